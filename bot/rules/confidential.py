@@ -518,7 +518,9 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     予算・条例・新庁舎など）について書いた文の「個人的には」「私見」「個人的な意見」も知らせます
     （茅野市 4(7)⑧「それに対する個人的な意見」。「個人的にはこの景色が好きです」は対象外です）。
     「庁内調整中」「内部で検討中」「課長会議の資料」「非公開の会議で決まった」「人事異動の内示」「まだ公表しないで」
-    のように、庁内で決めている途中のことや公表前の人事を伝える言い回しも知らせます。「ここだけの話」「オフレコ」
+    のように、庁内で決めている途中のことや公表前の人事を伝える言い回しも知らせます（「現在内部で検討中です。決まり次第
+    お知らせします」のように、まだ決まっていないと答えるだけの文と、「課長会議の資料を市ホームページに掲載しました」は
+    対象外です）。「ここだけの話」「オフレコ」
     「内緒ですが」「公表前ですが」「正式発表はまだですが」は、その文か前後の文に施策・人事（統合・廃止・予算・閉館・
     異動など）があるときだけ知らせます（「ここだけの話、夜桜がおすすめです」は対象外です）。
     入札前（「入札は来週です」「入札前ですが」「公告前」「非公表」）の落札予定者と、金額を添えた予定価格・最低制限価格も
@@ -570,6 +572,8 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     hits.extend(_bid_secrets(doc))
     internal = tuple(fold(w) for w in load_sections("deliberation.txt").get("internal", ()))
     for hit in sorted(hits, key=lambda h: h.start):
+        if _holding_statement(doc, hit) or _papers_published(doc, hit):
+            continue
         marked = any(w in fold(doc.text[hit.start : hit.end]) for w in internal)
         if not marked and consulted and id(hit) in drafts:
             continue
@@ -579,6 +583,38 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
         ):
             continue
         yield hit
+
+
+# 「〇〇プールの再開時期は、現在内部で検討中です。決まり次第お知らせします」: the city's holding answer says that
+# nothing is decided and when it will say more. Only when the words end the statement and a promise follows:
+# 「現在庁内調整中ですが、来年度からごみ袋の値上げを予定しています」 passes the undecided matter on.
+_HOLDING_WORDS = ("内部で検討", "庁内調整中", "庁内で調整", "まだ公表できない", "まだ発表できない")
+_HOLDING_END = re.compile(
+    r"(?:ところ|の段階|段階)?(?:です|となっています|でございます)(?:[。.!！]|が[、,]?\s*(?=(?:決まり|決定し?|分かり|わかり|まとまり|確定し?)次第))"
+)
+_PROMISE = re.compile(r"(?:決まり|決定し?|分かり|わかり|まとまり|確定し?)次第|続報をお待ち|改めてお知らせ")
+# 「課長会議の資料を市ホームページに掲載しました」「庁議の資料を公開しています」: a city that publishes the papers.
+_PAPERS_PUBLISHED = re.compile(
+    r"(?:を|は)(?:市ホームページ|ホームページ|HP|ウェブサイト)?(?:に|で)?(?:掲載|公開|公表)(?:しました|しています|いたしました|しております)"
+)
+
+
+def _holding_statement(doc: Document, hit: Hit) -> bool:
+    if not any(w in doc.text[hit.start : hit.end] for w in _HOLDING_WORDS):
+        return False
+    end = hit.end
+    while end < len(doc.text) and doc.text[end] in "中しているる":
+        end += 1  # 「内部で検討」 of 「内部で検討中です」「内部で検討しているところです」
+    if not _HOLDING_END.match(doc.text, end):
+        return False
+    a, b = doc.sentence_at(hit.start)
+    if (following := doc.sentence_after(b - 1)) is not None:
+        b = following[1]
+    return _PROMISE.search(doc.text, hit.end, b) is not None
+
+
+def _papers_published(doc: Document, hit: Hit) -> bool:
+    return doc.text[hit.start : hit.end].endswith("の資料") and bool(_PAPERS_PUBLISHED.match(doc.text, hit.end))
 
 
 # A bid's undisclosed figures and the expected winner, before the bid is opened: 「来週入札の〇〇橋補修工事、落札予定は
