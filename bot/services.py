@@ -20,6 +20,9 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from bot import errors, render
+
+# The engine's families load on the first check (bot.rules): a cron `kessai remind` checks no draft.
+from bot import rules as rule_engine
 from bot.attachments import AttachedFile, from_stored
 from bot.calendar import DateOutsideEra, WeekdayMismatch, next_business_instant, parse_date_range
 from bot.config import Account, OrgConfig
@@ -30,7 +33,7 @@ from bot.ledger import content_hash
 from bot.notifications import Notifier, Thread, asked_key, draft_of_root, home_key, root_key
 from bot.publication import check_post_url, clean_post_url, post_key_digest, same_post
 from bot.render import DecisionView, DraftView
-from bot.rules import CheckContext, Finding, check, duplicate_signature, is_blocking
+from bot.rules import CheckContext, Finding
 from bot.slack_gateway import PARENT_REFUSED_PREFIX
 from bot.sweep import report_correction
 from bot.template_admin import TemplateAdmin
@@ -415,7 +418,7 @@ class Kessai:
         they came together."""
         now = self.local(self.clock())
         for platform in sorted({a.platform for a in self.org.accounts}):
-            check(WARM_UP_TEXT, CheckContext(platform=platform, now=now, policy=self.org.rule_policy(str(self.tz)),
+            rule_engine.check(WARM_UP_TEXT, CheckContext(platform=platform, now=now, policy=self.org.rule_policy(str(self.tz)),
                                              overrides=self.org.rule_overrides()))
 
     def receive_message(self, m: IncomingMessage) -> Outcome:
@@ -617,7 +620,7 @@ class Kessai:
     def _version_row(self, draft: DraftRow, account: Account | None, content: VersionContent, *, number: int,
                      now: datetime) -> DraftVersionRow:
         text = storable(content.text)
-        sig = duplicate_signature(text)
+        sig = rule_engine.duplicate_signature(text)
         return new_row(
             DraftVersionRow, draft_id=draft.id or 0, number=number, text=text, scheduled_at=content.scheduled_at,
             alt_texts=[storable(a) for a in content.alt_texts], image_count=content.image_count,
@@ -630,7 +633,7 @@ class Kessai:
 
     @staticmethod
     def _duplicate_filter(version: DraftVersionRow) -> draft_repo.DuplicateFilter:
-        sig = duplicate_signature(version.text)
+        sig = rule_engine.duplicate_signature(version.text)
         return draft_repo.DuplicateFilter(key=sig.key, numbers=sig.numbers, min_length=sig.lengths[0],
                                           max_length=sig.lengths[1], version=sig.version)
 
@@ -658,8 +661,8 @@ class Kessai:
             # uses are not the spam the duplicate rule is about (茅野市 4(8)).
             same = template_repo.normalize(version.text)
             recent_texts = [t for t in recent_texts if template_repo.normalize(t) != same]
-        findings = check(version.text, self._context(now, draft, account, version, recent_texts))
-        blocking = is_blocking(findings)
+        findings = rule_engine.check(version.text, self._context(now, draft, account, version, recent_texts))
+        blocking = rule_engine.is_blocking(findings)
         exemption = None if blocking else self._exemption(s, draft, account, version.text)
         if blocking:
             event = DraftEvent.CHECKED_BLOCKING

@@ -4,17 +4,18 @@
 
 `REGISTRY` maps each stable rule code (SPEC §5) to its `Rule` (severity, summary, clause,
 documentation, examples, function). Rule families live in one module each and register on import.
+
+The families (hundreds of patterns compiled, word lists read) load on first use of what needs them:
+``check``, ``REGISTRY`` and the span finders below, or an import of ``bot.rules.engine``. The data
+types and the code list cost little, so a command that only shows stored findings, or reads the
+organisation file, does not pay over a second of CPU for them (``kessai remind`` runs from cron
+every minute).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
-from bot.rules import a11y, confidential, dates, links, misc, pii, platform, prohibited  # noqa: F401 (registration)
-from bot.rules.confidential import secret_value_spans
-from bot.rules.engine import check, is_blocking
-from bot.rules.misc import DuplicateSignature, duplicate_signature
 from bot.rules.model import (
     SEVERITIES,
     CheckContext,
@@ -25,54 +26,44 @@ from bot.rules.model import (
     RulePolicy,
     Severity,
 )
-from bot.rules.pii import card_number_spans, my_number_spans
-from bot.rules.registry import _RULES
+from bot.rules.registry import RULE_CODES
 
-# Ordered as in SPEC §5, read-only for everyone else.
-_SPEC_ORDER = (
-    "content.empty",
-    "prohibited.insult",
-    "prohibited.discrimination",
-    "prohibited.obscene",
-    "prohibited.illegal",
-    "prohibited.rumor",
-    "prohibited.political",
-    "confidential.secret",
-    "confidential.deliberation",
-    "pii.phone",
-    "pii.email",
-    "pii.my_number",
-    "pii.card_number",
-    "pii.address",
-    "link.shortener",
-    "link.harmful",
-    "link.insecure",
-    "link.untrusted",
-    "link.malformed",
-    "platform.length",
-    "platform.hashtags",
-    "platform.hashtag_unlisted",
-    "a11y.machine_dependent",
-    "a11y.halfwidth_kana",
-    "a11y.spaced_word",
-    "a11y.emoji_overuse",
-    "a11y.image_alt",
-    "a11y.fullwidth_alnum",
-    "a11y.long_sentence",
-    "date.weekday_mismatch",
-    "spam.duplicate",
-    "schedule.past",
-    "schedule.outside_hours",
-    "press.embargo",
-    "quote.third_party",
-    "portrait.consent",
-    "correction.notice",
-)
-_ordered = {code: _RULES[code] for code in _SPEC_ORDER}
-_ordered.update({code: r for code, r in _RULES.items() if code not in _ordered})
-_RULES.clear()
-_RULES.update(_ordered)
-REGISTRY: Mapping[str, Rule] = MappingProxyType(_RULES)
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from bot.rules.confidential import secret_value_spans
+    from bot.rules.engine import check, is_blocking
+    from bot.rules.misc import DuplicateSignature, duplicate_signature
+    from bot.rules.pii import card_number_spans, my_number_spans
+
+    REGISTRY: Mapping[str, Rule]
+
+# Each name that needs the rule families, and the module it comes from. bot.rules.engine imports
+# every family and puts the registry in SPEC order, so each of these sees all the rules.
+_LOADED_ON_USE = {
+    "REGISTRY": "bot.rules.registry",
+    "check": "bot.rules.engine",
+    "is_blocking": "bot.rules.engine",
+    "secret_value_spans": "bot.rules.confidential",
+    "DuplicateSignature": "bot.rules.misc",
+    "duplicate_signature": "bot.rules.misc",
+    "card_number_spans": "bot.rules.pii",
+    "my_number_spans": "bot.rules.pii",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """PEP 562: the names above, loaded with the whole engine on first use, then kept as attributes."""
+    where = _LOADED_ON_USE.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    importlib.import_module("bot.rules.engine")  # every family registered, whichever name is asked first
+    value = getattr(importlib.import_module(where), name)
+    globals()[name] = value
+    return value
+
 
 # The rules an organisation extends with `extra_words` (SPEC §3): word lists, and the link rules'
 # domain lists, whose entries are host names. On any other rule the key would do nothing.
@@ -87,6 +78,7 @@ __all__ = [
     "DOMAIN_LIST_RULES",
     "EXTRA_WORD_RULES",
     "REGISTRY",
+    "RULE_CODES",
     "SEVERITIES",
     "CheckContext",
     "DuplicateSignature",

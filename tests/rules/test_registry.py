@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.rules import DOMAIN_LIST_RULES, EXTRA_WORD_RULES, REGISTRY, RuleOverride, check
+from bot.rules import DOMAIN_LIST_RULES, EXTRA_WORD_RULES, REGISTRY, RULE_CODES, RuleOverride, check
 from bot.rules.docs import render_markdown
 
 SPEC_SEVERITIES = {
@@ -54,6 +54,8 @@ GUIDELINES = ("上越市", "和気町", "茅野市", "美祢市")
 
 def test_registry_has_exactly_the_spec_codes_in_spec_order() -> None:
     assert list(REGISTRY) == list(SPEC_SEVERITIES)
+    # The list the organisation file's [rules."…"] tables are checked against without loading the rules.
+    assert list(RULE_CODES) == list(REGISTRY)
 
 
 @pytest.mark.parametrize("code", list(SPEC_SEVERITIES))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -664,3 +665,64 @@ def test_remind_does_not_wait_out_a_rate_limit_when_nothing_would_be_due_after_i
         assert main(["remind", "--now", "2026-11-24T12:01"]) == 0
         assert time.monotonic() - started < 8  # the 10 s not slept
         assert _outbox(env).count("pending") == waiting
+
+
+# What the rule engine's families import (hundreds of patterns compiled, word lists read), the
+# masking of leak reports and the morphological analyser: over a second of CPU that a cron
+# `kessai remind`, run every minute, paid for nothing, as did the IT 担当's commands. No command
+# below checks a draft or masks a report.
+_ENGINE = ("bot.rules.engine", "bot.rules.prohibited", "bot.rules.credentials", "bot.rules.confidential",
+           "bot.secret_mask", "sudachipy")
+_PROBE = """
+import contextlib, io, json, sys
+from bot.cli import main
+seen = {}
+for argv in json.loads(sys.argv[1]):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        rc = main(argv)
+    seen[" ".join(argv[:2])] = [rc, out.getvalue(), [m for m in json.loads(sys.argv[2]) if m in sys.modules]]
+print(json.dumps(seen, ensure_ascii=False))
+"""
+
+
+def test_commands_that_check_no_draft_do_not_load_the_rule_engine(env: Database, org: OrgConfig,
+                                                                  tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """One process runs them in turn, as real work: a reminder and an incident's re-alert are due and
+    delivered to Slack, and the organisation file has a [rules."…"] table (its codes are checked).
+    `kessai check` last, as the probe's own check: it must load the engine."""
+    import subprocess
+    import sys
+
+    from bot.incidents import IncidentService
+    from bot.localstack import slack_users
+    from bot.sandbox.server import LocalSlack
+
+    config = tmp_path / "org.toml"
+    config.write_text(DEMO_TOML.read_text(encoding="utf-8") + '\n[rules."link.untrusted"]\nseverity = "info"\n',
+                      encoding="utf-8")
+    monkeypatch.setenv("KESSAI_CONFIG", str(config))
+    IncidentService(Kessai(env, org, clock=Clock(jst(2026, 11, 24, 10, 0)))).report(
+        kind="password_leak", account_id="joetsu-x", reporter="U0OPERATOR", description="パスワードは abc12345 です")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("紅葉ライトアップのお知らせです。", encoding="utf-8")
+    commands = [["remind", "--now", "2026-11-24T12:00+09:00"], ["config", "check"], ["ledger", "verify"],
+                ["ledger", "export", "--output", str(tmp_path / "l.json")], ["db", "upgrade"],
+                ["incidents", "export", "--output", str(tmp_path / "i.json")], ["check", str(draft)]]
+    slack = LocalSlack(token="xoxb-cli-test", users=slack_users(org)).start()
+    try:
+        r = subprocess.run([sys.executable, "-c", _PROBE, json.dumps(commands), json.dumps(_ENGINE)],
+                           capture_output=True, text=True, timeout=120,
+                           env={**os.environ, "SLACK_BOT_TOKEN": slack.token, "SLACK_API_URL": slack.api_url})
+        assert r.returncode == 0, r.stderr
+        seen = json.loads(r.stdout)
+        assert any("対応開始されていません" in m.text for m in slack.messages("C0ESCALATE"))
+    finally:
+        slack.stop()
+    remind_rc, said, _ = seen["remind --now"]
+    assert remind_rc == 0 and "決裁の催促 1件" in said and "Slack に" in said, said
+    for name, (rc, said, loaded) in seen.items():
+        if name != f"check {draft}":
+            assert rc == 0 and loaded == [], (name, said, loaded)
+    assert "bot.rules.engine" in seen[f"check {draft}"][2]  # the probe sees the engine when it is loaded
