@@ -30,6 +30,8 @@ SHAPES = ["PW: tbd → ", "パスワード：Kes2026!x ", "パスワード：12/
 
 
 def main() -> None:
+    # The masking and the rule engine load on the first mask (bot.secret_mask): not timed with the first shape.
+    mask_secrets("PW: warm-up", about_a_password=True)
     rows = []
     for unit in SHAPES:
         ms = []
