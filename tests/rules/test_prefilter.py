@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-import bot.rules  # noqa: F401  (every rule module imported: their patterns are guarded on import)
+import bot.rules.engine  # noqa: F401  (every rule module imported: their patterns are guarded on import)
 from bot.rules import REGISTRY
 from bot.rules.prefilter import GUARDED, first_class, guard
 from bot.rules.text import Document
