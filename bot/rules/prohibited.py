@@ -2487,8 +2487,10 @@ def _own_object(doc: Document, first: int, groups_end: set[int]) -> bool:
 # 「障害者の方は外に出ていってください」 (no も nor urging) may turn them out of the room.
 _THEIR_PEOPLE = r"(?:の(?:方々?|皆さん|皆様|みなさん|みなさま))?"
 _GONE_OUTDOORS = re.compile(
-    # Other groups listed with it first: 「障害者の方も、高齢者の方も、どんどん外に出ていってほしい」.
-    rf"(?:{_THEIR_PEOPLE}(?:も|や|と|・)[、,]?[ \t　]*[^、,。！？!?\n]{{1,15}}?)*?"
+    # Other groups listed with it first: 「障害者の方も、高齢者の方も、どんどん外に出ていってほしい」. Three at most:
+    # its も・や・と can be read as a group's name too, and unbounded, each reading of a run of them was tried
+    # (「障害者の方」 and forty 「も」 before 「出ていってください」 took a minute; forty more, years).
+    rf"(?:{_THEIR_PEOPLE}(?:も|や|と|・)[、,]?[ \t　]*[^、,。！？!?\n]{{1,15}}?){{0,3}}?"
     rf"{_THEIR_PEOPLE}(?P<also>も)?[、,]?[ \t　]*"
     r"(?P<urged>(?:(?:どんどん|どしどし|積極的に|ぜひ|是非|気軽に|お気軽に|もっと|遠慮なく|たくさん)[、,]?[ \t　]*)+)?"
     r"(?:外|そと|おもて|表)(?:に|へ)[ \t　]*$"

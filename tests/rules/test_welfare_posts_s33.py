@@ -335,3 +335,18 @@ EXCLUSIONS = [
 @pytest.mark.parametrize("text", EXCLUSIONS)
 def test_exclusion_of_the_group_fires(text: str) -> None:
     assert "prohibited.discrimination" in _codes(text, policy=True), text
+
+
+@pytest.mark.parametrize(("before", "shape", "after"), [
+    ("障害者の方", "も", "出ていってください。"),
+    ("障害者も", "・", "出ていってほしい"),
+    ("高齢者の方", "の方もと、", "外に出ていってください。"),
+])
+def test_a_run_of_listing_particles_before_the_invitation_is_read_in_linear_time(
+    before: str, shape: str, after: str
+) -> None:
+    # The groups listed before 外に could be read each of these particles' ways: forty 「も」 took a minute.
+    from tests.conftest import assert_stays_linear
+
+    assert "prohibited.discrimination" in _codes(before + shape * 40 + after, policy=True)
+    assert_stays_linear(lambda run: _codes(before + run + after, policy=True), shape)
