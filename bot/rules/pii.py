@@ -938,9 +938,10 @@ def _card_spans(doc: Document, year: int) -> Iterator[tuple[int, int]]:
 # A row of a table of counts ends in whatever its last count is, 「1228」 as often as any: one in ten such rows of five
 # passes Luhn, and 「4月の来場者数 4120 4088 3921 4410 1226」 read as a card and its expiry. Unless a label names the number
 # as a card's, one named as counts before it (「…数」「人口」「結果」) or after it (「人」「世帯」「票」「号」) is no card.
-# Not 「お手数ですが」 or 「数字」, said before a number of any kind.
+# Not 「お手数ですが」 or 「数字」, said before a number of any kind. A unit only as a word's end, as for _COUNTED_AFTER:
+# 「世帯主」「人事課」「件名」 after a card and its expiry begin a list of people's next column.
 _COUNTS_BEFORE = re.compile(r"(?:(?<!手)数(?!字)|人口|合計|小計|累計|総計|結果|実績|内訳)[^0-9\n]{0,8}$")
-_COUNT_UNIT_AFTER = re.compile(r"[ \t]*(?:人|名|世帯|戸|票|件|号|台|枚|個|本|回|校|社|円|%|％)")
+_COUNT_UNIT_AFTER = re.compile(r"[ \t]*(?:(?:人|名|世帯|戸|票|件|号|台|枚|個|本|回|校|社|円)(?![\u4e00-\u9fff々])|%|％)")
 
 
 def _a_row_of_counts(doc: Document, a: int, b: int) -> bool:

@@ -52,6 +52,10 @@ def test_a_pin_with_its_length_before_the_colon_is_flagged_and_masked(text: str,
     # Words before it that name no count (「お手数ですが」「数字」): the card with its expiry.
     "お手数ですが 4111 1111 1111 1111 1228",
     "数字 4111 1111 1111 1111 1228",
+    # A word after the expiry that begins with a unit's kanji is the next column, no unit.
+    "田中一郎 4111 1111 1111 1111 1228 人事課へ送付",
+    "山田 4111 1111 1111 1111 1228 世帯主",
+    "田中 4111 1111 1111 1111 1228 件名：更新",
 ])
 def test_a_card_in_halves_or_with_its_expiry_is_flagged_and_masked(text: str) -> None:
     found = findings_of("pii.card_number", text)
