@@ -3681,17 +3681,23 @@ _NOTICE_LABEL = re.compile(r"【(?![^】]*(?:拡散|未確認|噂|うわさ|ウ�
 
 def _hearsay(doc: Document) -> Iterator[tuple[int, int]]:
     """「出るそうです」「中止だそうです」: そう after a plain (終止・連体) form is hearsay;
-    after a 連用形 or a stem (「降りそうです」「元気そうです」) it describes how something looks."""
+    after a 連用形 or a stem (「降りそうです」「元気そうです」) it describes how something looks.
+    And the other words of hearsay (_TOLD: 「〜と聞いた」「〜とのことです」「〜たって」), unless an authority
+    was told from before them (「消防からの連絡では」)."""
     topics = context_words("rumor.txt", "hearsay_topics")
+    # Per sentence, which may be a whole long draft told many times over: where its first authority is told
+    # from (None when it names none), and None when it is no rumour whatever is told in it.
+    told_in: dict[tuple[int, int], int | None] = {}
     for m in _TOLD.finditer(doc.text):
         a, b = doc.sentence_at(m.start())
-        # 「【不審者情報】…近づいてきたとのことです」: a labelled notice passes on a report the city received.
-        if topics.found(doc, (a, b)) and not (
-            _SOURCE.search(doc.norm, a, b)
-            or _TOLD_BY_AUTHORITY.search(doc.text, a, m.start())
-            or _NOTICE_LABEL.search(doc.text, a, b)
-            or _not_a_claim(doc, a, b)
-        ):
+        if (a, b) not in told_in:
+            # 「【不審者情報】…近づいてきたとのことです」: a labelled notice passes on a report the city received.
+            rumour = topics.found(doc, (a, b)) and not (
+                _SOURCE.search(doc.norm, a, b) or _NOTICE_LABEL.search(doc.text, a, b) or _not_a_claim(doc, a, b))
+            authority = _TOLD_BY_AUTHORITY.search(doc.text, a, b)
+            told_in[a, b] = (authority.end() if authority else b + 1) if rumour else None
+        by_authority = told_in[a, b]
+        if by_authority is not None and by_authority > m.start():
             yield m.start(), m.end()
     if "ソウデ" not in doc.folded and "ソウダ" not in doc.folded:
         return
