@@ -652,20 +652,23 @@ def _bid_secrets(doc: Document) -> Iterator[Hit]:
     text = doc.text
     if not _BID_FIGURE.search(text) or not _BID_AHEAD.search(text) or _BID_NOTICE.search(text):
         return
+    # Per sentence (a long draft of one sentence naming many prices was searched again for each): whether it, or
+    # the next when that names no figure of its own, says the figure is published, and whether an amount is named.
+    read: dict[tuple[int, int], tuple[bool, bool]] = {}
     for m in _BID_FIGURE.finditer(text):
-        a, b = doc.sentence_at(m.start())
-        span = (a, b)
-        following = doc.sentence_after(b - 1)
-        if following is not None and not _BID_FIGURE.search(text, *following):
-            span = (a, following[1])
-        # 「予定価格は非公表ですが」 says the price is secret: its 公表 is no publication.
-        if _BID_PUBLISHED.search(text[span[0] : span[1]].replace("非公表", "非")):
-            continue
+        sentence = doc.sentence_at(m.start())
+        if sentence not in read:
+            a, b = sentence
+            following = doc.sentence_after(b - 1)
+            said_end = following[1] if following is not None and not _BID_FIGURE.search(text, *following) else b
+            # 「予定価格は非公表ですが」 says the price is secret: its 公表 is no publication.
+            published = _BID_PUBLISHED.search(text[a:said_end].replace("非公表", "非")) is not None
+            named = _AMOUNT.search(text, a, b if following is None else following[1]) is not None
+            read[sentence] = (published, named)
+        published, named = read[sentence]
         # A price is leaked only with its amount (「予定価格は入札後に公表します」 names none).
-        if "価格" in m.group():
-            end = b if following is None else following[1]
-            if not _AMOUNT.search(text, a, end):
-                continue
+        if published or ("価格" in m.group() and not named):
+            continue
         yield Hit(
             m.start(),
             m.end(),

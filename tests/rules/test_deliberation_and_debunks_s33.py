@@ -371,3 +371,26 @@ def test_rumour_is_caught(text: str, city: bool) -> None:
 @pytest.mark.parametrize("text", TOLD_NOT_RUMOURS)
 def test_history_and_sourced_notices_pass(text: str, city: bool) -> None:
     assert RUMOR not in _codes(text, city)
+
+
+@pytest.mark.parametrize("shape", ["給付金が出ると聞いた、", "断水するとのことです、", "予定価格 入札前 "])
+def test_a_long_sentence_told_or_priced_many_times_is_read_in_linear_time(shape: str) -> None:
+    # Each 「と聞いた」 and each 予定価格 searched its whole sentence again: quadratic in a draft of one sentence.
+    from bot.rules.confidential import deliberation
+    from bot.rules.model import RuleOptions
+    from bot.rules.prohibited import rumor
+    from bot.rules.text import Document
+    from tests.conftest import assert_stays_linear, repeated_to
+    from tests.rules.conftest import ctx
+
+    docs = {text: Document(text) for text in (repeated_to(shape, n) for n in (10_000, 40_000))}
+    for doc in docs.values():
+        assert doc.tokens  # analysed before the timing, as it is once per draft
+
+    def scan(text: str) -> int:
+        doc = docs[text]
+        return sum(1 for _ in rumor(doc, ctx(), RuleOptions())) + sum(
+            1 for _ in deliberation(doc, ctx(), RuleOptions())
+        )
+
+    assert_stays_linear(scan, shape)
