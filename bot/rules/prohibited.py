@@ -873,6 +873,13 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「」に入れても入れなくても、ご意見や声として伝え（「〜とのご意見をいただきました」「〜という声を聞くことがあります」「〜と言う人がいます」）、
     その文の残りか続く二文のうちに答えるもの（「しかし、それは差別です」「生活保護は憲法で保障された権利です」「根拠はありません」「許されません」）は反応しません
     （「その通りだと思います」「当然です」のように同意するもの、「日本人の権利が先です」「外国人の犯罪は許されません」「逆差別です」のように同じ言葉で発言の側に立つもの、答えた後に「一理あります」と譲るもの、「権利などありません」、段落が変わったもの、答えのないものは反応します。人権週間などの見出しやハッシュタグがあっても、下書きの最後の文で「「外国人は出ていけ」という声を聞きます。」と伝えたまま、ほかの文にも答えがないものは反応します（同じ文で「差別をなくすため、」「根拠のない」などと答えるもの、「〜という声を聞いたことはありませんか」のような問いかけは対象外です）。差別・人権などに触れた下書きで「」に入れたものも、「」に入れずに伝えた決めつけ（「生活保護は甘えだという意見もあります」）も、同意すれば反応します）。
+    「」に入れて示した決めつけを、その文の残りか同じ段落の続く二文で戒めるもの（「「障害者なんかいらない」―相模原事件から8年。命の重さを考えます。」のように事件の犠牲者を追悼するもの、
+    「「高齢者は外出するな」という意味ではありません」のように打ち消すもの、「「外国人は出ていけ」という声もありますが、外国人も大切な住民です」のように
+    発言の相手やことがらを主題にして反対のことを続けるもの、「「外国人は出ていけ」。ヘイトスピーチは許されません」「…。こうした言葉をなくしましょう」と続けるもの）も、
+    差別・偏見などの語がなくても反応しません（「本当にそう思う」「犯人は正しかった」「追悼なんて偽善だ」「やっと言える」のように発言の側に立つもの、
+    「戦争の犠牲者を追悼します」のように事件に触れずに別の追悼を続けるもの、「外国人の犯罪対策も必要です」「日本人の安全も大切です」のように反対に見せて同じ側に立つもの、
+    「…という意味ではなく、本当に出ていってほしい」のように言い直すもの、見出しだけで続きのないもの、「」に入れずに書いたものは反応します。
+    人権週間などの下書きでも、「」のすぐ後で「本当にそう思う」「その通り」「賛成です」と同意するものは反応します）。
     答えのないまま伝えるもの（「「外国人観光客はマナーが悪い」という苦情が寄せられています」）には、市の考えを続けるか、人ではなく行いを書く言い換えを、
     障害を理由にした「ご遠慮」「お断り」（「展望台は階段のみのため、車いすの方はご遠慮ください」）には、「車いすでのご利用は難しい構造です。ご不明な点はお問い合わせください」のように
     設備の状況を伝える言い換えを、指摘の中でお示しします。
@@ -957,12 +964,213 @@ def _said(doc: Document, taught: _Taught, hit: Hit) -> bool:
     is passed on, it is said even in 「」 in a draft about discrimination (「【人権週間】「生活保護は甘えだ」との
     意見もあります。当然です。」), which `_Taught` otherwise reads as a term taught about."""
     reply = _reply(doc, hit)
-    if reply is False or _defended_after(doc, hit):
+    if reply is False or _defended_after(doc, hit) or _agreed_right_after(doc, hit):
         return True
     return (
         not reply and not taught.named(hit) and not _rebutted_after(doc, hit) and not _marked_wrong(doc, hit)
-        and not _questioned(doc, hit) and not _listed_as_myth(doc, hit)
+        and not _questioned(doc, hit) and not _listed_as_myth(doc, hit) and not _framed_against(doc, hit)
     )
+
+
+# Agreeing with the quote in the rest of its sentence: 「【人権週間】「障害者なんかいらない」本当にそう思う。」 says the
+# words even in a draft about human rights, which `_Taught` reads as a term taught about. Not asked (「本当にそう
+# 思いますか」) nor refused (「賛成できません」「その通りではありません」).
+_AGREED_RIGHT_AFTER = re.compile(
+    r"その(?:通り|とおり)(?![ \t　]*(?:では|じゃ|でも)|か)|同感(?!で(?:は|き)|しかね|か)|賛成(?!で(?:は|き)|しませ|しな|しかね|か|する人)"
+    r"|正論(?!で(?:は|も)|じゃ|か)|(?:本当|ほんと|マジ)に?そう思(?:う|います)(?![ \t　]*(?:か|人|方))"
+    r"|言う(?:通り|とおり)(?:だ|です)(?!か)|よく言った"
+)
+
+
+def _agreed_right_after(doc: Document, hit: Hit) -> bool:
+    """Whether the rest of the sentence after the 「」 quote holding ``hit`` agrees with it (`_AGREED_RIGHT_AFTER`)."""
+    quote = doc.enclosing_quote(hit.start, hit.end, 40)
+    if quote is None:
+        return False
+    sent = _said_sentence(doc, quote[1])
+    return _AGREED_RIGHT_AFTER.search(doc.text, quote[1] + 1, min(sent[1], quote[1] + 1 + _FRAME_REACH)) is not None
+
+
+def _framed_against(doc: Document, hit: Hit) -> bool:
+    """Whether ``hit`` is the whole of a short 「」 quote the post frames as words to oppose or remember
+    (`_quote_condemned`)."""
+    quote = doc.enclosing_quote(hit.start, hit.end, 40)
+    if quote is None:
+        # A group named in a heading before it may open the statement: 「【障害者週間】「障害者は迷惑だ」」.
+        opening = doc.text.rfind("「", hit.start, hit.end)
+        quote = doc.enclosing_quote(opening + 1, hit.end, 40) if opening >= 0 else None
+    return quote is not None and _quote_condemned(doc, *quote)
+
+
+# A human-rights post quotes the hateful words to set itself against them, and says so without a 差別/偏見-type
+# word (茅野市 4(7)③ and 上越市's clause forbid spreading discrimination, not recalling it to oppose it): a
+# commemoration (「「障害者なんかいらない」―相模原事件から8年。命の重さを考えます。」), the meaning denied
+# (「「高齢者は外出するな」という意味ではありません。」), a voice answered by its contrary (「「外国人は出ていけ」という
+# 声もありますが、外国人も大切な住民です。」), or the words condemned in the next sentence (「…」。こうした言葉を
+# なくしましょう。」). Read in the rest of the quote's sentence and the next two of its paragraph only, and undone by
+# any word there that takes the quote's side (`_FRAME_UNDONE`): a title alone, or 「…」本当にそう思う, still fires.
+_FRAME_REACH = 120
+_FRAME_SENTENCES = 2
+# Mourning and remembrance, not a date alone: 「事件から8年、やっと言える」 marks time and sides with the words.
+_COMMEMORATED = re.compile(
+    r"追悼|慰霊|黙とう|黙祷|冥福|悼(?:み|む|ん)|(?:命|いのち|生命)の(?:重さ|尊さ|大切さ)(?![ \t　]*(?:は|が)?[ \t　]*(?:軽|違|ない|低))"
+    r"|(?:事件|犠牲者|被害者|方々|方|人々|命|いのち|あの日)を[ \t　]*(?:決して|けっして|いつまでも)?[ \t　]*"
+    r"(?:忘れ(?:ない|ません|ず)|風化させ(?:ない|ません|ず)|語り継)"
+)
+_HATE_CRIME = re.compile(r"事件|やまゆり園|相模原|ヘイトクライム|殺傷|襲撃|あの日")
+# The crime blamed on the people the words are about: 「外国人による事件の犠牲者を追悼します」.
+_CRIME_BLAMED = re.compile(r"による(?:事件|犯罪|被害)|のせい|が起こ[しすさ]|の犯行|の犯罪")
+
+
+def _paragraph_start(doc: Document, pos: int) -> int:
+    """Where the paragraph holding ``pos`` starts: after the last blank line before it."""
+    blank = doc.text.rfind("\n\n", 0, pos)
+    return 0 if blank < 0 else blank + 2
+
+
+# The words condemned (not only named) after the sentence that quotes them: 「ヘイトスピーチは許されません」
+# 「こうした言葉をなくしましょう」「その言葉が人を傷つけます」.
+_WORDS_CONDEMNED = re.compile(
+    r"ヘイト(?:スピーチ)?(?:は|を|に|の)?[、 \t　]*(?:決して|絶対に)?[ \t　]*(?:許され(?:ません|ない)|許さ(?:ない|ず)|許しません|なくし|なくそう|無くし|無くそう|解消|根絶|やめ|止め|ノー|NO|反対)"
+    r"|(?:こうした|そうした|こういった|そういった|このような|そのような|こんな|そんな|この|その)[ \t　]*"
+    r"(?:言葉|ことば|発言|言動|書き込み|ヤジ|やじ|考え方?|声|差別)(?:は|を|が|も|で)?[、 \t　]*(?:決して|絶対に)?[ \t　]*"
+    r"(?:なくし|なくそう|無くし|無くそう|許され(?:ません|ない)|許さ(?:ない|ず)|許しません|(?:人|誰か|相手|当事者|多くの人)?(?:を|の心を)?[ \t　]*(?:深く)?傷つけ|使わない|言わない|あってはな[らり])"
+    # Not said of those who speak so (「この言葉を言わない人は弱虫だ」), nor put in others' mouths (「…許されないと言うが」).
+    r"(?![ \t　]*(?:人|者|やつ|奴|なんて|なんか|とか|と(?:言|い|思|考)|って|のか|のでしょうか|わけ))"
+    r"|言葉(?:が|は)[ \t　]*(?:人|誰か|相手|当事者|多くの人)(?:を|の心を)[ \t　]*(?:深く)?傷つけ"
+    r"|言葉の暴力"
+)
+# The meaning denied right after the quote: 「「高齢者は外出するな」という意味ではありません」「「…」ではなく、」.
+# Not asked (「という意味ではありませんか」), which may ask readers to agree.
+_MEANING_DENIED = re.compile(
+    r"[ \t　]*(?:と(?:いう|いった)|って)?[ \t　]*(?:意味|こと|わけ|訳|話|趣旨)?[ \t　]*(?:では|じゃ)(?:ありません|ない|なく)"
+    r"(?![ \t　]*(?:か|でしょうか|だろうか|です(?:よ)?ね|[？?]))"
+)
+# A voice passed on, then its contrary after a turn: the quote's own subject or matter (「外国人も」「外出は」)
+# said to be of worth (`_OF_WORTH`), in the same sentence after 「が、」 or the next one.
+_CONCEDING = re.compile(r"(?:が|けれど(?:も)?|けど)[、,]|(?:^|(?<=[。！!\s]))[ \t　]*(?:しかし|でも|ですが|けれども|ところが)[、,]?")
+_OF_WORTH = re.compile(
+    r"大切|大事|必要(?:です|だ|な|不可欠)|欠かせな[いく]|かけがえ|仲間|一員|隣人|(?:住民|市民)(?:です|だ|の一人|として)"
+    r"|(?:共に|ともに)(?:暮ら|生き|支え|地域)|支え合|尊重|尊い|活躍|安心して暮ら|暮らしやす"
+)
+# Everyone as the topic, said to matter (「障害のある人もない人も、誰もが大切な存在です」): not 「必要」, which says
+# nothing of the people.
+_EVERYONE_TOPIC = re.compile(r"(?:誰|だれ)(?:もが|しも|も)|一人ひとり(?:が|は)|ひとりひとり(?:が|は)|みんな(?:が|は)")
+_EVERYONE_OF_WORTH = re.compile(r"大切|大事|かけがえ|尊重|尊い|仲間|一員")
+# Worth denied right after it: 「大切な住民ではありません」.
+_WORTH_DENIED = re.compile(r"[^。、,！!？?\n]{0,8}?(?:ない|なく|ません|でしょうか|だろうか|のか|[？?])")
+# What makes a 「大切」 after a voice a reason to act on it: 「外国人の犯罪対策も必要です」「管理が大切」.
+_OF_WORTH_TURNED = re.compile(r"犯罪|治安|迷惑|規制|対策|取り締|取締|制限|排除|追放|帰国|減ら|管理|監視|確認|審査|通報|警戒|注意|ルール|マナー|守[らりるれっ]|従|日本人|日本国民|納税者|我々|自分たち")
+# Taking the quote's side anywhere in the frame, or waving the frame away: 「本当にそう思う」「犯人は正しかった」
+# 「追悼なんて偽善だ」「気持ちはわかる」.
+_FRAME_UNDONE = re.compile(
+    r"その(?:通り|とおり)|同感|賛成|共感|同意|正論|本音|(?:本当|ほんと|マジ)に?そう(?:思|だ|です)|まさに|よく言った|言う(?:通り|とおり)"
+    r"|正しかった|(?:は|が)正しい|一理|もっとも(?:だ|です|な)|当然(?![、,の]|[ \t　]*(?:許|認め))|当たり前(?![、,の])"
+    r"|仕方(?:ない|が?ありません|がない)|しょうがない|(?<!」)(?:なんて|なんか)|綺麗ごと|きれいごと|キレイゴト|偽善|建前|無意味|くだらな|茶番"
+    r"|気持ち(?:は|も)?(?:よく)?(?:分か|わか)る|わからなくも|分からなくも|言い過ぎ(?:では|じゃ)な|事実(?:です|だ)|現実(?:です|だ)"
+    r"|不要|必要(?:は|も)?(?:ない|ありません)|(?:やっと|ようやく|堂々と|はっきり)言え|言ってやり|言いたい(?!こと)|代弁"
+    # Turned back after the frame: 「でも、やっぱり帰ってほしい」.
+    r"|(?:でも|しかし|けれど|けど|とはいえ|それでも)[、,]?[ \t　]*(?:やっぱり|やはり|正直|本当は|ほんとうは)"
+    r"|(?:帰って|いなくなって|消えて|来ないで|出て(?:行|い)って)(?:ほしい|欲しい|もらいたい|ください|下さい)"
+)
+
+
+def _quote_condemned(doc: Document, opening: int, closing: int) -> bool:
+    """Whether the statement quoted in 「」 from ``opening`` to ``closing`` (its 」) is framed, after it, as
+    words to oppose or remember (above), in the rest of its sentence and the next two of its paragraph."""
+    sent = _said_sentence(doc, closing)
+    # The sentence and the next ones of its paragraph, each read up to `_FRAME_REACH`.
+    ends = [min(sent[1], closing + 1 + _FRAME_REACH)]
+    nxt = None
+    last = sent
+    for _ in range(_FRAME_SENTENCES + 1):
+        after = doc.sentence_after(last[1] - 1)
+        if after is None or doc.text[last[1] : after[0]].count("\n") > 1:
+            break
+        nxt = nxt or after
+        ends.append(min(after[1], after[0] + _FRAME_REACH))
+        last = after
+    start = closing + 1
+    end = ends[min(len(ends) - 1, _FRAME_SENTENCES)]
+    # Read one sentence further for the side taken: 「…」。事件から8年。今でもその通りだと思う。
+    if any(p.search(doc.text, start, ends[-1]) for p in (_FRAME_UNDONE, _DEFENDED, _CRIME_BLAMED)):
+        return False
+    # The escalation a frame may hide: 「…という意味ではなく、本当に出ていってほしいのです」.
+    if any(matcher("discrimination.txt", name).find(doc, within=(start, end)) for name in ("exclusion", "exclusion_next", "verdict")):
+        return False
+    # Mourning for the victims of the crime the words drove, named in the frame or before the quote in its
+    # paragraph (「【相模原事件から8年】」): not 「戦争の犠牲者を追悼します」 after the words, which mourns others.
+    if _COMMEMORATED.search(doc.text, start, end) and (
+        _HATE_CRIME.search(doc.text, start, end) or _HATE_CRIME.search(doc.text, max(_paragraph_start(doc, opening), opening - _FRAME_REACH), opening)
+    ):
+        return True
+    # Not the call put in others' mouths and answered: 「こうした言葉をなくしましょう、と言う人がいますが、…」.
+    condemned = _WORDS_CONDEMNED.search(doc.text, start, end)
+    if condemned is not None and _CALL_OFF_UNDONE.match(doc.text, condemned.end(), end) is None:
+        return True
+    if _MEANING_DENIED.match(doc.text, start, sent[1]):
+        # Not said again as a request to the same people: 「…という意味ではありません。高齢者は家にいてください。」
+        keys = _quote_keys(doc, opening, closing)
+        return not any(
+            re.search(re.escape(key) + r"[^。！!？?\n]{0,4}?(?:は|には)" + _RESTATED_REQUEST, doc.text[start:end])
+            for key in keys
+        )
+    return _contrary_after(doc, opening, closing, sent, nxt)
+
+
+# Held back, kept home or sent away, and asked for: 「高齢者は家にいてください」「外国人は帰るべきです」. Not
+# 「高齢者の方は、体調に合わせてお出かけください」.
+_RESTATED_REQUEST = (
+    r"[^。！!？?\n]{0,24}?(?:控え|避け|やめ|止め|しない|せず|するな|家に|家で|自宅|出ない|出歩かない|来ない|遠慮|帰|出て(?:行|い)|いなく)"
+    r"[^。！!？?\n]{0,12}?(?:ください|下さい|べき|ほしい|欲しい|なさい|しろ|せよ|ましょう|もらい)"
+)
+
+
+def _quote_keys(doc: Document, opening: int, closing: int) -> list[str]:
+    """The nouns of the quote, runs of them joined (「外国人」「高齢者」「外出」), of two characters or more."""
+    keys: list[str] = []
+    run = ""
+    for k in doc.token_range((opening + 1, closing)):
+        t = doc.tokens[k]
+        if t.pos == "名詞" and t.pos2 not in ("数詞", "代名詞"):
+            run += t.surface
+            continue
+        if len(run) >= 2:
+            keys.append(run)
+        run = ""
+    if len(run) >= 2:
+        keys.append(run)
+    return keys
+
+
+def _contrary_after(doc: Document, opening: int, closing: int, sent: tuple[int, int], nxt: tuple[int, int] | None) -> bool:
+    """Whether a voice passed on (`_PASSED_ON`) is answered by its contrary: after a turn in its sentence
+    (「…という声もありますが、外国人も大切な住民です」) or in the next (「…という声を聞きます。外国人も大切な住民です」),
+    the quote's subject or matter as the topic, said to be of worth, and nothing in that clause that turns the
+    worth against the people (`_OF_WORTH_TURNED`: 「外国人の犯罪対策も必要です」)."""
+    passed = _PASSED_ON.match(doc.text, closing)
+    if passed is None:
+        return False
+    clauses = []
+    turn = _CONCEDING.search(doc.text, passed.end(), sent[1])
+    if turn is not None:
+        clauses.append((turn.end(), sent[1]))
+    if nxt is not None:
+        clauses.append(nxt)
+    keys = _quote_keys(doc, opening, closing)
+    for a, b in clauses:
+        clause = doc.text[a : min(b, a + _FRAME_REACH)]
+        if _OF_WORTH_TURNED.search(clause):
+            continue
+        # The key may head a compound: 「外国人住民も」.
+        topic = next((m for key in keys if (m := re.search(re.escape(key) + r"[一-龥ァ-ヶー]{0,4}(?:に|で)?(?:は|も|が|こそ)", clause))), None)
+        worth = _OF_WORTH.search(clause, topic.end()) if topic is not None else None
+        if worth is None and (everyone := _EVERYONE_TOPIC.search(clause)) is not None:
+            worth = _EVERYONE_OF_WORTH.search(clause, everyone.end())
+        # Nor the worth put in others' mouths and answered: 「…大切な住民です、と言う人がいますが、違います」.
+        if worth is not None and not _WORTH_DENIED.match(clause, worth.end()) and not _CALL_OFF_UNDONE.match(clause, worth.end()):
+            return True
+    return False
 
 
 # A health or human-rights post lists myths, one a line, under a heading that names them such (「よくある誤解」
@@ -2225,6 +2433,8 @@ def _unanswered_last(doc: Document) -> Iterator[Hit]:
         # Asked of the readers (「…という声を聞いたことはありませんか」「…という声にどう向き合うか」): the post asks
         # them to think, as 「と思っていませんか」 does; not 「…と思いませんか」, which asks them to agree.
         if doc.text[slice(*after)].rstrip(_CLOSING).endswith(("か", "？", "?")) and not _ASKS_AGREEMENT.search(doc.text, *after):
+            continue
+        if _quote_condemned(doc, q.start(), q.end() - 1):
             continue
         # Its words alone, as if the post said them.
         sub = Document(q.group(1))
