@@ -91,6 +91,12 @@ def escalation_departments_or_neutral_ja(org: OrgConfig) -> str:
     return escalation_departments_ja(org) or "運用を統括する部署"
 
 
+def escalation_departments_md(org: OrgConfig) -> str:
+    """``escalation_departments_or_neutral_ja`` for mrkdwn: the file's names escaped like every other
+    name from it (「<!here>」 in a department's name pings nobody)."""
+    return render.escape(escalation_departments_or_neutral_ja(org))
+
+
 def plan_receiver_ja(org: OrgConfig) -> str:
     """To whom the 1 March reminder asks the coming year's 運用計画書 be handed. 上越市 6(1)① names
     広報対話課長 alone (情報政策室長 is consulted when an account is opened, not handed the renewal):
@@ -105,7 +111,7 @@ def plan_receiver_ja(org: OrgConfig) -> str:
 
 def not_escalation_member_ja(org: OrgConfig) -> str:
     """NotEscalationMember's refusal, naming the departments and rank as the file has them."""
-    departments = escalation_departments_ja(org)
+    departments = render.escape(escalation_departments_ja(org) or "")
     who = "運用管理責任者と代決者" + (f"、{departments}の{org.policy.approver_min_rank}以上の職員" if departments else "")
     return f"インシデントの対応開始・解決の操作ができるのは、{who}です。対応が必要な場合は、これらの方に連絡してください。"
 
@@ -113,12 +119,12 @@ def not_escalation_member_ja(org: OrgConfig) -> str:
 def not_in_roster_ja(org: OrgConfig) -> str:
     """NotInRoster's refusal, sending the reporter to the departments the file names."""
     return ("kessai の職員名簿に登録されていないため、インシデントを報告できません。"
-            f"お手数ですが、{escalation_departments_or_neutral_ja(org)}に直接連絡してください。")
+            f"お手数ですが、{escalation_departments_md(org)}に直接連絡してください。")
 
 
 def not_involved_ja(org: OrgConfig) -> str:
     """NotInvolved's refusal, naming the departments as the file has them (``may_tick``)."""
-    departments = escalation_departments_ja(org)
+    departments = render.escape(escalation_departments_ja(org) or "")
     return ("このチェックリストを更新できるのは、アカウントの運用担当者・運用管理責任者・代決者と、"
             + (f"{departments}の職員、" if departments else "") + "このインシデントを報告した方です。")
 
@@ -550,7 +556,7 @@ class IncidentService:
                 self._post(s, now, reporter, {"text": (
                     f"インシデント（{KINDS[kind]}）の報告を受け付けました（受付番号 {inc.id}）。"
                     # Without an account there is no 運用管理責任者 of its own to tell.
-                    + escalation_departments_or_neutral_ja(self.org) + ("と運用管理責任者" if account_id else "")
+                    + escalation_departments_md(self.org) + ("と運用管理責任者" if account_id else "")
                     + "に通知しました。担当者が対応を始めるまで、"
                     "SNS 上で個人の判断による返信や削除は控えてください（和気町 6 その他共通事項）。"
                     + masked_note_ja(masked))})
@@ -587,7 +593,7 @@ class IncidentService:
         self._post(s, now, reporter, {"text": (
             f"報告を受け付けました。同じアカウントの{ref}同じインシデントとみなし、あなたの報告は続報として"
             "アラートのスレッドと記録に加えました（関係者への重ねての一斉通知はしていません）。別の事案の場合は、"
-            f"お手数ですが{escalation_departments_or_neutral_ja(self.org)}に直接お知らせください。"
+            f"お手数ですが{escalation_departments_md(self.org)}に直接お知らせください。"
             + masked_note_ja(masked))})
 
     def current_alert(self, s: Session, incident_id: int) -> dict[str, Any] | None:
@@ -914,7 +920,7 @@ class IncidentService:
             f":rotating_light: {mentions}\n*{KINDS.get(inc.kind, inc.kind)}のインシデント*"
             f"（{render.escape(self._account_label(inc))}、受付番号 {inc.id}）が報告から {waited}経っても"
             "対応開始されていません。対応できる方は、アラート（または kessai のホームタブ）の「対応開始」を押してから対応を始めてください"
-            f"（上越市 6(2): 運用管理責任者が{escalation_departments_or_neutral_ja(self.org)}と協議します）。\n"
+            f"（上越市 6(2): 運用管理責任者が{escalation_departments_md(self.org)}と協議します）。\n"
             f"（{nth}回目の再通知です。対応開始されるまで、次は {render.fmt_time(upcoming.astimezone(self.zone))} に"
             f"お知らせします{pace}。）"), broadcast=True)
         return True
@@ -1011,7 +1017,7 @@ class IncidentService:
             state += f"（{render.escape(self._name(inc.acked_by, s))} さん、{fmt(inc.acked_at)}〜）"
             if inc.acked_by not in self.escalation_members(inc.account_id):
                 # Left since (the file changed): whoever takes over should not think it in hand.
-                state += f"\n:warning: 対応を開始した方は、現在の名簿では対応できる方に含まれていません。運用管理責任者や{escalation_departments_or_neutral_ja(self.org)}の方は、「引き継いで対応開始」を押して引き継いでください。"
+                state += f"\n:warning: 対応を開始した方は、現在の名簿では対応できる方に含まれていません。運用管理責任者や{escalation_departments_md(self.org)}の方は、「引き継いで対応開始」を押して引き継いでください。"
         elif inc.status == "resolved":
             state += f"（{render.escape(self._name(inc.resolved_by, s))} さん、{fmt(inc.resolved_at)}）"
         blocks: list[dict[str, Any]] = [
@@ -1027,7 +1033,8 @@ class IncidentService:
         done = set(inc.checklist_done)
         if inc.status == "resolved":
             blocks.append(render.section("*対応チェックリスト:*\n" + "\n".join(
-                f"{':white_check_mark:' if i.id in done else ':white_square:'} {i.text_for(self.org)}" for i in items)))
+                f"{':white_check_mark:' if i.id in done else ':white_square:'} {render.escape(i.text_for(self.org))}"
+                for i in items)))
             blocks.append(render.section("*まとめ:*\n" + render.quote(inc.summary or "", 1500)))
             if events:
                 blocks.append(render.context("経過: " + " → ".join(self._steps(events))))
@@ -1117,7 +1124,7 @@ class IncidentService:
         kinds = [render.option(k, label) for k, label in KINDS.items()]
         return render.modal(REPORT_CALLBACK, "インシデントの報告", "報告する", [
             render.section("公式アカウントの炎上・なりすまし・パスワード漏えい・誤投稿などを、"
-                           f"{escalation_departments_or_neutral_ja(self.org)}と"
+                           f"{escalation_departments_md(self.org)}と"
                      "運用管理責任者に知らせます。個人の判断で返信や削除をせず、組織として対応します。"),
             render.input_block(KIND_BLOCK, "種類", {"type": "static_select", "action_id": KIND_ACTION, "options": kinds,
                                                   "placeholder": {"type": "plain_text", "text": "種類を選択"}}),

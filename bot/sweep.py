@@ -1706,7 +1706,7 @@ class Sweeper:
 
         # 上越市 hands it to 広報対話課長; another organisation hands its plan (和気町 5(2) 運用方針,
         # 美祢市社協 4(1) 運用方針等) to the department that oversees its accounts.
-        to = plan_receiver_ja(self.org)
+        to = render.escape(plan_receiver_ja(self.org))
 
         def single(account: Account) -> str:
             return (

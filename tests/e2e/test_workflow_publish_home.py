@@ -181,7 +181,7 @@ def test_app_home_shows_each_viewer_their_own_work(stack: LocalStack) -> None:
     assert "あなたの決裁待ち（0件）" in deputy  # not asked, so nothing to decide
     # Someone who operates no account is not invited to write drafts that would only be refused.
     stranger = home_text(st, "U0STRANGER", "運用担当者としても登録されていない")
-    assert "紅葉" not in stranger and "/kessai draft" not in stranger and "情報政策室" in stranger
+    assert "紅葉" not in stranger and "/kessai draft" not in stranger and "システム管理者（IT 担当）" in stranger
     assert "運用担当者としても登録されていない" in home_text(st, "U0DEPUTY", "下書きはありません")
 
 
