@@ -85,7 +85,13 @@ def text_snippets(msg: dict[str, Any]) -> int:
     files = msg.get("files")
     if not isinstance(files, list):
         return 0
-    return sum(1 for f in files if isinstance(f, dict) and f.get("id") and f.get("mode") in TEXT_FILE_MODES)
+    return sum(1 for f in files if isinstance(f, dict) and f.get("id") and _word(f.get("mode")) in TEXT_FILE_MODES)
+
+
+def _word(value: object) -> str | None:
+    """``value`` if it is a string, else None: a field looked up in a set of Slack's words is only
+    ever a string from Slack, and a list or an object in its place (unhashable) failed the request."""
+    return value if isinstance(value, str) else None
 
 
 def attached_files(event: dict[str, Any]) -> tuple[AttachedFile, ...]:
@@ -138,9 +144,16 @@ def may_be_draft(event: dict[str, Any]) -> bool:
     return prev.get("thread_ts") in (None, prev.get("ts"))
 
 
+def _subtype(msg: dict[str, Any]) -> str | None:
+    """A message's subtype, or "?" when it is not a string: an edited message's subtype is not
+    checked before this (an event's own is), and a list there failed the request."""
+    subtype = msg.get("subtype")
+    return subtype if subtype is None or isinstance(subtype, str) else "?"
+
+
 def is_person_message(msg: dict[str, Any]) -> bool:
     """A top-level message a person posted (thread replies are conversation about a draft)."""
-    if msg.get("subtype") not in DRAFT_SUBTYPES or msg.get("bot_id") or not msg.get("user") or not msg.get("ts") \
+    if _subtype(msg) not in DRAFT_SUBTYPES or msg.get("bot_id") or not msg.get("user") or not msg.get("ts") \
             or msg.get("user") == SLACKBOT:
         return False
     return msg.get("thread_ts") in (None, msg.get("ts"))
@@ -148,7 +161,7 @@ def is_person_message(msg: dict[str, Any]) -> bool:
 
 def is_thread_reply(msg: dict[str, Any]) -> bool:
     """A person's reply in a thread (also sent to the channel or not), with text, pictures or videos in it."""
-    if msg.get("subtype") not in DRAFT_SUBTYPES | {"thread_broadcast"} or msg.get("bot_id") or not msg.get("user") \
+    if _subtype(msg) not in DRAFT_SUBTYPES | {"thread_broadcast"} or msg.get("bot_id") or not msg.get("user") \
             or msg.get("user") == SLACKBOT:
         return False
     thread_ts = msg.get("thread_ts")

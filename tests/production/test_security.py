@@ -400,7 +400,13 @@ def test_connections_that_never_send_a_request_do_not_lock_slack_out(sqlite_stac
     {"subtype": ["message_changed"]},
     {"text": {"a": 1}, "blocks": "x"},
     {"text": None, "blocks": [[[[{"type": "emoji", "name": "x", "unicode": "zz"}]]]]},
-], ids=["edit-as-text", "edit-as-list", "subtype-list", "text-object", "odd-blocks"])
+    # Found by test_fuzzed_message_events_with_files_never_fail_nor_make_a_draft_of_a_snippet:
+    # a file's mode, or an edited message's subtype, that is a list or an object failed (500).
+    {"text": "本文", "files": [{"id": "F0ODD", "mode": ["snippet"]}]},
+    {"subtype": "message_changed", "message": {"type": "message", "user": "U0OPERATOR", "ts": "1700000000.000100",
+                                               "text": "本文", "subtype": {"a": 1}}},
+], ids=["edit-as-text", "edit-as-list", "subtype-list", "text-object", "odd-blocks", "file-mode-list",
+        "edited-subtype-object"])
 def test_odd_message_shapes_are_answered_not_failed(sqlite_stack: LocalStack, event: dict) -> None:  # type: ignore[type-arg]
     """Signed, so only Slack could send these; a 500 would only make it send them again."""
     st = sqlite_stack
@@ -724,3 +730,98 @@ def test_a_forged_timestamp_is_refused_401_without_a_traceback(
                "X-Slack-Request-Timestamp": timestamp}
     assert _post(sqlite_stack.bot_url, b"{}", headers) == 401
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
+
+
+# Values a file's fields may hold in a payload we did not expect: none, the wrong type, a string
+# far longer than any name (4,000 characters), a lone surrogate (valid JSON, "\ud800", that no database stores).
+_ODD_VALUE = st_.one_of(st_.none(), st_.integers(), st_.booleans(), st_.lists(st_.integers(), max_size=2),
+                        st_.dictionaries(st_.text(max_size=3), st_.integers(), max_size=2), st_.text(max_size=20),
+                        st_.just("\ud800"), st_.just("長" * 4_000))
+_MISSING = object()
+_FILE = st_.fixed_dictionaries(
+    {"id": st_.one_of(st_.integers(0, 9).map(lambda n: f"F0FUZZ{n}"), _ODD_VALUE)},
+    optional={
+        "mode": st_.one_of(st_.sampled_from(["hosted", "snippet", "post", "tombstone", "external", "hidden_by_limit",
+                                             "space", "docs"]), _ODD_VALUE),
+        "filetype": st_.one_of(st_.sampled_from(["text", "post", "pdf", "jpg", "mp4", "space", "python"]), _ODD_VALUE),
+        "mimetype": st_.one_of(st_.sampled_from(["text/plain", "image/jpeg", "video/mp4", "application/pdf", "image/",
+                                                 "video"]), _ODD_VALUE),
+        "name": _ODD_VALUE, "title": _ODD_VALUE, "size": _ODD_VALUE, "preview": _ODD_VALUE, "alt_txt": _ODD_VALUE,
+        "permalink": _ODD_VALUE, "preview_is_truncated": _ODD_VALUE})
+_ATTACHMENT = st_.fixed_dictionaries({}, optional={
+    "is_share": st_.one_of(st_.booleans(), _ODD_VALUE), "is_msg_unfurl": st_.booleans(), "text": _ODD_VALUE,
+    "fallback": _ODD_VALUE, "author_id": st_.sampled_from(["U0OPERATOR", "U0MANAGER"]),
+    "message_blocks": st_.one_of(_ODD_VALUE, st_.just([{"message": {"blocks": [
+        {"type": "rich_text", "elements": [{"type": "rich_text_section",
+                                            "elements": [{"type": "text", "text": "転送された本文です。"}]}]}]}}]))})
+_fuzz_ts = iter(range(1, 10**9))
+
+
+def _carries_text_file(msg: object) -> bool:
+    """Whether a message carries a text snippet or a Post as Slack describes one: text kessai cannot read."""
+    files = msg.get("files") if isinstance(msg, dict) else None
+    return isinstance(files, list) and any(isinstance(f, dict) and isinstance(f.get("id"), str) and f["id"]
+                                           and f.get("mode") in ("snippet", "post") for f in files)
+
+
+@st_.composite
+def _fuzzed_message(draw: st_.DrawFn, ts: str, draft_ts: str) -> dict[str, object]:
+    # Weighted towards what could be a draft (an operator's top-level message with text), so that
+    # a snippet or a Post among the files is what decides whether it becomes one.
+    msg: dict[str, object] = {"type": "message", "channel": "C0INTAKE", "ts": ts,
+                              "user": draw(st_.sampled_from(["U0OPERATOR", "U0OPERATOR", "U0STRANGER", "U0MANAGER"])),
+                              "text": draw(st_.one_of(st_.just(CLEAN_DRAFT), st_.just(""), st_.text(max_size=60)))}
+    files = draw(st_.lists(_FILE, max_size=3))
+    if draw(st_.booleans()):  # one snippet or Post as Slack describes it, among the others
+        text_file = draw(_FILE.map(lambda f: {**f, "id": "F0FUZZTEXT"}))
+        files.insert(draw(st_.integers(0, len(files))), {**text_file, "mode": draw(st_.sampled_from(["snippet", "post"]))})
+    if files or draw(st_.booleans()):
+        msg["files"] = files
+    for key, value in (("attachments", st_.lists(_ATTACHMENT, max_size=2)),
+                       ("subtype", st_.one_of(st_.sampled_from(["file_share", "thread_broadcast", "me_message",
+                                                                "bot_message"]), _ODD_VALUE)),
+                       ("thread_ts", st_.sampled_from([ts, draft_ts, "1.000001", ""]))):
+        if draw(st_.booleans()):
+            msg[key] = draw(value)
+    return msg
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st_.data(), edit=st_.booleans())
+def test_fuzzed_message_events_with_files_never_fail_nor_make_a_draft_of_a_snippet(
+        sqlite_stack: LocalStack, caplog: pytest.LogCaptureFixture, data: st_.DataObject, edit: bool) -> None:
+    """Messages with any mix of files (hosted, snippets, Posts, deleted ones, files of no or of a
+    garbled type), forwards and unfurls, in a thread or not, posted or edited: always answered 200,
+    nothing logged as an error, and a message carrying a text snippet or a Post (text kessai cannot
+    read) never becomes a draft, nor a version of one, nor a request to an approver."""
+    st = sqlite_stack
+    if not dm(st, "U0MANAGER"):
+        draft_ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        wait_dm(st, "U0MANAGER")
+    else:
+        with st.rt.db.session() as s:
+            draft_ts = s.exec(select(DraftRow).order_by(DraftRow.id)).first().message_ts  # type: ignore[union-attr]
+    ts = f"1700{next(_fuzz_ts):06d}.000100"
+    if edit:
+        # An edit of the routed draft or of a message of this run, Slack's message_changed shape.
+        edited_ts = data.draw(st_.sampled_from([draft_ts, ts]))
+        msg = data.draw(_fuzzed_message(edited_ts, draft_ts))
+        event: dict[str, object] = {"type": "message", "subtype": "message_changed", "channel": "C0INTAKE",
+                                    "ts": ts, "event_ts": ts, "message": msg,
+                                    "previous_message": data.draw(_fuzzed_message(edited_ts, draft_ts))}
+    else:
+        msg = event = data.draw(_fuzzed_message(ts, draft_ts))
+    requests_before = len(dm(st, "U0MANAGER"))
+    with st.rt.db.session() as s:
+        versions_before = len(list(s.exec(select(DraftVersionRow))))
+    with caplog.at_level(logging.ERROR):
+        # ensure_ascii: a lone surrogate goes as JSON's "\ud800", as Slack would send one.
+        body = json.dumps({"token": "x", "team_id": "T0KESSAI", "api_app_id": "A0KESSAI", "type": "event_callback",
+                           "event_id": f"Ev0FUZZ{ts}", "event_time": int(time.time()), "event": event})
+        assert _signed(st, body.encode(), "application/json") == 200
+        settle(st)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+    if _carries_text_file(msg):
+        with st.rt.db.session() as s:
+            assert len(list(s.exec(select(DraftVersionRow)))) == versions_before
+        assert len(dm(st, "U0MANAGER")) == requests_before
