@@ -421,11 +421,12 @@ def preview(mrkdwn: str) -> str:
     the first words say what happened and what is asked rather than a row of ids; they still ping."""
     pieces: list[str] = []
     mentions: list[str] = []
-    titled = False
     for line in mrkdwn.split("\n"):
         if line.startswith((">", "&gt;")):
-            if len(pieces) > int(titled) and pieces[-1].endswith((":", "：")):
-                pieces.pop()  # the label of the quote (「*まとめ:*」) says nothing without it; the title does
+            # The label of the quote (「*まとめ:*」) says nothing without it, when something else
+            # does (the title, a sentence before it): alone, the preview came out empty.
+            if len(pieces) > 1 and pieces[-1].endswith((":", "：")):
+                pieces.pop()
             continue
         mentions += [m for m in _MOVED_MENTION.findall(line) if m not in mentions]
         bare = _MOVED_MENTION.sub("", line)
@@ -434,7 +435,6 @@ def preview(mrkdwn: str) -> str:
         title = not pieces and bare.startswith("*")
         bare = _MRKDWN_MARK.sub("", _LABELLED_LINK.sub(r"\1", bare)).strip()
         if bare:
-            titled = titled or title
             pieces.append(bare + ("：" if title and not bare.endswith(_ENDS_SENTENCE[0]) else ""))
     out = ""
     for piece in pieces:

@@ -933,3 +933,51 @@ def test_preview_drops_quoted_words_and_their_label_and_puts_mentions_last() -> 
         "直江津 みどり さんから、追加の報告がありました。 <@U0JOHO>"
     # A title right above a quote is no label of it: the preview was empty.
     assert render.preview(":memo: *追加の報告*\n>本文\n*まとめ:*\n>本文") == "追加の報告"
+    # Nor is the only sentence, ending in a colon (found by the property test below): it previewed empty.
+    assert render.preview("<@U0JOHO> さんから報告がありました:\n>本文") == "<@U0JOHO> さんから報告がありました:"
+
+
+# What people write, as it reaches a bot message: any of mrkdwn's control characters, marks, emoji
+# codes, would-be mentions. 「秘」 and 「Q」 stand for a quoted report's words (a password, a phone
+# number): only quotes use them, so seeing one in the preview means a quote leaked into it.
+_WRITTEN = st.text(alphabet=st.sampled_from("あ漢a &<>*_:~`。@!U^|#\u3000"), max_size=12)
+_QUOTED = st.text(alphabet=st.sampled_from("秘Q&<>@!:*\n "), min_size=1, max_size=30)
+_BOT_MENTIONS = ("<@U0A>", "<@U0B>")
+
+
+@st.composite
+def _bot_message(draw: st.DrawFn) -> tuple[str, bool]:
+    """A message as kessai writes one (its own lines with escaped names and reasons, its mentions,
+    quoted reports) and whether it has a sentence besides its quotes."""
+    lines: list[str] = []
+    if draw(st.booleans()):
+        lines.append(f":bell: *{render.escape(draw(_WRITTEN))}{draw(st.sampled_from(['', ':']))}*")
+    sentence = False
+    for kind in draw(st.lists(st.sampled_from(["sentence", "mention", "label", "quote"]), max_size=6)):
+        if kind == "sentence":
+            # Begun by kessai's own words: a line beginning with a person's 「>」 (「&gt;」 escaped) is a
+            # quote to Slack as well, and shown as one.
+            lines.append(f"あ{render.escape(draw(_WRITTEN))}"
+                         f"{draw(st.sampled_from(['', '。', ':', '：']))}")
+            sentence = True
+        elif kind == "mention":
+            lines.append(f"{draw(st.sampled_from(_BOT_MENTIONS))} {draw(st.sampled_from(['', 'さんに、']))}"
+                         f"{render.escape(draw(_WRITTEN))}")
+        elif kind == "label":
+            lines.append(f"*{render.escape(draw(_WRITTEN))}:*")
+        else:
+            lines.append(render.quote(draw(_QUOTED), draw(st.integers(1, 40))))
+    return "\n".join(lines), sentence
+
+
+@settings(max_examples=300, deadline=None)
+@given(_bot_message())
+def test_a_preview_never_pings_shows_a_quote_or_comes_out_empty(built: tuple[str, bool]) -> None:
+    """The preview is what a lock screen shows: only the bot's own mentions may ping from it, none
+    of a quoted report's words may be in it, and a message with a sentence does not preview empty."""
+    mrkdwn, has_sentence = built
+    shown = render.preview(mrkdwn)
+    assert "<!" not in shown and "\n" not in shown
+    assert all(shown.startswith(_BOT_MENTIONS, m.start()) for m in re.finditer("<@", shown))
+    assert "秘" not in shown and "Q" not in shown
+    assert shown.strip() or not has_sentence
