@@ -878,7 +878,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     発言の相手やことがらを主題にして反対のことを続けるもの、「「外国人は出ていけ」。ヘイトスピーチは許されません」「…。こうした言葉をなくしましょう」と続けるもの）も、
     差別・偏見などの語がなくても反応しません（「本当にそう思う」「犯人は正しかった」「追悼なんて偽善だ」「やっと言える」のように発言の側に立つもの、
     「戦争の犠牲者を追悼します」のように事件に触れずに別の追悼を続けるもの、「外国人の犯罪対策も必要です」「日本人の安全も大切です」のように反対に見せて同じ側に立つもの、
-    「…という意味ではなく、本当に出ていってほしい」のように言い直すもの、見出しだけで続きのないもの、「」に入れずに書いたものは反応します。
+    「…という意味ではなく、本当に出ていってほしい」のように言い直すもの、「でも外国人は嫌いです」「障害者は社会の負担です」のように続けて自ら決めつけるもの、
+    「犯人のご冥福をお祈りします」「ご冥福をお祈りしません」のように犯人を悼むか追悼を拒むもの、「ヘイトスピーチは許されません（笑）」「…許されません、と○○は言う」のように茶化すか人の言葉にするもの、
+    見出しだけで続きのないもの、「」に入れずに書いたものは反応します。
     人権週間などの下書きでも、「」のすぐ後で「本当にそう思う」「その通り」「賛成です」と同意するものは反応します）。
     答えのないまま伝えるもの（「「外国人観光客はマナーが悪い」という苦情が寄せられています」）には、市の考えを続けるか、人ではなく行いを書く言い換えを、
     障害を理由にした「ご遠慮」「お断り」（「展望台は階段のみのため、車いすの方はご遠慮ください」）には、「車いすでのご利用は難しい構造です。ご不明な点はお問い合わせください」のように
@@ -1018,6 +1020,7 @@ _COMMEMORATED = re.compile(
     r"(?:忘れ(?:ない|ません|ず)|風化させ(?:ない|ません|ず)|語り継)"
 )
 _HATE_CRIME = re.compile(r"事件|やまゆり園|相模原|ヘイトクライム|殺傷|襲撃|あの日")
+_DISABILITY_CRIME = ("やまゆり園", "相模原")
 # The crime blamed on the people the words are about: 「外国人による事件の犠牲者を追悼します」.
 _CRIME_BLAMED = re.compile(r"による(?:事件|犯罪|被害)|のせい|が起こ[しすさ]|の犯行|の犯罪")
 
@@ -1031,7 +1034,10 @@ def _paragraph_start(doc: Document, pos: int) -> int:
 # The words condemned (not only named) after the sentence that quotes them: 「ヘイトスピーチは許されません」
 # 「こうした言葉をなくしましょう」「その言葉が人を傷つけます」.
 _WORDS_CONDEMNED = re.compile(
-    r"ヘイト(?:スピーチ)?(?:は|を|に|の)?[、 \t　]*(?:決して|絶対に)?[ \t　]*(?:許され(?:ません|ない)|許さ(?:ない|ず)|許しません|なくし|なくそう|無くし|無くそう|解消|根絶|やめ|止め|ノー|NO|反対)"
+    r"ヘイト(?:スピーチ)?(?:は|を|に|の)?[、 \t　]*(?:決して|絶対に)?[ \t　]*(?:許され(?:ません|ない)|許さ(?:ない|ず)|許しません|なくし|なくそう|無くし|無くそう|解消|根絶|やめ|止め"
+    # Not 「ノーベル」 nor 「反対派」, who are then spoken of (「ヘイトスピーチ反対派こそ差別主義者だ」).
+    # 「ノーと言えるまちに」「ノーと言おう」 call on readers, as 「やめよう」 does.
+    r"|(?:ノー(?![ァ-ヶー])|NO(?![A-Za-z]))(?:と言[えおい])?|反対(?!派|者|する人))"
     r"|(?:こうした|そうした|こういった|そういった|このような|そのような|こんな|そんな|この|その)[ \t　]*"
     r"(?:言葉|ことば|発言|言動|書き込み|ヤジ|やじ|考え方?|声|差別)(?:は|を|が|も|で)?[、 \t　]*(?:決して|絶対に)?[ \t　]*"
     r"(?:なくし|なくそう|無くし|無くそう|許され(?:ません|ない)|許さ(?:ない|ず)|許しません|(?:人|誰か|相手|当事者|多くの人)?(?:を|の心を)?[ \t　]*(?:深く)?傷つけ|使わない|言わない|あってはな[らり])"
@@ -1060,7 +1066,7 @@ _EVERYONE_OF_WORTH = re.compile(r"大切|大事|かけがえ|尊重|尊い|仲�
 # Worth denied right after it: 「大切な住民ではありません」.
 _WORTH_DENIED = re.compile(r"[^。、,！!？?\n]{0,8}?(?:ない|なく|ません|でしょうか|だろうか|のか|[？?])")
 # What makes a 「大切」 after a voice a reason to act on it: 「外国人の犯罪対策も必要です」「管理が大切」.
-_OF_WORTH_TURNED = re.compile(r"犯罪|治安|迷惑|規制|対策|取り締|取締|制限|排除|追放|帰国|減ら|管理|監視|確認|審査|通報|警戒|注意|ルール|マナー|守[らりるれっ]|従|日本人|日本国民|納税者|我々|自分たち")
+_OF_WORTH_TURNED = re.compile(r"労働力|戦力|人手|働き手|道具|資源|税収|犯罪|治安|迷惑|規制|対策|取り締|取締|制限|排除|追放|帰国|減ら|管理|監視|確認|審査|通報|警戒|注意|ルール|マナー|守[らりるれっ]|従|日本人|日本国民|納税者|我々|自分たち")
 # Taking the quote's side anywhere in the frame, or waving the frame away: 「本当にそう思う」「犯人は正しかった」
 # 「追悼なんて偽善だ」「気持ちはわかる」.
 _FRAME_UNDONE = re.compile(
@@ -1073,6 +1079,51 @@ _FRAME_UNDONE = re.compile(
     r"|(?:でも|しかし|けれど|けど|とはいえ|それでも)[、,]?[ \t　]*(?:やっぱり|やはり|正直|本当は|ほんとうは)"
     r"|(?:帰って|いなくなって|消えて|来ないで|出て(?:行|い)って)(?:ほしい|欲しい|もらいたい|ください|下さい)"
 )
+
+
+# The condemnation asked back or put in others' mouths in the rest of its sentence: 「ヘイトスピーチは許されません？」
+# 「…許されませんって？笑わせる」「…許されません、と朝日新聞は言う」「ヘイトスピーチはやめろと言われる」.
+_CONDEMNATION_TURNED = re.compile(
+    rf"[^。！!\n]{{0,16}}?(?:[？?]|って|{_PUT_IN_MOUTHS}|と[^。、！!？?\n]{{0,10}}?(?:言|い)[うわっいえ]|と書)"
+    # Lamented as the times (「ヘイトスピーチは許されない時代です。残念です」) or said to the post in the next sentence
+    # (「…許されません。と言われたけど知るか」).
+    r"|[ \t　]*(?:時代|世の中|風潮|空気|らしい|そうです|そうだ)|[。．][ \t　]*(?:と|って)"
+)
+# Scorn of the quote's people said by the post itself after the frame, which the rule does not read as a
+# statement on its own: 「…という意味ではありません。でも外国人は嫌いです」「…許されません。外国人はゴミです」.
+_SCORN_AFTER_FRAME = (
+    r"[^。！!？?\n]{0,4}?(?:は|が|って|なんて|なんか)[^。！!？?\n]{0,12}?"
+    r"(?:嫌い|きらい|ゴミ|ごみ|クズ|くず|悪い|負担|お荷物|邪魔|害|不要|いらない|要らない|消え|死ね|黙|迷惑|汚い|怖い|犯罪者|出て(?:い|行)|帰[れるっ])"
+    r"(?![^。！!？?\n]{0,6}?(?:ない|ません|なく|でしょうか|だろうか|[？?]))"
+)
+# The perpetrator mourned or praised instead of the victims: 「犯人のご冥福をお祈りします」「犯人は英雄です」.
+_PERPETRATOR_HONOURED = re.compile(
+    r"(?:犯人|加害者|被告|容疑者|死刑囚|植松)(?:の|に|へ|を|は|が|こそ)[^。！!？?\n]{0,12}?"
+    r"(?:冥福|追悼|悼|命の|感謝|英雄|尊敬|敬意|偉|勇気|立派|正義|よくやった|ありがと)"
+)
+# Sarcasm that takes back what it follows: 「…大切な住民です（笑）」「…なくしましょう（棒）」「嘘ですけど」.
+_MOCKED = re.compile(
+    r"[（(][ \t　]*(?:笑|爆笑|棒|嘘|皮肉|ｗ)|ｗ{2,}|笑わせ|(?:嘘|うそ|ウソ|冗談)(?:です|だ|でした|ですけど|だけど)"
+    r"|なら結構|構わない|かまわない|だから言う|(?:命|いのち)(?:は|が|なんて|など)[^。！!？?\n]{0,6}?軽"
+    # Mourning refused or feigned, the crime praised or wished again: 「ご冥福をお祈りしません」「冥福を祈るふりを
+    # しよう」「あれは正義だった」「また起きればいい」.
+    r"|(?:祈|悼|追悼|黙とう|黙祷)[^。！!？?\n]{0,4}?(?:しません|しない|りません|らない|みません|まない)"
+    r"|(?:る|た|の)(?:ふり|フリ)(?:を|して|だ)|(?:は|が)正義|正義だ|(?:起き|起こ|起これ)(?:れ)?ば(?:いい|良い|よい)"
+)
+
+
+def _frame_says_worse(doc: Document, opening: int, closing: int, start: int, end: int) -> bool:
+    """Whether the frame [start, end) after the quote says a hateful statement itself, quoted or not: the
+    「ではなく」 that says worse (「…ではなく「障害者は施設にいろ」です」「…ではなく、障害者は社会の負担です」) or a
+    statement after the frame (「…ヘイトスピーチは許されません。でも外国人は嫌いです」). Quotes listed right after this
+    one (「「女性だから」「男性なのに」。」) are named with it, not said."""
+    listed = re.compile(r"(?:[、・ \t　]*「[^」\n]{0,40}」)*").match(doc.text, start, end)
+    start = listed.end() if listed is not None else start
+    frame = Document(doc.text[start:end])
+    if next(iter((*_group_statements(frame), *_verdicts(frame), *_wished_away(frame), *_blamed_for_crime(frame))), None):
+        return True
+    keys = _quote_keys(doc, opening, closing)
+    return any(re.search(re.escape(key) + _SCORN_AFTER_FRAME, frame.text) for key in keys)
 
 
 def _quote_condemned(doc: Document, opening: int, closing: int) -> bool:
@@ -1093,20 +1144,30 @@ def _quote_condemned(doc: Document, opening: int, closing: int) -> bool:
     start = closing + 1
     end = ends[min(len(ends) - 1, _FRAME_SENTENCES)]
     # Read one sentence further for the side taken: 「…」。事件から8年。今でもその通りだと思う。
-    if any(p.search(doc.text, start, ends[-1]) for p in (_FRAME_UNDONE, _DEFENDED, _CRIME_BLAMED)):
+    if any(p.search(doc.text, start, ends[-1]) for p in (_FRAME_UNDONE, _DEFENDED, _CRIME_BLAMED, _PERPETRATOR_HONOURED, _MOCKED)):
+        return False
+    if _frame_says_worse(doc, opening, closing, start, ends[-1]):
         return False
     # The escalation a frame may hide: 「…という意味ではなく、本当に出ていってほしいのです」.
     if any(matcher("discrimination.txt", name).find(doc, within=(start, end)) for name in ("exclusion", "exclusion_next", "verdict")):
         return False
     # Mourning for the victims of the crime the words drove, named in the frame or before the quote in its
     # paragraph (「【相模原事件から8年】」): not 「戦争の犠牲者を追悼します」 after the words, which mourns others.
-    if _COMMEMORATED.search(doc.text, start, end) and (
-        _HATE_CRIME.search(doc.text, start, end) or _HATE_CRIME.search(doc.text, max(_paragraph_start(doc, opening), opening - _FRAME_REACH), opening)
-    ):
+    crime = _HATE_CRIME.search(doc.text, start, end) or _HATE_CRIME.search(
+        doc.text, max(_paragraph_start(doc, opening), opening - _FRAME_REACH), opening
+    )
+    # The 相模原 victims mourned after words about other people (「「外国人は出ていけ」。相模原事件の犠牲者を
+    # 追悼します」) mourn them, not the quote's targets: that crime answers words about disability only.
+    if crime is not None and crime.group() in _DISABILITY_CRIME and "障" not in doc.text[opening:closing]:
+        crime = None
+    if crime is not None and _COMMEMORATED.search(doc.text, start, end):
         return True
     # Not the call put in others' mouths and answered: 「こうした言葉をなくしましょう、と言う人がいますが、…」.
     condemned = _WORDS_CONDEMNED.search(doc.text, start, end)
-    if condemned is not None and _CALL_OFF_UNDONE.match(doc.text, condemned.end(), end) is None:
+    if (
+        condemned is not None and _CALL_OFF_UNDONE.match(doc.text, condemned.end(), end) is None
+        and _CONDEMNATION_TURNED.match(doc.text, condemned.end(), end) is None
+    ):
         return True
     if _MEANING_DENIED.match(doc.text, start, sent[1]):
         # Not said again as a request to the same people: 「…という意味ではありません。高齢者は家にいてください。」
