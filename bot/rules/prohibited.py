@@ -990,7 +990,13 @@ def _agreed_right_after(doc: Document, hit: Hit) -> bool:
     if quote is None:
         return False
     sent = _said_sentence(doc, quote[1])
-    return _AGREED_RIGHT_AFTER.search(doc.text, quote[1] + 1, min(sent[1], quote[1] + 1 + _FRAME_REACH)) is not None
+    agreed = _AGREED_RIGHT_AFTER.search(doc.text, quote[1] + 1, min(sent[1], quote[1] + 1 + _FRAME_REACH))
+    return agreed is not None and _AGREEMENT_OF_OTHERS.match(doc.text, agreed.end(), sent[1]) is None
+
+
+# The agreement of those the post answers, not its own: 「「障害者はいらない」その通りだと思う人もいるかもしれません。
+# でも、それは差別です」.
+_AGREEMENT_OF_OTHERS = re.compile(r"[^。！!？?\n、,]{0,6}?(?:と(?:思|考|感じ)[^。！!？?\n、,]{0,3}?)?(?:人|方|者)(?:も|が|は|の|たち)")
 
 
 def _framed_against(doc: Document, hit: Hit) -> bool:

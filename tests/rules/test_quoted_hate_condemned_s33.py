@@ -92,6 +92,9 @@ CODE = "prohibited.discrimination"
         "「外国人は出ていけ」という声もありますが、外国人も地域の大切な仲間です。詳しくは https://www.city.joetsu.niigata.jp/ をご覧ください。",
         "「高齢者は外出するな」という意味ではありません。高齢者の方も、体調に合わせて外出してください。",
         "「外国人は出ていけ」。ヘイトスピーチはノーと言えるまちに。",
+        # Agreement put in the mouths of those the post answers.
+        "【人権週間】「障害者はいらない」その通りだと思う人もいるかもしれません。でも、それは差別です。",
+        "【人権週間】「外国人は出ていけ」賛成という人もいます。しかし、それは差別です。",
     ],
 )
 def test_quoted_hate_condemned_passes(text: str) -> None:
