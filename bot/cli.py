@@ -304,7 +304,10 @@ def _same_database(a: str, b: str) -> bool:
         ua, ub = make_url(a), make_url(b)
     except Exception:  # noqa: BLE001 - refused by database_url_problem before
         return False
-    return (ua.get_backend_name(), ua.host, ua.port, ua.database) == (ub.get_backend_name(), ub.host, ub.port, ub.database)
+    # A primary and standby are named in the query (?host=db1,db2): two clusters with a database of
+    # the same name are not the same database.
+    return (ua.get_backend_name(), ua.host, ua.port, ua.database, ua.query.get("host"), ua.query.get("port")) == (
+        ub.get_backend_name(), ub.host, ub.port, ub.database, ub.query.get("host"), ub.query.get("port"))
 
 
 def hold_sqlite_quiet(database_url: str) -> int | None:

@@ -456,7 +456,41 @@ def sqlalchemy_spelling(database_url: str) -> str:
         database_url = scheme.lower() + sep + rest
     if database_url.startswith("postgres://"):
         database_url = "postgresql://" + database_url[len("postgres://"):]
-    return _socket_host_as_query(_query_at_escaped(database_url))
+    return _socket_host_as_query(_host_list_as_query(_query_at_escaped(database_url)))
+
+
+# One host of libpq's list: a name or IPv4 address, or an IPv6 address in brackets, each with an
+# optional port.
+_LISTED_HOST = re.compile(r"(\[[0-9A-Fa-f:.%]+\]|[^\s,:/?#@\[\]]+)(?::(\d*))?")
+
+
+def _host_list_as_query(url: str) -> str:
+    """libpq's URI for a primary and its standbys, ``postgresql://kessai:pw@db1:5432,db2:5432/kessai``
+    (what Patroni, Pacemaker and managed services with failover document), as
+    ``postgresql://kessai:pw@/kessai?host=db1,db2&port=5432,5432``: SQLAlchemy reads
+    ``5432,db2:5432`` as one port, and the URL was refused with 「DATABASE_URL を読み取れません」.
+    In the query the list reaches libpq as written, which tries the hosts in turn (and with
+    ``target_session_attrs`` skips a standby). A port left out is libpq's default for that host."""
+    m = re.match(r"(postgresql(?:\+\w+)?://)([^/?#]*@)?([^/?#@]*)(.*)\Z", url, re.DOTALL)
+    if m is None or "@" in m.group(4).partition("?")[0]:
+        return url  # an @ further on: a password's, which this cannot read apart
+    scheme, userinfo, hosts, rest = m.groups()
+    path, _, query = rest.partition("?")
+    pairs = query.split("&") if query else []
+    if "," not in hosts:
+        # SQLAlchemy's own spelling, ?host=db1:5432&host=db2:5432, split at every colon: an IPv6
+        # address there became the host 「[」. Given to it as one list, as libpq's hosts are.
+        in_query = [p[len("host="):] for p in pairs if p.startswith("host=")]
+        if hosts or len(in_query) < 2 or any(p.startswith(("port=", "hostaddr=")) for p in pairs):
+            return url
+        hosts, pairs = ",".join(in_query), [p for p in pairs if not p.startswith("host=")]
+    listed = [_LISTED_HOST.fullmatch(item) for item in hosts.split(",")]
+    if not all(listed) or any(p.startswith(("host=", "hostaddr=", "port=")) for p in pairs):
+        return url  # not a list of hosts (database_url_problem says so), or one the query names too
+    names = ",".join(h.group(1).strip("[]") for h in listed if h is not None)
+    ports = ",".join(h.group(2) or "" for h in listed if h is not None)
+    given = f"host={names}" + (f"&port={ports}" if ports.strip(",") else "")
+    return scheme + (userinfo or "") + path + "?" + "&".join([given, *pairs])
 
 
 def _socket_host_as_query(url: str) -> str:
@@ -563,6 +597,9 @@ def database_url_problem(url: str) -> str | None:
     except (ArgumentError, ValueError):
         if _password_at_left_unescaped(url):
             return UNESCAPED_PASSWORD_AT_JA  # p@ss:1@db: the rest of the password read as a port
+        if re.match(r"postgres(?:ql)?(?:\+\w+)?://(?:[^/?#@]*@)?[^/?#@]*,", url, re.IGNORECASE):
+            # db1:5432,db2:543x: a list of hosts _host_list_as_query could not read.
+            return "DATABASE_URL のホスト名とポート番号の組を読み取れません。" + HOST_LIST_JA
         if url.lower().startswith("sqlite:"):
             return SQLITE_SLASHES_JA  # sqlite:/kessai.db, sqlite:kessai.db
         if ":" not in url and not any(c.isspace() for c in url) and (
@@ -608,6 +645,28 @@ def database_url_problem(url: str) -> str | None:
     if driver not in _DATABASE_DRIVERS[backend]:
         return (f"DATABASE_URL のドライバー「{driver}」は kessai に含まれていません。"
                 f"「{backend}+{driver}://」の「+{driver}」を削除して、{example} の形で指定してください。")
+    if backend == "postgresql" and (problem := _host_list_problem(u)) is not None:
+        return problem
+    return None
+
+
+HOST_LIST_JA = ("複数のホスト（プライマリとスタンバイ）は、postgresql://ユーザー名:パスワード@ホスト1:5432,ホスト2:5432/"
+                "データベース名?target_session_attrs=read-write のように「,」で区切って書いてください。")
+
+
+def _host_list_problem(u: Any) -> str | None:
+    """Why the hosts and ports of a PostgreSQL URL cannot reach libpq, or None. SQLAlchemy reads them
+    only inside create_engine, and a list it cannot pair up (?host=db1:5432&host=db2&port=5433, an
+    IPv6 address with a port in ?host=) ended in its traceback; libpq refuses a count of ports other
+    than one or one per host (which SQLAlchemy checks too) only when connecting, in English."""
+    from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        PGDialect_psycopg().create_connect_args(u)
+    except (ArgumentError, ValueError):
+        return ("DATABASE_URL のホスト名とポート番号の組を読み取れません（ポート番号は、ホストごとに1つ書くか、"
+                "すべて省略します）。" + HOST_LIST_JA)
     return None
 
 

@@ -14,11 +14,19 @@ from bot import errors, render
 from bot.graphemes import shortened
 from bot.payload_shape import SEVERAL_ACTIONS_JA, several_actions
 from bot.services import Kessai
-from storage.db import describe_db_error
+from storage.db import commit_outcome_unknown, describe_db_error
 
 DATABASE_DOWN_JA = (
     "データベースに一時的に接続できないため、操作を記録できませんでした。何も変更されていません。"
     "少し時間をおいて、もう一度お試しください。"
+)
+
+# The connection was lost at the moment of recording (a failover of the database, a network cut):
+# the server may have recorded the operation. The same operation again is safe: a decision already
+# recorded is found decided and not recorded twice.
+COMMIT_OUTCOME_UNKNOWN_JA = (
+    "記録の途中でデータベースとの接続が切れたため、操作が記録されたかどうかを確認できませんでした。"
+    "少し時間をおいて、もう一度同じ操作をしてください（記録済みの場合は二重には記録されず、その旨が表示されます）。"
 )
 
 UNSTORABLE_JA = (
@@ -264,11 +272,14 @@ def register(app: App, kessai: Kessai, *, team_id: str | None, response_url_pref
             _tell(respond, body, UNSTORABLE_JA, logger)
             return
         if isinstance(error, DBAPIError):
-            # Nothing was written (the unit of work rolled back). Events answer 500 so Slack retries
+            # Nothing was written (the unit of work rolled back), unless the connection was lost at its
+            # COMMIT (then it may have been: said so). Events answer 500 so Slack retries
             # them; a person who pressed a button is told directly, since the outbox is unreachable.
-            logger.error("database unavailable while processing a %s request: %s", body.get("type"),
+            unknown = commit_outcome_unknown(error)
+            logger.error("database unavailable while processing a %s request%s: %s", body.get("type"),
+                         " (the connection was lost at COMMIT: it may have been recorded)" if unknown else "",
                          describe_db_error(error))
-            _tell(respond, body, DATABASE_DOWN_JA, logger)
+            _tell(respond, body, COMMIT_OUTCOME_UNKNOWN_JA if unknown else DATABASE_DOWN_JA, logger)
             if retry_num(request) >= LAST_EVENT_RETRY:
                 _tell_author_of_lost_message(client, body, logger)
             return

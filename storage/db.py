@@ -541,12 +541,17 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: commits only when the block ends without an exception."""
+        """A unit of work: commits only when the block ends without an exception.
+
+        An error raised by a COMMIT the connection was lost in is marked (commit_outcome_unknown):
+        the server may have committed it."""
         with _UnitOfWork(self.engine, expire_on_commit=False) as s:
             try:
                 yield s
                 s.commit()
             except BaseException as e:
+                if s.info.get(_COMMITTING) and _connection_lost(e):
+                    setattr(e, COMMIT_OUTCOME_UNKNOWN, True)
                 s.rollback()
                 if s.info.get(_WROTE) and refuses_writes(e):
                     self._write_failure = (time.monotonic(), type(_driver_error(e)).__name__)
@@ -570,6 +575,37 @@ class Database:
 
 class _UnitOfWork(Session):
     """The sessions Database.session hands out: each tells its connection where to note a write."""
+
+
+# Session.info key: the unit of work's COMMIT was sent to the server.
+_COMMITTING = "kessai_committing"
+# The attribute Database.session sets on an error raised by a COMMIT whose connection was lost: the
+# server may have committed (a failover or a cut between the COMMIT arriving and its answer), and
+# nobody can tell from here. Telling the person 「何も変更されていません」 was then false.
+COMMIT_OUTCOME_UNKNOWN = "kessai_commit_outcome_unknown"
+
+
+def commit_outcome_unknown(error: BaseException) -> bool:
+    """Whether ``error`` ended a unit of work at its COMMIT with the connection lost: what it wrote
+    may or may not be in the database."""
+    return bool(getattr(error, COMMIT_OUTCOME_UNKNOWN, False))
+
+
+def _connection_lost(error: BaseException) -> bool:
+    # A COMMIT the server answered with an error (a deferred constraint, a serialization failure,
+    # a read-only standby) was rolled back, and says so with a SQLSTATE; a lost connection has
+    # none of its own, or one of class 08 / the administrator's shutdown (57P01, 57P02).
+    if isinstance(error, InterfaceError) or (isinstance(error, DBAPIError) and error.connection_invalidated):
+        return True
+    sqlstate = str(getattr(_driver_error(error), "sqlstate", "") or "")
+    return isinstance(error, OperationalError) and (not sqlstate or sqlstate.startswith(("08", "57P01", "57P02")))
+
+
+@event.listens_for(Engine, "commit")
+def _note_commit(conn: Any) -> None:
+    # Before the driver sends COMMIT: a failure after this may have committed.
+    if (info := conn.info.get(_SESSION_INFO)) is not None:
+        info[_COMMITTING] = True
 
 
 @event.listens_for(_UnitOfWork, "after_begin")

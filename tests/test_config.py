@@ -982,6 +982,57 @@ def test_libpqs_uri_for_a_unix_socket_is_given_to_sqlalchemy_as_a_host_parameter
     assert parts("postgresql://kessai@db.example.jp:5432/kessai")[2:4] == ("db.example.jp", 5432)
 
 
+@pytest.mark.parametrize(("written", "given"), [
+    # libpq's list of a primary and its standbys: SQLAlchemy read 「5432,db2:5432」 as one port, and
+    # the URL was refused with 「DATABASE_URL を読み取れません」.
+    ("postgresql://kessai:pw@db1:5432,db2:5432/kessai?target_session_attrs=read-write",
+     "postgresql://kessai:pw@/kessai?host=db1,db2&port=5432,5432&target_session_attrs=read-write"),
+    ("postgres://kessai:p%40w@db1:5432,db2:5433/kessai?target_session_attrs=primary&sslmode=require"
+     "&options=-c%20search_path%3Dkessai",
+     "postgresql://kessai:p%40w@/kessai?host=db1,db2&port=5432,5433&target_session_attrs=primary&sslmode=require"
+     "&options=-c%20search_path%3Dkessai"),
+    ("postgresql://kessai@db1,db2:5433/kessai", "postgresql://kessai@/kessai?host=db1,db2&port=,5433"),
+    ("postgresql://kessai@[2001:db8::1]:5432,[2001:db8::2]:5432/kessai",
+     "postgresql://kessai@/kessai?host=2001:db8::1,2001:db8::2&port=5432,5432"),
+    # SQLAlchemy's own spelling: an IPv6 address in it became the host 「[」.
+    ("postgresql://kessai@/kessai?connect_timeout=3&host=[::1]:5432&host=db2",
+     "postgresql://kessai@/kessai?host=::1,db2&port=5432,&connect_timeout=3"),
+    ("postgresql://kessai@/kessai?host=db1&host=db2", "postgresql://kessai@/kessai?host=db1,db2"),
+    ("postgresql://kessai@/kessai?host=db1,db2&port=5432,5433", "postgresql://kessai@/kessai?host=db1,db2&port=5432,5433"),
+    # One host, and a comma in a password: as written.
+    ("postgresql://kessai:p,w/x@db1/kessai", "postgresql://kessai:p,w/x@db1/kessai"),
+])
+def test_a_primary_and_standby_url_reaches_libpq_as_one_list_of_hosts(written: str, given: str) -> None:
+    from sqlalchemy.engine import make_url
+
+    from storage.db import make_engine
+
+    url = load_settings({"DATABASE_URL": written}, dotenv=None).database_url
+    assert url == given
+    engine = make_engine(url)
+    try:
+        params = engine.dialect.create_connect_args(engine.url)[1]
+    finally:
+        engine.dispose()
+    # psycopg is given the list as one string, as libpq reads it.
+    assert params["host"] == (make_url(given).query.get("host") or make_url(given).host)
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("postgresql://kessai:pw@db1:5432,db2:54x/kessai", "ホスト名とポート番号の組を読み取れません"),
+    ("postgresql://kessai:pw@db1:5432,/kessai", "ホスト名とポート番号の組を読み取れません"),
+    ("postgresql://kessai@/kessai?host=db1:5432&host=db2&port=5433", "ホスト名とポート番号の組を読み取れません"),
+    ("postgresql://kessai@/kessai?host=db1,db2,db3&port=5432,5433", "ホスト名とポート番号の組を読み取れません"),
+    # libpq reads one port for every host; SQLAlchemy refuses it (inside create_engine, before).
+    ("postgresql://kessai@/kessai?host=db1,db2&port=5432", "ホストごとに1つ書くか"),
+])
+def test_a_list_of_hosts_that_cannot_be_paired_with_ports_says_how_to_write_one(written: str, said: str) -> None:
+    # Refused inside create_engine (SQLAlchemy's traceback) or by libpq when connecting, in English.
+    with pytest.raises(SettingsError) as err:
+        load_settings({"DATABASE_URL": written}, dotenv=None)
+    assert said in str(err.value) and "ホスト1:5432,ホスト2:5432" in str(err.value) and "pw" not in str(err.value)
+
+
 def test_empty_values_count_as_unset() -> None:
     s = load_settings({"SLACK_APP_TOKEN": "", "PORT": " ", "DATABASE_URL": ""}, dotenv=None)
     assert not s.socket_mode and s.port == 3000 and s.database_url == "sqlite:///kessai.db"
@@ -1653,8 +1704,7 @@ def test_an_at_sign_left_unescaped_in_the_database_url_is_named(url: str) -> Non
                                  "postgresql://kessai:pa/ss?w#d@db/kessai",
                                  "postgresql://kessai:pw@db/kessai?options=-c%20x%3Dy@z&application_name=a@b",
                                  "postgresql+psycopg://kessai:pw@db/kessai?sslmode=require&user=kessai@myserver",
-                                 "postgresql:///kessai?host=/var/run/postgresql",
-                                 "postgresql://kessai:pw@/kessai?host=db1&host=db2"])
+                                 "postgresql:///kessai?host=/var/run/postgresql"])
 def test_an_at_sign_sqlalchemy_reads_as_meant_is_accepted(url: str) -> None:
     assert load_settings({"DATABASE_URL": url}, dotenv=None).database_url == url
 

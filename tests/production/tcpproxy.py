@@ -19,6 +19,9 @@ class TcpProxy:
         self._lock = threading.Lock()
         self._closed = False
         self.accepted = 0  # connections made to it (the database's connection attempts)
+        # lose_commit_answer: the statement text that arms a connection, and whether one was cut.
+        self._lose_after: bytes | None = None
+        self.commit_answer_lost = threading.Event()
         threading.Thread(target=self._accept, daemon=True).start()
 
     def _accept(self) -> None:
@@ -42,14 +45,28 @@ class TcpProxy:
                 continue
             with self._lock:
                 self._conns += [client, upstream]
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+            state = {"armed": False, "committing": False}
+            for a, b, outbound in ((client, upstream, True), (upstream, client, False)):
+                threading.Thread(target=self._pipe, args=(a, b, outbound, state), daemon=True).start()
 
-    def _pipe(self, src: socket.socket, dst: socket.socket) -> None:
+    def _pipe(self, src: socket.socket, dst: socket.socket, outbound: bool = True,
+              state: dict[str, bool] | None = None) -> None:
+        state = {} if state is None else state
         try:
             while data := src.recv(65536):
                 if self._silent.is_set():
                     continue  # swallowed, as by a firewall dropping packets
+                if outbound and self._lose_after is not None:
+                    if self._lose_after in data:
+                        state["armed"] = True
+                    # psycopg commits with the simple query "COMMIT" (message Q, NUL-terminated).
+                    if state.get("armed") and b"Q\x00\x00\x00\x0bCOMMIT\x00" in data:
+                        state["committing"] = True
+                if not outbound and state.get("committing"):
+                    # The server has committed and answers; the answer never arrives.
+                    self._lose_after = None
+                    self.commit_answer_lost.set()
+                    return
                 dst.sendall(data)
         except OSError:
             pass
@@ -72,6 +89,13 @@ class TcpProxy:
         """Answer nothing from now on (open connections included), without closing anything:
         the database host has gone quiet, as after a failover that moved its address."""
         self._silent.set()
+
+    def lose_commit_answer(self, after: bytes) -> None:
+        """On the next connection that sends ``after`` (part of a statement), let its COMMIT reach
+        the server and drop the connection before the server's answer reaches the client: the
+        transaction is committed, and the client cannot know it (once, then forwarding as before)."""
+        self.commit_answer_lost.clear()
+        self._lose_after = after
 
     def up(self) -> None:
         self._silent.clear()

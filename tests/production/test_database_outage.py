@@ -322,3 +322,67 @@ def test_a_deleted_wal_file_is_noticed_and_what_it_held_is_rescued(
             restored.close()
     finally:
         db.dispose()
+
+
+def test_a_decision_whose_commit_answer_is_lost_is_recorded_once_and_not_said_to_be_undone(
+        outage: tuple[LocalStack, TcpProxy]) -> None:
+    """A failover (or any cut) at the moment of COMMIT: the server committed the approval, the
+    connection dropped before it said so. 「何も変更されていません」 was then false, and the
+    manager who believed it and pressed again must not make a second ledger entry."""
+    st, proxy = outage
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    msg = wait_dm(st, "U0MANAGER")[0]
+    settle(st)
+    entries = count(st, LedgerEntryRow)
+    proxy.lose_commit_answer(b"INSERT INTO ledger_entries")
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    assert proxy.commit_answer_lost.wait(15)
+    text = wait_ephemeral(st, "U0MANAGER", "データベース")
+    assert "何も変更されていません" not in text and "記録されたかどうか" in text
+    assert count(st, LedgerEntryRow) == entries + 1  # the server did commit it
+    # Pressed again, as the message asks: the pool has let go of the dead connection, and the
+    # draft is found decided.
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0MANAGER")[0]), timeout=15)
+    settle(st)
+    assert count(st, LedgerEntryRow) == entries + 1
+
+
+@pytest.fixture
+def ha_pair(tmp_path: Path, org: OrgConfig) -> Iterator[tuple[LocalStack, TcpProxy, TcpProxy]]:
+    """kessai on a primary and a standby written as libpq documents them, one URL with both hosts
+    (two proxies in front of the same server stand for the two)."""
+    from bot.config import load_settings
+
+    url = make_url(database_url("postgres", tmp_path))
+    first, second = (TcpProxy(url.host or "127.0.0.1", url.port or 5432) for _ in range(2))
+    written = (f"postgres://{url.username}@127.0.0.1:{first.port},127.0.0.1:{second.port}/{url.database}"
+               "?target_session_attrs=read-write&connect_timeout=3")
+    st = start_local_stack(org, load_settings({"DATABASE_URL": written}, dotenv=None).database_url,
+                           clock=shifted_clock(BUSINESS_MORNING))
+    yield st, first, second
+    st.stop()
+    first.close()
+    second.close()
+
+
+def test_a_primary_lost_mid_flight_is_replaced_by_the_next_host_of_the_url(
+        ha_pair: tuple[LocalStack, TcpProxy, TcpProxy]) -> None:
+    """db1:5432,db2:5432 was refused with 「DATABASE_URL を読み取れません」. Given to libpq as
+    written, the first host serves until it goes, and the next request (its pooled connections
+    discarded, not handed out dead) and /healthz go on with the second."""
+    from tests.production.test_operations import healthz
+
+    st, first, second = ha_pair
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    msg = wait_dm(st, "U0MANAGER")[0]
+    settle(st)
+    assert first.accepted and not second.accepted  # libpq tries the hosts in the order written
+    entries = count(st, LedgerEntryRow)
+    first.down()  # the primary is gone, with every connection open to it
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0MANAGER")[0]), timeout=15)
+    assert second.accepted
+    assert count(st, LedgerEntryRow) == entries + 1
+    status, body = healthz(st)
+    assert status == 200 and body["database"] == "ok" and body["database_writes"] == "ok"
