@@ -350,3 +350,14 @@ def test_a_target_another_connection_is_writing_to_is_refused_in_japanese(source
     finally:
         src.dispose()
         dst.dispose()
+
+
+def test_two_clusters_named_by_their_hosts_are_not_the_same_database() -> None:
+    """Moving from one primary/standby pair to another: both URLs name their hosts in the query, and
+    the copy was refused as 「コピー元と同じデータベース」 for having the same database name."""
+    from bot.cli import _same_database
+
+    old, new = ("postgresql://kessai@/kessai?host=db1,db2&port=5432,5432",
+                "postgresql://kessai@/kessai?host=db3,db4&port=5432,5432")
+    assert not _same_database(old, new)
+    assert _same_database(old, old.replace("kessai@", "kessai:pw@"))
