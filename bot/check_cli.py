@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
+from bot.logs import json_text, printable
 from bot.saved_text import UTF16_BOMS, decode_saved, reads_as_shift_jis
 from bot.typed import typed_form, visible_form
 
@@ -393,13 +394,7 @@ def run_check(args: argparse.Namespace) -> int:
     blocking = is_blocking(findings)
     out = _stdout()
     if args.json:
-        json.dump(
-            {"findings": [_finding_json(f) for f in findings], "blocking": blocking},
-            out,
-            ensure_ascii=False,
-            indent=2,
-        )
-        out.write("\n")
+        out.write(json_text({"findings": [_finding_json(f) for f in findings], "blocking": blocking}, indent=2) + "\n")
     else:
         out.write(render_human(text, findings, blocking))
     return EXIT_BLOCKING if blocking else EXIT_OK
@@ -472,7 +467,9 @@ def _run_jsonl(stream: IO[bytes], policy: Any, overrides: Mapping[str, Any], def
             any_blocking = any_blocking or blocking
             result = {"id": item_id, "findings": [_finding_json(f) for f in findings], "blocking": blocking}
         written += 1
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        # json_text: a U+2028 of a post left raw split the line for a reader that breaks lines as
+        # str.splitlines does, and a U+202E reordered the line on a terminal.
+        out.write(json_text(result) + "\n")
         out.flush()
     if not written:
         # An empty export (the wrong sheet, a failed copy) said nothing and exited 0, the same as a
@@ -505,12 +502,14 @@ def render_human(text: str, findings: Sequence[Any], blocking: bool) -> str:
         lines.append(f"決裁に回せます（{summary}）。警告・情報は決裁者にも伝わります。")
     for f in findings:
         lines.append("")
-        lines.append(f"[{_LABEL[f.severity]}] {f.code}: {f.message}")
+        # The post's own words (an excerpt, a message quoting it) as one line each: a line break or a
+        # terminal's command in a post that came from elsewhere is shown, not obeyed.
+        lines.append(f"[{_LABEL[f.severity]}] {f.code}: {printable(f.message)}")
         if f.excerpt:
             where = f"（{_position(text, f.start)}）" if f.end > f.start else ""
-            lines.append(f"    該当: 「{f.excerpt}」{where}")
+            lines.append(f"    該当: 「{printable(f.excerpt)}」{where}")
         if f.suggestion:
-            lines.append(f"    提案: 「{f.suggestion}」")
+            lines.append(f"    提案: 「{printable(f.suggestion)}」")
         lines.append(f"    根拠: {f.clause}")
     return "\n".join(lines) + "\n"
 

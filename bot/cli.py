@@ -27,7 +27,7 @@ from bot.config import (
     missing_sqlite_file_ja,
     windows_config_path_ja,
 )
-from bot.logs import setup_logging
+from bot.logs import printable, setup_logging
 
 if TYPE_CHECKING:
     from storage.db import Database
@@ -59,9 +59,9 @@ def cmd_config_check(args: argparse.Namespace) -> int:
     try:
         org = load_org_config(path, tz=settings.tz)
     except ConfigError as e:
-        print(f"{path} に {len(e.problems)} 件の問題があります。", file=sys.stderr)
+        print(f"{printable(str(path))} に {len(e.problems)} 件の問題があります。", file=sys.stderr)
         for p in e.problems:
-            print(f"  {p}", file=sys.stderr)
+            print(f"  {printable(str(p))}", file=sys.stderr)
         return 1
     print(f"{path} は正しい設定です（組織 {len(org.orgs)}、職員 {len(org.members)}、アカウント {len(org.accounts)}）。")
     from bot.incidents import escalation_officers_said
@@ -427,7 +427,7 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
             at = datetime.fromisoformat(e.decided_at)
         except (TypeError, ValueError):
             # Only a damaged ledger has one; the auditor asking for the export needs that entry most.
-            print(f"台帳の記録 #{e.seq} の日時「{e.decided_at}」を読めないため、期間に関係なく書き出しました。"
+            print(f"台帳の記録 #{e.seq} の日時「{printable(str(e.decided_at))}」を読めないため、期間に関係なく書き出しました。"
                   "`kessai ledger verify` で台帳を確認してください。", file=sys.stderr)
             return True
         return (start is None or at >= start) and (end is None or at <= end)
@@ -742,12 +742,12 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as e:
         print("組織設定ファイルに問題があります。", file=sys.stderr)
         for config_problem in e.problems:
-            print(f"  {config_problem}", file=sys.stderr)
+            print(f"  {printable(str(config_problem))}", file=sys.stderr)
         return 2
     except SettingsError as e:
         print("環境変数（または .env）の設定に問題があります。", file=sys.stderr)
         for problem in e.problems:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {printable(str(problem))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -944,7 +944,7 @@ def explain_failure(e: BaseException) -> str | None:
         if isinstance(cause, DBAPIError) and database_problem(cause) == "connect":
             # It was reached and answering: the connection settings are right, whatever the words.
             return e.explain_ja(database_lost(cause.orig or cause))
-        return e.explain_ja(explain_failure(cause) or f"（{type(cause).__name__}: {cause}）")
+        return e.explain_ja(explain_failure(cause) or f"（{type(cause).__name__}: {printable(str(cause))}）")
     if isinstance(e, DBAPIError):
         return database_failure(e)
     if isinstance(e, SlackApiError):
@@ -974,7 +974,7 @@ def explain_failure(e: BaseException) -> str | None:
             return "実行できませんでした。ポートはほかのプログラムが使っています。PORT を変えるか、そのプログラムを止めてください。"
         if e.errno not in OS_REASONS_JA:
             return None  # not one a person can fix from the message: the traceback is the report
-        where = f"「{e.filename}」: " if e.filename else ""
+        where = f"「{printable(str(e.filename))}」: " if e.filename else ""
         return f"実行できませんでした。{where}{OS_REASONS_JA[e.errno]}。"
     return None
 

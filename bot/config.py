@@ -46,6 +46,7 @@ from bot.calendar import (
     parse_working_hours,
 )
 from bot.errors import os_reason_ja
+from bot.logs import OWN_LINES, printable
 from bot.saved_text import decode_saved, line_of
 from bot.typed import typed_form, visible_form
 
@@ -2278,7 +2279,8 @@ class ConfigFileWatch:
             self._log.error(
                 "organisation file %s was changed and cannot be loaded; this process keeps running on the "
                 "file it started with, but a restart would refuse to start until it is fixed "
-                "(run `kessai config check`):\n%s", self.path, "\n".join(f"  {p}" for p in error.problems))
+                "(run `kessai config check`):\n%s", self.path, "\n".join(f"  {printable(str(p))}" for p in error.problems),
+                extra=OWN_LINES)
         else:
             self._log.warning("organisation file %s was changed; the change applies when kessai serve is "
                               "restarted (run `kessai config check`, then restart every replica)", self.path)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import errno
 import io
-import json
 import os
 import re
 import signal
@@ -21,6 +20,7 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.calendar import DateOutsideEra, WeekdayMismatch, parse_noted_date
+from bot.logs import json_text
 
 T = TypeVar("T")
 
@@ -68,7 +68,9 @@ def json_chunks(rows: Iterable[Mapping[str, object]]) -> Iterator[str]:
         # json.dumps escapes "\n" inside strings, so each one here is between two lines of the row.
         # (Not textwrap.indent: it also breaks at U+2028, U+0085 and the like, which JSON leaves as
         # they are, and would put spaces inside a reason that holds one.)
-        yield opening + "  " + json.dumps(r, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        # json_text: U+2028, U+0085, U+202E… of a reason written \uXXXX (the same value), as they
+        # would otherwise break or reorder the line when the export is shown on a terminal.
+        yield opening + "  " + json_text(r, indent=2).replace("\n", "\n  ")
         opening = ",\n"
     yield "[]\n" if opening == "[\n" else "\n]\n"
 

@@ -29,6 +29,7 @@ from sqlmodel import Session, col, select
 
 from bot import errors, exporting, render
 from bot.config import Account, OrgConfig
+from bot.logs import printable
 from bot.utc import as_utc
 from storage import outbox
 from storage import reminders as reminder_repo
@@ -140,7 +141,9 @@ def escalation_officers_said(org: OrgConfig, shown: int = 10) -> tuple[str, bool
     listed = org.policy.escalation_orgs
     officers = [m for m in org.members if is_escalation_officer(org, m.slack_id)]
     if listed is not None:
-        where = f"[policy] の escalation_orgs の組織（{escalation_departments_ja(org) or 'なし'}）"
+        # printable: printed on the IT 担当's terminal, and an organisation's name or a rank may hold
+        # what the file's checks let through (a U+202E, an ESC written \u001b in TOML).
+        where = f"[policy] の escalation_orgs の組織（{printable(escalation_departments_ja(org) or 'なし')}）"
     else:
         marks = "・".join(f"「{m}」" for m in ESCALATION_ORG_MARKERS)
         where = f"名前に{marks}を含む組織"
@@ -158,7 +161,8 @@ def escalation_officers_said(org: OrgConfig, shown: int = 10) -> tuple[str, bool
                    'escalation_orgs = ["その組織の id"] と書いてください（kessai.example.toml に例があります）。')
         return (f"注意: {where}に{rank}以上の職員がいないため、インシデントの再通知を受け取り、「対応開始」「解決」を押せるのは、"
                 f"各アカウントの決裁者・代決者だけになります。{fix}"), False
-    names = "、".join(f"{m.name}（{o.name if (o := org.org(m.org)) else m.org} {m.rank}）" for m in officers[:shown])
+    names = printable("、".join(f"{m.name}（{o.name if (o := org.org(m.org)) else m.org} {m.rank}）"
+                               for m in officers[:shown]))
     more = f"、{render.and_more(len(officers) - shown, '名')}" if len(officers) > shown else ""
     said = (f"すべてのアカウントのインシデントを受け取る方（{where}の{rank}以上）: {names}{more}。"
             "人事異動の後は、後任の方が含まれていることを確かめてください。")
@@ -167,7 +171,7 @@ def escalation_officers_said(org: OrgConfig, shown: int = 10) -> tuple[str, bool
     empty = [o.name for oid in listed or () if (o := org.org(oid)) is not None
              and not any(m.org == oid for m in officers)]
     if empty:
-        return (said + f"\n注意: escalation_orgs の{'・'.join(f'「{n}」' for n in empty)}には{rank}以上の職員が"
+        return (said + f"\n注意: escalation_orgs の{'・'.join(f'「{printable(n)}」' for n in empty)}には{rank}以上の職員が"
                 "登録されていないため、その組織の方はインシデントの再通知を受け取らず、「対応開始」「解決」も押せません。"
                 f"後任の方の [[members]] の org と rank を確かめてください。"), False
     return said, True

@@ -39,6 +39,53 @@ _ROW_DETAILS = [
 ]
 
 
+# What must not reach a log line or a terminal as itself: C0/C1 controls (a line break that forges
+# the next log line; ESC, and the C1 CSI U+009B, which start terminal commands: clear the screen,
+# move the cursor over a line, hide text, a hyperlink), the line and paragraph separators and NEL
+# (str.splitlines, journald's readers and many log shippers break a line at them), the bidi
+# controls (U+202E makes a line read right to left: "decided" shown as something else) and lone
+# surrogates (a file name not in UTF-8, which a strict stream refuses to write). Japanese text,
+# emoji with their joiners and variation selectors are none of these and stay as they are.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+                          "\u2066-\u2069\ud800-\udfff]")
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(m: re.Match[str]) -> str:
+    c = m.group()
+    return _SHORT_ESCAPES.get(c) or (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+
+
+def printable(text: str) -> str:
+    """``text`` as one line that is safe on a terminal: each control or format character written
+    as Python writes it in a string literal (``\\n``, ``\\x1b``, ``\\u202e``).
+
+    For every string from outside (a Slack name, a file name, a reason, a request's path, a value
+    of the organisation's file, an error a server sent) put into a log line or a CLI's line: one
+    such value could otherwise end the line and write a forged one after it, or command the
+    terminal of the IT 担当 reading it. A backslash is left as it is: a Windows path stays
+    readable, and a written ``\\n`` cannot break a line anyway.
+    """
+    return _UNPRINTABLE.sub(_escaped, text)
+
+
+def printable_lines(text: str) -> str:
+    """``printable`` for text whose line breaks are its own (a multi-line message of the CLI): each
+    ``\\n`` stays a line break, every other control or format character is escaped."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
+# In JSON text these can only be inside strings, where \uXXXX is the same value: a reader gets
+# exactly what json.dumps was given, and a terminal or a line-splitting reader sees no control.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def json_text(value: object, *, indent: int | None = None) -> str:
+    """``json.dumps(value, ensure_ascii=False)``, Japanese readable, with the characters ``printable``
+    escapes that json.dumps leaves raw (U+2028, U+0085, U+202E…) written as ``\\uXXXX``."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False, indent=indent))
+
+
 def redact(text: str, extra: tuple[str, ...] = ()) -> str:
     for secret in extra:
         if secret and len(secret) >= 6:
@@ -84,6 +131,30 @@ class TextFormatter(logging.Formatter):
         local = datetime.fromtimestamp(record.created).astimezone()
         return f"{local:%Y-%m-%d %H:%M:%S},{int(record.msecs):03d}{local:%z}"
 
+    def format(self, record: logging.LogRecord) -> str:
+        """The message on one line (``printable``), whatever it quotes; a traceback's lines after it,
+        each begun with ``CONTINUATION``, as are the lines of a message logged with
+        ``extra=OWN_LINES`` (its line breaks are the code's; each value in it already ``printable``). A line that begins with a time is then always a record of its
+        own: an exception's message that holds a line break (a driver's error quoting a value, a
+        Slack error) cannot put a made-up record into the log."""
+        first, *own = record.getMessage().split("\n") if getattr(record, "own_lines", False) else [record.getMessage()]
+        record.message = printable(first)
+        record.asctime = self.formatTime(record, self.datefmt)
+        text = self.formatMessage(record)
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        for block in ("\n".join(own), record.exc_text, record.stack_info and self.formatStack(record.stack_info)):
+            if block:
+                text += "".join("\n" + CONTINUATION + printable(line) for line in block.split("\n"))
+        return text
+
+
+# For a message whose line breaks are the code's own (a list, a line per item).
+OWN_LINES = {"own_lines": True}
+# Begins each line of a text record after its first (a traceback's): never a digit, as a record's
+# time is, and visible in journalctl, which shows each line as an entry of its own.
+CONTINUATION = "  | "
+
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
@@ -98,7 +169,7 @@ class JsonFormatter(logging.Formatter):
         stacks = getattr(record, "stacks", None)
         if isinstance(stacks, str):
             entry["stacks"] = stacks
-        return json.dumps(entry, ensure_ascii=False)
+        return json_text(entry)
 
 
 def dump_thread_stacks(logger_name: str = "bot.serve") -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.app import Runtime, build_runtime
 from bot.config import ConfigError, ConfigFileWatch, OrgConfig, Settings, read_org_config_settled
-from bot.logs import dump_thread_stacks, setup_logging
+from bot.logs import dump_thread_stacks, printable, setup_logging
 from bot.serve_lock import ServeLockRefused, hold_serve_lock, presence_name
 from storage.db import Database, ServePresence
 
@@ -226,7 +226,7 @@ def serve(settings: Settings) -> int:
     problems = settings.serve_problems()
     if problems:
         for message in problems:
-            print(message, file=sys.stderr)
+            print(printable(message), file=sys.stderr)
         return 2
     # Before anything reads or writes the database (migrations, the start-up sweep) or calls Slack:
     # a second serve on one SQLite file (systemd's and one in a terminal) ran beside the first,
@@ -253,7 +253,7 @@ def _serve(settings: Settings) -> int:
         print("組織設定ファイルに問題があるため、起動を中止しました（保存の途中を読んだ場合に備えて、"
               f"{ConfigFileWatch.SETTLE_SECONDS:g} 秒おいて読み直しましたが、次の問題が残っています）。", file=sys.stderr)
         for p in e.problems:
-            print(f"  {p}", file=sys.stderr)
+            print(f"  {printable(str(p))}", file=sys.stderr)
         return 2
     _warn_of_a_foreign_time_zone(settings, org)
     from bot.web import HttpServer

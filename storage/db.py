@@ -38,6 +38,7 @@ from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from sqlalchemy.pool import Pool
 from sqlmodel import Session
 
+from bot.logs import printable
 from bot.utc import as_utc as as_utc  # re-exported: storage's callers read it from here
 
 log = logging.getLogger(__name__)
@@ -320,8 +321,10 @@ def describe_db_error(error: BaseException) -> str:
     database or disk is full」 says what to do; the type alone does not. One line, and never the
     statement or its values (SQLAlchemy's own message carries both)."""
     orig = _driver_error(error)
-    first = (str(orig).strip().splitlines() or [""])[0]
-    return f"{type(orig).__name__}: {first[:200]}" if first else type(orig).__name__
+    first = (str(orig).strip().split("\n") or [""])[0]
+    # printable: the server's words can quote a value (a name, a draft's text) with a terminal's
+    # commands in it, and this line goes to a terminal and the log.
+    return f"{type(orig).__name__}: {printable(first[:200])}" if first else type(orig).__name__
 
 
 # Why a database cannot be reached, in the words an IT 担当 would search for: by PostgreSQL's

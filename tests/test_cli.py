@@ -144,12 +144,19 @@ def test_db_upgrade_then_serve_refuses_an_invalid_file(tmp_path: Path) -> None:
     again = kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url)
     assert again.returncode == 0 and "すでに最新" in again.stdout  # not "updated" when nothing was
     path = tmp_path / "kessai.toml"
+    # The second approver's id holds an ESC and a line break (TOML's escapes): quoted as escapes.
     path.write_text(DEMO_TOML.read_text(encoding="utf-8").replace('approvers = ["U0MANAGER", "U0CHIEF"]',
-                                                                    'approvers = ["U0OPERATOR"]'), encoding="utf-8")
+                                                                    'approvers = ["U0OPERATOR", "U0X\\u001b[2J\\nU0Y"]'),
+                    encoding="utf-8")
     r = kessai("serve", cwd=tmp_path, DATABASE_URL=url, KESSAI_CONFIG=str(path), SLACK_BOT_TOKEN="xoxb-1",
                SLACK_SIGNING_SECRET="s")
     assert r.returncode == 2 and "起動を中止しました" in r.stderr
     assert "2 秒おいて読み直しましたが、次の問題が残っています" in r.stderr  # not a save caught half-way
+    assert "「U0X\\x1b[2J\\nU0Y」" in r.stderr and "\x1b" not in r.stderr
+    # Every other command refuses the file in the same words (bot.cli.main), its values escaped too.
+    r = kessai("incidents", "export", cwd=tmp_path, DATABASE_URL=url, KESSAI_CONFIG=str(path))
+    assert r.returncode == 2 and "組織設定ファイルに問題があります" in r.stderr
+    assert "「U0X\\x1b[2J\\nU0Y」" in r.stderr and "\x1b" not in r.stderr
 
 
 def test_serve_reads_a_file_caught_half_saved_again_before_giving_up(tmp_path: Path) -> None:
@@ -227,6 +234,9 @@ def test_bad_environment_values_are_explained_without_a_traceback(tmp_path: Path
         r = kessai("ledger", "verify", cwd=tmp_path, **env)
         assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
         assert "環境変数" in r.stderr and "secret" not in r.stderr
+    # A value is quoted as escapes: it cannot add a line of its own or command the terminal.
+    r = kessai("ledger", "verify", cwd=tmp_path, KESSAI_TZ="Foo/Bar\x1b[2J\n2026")
+    assert r.returncode == 2 and "「Foo/Bar\\x1b[2J\\n2026」が見つかりません" in r.stderr and "\x1b" not in r.stderr
 
 
 def test_a_database_driver_kessai_does_not_ship_is_explained_without_a_traceback(tmp_path: Path) -> None:

@@ -225,6 +225,32 @@ def test_an_export_of_a_damaged_ledger_keeps_the_entry_it_cannot_date(db: Databa
     assert "#2 の日時「garbage」を読めない" in r.stderr and "ledger verify" in r.stderr
 
 
+def test_a_damaged_date_cannot_command_the_terminal_of_whoever_exports(db: Database, filled: str) -> None:
+    """Whoever wrote the database can put anything in the date: moving the cursor up over the
+    warning and erasing it, then a line of their own. It is shown as escapes, on its own line."""
+    forged = "\x1b[1A\x1b[2K\r\u202e\n5 件の記録を書き出しました。"
+    with db.engine.begin() as c:
+        past_the_ledger_guard(c)
+        c.execute(text("UPDATE ledger_entries SET decided_at = :d WHERE seq = 2"), {"d": forged})
+    r = kessai(filled, "ledger", "export", "--format", "json", "--from", "2026-11-23")
+    assert r.returncode == 0
+    assert "#2 の日時「\\x1b[1A\\x1b[2K\\r\\u202e\\n5 件の記録を書き出しました。」を読めない" in r.stderr
+    assert not any(c in r.stderr for c in "\x1b\r\u202e") and r.stderr.count("\n") == 2  # its line and the chain's
+
+
+def test_a_json_export_writes_separators_and_bidi_controls_as_escapes_of_the_same_value(db: Database, filled: str) -> None:
+    """Shown on a terminal (no --output), a U+202E in a 差戻し reason reordered the line and a U+2028
+    broke it for readers that split lines as str.splitlines does; the file's value is the same."""
+    reason = "日付\u2028を確認\u202eしてください\x85"
+    with db.engine.begin() as c:
+        past_the_ledger_guard(c)
+        c.execute(text("UPDATE ledger_entries SET reason = :r WHERE seq = 2"), {"r": reason})
+    r = kessai(filled, "ledger", "export", "--format", "json")
+    assert r.returncode == 0 and json.loads(r.stdout)[1]["reason"] == reason
+    assert "日付\\u2028を確認\\u202eしてください\\u0085" in r.stdout
+    assert not any(c in r.stdout for c in "\u2028\u202e\x85")
+
+
 @pytest.mark.parametrize("sql", [
     # Only the time zone the time is written in: the same instant, but not what was recorded.
     "UPDATE ledger_entries SET decided_at = '2026-11-22T10:00:00+09:00' WHERE seq = 2",
