@@ -575,6 +575,15 @@ _EXAMPLE_AFTER = re.compile(
     r"[ \t]*+(?:のような|のように|などの?|といった|みたいな|とか|や[ \t、]|や$|って|以外|以上|以下|未満|文字|桁|"
     r"年|月|日|時|分|秒|円|回|件|人|個|台|号|世帯|戸|階|種類|ヶ月|か月|カ月|歳|%)"
 )
+# A value someone is said to have given (「暗証番号は4821って言ってた」「PINは0429って聞きました」): the code itself,
+# passed on second-hand, where a bare 「って」 makes an example or a topic (「1234って番号は危険」「4821って何の番号？」).
+# Only a report of what was said, in the past: 「1234って言われたら詐欺です」 imagines it, 「1234って言ってる人が多い」
+# counts a habit.
+_REPORTED_AFTER = re.compile(
+    r"[ \t]*+って[ \t]*+(?:(?:言|い|云)(?:って(?:た|いた|ました|いました)|われ(?:た(?!ら)|ました))"
+    r"|(?:聞|き)(?:いた(?!ら)|きました)|教わ(?:った|りました)|教えて(?:くれ|もら)(?:た|いました|った|ました)"
+    r"|書いて(?:あった|ありました|た|いました)|連絡(?:が(?:あ|き)|を受け))(?![人方])"
+)
 # What follows a quote of a label with its value that gives it as an example (「「PIN 2026」のような」).
 _QUOTED_EXAMPLE_AFTER = re.compile(r"[ \t]*+(?:のような|のように|などの?|といった|みたいな)")
 # A room or a count of flats after a door's number (「オートロック 1205号室まで」「オートロック 8025世帯」).
@@ -1583,6 +1592,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
             _ROOM_AFTER.match(norm, after)
             and _PIN_WORD.fullmatch(_BLANKS.sub("", m["label"] or ""))
             and (m["explicit"] is not None or (m["loose"] is not None and not m["loose"].strip(" \t")))
+        ) and not (
+            (reported := _REPORTED_AFTER.match(norm, after)) is not None and _said_in_use(norm, m, reported.end())
         ):
             continue
         if _POWER_OF_TEN.fullmatch(value) and _COMBINATIONS_AFTER.match(norm, after):

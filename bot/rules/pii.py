@@ -497,11 +497,12 @@ _OTHER_NUMBER_KINDS = (
     "公告|調達|入札|登録|当選|抽選|認定|許可|届出|製造|シリアル|ロット|商品|製品|型式|法人|事業者|"
     "郵便|電話|会議|ミーティング|ウェビナー|受験|チケット|座席|車台|文書|クーポン|割引|引換|景品"
 )
-# A counter's queue (「呼出番号 1175 1188 1204 の方」「番号札」), a draw's entries (「応募番号」) and the
-# extensions of an office (「こども課（内線 1175・1188・1204）」) too; not
+# A counter's queue (「呼出番号 1175 1188 1204 の方」「番号札」「お待ちの番号：4012 4127 4388 4517」「お呼びしている
+# 番号」), a draw's entries (「応募番号」) and the extensions of an office (「こども課（内線 1175・1188・1204）」) too; not
 # before a phone's form (_NOT_A_PHONE_LABEL), where a 「呼び出し番号」 may be whom to page.
 _OTHER_NUMBER_LABEL = re.compile(
-    rf"(?:(?:{_OTHER_NUMBER_KINDS}|呼ビ?出シ?|応募)(?:番号|no\.?|ナンバー|id|コード)|番号札|内線)"
+    rf"(?:(?:{_OTHER_NUMBER_KINDS}|呼ビ?出シ?|応募)(?:番号|no\.?|ナンバー|id|コード)|番号札|内線"
+    r"|(?:オ待チ|オ呼ビ(?:シテイル|シテオリマス|シテイマス|シ中)?|呼ビ?出シ?中|案内中)(?:ノ(?:方ノ)?)?番号)"
     r"(?:(?!番号|ナンバー)[^0-9\n]){0,6}$"
 )
 # Numbers listed and counted with 「番」 (「整理券 1004 1005 1006 番の方」「1175・1188・1204番まで」) or a
@@ -791,7 +792,8 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「お問い合わせ番号」「受付番号」「当選番号」「法人番号」など、直前の見出しで別の種類の番号と
     分かる番号にも反応しません（でたらめな12桁の約11件に1件は検査用数字が合うため、荷物の
     追跡番号などで投稿が止まらないように）。「受付番号：…,…,…」と並べた番号や、CSV の表で見出し行が
-    「受付番号」の列の番号も同じです。窓口や抽選の「呼出番号」「応募番号」「番号札」の番号や、「整理券 1004 1005 1006 番の方」の
+    「受付番号」の列の番号も同じです。窓口や抽選の「呼出番号」「応募番号」「番号札」「お待ちの番号」の番号、「道路占用許可 第400100123450号」のように
+    「第…号」と書いた許可や文書の番号や、「整理券 1004 1005 1006 番の方」の
     ように「番」を付けて並べた整理券の番号、「内線 1175・1188・1204」、「4012 4127 4388 人」のように単位を付けて並べた数や、
     「2023 2024 2025」「R5 R6 R7」のような年や月の見出しの下に並べた統計の表の数も同じです。会員番号・口座番号など、人に付く番号の見出しは
     除外しません。金額や日時の数字（「金額」「日時」などの見出しや列の見出しの下にあるもの、「円」「¥」が
@@ -821,7 +823,9 @@ def _my_number_spans(doc: Document, year: int) -> Iterator[tuple[int, int]]:
             if _named_as_other_number(doc, a) or _amount_or_time(doc, a, b, year):
                 continue
             labelled = _MY_NUMBER_LABEL.search(doc.norm, max(0, a - 24), a) is not None
-            if (_listed_years(doc.numview[a:b]) or _counted_list(doc, a, b)) and not labelled:
+            if (
+                _listed_years(doc.numview[a:b]) or _counted_list(doc, a, b) or _document_number(doc, a, b)
+            ) and not labelled:
                 continue
             yield doc.span(a, b)
     if _MY_NUMBER_WORDS.search(doc.norm):
@@ -831,6 +835,16 @@ def _my_number_spans(doc: Document, year: int) -> Iterator[tuple[int, int]]:
             if _MY_NUMBER_LABEL.search(doc.norm, max(0, m.start() - 24), m.start()):
                 yield doc.span(m.start(), m.end())
         yield from _kanji_my_numbers(doc)
+
+
+# 「第…号」 is how a permit, a licence or a notice is numbered (「道路占用許可 第400100123450号」「指令第…号」): a 個人番号
+# is never written so, and one twelve-digit serial in eleven passes its check.
+_ORDINAL_BEFORE = re.compile(r"第[ \t]?$")
+_ORDINAL_AFTER = re.compile(r"[ \t]?号")
+
+
+def _document_number(doc: Document, a: int, b: int) -> bool:
+    return _ORDINAL_BEFORE.search(doc.norm, max(0, a - 2), a) is not None and _ORDINAL_AFTER.match(doc.norm, b) is not None
 
 
 # The formal numerals (大字) of deeds and bank forms (「肆捌弐壱」), and their older forms: a 個人番号
@@ -901,7 +915,7 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     JAN（EAN）コードと、「3000・3500・4000・7000」「…円」のように並べた金額は対象外です: 45・49 で始まる13桁（日本の JAN。13桁の Visa 番号は
     もう発行されていません）と、直前に JAN・EAN・UPC・GTIN・ISBN・バーコードとある番号には
     反応しません。「例：」の直後など、書式の例として示した番号にも、「お問い合わせ番号」
-    「受付番号」「呼出番号」など別の種類の番号と分かる見出しの直後の番号にも、「整理券 4012 4127 4388 4517 番の方」のように
+    「受付番号」「呼出番号」「お待ちの番号」など別の種類の番号と分かる見出しの直後の番号にも、「整理券 4012 4127 4388 4517 番の方」のように
     「番」や「人」「件」などの単位を付けて並べた番号、年や月の見出し（「2023 2024 2025 2026」）の下に並べた統計の表の数にも
     （「カード番号」と書かれたものを除き）反応しません。
     指摘では、レシートと同じく下4桁だけを示します（「＊＊＊＊ ＊＊＊＊ ＊＊＊＊ 1111」）。

@@ -348,6 +348,11 @@ TICKETS = [
     ("【マイナンバーカード交付枚数】\n　　 R5 R6 R7\n安塚 1106 1107 1108\n大島 1011 1013 1017", "pii.my_number"),
     ("地区　令和5年度　令和6年度　令和7年度\n安塚　1106　1107　1108", "pii.my_number"),
     ("月別来場者数 4012 4127 4388 4517 人でした", "pii.card_number"),
+    # Session 34: a queue called by 「お待ちの番号」, and a permit numbered 「第…号」.
+    ("お待ちの番号：4012 4127 4388 4517", "pii.card_number"),
+    ("ただいまお呼びしている番号 4012 4127 4388 4517", "pii.card_number"),
+    ("道路占用許可 第400100123450号", "pii.my_number"),
+    ("道路占用許可 第 400100123450 号（令和8年12月1日）", "pii.my_number"),
 ]
 
 
@@ -383,6 +388,19 @@ STILL_CAUGHT = [
     ("佐藤 4111 1111 1111 1111 台帳に記載", "pii.card_number"),
     # A 「呼び出し番号」 before a phone's form may be whom to page: the phone rule does not read it as a receipt's.
     ("通訳の呼び出し番号：010-1234-5678", "pii.phone"),
+    # Session 34, the relaxations attacked: a card and its expiry after a person, a queue word elsewhere, and a
+    # number with only half of 「第…号」 or named a 個人番号.
+    ("利用者 4111 1111 1111 1111 1228", "pii.card_number"),
+    ("お待ちの番号：4012 4127 4388 4517。カード番号 4111 1111 1111 1111", "pii.card_number"),
+    ("お持ちの番号：4111 1111 1111 1111", "pii.card_number"),
+    ("お待ちください。番号 4111 1111 1111 1111", "pii.card_number"),
+    ("お待ちしています 4111 1111 1111 1111", "pii.card_number"),
+    ("個人番号 第400100123450号", "pii.my_number"),
+    ("マイナンバーは第400100123450号", "pii.my_number"),
+    ("第400100123450", "pii.my_number"),
+    ("400100123450号", "pii.my_number"),
+    ("第1号 400100123450", "pii.my_number"),
+    ("許可番号：第400100123450号です。申請者の個人番号は400100123450", "pii.my_number"),
 ]
 
 
@@ -398,6 +416,14 @@ QUOTED_EXAMPLES = [
     "生年月日や「PIN 0401」などの番号は使わないでください。",
     "「暗証番号 2026」のような番号は避けましょう。",
     "「パスワード：Kessai2026!」のような設定は危険です。",
+    # 「って」 making an example, a topic or an imagined call (session 34).
+    "暗証番号は「1234」のような番号にしないで",
+    "暗証番号は1234って言われたら詐欺です",
+    "暗証番号を1234って言ってる人が多いですが危険です",
+    "暗証番号は1234って言ってた人がいますが、推測されやすいので避けましょう",
+    "暗証番号は1234って言ってたけど、そういう番号は危険です",
+    "4821って何の番号？暗証番号ではありません",
+    "暗証番号は1234って番号は避けて",
 ]
 
 
@@ -417,6 +443,15 @@ def test_a_pin_quoted_with_its_label_as_an_example_passes(text: str) -> None:
         ("会議室の鍵は「暗証番号 7319」などで開けられます。よろしくお願いします", "7319"),
         ("金庫は「暗証番号 4821」のような番号にしてあります。", "4821"),
         ("職員用Wi-Fiは「パスワード Kx9f2mQp」のような形で掲示してあります。", "Kx9f2mQp"),
+        # Told second-hand without quotes: 「って」 reports what was said, the PIN itself (session 34).
+        ("暗証番号は4821って言ってた", "4821"),
+        ("暗証番号は4821って言ってました。", "4821"),
+        ("金庫の暗証番号は0429って聞きました", "0429"),
+        ("PINは7731って教えてもらった", "7731"),
+        ("パスワードはKx7pq2zzって言ってた", "Kx7pq2zz"),
+        ("暗証番号、4821って言ってた", "4821"),
+        ("暗証番号は4821って書いてあった", "4821"),
+        ("暗証番号4821って言ってた", "4821"),
     ],
 )
 def test_a_pin_quoted_with_its_label_as_said_is_still_caught(text: str, value: str) -> None:
@@ -437,6 +472,8 @@ def test_the_corpus_is_as_wide_as_it_says() -> None:
         "2023 2024 2025 2026\n" + "高田 4111 4070 4028 3991\n" * 30,
         "R5 R6 R7 " * 40 + "\n安塚 1106 1107 1108\n",
         "内線 1175・1188・1204 ",
+        "お待ちの番号：4012 4127 4388 4517 ",
+        "道路占用許可 第400100123450号 ",
     ],
 )
 def test_tickets_counts_and_tables_are_read_in_linear_time(shape: str) -> None:
