@@ -13,7 +13,7 @@ from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
 from bot.rules.text import Document
 from bot.rules.text_fold import fold
-from bot.rules.wordlists import allowed_spans, context_words, load_sections, matcher
+from bot.rules.wordlists import ContextWords, allowed_spans, context_words, load_sections, matcher
 from bot.rules.wordrule import merged, word_hits
 
 _MARK_MESSAGE = "「{word}」は秘密情報の表示です。公開してよい情報か確認し、表示ごと削除してください。"
@@ -359,7 +359,7 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     促します。該当箇所は先頭の数文字以外を＊で伏せて示し（英字のない暗証番号やコードはすべて伏せます。表の値は、どの行のものか分かるよう、その行の前の列と一緒に示します）（他のルールの指摘でも伏せます）、
     スレッドで再び見えないようにします。「パスワードを定期的に変更しましょう」「パスワードは
     8文字以上に」「暗証番号を聞く電話は詐欺です」のように値のない注意喚起や、「1234 のような」
-    と例に挙げた値（見出しごとかぎ括弧に入れた「「PIN 2026」のような番号は避けましょう」も。「「暗証番号は4821」って言ってた」は止めます）、「パスワード（例）：…」「パスワード（記入例）：…」のように見出しで例と示した値には反応しません。「1234」「0000」のようによく知られた数字や同じ数字の繰り返しも、注意喚起（「暗証番号を1234などにしないで」）で例に挙げられることが多いので
+    と例に挙げた値（見出しごとかぎ括弧に入れた「「PIN 2026」のような番号は避けましょう」も。「「暗証番号は4821」って言ってた」「暗証番号は4821って聞きました」のように人から聞いた値は止めます）、「パスワード（例）：…」「パスワード（記入例）：…」のように見出しで例と示した値には反応しません。「1234」「0000」のようによく知られた数字や同じ数字の繰り返しも、注意喚起（「暗証番号を1234などにしないで」）で例に挙げられることが多いので
     それだけでは止めませんが、「キーボックスの暗証番号は1234です」「金庫の暗証番号：0000」のように、「は…です」や行末までのコロン（何の番号かを書いたもの）で
     その番号だと言い切ったもの、会議の ID に続けた「ミーティングID 812 3456 7890 パスコード 1234」は止めます（同じ文やその前の行に「例」「NG」「よく使われる」「初期」、
     後の文に「避けましょう」「推測されやすい」などがあるものは例とみなします）。よく知られた値でないもの
@@ -522,10 +522,14 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     お知らせします」のように、まだ決まっていないと答えるだけの文と、「課長会議の資料を市ホームページに掲載しました」は
     対象外です）。「ここだけの話」「オフレコ」
     「内緒ですが」「公表前ですが」「正式発表はまだですが」は、その文か前後の文に施策・人事（統合・廃止・予算・閉館・
-    異動など）があるときだけ知らせます（「ここだけの話、夜桜がおすすめです」は対象外です）。
+    異動など）があるときだけ知らせます（「ここだけの話、夜桜がおすすめです」「ここだけの話、職員の異動シーズンは毎年
+    バタバタです」のように時期として書いたものは対象外です）。
     入札前（「入札は来週です」「入札前ですが」「公告前」「非公表」）の落札予定者と、金額を添えた予定価格・最低制限価格も
     知らせます（その価格の文かその次の文に「事前公表」「公表しました」「掲載しています」とあるもの、入札公告や入札結果の
-    投稿は対象外です。「まだ公表していません」「公告はまだ」「前回の入札結果」は公表ではありません）。
+    投稿は対象外です。「まだ公表していません」「公告はまだ」「前回の入札結果」は公表ではありません）。「入札を行います」
+    「入札参加者を募集します」や「予定価格（税抜）：3,000万円」のように書いたお知らせの予定価格は、お知らせと一緒に公表する
+    ものなので対象外です（最低制限価格と落札予定者は知らせます）。予定価格は、事前公表している価格なら「事前公表」と
+    書き添えるよう、公表していない価格なら入札後まで発信しないよう伝えます。
     """
     public = matcher("deliberation.txt", "public")
     hits: list[Hit] = list(
@@ -632,6 +636,14 @@ _BID_NOTICE = re.compile(
     r"入札公告(?!前)|公告(?:しました|いたしました|を行いました|しています|に記載)"
     r"|(?<!前回の)(?<!過去の)(?:入札|開札|執行)結果|落札者(?:が|を|は)?決定"
 )
+# A notice in its own words: it announces the bid (「一般競争入札を行います」「入札参加者を募集します」) or sets the
+# price out as a notice does (「予定価格（税抜）：3,000万円」). Its 予定価格 is published with it (事前公表, which
+# many cities do); its 最低制限価格 seldom is, and the expected winner never is (「入札を行います。落札予定は△△組です」). Not 「来週の入札、予定価格は…」
+# or 「予定価格（税抜）は…」, said in passing.
+_BID_ANNOUNCED = re.compile(
+    r"入札を(?:行い|実施し|執行し)ます(?![かが])|入札参加(?:者を募集|申込(?:み)?を?受付|の?申込(?:み)?を受け付け)"
+    r"|予定価格[（(](?:税抜き?|税込み?|消費税[^）)\n]{0,12})[）)][ \t]*[:：]?[ \t]*[0-9０-９]"
+)
 # What the sentence of a figure (or the one after it) says of that figure: published (「事前公表しています」「予定価格は
 # 公表しました」) or not set. Not 「まだ公表していません」, and only for its own figure: 「最低制限価格は2,700万円です。
 # 予定価格は事前公表しています。」 publishes the 予定価格, not the 最低制限価格.
@@ -655,6 +667,7 @@ def _bid_secrets(doc: Document) -> Iterator[Hit]:
     # Per sentence (a long draft of one sentence naming many prices was searched again for each): whether it, or
     # the next when that names no figure of its own, says the figure is published, and whether an amount is named.
     read: dict[tuple[int, int], tuple[bool, bool]] = {}
+    announced = _BID_ANNOUNCED.search(text) is not None
     for m in _BID_FIGURE.finditer(text):
         sentence = doc.sentence_at(m.start())
         if sentence not in read:
@@ -667,13 +680,18 @@ def _bid_secrets(doc: Document) -> Iterator[Hit]:
             read[sentence] = (published, named)
         published, named = read[sentence]
         # A price is leaked only with its amount (「予定価格は入札後に公表します」 names none).
-        if published or ("価格" in m.group() and not named):
+        # Only the 予定価格 is commonly published with the notice: a 最低制限価格 seldom is (the 国 asks that it not be).
+        if published or ("価格" in m.group() and not named) or (announced and m.group() == "予定価格"):
             continue
-        yield Hit(
-            m.start(),
-            m.end(),
-            f"入札前の「{m.group()}」は公表していない情報です。入札が終わり、市が公表するまで発信しないでください。",
-        )
+        # Many cities publish the 予定価格 with the notice (事前公表): the advice must fit that too. No winner is.
+        if "価格" in m.group():
+            message = (
+                f"入札前の「{m.group()}」が書かれています。事前公表している価格なら、公告と同じ金額か確かめ、"
+                "「事前公表」と書き添えてください。公表していない価格なら、入札が終わり、市が公表するまで発信しないでください。"
+            )
+        else:
+            message = f"入札前の「{m.group()}」は公表していない情報です。入札が終わり、市が公表するまで発信しないでください。"
+        yield Hit(m.start(), m.end(), message)
 
 
 def _off_record(doc: Document) -> Iterator[Hit]:
@@ -683,6 +701,8 @@ def _off_record(doc: Document) -> Iterator[Hit]:
         return
     policies = context_words("deliberation.txt", "policies")
     topics = context_words("deliberation.txt", "off_record_topics")
+    # Per sentence: a draft of one long sentence holds many 「ここだけの話」, each asking of the same sentence.
+    about: dict[tuple[int, int], bool] = {}
     for start, end in merged((m.start, m.end) for m in off.find(doc)):
         sentence = doc.sentence_at(start)
         spans = [sentence]
@@ -691,13 +711,35 @@ def _off_record(doc: Document) -> Iterator[Hit]:
             spans.append(following)
         if sentence[0] > 0:
             spans.append(doc.sentence_at(sentence[0] - 1))
-        if any(policies.found(doc, s) or topics.found(doc, s) for s in spans):
+        if any(policies.found(doc, s) or _off_record_topic(doc, topics, s, about) for s in spans):
             yield Hit(
                 start,
                 end,
                 f"「{doc.text[start:end]}」として伝える施策や人事は、公表前の情報です。"
                 "市が公表した内容か確認し、公表前なら発信しないでください。",
             )
+
+
+# A topic named as a time of year (「異動シーズン」「人事異動の時期」「入札の季節」) is talk of the season, not of a
+# decision: 「ここだけの話、職員の異動シーズンは毎年バタバタです」 tells no one's move.
+_SEASON = frozenset(("シーズン", "時期", "季節", "頃", "コロ"))  # surfaces are folded to katakana
+
+
+def _off_record_topic(
+    doc: Document, topics: ContextWords, span: tuple[int, int], about: dict[tuple[int, int], bool]
+) -> bool:
+    """Whether ``span`` names an [off_record_topics] matter other than as a season (memoised in ``about``)."""
+    if span not in about:
+        tokens = doc.tokens
+        about[span] = False
+        for i in topics.occurrences(doc, span):
+            j = i + 1
+            if j < len(tokens) and tokens[j].surface == "ノ":
+                j += 1
+            if j >= len(tokens) or tokens[j].surface not in _SEASON:
+                about[span] = True
+                break
+    return about[span]
 
 
 def _opinions(doc: Document) -> Iterator[Hit]:

@@ -3645,7 +3645,10 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         if not _official_request(doc, h, paragraphs) and not _quoted_hearsay(doc, h)
         and not _NOT_TO_SPREAD.match(doc.text, h.end)
     ]
-    hits += [Hit(a, b, message.format(word=doc.text[a:b])) for a, b in hearsay]
+    # Second-hand words on a topic where a wrong word moves residents (断水, 事故, 給付金): a city relays what it was
+    # told (「断水は明日の朝には復旧するとのことです」), and naming who told it is what makes that checkable.
+    told = "「{word}」は伝聞の言い回しです。確認した事実として書くか、「水道局によると」のように情報元を示してください。"
+    hits += [Hit(a, b, told.format(word=doc.text[a:b])) for a, b in hearsay]
     taken = merged((h.start, h.end) for h in hits)
     taken_starts = [a for a, _ in taken]
     for a, b in merged(_guessed_requests(doc, opts)):
@@ -3970,7 +3973,7 @@ def _hearsay(doc: Document) -> Iterator[tuple[int, int]]:
         if (a, b) not in told_in:
             # 「【不審者情報】…近づいてきたとのことです」: a labelled notice passes on a report the city received.
             rumour = topics.found(doc, (a, b)) and not (
-                _SOURCE.search(doc.norm, a, b) or _NOTICE_LABEL.search(doc.text, a, b) or _not_a_claim(doc, a, b))
+                _SOURCE.search(doc.text, a, b) or _NOTICE_LABEL.search(doc.text, a, b) or _not_a_claim(doc, a, b))
             authority = _TOLD_BY_AUTHORITY.search(doc.text, a, b)
             told_in[a, b] = (authority.end() if authority else b + 1) if rumour else None
         by_authority = told_in[a, b]
@@ -3988,7 +3991,9 @@ def _hearsay(doc: Document) -> Iterator[tuple[int, int]]:
             a, b = doc.sentence_at(prev.start)
             if (a, b) not in sourced:
                 # 「気象台によると…降るそうです」 names its source: that is reporting, not a rumour.
-                sourced[a, b] = _SOURCE.search(doc.norm, a, b) is not None
+                # On the text, whose offsets the sentence's are: the normalised view is longer or shorter where
+                # 「㍻」 or half-width kana were before it, and its slice a sentence away.
+                sourced[a, b] = _SOURCE.search(doc.text, a, b) is not None
             if topics.found(doc, (a, b)) and not sourced[a, b] and not _not_a_claim(doc, a, b):
                 yield prev.start, nxt.end
 

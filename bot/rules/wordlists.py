@@ -388,6 +388,14 @@ class ContextWords:
         k = bisect_left(at, within.start)
         return k < len(at) and at[k] < within.stop
 
+    def occurrences(self, doc: Document, span: tuple[int, int]) -> list[int]:
+        """Indices of the morphemes where one of the words starts in the original span `span` of `doc`."""
+        if not self._words:
+            return []
+        at = self._occurrences(doc)
+        within = doc.token_range(span)
+        return at[bisect_left(at, within.start) : bisect_left(at, within.stop)]
+
     def _occurrences(self, doc: Document) -> list[int]:
         """Indices of the morphemes where one of the words starts, found once per draft.
 

@@ -109,6 +109,12 @@ PUBLIC_PROCESS = [
     '入札結果：予定価格3,000万円、落札金額2,800万円',
     '〇〇工事の入札は12月15日に行います。参加申込は12月1日までです。',
     '予定価格は入札後に公表します。入札は12月15日です。',
+    # Session 34: a notice in its own words publishes its 予定価格 with it (事前公表), and talk of the season is no move.
+    '〇〇工事の一般競争入札を行います。予定価格（税抜）：3,000万円。入札日は12月15日です。',
+    '〇〇工事の入札を行います。予定価格は3,000万円です。入札日は12月15日です。',
+    '令和8年度〇〇工事 予定価格（税抜）30,000,000円 入札日は12月15日',
+    '入札参加者を募集します。入札は12月15日、予定価格は3,000万円です。',
+    'ここだけの話、職員の異動シーズンは毎年バタバタです。',
 ]
 
 # Passed on before the city announced it: off the record, from an internal meeting, a personnel move told early.
@@ -178,6 +184,17 @@ LEAKS = [
     '〇〇小学校の統合は内部で検討中です。来年度には統合される見込みです。',
     'まだ公表できないのですが、決まり次第お知らせします。〇〇工場が撤退します。',
     '課長会議の資料を添付します。来年度の予算案です。',
+    # Session 34, the relaxations attacked: a notice's 最低制限価格 and winner, a price in passing, a season beside a move.
+    '〇〇工事の入札を行います。入札日は12月15日です。落札予定は△△組です。',
+    '入札参加申込を受け付けます。入札は12月15日、最低制限価格は2,700万円です。',
+    '来週の入札、予定価格（税抜）は3,000万円です。',
+    '入札を行いますか？来週の入札、予定価格は3,000万円です。',
+    '入札参加資格の審査中です。来週の入札の予定価格は3,000万円です。',
+    'ここだけの話、来月の異動で田中課長が転出します。',
+    'ここだけの話、異動シーズンですが、田中課長は退職するそうです。',
+    'ここだけの話、異動の時期に合わせて〇〇保育園は閉園します。',
+    'ここだけの話、今回の異動は大規模です。',
+    'オフレコですが、入札の時期は来月で、落札は△△組です。',
 ]
 
 # The city correcting a rumour, warning of fraud, or reporting what it was told by those who know.
@@ -335,6 +352,15 @@ TOLD_NOT_RUMOURS = [
     '主催者から、雨天の場合は中止とのことです。',
     '小雨決行、荒天の場合は中止とのことです。詳しくは主催者へお問い合わせください。',
     '雨天の場合は中止だそうです。',
+    # The source is looked for in the sentence's own characters, wherever 「㍻」 or half-width kana stand before it.
+    'ｶﾞｲﾄﾞﾌﾞｯｸﾊﾞｲﾊﾞｲ配布。警察によると、〇〇町で交通死亡事故が発生したとのことです。',
+    'ｶﾞｲﾄﾞﾌﾞｯｸﾊﾞｲﾊﾞｲ配布。警察によると、〇〇町で給付金が出るそうです。',
+]
+
+# The same sentence a half-width or ㍻ draft shifted onto its neighbour's source: still no source of its own.
+UNSOURCED_AFTER_A_SHIFT = [
+    '㍻㍻㍻㍻㍻㍻㍻㍻㍻㍻。気象台によると晴れ。〇〇町で交通死亡事故が発生したとのことです。',
+    '㍻㍻㍻㍻㍻㍻㍻㍻㍻㍻。気象台によると晴れ。給付金が出るそうです。',
 ]
 
 
@@ -373,7 +399,39 @@ def test_history_and_sourced_notices_pass(text: str, city: bool) -> None:
     assert RUMOR not in _codes(text, city)
 
 
-@pytest.mark.parametrize("shape", ["給付金が出ると聞いた、", "断水するとのことです、", "予定価格 入札前 "])
+@pytest.mark.parametrize("text", UNSOURCED_AFTER_A_SHIFT)
+def test_a_source_in_the_sentence_before_is_not_this_ones(text: str) -> None:
+    assert RUMOR in _codes(text, True)
+
+
+def test_an_unsourced_relay_is_asked_for_its_source() -> None:
+    # 「断水は…復旧するとのことです」 is what a city relays from its 水道局: the advice is to name who said it.
+    context = CheckContext(platform="x", now=NOW, policy=CITY_POLICY)
+    found = [f for f in check("断水は明日の朝には復旧するとのことです。", context) if f.code == RUMOR]
+    assert [f.message for f in found] == [
+        "「とのことです」は伝聞の言い回しです。確認した事実として書くか、「水道局によると」のように情報元を示してください。"
+    ]
+    assert RUMOR not in _codes("水道局によると、断水は明日の朝には復旧するとのことです。", True)
+
+
+def test_a_price_before_the_bid_is_advised_for_both_a_published_and_a_secret_price() -> None:
+    context = CheckContext(platform="x", now=NOW, policy=CITY_POLICY)
+    found = [f for f in check("来週の入札、予定価格は3,000万円です。", context) if f.code == "confidential.deliberation"]
+    assert len(found) == 1
+    assert "事前公表している価格なら" in found[0].message and "公表していない価格なら" in found[0].message
+    winner = [f for f in check("来週入札の〇〇橋補修工事、落札予定は△△組です。", context)
+              if f.code == "confidential.deliberation"]
+    assert winner and "事前公表" not in winner[0].message
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "給付金が出ると聞いた、", "断水するとのことです、", "予定価格 入札前 ",
+        "ｶﾞ㍻警察によると給付金が出るそうです、", "入札を行います 予定価格（税抜）：3,000万円 入札前 ",
+        "ここだけの話、異動シーズン、",
+    ],
+)
 def test_a_long_sentence_told_or_priced_many_times_is_read_in_linear_time(shape: str) -> None:
     # Each 「と聞いた」 and each 予定価格 searched its whole sentence again: quadratic in a draft of one sentence.
     from bot.rules.confidential import deliberation
