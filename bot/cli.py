@@ -114,15 +114,26 @@ def _left_behind_ja(settings: Settings, org: OrgConfig) -> list[str]:
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import DBAPIError
+
+    from bot.config import sqlite_beside_no_env_ja
     from storage.db import Database
 
     settings = load_settings()
+    elsewhere = sqlite_beside_no_env_ja(settings.database_url)
     db = Database(settings.database_url)
     try:
         if (refused := _serve_in_the_way_ja(settings.database_url, db)) is not None:
             print(refused, file=sys.stderr)
             return 1
         before, after = db.upgrade()
+    except DBAPIError as e:
+        # From / (or any folder kessai may not write), sqlite:///kessai.db cannot be made there:
+        # 「ファイルを開けません…書き込み権限を確認してください」 alone sent the IT 担当 to chmod /.
+        if elsewhere is None or database_problem(e) not in ("connect", "permission"):
+            raise
+        print(database_failure(e) + "\n" + elsewhere, file=sys.stderr)
+        return 1
     finally:
         db.dispose()
     # Said apart, so that the IT 担当 running it after an upgrade knows whether anything changed.
@@ -134,7 +145,8 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
         # Where: run from another folder than serve's, sqlite:///kessai.db is a new file there.
         found = sqlite_file(settings.database_url)
         print(f"データベースに kessai の表を作成しました（構成 {after}）。"
-              + (f"SQLite のファイルは {found[0]} です。" if found else ""))
+              + (f"SQLite のファイルは {found[0]} です。" if found else "")
+              + (f"\n{elsewhere}ここに作成したファイルが不要なら、削除して構いません。" if elsewhere else ""))
     else:
         print(f"データベースの構成を {before} から {after} に更新しました。")
     return 0

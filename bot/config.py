@@ -762,6 +762,24 @@ def relative_config_path_ja(path: str, env: Mapping[str, str] | None = None) -> 
             "初めて設定する場合は、.env.example と kessai.example.toml をコピーして作ってください。")
 
 
+def sqlite_beside_no_env_ja(database_url: str, env: Mapping[str, str] | None = None) -> str | None:
+    """What to add when `kessai db upgrade` made (or could not open) a SQLite file named relative to
+    a working directory that has no .env: run from the home folder (a login's, cron's) or from /, it
+    made an empty kessai.db there (or failed on /'s permissions) and said only where, which the
+    IT 担当 read as the database of their serve. None when .env is there or the settings come from
+    the environment (a deliberate setup), and for PostgreSQL or an absolute path."""
+    found = sqlite_file(database_url)
+    if found is None or not found[1] or configured_in_environment(env):
+        return None
+    cwd = Path.cwd()
+    if (cwd / ".env").is_file():
+        return None
+    return (f"作業フォルダー（コマンドを実行したフォルダー）{cwd} には .env がありません。kessai は .env と、"
+            "DATABASE_URL（省略時は sqlite:///kessai.db）の / で始まらない SQLite のファイルを作業フォルダーから読むため、"
+            "kessai serve の使うデータベースのつもりなら、.env のあるフォルダーに移ってから実行してください"
+            "（例: cd /opt/kessai && /opt/kessai/.venv/bin/kessai db upgrade）。")
+
+
 def _windows_path(path: str) -> bool:
     """Whether ``path`` is written as on Windows: a drive (C:\\, C:/) or folders parted by \\."""
     return bool(re.match(r"(?:file:)?/*[A-Za-z]:[\\/]", path)) or "\\" in path

@@ -137,6 +137,31 @@ def test_commands_that_read_the_database_do_not_make_a_missing_sqlite_file(tmp_p
     assert r.returncode == 0 and json.loads(r.stdout) == [], r.stderr
 
 
+def test_db_upgrade_in_a_folder_without_env_says_so(tmp_path: Path) -> None:
+    """docs/operations.md: `kessai db upgrade` run where there is no .env (a login's or cron's home
+    folder, /) made an empty kessai.db there and named only the file, or failed on the folder with
+    「書き込み権限を確認してください」; now it names the working folder, says it has no .env, and to
+    cd to the one that has. Not said where .env is, nor when the settings come from the environment."""
+    made = kessai("db", "upgrade", cwd=tmp_path)
+    assert made.returncode == 0 and f"SQLite のファイルは {tmp_path / 'kessai.db'} です" in made.stdout
+    assert f"作業フォルダー（コマンドを実行したフォルダー）{tmp_path} には .env がありません" in made.stdout, made.stdout
+    assert "cd /opt/kessai && /opt/kessai/.venv/bin/kessai db upgrade" in made.stdout
+    unopenable = tmp_path / "slash"
+    (unopenable / "kessai.db").mkdir(parents=True)  # opened as a file, as / is to a user who may not write it
+    r = kessai("db", "upgrade", cwd=unopenable)
+    assert r.returncode == 1 and "SQLite のデータベースファイルを開けません" in r.stderr, r.stderr
+    assert f"{unopenable} には .env がありません" in r.stderr, r.stderr
+    with_env = tmp_path / "opt"
+    with_env.mkdir()
+    (with_env / ".env").write_text("DATABASE_URL=sqlite:///kessai.db\n", encoding="utf-8")
+    quiet = kessai("db", "upgrade", cwd=with_env)
+    assert quiet.returncode == 0 and ".env がありません" not in quiet.stdout + quiet.stderr
+    from_env = tmp_path / "compose"
+    from_env.mkdir()
+    quiet = kessai("db", "upgrade", cwd=from_env, DATABASE_URL="sqlite:///kessai.db")
+    assert quiet.returncode == 0 and ".env がありません" not in quiet.stdout + quiet.stderr
+
+
 def test_db_upgrade_then_serve_refuses_an_invalid_file(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'k.db'}"
     r = kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url)
