@@ -6,7 +6,11 @@ import csv
 import dataclasses
 import io
 import json
+import re
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.ledger import (
@@ -306,3 +310,38 @@ def test_the_verify_report_is_worded_beside_the_ledger() -> None:
     sound, said = verify_report_ja(VerifyResult(ok=True, count=3), head, (7, 2, "approved", None))
     assert not sound and said.startswith("下書き #7 の第2版は「承認済み」ですが、台帳にその決裁の記録がありません")
     assert "無効（編集・取り下げ）" in verify_report_ja(VerifyResult(ok=True, count=3), head, (7, 2, "approved", (3, "void")))[1]
+
+
+def test_the_auditors_check_script_in_operations_md_runs_on_both_exports(tmp_path: Path) -> None:
+    """docs/operations.md「書き出した台帳だけでハッシュチェーンを確かめる」 gives the auditor a script to
+    copy; nothing ran it, so a change to the export (a column renamed, a new leading-quote rule) would
+    leave every auditor's copy failing on a sound ledger. It is run here as written, on exports whose
+    cells carry each quoting rule, and must still catch an edited cell."""
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "operations.md").read_text(encoding="utf-8")
+    scripts = re.findall(r"^```python\n(.*?)^```", doc, re.MULTILINE | re.DOTALL)
+    assert len(scripts) == 1, "the auditor's script is the only python block of operations.md"
+    script = tmp_path / "check_ledger.py"
+    script.write_text(scripts[0], encoding="utf-8")
+    reasons = [None, "=HYPERLINK(\"x\")", "'=1", "－日付", "012345", "123456789012", "\t先頭のタブ", "一行目\n二行目"]
+    entries: list[LedgerEntry] = []
+    prev = GENESIS_HASH
+    for e, reason in zip(chain(len(reasons)), reasons, strict=True):
+        body = {**{f.name: getattr(e, f.name) for f in dataclasses.fields(e) if f.name != "entry_hash"},
+                "reason": reason, "prev_hash": prev, "acting_for_id": "U0MANAGER" if e.seq == 3 else None}
+        entries.append(LedgerEntry(**body, entry_hash=entry_hash(body)))  # type: ignore[arg-type]
+        prev = entries[-1].entry_hash
+    assert verify_chain(entries).ok
+    rows = export_rows(entries, {"U0MANAGER": "上越 花子"})
+    (tmp_path / "台帳.csv").write_text(to_csv(rows), encoding="utf-8", newline="")
+    (tmp_path / "台帳.json").write_text(to_json(rows), encoding="utf-8")
+    for name in ("台帳.csv", "台帳.json"):
+        run = subprocess.run([sys.executable, str(script), str(tmp_path / name)], capture_output=True, text=True,
+                             encoding="utf-8", timeout=60)
+        assert run.returncode == 0, (name, run.stderr)
+        assert run.stdout.strip() == (f"{len(entries)} 件を確かめました。通番 1 から始まります。"
+                                      f"最後の記録のハッシュ: {entries[-1].entry_hash}"), name
+    edited = tmp_path / "edited.csv"
+    edited.write_text(to_csv(rows).replace("012345", "012346"), encoding="utf-8", newline="")
+    run = subprocess.run([sys.executable, str(script), str(edited)], capture_output=True, text=True,
+                         encoding="utf-8", timeout=60)
+    assert run.returncode == 1 and "通番 5: 記録の内容がハッシュと一致しません" in run.stderr, run.stderr

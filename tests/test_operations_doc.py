@@ -1,0 +1,59 @@
+"""docs/operations.md's files for the IT 担当, which they copy as written: the systemd unit agrees
+with the install steps around it and with how `kessai serve` stops."""
+
+from __future__ import annotations
+
+import configparser
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+GUIDE = (REPO / "docs" / "operations.md").read_text(encoding="utf-8")
+
+
+def _unit() -> str:
+    blocks = re.findall(r"^```ini\n(.*?)^```", GUIDE, re.MULTILINE | re.DOTALL)
+    assert len(blocks) == 1, "the systemd unit is the only ini block of operations.md"
+    return str(blocks[0])
+
+
+def test_the_systemd_unit_runs_the_installed_kessai_as_the_user_the_guide_creates() -> None:
+    unit = configparser.ConfigParser(strict=True, interpolation=None)
+    unit.optionxform = str  # type: ignore[assignment,method-assign]  # systemd keys are case-sensitive
+    unit.read_string(_unit())
+    service = unit["Service"]
+    # The venv of 導入手順 1., the folder of 2. (where .env and kessai.toml are read from).
+    venv = re.search(r"python3 -m venv (\S+)/\.venv", GUIDE)
+    assert venv is not None
+    home = venv.group(1)
+    assert service["WorkingDirectory"] == home
+    assert service["ExecStart"] == f"{home}/.venv/bin/kessai serve"
+    user = re.search(r"^useradd .* (\S+)$", GUIDE, re.MULTILINE)
+    assert user is not None and service["User"] == service["Group"] == user.group(1)
+    assert f"chown {user.group(1)}:{user.group(1)} {home} {home}/.env" in GUIDE
+    # The text promises these: restarts through a Slack outage, SIGTERM (systemd's default) as the
+    # graceful stop, and no reload (SIGHUP stops kessai as SIGTERM does).
+    assert service["Restart"] == "always" and service["RestartSec"] == "10"
+    assert "KillSignal" not in service and "ExecReload" not in service
+    serve = (REPO / "bot" / "serve.py").read_text(encoding="utf-8")
+    assert "signal.signal(signal.SIGTERM, on_signal)" in serve
+
+
+def test_the_systemd_unit_passes_systemd_analyze_where_there_is_one(tmp_path: Path) -> None:
+    """Where systemd is installed, its own checker reads the unit (with the paths moved here)."""
+    analyze = shutil.which("systemd-analyze")
+    if analyze is None:
+        return  # the unit's keys are checked against the guide above; only systemd's own reading is skipped
+    home = tmp_path / "opt-kessai"
+    (home / ".venv" / "bin").mkdir(parents=True)
+    kessai = home / ".venv" / "bin" / "kessai"
+    kessai.write_text("#!/bin/sh\n", encoding="utf-8")
+    kessai.chmod(0o755)
+    path = tmp_path / "kessai.service"
+    path.write_text(_unit().replace("/opt/kessai", str(home)), encoding="utf-8")
+    run = subprocess.run([analyze, "verify", str(path)], capture_output=True, text=True, timeout=60)
+    # systemd-analyze also reads the host's own units; only lines about this one count.
+    ours = [line for line in (run.stdout + run.stderr).splitlines() if "kessai.service" in line]
+    assert ours == [], ours
