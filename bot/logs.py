@@ -250,18 +250,22 @@ def setup_logging(level: str | None = None, fmt: str | None = None, secrets: tup
     # The CLI sets up logging before it reads the settings (which refuse a bad level in words).
     root.setLevel(level if level in ("DEBUG", "INFO", "WARNING", "ERROR") else "INFO")
     # slack_sdk logs whole request bodies at DEBUG; keep it at INFO even when we debug ourselves.
-    logging.getLogger("slack_sdk").setLevel(logging.INFO)
+    # Never below the level asked for: a logger's own level overrides the root's, and at INFO
+    # slack_sdk's retry lines ("A retry handler found…") reached the mail of a cron `kessai remind`
+    # run with KESSAI_LOG_LEVEL=WARNING (docs/operations.md) whenever Slack could not be reached.
+    asked = root.getEffectiveLevel()
+    logging.getLogger("slack_sdk").setLevel(max(logging.INFO, asked))
     web_client = logging.getLogger("slack_sdk.web.base_client")
     if not any(isinstance(f, DemoteToWarning) for f in web_client.filters):
         web_client.addFilter(DemoteToWarning())
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     # Alembic says "Context impl …" at INFO on every look at the schema (each /healthz, each
     # command): noise in cron mail. storage.db logs the migrations it actually applies.
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(max(logging.WARNING, asked))
     # The reminder sweep runs every minute, and apscheduler said "Running job …" and "… executed
     # successfully" at INFO each time: 2,880 lines a day with nothing in them. A missed or failed
     # run is still logged (WARNING, ERROR), and bot.scheduler says what the sweep did.
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(max(logging.WARNING, asked))
     bolt = logging.getLogger("slack_bolt.App")
     if not any(isinstance(f, DropUnusedTokenWarning) for f in bolt.filters):
         bolt.addFilter(DropUnusedTokenWarning())

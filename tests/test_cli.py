@@ -480,6 +480,20 @@ def test_the_log_format_and_level_in_dotenv_are_used_by_every_command(tmp_path: 
     assert r.returncode == 0 and r.stderr.count("could not parse statement starting at line 2") == 1, r.stderr
 
 
+def test_the_cron_line_at_warning_logs_no_info_lines_of_the_slack_library(tmp_path: Path) -> None:
+    """docs/operations.md's cron line runs `kessai remind` with KESSAI_LOG_LEVEL=WARNING so that cron
+    mails only failures and WARNINGs; with Slack unreachable, slack_sdk's own INFO lines (its retry
+    of the refused connection) came too, as its logger was pinned at INFO whatever the level."""
+    from tests.production.serveproc import free_port
+
+    url = f"sqlite:///{tmp_path / 'kessai.db'}"
+    assert kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url).returncode == 0
+    r = kessai("remind", cwd=tmp_path, DATABASE_URL=url, KESSAI_CONFIG=str(DEMO_TOML), KESSAI_LOG_LEVEL="WARNING",
+               SLACK_BOT_TOKEN="xoxb-1-2-abc", SLACK_API_URL=f"http://127.0.0.1:{free_port()}/api/")
+    assert "could not ask Slack" in r.stderr, r.stderr  # Slack was tried, and failed
+    assert [line for line in r.stderr.splitlines() if " INFO " in line] == [], r.stderr
+
+
 def test_serve_facing_something_that_is_not_slack_says_so_without_a_traceback(tmp_path: Path) -> None:
     """SLACK_API_URL pointing at a proxy's error page (or at the wrong server): the client library's
     English sentence used to reach the IT 担当 inside a Japanese one."""
