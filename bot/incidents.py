@@ -1055,8 +1055,10 @@ class IncidentService:
             buttons: list[dict[str, Any]] = []
             label = ack_label(inc, self.escalation_members(inc.account_id))
             if label is not None:
-                buttons.append(render.button(ACK_ACTION, label, str(inc.id), style="primary"))
-            buttons.append(render.button(RESOLVE_ACTION, "解決", str(inc.id)))
+                buttons.append(render.button(ACK_ACTION, label, str(inc.id), style="primary", reader=render.incident_reader_label(
+                    label, inc.id, kind, self._account_label(inc))))
+            buttons.append(render.button(RESOLVE_ACTION, "解決", str(inc.id), reader=render.incident_reader_label(
+                "解決", inc.id, kind, self._account_label(inc))))
             blocks.append({"type": "actions", "block_id": f"incident_buttons:{inc.id}", "elements": buttons})
         # The preview: the state's warning that the acknowledger has left is a second line with an emoji code.
         return {"text": render.preview(f"{render.escape(title)} — {state}"), "blocks": blocks}

@@ -981,3 +981,16 @@ def test_a_preview_never_pings_shows_a_quote_or_comes_out_empty(built: tuple[str
     assert all(shown.startswith(_BOT_MENTIONS, m.start()) for m in re.finditer("<@", shown))
     assert "秘" not in shown and "Q" not in shown
     assert shown.strip() or not has_sentence
+
+
+@pytest.mark.parametrize(("severity", "said"), [("error", ":x: エラー "), ("warning", ":warning: 警告 "),
+                                                ("info", ":information_source: 情報 ")])
+def test_a_finding_says_its_severity_in_words_not_only_by_its_emoji(severity: str, said: str) -> None:
+    """A screen reader read 「バツ privacy.phone_number …」: whether the finding stops the draft was
+    only in the emoji's picture."""
+    from bot.rules import Finding
+
+    finding = Finding(code="privacy.phone_number", severity=severity, message="電話番号です。", start=0, end=1,
+                      excerpt="", clause="上越市 5(2)")
+    [line] = render.finding_lines([finding])
+    assert line.startswith(f"{said}*privacy.phone_number* 電話番号です。")

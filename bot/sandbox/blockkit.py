@@ -72,6 +72,10 @@ class _Checker:
             self.text(element.get("text"), f"{pointer}/text", limit=_TEXT_LIMITS["button"], plain_only=True)
             self.length(element, "value", 2000, pointer)
             self.length(element, "url", 3000, pointer)
+            # What a screen reader says instead of the text: a plain string, at most 75 characters.
+            if "accessibility_label" in element and not isinstance(element["accessibility_label"], str):
+                self.fail("must be a string", f"{pointer}/accessibility_label")
+            self.length(element, "accessibility_label", 75, pointer)
             if "style" in element and element["style"] not in ("primary", "danger"):
                 self.fail("must be a valid enum value", f"{pointer}/style")
         elif kind == "plain_text_input":

@@ -4,15 +4,24 @@ Slack no longer lets us open, a draft taken back before the tap, and a long App 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
+from typing import Any
 
+import pytest
 from sqlmodel import select
 
 from bot import render
-from bot.localstack import LocalStack
+from bot.app import shifted_clock
+from bot.config import OrgConfig
+from bot.localstack import LocalStack, start_local_stack
+from bot.sandbox.blockkit import iter_elements
 from bot.sweep import Sweeper
 from handlers.payloads import FORM_NOT_OPENED_JA
 from storage.models import IncidentRow
+from tests.conftest import database_url
 from tests.e2e.conftest import (
     BUSINESS_MORNING,
     CLEAN_DRAFT,
@@ -21,11 +30,13 @@ from tests.e2e.conftest import (
     dm,
     drafts,
     settle,
+    thread,
     wait_dm,
     wait_ephemeral,
 )
 from tests.e2e.test_core_loop import ledger, submit_clean
 from tests.e2e.test_incidents import report as report_incident
+from tests.e2e.test_workflow_publish_home import home_text
 
 # What a lock screen cannot show: mrkdwn marks, emoji codes, Slack's link and mention syntax.
 MRKDWN_NOISE = re.compile(r"[*_~`]|:[a-z0-9_+-]+:|<[@#!]|\n")
@@ -146,6 +157,9 @@ def test_an_incident_re_alert_says_what_is_asked_first_and_keeps_the_report_off_
     st = sqlite_stack
     alert = report_incident(st)
     settle(st)
+    # Alerts share the escalation channel: each button says which incident it acts on.
+    assert reader_labels(alert.blocks) == {"incident_ack": "対応開始、受付番号1、炎上、上越市公式X",
+                                           "incident_resolve": "解決、受付番号1、炎上、上越市公式X"}
     with st.rt.db.session() as s:
         [row] = list(s.exec(select(IncidentRow)))
     Sweeper(st.rt.kessai).sweep(row.created_at + timedelta(minutes=15))
@@ -161,3 +175,73 @@ def test_an_incident_re_alert_says_what_is_asked_first_and_keeps_the_report_off_
     note = st.slack.messages("C0ESCALATE", thread_ts=alert.ts)[-1]
     assert note.text == "春日山 一郎 さんから、このインシデントについて追加の報告がありました。"
     assert "批判が殺到" in all_text(note)
+
+
+# An account name of 60 characters: with 「理由を付けて決裁依頼、」 before it and the version and the
+# draft's number after it, the label would pass Slack's 75 (invalid_blocks) were the name not cut.
+LONG_ACCOUNT = ("上越市産業観光交流部観光振興課・高田城址公園観桜会実行委員会事務局公式アカウント"
+                "（春の観桜会と秋の紅葉ライトアップのお知らせ）")[:60]
+
+
+@pytest.fixture
+def long_name_stack(tmp_path: Path, org: OrgConfig) -> Iterator[LocalStack]:
+    first = replace(org.accounts[0], name=LONG_ACCOUNT)
+    st = start_local_stack(replace(org, accounts=(first, *org.accounts[1:])), database_url("sqlite", tmp_path),
+                           clock=shifted_clock(BUSINESS_MORNING))
+    yield st
+    st.stop()
+
+
+def reader_labels(blocks: list[dict[str, Any]]) -> dict[str, str]:
+    """action_id → what a screen reader says for each button (its accessibility_label)."""
+    return {el["action_id"]: el.get("accessibility_label", "") for _, el in iter_elements(blocks)
+            if el.get("type") == "button"}
+
+
+def test_a_screen_reader_names_the_draft_each_button_acts_on(sqlite_stack: LocalStack) -> None:
+    """Two request DMs in one conversation: VoiceOver read each button as 「承認、ボタン」, and a
+    manager who cannot see the layout could not tell which draft a tap would approve. Each button
+    now says its action, the account, the version and the draft's number; what Slack sends back
+    (action_id, value) is as before, and a tap on the second DM's 承認 approves the second draft."""
+    st = sqlite_stack
+    submit_clean(st)
+    st.driver.message("C0INTAKE", "U0OPERATOR", "第2回 " + CLEAN_DRAFT)
+    first, second = wait_dm(st, "U0MANAGER", 2)
+    assert reader_labels(first.blocks) == {"approve_draft": "承認、上越市公式Xの第1版、下書き1番",
+                                           "reject_draft": "差戻し、上越市公式Xの第1版、下書き1番"}
+    assert reader_labels(second.blocks)["approve_draft"] == "承認、上越市公式Xの第1版、下書き2番"
+    assert buttons(second)["approve_draft"] == buttons(second)["reject_draft"]
+    assert buttons(second)["approve_draft"].startswith("2:1:")
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=second.channel, message_ts=second.ts)
+    st.slack.wait_for(lambda: any("承認しました" in m.text for m in dm(st, "U0MANAGER")), timeout=10,
+                      message="the second DM redrawn")
+    assert [(e.kind, e.draft_id) for e in ledger(st) if e.kind == "approved"] == [("approved", 2)]
+    # App Home's rows say the same: the one still waiting, and the author's 投稿済みにする.
+    home_text(st, "U0MANAGER", "決裁待ち（1件）")
+    home = st.slack.home("U0MANAGER")
+    assert home is not None
+    assert reader_labels(home["blocks"])["reject_draft"] == "差戻し、上越市公式Xの第1版、下書き1番"
+
+
+def test_a_long_account_name_gives_way_in_the_reader_label_and_slack_takes_every_message(
+        long_name_stack: LocalStack) -> None:
+    """Every message and view goes through the local Slack's checks, which refuse a label over 75
+    characters as Slack does: the name is cut with 「…」, the action and the draft's number stay."""
+    st = long_name_stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", "パスワードは abc12345 です。" + CLEAN_DRAFT)
+    reply = st.slack.wait_for(lambda: next((m for m in thread(st, "C0INTAKE", ts)
+                                            if "override_draft" in buttons(m)), None), timeout=10)
+    override = reader_labels(reply.blocks)["override_draft"]
+    assert len(override) == render.READER_LABEL_MAX
+    assert override.startswith("理由を付けて決裁依頼、上越市") and override.endswith("…の第1版、下書き1番")
+    clean = submit_clean(st)
+    [request] = dm(st, "U0MANAGER")
+    labels = reader_labels(request.blocks)
+    assert labels["approve_draft"] == f"承認、{LONG_ACCOUNT}の第1版、下書き2番" and len(labels["approve_draft"]) <= 75
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=request.channel, message_ts=request.ts)
+    st.driver.block_action("U0CHIEF", "approve_draft", channel=dm(st, "U0CHIEF")[0].channel,
+                           message_ts=dm(st, "U0CHIEF")[0].ts)
+    settle(st)
+    prompt = next(m for m in thread(st, "C0INTAKE", clean) if "mark_published" in buttons(m))
+    assert reader_labels(prompt.blocks)["mark_published"].startswith("投稿済みにする、上越市")
+    assert [c.method for c in st.slack.calls if not c.ok] == []

@@ -155,6 +155,10 @@ def _opts(n: int) -> list[dict[str, Any]]:
         "title": {"type": "plain_text", "text": "確認"}, "text": {"type": "plain_text", "text": "本" * 301},
         "confirm": {"type": "plain_text", "text": "はい"}, "deny": {"type": "plain_text", "text": "いいえ"}}},
      "/elements/0/confirm/text/text"),
+    ({"type": "button", "action_id": "a", "text": {"type": "plain_text", "text": "承認"},
+      "accessibility_label": "承" * 76}, "/elements/0/accessibility_label"),
+    ({"type": "button", "action_id": "a", "text": {"type": "plain_text", "text": "承認"},
+      "accessibility_label": {"type": "plain_text", "text": "承認"}}, "/elements/0/accessibility_label"),
 ])
 def test_elements_breaking_slack_limits_are_invalid_blocks(
     client: WebClient, element: dict[str, Any], pointer: str
