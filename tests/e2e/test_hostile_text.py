@@ -48,7 +48,9 @@ def strings(node: Any, path: str, out: list[tuple[str, str, bool]], plain: bool 
     """Every string in a Slack API call, with whether Slack shows it as plain_text."""
     if isinstance(node, dict):
         for k, v in node.items():
-            strings(v, f"{path}/{k}", out, node.get("type") == "plain_text" and k == "text")
+            # A button's accessibility_label is a bare string a screen reader speaks: never mrkdwn.
+            strings(v, f"{path}/{k}", out, (node.get("type") == "plain_text" and k == "text")
+                    or (node.get("type") == "button" and k == "accessibility_label"))
     elif isinstance(node, list):
         for i, v in enumerate(node):
             strings(v, f"{path}/{i}", out)
