@@ -1037,7 +1037,9 @@ class IncidentService:
         done = set(inc.checklist_done)
         if inc.status == "resolved":
             blocks.append(render.section("*対応チェックリスト:*\n" + "\n".join(
-                f"{':white_check_mark:' if i.id in done else ':white_square:'} {render.escape(i.text_for(self.org))}"
+                # In words too: a screen reader read the two emoji as 「白い重いチェックマーク」 and 「白い四角」.
+                f"{':white_check_mark: 実施済み' if i.id in done else ':white_square: 未実施'}："
+                f"{render.escape(i.text_for(self.org))}"
                 for i in items)))
             blocks.append(render.section("*まとめ:*\n" + render.quote(inc.summary or "", 1500)))
             if events:
@@ -1138,9 +1140,10 @@ class IncidentService:
             render.input_block(ACCOUNT_BLOCK, "アカウント", account_el),
             render.input_block(DESCRIPTION_BLOCK, "何が起きていますか", {
                 "type": "plain_text_input", "action_id": DESCRIPTION_ACTION, "multiline": True,
-                "max_length": DESCRIPTION_LIMIT,
-                "placeholder": {"type": "plain_text",
-                                "text": "いつ・どの投稿で・何が起きているか。なりすましの場合は相手のアカウントの URL も。"}}),
+                # What to write is the hint, which stays while typing and which screen readers read
+                # with the field; a placeholder vanished at the first character.
+                "max_length": DESCRIPTION_LIMIT},
+                hint="いつ・どの投稿で・何が起きているか。なりすましの場合は相手のアカウントの URL も書いてください。"),
         ])
 
     def resolve_modal(self, inc: IncidentRow) -> dict[str, Any]:
@@ -1150,9 +1153,8 @@ class IncidentService:
             render.section(f"*{KINDS.get(inc.kind, inc.kind)}*（{render.escape(self._account_label(inc))}、受付番号 {inc.id}）"),
             render.section(render.quote(inc.description, 500)),
             render.input_block(SUMMARY_BLOCK, "経過と対応のまとめ（記録に残ります）", {
-                "type": "plain_text_input", "action_id": SUMMARY_ACTION, "multiline": True, "max_length": SUMMARY_LIMIT,
-                "placeholder": {"type": "plain_text",
-                                "text": "何をしたか（削除依頼・訂正の書き込み・周知など）と、今後の対策。"}}),
+                "type": "plain_text_input", "action_id": SUMMARY_ACTION, "multiline": True, "max_length": SUMMARY_LIMIT},
+                hint="何をしたか（削除依頼・訂正の書き込み・周知など）と、今後の対策を書いてください。"),
         ], metadata=str(inc.id))
 
 

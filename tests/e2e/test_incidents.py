@@ -109,6 +109,11 @@ def test_incident_lifecycle(stack: LocalStack) -> None:
     # Resolve with a summary in a modal.
     st.driver.block_action("U0JOHO", inc.RESOLVE_ACTION, channel=msg.channel, message_ts=msg.ts)
     st.slack.wait_for_call("views.open", timeout=10)
+    # What to write is a hint, which stays while typing and is read with the field, not a placeholder.
+    form = st.slack.latest_view("U0JOHO", inc.RESOLVE_CALLBACK)
+    assert form is not None
+    [summary] = [b for b in form.view["blocks"] if b.get("block_id") == inc.SUMMARY_BLOCK]
+    assert "今後の対策" in summary["hint"]["text"] and "placeholder" not in summary["element"]
     empty = st.driver.view_submission("U0JOHO", inc.RESOLVE_CALLBACK, {inc.SUMMARY_ACTION: "  "})
     assert empty.json()["response_action"] == "errors"
     done = st.driver.view_submission("U0JOHO", inc.RESOLVE_CALLBACK,
@@ -118,6 +123,8 @@ def test_incident_lifecycle(stack: LocalStack) -> None:
     settle(st)
     final = alert(st)
     assert buttons(final) == {} and "説明と訂正を投稿し" in all_text(final)
+    # Each item says in words whether it was done: a screen reader read only 「白い四角」 for one not done.
+    assert all_text(final).count(":white_check_mark: 実施済み：") == 2 and ":white_square: 未実施：" in all_text(final)
     with st.rt.db.session() as s:
         events = [e.event for e in s.exec(select(IncidentEventRow).order_by(IncidentEventRow.id))]
     assert events == ["reported", "realerted", "acked", "checked", "checked", "holding_reminded", "resolved"]

@@ -69,8 +69,11 @@ def test_a_rejection_form_slack_no_longer_lets_us_open_is_explained_and_decides_
     assert ledger(st) == [] and [d.state for d in drafts(st)] == ["pending"]
     assert set(buttons(dm(st, "U0MANAGER")[0])) == {"approve_draft", "reject_draft"}
     st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", render.REJECT_CALLBACK), timeout=10,
-                      message="the form on the second tap")
+    form = st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", render.REJECT_CALLBACK), timeout=10,
+                             message="the form on the second tap")
+    # What to write is the hint, read with the field and kept while typing; a placeholder was not.
+    [reason] = [b for b in form.view["blocks"] if b.get("block_id") == render.REJECT_REASON_BLOCK]
+    assert reason["hint"]["text"].startswith("どこをどう直せばよいか") and "placeholder" not in reason["element"]
 
 
 def test_a_trigger_that_really_expired_is_refused_by_the_local_slack_as_slack_does(sqlite_stack: LocalStack) -> None:
