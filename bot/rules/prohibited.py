@@ -66,6 +66,13 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     給食の献立でひらがなで書いた「くずきり」「くずまんじゅう」「かすてら」、鳥の「あほうどり」も対象外です。
     「ばか旨い」「バカ安い」「馬鹿美味しい」「ばかきれいだこて」のように形容詞・形容動詞のすぐ前に置いた「ばか」は、
     話し言葉や新潟の方言の「とても」なので対象外です（「バカくさい」「バカっぽい」「バカみたい」「バカ愚か」は反応します）。
+    動詞のすぐ前の「ばか」（「うちの市長、ばか張り切ってるすけ」「ばか混んでる」）も同じく対象外です（「バカ過ぎる」「ばか言うな」
+    「バカやってる」「このばか働かない」は反応します）。「「たわけ」の語源を調べてみました」「「だらず」という方言の由来」のように、
+    語だけを「」に入れて語源や由来を取り上げたものも対象外です（「「たわけ」の語源は市長のことです」は反応します）。
+    「「死ね」「消えろ」。こうした言葉は人を深く傷つけます。」のように、文として並べた語をすぐ次の文で戒めるものも対象外です
+    （「（笑）」を付けたもの、「〜が、事実です」と続けるもの、「市長は「バカ」。」のように人に向けたものは反応します）。
+    方言やネットの言い方の「だらず」（山陰）「うぜぇ」「きっしょ」、文末の「このボケが！」、「あいつがいじ」（障害のある人をおとしめる
+    「ガイジ」を代名詞に続けたもの）も反応します（「ツッコミとボケが絶妙」「あいつがいじめた」「千人をくだらず」は対象外です）。
     図書館の新着図書や映画・展示の紹介で『』に入れた書名・作品名の中の語（『アホでもわかる確定申告』）も
     対象外です（[works]: 図書・新着・著・作品・映画・展示などの語が下書きにあるとき）。「」に入れたものも、すぐ後に
     「の上映会」「という本」「という絵本」「を上映」などと作品であることを書いたもの、すぐ前に「映画」「ドラマ」「絵本」
@@ -99,11 +106,27 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     for a, b in _driven_out(doc):
         if not any(x < b and a < y for x, y in spans):
             yield Hit(a, b, f"「{doc.text[a:b]}」は人を侮辱し、排除する表現と受け取られます。削除するか別の表現に改めてください。")
+    for m in _CURSED_AT.finditer(doc.text):
+        group = m.lastgroup or "word"
+        a, b = m.span(group)
+        if not any(x < b and a < y for x, y in spans) and not _reported(doc, a, b):
+            yield Hit(a, b, (_CURSED_SLUR if group == "slur" else message).format(word=m.group(group)))
     for m in _CONTEMPT.finditer(doc.text):
         a, b = m.span()
         if (not any(x < b and a < y for x, y in spans) and not _reported(doc, a, b)
                 and not _CONTEMPT_REPORTED.match(doc.text, b)):
             yield Hit(a, b, f"「{m.group()}」は相手を見下す表現と受け取られます。削除するか別の表現に改めてください。")
+
+
+# Words that are everyday nouns (ボケ of manzai, of a blurred photo, of dementia; が+いじ of 「あいつがいじめた」) and
+# insults only as a curse ending the sentence: 「このボケが！」「ボケが。」 and the disability slur ガイジ written
+# straight after the person it is said of in hiragana (「あいつがいじ」, which Sudachi reads as あいつ/が/いじ).
+# Not 「ツッコミとボケが絶妙」「ピンボケが気になる」「あいつがいじめた」「あいつがいじった」.
+_CURSED_AT = re.compile(
+    r"(?:(?<=この|あの|その)|(?<![^\W\d_]))(?P<word>ボケ|ぼけ)(?:が|め)[ \t　]*(?=[!！。…‥w草]|$|\s)"
+    r"|(?:あいつ|こいつ|そいつ|お前|おまえ|てめえ|てめー)(?:ら)?(?P<slur>がいじ)(?=[だやじなねよw草!！。…、,]|$|\s)"
+)
+_CURSED_SLUR = "「{word}」は障害のある人をおとしめる差別的な言葉で、相手を侮辱する表現です。削除してください。"
 
 
 # Contempt with no abusive word in it, often in polite form, as in a reply to a complaint: 「頭が悪い人には
@@ -141,6 +164,18 @@ _SCORNFUL_STATES = frozenset((
 ))
 
 
+# The dialect's ばか is "very" before a verb too (越後 「ばか張り切ってるすけ」「ばか混んでる」「ばか笑った」), but a few
+# verbs take ばか as their object or measure it (「ばか言うな」「バカ過ぎる」「バカ晒す」「バカ丸出しだ」 is a noun): those
+# still call someone a fool.
+_SCORNFUL_DOINGS = frozenset((
+    "言ウ", "イウ", "云ウ", "抜カス", "ヌカス", "過ギル", "スギル", "晒ス", "サラス", "見ル", "ミル", "ヤル", "スル", "死ヌ",
+    "丸出シ", "言ワス", "移ル", "ウツル", "治ル", "直ル",
+))
+
+
+_POINTED_AT_BEFORE = re.compile(r"(?:この|あの|その|どの|お前|おまえ|あいつ|こいつ|そいつ|てめえ|てめー)[ \t　]*$")
+
+
 def _intensifier(doc: Document, start: int, end: int) -> bool:
     """Whether the listed word at [start, end) is ばか used as "very" before an adjective or adjectival noun."""
     if fold(doc.text[start:end]) not in _FOOL:
@@ -151,6 +186,9 @@ def _intensifier(doc: Document, start: int, end: int) -> bool:
     nxt = doc.tokens[after.start]
     if nxt.start != end:
         return False
+    if nxt.pos == "動詞":
+        # 「このばか働かない」「お前ばか言ってる」: the fool pointed at, then what he does.
+        return nxt.lemma not in _SCORNFUL_DOINGS and _POINTED_AT_BEFORE.search(doc.text, max(0, start - 4), start) is None
     return nxt.pos == "形容詞" or (nxt.pos == "形状詞" and nxt.pos2 == "一般" and nxt.lemma not in _SCORNFUL_STATES)
 
 
@@ -259,6 +297,27 @@ _REPORTED_AFTER = re.compile(
 )
 
 
+# A word's origin or history, as a post on dialect or on local lore studies it.
+_WORD_ORIGIN = re.compile(
+    r"」[ \t　]*(?:という[ \t　]*(?:言葉|語|方言|呼び方)[ \t　]*)?の[ \t　]*(?:語源|由来|成り立ち|本来の意味|歴史|言い伝え)"
+    # What is done with it next (「…を調べました」「…には諸説」「…について」), not the copula that makes the quote
+    # say something of the topic (「市長は「たわけ」の語源です」「あいつこそ「あほ」の由来」).
+    r"[ \t　]*(?:を|は|には|について|に|や|と|が|、|,)"
+)
+# The studied word then laid on someone after all: 「「たわけ」の語源は、まさに市長のことです」.
+_SCORNED_AFTER_ORIGIN = re.compile(r"市長|町長|村長|知事|議員|職員|あいつ|こいつ|そいつ|お前|おまえ|てめ|貴様|奴|やつ|のこと(?:だ|です)|ぴったり|そのもの")
+
+
+def _instead_says_worse(doc: Document, opening: int) -> bool:
+    """Whether the quote that opens at ``opening`` (after 「…」ではなく) is itself a hateful statement: 「「障害者は
+    いらない」ではなく「障害者は施設にいろ」です」 offers worse words, not better ones (「「外人」ではなく「外国人」」)."""
+    closing = doc.text.find("」", opening, opening + 41)
+    if closing < 0 or "「" in doc.text[opening:closing]:
+        return False
+    said = Document(doc.text[opening:closing])
+    return next(iter((*_group_statements(said), *_verdicts(said), *_wished_away(said), *_spelled_statements(said))), None) is not None
+
+
 def _reported(doc: Document, start: int, end: int, *, lesson: bool = False) -> bool:
     """Whether the insult at [start, end) is the whole of a short 「」 quote reported as speech.
     ``lesson``: only where the sentence also warns against the words (a discriminatory term reported
@@ -270,8 +329,17 @@ def _reported(doc: Document, start: int, end: int, *, lesson: bool = False) -> b
     if _EXAMPLES_OF_ABUSE.search(doc.text, max(0, quote[0] - _EXAMPLES_REACH), quote[0]):
         return True
     closing = quote[1]
+    # 「「たわけ」の語源を調べてみました」「「あほ」という言葉の由来」: the word alone in its quote, studied as a word.
+    # Not when the sentence goes on to say it of someone (「…の由来は市長にぴったりだ」「…を市長に教えてやれ」).
+    if (
+        doc.text[quote[0] + 1 : closing] == doc.text[start:end]
+        and _WORD_ORIGIN.match(doc.text, closing, closing + 16)
+        and not _ENDORSED.search(doc.text, closing, min(doc.sentence_at(start)[1], closing + 60))
+        and not _SCORNED_AFTER_ORIGIN.search(doc.text, closing, min(doc.sentence_at(start)[1], closing + 60))
+    ):
+        return True
     # 「「外人」ではなく「外国人」と言いましょう」: the word named to be replaced by the one quoted after it.
-    if _INSTEAD.match(doc.text, closing, closing + 12):
+    if (instead := _INSTEAD.match(doc.text, closing, closing + 12)) is not None and not _instead_says_worse(doc, instead.end()):
         return True
     # 「「死ね」「キモい」のような言葉」: a list of quoted words is reported as a whole.
     closing = _end_of_listed(doc.text, closing)
@@ -305,6 +373,27 @@ def _reported(doc: Document, start: int, end: int, *, lesson: bool = False) -> b
         and not _CALLED_FOR.search(doc.text, max(sent[0], window[1] - 24), window[1])
     ):
         return True
+    # 「「外国人は出ていけ」「女は黙れ」。このような書き込みはヘイトスピーチにあたり、許されません。」: the words listed,
+    # then condemned as such in the sentence that follows them, as `_quote_condemned` reads a quoted statement.
+    # Only quotes standing as a sentence of their own: 「市長は「バカ」。このような言葉は…」 says it of the 市長.
+    # (A statement quoted so is `_quote_condemned`'s, which reads more of the frame: not a lesson's term here.)
+    if (
+        not lesson
+        and quote[0] - (opens := doc.sentence_at(start)[0]) <= _LIST_BEFORE_REACH
+        and _ONLY_QUOTES_BEFORE.fullmatch(doc.text, opens, quote[0]) is not None
+        and (stop := _QUOTE_SENTENCE_END.match(doc.text, closing + 1)) is not None
+    ):
+        after = doc.sentence_at(stop.end()) if stop.end() < len(doc.text) else None
+        if after is not None and after[0] == stop.end():
+            c = _WORDS_CONDEMNED.match(doc.text, after[0], min(after[1], after[0] + 80))
+            if (
+                c is not None
+                and _CONDEMNATION_TURNED.match(doc.text, c.end(), after[1]) is None
+                and _HURT_CONDONED.match(doc.text, c.end(), after[1]) is None
+                and _FRAME_UNDONE.search(doc.text, c.end(), min(len(doc.text), after[1] + 40)) is None
+                and _MOCKED.search(doc.text, c.end(), min(len(doc.text), after[1] + 40)) is None
+            ):
+                return True
     if not _REPORTED_AFTER.match(doc.text, closing, closing + 16):
         # 「「うざい」「死ね」——何気ない言葉が友達を傷つけます」: the words named as words after a dash
         # or a comma, only in a warning against them. 「「キモい」「死ね」は、相手の心を深く傷つけます」: the
@@ -479,7 +568,19 @@ _HURT_DENIED = re.compile(
     r"る(?:言葉|ことば|もの|こと|わけ|表現)?(?:で|じゃ)?は?(?:なく|ない(?!で|か|と|の(?:か|でしょう|です)|[、,]?\s*(?:と|って))|"
     r"ありません(?!か)))"
 )
+# The hurt conceded and then condoned in the same sentence: 「こうした言葉は人を傷つけますが、仕方ありません」
+# 「傷つけるけど構わない」. The words are said after all.
+_HURT_CONDONED = re.compile(
+    r"[^。！!？?\n]{0,12}?(?:が|けど|けれど(?:も)?|ても|とも|として(?:も)?)[、, \t　]*[^。！!？?\n]{0,10}?"
+    r"(?:仕方(?:ない|が?ありません|がない|のない)|しかたない|しょうがない|やむを得|やむをえ|構わ|かまわ"
+    r"|問題(?:ない|ありません)|関係(?:ない|ありません)|気にし(?:ない|ません|なくて)|知ったこと)"
+)
 _EXAMPLES_REACH = 120
+# The end of the sentence a quote stands as: 「「…」。」「「…」！」.
+_QUOTE_SENTENCE_END = re.compile(r"[ \t　]*[。．！!][ \t　]*")
+# What may stand before such a quote in its sentence: a heading and the quotes listed before it.
+_ONLY_QUOTES_BEFORE = re.compile(r"\s*(?:【[^】\n]{0,30}】)?\s*(?:「[^「」\n]{0,40}」[、・ \t　]*)*")
+_LIST_BEFORE_REACH = 400
 # Words said while doing something, in a report of an incident (不審者情報, a police notice): 「と言って」「と言いながら」.
 _SAID_WHILE = re.compile(r"」\s*(?:など|等)?\s*(?:と|って)\s*(?:言|い)(?:って|いながら|い[、,])")
 # A call to do it (「…と言って警察を呼ぼう」「…と言ってやりなさい」), not a report.
@@ -665,7 +766,10 @@ def _disowning(doc: Document, start: int, end: int) -> int | None:
             _JUDGING_PUT_OFF.match(doc.text, start, end),
         ) if m is not None
     ]
-    if (wound := _search_from(doc, _WOUNDS, start, end)) is not None and not _search_from(doc, _HURT_DENIED, start, end):
+    if (
+        (wound := _search_from(doc, _WOUNDS, start, end)) is not None and not _search_from(doc, _HURT_DENIED, start, end)
+        and _HURT_CONDONED.match(doc.text, wound.end(), end) is None
+    ):
         found.append(wound.end())
     # 「…と言わないでください、なんて綺麗ごとです」「…と言わないでください、と言う人がいますが、違います」:
     # the call itself waved away or answered; 「…と専門家は訴えています」 reports it and still disowns.
@@ -840,6 +944,11 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「外国人の方はお断りしています」「外国籍の方の入居は不可」のように、属性のすぐ後に断る言葉を続けたものも
     反応します。「外国人の入居はご遠慮いただいております」「障害者の方は入店をご遠慮ください」のような「ご遠慮」、「外国人は入店禁止です」「外国籍の方の入居は禁止です」のような「禁止」も同じで、「高齢者・障害者の方は」「外国人や障害者の方は」のように属性を並べたものも同じです（「外国人観光客の方へ、予約のない団体の入場はお断りしています」「生活保護の方もお断りしません」
     「障害者の方もご遠慮なくご利用ください」、健康や安全のための「妊娠中の女性はご遠慮ください」、男性用の部屋の「男性更衣室です。女性の方はご遠慮ください」は対象外です。ただし「安全のため、外国人の方の入店はご遠慮ください」のように、国籍・生活保護・障害を理由にした「ご遠慮」は、安全を理由にしても反応します）。
+    「認知症の方はご遠慮ください」「同性カップルはお断りします」「母子家庭はお断り」のように、[refusal_groups] の人々を断るものも反応します。
+    「障害者の方は参加できません」「車いすの方はご利用できません」は障害者差別解消法（第7条・第8条）の不当な差別的取扱いにあたるおそれがあるため
+    error、「外国人の方は利用できません」「生活保護の方は利用できません」のように属性の人々に「できません」と告げるものは、制度上の要件のことも
+    あるため理由を添えるよう促す warning です（「本制度と併用できないため、」のように理由を書いたもの、「参加できませんか」「参加できません
+    でした」、「外国人の方は対象外です」のような対象の説明は対象外です）。
     外国人住民向けの英語のお知らせの「Foreigners go home!」「Chinese go home!」「Refugees are not welcome here.」「No foreigners allowed」
     も同じです（英語の言い回しは文の終わりにあるときだけ。「Foreigners who go home for the holidays need a
     re-entry permit」、人数を添えて人々のすることを述べた「During the holidays, many foreigners go home.」は対象外です）。
@@ -880,7 +989,10 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「戦争の犠牲者を追悼します」のように事件に触れずに別の追悼を続けるもの、「外国人の犯罪対策も必要です」「日本人の安全も大切です」のように反対に見せて同じ側に立つもの、
     「…という意味ではなく、本当に出ていってほしい」のように言い直すもの、「でも外国人は嫌いです」「障害者は社会の負担です」のように続けて自ら決めつけるもの、
     「犯人のご冥福をお祈りします」「ご冥福をお祈りしません」のように犯人を悼むか追悼を拒むもの、「ヘイトスピーチは許されません（笑）」「…許されません、と○○は言う」のように茶化すか人の言葉にするもの、
-    見出しだけで続きのないもの、「」に入れずに書いたものは反応します。
+    見出しだけで続きのないもの、「」に入れずに書いたもの（「障害者なんかいらない―相模原事件から8年」のようにダッシュで続けたものも）は反応します。
+    「このような書き込みはヘイトスピーチにあたり、許されません」と戒めるもの、「「外国人は出ていけ」「障害者はいらない」。こうした言葉をなくしましょう。」
+    のように並べてまとめて戒めるものも反応しません。「…」ではなく「障害者は施設にいろ」です」のように別の決めつけに言い換えるもの、
+    「こうした言葉は人を傷つけますが、仕方ありません」のように傷つけることを認めたうえで仕方ないとするものは反応します。
     人権週間などの下書きでも、「」のすぐ後で「本当にそう思う」「その通り」「賛成です」と同意するものは反応します）。
     答えのないまま伝えるもの（「「外国人観光客はマナーが悪い」という苦情が寄せられています」）には、市の考えを続けるか、人ではなく行いを書く言い換えを、
     障害を理由にした「ご遠慮」「お断り」（「展望台は階段のみのため、車いすの方はご遠慮ください」）には、「車いすでのご利用は難しい構造です。ご不明な点はお問い合わせください」のように
@@ -954,7 +1066,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     wished = [
         _hinted(doc, h) for h in (*_wished_away(doc), *_set_apart(doc), *_shunned(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc), *_blamed_for_crime(doc))
         if _said(doc, taught, h)
-    ]
+    ] + [h for h in _turned_away(doc) if _said(doc, taught, h)]
     yield from _in_other_sentences(
         doc, statements, (*wished, *_group_statements_across(doc), *_foreign_language_exclusion(doc), *_unanswered_last(doc))
     )
@@ -1050,6 +1162,12 @@ _WORDS_CONDEMNED = re.compile(
     # Not said of those who speak so (「この言葉を言わない人は弱虫だ」), nor put in others' mouths (「…許されないと言うが」).
     r"(?![ \t　]*(?:人|者|やつ|奴|なんて|なんか|とか|と(?:言|い|思|考)|って|のか|のでしょうか|わけ))"
     r"|言葉(?:が|は)[ \t　]*(?:人|誰か|相手|当事者|多くの人)(?:を|の心を)[ \t　]*(?:深く)?傷つけ"
+    # Named a wrong, then not allowed: 「このような書き込みはヘイトスピーチにあたり、許されません」.
+    r"|(?:こうした|そうした|こういった|そういった|このような|そのような|こんな|そんな|この|その)[ \t　]*"
+    r"(?:言葉|ことば|発言|言動|書き込み|ヤジ|やじ|投稿|表現)(?:は|も)[、 \t　]*"
+    r"(?:ヘイト(?:スピーチ)?|差別|人権侵害|侮辱|名誉毀損|違法|犯罪)(?:に|へ)?(?:あたり|当たり|該当し|であり|で)[、, \t　]*"
+    r"(?:決して|絶対に)?[ \t　]*(?:許され(?:ません|ない)|許しません|あってはな[らり])"
+    r"(?![ \t　]*(?:なんて|なんか|とか|と(?:言|い|思|考)|って|のか|のでしょうか|わけ|[？?]))"
     r"|言葉の暴力"
 )
 # The meaning denied right after the quote: 「「高齢者は外出するな」という意味ではありません」「「…」ではなく、」.
@@ -1118,12 +1236,15 @@ _MOCKED = re.compile(
 )
 
 
+_LISTED_QUOTES = re.compile(r"(?:[、・ \t　]*「[^」\n]{0,40}」)*")
+
+
 def _frame_says_worse(doc: Document, opening: int, closing: int, start: int, end: int) -> bool:
     """Whether the frame [start, end) after the quote says a hateful statement itself, quoted or not: the
     「ではなく」 that says worse (「…ではなく「障害者は施設にいろ」です」「…ではなく、障害者は社会の負担です」) or a
     statement after the frame (「…ヘイトスピーチは許されません。でも外国人は嫌いです」). Quotes listed right after this
     one (「「女性だから」「男性なのに」。」) are named with it, not said."""
-    listed = re.compile(r"(?:[、・ \t　]*「[^」\n]{0,40}」)*").match(doc.text, start, end)
+    listed = _LISTED_QUOTES.match(doc.text, start, end)
     start = listed.end() if listed is not None else start
     frame = Document(doc.text[start:end])
     if next(iter((*_group_statements(frame), *_verdicts(frame), *_wished_away(frame), *_blamed_for_crime(frame))), None):
@@ -1154,8 +1275,12 @@ def _quote_condemned(doc: Document, opening: int, closing: int) -> bool:
         return False
     if _frame_says_worse(doc, opening, closing, start, ends[-1]):
         return False
-    # The escalation a frame may hide: 「…という意味ではなく、本当に出ていってほしいのです」.
-    if any(matcher("discrimination.txt", name).find(doc, within=(start, end)) for name in ("exclusion", "exclusion_next", "verdict")):
+    # The escalation a frame may hide: 「…という意味ではなく、本当に出ていってほしいのです」. Quotes listed right
+    # after this one (「「外国人は出ていけ」「障害者はいらない」。こうした言葉をなくしましょう。」) are named with it,
+    # each framed on its own.
+    listed = _LISTED_QUOTES.match(doc.text, start, end)
+    named_to = listed.end() if listed is not None else start
+    if any(matcher("discrimination.txt", name).find(doc, within=(named_to, end)) for name in ("exclusion", "exclusion_next", "verdict")):
         return False
     # Mourning for the victims of the crime the words drove, named in the frame or before the quote in its
     # paragraph (「【相模原事件から8年】」): not 「戦争の犠牲者を追悼します」 after the words, which mourns others.
@@ -1662,11 +1787,22 @@ def _reply(doc: Document, hit: Hit) -> bool | None:
 def _took_its_side(doc: Document, start: int, end: int, sentence_end: int) -> bool:
     """Whether [start, end) defends the belief or agrees with it (the sentence after the rebuttal's
     opens at ``sentence_end``, where 「はい、」 answers it)."""
+    condoned = _CONDONED.search(doc.text, start, end)
     return bool(
         _DEFENDED.search(doc.text, start, end)
         or _AGREED.search(doc.text, start, end)
         or _ANSWERED_YES.match(doc.text, sentence_end, end)
+        or (condoned is not None and _CONDONED_ANSWERED.search(doc.text, condoned.end(), end) is None)
     )
+
+
+# The hurt or the words called unavoidable (「こうした言葉は人を傷つけますが、仕方ありません」): the post puts up
+# with them. Not when it goes on to answer them (「そう感じるのは仕方ないかもしれません。しかし、それは偏見です」).
+_CONDONED = re.compile(
+    r"仕方(?:ない|が?ありません|がない|のない)|しかたない|しょうがない|やむを得(?:ない|ません)|やむをえ(?:ない|ません)"
+    r"|(?<![な])構(?:わない|わん|いません)|(?<![な])かま(?:わない|わん|いません)"
+)
+_CONDONED_ANSWERED = re.compile(r"しかし|でも|ですが|けれど|けど|ところが|とはいえ|偏見|差別|誤解|思い込み|間違")
 
 
 # 「それは差別ではありません」「偏見じゃない」: the belief defended, not questioned.
@@ -2131,6 +2267,64 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
             yield hit
 
 
+# A group told it may not take part or use a service: 「外国人の方は利用できません」「障害者の方は参加できません」.
+# Real rules are worded so too (「生活保護の方は利用できません」 where a benefit excludes another), so a warning that
+# asks for the reason, unless the sentence gives one. 「…は対象外です」 is the wording of eligibility itself
+# (「外国人の方は対象外です」「生活保護受給世帯は対象外です」 of a 給付金, test_welfare_posts_s33.py): not read. Turning disabled
+# people away from a service is the 不当な差別的取扱い 障害者差別解消法 第7条・第8条 forbid, and stays an error, as
+# 「障害のある方はご遠慮ください」 is (`_group_statements`). Not asked (「参加できませんか」), reported as past
+# (「参加できませんでした」), or denied (「参加できないということはありません」).
+_NOT_ELIGIBLE = re.compile(
+    rf"(?:の)?(?:方|方々|皆さん|皆様|人|世帯|家庭)?(?:(?:の|による){_SERVICE})?(?:は|も)[、,]?[ \t]*(?:{_SERVICE}(?:は|が|を|も)?)?[ \t]*"
+    r"(?P<access>(?:でき|出来)(?:ません|ない)|いただけません|頂けません|(?:お)?受け(?:でき|られ)ません)"
+    r"(?!\s*(?:か|でしょうか|でした|だった)|[^。！!？?\n]{0,16}?(?:ことは|わけでは|わけじゃ)(?:ありません|ない))"
+)
+# The reason a rule gives, which makes it a rule and not a refusal: 「所得制限があるため」「制度上」「要綱により」.
+_RULE_REASON = re.compile(r"ため|ので|により|による|制度上|要件|規定|要綱|条例|法律|法令|規則|重複|併用|既に|すでに")
+_NOT_ELIGIBLE_MESSAGE = (
+    "「{said}」は、属性だけを理由に利用や参加をお断りしていると受け取られるおそれがあります。"
+    "制度上の要件による場合は、「〇〇の制度と併用できないため」のように理由を添えてください。"
+)
+
+
+def _turned_away(doc: Document) -> Iterator[Hit]:
+    """`_NOT_ELIGIBLE` after a group of [groups] or [refusal_groups], and the refusals of `_REFUSED` after a
+    group of [refusal_groups] (those of [groups] are `_group_statements`')."""
+    text = doc.text
+    if not ("でき" in text or "出来" in text or "いただけ" in text or "頂け" in text or "受け" in text
+            or "お断り" in text or "不可" in text or "ご遠慮" in text or "禁止" in text):
+        return
+    found = [(g, False) for g in matcher("discrimination.txt", "groups").find(doc)]
+    found += [(g, True) for g in matcher("discrimination.txt", "refusal_groups").find(doc)]
+    taken: set[tuple[int, int]] = set()
+    for g, other in sorted(found, key=lambda x: (x[0].start, -x[0].end)):
+        sent = _said_sentence(doc, g.start)
+        if sent in taken or _FOR_THEIR_USE.match(text, g.end):
+            continue
+        people = _people(text[g.start : g.end])
+        disabled = _DISABILITY.search(text, g.start, g.end) is not None or "認知症" in text[g.start : g.end]
+        refused = _REFUSED.match(text, g.end, sent[1]) if other else None
+        if refused is not None:
+            taken.add(sent)
+            message = f"{people}を一括りにして排除・差別する表現と受け取られます。"
+            yield Hit(g.start, refused.end(), message + (_refusal_hint(doc, sent, g.start, text[g.start : g.end]) if disabled else _REWRITE))
+            continue
+        m = _NOT_ELIGIBLE.match(text, g.end, sent[1])
+        if m is None:
+            continue
+        taken.add(sent)
+        # 「男性更衣室です。女性の方は入室できません」: a room kept for men, as for a refusal.
+        if text[g.start : g.end] in ("女", "女性"):
+            before = max(0, sent[0] - _KEPT_FOR_MEN_REACH)
+            before = max(before, text.rfind("\n\n", before, sent[0]))
+            if _KEPT_FOR_MEN.search(text, before, sent[1]):
+                continue
+        if disabled:
+            yield Hit(g.start, m.end(), f"{people}を一括りにして排除・差別する表現と受け取られます。" + _refusal_hint(doc, sent, g.start, text[g.start : g.end]))
+        elif not _RULE_REASON.search(text, sent[0], sent[1]):
+            yield Hit(g.start, m.end(), _NOT_ELIGIBLE_MESSAGE.format(said=text[g.start : m.end()]), severity="warning")
+
+
 # The group as the topic of the verdict: 「LGBTは」「外国人労働者って」「障がい者なんて」「在日の連中は」.
 _VERDICT_TOPIC = frozenset(("ハ", "モ", "ッテ", "ナンテ", "ナンカ", "ナンゾ"))
 _GROUP_SUFFIXES = frozenset(("タチ", "達", "ラ", "ドモ", "共"))
@@ -2144,6 +2338,7 @@ _VERDICT_TAIL = re.compile(
     r"|んだ|んです|のだ|のです|マジで|まじで|[^\w？?]|[ｗw笑草])*"
 )
 _VERDICT_TAIL_REACH = 30
+_DASH_AFTER_VERDICT = re.compile(r"(?:です|だ|よ|ね)?[ \t　]*(?:[―—─]+|-{2,}|ーー+)[ \t　]*")
 # The verdict given as the reason for what the sentence goes on to say: 「女性は感情的なので管理職には
 # 向きません」「生活保護は甘えだから減らすべき」. It is still said of the whole group.
 # Not the medical words as a reason: 「高齢者は病気なので、無理をしないでください」 may be care, clumsily put.
@@ -2329,6 +2524,11 @@ def _verdicts_on(doc: Document, verdict: WordMatcher, groups: Iterable[Match], s
         # Not ending its sentence, it says nothing, unless passed on and then agreed with (「生活保護は甘えだ
         # という意見もあります。その通りだと思います。」).
         ends = bool(end - said.end <= _VERDICT_TAIL_REACH and _VERDICT_TAIL.fullmatch(doc.text, said.end, end))
+        # A dash ends the verdict as a full stop does when it stands unquoted, as a headline's: 「障害者なんかいらない
+        # ―相模原事件から8年」. Only the quoted form names the words (`_framed_against`); what the dash leads to may
+        # still disown them (「障害者はいらない——そんな言葉が人を傷つけます」).
+        if not ends and quote is None and (dash := _DASH_AFTER_VERDICT.match(doc.text, said.end, end)) is not None:
+            ends = _disowning(doc, dash.end(), sent[1]) is None
         replied = Hit(g.start, said.end, message)
         reason = None if ends or said.entry in _MEDICAL else _VERDICT_AS_REASON.match(doc.text, said.end, end)
         # Something must follow from the reason: 「「生活保護は甘えだから」と…」 ends its quote on the reason, and

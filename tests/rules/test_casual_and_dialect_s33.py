@@ -170,6 +170,17 @@ ORDINARY = [
     "「バカ」という絵本の読み聞かせ会を開きます。",
     # Speech reported, as any short quoted insult (test_insult_reported_harm_s31.py).
     "「黙れ」と市長に言われた",
+    # Session 34: 越後's ばか ("very") before a verb, and a dialect word studied as a word.
+    "うちの市長、ばか張り切ってるすけ",
+    "朝市、今日はばか混んでるっけ早めに来てね",
+    "「たわけ」の語源を調べてみました。田を分けると家が衰えるから、という説があります。",
+    "「だらず」という方言の由来を郷土資料館で紹介しています。",
+    # Guards of the new curses: ボケ of manzai, いじめ after the pronoun, くだらず as one verb.
+    "漫才はツッコミとボケが絶妙です。",
+    "あいつがいじめたと思い込まず、まず話を聞きましょう。",
+    "参加者は千人をくだらず、大盛況でした。",
+    # Insults listed as words, then condemned in the next sentence.
+    "「死ね」「消えろ」。こうした言葉は人を深く傷つけます。",
 ]
 
 # Said to a person or a group: each must be stopped (茅野市 4(7)①, 上越市 5(5)).
@@ -217,6 +228,17 @@ MISSED_BEFORE = [
     ("prohibited.insult", "バカ横柄な窓口の職員"),
     ("prohibited.insult", "あいつバカ根暗"),
     ("prohibited.insult", "議員はバカ陰気"),
+    # Session 34: 山陰's だらず, うざい and きしょい said roughly, ボケ as a curse, ガイジ run into the pronoun.
+    ("prohibited.insult", "あいつはだらずだ"),
+    ("prohibited.insult", "このだらずが"),
+    ("prohibited.insult", "うぜぇ"),
+    ("prohibited.insult", "市長うぜえんだよ"),
+    ("prohibited.insult", "きっしょ"),
+    ("prohibited.insult", "あの議員きっしょいわ"),
+    ("prohibited.insult", "このボケが！"),
+    ("prohibited.insult", "ボケが。"),
+    ("prohibited.insult", "あいつがいじ"),
+    ("prohibited.insult", "こいつがいじだろ"),
 ]
 
 # The same register, already caught before session 33: kept so that a later change keeps them caught.
@@ -251,6 +273,21 @@ ALREADY_CAUGHT = [
     ("prohibited.discrimination", "ｷﾁｶﾞｲ"),
     ("prohibited.discrimination", "外国人お断りじゃけぇ"),
     ("prohibited.discrimination", "韓国人は出てけや"),
+    # Guards of session 34's relaxations: ばか before a verb said of a fool pointed at, or measuring him; a word
+    # studied and then laid on someone; insults listed and then a condemnation mocked, condoned or not theirs.
+    ("prohibited.insult", "このばか働かない"),
+    ("prohibited.insult", "あのバカ張り切ってる"),
+    ("prohibited.insult", "バカ過ぎる市長"),
+    ("prohibited.insult", "バカ晒してる"),
+    ("prohibited.insult", "バカやってる職員"),
+    ("prohibited.insult", "「たわけ」の語源は市長のことです"),
+    ("prohibited.insult", "市長は「たわけ」の語源です"),
+    ("prohibited.insult", "「たわけ」の語源を市長に教えてやれ"),
+    ("prohibited.insult", "「死ね」「消えろ」。こうした言葉は人を傷つけます（笑）"),
+    ("prohibited.insult", "「死ね」。こうした言葉は許されません？"),
+    ("prohibited.insult", "市長は「バカ」。このような言葉は人を傷つけます。"),
+    ("prohibited.insult", "「バカ市長」。このような言葉は人を傷つけますが、事実です。"),
+    ("prohibited.insult", "「死ね」「消えろ」。こうした言葉は許されない、と言う人がいますが、違います。"),
 ]
 
 

@@ -4,7 +4,9 @@ answered, or told as the act complained of rather than the people."""
 
 from __future__ import annotations
 
-from tests.rules.conftest import findings_of
+import pytest
+
+from tests.rules.conftest import codes, findings_of
 
 
 def _message(text: str) -> str:
@@ -44,3 +46,38 @@ def test_a_statement_said_keeps_the_plain_message() -> None:
 def test_a_statement_agreed_with_is_not_told_to_answer_it() -> None:
     message = _message("「外国人は出ていけ」という声を聞きます。その通りだと思います。")
     assert message.endswith("表現を改めてください。")
+
+
+# Session 34: 「…はできません」 said of a group is how real eligibility rules read too (a benefit that excludes
+# another), so it warns and asks for the reason; a reason given passes, and disabled people told they cannot
+# take part stay an error (障害者差別解消法).
+@pytest.mark.parametrize(
+    "text",
+    ["ひとり親家庭の方は利用できません。", "外国人の方は利用できません。", "生活保護の方は利用できません。", "女性は参加できません。"],
+)
+def test_a_group_told_it_cannot_use_a_service_is_warned_to_give_the_reason(text: str) -> None:
+    found = findings_of("prohibited.discrimination", text)
+    assert [f.severity for f in found] == ["warning"]
+    assert "理由を添えてください" in found[0].message
+
+
+def test_a_disabled_person_told_they_cannot_take_part_is_an_error_with_the_law() -> None:
+    found = findings_of("prohibited.discrimination", "障害者の方は参加できません。")
+    assert [f.severity for f in found] == ["error"]
+    assert "障害者差別解消法" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本制度と併用できないため、生活保護の方は利用できません。",
+        "外国人の方もご利用いただけます。",
+        "障害者の方は参加できませんか？",
+        "昨年は障害者の方は参加できませんでした。今年は会場を変えてどなたでも参加できます。",
+        "ひとり親家庭の方は申請してください。",
+        "市外の方は利用できません。",
+        "男性更衣室です。女性の方は入室できません。",
+    ],
+)
+def test_an_eligibility_rule_with_its_reason_or_a_welcome_passes(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)

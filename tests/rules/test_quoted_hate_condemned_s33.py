@@ -95,6 +95,10 @@ CODE = "prohibited.discrimination"
         # Agreement put in the mouths of those the post answers.
         "【人権週間】「障害者はいらない」その通りだと思う人もいるかもしれません。でも、それは差別です。",
         "【人権週間】「外国人は出ていけ」賛成という人もいます。しかし、それは差別です。",
+        # Session 34: a wrong named, then not allowed; statements listed and condemned together.
+        "「外国人は出ていけ」。このような書き込みはヘイトスピーチにあたり、許されません。",
+        "「外国人は出ていけ」「障害者はいらない」。こうした言葉をなくしましょう。",
+        "「外国人は出ていけ」「障害者はいらない」「女は黙れ」。このような書き込みはヘイトスピーチにあたり、許されません。",
     ],
 )
 def test_quoted_hate_condemned_passes(text: str) -> None:
@@ -195,6 +199,18 @@ def test_quoted_hate_condemned_passes(text: str) -> None:
         # People of worth as labour only.
         "「外国人は出ていけ」という声もありますが、外国人も大切な労働力です。",
         "「外国人は出ていけ」という声もありますが、外国人も必要な労働力です。",
+        # Session 34: worse words offered instead, the hurt condoned, a dash after unquoted words.
+        "「障害者はいらない」ではなく「障害者は施設にいろ」です",
+        "「外国人は出ていけ」ではなく「外国人は国に帰れ」です",
+        "「外国人は出ていけ」こうした言葉は人を傷つけますが、仕方ありません",
+        "「外国人は出ていけ」。こうした言葉は人を傷つけます。仕方ありません。",
+        "障害者なんかいらない―相模原事件から8年",
+        "障害者なんかいらない――相模原事件から8年。命の重さを考えます。",
+        # Guards of the list and the wrong named: the list alone, the list then worse, the wrong mocked or denied.
+        "「外国人は出ていけ」「障害者はいらない」。こうした言葉をなくしましょう。でも障害者はいらない。",
+        "「外国人は出ていけ」。このような書き込みはヘイトスピーチにあたり、許されません（笑）",
+        "「外国人は出ていけ」。このような書き込みはヘイトスピーチにあたり、許されませんって？",
+        "「外国人は出ていけ」。このような書き込みはヘイトスピーチにあたり、許されません、と言う人がいますが、違います。",
     ],
 )
 def test_quoted_hate_endorsed_restated_or_unframed_fires(text: str) -> None:

@@ -292,6 +292,13 @@ def test_welfare_post_is_left_alone(text: str, policy: bool) -> None:
 EXCLUSIONS = [
     '外国人の方の入店はお断りしています。',
     '外国人の方はご遠慮ください。',
+    # Session 34: groups a notice turns away that [groups] did not hold, and disabled people told they cannot
+    # take part (障害者差別解消法 第7条・第8条).
+    '認知症の方はご遠慮ください。',
+    '同性カップルはお断りします。',
+    '母子家庭はお断り。',
+    '障害者の方は参加できません。',
+    '車いすの方はご利用できません。',
     '外国人は入店禁止です。',
     '外国人は出ていけ。',
     '外国籍の方はお断りしています。',
