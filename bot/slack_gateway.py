@@ -30,7 +30,7 @@ from sqlmodel import Session
 from bot.logs import FailureStreak
 from bot.slack_http import KeepAliveWebClient, call_deadline, post_to_response_url
 from storage import outbox
-from storage.db import Database, as_utc, utcnow
+from storage.db import Database, as_utc, commit_outcome_unknown, describe_db_error, utcnow
 from storage.models import DeletedMessageRow, OutboxRow
 
 log = logging.getLogger(__name__)
@@ -476,6 +476,7 @@ class SlackGateway:
         self._thread.start()
         self._express_open = True
         self.db.on_commit.append(self.deliver_express)
+        self.db.on_commit_unknown.append(self.give_back_express)
 
     def _rescue_stranded(self) -> None:
         """Replies held for a post that failed for good, with nothing done about it (recorded by an
@@ -515,6 +516,8 @@ class SlackGateway:
         self._express_open = False
         if self.deliver_express in self.db.on_commit:
             self.db.on_commit.remove(self.deliver_express)
+        if self.give_back_express in self.db.on_commit_unknown:
+            self.db.on_commit_unknown.remove(self.give_back_express)
         self._express.shutdown(wait=True)  # in-flight express sends finish and are recorded
         self._stop.set()
         self._wake.set()
@@ -552,13 +555,48 @@ class SlackGateway:
             self._express_done()
             log.info("express lane closed; %d row(s) left to the outbox worker", len(jobs))
 
+    def give_back_express(self, info: dict[str, Any]) -> None:
+        """After a COMMIT whose answer was lost (storage.db.commit_outcome_unknown): that
+        transaction's express rows may be in the database, claimed by this process, which cannot
+        send them (were they not committed, a DM would ask approval of a draft that does not
+        exist). Their claims are given back, off the request thread, so the worker sends the rows
+        that exist at once rather than after the lease (the approvers asked 15 s late); rows that
+        do not exist are not found. Should the database not answer now either, the claims lapse."""
+        claims: dict[int, outbox.Claim] = dict(info.get(outbox.EXPRESS_CLAIMS) or {})
+        if not claims:
+            return
+
+        def give_back() -> None:
+            try:
+                with self.db.session() as s:
+                    for row_id, claim in claims.items():
+                        # Nobody sent them: no claim is put back, nothing needs looking for first.
+                        outbox.release_claim(s, row_id, claim.until, None)
+            except DBAPIError as e:
+                log.info("could not give back the claims of %d message(s) written by a transaction whose COMMIT "
+                         "went unanswered (database: %s); they are sent once their claims lapse",
+                         len(claims), type(e.orig).__name__)
+            else:
+                self._wake.set()
+
+        with contextlib.suppress(RuntimeError):  # shutting down: the claims lapse, the worker sends the rows
+            self._express.submit(give_back)
+
     def _deliver_express_jobs(self, jobs: list[_Job]) -> None:
         try:
             outcomes = [self._send(j) for j in jobs]
             self._record(jobs, outcomes)
             self._probe_if_wanted()
-        except Exception:  # the claim lapses and the worker retries
-            log.exception("express delivery failed; the outbox worker will retry")
+        except Exception as e:  # the claim lapses and the worker retries
+            if commit_outcome_unknown(e):
+                # Sent, and the recording may well be committed: "will retry" and a traceback sent
+                # the IT 担当 looking for duplicates that the look-up before any retry prevents.
+                log.warning("express delivery: the connection was lost at the COMMIT recording %d message(s) as "
+                            "sent; if it was not committed, their claims lapse and the worker finds each post in Slack "
+                            "instead of posting it again (an ephemeral message is shown again) (%s)", len(jobs),
+                            describe_db_error(e))
+            else:
+                log.exception("express delivery failed; the outbox worker will retry")
         finally:
             self._express_done()
 

@@ -419,6 +419,10 @@ class Database:
         self.engine = make_engine(url)
         # Called with Session.info after each successful commit (the outbox's express lane).
         self.on_commit: list[Callable[[dict[str, Any]], None]] = []
+        # Called with (a copy of) Session.info after a COMMIT whose answer was lost
+        # (commit_outcome_unknown): what it wrote may be in the database, and the express lane's
+        # claims on its rows would otherwise hold them back for a whole lease.
+        self.on_commit_unknown: list[Callable[[dict[str, Any]], None]] = []
         # The last unit of work whose writes the database refused (a full disk, a read-only file or
         # replica) and when the last one that wrote committed: reads still work then, so /healthz
         # would otherwise answer "ok" while every draft fails.
@@ -553,9 +557,14 @@ class Database:
                 yield s
                 s.commit()
             except BaseException as e:
+                unknown = None
                 if s.info.get(_COMMITTING) and _connection_lost(e):
                     setattr(e, COMMIT_OUTCOME_UNKNOWN, True)
+                    unknown = dict(s.info)  # before the rollback forgets what the transaction wrote
                 s.rollback()
+                if unknown is not None:
+                    for lost in self.on_commit_unknown:
+                        lost(unknown)
                 if s.info.get(_WROTE) and refuses_writes(e):
                     self._write_failure = (time.monotonic(), type(_driver_error(e)).__name__)
                 raise

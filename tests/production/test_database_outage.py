@@ -386,3 +386,50 @@ def test_a_primary_lost_mid_flight_is_replaced_by_the_next_host_of_the_url(
     assert count(st, LedgerEntryRow) == entries + 1
     status, body = healthz(st)
     assert status == 200 and body["database"] == "ok" and body["database_writes"] == "ok"
+
+
+def test_a_draft_whose_commit_answer_is_lost_is_made_once_when_slack_retries_the_event(
+        outage: tuple[LocalStack, TcpProxy]) -> None:
+    """The intake's INSERT of the draft (with its approval requests in the outbox) committed and
+    the answer was lost: the event fails, Slack retries it, and the retry must find the draft
+    made, not make a second one and ask each approver twice."""
+    st, proxy = outage
+    proxy.lose_commit_answer(b"INSERT INTO drafts")
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, event_id="Ev0LOSTCOMMIT")
+    assert proxy.commit_answer_lost.wait(15)
+    assert st.driver.last_reply is not None and st.driver.last_reply.status >= 500
+    assert count(st, DraftRow) == 1  # the server did commit it
+    for n in (1, 2, 3):
+        st.driver.retry_last_event(retry_num=n)
+        assert st.driver.last_reply is not None and st.driver.last_reply.status == 200
+    # The requests were written claimed for the request's own express delivery, which cannot send
+    # what it does not know to be committed: given back, they go at once, not a lease (15 s) later.
+    for a in APPROVERS:
+        wait_dm(st, a)
+    settle(st)
+    assert count(st, DraftRow) == 1
+    assert {a: len(dm(st, a)) for a in APPROVERS} == dict.fromkeys(APPROVERS, 1)
+    assert st.slack.ephemerals("U0OPERATOR") == []  # not told its draft was lost
+
+
+def test_a_delivery_whose_sent_mark_loses_its_commit_answer_is_not_sent_again(
+        outage: tuple[LocalStack, TcpProxy], caplog: pytest.LogCaptureFixture) -> None:
+    """The outbox sent the approval requests and recorded them; the connection dropped before the
+    recording's COMMIT was answered. Slack has no idempotency key for chat.postMessage: a row
+    taken for unsent would ask the approver twice."""
+    from storage import outbox
+
+    st, proxy = outage
+    proxy.lose_commit_answer(b"located_messages")  # outbox.record_sent's statement
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    assert proxy.commit_answer_lost.wait(15)
+    for a in APPROVERS:
+        wait_dm(st, a)
+    settle(st)
+    assert {a: len(dm(st, a)) for a in APPROVERS} == dict.fromkeys(APPROVERS, 1)
+    with st.rt.db.session() as s:
+        assert {r.status for r in outbox.rows(s)} == {outbox.SENT}
+    # Not a traceback saying "will retry" (nothing is retried: the recording was committed).
+    told = [r for r in caplog.records if "express delivery" in r.getMessage()]
+    assert len(told) == 1 and told[0].levelno == logging.WARNING and not told[0].exc_info
+    assert "lost at the COMMIT" in told[0].getMessage()
