@@ -279,7 +279,10 @@ def register(app: App, kessai: Kessai, *, team_id: str | None, response_url_pref
             logger.error("database unavailable while processing a %s request%s: %s", body.get("type"),
                          " (the connection was lost at COMMIT: it may have been recorded)" if unknown else "",
                          describe_db_error(error))
-            _tell(respond, body, COMMIT_OUTCOME_UNKNOWN_JA if unknown else DATABASE_DOWN_JA, logger)
+            said = COMMIT_OUTCOME_UNKNOWN_JA if unknown else DATABASE_DOWN_JA
+            if body.get("type") == "view_submission" and response is not None:
+                _answer_form(response, body, said)
+            _tell(respond, body, said, logger)
             if retry_num(request) >= LAST_EVENT_RETRY:
                 _tell_author_of_lost_message(client, body, logger)
             return
@@ -298,6 +301,24 @@ def register(app: App, kessai: Kessai, *, team_id: str | None, response_url_pref
             client.chat_postEphemeral(channel=channel, user=user, text=text)
         except Exception as e:
             logger.warning("could not tell %s that their message in %s was not received: %s", user, channel, e)
+
+    def _answer_form(response: BoltResponse, body: dict[str, Any], text: str) -> None:
+        """A form has no response_url: answered 500, Slack showed its own 「接続に問題が発生しました」,
+        which says neither whether it was recorded nor that 送信 again is safe (it is: the form's
+        submission is claimed with what it records). Said under its first input, the form open
+        with all that was typed; a form without inputs is replaced by the notice."""
+        view = body.get("view")
+        view = view if isinstance(view, dict) else {}
+        first = next((b.get("block_id") for b in view.get("blocks") or []
+                      if isinstance(b, dict) and b.get("type") == "input" and isinstance(b.get("block_id"), str)), None)
+        if first is not None:
+            answer: dict[str, Any] = {"response_action": "errors", "errors": {first: text}}
+        else:
+            answer = {"response_action": "update",
+                      "view": render.notice_view(render.REFUSED_CALLBACK, "記録できませんでした", text)}
+        response.status = 200
+        response.body = json.dumps(answer, ensure_ascii=False)
+        response.headers["content-type"] = ["application/json;charset=utf-8"]
 
     def _tell(respond: Any, body: dict[str, Any], text: str, logger: logging.Logger) -> None:
         """The person who acted, directly: the outbox may be what failed."""

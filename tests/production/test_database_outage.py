@@ -433,3 +433,48 @@ def test_a_delivery_whose_sent_mark_loses_its_commit_answer_is_not_sent_again(
     told = [r for r in caplog.records if "express delivery" in r.getMessage()]
     assert len(told) == 1 and told[0].levelno == logging.WARNING and not told[0].exc_info
     assert "lost at the COMMIT" in told[0].getMessage()
+
+
+def test_a_form_whose_commit_answer_is_lost_says_so_in_the_form_and_sent_again_records_once(
+        outage: tuple[LocalStack, TcpProxy]) -> None:
+    """差戻し's reason form and the incident report: the COMMIT reached the server and its answer
+    did not come back. A form has no response_url: nothing was said, and Slack showed its own
+    「接続に問題が発生しました」 over a form still full of what was typed. Said in the form now (it
+    stays open, nothing typed is lost), and 送信 again is recognised as the same form."""
+    from bot import incidents as inc
+    from storage.models import IncidentRow
+
+    st, proxy = outage
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    msg = wait_dm(st, "U0MANAGER")[0]
+    settle(st)
+    st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for_call("views.open", timeout=10)
+    proxy.down()  # no connection at all: nothing recorded, and said so in the form
+    reply = st.driver.view_submission("U0MANAGER", "reject_reason", {"reason_text": "日付を確認してください。"})
+    assert reply.status == 200 and "何も変更されていません" in str(reply.json()["errors"])
+    proxy.up()
+    assert count(st, LedgerEntryRow) == 0
+    proxy.lose_commit_answer(b"INSERT INTO ledger_entries")
+    reply = st.driver.view_submission("U0MANAGER", "reject_reason", {"reason_text": "日付を確認してください。"})
+    assert proxy.commit_answer_lost.wait(15)
+    assert reply.status == 200 and reply.json()["response_action"] == "errors"
+    [said] = reply.json()["errors"].values()
+    assert "記録されたかどうか" in said and "何も変更されていません" not in said
+    assert count(st, LedgerEntryRow) == 1  # the server did commit it
+    reply = st.driver.view_submission("U0MANAGER", "reject_reason", {"reason_text": "日付を確認してください。"})
+    assert reply.status == 200 and not reply.body.strip()  # the same form: closed, not refused
+    settle(st)
+    assert count(st, LedgerEntryRow) == 1
+
+    st.driver.slash_command("U0OPERATOR", "/kessai", "incident joetsu-x")
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK), timeout=10)
+    proxy.lose_commit_answer(b"INSERT INTO incidents")
+    report = {inc.KIND_ACTION: "flaming", inc.DESCRIPTION_ACTION: "批判のリプライが増えています"}
+    reply = st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, report)
+    assert proxy.commit_answer_lost.wait(15)
+    assert reply.status == 200 and "記録されたかどうか" in str(reply.json()["errors"])
+    reply = st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, report)
+    assert reply.status == 200 and not reply.body.strip()
+    settle(st)
+    assert count(st, IncidentRow) == 1
