@@ -883,13 +883,22 @@ def database_problem(e: BaseException) -> str:
     return "other"
 
 
+DATABASE_LOST_AT_COMMIT_JA = (
+    "記録の途中でデータベースとの接続が切れたため（データベースサーバーの再起動・フェイルオーバーなど）、"
+    "記録されたかどうかを確認できませんでした。データベースサーバーが動いていることを確認して、もう一度実行してください。")
+
+
 def database_failure(e: BaseException) -> str:
     """The sentence for a database error: a connection failure is explained as one (with its likely
     cause); any other error says what kind it is and what to do, with the database's own words."""
     from bot.errors import NO_TABLES_JA
+    from storage.db import commit_outcome_unknown
 
     orig = getattr(e, "orig", None) or e
     kind = database_problem(e)
+    if commit_outcome_unknown(e):
+        # Lost at COMMIT: the server may have committed, and 「切れました」 alone read as undone.
+        return DATABASE_LOST_AT_COMMIT_JA + _server_words(orig)
     if kind == "connect" and connection_lost(orig):
         return database_lost(orig)
     if kind == "connect":
@@ -925,9 +934,13 @@ def connection_lost(orig: BaseException) -> bool:
 
 
 def database_lost(orig: BaseException) -> str:
+    return DATABASE_LOST_JA + _server_words(orig)
+
+
+def _server_words(orig: BaseException) -> str:
     first = next((line.strip() for line in str(orig).splitlines() if line.strip()), "")
     first = re.sub(r"^\(\w+(\.\w+)*\)\s*", "", first)
-    return DATABASE_LOST_JA + (f"\n（データベースからの応答: {first}）" if first else "")
+    return f"\n（データベースからの応答: {first}）" if first else ""
 
 
 def explain_failure(e: BaseException) -> str | None:

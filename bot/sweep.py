@@ -83,7 +83,7 @@ from bot.workflow import (
 from storage import drafts as draft_repo
 from storage import outbox
 from storage import reminders as repo
-from storage.db import Database, as_utc, whole_database_failing
+from storage.db import Database, as_utc, commit_outcome_unknown, describe_db_error, whole_database_failing
 from storage.models import DraftRow, DraftVersionRow
 
 if TYPE_CHECKING:  # bot.services imports this module
@@ -657,6 +657,14 @@ class Sweeper:
         ``periodic`` (see _claim_each): tried at every sweep, its WARNINGs at the pace above; each
         period's key is its own, but the same reminder failing the same way in its next period (an
         incident's next 15 minutes) is no new ERROR."""
+        if commit_outcome_unknown(e):
+            # Its COMMIT went unanswered: the claim and the messages were written together or not at
+            # all, and which cannot be known here. Written, the claim keeps it to once; not, the next
+            # sweep writes it. Neither is a failure to page anyone for: "nothing of it was written"
+            # was false, and the failure noted kept /healthz and the next run's log on a reminder sent.
+            log.warning("reminder %s: the connection to the database was lost at its COMMIT (%s); it may have been "
+                        "written (then it is not sent again), else the next sweep writes it", key, describe_db_error(e))
+            return
         report.failed += 1
         now = report.now
         error = f"{type(e).__name__}: {e}".splitlines()[0][:300]

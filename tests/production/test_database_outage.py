@@ -478,3 +478,63 @@ def test_a_form_whose_commit_answer_is_lost_says_so_in_the_form_and_sent_again_r
     assert reply.status == 200 and not reply.body.strip()
     settle(st)
     assert count(st, IncidentRow) == 1
+
+
+def test_kessai_remind_whose_commit_answer_is_lost_reminds_once_and_says_what_to_do(
+        tmp_path: Path, org: OrgConfig, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """cron's `kessai remind`: a COMMIT reached the server and its answer did not come back.
+    Of the run's own bookkeeping, the IT 担当 was told 「接続が切れました」 as if undone; of a
+    reminder (its key claimed with its DM), an ERROR with a traceback said "nothing of it was
+    written", and the failure noted stayed. Run again, the reminder is not written twice."""
+    from bot.cli import main
+    from bot.services import IncomingMessage, Kessai
+    from storage import roster
+    from storage.db import Database
+    from storage.models import OutboxRow, ReminderRow
+    from tests.conftest import DEMO_TOML, migrated_database_url
+    from tests.time.conftest import Clock, jst
+
+    url = make_url(migrated_database_url("postgres", tmp_path))
+    proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
+    proxied = url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    for key in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_API_URL", "KESSAI_TZ"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("DATABASE_URL", proxied)
+    monkeypatch.setenv("KESSAI_CONFIG", str(DEMO_TOML))
+    db = Database(url.render_as_string(hide_password=False))
+    try:
+        with db.session() as s:
+            roster.sync(s, org)
+        Kessai(db, org, clock=Clock(jst(2026, 11, 24, 10, 0))).receive_message(IncomingMessage(
+            channel="C0INTAKE", user="U0OPERATOR", ts="1.000001", text="紅葉ライトアップのお知らせです。", event_key="e1"))
+        proxy.lose_commit_answer(b"kessai.in_use_since")  # the run's first write, before the sweep
+        assert main(["remind", "--now", "2026-11-24T11:00+09:00"]) == 1
+        assert proxy.commit_answer_lost.is_set()
+        err = capsys.readouterr().err
+        assert "Traceback" not in err and "記録されたかどうかを確認できませんでした" in err and "もう一度実行" in err
+
+        outbox_before = count_in(db, OutboxRow)
+        proxy.lose_commit_answer(b"approval.remind.to:")  # the reminder's key, claimed with its DM
+        assert main(["remind", "--now", "2026-11-24T12:00+09:00"]) == 0
+        assert proxy.commit_answer_lost.is_set()
+        err = capsys.readouterr().err  # (the CLI logs to stderr, for cron's mail)
+        assert " ERROR " not in err and "nothing of it was written" not in err and "Traceback" not in err
+        assert " WARNING bot.sweep: reminder approval.remind:" in err and "lost at its COMMIT" in err
+        reminders, written = count_in(db, ReminderRow), count_in(db, OutboxRow) - outbox_before
+        assert written >= 1  # the server did commit it
+        assert main(["remind", "--now", "2026-11-24T12:00+09:00"]) == 0
+        assert (count_in(db, ReminderRow), count_in(db, OutboxRow) - outbox_before) == (reminders, written)
+        with db.session() as s:  # no failure left noted for a reminder that was written
+            assert not [r.key for r in s.exec(select(ReminderRow)) if r.key.startswith("sweep.failing:")]
+    finally:
+        db.dispose()
+        proxy.close()
+
+
+def count_in(db: object, model: type) -> int:
+    from storage.db import Database
+
+    assert isinstance(db, Database)
+    with db.session() as s:
+        return len(s.exec(select(model)).all())
