@@ -538,3 +538,30 @@ def count_in(db: object, model: type) -> int:
     assert isinstance(db, Database)
     with db.session() as s:
         return len(s.exec(select(model)).all())
+
+
+def test_db_upgrade_whose_commit_answer_is_lost_is_safe_to_run_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The migrations' COMMIT reached the server and its answer did not come back: they and the
+    revision they reached are one transaction, so the run again finds them applied (or applies
+    them), never half."""
+    from bot.cli import main
+    from storage.db import Database, current_revision, known_revisions
+
+    url = make_url(database_url("postgres", tmp_path))
+    proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False))
+    db = Database(url.render_as_string(hide_password=False))
+    try:
+        proxy.lose_commit_answer(b"CREATE TABLE")
+        assert main(["db", "upgrade"]) == 1
+        assert proxy.commit_answer_lost.is_set()
+        err = capsys.readouterr().err
+        assert "Traceback" not in err and "もう一度実行" in err and "何も変更" not in err
+        assert current_revision(db.engine) == known_revisions()[-1]  # the server did commit it all
+        assert main(["db", "upgrade"]) == 0
+        assert "すでに最新の構成です" in capsys.readouterr().out
+    finally:
+        db.dispose()
+        proxy.close()
