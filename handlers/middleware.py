@@ -29,6 +29,14 @@ COMMIT_OUTCOME_UNKNOWN_JA = (
     "少し時間をおいて、もう一度同じ操作をしてください（記録済みの場合は二重には記録されず、その旨が表示されます）。"
 )
 
+# The same for a form (a modal stays open with what was typed): sent again, one already recorded
+# closes or says what became of it (the form's submission is claimed with what it records; a
+# revision's form finds its version replaced, a template its name taken), and is not recorded twice.
+COMMIT_OUTCOME_UNKNOWN_FORM_JA = (
+    "記録の途中でデータベースとの接続が切れたため、記録されたかどうかを確認できませんでした。"
+    "少し時間をおいて、もう一度「送信」を押してください（記録済みの場合は、二重には記録されません）。"
+)
+
 UNSTORABLE_JA = (
     "送られてきた内容に、記録できない値が含まれていたため、処理できませんでした。何も変更されていません。"
     "繰り返し表示される場合は、システム管理者（IT 担当）にご連絡ください。"
@@ -281,7 +289,7 @@ def register(app: App, kessai: Kessai, *, team_id: str | None, response_url_pref
                          describe_db_error(error))
             said = COMMIT_OUTCOME_UNKNOWN_JA if unknown else DATABASE_DOWN_JA
             if body.get("type") == "view_submission" and response is not None:
-                _answer_form(response, body, said)
+                _answer_form(response, body, COMMIT_OUTCOME_UNKNOWN_FORM_JA if unknown else said)
             _tell(respond, body, said, logger)
             if retry_num(request) >= LAST_EVENT_RETRY:
                 _tell_author_of_lost_message(client, body, logger)

@@ -460,7 +460,7 @@ def test_a_form_whose_commit_answer_is_lost_says_so_in_the_form_and_sent_again_r
     assert proxy.commit_answer_lost.wait(15)
     assert reply.status == 200 and reply.json()["response_action"] == "errors"
     [said] = reply.json()["errors"].values()
-    assert "記録されたかどうか" in said and "何も変更されていません" not in said
+    assert "記録されたかどうか" in said and "もう一度「送信」" in said and "何も変更されていません" not in said
     assert count(st, LedgerEntryRow) == 1  # the server did commit it
     reply = st.driver.view_submission("U0MANAGER", "reject_reason", {"reason_text": "日付を確認してください。"})
     assert reply.status == 200 and not reply.body.strip()  # the same form: closed, not refused
