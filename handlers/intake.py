@@ -81,11 +81,13 @@ TEXT_FILE_MODES = frozenset({"snippet", "post"})
 
 
 def text_snippets(msg: dict[str, Any]) -> int:
-    """How many text snippets (or Posts) are attached to a message: written text kessai cannot read."""
+    """How many text snippets (or Posts) are attached to a message: written text kessai cannot read.
+    Counted by their mode alone: kessai never fetches a snippet, so one described without its id is
+    as unread as any, and requiring the id let its comment through as the draft."""
     files = msg.get("files")
     if not isinstance(files, list):
         return 0
-    return sum(1 for f in files if isinstance(f, dict) and f.get("id") and _word(f.get("mode")) in TEXT_FILE_MODES)
+    return sum(1 for f in files if isinstance(f, dict) and _word(f.get("mode")) in TEXT_FILE_MODES)
 
 
 def _word(value: object) -> str | None:
