@@ -42,8 +42,14 @@ FORM_REFUSED_JA = ("フォームを開けませんでした。もう一度お試
 FORM_SLACK_UNREACHABLE_JA = ("Slack と通信できず、フォームを開けませんでした。"
                              "少し時間をおいて、もう一度お試しください。")
 _TRIGGER_ERRORS = frozenset({"expired_trigger_id", "exchanged_trigger_id", "invalid_trigger_id"})
-_BUSY_ERRORS = frozenset({"ratelimited", "rate_limited", "fatal_error", "internal_error", "service_unavailable",
-                          "request_timeout"})
+_BUSY_ERRORS = frozenset({"ratelimited", "rate_limited", "service_unavailable", "request_timeout"})
+# Slack's own error part-way through the call: for fatal_error and internal_error its documentation
+# says some aspect of the operation may have succeeded before the error was raised, so the form may
+# be open. Told 「混み合って…開けませんでした」, a person whose form had opened was told it had not.
+FORM_SLACK_ERROR_JA = ("Slack 側でエラーが起きたため、フォームが開いたかどうかを確かめられませんでした。"
+                       "フォームが表示されている場合は、そのまま入力してください。表示されていない場合は、"
+                       "少し時間をおいて、もう一度お試しください。")
+_SLACK_SIDE_ERRORS = frozenset({"fatal_error", "internal_error"})
 # views.open unanswered in time (or answered unreadably): Slack may still have opened the form, a
 # moment later, and the person would see it next to a flat "could not open" (said only of a refusal).
 FORM_MAYBE_NOT_OPENED_JA = ("Slack の応答が時間内に届かず、フォームを開けなかった可能性があります。"
@@ -147,4 +153,6 @@ def _refusal(code: str | None) -> str:
         return FORM_MAYBE_NOT_OPENED_JA  # no readable answer: Slack may have opened it after all
     if code in _TRIGGER_ERRORS:
         return FORM_NOT_OPENED_JA
+    if code in _SLACK_SIDE_ERRORS:
+        return FORM_SLACK_ERROR_JA
     return FORM_SLACK_BUSY_JA if code in _BUSY_ERRORS else FORM_REFUSED_JA
