@@ -123,7 +123,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     elsewhere = sqlite_beside_no_env_ja(settings.database_url)
     db = Database(settings.database_url)
     try:
-        if (refused := _serve_in_the_way_ja(settings.database_url, db)) is not None:
+        if (refused := _serve_in_the_way_ja(settings.database_url, db, settings.tz)) is not None:
             print(refused, file=sys.stderr)
             return 1
         before, after = db.upgrade()
@@ -152,7 +152,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
-def _serve_in_the_way_ja(database_url: str, db: Database) -> str | None:
+def _serve_in_the_way_ja(database_url: str, db: Database, tz: str) -> str | None:
     """Why the migrations must wait, when a `kessai serve` of this database runs and some are pending.
 
     That serve is of the version before (a serve of this one migrates at start): upgraded under it,
@@ -174,7 +174,7 @@ def _serve_in_the_way_ja(database_url: str, db: Database) -> str | None:
         return None
     head = head_revision(db.engine)
     assert head is not None
-    return still_serving_ja(where, holders, (current_revision(db.engine), head))
+    return still_serving_ja(where, holders, (current_revision(db.engine), head), tz=tz)
 
 
 DOWNGRADE_FLOOR = "0002"

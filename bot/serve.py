@@ -232,7 +232,7 @@ def serve(settings: Settings) -> int:
     # a second serve on one SQLite file (systemd's and one in a terminal) ran beside the first,
     # both sweeping and sending. Held until this process ends, however it ends.
     try:
-        lock = hold_serve_lock(settings.database_url)
+        lock = hold_serve_lock(settings.database_url, tz=settings.tz)
     except ServeLockRefused as e:
         print(e.message_ja, file=sys.stderr)
         return 1

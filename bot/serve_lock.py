@@ -24,6 +24,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bot.calendar import DEFAULT_TZ
+
 log = logging.getLogger(__name__)
 
 # flock(2) answers these where the filesystem keeps no locks (some NFS and FUSE mounts). serve ran
@@ -73,10 +75,11 @@ class ServeLock:
             self._fd = None
 
 
-def hold_serve_lock(database_url: str) -> ServeLock | None:
+def hold_serve_lock(database_url: str, *, tz: str = DEFAULT_TZ) -> ServeLock | None:
     """Take the lock of DATABASE_URL's SQLite file without waiting; None where there is nothing to
     lock (PostgreSQL: replicas are meant to share it; Windows, where kessai does not serve).
-    Raises ServeLockRefused when another process holds it or the file cannot be opened."""
+    Raises ServeLockRefused when another process holds it or the file cannot be opened; ``tz``
+    (KESSAI_TZ) is the zone its refusal says the holder's start in."""
     path = lock_path(database_url)
     if path is None or sys.platform == "win32":
         return None
@@ -101,7 +104,7 @@ def hold_serve_lock(database_url: str) -> ServeLock | None:
         holder = read_holder(fd)
         os.close(fd)
         if e.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-            raise ServeLockRefused(already_serving_ja(database, holder)) from e
+            raise ServeLockRefused(already_serving_ja(database, holder, tz=tz)) from e
         if e.errno in NO_LOCKS_HERE:
             log.warning("the filesystem of %s keeps no file locks (%s): a second kessai serve on this "
                         "SQLite database would not be refused; SQLite itself is unsafe on such a "
@@ -153,7 +156,7 @@ def parse_holder(text: str) -> dict[str, str]:
     return dict(part.split("=", 1) for part in text.split() if "=" in part)
 
 
-def already_serving_ja(database: Path, holder: dict[str, str]) -> str:
+def already_serving_ja(database: Path, holder: dict[str, str], *, tz: str = DEFAULT_TZ) -> str:
     """What to tell the IT 担当 whose ``kessai serve`` found another serving ``database``."""
     pid = holder.get("pid", "")
     pid = pid if pid.isdigit() else ""
@@ -162,7 +165,7 @@ def already_serving_ja(database: Path, holder: dict[str, str]) -> str:
         who = f"（プロセス番号 {pid}"
         if holder.get("host") and holder["host"] != socket.gethostname():
             who += f"、ホスト名 {holder['host']}"
-        if started := _started_ja(holder.get("started", "")):
+        if started := _started_ja(holder.get("started", ""), tz):
             who += f"、{started}に起動"
         who += "）"
     check = "`systemctl status kessai`、`pgrep -af \"kessai serve\"`"
@@ -177,13 +180,14 @@ def already_serving_ja(database: Path, holder: dict[str, str]) -> str:
             "古い版が動き続けていないかも確かめてください。")
 
 
-def _started_ja(started: str) -> str:
+def _started_ja(started: str, tz: str) -> str:
     # The lock file's ISO form, or a presence name's compact one. Written in the serve's host
     # zone (with its offset): shown as it was written, a serve on a UTC server (most cloud VMs
-    # and containers) said 「07:05 に起動」 of one started at 16:05 in Japan.
+    # and containers) said 「07:05 に起動」 of one started at 16:05 in Japan. Said in KESSAI_TZ, as
+    # every other time kessai tells (it was always Japan's, beside reminders in another zone).
     for form in ("%Y-%m-%dT%H:%M:%S%z", "%Y%m%dT%H%M%z"):
         try:
-            return f"{datetime.strptime(started, form).astimezone(_JAPAN):%Y-%m-%d %H:%M}（日本時間）"
+            return f"{datetime.strptime(started, form).astimezone(ZoneInfo(tz)):%Y-%m-%d %H:%M}（{zone_label_ja(tz)}）"
         except ValueError:
             continue
     return ""
@@ -224,7 +228,10 @@ def serving_holder(database_url: str) -> dict[str, str] | None:
         os.close(fd)  # the only descriptor of this open file: its flock, if taken, ends with it
 
 
-_JAPAN = ZoneInfo("Asia/Tokyo")
+def zone_label_ja(tz: str) -> str:
+    """How a time in KESSAI_TZ ``tz`` is labelled: 日本時間, or the zone's IANA name as it was set."""
+    return "日本時間" if tz == DEFAULT_TZ else tz
+
 
 PRESENCE_PREFIX = "kessai pid="  # how `kessai db upgrade` tells a serve's session name from one it cannot read
 PRESENCE_BYTES = 63  # what PostgreSQL keeps of an application_name (NAMEDATALEN - 1)
@@ -262,7 +269,8 @@ def _elsewhere(holder: dict[str, str]) -> bool:
     return not here.startswith(host) if holder.get("cut") else host != here
 
 
-def still_serving_ja(database: str, holders: list[dict[str, str]], pending: tuple[str | None, str]) -> str:
+def still_serving_ja(database: str, holders: list[dict[str, str]], pending: tuple[str | None, str], *,
+                     tz: str = DEFAULT_TZ) -> str:
     """What `kessai db upgrade` says when serves of ``database`` run and migrations are pending.
 
     The running serve is of the version before: upgraded under it, it goes on with its old code on
@@ -276,7 +284,7 @@ def still_serving_ja(database: str, holders: list[dict[str, str]], pending: tupl
         one = f"プロセス番号 {pid}"
         if _elsewhere(holder):
             one = f"ホスト名 {holder['host']} の{one}"
-        if started := _started_ja(holder.get("started", "")):
+        if started := _started_ja(holder.get("started", ""), tz):
             one += f"、{started}に起動"
         who.append(one)
     many = len(holders) > 1

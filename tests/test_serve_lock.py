@@ -162,6 +162,13 @@ def test_the_holders_host_and_start_are_named_when_they_are_known() -> None:
         assert "（プロセス番号 812、2026-12-06 16:05（日本時間）に起動）" in said, said
     said = still_serving_ja("postgresql://db/kessai", [{"pid": "7", "started": "20261206T0705+0000"}], ("0016", "0017"))
     assert "プロセス番号 7、2026-12-06 16:05（日本時間）に起動" in said, said
+    # Said in KESSAI_TZ, labelled with it, as every other time kessai tells: it was always Japan's.
+    said = already_serving_ja(Path("/k.db"), {"pid": "812", "started": "2026-12-06T07:05:00+0000"},
+                              tz="America/Los_Angeles")
+    assert "（プロセス番号 812、2026-12-05 23:05（America/Los_Angeles）に起動）" in said, said
+    said = still_serving_ja("postgresql://db/kessai", [{"pid": "7", "started": "20261206T0705+0000"}], ("0016", "0017"),
+                            tz="Europe/Berlin")
+    assert "プロセス番号 7、2026-12-06 08:05（Europe/Berlin）に起動" in said and "日本時間" not in said, said
     assert "プロセス番号" not in already_serving_ja(Path("/k.db"), {"pid": "garbage"})
 
 

@@ -900,6 +900,8 @@ def test_a_second_serve_on_one_sqlite_file_in_socket_mode_stops_before_it_touche
     is this test, holding the lock as serve does (bot.serve_lock has the rest in-process)."""
     import subprocess
     import sys
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
 
     from bot.localstack import slack_users
     from bot.sandbox.server import LocalSlack
@@ -910,10 +912,13 @@ def test_a_second_serve_on_one_sqlite_file_in_socket_mode_stops_before_it_touche
     slack = LocalSlack(users=slack_users(org)).start()
     lock = hold_serve_lock(url)
     try:
-        env = {**ServeProcess(slack, url, tmp_path).env, "SLACK_APP_TOKEN": slack.app_token}
+        # In KESSAI_TZ, as every other time kessai tells (the holder's start was said in Japan's).
+        env = {**ServeProcess(slack, url, tmp_path).env, "SLACK_APP_TOKEN": slack.app_token,
+               "KESSAI_TZ": "America/Los_Angeles"}
         r = subprocess.run([sys.executable, "-m", "bot", "serve"], capture_output=True, text=True, cwd=tmp_path,
                            env=env, timeout=60)
         calls, sockets = slack.calls, slack.socket_connections
+        started = dict(p.split("=", 1) for p in (tmp_path / "kessai.db.lock").read_text().split())["started"]
     finally:
         assert lock is not None
         lock.release()
@@ -921,6 +926,8 @@ def test_a_second_serve_on_one_sqlite_file_in_socket_mode_stops_before_it_touche
     assert r.returncode == 1, r.stderr
     assert f"データベース {tmp_path / 'kessai.db'} は、すでに動いているほかの kessai serve（プロセス番号 {os.getpid()}、" \
         in r.stderr, r.stderr
+    there = datetime.strptime(started, "%Y-%m-%dT%H:%M:%S%z").astimezone(ZoneInfo("America/Los_Angeles"))
+    assert f"{there:%Y-%m-%d %H:%M}（America/Los_Angeles）に起動" in r.stderr and "日本時間" not in r.stderr, r.stderr
     assert "`systemctl status kessai`" in r.stderr and "Traceback" not in r.stderr, r.stderr
     assert not (tmp_path / "kessai.db").exists() and calls == [] and sockets == 0
 
