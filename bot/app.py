@@ -22,7 +22,7 @@ from bot.slack_gateway import SlackGateway
 from bot.slack_http import KeepAliveWebClient
 from storage import drafts as draft_repo
 from storage import roster
-from storage.db import Database, migrations_current, utcnow
+from storage.db import Database, migrations_current, readable_url, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -92,9 +92,7 @@ def log_new_database(database_url: str) -> None:
 
     found = sqlite_file(database_url)
     if found is None:
-        from sqlalchemy.engine import make_url
-
-        log.info("created kessai's tables in the new database %s", make_url(database_url).render_as_string())
+        log.info("created kessai's tables in the new database %s", readable_url(database_url))
     elif found[1]:
         log.warning("created a new, empty SQLite database at %s: DATABASE_URL names it relative to the working "
                     "directory (%s). If kessai has run before, its records are in the kessai.db of the folder it "
@@ -175,5 +173,5 @@ def _build_runtime(settings: Settings, org: OrgConfig, db: Database, client: Kee
     if start_gateway:
         gateway.start()
         kessai.notify.express_lease = lambda: gateway.express_lease
-    log.info("kessai ready: team %s, %d accounts, database %s", team_id, len(org.accounts), db.engine.url.render_as_string())
+    log.info("kessai ready: team %s, %d accounts, database %s", team_id, len(org.accounts), readable_url(db.engine.url))
     return Runtime(settings=settings, org=org, db=db, client=client, gateway=gateway, kessai=kessai, app=app, team_id=team_id)

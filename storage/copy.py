@@ -30,10 +30,9 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SAWarning
 
-from storage.db import READS_ONLY, current_revision, head_revision, known_revisions
+from storage.db import READS_ONLY, current_revision, head_revision, known_revisions, readable_url
 
 # Rows per INSERT batch and per read from the source: a ledger of years is never all in memory.
 BATCH = 1000
@@ -67,7 +66,7 @@ class CopyResult:
 def shown_url(url: str) -> str:
     """A database named without its password, for messages."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        return readable_url(url)
     except Exception:  # noqa: BLE001 - an unreadable URL is refused elsewhere; never echo it whole
         return "（読み取れない URL）"
 

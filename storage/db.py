@@ -32,7 +32,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy import select as sql_select
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from sqlalchemy.pool import Pool
@@ -48,6 +48,24 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+# A run of percent-escaped bytes outside ASCII: what SQLAlchemy makes of a non-ASCII name in a URL.
+_NON_ASCII_ESCAPES = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
+
+
+def readable_url(url: str | URL) -> str:
+    """A database URL for logs and messages: its password hidden, and non-ASCII names as written.
+    SQLAlchemy percent-encodes them, so a SQLite file under /srv/広報/ read as /srv/%E5%BA%83%E5%A0%B1/
+    in the line that says which database serve runs on. ASCII escapes stay (a %40 in a user name
+    decoded would read as the @ before the host); bytes that are no UTF-8 stay escaped."""
+    def decoded(m: re.Match[str]) -> str:
+        try:
+            return bytes.fromhex(m.group().replace("%", "")).decode("utf-8")
+        except UnicodeDecodeError:
+            return m.group()
+
+    return _NON_ASCII_ESCAPES.sub(decoded, make_url(url).render_as_string(hide_password=True))
 
 
 def storable(text: str) -> str:

@@ -122,6 +122,36 @@ def test_healthz_reports_pending_migrations(tmp_path: Path, org: OrgConfig) -> N
         slack.stop()
 
 
+def test_the_ready_line_names_a_japanese_folder_as_written_and_hides_passwords(
+        tmp_path: Path, org: OrgConfig, caplog: pytest.LogCaptureFixture) -> None:
+    """A SQLite file under /srv/広報/ was logged as sqlite:////srv/%E5%BA%83%E5%A0%B1/kessai.db in the
+    line the IT 担当 reads to see which database serve runs on."""
+    from bot.app import build_runtime
+    from bot.config import Settings
+    from bot.sandbox.server import LocalSlack
+    from storage.db import readable_url
+
+    folder = tmp_path / "広報 課"
+    folder.mkdir()
+    url = f"sqlite:///{folder / 'kessai.db'}"
+    slack = LocalSlack().start()
+    try:
+        with caplog.at_level(logging.INFO, logger="bot.app"):
+            rt = build_runtime(Settings(slack_bot_token=slack.token, slack_signing_secret="s",
+                                        slack_api_url=slack.api_url, database_url=url), org, start_gateway=False)
+            rt.stop()
+    finally:
+        slack.stop()
+    [ready] = [r.getMessage() for r in caplog.records if r.getMessage().startswith("kessai ready")]
+    assert ready.endswith(f"database sqlite:///{folder / 'kessai.db'}"), ready
+    created = [r.getMessage() for r in caplog.records if "created" in r.getMessage()]
+    assert created and "%E5" not in " ".join(created), created
+    # Still without the password, whatever it is written in; ASCII escapes stay (%40 in a name is
+    # not an @ that would change how the URL reads).
+    shown = readable_url("postgresql://広報:%E7%A7%98%E5%AF%86pw@db.example:5432/広報db?application_name=kessai%40広報")
+    assert shown == "postgresql://広報:***@db.example:5432/広報db?application_name=kessai%40広報", shown
+
+
 def test_healthz_tells_a_replica_left_behind_by_a_newer_kessai_from_pending_migrations(
         tmp_path: Path, org: OrgConfig) -> None:
     """Rolling upgrade: a replica of the next version migrated the database under this one. It is
