@@ -110,6 +110,18 @@ def plan_receiver_ja(org: OrgConfig) -> str:
     return escalation_departments_or_neutral_ja(org)
 
 
+def told_ja(org: OrgConfig, account_id: str | None) -> str:
+    """Whom a report's receipt says the alert reached: the departments the file names and the
+    account's 運用管理責任者. Without an account there is none of its own; with no departments
+    (``escalation_orgs = []``, or none named 情報政策… / 広報…) it said 「運用を統括する部署」 was told,
+    of a department the file chose not to have: then it is the escalation channel alone."""
+    departments = escalation_departments_ja(org)
+    who = [render.escape(departments)] if departments else []
+    if account_id:
+        who.append("運用管理責任者")
+    return "と".join(who) or "インシデントの連絡用チャンネル"
+
+
 def not_escalation_member_ja(org: OrgConfig) -> str:
     """NotEscalationMember's refusal, naming the departments and rank as the file has them."""
     departments = render.escape(escalation_departments_ja(org) or "")
@@ -245,7 +257,10 @@ class ChecklistItem:
         return text if len(text) <= render.OPTION_LABEL_MAX else self.text.replace("{統括}", "運用を統括する部署")
 
 
-# Each item is a step one of the guidelines asks for; the clause is shown next to it.
+# Each item is a step one of the guidelines asks for; the clause is shown next to it, as the 根拠 of
+# the alert's checklist (a finding's 根拠 likewise). A message's own words cite no guideline's clause:
+# 「（上越市 6(2): 運用管理責任者がまち経営課と協議します）」 told another organisation 上越市's clause as
+# the ground of its own procedure, and 上越市's people were told 和気町's in their receipts.
 CHECKLISTS: dict[str, tuple[ChecklistItem, ...]] = {
     "flaming": (
         ChecklistItem("calm", "職員個人の判断で反論・抗弁をしない（冷静に対応する）", "上越市 6(2)・和気町 6 炎上対策1"),
@@ -325,7 +340,7 @@ def masked_note_ja(masked: Masked) -> str:
         return ""
     kinds = "や".join(label for kind, label in MASKED_KINDS.items() if kind in masked.kinds)
     return (f"\n内容に書かれていた{kinds}は、通知と記録には伏せ字にしました。"
-            + ("漏えいしたパスワードは直ちに変更してください（上越市 6(1)①）。" if "password" in masked.kinds else ""))
+            + ("漏えいしたパスワードは直ちに変更してください。" if "password" in masked.kinds else ""))
 
 
 def mask_secrets(text: str, *, about_a_password: bool = False, year: int | None = None) -> tuple[str, int]:
@@ -559,10 +574,8 @@ class IncidentService:
                 self._refresh_homes(s, now, inc)
                 self._post(s, now, reporter, {"text": (
                     f"インシデント（{KINDS[kind]}）の報告を受け付けました（受付番号 {inc.id}）。"
-                    # Without an account there is no 運用管理責任者 of its own to tell.
-                    + escalation_departments_md(self.org) + ("と運用管理責任者" if account_id else "")
-                    + "に通知しました。担当者が対応を始めるまで、"
-                    "SNS 上で個人の判断による返信や削除は控えてください（和気町 6 その他共通事項）。"
+                    + told_ja(self.org, account_id) + "に通知しました。担当者が対応を始めるまで、"
+                    "SNS 上で個人の判断による返信や削除は控えてください。"
                     + masked_note_ja(masked))})
                 incident_id = inc.id or 0
         self.kessai.after_commit()
@@ -919,12 +932,16 @@ class IncidentService:
             pace = f"。再通知の間隔は少しずつ空き、やがて{render.fmt_duration(steady)}ごとになります"
         else:
             pace = f"。その後も{render.fmt_duration(steady)}ごとにお知らせします"
+        # Not 「（上越市 6(2): …）」: another organisation was told 上越市's clause beside its own
+        # departments; and with none named (escalation_orgs = []) there is nobody to consult.
+        departments = escalation_departments_ja(self.org)
+        consult = f"（運用管理責任者が{render.escape(departments)}と協議します）" if departments else ""
         self._event(s, inc, now, None, "realerted", f"{waited}経過")
         self._thread_note(s, now, inc, (
             f":rotating_light: {mentions}\n*{KINDS.get(inc.kind, inc.kind)}のインシデント*"
             f"（{render.escape(self._account_label(inc))}、受付番号 {inc.id}）が報告から {waited}経っても"
             "対応開始されていません。対応できる方は、アラート（または kessai のホームタブ）の「対応開始」を押してから対応を始めてください"
-            f"（上越市 6(2): 運用管理責任者が{escalation_departments_md(self.org)}と協議します）。\n"
+            f"{consult}。\n"
             f"（{nth}回目の再通知です。対応開始されるまで、次は {render.fmt_time(upcoming.astimezone(self.zone))} に"
             f"お知らせします{pace}。）"), broadcast=True)
         return True
@@ -947,7 +964,7 @@ class IncidentService:
             f":hourglass: *経過の書き込みのお願い*（{KINDS.get(inc.kind, inc.kind)}、"
             f"{render.escape(self._account_label(inc))}、受付番号 {inc.id}）\n"
             f"対応開始から {waited}が経ちましたが、まだ解決として記録されていません。{ask}"
-            "対応がされていない等の批判を招かないためです（上越市 6(2)・美祢市社協 6(4)）。\n"
+            "対応がされていない等の批判を招かないためです。\n"
             "解決したら、アラート（または kessai のホームタブ）の「解決」を押して経過をまとめてください。\n"
             f"（解決として記録されるまで、このお願いは1日1回、毎朝 {opening:%H:%M} にお送りします。"
             f"次は {render.fmt_time(upcoming.astimezone(self.zone))} です。）")

@@ -97,7 +97,9 @@ SETTLED = object()
 # Claimed per local business day by the sweep that asks Slack whether the escalation members are
 # still there (``_check_escalation_members``): one replica asks, once a day.
 ESCALATION_MEMBERS_PREFIX = "escalation.members:"
-GUIDELINE_MONTHLY = "上越市ソーシャルメディアガイドライン 4(4)②"
+# The reminders cite no guideline's clause: 「（上越市ソーシャルメディアガイドライン 4(4)②）」 told 和気町's
+# and a 社協's people 上越市's clause as the ground of their own organisation's standard (the clauses
+# are in this module's comments and docs/reminders.md).
 # An approved draft nobody published for this long is history, not a reminder any more.
 UNPUBLISHED_LOOKBACK = timedelta(days=30)
 # Monthly reports caught up after an outage go back at most this many months (last month included).
@@ -1539,15 +1541,15 @@ class Sweeper:
                          f"{since}の記録では {n} 件でした（それより前の投稿は kessai には記録されていません）")
                 return (
                     f":calendar: *{m}月の投稿についてのお知らせ*\n{self._account_name(account.id)} の{m}月の投稿は、"
-                    f"{count}。公式アカウントは1か月に{need}回以上の発信が基準です（{GUIDELINE_MONTHLY}）。\n"
+                    f"{count}。公式アカウントは1か月に{need}回以上の発信が基準です。\n"
                     f"{late_note}{m}月に投稿して記録していないものがあれば、下書きのスレッドの「投稿済みにする」で記録してください"
                     "（記録された投稿だけが数えられます）。今月も基準を満たすよう、投稿をお願いします。")
             count = (f"現在 {n} 件です" if since is None else
                      f"{since}の記録では {n} 件です（それより前の投稿は kessai には記録されていません）")
             return (
                 f":calendar: *今月の投稿のお願い*\n{self._account_name(account.id)} の{m}月の投稿は、"
-                f"{count}。公式アカウントは1か月に{need}回以上の発信が基準です"
-                f"（{GUIDELINE_MONTHLY}）。\n{when}投稿をお願いします。投稿したら、下書きのスレッドの"
+                f"{count}。公式アカウントは1か月に{need}回以上の発信が基準です。"
+                f"\n{when}投稿をお願いします。投稿したら、下書きのスレッドの"
                 "「投稿済みにする」で記録してください（記録された投稿だけが数えられます）。")
 
         def bundled(got: list[tuple[Account, int]]) -> Bundle:
@@ -1562,7 +1564,7 @@ class Sweeper:
                     notes.append(f"基準まであと {need - n} 件")
                 note = f"（{'、'.join(notes)}）" if notes else ""
                 lines.append(f"・{listed_name(account)}: {'' if late else '現在 '}{n} 件{note}")
-            standard = f"公式アカウントは1か月に{need}回以上の発信が基準です（{GUIDELINE_MONTHLY}）。"
+            standard = f"公式アカウントは1か月に{need}回以上の発信が基準です。"
             # As the channel's list: the month kessai started is said once, an account added since on its line.
             if started is not None and any(a.id not in added for a, _n in got):
                 standard += "\n" + self._partial_note(started)
@@ -1598,7 +1600,7 @@ class Sweeper:
                     f":warning: *{m}月の投稿が基準（月{need}回以上）に達していないアカウント"
                     f"（{len(short)} 件、本日 {self._fmt_day(last_day)} 時点）*\n"
                     + (self._partial_note(started) + "\n" if started else "") + "\n".join(lines)
-                    + f"\n運用担当者と運用管理責任者には個別にお知らせしました（{GUIDELINE_MONTHLY}）。"), key=key)
+                    + "\n運用担当者と運用管理責任者には個別にお知らせしました。"), key=key)
                 self._post_rest_in_thread(s, now, channel, key, f"*{m}月の投稿が基準に達していないアカウント*", pages)
                 return True
 
@@ -1644,7 +1646,7 @@ class Sweeper:
             counts = repo.publications_by_account(s, *month_bounds(y, m, self.zone))
             short = [(a, counts.get(a.id, 0)) for a, _n in shortfalls
                      if counts.get(a.id, 0) < need and all(a.id != b.id for b in too_late)]
-            head = f":bar_chart: *{y}年{m}月の投稿件数の報告（基準: 1アカウント月{need}回以上、{GUIDELINE_MONTHLY}）*\n"
+            head = f":bar_chart: *{y}年{m}月の投稿件数の報告（基準: 1アカウント月{need}回以上）*\n"
             if started is not None:
                 head += self._partial_note(started) + "\n"
             if down_all_month:
@@ -1657,8 +1659,7 @@ class Sweeper:
             else:
                 lines = pages[0] + more_in_thread(pages)
                 body = (f"基準に達しなかったアカウントは {len(short)} 件です。\n" + "\n".join(lines)
-                        + "\n計画書どおりに発信されていないアカウントは、撤退（アカウント削除）の判断材料になります"
-                          "（上越市ソーシャルメディアガイドライン 6(1)③）。")
+                        + "\n計画書どおりに発信されていないアカウントは、撤退（アカウント削除）の判断材料になります。")
             if too_late:
                 listed = _within_room([listed_name(a) for a in too_late[:REPORT_LIST_LIMIT]])
                 names = "、".join(listed)
@@ -1718,19 +1719,18 @@ class Sweeper:
 
         def single(account: Account) -> str:
             return (
-                f":memo: *運用計画書の更新のお願い*\n{self._account_name(account.id)} の運用期間は年度単位です"
-                "（上越市ソーシャルメディアガイドライン 6(1)①）。来年度も運用を続ける場合は、"
+                f":memo: *運用計画書の更新のお願い*\n{self._account_name(account.id)} の運用期間は年度単位です。"
+                "来年度も運用を続ける場合は、"
                 f"{render.fmt_date(deadline)}までに運用計画書を作成し、{to}に提出して"
-                f"ください{closed_note}。運用をやめる場合は、アカウントを停止する旨を周知してから削除する手順になります（6(1)③）。")
+                f"ください{closed_note}。運用をやめる場合は、アカウントを停止する旨を周知してから削除する手順になります。")
 
         def bundled(accounts: list[Account]) -> Bundle:
             return Bundle(
-                head=(f":memo: *運用計画書の更新のお願い*\n次の {len(accounts)} アカウントの運用期間は年度単位です"
-                      "（上越市ソーシャルメディアガイドライン 6(1)①）。"),
+                head=(f":memo: *運用計画書の更新のお願い*\n次の {len(accounts)} アカウントの運用期間は年度単位です。"),
                 lines=[f"・{listed_name(a)}" for a in accounts],
                 foot=(f"来年度も運用を続けるアカウントは、{render.fmt_date(deadline)}までにアカウントごとに"
                       f"運用計画書を作成し、{to}に提出してください{closed_note}。"
-                      "運用をやめるアカウントは、停止する旨を周知してから削除する手順になります（6(1)③）。"),
+                      "運用をやめるアカウントは、停止する旨を周知してから削除する手順になります。"),
                 title="*運用計画書の更新をお願いするアカウント*")
 
         failed = report.unsent
@@ -1825,7 +1825,7 @@ class Sweeper:
             head = (f"{self._account_name(account.id)} のパスワードは、前回の変更（{self._fmt(last)}）から"
                     f" {days} 日以上が経ちました。パスワードは定期的に変更することになっています")
         return (
-            f":key: *パスワード変更のお願い*\n{head}（上越市ソーシャルメディアガイドライン 6(1)①）。\n"
+            f":key: *パスワード変更のお願い*\n{head}。\n"
             f"{self._password_deadline(now)}までに、推測されにくいパスワードに変更し、"
             f"Slack で `/kessai password-rotated {render.escape(account.id)}` と入力して記録してください。"
             "二段階認証が使える場合は、あわせて有効にしてください。")
@@ -1854,8 +1854,7 @@ class Sweeper:
                    if asked_before else "")
         return Bundle(
             head=(f":key: *パスワード変更のお願い*\n次の {len(got)} アカウントのパスワードの変更をお願いします。"
-                  f"パスワードは定期的に（kessai では {days} 日ごとに）変更することになっています"
-                  "（上越市ソーシャルメディアガイドライン 6(1)①）。"),
+                  f"パスワードは定期的に（kessai では {days} 日ごとに）変更することになっています。"),
             lines=lines,
             foot=(f"{self._password_deadline(now)}までに、それぞれ推測されにくいパスワードに変更し、アカウントごとに"
                   f"各行の `/kessai password-rotated …` を Slack で入力して記録してください。{already}"

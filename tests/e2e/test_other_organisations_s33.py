@@ -8,7 +8,9 @@ hand the yearly plan to 「広報対話課長」 as 「上越市ソーシャル�
 say who receives every incident at all (only departments named 情報政策… / 広報… did). Everything
 sent in the core loop (draft → approval → reminder → incident → re-alert → 運用計画書) is read here:
 no 上越市 word appears unless the file itself names it, and refusals name the file's rank and
-departments. Guideline clauses cited as 「上越市 6(2)」 are the rules' documentation and stay."""
+departments. Guideline clauses are shown only as a step's or a finding's 根拠 (the rules' documentation,
+citing every guideline a rule comes from); a message's own words cited 上越市's clauses as if they were the
+organisation's (「上越市 6(2): 運用管理責任者がまち経営課と協議します」) and no longer do."""
 
 from __future__ import annotations
 
@@ -25,8 +27,9 @@ from sqlmodel import select
 
 from bot import incidents as inc
 from bot.app import shifted_clock
-from bot.config import load_org_config
+from bot.config import load_org_config, parse_org_config
 from bot.localstack import LocalStack, start_local_stack
+from bot.secret_mask import mask_report
 from bot.sweep import Sweeper
 from storage.models import IncidentRow
 from tests.conftest import migrated_database_url
@@ -36,9 +39,11 @@ ORGS = Path(__file__).resolve().parents[1] / "orgs"
 JST = ZoneInfo("Asia/Tokyo")
 # Words of 上越市's own file and guideline that another organisation's people must not be shown.
 JOETSU_WORDS = ("上越", "情報政策", "広報対話", "市ホームページ", "市役所", "高田", "春日山", "直江", "課長補佐")
-# A guideline clause cited after a step or a finding (「上越市 6(2)」, 「上越市ソーシャルメディアガイドライン
-# 6(1)①」): the rule's documentation, shown to everyone on purpose.
+# A guideline clause (「上越市 6(2)」, 「上越市ソーシャルメディアガイドライン 6(1)①」).
 CLAUSE = re.compile(r"上越市(?:ソーシャルメディアガイドライン)? ?\d+(?:\(\d+\))?[①-⑳]?")
+# A checklist's or a finding's 根拠 (「根拠（上の項目から順に）: 上越市 6(2)・和気町 6 …」, 「_根拠: 上越市 6(1)②_」),
+# up to the end of its JSON string or line: the rules' documentation, shown to everyone on purpose.
+BASIS = re.compile(r'根拠[^"\\]*')
 DRAFT = "5月3日（月・祝）に藤公園で藤まつりを開きます。皆さまのお越しをお待ちしています。"
 
 
@@ -126,13 +131,55 @@ def test_a_day_at_another_organisation_shows_no_joetsu_word_and_names_its_own_de
     settle(st)
     checklist = json.dumps((st.slack.message(alert.channel, alert.ts) or alert).blocks, ensure_ascii=False)
     assert f"運用管理責任者が{o.oversees}に報告する" in checklist, checklist
+    # Still unresolved two hours on: the request for a holding statement.
+    with st.rt.db.session() as s:
+        [row] = list(s.exec(select(IncidentRow)))
+    assert row.acked_at is not None
+    Sweeper(st.rt.kessai).sweep(row.acked_at + timedelta(hours=2, minutes=1))
+    settle(st)
+    assert any("経過の書き込みのお願い" in all_text(m) for m in dm(st, o.officer))
 
     # 1 March: the yearly plan goes to the department that oversees the accounts.
     Sweeper(st.rt.kessai).sweep(datetime(2027, 3, 1, 8, 30, tzinfo=JST))
     settle(st)
     assert any(f"運用計画書を作成し、{o.oversees}に提出して" in all_text(m) for m in dm(st, o.approver))
 
-    sent = CLAUSE.sub("", everything_sent(st, helped.body))
+    # What a leak report's receipt adds when a password was masked in it.
+    masked = inc.masked_note_ja(mask_report("パスワードは Wake2026pass です", about_a_password=True))
+    assert "伏せ字" in masked
+    sent = BASIS.sub("", everything_sent(st, helped.body) + masked)
     shown = [(w, sent[max(0, i - 60): i + 40]) for w in JOETSU_WORDS if w not in file_text
              for i in [sent.find(w)] if i >= 0]
     assert shown == []
+
+
+def test_an_organisation_with_no_escalation_departments_is_told_what_really_happened(tmp_path: Path) -> None:
+    """``escalation_orgs = []`` (each account's approvers and deputies alone act on incidents): the
+    receipt said 「運用を統括する部署と運用管理責任者に通知しました」, of departments the file chose
+    not to have, and the re-alert that the 運用管理責任者 「運用を統括する部署と協議します」."""
+    text = (ORGS / WAKE.file).read_text(encoding="utf-8").replace('escalation_orgs = ["machi"]', "escalation_orgs = []")
+    assert "escalation_orgs = []" in text
+    org = parse_org_config(text)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING))
+    try:
+        for account in (WAKE.account, inc.NO_ACCOUNT):
+            st.driver.slash_command(WAKE.operator, "/kessai", "incident")
+            st.slack.wait_for(lambda: st.slack.latest_view(WAKE.operator, inc.REPORT_CALLBACK), timeout=10)
+            st.driver.view_submission(WAKE.operator, inc.REPORT_CALLBACK, {
+                inc.KIND_ACTION: "flaming", inc.ACCOUNT_ACTION: account,
+                inc.DESCRIPTION_ACTION: f"{account} の投稿に批判的な返信が続いています。"})
+            settle(st)
+        told = [m.text for m in dm(st, WAKE.operator) if "報告を受け付けました" in m.text]
+        assert len(told) == 2, told
+        assert all("部署" not in t for t in told), told
+        assert "運用管理責任者に通知しました" in told[0], told[0]
+        assert "インシデントの連絡用チャンネルに通知しました" in told[1] and "運用管理責任者" not in told[1], told[1]
+        with st.rt.db.session() as s:
+            first = min(row.created_at for row in s.exec(select(IncidentRow)))
+        Sweeper(st.rt.kessai).sweep(first + timedelta(minutes=16))
+        settle(st)
+        realerts = [all_text(m) for m in st.slack.messages(WAKE.escalation) if "対応開始されていません" in all_text(m)]
+        assert realerts and not any("部署" in r or CLAUSE.search(r) for r in realerts), realerts
+    finally:
+        st.stop()
+

@@ -187,7 +187,7 @@ def test_an_operator_of_ten_short_accounts_gets_one_ask_on_the_20th(db, org) -> 
     [ask] = town.posts("U0P1", "今月の投稿")
     text = shown(ask)
     assert text.startswith(":calendar: *今月の投稿のお願い*\n次の 9 アカウントは、11月の投稿がまだ基準に達していません。"
-                           "公式アカウントは1か月に2回以上の発信が基準です（上越市ソーシャルメディアガイドライン 4(4)②）。")
+                           "公式アカウントは1か月に2回以上の発信が基準です。")
     lines = monthly_lines(text)
     assert len(lines) == 9 and "acct-007" not in text
     assert lines[0] == "・上越市テストacct-000公式: 現在 0 件（基準まであと 2 件）"

@@ -50,7 +50,7 @@ def test_on_the_20th_operators_of_accounts_without_a_post_are_reminded(world: Wo
     assert world.sweep(jst(2026, 11, 20, 8, 30)).sent["monthly.midmonth"] == 1
     assert world.sweep(jst(2026, 11, 20, 15, 0)).sent["monthly.midmonth"] == 0
     [text] = monthly_dms(world, "U0OPERATOR2")
-    assert "上越市公式Instagram" in text and "0 件" in text and "4(4)②" in text
+    assert "上越市公式Instagram" in text and "0 件" in text and "基準です。" in text and "上越市ソーシャル" not in text
     assert "11月30日（月） までに" in text  # the last business day of November 2026
     assert monthly_dms(world, "U0OPERATOR") == []  # operates only the account that did post
     assert monthly_dms(world, "U0MANAGER") == []  # approvers only on the last business day
@@ -256,7 +256,7 @@ def test_plan_renewal_on_the_first_of_march(world: World) -> None:
     assert world.sweep(jst(2027, 3, 15, 10, 0)).sent["plan.renewal"] == 0
     # U0MANAGER approves both accounts: one message lists them, in the file's order.
     [text] = [shown(p) for p in world.posts(to="U0MANAGER", contains="運用計画書の更新のお願い")]
-    assert "2027年3月31日（水）までに" in text and "6(1)①" in text and "閉庁日" not in text
+    assert "2027年3月31日（水）までに" in text and "年度単位です。" in text and "6(1)" not in text and "閉庁日" not in text
     assert "次の 2 アカウントの運用期間は年度単位です" in text
     # 上越市 6(1)①: 年度末に再度計画書を作成し、広報対話課長に提出 — not to 情報政策室 as well, whom its
     # file's escalation departments (found by name) include.
