@@ -1,4 +1,4 @@
-"""Time of ``bot.incidents.mask_secrets`` on long texts of the shapes that were once slow.
+"""Time of ``bot.secret_mask.mask_secrets`` on long texts of the shapes that were once slow.
 
     python benchmarks/mask.py
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.incidents import mask_secrets  # noqa: E402
+from bot.secret_mask import mask_secrets  # noqa: E402
 
 SHAPES = ["PW: tbd → ", "パスワード：Kes2026!x ", "パスワード：12/1 ", "PW Reset#", "PIN code ", "PW: 1,234 ", "ＰＩＮ：１２３４ ",
           "PW［", "PW(仮)", "パスワード 1,000 万", "PW:", "PW: a ", "パスワード：a b ", "パスワード：桜 ", "PW「」", "PIN 1234 か ", "旧 abc1 ", "、1234", "PW → a b ", "PW「あ ",

@@ -327,6 +327,9 @@ class UnknownAccount(errors.KessaiError):
 # A report of a leak often pastes the leaked password or token: the alert, the record and the
 # export would spread it further, against 上越市 6(1)①（第三者に知られることのないよう厳重に管理）.
 # The values are the ones confidential.secret finds in a draft (one reading of what a secret is).
+# The masking is bot.secret_mask's, imported where a report or a summary is masked, not at the top:
+# its patterns and the rule engine it reads secrets with cost over a second of CPU, which a cron
+# ``kessai remind`` (which imports this module) need not pay (tests/time/test_cli.py).
 SECRET_MASK = "＊＊＊＊（伏せ字）"
 
 
@@ -341,26 +344,6 @@ def masked_note_ja(masked: Masked) -> str:
     kinds = "や".join(label for kind, label in MASKED_KINDS.items() if kind in masked.kinds)
     return (f"\n内容に書かれていた{kinds}は、通知と記録には伏せ字にしました。"
             + ("漏えいしたパスワードは直ちに変更してください。" if "password" in masked.kinds else ""))
-
-
-def mask_secrets(text: str, *, about_a_password: bool = False, year: int | None = None) -> tuple[str, int]:
-    """``text`` with each secret value written in it (a password, a PIN, a token; a card's number; a 個人番号)
-    replaced by SECRET_MASK, and how many;
-    ``about_a_password`` when the text reports a leaked password (旧/新 are then its labels); ``year``
-    the report's (a card's expiry typed after its number reads as of it; this year's by default).
-    The masking lives in bot.secret_mask, imported here: its patterns and the rule engine it reads
-    secrets with cost over a second of CPU, which a cron ``kessai remind`` need not pay."""
-    from bot.secret_mask import mask_secrets as mask
-
-    return mask(text, about_a_password=about_a_password, year=year)
-
-
-def mask_report(text: str, *, about_a_password: bool = False, year: int | None = None) -> Masked:
-    """``mask_secrets``, saying also which kinds of value were masked (bot.secret_mask, imported here)."""
-    from bot.secret_mask import mask_report as mask
-
-    return mask(text, about_a_password=about_a_password, year=year)
-
 
 
 # Payload key (not sent to Slack) naming the incident a message to the escalation channel is
@@ -541,6 +524,8 @@ class IncidentService:
         if len(description) > DESCRIPTION_LIMIT:  # the form allows no more; a forged one is told, not cut
             raise errors.InvalidInput(f"内容は {DESCRIPTION_LIMIT:,} 文字以内で書いてください（今は {len(description):,} 文字です）。")
         now = (now or self._now()).astimezone(UTC)
+        from bot.secret_mask import mask_report  # see SECRET_MASK: loaded when first needed
+
         masked = mask_report(description, about_a_password=kind == "password_leak", year=now.year)
         description = masked.text
         with self.db.session() as s:
@@ -771,7 +756,7 @@ class IncidentService:
 
     def _whole_report(self, inc: IncidentRow, heading: str, report: str) -> dict[str, Any]:
         """A reply giving the whole of a report that a quote showed the start of. ``report`` is
-        as recorded, its secrets masked (``mask_secrets``) as in the quote."""
+        as recorded, its secrets masked (``bot.secret_mask.mask_secrets``) as in the quote."""
         length = f"{len(render.clean_text(report)):,} 文字"
         text = f"受付番号 {inc.id} のインシデントについての報告の全文です（{length}）。"
         blocks = render.whole_text_blocks(f"{heading}（{length}）", report)
@@ -896,6 +881,8 @@ class IncidentService:
             inc = self._load(s, incident_id)
             if actor not in self.escalation_members(inc.account_id):
                 raise NotEscalationMember(not_escalation_member_ja(self.org))
+            from bot.secret_mask import mask_secrets  # see SECRET_MASK: loaded when first needed
+
             summary, _ = mask_secrets(summary, about_a_password=inc.kind == "password_leak", year=now.year)
             res = s.exec(update(IncidentRow)  # type: ignore[call-overload]
                          .where(col(IncidentRow.id) == incident_id, col(IncidentRow.status) != "resolved")
@@ -1140,6 +1127,8 @@ class IncidentService:
             account_el["initial_option"] = chosen
         # Masked as every other echo of a report: the typed text may be the leak itself
         # (「/kessai incident パスワードは …」), and a screen share shows the form.
+        from bot.secret_mask import mask_secrets  # see SECRET_MASK: loaded when first needed
+
         shown = mask_secrets(initial_account or "")[0]
         typed: list[dict[str, Any]] = [render.context(
             f":warning: 「{render.escape(render.shortened(shown, 60))}」というアカウントは kessai に登録されていません。"

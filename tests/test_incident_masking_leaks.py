@@ -1,4 +1,4 @@
-"""Leak reports' masking (bot.incidents.mask_secrets): the leaks session 30 left, each as staff typed it.
+"""Leak reports' masking (bot.secret_mask.mask_secrets): the leaks session 30 left, each as staff typed it.
 The value must not reach the escalation channel; what 情報政策室 needs (the service, what happened, when)
 must still be there."""
 from __future__ import annotations
@@ -6,13 +6,14 @@ from __future__ import annotations
 import pytest
 
 from bot import incidents as inc
+from bot import secret_mask
 from tests.conftest import assert_stays_linear
 
 M = inc.SECRET_MASK
 
 
 def masked(text: str) -> tuple[str, int]:
-    return inc.mask_secrets(text, about_a_password=True)
+    return secret_mask.mask_secrets(text, about_a_password=True)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot import incidents as inc
+from bot import secret_mask
 from bot.rules import card_number_spans, check, my_number_spans
 from tests.rules.conftest import NOW, assert_my_number_flagged_and_masked, ctx
 
@@ -40,7 +41,7 @@ def test_a_my_number_pasted_into_a_report_is_masked_where_the_rule_finds_it(text
 ])
 def test_ordinary_numbers_beside_a_my_number_stay_as_written(ordinary: str) -> None:
     text = f"{ordinary}。誤って投稿したマイナンバー：4821 0376 5514"
-    masked, count = inc.mask_secrets(text, year=NOW.year)
+    masked, count = secret_mask.mask_secrets(text, year=NOW.year)
     assert (masked, count) == (f"{ordinary}。誤って投稿したマイナンバー：{M}", 1)
 
 
@@ -67,7 +68,7 @@ def test_the_reporter_is_told_what_was_masked(text: str, said: str, unsaid: str)
     """A report of a 個人番号 told the reporter 「内容に書かれていたパスワードは…伏せ字にしました。漏えいしたパスワードは
     直ちに変更してください」 (as a card's did): nothing of the kind was written. The password's advice is given
     only when a password was masked."""
-    note = inc.masked_note_ja(inc.mask_report(text, year=NOW.year))
+    note = inc.masked_note_ja(secret_mask.mask_report(text, year=NOW.year))
     assert said in note and unsaid not in note, note
     assert ("直ちに変更" in note) is ("abc12345" in text)
 
@@ -75,5 +76,5 @@ def test_the_reporter_is_told_what_was_masked(text: str, said: str, unsaid: str)
 def test_a_card_and_a_my_number_are_masked_apart() -> None:
     text = "カード番号 4111 1111 1111 1111、マイナンバー 1234 5678 9018"
     assert card_number_spans(text, NOW.year) and my_number_spans(text, NOW.year)
-    masked = inc.mask_report(text, year=NOW.year)
+    masked = secret_mask.mask_report(text, year=NOW.year)
     assert (masked.text, masked.count, masked.kinds) == (f"カード番号 {M}、マイナンバー {M}", 2, {"card", "my_number"})

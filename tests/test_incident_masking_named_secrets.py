@@ -1,4 +1,4 @@
-"""Leak reports' masking (bot.incidents.mask_secrets): a one-time code, a key or a token, a secret
+"""Leak reports' masking (bot.secret_mask.mask_secrets): a one-time code, a key or a token, a secret
 question's answer, and a password written after the date it was changed on, went into the escalation
 channel and the record as typed (session 29)."""
 from __future__ import annotations
@@ -6,13 +6,14 @@ from __future__ import annotations
 import pytest
 
 from bot import incidents as inc
+from bot import secret_mask
 from tests.conftest import assert_stays_linear
 
 M = inc.SECRET_MASK
 
 
 def masked(text: str) -> str:
-    return inc.mask_secrets(text, about_a_password=True)[0]
+    return secret_mask.mask_secrets(text, about_a_password=True)[0]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -1,4 +1,4 @@
-"""Leak reports' masking (bot.incidents.mask_secrets): a note in brackets next to the password or its label,
+"""Leak reports' masking (bot.secret_mask.mask_secrets): a note in brackets next to the password or its label,
 a date between the label and the value, a secret question's answer after the question, and a spaced value
 in a pasted table. Each went into the escalation channel and the record as typed (session 29 review)."""
 from __future__ import annotations
@@ -6,13 +6,14 @@ from __future__ import annotations
 import pytest
 
 from bot import incidents as inc
+from bot import secret_mask
 from tests.conftest import assert_stays_linear
 
 M = inc.SECRET_MASK
 
 
 def masked(text: str) -> tuple[str, int]:
-    return inc.mask_secrets(text, about_a_password=True)
+    return secret_mask.mask_secrets(text, about_a_password=True)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

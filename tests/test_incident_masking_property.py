@@ -1,4 +1,4 @@
-"""Leak reports' masking (bot.incidents.mask_secrets), hunted systematically: reports composed of a label,
+"""Leak reports' masking (bot.secret_mask.mask_secrets), hunted systematically: reports composed of a label,
 its decoration, a separator, a generated password, what follows it and the sentences around it. The
 password must not reach the escalation channel, and what the reader needs (the date, the ID, the
 sentences) must still be there. Earlier sessions fixed such shapes one by one, from what staff typed."""
@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot import incidents as inc
+from bot import secret_mask
 from tests.conftest import assert_stays_linear
 
 M = inc.SECRET_MASK
@@ -115,7 +116,7 @@ def reports(draw: st.DrawFn) -> Report:
 
 
 def check(report: Report) -> None:
-    out, _count = inc.mask_secrets(report.text, about_a_password=True)
+    out, _count = secret_mask.mask_secrets(report.text, about_a_password=True)
     token = _longest_token(report.value)
     assert len(token) < 4 or token not in out, (report.text, out)
     for needed in report.kept:
@@ -150,7 +151,7 @@ def test_a_generated_password_never_reaches_the_channel_and_the_context_stays(re
     ("パスワードは abc 123\n至急、変更をお願いします。", f"パスワードは {M}\n至急、変更をお願いします。"),
 ])
 def test_a_value_the_generator_found_going_out_is_masked(text: str, expected: str) -> None:
-    assert inc.mask_secrets(text, about_a_password=True) == (expected, 1)
+    assert secret_mask.mask_secrets(text, about_a_password=True) == (expected, 1)
 
 
 @pytest.mark.parametrize("text", [
@@ -162,9 +163,9 @@ def test_a_value_the_generator_found_going_out_is_masked(text: str, expected: st
     "パスワード → 変更済み",
 ])
 def test_what_a_report_says_of_the_password_is_kept(text: str) -> None:
-    assert inc.mask_secrets(text, about_a_password=True) == (text, 0)
+    assert secret_mask.mask_secrets(text, about_a_password=True) == (text, 0)
 
 
 def test_the_new_shapes_stay_linear() -> None:
-    assert_stays_linear(lambda t: inc.mask_secrets(t, about_a_password=True),
+    assert_stays_linear(lambda t: secret_mask.mask_secrets(t, about_a_password=True),
                         "「PW」、abc123 パス（11/30 変更） → さくらもちです パスワードは abc 123 def（")

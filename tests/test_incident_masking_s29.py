@@ -1,17 +1,18 @@
-"""Leak reports' masking (bot.incidents.mask_secrets): shapes of the label and of the value that staff
+"""Leak reports' masking (bot.secret_mask.mask_secrets): shapes of the label and of the value that staff
 type in a report and that went into the escalation channel and the record as typed (session 29)."""
 from __future__ import annotations
 
 import pytest
 
 from bot import incidents as inc
+from bot import secret_mask
 from tests.conftest import assert_stays_linear
 
 M = inc.SECRET_MASK
 
 
 def masked(text: str) -> tuple[str, int]:
-    return inc.mask_secrets(text, about_a_password=True)
+    return secret_mask.mask_secrets(text, about_a_password=True)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -1,17 +1,18 @@
-"""Leak reports' masking (bot.incidents.mask_secrets): a numbered label, a kana password after は and a space or
+"""Leak reports' masking (bot.secret_mask.mask_secrets): a numbered label, a kana password after は and a space or
 after a comma or a space alone, and a service a password was changed from without a date (session 30)."""
 from __future__ import annotations
 
 import pytest
 
 from bot import incidents as inc
+from bot import secret_mask
 from tests.conftest import assert_stays_linear
 
 M = inc.SECRET_MASK
 
 
 def masked(text: str) -> tuple[str, int]:
-    return inc.mask_secrets(text, about_a_password=True)
+    return secret_mask.mask_secrets(text, about_a_password=True)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -13,6 +13,7 @@ import pytest
 from sqlmodel import col, select
 
 from bot import incidents as inc
+from bot import secret_mask
 from bot.config import OrgConfig, load_org_config
 from bot.incidents import IncidentService
 from bot.localstack import LocalStack
@@ -360,9 +361,9 @@ def test_a_leak_report_is_masked_as_the_rule_engine_reads_secrets() -> None:
                          ("パスワードは　さくら２０２６　です", "さくら"),
                          ("Ｐａｓｓｗｏｒｄ：Ｋｅｓｓａｉ２０２６！", "Ｋｅｓｓａｉ"),
                          ("Wi-Fi の暗号化キー：Mnm#2026shel が掲示されていました", "Mnm#2026")):
-        masked, count = inc.mask_secrets(text)
+        masked, count = secret_mask.mask_secrets(text)
         assert secret not in masked and count == 1 and inc.SECRET_MASK in masked, masked
-    assert inc.mask_secrets("パスワードは2026年1月に変更済みです") == ("パスワードは2026年1月に変更済みです", 0)
+    assert secret_mask.mask_secrets("パスワードは2026年1月に変更済みです") == ("パスワードは2026年1月に変更済みです", 0)
 
 
 def test_a_weak_leaked_password_is_masked_too() -> None:
@@ -373,11 +374,11 @@ def test_a_weak_leaked_password_is_masked_too() -> None:
                          ("パスワードが「12345678」のままでした", "12345678"),
                          ("PW: sakura が付箋で貼られていた", "sakura"),
                          ("パスワードは abcd1234を使い回し", "abcd1234")):
-        masked, count = inc.mask_secrets(text)
+        masked, count = secret_mask.mask_secrets(text)
         assert secret not in masked and count == 1 and inc.SECRET_MASK in masked, masked
     for kept in ("パスワードは 8 文字以上にしてください", "パスワード 2024年度から同じものでした", "パスポートの写真 1234",
                  "PWA 化の作業中でした", "パスワードを変更しました"):
-        assert inc.mask_secrets(kept) == (kept, 0)
+        assert secret_mask.mask_secrets(kept) == (kept, 0)
 
 
 def test_a_date_a_time_or_a_count_after_a_passwords_label_is_not_masked_as_a_weak_password() -> None:
@@ -388,11 +389,11 @@ def test_a_date_a_time_or_a_count_after_a_passwords_label_is_not_masked_as_a_wea
     for kept in ("パスワードを 2026/11/30 に変更済みです", "パスワードを 10/1 に変更しました",
                  "パスワードが 1,000 回試行されました", "パスワードを 2026 年 4 月から変えていません",
                  "パスワードは １２ 桁にしました"):
-        assert inc.mask_secrets(kept) == (kept, 0)
+        assert secret_mask.mask_secrets(kept) == (kept, 0)
     # A value that only looks like one is still masked: no such month or day, or no unit after it.
     for text, secret in (("パスワードは 13/45 でした", "13/45"), ("暗証番号 0930 が漏れていました", "0930"),
                          ("パスワードは 1,2345 でした", "1,2345"), ("パスワードは 2026 のまま", "2026")):
-        masked, count = inc.mask_secrets(text)
+        masked, count = secret_mask.mask_secrets(text)
         assert secret not in masked and count == 1, masked
 
 
@@ -402,10 +403,10 @@ def test_a_url_with_password_in_its_path_is_kept_whole() -> None:
     escalation channel and the record. A value in a URL's query is still a value."""
     for kept in ("偽のログイン画面 https://examp1e-city.jp/password/reset に誘導されました",
                  "偽サイト https://x.example/pw/reset?id=1 でした"):
-        assert inc.mask_secrets(kept) == (kept, 0)
+        assert secret_mask.mask_secrets(kept) == (kept, 0)
     for text, secret in (("https://x.example/login?pw=abcd1234 で送られてきた", "abcd1234"),
                          ("ID/PW: admin1 が付箋に", "admin1")):
-        masked, count = inc.mask_secrets(text)
+        masked, count = secret_mask.mask_secrets(text)
         assert secret not in masked and count == 1, masked
 
 
@@ -416,11 +417,11 @@ def test_a_weak_pin_after_its_japanese_label_or_a_password_after_a_note_is_maske
     for text, secret in (("PINコード：1234 が漏れました", "1234"), ("PIN番号 0930 が漏れました", "0930"),
                          ("PINコードは 0000 のままでした", "0000"), ("パスワード（仮）：abc123 を配布", "abc123"),
                          ("PINコード(初期)：1111 のままでした", "1111")):
-        masked, count = inc.mask_secrets(text)
+        masked, count = secret_mask.mask_secrets(text)
         assert secret not in masked and count == 1, masked
     for kept in ("PINコードを再設定しました", "PINコードは 4 桁です", "パスワード（英数字）を変更しました",
                  "パスワード(初期設定)のまま使っていました"):
-        assert inc.mask_secrets(kept) == (kept, 0)
+        assert secret_mask.mask_secrets(kept) == (kept, 0)
 
 
 def test_a_word_the_label_is_part_of_is_kept_whole() -> None:
@@ -434,11 +435,11 @@ def test_a_word_the_label_is_part_of_is_kept_whole() -> None:
                  "https://x.example/login/password?next=/home に誘導されました",
                  "パスワード.xlsx をメールに添付して送ってしまいました",
                  "password-reset を装うメールが届きました", "pass-through の設定でした"):
-        assert inc.mask_secrets(kept) == (kept, 0)
+        assert secret_mask.mask_secrets(kept) == (kept, 0)
     # A label, then a mark, then a value with a digit, is still a value.
     for text, secret in (("PW_abc123 が漏れました", "abc123"), ("PW.sakura2 が漏れました", "sakura2"),
                          ("https://x.example/login?password=abc123&x=1 でした", "abc123")):
-        masked, count = inc.mask_secrets(text)
+        masked, count = secret_mask.mask_secrets(text)
         assert secret not in masked and count == 1, masked
 
 
@@ -451,11 +452,11 @@ def test_a_weak_leaked_password_in_curly_quotes_or_after_a_pin_label_is_masked()
                          ("パスワードは‘qwerty’のまま", "qwerty"),
                          # 《…》 and 〈…〉 quote as 「…」 does.
                          ("パスワードは《abc123》です", "abc123"), ("パスワードは〈sakura〉でした", "sakura")):
-        masked, count = inc.mask_secrets(text)
+        masked, count = secret_mask.mask_secrets(text)
         assert secret not in masked and count == 1, masked
     for kept in ("PIN 留めの投稿を外しました", "Pinterest のパスワードを変更しました", "パスコードを変更しました",
                  "パスワード《初期》を変更しました"):
-        assert inc.mask_secrets(kept) == (kept, 0)
+        assert secret_mask.mask_secrets(kept) == (kept, 0)
 
 
 def test_a_weak_pin_after_a_lower_or_mixed_case_label_is_masked() -> None:
@@ -463,10 +464,10 @@ def test_a_weak_pin_after_a_lower_or_mixed_case_label_is_masked() -> None:
     mask (it knew 「PIN」 in capitals only): the leaked PIN went into the escalation channel and the
     record as typed. confidential.secret reads the label in any case in a draft already."""
     for text, secret in (("Pin: 1234 が漏れました", "1234"), ("pin：1234", "1234"), ("Pin番号 0930 でした", "0930")):
-        masked, count = inc.mask_secrets(text)
+        masked, count = secret_mask.mask_secrets(text)
         assert secret not in masked and count == 1, masked
     for kept in ("Pinterest のパスワードを変更しました", "投稿を pin 留めしました", "pinned の投稿を外しました"):
-        assert inc.mask_secrets(kept) == (kept, 0)
+        assert secret_mask.mask_secrets(kept) == (kept, 0)
 
 
 def test_an_english_noun_after_the_label_is_part_of_it_and_the_value_after_it_is_masked() -> None:
@@ -475,12 +476,12 @@ def test_an_english_noun_after_the_label_is_part_of_it_and_the_value_after_it_is
     reset: abc123」) went into the escalation channel and the record as typed."""
     for kept in ("PIN code を変更しました", "password reset しました", "Password Reset のメールが届きました",
                  "パスワード reset の手順を確認中", "PW manager に保存していました"):
-        assert inc.mask_secrets(kept) == (kept, 0)
+        assert secret_mask.mask_secrets(kept) == (kept, 0)
     for text, secret in (("PIN code: 1234 が漏れました", "1234"), ("password reset: abc123 と書かれていた", "abc123"),
                          ("PIN code 0930 でした", "0930"),
                          # A value with a digit is a value, however it begins; so is one after a separator.
                          ("password reset123 が漏れました", "reset123"), ("パスワード：reset のままでした", "reset")):
-        masked, count = inc.mask_secrets(text)
+        masked, count = secret_mask.mask_secrets(text)
         assert secret not in masked and count == 1, masked
 
 
@@ -490,11 +491,11 @@ def test_a_value_after_a_japanese_noun_of_the_label_and_a_colon_is_masked() -> N
     for text, secret in (("パスワード変更：abc123 でした", "abc123"), ("パスワード変更後：abc123", "abc123"),
                          ("パスワード変更 → abc123", "abc123"), ("PIN 変更：1234 が漏れました", "1234"),
                          ("パスワード再設定: Kes2026x", "Kes2026x")):
-        masked, count = inc.mask_secrets(text)
+        masked, count = secret_mask.mask_secrets(text)
         assert secret not in masked and count == 1, masked
     for kept in ("パスワード変更は Windows から行います", "パスワード変更をお願いします", "パスワード設定：8 文字以上",
                  "パスワード変更：済"):
-        assert inc.mask_secrets(kept) == (kept, 0)
+        assert secret_mask.mask_secrets(kept) == (kept, 0)
 
 
 def test_a_password_that_begins_with_a_label_noun_is_masked_whole() -> None:
@@ -504,10 +505,10 @@ def test_a_password_that_begins_with_a_label_noun_is_masked_whole() -> None:
     ends at a break (a space, a colon, Japanese, the end of a sentence)."""
     for text, secret in (("PW Reset#2026 が漏れました", "Reset#2026"), ("PW List.2026 です", "List"),
                          ("パスワード Code!1234 でした", "Code")):
-        masked, count = inc.mask_secrets(text)
+        masked, count = secret_mask.mask_secrets(text)
         assert secret not in masked and count == 1, masked
     for kept in ("password reset. その後", "password reset, then", "PW reset（仮）の手順", "password manager。"):
-        assert inc.mask_secrets(kept) == (kept, 0)
+        assert secret_mask.mask_secrets(kept) == (kept, 0)
 
 
 def test_a_password_that_reads_as_a_date_or_a_count_without_its_unit_is_masked() -> None:
@@ -516,12 +517,12 @@ def test_a_password_that_reads_as_a_date_or_a_count_without_its_unit_is_masked()
     the record as typed. A date goes on as a date (「に変更」「から」), a count has its unit."""
     for text, secret in (("パスワード：3.14", "3.14"), ("パスワードは 11.30 でした", "11.30"), ("PW: 1,234", "1,234"),
                          ("パスワードは 10/1 のままでした", "10/1"), ("暗証番号は 9:30 でした", "9:30")):
-        masked, count = inc.mask_secrets(text)
+        masked, count = secret_mask.mask_secrets(text)
         assert secret not in masked and count == 1, masked
     for kept in ("パスワードを 2026/11/30 に変更しました", "パスワードを 11.30 に変更しました", "パスワードは 8 文字です",
                  "パスワードを 9:30 頃に変更", "パスワードを 2026/11/30（月）に変更", "パスワードを 10/1 から使っていました",
                  "パスワードが 1,000 回試行されました"):
-        assert inc.mask_secrets(kept) == (kept, 0)
+        assert secret_mask.mask_secrets(kept) == (kept, 0)
 
 
 def test_a_count_in_the_units_a_leak_report_counts_in_is_kept() -> None:
@@ -531,9 +532,9 @@ def test_a_count_in_the_units_a_leak_report_counts_in_is_kept() -> None:
     for kept in ("ID とパスワードが 1,000 万件流出した事案の報道", "パスワード 5,000 名分が名簿業者に",
                  "パスワードを 1,000 通り試された形跡", "パスワードが 1,000 円で売られていました",
                  "パスワード 2,000 個を照合", "パスワードを 1,200 か月変えていない"):
-        assert inc.mask_secrets(kept) == (kept, 0)
+        assert secret_mask.mask_secrets(kept) == (kept, 0)
     for text, secret in (("PIN：1,234 番です", "1,234"), ("PIN 1234 か 5678", "1234")):
-        masked, count = inc.mask_secrets(text)
+        masked, count = secret_mask.mask_secrets(text)
         assert secret not in masked and count >= 1, masked
 
 
@@ -543,10 +544,10 @@ def test_a_date_followed_by_its_time_another_date_or_a_part_of_the_day_is_kept()
     「パスワードを ＊＊＊＊（伏せ字） 9:00 に変更」 (they were kept before dates needed what follows)."""
     for kept in ("パスワードを 12/1 9:00 に変更しました", "パスワードを 12/1 と 12/5 に変更", "パスワードを 12/1、12/5 に変更",
                  "パスワードを 12/1 の朝に変更", "パスワードを 12/1 の 9:00 に変更", "パスワードが 12/1 で失効しました"):
-        assert inc.mask_secrets(kept) == (kept, 0)
+        assert secret_mask.mask_secrets(kept) == (kept, 0)
     for text, secret in (("PW: 11.30、ID: koho", "11.30"), ("パスワードは 12/1 でした", "12/1"),
                          ("パスワード：3.14 と ID を書いた付箋", "3.14")):
-        masked, count = inc.mask_secrets(text)
+        masked, count = secret_mask.mask_secrets(text)
         assert secret not in masked and count == 1, masked
 
 
@@ -558,7 +559,7 @@ def test_a_password_in_brackets_is_masked_inside_them() -> None:
                            ("パスワード：［Kes2026!x］", f"パスワード：［{m}］"),
                            ("パスワード[abc123]です", f"パスワード[{m}]です"),
                            ("パスワード｛abc123｝です", f"パスワード｛{m}｝です")):
-        assert inc.mask_secrets(text) == (expected, 1)
+        assert secret_mask.mask_secrets(text) == (expected, 1)
 
 
 def test_a_weak_leaked_value_after_a_full_width_label_is_masked() -> None:
@@ -568,10 +569,10 @@ def test_a_weak_leaked_value_after_a_full_width_label_is_masked() -> None:
     for text, secret in (("ＰＩＮ：１２３４ が漏れました", "１２３４"), ("ｐｉｎ：１２３４", "１２３４"),
                          ("ＰＷ：abc123 が付箋に", "abc123"), ("Ｐａｓｓｗｏｒｄ：sakura のまま", "sakura"),
                          ("PIN no. 1234 でした", "1234")):
-        masked, count = inc.mask_secrets(text)
+        masked, count = secret_mask.mask_secrets(text)
         assert secret not in masked and count == 1, masked
     for kept in ("ＰＩＮ留めの投稿を外しました", "ＰＷＡ 化の作業中でした", "Ｐｉｎｔｅｒｅｓｔ の設定"):
-        assert inc.mask_secrets(kept) == (kept, 0)
+        assert secret_mask.mask_secrets(kept) == (kept, 0)
 
 
 def test_a_full_length_leak_report_keeps_its_end_when_its_passwords_are_masked(sqlite_stack: LocalStack) -> None:
@@ -1055,14 +1056,14 @@ def test_a_passphrase_after_a_colon_is_masked_whole() -> None:
     for text, secret in (("パスワード：correct horse battery staple", "horse battery staple"),
                          ("PW: my dog is cute が漏れました", "dog is cute"),
                          ("パスワード：「correct horse battery staple」でした\nID: joetsu", "battery")):
-        masked, count = inc.mask_secrets(text)
+        masked, count = secret_mask.mask_secrets(text)
         assert secret not in masked and count == 1, masked
-    assert inc.mask_secrets("パスワード：correct horse battery staple\nID: joetsu_koho")[0] == (
+    assert secret_mask.mask_secrets("パスワード：correct horse battery staple\nID: joetsu_koho")[0] == (
         "パスワード：＊＊＊＊（伏せ字）\nID: joetsu_koho")
     # An address or a date after the value is the report's, and after は the words are the sentence's.
-    assert "on 11/30" in inc.mask_secrets("PW: changed on 11/30")[0]
-    assert inc.mask_secrets("パスワード: 8 文字以上") == ("パスワード: 8 文字以上", 0)
-    assert "Workspace で管理" in inc.mask_secrets("パスワードは Google Workspace で管理しています")[0]
+    assert "on 11/30" in secret_mask.mask_secrets("PW: changed on 11/30")[0]
+    assert secret_mask.mask_secrets("パスワード: 8 文字以上") == ("パスワード: 8 文字以上", 0)
+    assert "Workspace で管理" in secret_mask.mask_secrets("パスワードは Google Workspace で管理しています")[0]
 
 
 def test_a_kana_or_kanji_password_after_a_colon_or_in_quotes_is_masked() -> None:
@@ -1071,31 +1072,31 @@ def test_a_kana_or_kanji_password_after_a_colon_or_in_quotes_is_masked() -> None
     its colon (「不明」「変更済み」「付箋に記載」) is kept, and so is a sentence after は."""
     for text, secret in (("パスワード：桜並木", "桜並木"), ("パスワードは「さくらもち」でした", "さくらもち"),
                          ("パスワード（仮）：ひまわり畑、ID：koho", "ひまわり"), ("PIN：いちにさんし", "いちにさんし")):
-        masked, count = inc.mask_secrets(text)
+        masked, count = secret_mask.mask_secrets(text)
         assert secret not in masked and count == 1, masked
     for kept in ("パスワード：不明", "パスワード：変更済み", "パスワード：付箋に記載", "パスワード：全アカウント共通",
                  "パスワードは管理者に伝えました", "パスワードを変更しました", "パスワードは「管理者に確認」とのこと",
                  "パスワード：なし"):
-        assert inc.mask_secrets(kept) == (kept, 0)
+        assert secret_mask.mask_secrets(kept) == (kept, 0)
 
 
 def test_a_password_after_the_short_label_pasu_is_masked() -> None:
     """「パスは abc123」: staff shorten パスワード to パス, and the leaked value after it went out as
     typed. A katakana word パス is part of (「コンパス」「パスポート」) is no label."""
     for text in ("パスは abc123 でした", "パス：abc123", "ﾊﾟｽ:abc123"):
-        masked, count = inc.mask_secrets(text)
+        masked, count = secret_mask.mask_secrets(text)
         assert "abc123" not in masked and count == 1, masked
     for kept in ("コンパス 1234 を購入", "パスポート abcd1234 の写し", "定期パスは 2026年度から", "パスを通しました"):
-        assert inc.mask_secrets(kept) == (kept, 0)
+        assert secret_mask.mask_secrets(kept) == (kept, 0)
 
 
 def test_a_value_after_a_label_and_an_exclamation_mark_is_masked() -> None:
     """「Password Reset! abc123」 (a mail's subject pasted into the report): 「Reset!」 was masked as
     the value and the password after it went out as typed."""
-    masked, count = inc.mask_secrets("Password Reset! abc123 というメールでした")
+    masked, count = secret_mask.mask_secrets("Password Reset! abc123 というメールでした")
     assert masked == "Password Reset! ＊＊＊＊（伏せ字） というメールでした" and count == 1
     # A password that begins with the noun and the mark is still masked whole.
-    assert "Reset" not in inc.mask_secrets("PW Reset!2026 が漏れた")[0]
+    assert "Reset" not in secret_mask.mask_secrets("PW Reset!2026 が漏れた")[0]
 
 
 def test_a_second_value_listed_after_the_first_is_masked() -> None:
@@ -1105,16 +1106,16 @@ def test_a_second_value_listed_after_the_first_is_masked() -> None:
                           ("パスワードを abc123 から def456 に変更しました", ("abc123", "def456")),
                           ("パスワードを変更しました。旧 abc123 / 新 def456", ("abc123", "def456")),
                           ("PIN：1234、5678 が漏れました", ("1234", "5678"))):
-        masked, count = inc.mask_secrets(text)
+        masked, count = secret_mask.mask_secrets(text)
         assert not any(x in masked for x in secrets) and count == 2, masked
     # A word, an address, a date or a count after the first value is the report's.
     for text, kept in (("パスワード：abc123、Gmail のものです", "Gmail"),
                        ("パスワード：abc123、https://x.example/p1 で配布", "https://x.example/p1"),
                        ("パスワード abc123 を 10/1 から 11/30 まで使用", "10/1 から 11/30")):
-        assert kept in inc.mask_secrets(text)[0]
+        assert kept in secret_mask.mask_secrets(text)[0]
     # Without a password named, 旧 and 新 are no labels; in a report of a password leak they are.
-    assert inc.mask_secrets("旧 v2026 / 新 v2027 のロゴ") == ("旧 v2026 / 新 v2027 のロゴ", 0)
-    assert inc.mask_secrets("旧 abc123 / 新 def456", about_a_password=True) == (
+    assert secret_mask.mask_secrets("旧 v2026 / 新 v2027 のロゴ") == ("旧 v2026 / 新 v2027 のロゴ", 0)
+    assert secret_mask.mask_secrets("旧 abc123 / 新 def456", about_a_password=True) == (
         "旧 ＊＊＊＊（伏せ字） / 新 ＊＊＊＊（伏せ字）", 2)
 
 
@@ -1137,8 +1138,8 @@ def test_a_date_after_pasuwado_wa_is_kept_as_after_any_label() -> None:
     「パスワードは」, and the record lost when the password was changed. A date with nothing date-like
     after it is still masked."""
     for kept in ("パスワードは 2026/11/30 に変更しました", "パスワードは 10/1 から変更していません"):
-        assert inc.mask_secrets(kept) == (kept, 0)
-    assert "2026/11/30" not in inc.mask_secrets("パスワードは 2026/11/30 でした")[0]
+        assert secret_mask.mask_secrets(kept) == (kept, 0)
+    assert "2026/11/30" not in secret_mask.mask_secrets("パスワードは 2026/11/30 でした")[0]
 
 
 def test_a_note_written_just_before_the_alerts_deletion_is_heard_of_names_its_incident(sqlite_stack: LocalStack) -> None:
@@ -1164,9 +1165,9 @@ def test_when_and_who_after_a_colon_are_kept_while_a_kana_or_kanji_password_is_m
     for kept in ("パスワード：本日 10:00 に変更しました", "パスワード：昨日 変更", "パスワード：先週 漏えい",
                  "パスワード：広報課 山田 が管理", "パスワード：情報政策室 にて再設定", "パスワード：総務課長",
                  "パスワード：山田さん"):
-        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+        assert secret_mask.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
     for masked in ("パスワード：桜並木", "パスワード：月見団子", "パスワードは「さくらもち」でした"):
-        assert inc.mask_secrets(masked, about_a_password=True)[1] == 1, masked
+        assert secret_mask.mask_secrets(masked, about_a_password=True)[1] == 1, masked
 
 
 def test_a_passphrase_after_an_arrow_is_masked_whole() -> None:
@@ -1174,19 +1175,19 @@ def test_a_passphrase_after_an_arrow_is_masked_whole() -> None:
     rule reads 「PIN 変更 → 1234」 so), but only the first word was masked and 「horse battery
     staple」 went into the alert and the record."""
     for text in ("パスワード → correct horse battery staple", "PW変更 -> correct horse battery staple"):
-        out, n = inc.mask_secrets(text, about_a_password=True)
+        out, n = secret_mask.mask_secrets(text, about_a_password=True)
         assert "horse" not in out and "staple" not in out and n == 1, out
-    assert inc.mask_secrets("パスワード → 2026/12/1 に変更") == ("パスワード → 2026/12/1 に変更", 0)
+    assert secret_mask.mask_secrets("パスワード → 2026/12/1 に変更") == ("パスワード → 2026/12/1 に変更", 0)
 
 
 def test_a_quoted_kana_or_kanji_password_with_a_space_in_it_is_masked() -> None:
     """「パスワード：「桜 並木」」: the value was read up to the space, one letter too short to be a
     value, and the password went into the alert and the record whole."""
     for text in ("パスワード：「桜 並木」", "パスワードは「さくら もち」でした", "PW『春 夏 秋 冬』"):
-        out, n = inc.mask_secrets(text, about_a_password=True)
+        out, n = secret_mask.mask_secrets(text, about_a_password=True)
         assert n == 1 and not any(w in out for w in ("並木", "もち", "秋")), out
     for kept in ("パスワードは「前と 同じ」です", "件名「パスワード 変更のお知らせ」"):
-        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+        assert secret_mask.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
 
 
 def test_a_note_in_brackets_after_a_password_keeps_its_opening_bracket() -> None:
@@ -1195,17 +1196,17 @@ def test_a_note_in_brackets_after_a_password_keeps_its_opening_bracket() -> None
     for text, expected in (("パスワード：Kessai2026 (メールで送付)", "パスワード：＊＊＊＊（伏せ字） (メールで送付)"),
                            ("パスワード：Kessai2026 (mail)", "パスワード：＊＊＊＊（伏せ字） (mail)"),
                            ("PW: Kessai2026 [mail]", "PW: ＊＊＊＊（伏せ字） [mail]")):
-        assert inc.mask_secrets(text, about_a_password=True) == (expected, 1)
+        assert secret_mask.mask_secrets(text, about_a_password=True) == (expected, 1)
 
 
 def test_a_second_value_listed_after_to_or_ya_is_masked() -> None:
     """「PIN 1234 と 5678」: 「と」 lists two values as 「か」 does, but only the first was masked and
     5678 went into the alert and the record."""
     for text in ("PIN 1234 と 5678 が漏れました", "パスワード：abc123 や def456 を使い回し", "PW abc123 and def456"):
-        masked, count = inc.mask_secrets(text, about_a_password=True)
+        masked, count = secret_mask.mask_secrets(text, about_a_password=True)
         assert count == 2 and not any(x in masked for x in ("5678", "def456")), masked
     for kept in ("パスワード abc123 と 2026/12/1 に変更", "PIN 1234 と 1,000 件"):
-        assert kept.split(" と ")[1] in inc.mask_secrets(kept)[0]
+        assert kept.split(" と ")[1] in secret_mask.mask_secrets(kept)[0]
 
 
 def test_a_short_password_with_a_space_in_it_is_masked_whole_and_the_colon_kept() -> None:
@@ -1213,8 +1214,8 @@ def test_a_short_password_with_a_space_in_it_is_masked_whole_and_the_colon_kept(
     the mask took it, and 「123」 went into the alert and the record."""
     for text, expected in (("パスワード：abc 123", "パスワード：＊＊＊＊（伏せ字）"),
                            ("パスワード: abc 123 です", "パスワード: ＊＊＊＊（伏せ字） です")):
-        assert inc.mask_secrets(text, about_a_password=True) == (expected, 1)
-    assert inc.mask_secrets("パスワード: 8 文字以上") == ("パスワード: 8 文字以上", 0)
+        assert secret_mask.mask_secrets(text, about_a_password=True) == (expected, 1)
+    assert secret_mask.mask_secrets("パスワード: 8 文字以上") == ("パスワード: 8 文字以上", 0)
 
 
 def test_a_kana_password_with_a_space_after_a_colon_is_masked_whole() -> None:
@@ -1223,8 +1224,8 @@ def test_a_kana_password_with_a_space_after_a_colon_is_masked_whole() -> None:
     for text, expected in (("パスワード：さくら もち", "パスワード：＊＊＊＊（伏せ字）"),
                            ("パスワード：さくら もち が漏れました", "パスワード：＊＊＊＊（伏せ字） が漏れました"),
                            ("パスワード：ひまわり 広報課 山田 が管理", "パスワード：＊＊＊＊（伏せ字） 広報課 山田 が管理")):
-        assert inc.mask_secrets(text, about_a_password=True) == (expected, 1)
-    assert inc.mask_secrets("パスワード：広報課 山田 が管理", about_a_password=True)[1] == 0
+        assert secret_mask.mask_secrets(text, about_a_password=True) == (expected, 1)
+    assert secret_mask.mask_secrets("パスワード：広報課 山田 が管理", about_a_password=True)[1] == 0
 
 
 def test_a_device_a_version_or_a_telephone_number_after_a_password_or_old_new_is_kept() -> None:
@@ -1234,23 +1235,23 @@ def test_a_device_a_version_or_a_telephone_number_after_a_password_or_old_new_is
     for text, kept in (("PW abc123、Windows11 の PC で使用", "Windows11"), ("パスワード：abc123 から iOS17 に更新", "iOS17"),
                        ("PW abc123、ver2 のアプリ", "ver2"), ("PW abc123、v2.1 のアプリ", "v2.1"),
                        ("PW abc123、No.2 の端末", "No.2"), ("PIN 1234、090-1234-5678 に連絡", "090-1234-5678")):
-        masked, count = inc.mask_secrets(text, about_a_password=True)
+        masked, count = secret_mask.mask_secrets(text, about_a_password=True)
         assert kept in masked and "abc123" not in masked and "1234、" not in masked and count == 1, masked
     for kept in ("旧 Windows10 端末から漏えい", "新 iPhone15 を配布済み", "旧 PC-001 から"):
-        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+        assert secret_mask.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
     for text in ("PIN 1234 か 5678", "旧 abc123 / 新 def456", "パスワードを abc123 から def456 に変更",
                  "旧 Win2026 / 新 Win2027"):
-        assert inc.mask_secrets(text, about_a_password=True)[1] == 2, text
+        assert secret_mask.mask_secrets(text, about_a_password=True)[1] == 2, text
 
 
 def test_a_kanji_password_of_one_letter_words_after_a_colon_is_masked() -> None:
     """「パスワード：桜 並 木」「PW：春 夏 秋 冬」: each word was one letter, too short to be read as a
     value, and the password went into the alert and the record whole (in quotes it was masked)."""
     for text in ("パスワード：桜 並 木", "PW：春 夏 秋 冬"):
-        assert inc.mask_secrets(text, about_a_password=True)[1] == 1, text
+        assert secret_mask.mask_secrets(text, about_a_password=True)[1] == 1, text
     for kept in ("パスワード：次 の通り", "パスワード：桜", "PW：桜 が漏れた"):
-        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
-    assert inc.mask_secrets("パスワード：旧 abc123 / 新 def456", about_a_password=True) == (
+        assert secret_mask.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+    assert secret_mask.mask_secrets("パスワード：旧 abc123 / 新 def456", about_a_password=True) == (
         "パスワード：旧 ＊＊＊＊（伏せ字） / 新 ＊＊＊＊（伏せ字）", 2)
 def test_a_redraw_refused_because_the_alert_was_just_deleted_is_no_error(
         sqlite_stack: LocalStack, caplog: pytest.LogCaptureFixture) -> None:
@@ -1285,11 +1286,11 @@ def test_brackets_inside_a_passphrase_or_around_a_value_are_not_a_note() -> None
     after the value (「(メールで送付)」「(仮)」) keeps its bracket."""
     for text, leaked in (("パスワード：correct horse (battery) staple", ("battery", "staple")),
                          ("PW: abc123 [old: xyz789]", ("xyz789",)), ("PW: abc123 (xyz789)", ("xyz789",))):
-        masked, count = inc.mask_secrets(text, about_a_password=True)
+        masked, count = secret_mask.mask_secrets(text, about_a_password=True)
         assert count == 1 and not any(w in masked for w in leaked), masked
     for text, expected in (("パスワード：Kessai2026 (メールで送付)", "パスワード：＊＊＊＊（伏せ字） (メールで送付)"),
                            ("PW: abc 123 (仮)", "PW: ＊＊＊＊（伏せ字） (仮)")):
-        assert inc.mask_secrets(text, about_a_password=True) == (expected, 1)
+        assert secret_mask.mask_secrets(text, about_a_password=True) == (expected, 1)
 
 
 def test_old_and_new_passwords_shaped_like_devices_after_a_label_are_masked() -> None:
@@ -1298,10 +1299,10 @@ def test_old_and_new_passwords_shaped_like_devices_after_a_label_are_masked() ->
     for text, leaked in (("パスワード：旧 iPhone15 / 新 iPhone16", ("iPhone15", "iPhone16")),
                          ("PW 旧 Win10 新 Win11", ("Win10", "Win11")),
                          ("パスワード変更：旧 Pixel8 → 新 Pixel9", ("Pixel8", "Pixel9"))):
-        masked, count = inc.mask_secrets(text, about_a_password=True)
+        masked, count = secret_mask.mask_secrets(text, about_a_password=True)
         assert count == 2 and not any(w in masked for w in leaked), masked
     for kept in ("パスワードは旧 Windows10 端末から漏えい", "旧 Windows10 端末から漏えい", "新 iPhone15 を配布済み"):
-        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+        assert secret_mask.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
 
 
 def test_a_date_a_time_or_a_floor_after_a_kana_password_is_kept() -> None:
@@ -1310,17 +1311,17 @@ def test_a_date_a_time_or_a_floor_after_a_kana_password_is_kept() -> None:
     for text, expected in (("パスワード：さくら 10時 に変更", "パスワード：＊＊＊＊（伏せ字） 10時 に変更"),
                            ("パスワード：さくら 12月1日 変更", "パスワード：＊＊＊＊（伏せ字） 12月1日 変更"),
                            ("パスワード：さくら もち 3階 の端末", "パスワード：＊＊＊＊（伏せ字） 3階 の端末")):
-        assert inc.mask_secrets(text, about_a_password=True) == (expected, 1)
+        assert secret_mask.mask_secrets(text, about_a_password=True) == (expected, 1)
 
 
 def test_only_a_japanese_telephone_numbers_shape_is_kept_as_a_number_to_call() -> None:
     """「PIN 1234、01-23-4567 に連絡」: any digits between hyphens were read as a telephone number and
     kept, and a second PIN went into the alert and the record as typed."""
     for text in ("PIN 1234、0-12-3456 に連絡", "PIN 1234、01-23-4567 に連絡", "PIN 1234 / 0-1-234 に連絡"):
-        masked, count = inc.mask_secrets(text, about_a_password=True)
+        masked, count = secret_mask.mask_secrets(text, about_a_password=True)
         assert count == 2 and "-" not in masked, masked
     for number in ("090-1234-5678", "03-1234-5678", "045-123-4567", "0256-12-3456", "0120-123-456", "+81-90-1234-5678"):
-        masked, count = inc.mask_secrets(f"PIN 1234、{number} に連絡", about_a_password=True)
+        masked, count = secret_mask.mask_secrets(f"PIN 1234、{number} に連絡", about_a_password=True)
         assert count == 1 and number in masked, masked
 
 
@@ -1331,14 +1332,14 @@ def test_a_device_s_shape_is_kept_only_where_the_report_goes_on_about_a_device()
     for text in ("PW abc123 / iPhone15", "PW abc123、win123", "PW abc123 / Mac1", "PW abc123 / PC-123",
                  "PW abc123 / v123", "PW abc123 / no.1234", "旧 Pixel8 / 新 Pixel9", "PW abc123 から Win11 に変更",
                  "旧 Pixel8 から 新 Pixel9 に変更"):
-        masked, count = inc.mask_secrets(text, about_a_password=True)
+        masked, count = secret_mask.mask_secrets(text, about_a_password=True)
         assert count == 2 and not any(c.isdigit() for c in masked), masked
     for text, kept in (("PW abc123、Windows11 の PC で", "Windows11"), ("PW abc123 / iPhone15 を配布済み", "iPhone15"),
                        ("PW abc123、Windows11 端末から漏えい", "Windows11"), ("PIN 1234、03-1234-5678 まで", "03-1234-5678")):
-        masked, count = inc.mask_secrets(text, about_a_password=True)
+        masked, count = secret_mask.mask_secrets(text, about_a_password=True)
         assert count == 1 and kept in masked, masked
     for kept in ("旧 Windows10 端末から漏えい", "新 iPhone15 を配布済み", "旧 PC-001 から"):
-        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+        assert secret_mask.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
 
 
 def test_english_words_of_no_value_after_a_colon_are_kept() -> None:
@@ -1346,11 +1347,11 @@ def test_english_words_of_no_value_after_a_colon_are_kept() -> None:
     were written there. A passphrase with any other word, or a weak password on its own, is masked."""
     for kept in ("PW: no idea", "PW: by IT", "パスワード：not set", "パスワード：ask IT", "PW: not set yet",
                  "PW: unknown", "パスワード：see mail", "PW: none"):
-        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+        assert secret_mask.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
     # A word alone that could be the weak password itself (manager is a well-known default).
     for text in ("PW: abc 123", "PW: no idea abc123", "PW: admin", "PW: secret", "PW: notset", "PW: not set 2026",
                  "PW: manager", "PW: team", "PW: email", "PW: changed"):
-        masked, count = inc.mask_secrets(text, about_a_password=True)
+        masked, count = secret_mask.mask_secrets(text, about_a_password=True)
         assert count == 1 and masked.startswith("PW: ＊＊＊＊（伏せ字）"), masked
 
 
@@ -1359,7 +1360,7 @@ def test_old_and_new_passwords_after_an_arrow_are_masked() -> None:
     both passwords went into the alert and the record as typed."""
     for text in ("パスワード→旧 Win10、新 Win11", "PW->旧 abc123 / 新 def456", "パスワード＝旧 Pixel8、新 Pixel9",
                  "パスワード【旧 abc123】"):
-        masked, count = inc.mask_secrets(text, about_a_password=True)
+        masked, count = secret_mask.mask_secrets(text, about_a_password=True)
         assert count >= 1 and not any(c.isdigit() for c in masked), masked
 
 
@@ -1369,26 +1370,26 @@ def test_the_bracket_an_old_or_new_value_closes_is_kept() -> None:
     for text, expected in (("PW: abc123 (旧 xyz789)", "PW: ＊＊＊＊（伏せ字） (旧 ＊＊＊＊（伏せ字）)"),
                            ("PW: abc123 [旧 xyz789]", "PW: ＊＊＊＊（伏せ字） [旧 ＊＊＊＊（伏せ字）]"),
                            ("パスワード（旧 xyz789）", "パスワード（旧 ＊＊＊＊（伏せ字））")):
-        assert inc.mask_secrets(text, about_a_password=True) == (expected, 2 if "abc" in text else 1), text
+        assert secret_mask.mask_secrets(text, about_a_password=True) == (expected, 2 if "abc" in text else 1), text
 
 
 def test_english_words_of_no_value_before_a_note_are_kept() -> None:
     """「パスワード：not set (旧 xyz789)」: the note's opening bracket was read as a word of the value, and
     「not set」 was masked as though a password were written there."""
-    assert inc.mask_secrets("パスワード：not set (旧 xyz789)", about_a_password=True) == (
+    assert secret_mask.mask_secrets("パスワード：not set (旧 xyz789)", about_a_password=True) == (
         "パスワード：not set (旧 ＊＊＊＊（伏せ字）)", 1)
-    assert inc.mask_secrets("PW: ( )", about_a_password=True)[1] == 0
-    assert inc.mask_secrets("PW: abc 123 (旧 xyz789)", about_a_password=True)[1] == 2
+    assert secret_mask.mask_secrets("PW: ( )", about_a_password=True)[1] == 0
+    assert secret_mask.mask_secrets("PW: abc 123 (旧 xyz789)", about_a_password=True)[1] == 2
 
 
 def test_a_separator_between_listed_passwords_is_kept() -> None:
     """「PW: abc123 / 新 def456」: 「 /」 was read as the value's last word and masked with it, and the
     alert read 「＊＊＊＊（伏せ字） 新 ＊＊＊＊（伏せ字）」, the two passwords no longer told apart."""
     for sep in ("/", "／", "->", "→"):
-        masked = inc.mask_secrets(f"PW: abc123 {sep} 新 def456", about_a_password=True)
+        masked = secret_mask.mask_secrets(f"PW: abc123 {sep} 新 def456", about_a_password=True)
         assert masked == (f"PW: ＊＊＊＊（伏せ字） {sep} 新 ＊＊＊＊（伏せ字）", 2), masked
-    assert inc.mask_secrets("旧 PW: abc123 / 新 PW: def456") == ("旧 PW: ＊＊＊＊（伏せ字） / 新 PW: ＊＊＊＊（伏せ字）", 2)
-    assert inc.mask_secrets("PW: abc123/") == ("PW: ＊＊＊＊（伏せ字）", 1)
+    assert secret_mask.mask_secrets("旧 PW: abc123 / 新 PW: def456") == ("旧 PW: ＊＊＊＊（伏せ字） / 新 PW: ＊＊＊＊（伏せ字）", 2)
+    assert secret_mask.mask_secrets("PW: abc123/") == ("PW: ＊＊＊＊（伏せ字）", 1)
 
 
 def test_a_password_listed_after_words_of_no_value_is_masked() -> None:
@@ -1399,10 +1400,10 @@ def test_a_password_listed_after_words_of_no_value_is_masked() -> None:
                          ("パスワード：unknown、abc123", "パスワード：unknown、＊＊＊＊（伏せ字）"),
                          ("PIN: none、1234", "PIN: none、＊＊＊＊（伏せ字）"),
                          ("PW: ask IT → abc123、def456", "PW: ask IT → ＊＊＊＊（伏せ字）、＊＊＊＊（伏せ字）")):
-        assert inc.mask_secrets(text, about_a_password=True)[0] == masked, text
+        assert secret_mask.mask_secrets(text, about_a_password=True)[0] == masked, text
     # What is listed after them and is no password stays: a number to call, a device, a date.
     for text in ("PW: none、090-1234-5678 に連絡", "PW: not set、Windows11 の PC で", "PW: none、2026/12/1 に設定予定"):
-        assert inc.mask_secrets(text, about_a_password=True) == (text, 0), text
+        assert secret_mask.mask_secrets(text, about_a_password=True) == (text, 0), text
 
 
 def test_a_device_shaped_password_a_password_is_changed_to_is_masked() -> None:
@@ -1411,12 +1412,12 @@ def test_a_device_shaped_password_a_password_is_changed_to_is_masked() -> None:
     for text, masked in (("パスワードを abc123 から pc123 に更新しました", "パスワードを ＊＊＊＊（伏せ字） から ＊＊＊＊（伏せ字） に更新しました"),
                          ("PW を abc123 から iphone15 に更新", "PW を ＊＊＊＊（伏せ字） から ＊＊＊＊（伏せ字） に更新"),
                          ("PW: abc123 → pixel8 に移行", "PW: ＊＊＊＊（伏せ字） → ＊＊＊＊（伏せ字） に移行")):
-        assert inc.mask_secrets(text, about_a_password=True)[0] == masked, text
+        assert secret_mask.mask_secrets(text, about_a_password=True)[0] == masked, text
     # Listed after 「、」, the update is the device's still, a system is updated to, and a device a report
     # goes on about is the device.
     for text in ("PW abc123、iPhone15 に更新済み", "パスワード：abc123 から iOS17 に更新", "PW abc123 から PC-001 の端末に",
                  "PIN 1234、090-1234-5678 に連絡"):
-        assert inc.mask_secrets(text, about_a_password=True)[1] == 1, text
+        assert secret_mask.mask_secrets(text, about_a_password=True)[1] == 1, text
 
 
 def test_a_bracket_a_value_after_old_or_new_opens_and_closes_is_masked_with_it() -> None:
@@ -1427,7 +1428,7 @@ def test_a_bracket_a_value_after_old_or_new_opens_and_closes_is_masked_with_it()
                          ("PW: abc123 (旧 Kes(1))", "PW: ＊＊＊＊（伏せ字） (旧 ＊＊＊＊（伏せ字）)"),
                          ("PW: abc123 (旧 xyz789)", "PW: ＊＊＊＊（伏せ字） (旧 ＊＊＊＊（伏せ字）)"),
                          ("PW: abc123 「旧 xyz789」", "PW: ＊＊＊＊（伏せ字） 「旧 ＊＊＊＊（伏せ字）」")):
-        assert inc.mask_secrets(text, about_a_password=True)[0] == masked, text
+        assert secret_mask.mask_secrets(text, about_a_password=True)[0] == masked, text
 
 
 def test_a_value_with_its_note_in_brackets_right_after_it_is_masked() -> None:
@@ -1436,18 +1437,18 @@ def test_a_value_with_its_note_in_brackets_right_after_it_is_masked() -> None:
     for text, masked in (("PW: abc123（メールで送付）", "PW: ＊＊＊＊（伏せ字）（メールで送付）"),
                          ("パスワード：abc123(仮)", "パスワード：＊＊＊＊（伏せ字）(仮)"),
                          ("パスワード：Kes(1)（仮）", "パスワード：＊＊＊＊（伏せ字）（仮）")):
-        assert inc.mask_secrets(text, about_a_password=True)[0] == masked, text
+        assert secret_mask.mask_secrets(text, about_a_password=True)[0] == masked, text
     for kept in ("パスワード：2026/12/1（月）に変更", "パスワード（8文字以上）を設定してください", "パスワードは2026年（令和8年）に変更"):
-        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+        assert secret_mask.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
 
 
 def test_a_navi_dial_or_free_dial_number_to_call_is_kept() -> None:
     """「PIN 1234、0570-123-456 に連絡」: a support desk's navi-dial (0570) and free-dial (0800) numbers
     were not of the telephone shapes kept, and were masked as a second PIN; the record lost whom to call."""
     for number in ("0570-123-456", "0800-123-4567"):
-        masked, count = inc.mask_secrets(f"PIN 1234、{number} に連絡", about_a_password=True)
+        masked, count = secret_mask.mask_secrets(f"PIN 1234、{number} に連絡", about_a_password=True)
         assert number in masked and count == 1, masked
-    assert inc.mask_secrets("PIN 1234、0570-1234 に連絡", about_a_password=True)[1] == 2
+    assert secret_mask.mask_secrets("PIN 1234、0570-1234 に連絡", about_a_password=True)[1] == 2
 
 
 def test_a_value_listed_after_a_short_word_of_no_value_is_masked() -> None:
@@ -1456,16 +1457,16 @@ def test_a_value_listed_after_a_short_word_of_no_value_is_masked() -> None:
     for text, masked in (("PW: tbd → abc123", "PW: tbd → ＊＊＊＊（伏せ字）"),
                          ("PW: n/a → abc123", "PW: n/a → ＊＊＊＊（伏せ字）"),
                          ("パスワード：TBD、Kessai2026!", "パスワード：TBD、＊＊＊＊（伏せ字）")):
-        assert inc.mask_secrets(text, about_a_password=True) == (masked, 1), text
+        assert secret_mask.mask_secrets(text, about_a_password=True) == (masked, 1), text
     for kept in ("PW: tbd", "PW: n/a", "PW: tbd（後日連絡）"):
-        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+        assert secret_mask.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
 
 
 M = inc.SECRET_MASK
 
 
 def mask_a_password_report(text: str) -> None:
-    inc.mask_secrets(text, about_a_password=True)
+    secret_mask.mask_secrets(text, about_a_password=True)
 
 
 def test_after_an_arrow_from_a_password_an_os_shaped_value_is_the_new_password() -> None:
@@ -1475,9 +1476,9 @@ def test_after_an_arrow_from_a_password_an_os_shaped_value_is_the_new_password()
     for text, masked in (("PW: abc123 → win11 に更新", f"PW: {M} → {M} に更新"),
                          ("パスワード：abc123 → Windows10 に変更", f"パスワード：{M} → {M} に変更"),
                          ("PIN 1234 → iPhone15 に更新", f"PIN {M} → {M} に更新")):
-        assert inc.mask_secrets(text, about_a_password=True) == (masked, 2), text
+        assert secret_mask.mask_secrets(text, about_a_password=True) == (masked, 2), text
     for text, kept in (("パスワード：abc123 から iOS17 に更新", "iOS17"), ("PW abc123、Windows11 の PC で使用", "Windows11")):
-        masked, count = inc.mask_secrets(text, about_a_password=True)
+        masked, count = secret_mask.mask_secrets(text, about_a_password=True)
         assert kept in masked and "abc123" not in masked and count == 1, masked
 
 
@@ -1486,12 +1487,12 @@ def test_an_offices_device_code_before_its_device_noun_is_kept() -> None:
     device was masked, the record losing which device to check. With the device's noun right after it
     the code is the device; without it, or after a password's label, it is still masked."""
     for kept in ("旧 A-101 端末から漏えい", "新 KS-12 の PC を配布済み", "旧 TB03 タブレットを回収"):
-        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+        assert secret_mask.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
     for text, masked in (("パスワードは abc123、旧 A-101 端末で使用", f"パスワードは {M}、旧 A-101 端末で使用"),
                          ("PIN 1234、KS-12 の PC で使用", f"PIN {M}、KS-12 の PC で使用")):
-        assert inc.mask_secrets(text, about_a_password=True) == (masked, 1), text
+        assert secret_mask.mask_secrets(text, about_a_password=True) == (masked, 1), text
     for text in ("旧 A-101 / 新 A-102", "旧 A-101 を使用", "パスワード：旧 A-101 端末", "PW: abc123 → A-101 端末に"):
-        masked, count = inc.mask_secrets(text, about_a_password=True)
+        masked, count = secret_mask.mask_secrets(text, about_a_password=True)
         assert "A-101" not in masked and count >= 1, masked
 
 
@@ -1505,7 +1506,7 @@ def test_a_note_on_the_label_and_the_credentials_of_an_address_keep_their_own_te
                          ("https://soumu:password@host.example.jp/", f"https://soumu:{M}@host.example.jp/"),
                          ("<https://admin:Kessai2026@example.jp/|管理画面>", f"<https://admin:{M}@example.jp/|管理画面>")):
         for about in (False, True):
-            assert inc.mask_secrets(text, about_a_password=about) == (masked, 1), text
+            assert secret_mask.mask_secrets(text, about_a_password=about) == (masked, 1), text
 
 
 def test_a_short_or_spaced_value_a_value_on_the_next_line_and_english_or_json_shapes_are_masked() -> None:
@@ -1523,12 +1524,12 @@ def test_a_short_or_spaced_value_a_value_on_the_next_line_and_english_or_json_sh
                          ("The password is abc123.", f"The password is {M}."),
                          ("password was changed to abc123", f"password was changed to {M}"), ("PIN is 123.", f"PIN is {M}."),
                          ("PW\tabc123", f"PW\t{M}")):
-        assert inc.mask_secrets(text, about_a_password=True) == (masked, 1), text
+        assert secret_mask.mask_secrets(text, about_a_password=True) == (masked, 1), text
     for kept in ("パスワードは OK です", "PW abc", "パスワードは PDF で送付しました", "パスワードは SMS に届きます",
                  "the password is the same", "PIN for the office", "The password is being changed by IT today.",
                  "パスワードは 123 回試行されました", "パスワードは not set です", "パスワードは ID と同じです",
                  "パスワード：\n不明です", "パスワード漏えいの件\nabc123", "パスワード：\nhttps://example.jp/reset"):
-        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+        assert secret_mask.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
 
 
 def test_masking_new_shapes_stays_linear_on_a_long_report() -> None:
@@ -1545,20 +1546,20 @@ def test_the_mask_keeps_the_next_field_the_tag_the_mark_and_the_arrow() -> None:
                          ("*PW:* abc123", f"*PW:* {M}"),
                          ("_パスワード_：abc123", f"_パスワード_：{M}"),
                          ("*パスワード*: abc123", f"*パスワード*: {M}")):
-        assert inc.mask_secrets(text, about_a_password=True) == (masked, 1), text
-    assert inc.mask_secrets("PW: abc123 -> iOS17 に更新", about_a_password=True) == (f"PW: {M} -> {M} に更新", 2)
-    assert inc.mask_secrets("PW: correct horse -> battery staple", about_a_password=True)[0].count("->") == 1
+        assert secret_mask.mask_secrets(text, about_a_password=True) == (masked, 1), text
+    assert secret_mask.mask_secrets("PW: abc123 -> iOS17 に更新", about_a_password=True) == (f"PW: {M} -> {M} に更新", 2)
+    assert secret_mask.mask_secrets("PW: correct horse -> battery staple", about_a_password=True)[0].count("->") == 1
 
 
 def test_a_date_or_a_browser_after_the_label_is_kept_and_missed_values_are_masked() -> None:
     for kept in ("パスワードは 12 / 1 に変更", "パスワードは Google Chrome に保存", "パスワードは Google で管理しています",
                  "パスワードは Microsoft アカウントと同じです"):
-        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+        assert secret_mask.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
     for text, masked in (("パスワードの値は abc123 です", f"パスワードの値は {M} です"),
                          ("接続情報：ユーザー名 koho パスワード koho", f"接続情報：ユーザー名 koho パスワード {M}"),
                          ("パスワードは Google です", f"パスワードは {M} です"),
                          ("パスワードは 12 / 1 9x です", f"パスワードは {M} です")):
-        assert inc.mask_secrets(text, about_a_password=True) == (masked, 1), text
+        assert secret_mask.mask_secrets(text, about_a_password=True) == (masked, 1), text
 
 
 def test_masking_the_field_and_mark_shapes_stays_linear() -> None:
@@ -1578,8 +1579,8 @@ def test_a_label_note_in_square_or_lenticular_brackets_and_a_bracketed_new_passw
                                 ("パスワード（旧）：abc123 → （新）：xyz789", f"パスワード（旧）：{M} → （新）：{M}", 2),
                                 ("パスワード（旧）：abc123、【新】xyz789", f"パスワード（旧）：{M}、【新】{M}", 2)):
         for about in (False, True):
-            assert inc.mask_secrets(text, about_a_password=about) == (masked, count), text
-    masked, count = inc.mask_secrets("PW【abc123】")
+            assert secret_mask.mask_secrets(text, about_a_password=about) == (masked, count), text
+    masked, count = secret_mask.mask_secrets("PW【abc123】")
     assert "abc123" not in masked and count == 1, masked
 
 
@@ -1592,9 +1593,9 @@ def test_passwords_joined_by_an_arrow_without_spaces_are_masked() -> None:
                          ("PW: abc123 ⇒ xyz789", f"PW: {M} ⇒ {M}"),
                          ("PW: abc123 ⇒ win11 に更新", f"PW: {M} ⇒ {M} に更新")):
         for about in (False, True):
-            assert inc.mask_secrets(text, about_a_password=about) == (masked, 2), text
+            assert secret_mask.mask_secrets(text, about_a_password=about) == (masked, 2), text
     for kept in ("手順：設定→パスワード→変更", "PCの更新 Windows10→Windows11 を実施、パスワード変更なし"):
-        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+        assert secret_mask.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
 
 
 def test_a_label_in_japanese_quotes_and_an_english_is_with_a_colon_or_now_are_read() -> None:
@@ -1608,9 +1609,9 @@ def test_a_label_in_japanese_quotes_and_an_english_is_with_a_colon_or_now_are_re
                          ("The password was: hunter2", f"The password was: {M}"),
                          ("The password is now abc123", f"The password is now {M}")):
         for about in (False, True):
-            assert inc.mask_secrets(text, about_a_password=about) == (masked, 1), text
+            assert secret_mask.mask_secrets(text, about_a_password=about) == (masked, 1), text
     for kept in ("「パスワード」が漏れました", "「パスワード」は2026年1月に変更済みです", "The password is now being changed"):
-        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+        assert secret_mask.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
 
 
 def test_a_secret_in_the_field_after_a_password_is_masked_too() -> None:
@@ -1620,7 +1621,7 @@ def test_a_secret_in_the_field_after_a_password_is_masked_too() -> None:
                          ("PW=Kx7pq2;user=soumu;PIN=4821", f"PW={M};user=soumu;PIN={M}"),
                          ("password=Kx7pq2|pin=1234", f"password={M}|pin={M}"),
                          ('{"pw":"Kx7pq2","pin":"4821"}', f'{{"pw":"{M}","pin":"{M}"}}')):
-        assert inc.mask_secrets(text, about_a_password=True) == (masked, 2), text
+        assert secret_mask.mask_secrets(text, about_a_password=True) == (masked, 2), text
 
 
 def test_a_short_value_cut_before_the_next_field_is_still_masked() -> None:
@@ -1629,7 +1630,7 @@ def test_a_short_value_cut_before_the_next_field_is_still_masked() -> None:
     for text, masked in (("PW=abc;host=db01", f"PW={M};host=db01"),
                          ("<password>abc</password>", f"<password>{M}</password>"),
                          ("パスワード:Kx7,ID:soumu", f"パスワード:{M},ID:soumu")):
-        assert inc.mask_secrets(text, about_a_password=True) == (masked, 1), text
+        assert secret_mask.mask_secrets(text, about_a_password=True) == (masked, 1), text
 
 
 def test_masking_a_long_run_of_fields_stays_linear() -> None:
@@ -1645,9 +1646,9 @@ def test_a_service_name_set_as_the_password_is_masked() -> None:
                          ("パスワードは office に変更", f"パスワードは {M} に変更"),
                          ("パスワードを Yahoo に設定しました", f"パスワードを {M} に設定しました"),
                          ("パスワードを Google から Kx7pq2 に変更", f"パスワードを {M} から {M} に変更")):
-        assert inc.mask_secrets(text, about_a_password=True)[0] == masked, text
+        assert secret_mask.mask_secrets(text, about_a_password=True)[0] == masked, text
     for kept in ("パスワードは Google に保存してあります", "パスワードは Google から届いたメールに記載"):
-        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+        assert secret_mask.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
 
 
 def test_now_or_currently_with_a_colon_and_a_quoted_label_before_its_value_are_read() -> None:
@@ -1660,10 +1661,10 @@ def test_now_or_currently_with_a_colon_and_a_quoted_label_before_its_value_are_r
                          ("「パスワード」の値は abc123 です", f"「パスワード」の値は {M} です"),
                          ("“パスワード”は abc123 です", f"“パスワード”は {M} です")):
         for about in (False, True):
-            assert inc.mask_secrets(text, about_a_password=about) == (masked, 1), text
+            assert secret_mask.mask_secrets(text, about_a_password=about) == (masked, 1), text
     for kept in ("The password is now being changed", "The password is currently being reset",
                  "「パスワード」の値は2026年1月に変更済みです"):
-        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+        assert secret_mask.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
 
 
 def test_a_password_typed_into_its_field_is_masked() -> None:
@@ -1676,10 +1677,10 @@ def test_a_password_typed_into_its_field_is_masked() -> None:
                          ("パスワード欄に abc 123 と入力", f"パスワード欄に {M} と入力"),
                          ("パスワード欄に「さくら もち」と入力", f"パスワード欄に「{M}」と入力")):
         for about in (False, True):
-            assert inc.mask_secrets(text, about_a_password=about) == (masked, 1), text
+            assert secret_mask.mask_secrets(text, about_a_password=about) == (masked, 1), text
     for kept in ("パスワード欄に何も入力せずに送信しました", "パスワード欄に ID を入力してしまいました",
                  "「パスワード」欄が空欄のままでした", "パスワード欄に 12/1 に変更と書いた"):
-        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+        assert secret_mask.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
 
 
 def test_a_spaced_password_before_de_or_in_an_english_sentence_is_masked_whole() -> None:
@@ -1691,11 +1692,11 @@ def test_a_spaced_password_before_de_or_in_an_english_sentence_is_masked_whole()
                          ("The PIN is 12 34.\n以上です", f"The PIN is {M}.\n以上です"),
                          ("password is Sakura 2026 です", f"password is {M} です")):
         for about in (False, True):
-            assert inc.mask_secrets(text, about_a_password=about) == (masked, 1), text
+            assert secret_mask.mask_secrets(text, about_a_password=about) == (masked, 1), text
     for kept in ("The password is 12 characters long", "The password is the same as before",
                  "The password is not set yet",
                  "パスワードは Google Chrome で、保存しています"):
-        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+        assert secret_mask.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
 
 
 def test_brackets_right_after_the_label_stay_outside_the_mask() -> None:
@@ -1704,7 +1705,7 @@ def test_brackets_right_after_the_label_stay_outside_the_mask() -> None:
                          ("PW: [abc123]", f"PW: [{M}]"), ("PW【abc123】", f"PW【{M}】"), ("PW[abc]", f"PW[{M}]"),
                          ("PW：{abc123}", f"PW：{{{M}}}")):
         for about in (False, True):
-            assert inc.mask_secrets(text, about_a_password=about) == (masked, 1), text
+            assert secret_mask.mask_secrets(text, about_a_password=about) == (masked, 1), text
 
 
 def test_masking_field_spaced_and_bracketed_shapes_stays_linear() -> None:
@@ -1721,14 +1722,14 @@ def test_a_spaced_password_after_now_currently_or_set_to_is_masked_whole() -> No
                          ("password is set to abc 123", f"password is set to {M}"),
                          ("The password has been changed to abc 123", f"The password has been changed to {M}")):
         for about in (False, True):
-            assert inc.mask_secrets(text, about_a_password=about) == (masked, 1), text
+            assert secret_mask.mask_secrets(text, about_a_password=about) == (masked, 1), text
     for text in ("The password is now: abc 123", "The password is currently: abc 123"):
         head = text.rsplit(" ", 2)[0]
         for about in (False, True):
-            assert inc.mask_secrets(text, about_a_password=about) == (f"{head} {M}", 1), text
+            assert secret_mask.mask_secrets(text, about_a_password=about) == (f"{head} {M}", 1), text
     for kept in ("The password is now 12 characters long", "The password has been reset to the default",
                  "password is now 2 weeks old"):
-        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+        assert secret_mask.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
 
 
 def test_a_my_number_pasted_into_a_misposting_report_or_its_summary_is_masked_everywhere_it_is_kept(

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot import incidents
+from bot import incidents, secret_mask
 from bot.rules import CheckContext, Finding, RulePolicy, check, my_number_spans, secret_value_spans
 
 JST = ZoneInfo("Asia/Tokyo")
@@ -45,7 +45,7 @@ def assert_secret_flagged_and_masked(text: str, value: str) -> None:
     assert all(value not in f.excerpt for f in found)
     assert value in [text[a:b] for a, b in secret_value_spans(text)]
     for about_a_password in (True, False):
-        masked, _ = incidents.mask_secrets(text, about_a_password=about_a_password)
+        masked, _ = secret_mask.mask_secrets(text, about_a_password=about_a_password)
         assert value not in masked, masked
 
 
@@ -58,7 +58,7 @@ def assert_my_number_flagged_and_masked(text: str, number: str) -> None:
     assert number not in found.excerpt
     assert my_number_spans(text, NOW.year) == [(found.start, found.end)]
     for about_a_password in (True, False):
-        masked = incidents.mask_report(text, about_a_password=about_a_password, year=NOW.year)
+        masked = secret_mask.mask_report(text, about_a_password=about_a_password, year=NOW.year)
         assert masked.text == text[: found.start] + incidents.SECRET_MASK + text[found.end :], masked.text
         assert (masked.count, masked.kinds) == (1, {"my_number"})
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import incidents
+from bot import secret_mask
 from bot.rules import card_number_spans
 
 from .conftest import CITY_POLICY, assert_secret_flagged_and_masked, codes, findings_of
@@ -65,7 +65,7 @@ def test_a_card_in_halves_or_with_its_expiry_is_flagged_and_masked(text: str) ->
     assert all(number not in f.excerpt for f in found)
     assert (found[0].start, found[0].end) in card_number_spans(text, 2026)
     for about_a_password in (True, False):
-        masked, _ = incidents.mask_secrets(text, about_a_password=about_a_password, year=2026)
+        masked, _ = secret_mask.mask_secrets(text, about_a_password=about_a_password, year=2026)
         assert number not in masked and "1111 1111" not in masked and "822463" not in masked, masked
 
 
@@ -165,7 +165,7 @@ def test_a_pin_given_after_the_range_of_all_pins_still_fires(text: str) -> None:
 @pytest.mark.parametrize("text", ["暗証番号：0000～9999 から 4821 に変更しました", "暗証番号：0000～9999 → 4821 に設定"])
 def test_a_pin_given_after_the_range_of_all_pins_is_masked_in_an_incident_report(text: str) -> None:
     for about_a_password in (True, False):
-        masked, _ = incidents.mask_secrets(text, about_a_password=about_a_password)
+        masked, _ = secret_mask.mask_secrets(text, about_a_password=about_a_password)
         assert "4821" not in masked, masked
 
 
@@ -177,20 +177,20 @@ def test_a_pin_given_after_the_range_of_all_pins_is_masked_in_an_incident_report
 ])
 def test_a_length_rule_or_the_range_of_all_pins_stays_in_an_incident_report(text: str) -> None:
     for about_a_password in (True, False):
-        masked, count = incidents.mask_secrets(text, about_a_password=about_a_password)
+        masked, count = secret_mask.mask_secrets(text, about_a_password=about_a_password)
         assert (masked, count) == (text, 0)
 
 
 def test_a_card_with_its_expiry_is_masked_as_of_the_reports_year() -> None:
     """The expiry is read as of the report's year, not the wall clock's: 「1228」 is no expiry in 2040."""
     text = "4111 1111 1111 1111 1228"
-    assert "1111 1111" not in incidents.mask_secrets(text, year=2026)[0]
-    assert incidents.mask_secrets(text, year=2040) == (text, 0)
+    assert "1111 1111" not in secret_mask.mask_secrets(text, year=2026)[0]
+    assert secret_mask.mask_secrets(text, year=2040) == (text, 0)
 
 
 def test_a_pin_range_of_counts_after_a_colon_is_still_masked() -> None:
     """Only a range followed by its unit is a count: 「PW: 10-20 でした」 is the value."""
-    masked, _ = incidents.mask_secrets("PW: 10-20 でした")
+    masked, _ = secret_mask.mask_secrets("PW: 10-20 でした")
     assert "10-20" not in masked
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot import incidents as inc
+from bot import secret_mask
 from bot.rules import credentials, secret_value_spans
 from tests.conftest import assert_stays_linear
 from tests.rules.conftest import findings_of
@@ -42,8 +43,8 @@ def test_a_passphrase_after_any_separator_is_one_value(text: str, value: str) ->
     assert _values(text) == [value]
     (f,) = findings_of(SECRET, text)
     assert text[f.start : f.end].endswith(value) or value in text[f.start : f.end]
-    assert inc.mask_secrets(text, about_a_password=True)[0] == text.replace(value, M)
-    assert inc.mask_secrets(text)[0] == text.replace(value, M)
+    assert secret_mask.mask_secrets(text, about_a_password=True)[0] == text.replace(value, M)
+    assert secret_mask.mask_secrets(text)[0] == text.replace(value, M)
 
 
 @pytest.mark.parametrize(
@@ -55,7 +56,7 @@ def test_a_passphrase_after_any_separator_is_one_value(text: str, value: str) ->
     ],
 )
 def test_a_report_masks_the_whole_passphrase_after_its_own_labels(text: str, value: str) -> None:
-    assert inc.mask_secrets(text, about_a_password=True)[0] == text.replace(value, M)
+    assert secret_mask.mask_secrets(text, about_a_password=True)[0] == text.replace(value, M)
 
 
 @pytest.mark.parametrize(
@@ -101,7 +102,7 @@ def test_ordinary_words_after_a_label_stay_clean(text: str) -> None:
     ],
 )
 def test_a_report_keeps_what_is_not_the_passphrase(text: str, kept: str) -> None:
-    assert kept in inc.mask_secrets(text, about_a_password=True)[0]
+    assert kept in secret_mask.mask_secrets(text, about_a_password=True)[0]
 
 
 @pytest.mark.parametrize(
@@ -110,7 +111,7 @@ def test_a_report_keeps_what_is_not_the_passphrase(text: str, kept: str) -> None
 )
 def test_the_readers_stay_linear(shape: str) -> None:
     assert_stays_linear(credentials.find_credentials, shape)
-    assert_stays_linear(lambda t: inc.mask_secrets(t, about_a_password=True), shape)
+    assert_stays_linear(lambda t: secret_mask.mask_secrets(t, about_a_password=True), shape)
 
 
 @pytest.mark.parametrize(
@@ -130,7 +131,7 @@ def test_the_readers_stay_linear(shape: str) -> None:
 )
 def test_a_report_masks_after_the_labels_own_words(text: str, masked: str) -> None:
     for about in (False, True):
-        assert inc.mask_secrets(text, about_a_password=about) == (masked, 1), text
+        assert secret_mask.mask_secrets(text, about_a_password=about) == (masked, 1), text
 
 
 @pytest.mark.parametrize(
@@ -151,7 +152,7 @@ def test_a_draft_reads_the_value_after_the_labels_own_words(text: str, values: l
 
 def test_a_heading_word_after_a_short_label_does_not_let_the_phrase_out() -> None:
     # 「Note:」 closes a heading: the phrase after it is masked, never left out as typed.
-    masked, _ = inc.mask_secrets("PW Note: Blue Sky2026", about_a_password=True)
+    masked, _ = secret_mask.mask_secrets("PW Note: Blue Sky2026", about_a_password=True)
     assert "Blue" not in masked and "Sky2026" not in masked
 
 

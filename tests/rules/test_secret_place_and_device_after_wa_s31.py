@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import incidents as inc
+from bot import secret_mask
 from bot.rules import credentials, secret_value_spans
 from tests.conftest import assert_stays_linear
 from tests.rules.conftest import findings_of
@@ -79,7 +79,7 @@ def test_a_password_after_wa_is_still_found(text: str, value: str) -> None:
     (f,) = findings_of(SECRET, text)
     assert f.severity == "error"
     assert [text[a:b] for a, b in secret_value_spans(text)] == [value]
-    assert value not in inc.mask_secrets(text, about_a_password=True)[0]
+    assert value not in secret_mask.mask_secrets(text, about_a_password=True)[0]
 
 
 def test_the_phrase_reader_stays_linear() -> None:

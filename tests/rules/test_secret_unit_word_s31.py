@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot import incidents as inc
+from bot import secret_mask
 from bot.rules import secret_value_spans
 from tests.rules.conftest import findings_of
 
@@ -32,7 +33,7 @@ def test_a_passphrase_with_a_word_that_starts_as_a_unit_is_one_value(text: str, 
     assert _values(text) == [value]
     (f,) = findings_of(SECRET, text)
     assert text[f.start : f.end].endswith(value)
-    assert inc.mask_secrets(text, about_a_password=True)[0] == text.replace(value, M)
+    assert secret_mask.mask_secrets(text, about_a_password=True)[0] == text.replace(value, M)
 
 
 @pytest.mark.parametrize(

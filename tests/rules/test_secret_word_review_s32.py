@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import incidents as inc
+from bot import secret_mask
 from bot.rules import secret_value_spans
 from tests.rules.conftest import codes, findings_of
 
@@ -34,7 +34,7 @@ def test_a_stated_word_is_flagged_and_masked(text: str, value: str) -> None:
     assert found, text
     assert all(value not in f.excerpt for f in found)
     assert value in [text[a:b] for a, b in secret_value_spans(text)]
-    assert value not in inc.mask_secrets(text)[0]
+    assert value not in secret_mask.mask_secrets(text)[0]
 
 
 @pytest.mark.parametrize(
