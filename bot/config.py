@@ -46,7 +46,7 @@ from bot.calendar import (
     parse_working_hours,
 )
 from bot.errors import os_reason_ja
-from bot.logs import OWN_LINES, printable
+from bot.logs import OWN_LINES, first_unprintable, printable
 from bot.saved_text import decode_saved, line_of
 from bot.typed import typed_form, visible_form
 
@@ -1198,6 +1198,11 @@ class _Locator:
 
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
+# The values the file names things with, shown as written in Slack and App Home: (table, key).
+# References to them (a member's org and rank, escalation_orgs) must equal one of them, and the
+# IDs and channels of Slack, platforms, times and durations have shapes of their own.
+_SHOWN_NAMES = {("orgs", "id"), ("orgs", "name"), ("members", "name"), ("accounts", "id"), ("accounts", "name")}
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines breaks
 _DOMAIN = re.compile(r"^[^\s/:@*]+(\.[^\s/:@*]+)+$")
 # A mention copied from Slack's message text: <@U012AB3CD>, <#C012AB3CD|koho-sns>.
 _MENTION = re.compile(r"^<[@#!]?([A-Za-z0-9]+)(?:\|[^>]*)?>$")
@@ -1437,11 +1442,10 @@ class _Validator:
                     self.problem(path + (key,), f"{label} の {key} は見えない文字だけでできています。"
                                  "表示される名前を書いてください。")
                     continue
-                # U+2028/U+2029 (line and paragraph separators) break the line in Slack as \n does.
-                if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in stripped):
-                    self.problem(path + (key,), f"{label} の {key} に改行やタブが含まれています。"
-                                 '名前は1行で、"..." の中に続けて書いてください。')
-                    continue
+            if kind == "str" and path and (str(path[0]), key) in _SHOWN_NAMES:
+                # Kept when refused, as a long value is: an [[orgs]] entry dropped for its name would
+                # also be reported as missing by every member of it.
+                self.shown_name_ok(path + (key,), f"{label} の {key}", value.strip())
             if kind == "str" and (column := _STORED_IN.get((str(path[0]), key)) if path else None):
                 limit = column_length(*column)
                 if len(value.strip()) > limit:
@@ -1533,6 +1537,8 @@ class _Validator:
                     )
                 elif len(r) > rank_limit:
                     self.problem(path + ("ranks", i), _too_long("[policy] の ranks にある職名", r, rank_limit))
+                else:
+                    self.shown_name_ok(path + ("ranks", i), "[policy] の ranks にある職名", r)
             self.duplicates_in(path + ("ranks",), list(ranks), "[policy]")
         values["ranks"] = ranks
 
@@ -1698,6 +1704,29 @@ class _Validator:
                 "紛れ、そこに書いた返信も下書きとして扱われてしまいます。運用管理責任者と運用を統括する部署が見る別の"
                 "チャンネルの ID を escalation_channel に書いてください。",
             )
+
+    def shown_name_ok(self, path: Path_, what: str, value: str) -> bool:
+        """A name Slack shows as written (headers, DMs, account menus, App Home) holds no control,
+        line break or bidi control: escaping them (bot.logs.printable) keeps the log and the CLI
+        safe, not an approver's DM. One problem per value, naming the first such character."""
+        c = first_unprintable(value)
+        if c is None:
+            return True
+        code = f"U+{ord(c):04X}"
+        if c == "\t":
+            said = f"タブ（{code}）が含まれています。1行で、\"...\" の中に続けて書いてください。"
+        elif c in _LINE_BREAKS:
+            # U+2028/U+2029 and NEL break the line in Slack as \n does.
+            said = f"改行（{code}）が含まれています。1行で、\"...\" の中に続けて書いてください。"
+        elif unicodedata.category(c) == "Cf":
+            # The only format characters printable escapes are the bidi controls (a ZWJ of an emoji
+            # is not one). Copied along from a web page or a document, unseen in the editor.
+            said = (f"文字の向きを変える制御文字（{code}）が含まれています。Slack ではその後ろの文字が逆の順に並んで"
+                    "表示され、別の名前に読めてしまいます。この文字を削除してください。")
+        else:
+            said = f"制御文字（{code}）が含まれています。Slack で正しく表示できないため、この文字を削除してください。"
+        self.problem(path, f"{what}「{_shown(value)}」に{said}")
+        return False
 
     def channel_id_ok(self, path: Path_, value: str, what: str) -> bool:
         if _CHANNEL_ID.match(value):

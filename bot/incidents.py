@@ -153,8 +153,8 @@ def escalation_officers_said(org: OrgConfig, shown: int = 10) -> tuple[str, bool
     listed = org.policy.escalation_orgs
     officers = [m for m in org.members if is_escalation_officer(org, m.slack_id)]
     if listed is not None:
-        # printable: printed on the IT 担当's terminal, and an organisation's name or a rank may hold
-        # what the file's checks let through (a U+202E, an ESC written \u001b in TOML).
+        # printable: printed on the IT 担当's terminal. The file refuses controls and bidi controls in
+        # these names (_Validator.shown_name_ok); escaped all the same, as every value the CLI quotes.
         where = f"[policy] の escalation_orgs の組織（{printable(escalation_departments_ja(org) or 'なし')}）"
     else:
         marks = "・".join(f"「{m}」" for m in ESCALATION_ORG_MARKERS)

@@ -69,10 +69,12 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(_escaped, text)
 
 
-def printable_lines(text: str) -> str:
-    """``printable`` for text whose line breaks are its own (a multi-line message of the CLI): each
-    ``\\n`` stays a line break, every other control or format character is escaped."""
-    return "\n".join(printable(line) for line in text.split("\n"))
+def first_unprintable(text: str) -> str | None:
+    """The first character of ``text`` that ``printable`` would escape (None: there is none). The
+    organisation file refuses its names with one: escaping shows them safely in a log, but Slack
+    shows them as they are (a U+202E reverses an account's name in every approver's DM)."""
+    m = _UNPRINTABLE.search(text)
+    return m.group() if m else None
 
 
 # In JSON text these can only be inside strings, where \uXXXX is the same value: a reader gets

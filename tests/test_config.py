@@ -21,6 +21,7 @@ from bot.config import (
     load_settings,
     parse_org_config,
 )
+from bot.logs import printable
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -750,7 +751,9 @@ def test_locator_ignores_lookalikes_inside_strings_and_handles_inline_tables() -
     ).replace('name = "上越市公式X"', "name = '上越市公式X # not a comment'")
     # orgs' name now spans lines 9-12, so everything after moves down by 3
     text = replace_line(text, 18, 'rank = "課長補佐代理"')  # U0MANAGER's rank (was line 15)
-    p = only_problem(text)
+    # The name is refused for its line breaks, at the line its string starts on.
+    named, p = problems_of(text)
+    assert named.line == 9 and "改行（U+000A）" in named.message
     assert p.line == 18
 
     inline = (
@@ -1514,16 +1517,48 @@ def test_today_is_taken_in_the_time_zone_given() -> None:
 @pytest.mark.parametrize(("written", "says"), [
     ('"\\u200b"', "見えない文字だけ"),
     ('"\\u3000\\u200d"', "見えない文字だけ"),
-    ('"上越市\\n公式X"', "改行やタブ"),
-    ('"上越市\\t公式X"', "改行やタブ"),
-    ('"上越市\\u2028公式X"', "改行やタブ"),  # LINE SEPARATOR: Slack breaks the line there too
-    ('"上越市\\u2029公式X"', "改行やタブ"),
+    ('"上越市\\n公式X"', "改行（U+000A）"),
+    ('"上越市\\t公式X"', "タブ（U+0009）"),
+    ('"上越市\\u2028公式X"', "改行（U+2028）"),  # LINE SEPARATOR: Slack breaks the line there too
+    ('"上越市\\u2029公式X"', "改行（U+2029）"),
 ])
 def test_a_name_that_shows_blank_or_on_several_lines_is_refused(written: str, says: str) -> None:
     """A name is shown in headers, menus and App Home: one of invisible characters only showed as a
     blank menu item, and a line break split 「*上越市\\n公式X*」 so Slack showed the asterisks."""
     p = only_problem(BASE.replace('name = "上越市公式X"', f"name = {written}"))
     assert p.line == 26 and says in p.message and "name" in p.message
+
+
+# A value of BASE, the same with a character Slack would show as it is, the line, what is said.
+@pytest.mark.parametrize(("was", "now", "line", "says"), [
+    ('"課長補佐", "係長"', '"課長補佐", "係\\u202e長"', 3, "[policy] の ranks にある職名「係\\u202e長」に文字の向きを変える制御文字（U+202E）"),
+    ('"koho"', '"koho\\u2067"', 8, "[orgs] の id「koho\\u2067」に文字の向きを変える制御文字（U+2067）"),
+    ('name = "広報対話課"', 'name = "広報\\u202e課話対"', 9, "[orgs] の name「広報\\u202e課話対」に文字の向きを変える制御文字（U+202E）"),
+    ('name = "広報対話課"', 'name = "広報\\u001b[8m対話課"', 9, "[orgs] の name「広報\\x1b[8m対話課」に制御文字（U+001B）"),
+    ('name = "上越 花子"', 'name = "上越\\u200f 花子"', 13, "[members] の name「上越\\u200f 花子」に文字の向きを変える制御文字（U+200F）"),
+    ('name = "高田 太郎"', 'name = "高田\\u0085太郎"', 19, "[members] の name「高田\\x85太郎」に改行（U+0085）"),
+    ('id = "joetsu-x"', 'id = "joetsu-x\\u202d"', 24, "[accounts] の id「joetsu-x\\u202d」に文字の向きを変える制御文字（U+202D）"),
+    ('name = "上越市公式X"', 'name = "\\u202e上越市公式X"', 26, "[accounts] の name「\\u202e上越市公式X」に文字の向きを変える制御文字（U+202E）"),
+    ('name = "上越市公式X"', 'name = "上越市\\u009b2J公式X"', 26, "[accounts] の name「上越市\\x9b2J公式X」に制御文字（U+009B）"),
+])
+def test_a_name_slack_would_show_reversed_or_broken_is_refused_at_its_line(was: str, now: str, line: int,
+                                                                          says: str) -> None:
+    """A U+202E pasted with an account's name reversed it in every approver's DM (escaping it in the
+    log and the CLI does not reach Slack); an ESC or a C1 CSI in a name is a command to whoever's
+    terminal shows it. Every name the file gives (ranks, orgs, members, accounts) is refused so."""
+    p = only_problem(BASE.replace(was, now))  # an org's id changed where members name it too
+    assert p.line == line and printable(p.message).startswith(says), p.message
+
+
+def test_names_with_japanese_full_width_spaces_and_joined_emoji_are_accepted() -> None:
+    """What names are written with: full-width spaces, ideographic marks, an emoji joined by ZWJ with a
+    variation selector (the family, a red heart), a zero-width joiner of an emoji flag sequence."""
+    text = (BASE.replace('name = "上越 花子"', 'name = "上越　花子"').replace('name = "広報対話課"', 'name = "広報・対話課（本庁）"')
+            .replace('name = "上越市公式X"', 'name = "上越市公式X 👨‍👩‍👧❤️🏳️‍🌈"')
+            .replace('"課長補佐", "係長"', '"課長補佐", "係長（技術）"'))
+    org = parse_org_config(text)
+    assert [m.name for m in org.members] == ["上越　花子", "高田 太郎"]
+    assert org.accounts[0].name == "上越市公式X 👨‍👩‍👧❤️🏳️‍🌈" and org.orgs[0].name == "広報・対話課（本庁）"
 
 
 @pytest.mark.parametrize("written", ['"9999-12-31"', "9999-12-30", '"0001-01-01"', '"2200/1/5"'])
