@@ -68,7 +68,8 @@ def cmd_config_check(args: argparse.Namespace) -> int:
     said, anyone = escalation_officers_said(org)
     print(said, file=sys.stdout if anyone else sys.stderr)
     for said in _left_behind_ja(settings, org):
-        print(said, file=sys.stderr)
+        # The account's name and id as the database has them: whoever could write it wrote them.
+        print(printable(said), file=sys.stderr)
     moved = org.calendar(settings.tz).hours_in_japan(datetime.now(UTC))
     if moved is not None:
         # Valid, so not a problem (exit 0), but the IT 担当 checking the set-up should see it.
@@ -212,7 +213,8 @@ def _downgrade(db: Database, known: list[str], target: str) -> int:
         print("データベースに kessai の表がありません。戻すものはありません。", file=sys.stderr)
         return 1
     if current not in known_revisions():
-        print(f"データベースの構成 {current} は、この版の kessai より新しい版のものです。"
+        # Read from the database (alembic_version): what an unknown revision holds is anyone's.
+        print(f"データベースの構成 {printable(current)} は、この版の kessai より新しい版のものです。"
               "その構成を作った版の kessai で戻してください。", file=sys.stderr)
         return 1
     if current not in known or known.index(current) <= known.index(target):
@@ -284,7 +286,8 @@ def cmd_db_copy(args: argparse.Namespace) -> int:
           f"下書き {result.counts.get('drafts', 0):,} 件、インシデント {result.counts.get('incidents', 0):,} 件"
           f"（全 {len(result.counts)} 表、{sum(result.counts.values()):,} 行）。")
     if ledger:
-        print(f"台帳の最新の記録 #{result.ledger_head[0]} のハッシュ: {result.ledger_head[1]}")
+        # As the source's ledger_head had it: not verified by the copy (`ledger verify` does that).
+        print(f"台帳の最新の記録 #{result.ledger_head[0]} のハッシュ: {printable(result.ledger_head[1])}")
     print("確認: DATABASE_URL をコピー先に変えて `kessai ledger verify` を実行し、同じハッシュが表示されることを"
           "確かめてください。その後、kessai serve をコピー先で起動します（コピー元の SQLite ファイルは消さずに保管してください）。")
     return 0

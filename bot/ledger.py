@@ -11,6 +11,7 @@ from typing import TextIO, TypeVar
 
 from bot import exporting
 from bot.attachments import AttachedFile, identities
+from bot.logs import printable
 
 GENESIS_HASH = "0" * 64
 
@@ -147,7 +148,8 @@ def verify_report_ja(
         elif last[1] == "void":
             said += f"台帳の記録 #{last[0]} でその決裁は無効（編集・取り下げ）になっています（下書きの状態が書き換えられた疑いがあります）。"
         else:
-            said += (f"台帳の記録 #{last[0]} ではその版の決裁は「{KIND_LABELS_JA.get(last[1], last[1])}」です"
+            # An unknown kind is the database's words, which whoever rebuilt the chain chose.
+            said += (f"台帳の記録 #{last[0]} ではその版の決裁は「{printable(KIND_LABELS_JA.get(last[1], last[1]))}」です"
                      "（下書きの状態が書き換えられた疑いがあります）。")
         return False, said
     if not result.ok:

@@ -25,6 +25,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.calendar import DEFAULT_TZ
+from bot.logs import printable
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +165,8 @@ def already_serving_ja(database: Path, holder: dict[str, str], *, tz: str = DEFA
     if pid:
         who = f"（プロセス番号 {pid}"
         if holder.get("host") and holder["host"] != socket.gethostname():
-            who += f"、ホスト名 {holder['host']}"
+            # As the lock file says (anyone who can write beside the database wrote it): escaped.
+            who += f"、ホスト名 {printable(holder['host'])}"
         if started := _started_ja(holder.get("started", ""), tz):
             who += f"、{started}に起動"
         who += "）"
@@ -283,7 +285,7 @@ def still_serving_ja(database: str, holders: list[dict[str, str]], pending: tupl
             continue
         one = f"プロセス番号 {pid}"
         if _elsewhere(holder):
-            one = f"ホスト名 {holder['host']} の{one}"
+            one = f"ホスト名 {printable(holder['host'])} の{one}"
         if started := _started_ja(holder.get("started", ""), tz):
             one += f"、{started}に起動"
         who.append(one)

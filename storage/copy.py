@@ -32,6 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import OperationalError, SAWarning
 
+from bot.logs import printable
 from storage.db import READS_ONLY, current_revision, head_revision, known_revisions, readable_url
 
 # Rows per INSERT batch and per read from the source: a ledger of years is never all in memory.
@@ -81,7 +82,8 @@ def check_revisions(source: Engine, target: Engine, target_url: str) -> None:
                           "DATABASE_URL がトライアルで使っていたデータベースを指しているか確認してください。")
     if found != head:
         raise CopyRefused(
-            f"コピー元のデータベースの構成 {found} は、この版の kessai の構成 {head} と違います。"
+            # Either database's alembic_version holds what its writer put there: escaped.
+            f"コピー元のデータベースの構成 {printable(found)} は、この版の kessai の構成 {head} と違います。"
             + ("先に `kessai db upgrade`（DATABASE_URL はコピー元のまま）で更新してから、もう一度実行してください。"
                if found in known else
                "コピー元はより新しい版の kessai で使われています。その版の kessai でコピーしてください。"))
@@ -92,7 +94,7 @@ def check_revisions(source: Engine, target: Engine, target_url: str) -> None:
         raise CopyRefused(f"コピー先のデータベースにまだ kessai の表がありません。{upgrade}。")
     if there != head:
         raise CopyRefused(
-            f"コピー先のデータベースの構成 {there} は、コピー元の構成 {head} と違います。"
+            f"コピー先のデータベースの構成 {printable(there)} は、コピー元の構成 {head} と違います。"
             + (f"{upgrade}。" if there in known else
                "コピー先はより新しい版の kessai で作られています。同じ版の kessai でそろえてください。"))
 

@@ -123,6 +123,50 @@ def test_config_check_shows_the_files_values_without_their_controls(tmp_path: Pa
     assert "odd.toml:9: [orgs] の name「広報\\u202e対話課\\x1b[8m」に文字の向きを変える制御文字（U+202E）" in r.stderr
 
 
+def test_config_check_shows_the_databases_names_of_an_account_left_behind_without_their_controls(
+        tmp_path: Path) -> None:
+    """The accounts table is written by whoever can write the database: an account's id and name
+    there, named by `config check` as left behind, moved the cursor over the check's words."""
+    from datetime import UTC, datetime
+
+    from storage.db import Database
+    from storage.models import AccountRow, DraftRow
+
+    url = f"sqlite:///{tmp_path / 'kessai.db'}"
+    db = Database(url)
+    try:
+        db.upgrade()
+        now = datetime.now(UTC)
+        with db.session() as s:
+            s.add(AccountRow(id="old\x1b[1A\x1b[2K", platform="x", name="上越市\u202e公式X\n2026-12-06 ERROR",
+                             url="https://x.com/example", org_id="koho", intake_channel="C0INTAKE\x9b2J"))
+            s.add(DraftRow(id=1, account_id="old\x1b[1A\x1b[2K", author_id="U0OPERATOR", channel="C0INTAKE",
+                           message_ts="1.0", state="pending", current_version=1, created_at=now, updated_at=now))
+    finally:
+        db.dispose()
+    path = tmp_path / "kessai.toml"
+    path.write_text(BASE, encoding="utf-8")
+    r = kessai("config", "check", cwd=tmp_path, DATABASE_URL=url, KESSAI_CONFIG=str(path))
+    assert r.returncode == 0, r.stderr
+    assert "注意: アカウント「old\\x1b[1A\\x1b[2K」（上越市\\u202e公式X\\n2026-12-06 ERROR）は組織設定ファイルにありません" \
+        in r.stderr, r.stderr
+    assert raw_controls(r.stdout + r.stderr) == [] and not any(RECORD_START.match(line) for line in r.stderr.splitlines())
+
+
+def test_db_downgrade_shows_an_unknown_revision_of_the_database_without_its_controls(tmp_path: Path) -> None:
+    """The revision is read from the database's alembic_version: an unknown one is quoted, not obeyed."""
+    import sqlite3
+
+    url = f"sqlite:///{tmp_path / 'kessai.db'}"
+    assert kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url).returncode == 0
+    with sqlite3.connect(tmp_path / "kessai.db") as c:
+        c.execute("UPDATE alembic_version SET version_num = ?", ("9999\x1b[2J\u202e",))
+    c.close()
+    r = kessai("db", "downgrade", "0016", cwd=tmp_path, DATABASE_URL=url)
+    assert r.returncode == 1 and "データベースの構成 9999\\x1b[2J\\u202e は、この版の kessai より新しい" in r.stderr, r.stderr
+    assert raw_controls(r.stderr) == []
+
+
 def test_kessai_check_shows_a_posts_controls_as_escapes_in_text_and_json(tmp_path: Path,
                                                                          capsys: pytest.CaptureFixture[str]) -> None:
     draft = tmp_path / "draft.txt"

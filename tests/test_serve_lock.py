@@ -224,3 +224,33 @@ def test_a_host_name_read_back_whole_is_not_taken_for_the_start_of_this_one(monk
     monkeypatch.setattr("socket.gethostname", lambda: "web1")
     assert "ホスト名" not in still_serving_ja("postgresql://db/kessai", [read_presence(name)], ("0016", "0017"))
     assert read_presence("psql") == {}
+
+
+def test_a_host_name_in_the_lock_file_is_shown_not_obeyed_by_db_upgrade_and_serve(tmp_path: Path) -> None:
+    """The lock file is anyone's to write who can write beside the database: the host name in it,
+    quoted by `db upgrade` and by a second serve's refusal, reached the terminal as it was."""
+    import fcntl
+
+    from storage.db import Database, upgrade
+    from tests.test_cli import DEMO_TOML, kessai
+    from tests.test_log_injection import raw_controls
+
+    url = f"sqlite:///{tmp_path / 'kessai.db'}"
+    db = Database(url)
+    try:
+        upgrade(db.engine, "0016")  # a migration pending: upgrade asks who serves
+    finally:
+        db.dispose()
+    (tmp_path / "kessai.db.lock").write_text("pid=4242 host=web1\x1b[1A\x1b[2K\u202e started=2026-04-01T08:00:00+0900\n")
+    held = os.open(tmp_path / "kessai.db.lock", os.O_RDONLY)
+    fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    try:
+        r = kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url)
+        assert r.returncode == 1 and "ホスト名 web1\\x1b[1A\\x1b[2K\\u202e のプロセス番号 4242" in r.stderr, r.stderr
+        assert raw_controls(r.stderr) == []
+        r = kessai("serve", cwd=tmp_path, DATABASE_URL=url, KESSAI_CONFIG=str(DEMO_TOML), SLACK_BOT_TOKEN="xoxb-1",
+                   SLACK_SIGNING_SECRET="s")
+        assert r.returncode == 1 and "ホスト名 web1\\x1b[1A\\x1b[2K\\u202e" in r.stderr, r.stderr
+        assert raw_controls(r.stderr) == []
+    finally:
+        os.close(held)

@@ -340,6 +340,25 @@ def test_a_rejected_draft_set_to_approved_names_the_rejection(db: Database, fill
     assert "ledger_head" not in r.stderr
 
 
+def test_a_kind_made_up_by_whoever_rebuilt_the_chain_is_shown_not_obeyed(db: Database, filled: str) -> None:
+    """Whoever can write the database can append an entry of any kind and hash the chain to fit it;
+    verify named that kind as it was, so an ESC sequence and a line break in it rewrote the report
+    on the IT 担当's terminal."""
+    with db.session() as s:
+        v = s.get(DraftVersionRow, 2)
+        assert v is not None
+        ledger_repo.append(s, draft_id=2, version_number=1, kind="\x1b[1A\x1b[2K\n承認\u202e",  # 16 at most
+                           content_hash=v.content_hash, decider_id="U0MANAGER", acting_for_id=None, reason=None,
+                           decided_at=datetime(2026, 11, 27, 1, tzinfo=UTC))
+    with db.engine.begin() as c:
+        c.execute(text("UPDATE drafts SET state = 'approved' WHERE id = 2"))
+    r = kessai(filled, "ledger", "verify")
+    assert r.returncode == 1
+    assert ("台帳の記録 #6 ではその版の決裁は「\\x1b[1A\\x1b[2K\\n承認\\u202e」です"
+            "（下書きの状態が書き換えられた疑いがあります）。\n") in r.stderr, r.stderr
+    assert r.stderr.count("\n") == 1 and not any(c in r.stderr for c in "\x1b\u202e")
+
+
 def test_a_draft_set_to_approved_without_any_decision_says_either_may_have_happened(db: Database, filled: str) -> None:
     now = datetime.now(UTC)
     with db.session() as s:

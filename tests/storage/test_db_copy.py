@@ -255,6 +255,27 @@ def test_a_source_a_serve_is_running_on_is_refused(source: str, tmp_path: Path) 
     assert ran.returncode == 0, ran.stderr
 
 
+def test_what_the_copy_quotes_of_either_database_is_shown_not_obeyed(source: str, tmp_path: Path) -> None:
+    """A revision in alembic_version and the ledger head's hash are whatever the database's writer
+    put there: quoted by `db copy` as they were, an ESC sequence in them rewrote the IT 担当's screen."""
+    import sqlite3
+
+    target = migrated_database_url("sqlite", tmp_path / "target")
+    target_file = target.removeprefix("sqlite:///")
+    with contextlib.closing(sqlite3.connect(target_file)) as c, c:
+        c.execute("UPDATE alembic_version SET version_num = ?", ("9999\x1b[2J\u202e",))
+    ran = kessai(source, "db", "copy", "--to", target)
+    assert ran.returncode == 1 and "コピー先のデータベースの構成 9999\\x1b[2J\\u202e は" in ran.stderr, ran.stderr
+    assert not any(c in ran.stderr for c in "\x1b\u202e")
+
+    target = migrated_database_url("sqlite", tmp_path / "target2")
+    with contextlib.closing(sqlite3.connect(source.removeprefix("sqlite:///"))) as c, c:
+        c.execute("UPDATE ledger_head SET entry_hash = ?", ("\x1b[1A\x1b[2K\n" + "0" * 64,))
+    ran = kessai(source, "db", "copy", "--to", target)
+    assert ran.returncode == 0, ran.stderr
+    assert "のハッシュ: \\x1b[1A\\x1b[2K\\n" + "0" * 64 + "\n" in ran.stdout and "\x1b" not in ran.stdout
+
+
 def test_a_source_on_a_filesystem_without_locks_is_copied_with_a_warning(
         source: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Some NFS and FUSE mounts answer flock(2) with ENOLCK; serve starts there with a warning, so the
