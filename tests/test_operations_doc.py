@@ -9,6 +9,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
 GUIDE = (REPO / "docs" / "operations.md").read_text(encoding="utf-8")
 
@@ -45,7 +47,9 @@ def test_the_systemd_unit_passes_systemd_analyze_where_there_is_one(tmp_path: Pa
     """Where systemd is installed, its own checker reads the unit (with the paths moved here)."""
     analyze = shutil.which("systemd-analyze")
     if analyze is None:
-        return  # the unit's keys are checked against the guide above; only systemd's own reading is skipped
+        # Reported as skipped, not passed: a CI machine without systemd never ran systemd's reading,
+        # and a green test there said it had. The unit's keys are still checked against the guide above.
+        pytest.skip("systemd-analyze is not installed")
     home = tmp_path / "opt-kessai"
     (home / ".venv" / "bin").mkdir(parents=True)
     kessai = home / ".venv" / "bin" / "kessai"
