@@ -205,6 +205,9 @@ class DemoteToWarning(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno == logging.ERROR:
             record.levelno, record.levelname = logging.WARNING, "WARNING"
+            # The logger's level was checked before this filter, on the ERROR: with
+            # KESSAI_LOG_LEVEL=ERROR the demoted line still reached a cron run's mail as a WARNING.
+            return logging.getLogger().isEnabledFor(logging.WARNING)
         return True
 
 

@@ -672,6 +672,11 @@ def test_slack_clients_own_error_lines_are_warnings(tmp_path: Path) -> None:
     assert any("WARNING slack_sdk.web.base_client: Failed to send" in line for line in lines), r.stderr
     assert any("ERROR bot.slack_gateway: outbox 1" in line for line in lines)
     assert not any("ERROR slack_sdk" in line for line in lines)
+    # KESSAI_LOG_LEVEL=ERROR asks for no WARNING: the demoted line is dropped, kessai's ERROR stays.
+    r = subprocess.run([sys.executable, "-c", script.replace("setup_logging()", "setup_logging('ERROR')")],
+                       capture_output=True, text=True, cwd=tmp_path,
+                       env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    assert "slack_sdk" not in r.stderr and "ERROR bot.slack_gateway: outbox 1" in r.stderr, r.stderr
 
 
 def test_nothing_is_logged_every_minute_or_every_start_that_needs_no_one(tmp_path: Path) -> None:
