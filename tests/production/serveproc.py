@@ -32,14 +32,17 @@ STARTED: list[ServeProcess] = []
 class ServeProcess:
     def __init__(self, slack: LocalSlack, database_url: str, workdir: Path, *, name: str = "serve",
                  extra_env: dict[str, str] | None = None, socket_ping_seconds: float | None = None,
-                 slack_timeout: float | None = None) -> None:
+                 slack_timeout: float | None = None, presence_watch_seconds: float | None = None) -> None:
         self.slack = slack
         # Knobs of bot.serve set before serve starts. Socket Mode's ping interval
         # (SOCKET_PING_SECONDS, 5 s): a lost socket is noticed after three unanswered pings, which
         # a test waiting for it need not spend 15 s on. The Slack client's timeout
         # (SLACK_TIMEOUT_SECONDS, 10 s): a test where Slack hangs need not wait it out in full.
-        self.knobs = {name: value for name, value in (("SOCKET_PING_SECONDS", socket_ping_seconds),
-                                                      ("SLACK_TIMEOUT_SECONDS", slack_timeout))
+        # How often the serve's mark on PostgreSQL is looked at (storage.db.ServePresence.WATCH_SECONDS,
+        # 10 s): a test of its retaking after the server dropped it need not wait for the next look.
+        self.knobs = {name: value for name, value in (("bot.serve.SOCKET_PING_SECONDS", socket_ping_seconds),
+                                                      ("bot.serve.SLACK_TIMEOUT_SECONDS", slack_timeout),
+                                                      ("storage.db.ServePresence.WATCH_SECONDS", presence_watch_seconds))
                       if value is not None}
         self.port = free_port()
         self.log_path = workdir / f"{name}-{self.port}.log"
@@ -80,8 +83,9 @@ class ServeProcess:
         connected = self.slack.socket_connections  # other replicas' Socket Mode connections
         command = [sys.executable, "-m", "bot", "serve"]
         if self.knobs:
-            knobs = "; ".join(f"bot.serve.{name} = {value!r}" for name, value in self.knobs.items())
-            command = [sys.executable, "-c", f"import sys, bot.serve, bot.cli; {knobs}; sys.exit(bot.cli.main(['serve']))"]
+            knobs = "; ".join(f"{name} = {value!r}" for name, value in self.knobs.items())
+            command = [sys.executable, "-c",
+                       f"import sys, bot.serve, bot.cli, storage.db; {knobs}; sys.exit(bot.cli.main(['serve']))"]
         self.proc = subprocess.Popen(command, cwd=self.workdir, env=self.env,
                                      stdout=log, stderr=subprocess.STDOUT)
         STARTED.append(self)
