@@ -523,12 +523,12 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     対象外です）。「ここだけの話」「オフレコ」
     「内緒ですが」「公表前ですが」「正式発表はまだですが」は、その文か前後の文に施策・人事（統合・廃止・予算・閉館・
     異動など）があるときだけ知らせます（「ここだけの話、夜桜がおすすめです」「ここだけの話、職員の異動シーズンは毎年
-    バタバタです」のように時期として書いたものは対象外です）。
+    バタバタです」のように毎年めぐる時期として書いたものは対象外です。「閉館の時期は来年3月に決まりました」は知らせます）。
     入札前（「入札は来週です」「入札前ですが」「公告前」「非公表」）の落札予定者と、金額を添えた予定価格・最低制限価格も
     知らせます（その価格の文かその次の文に「事前公表」「公表しました」「掲載しています」とあるもの、入札公告や入札結果の
     投稿は対象外です。「まだ公表していません」「公告はまだ」「前回の入札結果」は公表ではありません）。「入札を行います」
     「入札参加者を募集します」や「予定価格（税抜）：3,000万円」のように書いたお知らせの予定価格は、お知らせと一緒に公表する
-    ものなので対象外です（最低制限価格と落札予定者は知らせます）。予定価格は、事前公表している価格なら「事前公表」と
+    ものなので対象外です（「予定価格は非公表ですが」と書いたもの、最低制限価格と落札予定者は知らせます）。予定価格は、事前公表している価格なら「事前公表」と
     書き添えるよう、公表していない価格なら入札後まで発信しないよう伝えます。
     """
     public = matcher("deliberation.txt", "public")
@@ -652,6 +652,9 @@ _BID_PUBLISHED = re.compile(
     r"|(?:公表|掲載)(?:して(?:います|おります)|しました|いたしました|済)|開札しました"
     r"|設定しません|設けません|設定なし|設定していません"
 )
+# What the sentence of a figure (or the one after it) says keeps it secret: a notice's 予定価格 so described
+# (「入札を行います。予定価格は非公表ですが、3,200万円です」) is not published with the notice.
+_BID_KEPT = re.compile(r"非公表|公表(?:して(?:い|お)りません|していません|しません|前|はまだ|はしていません)|まだ公表")
 _KANJI_NUMBER = "一二三四五六七八九十百千〇"
 _AMOUNT = re.compile(
     r"[0-9０-９][0-9０-９,，.．]*\s*(?:千|万|億)?\s*(?:千|万)?\s*円|[0-9０-９][0-9０-９,，.．]*\s*(?:万|億)"
@@ -666,7 +669,7 @@ def _bid_secrets(doc: Document) -> Iterator[Hit]:
         return
     # Per sentence (a long draft of one sentence naming many prices was searched again for each): whether it, or
     # the next when that names no figure of its own, says the figure is published, and whether an amount is named.
-    read: dict[tuple[int, int], tuple[bool, bool]] = {}
+    read: dict[tuple[int, int], tuple[bool, bool, bool]] = {}
     announced = _BID_ANNOUNCED.search(text) is not None
     for m in _BID_FIGURE.finditer(text):
         sentence = doc.sentence_at(m.start())
@@ -677,11 +680,12 @@ def _bid_secrets(doc: Document) -> Iterator[Hit]:
             # 「予定価格は非公表ですが」 says the price is secret: its 公表 is no publication.
             published = _BID_PUBLISHED.search(text[a:said_end].replace("非公表", "非")) is not None
             named = _AMOUNT.search(text, a, b if following is None else following[1]) is not None
-            read[sentence] = (published, named)
-        published, named = read[sentence]
+            kept = _BID_KEPT.search(text, a, said_end) is not None
+            read[sentence] = (published, named, kept)
+        published, named, kept = read[sentence]
         # A price is leaked only with its amount (「予定価格は入札後に公表します」 names none).
         # Only the 予定価格 is commonly published with the notice: a 最低制限価格 seldom is (the 国 asks that it not be).
-        if published or ("価格" in m.group() and not named) or (announced and m.group() == "予定価格"):
+        if published or ("価格" in m.group() and not named) or (announced and m.group() == "予定価格" and not kept):
             continue
         # Many cities publish the 予定価格 with the notice (事前公表): the advice must fit that too. No winner is.
         if "価格" in m.group():
@@ -723,6 +727,9 @@ def _off_record(doc: Document) -> Iterator[Hit]:
 # A topic named as a time of year (「異動シーズン」「人事異動の時期」「入札の季節」) is talk of the season, not of a
 # decision: 「ここだけの話、職員の異動シーズンは毎年バタバタです」 tells no one's move.
 _SEASON = frozenset(("シーズン", "時期", "季節", "頃", "コロ"))  # surfaces are folded to katakana
+# Only a season that comes round (「毎年」「例年」): 「閉館の時期は来年3月に決まりました」「異動の時期は4月です」 tell
+# the decision itself, and 「今年の異動シーズンで田中課長は部長になります」 a move.
+_RECURRING = re.compile(r"毎年|例年|恒例|毎回|毎度|いつも|この(?:時期|季節|シーズン)")
 
 
 def _off_record_topic(
@@ -732,11 +739,12 @@ def _off_record_topic(
     if span not in about:
         tokens = doc.tokens
         about[span] = False
+        recurring = _RECURRING.search(doc.text, *span) is not None
         for i in topics.occurrences(doc, span):
             j = i + 1
             if j < len(tokens) and tokens[j].surface == "ノ":
                 j += 1
-            if j >= len(tokens) or tokens[j].surface not in _SEASON:
+            if not recurring or j >= len(tokens) or tokens[j].surface not in _SEASON:
                 about[span] = True
                 break
     return about[span]

@@ -115,6 +115,7 @@ PUBLIC_PROCESS = [
     '令和8年度〇〇工事 予定価格（税抜）30,000,000円 入札日は12月15日',
     '入札参加者を募集します。入札は12月15日、予定価格は3,000万円です。',
     'ここだけの話、職員の異動シーズンは毎年バタバタです。',
+    'ここだけの話、例年、人事異動の時期は忙しいです。',
 ]
 
 # Passed on before the city announced it: off the record, from an internal meeting, a personnel move told early.
@@ -195,6 +196,13 @@ LEAKS = [
     'ここだけの話、異動の時期に合わせて〇〇保育園は閉園します。',
     'ここだけの話、今回の異動は大規模です。',
     'オフレコですが、入札の時期は来月で、落札は△△組です。',
+    # A notice's 予定価格 the same sentence calls secret; a decision's own date given as its 時期 or シーズン.
+    '一般競争入札を行います。予定価格は非公表ですが、3,200万円です。',
+    '一般競争入札を行います。予定価格は3,200万円です（非公表）。',
+    'ここだけの話、閉館の時期は来年3月に決まりました。',
+    'ここだけの話、異動の時期は4月です。',
+    '内緒ですが、撤退の時期が決まりました。',
+    'ここだけの話、今年の異動シーズンで田中課長は部長になります。',
 ]
 
 # The city correcting a rumour, warning of fraud, or reporting what it was told by those who know.
