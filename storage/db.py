@@ -624,7 +624,11 @@ def commit_outcome_unknown(error: BaseException) -> bool:
 def _connection_lost(error: BaseException) -> bool:
     # A COMMIT the server answered with an error (a deferred constraint, a serialization failure,
     # a read-only standby) was rolled back, and says so with a SQLSTATE; a lost connection has
-    # none of its own, or one of class 08 / the administrator's shutdown (57P01, 57P02).
+    # none of its own, or one of class 08 / the administrator's shutdown (57P01, 57P02). SQLite has no
+    # connection to lose: its COMMIT fails before the commit record is in the WAL (a full disk, an I/O
+    # error), and the transaction is rolled back whole, as 「何も変更されていません」 says.
+    if getattr(_driver_error(error), "sqlite_errorname", None) is not None:
+        return False
     if isinstance(error, InterfaceError) or (isinstance(error, DBAPIError) and error.connection_invalidated):
         return True
     sqlstate = str(getattr(_driver_error(error), "sqlstate", "") or "")

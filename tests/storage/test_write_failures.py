@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import logging
+import resource
+import signal
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError, InternalError, OperationalError, ProgrammingError
 
 from bot.logs import FailureStreak
-from storage.db import Database, describe_db_error, refuses_writes
+from storage.db import Database, commit_outcome_unknown, describe_db_error, refuses_writes
 from storage.models import ProcessedEventRow
+from tests.conftest import migrated
 
 NOW = datetime(2026, 12, 3, 1, 0, tzinfo=UTC)
 
@@ -133,3 +137,28 @@ def test_only_a_failure_of_the_whole_database_counts_as_one_not_a_rows() -> None
     assert not whole_database_failing(wrapped(SAOperationalError, PgError("55P03")))  # lock not available
     assert not whole_database_failing(wrapped(SAIntegrityError, sqlite3.IntegrityError("refused")))
     assert not whole_database_failing(ValueError("a bug in one reminder"))
+
+
+def test_a_sqlite_commit_refused_by_a_full_disk_is_not_said_to_be_perhaps_recorded(tmp_path: Path) -> None:
+    """SQLite's COMMIT writes the transaction's pages to the WAL: a full disk answers it, and the
+    transaction is rolled back whole (there is no connection that could have been lost after the
+    server committed). Telling the clicker it may have been recorded sent them pressing again into
+    the same full disk instead of saying nothing changed."""
+    d = Database(migrated(f"sqlite:///{tmp_path / 'full.db'}"))
+    wal = tmp_path / "full.db-wal"
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead of killing us
+    try:
+        with pytest.raises(OperationalError) as caught, d.session() as s:
+            s.add(ProcessedEventRow(key="Ev0FULLDISK", received_at=NOW))
+            s.flush()  # the page is changed in memory; the WAL is written by the COMMIT
+            # The disk is full from here: no file of this process grows any more.
+            resource.setrlimit(resource.RLIMIT_FSIZE, (wal.stat().st_size if wal.exists() else 0, hard))
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)
+    assert "disk" in describe_db_error(caught.value)  # 「database or disk is full」 or 「disk I/O error」
+    assert not commit_outcome_unknown(caught.value)
+    with d.session() as s:
+        assert s.get(ProcessedEventRow, "Ev0FULLDISK") is None  # rolled back, as the clicker is told
+    d.dispose()
