@@ -628,7 +628,7 @@ def _papers_published(doc: Document, hit: Hit) -> bool:
 _BID_FIGURE = re.compile(r"落札予定者?|落札する予定|落札の予定|予定価格|最低制限価格|調査基準価格")
 _BID_AHEAD = re.compile(
     r"入札前|公告前|開札前|非公表|入札(?:日)?は(?:来週|来月|明日|明後日|今度|[0-9０-９]+月[0-9０-９]+日)"
-    r"|(?:来週|来月|明日|明後日|今度|次回|今後)の?入札"
+    r"|(?:来週|来月|明日|明後日|今度|次回|今後)[の、,]?入札|入札を(?:行い|実施し|執行し)ます(?![かが])"
 )
 # The post is itself the notice or the result (「【入札公告】」「入札結果：予定価格3,000万円」): everything in it is public.
 # Not 「公告はまだ」「前回の入札結果は…」, which say nothing of this bid's figures.
@@ -636,14 +636,11 @@ _BID_NOTICE = re.compile(
     r"入札公告(?!前)|公告(?:しました|いたしました|を行いました|しています|に記載)"
     r"|(?<!前回の)(?<!過去の)(?:入札|開札|執行)結果|落札者(?:が|を|は)?決定"
 )
-# A notice in its own words: it announces the bid (「一般競争入札を行います」「入札参加者を募集します」) or sets the
-# price out as a notice does (「予定価格（税抜）：3,000万円」). Its 予定価格 is published with it (事前公表, which
-# many cities do); its 最低制限価格 seldom is, and the expected winner never is (「入札を行います。落札予定は△△組です」). Not 「来週の入札、予定価格は…」
-# or 「予定価格（税抜）は…」, said in passing.
-_BID_ANNOUNCED = re.compile(
-    r"入札を(?:行い|実施し|執行し)ます(?![かが])|入札参加(?:者を募集|申込(?:み)?を?受付|の?申込(?:み)?を受け付け)"
-    r"|予定価格[（(](?:税抜き?|税込み?|消費税[^）)\n]{0,12})[）)][ \t]*[:：]?[ \t]*[0-9０-９]"
-)
+# A notice sets the price out as only a notice does (「予定価格（税抜）：3,000万円」): its 予定価格 is published with it
+# (事前公表); its 最低制限価格 seldom is, and the expected winner never is. A bid announced in a sentence
+# (「入札を行います。予定価格は3,000万円です」) is not enough: many cities publish the price only after the opening, and
+# the warning's advice (add 「事前公表」) clears it where the price is public. Not 「予定価格（税抜）は…」, said in passing.
+_BID_ANNOUNCED = re.compile(r"予定価格[（(](?:税抜き?|税込み?|消費税[^）)\n]{0,12})[）)][ \t]*[:：]?[ \t]*[0-9０-９]")
 # What the sentence of a figure (or the one after it) says of that figure: published (「事前公表しています」「予定価格は
 # 公表しました」) or not set. Not 「まだ公表していません」, and only for its own figure: 「最低制限価格は2,700万円です。
 # 予定価格は事前公表しています。」 publishes the 予定価格, not the 最低制限価格.

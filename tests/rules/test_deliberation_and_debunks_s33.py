@@ -111,9 +111,10 @@ PUBLIC_PROCESS = [
     '予定価格は入札後に公表します。入札は12月15日です。',
     # Session 34: a notice in its own words publishes its 予定価格 with it (事前公表), and talk of the season is no move.
     '〇〇工事の一般競争入札を行います。予定価格（税抜）：3,000万円。入札日は12月15日です。',
-    '〇〇工事の入札を行います。予定価格は3,000万円です。入札日は12月15日です。',
     '令和8年度〇〇工事 予定価格（税抜）30,000,000円 入札日は12月15日',
-    '入札参加者を募集します。入札は12月15日、予定価格は3,000万円です。',
+    # Said in a sentence, the price is published with the notice once the post says so (the warning's advice).
+    '〇〇工事の入札を行います。予定価格は3,000万円です（事前公表）。入札日は12月15日です。',
+    '入札参加者を募集します。入札は12月15日、予定価格は3,000万円で、事前公表しています。',
     'ここだけの話、職員の異動シーズンは毎年バタバタです。',
     'ここだけの話、例年、人事異動の時期は忙しいです。',
 ]
@@ -198,6 +199,10 @@ LEAKS = [
     'オフレコですが、入札の時期は来月で、落札は△△組です。',
     # A notice's 予定価格 the same sentence calls secret; a decision's own date given as its 時期 or シーズン.
     '一般競争入札を行います。予定価格は非公表ですが、3,200万円です。',
+    # Announcing a bid in a sentence does not make its price public: many cities publish it only after the opening.
+    '明日、入札を行います。予定価格は3,000万円です。',
+    '〇〇工事の入札を行います。予定価格は3,000万円です。入札日は12月15日です。',
+    '入札参加者を募集します。入札は12月15日、予定価格は3,000万円です。',
     '一般競争入札を行います。予定価格は3,200万円です（非公表）。',
     'ここだけの話、閉館の時期は来年3月に決まりました。',
     'ここだけの話、異動の時期は4月です。',
