@@ -52,6 +52,8 @@ def utcnow() -> datetime:
 
 # A run of percent-escaped bytes outside ASCII: what SQLAlchemy makes of a non-ASCII name in a URL.
 _NON_ASCII_ESCAPES = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
+# libpq's connection parameters that are secrets (a URI may carry any of them in its query).
+_SECRET_QUERY_KEYS = ("password", "sslpassword")
 
 
 def readable_url(url: str | URL) -> str:
@@ -65,7 +67,13 @@ def readable_url(url: str | URL) -> str:
         except UnicodeDecodeError:
             return m.group()
 
-    return _NON_ASCII_ESCAPES.sub(decoded, make_url(url).render_as_string(hide_password=True))
+    u = make_url(url)
+    # libpq also takes the password (and the client key's) as a query parameter, which
+    # hide_password does not look at: postgresql://kessai@db/kessai?password=… was logged whole.
+    if secrets := [k for k in _SECRET_QUERY_KEYS if k in u.query]:
+        u = u.update_query_dict(dict.fromkeys(secrets, "***"))
+    shown = u.render_as_string(hide_password=True).replace("=%2A%2A%2A", "=***")  # as the password's ***
+    return _NON_ASCII_ESCAPES.sub(decoded, shown)
 
 
 def storable(text: str) -> str:

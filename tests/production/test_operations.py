@@ -152,6 +152,21 @@ def test_the_ready_line_names_a_japanese_folder_as_written_and_hides_passwords(
     assert shown == "postgresql://広報:***@db.example:5432/広報db?application_name=kessai%40広報", shown
 
 
+@pytest.mark.parametrize(("url", "shown"), [
+    ("postgresql://kessai@db/kessai?password=%E7%A7%98%E5%AF%86pw&sslmode=require",
+     "postgresql://kessai@db/kessai?password=***&sslmode=require"),
+    ("postgresql://kessai:pw@db/kessai?sslmode=verify-full&sslpassword=keypw",
+     "postgresql://kessai:***@db/kessai?sslmode=verify-full&sslpassword=***"),
+    ("postgresql://kessai@db/kessai?application_name=kessai", "postgresql://kessai@db/kessai?application_name=kessai"),
+])
+def test_a_password_written_in_the_urls_query_is_hidden_too(url: str, shown: str) -> None:
+    """libpq takes the password as a query parameter as well: written there, the 'kessai ready'
+    line (and db copy's messages) showed it, decoded, to whoever reads the log."""
+    from storage.db import readable_url
+
+    assert readable_url(url) == shown
+
+
 def test_healthz_tells_a_replica_left_behind_by_a_newer_kessai_from_pending_migrations(
         tmp_path: Path, org: OrgConfig) -> None:
     """Rolling upgrade: a replica of the next version migrated the database under this one. It is
