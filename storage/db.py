@@ -38,7 +38,7 @@ from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from sqlalchemy.pool import Pool
 from sqlmodel import Session
 
-from bot.logs import printable
+from bot.logs import first_unprintable, printable
 from bot.utc import as_utc as as_utc  # re-exported: storage's callers read it from here
 
 log = logging.getLogger(__name__)
@@ -63,9 +63,12 @@ def readable_url(url: str | URL) -> str:
     decoded would read as the @ before the host); bytes that are no UTF-8 stay escaped."""
     def decoded(m: re.Match[str]) -> str:
         try:
-            return bytes.fromhex(m.group().replace("%", "")).decode("utf-8")
+            name = bytes.fromhex(m.group().replace("%", "")).decode("utf-8")
         except UnicodeDecodeError:
             return m.group()
+        # Escaped, a U+202E or a C1 CSI (%C2%9B) was harmless; decoded, it reached the terminal
+        # `kessai db copy` prints the URL to, and reordered or commanded it.
+        return m.group() if first_unprintable(name) else name
 
     u = make_url(url)
     # libpq also takes the password (and the client key's) as a query parameter, which

@@ -158,8 +158,11 @@ def test_the_ready_line_names_a_japanese_folder_as_written_and_hides_passwords(
     ("postgresql://kessai:pw@db/kessai?sslmode=verify-full&sslpassword=keypw",
      "postgresql://kessai:***@db/kessai?sslmode=verify-full&sslpassword=***"),
     ("postgresql://kessai@db/kessai?application_name=kessai", "postgresql://kessai@db/kessai?application_name=kessai"),
+    # Decoded, these would reorder (U+202E) or command (a C1 CSI) the terminal db copy prints to.
+    ("sqlite:////srv/%E5%BA%83%E5%A0%B1%E2%80%AE/k.db", "sqlite:////srv/%E5%BA%83%E5%A0%B1%E2%80%AE/k.db"),
+    ("sqlite:////srv/%C2%9B2J/k.db", "sqlite:////srv/%C2%9B2J/k.db"),
 ])
-def test_a_password_written_in_the_urls_query_is_hidden_too(url: str, shown: str) -> None:
+def test_a_password_in_the_urls_query_is_hidden_and_no_control_is_decoded(url: str, shown: str) -> None:
     """libpq takes the password as a query parameter as well: written there, the 'kessai ready'
     line (and db copy's messages) showed it, decoded, to whoever reads the log."""
     from storage.db import readable_url
