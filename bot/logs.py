@@ -19,7 +19,9 @@ _SECRET_PATTERNS = [
     re.compile(r"xox[abceoprs]-[A-Za-z0-9-]+"),
     re.compile(r"xapp-[A-Za-z0-9-]+"),
     re.compile(r"(?i)(signing_secret|client_secret|password)=([^&\s]+)"),
-    re.compile(r"(postgres(?:ql)?(?:\+\w+)?://[^:/@\s]+:)[^@\s]+@"),
+    # A URL's password: the database's, and the proxy's (HTTPS_PROXY=http://user:password@proxy:8080),
+    # which slack_sdk quotes whole in its error when the proxy refuses the Socket Mode tunnel.
+    re.compile(r"(\b[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]+:)[^@\s]+@"),
 ]
 # PostgreSQL's DETAIL line of a failed write quotes the row (a key's value, a NOT NULL or CHECK
 # violation's whole row), which SQLAlchemy's hide_parameters cannot reach: a draft's text could be

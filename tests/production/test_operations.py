@@ -519,6 +519,10 @@ def test_a_redacted_traceback_leaves_the_exception_to_the_handlers_after_it() ->
 def test_redact_covers_app_tokens_and_urls() -> None:
     assert "xapp" in redact("xapp-1-A0-123-abc") and "abc" not in redact("xapp-1-A0-123-abc")
     assert redact("signing_secret=abc&x=1") == "signing_secret=[REDACTED]&x=1"
+    # The proxy's password, which slack_sdk quotes whole when the proxy refuses the Socket Mode tunnel.
+    assert redact("Failed to connect to the proxy (proxy: http://kessai:S3cret@proxy.city.lg.jp:8080, "
+                  "connect status code: 407)") == ("Failed to connect to the proxy (proxy: "
+                                                   "http://kessai:[REDACTED]@proxy.city.lg.jp:8080, connect status code: 407)")
 
 
 @pytest.mark.parametrize("token", ["xoxe-1-My0xLTEyMzQ1Njc4OTAtYWJjZGVm", "xoxc-123456-789012-abcdef0123456789"])
