@@ -5,11 +5,15 @@ from __future__ import annotations
 import errno
 import faulthandler
 import gc
+import json
 import logging
+import re
 import signal
 import sys
 import threading
 import time
+import urllib.parse
+import urllib.request
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -45,16 +49,134 @@ def socket_alive(client: Any, now: Callable[[], float] = time.time) -> bool:
     return last_pong is None or now() - last_pong <= 3 * client.ping_interval
 
 
+# After a failed attempt to open the app's socket (a proxy refusing the tunnel, Slack unreachable)
+# the next waits twice as long as the last, from the ping interval up to this: a proxy that
+# refuses for good is asked once a minute, not every 5 s for as long as nobody notices.
+SOCKET_RETRY_MAX_SECONDS = 60.0
+# Slack's ``disconnect`` with reason ``link_disabled``: Socket Mode was turned off in the app's
+# settings. Reconnecting at once only meets the same refusal; someone has to switch it back on.
+LINK_DISABLED_RETRY_SECONDS = 60.0
+
+_PROXY_STATUS = re.compile(r"Failed to connect to the proxy .*connect status code: (\d+)")
+_PROXY_HINTS = {
+    "407": "the proxy asks for authentication: put its user and password in HTTPS_PROXY "
+           "(http://user:password@proxy:port, with URL-escaped symbols)",
+    "403": "the proxy forbids the tunnel: ask for CONNECT to *.slack.com:443 (wss-primary.slack.com and others) "
+           "to be allowed",
+}
+
+
+def _proxy_hint(error: Exception) -> str:
+    status = m[1] if (m := _PROXY_STATUS.search(str(error))) else None
+    if status is None:
+        return ("check outbound HTTPS to wss-primary.slack.com:443 (firewall, HTTPS_PROXY / NO_PROXY) "
+                "and the App-Level Token (SLACK_APP_TOKEN)")
+    return f"the proxy answered CONNECT with HTTP {status}: " + _PROXY_HINTS.get(
+        status, "check the proxy's log for why it refused the tunnel to Slack")
+
+
+def socket_mode_client_class() -> type:
+    """slack_sdk's builtin Socket Mode client, with what a municipal network needs of it.
+
+    - NO_PROXY: slack_sdk takes HTTPS_PROXY for the socket without a look at NO_PROXY (the Web API
+      calls heed it: bot.slack_http), so a host NO_PROXY names was still asked of the proxy.
+    - Failed attempts back off (SOCKET_RETRY_MAX_SECONDS) and say once per outage what to check;
+      the library tried every ping interval for ever, logging only its own error.
+    - ``disconnect`` envelopes: ``link_disabled`` is an ERROR naming the setting to switch on, and
+      the next attempt waits (LINK_DISABLED_RETRY_SECONDS); the library reconnected at once, every time.
+    """
+    from slack_sdk.socket_mode.builtin import SocketModeClient
+
+    class KessaiSocketModeClient(SocketModeClient):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.env_proxy: str | None = self.proxy
+            self.resume = threading.Event()  # set by close(): a wait before reconnecting ends
+            self.resume_at = 0.0
+            self.retry_wait = 0.0  # 0 while the socket is up
+            self.on_error_listeners.append(self._failed)
+
+        def issue_new_wss_url(self) -> str:
+            url: str = super().issue_new_wss_url()
+            host = urllib.parse.urlsplit(url).hostname or ""
+            self.proxy = None if self.env_proxy and urllib.request.proxy_bypass(host) else self.env_proxy
+            return url
+
+        def connect(self) -> None:
+            super().connect()
+            if self.is_connected() and self.retry_wait:
+                log.info("Socket Mode connection to Slack is back")
+                self.retry_wait = 0.0
+
+        def connect_to_new_endpoint(self, force: bool = False) -> None:
+            # Both paths into a new connection come here: the monitor's (a socket found closed,
+            # every ping interval) and a ``disconnect`` envelope's.
+            wait = self.resume_at - time.monotonic()
+            if wait > 0:
+                self.resume.wait(wait)
+            if self.closed:
+                return
+            super().connect_to_new_endpoint(force)
+
+        def _failed(self, error: Exception) -> None:
+            if self.is_connected():
+                return  # an error on a socket that is up (its reader's): the monitor sees it close
+            first = not self.retry_wait
+            self.retry_wait = min(SOCKET_RETRY_MAX_SECONDS, max(self.ping_interval, 2 * self.retry_wait))
+            self.resume_at = time.monotonic() + self.retry_wait
+            if first:
+                log.warning("could not open the Socket Mode connection to Slack (%s): %s; events wait at Slack "
+                            "meanwhile. Trying again, at most every %d s", error, _proxy_hint(error),
+                            SOCKET_RETRY_MAX_SECONDS)
+
+        def enqueue_message(self, message: str) -> None:
+            if '"disconnect"' in message[:64]:  # {"type": "disconnect", "reason": …}: cheap to tell apart
+                self._disconnecting(message)
+            super().enqueue_message(message)
+
+        def _disconnecting(self, message: str) -> None:
+            try:
+                reason = str(json.loads(message).get("reason", ""))
+            except (ValueError, AttributeError):
+                return
+            if reason == "link_disabled":
+                self.resume_at = time.monotonic() + LINK_DISABLED_RETRY_SECONDS
+                log.error("Slack closed the Socket Mode connection because Socket Mode is turned off for this "
+                          "app: switch it on at https://api.slack.com/apps → the app → Socket Mode → Enable "
+                          "Socket Mode (or, without Socket Mode, unset SLACK_APP_TOKEN and give Slack a Request "
+                          "URL). Events wait at Slack meanwhile; kessai tries again every %d s",
+                          LINK_DISABLED_RETRY_SECONDS)
+            elif reason == "too_many_websockets":
+                log.warning("Slack refused another Socket Mode connection for this app (too_many_websockets: "
+                            "Slack allows 10 per app); check for kessai serve processes left running elsewhere")
+            else:
+                log.info("Slack asked for a new Socket Mode connection (%s)", printable(reason) or "no reason")
+
+        def close(self) -> None:
+            self.resume.set()
+            super().close()
+
+    return KessaiSocketModeClient
+
+
 def checked_socket_mode_handler(app: Any, app_token: str) -> Any:
     """bolt's Socket Mode handler, with the shape check of HTTP mode (bot.payload_shape): an
     envelope Slack would never send is acknowledged and logged, not failed inside bolt (an
-    envelope left unacknowledged is sent again)."""
+    envelope left unacknowledged is sent again); and with socket_mode_client_class's client."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
     from slack_sdk.socket_mode.response import SocketModeResponse
 
     from bot.payload_shape import shape_problem
 
     class CheckedSocketModeHandler(SocketModeHandler):
+        def __init__(self) -> None:
+            # bolt's __init__ makes its own client, of slack_sdk's class; this is that, of ours.
+            self.app, self.app_token = app, app_token
+            self.client = socket_mode_client_class()(
+                app_token=app_token, logger=app.logger, web_client=app.client, proxy=app.client.proxy,
+                ping_interval=SOCKET_PING_SECONDS)
+            self.client.socket_mode_request_listeners.append(self.handle)
+
         def handle(self, client: Any, req: Any) -> None:
             if (problem := shape_problem(req.payload)) is not None:
                 log.warning("ignored a Socket Mode envelope of a shape Slack does not send: %s", problem)
@@ -62,7 +184,7 @@ def checked_socket_mode_handler(app: Any, app_token: str) -> Any:
                 return
             super().handle(client, req)
 
-    return CheckedSocketModeHandler(app, app_token, ping_interval=SOCKET_PING_SECONDS)
+    return CheckedSocketModeHandler()
 
 
 def _warn_of_a_foreign_time_zone(settings: Settings, org: OrgConfig) -> None:
@@ -320,7 +442,10 @@ def _run(settings: Settings, rt: Runtime, loaded: bytes, late_app: _LateApp, ser
     if settings.slack_app_token:
         handler = checked_socket_mode_handler(rt.app, settings.slack_app_token)
         handler.connect()
-        log.info("connected in Socket Mode")
+        if handler.client.is_connected():
+            log.info("connected in Socket Mode")
+        # Else its warning said what to check; the client keeps trying, and serve runs meanwhile
+        # (the outbox, reminders and /healthz, which says "disconnected", need no socket).
         # No events come over HTTP in Socket Mode, but monitoring still needs something to ask.
         # The bot does not depend on it: with the port taken (another replica on this host, say)
         # it runs without a health check rather than not at all.

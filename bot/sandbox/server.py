@@ -135,6 +135,9 @@ class LocalSlack:
         self._retiring: set[int] = set()  # id() of sessions asked to reconnect: sent nothing more
         self._socket_turn = 0
         self._socket_generation = 0  # connections accepted so far
+        # The host apps.connections.open names (None: the server's own): another name for this
+        # server, so that a test can route the socket, and not the Web API, through a proxy.
+        self.socket_host: str | None = None
         self._ws = Workspace(
             team_id=team_id,
             bot_user_id=bot_user_id,
@@ -368,6 +371,17 @@ class LocalSlack:
             with contextlib.suppress(OSError):
                 conn.shutdown(socket.SHUT_RDWR)
 
+    def disconnect_socket(self, reason: str) -> None:
+        """Send every connection Slack's ``disconnect`` message with ``reason`` (``link_disabled``:
+        Socket Mode turned off in the app's settings; ``too_many_websockets``; ``warning``) and
+        close them, as Slack does."""
+        with self._cond:
+            sessions = list(self._sockets)
+        for session, _ in sessions:
+            with contextlib.suppress(OSError):
+                session.send_json({"type": "disconnect", "reason": reason, "debug_info": {"host": "local-slack"}})
+        self.drop_socket()
+
     def wait_for_socket(self, timeout: float = 30.0, connections: int = 1) -> None:
         """Block until the app holds at least ``connections`` Socket Mode connections."""
         with self._cond:
@@ -391,7 +405,8 @@ class LocalSlack:
         if token != self.app_token:
             # Slack answers a bot token here with not_allowed_token_type, an unknown one invalid_auth.
             return {"ok": False, "error": "not_allowed_token_type" if token == self.token else "invalid_auth"}
-        return {"ok": True, "url": f"ws://{self._host}:{self.port}/socket-mode?ticket={secrets.token_hex(8)}"}
+        host = self.socket_host or self._host
+        return {"ok": True, "url": f"ws://{host}:{self.port}/socket-mode?ticket={secrets.token_hex(8)}"}
 
     def handle_api(
         self, method: str, params: dict[str, Any], token: str | None

@@ -32,7 +32,8 @@ STARTED: list[ServeProcess] = []
 class ServeProcess:
     def __init__(self, slack: LocalSlack, database_url: str, workdir: Path, *, name: str = "serve",
                  extra_env: dict[str, str] | None = None, socket_ping_seconds: float | None = None,
-                 slack_timeout: float | None = None, presence_watch_seconds: float | None = None) -> None:
+                 slack_timeout: float | None = None, presence_watch_seconds: float | None = None,
+                 link_disabled_retry: float | None = None) -> None:
         self.slack = slack
         # Knobs of bot.serve set before serve starts. Socket Mode's ping interval
         # (SOCKET_PING_SECONDS, 5 s): a lost socket is noticed after three unanswered pings, which
@@ -42,7 +43,8 @@ class ServeProcess:
         # 10 s): a test of its retaking after the server dropped it need not wait for the next look.
         self.knobs = {name: value for name, value in (("bot.serve.SOCKET_PING_SECONDS", socket_ping_seconds),
                                                       ("bot.serve.SLACK_TIMEOUT_SECONDS", slack_timeout),
-                                                      ("storage.db.ServePresence.WATCH_SECONDS", presence_watch_seconds))
+                                                      ("storage.db.ServePresence.WATCH_SECONDS", presence_watch_seconds),
+                                                      ("bot.serve.LINK_DISABLED_RETRY_SECONDS", link_disabled_retry))
                       if value is not None}
         self.port = free_port()
         self.log_path = workdir / f"{name}-{self.port}.log"
@@ -67,18 +69,19 @@ class ServeProcess:
     def driver(self, timeout: float = 10.0) -> SlackDriver:
         return SlackDriver(self.url, SIGNING_SECRET, slack=self.slack, timeout=timeout)
 
-    def start(self, timeout: float = 60.0, *, wait_health: bool = True) -> ServeProcess:
+    def start(self, timeout: float = 60.0, *, wait_health: bool = True, wait_socket: bool = True) -> ServeProcess:
         """Start and wait until /healthz answers 200 (in Socket Mode: once the app's socket is up;
-        ``wait_health=False``: only that). A process that does not get there is killed: left
+        ``wait_health=False``: only that; ``wait_socket=False``: not even that, for a socket that
+        cannot open). A process that does not get there is killed: left
         running, it would keep claiming outbox rows in the shared test database for the tests
         that follow."""
         try:
-            return self._start(timeout, wait_health=wait_health)
+            return self._start(timeout, wait_health=wait_health, wait_socket=wait_socket)
         except BaseException:
             self.stop()
             raise
 
-    def _start(self, timeout: float, *, wait_health: bool) -> ServeProcess:
+    def _start(self, timeout: float, *, wait_health: bool, wait_socket: bool) -> ServeProcess:
         log = open(self.log_path, "ab")  # noqa: SIM115 - closed with the process
         connected = self.slack.socket_connections  # other replicas' Socket Mode connections
         command = [sys.executable, "-m", "bot", "serve"]
@@ -90,6 +93,8 @@ class ServeProcess:
                                      stdout=log, stderr=subprocess.STDOUT)
         STARTED.append(self)
         if self.env.get("SLACK_APP_TOKEN"):
+            if not wait_socket:
+                return self
             try:
                 self.slack.wait_for_socket(timeout, connections=connected + 1)
             except TimeoutError as e:

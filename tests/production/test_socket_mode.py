@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+import threading
 import time
 import urllib.request
 from collections.abc import Callable
@@ -59,6 +60,94 @@ def test_serve_in_socket_mode_takes_drafts_and_decisions(tmp_path: Path, org: Or
         slack.wait_for(lambda: len(requests_to(slack, "U0MANAGER")) == 2, timeout=20, message="second request")
     finally:
         assert serve.terminate() == 0, serve.log()  # SIGTERM: closes the socket and stops cleanly
+        slack.stop()
+
+
+class RefusingProxy:
+    """A city's HTTP proxy that refuses every CONNECT with ``status`` (407: authentication wanted)."""
+
+    def __init__(self, status: int) -> None:
+        self.status = status
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.asked: list[bytes] = []
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                return
+            with conn:
+                head = b""
+                while b"\r\n\r\n" not in head and (got := conn.recv(4096)):
+                    head += got
+                self.asked.append(head)
+                conn.sendall(f"HTTP/1.1 {self.status} Refused\r\nProxy-Authenticate: Basic realm=\"city\"\r\n"
+                             "Content-Length: 0\r\n\r\n".encode())
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+def test_socket_mode_through_a_proxy_that_refuses_the_tunnel(tmp_path: Path, org: OrgConfig) -> None:
+    """The Web API reaches Slack directly (NO_PROXY names its host); the socket's host goes through
+    the city's proxy, which wants a password it does not get. serve keeps running and trying,
+    says what to check, and never writes the proxy's password into its log."""
+    proxy = RefusingProxy(407)
+    slack = LocalSlack(users=slack_users(org)).start()
+    slack.socket_host = "localhost"  # the same server, under a name NO_PROXY does not list
+    serve = ServeProcess(slack, database_url("sqlite", tmp_path), tmp_path, socket_ping_seconds=0.2,
+                         extra_env={"SLACK_APP_TOKEN": slack.app_token, "NO_PROXY": "127.0.0.1",
+                                    "HTTPS_PROXY": f"http://kessai:S3cretPw@127.0.0.1:{proxy.port}"})
+    serve.start(wait_socket=False)  # it cannot connect: that is the point
+    try:
+        slack.wait_for(lambda: len(proxy.asked) >= 3, timeout=30, message="three attempts through the proxy")
+        assert serve.proc is not None and serve.proc.poll() is None, serve.log()  # still serving
+        log = serve.log()
+        assert "S3cretPw" not in log and "kessai:[REDACTED]@" in log
+        assert "put its user and password in HTTPS_PROXY" in log  # what to check, once per outage
+        assert log.count("could not open the Socket Mode connection") == 1
+        assert "connected in Socket Mode" not in log
+        assert all(a.startswith(b"CONNECT localhost:") for a in proxy.asked)
+
+        # NO_PROXY naming the socket's host too: the socket goes around the proxy, as the Web API does.
+        assert serve.terminate() == 0, serve.log()
+        asked = len(proxy.asked)
+        serve = ServeProcess(slack, database_url("sqlite", tmp_path), tmp_path,
+                             extra_env={**{k: serve.env[k] for k in ("SLACK_APP_TOKEN", "HTTPS_PROXY")},
+                                        "NO_PROXY": "127.0.0.1,localhost"}).start()
+        assert "connected in Socket Mode" in serve.log() and len(proxy.asked) == asked
+    finally:
+        serve.stop()
+        slack.stop()
+        proxy.close()
+
+
+def test_socket_mode_turned_off_in_the_app_settings_is_an_error_naming_the_switch(tmp_path: Path,
+                                                                                   org: OrgConfig) -> None:
+    slack = LocalSlack(users=slack_users(org)).start()
+    serve = ServeProcess(slack, database_url("sqlite", tmp_path), tmp_path, link_disabled_retry=1.0,
+                         extra_env={"SLACK_APP_TOKEN": slack.app_token}).start()
+    try:
+        slack.disconnect_socket("warning")  # Slack's notice that it is about to move the app: follow it
+        slack.wait_for_socket(timeout=20)
+        assert "ERROR" not in serve.log()
+        opened = len(slack.calls_of("apps.connections.open"))
+        slack.disconnect_socket("link_disabled")
+        slack.wait_for(lambda: "Socket Mode is turned off" in serve.log(), timeout=20, message="the error")
+        assert "ERROR bot.serve: Slack closed the Socket Mode connection because Socket Mode is turned off" in serve.log()
+        assert "Enable Socket Mode" in serve.log()
+        # Then one attempt after the pause (not one per ping, nor one per refusal at once), which
+        # here finds Socket Mode on again.
+        slack.wait_for_socket(timeout=20)
+        assert len(slack.calls_of("apps.connections.open")) == opened + 1
+        drv = SocketModeDriver(slack)
+        drv.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, event_id="Ev0SOCKETBACK")
+        slack.wait_for(lambda: requests_to(slack, "U0MANAGER"), timeout=20, message="request after the switch")
+    finally:
+        assert serve.terminate() == 0, serve.log()
         slack.stop()
 
 
