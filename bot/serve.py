@@ -114,6 +114,10 @@ def socket_mode_client_class() -> type:
             wait = self.resume_at - time.monotonic()
             if wait > 0:
                 self.resume.wait(wait)
+                # The monitor may have waited too and connected first: a forced reconnection
+                # (a disconnect envelope's, meant to replace a socket still up) would open a
+                # second one and drop the first. After a pause, only a missing socket is replaced.
+                force = False
             if self.closed:
                 return
             super().connect_to_new_endpoint(force)

@@ -128,7 +128,9 @@ def test_socket_mode_through_a_proxy_that_refuses_the_tunnel(tmp_path: Path, org
 def test_socket_mode_turned_off_in_the_app_settings_is_an_error_naming_the_switch(tmp_path: Path,
                                                                                    org: OrgConfig) -> None:
     slack = LocalSlack(users=slack_users(org)).start()
-    serve = ServeProcess(slack, database_url("sqlite", tmp_path), tmp_path, link_disabled_retry=1.0,
+    # Pings every 0.5 s: kessai's monitor finds the socket gone within the pause and waits too.
+    serve = ServeProcess(slack, database_url("sqlite", tmp_path), tmp_path, link_disabled_retry=2.0,
+                         socket_ping_seconds=0.5,
                          extra_env={"SLACK_APP_TOKEN": slack.app_token}).start()
     try:
         slack.disconnect_socket("warning")  # Slack's notice that it is about to move the app: follow it
