@@ -67,12 +67,30 @@ _PROXY_HINTS = {
 
 
 def _proxy_hint(error: Exception) -> str:
+    from slack_sdk.errors import SlackApiError
+
+    if isinstance(error, SlackApiError):
+        return "Slack could not hand out a socket just now (see https://slack-status.com if it goes on)"
     status = m[1] if (m := _PROXY_STATUS.search(str(error))) else None
     if status is None:
         return ("check outbound HTTPS to wss-primary.slack.com:443 (firewall, HTTPS_PROXY / NO_PROXY) "
                 "and the App-Level Token (SLACK_APP_TOKEN)")
     return f"the proxy answered CONNECT with HTTP {status}: " + _PROXY_HINTS.get(
         status, "check the proxy's log for why it refused the tunnel to Slack")
+
+
+# Slack's errors of apps.connections.open that pass: anything else (invalid_auth, a token of the
+# wrong type) is the token's, and waiting does not mend it.
+_PASSING_ERRORS = frozenset({"service_unavailable", "internal_error", "fatal_error", "request_timeout", "ratelimited"})
+
+
+def _passing(error: Exception) -> bool:
+    from slack_sdk.errors import SlackApiError
+
+    if not isinstance(error, SlackApiError):
+        return True  # the network, the proxy, a timeout
+    status = getattr(error.response, "status_code", 200)
+    return status >= 500 or status == 429 or error.response.get("error") in _PASSING_ERRORS
 
 
 def socket_mode_client_class() -> type:
@@ -97,13 +115,27 @@ def socket_mode_client_class() -> type:
             self.on_error_listeners.append(self._failed)
 
         def issue_new_wss_url(self) -> str:
-            url: str = super().issue_new_wss_url()
+            try:
+                url: str = super().issue_new_wss_url()
+            except Exception as e:
+                if _passing(e) or self.current_app_monitor_started:
+                    self._failed(e)  # backs off the monitor's next attempt too
+                raise
             host = urllib.parse.urlsplit(url).hostname or ""
             self.proxy = None if self.env_proxy and urllib.request.proxy_bypass(host) else self.env_proxy
             return url
 
         def connect(self) -> None:
-            super().connect()
+            try:
+                super().connect()
+            except Exception as e:
+                # apps.connections.open failed (Slack's 5xx, the proxy, the network). At start
+                # that ended serve; now only a refusal of the token does (serve says why), and
+                # anything passing is tried again, backing off, as a socket that failed to open.
+                if self.wss_uri is None and not _passing(e):
+                    raise
+                self._monitor_from_now()
+                return
             if self.is_connected() and self.retry_wait:
                 log.info("Socket Mode connection to Slack is back")
                 self.retry_wait = 0.0
@@ -121,6 +153,21 @@ def socket_mode_client_class() -> type:
             if self.closed:
                 return
             super().connect_to_new_endpoint(force)
+
+        def _monitor_from_now(self) -> None:
+            if not self.current_app_monitor_started:
+                self.current_app_monitor_started = True
+                self.current_app_monitor.start()
+
+        def _monitor_current_session(self) -> None:
+            if self.current_session is None:  # never connected: the library's check assumes a session
+                if self.auto_reconnect_enabled and not self.closed:
+                    try:
+                        self.connect_to_new_endpoint()
+                    except Exception as e:
+                        log.debug("Socket Mode connection still not open: %s", e)
+                return
+            super()._monitor_current_session()
 
         def _failed(self, error: Exception) -> None:
             if self.is_connected():
