@@ -187,9 +187,12 @@ def socket_mode_client_class() -> type:
 
         def _disconnecting(self, message: str) -> None:
             try:
-                reason = str(json.loads(message).get("reason", ""))
-            except (ValueError, AttributeError):
+                envelope = json.loads(message)
+            except ValueError:
                 return
+            if not isinstance(envelope, dict) or envelope.get("type") != "disconnect":
+                return  # an envelope that only mentions the word
+            reason = str(envelope.get("reason", ""))
             if reason == "link_disabled":
                 self.resume_at = time.monotonic() + LINK_DISABLED_RETRY_SECONDS
                 log.error("Slack closed the Socket Mode connection because Socket Mode is turned off for this "
