@@ -56,7 +56,7 @@ def play_workflow(demo: Demo) -> bool:
         "account": "joetsu-x", "category": "emergency",
         "text": "【避難所開設】大雨のため、高田小学校体育館に避難所を開設しました。避難の際は足元にご注意ください。",
     })
-    demo.show("12. 緊急・災害の投稿を /kessai draft で提出 → エラーがないため決裁省略（和気町 5(4)）、決裁者に事後報告")
+    demo.show("12. 緊急・災害の投稿を /kessai draft で提出 → エラーがないため決裁省略、決裁者に事後報告")
 
     button = _button_message(demo, "C0INTAKE", "mark_published")
     drv.block_action("U0OPERATOR", "mark_published", channel="C0INTAKE", message_ts=button.ts)

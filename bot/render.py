@@ -1128,7 +1128,7 @@ def decided_notice(view: DraftView, decision: DecisionView, *, author_id: str,
 
 
 def exempt_notice(view: DraftView, category_ja: str) -> dict[str, Any]:
-    text = (f":zap: 第{view.version}版は「{category_ja}」のため、決裁省略（和気町 5(4) 決裁を省略できる事項）として"
+    text = (f":zap: 第{view.version}版は「{category_ja}」のため、決裁省略として"
             "記録しました。すぐに投稿できます。運用管理責任者には事後報告を送りました。")
     return message(preview(text), [section(text)])
 
@@ -1137,7 +1137,7 @@ def after_report(view: DraftView, category_ja: str) -> dict[str, Any]:
     """事後報告: what went out without prior approval, so the approver can still object."""
     blocks: list[dict[str, Any]] = [
         header_naming("事後報告（決裁省略）: ", view.account_name, f"（第{view.version}版）"),
-        section(f"「{category_ja}」に当たるため、和気町 5(4)（決裁を省略できる事項）により決裁を省略して投稿されます。"
+        section(f"「{category_ja}」に当たるため、決裁を省略して投稿されます。"
                  "内容に問題があれば、作成者に連絡してください。"),
         *_request_fields(view),
     ]
@@ -1365,7 +1365,7 @@ def draft_modal(accounts: Sequence[tuple[str, str]], *, text: str = "", metadata
             input_block(F_TIME, "投稿予定時刻", time_el, optional=True),
             input_block(F_CATEGORY, "区分", {"type": "static_select", "action_id": F_CATEGORY, "options": categories,
                                       "initial_option": category},
-                   hint="緊急・災害、定型文（登録済み）、簡易な返信は、エラーがなければ決裁を省略して事後報告になります（和気町 5(4)）。"),
+                   hint="緊急・災害、定型文（登録済み）、簡易な返信は、エラーがなければ決裁を省略して事後報告になります。"),
             input_block(F_IMAGES, "画像の枚数", {"type": "static_select", "action_id": F_IMAGES,
                                          "options": [option(str(n), f"{n}枚") for n in range(MAX_IMAGES + 1)],
                                          "initial_option": option(str(images), f"{images}枚")}),
@@ -1395,7 +1395,7 @@ def template_modal() -> dict[str, Any]:
     """``/kessai template add`` without a body: a modal takes the text as typed — several lines,
     emoji as characters — which a slash command cannot carry."""
     return modal(TEMPLATE_CALLBACK, "定型文の登録", "登録する", [
-        context("区分「定型文」の下書きがこの文面と一致し、エラーがなければ決裁省略になります（和気町 5(4)）。"),
+        context("区分「定型文」の下書きがこの文面と一致し、エラーがなければ決裁省略になります。"),
         input_block(T_NAME, "名前", {"type": "plain_text_input", "action_id": T_NAME, "max_length": 100},
                     hint="例: 大雨警報の発表"),
         input_block(T_TEXT, "本文", {"type": "plain_text_input", "action_id": T_TEXT, "multiline": True,

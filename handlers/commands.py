@@ -134,7 +134,7 @@ def register(app: App, kessai: Kessai) -> None:
                         help_ja="不在期間を登録します（その間の決裁依頼は代決者に届きます）。off で取り消します。")
     register_subcommand("template", _template,
                         usage="/kessai template add（入力画面）／ add 名前 本文 ／ list ／ remove 名前",
-                        help_ja="定型文（一致すれば決裁省略できる文面、和気町 5(4)）を管理します。登録と削除は決裁者のみです。")
+                        help_ja="定型文（一致すれば決裁省略できる文面）を管理します。登録と削除は決裁者のみです。")
 
     @app.command("/kessai")
     def kessai_command(ack: Ack, command: dict[str, Any], client: WebClient) -> None:
