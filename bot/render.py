@@ -51,6 +51,7 @@ PUBLISH_ACTION = "mark_published"
 PUBLISH_CALLBACK = "publish_post"
 TEMPLATE_CALLBACK = "template_add"
 TEMPLATE_DONE_CALLBACK = "template_added"  # the notice that replaces it (nothing to submit)
+REVISED_CALLBACK = "revision_recorded"  # a revision form sent again after it was recorded (nothing to submit)
 DRAFT_CALLBACK = "submit_draft"
 SHORTCUT_CALLBACK = "submit_as_draft"
 
@@ -1406,6 +1407,15 @@ def template_modal() -> dict[str, Any]:
 def notice_view(callback_id: str, title: str, text: str) -> dict[str, Any]:
     """A modal that only reports the outcome of the one it replaces."""
     return modal(callback_id, title, None, [section(text[:3000])], close="閉じる")
+
+
+def revision_recorded_view(version: int) -> dict[str, Any]:
+    """What replaces a revision form sent again (送信 pressed once more after its answer was lost)
+    when the first press was recorded: refused as 「この表示は古い版のものです」, it read as a failure
+    of a revision that had been saved as ``version``."""
+    return notice_view(REVISED_CALLBACK, "下書きの修正",
+                       f"この修正はすでに第{version}版として記録されています。もう一度送信する必要はありません。"
+                       "確認結果は下書きのスレッドに届きます。")
 
 
 P_URL, P_DATE, P_TIME = "post_url", "post_date", "post_time"

@@ -1704,13 +1704,24 @@ class Kessai:
             account = self._authorize_revise(draft, version, actor)
             return self.load_view(s, draft, version), account
 
+    def submission_recorded(self, submission: str | None) -> bool:
+        """Whether this form (``claim_submission``) already recorded what it was sent for: a
+        revision form sent again finds its draft one version on, which its checks refuse."""
+        if submission is None:
+            return False
+        with self.db.session() as s:
+            return draft_repo.event_claimed(s, submission)
+
     def revise(self, draft_id: int, version: int, actor: str, form: DraftForm, *,
-               shown_hash: str | None = None) -> Outcome:
+               shown_hash: str | None = None, submission: str | None = None) -> Outcome:
         """A corrected version of a draft, from the form its author filled in again: as an edit of
         a pasted draft, it is checked anew and an open request or decision on the old one is void.
-        ``shown_hash``: see ``_draft_as_shown``."""
+        ``shown_hash``: see ``_draft_as_shown``; ``submission``: the form's identity (see
+        ``claim_submission``), a second press of the same form making no second version."""
         now = self.clock()
         with self.db.session() as s:
+            if not self.claim_submission(s, submission, now):
+                return Outcome("duplicate", draft_id)
             draft = self._draft_as_shown(s, draft_id, version, shown_hash, lock=True)
             account = self._authorize_revise(draft, version, actor)
             if form.account_id != account.id:

@@ -194,8 +194,14 @@ def register(app: App, kessai: Kessai) -> None:
     @app.view(render.REVISE_CALLBACK)
     def revision_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
         user = user_id(body)
+        submission = submission_key(view)
         try:
             draft_id, version, shown = parse_version_ref(view.get("private_metadata"))
+            # Sent again after the first press was recorded (its answer lost): the draft is a
+            # version on, and the checks below would refuse this form as showing an old one.
+            if kessai.submission_recorded(submission):
+                ack(response_action="update", view=render.revision_recorded_view(version + 1))
+                return
             _, account = kessai.check_can_revise(draft_id, version, user, shown_hash=shown)
         except errors.KessaiError as e:
             refuse_form(ack, {render.F_TEXT: e.message_ja})
@@ -206,9 +212,12 @@ def register(app: App, kessai: Kessai) -> None:
             refuse_form(ack, problems)
             return
         try:
-            kessai.revise(draft_id, version, user, form, shown_hash=shown)
+            outcome = kessai.revise(draft_id, version, user, form, shown_hash=shown, submission=submission)
         except errors.KessaiError as e:
             refuse_form(ack, {render.F_TEXT: e.message_ja})
+            return
+        if outcome.kind == "duplicate":  # both presses passed the check before the first was recorded
+            ack(response_action="update", view=render.revision_recorded_view(version + 1))
             return
         ack()
 

@@ -108,6 +108,11 @@ def forget_access_lost(s: Session, seen: Sequence[tuple[str, datetime]]) -> int:
     return gone
 
 
+def event_claimed(s: Session, key: str) -> bool:
+    """Whether ``key`` was claimed (``claim_event``) and its transaction committed."""
+    return s.exec(select(ProcessedEventRow.key).where(col(ProcessedEventRow.key) == key)).first() is not None
+
+
 def forget_event(s: Session, key: str) -> bool:
     """Delete the record of ``key`` (``claim_event``), so that it can be claimed again; whether there was one."""
     return bool(s.connection().execute(delete(ProcessedEventRow).where(col(ProcessedEventRow.key) == key)).rowcount)

@@ -76,3 +76,23 @@ def test_the_resolution_form_sent_twice(stack: LocalStack) -> None:
     settle(st)
     with st.rt.db.session() as s:
         assert [e.event for e in s.exec(select(IncidentEventRow))].count("resolved") == 1
+
+
+def test_the_revision_form_sent_twice(stack: LocalStack) -> None:
+    """The second press found the draft a version on and was refused as 「この表示は古い版のものです」,
+    of the revision its first press had saved: it is told the revision is recorded."""
+    from tests.e2e.test_workflow_drafting import root_message, submit_draft, wait_root_thread
+
+    st = stack
+    phone = "災害ボランティアの受付は、現地責任者の携帯 090-1234-5678 までお電話ください。"
+    submit_draft(st, text=phone)
+    root = root_message(st, "090-1234-5678")
+    check = next(m for m in wait_root_thread(st, root, "pii.phone") if render.REVISE_ACTION in buttons(m))
+    st.driver.block_action("U0OPERATOR", render.REVISE_ACTION, channel="C0INTAKE", message_ts=check.ts)
+    fixed = {render.F_TEXT: phone.replace("現地責任者の携帯 090-1234-5678", "広報対話課 025-526-5111")}
+    first, again = twice(st, "U0OPERATOR", render.REVISE_CALLBACK, fixed)
+    assert closed(first), first.body
+    assert again.status == 200 and again.json()["response_action"] == "update", again.body
+    assert again.json()["view"]["callback_id"] == render.REVISED_CALLBACK and "submit" not in again.json()["view"]
+    settle(st)
+    assert [d.current_version for d in drafts(st)] == [2]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,21 +11,24 @@ import pytest
 from sqlalchemy.engine import make_url
 from sqlmodel import select
 
+from bot import render
 from bot.app import shifted_clock
 from bot.config import OrgConfig
 from bot.localstack import LocalStack, start_local_stack
-from storage.models import DraftRow, LedgerEntryRow
+from storage.models import DraftRow, DraftVersionRow, LedgerEntryRow
 from tests.conftest import database_url
 from tests.e2e.conftest import (
     APPROVERS,
     BUSINESS_MORNING,
     CLEAN_DRAFT,
     all_text,
+    buttons,
     dm,
     settle,
     wait_dm,
     wait_ephemeral,
 )
+from tests.e2e.test_workflow_drafting import root_message, submit_draft, wait_root_thread
 from tests.production.tcpproxy import TcpProxy
 
 
@@ -478,6 +482,36 @@ def test_a_form_whose_commit_answer_is_lost_says_so_in_the_form_and_sent_again_r
     assert reply.status == 200 and not reply.body.strip()
     settle(st)
     assert count(st, IncidentRow) == 1
+
+    # 「修正する」's form: sent again, the draft is a version on and the form was refused as
+    # 「この表示は古い版のものです」, of the revision its first press had saved.
+    phone = "災害ボランティアの受付は、現地責任者の携帯 090-1234-5678 までお電話ください。"
+    submit_draft(st, text=phone)
+    root = root_message(st, "090-1234-5678")
+    check = next(m for m in wait_root_thread(st, root, "pii.phone") if render.REVISE_ACTION in buttons(m))
+    st.driver.block_action("U0OPERATOR", render.REVISE_ACTION, channel="C0INTAKE", message_ts=check.ts)
+    form = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", render.REVISE_CALLBACK), timeout=10)
+    # A second form of the same version, opened too: no resend of the first.
+    st.driver.block_action("U0OPERATOR", render.REVISE_ACTION, channel="C0INTAKE", message_ts=check.ts)
+    other = st.slack.wait_for(lambda: (v := st.slack.latest_view("U0OPERATOR", render.REVISE_CALLBACK))
+                              and v.id != form.id and v, timeout=10, message="a second revision form")
+    settle(st)
+    versions = count(st, DraftVersionRow)
+    fixed = {render.F_TEXT: phone.replace("現地責任者の携帯 090-1234-5678", "広報対話課 025-526-5111")}
+    proxy.lose_commit_answer(b"INSERT INTO draft_versions")
+    reply = st.driver.view_submission("U0OPERATOR", render.REVISE_CALLBACK, fixed, view_id=form.id)
+    assert proxy.commit_answer_lost.wait(15)
+    assert reply.status == 200 and "記録されたかどうか" in str(reply.json()["errors"])
+    assert count(st, DraftVersionRow) == versions + 1  # the server did commit it
+    reply = st.driver.view_submission("U0OPERATOR", render.REVISE_CALLBACK, fixed, view_id=form.id)
+    assert reply.status == 200 and reply.json()["response_action"] == "update", reply.body
+    notice = reply.json()["view"]
+    said = json.dumps(notice, ensure_ascii=False)
+    assert "submit" not in notice and "古い版" not in said and "この修正はすでに第2版として記録されています" in said
+    settle(st)
+    assert count(st, DraftVersionRow) == versions + 1
+    reply = st.driver.view_submission("U0OPERATOR", render.REVISE_CALLBACK, fixed, view_id=other.id)
+    assert "古い版" in str(reply.json()["errors"])
 
 
 def test_kessai_remind_whose_commit_answer_is_lost_reminds_once_and_says_what_to_do(
