@@ -118,7 +118,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import DBAPIError
 
     from bot.config import sqlite_beside_no_env_ja
-    from storage.db import Database
+    from storage.db import Database, commit_outcome_unknown
 
     settings = load_settings()
     elsewhere = sqlite_beside_no_env_ja(settings.database_url)
@@ -129,6 +129,9 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
             return 1
         before, after = db.upgrade()
     except DBAPIError as e:
+        if commit_outcome_unknown(e):
+            print(UPGRADE_LOST_AT_COMMIT_JA + _server_words(e.orig or e), file=sys.stderr)
+            return 1
         # From / (or any folder kessai may not write), sqlite:///kessai.db cannot be made there:
         # 「ファイルを開けません…書き込み権限を確認してください」 alone sent the IT 担当 to chmod /.
         if elsewhere is None or database_problem(e) not in ("connect", "permission"):
@@ -889,6 +892,15 @@ def database_problem(e: BaseException) -> str:
 DATABASE_LOST_AT_COMMIT_JA = (
     "記録の途中でデータベースとの接続が切れたため（データベースサーバーの再起動・フェイルオーバーなど）、"
     "記録されたかどうかを確認できませんでした。データベースサーバーが動いていることを確認して、もう一度実行してください。")
+
+
+# The migrations and the revision they reach are one transaction (storage/migrations/env.py): lost
+# at its COMMIT, the update is there whole or not at all, and running it again is safe either way.
+UPGRADE_LOST_AT_COMMIT_JA = (
+    "更新の記録（COMMIT）の途中でデータベースとの接続が切れたため（データベースサーバーの再起動・フェイルオーバーなど）、"
+    "データベースの構成の更新が記録されたかどうかを確認できませんでした。データベースサーバーが動いていることを確認して、"
+    "もう一度 `kessai db upgrade` を実行してください。更新とその構成の記録は一つの処理なので、途中まで適用されていることはなく、"
+    "もう一度実行しても二重に適用されることはありません（記録されていれば「すでに最新の構成です」と表示されます）。")
 
 
 def database_failure(e: BaseException) -> str:

@@ -898,6 +898,32 @@ def alembic_config(engine: Engine | None) -> Any:
     return cfg
 
 
+# alembic_config's attribute: the info the migrations' connection notes its COMMIT in (as a
+# session's, Database.session), handed to it by the migrations' env.py (note_commits_in).
+MIGRATION_INFO = "kessai_migration_info"
+
+
+def note_commits_in(connection: Any, info: dict[Any, Any]) -> None:
+    """Have ``connection``'s COMMIT noted in ``info``: alembic runs the migrations on a connection
+    of its own, not in Database.session, so a COMMIT whose answer was lost was not told apart from
+    a connection cut before it (「途中で接続が切れました」, as if nothing had been applied)."""
+    connection.info[_SESSION_INFO] = info
+
+
+@contextmanager
+def _migrating(cfg: Any) -> Iterator[None]:
+    """Marks an error of a migration run lost at its COMMIT as commit_outcome_unknown: the
+    migrations and the revision they reach are one transaction, applied whole or not at all."""
+    info: dict[Any, Any] = {}
+    cfg.attributes[MIGRATION_INFO] = info
+    try:
+        yield
+    except BaseException as e:
+        if info.get(_COMMITTING) and _connection_lost(e):
+            setattr(e, COMMIT_OUTCOME_UNKNOWN, True)
+        raise
+
+
 def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | None]:
     """Apply the migrations; the revisions (before, after)."""
     from alembic import command
@@ -910,7 +936,8 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | N
         # revision and takes the path below, which waits for the lock.
         return found, found
     cfg = alembic_config(engine)
-    command.upgrade(cfg, revision)
+    with _migrating(cfg):
+        command.upgrade(cfg, revision)
     before, after = cfg.attributes["found"], current_revision(engine)
     if after != before:
         log.info("database migrated from %s to %s", before or "empty", after)
@@ -923,7 +950,8 @@ def downgrade(engine: Engine, revision: str) -> tuple[str | None, str | None]:
     from alembic import command
 
     cfg = alembic_config(engine)
-    command.downgrade(cfg, revision)
+    with _migrating(cfg):
+        command.downgrade(cfg, revision)
     before, after = cfg.attributes["found"], current_revision(engine)
     if after != before:
         log.info("database migrated back from %s to %s", before, after)

@@ -7,7 +7,7 @@ import logging
 from alembic import context
 from sqlalchemy import MetaData, text
 
-from storage.db import MIGRATION_LOCK
+from storage.db import MIGRATION_INFO, MIGRATION_LOCK, note_commits_in
 from storage.models import NAMING_CONVENTION
 
 log = logging.getLogger("storage.db")
@@ -18,6 +18,8 @@ target_metadata = MetaData(naming_convention=NAMING_CONVENTION)
 def run_migrations_online() -> None:
     engine = context.config.attributes["connection_engine"]
     with engine.connect() as connection:
+        if (info := context.config.attributes.get(MIGRATION_INFO)) is not None:
+            note_commits_in(connection, info)
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
