@@ -7,6 +7,7 @@ from datetime import datetime
 
 from bot import errors, render
 from bot.config import OrgConfig
+from storage import drafts as draft_repo
 from storage import templates as template_repo
 from storage.db import Database, storable
 
@@ -30,7 +31,11 @@ class TemplateAdmin:
             raise errors.NotAnApprover(
                 "定型文は決裁を省略する根拠になるため、登録・削除できるのは運用管理責任者（決裁者）だけです。")
 
-    def add(self, actor: str, name: str, text: str) -> str:
+    def add(self, actor: str, name: str, text: str, *, submission: str | None = None) -> str:
+        """What to tell ``actor`` of the template registered. ``submission``: the form's identity
+        (Kessai.claim_submission): sent again after it was recorded (its answer late or lost), the
+        form was refused as 「…という名前の定型文はすでにあります。別の名前にしてください」, asking
+        for another name for the template its first press had registered."""
         self.require_admin(actor)
         name, text = storable(name.strip()), storable(text.strip())
         if not render.visible_length(name) or not render.visible_length(text):
@@ -41,6 +46,9 @@ class TemplateAdmin:
             raise errors.InvalidInput("定型文の名前は100文字以内にしてください。", field="name")
         now = self.clock()
         with self.db.session() as s:
+            if submission is not None and not draft_repo.claim_event(s, submission, now):
+                return (f"定型文「{render.escape(name)}」は、この入力画面からすでに登録されています。"
+                        "もう一度送信する必要はありません（`/kessai template list` で確認できます）。")
             if template_repo.by_name(s, name) is not None:
                 raise errors.InvalidInput(f"「{render.escape(name)}」という名前の定型文はすでにあります。別の名前にしてください。",
                                           field="name")

@@ -18,7 +18,7 @@ from slack_sdk import WebClient
 from bot import errors, render
 from bot.services import Kessai
 from bot.typed import typed_form
-from handlers.payloads import field, refuse_form, user_id, view_values
+from handlers.payloads import field, refuse_form, submission_key, user_id, view_values
 from handlers.slack_text import plain_text
 
 log = logging.getLogger(__name__)
@@ -163,7 +163,7 @@ def register(app: App, kessai: Kessai) -> None:
         name = str(field(values, render.T_NAME).get("value") or "")
         text = str(field(values, render.T_TEXT).get("value") or "")
         try:
-            done = kessai.templates.add(user_id(body), name, text)
+            done = kessai.templates.add(user_id(body), name, text, submission=submission_key(view))
         except errors.KessaiError as e:
             # Errors in a modal are plain text: a name echoed in the message must not show as 「&amp;」.
             block = render.T_NAME if isinstance(e, errors.InvalidInput) and e.field == "name" else render.T_TEXT

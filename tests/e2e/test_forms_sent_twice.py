@@ -4,6 +4,8 @@ their first press did cannot be done."""
 
 from __future__ import annotations
 
+import json
+
 from sqlmodel import select
 
 from bot import incidents as inc
@@ -11,6 +13,7 @@ from bot import render
 from bot.localstack import LocalStack
 from bot.sandbox.driver import BotReply
 from storage import ledger as ledger_repo
+from storage import templates as template_repo
 from storage.models import IncidentEventRow
 from tests.e2e.conftest import all_text, buttons, dm, drafts, settle, thread, wait_dm, wait_thread
 from tests.e2e.test_core_loop import CLEAN_DRAFT
@@ -96,3 +99,18 @@ def test_the_revision_form_sent_twice(stack: LocalStack) -> None:
     assert again.json()["view"]["callback_id"] == render.REVISED_CALLBACK and "submit" not in again.json()["view"]
     settle(st)
     assert [d.current_version for d in drafts(st)] == [2]
+
+
+def test_the_template_form_sent_twice(stack: LocalStack) -> None:
+    """The second press was refused as 「…という名前の定型文はすでにあります。別の名前にしてください」,
+    of the template its first press had registered: it is told the template is registered."""
+    st = stack
+    st.driver.slash_command("U0MANAGER", "/kessai", "template add")
+    first, again = twice(st, "U0MANAGER", render.TEMPLATE_CALLBACK,
+                         {render.T_NAME: "開庁時間", render.T_TEXT: "本日の開庁時間は 8時30分から17時15分 です。"})
+    for reply in (first, again):
+        assert reply.status == 200 and reply.json()["response_action"] == "update", reply.body
+    said = json.dumps(again.json()["view"], ensure_ascii=False)
+    assert "すでに登録されています" in said and "別の名前" not in said, said
+    with st.rt.db.session() as s:
+        assert len(template_repo.active(s)) == 1
