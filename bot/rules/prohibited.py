@@ -948,7 +948,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「障害者の方は参加できません」「車いすの方はご利用できません」は障害者差別解消法（第7条・第8条）の不当な差別的取扱いにあたるおそれがあるため
     error、「外国人の方は利用できません」「生活保護の方は利用できません」のように属性の人々に「できません」と告げるものは、制度上の要件のことも
     あるため理由を添えるよう促す warning です（「本制度と併用できないため、」のように理由を書いたもの、「参加できませんか」「参加できません
-    でした」、「外国人の方は対象外です」のような対象の説明は対象外です）。
+    でした」、「外国人の方は対象外です」のような対象の説明は対象外です）。「治安のため」「トラブルが多いため」「言葉が通じないため」のように
+    偏見そのものを理由にしたもの（高齢者・女性以外の「安全のため」も）は error です。障害のある方には「障害者割引と併用できないため」のような、
+    既に受けている制度の理由を書いたときだけ反応しません（「規則により」「制度上」だけでは反応します）。
     外国人住民向けの英語のお知らせの「Foreigners go home!」「Chinese go home!」「Refugees are not welcome here.」「No foreigners allowed」
     も同じです（英語の言い回しは文の終わりにあるときだけ。「Foreigners who go home for the holidays need a
     re-entry permit」、人数を添えて人々のすることを述べた「During the holidays, many foreigners go home.」は対象外です）。
@@ -2275,12 +2277,28 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
 # 「障害のある方はご遠慮ください」 is (`_group_statements`). Not asked (「参加できませんか」), reported as past
 # (「参加できませんでした」), or denied (「参加できないということはありません」).
 _NOT_ELIGIBLE = re.compile(
-    rf"(?:の)?(?:方|方々|皆さん|皆様|人|世帯|家庭)?(?:(?:の|による){_SERVICE})?(?:は|も)[、,]?[ \t]*(?:{_SERVICE}(?:は|が|を|も)?)?[ \t]*"
+    rf"(?:の)?(?:方|方々|皆さん|皆様|人|世帯|家庭)?(?:(?:の|による){_SERVICE})?(?:は|も)[、,]?[ \t]*"
+    # The reason may stand between the group and the refusal: 「外国人の方は治安が悪くなるため利用できません」.
+    r"(?:[^。！!？?\n「」]{1,24}?(?:ため|ので)[、,]?[ \t]*)?"
+    rf"(?:{_SERVICE}(?:は|が|を|も)?)?[ \t]*"
     r"(?P<access>(?:でき|出来)(?:ません|ない)|いただけません|頂けません|(?:お)?受け(?:でき|られ)ません)"
     r"(?!\s*(?:か|でしょうか|でした|だった)|[^。！!？?\n]{0,16}?(?:ことは|わけでは|わけじゃ)(?:ありません|ない))"
 )
 # The reason a rule gives, which makes it a rule and not a refusal: 「所得制限があるため」「制度上」「要綱により」.
 _RULE_REASON = re.compile(r"ため|ので|により|による|制度上|要件|規定|要綱|条例|法律|法令|規則|重複|併用|既に|すでに")
+# Of those, the benefit already had, which turns no disabled person away (「障害者割引と併用できないため」), while
+# 「エレベーターがないため」 turns the person away instead of describing the building, and 「規則により」 names
+# a rule that may itself be the unfair treatment.
+_SCHEME_REASON = re.compile(r"重複|併用|既に|すでに|二重に|受給中")
+# A reason that is the prejudice itself and so excuses nothing: 「治安のため、外国人の方は利用できません」「トラブルが
+# 多いため」「言葉が通じないため」. Safety and danger only of a group whose body they can concern (`_BODILY_GROUPS`:
+# 「安全のため、高齢者の方は参加できません」 is for their sake).
+# Only as the reason (「マナー講座は外国人の方は参加できません」 names a course and gives none).
+_PRETEXT_REASON = re.compile(
+    r"(?:治安|防犯|犯罪|トラブル|マナー|迷惑|苦情|衛生|風紀|評判|イメージ|文化の違い|習慣の違い|言葉が通じ"
+    r"|日本語が(?:話せ|通じ|でき|わから|分から|読め))[^。！!？?\n「」、,]{0,12}?(?:ため|ので|により|から|理由)"
+)
+_PRETEXT_FOR_OTHERS = re.compile(r"(?:安全|危険|防災)[^。！!？?\n「」、,]{0,12}?(?:ため|ので|により|から|理由)")
 _NOT_ELIGIBLE_MESSAGE = (
     "「{said}」は、属性だけを理由に利用や参加をお断りしていると受け取られるおそれがあります。"
     "制度上の要件による場合は、「〇〇の制度と併用できないため」のように理由を添えてください。"
@@ -2319,8 +2337,14 @@ def _turned_away(doc: Document) -> Iterator[Hit]:
             before = max(before, text.rfind("\n\n", before, sent[0]))
             if _KEPT_FOR_MEN.search(text, before, sent[1]):
                 continue
+        pretext = _PRETEXT_REASON.search(text, sent[0], sent[1]) is not None or (
+            text[g.start : g.end] not in _BODILY_GROUPS and _PRETEXT_FOR_OTHERS.search(text, sent[0], sent[1]) is not None
+        )
         if disabled:
-            yield Hit(g.start, m.end(), f"{people}を一括りにして排除・差別する表現と受け取られます。" + _refusal_hint(doc, sent, g.start, text[g.start : g.end]))
+            if pretext or not _SCHEME_REASON.search(text, sent[0], sent[1]):
+                yield Hit(g.start, m.end(), f"{people}を一括りにして排除・差別する表現と受け取られます。" + _refusal_hint(doc, sent, g.start, text[g.start : g.end]))
+        elif pretext:
+            yield Hit(g.start, m.end(), f"{people}を一括りにして排除・差別する表現と受け取られます。{_REWRITE}")
         elif not _RULE_REASON.search(text, sent[0], sent[1]):
             yield Hit(g.start, m.end(), _NOT_ELIGIBLE_MESSAGE.format(said=text[g.start : m.end()]), severity="warning")
 

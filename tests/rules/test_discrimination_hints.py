@@ -53,7 +53,11 @@ def test_a_statement_agreed_with_is_not_told_to_answer_it() -> None:
 # take part stay an error (障害者差別解消法).
 @pytest.mark.parametrize(
     "text",
-    ["ひとり親家庭の方は利用できません。", "外国人の方は利用できません。", "生活保護の方は利用できません。", "女性は参加できません。"],
+    [
+        "ひとり親家庭の方は利用できません。", "外国人の方は利用できません。", "生活保護の方は利用できません。", "女性は参加できません。",
+        # A course's name is no reason given: 「マナー」 is a pretext only as the reason.
+        "マナー講座は外国人の方は参加できません。",
+    ],
 )
 def test_a_group_told_it_cannot_use_a_service_is_warned_to_give_the_reason(text: str) -> None:
     found = findings_of("prohibited.discrimination", text)
@@ -77,7 +81,28 @@ def test_a_disabled_person_told_they_cannot_take_part_is_an_error_with_the_law()
         "ひとり親家庭の方は申請してください。",
         "市外の方は利用できません。",
         "男性更衣室です。女性の方は入室できません。",
+        # A scheme's own terms turn no disabled person away; safety is a reason of their own for older people.
+        "障害者の方は利用できません（制度上、障害者割引と併用できないため）。",
+        "安全のため、高齢者の方は参加できません。",
+        "女性は参加できません（男性限定の講座のため）。",
     ],
 )
 def test_an_eligibility_rule_with_its_reason_or_a_welcome_passes(text: str) -> None:
     assert "prohibited.discrimination" not in codes(text)
+
+
+# The reason that is the prejudice itself excuses nothing: it is an exclusion, said with a pretext.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "治安のため、外国人の方は利用できません。",
+        "トラブルが多いため、外国人の方はご利用できません。",
+        "過去に苦情があったため、生活保護の方は利用できません。",
+        "外国人の方は日本語が話せないため参加できません。",
+        "安全のため、外国人の方は参加できません。",
+        "障害者の方は迷惑なため参加できません。",
+        "本教室の規則により、障害者の方は参加できません。",
+    ],
+)
+def test_a_group_turned_away_for_a_prejudice_given_as_the_reason_is_an_error(text: str) -> None:
+    assert [f.severity for f in findings_of("prohibited.discrimination", text)] == ["error"]
