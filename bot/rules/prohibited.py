@@ -67,8 +67,9 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「ばか旨い」「バカ安い」「馬鹿美味しい」「ばかきれいだこて」のように形容詞・形容動詞のすぐ前に置いた「ばか」は、
     話し言葉や新潟の方言の「とても」なので対象外です（「バカくさい」「バカっぽい」「バカみたい」「バカ愚か」は反応します）。
     動詞のすぐ前の「ばか」（「うちの市長、ばか張り切ってるすけ」「ばか混んでる」）も同じく対象外です（「バカ過ぎる」「ばか言うな」
-    「バカやってる」「このばか働かない」は反応します）。「「たわけ」の語源を調べてみました」「「だらず」という方言の由来」のように、
-    語だけを「」に入れて語源や由来を取り上げたものも対象外です（「「たわけ」の語源は市長のことです」は反応します）。
+    「バカやってる」「このばか働かない」、打ち消した「市長ばか働かない」は反応します）。「「たわけ」の語源を調べてみました」「「だらず」という方言の由来」のように、
+    語だけを「」に入れて語源や由来を取り上げたものも対象外です（「「たわけ」の語源は市長のことです」、
+    「「たわけ」の語源を調べました。お前のことだ。」のように次の文で人に向けたもの、「「ガイジ」の語源」のような差別語は反応します）。
     「「死ね」「消えろ」。こうした言葉は人を深く傷つけます。」のように、文として並べた語をすぐ次の文で戒めるものも対象外です
     （「（笑）」を付けたもの、「〜が、事実です」と続けるもの、「市長は「バカ」。」のように人に向けたものは反応します）。
     方言やネットの言い方の「だらず」（山陰）「うぜぇ」「きっしょ」、文末の「このボケが！」、「あいつがいじ」（障害のある人をおとしめる
@@ -173,6 +174,7 @@ _SCORNFUL_DOINGS = frozenset((
 ))
 
 
+_DENIALS = frozenset(("ナイ", "ネエ", "ネー", "ヌ", "ズ", "ン"))
 _POINTED_AT_BEFORE = re.compile(r"(?:この|あの|その|どの|お前|おまえ|あいつ|こいつ|そいつ|てめえ|てめー)[ \t　]*$")
 
 
@@ -187,8 +189,15 @@ def _intensifier(doc: Document, start: int, end: int) -> bool:
     if nxt.start != end:
         return False
     if nxt.pos == "動詞":
-        # 「このばか働かない」「お前ばか言ってる」: the fool pointed at, then what he does.
-        return nxt.lemma not in _SCORNFUL_DOINGS and _POINTED_AT_BEFORE.search(doc.text, max(0, start - 4), start) is None
+        # 「このばか働かない」「お前ばか言ってる」: the fool pointed at, then what he does. 「市長ばか働かない」: what
+        # he fails to do, as "very" is not said of a verb denied.
+        denied = any(
+            t.pos == "助動詞" and t.lemma in _DENIALS for t in doc.tokens[after.start + 1 : min(after.stop, after.start + 3)]
+        )
+        return (
+            not denied and nxt.lemma not in _SCORNFUL_DOINGS
+            and _POINTED_AT_BEFORE.search(doc.text, max(0, start - 4), start) is None
+        )
     return nxt.pos == "形容詞" or (nxt.pos == "形状詞" and nxt.pos2 == "一般" and nxt.lemma not in _SCORNFUL_STATES)
 
 
@@ -306,6 +315,12 @@ _WORD_ORIGIN = re.compile(
 )
 # The studied word then laid on someone after all: 「「たわけ」の語源は、まさに市長のことです」.
 _SCORNED_AFTER_ORIGIN = re.compile(r"市長|町長|村長|知事|議員|職員|あいつ|こいつ|そいつ|お前|おまえ|てめ|貴様|奴|やつ|のこと(?:だ|です)|ぴったり|そのもの")
+# The same laid on someone in the sentence after the study (「「たわけ」の語源を調べてみました。お前のことだ。」
+# 「…。まさに市長だ。」), where a title alone is no sign: 「…。市長も驚いていました」.
+_SCORNED_NEXT_AFTER_ORIGIN = re.compile(
+    r"あいつ|こいつ|そいつ|お前|おまえ|てめ|貴様|のこと(?:だ|です)|ぴったり|そのもの"
+    r"|(?:市長|町長|村長|知事|議員|職員|課長|部長|係長)(?:だ|です|のこと|みたい|そっくり)"
+)
 
 
 def _instead_says_worse(doc: Document, opening: int) -> bool:
@@ -330,12 +345,17 @@ def _reported(doc: Document, start: int, end: int, *, lesson: bool = False) -> b
         return True
     closing = quote[1]
     # 「「たわけ」の語源を調べてみました」「「あほ」という言葉の由来」: the word alone in its quote, studied as a word.
-    # Not when the sentence goes on to say it of someone (「…の由来は市長にぴったりだ」「…を市長に教えてやれ」).
+    # Not when the sentence goes on to say it of someone (「…の由来は市長にぴったりだ」「…を市長に教えてやれ」),
+    # nor for a slur on a group (``lesson``: 「「ガイジ」の語源を調べてみました」 is no dialect study).
     if (
-        doc.text[quote[0] + 1 : closing] == doc.text[start:end]
+        not lesson
+        and doc.text[quote[0] + 1 : closing] == doc.text[start:end]
         and _WORD_ORIGIN.match(doc.text, closing, closing + 16)
         and not _ENDORSED.search(doc.text, closing, min(doc.sentence_at(start)[1], closing + 60))
         and not _SCORNED_AFTER_ORIGIN.search(doc.text, closing, min(doc.sentence_at(start)[1], closing + 60))
+        and not _SCORNED_NEXT_AFTER_ORIGIN.search(
+            doc.text, doc.sentence_at(start)[1], doc.sentence_at(doc.sentence_at(start)[1])[1]
+        )
     ):
         return True
     # 「「外人」ではなく「外国人」と言いましょう」: the word named to be replaced by the one quoted after it.

@@ -175,6 +175,7 @@ ORDINARY = [
     "朝市、今日はばか混んでるっけ早めに来てね",
     "「たわけ」の語源を調べてみました。田を分けると家が衰えるから、という説があります。",
     "「だらず」という方言の由来を郷土資料館で紹介しています。",
+    "「たわけ」の語源を調べました。市長も驚いていました。",
     # Guards of the new curses: ボケ of manzai, いじめ after the pronoun, くだらず as one verb.
     "漫才はツッコミとボケが絶妙です。",
     "あいつがいじめたと思い込まず、まず話を聞きましょう。",
@@ -283,6 +284,10 @@ ALREADY_CAUGHT = [
     ("prohibited.insult", "「たわけ」の語源は市長のことです"),
     ("prohibited.insult", "市長は「たわけ」の語源です"),
     ("prohibited.insult", "「たわけ」の語源を市長に教えてやれ"),
+    ("prohibited.insult", "「たわけ」の語源を調べてみました。お前のことだ。"),
+    ("prohibited.insult", "「たわけ」の語源は、田を分けることだそうです。まさに市長だ。"),
+    ("prohibited.discrimination", "「ガイジ」の語源を調べてみました"),
+    ("prohibited.insult", "市長ばか働かない"),
     ("prohibited.insult", "「死ね」「消えろ」。こうした言葉は人を傷つけます（笑）"),
     ("prohibited.insult", "「死ね」。こうした言葉は許されません？"),
     ("prohibited.insult", "市長は「バカ」。このような言葉は人を傷つけます。"),
