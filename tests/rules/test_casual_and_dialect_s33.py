@@ -288,6 +288,7 @@ ALREADY_CAUGHT = [
     ("prohibited.insult", "「たわけ」の語源は、田を分けることだそうです。まさに市長だ。"),
     ("prohibited.discrimination", "「ガイジ」の語源を調べてみました"),
     ("prohibited.insult", "市長ばか働かない"),
+    ("prohibited.insult", "「死ね」「消えろ」。こうした言葉は許されないとは思いません。"),
     ("prohibited.insult", "「死ね」「消えろ」。こうした言葉は人を傷つけます（笑）"),
     ("prohibited.insult", "「死ね」。こうした言葉は許されません？"),
     ("prohibited.insult", "市長は「バカ」。このような言葉は人を傷つけます。"),

@@ -211,6 +211,9 @@ def test_quoted_hate_condemned_passes(text: str) -> None:
         "「外国人は出ていけ」。このような書き込みはヘイトスピーチにあたり、許されません（笑）",
         "「外国人は出ていけ」。このような書き込みはヘイトスピーチにあたり、許されませんって？",
         "「外国人は出ていけ」。このような書き込みはヘイトスピーチにあたり、許されません、と言う人がいますが、違います。",
+        # The condemnation itself denied: 「…許されないとは思いません」.
+        "「外国人は出ていけ」。このような書き込みはヘイトスピーチにあたり、許されないとは思いません。",
+        "「外国人は出ていけ」。こうした言葉は許されないとも思いません。",
     ],
 )
 def test_quoted_hate_endorsed_restated_or_unframed_fires(text: str) -> None:
