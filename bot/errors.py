@@ -75,7 +75,7 @@ class InvalidInput(KessaiError):
 
 
 class NotYourDraft(KessaiError):
-    message_ja = "この操作ができるのは、この下書きを書いた運用担当者だけです。"
+    message_ja = "この操作ができるのは、この下書きの作成者だけです。"
 
 
 # Why a file could not be used, in Japanese (the system's own words are English).

@@ -708,7 +708,7 @@ class Kessai:
         if draft.category in EXEMPT_CATEGORIES:
             self.notify.thread_notice(s, now, thread=thread, text=(
                 f"区分は「{render.CATEGORY_JA[draft.category]}」ですが、このアカウントの決裁者が登録した定型文"
-                "（下書きを書いた人自身が登録したものを除きます）と一致しないため、決裁省略にはせず通常どおり"
+                "（下書きの作成者自身が登録したものを除きます）と一致しないため、決裁省略にはせず通常どおり"
                 "決裁を依頼します（`/kessai template list` で定型文と使われるアカウントを確認できます）。"))
         self._route(s, now, draft, account, view, reads=reads, first=first)
 
@@ -766,7 +766,7 @@ class Kessai:
             if draft is None:
                 raise errors.UnknownDraft()
             if actor != draft.author_id:
-                raise errors.NotYourDraft("アカウントを選べるのは、この下書きを書いた運用担当者だけです。")
+                raise errors.NotYourDraft("アカウントを選べるのは、この下書きの作成者だけです。")
             if draft.state == DraftState.WITHDRAWN:
                 raise errors.AlreadyDecided("この下書きは、メッセージが削除されたため取り下げられています。"
                                             "投稿する場合は、改めて下書きを書き込んでください。")
@@ -1686,7 +1686,7 @@ class Kessai:
 
     def _authorize_revise(self, draft: DraftRow, version: int, actor: str) -> Account:
         if actor != draft.author_id:
-            raise errors.NotYourDraft("下書きを修正できるのは、この下書きを書いた運用担当者だけです。")
+            raise errors.NotYourDraft("下書きを修正できるのは、この下書きの作成者だけです。")
         if draft.account_id is not None:
             self._check_still_operator(draft, actor, "修正")
         if draft.current_version != version:
@@ -1752,7 +1752,7 @@ class Kessai:
     # -- override (理由を付けて決裁依頼) ------------------------------------------------------------
     def _authorize_override(self, draft: DraftRow, version: int, actor: str) -> None:
         if actor != draft.author_id:
-            raise errors.NotYourDraft("理由を付けて決裁を依頼できるのは、この下書きを書いた運用担当者だけです。")
+            raise errors.NotYourDraft("理由を付けて決裁を依頼できるのは、この下書きの作成者だけです。")
         if draft.account_id is not None:
             self._check_still_operator(draft, actor, "理由を付けた決裁依頼")
         if draft.current_version != version:
@@ -2143,7 +2143,7 @@ class Kessai:
         post unrecorded and the month's count short. Nothing is decided by it."""
         account = self._account(draft)
         if actor != draft.author_id and actor not in account.operators:
-            raise errors.NotYourDraft("投稿済みにできるのは、この下書きを書いた人と、このアカウントの運用担当者だけです。")
+            raise errors.NotYourDraft("投稿済みにできるのは、この下書きの作成者と、このアカウントの運用担当者だけです。")
         if draft.state == DraftState.PUBLISHED:
             raise errors.AlreadyDecided("この下書きはすでに投稿済みとして登録されています。")
         if draft.current_version != version:

@@ -418,7 +418,7 @@ def test_an_author_removed_from_the_operators_may_still_record_that_their_draft_
     button = publish_button(st, ts)
     st.driver.block_action("U0CHIEF", "mark_published", channel="C0INTAKE", message_ts=button.ts)
     assert wait_ephemeral(st, "U0CHIEF", "投稿済みにできるのは") == (
-        "投稿済みにできるのは、この下書きを書いた人と、このアカウントの運用担当者だけです。")
+        "投稿済みにできるのは、この下書きの作成者と、このアカウントの運用担当者だけです。")
     st.driver.block_action("U0OPERATOR", "mark_published", channel="C0INTAKE", message_ts=button.ts)
     assert submit_publication(st, "U0OPERATOR", GOOD_URL).json() is None
     assert draft_row(st).state == "published"

@@ -224,7 +224,7 @@ def test_shared_channel_asks_which_account_then_checks_for_that_platform(shared_
     assert (d.account_id, d.state) == (None, "checking")
     # Someone else cannot answer for the author; the author can.
     st.driver.block_action("U0OPERATOR", "choose_account", "joetsu-insta", channel="C0INTAKE", message_ts=question.ts)
-    wait_ephemeral(st, "U0OPERATOR", "書いた運用担当者だけ")
+    wait_ephemeral(st, "U0OPERATOR", "作成者だけ")
     st.driver.block_action("U0OPERATOR2", "choose_account", "joetsu-insta", channel="C0INTAKE",
                            message_ts=question.ts)
     msg = wait_dm(st, "U0MANAGER")[0]

@@ -219,7 +219,7 @@ def test_override_with_a_reason_reaches_the_approver_reason_first(stack: LocalSt
     check = next(m for m in replies if "override_draft" in buttons(m))
     # Only the author may send an erroneous draft on.
     st.driver.block_action("U0OPERATOR2", "override_draft", channel="C0INTAKE", message_ts=check.ts)
-    wait_ephemeral(st, "U0OPERATOR2", "書いた運用担当者だけ")
+    wait_ephemeral(st, "U0OPERATOR2", "作成者だけ")
     st.driver.block_action("U0OPERATOR", "override_draft", channel="C0INTAKE", message_ts=check.ts)
     st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "override_reason"), timeout=10)
     answer = st.driver.view_submission("U0OPERATOR", "override_reason", {"override_text": "  "}).json()

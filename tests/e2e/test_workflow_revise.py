@@ -100,13 +100,13 @@ def test_revision_refusals(sqlite_stack: LocalStack) -> None:
 
     # Someone else (another operator of the account) may not rewrite the author's draft.
     open_revision(st, "U0OPERATOR2", check.ts)
-    wait_ephemeral(st, "U0OPERATOR2", "書いた運用担当者だけ")
+    wait_ephemeral(st, "U0OPERATOR2", "作成者だけ")
     # A forged submission with another user is refused in the form, and changes nothing.
     open_revision(st, "U0OPERATOR", check.ts)
     st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "revise_draft_form"), timeout=10)
     forged = st.driver.view_submission("U0OPERATOR2", "revise_draft_form", {"text": FIXED},
                                        private_metadata="1:1").json()
-    assert forged["response_action"] == "errors" and "書いた運用担当者だけ" in forged["errors"]["text"]
+    assert forged["response_action"] == "errors" and "作成者だけ" in forged["errors"]["text"]
     # Garbage or another draft's id in the metadata.
     for metadata in ("x", "99:1", "1:" + "9" * 40):
         answer = st.driver.view_submission("U0OPERATOR", "revise_draft_form", {"text": FIXED},
