@@ -662,7 +662,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_serve)
 
     sp = sub.add_parser("demo", help="ローカルの Slack 互換サーバーでデモを実行します（トークン不要）")
-    sp.add_argument("--database-url", default=None, help="省略時は一時ディレクトリの SQLite")
+    sp.add_argument("--database-url", default=None, help="省略時は一時フォルダーの SQLite")
     sp.add_argument("--quiet", action="store_true", help="会話の表示を省略します")
     sp.set_defaults(func=cmd_demo)
 

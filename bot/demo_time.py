@@ -48,7 +48,7 @@ def play_time(demo: Demo) -> bool:
     drv.message("C0INTAKE", "U0OPERATOR2",
                 "【募集】市民記者を募集しています。市の魅力を一緒に発信しませんか。"
                 "詳しくは https://www.city.joetsu.niigata.jp/ をご覧ください。")
-    demo.show("10. 運用担当者が今朝のパスワード変更を記録し、新しい下書きを投稿 → 決裁依頼（だれもすぐには決裁しません）")
+    demo.show("10. 運用担当者が今朝のパスワード変更を記録し、新しい下書きを投稿 → 決裁依頼（誰もすぐには決裁しません）")
     with st.rt.db.session() as s:
         draft = s.exec(select(DraftRow).where(col(DraftRow.state) == "pending")
                        .order_by(col(DraftRow.id).desc())).first()
@@ -72,7 +72,7 @@ def play_time(demo: Demo) -> bool:
     if incident is None:
         return False
     sweep(incident.created_at + policy.incident_ack_within,
-          "14. 15分たってもだれも対応開始しない → 担当者に @メンションで再通知")
+          "14. 15分たっても誰も対応開始しない → 担当者に @メンションで再通知")
     # The alert is found where the bot recorded posting it: on a month's last business days the
     # escalation channel also has the list of accounts short of posts, and may have it first.
     with st.rt.db.session() as s:

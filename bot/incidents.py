@@ -594,7 +594,7 @@ class IncidentService:
             then=[self._whole_report(first, f"*{name} さんからの追加の報告の全文*", description)] if cut else [])
         self._post(s, now, reporter, {"text": (
             f"報告を受け付けました。同じアカウントの{ref}同じインシデントとみなし、あなたの報告は続報として"
-            "アラートのスレッドと記録に加えました（関係者への重ねての一斉通知はしていません）。別の事案の場合は、"
+            "アラートのスレッドと記録に加えました（関係者への重ねての一斉通知はしていません）。別のインシデントの場合は、"
             f"お手数ですが{escalation_departments_md(self.org)}に直接お知らせください。"
             + masked_note_ja(masked))})
 

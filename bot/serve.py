@@ -374,7 +374,7 @@ def port_unavailable_ja(port: int, error: OSError, database_url: str) -> str:
     sqlite = database_url.startswith("sqlite")
     return (f"ポート {port} はほかのプログラムが使っているため、起動を中止しました（まだ何も処理していません）。"
             "すでに kessai serve が動いていないか確認してください（systemd のサービスと、端末で起動したものの両方など。"
-            f"`systemctl status kessai`、`ss -ltnp 'sport = :{port}'` で使っているプログラムがわかります）。"
+            f"`systemctl status kessai`、`ss -ltnp 'sport = :{port}'` で使っているプログラムが分かります）。"
             "動いていれば、この kessai serve は不要です。kessai 以外のプログラムなら、PORT を空いている番号に変えてください"
             + ("（SQLite のデータベースは 1 つの kessai serve でだけ使ってください）。" if sqlite else "。"))
 
