@@ -926,7 +926,7 @@ class IncidentService:
         self._event(s, inc, now, None, "realerted", f"{waited}経過")
         self._thread_note(s, now, inc, (
             f":rotating_light: {mentions}\n*{KINDS.get(inc.kind, inc.kind)}のインシデント*"
-            f"（{render.escape(self._account_label(inc))}、受付番号 {inc.id}）が報告から {waited}経っても"
+            f"（{render.escape(self._account_label(inc))}、受付番号 {inc.id}）が報告から {waited}たっても"
             "対応開始されていません。対応できる方は、アラート（または kessai のホームタブ）の「対応開始」を押してから対応を始めてください"
             f"{consult}。\n"
             f"（{nth}回目の再通知です。対応開始されるまで、次は {render.fmt_time(upcoming.astimezone(self.zone))} に"
@@ -950,7 +950,7 @@ class IncidentService:
         text = (
             f":hourglass: *経過の書き込みのお願い*（{KINDS.get(inc.kind, inc.kind)}、"
             f"{render.escape(self._account_label(inc))}、受付番号 {inc.id}）\n"
-            f"対応開始から {waited}が経ちましたが、まだ解決として記録されていません。{ask}"
+            f"対応開始から {waited}がたちましたが、まだ解決として記録されていません。{ask}"
             "対応がされていない等の批判を招かないためです。\n"
             "解決したら、アラート（または kessai のホームタブ）の「解決」を押して経過をまとめてください。\n"
             f"（解決として記録されるまで、このお願いは1日1回、毎朝 {opening:%H:%M} にお送りします。"

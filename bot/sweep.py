@@ -1816,14 +1816,14 @@ class Sweeper:
         if last is None and asked is not None:
             head = (f"{self._account_name(account.id)} のパスワードを変更した記録が、まだありません"
                     f"（{render.fmt_date(asked.astimezone(self.zone).date())}に変更と記録をお願いしてから"
-                    f" {self._days_since(now, asked)} 日が経ちました）。すでに変更している場合も、記録をお願いします。"
+                    f" {self._days_since(now, asked)} 日がたちました）。すでに変更している場合も、記録をお願いします。"
                     f"パスワードは定期的に（kessai では {days} 日ごとに）変更することになっています")
         elif last is None:
             head = (f"{self._account_name(account.id)} のパスワードを変更した記録がありません。"
                     f"パスワードは定期的に（kessai では {days} 日ごとに）変更することになっています")
         else:
             head = (f"{self._account_name(account.id)} のパスワードは、前回の変更（{self._fmt(last)}）から"
-                    f" {days} 日以上が経ちました。パスワードは定期的に変更することになっています")
+                    f" {days} 日以上がたちました。パスワードは定期的に変更することになっています")
         return (
             f":key: *パスワード変更のお願い*\n{head}。\n"
             f"{self._password_deadline(now)}までに、推測されにくいパスワードに変更し、"
@@ -1839,11 +1839,11 @@ class Sweeper:
         for account, last, asked in got:
             if last is None and asked is not None:
                 why = (f"変更した記録が、まだありません（{render.fmt_date(asked.astimezone(self.zone).date())}に"
-                       f"変更と記録をお願いしてから {self._days_since(now, asked)} 日が経ちました）")
+                       f"変更と記録をお願いしてから {self._days_since(now, asked)} 日がたちました）")
             elif last is None:
                 why = "変更した記録がありません"
             else:
-                why = f"前回の変更（{self._fmt(last)}）から {days} 日以上が経ちました"
+                why = f"前回の変更（{self._fmt(last)}）から {days} 日以上がたちました"
             lines.append(f"・{listed_name(account)}: {why}　`/kessai password-rotated {render.escape(account.id)}`")
         # 「すでに変更している場合も」 is said to the accounts asked before and still unrecorded (as their
         # own message says it): to the others, asked for the first time or due by their record, it

@@ -168,7 +168,7 @@ def test_an_incident_re_alert_says_what_is_asked_first_and_keeps_the_report_off_
     Sweeper(st.rt.kessai).sweep(row.created_at + timedelta(minutes=15))
     settle(st)
     [realert] = [m for m in st.slack.messages("C0ESCALATE", thread_ts=alert.ts) if m.ts != alert.ts]
-    assert realert.text.startswith("炎上のインシデント（上越市公式X、受付番号 1）が報告から 15分経っても対応開始されていません。")
+    assert realert.text.startswith("炎上のインシデント（上越市公式X、受付番号 1）が報告から 15分たっても対応開始されていません。")
     # The mentions still ping the escalation members, after the words.
     said, mentions = realert.text.split(" <@", 1)
     assert not MRKDWN_NOISE.search(said) and {"U0JOHO>", "U0MANAGER>"} <= set(mentions.split(" <@"))

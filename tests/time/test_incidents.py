@@ -91,7 +91,7 @@ def test_unacknowledged_incident_is_realerted_with_mentions_every_window(world: 
     for who in ESCALATION:
         assert f"<@{who}>" in realerts[0]["text"]
     assert "<@U0STRANGER>" not in realerts[0]["text"] and "<@U0OPERATOR>" not in realerts[0]["text"]
-    assert "報告から 15分経っても" in realerts[0]["text"] and "報告から 30分経っても" in realerts[1]["text"]
+    assert "報告から 15分たっても" in realerts[0]["text"] and "報告から 30分たっても" in realerts[1]["text"]
     assert timeline(world, incident_id) == ["reported", "realerted", "realerted"]
 
 
@@ -121,13 +121,13 @@ def test_long_waits_are_told_in_hours_and_days_not_minutes(world: World) -> None
     incident_id = report(world)
     world.sweep(jst(2026, 11, 25, 12, 0))  # nobody pressed 対応開始 for 26 hours
     [realert] = world.posts(to="C0ESCALATE", contains="対応開始されていません")
-    assert "報告から 26時間経っても" in realert["text"] and "1560" not in realert["text"]
+    assert "報告から 26時間たっても" in realert["text"] and "1560" not in realert["text"]
     world.sweep(jst(2026, 11, 27, 15, 10))
-    assert "報告から 3日と5時間経っても" in world.posts(to="C0ESCALATE", contains="対応開始されていません")[-1]["text"]
+    assert "報告から 3日と5時間たっても" in world.posts(to="C0ESCALATE", contains="対応開始されていません")[-1]["text"]
     world.incidents.ack(incident_id, "U0JOHO", now=jst(2026, 11, 27, 15, 20))
     world.sweep(jst(2026, 11, 27, 17, 50))
     [dm] = world.posts(to="U0JOHO", contains="経過の書き込みのお願い")
-    assert "対応開始から 2時間30分が経ちました" in dm["text"]
+    assert "対応開始から 2時間30分がたちました" in dm["text"]
     assert "アラート（または kessai のホームタブ）の「解決」" in dm["text"]  # the alert may have been deleted
     with world.db.session() as s:
         notes = [e.detail for e in s.exec(select(IncidentEventRow).where(IncidentEventRow.incident_id == incident_id)
@@ -583,7 +583,7 @@ def test_an_incident_at_3am_in_the_new_year_holidays_is_realerted_all_night_and_
     realerts = world.posts(to="C0ESCALATE", contains="対応開始されていません")
     assert len(realerts) == sent and all(p.get("reply_broadcast") for p in realerts)
     assert all(f"<@{m}>" in p["text"] for p in realerts for m in ESCALATION)
-    assert "報告から 30時間経っても" in realerts[-1]["text"]
+    assert "報告から 30時間たっても" in realerts[-1]["text"]
     world.incidents.ack(incident_id, "U0JOHO", now=jst(2026, 12, 30, 9, 5))
     world.incidents.resolve(incident_id, "U0JOHO", "運営者に通報し、削除されました。", now=jst(2026, 12, 30, 10, 0))
     assert timeline(world, incident_id).count("realerted") == sent

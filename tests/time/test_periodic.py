@@ -330,7 +330,7 @@ def test_never_recorded_password_is_asked_again_every_period_until_a_change_is_r
     # U0OPERATOR2 operates both accounts: one message lists both, each line saying why.
     *_, text = [shown(p) for p in world.posts(to="U0OPERATOR2", contains="パスワード変更のお願い")]
     assert ("・上越市公式Instagram: 変更した記録が、まだありません（2026年11月24日（火）に変更と記録を"
-            "お願いしてから 90 日が経ちました）　`/kessai password-rotated joetsu-insta`") in text
+            "お願いしてから 90 日がたちました）　`/kessai password-rotated joetsu-insta`") in text
     assert "すでに変更している場合も、記録をお願いします" in text
     # 上越市公式X records its change on 3/1: from then on it follows its own record's cycle.
     rotate(world, "joetsu-x", jst(2027, 3, 1, 10, 0))
@@ -347,7 +347,7 @@ def test_never_recorded_password_is_asked_again_every_period_until_a_change_is_r
     assert world.sweep(jst(2027, 11, 1, 10, 0)).sent["password.rotate"] == 2  # Instagram's 4th, X's record + 2 periods
     assert world.sweep(jst(2027, 11, 1, 10, 1)).sent["password.rotate"] == 0
     assert len(insta_asks()) == 4
-    assert "お願いしてから 342 日が経ちました" in insta_asks()[-1]
+    assert "お願いしてから 342 日がたちました" in insta_asks()[-1]
     *_, x = [shown(p) for p in world.posts(to="U0OPERATOR", contains="パスワード変更のお願い")]
     assert "前回の変更（2027年3月1日（月）10:00）" in x
 
