@@ -1,0 +1,95 @@
+"""The Japanese that municipal staff read keeps one form per word.
+
+Many hands wrote kessai's messages; without a check the variants come back one commit at a time
+(「下さい」 next to 「ください」, 「事案」 next to 「インシデント」, 「経った」 next to 「たった」).
+This walks every string constant in bot/ and handlers/ that people read and refuses the forms the
+project decided against (公用文の書き表し方 2022 where it decides, the most used form otherwise).
+"""
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+# Rule patterns look for what drafts say (「下さい」, 「出来ません」): they are never shown to anyone.
+REGEX = re.compile(r"\(\?|\\[sdwbSDWB]|\[\^|\|.*\|")
+# In bot/rules, only sentences are messages; single words there are word lists a draft is matched against.
+SENTENCE = re.compile(r"。|です|ます|ください|ません")
+
+# (refused form, the project's form) — checked against what people read, not against code.
+REFUSED: tuple[tuple[str, str], ...] = (
+    (r"下さい", "ください"),
+    (r"出来(?!事)", "できる"),
+    (r"(?<!一)致し", "いたし"),
+    (r"頂(?=[きくけ])", "いただく"),
+    (r"経[ちっつてた]", "たつ（経つは常用外の訓）"),
+    (r"事案", "インシデント"),
+    (r"承認依頼", "決裁依頼"),
+    (r"投稿案|原稿", "下書き"),
+    (r"(?<!運用)管理責任者", "運用管理責任者"),
+    (r"差戻(?!し)|差戻しま|差戻して", "差戻し（名詞）／差し戻す（動詞）"),
+    (r"下書きを書いた(?:人|運用担当者)", "下書きの作成者"),
+    (r"わか[らりるれっ]", "分かる"),
+    (r"だれ", "誰"),
+    (r"フォルダ(?!ー)|ディレクトリ", "フォルダー"),
+    (r"又は|及び|並びに|若しくは", "または・および・ならびに・もしくは"),
+    (r"をを|がが|、、|。。", "（重複）"),
+)
+
+
+def _not_read(tree: ast.AST) -> set[int]:
+    """Docstrings, and the sample drafts of rule examples (a draft's wording is the author's, not ours)."""
+    found: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            first = node.body[0] if node.body else None
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                found.add(id(first.value))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Example":
+            found.update(id(inner) for inner in ast.walk(node))
+    return found
+
+
+def read_strings() -> list[tuple[str, int, str]]:
+    """Every string constant in bot/ and handlers/ that reaches a person, as (path, line, text)."""
+    out: list[tuple[str, int, str]] = []
+    for base in ("bot", "handlers"):
+        for path in sorted((ROOT / base).rglob("*.py")):
+            rel = path.relative_to(ROOT).as_posix()
+            if rel.startswith("bot/sandbox/"):  # the fake Slack server's own English errors
+                continue
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            skip = _not_read(tree)
+            for node in ast.walk(tree):
+                if not (isinstance(node, ast.Constant) and isinstance(node.value, str)) or id(node) in skip:
+                    continue
+                text = node.value
+                if not JAPANESE.search(text) or REGEX.search(text):
+                    continue
+                if rel.startswith("bot/rules/") and not SENTENCE.search(text):
+                    continue
+                out.append((rel, node.lineno, text))
+    return out
+
+
+STRINGS = read_strings()
+
+
+def test_the_walk_sees_the_messages() -> None:
+    # A walk that found nothing would pass every check below.
+    texts = [t for _, _, t in STRINGS]
+    assert len(texts) > 1000
+    assert any("この下書きの作成者だけです" in t for t in texts)
+    assert any(p == "bot/rules/links.py" for p, _, _ in STRINGS)
+
+
+@pytest.mark.parametrize(("refused", "wanted"), REFUSED, ids=[r for r, _ in REFUSED])
+def test_one_form_per_word(refused: str, wanted: str) -> None:
+    pattern = re.compile(refused)
+    found = [f"{p}:{line}: {m.group(0)} … {t[max(0, m.start() - 20):m.end() + 20]!r}"
+             for p, line, t in STRINGS for m in pattern.finditer(t)]
+    assert not found, f"「{wanted}」と書いてください:\n" + "\n".join(found)
