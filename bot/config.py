@@ -754,10 +754,10 @@ def relative_config_path_ja(path: str, env: Mapping[str, str] | None = None) -> 
     if configured_in_environment(env):
         return (looked + "設定は環境変数から読んでいますが、組織設定ファイル（KESSAI_CONFIG、省略時は kessai.toml）は、"
                 "/ で始まらない名前なら作業フォルダーの中で探します。KESSAI_CONFIG に /etc/kessai/kessai.toml のような / で始まる"
-                "場所を書くか、作業フォルダー（systemd の WorkingDirectory=、docker compose の working_dir:）を"
+                "場所を書いてください。または、作業フォルダー（systemd の WorkingDirectory=、docker compose の working_dir:）を"
                 "組織設定ファイルのあるフォルダーにしてください。")
     return (looked + "このフォルダーには .env もありません。"
-            "kessai は .env と組織設定ファイルを作業フォルダーから読むため、cron などでは .env のあるフォルダーに移ってから"
+            "kessai は .env と組織設定ファイルを作業フォルダーから読みます。cron などでは、.env のあるフォルダーに移ってから"
             "実行してください（例: cd /opt/kessai && /opt/kessai/.venv/bin/kessai remind）。"
             "初めて設定する場合は、.env.example と kessai.example.toml をコピーして作ってください。")
 
@@ -775,7 +775,7 @@ def sqlite_beside_no_env_ja(database_url: str, env: Mapping[str, str] | None = N
     if (cwd / ".env").is_file():
         return None
     return (f"作業フォルダー（コマンドを実行したフォルダー）{cwd} には .env がありません。kessai は .env と、"
-            "DATABASE_URL（省略時は sqlite:///kessai.db）の / で始まらない SQLite のファイルを作業フォルダーから読むため、"
+            "DATABASE_URL（省略時は sqlite:///kessai.db）の / で始まらない SQLite のファイルを作業フォルダーから読みます。"
             "kessai serve の使うデータベースのつもりなら、.env のあるフォルダーに移ってから実行してください"
             "（例: cd /opt/kessai && /opt/kessai/.venv/bin/kessai db upgrade）。")
 

@@ -93,3 +93,15 @@ def test_one_form_per_word(refused: str, wanted: str) -> None:
     found = [f"{p}:{line}: {m.group(0)} … {t[max(0, m.start() - 20):m.end() + 20]!r}"
              for p, line, t in STRINGS for m in pattern.finditer(t)]
     assert not found, f"「{wanted}」と書いてください:\n" + "\n".join(found)
+
+
+def test_sentences_fit_a_phone_screen() -> None:
+    # One sentence over ~150 characters (a phone screen and a half) is read twice or not at all;
+    # IT messages with paths and commands get the same budget, code in backquotes counts as one word.
+    long = []
+    for path, line, text in STRINGS:
+        for sentence in re.split(r"(?<=。)|\n", text):
+            plain = re.sub(r"`[^`]*`", "〇", sentence).strip()
+            if len(plain) > 150:
+                long.append(f"{path}:{line}: {len(plain)} 文字: {plain[:60]}…")
+    assert not long, "文を分けてください:\n" + "\n".join(long)
