@@ -1545,7 +1545,7 @@ def _account_month_blocks(accounts: Sequence[AccountMonth]) -> list[dict[str, An
                     "担当の方に、投稿と「投稿済みにする」での記録をお願いしてください。")
         blocks.append(context(
             f"全 {len(accounts)} アカウントのうち、{lead}{shown} アカウントを表示しています。{rest}"
-            "基準に達していないアカウントの一覧は、毎月の最終業務日と翌月の初めに、エスカレーション用チャンネルに投稿されます。"))
+            "基準に達していないアカウントの一覧は、毎月の最終業務日と翌月の初めに、エスカレーション先のチャンネルに投稿されます。"))
     return blocks
 
 
@@ -1611,5 +1611,5 @@ def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_n
         blocks.append(block)
     if len(incidents) > HOME_INCIDENTS_SHOWN:
         blocks.append(context(f"新しいものから{HOME_INCIDENTS_SHOWN}件を表示しています。残りの"
-                              f"{len(incidents) - HOME_INCIDENTS_SHOWN}件は、エスカレーション用チャンネルの通知をご覧ください。"))
+                              f"{len(incidents) - HOME_INCIDENTS_SHOWN}件は、エスカレーション先のチャンネルの通知をご覧ください。"))
     return {"type": "home", "blocks": blocks[:100]}

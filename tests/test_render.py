@@ -370,7 +370,7 @@ def test_home_accounts_that_do_not_fit_are_counted_and_those_short_of_the_minimu
     # How many were left out, that each of them meets the minimum, and where the short ones are listed.
     assert (f"全 150 アカウントのうち、基準に達していない 50 アカウントを先に、{listed} アカウントを表示しています。"
             f"表示していない {150 - listed} アカウントは、いずれも今月の基準に達しています。"
-            "基準に達していないアカウントの一覧は、毎月の最終業務日と翌月の初めに、エスカレーション用チャンネルに投稿されます。"
+            "基準に達していないアカウントの一覧は、毎月の最終業務日と翌月の初めに、エスカレーション先のチャンネルに投稿されます。"
             ) in shown
     assert all(line.endswith("件）") for line in shown.split("\n")[:-1])  # no line cut in the middle
 
@@ -409,7 +409,7 @@ def test_home_says_how_many_accounts_short_of_the_minimum_it_could_not_show() ->
     assert 0 < listed < 200 and ": 5件" not in shown  # short ones first, every section theirs
     assert (f"全 400 アカウントのうち、基準に達していないアカウントを先に、{listed} アカウントを表示しています。"
             f"表示していない {400 - listed} アカウントのうち {200 - listed} アカウントは、今月の基準に達していません。") in shown
-    assert "エスカレーション用チャンネルに投稿されます" in shown
+    assert "エスカレーション先のチャンネルに投稿されます" in shown
     assert sum(1 for b in home["blocks"] if "accessory" in b and b["accessory"]["action_id"] == inc.ACK_ACTION) == 10
 
 
