@@ -21,7 +21,10 @@ _SECRET_PATTERNS = [
     re.compile(r"(?i)(signing_secret|client_secret|password)=([^&\s]+)"),
     # A URL's password: the database's, and the proxy's (HTTPS_PROXY=http://user:password@proxy:8080),
     # which slack_sdk quotes whole in its error when the proxy refuses the Socket Mode tunnel.
-    re.compile(r"(\b[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]+:)[^@\s]+@"),
+    # urllib and slack_sdk split the user from the host at the LAST "@", so an unescaped "@" in
+    # the user (kessai@city.lg.jp, a domain account) or the password still connects: the
+    # password runs to that last "@" (not past a "/", which ends the host).
+    re.compile(r"(\b[A-Za-z][A-Za-z0-9+.-]*://[^:/\s]+:)[^@\s]+@(?:[^@\s/?#]*@)*"),
 ]
 # PostgreSQL's DETAIL line of a failed write quotes the row (a key's value, a NOT NULL or CHECK
 # violation's whole row), which SQLAlchemy's hide_parameters cannot reach: a draft's text could be

@@ -523,6 +523,13 @@ def test_redact_covers_app_tokens_and_urls() -> None:
     assert redact("Failed to connect to the proxy (proxy: http://kessai:S3cret@proxy.city.lg.jp:8080, "
                   "connect status code: 407)") == ("Failed to connect to the proxy (proxy: "
                                                    "http://kessai:[REDACTED]@proxy.city.lg.jp:8080, connect status code: 407)")
+    # An unescaped "@" in the user or the password: urllib and slack_sdk still connect (they split
+    # at the last "@"), so the whole password must go, not what comes before its first "@".
+    assert redact("(proxy: http://kessai@city.lg.jp:S3cret@proxy:8080, status: 407)") == (
+        "(proxy: http://kessai@city.lg.jp:[REDACTED]@proxy:8080, status: 407)")
+    assert redact("(proxy: http://kessai:S3@cr@et@proxy:8080, status: 407)") == (
+        "(proxy: http://kessai:[REDACTED]@proxy:8080, status: 407)")
+    assert redact("http://u:p@host/path?x=a@b") == "http://u:[REDACTED]@host/path?x=a@b"
 
 
 @pytest.mark.parametrize("token", ["xoxe-1-My0xLTEyMzQ1Njc4OTAtYWJjZGVm", "xoxc-123456-789012-abcdef0123456789"])
