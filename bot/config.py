@@ -1203,6 +1203,7 @@ _CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
 # IDs and channels of Slack, platforms, times and durations have shapes of their own.
 _SHOWN_NAMES = {("orgs", "id"), ("orgs", "name"), ("members", "name"), ("accounts", "id"), ("accounts", "name")}
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines breaks
+_DIRECTION_MARKS = "\u200e\u200f\u061c"  # LRM, RLM, ALM: invisible letters, not embeddings
 _DOMAIN = re.compile(r"^[^\s/:@*]+(\.[^\s/:@*]+)+$")
 # A mention copied from Slack's message text: <@U012AB3CD>, <#C012AB3CD|koho-sns>.
 _MENTION = re.compile(r"^<[@#!]?([A-Za-z0-9]+)(?:\|[^>]*)?>$")
@@ -1714,15 +1715,26 @@ class _Validator:
             return True
         code = f"U+{ord(c):04X}"
         if c == "\t":
-            said = f"タブ（{code}）が含まれています。1行で、\"...\" の中に続けて書いてください。"
+            # Only a tab inside the name: one before or after it is stripped, as spaces are.
+            said = f"タブ（{code}）が含まれています。名前にタブは使えません。タブを削除するか、空白に置き換えてください。"
         elif c in _LINE_BREAKS:
             # U+2028/U+2029 and NEL break the line in Slack as \n does.
             said = f"改行（{code}）が含まれています。1行で、\"...\" の中に続けて書いてください。"
-        elif unicodedata.category(c) == "Cf":
-            # The only format characters printable escapes are the bidi controls (a ZWJ of an emoji
-            # is not one). Copied along from a web page or a document, unseen in the editor.
+        elif c in _DIRECTION_MARKS:
+            # A mark reverses nothing: it is an invisible letter of one direction, which can move the
+            # brackets, digits and spaces beside it (that the name's own letters do not decide).
+            said = (f"文字の向きを指定する見えない文字（{code}）が含まれています。Slack では前後の括弧や数字などの"
+                    "並び方が変わって表示されることがあります。この文字を削除してください。")
+        elif c == "\u202e":
+            # Copied along from a web page or a document, unseen in the editor.
             said = (f"文字の向きを変える制御文字（{code}）が含まれています。Slack ではその後ろの文字が逆の順に並んで"
                     "表示され、別の名前に読めてしまいます。この文字を削除してください。")
+        elif unicodedata.category(c) == "Cf":
+            # The other bidi controls (embeddings, isolates, U+202D, their ends; a ZWJ of an emoji is
+            # not one): right-to-left ones reorder the words after them, the rest can once the name
+            # holds Arabic or Hebrew letters or sits beside them in a message.
+            said = (f"文字の向きを変える制御文字（{code}）が含まれています。Slack ではその後ろの語の並び方が変わって"
+                    "表示され、別の名前に読めてしまうことがあります。この文字を削除してください。")
         else:
             said = f"制御文字（{code}）が含まれています。Slack で正しく表示できないため、この文字を削除してください。"
         self.problem(path, f"{what}「{_shown(value)}」に{said}")

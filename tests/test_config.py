@@ -1518,7 +1518,7 @@ def test_today_is_taken_in_the_time_zone_given() -> None:
     ('"\\u200b"', "見えない文字だけ"),
     ('"\\u3000\\u200d"', "見えない文字だけ"),
     ('"上越市\\n公式X"', "改行（U+000A）"),
-    ('"上越市\\t公式X"', "タブ（U+0009）"),
+    ('"上越市\\t公式X"', "タブ（U+0009）が含まれています。名前にタブは使えません。"),
     ('"上越市\\u2028公式X"', "改行（U+2028）"),  # LINE SEPARATOR: Slack breaks the line there too
     ('"上越市\\u2029公式X"', "改行（U+2029）"),
 ])
@@ -1535,7 +1535,9 @@ def test_a_name_that_shows_blank_or_on_several_lines_is_refused(written: str, sa
     ('"koho"', '"koho\\u2067"', 8, "[orgs] の id「koho\\u2067」に文字の向きを変える制御文字（U+2067）"),
     ('name = "広報対話課"', 'name = "広報\\u202e課話対"', 9, "[orgs] の name「広報\\u202e課話対」に文字の向きを変える制御文字（U+202E）"),
     ('name = "広報対話課"', 'name = "広報\\u001b[8m対話課"', 9, "[orgs] の name「広報\\x1b[8m対話課」に制御文字（U+001B）"),
-    ('name = "上越 花子"', 'name = "上越\\u200f 花子"', 13, "[members] の name「上越\\u200f 花子」に文字の向きを変える制御文字（U+200F）"),
+    ('name = "上越 花子"', 'name = "上越\\u200f 花子"', 13, "[members] の name「上越\\u200f 花子」に文字の向きを指定する見えない文字（U+200F）"),
+    ('"課長補佐", "係長"', '"課長補佐", "\\u200e係長"', 3, "[policy] の ranks にある職名「\\u200e係長」に文字の向きを指定する見えない文字（U+200E）"),
+    ('"課長補佐", "係長"', '"課長補佐", "係\\t長"', 3, "[policy] の ranks にある職名「係\\t長」にタブ（U+0009）が含まれています。名前にタブは使えません。"),
     ('name = "高田 太郎"', 'name = "高田\\u0085太郎"', 19, "[members] の name「高田\\x85太郎」に改行（U+0085）"),
     ('id = "joetsu-x"', 'id = "joetsu-x\\u202d"', 24, "[accounts] の id「joetsu-x\\u202d」に文字の向きを変える制御文字（U+202D）"),
     ('name = "上越市公式X"', 'name = "\\u202e上越市公式X"', 26, "[accounts] の name「\\u202e上越市公式X」に文字の向きを変える制御文字（U+202E）"),
@@ -1559,6 +1561,20 @@ def test_names_with_japanese_full_width_spaces_and_joined_emoji_are_accepted() -
     org = parse_org_config(text)
     assert [m.name for m in org.members] == ["上越　花子", "高田 太郎"]
     assert org.accounts[0].name == "上越市公式X 👨‍👩‍👧❤️🏳️‍🌈" and org.orgs[0].name == "広報・対話課（本庁）"
+
+
+def test_a_tab_or_space_around_any_name_or_rank_is_stripped_alike() -> None:
+    """A tab inside a name is refused (above), one around it is stripped as a space is: the same for a
+    rank, an org's id and name, a member's name and rank, an account's id and name — so 「係長\\t」 in
+    ranks and 「係長」 in a member's rank are one rank, and no name keeps an edge Slack would show."""
+    text = (BASE.replace('"課長補佐", "係長"', '"課長補佐", "係長\\t"').replace('"koho"', '"\\tkoho "', 1)
+            .replace('name = "広報対話課"', 'name = "広報対話課\\t"').replace('name = "上越 花子"', 'name = "\\t上越 花子"')
+            .replace('rank = "課長補佐"', 'rank = "課長補佐\\t"').replace('id = "joetsu-x"', 'id = "joetsu-x\\t"')
+            .replace('name = "上越市公式X"', 'name = " 上越市公式X\\t"'))
+    org = parse_org_config(text)
+    assert "係長" in org.policy.ranks and (org.orgs[0].id, org.orgs[0].name) == ("koho", "広報対話課")
+    assert (org.members[0].name, org.members[0].rank) == ("上越 花子", "課長補佐")
+    assert (org.accounts[0].id, org.accounts[0].name) == ("joetsu-x", "上越市公式X")
 
 
 @pytest.mark.parametrize("written", ['"9999-12-31"', "9999-12-30", '"0001-01-01"', '"2200/1/5"'])
