@@ -247,11 +247,18 @@ class ChecklistItem:
     id: str
     text: str  # 「{統括}」 stands for the departments that receive every incident (text_for)
     clause: str
+    # The step where the file names no such department (escalation_orgs = []): 「{統括}と協議する」
+    # asked for a talk with a 運用を統括する部署 the organisation chose not to have, while the
+    # re-alert and the receipt already left it out.
+    alone: str = ""
 
     def text_for(self, org: OrgConfig) -> str:
         """The step as the organisation's people read it: 上越市's 情報政策室・広報対話課 are
         和気町's まち経営課 (運用を統括する課), a 社協's 総務課 — whatever the file names."""
-        text = self.text.replace("{統括}", escalation_departments_or_neutral_ja(org))
+        departments = escalation_departments_ja(org)
+        if departments is None and self.alone:
+            return self.alone
+        text = self.text.replace("{統括}", departments or "運用を統括する部署")
         # The step is a checkbox label, which Slack cuts at 75 characters: three long 部・課・係 names
         # left 「運用管理責任者が企画財政部…・総務部…・教育委員会事務局生涯学…」, the step itself cut away.
         return text if len(text) <= render.OPTION_LABEL_MAX else self.text.replace("{統括}", "運用を統括する部署")
@@ -264,19 +271,21 @@ class ChecklistItem:
 CHECKLISTS: dict[str, tuple[ChecklistItem, ...]] = {
     "flaming": (
         ChecklistItem("calm", "職員個人の判断で反論・抗弁をしない（冷静に対応する）", "上越市 6(2)・和気町 6 炎上対策1"),
-        ChecklistItem("consult", "運用管理責任者が{統括}と協議する", "上越市 6(2)"),
+        ChecklistItem("consult", "運用管理責任者が{統括}と協議する", "上越市 6(2)",
+                      alone="運用管理責任者が対応の方針を決め、組織として対応する"),
         ChecklistItem("explain", "原因を確認し、必要に応じて説明・訂正・謝罪を書き込む", "上越市 6(2)・和気町 6 炎上対策2"),
         ChecklistItem("holding", "対応に時間を要する場合は、その旨を書き込む", "上越市 6(2)・美祢市社協 6(4)"),
     ),
     "impersonation": (
-        ChecklistItem("report", "運用管理責任者が{統括}に報告する", "上越市 6(2)"),
+        ChecklistItem("report", "運用管理責任者が{統括}に報告する", "上越市 6(2)",
+                      alone="運用管理責任者が状況を確かめ、組織として対応する"),
         ChecklistItem("takedown", "ソーシャルメディアの運営者に通報し、警告・削除を依頼する", "上越市 6(2)・和気町 6 なりすまし対策2"),
         ChecklistItem("website", "公式ホームページ（と公式アカウント）でなりすましを周知する", "上越市 6(2)・和気町 6 なりすまし対策2"),
         ChecklistItem("press", "報道機関に情報提供し、注意喚起する", "上越市 6(2)・美祢市社協 6(3)"),
     ),
     "password_leak": (
         ChecklistItem("change", "パスワードを直ちに、推測されにくいものに変更する", "和気町 6 なりすまし対策3・上越市 6(1)①"),
-        ChecklistItem("report", "{統括}に即刻報告する", "和気町 6 なりすまし対策3"),
+        ChecklistItem("report", "{統括}に即刻報告する", "和気町 6 なりすまし対策3", alone="運用管理責任者に即刻報告する"),
         ChecklistItem("mfa", "二段階認証などの認証強化を有効にする", "上越市 6(1)① パスワード"),
         ChecklistItem("record", "変更を /kessai password-rotated で記録する", "上越市 6(1)① パスワード"),
     ),

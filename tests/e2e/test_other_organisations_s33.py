@@ -180,6 +180,15 @@ def test_an_organisation_with_no_escalation_departments_is_told_what_really_happ
         settle(st)
         realerts = [all_text(m) for m in st.slack.messages(WAKE.escalation) if "対応開始されていません" in all_text(m)]
         assert realerts and not any("部署" in r or CLAUSE.search(r) for r in realerts), realerts
+        # The alert's checklist said 「運用管理責任者が運用を統括する部署と協議する」 all the same.
+        alerts = [json.dumps(m.blocks, ensure_ascii=False) for m in st.slack.messages(WAKE.escalation)
+                  if "インシデント: 炎上" in all_text(m)]  # with the checklist's option labels
+        assert alerts and all("運用管理責任者が対応の方針を決め、組織として対応する" in a for a in alerts), alerts
+        assert not any("部署" in a for a in alerts), alerts
     finally:
         st.stop()
+    # The other steps that named the departments say who acts when there are none.
+    assert [i.text_for(org) for items in inc.CHECKLISTS.values() for i in items if "{統括}" in i.text] == [
+        "運用管理責任者が対応の方針を決め、組織として対応する", "運用管理責任者が状況を確かめ、組織として対応する",
+        "運用管理責任者に即刻報告する"]
 
