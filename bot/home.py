@@ -93,7 +93,7 @@ class HomeViews:
             return none
         account = self.org.account(account_id)
         # An account since removed from the organisation file is still the one it was about.
-        return account.name if account else f"（設定にないアカウント: {account_id}）"
+        return account.name if account else render.unlisted_account(account_id)
 
     def _incident_action(self, viewer: str, inc: IncidentRow) -> tuple[str, str] | None:
         """The button ``viewer`` is offered on the incident: only the escalation members may press

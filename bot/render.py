@@ -81,6 +81,14 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def unlisted_account(account_id: str) -> str:
+    """How an account the organisation file no longer lists is named, wherever kessai names it (an
+    incident's alert and re-alert, App Home, a reminder): the alert said the bare id and App Home
+    「（設定にないアカウント: id）」, two names for one account. Words, not brackets and a colon, which
+    a screen reader speaks as 「かっこ」「コロン」. Not escaped: callers escape as for any name."""
+    return f"設定にないアカウント {account_id}"
+
+
 def clean_text(text: str) -> str:
     """Drop characters Slack or a database may reject (NUL, lone surrogates) before echoing."""
     text = text.replace("\x00", "")

@@ -796,7 +796,9 @@ class Sweeper:
 
     def _account_name(self, account_id: str | None) -> str:
         account = self.org.account(account_id or "")
-        return render.escape(account.name if account else (account_id or "（アカウント未指定）"))
+        if account is not None:
+            return render.escape(account.name)
+        return render.escape(render.unlisted_account(account_id)) if account_id else "（アカウント未指定）"
 
     def _excerpt(self, text: str, limit: int = 60) -> str:
         one_line = " ".join(render.clean_text(text).split())

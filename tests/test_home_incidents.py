@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlmodel import select
 
 from bot.config import OrgConfig, parse_org_config
 from bot.home import HomeViews
+from bot.incidents import IncidentService
+from bot.services import Kessai
 from storage.db import Database
 from storage.models import IncidentRow
 from tests.conftest import DEMO_TOML, database_url
@@ -62,10 +66,18 @@ def test_an_escalation_member_who_also_approves_an_account_sees_every_accounts_i
 
 
 def test_an_incident_of_an_account_removed_from_the_file_keeps_its_account(db: Database) -> None:
+    """App Home said 「（設定にないアカウント: joetsu-fb-retired）」 and the incident's alert the bare id:
+    one account named two ways. Both now say the same words (no brackets or colon to be read aloud)."""
     incident(db, "joetsu-fb-retired", "旧アカウントのなりすまし")
-    text = home_text(parse_org_config(DEMO_TOML.read_text(encoding="utf-8")), db, "U0JOHO")
-    assert "旧アカウントのなりすまし" in text and "設定にないアカウント: joetsu-fb-retired" in text
-    assert "アカウント指定なし" not in text
+    org = parse_org_config(DEMO_TOML.read_text(encoding="utf-8"))
+    text = home_text(org, db, "U0JOHO")
+    assert "旧アカウントのなりすまし" in text and "設定にないアカウント joetsu-fb-retired" in text
+    assert "アカウント指定なし" not in text and "（設定にない" not in text
+    with db.session() as s:
+        row = s.exec(select(IncidentRow)).one()
+    alert = json.dumps(IncidentService(Kessai(db, org, clock=lambda: NOW)).alert(row), ensure_ascii=False)
+    assert "インシデント: パスワード漏えい（設定にないアカウント joetsu-fb-retired）" in alert, alert
+    assert "*アカウント:* 設定にないアカウント joetsu-fb-retired" in alert, alert
 
 
 def test_every_open_incident_is_counted_and_the_unlisted_are_said_to_be_there(db: Database) -> None:
