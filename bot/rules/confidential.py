@@ -662,7 +662,12 @@ _AMOUNT = re.compile(
 def _bid_secrets(doc: Document) -> Iterator[Hit]:
     """入札前の予定価格・最低制限価格・落札予定者."""
     text = doc.text
-    if not _BID_FIGURE.search(text) or not _BID_AHEAD.search(text) or _BID_NOTICE.search(text):
+    if not _BID_FIGURE.search(text) or _BID_NOTICE.search(text):
+        return
+    # 「予定価格（税込）3,300万円は、まだ公表していません」 says itself that the bid's price is not public yet: as much
+    # before the bid as 「入札前」. Only for an amount named (below): 「落札予定者はまだ公表していません」 names no one.
+    ahead = _BID_AHEAD.search(text) is not None
+    if not ahead and not _BID_KEPT.search(text):
         return
     # Per sentence (a long draft of one sentence naming many prices was searched again for each): whether it, or
     # the next when that names no figure of its own, says the figure is published, and whether an amount is named.
@@ -683,6 +688,8 @@ def _bid_secrets(doc: Document) -> Iterator[Hit]:
         # A price is leaked only with its amount (「予定価格は入札後に公表します」 names none).
         # Only the 予定価格 is commonly published with the notice: a 最低制限価格 seldom is (the 国 asks that it not be).
         if published or ("価格" in m.group() and not named) or (announced and m.group() == "予定価格" and not kept):
+            continue
+        if not ahead and not (kept and "価格" in m.group()):
             continue
         # Many cities publish the 予定価格 with the notice (事前公表): the advice must fit that too. No winner is.
         if "価格" in m.group():
