@@ -1,34 +1,73 @@
-"""`kessai check` and `kessai rules` through a real process, as a user runs them."""
+"""`kessai check` and `kessai rules` as a user runs them: most in this process through the CLI's own
+entry point, and in a real process what only a process shows (its exit status, bytes piped to its
+standard input, a closed pipe, no standard input at all)."""
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from bot.check_cli import main_for_tests
+
 ROOT = Path(__file__).resolve().parents[2]
 RUN = "import sys; from bot.check_cli import main_for_tests; raise SystemExit(main_for_tests(sys.argv[1:]))"
+# Settings a developer's shell may have set; each test gives its own.
+_OWN_SETTINGS = ("KESSAI_CONFIG", "KESSAI_TZ")
 
 
-def kessai(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def run_process(cwd: Path, *args: str, stdin: bytes | None = b"", env: dict[str, str] | None = None,
+                close_stdin: bool = False) -> subprocess.CompletedProcess[bytes]:
+    """RUN in a new Python, as `python -m bot.check_cli` is run."""
+    environment = {k: v for k, v in os.environ.items() if k not in _OWN_SETTINGS}
     return subprocess.run(
-        [sys.executable, "-c", RUN, *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        encoding="utf-8",
-        timeout=120,
+        [sys.executable, "-c", RUN, *args], input=None if close_stdin else stdin, capture_output=True, cwd=cwd,
+        env={**environment, **(env or {})}, timeout=120,
+        preexec_fn=(lambda: os.close(0)) if close_stdin else None,  # noqa: PLW1509 - as cron starts it
     )
+
+
+def run_in(cwd: Path, *args: str, stdin: bytes = b"", env: dict[str, str] | None = None,
+           ) -> subprocess.CompletedProcess[bytes]:
+    """What RUN does, in this process: a new Python took seconds each (importing the rules compiles
+    hundreds of patterns) and this file ran dozens. Standard input, output and error are bytes in
+    UTF-8 as a process's pipes are here (stdout strict, stderr backslashreplace, as Python opens
+    them), and the working directory and KESSAI_* settings are the test's, restored afterwards."""
+    out, err = io.BytesIO(), io.BytesIO()
+    stdout = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
+    stderr = io.TextIOWrapper(err, encoding="utf-8", errors="backslashreplace", write_through=True)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(cwd)
+        for key in _OWN_SETTINGS:
+            mp.delenv(key, raising=False)
+        for key, value in (env or {}).items():
+            mp.setenv(key, value)
+        mp.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+        mp.setattr(sys, "stdout", stdout)
+        mp.setattr(sys, "stderr", stderr)
+        try:
+            code = main_for_tests(args)
+        except SystemExit as e:  # argparse: --help, or arguments refused
+            code = 0 if e.code is None else e.code if isinstance(e.code, int) else 1
+    stdout.flush()
+    stderr.flush()
+    return subprocess.CompletedProcess(["kessai", *args], code, out.getvalue(), err.getvalue())
+
+
+def kessai(*args: str, stdin: str = "", process: bool = False) -> subprocess.CompletedProcess[str]:
+    r = (run_process if process else run_in)(ROOT, *args, stdin=stdin.encode())
+    return subprocess.CompletedProcess(r.args, r.returncode, r.stdout.decode(), r.stderr.decode())
 
 
 def test_check_json_shape_and_exit_code_for_an_error(tmp_path: Path) -> None:
     draft = tmp_path / "draft.txt"
     draft.write_text("連絡は090-1234-5678まで", encoding="utf-8")
-    r = kessai("check", str(draft), "--platform", "x", "--json", "--at", "2025-11-20T10:00:00+09:00")
+    r = kessai("check", str(draft), "--platform", "x", "--json", "--at", "2025-11-20T10:00:00+09:00", process=True)
     assert r.returncode == 1, r.stderr
     data = json.loads(r.stdout)
     assert data["blocking"] is True
@@ -175,8 +214,7 @@ def test_jsonl_reads_a_bom_and_refuses_a_shift_jis_line_without_checking_garbage
     ok = {"id": "a", "text": "本日は晴れです。", "platform": "line", "at": "2025-11-20T10:00+09:00"}
     sjis = b'{"id": "b", "text": "' + "携帯 090-1234-5678".encode("cp932") + b'"}'
     data = b"\xef\xbb\xbf" + json.dumps(ok, ensure_ascii=False).encode() + b"\r\n" + sjis + b"\n"
-    r = subprocess.run([sys.executable, "-c", RUN, "check", "--jsonl"], input=data, capture_output=True,
-                       cwd=ROOT, timeout=120)
+    r = run_process(ROOT, "check", "--jsonl", stdin=data)
     out = [json.loads(line) for line in r.stdout.decode().splitlines()]
     assert out[0] == {"id": "a", "findings": [], "blocking": False}
     assert out[1]["id"] is None and "2行目: UTF-8 ではありません（22バイト目）" in out[1]["error"]
@@ -187,14 +225,12 @@ def test_jsonl_saved_as_utf16_is_read_line_by_line() -> None:
     items = [{"id": "a", "text": "連絡は携帯 090-1234-5678 まで", "at": "2025-11-20T10:00+09:00"},
              {"id": "b", "text": "本日は晴れです。", "at": "2025-11-20T10:00+09:00"}]
     data = "\r\n".join(json.dumps(i, ensure_ascii=False) for i in items).encode("utf-16") + "\r\n".encode("utf-16-le")
-    r = subprocess.run([sys.executable, "-c", RUN, "check", "--jsonl"], input=data, capture_output=True,
-                       cwd=ROOT, timeout=120)
+    r = run_in(ROOT, "check", "--jsonl", stdin=data)
     out = [json.loads(line) for line in r.stdout.decode().splitlines()]
     assert [(o["id"], [f["code"] for f in o["findings"]]) for o in out] == [("a", ["pii.phone"]), ("b", [])]
     assert r.returncode == 1
     # Broken UTF-16 (an odd number of bytes): refused with a reason, not dropped.
-    r = subprocess.run([sys.executable, "-c", RUN, "check", "--jsonl"], input=data[:-1], capture_output=True,
-                       cwd=ROOT, timeout=120)
+    r = run_in(ROOT, "check", "--jsonl", stdin=data[:-1])
     out = [json.loads(line) for line in r.stdout.decode().splitlines()]
     assert out and all("error" in o for o in out) and r.returncode == 2
     # Saved as UTF-16, it is not said to be 「UTF-8 ではありません」: that sends the person to save as
@@ -208,8 +244,7 @@ def test_broken_utf16_jsonl_gives_one_result_per_line_of_its_text() -> None:
     line numbers matched none of the file's lines."""
     items = [{"id": i, "text": "「市民の皆さまへ」《お知らせ》本日は晴れです。"} for i in range(3)]
     data = "\r\n".join(json.dumps(i, ensure_ascii=False) for i in items).encode("utf-16")
-    r = subprocess.run([sys.executable, "-c", RUN, "check", "--jsonl"], input=data[:-1], capture_output=True,
-                       cwd=ROOT, timeout=120)
+    r = run_in(ROOT, "check", "--jsonl", stdin=data[:-1])
     out = [json.loads(line) for line in r.stdout.decode().splitlines()]
     assert [o["error"].split(":")[0] for o in out] == ["1行目", "2行目", "3行目"], out
     assert r.returncode == 2 and all("UTF-16" in o["error"] for o in out)
@@ -353,18 +388,6 @@ def test_a_reader_that_stops_early_is_not_reported_as_slack_unreachable(tmp_path
     assert err == "", err
 
 
-def run_in(cwd: Path, *args: str, stdin: bytes | None = b"", env: dict[str, str] | None = None,
-           close_stdin: bool = False) -> subprocess.CompletedProcess[bytes]:
-    import os
-
-    environment = {k: v for k, v in os.environ.items() if k not in ("KESSAI_CONFIG", "KESSAI_TZ")}
-    return subprocess.run(
-        [sys.executable, "-c", RUN, *args], input=None if close_stdin else stdin, capture_output=True, cwd=cwd,
-        env={**environment, **(env or {})}, timeout=120,
-        preexec_fn=(lambda: os.close(0)) if close_stdin else None,  # noqa: PLW1509 - as cron starts it
-    )
-
-
 def test_jsonl_reads_the_file_it_is_given(tmp_path: Path) -> None:
     posts = tmp_path / "posts.jsonl"
     posts.write_text('{"id": 1, "text": "秘 内部資料", "at": "2025-11-20T10:00+09:00"}\n', encoding="utf-8")
@@ -377,7 +400,7 @@ def test_jsonl_reads_the_file_it_is_given(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("args", [("check",), ("check", "--jsonl")])
 def test_without_standard_input_the_check_says_so(args: tuple[str, ...]) -> None:
-    r = run_in(ROOT, *args, close_stdin=True)
+    r = run_process(ROOT, *args, close_stdin=True)
     assert r.returncode == 2 and "標準入力がありません" in r.stderr.decode() and b"Traceback" not in r.stderr
 
 
