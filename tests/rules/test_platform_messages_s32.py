@@ -8,13 +8,12 @@ and how many letters to cut (for X and YouTube, how many Japanese letters that m
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
 from bot.rules import is_blocking
 from tests.rules.conftest import CITY_POLICY, findings_of
+from tests.rules.test_cli import kessai
 
 
 def message(text: str, platform: str) -> str:
@@ -93,10 +92,7 @@ def test_instagram_warns_that_a_combined_emoji_counts_more_than_it_looks() -> No
 
 
 def test_kessai_check_json_carries_the_new_message() -> None:
-    out = subprocess.run(
-        [sys.executable, "-m", "bot", "check", "-", "--platform", "line", "--json"],
-        input="あ" * 5003, capture_output=True, text=True, encoding="utf-8", check=False,
-    )
+    out = kessai("check", "-", "--platform", "line", "--json", stdin="あ" * 5003)
     assert out.returncode == 1, out.stderr
     [f] = [f for f in json.loads(out.stdout)["findings"] if f["code"] == "platform.length"]
     assert f["message"] == "LINE の上限5,000文字を3文字超えています（5,003文字）。3文字削ってください。"
