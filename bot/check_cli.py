@@ -9,8 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import signal
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date, datetime
@@ -24,6 +27,8 @@ from bot.typed import typed_form, visible_form
 
 PLATFORMS = ("x", "facebook", "instagram", "line", "youtube", "tiktok", "blog")
 EXIT_OK, EXIT_BLOCKING, EXIT_USAGE = 0, 1, 2
+# 128 + SIGINT, as a shell reports a command stopped by Ctrl-C.
+EXIT_INTERRUPTED = 130
 
 
 class _UsageError(Exception):
@@ -90,9 +95,21 @@ def _input_lines(stream: Any) -> Iterator[bytes]:
             return
         yield from (line.encode("utf-8") for line in text.splitlines(keepends=True))
         return
+    if _LONE_CR.search(first):
+        # Saved with the line breaks of old Mac tools (a lone CR): split at b"\n" it is one line,
+        # refused whole as 「JSON として読み取れません」 with not one post checked. A raw CR cannot be
+        # inside a JSON string, so each CR ends a line. Only then: in an LF file a stray CR stays in
+        # its line, and line numbers stay those of `wc -l` and `tail -n`, which a resume relies on.
+        for line in (first + stream.read()).splitlines(keepends=True):
+            yield line
+        return
     if first:
         yield first
     yield from stream
+
+
+# A CR not followed by LF: CRLF (Windows) ends a line as LF does.
+_LONE_CR = re.compile(rb"\r(?!\n)")
 
 
 def _no_constant(name: str) -> Any:
@@ -380,7 +397,7 @@ def run_check(args: argparse.Namespace) -> int:
             if args.json:
                 raise _UsageError("--jsonl の結果は常に JSON Lines です。--json と一緒には指定できません。")
             with _input_stream(args.file) as stream:
-                return _run_jsonl(stream, policy, overrides, args.platform, args.at)
+                return _run_jsonl(stream, policy, overrides, args.platform, args.at, args.file)
         text = _read_text(args.file)
     except _UsageError as exc:
         print(str(exc), file=sys.stderr)
@@ -411,15 +428,97 @@ def _cell(value: Any) -> Any:
     return None if isinstance(value, str) and not value.strip() else value
 
 
+class _LineProgress:
+    """Says every few seconds how far `kessai check --jsonl` is: a year of posts takes minutes, and
+    without a word the person at the terminal cannot tell a long run from a hung one."""
+
+    def __init__(self, out: IO[str], *, clock: Callable[[], float], every: float = 5.0) -> None:
+        self._out, self._clock, self._every = out, clock, every
+        self._next_at = clock() + every
+
+    def __call__(self, lineno: int, blocking: int, bad: int) -> None:
+        if (now := self._clock()) < self._next_at:
+            return
+        self._next_at = now + self._every
+        self._out.write(f"確認しています… {lineno:,} 行目まで（error の指摘あり {blocking:,} 件、読めない行 {bad:,} 行）\n")
+        self._out.flush()
+
+
+class _WholeLines:
+    """Ctrl-C while a result is being written is held until its line is whole: findings.jsonl is
+    then cut between lines, and a resumed run appends to it without a broken line in the middle.
+    Anywhere else (reading a slow pipe, checking a long post) Ctrl-C stops the run at once."""
+
+    def __init__(self) -> None:
+        self._writing = self._held = False
+        self._previous: Any = None
+        # The last input line whose result is written whole (or that was blank): where to resume.
+        self.done = 0
+
+    def __enter__(self) -> _WholeLines:
+        # Only where Python's own Ctrl-C handling is in place: a run started with SIGINT ignored
+        # (`nohup`, `&` in a script) must stay deaf to it, and only the main thread may set handlers.
+        if (threading.current_thread() is threading.main_thread()
+                and signal.getsignal(signal.SIGINT) is signal.default_int_handler):
+            self._previous = signal.signal(signal.SIGINT, self._on_interrupt)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+    def _on_interrupt(self, signum: int, frame: Any) -> None:
+        if self._writing:
+            self._held = True
+            return
+        raise KeyboardInterrupt
+
+    def write(self, out: IO[str], line: str, lineno: int) -> None:
+        self._writing = True
+        try:
+            out.write(line)
+            out.flush()
+            self.done = lineno
+        finally:
+            self._writing = False
+        if self._held:
+            raise KeyboardInterrupt
+
+
+def _interrupted_ja(done: int, file: str) -> str:
+    # The line to resume from, as `tail -n +N` counts it: the results of lines 1…done are in the output.
+    source = "posts.jsonl" if file == "-" else file
+    again = f"tail -n +{done + 1} {source} | kessai check --jsonl >> findings.jsonl"
+    if not done:
+        return "\n中断しました。結果はまだ1行も書き出していません。"
+    return (f"\n中断しました。入力の {done:,} 行目までの結果を書き出しました（どの行も途中で切れていません）。"
+            f"続きは {done + 1:,} 行目からです（例: {again}）。")
+
+
 def _run_jsonl(stream: IO[bytes], policy: Any, overrides: Mapping[str, Any], default_platform: str,
-               default_at: str | None) -> int:
+               default_at: str | None, file: str = "-") -> int:
+    out = _stdout()
+    # Only to a person at a terminal: a cron job's mail or a log needs no line every 5 seconds.
+    progress = _LineProgress(sys.stderr, clock=time.monotonic) if sys.stderr is not None and sys.stderr.isatty() else None
+    lines = _WholeLines()
+    try:
+        with lines:
+            return _check_lines(stream, out, lines, progress, policy, overrides, default_platform, default_at)
+    except KeyboardInterrupt:
+        print(_interrupted_ja(lines.done, file), file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _check_lines(stream: IO[bytes], out: IO[str], lines: _WholeLines, progress: _LineProgress | None,
+                 policy: Any, overrides: Mapping[str, Any], default_platform: str,
+                 default_at: str | None) -> int:
     from bot.rules import CheckContext, check, is_blocking
 
-    out = _stdout()
     any_blocking = False
-    bad_lines = written = 0
+    bad_lines = written = blocking_lines = 0
     for lineno, data in enumerate(_input_lines(stream), start=1):
         if not data.removeprefix(_UTF8_BOM).strip():
+            lines.done = lineno
             continue
         item_id: Any = None
         try:
@@ -465,12 +564,14 @@ def _run_jsonl(stream: IO[bytes], policy: Any, overrides: Mapping[str, Any], def
             findings = check(text, ctx)
             blocking = is_blocking(findings)
             any_blocking = any_blocking or blocking
+            blocking_lines += blocking
             result = {"id": item_id, "findings": [_finding_json(f) for f in findings], "blocking": blocking}
         written += 1
         # json_text: a U+2028 of a post left raw split the line for a reader that breaks lines as
         # str.splitlines does, and a U+202E reordered the line on a terminal.
-        out.write(json_text(result) + "\n")
-        out.flush()
+        lines.write(out, json_text(result) + "\n", lineno)
+        if progress is not None:
+            progress(lineno, blocking_lines, bad_lines)
     if not written:
         # An empty export (the wrong sheet, a failed copy) said nothing and exited 0, the same as a
         # year of clean posts.

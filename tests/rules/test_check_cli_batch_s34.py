@@ -1,0 +1,173 @@
+"""`kessai check --jsonl` over a year of posts: a run of minutes that a person stops with Ctrl-C and
+resumes, watches on a terminal, feeds from files saved by old tools or through a FIFO. In process
+(main_for_tests): Ctrl-C is raised in this process's own main thread with signal.raise_signal."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.check_cli import _LineProgress, main_for_tests
+
+CLEAN = "本日は燃やせるごみの収集日です。"
+
+
+def _posts(n: int) -> str:
+    return "".join(json.dumps({"id": i, "text": CLEAN, "at": "2026-12-07T10:00+09:00"}, ensure_ascii=False) + "\n"
+                   for i in range(1, n + 1))
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder without an organisation file, as a 広報 PC has."""
+    monkeypatch.chdir(tmp_path)
+    for key in ("KESSAI_CONFIG", "KESSAI_TZ"):
+        monkeypatch.delenv(key, raising=False)
+    return tmp_path
+
+
+def _run_until_ctrl_c(argv: list[str]) -> int:
+    try:
+        return main_for_tests(argv)
+    except KeyboardInterrupt:
+        # Not let through: it would end the whole pytest run, not fail this test.
+        pytest.fail("Ctrl-C ended `kessai check --jsonl` without saying how far it had got")
+
+
+class _PressesCtrlCWhileWriting(io.RawIOBase):
+    """Standard output into a file that gets Ctrl-C in the middle of writing result line ``at``."""
+
+    def __init__(self, at: int) -> None:
+        self.data = bytearray()
+        self._at = at
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: Any) -> int:
+        chunk = bytes(b)
+        if self.data.count(b"\n") == self._at - 1 and chunk:
+            half = len(chunk) // 2
+            self.data += chunk[:half]
+            signal.raise_signal(signal.SIGINT)  # the handler runs here, half the line written
+            self.data += chunk[half:]
+        else:
+            self.data += chunk
+        return len(chunk)
+
+
+def test_ctrl_c_leaves_whole_lines_and_says_where_to_resume(here: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Ctrl-C used to end the run with the line being written cut in half (a resumed run appended to a
+    findings.jsonl with one unreadable line) and without a word of how far it had got."""
+    (here / "posts.jsonl").write_text(_posts(5), encoding="utf-8")
+    raw = _PressesCtrlCWhileWriting(at=2)
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(raw), encoding="utf-8"))
+    code = _run_until_ctrl_c(["check", "--jsonl", "posts.jsonl"])
+    sys.stdout.flush()
+    err = capsys.readouterr().err
+    assert code == 130
+    written = bytes(raw.data).decode().splitlines(keepends=True)
+    assert [json.loads(line)["id"] for line in written] == [1, 2] and written[-1].endswith("\n")
+    assert "2 行目までの結果を書き出しました" in err and "続きは 3 行目から" in err, err
+    assert "tail -n +3 posts.jsonl | kessai check --jsonl >> findings.jsonl" in err, err
+    # The handler is Python's own again after the run.
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+class _PressesCtrlCWhileReading(io.RawIOBase):
+    """Standard input (a slow pipe) that gets Ctrl-C when asked for more after its first two lines."""
+
+    def __init__(self, lines: list[bytes]) -> None:
+        self._lines = lines
+        self._line = self._pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        if self._line == 2:
+            signal.raise_signal(signal.SIGINT)
+        if self._line >= len(self._lines):
+            return 0
+        # Never past the end of a line, as a pipe written a line at a time.
+        chunk = self._lines[self._line][self._pos:self._pos + len(b)]
+        b[: len(chunk)] = chunk
+        self._pos += len(chunk)
+        if self._pos == len(self._lines[self._line]):
+            self._line, self._pos = self._line + 1, 0
+        return len(chunk)
+
+
+def test_ctrl_c_while_reading_stops_at_once_and_names_the_line(here: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    lines = [line.encode() for line in _posts(4).splitlines(keepends=True)]
+    stdin = io.TextIOWrapper(io.BufferedReader(_PressesCtrlCWhileReading(lines), buffer_size=16), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code = _run_until_ctrl_c(["check", "--jsonl"])
+    out, err = capsys.readouterr()
+    assert code == 130
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [1, 2]
+    assert "2 行目までの結果" in err and "続きは 3 行目から" in err and "tail -n +3 posts.jsonl" in err, err
+
+
+def test_lines_ended_by_a_lone_cr_are_each_checked(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file with the line breaks of old Mac tools (CR alone) was one line, refused whole as
+    「JSON として読み取れません（88文字目）」 with not one post checked."""
+    (here / "posts.jsonl").write_bytes(_posts(3).replace("\n", "\r").encode() + b"{broken\r")
+    code = main_for_tests(["check", "--jsonl", "posts.jsonl"])
+    out, err = capsys.readouterr()
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in results] == [1, 2, 3, None] and code == 2
+    assert results[3]["error"].startswith("4行目: JSON として読み取れません"), results[3]
+
+
+def test_a_stray_cr_inside_an_lf_file_keeps_the_line_numbers_of_wc_and_tail(here: Path,
+                                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    # Line numbers are where a resume (`tail -n +N`) starts: a CR in line 2 does not make line 3 the 4th.
+    posts = _posts(3).splitlines(keepends=True)
+    posts[1] = posts[1].replace(",", ",\r", 1)
+    (here / "posts.jsonl").write_text("".join(posts) + "{broken\n", encoding="utf-8")
+    main_for_tests(["check", "--jsonl", "posts.jsonl"])
+    results = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["id"] for r in results] == [1, 2, 3, None] and results[3]["error"].startswith("4行目:")
+
+
+def test_progress_is_said_every_few_seconds_not_on_every_line() -> None:
+    now = [0.0]
+    said = io.StringIO()
+    progress = _LineProgress(said, clock=lambda: now[0], every=5.0)
+    progress(1, 0, 0)
+    now[0] = 5.0
+    progress(4_321, 12, 1)
+    now[0] = 9.0
+    progress(5_000, 12, 1)
+    assert said.getvalue() == "確認しています… 4,321 行目まで（error の指摘あり 12 件、読めない行 1 行）\n"
+
+
+def test_a_fifo_is_read_as_it_is_written(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`kessai check --jsonl <(export-posts)`: the shell passes a pipe's name, not a regular file."""
+    fifo = here / "posts.fifo"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=fifo.write_text, args=(_posts(2),), kwargs={"encoding": "utf-8"})
+    writer.start()
+    code = main_for_tests(["check", "--jsonl", str(fifo)])
+    writer.join(timeout=10)
+    assert code == 0 and [json.loads(x)["id"] for x in capsys.readouterr().out.splitlines()] == [1, 2]
+
+
+@pytest.mark.parametrize(("name", "reason"), [("posts", "フォルダーです"), ("missing.jsonl", "見つかりません")])
+def test_a_batch_file_that_cannot_be_read_is_refused_before_any_output(
+        here: Path, capsys: pytest.CaptureFixture[str], name: str, reason: str) -> None:
+    (here / "posts").mkdir()
+    code = main_for_tests(["check", "--jsonl", name])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == "" and f"ファイル「{name}」を読めません: {reason}" in err, err
