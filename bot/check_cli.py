@@ -65,12 +65,22 @@ def _not_utf8(exc: UnicodeDecodeError, data: bytes) -> str:
     return f"UTF-8 ではありません（{exc.start + 1}バイト目）。{hint}UTF-8 で保存してください"
 
 
+def _nul_ja(data: bytes) -> str:
+    # No text has NUL bytes, and no JSON may hold one raw: a file saved as UTF-16 without its BOM has
+    # one beside every ASCII character, and read as UTF-8 its ASCII lines even decode (with NULs).
+    at = data.index(b"\0") + 1
+    return (f"NUL 文字があります（{at}バイト目）。UTF-16（BOM なし）で保存されたファイルか、"
+            "テキストではないファイルのようです。UTF-8 で保存し直してください")
+
+
 def _decoded_line(data: bytes) -> str:
     # The BOM of 「UTF-8 (BOM 付き)」 is not part of the line; files saved so and joined with
     # `cat` have one at the start of each file's first line, anywhere in the input.
     if isinstance(data, _BrokenUtf16):
         # Its lines split at b"\n" are not lines of the text; some even read as UTF-8 (with NULs).
         raise _UnreadableLine(_broken_utf16(data.at))
+    if b"\0" in data:
+        raise _UnreadableLine(_nul_ja(data))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -371,6 +381,9 @@ def _read_text(file: str) -> str:
         from bot.errors import os_reason_ja
 
         raise _UsageError(f"{name}を読めません: {os_reason_ja(exc)}。") from exc
+    if b"\0" in data and not data.startswith(UTF16_BOMS):
+        # Checked as it was, a password between the NULs was not seen (「P W :」 matches nothing).
+        raise _UsageError(f"{name}に{_nul_ja(data)}。")
     try:
         return decode_saved(data)
     except UnicodeDecodeError as exc:

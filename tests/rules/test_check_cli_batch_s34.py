@@ -171,3 +171,30 @@ def test_a_batch_file_that_cannot_be_read_is_refused_before_any_output(
     code = main_for_tests(["check", "--jsonl", name])
     out, err = capsys.readouterr()
     assert code == 2 and out == "" and f"ファイル「{name}」を読めません: {reason}" in err, err
+
+
+DRAFT_WITH_A_PASSWORD = "Wi-Fi PW: Kes2026!x\n"
+
+
+def test_a_draft_saved_as_utf16_without_its_bom_is_refused_not_checked_as_clean(
+        here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """UTF-16 without its BOM (some editors' 「UTF-16 LE」) decodes as UTF-8 when it is all ASCII, a NUL
+    beside each character: its password was not seen, and the draft was 「決裁に回せます」 (exit 0)."""
+    (here / "bom.txt").write_bytes(DRAFT_WITH_A_PASSWORD.encode("utf-16"))
+    assert main_for_tests(["check", "bom.txt", "--at", "2026-12-07T10:00+09:00"]) == 1  # read, and the PW seen
+    capsys.readouterr()
+    (here / "draft.txt").write_bytes(DRAFT_WITH_A_PASSWORD.encode("utf-16-le"))
+    code = main_for_tests(["check", "draft.txt", "--at", "2026-12-07T10:00+09:00"])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert "ファイル「draft.txt」にNUL 文字があります（2バイト目）。UTF-16（BOM なし）で保存された" in err, err
+
+
+def test_jsonl_lines_with_nul_bytes_say_so_and_the_rest_are_checked(here: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    first, second, third = _posts(3).splitlines(keepends=True)
+    (here / "posts.jsonl").write_bytes(first.encode() + second.rstrip("\n").encode("utf-16-le") + b"\n" + third.encode())
+    code = main_for_tests(["check", "--jsonl", "posts.jsonl"])
+    results = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert code == 2 and results[0]["id"] == 1 and results[-1]["id"] == 3
+    assert results[1]["error"].startswith("2行目: NUL 文字があります（2バイト目）。UTF-16（BOM なし）"), results[1]
