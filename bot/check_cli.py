@@ -61,13 +61,16 @@ def _not_utf8(exc: UnicodeDecodeError, data: bytes) -> str:
     Notepad's ANSI) save in it, and the person then knows what to change."""
     if data.startswith(UTF16_BOMS):
         return _broken_utf16(exc.start)
-    hint = "Shift_JIS（ANSI）で保存されているようです。" if reads_as_shift_jis(data) else ""
+    if b"\0" in data:
+        hint = "UTF-16（BOM なし）で保存されているようです（NUL 文字があります）。"
+    else:
+        hint = "Shift_JIS（ANSI）で保存されているようです。" if reads_as_shift_jis(data) else ""
     return f"UTF-8 ではありません（{exc.start + 1}バイト目）。{hint}UTF-8 で保存してください"
 
 
 def _nul_ja(data: bytes) -> str:
-    # No text has NUL bytes, and no JSON may hold one raw: a file saved as UTF-16 without its BOM has
-    # one beside every ASCII character, and read as UTF-8 its ASCII lines even decode (with NULs).
+    # No text has NUL characters, and no JSON may hold one raw: a file saved as UTF-16 without its BOM
+    # has one beside every ASCII character, and read as UTF-8 its ASCII lines even decode (with NULs).
     at = data.index(b"\0") + 1
     return (f"NUL 文字があります（{at}バイト目）。UTF-16（BOM なし）で保存されたファイルか、"
             "テキストではないファイルのようです。UTF-8 で保存し直してください")
@@ -79,12 +82,13 @@ def _decoded_line(data: bytes) -> str:
     if isinstance(data, _BrokenUtf16):
         # Its lines split at b"\n" are not lines of the text; some even read as UTF-8 (with NULs).
         raise _UnreadableLine(_broken_utf16(data.at))
-    if b"\0" in data:
-        raise _UnreadableLine(_nul_ja(data))
     try:
-        return data.decode("utf-8-sig")
+        line = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _UnreadableLine(_not_utf8(exc, data)) from exc
+    if "\0" in line:
+        raise _UnreadableLine(_nul_ja(data))
+    return line
 
 
 def _input_lines(stream: Any) -> Iterator[bytes]:
@@ -381,13 +385,14 @@ def _read_text(file: str) -> str:
         from bot.errors import os_reason_ja
 
         raise _UsageError(f"{name}を読めません: {os_reason_ja(exc)}。") from exc
-    if b"\0" in data and not data.startswith(UTF16_BOMS):
-        # Checked as it was, a password between the NULs was not seen (「P W :」 matches nothing).
-        raise _UsageError(f"{name}に{_nul_ja(data)}。")
     try:
-        return decode_saved(data)
+        text = decode_saved(data)
     except UnicodeDecodeError as exc:
         raise _UsageError(f"{name}が {_not_utf8(exc, data)}。") from exc
+    if "\0" in text:
+        # Checked as it was, a password between the NULs was not seen (「P W :」 matches nothing).
+        raise _UsageError(f"{name}に{_nul_ja(text.encode('utf-8', 'surrogatepass'))}。")
+    return text
 
 
 # Exactly the keys of SPEC §6: scripts that audit past posts rely on this shape.

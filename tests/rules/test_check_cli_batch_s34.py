@@ -197,4 +197,5 @@ def test_jsonl_lines_with_nul_bytes_say_so_and_the_rest_are_checked(here: Path,
     code = main_for_tests(["check", "--jsonl", "posts.jsonl"])
     results = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert code == 2 and results[0]["id"] == 1 and results[-1]["id"] == 3
-    assert results[1]["error"].startswith("2行目: NUL 文字があります（2バイト目）。UTF-16（BOM なし）"), results[1]
+    assert results[1]["error"].startswith("2行目: UTF-8 ではありません"), results[1]
+    assert "UTF-16（BOM なし）で保存されているようです" in results[1]["error"], results[1]
