@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import faulthandler
 import gc
@@ -14,7 +15,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -93,26 +94,83 @@ def _passing(error: Exception) -> bool:
     return status >= 500 or status == 429 or error.response.get("error") in _PASSING_ERRORS
 
 
-def socket_mode_client_class() -> type:
-    """slack_sdk's builtin Socket Mode client, with what a municipal network needs of it.
+# Slack's ``disconnect`` with reason ``too_many_websockets``: the app holds its 10 connections
+# already (a forgotten serve elsewhere). Each new socket is refused as soon as it opens, so the
+# attempts back off as failed ones do; a refusal longer than this after the last starts afresh.
+TOO_MANY_WEBSOCKETS_STREAK_SECONDS = 2 * SOCKET_RETRY_MAX_SECONDS
+
+# What of slack_sdk's builtin Socket Mode client (slack_sdk.socket_mode.builtin.client and
+# slack_sdk.socket_mode.client; private, not promised to stay) the class below builds on. Read the
+# same in every release from 3.33.0 to 3.48.0; pyproject pins that range. A release that renames
+# one would leave the overrides never called (no back-off) or fail in the library's threads.
+_SOCKET_MODE_METHODS = ("_monitor_current_session", "issue_new_wss_url", "connect", "connect_to_new_endpoint",
+                        "enqueue_message", "is_connected", "close")
+_SOCKET_MODE_ATTRIBUTES = ("current_app_monitor", "current_app_monitor_started", "current_session", "wss_uri",
+                           "proxy", "closed", "auto_reconnect_enabled", "ping_interval", "on_error_listeners")
+
+
+def socket_mode_client(base: Any = None, **kwargs: Any) -> Any:
+    """socket_mode_client_class's client made with ``kwargs``; or, should the slack_sdk installed
+    (``base``: its builtin client) lack what that class builds on, the library's own client with an
+    ERROR saying so: Socket Mode as slack_sdk runs it beats a thread failing unseen."""
+    if base is None:
+        from slack_sdk.socket_mode.builtin import SocketModeClient as base
+    missing = [name for name in _SOCKET_MODE_METHODS if not callable(getattr(base, name, None))]
+    if not missing:
+        cls: Any = socket_mode_client_class(base)
+        client = cls(**kwargs)
+        missing = [name for name in _SOCKET_MODE_ATTRIBUTES if not hasattr(client, name)]
+        monitor = getattr(getattr(client, "current_app_monitor", None), "target", None)
+        if getattr(monitor, "__func__", None) is not cls._monitor_current_session:
+            missing.append("current_app_monitor.target → _monitor_current_session")
+        if not missing:
+            return client
+        try:
+            base.close(client)  # its threads (the session runner, the message processor) are started
+        except Exception as e:
+            log.debug("closing the unused Socket Mode client: %s", e)
+    from slack_sdk.version import __version__ as sdk_version
+
+    log.error("slack_sdk %s's Socket Mode client lacks what kessai builds on (%s): running slack_sdk's client "
+              "as it is, without kessai's back-off and advice on failed connections nor NO_PROXY for the socket. "
+              "Install the slack-sdk release pyproject.toml allows (pip install -e .)", sdk_version,
+              ", ".join(missing))
+    return base(**kwargs)
+
+
+def socket_mode_client_class(base: Any = None) -> type:
+    """slack_sdk's builtin Socket Mode client (or ``base``), with what a municipal network needs of it.
 
     - NO_PROXY: slack_sdk takes HTTPS_PROXY for the socket without a look at NO_PROXY (the Web API
       calls heed it: bot.slack_http), so a host NO_PROXY names was still asked of the proxy.
     - Failed attempts back off (SOCKET_RETRY_MAX_SECONDS) and say once per outage what to check;
       the library tried every ping interval for ever, logging only its own error.
     - ``disconnect`` envelopes: ``link_disabled`` is an ERROR naming the setting to switch on, and
-      the next attempt waits (LINK_DISABLED_RETRY_SECONDS); the library reconnected at once, every time.
+      the next attempt waits (LINK_DISABLED_RETRY_SECONDS); the library reconnected at once, every
+      time. ``too_many_websockets`` backs off as a failed attempt does.
+
+    Use socket_mode_client, which checks that the slack_sdk installed has what this builds on.
     """
     from slack_sdk.socket_mode.builtin import SocketModeClient
 
-    class KessaiSocketModeClient(SocketModeClient):  # type: ignore[misc]
+    class KessaiSocketModeClient(base or SocketModeClient):  # type: ignore[misc]
+        current_app_monitor_started: bool  # the library's (an annotation only: the check sees its absence)
+
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self.env_proxy: str | None = self.proxy
+            # getattr: a slack_sdk without these is told apart by socket_mode_client, not failed here.
+            self.env_proxy: str | None = getattr(self, "proxy", None)
             self.resume = threading.Event()  # set by close(): a wait before reconnecting ends
             self.resume_at = 0.0
             self.retry_wait = 0.0  # 0 while the socket is up
-            self.on_error_listeners.append(self._failed)
+            self.crowded_wait = 0.0  # the last pause after too_many_websockets
+            self.crowded_at = -TOO_MANY_WEBSOCKETS_STREAK_SECONDS  # when Slack last said it
+            # Set while this thread opens a socket: its errors are failed attempts even while the
+            # socket it replaces is still up (a disconnect envelope's forced reconnection).
+            self.opening = threading.local()
+            listeners = getattr(self, "on_error_listeners", None)
+            if isinstance(listeners, list):
+                listeners.append(self._failed)
 
         def issue_new_wss_url(self) -> str:
             try:
@@ -127,7 +185,8 @@ def socket_mode_client_class() -> type:
 
         def connect(self) -> None:
             try:
-                super().connect()
+                with self._opening():
+                    super().connect()
             except Exception as e:
                 # apps.connections.open failed (Slack's 5xx, the proxy, the network). At start
                 # that ended serve; now only a refusal of the token does (serve says why), and
@@ -145,14 +204,27 @@ def socket_mode_client_class() -> type:
             # every ping interval) and a ``disconnect`` envelope's.
             wait = self.resume_at - time.monotonic()
             if wait > 0:
+                session = self.current_session
                 self.resume.wait(wait)
                 # The monitor may have waited too and connected first: a forced reconnection
                 # (a disconnect envelope's, meant to replace a socket still up) would open a
-                # second one and drop the first. After a pause, only a missing socket is replaced.
-                force = False
+                # second one and drop the first. After a pause, only the socket the envelope came
+                # on is replaced: Slack has closed it, but the library finds that out only after
+                # five unanswered pings.
+                force = force and self.current_session is session
             if self.closed:
                 return
-            super().connect_to_new_endpoint(force)
+            with self._opening():
+                super().connect_to_new_endpoint(force)
+
+        @contextlib.contextmanager
+        def _opening(self) -> Iterator[None]:
+            outer = getattr(self.opening, "on", False)  # connect_to_new_endpoint calls connect
+            self.opening.on = True
+            try:
+                yield
+            finally:
+                self.opening.on = outer
 
         def _monitor_from_now(self) -> None:
             if not self.current_app_monitor_started:
@@ -170,7 +242,7 @@ def socket_mode_client_class() -> type:
             super()._monitor_current_session()
 
         def _failed(self, error: Exception) -> None:
-            if self.is_connected():
+            if self.is_connected() and not getattr(self.opening, "on", False):
                 return  # an error on a socket that is up (its reader's): the monitor sees it close
             first = not self.retry_wait
             self.retry_wait = min(SOCKET_RETRY_MAX_SECONDS, max(self.ping_interval, 2 * self.retry_wait))
@@ -201,8 +273,16 @@ def socket_mode_client_class() -> type:
                           "URL). Events wait at Slack meanwhile; kessai tries again every %d s",
                           LINK_DISABLED_RETRY_SECONDS)
             elif reason == "too_many_websockets":
-                log.warning("Slack refused another Socket Mode connection for this app (too_many_websockets: "
-                            "Slack allows 10 per app); check for kessai serve processes left running elsewhere")
+                now = time.monotonic()
+                streak = now - self.crowded_at < TOO_MANY_WEBSOCKETS_STREAK_SECONDS
+                self.crowded_wait = (min(SOCKET_RETRY_MAX_SECONDS, 2 * self.crowded_wait) if streak
+                                     else self.ping_interval)
+                self.crowded_at = now
+                self.resume_at = max(self.resume_at, now + self.crowded_wait)
+                if not streak:
+                    log.warning("Slack refused another Socket Mode connection for this app (too_many_websockets: "
+                                "Slack allows 10 per app); check for kessai serve processes left running "
+                                "elsewhere. Trying again, at most every %d s", SOCKET_RETRY_MAX_SECONDS)
             else:
                 log.info("Slack asked for a new Socket Mode connection (%s)", printable(reason) or "no reason")
 
@@ -226,7 +306,7 @@ def checked_socket_mode_handler(app: Any, app_token: str) -> Any:
         def __init__(self) -> None:
             # bolt's __init__ makes its own client, of slack_sdk's class; this is that, of ours.
             self.app, self.app_token = app, app_token
-            self.client = socket_mode_client_class()(
+            self.client = socket_mode_client(
                 app_token=app_token, logger=app.logger, web_client=app.client, proxy=app.client.proxy,
                 ping_interval=SOCKET_PING_SECONDS)
             self.client.socket_mode_request_listeners.append(self.handle)

@@ -371,16 +371,18 @@ class LocalSlack:
             with contextlib.suppress(OSError):
                 conn.shutdown(socket.SHUT_RDWR)
 
-    def disconnect_socket(self, reason: str) -> None:
+    def disconnect_socket(self, reason: str, close: bool = True) -> None:
         """Send every connection Slack's ``disconnect`` message with ``reason`` (``link_disabled``:
         Socket Mode turned off in the app's settings; ``too_many_websockets``; ``warning``) and
-        close them, as Slack does."""
+        close them, as Slack does; ``close=False`` leaves them open a while, as Slack does after
+        ``refresh_requested`` and ``warning`` until the app has moved."""
         with self._cond:
             sessions = list(self._sockets)
         for session, _ in sessions:
             with contextlib.suppress(OSError):
                 session.send_json({"type": "disconnect", "reason": reason, "debug_info": {"host": "local-slack"}})
-        self.drop_socket()
+        if close:
+            self.drop_socket()
 
     def wait_for_socket(self, timeout: float = 30.0, connections: int = 1) -> None:
         """Block until the app holds at least ``connections`` Socket Mode connections."""

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import json
+import logging
 import socket
 import threading
 import time
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.socket_mode.builtin import SocketModeClient
+from slack_sdk.socket_mode.interval_runner import IntervalRunner
 
 from bot.config import OrgConfig
 from bot.localstack import slack_users
@@ -268,3 +273,109 @@ def test_a_socket_counts_as_lost_after_three_unanswered_pings() -> None:
     assert not socket_alive(_SocketClient(answered), now=at(answered + 3 * 5.0 + 0.1))
     assert socket_alive(_SocketClient(None), now=at(answered))  # no ping yet since it opened
     assert not socket_alive(_SocketClient(answered, connected=False), now=at(answered))
+
+
+# In-process: kessai's Socket Mode client against the local Slack server, without a serve process.
+
+def local_socket_client(slack: LocalSlack, ping_interval: float, base: type | None = None) -> Any:
+    from bot.serve import socket_mode_client
+
+    return socket_mode_client(base, app_token=slack.app_token, web_client=WebClient(base_url=slack.api_url),
+                              ping_interval=ping_interval)
+
+
+def closed(slack: LocalSlack, client: Any) -> None:
+    # Cut first: slack_sdk's close waits for its reader's next timeout (3 s) otherwise.
+    slack.drop_socket()
+    client.close()
+
+
+class _MonitorRenamed(SocketModeClient):  # type: ignore[misc]
+    """A slack_sdk release whose monitor runs a method of another name: kessai's would never run."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.current_app_monitor = IntervalRunner(self._watch_session, self.ping_interval)
+
+    def _watch_session(self) -> None:
+        SocketModeClient._monitor_current_session(self)
+
+
+class _StartedFlagRenamed(SocketModeClient):  # type: ignore[misc]
+    """A slack_sdk release that keeps ``current_app_monitor_started`` under another name."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.monitor_started = self.__dict__.pop("current_app_monitor_started")
+
+    def connect(self) -> None:
+        self.current_app_monitor_started = self.monitor_started  # 3.48's code, below, knows the old name
+        super().connect()
+        self.monitor_started = self.__dict__.pop("current_app_monitor_started")
+
+
+@pytest.mark.parametrize(("base", "missing"), [(_MonitorRenamed, "current_app_monitor.target"),
+                                                (_StartedFlagRenamed, "current_app_monitor_started")])
+def test_a_slack_sdk_without_what_kessai_builds_on_runs_its_own_client_with_an_error(
+        base: type, missing: str, caplog: pytest.LogCaptureFixture) -> None:
+    with LocalSlack() as slack:
+        client = local_socket_client(slack, 5.0, base)
+        try:
+            assert type(client) is base  # the library's own behaviour, not a crash
+            assert f"Socket Mode client lacks what kessai builds on ({missing}" in caplog.text
+            assert [r.levelname for r in caplog.records if "lacks what kessai" in r.getMessage()] == ["ERROR"]
+            client.connect()
+            slack.wait_for_socket(timeout=10)
+        finally:
+            closed(slack, client)
+
+
+def test_too_many_websockets_backs_off_as_a_failed_attempt_does(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, "bot.serve")
+    with LocalSlack() as slack:
+        client = local_socket_client(slack, 1.0)
+        try:
+            assert type(client).__name__ == "KessaiSocketModeClient" and "ERROR" not in caplog.text
+            client.connect()
+            slack.wait_for_socket(timeout=10)
+            opened = len(slack.calls_of("apps.connections.open"))
+            slack.disconnect_socket("too_many_websockets")
+            slack.wait_for(lambda: "too_many_websockets" in caplog.text, timeout=10, message="the warning")
+            # It used to reconnect at once, to be refused again at once, for as long as it lasted.
+            first = client.resume_at
+            assert first > time.monotonic()
+            slack.wait_for_socket(timeout=10)  # after the pause, one attempt
+            assert len(slack.calls_of("apps.connections.open")) == opened + 1
+            slack.disconnect_socket("too_many_websockets")  # still too many: twice the pause, no second word
+            slack.wait_for(lambda: client.resume_at > first, timeout=10, message="the second pause")
+            assert client.crowded_wait == 2 * 1.0
+            assert caplog.text.count("too_many_websockets") == 1
+        finally:
+            closed(slack, client)
+
+
+@pytest.mark.parametrize("failure", ["apps.connections.open 503", "socket refused"])
+def test_a_failed_move_to_a_new_socket_backs_off(failure: str, caplog: pytest.LogCaptureFixture) -> None:
+    """Slack's refresh_requested leaves the old socket open while the app moves: a failed move used
+    to find it up, take the error for one of that socket's and not back off (the next attempt
+    came at the next ping, with no word of what to check)."""
+    caplog.set_level(logging.INFO, "bot.serve")
+    with LocalSlack() as slack:
+        client = local_socket_client(slack, 1.0)
+        try:
+            client.connect()
+            slack.wait_for_socket(timeout=10)
+            opened = len(slack.calls_of("apps.connections.open"))
+            if failure == "socket refused":
+                slack.socket_host = "127.0.0.2"  # nobody listens there
+            else:
+                slack.inject("apps.connections.open", status=503, times=10**6)
+            slack.disconnect_socket("refresh_requested", close=False)
+            slack.wait_for(lambda: "could not open the Socket Mode connection" in caplog.text, timeout=10,
+                           message="the warning of a failed attempt")
+            # Said of the move itself, which set the pause (before, only a next attempt did, if any).
+            assert len(slack.calls_of("apps.connections.open")) == opened + 1
+            assert client.retry_wait == 1.0 and client.resume_at > time.monotonic()
+        finally:
+            closed(slack, client)
+
