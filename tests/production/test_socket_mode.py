@@ -379,3 +379,23 @@ def test_a_failed_move_to_a_new_socket_backs_off(failure: str, caplog: pytest.Lo
         finally:
             closed(slack, client)
 
+
+def test_no_proxy_entries_are_host_suffixes_as_the_operations_guide_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/operations.md (Socket Mode through a proxy) tells IT staff how to write NO_PROXY."""
+    from bot.serve import socket_mode_client
+
+    monkeypatch.delenv("no_proxy", raising=False)
+    proxy = "http://127.0.0.1:9"
+    with LocalSlack() as slack:
+        slack.socket_host = "wss-primary.slack.com"  # only named: nothing connects here
+        client = socket_mode_client(app_token=slack.app_token, web_client=WebClient(base_url=slack.api_url),
+                                    proxy=proxy)
+        try:
+            for no_proxy, around in ((".slack.com", True), ("slack.com", True), ("example.lg.jp, SLACK.COM", True),
+                                     ("wss-primary.slack.com", True), ("*", True), ("*.slack.com", False),
+                                     ("52.0.0.0/8", False), ("slack.com:443", False), ("notslack.com", False)):
+                monkeypatch.setenv("NO_PROXY", no_proxy)
+                client.issue_new_wss_url()
+                assert client.proxy == (None if around else proxy), no_proxy
+        finally:
+            client.close()
