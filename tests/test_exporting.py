@@ -16,6 +16,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bot import exporting
+from bot.logs import json_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,9 +25,14 @@ rows = st.lists(st.dictionaries(st.text(max_size=8), values, max_size=4), max_si
 
 
 @given(rows)
-@example([{"reason": "行を分ける文字\u2028や\x85も理由のうち"}])  # str.splitlines breaks at them; JSON keeps them
+@example([{"reason": "行を分ける文字\u2028や\x85も理由のうち\u202e"}])  # str.splitlines breaks at them
 def test_json_in_chunks_is_the_list_written_whole(rs: list[dict[str, object]]) -> None:
-    assert "".join(exporting.json_chunks(iter(rs))) == json.dumps(rs, ensure_ascii=False, indent=2) + "\n"
+    text = "".join(exporting.json_chunks(iter(rs)))
+    # The same list, written as bot.logs.json_text writes it whole: what a terminal would act on
+    # (line separators, bidi controls) as \uXXXX escapes of the same value.
+    assert text == json_text(rs, indent=2) + "\n"
+    assert json.loads(text) == rs
+    assert not {"\u2028", "\x85", "\u202e"} & set(text)
 
 
 @given(st.lists(st.fixed_dictionaries({"a": values, "b": st.text()}), max_size=5))
@@ -74,6 +80,7 @@ def test_an_error_writing_the_output_is_not_taken_for_the_source_failing(tmp_pat
 SIGNALLED = """
 import os, signal, sys
 from bot import exporting
+from bot.logs import json_text
 signal.signal(signal.SIGINT, signal.default_int_handler)  # a shell's background job ignores it
 for name in ("SIGTERM", "SIGHUP"):  # a test run under nohup hands SIGHUP down ignored (kept so on purpose)
     signal.signal(getattr(signal, name), signal.SIG_DFL)
