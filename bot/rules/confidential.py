@@ -657,6 +657,11 @@ _AMOUNT = re.compile(
     r"[0-9０-９][0-9０-９,，.．]*\s*(?:千|万|億)?\s*(?:千|万)?\s*円|[0-9０-９][0-9０-９,，.．]*\s*(?:万|億)"
     rf"|[{_KANJI_NUMBER}]+(?:億|万)"
 )
+# An amount that is not the figure's own: another sum's (「予算額1億円のうち、予定価格は非公表です」) or a class of bids
+# (「予定価格が250万円を超える工事は、予定価格を事前公表しません」, a rule of the city's, no price of a bid). Not a
+# sum the figure is said to be (「予定価格は予算額3,000万円です」).
+_OTHER_SUM = re.compile(r"(?<!価格)(?<!価格[はが:：])(?:予算額?|事業費|契約(?:金)?額|落札(?:金)?額|補助(?:金)?額?|設計金額)(?:は|が|[:：])?[ \t\u3000]*(?:約)?$")
+_THRESHOLD = re.compile(r"[ \t\u3000]*(?:以上|以下|未満|超|を超える|を超え|以内)の?(?:工事|業務|委託|案件|入札|契約|もの|場合)")
 
 
 def _bid_secrets(doc: Document) -> Iterator[Hit]:
@@ -681,7 +686,8 @@ def _bid_secrets(doc: Document) -> Iterator[Hit]:
             said_end = following[1] if following is not None and not _BID_FIGURE.search(text, *following) else b
             # 「予定価格は非公表ですが」 says the price is secret: its 公表 is no publication.
             published = _BID_PUBLISHED.search(text[a:said_end].replace("非公表", "非")) is not None
-            named = _AMOUNT.search(text, a, b if following is None else following[1]) is not None
+            named = any(not _OTHER_SUM.search(text, max(a, n.start() - 8), n.start()) and not _THRESHOLD.match(text, n.end())
+                        for n in _AMOUNT.finditer(text, a, b if following is None else following[1]))
             kept = _BID_KEPT.search(text, a, said_end) is not None
             read[sentence] = (published, named, kept)
         published, named, kept = read[sentence]
