@@ -1716,7 +1716,9 @@ class _Validator:
         code = f"U+{ord(c):04X}"
         if c == "\t":
             # Only a tab inside the name: one before or after it is stripped, as spaces are.
-            said = f"タブ（{code}）が含まれています。名前にタブは使えません。タブを削除するか、空白に置き換えてください。"
+            # An id is no name: it is matched as written (orgs = ["koho"]), so a space is no remedy there.
+            said = (f"タブ（{code}）が含まれています。id にタブは使えません。タブを削除してください。" if path[-1] == "id"
+                    else f"タブ（{code}）が含まれています。名前にタブは使えません。タブを削除するか、空白に置き換えてください。")
         elif c in _LINE_BREAKS:
             # U+2028/U+2029 and NEL break the line in Slack as \n does.
             said = f"改行（{code}）が含まれています。1行で、\"...\" の中に続けて書いてください。"

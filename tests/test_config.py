@@ -1538,6 +1538,7 @@ def test_a_name_that_shows_blank_or_on_several_lines_is_refused(written: str, sa
     ('name = "上越 花子"', 'name = "上越\\u200f 花子"', 13, "[members] の name「上越\\u200f 花子」に文字の向きを指定する見えない文字（U+200F）"),
     ('"課長補佐", "係長"', '"課長補佐", "\\u200e係長"', 3, "[policy] の ranks にある職名「\\u200e係長」に文字の向きを指定する見えない文字（U+200E）"),
     ('"課長補佐", "係長"', '"課長補佐", "係\\t長"', 3, "[policy] の ranks にある職名「係\\t長」にタブ（U+0009）が含まれています。名前にタブは使えません。"),
+    ('id = "joetsu-x"', 'id = "joetsu\\tx"', 24, "[accounts] の id「joetsu\\tx」にタブ（U+0009）が含まれています。id にタブは使えません。タブを削除してください。"),
     ('name = "高田 太郎"', 'name = "高田\\u0085太郎"', 19, "[members] の name「高田\\x85太郎」に改行（U+0085）"),
     ('id = "joetsu-x"', 'id = "joetsu-x\\u202d"', 24, "[accounts] の id「joetsu-x\\u202d」に文字の向きを変える制御文字（U+202D）"),
     ('name = "上越市公式X"', 'name = "\\u202e上越市公式X"', 26, "[accounts] の name「\\u202e上越市公式X」に文字の向きを変える制御文字（U+202E）"),
