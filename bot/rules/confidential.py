@@ -640,7 +640,12 @@ _BID_NOTICE = re.compile(
 # (事前公表); its 最低制限価格 seldom is, and the expected winner never is. A bid announced in a sentence
 # (「入札を行います。予定価格は3,000万円です」) is not enough: many cities publish the price only after the opening, and
 # the warning's advice (add 「事前公表」) clears it where the price is public. Not 「予定価格（税抜）は…」, said in passing.
-_BID_ANNOUNCED = re.compile(r"予定価格[（(](?:税抜き?|税込み?|消費税[^）)\n]{0,12})[）)][ \t]*[:：]?[ \t]*[0-9０-９]")
+# The tax may follow the amount as well (「予定価格：3,000万円（税抜）」), the same notice's line.
+_BID_ANNOUNCED = re.compile(
+    r"予定価格[（(](?:税抜き?|税込み?|消費税[^）)\n]{0,12})[）)][ \t]*[:：]?[ \t]*[0-9０-９]"
+    r"|予定価格[ \t]*[:：][ \t]*[0-9０-９][0-9０-９,，.．]*[ \t]*(?:億[0-9０-９,，]*)?(?:万|千)?[ \t]*円[ \t]*"
+    r"[（(](?:税抜き?|税込み?|消費税)"
+)
 # What the sentence of a figure (or the one after it) says of that figure: published (「事前公表しています」「予定価格は
 # 公表しました」) or not set. Not 「まだ公表していません」, and only for its own figure: 「最低制限価格は2,700万円です。
 # 予定価格は事前公表しています。」 publishes the 予定価格, not the 最低制限価格.

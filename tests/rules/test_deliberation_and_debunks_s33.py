@@ -122,6 +122,8 @@ PUBLIC_PROCESS = [
     # Session 34: a notice in its own words publishes its 予定価格 with it (事前公表), and talk of the season is no move.
     '〇〇工事の一般競争入札を行います。予定価格（税抜）：3,000万円。入札日は12月15日です。',
     '令和8年度〇〇工事 予定価格（税抜）30,000,000円 入札日は12月15日',
+    '〇〇工事の一般競争入札を行います。予定価格：3,000万円（税抜）。入札日は12月15日です。',
+    '令和8年度〇〇工事 予定価格: 30,000,000円（消費税及び地方消費税を含まない） 入札日は12月15日',
     # Said in a sentence, the price is published with the notice once the post says so (the warning's advice).
     '〇〇工事の入札を行います。予定価格は3,000万円です（事前公表）。入札日は12月15日です。',
     '入札参加者を募集します。入札は12月15日、予定価格は3,000万円で、事前公表しています。',
