@@ -8,6 +8,7 @@ project decided against (公用文の書き表し方 2022 where it decides, the 
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -57,6 +58,7 @@ def _not_read(tree: ast.AST) -> set[int]:
     return found
 
 
+@functools.cache
 def read_strings() -> list[tuple[str, int, str]]:
     """Every string constant in bot/ and handlers/ that reaches a person, as (path, line, text)."""
     out: list[tuple[str, int, str]] = []
@@ -79,15 +81,12 @@ def read_strings() -> list[tuple[str, int, str]]:
     return out
 
 
-STRINGS = read_strings()
-
-
 def test_the_walk_sees_the_messages() -> None:
     # A walk that found nothing would pass every check below.
-    texts = [t for _, _, t in STRINGS]
+    texts = [t for _, _, t in read_strings()]
     assert len(texts) > 1000
     assert any("この下書きの作成者だけです" in t for t in texts)
-    assert any(p == "bot/rules/links.py" for p, _, _ in STRINGS)
+    assert any(p == "bot/rules/links.py" for p, _, _ in read_strings())
     assert any("円記号" in t for t in texts)  # the TOML backslash note, which REGEX alone takes for a pattern
 
 
@@ -95,7 +94,7 @@ def test_the_walk_sees_the_messages() -> None:
 def test_one_form_per_word(refused: str, wanted: str) -> None:
     pattern = re.compile(refused)
     found = [f"{p}:{line}: {m.group(0)} … {t[max(0, m.start() - 20):m.end() + 20]!r}"
-             for p, line, t in STRINGS for m in pattern.finditer(t)]
+             for p, line, t in read_strings() for m in pattern.finditer(t)]
     assert not found, f"「{wanted}」と書いてください:\n" + "\n".join(found)
 
 
@@ -113,7 +112,7 @@ def test_sentences_fit_a_phone_screen() -> None:
     # One sentence over ~150 characters (a phone screen and a half) is read twice or not at all;
     # IT messages with paths and commands get the same budget, code in backquotes counts as one word.
     long = []
-    for path, line, text in STRINGS:
+    for path, line, text in read_strings():
         for sentence in re.split(r"(?<=。)|\n", text):
             plain = re.sub(r"`[^`]*`", "〇", sentence).strip()
             if len(plain) > 150:
