@@ -68,12 +68,19 @@ def _not_utf8(exc: UnicodeDecodeError, data: bytes) -> str:
     return f"UTF-8 ではありません（{exc.start + 1}バイト目）。{hint}UTF-8 で保存してください"
 
 
-def _nul_ja(data: bytes) -> str:
-    # No text has NUL characters, and no JSON may hold one raw: a file saved as UTF-16 without its BOM
-    # has one beside every ASCII character, and read as UTF-8 its ASCII lines even decode (with NULs).
-    at = data.index(b"\0") + 1
-    return (f"NUL 文字があります（{at}バイト目）。UTF-16（BOM なし）で保存されたファイルか、"
-            "テキストではないファイルのようです。UTF-8 で保存し直してください")
+def _nul_ja(text: str, *, lines: bool) -> str:
+    """Why text holding NULs is refused. No text has NUL characters, and the rules do not read past
+    them (「P\0W: …」 is no password). UTF-16 saved without its BOM decodes as UTF-8 only when it is
+    all but ASCII, a NUL beside every character; a NUL or two among Japanese text are a broken
+    editor's or a copy's, and saving that file again as UTF-8 keeps them."""
+    i = text.index("\0")
+    if text.count("\0") * 4 >= len(text):
+        at = len(text[:i].encode("utf-8", "surrogatepass")) + 1
+        return (f"NUL 文字があります（{at}バイト目）。UTF-16（BOM なし）で保存されたファイルか、"
+                "テキストではないファイルのようです。UTF-8 で保存し直してください")
+    where = _position(text, i) if lines else f"{i + 1}文字目"
+    return (f"目に見えない NUL 文字（U+0000）があります（{where}）。"
+            "編集ソフトの不具合やコピーで入ることがあります。この文字を削除してから、もう一度確認してください")
 
 
 def _decoded_line(data: bytes) -> str:
@@ -87,7 +94,7 @@ def _decoded_line(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         raise _UnreadableLine(_not_utf8(exc, data)) from exc
     if "\0" in line:
-        raise _UnreadableLine(_nul_ja(data))
+        raise _UnreadableLine(_nul_ja(line.rstrip("\r\n"), lines=False))
     return line
 
 
@@ -391,7 +398,7 @@ def _read_text(file: str) -> str:
         raise _UsageError(f"{name}が {_not_utf8(exc, data)}。") from exc
     if "\0" in text:
         # Checked as it was, a password between the NULs was not seen (「P W :」 matches nothing).
-        raise _UsageError(f"{name}に{_nul_ja(text.encode('utf-8', 'surrogatepass'))}。")
+        raise _UsageError(f"{name}に{_nul_ja(text, lines=True)}。")
     return text
 
 
@@ -549,6 +556,11 @@ def _check_lines(stream: IO[bytes], out: IO[str], lines: _WholeLines, progress: 
             text = item.get("text")
             if not isinstance(text, str):
                 raise _UsageError('"text" に本文の文字列がありません')
+            if "\0" in text:
+                # "\u0000" is valid JSON, but checked as it is, 「P\u0000W: …」 hid its password as a
+                # file's NUL does: refused as a file holding one is.
+                raise _UsageError(f'"text" の {text.index(chr(0)) + 1}文字目に NUL 文字（\\u0000）があります。'
+                                  "書き出す前の本文から取り除いてください")
             # null as for "at": the line has no platform of its own, and --platform applies.
             platform = _cell(item.get("platform"))
             platform = default_platform if platform is None else platform

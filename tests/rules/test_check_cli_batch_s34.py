@@ -199,3 +199,27 @@ def test_jsonl_lines_with_nul_bytes_say_so_and_the_rest_are_checked(here: Path,
     assert code == 2 and results[0]["id"] == 1 and results[-1]["id"] == 3
     assert results[1]["error"].startswith("2行目: UTF-8 ではありません"), results[1]
     assert "UTF-16（BOM なし）で保存されているようです" in results[1]["error"], results[1]
+
+
+def test_one_nul_in_a_utf8_draft_is_named_where_it_is_not_blamed_on_utf16(
+        here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A NUL a broken editor left in a UTF-8 draft was refused as 「UTF-16（BOM なし）で保存されたファイル
+    …UTF-8 で保存し直してください」: the file was UTF-8, and saving it again kept the NUL."""
+    (here / "draft.txt").write_bytes("本日は晴れです。\n燃やせる\0ごみの日です。\n".encode())
+    code = main_for_tests(["check", "draft.txt", "--at", "2026-12-07T10:00+09:00"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "目に見えない NUL 文字（U+0000）があります（2行5文字目）。" in err and "UTF-16" not in err, err
+
+
+def test_jsonl_text_with_an_escaped_nul_is_refused_not_checked_as_clean(
+        here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"\\u0000" is valid JSON: a text holding it was checked as it was, and 「Wi-Fi P\\u0000W: Kes2026!x」
+    came back without a finding (exit 0), its password not seen, as in a file with NULs."""
+    line = json.dumps({"id": 7, "text": "Wi-Fi P\0W: Kes2026!x", "at": "2026-12-07T10:00+09:00"})
+    assert "\\u0000" in line
+    (here / "posts.jsonl").write_text(line + "\n", encoding="utf-8")
+    code = main_for_tests(["check", "--jsonl", "posts.jsonl"])
+    [result] = [json.loads(out) for out in capsys.readouterr().out.splitlines()]
+    assert code == 2 and result["id"] == 7 and result["findings"] == []
+    assert result["error"] == '1行目: "text" の 8文字目に NUL 文字（\\u0000）があります。書き出す前の本文から取り除いてください'
