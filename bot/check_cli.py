@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shlex
 import signal
 import sys
 import threading
@@ -98,29 +99,59 @@ def _decoded_line(data: bytes) -> str:
     return line
 
 
-def _input_lines(stream: Any) -> Iterator[bytes]:
+class _InputForm:
+    """How the input was saved, for the command that resumes an interrupted run: `tail -n` counts
+    LFs in UTF-8, and a file of UTF-16 or of lone CRs has to be turned into that first."""
+
+    def __init__(self) -> None:
+        self.utf16 = self.lone_cr = False
+
+
+def _text_lines(text: str, lone_cr: bool) -> list[str]:
+    # Not str.splitlines: it also ends a line at U+2028, U+0085 or a form feed, which JSON allows raw
+    # in a string; a post holding one was cut in two (both halves refused) and the lines after it
+    # were numbered one more than in the file.
+    return (_CR_LINES if lone_cr else _LF_LINES).findall(text)
+
+
+_LF_LINES = re.compile(r"[^\n]*\n|[^\n]+")
+_CR_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _first_break_is_lone_cr(text: str) -> bool:
+    m = re.search(r"\r\n?|\n", text)
+    return m is not None and m.group() == "\r"
+
+
+def _input_lines(stream: Any, form: _InputForm | None = None) -> Iterator[bytes]:
     """The lines of the JSON Lines input, as UTF-8 bytes. A UTF-16 input (it starts with its BOM)
     is read whole and re-encoded: its line breaks are two bytes, so it cannot be read line by line."""
+    form = form or _InputForm()
     first = stream.readline()
     if first.startswith(UTF16_BOMS):
+        form.utf16 = True
         data = first + stream.read()
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             # Broken UTF-16: each line is refused in its own result, none silently dropped. Its lines
             # are those of the text: split as bytes, 「」 (U+300D is 0D 30) broke a line in two.
-            for piece in data.decode("utf-16", errors="replace").splitlines(keepends=True):
+            damaged = data.decode("utf-16", errors="replace")
+            form.lone_cr = _first_break_is_lone_cr(damaged)
+            for piece in _text_lines(damaged, form.lone_cr):
                 line = _BrokenUtf16(piece.encode("utf-8", errors="replace"))
                 line.at = exc.start
                 yield line
             return
-        yield from (line.encode("utf-8") for line in text.splitlines(keepends=True))
+        form.lone_cr = _first_break_is_lone_cr(text)
+        yield from (line.encode("utf-8") for line in _text_lines(text, form.lone_cr))
         return
     if _LONE_CR.search(first):
         # Saved with the line breaks of old Mac tools (a lone CR): split at b"\n" it is one line,
         # refused whole as 「JSON として読み取れません」 with not one post checked. A raw CR cannot be
         # inside a JSON string, so each CR ends a line. Only then: in an LF file a stray CR stays in
         # its line, and line numbers stay those of `wc -l` and `tail -n`, which a resume relies on.
+        form.lone_cr = True
         for line in (first + stream.read()).splitlines(keepends=True):
             yield line
         return
@@ -510,10 +541,19 @@ class _WholeLines:
             raise KeyboardInterrupt
 
 
-def _interrupted_ja(done: int, file: str) -> str:
+def _interrupted_ja(done: int, file: str, form: _InputForm) -> str:
     # The line to resume from, as `tail -n +N` counts it: the results of lines 1…done are in the output.
-    source = "posts.jsonl" if file == "-" else file
-    again = f"tail -n +{done + 1} {source} | kessai check --jsonl >> findings.jsonl"
+    # UTF-16 given to tail came back cut inside a character (every line refused), and a file of lone
+    # CRs is one line to it (nothing checked): both are made UTF-8 with LFs first.
+    source = shlex.quote("posts.jsonl" if file == "-" else file)
+    tail = f"tail -n +{done + 1}"
+    if form.utf16:
+        tail = f"iconv -f UTF-16 -t UTF-8 {source} | " + ("tr '\\r' '\\n' | " if form.lone_cr else "") + tail
+    elif form.lone_cr:
+        tail = f"tr '\\r' '\\n' < {source} | {tail}"
+    else:
+        tail = f"{tail} {source}"
+    again = f"{tail} | kessai check --jsonl >> findings.jsonl"
     if not done:
         return "\n中断しました。結果はまだ1行も書き出していません。"
     return (f"\n中断しました。入力の {done:,} 行目までの結果を書き出しました（どの行も途中で切れていません）。"
@@ -525,23 +565,24 @@ def _run_jsonl(stream: IO[bytes], policy: Any, overrides: Mapping[str, Any], def
     out = _stdout()
     # Only to a person at a terminal: a cron job's mail or a log needs no line every 5 seconds.
     progress = _LineProgress(sys.stderr, clock=time.monotonic) if sys.stderr is not None and sys.stderr.isatty() else None
-    lines = _WholeLines()
+    lines, form = _WholeLines(), _InputForm()
     try:
         with lines:
-            return _check_lines(stream, out, lines, progress, policy, overrides, default_platform, default_at)
+            return _check_lines(_input_lines(stream, form), out, lines, progress, policy, overrides,
+                                default_platform, default_at)
     except KeyboardInterrupt:
-        print(_interrupted_ja(lines.done, file), file=sys.stderr)
+        print(_interrupted_ja(lines.done, file, form), file=sys.stderr)
         return EXIT_INTERRUPTED
 
 
-def _check_lines(stream: IO[bytes], out: IO[str], lines: _WholeLines, progress: _LineProgress | None,
+def _check_lines(input_lines: Iterator[bytes], out: IO[str], lines: _WholeLines, progress: _LineProgress | None,
                  policy: Any, overrides: Mapping[str, Any], default_platform: str,
                  default_at: str | None) -> int:
     from bot.rules import CheckContext, check, is_blocking
 
     any_blocking = False
     bad_lines = written = blocking_lines = 0
-    for lineno, data in enumerate(_input_lines(stream), start=1):
+    for lineno, data in enumerate(input_lines, start=1):
         if not data.removeprefix(_UTF8_BOM).strip():
             lines.done = lineno
             continue

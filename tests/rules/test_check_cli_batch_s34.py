@@ -223,3 +223,34 @@ def test_jsonl_text_with_an_escaped_nul_is_refused_not_checked_as_clean(
     [result] = [json.loads(out) for out in capsys.readouterr().out.splitlines()]
     assert code == 2 and result["id"] == 7 and result["findings"] == []
     assert result["error"] == '1行目: "text" の 8文字目に NUL 文字（\\u0000）があります。書き出す前の本文から取り除いてください'
+
+
+@pytest.mark.parametrize(("saved", "resume"), [
+    (lambda posts: posts.encode("utf-16"), "iconv -f UTF-16 -t UTF-8 'past posts.jsonl' | tail -n +3 |"),
+    (lambda posts: posts.replace("\n", "\r").encode(), "tr '\\r' '\\n' < 'past posts.jsonl' | tail -n +3 |"),
+    (lambda posts: posts.replace("\n", "\r\n").encode(), "tail -n +3 'past posts.jsonl' |"),
+])
+def test_the_resume_command_reads_the_file_as_it_was_saved(
+        here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], saved: Any,
+        resume: str) -> None:
+    """`tail -n +3 posts.jsonl` of a UTF-16 file cut its characters in half (every line then refused as
+    UTF-16 without BOM), of a file of lone CRs gave nothing (「確認する投稿がありませんでした」, exit 0),
+    and a name with a space was two arguments."""
+    (here / "past posts.jsonl").write_bytes(saved(_posts(5)))
+    raw = _PressesCtrlCWhileWriting(at=2)
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(raw), encoding="utf-8"))
+    assert _run_until_ctrl_c(["check", "--jsonl", "past posts.jsonl"]) == 130
+    err = capsys.readouterr().err
+    assert f"（例: {resume} kessai check --jsonl >> findings.jsonl）" in err, err
+
+
+def test_a_utf16_post_holding_a_line_separator_stays_one_line(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """JSON allows U+2028 raw in a string, and Excel's 「Unicode テキスト」 keeps it: a UTF-16 file's lines
+    were split as str.splitlines splits, the post cut in two (both halves refused) and the lines after
+    it numbered one more than in the file."""
+    items = [{"id": 1, "text": "本日は\u2028晴れです。"}, {"id": 2, "text": "連絡は090-1234-5678まで", "at": "2026-12-07T10:00+09:00"}]
+    (here / "posts.jsonl").write_bytes("\r\n".join(json.dumps(i, ensure_ascii=False) for i in items).encode("utf-16"))
+    code = main_for_tests(["check", "--jsonl", "posts.jsonl", "--at", "2026-12-07T10:00+09:00"])
+    results = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["id"], [f["code"] for f in r["findings"]]) for r in results] == [(1, []), (2, ["pii.phone"])], results
+    assert code == 1
