@@ -80,7 +80,6 @@ def test_an_error_writing_the_output_is_not_taken_for_the_source_failing(tmp_pat
 SIGNALLED = """
 import os, signal, sys
 from bot import exporting
-from bot.logs import json_text
 signal.signal(signal.SIGINT, signal.default_int_handler)  # a shell's background job ignores it
 for name in ("SIGTERM", "SIGHUP"):  # a test run under nohup hands SIGHUP down ignored (kept so on purpose)
     signal.signal(getattr(signal, name), signal.SIG_DFL)
