@@ -1436,6 +1436,22 @@ class Sweeper:
             counts = repo.publications_by_account(s, start, end)
         return [(a, counts.get(a.id, 0)) for a in self._accounts_of(year, month) if counts.get(a.id, 0) < need]
 
+    def _less_coming(self, short: list[tuple[Account, int]], need: int, now: datetime, month_end: datetime, *,
+                     lastday: bool) -> list[tuple[Account, int]]:
+        """``short`` without the accounts whose posts already on their way this month make up the
+        standard: an operator whose post was approved for the 25th was told on the 20th 「現在 0 件…
+        投稿をお願いします」, and on the last business day the approvers and the escalation channel
+        heard that an account posting that afternoon had not met it; told what they had already
+        done, people learn to ignore the reminder. On the 20th a draft still waiting for a decision
+        counts too (its approvers are reminded of it; sent back and dropped, the last business
+        day's reminder still goes); on the last business day only an approved (or 決裁省略) one. A
+        time already past is not on its way: its author was asked to post or record it
+        (``_unpublished``), and the account stays in the list. The 1st's report counts posts alone."""
+        states = ["approved", "exempt"] if lastday else ["approved", "exempt", "pending"]
+        with self.db.session() as s:
+            coming = repo.coming_by_account(s, states, now, month_end - timedelta(microseconds=1))
+        return [(a, n) for a, n in short if n + coming.get(a.id, 0) < need]
+
     def _accounts_of(self, y: int, m: int) -> list[Account]:
         """The accounts of the file that were in kessai during month ``m``: one first in the file
         after it (added, and kessai restarted, on the 1st at 8:00) was not, and 「0 件」 in the report
@@ -1524,6 +1540,8 @@ class Sweeper:
         short = self._shortfalls(y, m, need, until=now)
         tag = f"{y:04d}-{m:02d}"
         lastday = kind == "monthly.lastday"
+        if not late:
+            short = self._less_coming(short, need, now, month_bounds(y, m, self.zone)[1], lastday=lastday)
         # In the month kessai started, "現在 0 件" would claim posts that may well have been made
         # (before kessai) did not happen; the reminder still goes, with the count it can vouch for.
         started = self._started_during(y, m)

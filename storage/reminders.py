@@ -337,6 +337,16 @@ def scheduled_between(s: Session, states: Sequence[str], since: datetime, until:
     return sorted(out, key=lambda c: c.draft.id or 0)
 
 
+def coming_by_account(s: Session, states: Sequence[str], since: datetime, until: datetime) -> dict[str, int]:
+    """Number of drafts per account in ``states``, not published, whose current version is
+    scheduled in ``(since, until]``: posts on their way."""
+    out: dict[str, int] = {}
+    for c in scheduled_between(s, states, since, until):
+        if c.draft.account_id is not None:
+            out[c.draft.account_id] = out.get(c.draft.account_id, 0) + 1
+    return out
+
+
 def publications_by_account(s: Session, start: datetime, end: datetime) -> dict[str, int]:
     """Number of publications per account in ``[start, end)`` (uses the published_at index)."""
     q = (

@@ -106,6 +106,46 @@ def test_a_first_on_a_sunday_reports_on_monday_and_catches_up_a_missed_last_day(
     assert len(world.posts(to="U0CHIEF", contains="10月の投稿についてのお知らせ")) == 1
 
 
+@pytest.mark.parametrize("decided", [True, False], ids=["approved", "awaiting-decision"])
+def test_on_the_20th_an_account_whose_post_is_on_its_way_is_not_asked_to_post(world: World, decided: bool) -> None:
+    """上越市公式X's November post is approved (or waiting for a decision) for the 25th: its
+    operator has done what the 20th's reminder would ask, and 「現在 0 件…投稿をお願いします」
+    would be a false alarm. 上越市公式Instagram has nothing on its way and is asked."""
+    draft_id = world.scheduled_draft(jst(2026, 11, 18, 10, 0), scheduled=jst(2026, 11, 25, 10, 0))
+    if decided:
+        world.clock.t = jst(2026, 11, 19, 9, 0)
+        world.kessai.decide(draft_id, 1, "U0CHIEF", approve=True)
+    assert world.sweep(jst(2026, 11, 20, 8, 30)).sent["monthly.midmonth"] == 1
+    assert monthly_dms(world, "U0OPERATOR") == []
+    [text] = monthly_dms(world, "U0OPERATOR2")
+    assert "上越市公式Instagram" in text and "上越市公式X" not in text
+
+
+def test_on_the_last_business_day_a_post_approved_for_that_afternoon_is_not_reported_short(world: World) -> None:
+    """Approved for 14:00 on 11/30, the last business day: at 8:30 the approvers and the escalation
+    channel are not told 上越市公式X is short. One whose time passed unmarked (11/27) still counts
+    as short: nothing says it went out."""
+    world.sweep(jst(2026, 11, 20, 9, 0))
+    later = world.scheduled_draft(jst(2026, 11, 26, 10, 0), scheduled=jst(2026, 11, 30, 14, 0))
+    world.clock.t = jst(2026, 11, 26, 11, 0)
+    world.kessai.decide(later, 1, "U0CHIEF", approve=True)
+    report = world.sweep(jst(2026, 11, 30, 8, 30))
+    assert report.sent["monthly.lastday"] == 2  # 上越市公式Instagram + the channel's summary
+    [summary] = world.posts(to="C0ESCALATE", contains="達していないアカウント")
+    assert "上越市公式X" not in shown(summary) and "上越市公式Instagram: 0 件" in shown(summary)
+    assert all("上越市公式X" not in t for t in monthly_dms(world, "U0CHIEF"))
+
+
+def test_on_the_last_business_day_an_approved_post_whose_time_passed_unmarked_is_still_short(world: World) -> None:
+    world.sweep(jst(2026, 11, 20, 9, 0))
+    passed = world.scheduled_draft(jst(2026, 11, 26, 10, 0), scheduled=jst(2026, 11, 27, 14, 0))
+    world.clock.t = jst(2026, 11, 26, 11, 0)
+    world.kessai.decide(passed, 1, "U0CHIEF", approve=True)
+    assert world.sweep(jst(2026, 11, 30, 8, 30)).sent["monthly.lastday"] == 3
+    [summary] = world.posts(to="C0ESCALATE", contains="達していないアカウント")
+    assert "上越市公式X: 0 件" in shown(summary)
+
+
 def test_last_business_day_tells_approvers_and_the_escalation_channel(world: World) -> None:
     world.sweep(jst(2026, 11, 20, 9, 0))
     assert world.sweep(jst(2026, 11, 27, 17, 0)).sent["monthly.lastday"] == 0
