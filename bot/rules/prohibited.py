@@ -321,6 +321,9 @@ _SCORNED_NEXT_AFTER_ORIGIN = re.compile(
     r"あいつ|こいつ|そいつ|お前|おまえ|てめ|貴様|のこと(?:だ|です)|ぴったり|そのもの"
     r"|(?:市長|町長|村長|知事|議員|職員|課長|部長|係長)(?:だ|です|のこと|みたい|そっくり)"
 )
+# Bounded as the study's own sentence is (60 after the quote): each studied word of a long first sentence read the
+# whole of the next one again, quadratic where that one ran on without a full stop.
+_NEXT_AFTER_ORIGIN_REACH = 60
 
 
 def _instead_says_worse(doc: Document, opening: int) -> bool:
@@ -354,7 +357,8 @@ def _reported(doc: Document, start: int, end: int, *, lesson: bool = False) -> b
         and not _ENDORSED.search(doc.text, closing, min(doc.sentence_at(start)[1], closing + 60))
         and not _SCORNED_AFTER_ORIGIN.search(doc.text, closing, min(doc.sentence_at(start)[1], closing + 60))
         and not _SCORNED_NEXT_AFTER_ORIGIN.search(
-            doc.text, doc.sentence_at(start)[1], doc.sentence_at(doc.sentence_at(start)[1])[1]
+            doc.text, (studied_end := doc.sentence_at(start)[1]),
+            min(doc.sentence_at(studied_end)[1], studied_end + _NEXT_AFTER_ORIGIN_REACH),
         )
     ):
         return True
