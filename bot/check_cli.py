@@ -453,7 +453,7 @@ def run_check(args: argparse.Namespace) -> int:
             if args.json:
                 raise _UsageError("--jsonl の結果は常に JSON Lines です。--json と一緒には指定できません。")
             with _input_stream(args.file) as stream:
-                return _run_jsonl(stream, policy, overrides, args.platform, args.at, args.file)
+                return _run_jsonl(stream, policy, overrides, args.platform, args.at, args.file, _resume_options(args))
         text = _read_text(args.file)
     except _UsageError as exc:
         print(str(exc), file=sys.stderr)
@@ -541,7 +541,18 @@ class _WholeLines:
             raise KeyboardInterrupt
 
 
-def _interrupted_ja(done: int, file: str, form: _InputForm) -> str:
+def _resume_options(args: argparse.Namespace) -> list[str]:
+    """The options of this run that the resumed one needs: without them the rest of the posts were checked
+    for X, at the current time and under another organisation file (or none), in silence."""
+    options = [] if args.platform == "x" else ["--platform", args.platform]
+    if args.config is not None:
+        options += ["--config", args.config]
+    if args.at is not None:
+        options += ["--at", args.at]
+    return options
+
+
+def _interrupted_ja(done: int, file: str, form: _InputForm, options: Sequence[str]) -> str:
     # The line to resume from, as `tail -n +N` counts it: the results of lines 1…done are in the output.
     # UTF-16 given to tail came back cut inside a character (every line refused), and a file of lone
     # CRs is one line to it (nothing checked): both are made UTF-8 with LFs first.
@@ -553,7 +564,7 @@ def _interrupted_ja(done: int, file: str, form: _InputForm) -> str:
         tail = f"tr '\\r' '\\n' < {source} | {tail}"
     else:
         tail = f"{tail} {source}"
-    again = f"{tail} | kessai check --jsonl >> findings.jsonl"
+    again = f"{tail} | {shlex.join(['kessai', 'check', '--jsonl', *options])} >> findings.jsonl"
     if not done:
         return "\n中断しました。結果はまだ1行も書き出していません。"
     return (f"\n中断しました。入力の {done:,} 行目までの結果を書き出しました（どの行も途中で切れていません）。"
@@ -561,7 +572,7 @@ def _interrupted_ja(done: int, file: str, form: _InputForm) -> str:
 
 
 def _run_jsonl(stream: IO[bytes], policy: Any, overrides: Mapping[str, Any], default_platform: str,
-               default_at: str | None, file: str = "-") -> int:
+               default_at: str | None, file: str, options: Sequence[str]) -> int:
     out = _stdout()
     # Only to a person at a terminal: a cron job's mail or a log needs no line every 5 seconds.
     progress = _LineProgress(sys.stderr, clock=time.monotonic) if sys.stderr is not None and sys.stderr.isatty() else None
@@ -571,7 +582,7 @@ def _run_jsonl(stream: IO[bytes], policy: Any, overrides: Mapping[str, Any], def
             return _check_lines(_input_lines(stream, form), out, lines, progress, policy, overrides,
                                 default_platform, default_at)
     except KeyboardInterrupt:
-        print(_interrupted_ja(lines.done, file, form), file=sys.stderr)
+        print(_interrupted_ja(lines.done, file, form, options), file=sys.stderr)
         return EXIT_INTERRUPTED
 
 

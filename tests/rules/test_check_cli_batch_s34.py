@@ -244,6 +244,26 @@ def test_the_resume_command_reads_the_file_as_it_was_saved(
     assert f"（例: {resume} kessai check --jsonl >> findings.jsonl）" in err, err
 
 
+@pytest.mark.parametrize(("options", "resume"), [
+    (["--platform", "instagram"], "kessai check --jsonl --platform instagram >>"),
+    (["--config", "city hall.toml", "--at", "2026/12/7 10:00"],
+     "kessai check --jsonl --config 'city hall.toml' --at '2026/12/7 10:00' >>"),
+    (["--platform", "x"], "kessai check --jsonl >>"),
+])
+def test_the_resume_command_keeps_the_options_of_the_run(
+        here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], options: list[str],
+        resume: str) -> None:
+    """The resume command was always `… | kessai check --jsonl`: the rest of a run for Instagram, at a
+    given time or under the city's file was checked for X, now, without it, and nothing said so."""
+    (here / "posts.jsonl").write_text(_posts(5), encoding="utf-8")
+    (here / "city hall.toml").write_bytes((Path(__file__).parents[2] / "kessai.example.toml").read_bytes())
+    raw = _PressesCtrlCWhileWriting(at=2)
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(raw), encoding="utf-8"))
+    assert _run_until_ctrl_c(["check", "--jsonl", "posts.jsonl", *options]) == 130
+    err = capsys.readouterr().err
+    assert f"（例: tail -n +3 posts.jsonl | {resume} findings.jsonl）" in err, err
+
+
 def test_a_utf16_post_holding_a_line_separator_stays_one_line(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """JSON allows U+2028 raw in a string, and Excel's 「Unicode テキスト」 keeps it: a UTF-16 file's lines
     were split as str.splitlines splits, the post cut in two (both halves refused) and the lines after
