@@ -119,7 +119,7 @@ def told_ja(org: OrgConfig, account_id: str | None) -> str:
     who = [render.escape(departments)] if departments else []
     if account_id:
         who.append("運用管理責任者")
-    return "と".join(who) or "インシデントの連絡用チャンネル"
+    return "と".join(who) or "エスカレーション先のチャンネル"
 
 
 def not_escalation_member_ja(org: OrgConfig) -> str:

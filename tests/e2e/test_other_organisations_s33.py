@@ -173,7 +173,7 @@ def test_an_organisation_with_no_escalation_departments_is_told_what_really_happ
         assert len(told) == 2, told
         assert all("部署" not in t for t in told), told
         assert "運用管理責任者に通知しました" in told[0], told[0]
-        assert "インシデントの連絡用チャンネルに通知しました" in told[1] and "運用管理責任者" not in told[1], told[1]
+        assert "エスカレーション先のチャンネルに通知しました" in told[1] and "運用管理責任者" not in told[1], told[1]
         with st.rt.db.session() as s:
             first = min(row.created_at for row in s.exec(select(IncidentRow)))
         Sweeper(st.rt.kessai).sweep(first + timedelta(minutes=16))
