@@ -1061,7 +1061,7 @@ def reject_modal(draft_id: int, version: int, view: DraftView) -> dict[str, Any]
             # What to write is the hint, not a placeholder: a placeholder goes as soon as the first
             # character is typed, and screen readers skip it or read it as if it were the answer.
             "type": "plain_text_input", "action_id": REJECT_REASON_ACTION, "multiline": True, "max_length": 2000,
-        }, optional=True, hint="どこをどう直せばよいかを具体的に書いてください。よくある理由を選んだときは、空欄でもかまいません。"),
+        }, optional=True, hint="どこをどう直せばよいかを具体的に書いてください。よくある理由を選んだときは、空欄でも構いません。"),
     ], metadata=version_ref(draft_id, version, view.content_hash))
 
 

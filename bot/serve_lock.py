@@ -299,4 +299,4 @@ def still_serving_ja(database: str, holders: list[dict[str, str]], pending: tupl
             f"{'すべての台の ' if many else ''}kessai serve を止めてから、もう一度実行してください"
             "（systemd なら `systemctl stop kessai`。動いているものは `systemctl status kessai`、"
             "`pgrep -af \"kessai serve\"` で確かめられます）。新しい版の kessai serve は起動時に自動で更新するので、"
-            "止めた後は `kessai serve` を起動するだけでもかまいません。")
+            "止めた後は `kessai serve` を起動するだけでも構いません。")
