@@ -821,12 +821,13 @@ def database_connect_failure(detail: str) -> str:
     names it, and always the driver's first line so the cause can be looked up."""
     first = next((line.strip() for line in detail.splitlines() if line.strip()), "")
     first = re.sub(r"^\(\w+(\.\w+)*\)\s*", "", first)  # SQLAlchemy's "(psycopg.OperationalError) " prefix
-    cause = next((ja.format(*m.groups()) for pattern, ja in _CONNECT_REASONS
-                  if (m := re.search(pattern, detail, re.IGNORECASE))), "")
+    # A role's or a database's name is quoted from the server's words, which the terminal shows.
+    cause = next((ja.format(*(g if g is None else printable(g) for g in m.groups()))
+                  for pattern, ja in _CONNECT_REASONS if (m := re.search(pattern, detail, re.IGNORECASE))), "")
     if not cause:
         cause = ("DATABASE_URL のホスト名・ポート・ユーザー名・パスワードと、"
                  "データベースサーバーが起動しているかを確認してください。")
-    return f"データベースに接続できませんでした。{cause}" + (f"\n（データベースからの応答: {first}）" if first else "")
+    return f"データベースに接続できませんでした。{cause}" + (f"\n（データベースからの応答: {printable(first)}）" if first else "")
 
 
 DATABASE_LOST_JA = ("途中でデータベースとの接続が切れました（データベースサーバーの再起動・停止や、管理者による接続の切断など）。"
@@ -920,9 +921,7 @@ def database_failure(e: BaseException) -> str:
         return database_connect_failure(str(orig))
     if kind == "no_tables":
         return NO_TABLES_JA
-    first = next((line.strip() for line in str(orig).splitlines() if line.strip()), "")
-    first = re.sub(r"^\(\w+(\.\w+)*\)\s*", "", first)
-    return _DATABASE_PROBLEMS_JA[kind] + (f"\n（データベースからの応答: {first}）" if first else "")
+    return _DATABASE_PROBLEMS_JA[kind] + _server_words(orig)
 
 
 # A connection kessai had, ended by the server (a restart, pg_terminate_backend) or lost on the
@@ -955,7 +954,9 @@ def database_lost(orig: BaseException) -> str:
 def _server_words(orig: BaseException) -> str:
     first = next((line.strip() for line in str(orig).splitlines() if line.strip()), "")
     first = re.sub(r"^\(\w+(\.\w+)*\)\s*", "", first)
-    return f"\n（データベースからの応答: {first}）" if first else ""
+    # printable: the server's sentence can quote a value (a table's or a column's, a row's from the
+    # database db copy reads) with a terminal's commands in it, as storage.db.describe_db_error says.
+    return f"\n（データベースからの応答: {printable(first)}）" if first else ""
 
 
 def explain_failure(e: BaseException) -> str | None:

@@ -319,6 +319,25 @@ def test_each_database_connection_failure_names_its_cause() -> None:
     assert "ホスト名・ポート・ユーザー名・パスワード" in other and "n'existe pas" in other
 
 
+def test_the_database_servers_words_reach_the_terminal_escaped() -> None:
+    """A server's sentence quotes names and values: an ESC or U+202E in one (a column named so, a
+    tampered row db copy reads) reached the IT 担当's terminal raw and commanded it."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import OperationalError
+
+    from bot.cli import database_connect_failure, database_failure
+
+    engine = create_engine("sqlite://")
+    with pytest.raises(OperationalError) as lost, engine.connect() as c:
+        c.execute(text('SELECT d."\x1b[2J\u202estate" FROM (SELECT 1) AS d'))
+    engine.dispose()
+    said = database_failure(lost.value)
+    assert "no such column: d.\\x1b[2J\\u202estate" in said, said
+    refused = database_connect_failure('connection failed: FATAL:  role "\x1b]8;;http://x\x07kessai" does not exist')
+    for text_ in (said, refused):
+        assert not any(c in text_ for c in "\x1b\x07\u202e"), text_
+
+
 def test_an_export_to_a_folder_or_a_missing_folder_is_explained(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'k.db'}"
     kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url)
