@@ -141,9 +141,10 @@ class TextFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         """The message on one line (``printable``), whatever it quotes; a traceback's lines after it,
         each begun with ``CONTINUATION``, as are the lines of a message logged with
-        ``extra=OWN_LINES`` (its line breaks are the code's; each value in it already ``printable``). A line that begins with a time is then always a record of its
-        own: an exception's message that holds a line break (a driver's error quoting a value, a
-        Slack error) cannot put a made-up record into the log."""
+        ``extra=OWN_LINES`` (its line breaks are the code's; each value in it already
+        ``printable``). A line that begins with a time is then always a record of its own: an
+        exception's message that holds a line break (a driver's error quoting a value, a Slack
+        error) cannot put a made-up record into the log."""
         first, *own = record.getMessage().split("\n") if getattr(record, "own_lines", False) else [record.getMessage()]
         record.message = printable(first)
         record.asctime = self.formatTime(record, self.datefmt)
