@@ -19,7 +19,7 @@ from bot.incidents import (
     INCIDENT_REF,
     alert_key,
     alert_key_prefix,
-    escalation_departments_md,
+    contact_md,
     escalation_people,
     is_escalation_officer,
     whole_key,
@@ -445,7 +445,7 @@ class DeliveryFailureReporter:
                "IT 担当の方は、manifest.yaml の内容でアプリを再インストールし（SLACK_BOT_TOKEN がボットトークン"
                "（xoxb-）であることもご確認ください）、kessai を再起動してください。")
             + "それまでの間、急ぎの決裁やインシデントは、決裁者や"
-            + escalation_departments_md(self.org) + "の方に直接お知らせください。")
+            + contact_md(self.org) + "の方に直接お知らせください。")
         channel = self.org.policy.escalation_channel
         if channel:
             outbox.enqueue(s, "post", {"channel": channel, "text": text, REPORT_FLAG: True, SCOPE_NOTICE: True},

@@ -98,6 +98,15 @@ def escalation_departments_md(org: OrgConfig) -> str:
     return render.escape(escalation_departments_or_neutral_ja(org))
 
 
+def contact_md(org: OrgConfig) -> str:
+    """Whom a message sends people to about an incident, for mrkdwn: the departments the file names,
+    else the 運用管理責任者. With ``escalation_orgs = []`` (or none named 情報政策… / 広報…) the
+    receipt already said only the 運用管理責任者 was told, while the refusals still sent people to a
+    「運用を統括する部署」 the organisation chose not to have."""
+    departments = escalation_departments_ja(org)
+    return render.escape(departments) if departments else "運用管理責任者"
+
+
 def plan_receiver_ja(org: OrgConfig) -> str:
     """To whom the 1 March reminder asks the coming year's 運用計画書 be handed. 上越市 6(1)① names
     広報対話課長 alone (情報政策室長 is consulted when an account is opened, not handed the renewal):
@@ -132,7 +141,7 @@ def not_escalation_member_ja(org: OrgConfig) -> str:
 def not_in_roster_ja(org: OrgConfig) -> str:
     """NotInRoster's refusal, sending the reporter to the departments the file names."""
     return ("kessai の職員名簿に登録されていないため、インシデントを報告できません。"
-            f"お手数ですが、{escalation_departments_md(org)}に直接連絡してください。")
+            f"お手数ですが、{contact_md(org)}に直接連絡してください。")
 
 
 def not_involved_ja(org: OrgConfig) -> str:
@@ -604,7 +613,7 @@ class IncidentService:
         self._post(s, now, reporter, {"text": (
             f"報告を受け付けました。同じアカウントの{ref}同じインシデントとみなし、あなたの報告は続報として"
             "アラートのスレッドと記録に加えました（関係者への重ねての一斉通知はしていません）。別のインシデントの場合は、"
-            f"お手数ですが{escalation_departments_md(self.org)}に直接お知らせください。"
+            f"お手数ですが{contact_md(self.org)}に直接お知らせください。"
             + masked_note_ja(masked))})
 
     def current_alert(self, s: Session, incident_id: int) -> dict[str, Any] | None:
@@ -1034,7 +1043,9 @@ class IncidentService:
             state += f"（{render.escape(self._name(inc.acked_by, s))} さん、{fmt(inc.acked_at)}〜）"
             if inc.acked_by not in self.escalation_members(inc.account_id):
                 # Left since (the file changed): whoever takes over should not think it in hand.
-                state += f"\n:warning: 対応を開始した方は、現在の名簿では対応できる方に含まれていません。運用管理責任者や{escalation_departments_md(self.org)}の方は、「引き継いで対応開始」を押して引き継いでください。"
+                departments = escalation_departments_ja(self.org)
+                takers = f"運用管理責任者や{render.escape(departments)}" if departments else "運用管理責任者や代決者"
+                state += f"\n:warning: 対応を開始した方は、現在の名簿では対応できる方に含まれていません。{takers}の方は、「引き継いで対応開始」を押して引き継いでください。"
         elif inc.status == "resolved":
             state += f"（{render.escape(self._name(inc.resolved_by, s))} さん、{fmt(inc.resolved_at)}）"
         blocks: list[dict[str, Any]] = [
@@ -1145,10 +1156,14 @@ class IncidentService:
             "URL は内容に書いてください。どの公式アカウントにも関わらない場合は「特定のアカウントではない」を選んでください。")] \
             if unknown else []
         kinds = [render.option(k, label) for k, label in KINDS.items()]
+        departments = escalation_departments_ja(self.org)
+        # told_ja's words before the account is chosen: without departments, a report naming no
+        # account reaches the escalation channel alone.
+        told = (f"{render.escape(departments)}と運用管理責任者" if departments else
+                "運用管理責任者（特定のアカウントではない場合はエスカレーション先のチャンネル）")
         return render.modal(REPORT_CALLBACK, "インシデントの報告", "報告する", [
             render.section("公式アカウントの炎上・なりすまし・パスワード漏えい・誤投稿などを、"
-                           f"{escalation_departments_md(self.org)}と"
-                     "運用管理責任者に知らせます。個人の判断で返信や削除をせず、組織として対応します。"),
+                           f"{told}に知らせます。個人の判断で返信や削除をせず、組織として対応します。"),
             render.input_block(KIND_BLOCK, "種類", {"type": "static_select", "action_id": KIND_ACTION, "options": kinds,
                                                   "placeholder": {"type": "plain_text", "text": "種類を選択"}}),
             *typed,

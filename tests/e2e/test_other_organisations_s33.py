@@ -174,6 +174,20 @@ def test_an_organisation_with_no_escalation_departments_is_told_what_really_happ
         assert all("部署" not in t for t in told), told
         assert "運用管理責任者に通知しました" in told[0], told[0]
         assert "エスカレーション先のチャンネルに通知しました" in told[1] and "運用管理責任者" not in told[1], told[1]
+        # The form, a second report of the same account (a follow-up) and a refusal of someone not
+        # in the roster sent people to 「運用を統括する部署」 all the same.
+        st.driver.slash_command(WAKE.operator, "/kessai", "incident")
+        st.slack.wait_for(lambda: st.slack.latest_view(WAKE.operator, inc.REPORT_CALLBACK), timeout=10)
+        form = json.dumps(st.slack.latest_view(WAKE.operator, inc.REPORT_CALLBACK).view, ensure_ascii=False)  # type: ignore[union-attr]
+        assert "部署" not in form and "運用管理責任者（特定のアカウントではない場合はエスカレーション先のチャンネル）に知らせます" in form
+        st.driver.view_submission(WAKE.operator, inc.REPORT_CALLBACK, {
+            inc.KIND_ACTION: "flaming", inc.ACCOUNT_ACTION: WAKE.account, inc.DESCRIPTION_ACTION: "返信がさらに増えています。"})
+        settle(st)
+        again = [m.text for m in dm(st, WAKE.operator) if "続報として" in m.text]
+        assert len(again) == 1 and "部署" not in again[0] and "運用管理責任者に直接お知らせください" in again[0], again
+        refused = st.driver.slash_command("U0NOBODY", "/kessai", "incident").json()["text"]
+        assert "職員名簿に登録されていない" in refused and "部署" not in refused, refused
+        assert "運用管理責任者に直接連絡してください" in refused, refused
         with st.rt.db.session() as s:
             first = min(row.created_at for row in s.exec(select(IncidentRow)))
         Sweeper(st.rt.kessai).sweep(first + timedelta(minutes=16))
