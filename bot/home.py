@@ -88,9 +88,9 @@ class HomeViews:
                                 incidents=incidents, month_label=f"（{local.year}年{local.month}月）",
                                 can_submit=any(viewer in a.operators for a in self.org.accounts))
 
-    def _account_name(self, account_id: str | None, none: str = "アカウント指定なし") -> str:
+    def _account_name(self, account_id: str | None) -> str:
         if not account_id:
-            return none
+            return render.NO_ACCOUNT_JA
         account = self.org.account(account_id)
         # An account since removed from the organisation file is still the one it was about.
         return account.name if account else render.unlisted_account(account_id)
@@ -123,7 +123,7 @@ class HomeViews:
         v = v or draft_repo.version(s, d.id or 0, d.current_version)
         return render.HomeItem(
             draft_id=d.id or 0, version=d.current_version,
-            account_name=self._account_name(d.account_id, none="（アカウント未選択）"),
+            account_name=self._account_name(d.account_id),
             author_name=self.name_of(d.author_id), state_ja=state_ja(d.state), excerpt=v.text if v else "",
             updated_at=self.local(d.updated_at), acting_for_name=self.name_of(acting_for) if acting_for else None,
             scheduled_at=self.local(v.scheduled_at) if v and v.scheduled_at else None, next_step=self._next_step(d),

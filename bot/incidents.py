@@ -1031,7 +1031,7 @@ class IncidentService:
         account = self.org.account(inc.account_id or "")
         if account is not None:
             return account.name
-        return render.unlisted_account(inc.account_id) if inc.account_id else "アカウント指定なし"
+        return render.unlisted_account(inc.account_id) if inc.account_id else render.NO_ACCOUNT_JA
 
     def alert(self, inc: IncidentRow, events: Sequence[IncidentEventRow] = (), s: Session | None = None) -> dict[str, Any]:
         """The alert in the escalation channel; re-rendered (chat.update) after every change."""

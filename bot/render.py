@@ -81,6 +81,12 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+# How "no account" is named wherever kessai names it: an incident about no particular account, a
+# draft whose account is not chosen yet. App Home said 「（アカウント未選択）」 for the latter, so one
+# state had two names, and brackets a screen reader speaks as 「かっこ」.
+NO_ACCOUNT_JA = "アカウント指定なし"
+
+
 def unlisted_account(account_id: str) -> str:
     """How an account the organisation file no longer lists is named, wherever kessai names it (an
     incident's alert and re-alert, App Home, a reminder): the alert said the bare id and App Home

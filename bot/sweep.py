@@ -794,11 +794,9 @@ class Sweeper:
     def _fmt_day(self, d: date) -> str:
         return f"{d.month}月{d.day}日（{render.WEEKDAYS_JA[d.weekday()]}）"
 
-    def _account_name(self, account_id: str | None) -> str:
-        account = self.org.account(account_id or "")
-        if account is not None:
-            return render.escape(account.name)
-        return render.escape(render.unlisted_account(account_id)) if account_id else "（アカウント未指定）"
+    def _account_name(self, account_id: str) -> str:
+        account = self.org.account(account_id)
+        return render.escape(account.name if account is not None else render.unlisted_account(account_id))
 
     def _excerpt(self, text: str, limit: int = 60) -> str:
         one_line = " ".join(render.clean_text(text).split())
@@ -1161,6 +1159,9 @@ class Sweeper:
 
     def _waiting_draft(self, draft: DraftRow, version: DraftVersionRow) -> str:
         """The draft a reminder is about, as its first words say it (both reminders of a pending draft)."""
+        # Checked (so pending, approved or exempt) only once its account is chosen (Kessai._account):
+        # the 「（アカウント未指定）」 these reminders once had for None was never shown.
+        assert draft.account_id is not None
         return (f"{self._account_name(draft.account_id)} の下書き（第{version.number}版、作成者 "
                 f"{self._name(draft.author_id)} さん）")
 
@@ -1283,6 +1284,7 @@ class Sweeper:
             if after_hours:
                 outbox.hold_posts_until(s, next_business_instant(self.cal, now))
             link = draft_link(draft.channel, self._thread_ts(s, draft), workspace_url=self.kessai.workspace_url)
+            assert draft.account_id is not None  # approved or exempt: checked, so chosen (see _waiting_draft)
             account = self._account_name(draft.account_id)
             if after_hours:
                 head = (f":calendar: *未投稿の下書きの確認*\n{self._fmt(at)} に投稿予定だった {account} の下書き"

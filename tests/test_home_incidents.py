@@ -15,8 +15,9 @@ from bot.config import OrgConfig, parse_org_config
 from bot.home import HomeViews
 from bot.incidents import IncidentService
 from bot.services import Kessai
+from bot.workflow import DraftState
 from storage.db import Database
-from storage.models import IncidentRow
+from storage.models import DraftRow, DraftVersionRow, IncidentRow
 from tests.conftest import DEMO_TOML, database_url
 
 TZ = ZoneInfo("Asia/Tokyo")
@@ -86,3 +87,22 @@ def test_every_open_incident_is_counted_and_the_unlisted_are_said_to_be_there(db
     text = home_text(parse_org_config(DEMO_TOML.read_text(encoding="utf-8")), db, "U0MANAGER")
     assert "対応中のインシデント（25件）" in text and "残りの15件" in text
     assert ">件24" in text and ">件15" in text and ">件14" not in text  # the newest ten
+
+
+def test_a_draft_whose_account_is_not_chosen_yet_is_named_as_an_incident_about_none_is(db: Database) -> None:
+    """App Home and /kessai status said 「（アカウント未選択）」 of such a draft, incidents
+    「アカウント指定なし」: one state named two ways, and brackets a screen reader reads aloud."""
+    org = parse_org_config(DEMO_TOML.read_text(encoding="utf-8"))
+    with db.session() as s:
+        draft = DraftRow(author_id="U0OPERATOR", channel="C0INTAKE", message_ts="1.0", state=DraftState.CHECKING,
+                         created_at=NOW.astimezone(UTC), updated_at=NOW.astimezone(UTC))
+        s.add(draft)
+        s.flush()
+        s.add(DraftVersionRow(draft_id=draft.id or 0, number=1, text="どのアカウントの下書きかまだ選んでいません。",
+                              content_hash="0" * 64, created_at=NOW.astimezone(UTC)))
+    incident(db, None, "どのアカウントにも関わらない報告", kind="other")
+    views = HomeViews(db, org, clock=lambda: NOW, tz=TZ, name_of=lambda u: u)
+    for text in (home_text(org, db, "U0OPERATOR"), views.status_text("U0OPERATOR")):
+        assert "まだ選んでいません" in text and "アカウント指定なし" in text, text
+        assert "未選択" not in text and "（アカウント" not in text, text
+    assert "どのアカウントにも関わらない報告" in home_text(org, db, "U0OPERATOR")
