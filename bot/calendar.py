@@ -42,10 +42,16 @@ __all__ = [
     "parse_closed_day",
     "parse_duration",
     "parse_working_hours",
+    "zone_label_ja",
 ]
 
 DEFAULT_WORKING_HOURS = "08:30-17:15"
 DEFAULT_TZ = "Asia/Tokyo"
+
+
+def zone_label_ja(tz: str) -> str:
+    """How a time in KESSAI_TZ ``tz`` is labelled: 日本時間, or the zone's IANA name as it was set."""
+    return "日本時間" if tz == DEFAULT_TZ else tz
 
 _DURATION_RE = re.compile(r"(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?")
 _CLOCK_RE = r"(\d{1,2}):(\d{2})"

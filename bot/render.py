@@ -19,6 +19,7 @@ from itertools import accumulate
 from typing import Any, TypeVar
 
 from bot.attachments import AttachedFile, kind_ja
+from bot.calendar import DEFAULT_TZ, zone_label_ja
 from bot.config import look_alike_key
 from bot.graphemes import cut_at_or_before, shortened
 from bot.publication import PLATFORM_JA, URL_MAX
@@ -1313,14 +1314,21 @@ MAX_IMAGES = 10
 FORM_TEXT_MAX = 3000  # Slack's most for a plain_text_input
 
 
+def zone_hint_ja(tz: str) -> str:
+    """The sentence telling in which zone a form's date and time are read: KESSAI_TZ's."""
+    label = zone_label_ja(tz)
+    return f"{label}です。" if tz == DEFAULT_TZ else f"タイムゾーン {label} の日時です。"
+
+
 def draft_modal(accounts: Sequence[tuple[str, str]], *, text: str = "", metadata: str = "",
                 account_id: str | None = None, revising: DraftView | None = None,
-                files_left_out: int = 0) -> dict[str, Any]:
+                files_left_out: int = 0, tz: str = DEFAULT_TZ) -> dict[str, Any]:
     """/kessai draft: one modal with everything the checks and the approver need (SPEC §4.1).
 
     ``revising``: the same form for 「修正する」, filled in with that version and sent back as the
     next version of the same draft (its account cannot change). ``files_left_out``: the files of
-    the message 「決裁に回す」 was picked on, which the form cannot carry to the approver.
+    the message 「決裁に回す」 was picked on, which the form cannot carry to the approver. ``tz``:
+    KESSAI_TZ, the zone the date and time are read in (the hint said 日本時間 in any zone).
     """
     account_el: dict[str, Any] = {"type": "static_select", "action_id": F_ACCOUNT,
                                   "placeholder": {"type": "plain_text", "text": "アカウントを選択"},
@@ -1376,7 +1384,7 @@ def draft_modal(accounts: Sequence[tuple[str, str]], *, text: str = "", metadata
             input_block(F_ACCOUNT, "アカウント", account_el),
             input_block(F_TEXT, "投稿する文面", text_el),
             input_block(F_DATE, "投稿予定日", date_el, optional=True,
-                   hint="日本時間です。日付と時刻は両方指定するか、両方空欄にしてください。"),
+                   hint=f"{zone_hint_ja(tz)}日付と時刻は両方指定するか、両方空欄にしてください。"),
             input_block(F_TIME, "投稿予定時刻", time_el, optional=True),
             input_block(F_CATEGORY, "区分", {"type": "static_select", "action_id": F_CATEGORY, "options": categories,
                                       "initial_option": category},

@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.calendar import DEFAULT_TZ
+from bot.calendar import DEFAULT_TZ, zone_label_ja
 from bot.logs import printable
 
 log = logging.getLogger(__name__)
@@ -228,11 +228,6 @@ def serving_holder(database_url: str) -> dict[str, str] | None:
         return None
     finally:
         os.close(fd)  # the only descriptor of this open file: its flock, if taken, ends with it
-
-
-def zone_label_ja(tz: str) -> str:
-    """How a time in KESSAI_TZ ``tz`` is labelled: 日本時間, or the zone's IANA name as it was set."""
-    return "日本時間" if tz == DEFAULT_TZ else tz
 
 
 PRESENCE_PREFIX = "kessai pid="  # how `kessai db upgrade` tells a serve's session name from one it cannot read

@@ -44,7 +44,7 @@ def draft_modal_for(kessai: Kessai, user: str, *, text: str, source: str, files_
         raise errors.NotYourDraft(NO_ACCOUNT_JA)
     choices = render.account_choices([(a.id, a.name, a.platform) for a in accounts])
     return render.draft_modal(choices, text=text, metadata=form_metadata(source, custom_emoji),
-                              files_left_out=files_left_out)
+                              files_left_out=files_left_out, tz=str(kessai.tz))
 
 
 _METADATA_LIMIT = 3000  # Slack's, for a view's private_metadata
@@ -186,7 +186,7 @@ def register(app: App, kessai: Kessai) -> None:
 
         def form(draft_id: int, version: int, user: str, shown: str | None) -> dict[str, Any]:
             view, account = kessai.check_can_revise(draft_id, version, user, shown_hash=shown)
-            return render.draft_modal([(account.id, account.name)], revising=view,
+            return render.draft_modal([(account.id, account.name)], revising=view, tz=str(kessai.tz),
                                       metadata=render.version_ref(draft_id, version, view.content_hash))
 
         open_form(kessai, body, action, client, context, form)

@@ -6,10 +6,12 @@ from collections.abc import Iterator
 from datetime import date, time
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlmodel import select
 
+from bot import render
 from bot.app import shifted_clock
 from bot.config import OrgConfig, parse_org_config
 from bot.localstack import LocalStack, start_local_stack
@@ -350,3 +352,27 @@ def test_what_the_approver_reads_is_the_text_that_is_posted_and_hashed(sqlite_st
     assert version.text == typed and entry.content_hash == version.content_hash == content_hash(
         text=typed, account_id="joetsu-x", scheduled_at=version.scheduled_at, alt_texts=[])
     assert draft_shown(dm(st, "U0MANAGER")[-1]) == typed  # and the decided DM still shows it so
+
+
+def test_the_form_says_the_zone_its_date_and_time_are_read_in(tmp_path: Path) -> None:
+    """The hint under 投稿予定日 said 「日本時間です」 whatever KESSAI_TZ was, while the date and time
+    were read in KESSAI_TZ: a 10:00 meant in Japan became 10:00 in Berlin."""
+    def hint(view: dict[str, Any]) -> str:
+        return str(next(b for b in view["blocks"] if b.get("block_id") == "date")["hint"]["text"])
+
+    assert hint(render.draft_modal([("joetsu-x", "上越市公式X")])).startswith("日本時間です。")
+    st = start_local_stack(parse_org_config(DEMO_TOML.read_text(encoding="utf-8")), database_url("sqlite", tmp_path),
+                           tz="Europe/Berlin", clock=shifted_clock(BUSINESS_MORNING))
+    try:
+        open_draft_modal(st)
+        form = st.slack.latest_view("U0OPERATOR", "submit_draft")
+        assert form is not None
+        said = hint(form.view)
+        assert said.startswith("タイムゾーン Europe/Berlin の日時です。") and "日本時間" not in said, said
+        st.driver.view_submission("U0OPERATOR", "submit_draft", {
+            "account": "joetsu-x", "text": CLEAN_DRAFT, "date": TOMORROW, "time": time(10, 0)})
+        settle(st)
+        [v] = versions(st)
+        assert v.scheduled_at is not None and v.scheduled_at.astimezone(ZoneInfo("Europe/Berlin")).hour == 10
+    finally:
+        st.stop()
