@@ -37,6 +37,14 @@ COMMIT_OUTCOME_UNKNOWN_FORM_JA = (
     "少し時間をおいて、もう一度「送信」を押してください（記録済みの場合は、二重には記録されません）。"
 )
 
+# The same for a form without inputs, which a notice replaces: no 「送信」 is left to press, and
+# opened anew it is a new form, which nothing tells from the first: so it is checked, not resent.
+COMMIT_OUTCOME_UNKNOWN_NOTICE_JA = (
+    "記録の途中でデータベースとの接続が切れたため、記録されたかどうかを確認できませんでした。"
+    "少し時間をおいて、記録されているかどうかを下書きのスレッドや App Home でお確かめのうえ、"
+    "記録されていない場合だけ、もう一度操作してください。"
+)
+
 UNSTORABLE_JA = (
     "送られてきた内容に、記録できない値が含まれていたため、処理できませんでした。何も変更されていません。"
     "繰り返し表示される場合は、システム管理者（IT 担当）にご連絡ください。"
@@ -289,7 +297,7 @@ def register(app: App, kessai: Kessai, *, team_id: str | None, response_url_pref
                          describe_db_error(error))
             said = COMMIT_OUTCOME_UNKNOWN_JA if unknown else DATABASE_DOWN_JA
             if body.get("type") == "view_submission" and response is not None:
-                _answer_form(response, body, COMMIT_OUTCOME_UNKNOWN_FORM_JA if unknown else said)
+                _answer_form(response, body, unknown=unknown)
             _tell(respond, body, said, logger)
             if retry_num(request) >= LAST_EVENT_RETRY:
                 _tell_author_of_lost_message(client, body, logger)
@@ -310,20 +318,23 @@ def register(app: App, kessai: Kessai, *, team_id: str | None, response_url_pref
         except Exception as e:
             logger.warning("could not tell %s that their message in %s was not received: %s", user, channel, e)
 
-    def _answer_form(response: BoltResponse, body: dict[str, Any], text: str) -> None:
+    def _answer_form(response: BoltResponse, body: dict[str, Any], *, unknown: bool) -> None:
         """A form has no response_url: answered 500, Slack showed its own 「接続に問題が発生しました」,
         which says neither whether it was recorded nor that 送信 again is safe (it is: the form's
         submission is claimed with what it records). Said under its first input, the form open
-        with all that was typed; a form without inputs is replaced by the notice."""
+        with all that was typed; a form without inputs is replaced by a notice, which has no 送信
+        and, when the outcome is unknown, must not be titled 「記録できませんでした」."""
         view = body.get("view")
         view = view if isinstance(view, dict) else {}
         first = next((b.get("block_id") for b in view.get("blocks") or []
                       if isinstance(b, dict) and b.get("type") == "input" and isinstance(b.get("block_id"), str)), None)
         if first is not None:
+            text = COMMIT_OUTCOME_UNKNOWN_FORM_JA if unknown else DATABASE_DOWN_JA
             answer: dict[str, Any] = {"response_action": "errors", "errors": {first: text}}
         else:
-            answer = {"response_action": "update",
-                      "view": render.notice_view(render.REFUSED_CALLBACK, "記録できませんでした", text)}
+            title, text = ("記録を確認できませんでした", COMMIT_OUTCOME_UNKNOWN_NOTICE_JA) if unknown else \
+                ("記録できませんでした", DATABASE_DOWN_JA)
+            answer = {"response_action": "update", "view": render.notice_view(render.REFUSED_CALLBACK, title, text)}
         response.status = 200
         response.body = json.dumps(answer, ensure_ascii=False)
         response.headers["content-type"] = ["application/json;charset=utf-8"]

@@ -514,6 +514,43 @@ def test_a_form_whose_commit_answer_is_lost_says_so_in_the_form_and_sent_again_r
     assert "古い版" in str(reply.json()["errors"])
 
 
+def test_a_form_without_inputs_is_told_what_became_of_it_in_words_that_fit_its_notice(
+        outage: tuple[LocalStack, TcpProxy]) -> None:
+    """A form with no input block has nowhere to show an error, so a notice replaces it. That notice
+    was titled 「記録できませんでした」 even when its text said it may have been recorded, and asked to
+    press 「送信」, which a notice has not. (No form of kessai's lacks inputs; a submission whose view
+    carries none — here the 差戻し form's, its blocks left out — reaches this answer.)"""
+    st, proxy = outage
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    msg = wait_dm(st, "U0MANAGER")[0]
+    settle(st)
+    st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts)
+    form = st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", render.REJECT_CALLBACK), timeout=10)
+    [block] = [b["block_id"] for b in form.view["blocks"] if b.get("type") == "input"
+               and b["element"].get("action_id") == render.REJECT_REASON_ACTION]
+
+    def submit() -> dict[str, str]:
+        reply = st.driver.view_submission(
+            "U0MANAGER", render.REJECT_CALLBACK, {block: {render.REJECT_REASON_ACTION: "日付を確認してください。"}},
+            private_metadata=form.view["private_metadata"], view_id="V0NOINPUTS")
+        assert reply.status == 200 and reply.json()["response_action"] == "update", reply.body
+        notice = reply.json()["view"]
+        assert "submit" not in notice
+        return {"title": notice["title"]["text"], "text": json.dumps(notice["blocks"], ensure_ascii=False)}
+
+    proxy.down()
+    said = submit()
+    assert said["title"] == "記録できませんでした" and "何も変更されていません" in said["text"], said
+    assert "送信" not in said["text"], said
+    proxy.up()
+    proxy.lose_commit_answer(b"INSERT INTO ledger_entries")
+    said = submit()
+    assert proxy.commit_answer_lost.wait(15)
+    assert said["title"] == "記録を確認できませんでした" and "記録されたかどうか" in said["text"], said
+    assert "送信" not in said["text"] and "記録されていない場合だけ" in said["text"], said
+    assert count(st, LedgerEntryRow) == 1  # the server did commit it
+
+
 def test_kessai_remind_whose_commit_answer_is_lost_reminds_once_and_says_what_to_do(
         tmp_path: Path, org: OrgConfig, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """cron's `kessai remind`: a COMMIT reached the server and its answer did not come back.
