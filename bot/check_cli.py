@@ -262,8 +262,9 @@ def main_for_tests(argv: Sequence[str]) -> int:
 
 
 def _stdout() -> IO[str]:
-    # Lone surrogates in a draft cannot be encoded; backslashreplace turns them into "\udXXX",
-    # which inside a JSON string is the correct JSON escape.
+    # Lone surrogates (a JSONL line's "\ud800") cannot be encoded. JSON output escapes them itself
+    # (json_text); this is the backstop for text written raw, where backslashreplace's "\udXXX"
+    # keeps the run going instead of a UnicodeEncodeError.
     out = sys.stdout
     if hasattr(out, "reconfigure"):
         out.reconfigure(errors="backslashreplace")
