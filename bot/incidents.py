@@ -86,18 +86,6 @@ def escalation_departments_ja(org: OrgConfig) -> str | None:
     return "・".join(dict.fromkeys(names)) or None
 
 
-def escalation_departments_or_neutral_ja(org: OrgConfig) -> str:
-    """``escalation_departments_ja``, or 「運用を統括する部署」 where the file names none: what every
-    message telling people whom to contact about an incident says."""
-    return escalation_departments_ja(org) or "運用を統括する部署"
-
-
-def escalation_departments_md(org: OrgConfig) -> str:
-    """``escalation_departments_or_neutral_ja`` for mrkdwn: the file's names escaped like every other
-    name from it (「<!here>」 in a department's name pings nobody)."""
-    return render.escape(escalation_departments_or_neutral_ja(org))
-
-
 def contact_md(org: OrgConfig) -> str:
     """Whom a message sends people to about an incident, for mrkdwn: the departments the file names,
     else the 運用管理責任者. With ``escalation_orgs = []`` (or none named 情報政策… / 広報…) the
@@ -116,7 +104,8 @@ def plan_receiver_ja(org: OrgConfig) -> str:
         heads = [f"{o.name}長" for o in org.orgs if PLAN_RECEIVER_MARKER in o.name]
         if heads:
             return "・".join(dict.fromkeys(heads))
-    return escalation_departments_or_neutral_ja(org)
+    # Someone must receive the plan even where no department is named: the neutral term.
+    return escalation_departments_ja(org) or "運用を統括する部署"
 
 
 def told_ja(org: OrgConfig, account_id: str | None) -> str:
