@@ -130,6 +130,8 @@ STALLED_ATTEMPTS = 10
 # it was given up only after MAX_ATTEMPTS (hours), and then reported as never answered. The reason
 # a message failed so is recorded and reported with (bot.delivery_failures).
 PAYLOAD_TOO_LARGE = "payload_too_large"
+# An edit's error when its message was never posted (see _edit_of_a_post_given_up).
+NO_POSTED_MESSAGE = "no posted message for"
 # What the log says of a permanent failure whose reason is kessai's own, not Slack's error code.
 PERMANENT_EXPLAINED = {
     PAYLOAD_TOO_LARGE: "HTTP 413: a proxy on the way to Slack, or Slack, refused the request as too large; it is not "
@@ -244,6 +246,15 @@ def _gone_as_known(s: Session, row: OutboxRow, error: str) -> bool:
         return False
     loc = outbox.message_location(s, row.message_key)
     return loc is not None and s.get(DeletedMessageRow, (loc.channel, loc.ts)) is not None
+
+
+def _edit_of_a_post_given_up(s: Session, row: OutboxRow, error: str) -> bool:
+    """Whether an edit found no message because the post it edits was given up on: queued while
+    that post was on its way (a day's failure report counting a second failure in the same pass),
+    it has nothing to edit, and the post's own failure was logged and handled already."""
+    if row.op != "update" or not row.message_key or not error.startswith(NO_POSTED_MESSAGE):
+        return False
+    return outbox.given_up_for_good(s, row.message_key)
 
 
 def _since(row: OutboxRow) -> datetime | None:
@@ -1120,6 +1131,10 @@ class SlackGateway:
                     log.info("outbox %s (%s of %s) not applied: %s; the message was deleted in Slack",
                              row.id, row.op, row.message_key, outcome)
                     outbox.mark_failed(s, row.id, str(outcome))
+                elif isinstance(outcome, Permanent) and _edit_of_a_post_given_up(s, row, str(outcome)):
+                    log.info("outbox %s (%s of %s) not applied: the message it edits was never posted (given up "
+                             "on, logged above)", row.id, row.op, row.message_key)
+                    outbox.mark_failed(s, row.id, str(outcome))
                 elif isinstance(outcome, Permanent):
                     explained = PERMANENT_EXPLAINED.get(str(outcome))
                     log.error("outbox %s (%s) failed permanently: %s%s", row.id, row.op, outcome,
@@ -1363,7 +1378,7 @@ class SlackGateway:
             return str(resp["channel"]), str(resp["ts"])
         if row.op == "update":
             if job.location is None:
-                raise Permanent(f"no posted message for {row.message_key}")
+                raise Permanent(f"{NO_POSTED_MESSAGE} {row.message_key}")
             self._api(self.client.chat_update, channel=job.location[0], ts=job.location[1], **p)
             return None
         if row.op == "ephemeral":

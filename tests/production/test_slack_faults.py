@@ -1772,9 +1772,45 @@ def test_a_failure_reported_already_is_no_second_error_line(tmp_path: Path, org:
                                                     for m in st.slack.messages("C0INTAKE", thread_ts=ts)), timeout=15)
             settle(st)
         said = [(r.levelname, r.getMessage()) for r in caplog.records if r.name.startswith("bot.")]
-        repeats = [(level, m) for level, m in said if "reported earlier" in m or "reported already" in m]
+        # The later failures are said once more either way: when one failed in the same delivery pass
+        # as the first, before the report was tried, its edit of the report has nothing to edit.
+        repeats = [(level, m) for level, m in said
+                   if "reported earlier" in m or "reported already" in m or "never posted" in m]
         assert repeats and {level for level, _ in repeats} == {"INFO"}, said
         # Each failed DM still has its ERROR line.
         assert sum("user_disabled" in m for level, m in said if level == "ERROR" and "failed permanently" in m) >= 3
+    finally:
+        st.stop()
+
+
+def test_failures_in_one_pass_before_their_report_is_posted_are_no_error_lines_of_their_own(
+        tmp_path: Path, org: OrgConfig, caplog: pytest.LogCaptureFixture) -> None:
+    """The same deactivated approver, but the three approval requests fail in one delivery pass:
+    the first queues the day's report, the next two find it not yet posted and queue edits of it
+    (「本日これまでに 3 件」). The report itself is refused (no escalation channel) and goes to its
+    people by DM, so the edits have no message to edit: each logged ERROR 「failed permanently:
+    no posted message」 — and the report DM'd again as undeliverable — for what the report's own
+    ERROR had said. CI met this order by chance (the test above)."""
+    users = slack_users(org)
+    users["U0CHIEF"] = {**users["U0CHIEF"], "deleted": True}
+    slack = LocalSlack(users=users, channels={"C0INTAKE": "sns-intake"}).start()
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, slack=slack,
+                           start_gateway=False)
+    try:
+        with caplog.at_level(logging.INFO):
+            for n in range(3):
+                st.driver.message("C0INTAKE", "U0OPERATOR", f"{CLEAN_DRAFT}（{n}）")
+            for _ in range(4):
+                st.deliver()
+        said = [(r.levelname, r.getMessage()) for r in caplog.records if r.name.startswith("bot.")]
+        errors = [m for level, m in said if level == "ERROR"]
+        assert not [m for m in errors if "no posted message" in m], said
+        with st.rt.db.session() as s:
+            edits = [r.id for r in outbox.rows(s, (outbox.FAILED,)) if r.op == "update"]
+        assert edits, "the pass did not meet the order this test is about"
+        for row_id in edits:
+            assert any(level == "INFO" and m.startswith(f"outbox {row_id} (update") and "never posted" in m
+                       for level, m in said), said
     finally:
         st.stop()
