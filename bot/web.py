@@ -193,11 +193,13 @@ def _database_check(db: Database) -> _DatabaseCheck:
         return check
 
 
-def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tuple[int, dict[str, Any]]:
+def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None,
+           slack_clock: SlackClock | None = None) -> tuple[int, dict[str, Any]]:
     """The health report and its status (200, or 503 when something needs attention).
 
     ``slack_connected`` (Socket Mode): whether the app's WebSocket is up; in HTTP mode Slack
-    connects to us, so there is nothing of ours to report. The database part answers within
+    connects to us, so there is nothing of ours to report. ``slack_clock`` (HTTP mode): whether
+    this server's clock has Slack's requests refused. The database part answers within
     HEALTH_DATABASE_SECONDS.
     """
     report: dict[str, Any] = {"database": "ok", "database_writes": "ok", "migrations": "current",
@@ -209,6 +211,12 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tu
         # Reads still work on a full disk or a read-only database: only failed writes show it. The
         # reason itself is in the log (this answer may be public): only its type here.
         report["database_writes"] = f"failing: {refused}"
+        status = 503
+    if slack_clock is not None and (off := slack_clock.off_by()) is not None:
+        # Every request Slack sends is refused (401) until the clock is set right: nothing
+        # anybody does in Slack reaches this replica.
+        report["slack_requests"] = (f"refused: this server's clock is {abs(off):.0f} s "
+                                    f"{'ahead of' if off > 0 else 'behind'} Slack's (check NTP)")
         status = 503
     if slack_connected is not None:
         report["socket_mode"] = "connected" if slack_connected() else "disconnected"
@@ -298,8 +306,9 @@ def _is_health_check(environ: dict[str, Any]) -> bool:
 
 
 def _answer_health(rt: Runtime, environ: dict[str, Any], start_response: Callable[..., Any],
-                   slack_connected: Callable[[], bool] | None = None) -> Iterable[bytes]:
-    status, report = health(rt, slack_connected)
+                   slack_connected: Callable[[], bool] | None = None, *,
+                   slack_clock: SlackClock | None = None) -> Iterable[bytes]:
+    status, report = health(rt, slack_connected, slack_clock)
     body = json.dumps(report).encode()
     start_response(f"{status} {'OK' if status == 200 else 'Service Unavailable'}",
                    [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
@@ -333,7 +342,60 @@ def _refuse(start_response: Callable[..., Any], status: str, body: bytes) -> Ite
 SIGNATURE_MAX_AGE_SECONDS = 300
 
 
-def _signed_body(environ: dict[str, Any], length: int, secret: bytes) -> bytes | None:
+class SlackClock:
+    """What Slack's correctly signed requests say of this server's clock (HTTP mode).
+
+    A server whose clock is more than five minutes off refuses every request Slack sends; the log
+    says so once a minute, and /healthz must too, or a load balancer goes on sending Slack's
+    requests to a replica that refuses them all while its health says ok. Each refused request
+    tells Slack's time when it was signed (moments before it arrived); carried on by the
+    monotonic clock it tells Slack's time now, so NTP setting the clock right clears the report
+    at the next probe, without waiting for Slack's next request (which a load balancer that took
+    the replica out would never send). One refused request may be someone replaying an old one:
+    only two made at different times, putting this server's clock off by about as much, are the
+    clock. A request within the five minutes clears it.
+    """
+
+    # Slack's requests arrive within seconds of their signing (a retry is signed anew); replays of
+    # old requests rarely agree with each other this closely.
+    AGREE_SECONDS = 60.0
+
+    def __init__(self, *, wall: Callable[[], float] = time.time, monotonic: Callable[[], float] = time.monotonic) -> None:
+        self._wall = wall  # given so that tests can step this server's clock
+        self._monotonic = monotonic
+        self._lock = threading.Lock()
+        # (the request's timestamp, Slack's clock as an offset of the monotonic one) of the last two
+        # refused, different timestamps.
+        self._refused: list[tuple[int, float]] = []
+
+    def skew(self, timestamp: int) -> float:
+        """How far this server's clock is ahead of a request's ``timestamp`` (behind: negative)."""
+        return self._wall() - timestamp
+
+    def refused(self, timestamp: int) -> None:
+        with self._lock:
+            if self._refused and self._refused[-1][0] == timestamp:
+                return
+            self._refused = [*self._refused[-1:], (timestamp, timestamp - self._monotonic())]
+
+    def accepted(self) -> None:
+        with self._lock:
+            self._refused = []
+
+    def off_by(self) -> float | None:
+        """How far this server's clock is now ahead of Slack's (behind: negative) while it refuses
+        Slack's requests for it; None otherwise."""
+        with self._lock:
+            if len(self._refused) < 2:
+                return None
+            (_, earlier), (_, latest) = self._refused
+        if abs(latest - earlier) > self.AGREE_SECONDS:
+            return None
+        off = self._wall() - (latest + self._monotonic())
+        return off if abs(off) > SIGNATURE_MAX_AGE_SECONDS else None
+
+
+def _signed_body(environ: dict[str, Any], length: int, secret: bytes, slack_clock: SlackClock) -> bytes | None:
     """The request's body when Slack signed it (and within five minutes), else None.
 
     Checked before bolt sees the request: bolt parses the body first and checks the signature
@@ -349,13 +411,15 @@ def _signed_body(environ: dict[str, Any], length: int, secret: bytes) -> bytes |
         return None
     expected = "v0=" + hmac.new(secret, b"v0:" + timestamp.encode() + b":" + body, hashlib.sha256).hexdigest()
     if not hmac.compare_digest(expected, signature):
-        if _SLACK_SIGNATURE.fullmatch(signature) and abs(time.time() - int(timestamp)) <= SIGNATURE_MAX_AGE_SECONDS:
+        if _SLACK_SIGNATURE.fullmatch(signature) and abs(slack_clock.skew(int(timestamp))) <= SIGNATURE_MAX_AGE_SECONDS:
             _secret_warning()
         return None
-    skew = time.time() - int(timestamp)
+    skew = slack_clock.skew(int(timestamp))
     if abs(skew) > SIGNATURE_MAX_AGE_SECONDS:
+        slack_clock.refused(int(timestamp))
         _clock_warning(skew)
         return None
+    slack_clock.accepted()
     environ["wsgi.input"] = io.BytesIO(body)  # for bolt, which reads it again
     return body
 
@@ -411,13 +475,14 @@ def _is_ssl_check(body: bytes) -> bool:
     return form.get("ssl_check") == ["1"] and set(form) <= {"ssl_check", "token"} and len(form.get("token", [""])) == 1
 
 
-def wsgi_app(rt: Runtime) -> WSGIApp:
+def wsgi_app(rt: Runtime, slack_clock: SlackClock | None = None) -> WSGIApp:
     slack = SlackRequestHandler(rt.app, path=EVENTS_PATH)
     secret = (rt.settings.slack_signing_secret or "").encode()
+    slack_clock = slack_clock or SlackClock()
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if _is_health_check(environ):
-            return _answer_health(rt, environ, start_response)
+            return _answer_health(rt, environ, start_response, slack_clock=slack_clock)
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
@@ -432,7 +497,7 @@ def wsgi_app(rt: Runtime) -> WSGIApp:
                     return _refuse(start_response, "200 OK", b"")
                 log.debug("refused a request without a valid Slack signature")
                 return _refuse(start_response, "401 Unauthorized", b"invalid request")
-            body = _signed_body(environ, length, secret)
+            body = _signed_body(environ, length, secret, slack_clock)
             if body is None:
                 log.debug("refused a request without a valid Slack signature")
                 return _refuse(start_response, "401 Unauthorized", b"invalid request")

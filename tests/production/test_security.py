@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import json
 import logging
+import re
 import socket
 import time
 from collections.abc import Iterator
@@ -362,6 +363,63 @@ def test_a_correctly_signed_but_old_request_points_at_the_clock_once(sqlite_stac
             assert forged.last_reply is not None and forged.last_reply.status == 401
     warnings = [r.getMessage() for r in caplog.records if "clock" in r.getMessage()]
     assert len(warnings) == 1 and "NTP" in warnings[0] and "before this server's clock" in warnings[0]
+
+
+def test_healthz_says_when_this_servers_clock_has_slacks_requests_refused(sqlite_stack: LocalStack) -> None:
+    """A clock 10 minutes fast refuses every request Slack sends (HTTP mode): only a WARNING a
+    minute said so, /healthz answered 200 ok and a load balancer kept sending Slack's requests to
+    that replica. Two refused requests signed at different times that agree on the offset are the
+    clock; a request within the five minutes clears it."""
+    from tests.production.test_operations import healthz
+
+    st = sqlite_stack
+    fast = st.driver.stale(age=600)
+    fast.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    assert healthz(st)[0] == 200  # one old request may be a replay
+    st.driver.stale(age=610).message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)  # signed 10 s earlier: another request
+    status, report = healthz(st)
+    assert status == 503 and report["status"] == "degraded", report
+    assert re.fullmatch(r"refused: this server's clock is 61\d s ahead of Slack's \(check NTP\)",
+                        report["slack_requests"]), report
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)  # NTP set it right: Slack's next request passes
+    assert wait_thread(st, "C0INTAKE", ts, lambda ms: bool(ms))
+    status, report = healthz(st)
+    assert status == 200 and "slack_requests" not in report, report
+
+
+def test_replayed_old_requests_do_not_make_healthz_blame_the_clock(sqlite_stack: LocalStack) -> None:
+    """Requests signed an hour and ten minutes ago (replays of two captured requests) disagree on
+    the offset by far more than Slack's delivery could: not taken for this server's clock."""
+    from tests.production.test_operations import healthz
+
+    st = sqlite_stack
+    for age in (3600, 600, 600):
+        st.driver.stale(age=age).message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    status, report = healthz(st)
+    assert status == 200 and "slack_requests" not in report, report
+
+
+def test_the_clock_report_ends_when_ntp_sets_the_clock_right_without_waiting_for_slack() -> None:
+    """A load balancer that took the replica out sends it no more of Slack's requests: the report
+    is judged by the clock now, carried on from the refused requests by the monotonic clock."""
+    from bot.web import SlackClock
+
+    wall, mono = [1_800_000_600.0], [50.0]
+    clock = SlackClock(wall=lambda: wall[0], monotonic=lambda: mono[0])
+    clock.refused(1_800_000_000)
+    wall[0] += 30
+    mono[0] += 30
+    clock.refused(1_800_000_030)
+    assert clock.off_by() == pytest.approx(600)
+    wall[0] += 3600  # an hour passes, with the clock still 10 minutes fast
+    mono[0] += 3600
+    assert clock.off_by() == pytest.approx(600)
+    wall[0] -= 600  # chrony steps it back
+    assert clock.off_by() is None
+    wall[0] -= 900  # stepped too far: now 15 minutes slow
+    assert clock.off_by() == pytest.approx(-900)
+    clock.accepted()
+    assert clock.off_by() is None
 
 
 def test_a_signed_body_that_is_not_utf8_is_refused_not_failed(sqlite_stack: LocalStack) -> None:
