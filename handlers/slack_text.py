@@ -12,6 +12,7 @@ rich text blocks say which character each one is.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from itertools import permutations
 from typing import Any
@@ -130,11 +131,35 @@ def _markup(inner: str, name_of: Callable[[str], str] | None) -> str:
 
 
 def _link(target: str, label: str) -> str:
-    if not label or label in (target, _without_scheme(target)):
+    if not label or label in (target, _without_scheme(target)) or _same_number(target, label):
         return label or target  # a link as it was typed, with or without its scheme
     # A link whose text differs from where it goes: keep both, so that the checks see the real
     # destination and the approver sees it too.
     return f"{label}（{target}）"
+
+
+# What a telephone number is written with: digits (full-width too), hyphens and dashes, spaces,
+# brackets, dots and a leading plus.
+_PHONE_LABEL = re.compile(r"[+＋]?[0-9０-９()（）\-‐－―ー. 　]+")
+
+
+def _digits(text: str) -> str:
+    return "".join(str(unicodedata.digit(c)) for c in text if c.isdigit())
+
+
+def _same_number(target: str, label: str) -> bool:
+    """Whether ``label`` is the telephone number ``target`` (``tel:…``) calls, as written. Slack's
+    phone apps link a number typed in a message as ``<tel:0255261111|025-526-1111>``: the label is
+    what was typed and will be posted, the target only its digits (or ``+81…``) and no destination
+    of its own. Another number, or words, in the label keep both, as for any other link."""
+    if not target.startswith("tel:") or not _PHONE_LABEL.fullmatch(label):
+        return False
+    called, shown = _digits(target), _digits(label)
+    if not shown:
+        return False
+    if target.startswith("tel:+81") and not label.lstrip().startswith(("+", "＋")):
+        called = "0" + called[2:]  # +81 25… is 025… dialled in Japan
+    return called == shown
 
 
 def plain_text(text: str, name_of: Callable[[str], str] | None = None,

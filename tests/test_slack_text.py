@@ -31,6 +31,16 @@ NAMES = {"U0MANAGER": "高田 課長補佐"}
     ("<https://example.jp/?a=1&amp;b=2>", "https://example.jp/?a=1&b=2"),
     ("<https://bit.ly/3abc|市のお知らせ>", "市のお知らせ（https://bit.ly/3abc）"),
     ("<mailto:kouhou@city.example.lg.jp|kouhou@city.example.lg.jp>", "kouhou@city.example.lg.jp"),
+    # A number typed in Slack's phone apps is linked: the label is what was typed and will be posted.
+    ("問合せ 観光振興課 <tel:0255265111|025-526-5111>", "問合せ 観光振興課 025-526-5111"),
+    ("<tel:+81255265111|025-526-5111>（平日）", "025-526-5111（平日）"),
+    ("<tel:+81255265111|+81 25-526-5111>", "+81 25-526-5111"),
+    ("<tel:0255265111|０２５ー５２６ー５１１１>", "０２５ー５２６ー５１１１"),
+    ("<tel:0255265111|(025) 526-5111>", "(025) 526-5111"),
+    # Another number, or words, as the label: where the link calls is kept beside it.
+    ("<tel:09012345678|025-526-5111>", "025-526-5111（tel:09012345678）"),
+    ("<tel:09012345678|窓口>", "窓口（tel:09012345678）"),
+    ("<tel:0255265111|025-526-511>", "025-526-511（tel:0255265111）"),
     ("<@U0MANAGER> 確認お願いします", "@高田 課長補佐 確認お願いします"),
     ("<@U0NOBODY> さん", "@U0NOBODY さん"),
     ("<@U0OLD|takada> さん", "@takada さん"),
@@ -419,6 +429,20 @@ def test_the_ci_profile_does_not_need_hypothesis_own() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
                          env={**env, "PYTHONPATH": str(root)})
     assert out.stdout.split() == ["True", "True", "True", "None"], out.stdout + out.stderr
+
+
+def test_a_telephone_number_linked_by_slacks_phone_app_reads_as_typed_from_text_and_blocks() -> None:
+    """Slack's phone apps link a typed number in ``text`` and as a ``link`` element with the typed
+    number as its ``text``: either way the draft is the number as typed, not 「025-526-5111（tel:0255265111）」,
+    which counted 17 more on X and showed the approver a draft nobody wrote."""
+    typed = "問合せ：観光振興課 025-526-5111"
+    link = {"type": "link", "url": "tel:0255265111", "text": "025-526-5111"}
+    blocks = _section({"type": "text", "text": "問合せ：観光振興課 "}, link)
+    assert typed_text({"text": "問合せ：観光振興課 <tel:0255265111|025-526-5111>", "blocks": blocks}) == typed
+    assert typed_text({"text": "", "blocks": blocks}) == typed
+    bold = [{"type": "rich_text", "elements": [{"type": "rich_text_section", "elements": [
+        {**link, "style": {"bold": True}}]}]}]
+    assert typed_text({"text": "*<tel:0255265111|025-526-5111>*", "blocks": bold}) == "025-526-5111"
 
 
 def test_a_quote_with_an_e_mail_address_in_it_loses_its_mark() -> None:

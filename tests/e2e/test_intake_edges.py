@@ -230,6 +230,26 @@ def test_a_custom_emoji_with_a_japanese_name_is_pointed_out_and_ordinary_colons_
     assert versions(st)[-1].custom_emoji == ["お知らせ"]
 
 
+def test_a_telephone_number_typed_on_a_phone_is_the_draft_as_typed(stack: LocalStack) -> None:
+    """Slack's phone apps link a number typed in a message (``<tel:0255265111|025-526-5111>``): the
+    draft, what the approvers read and what is counted is the number as typed, not
+    「025-526-5111（tel:0255265111）」."""
+    st = stack
+    typed = CLEAN_DRAFT + "\n問合せ：観光振興課 025-526-5111"
+    blocks = [{"type": "rich_text", "elements": [{"type": "rich_text_section", "elements": [
+        {"type": "text", "text": CLEAN_DRAFT + "\n問合せ：観光振興課 "},
+        {"type": "link", "url": "tel:0255265111", "text": "025-526-5111"}]}]}]
+    wire = CLEAN_DRAFT + "\n問合せ：観光振興課 <tel:0255265111|025-526-5111>"
+    ts = st.slack.post_as_user("C0INTAKE", "U0OPERATOR", wire, blocks=blocks).ts
+    st.driver.event({"type": "message", "user": "U0OPERATOR", "text": wire, "blocks": blocks,
+                     "ts": ts, "channel": "C0INTAKE", "event_ts": ts, "channel_type": "channel"})
+    for a in APPROVERS:
+        shown = all_text(wait_dm(st, a)[0])
+        assert "観光振興課 025-526-5111" in shown and "tel:" not in shown, shown
+    with st.rt.db.session() as s:
+        assert [v.text for v in s.exec(select(DraftVersionRow))] == [typed]
+
+
 def entries(st: LocalStack) -> list[LedgerEntry]:
     with st.rt.db.session() as s:
         return list(ledger_repo.iter_entries(s))
