@@ -113,6 +113,10 @@ PG_SESSION_SETTINGS = {"idle_in_transaction_session_timeout": 60_000}  # ms
 PG_SESSION_FORMATS = {"DateStyle": "'ISO, YMD'", "IntervalStyle": "'postgres'", "client_encoding": "'UTF8'"}
 
 
+# Set in a pooled connection's ``info`` when it reaches PostgreSQL through a connection pooler.
+POOLED = "kessai_pooled"
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     # A failed statement's exception carries its parameters into str(), and so into every logged
     # traceback (the sweep's, the outbox worker's): draft text, which may hold what should not
@@ -157,11 +161,22 @@ def _apply_session_settings(engine: Engine, url_options: str) -> None:
     settings.update(PG_SESSION_FORMATS)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+    def _on_connect(dbapi_conn: Any, record: Any) -> None:
         with dbapi_conn.cursor() as cur:
             # One round trip: without parameters psycopg sends them as one simple query.
-            cur.execute("; ".join(f"SET {name} = {value}" for name, value in settings.items()))
+            cur.execute("; ".join(["SELECT pg_backend_pid()"]
+                                  + [f"SET {name} = {value}" for name, value in settings.items()]))
+            row = cur.fetchone()
         dbapi_conn.commit()
+        if row is not None and row[0] != dbapi_conn.info.backend_pid:
+            # A connection pooler (PgBouncer, Odyssey, a managed service's proxy) answers the startup
+            # with a process id of its own. In its transaction mode each transaction may run on
+            # another server session: psycopg's prepared statements (after five runs of a query)
+            # failed with 'prepared statement "_pg3_0" does not exist' on every later click and sweep
+            # (PgBouncer before 1.21 keeps none; later ones only with max_prepared_statements), and
+            # a session's advisory lock stays on a server session the pooler hands to others.
+            dbapi_conn.prepare_threshold = None
+            record.info[POOLED] = True
 
 
 def _discard_closed_connections(engine: Engine) -> None:
@@ -806,10 +821,14 @@ SERVE_LOCK = 0x6B657376  # "kesv"
 def serves_holding(engine: Engine) -> list[str] | None:
     """None when no `kessai serve` holds SERVE_LOCK on ``engine``'s PostgreSQL database; else the
     application_name of each session holding it ("kessai pid=… started=… host=…"; "" when the role may
-    not see it). Taken exclusive and let go at once: a serve starting meanwhile waits a moment."""
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
-        if c.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": SERVE_LOCK}).scalar_one():
-            c.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": SERVE_LOCK})
+    not see it). Taken exclusive and let go at once: a serve starting meanwhile waits a moment.
+
+    Taken for a transaction, not a session: behind a pooler in transaction mode (PgBouncer) the
+    unlock, a statement of its own, could run in another server session, and the lock left behind
+    refused every serve's mark (and so every later upgrade) until the pooler was restarted."""
+    with engine.connect() as c:
+        if c.execute(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": SERVE_LOCK}).scalar_one():
+            c.rollback()
             return None
         # A bigint key is classid (high 32 bits, 0 here) and objid (low 32 bits), objsubid 1.
         return [str(name or "") for name in c.execute(text(
@@ -828,7 +847,14 @@ class ServePresence:
     transaction (idle_in_transaction_session_timeout would end it, and the lock with it). The
     server lets go of a session lock when the session ends, however the process ends (SIGKILL, a
     power cut: the kernel closes the socket; a host gone silent: TCP keepalives). When the server
-    drops the connection (a restart, a failover), a watcher takes the lock again on a new one."""
+    drops the connection (a restart, a failover), a watcher takes the lock again on a new one.
+
+    Behind a connection pooler (PgBouncer) a session lock belongs to whichever server session ran
+    the statement, which a pooler in transaction mode hands to other clients the moment it ends:
+    `kessai db upgrade` on that server session took the lock as its own and migrated under running
+    serves, and the lock outlived the serve. There the lock is held for a transaction that stays
+    open for the serve's life instead, which every pooler keeps on one server session. It takes
+    no snapshot and writes nothing, so it holds back neither VACUUM nor anyone's locks."""
 
     WATCH_SECONDS = 10.0
 
@@ -843,15 +869,20 @@ class ServePresence:
     def _retake(self, *, first: bool = False) -> None:
         conn: Any = None
         try:
-            conn = self._engine.connect().execution_options(isolation_level="AUTOCOMMIT")
-            conn.detach()  # closed, not given back to the pool, when this process lets go of it
-            conn.execute(text("SELECT set_config('application_name', :name, false)"), {"name": self._name})
-            if (conn.dialect.server_version_info or (0,)) >= (14,):
-                # Idle for the serve's life by design: a DBA's idle_session_timeout (PostgreSQL 14+,
-                # meant for forgotten psql sessions) ended it every few seconds, and `kessai db
-                # upgrade` migrated under a running serve until the watcher took the lock again.
-                conn.execute(text("SET idle_session_timeout = 0"))
-            conn.execute(text("SELECT pg_advisory_lock_shared(:key)"), {"key": SERVE_LOCK})
+            conn = self._engine.connect()
+            if conn.info.get(POOLED):
+                conn.detach()  # closed, not given back to the pool, when this process lets go of it
+                self._hold_in_a_transaction(conn)
+            else:
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+                conn.detach()
+                conn.execute(text("SELECT set_config('application_name', :name, false)"), {"name": self._name})
+                if (conn.dialect.server_version_info or (0,)) >= (14,):
+                    # Idle for the serve's life by design: a DBA's idle_session_timeout (PostgreSQL 14+,
+                    # meant for forgotten psql sessions) ended it every few seconds, and `kessai db
+                    # upgrade` migrated under a running serve until the watcher took the lock again.
+                    conn.execute(text("SET idle_session_timeout = 0"))
+                conn.execute(text("SELECT pg_advisory_lock_shared(:key)"), {"key": SERVE_LOCK})
         except Exception as e:  # noqa: BLE001 - the database's own outage is reported by /healthz
             if conn is not None:  # connected, then refused: closed now, not left to the collector
                 with contextlib.suppress(Exception):
@@ -864,6 +895,19 @@ class ServePresence:
         self._conn = conn
         if not first:
             log.info("the database connection marking this kessai serve as running was lost and is open again")
+
+    def _hold_in_a_transaction(self, conn: Any) -> None:
+        # Idle in this transaction for the serve's life by design: the idle_in_transaction timeout
+        # kessai sets for its other sessions (and a DBA's, or PostgreSQL 17's transaction_timeout)
+        # would end it. SET LOCAL: nothing of this outlives the transaction on the server session.
+        # The SETs last: a SELECT's portal keeps its snapshot (and with it the session's xmin,
+        # which holds back VACUUM in every table) until the next statement replaces it; a SET's
+        # keeps none.
+        conn.execute(text("SELECT set_config('application_name', :name, true)"), {"name": self._name})
+        conn.execute(text("SELECT pg_advisory_xact_lock_shared(:key)"), {"key": SERVE_LOCK})
+        if (conn.dialect.server_version_info or (0,)) >= (17,):
+            conn.execute(text("SET LOCAL transaction_timeout = 0"))
+        conn.execute(text("SET LOCAL idle_in_transaction_session_timeout = 0"))
 
     def _lost(self) -> bool:
         if self._conn is None:
