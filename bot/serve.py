@@ -17,7 +17,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from bot.app import Runtime, build_runtime
 from bot.config import ConfigError, ConfigFileWatch, OrgConfig, Settings, read_org_config_settled
@@ -37,7 +37,8 @@ SOCKET_PING_SECONDS = 5.0
 SLACK_TIMEOUT_SECONDS = 10.0
 
 
-def socket_alive(client: Any, now: Callable[[], float] = time.time) -> bool:
+def socket_alive(client: Any, now: Callable[[], float] = time.time,
+                 monotonic: Callable[[], float] = time.monotonic) -> bool:
     """The app's socket is open and Slack has answered one of the last three pings.
 
     The library itself gives up on a dead socket only after five failed checks (about a minute);
@@ -46,8 +47,32 @@ def socket_alive(client: Any, now: Callable[[], float] = time.time) -> bool:
     session = client.current_session
     if session is None or not client.is_connected():
         return False
-    last_pong = session.last_ping_pong_time  # the send time of the ping Slack last answered
-    return last_pong is None or now() - last_pong <= 3 * client.ping_interval
+    last_pong = getattr(session, "last_ping_pong_time", None)  # the send time of the ping Slack last answered
+    if last_pong is not None and now() - last_pong > 3 * client.ping_interval:
+        return False
+    # That send time is the wall clock's: set back (NTP, a VM resumed), it leaves the last pong in
+    # the future and the check above passing for as long as the clock went back. What the client
+    # itself last heard, by the monotonic clock, does not move with it.
+    heard: PongHeard | None = getattr(client, "pong_heard", None)
+    return heard is None or heard.session is not session or monotonic() - heard.at <= 3 * client.ping_interval
+
+
+class PongHeard(NamedTuple):
+    """The last answered ping the client's monitor saw change, and when (time.monotonic())."""
+
+    session: Any
+    pong: float | None
+    at: float
+
+
+# slack_sdk drops a socket when its last answered ping was sent over four ping intervals ago, by
+# the wall clock. Set back an hour, that clock hid a socket dropped on the way (by a NAT's or
+# firewall's idle timeout: pings go unanswered, nothing closes it) for an hour, events waiting at
+# Slack all that time. The client's own check, by the monotonic clock, sees a change no sooner
+# than the monitor's next pass after it: one interval more, so it never comes before the
+# library's while the wall clock runs true.
+SOCKET_STALE_PINGS = 5
+_NO_PONG_KNOWN = object()
 
 
 # After a failed attempt to open the app's socket (a proxy refusing the tunnel, Slack unreachable)
@@ -168,6 +193,7 @@ def socket_mode_client_class(base: Any = None) -> type:
             # Set while this thread opens a socket: its errors are failed attempts even while the
             # socket it replaces is still up (a disconnect envelope's forced reconnection).
             self.opening = threading.local()
+            self.pong_heard: PongHeard | None = None  # set by the monitor; read by socket_alive
             listeners = getattr(self, "on_error_listeners", None)
             if isinstance(listeners, list):
                 listeners.append(self._failed)
@@ -239,7 +265,22 @@ def socket_mode_client_class(base: Any = None) -> type:
                     except Exception as e:
                         log.debug("Socket Mode connection still not open: %s", e)
                 return
+            self._watch_pongs()
             super()._monitor_current_session()
+
+        def _watch_pongs(self) -> None:
+            session = self.current_session
+            pong: Any = getattr(session, "last_ping_pong_time", _NO_PONG_KNOWN)
+            disconnect = getattr(session, "disconnect", None)
+            if pong is _NO_PONG_KNOWN or not callable(disconnect):
+                return  # a slack_sdk whose connection is otherwise (not one pyproject allows): its own check only
+            now, heard = time.monotonic(), self.pong_heard
+            if heard is None or heard.session is not session or heard.pong != pong:
+                self.pong_heard = PongHeard(session, pong, now)
+            elif now - heard.at > SOCKET_STALE_PINGS * self.ping_interval and self.is_connected():
+                log.warning("the Socket Mode connection to Slack has answered no ping for %.0f s (this server's "
+                            "clock was set back, or slack_sdk would have seen it): reconnecting", now - heard.at)
+                disconnect()  # the library's check, next, reconnects
 
         def _failed(self, error: Exception) -> None:
             if self.is_connected() and not getattr(self.opening, "on", False):

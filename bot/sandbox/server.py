@@ -349,6 +349,14 @@ class LocalSlack:
             with contextlib.suppress(OSError):
                 conn.shutdown(socket.SHUT_RDWR)
 
+    def silence_socket(self) -> None:
+        """Leave every Socket Mode connection open but answer none of the app's pings, as a
+        connection dropped on the way (a NAT's or firewall's idle timeout) looks to the app."""
+        with self._cond:
+            sessions = [session for session, _ in self._sockets]
+        for session in sessions:
+            session.silent = True
+
     def refresh_socket(self, timeout: float = 30.0) -> None:
         """Ask the app to move its oldest connection to a new one, as Slack does from time to time
         (a ``disconnect`` message with reason ``refresh_requested``), and wait until it has."""

@@ -65,6 +65,9 @@ class SocketSession:
         self._acks: dict[str, JsonDict] = {}
         self._cond = threading.Condition()
         self.closed = False
+        # The connection lost on the way without either end told (a NAT or firewall dropping it):
+        # pings go unanswered, and nothing closes the socket.
+        self.silent = False
 
     def write(self, opcode: int, data: bytes) -> None:
         with self._lock:
@@ -110,7 +113,7 @@ def serve_session(rfile: BinaryIO, wfile: BinaryIO, session: SocketSession, hell
                     session.received(json.loads(data.decode("utf-8")))
                 except ValueError:
                     continue
-            elif opcode == OP_PING:
+            elif opcode == OP_PING and not session.silent:
                 session.write(OP_PONG, data)
             elif opcode == OP_CLOSE:
                 session.write(OP_CLOSE, data[:2])

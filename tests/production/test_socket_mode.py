@@ -275,6 +275,24 @@ def test_a_socket_counts_as_lost_after_three_unanswered_pings() -> None:
     assert not socket_alive(_SocketClient(answered, connected=False), now=at(answered))
 
 
+def test_a_socket_counts_as_lost_by_the_monotonic_clock_when_the_wall_clock_went_back() -> None:
+    """The last answered ping's send time is the wall clock's: set back an hour, it said
+    "connected" for that hour. What the client's monitor last heard, by the monotonic clock, does not move."""
+    from bot.serve import PongHeard, socket_alive
+
+    def at(t: float) -> Callable[[], float]:
+        return lambda: t
+
+    answered, heard_at = 1_000.0, 50.0
+    client = _SocketClient(answered)
+    client.pong_heard = PongHeard(client.current_session, answered, heard_at)  # type: ignore[attr-defined]
+    stepped_back = at(answered - 3600)
+    assert socket_alive(client, now=stepped_back, monotonic=at(heard_at + 3 * 5.0))
+    assert not socket_alive(client, now=stepped_back, monotonic=at(heard_at + 3 * 5.0 + 0.1))
+    client.pong_heard = PongHeard(_Session(answered), answered, heard_at)  # type: ignore[attr-defined]
+    assert socket_alive(client, now=stepped_back, monotonic=at(heard_at + 60))  # of a socket since replaced
+
+
 # In-process: kessai's Socket Mode client against the local Slack server, without a serve process.
 
 def local_socket_client(slack: LocalSlack, ping_interval: float, base: type | None = None) -> Any:
@@ -326,6 +344,35 @@ def test_a_slack_sdk_without_what_kessai_builds_on_runs_its_own_client_with_an_e
             assert [r.levelname for r in caplog.records if "lacks what kessai" in r.getMessage()] == ["ERROR"]
             client.connect()
             slack.wait_for_socket(timeout=10)
+        finally:
+            closed(slack, client)
+
+
+def test_a_socket_dropped_on_the_way_is_found_with_the_clock_set_back(caplog: pytest.LogCaptureFixture) -> None:
+    """A socket a NAT or firewall dropped (pings unanswered, nothing closed) after the clock went
+    back an hour: slack_sdk judges the last answered ping by the wall clock, so /healthz said
+    "connected" and no event came for that hour. Now it says "disconnected" and the client reconnects."""
+    from bot.serve import socket_alive
+
+    with LocalSlack() as slack:
+        client = local_socket_client(slack, 0.2)
+        try:
+            client.connect()
+            slack.wait_for_socket(timeout=10)
+            session = client.current_session
+            slack.wait_for(lambda: session.last_ping_pong_time is not None, timeout=10, message="an answered ping")
+            opened = len(slack.calls_of("apps.connections.open"))
+            slack.silence_socket()
+            # No pong still on its way: the last one answered a ping sent a while ago.
+            slack.wait_for(lambda: time.time() - session.last_ping_pong_time > 0.4, timeout=10, message="silence")
+            # The clock set back an hour: that ping was sent an hour ahead of it.
+            session.last_ping_pong_time += 3600
+            slack.wait_for(lambda: not socket_alive(client), timeout=10, message="the socket counted as lost")
+            slack.wait_for(lambda: len(slack.calls_of("apps.connections.open")) > opened, timeout=10,
+                           message="a new socket")
+            slack.wait_for(lambda: client.current_session is not session and socket_alive(client), timeout=10,
+                           message="the new socket up")
+            assert "answered no ping for" in caplog.text
         finally:
             closed(slack, client)
 
