@@ -14,6 +14,7 @@ from slack_bolt.middleware.authorization.single_team_authorization import Single
 from slack_sdk import WebClient
 
 from bot import left_behind
+from bot.channel_names import ChannelNames
 from bot.config import OrgConfig, Settings
 from bot.delivery_failures import DeliveryFailureReporter
 from bot.incidents import IncidentService
@@ -42,9 +43,12 @@ class Runtime:
     app: App
     team_id: str | None = None
     extras: list[object] = field(default_factory=list)
+    channel_names: ChannelNames | None = None
 
     def stop(self) -> None:
         self.gateway.stop()
+        if self.channel_names is not None:
+            self.channel_names.close()
         self.db.dispose()
 
 
@@ -116,6 +120,8 @@ def _build_runtime(settings: Settings, org: OrgConfig, db: Database, client: Kee
     failures.incident_alert = incident_service.current_alert
     failures.incident_whole = incident_service.whole_under_copy
     kessai.on_access_lost = gateway.access_lost
+    channel_names = ChannelNames.for_bot(client)
+    kessai.channel_name_of = channel_names.name_of
     schema_current = upgrade or migrations_current(db.engine)
     with db.session() as s:
         changed = roster.sync(s, org)
@@ -174,4 +180,5 @@ def _build_runtime(settings: Settings, org: OrgConfig, db: Database, client: Kee
         gateway.start()
         kessai.notify.express_lease = lambda: gateway.express_lease
     log.info("kessai ready: team %s, %d accounts, database %s", team_id, len(org.accounts), readable_url(db.engine.url))
-    return Runtime(settings=settings, org=org, db=db, client=client, gateway=gateway, kessai=kessai, app=app, team_id=team_id)
+    return Runtime(settings=settings, org=org, db=db, client=client, gateway=gateway, kessai=kessai, app=app, team_id=team_id,
+                   channel_names=channel_names)

@@ -399,6 +399,9 @@ class Kessai:
         self.bot_user_id: str | None = None
         # Told when Slack says the bot's token no longer works (bot.app wires it to the gateway's health).
         self.on_access_lost: Callable[[str], None] = lambda _reason: None
+        # The name of a channel a message links, by id, None when Slack does not say (bot.app wires
+        # it to a cached conversations.info): a typed hashtag that is a channel's name arrives linked.
+        self.channel_name_of: Callable[[str], str | None] = lambda _channel: None
         self.homes = HomeViews(db, org, clock=clock, tz=self.tz, name_of=self.name_of)
         self.templates = TemplateAdmin(db, org, clock=clock, name_of=self.name_of)
 

@@ -138,7 +138,7 @@ def register(app: App, kessai: Kessai) -> None:
 
     @app.command("/kessai")
     def kessai_command(ack: Ack, command: dict[str, Any], client: WebClient) -> None:
-        text = plain_text(str(command.get("text") or ""), kessai.name_of)
+        text = plain_text(str(command.get("text") or ""), kessai.name_of, channel_of=kessai.channel_name_of)
         parts = text.lstrip(_LEADING_JUNK).split(maxsplit=1)
         if parts and command_word(parts[0]) == "/kessai":
             # 「/kessai help」 pasted from the help after typing /kessai: the command said twice.

@@ -117,7 +117,7 @@ def register(app: App, kessai: Kessai) -> None:
         message = body.get("message") or {}
         # On a forward, what is meant for the post is the forwarded message, not the comment.
         meant = shared_message(message) or message
-        text = typed_text(meant, kessai.name_of)
+        text = typed_text(meant, kessai.name_of, kessai.channel_name_of)
         channel = body.get("channel")
         channel_id = str(channel.get("id") or "") if isinstance(channel, dict) else ""
         try:

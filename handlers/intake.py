@@ -211,7 +211,7 @@ def register(app: App, kessai: Kessai) -> None:
                 # cannot read. An edit of the snippet itself changes the file, not the message.
                 log.debug("ignored an edit of a message with a text snippet (refused when it was posted)")
                 return
-            text = typed_text(msg, kessai.name_of)
+            text = typed_text(msg, kessai.name_of, kessai.channel_name_of)
             kessai.receive_edit(
                 channel=str(event.get("channel", "")), ts=str(msg.get("ts", "")), user=str(msg.get("user", "")),
                 text=text, event_key=event_key(body, event),
@@ -234,7 +234,7 @@ def register(app: App, kessai: Kessai) -> None:
             return
         if is_thread_reply(event):
             kessai.receive_thread_reply(channel=str(event.get("channel", "")), thread_ts=str(event["thread_ts"]),
-                                        user=str(event["user"]), text=typed_text(event, kessai.name_of),
+                                        user=str(event["user"]), text=typed_text(event, kessai.name_of, kessai.channel_name_of),
                                         event_key=event_key(body, event),
                                         media=len(attached_images(event)) + attached_videos(event),
                                         snippets=text_snippets(event))
@@ -258,7 +258,7 @@ def register(app: App, kessai: Kessai) -> None:
         if not (forwarded or snippet or files_only or attachments_only or is_written_message(event)):
             log.debug("ignored a %s message", subtype or "plain")
             return
-        text = typed_text(event, kessai.name_of)
+        text = typed_text(event, kessai.name_of, kessai.channel_name_of)
         kessai.receive_message(
             IncomingMessage(channel=str(event.get("channel", "")), user=str(event["user"]), ts=str(event.get("ts", "")),
                             text=text, event_key=event_key(body, event),

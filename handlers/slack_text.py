@@ -117,13 +117,21 @@ def _without_scheme(url: str) -> str:
     return url
 
 
-def _markup(inner: str, name_of: Callable[[str], str] | None) -> str:
+def _channel(channel_id: str, channel_of: Callable[[str], str | None] | None) -> str:
+    """A channel linked in a message, as typed: 「#防災」. Slack links a typed ``#name`` that is
+    the name of a channel and sends only its id (``<#C0123|>``, a ``channel`` element): kept as
+    the id, a draft's hashtag 「#上越市」 was checked, counted and shown as 「#C0123」."""
+    return "#" + ((channel_of(channel_id) if channel_of else None) or channel_id)
+
+
+def _markup(inner: str, name_of: Callable[[str], str] | None,
+            channel_of: Callable[[str], str | None] | None = None) -> str:
     target, _, label = inner.partition("|")
     target, label = unescape(target), unescape(label)
     if target.startswith("@"):  # a person: <@U123> or the older <@U123|name>
         return "@" + (label or (name_of(target[1:]) if name_of else target[1:]))
-    if target.startswith("#"):  # a channel
-        return "#" + (label or target[1:])
+    if target.startswith("#"):  # a channel: <#C123|> (or <#C123>), or the older <#C123|name>
+        return "#" + label if label else _channel(target[1:], channel_of)
     if target.startswith("!"):  # @here, a user group, a date: what Slack shows for them
         keyword = target[1:].split("^", 1)[0]
         return label or _SPECIAL.get(keyword, "@" + keyword)
@@ -163,17 +171,19 @@ def _same_number(target: str, label: str) -> bool:
 
 
 def plain_text(text: str, name_of: Callable[[str], str] | None = None,
-               emoji: Mapping[str, str] | None = None) -> str:
+               emoji: Mapping[str, str] | None = None,
+               channel_of: Callable[[str], str | None] | None = None) -> str:
     """``text`` from a Slack message event, shortcut or slash command, as the person typed it.
 
     ``name_of`` names a mentioned person (by Slack id); without it the id is kept. ``emoji``
     (see ``emoji_in``) turns shortcodes back into characters; others stay as they are.
+    ``channel_of`` names a linked channel (by Slack id), None when it cannot; the id is kept then.
     """
     out: list[str] = []
     pos = 0
     for m in _MARKUP.finditer(text):
         out.append(_emojize(unescape(text[pos:m.start()]), emoji or {}))
-        out.append(_markup(m.group(1), name_of))
+        out.append(_markup(m.group(1), name_of, channel_of))
         pos = m.end()
     out.append(_emojize(unescape(text[pos:]), emoji or {}))
     return "".join(out)
@@ -324,7 +334,8 @@ def _unquoted(line: str, quoted: set[str]) -> str:
 _BULLETS = ("•", "◦", "▪")
 
 
-def _inline_text(node: Any, name_of: Callable[[str], str] | None) -> str:
+def _inline_text(node: Any, name_of: Callable[[str], str] | None,
+                 channel_of: Callable[[str], str | None] | None = None) -> str:
     """An inline rich text element as ``plain_text`` would give it from ``text``."""
     if not isinstance(node, dict):
         return ""
@@ -339,7 +350,7 @@ def _inline_text(node: Any, name_of: Callable[[str], str] | None) -> str:
     if kind == "usergroup" and isinstance(node.get("usergroup_id"), str):
         return "@" + node["usergroup_id"]
     if kind == "channel" and isinstance(node.get("channel_id"), str):
-        return "#" + node["channel_id"]
+        return _channel(node["channel_id"], channel_of)
     if kind == "broadcast" and isinstance(node.get("range"), str):
         return _SPECIAL.get(node["range"], "@" + node["range"])
     if kind == "date":
@@ -349,12 +360,14 @@ def _inline_text(node: Any, name_of: Callable[[str], str] | None) -> str:
     return ""
 
 
-def _inlines(node: Any, name_of: Callable[[str], str] | None) -> str:
+def _inlines(node: Any, name_of: Callable[[str], str] | None,
+             channel_of: Callable[[str], str | None] | None = None) -> str:
     elements = node.get("elements") if isinstance(node, dict) else None
-    return "".join(_inline_text(e, name_of) for e in elements) if isinstance(elements, list) else ""
+    return "".join(_inline_text(e, name_of, channel_of) for e in elements) if isinstance(elements, list) else ""
 
 
-def rich_text_of(blocks: Any, name_of: Callable[[str], str] | None = None) -> str:
+def rich_text_of(blocks: Any, name_of: Callable[[str], str] | None = None,
+                 channel_of: Callable[[str], str | None] | None = None) -> str:
     """The text of a message's rich text ``blocks``, as ``typed_text`` gives it from ``text``: no
     style markers, code block fences or quote marks; list items on lines of their own with Slack's
     bullet or number. For a message whose ``text`` is empty while its blocks hold what was written
@@ -381,9 +394,9 @@ def rich_text_of(blocks: Any, name_of: Callable[[str], str] | None = None) -> st
                 ordered = element.get("style") == "ordered"
                 for n, item in enumerate(items, offset + 1):
                     mark = f"{n}." if ordered else _BULLETS[indent % len(_BULLETS)]
-                    pieces.append("    " * indent + f"{mark} {_inlines(item, name_of)}\n")
+                    pieces.append("    " * indent + f"{mark} {_inlines(item, name_of, channel_of)}\n")
             elif kind in ("rich_text_section", "rich_text_preformatted", "rich_text_quote"):
-                text = _inlines(element, name_of)
+                text = _inlines(element, name_of, channel_of)
                 if kind == "rich_text_quote":
                     # A blank line of a quote reads as empty, as _unquote reads 「&gt; 」 alone from ``text``.
                     text = "\n".join(line if line.strip() else "" for line in text.split("\n"))
@@ -397,18 +410,20 @@ def has_text(message: Mapping[str, Any]) -> bool:
     return bool(str(message.get("text") or "").strip()) or bool(rich_text_of(message.get("blocks")).strip())
 
 
-def typed_text(message: Mapping[str, Any], name_of: Callable[[str], str] | None = None) -> str:
+def typed_text(message: Mapping[str, Any], name_of: Callable[[str], str] | None = None,
+               channel_of: Callable[[str], str | None] | None = None) -> str:
     """A message (an event, or the ``message`` of an edit or a shortcut) as its author typed it:
     Slack's markup undone, emoji as characters, and no style markers (bold, italic, strike, code,
-    code blocks, quotes). A message with an empty ``text`` is read from its rich text blocks."""
+    code blocks, quotes). A message with an empty ``text`` is read from its rich text blocks.
+    ``name_of`` and ``channel_of``: see ``plain_text``."""
     blocks = message.get("blocks")
     sent = str(message.get("text") or "")
     if not sent.strip():
-        from_blocks = rich_text_of(blocks, name_of)
+        from_blocks = rich_text_of(blocks, name_of, channel_of)
         # Blank either way (only spaces and line breaks): the text as sent, since the blocks'
         # reading drops the line breaks a section ends with and 「\n」 came back as 「」.
-        return from_blocks if from_blocks.strip() else plain_text(sent, name_of)
-    text = _unfence(plain_text(sent, name_of, emoji_in(blocks)), blocks)
+        return from_blocks if from_blocks.strip() else plain_text(sent, name_of, channel_of=channel_of)
+    text = _unfence(plain_text(sent, name_of, emoji_in(blocks), channel_of), blocks)
     runs = styled_runs(blocks)
     return _unquote(_unstyle(text, runs) if runs else text, blocks)
 

@@ -3,6 +3,8 @@ server's encoding of typed text (bot.sandbox.payloads.message_text) that the e2e
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -59,6 +61,54 @@ def test_slack_format_becomes_what_was_typed(wire: str, typed: str) -> None:
 
 def test_without_names_a_mention_keeps_its_id() -> None:
     assert plain_text("<@U0MANAGER>") == "@U0MANAGER"
+
+
+CHANNELS = {"C0JOETSU": "上越市", "C0BOUSAI": "防災"}
+
+
+def _channel_of(asked: list[str]) -> Callable[[str], str | None]:
+    def channel_of(channel_id: str) -> str | None:
+        asked.append(channel_id)
+        return CHANNELS.get(channel_id)
+    return channel_of
+
+
+@pytest.mark.parametrize(("wire", "typed"), [
+    # Today's clients: a typed #上越市 that names a channel arrives as its id with an empty label.
+    ("大雪に注意してください <#C0JOETSU|> <#C0BOUSAI|>", "大雪に注意してください #上越市 #防災"),
+    ("<#C0BOUSAI>の情報", "#防災の情報"),
+    # Older clients send the name as the label: read as typed, without asking Slack.
+    ("<#C0BOUSAI|general> で", "#general で"),
+    # A channel Slack does not name for the bot (a private one it is not in): the id, as before.
+    ("<#G0HIDDEN|> で", "#G0HIDDEN で"),
+])
+def test_a_linked_channel_reads_as_the_hashtag_typed(wire: str, typed: str) -> None:
+    """Before, 「#上越市 #防災」 became 「#C0JOETSU #C0BOUSAI」: stored, counted, checked against the
+    account's required hashtags and shown to the approver so."""
+    asked: list[str] = []
+    assert plain_text(wire, channel_of=_channel_of(asked)) == typed
+    if "|general" in wire:
+        assert asked == []
+
+
+def test_a_linked_channel_in_the_blocks_reads_as_the_hashtag_typed() -> None:
+    """A message read from its rich text blocks (no ``text``) holds the channel's id alone."""
+    message = _blocks_only({"type": "rich_text_section", "elements": [
+        {"type": "text", "text": "大雪に注意してください "}, {"type": "channel", "channel_id": "C0JOETSU"},
+        {"type": "text", "text": " "}, {"type": "channel", "channel_id": "C0BOUSAI"},
+        {"type": "text", "text": " "}, {"type": "channel", "channel_id": "G0HIDDEN"}]})
+    assert typed_text(message, channel_of=_channel_of([])) == "大雪に注意してください #上越市 #防災 #G0HIDDEN"
+    with_text = {**message, "text": "大雪に注意してください <#C0JOETSU|> <#C0BOUSAI|> <#G0HIDDEN|>"}
+    assert typed_text(with_text, channel_of=_channel_of([])) == "大雪に注意してください #上越市 #防災 #G0HIDDEN"
+
+
+def test_text_without_a_linked_channel_asks_for_no_channel_name() -> None:
+    """The look-up is a call to Slack while the event waits: only a linked channel makes one."""
+    asked: list[str] = []
+    message = {"text": "#上越市 は <https://www.city.joetsu.niigata.jp/> で <@U0MANAGER>",
+               "blocks": rich_text_blocks("#上越市 は https://www.city.joetsu.niigata.jp/ で")}
+    typed_text(message, NAMES.__getitem__, _channel_of(asked))
+    assert asked == []
 
 
 def test_unescape_order() -> None:
