@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from slack_sdk import WebClient
 
-from bot.slack_http import KeepAliveWebClient
+from bot.slack_http import KeepAliveWebClient, call_deadline
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,10 @@ class ChannelNames:
 
     def _look_up(self, channel_id: str) -> str | None:
         try:
-            info = self.client.conversations_info(channel=channel_id).get("channel")
+            # Within the timeout all told: slack_sdk would try a broken connection once more, which
+            # can double the wait past Slack's 3 s.
+            with call_deadline(LOOKUP_TIMEOUT_SECONDS):
+                info = self.client.conversations_info(channel=channel_id).get("channel")
         except Exception as e:  # refused, or no answer in time: the draft keeps the id, nothing fails
             log.warning("could not name channel %s linked in a message (kept as its id): %s", channel_id, e)
             return None
