@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import contextlib
+import email.utils
+import functools
 import hashlib
 import hmac
 import io
@@ -16,11 +18,13 @@ import urllib.parse
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import timedelta
-from typing import Any
+from datetime import UTC, timedelta
+from typing import Any, Literal
 
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.request.internals import parse_body
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot.app import Runtime
 from bot.payload_shape import shape_problem
@@ -212,12 +216,12 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None,
         # reason itself is in the log (this answer may be public): only its type here.
         report["database_writes"] = f"failing: {refused}"
         status = 503
-    if slack_clock is not None and (off := slack_clock.off_by()) is not None:
-        # Every request Slack sends is refused (401) until the clock is set right: nothing
-        # anybody does in Slack reaches this replica.
-        report["slack_requests"] = (f"refused: this server's clock is {abs(off):.0f} s "
-                                    f"{'ahead of' if off > 0 else 'behind'} Slack's (check NTP)")
-        status = 503
+    if slack_clock is not None and (said := slack_clock.report()) is not None:
+        report["slack_requests"], all_refused = said
+        if all_refused:
+            # Every request Slack sends is refused (401) until the clock is set right: nothing
+            # anybody does in Slack reaches this replica.
+            status = 503
     if slack_connected is not None:
         report["socket_mode"] = "connected" if slack_connected() else "disconnected"
         if report["socket_mode"] != "connected":
@@ -342,57 +346,153 @@ def _refuse(start_response: Callable[..., Any], status: str, body: bytes) -> Ite
 SIGNATURE_MAX_AGE_SECONDS = 300
 
 
+# How often Slack is asked the time (api.test), at most: refused requests may come by the thousand
+# (a replay flood), and a replica taken out of the load balancer is probed every few seconds.
+SLACK_CLOCK_ASK_EVERY_SECONDS = 60.0
+
+
+def slack_time(client: WebClient) -> float:
+    """Slack's clock now, as the ``Date`` of its answer to api.test (no token needed, nothing changed).
+
+    Only Slack's own answer tells its time: a refused request, even correctly signed, may be an old
+    one replayed (from a proxy's log, a TLS-terminating load balancer), and its timestamp is then
+    as old as the replay. Raises when Slack does not answer or its answer carries no readable Date.
+    """
+    answer = client.api_test()
+    value = next((v for k, v in answer.headers.items() if k.lower() == "date"), None)
+    if isinstance(value, list):  # (slack_sdk keeps some headers as lists)
+        value = value[0] if value else None
+    if not isinstance(value, str):
+        raise ValueError("Slack's answer to api.test has no Date header")
+    when = email.utils.parsedate_to_datetime(value)
+    if when.tzinfo is None:  # "-0000": UTC, its zone unstated
+        when = when.replace(tzinfo=UTC)
+    # Date is in whole seconds, written within the second before the answer arrived.
+    return when.timestamp() + 0.5
+
+
 class SlackClock:
-    """What Slack's correctly signed requests say of this server's clock (HTTP mode).
+    """Whether this server's clock has Slack's requests refused (HTTP mode), by Slack's own time.
 
     A server whose clock is more than five minutes off refuses every request Slack sends; the log
     says so once a minute, and /healthz must too, or a load balancer goes on sending Slack's
-    requests to a replica that refuses them all while its health says ok. Each refused request
-    tells Slack's time when it was signed (moments before it arrived); carried on by the
-    monotonic clock it tells Slack's time now, so NTP setting the clock right clears the report
-    at the next probe, without waiting for Slack's next request (which a load balancer that took
-    the replica out would never send). One refused request may be someone replaying an old one:
-    only two made at different times, putting this server's clock off by about as much, are the
-    clock. A request within the five minutes clears it.
+    requests to a replica that refuses them all while its health says ok. A refused request is
+    only the trigger: its timestamp cannot tell a clock fault from a replay of captured requests
+    (two replays sent as far apart as they were signed agree on an "offset" equal to their age,
+    and with /healthz 503 on it anyone holding two old requests took every replica out, for
+    good). So Slack is asked its time (``ask``, the Date of an answer), at most once a minute and
+    in a thread of its own (never in the request or the probe, which must answer at once), and
+    /healthz says 503 only while that time puts this clock more than five minutes off. Slack's
+    time is carried on by the monotonic clock, so NTP setting the clock right clears the report at
+    the next probe; while it stands, the next probe after a minute asks again (a monotonic clock
+    that stood still through a suspended VM would carry a stale time). Slack not answering leaves
+    it unknown: no 503 on the say of requests alone. A request accepted clears it.
     """
 
-    # Slack's requests arrive within seconds of their signing (a retry is signed anew); replays of
-    # old requests rarely agree with each other this closely.
-    AGREE_SECONDS = 60.0
-
-    def __init__(self, *, wall: Callable[[], float] = time.time, monotonic: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, ask: Callable[[], float], *, wall: Callable[[], float] = time.time,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
+        self._ask = ask
         self._wall = wall  # given so that tests can step this server's clock
         self._monotonic = monotonic
         self._lock = threading.Lock()
-        # (the request's timestamp, Slack's clock as an offset of the monotonic one) of the last two
-        # refused, different timestamps.
-        self._refused: list[tuple[int, float]] = []
+        self._wanted = threading.Event()
+        self._worker: threading.Thread | None = None
+        self._asking = False
+        self._asked_at: float | None = None  # (monotonic) when Slack was last asked
+        # What the last answer said: None (nothing to report: not asked, or a request accepted
+        # since), "fine", "off" (then _slack_minus_mono carries Slack's time) or "unknown".
+        self._verdict: Literal["fine", "off", "unknown"] | None = None
+        self._slack_minus_mono = 0.0
+        self.answers = 0  # questions to Slack finished, answered or not (tests wait for them)
 
     def skew(self, timestamp: int) -> float:
         """How far this server's clock is ahead of a request's ``timestamp`` (behind: negative)."""
         return self._wall() - timestamp
 
-    def refused(self, timestamp: int) -> None:
+    def refused(self) -> None:
+        """A correctly signed request was refused as too old or too new: time to ask Slack."""
         with self._lock:
-            if self._refused and self._refused[-1][0] == timestamp:
-                return
-            self._refused = [*self._refused[-1:], (timestamp, timestamp - self._monotonic())]
+            self._ask_if_due()
 
     def accepted(self) -> None:
+        if self._verdict is None:  # (every request passes here: no lock for the usual case)
+            return
         with self._lock:
-            self._refused = []
+            self._verdict = None
 
-    def off_by(self) -> float | None:
-        """How far this server's clock is now ahead of Slack's (behind: negative) while it refuses
-        Slack's requests for it; None otherwise."""
+    def report(self) -> tuple[str, bool] | None:
+        """What /healthz says of Slack's requests, and whether that is a 503; None: nothing."""
         with self._lock:
-            if len(self._refused) < 2:
-                return None
-            (_, earlier), (_, latest) = self._refused
-        if abs(latest - earlier) > self.AGREE_SECONDS:
+            if self._verdict in ("off", "unknown"):
+                self._ask_if_due()
+            verdict, slack_minus_mono = self._verdict, self._slack_minus_mono
+        if verdict == "unknown":
+            return ("unknown: correctly signed requests were refused as too old or too new, and Slack's "
+                    "time could not be read (api.test) to tell whether this server's clock is off"), False
+        if verdict != "off":
             return None
-        off = self._wall() - (latest + self._monotonic())
-        return off if abs(off) > SIGNATURE_MAX_AGE_SECONDS else None
+        off = self._wall() - (slack_minus_mono + self._monotonic())
+        if abs(off) <= SIGNATURE_MAX_AGE_SECONDS:
+            return None  # set right since Slack was asked (the next question confirms it)
+        return (f"refused: this server's clock is {abs(off):.0f} s "
+                f"{'ahead of' if off > 0 else 'behind'} Slack's (check NTP)"), True
+
+    def _ask_if_due(self) -> None:
+        """(Under _lock.) Wake the asking thread, unless it is asking or asked within the minute."""
+        now = self._monotonic()
+        if self._asking or (self._asked_at is not None and now - self._asked_at < SLACK_CLOCK_ASK_EVERY_SECONDS):
+            return
+        self._asking, self._asked_at = True, now
+        if self._worker is None:
+            # One thread for the process's life, idle but for a question a minute at most: its
+            # kept connection to Slack is reused, not left open by a thread per question.
+            self._worker = threading.Thread(target=self._run, name="slack-clock", daemon=True)
+            self._worker.start()
+        self._wanted.set()
+
+    def _run(self) -> None:
+        while True:
+            self._wanted.wait()
+            self._wanted.clear()
+            self._ask_once()
+
+    def _ask_once(self) -> None:
+        try:
+            try:
+                slack_now = self._ask()
+            except Exception as e:  # Slack unreachable, refusing, or without a Date: nothing learnt
+                with self._lock:
+                    said, self._verdict = self._verdict, "unknown"
+                if said != "unknown":
+                    why = (f"HTTP {e.response.status_code} {e.response.get('error') or ''}".rstrip()
+                           if isinstance(e, SlackApiError) else f"{type(e).__name__}: {e}")
+                    log.warning("could not read Slack's time (api.test) to tell whether this server's clock "
+                                "has Slack's requests refused: %s; asked again in a minute while /healthz is probed",
+                                why)
+                return
+            at = self._monotonic()
+            off = self._wall() - slack_now
+            with self._lock:
+                said = self._verdict
+                if abs(off) > SIGNATURE_MAX_AGE_SECONDS:
+                    self._verdict, self._slack_minus_mono = "off", slack_now - at
+                else:
+                    self._verdict = "fine"
+            if abs(off) > SIGNATURE_MAX_AGE_SECONDS:
+                if said != "off":
+                    log.warning("Slack's time (the Date of its answer to api.test) puts this server's clock %.0f s %s "
+                                "it: every request Slack sends is refused until NTP sets it right; /healthz answers "
+                                "503 meanwhile", abs(off), "ahead of" if off > 0 else "behind")
+            elif said == "off":
+                log.info("Slack's time agrees with this server's clock again (%.0f s apart)", abs(off))
+            elif said != "fine":
+                log.warning("correctly signed requests were refused as too old or too new while Slack's time agrees "
+                            "with this server's clock (%.0f s apart): replays of captured requests, not a clock fault",
+                            abs(off))
+        finally:
+            with self._lock:
+                self._asking = False
+                self.answers += 1
 
 
 def _signed_body(environ: dict[str, Any], length: int, secret: bytes, slack_clock: SlackClock) -> bytes | None:
@@ -416,7 +516,7 @@ def _signed_body(environ: dict[str, Any], length: int, secret: bytes, slack_cloc
         return None
     skew = slack_clock.skew(int(timestamp))
     if abs(skew) > SIGNATURE_MAX_AGE_SECONDS:
-        slack_clock.refused(int(timestamp))
+        slack_clock.refused()
         _clock_warning(skew)
         return None
     slack_clock.accepted()
@@ -478,7 +578,7 @@ def _is_ssl_check(body: bytes) -> bool:
 def wsgi_app(rt: Runtime, slack_clock: SlackClock | None = None) -> WSGIApp:
     slack = SlackRequestHandler(rt.app, path=EVENTS_PATH)
     secret = (rt.settings.slack_signing_secret or "").encode()
-    slack_clock = slack_clock or SlackClock()
+    slack_clock = slack_clock or SlackClock(functools.partial(slack_time, rt.client))
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if _is_health_check(environ):

@@ -121,6 +121,7 @@ class LocalSlack:
         self.app_id = app_id
         self._host = host
         self._requested_port = port
+        self._ts_clock = ts_clock
         self._cond = threading.Condition(threading.RLock())
         self._stopping = threading.Event()
         self._calls: list[SlackCall] = []
@@ -150,6 +151,10 @@ class LocalSlack:
             ts_clock=ts_clock,
             clock=time.monotonic,
         )
+
+    def now(self) -> float:
+        """Slack's clock: what message ts and trigger ids are made of, and the Date of every answer."""
+        return self._ts_clock()
 
     # lifecycle ---------------------------------------------------------------------------------
 
@@ -808,6 +813,11 @@ def _make_handler(slack: LocalSlack) -> type[BaseHTTPRequestHandler]:
 
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
             log.debug("local slack: " + format, *args)
+
+        def date_time_string(self, timestamp: float | None = None) -> str:
+            # Slack's clock, not this machine's: kessai reads Slack's time from the Date of an
+            # answer (bot.web.slack_time), and a test may set Slack's clock apart from its own.
+            return super().date_time_string(slack.now() if timestamp is None else timestamp)
 
         def _send(self, status: int, body: bytes, content_type: str, headers: Mapping[str, str] = {}) -> None:  # noqa: B006
             cut_short = CUT_SHORT in headers

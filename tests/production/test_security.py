@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import http.client
 import json
 import logging
 import re
 import socket
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -361,65 +364,131 @@ def test_a_correctly_signed_but_old_request_points_at_the_clock_once(sqlite_stac
         for forged in (st.driver.stale(), st.driver.stale(age=3600), st.driver.wrong_secret()):
             forged.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
             assert forged.last_reply is not None and forged.last_reply.status == 401
-    warnings = [r.getMessage() for r in caplog.records if "clock" in r.getMessage()]
+    # (Slack is asked its time meanwhile, and says so in a line of its own.)
+    warnings = [r.getMessage() for r in caplog.records if "refused a correctly signed" in r.getMessage()]
     assert len(warnings) == 1 and "NTP" in warnings[0] and "before this server's clock" in warnings[0]
 
 
-def test_healthz_says_when_this_servers_clock_has_slacks_requests_refused(sqlite_stack: LocalStack) -> None:
-    """A clock 10 minutes fast refuses every request Slack sends (HTTP mode): only a WARNING a
-    minute said so, /healthz answered 200 ok and a load balancer kept sending Slack's requests to
-    that replica. Two refused requests signed at different times that agree on the offset are the
-    clock; a request within the five minutes clears it."""
-    from tests.production.test_operations import healthz
+def _health(port: int) -> tuple[int, dict]:  # type: ignore[type-arg]
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=10) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read())
+
+
+def test_replayed_requests_signed_apart_do_not_take_the_replica_out(sqlite_stack: LocalStack,
+                                                                    caplog: pytest.LogCaptureFixture) -> None:
+    """Two captured requests (a proxy's log) replayed as far apart as they were signed agreed on an
+    "offset" of an hour: /healthz said 503 "clock is 3591 s ahead", for good (the offset was the
+    replay's age, and a load balancer sends nothing to a replica it took out), and done to every
+    replica that was the whole service down. Refused requests only have Slack asked its time."""
+    st = sqlite_stack
+    with caplog.at_level(logging.WARNING, logger="bot.web"):
+        for age in (3600, 3590, 3600):
+            replay = st.driver.stale(age=age)
+            replay.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+            assert replay.last_reply is not None and replay.last_reply.status == 401
+        status, report = _health(st.server.port)
+        assert status == 200 and "slack_requests" not in report, report
+        # Slack, asked in the background, says this server's clock is right:
+        st.slack.wait_for(lambda: any("replays of captured requests" in r.getMessage() for r in caplog.records))
+        status, report = _health(st.server.port)
+    assert status == 200 and "slack_requests" not in report, report
+    assert len(st.slack.calls_of("api.test")) == 1  # asked once, however many requests were refused
+
+
+@pytest.mark.parametrize(("off", "said"), [(600.0, r"(59\d|60\d) s ahead of"), (-900.0, r"(89\d|90\d) s behind")])
+def test_healthz_says_503_while_slacks_own_time_puts_this_clock_off(sqlite_stack: LocalStack, off: float,
+                                                                    said: str) -> None:
+    """A clock 10 minutes fast (or 15 slow) refuses every request Slack sends: /healthz answered 200
+    ok and a load balancer kept sending Slack's requests to that replica. Slack's time (the Date of
+    api.test, asked in the background) says the clock is off: 503, until NTP sets the clock right,
+    which clears it at the next probe without waiting for Slack's next request."""
+    from bot.sandbox.driver import SlackDriver
+    from bot.web import HttpServer, SlackClock, slack_time, wsgi_app
 
     st = sqlite_stack
-    fast = st.driver.stale(age=600)
-    fast.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
-    assert healthz(st)[0] == 200  # one old request may be a replay
-    st.driver.stale(age=610).message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)  # signed 10 s earlier: another request
-    status, report = healthz(st)
-    assert status == 503 and report["status"] == "degraded", report
-    assert re.fullmatch(r"refused: this server's clock is 61\d s ahead of Slack's \(check NTP\)",
-                        report["slack_requests"]), report
-    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)  # NTP set it right: Slack's next request passes
-    assert wait_thread(st, "C0INTAKE", ts, lambda ms: bool(ms))
-    status, report = healthz(st)
-    assert status == 200 and "slack_requests" not in report, report
+    wrong = [off]
+    clock = SlackClock(functools.partial(slack_time, st.rt.client), wall=lambda: time.time() + wrong[0])
+    server = HttpServer(wsgi_app(st.rt, clock), "127.0.0.1", 0)
+    server.start()
+    try:
+        driver = SlackDriver(f"http://127.0.0.1:{server.port}/slack/events", st.signing_secret, slack=st.slack)
+        driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)  # Slack's own request, signed now
+        assert driver.last_reply is not None and driver.last_reply.status == 401
+        st.slack.wait_for(lambda: clock.answers >= 1)
+        status, report = _health(server.port)
+        assert status == 503 and report["status"] == "degraded", report
+        assert re.fullmatch(rf"refused: this server's clock is {said} Slack's \(check NTP\)",
+                            report["slack_requests"]), report
+        wrong[0] = 0.0  # NTP sets it right
+        status, report = _health(server.port)
+        assert status == 200 and "slack_requests" not in report, report
+        assert len(st.slack.calls_of("api.test")) == 1
+    finally:
+        server.stop()
 
 
-def test_replayed_old_requests_do_not_make_healthz_blame_the_clock(sqlite_stack: LocalStack) -> None:
-    """Requests signed an hour and ten minutes ago (replays of two captured requests) disagree on
-    the offset by far more than Slack's delivery could: not taken for this server's clock."""
-    from tests.production.test_operations import healthz
+def test_slacks_time_is_asked_again_a_minute_on_and_unknown_while_slack_does_not_answer() -> None:
+    """While the report stands, the next probe after a minute asks Slack again (a monotonic clock
+    that stood still through a suspended VM carries a stale time); Slack not answering leaves it
+    unknown, which is no 503: requests alone cannot tell a clock fault from replays."""
+    from bot.sandbox.server import LocalSlack
+    from bot.slack_http import KeepAliveWebClient
+    from bot.web import SlackClock, slack_time
 
-    st = sqlite_stack
-    for age in (3600, 600, 600):
-        st.driver.stale(age=age).message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
-    status, report = healthz(st)
-    assert status == 200 and "slack_requests" not in report, report
+    true, mono, wrong = [1_800_000_000.25], [50.0], [600.0]
+    slack = LocalSlack(ts_clock=lambda: true[0]).start()
+    client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=5)
+    clock = SlackClock(functools.partial(slack_time, client), wall=lambda: true[0] + wrong[0],
+                       monotonic=lambda: mono[0])
 
+    def passes(seconds: float) -> None:
+        true[0] += seconds
+        mono[0] += seconds
 
-def test_the_clock_report_ends_when_ntp_sets_the_clock_right_without_waiting_for_slack() -> None:
-    """A load balancer that took the replica out sends it no more of Slack's requests: the report
-    is judged by the clock now, carried on from the refused requests by the monotonic clock."""
-    from bot.web import SlackClock
+    def answered(count: int) -> None:
+        slack.wait_for(lambda: clock.answers >= count)
 
-    wall, mono = [1_800_000_600.0], [50.0]
-    clock = SlackClock(wall=lambda: wall[0], monotonic=lambda: mono[0])
-    clock.refused(1_800_000_000)
-    wall[0] += 30
-    mono[0] += 30
-    clock.refused(1_800_000_030)
-    assert clock.off_by() == pytest.approx(600)
-    wall[0] += 3600  # an hour passes, with the clock still 10 minutes fast
-    mono[0] += 3600
-    assert clock.off_by() == pytest.approx(600)
-    wall[0] -= 600  # chrony steps it back
-    assert clock.off_by() is None
-    wall[0] -= 900  # stepped too far: now 15 minutes slow
-    assert clock.off_by() == pytest.approx(-900)
-    clock.accepted()
-    assert clock.off_by() is None
+    ahead = ("refused: this server's clock is 600 s ahead of Slack's (check NTP)", True)
+    try:
+        assert clock.report() is None and slack.calls_of("api.test") == []  # nothing refused, nothing asked
+        clock.refused()
+        answered(1)
+        assert clock.report() == ahead
+        clock.refused()  # within the minute: not asked again
+        passes(3600)
+        assert clock.report() == ahead  # carried on by the monotonic clock; this probe asks again
+        answered(2)
+        assert clock.report() == ahead
+        true[0] += 3600  # suspended for an hour: the monotonic clock stood still, Slack's did not
+        passes(61)
+        assert clock.report() == ("refused: this server's clock is 4200 s ahead of Slack's (check NTP)", True)
+        answered(3)
+        assert clock.report() == ahead  # Slack's answer puts it right
+        wrong[0] = 0.0  # NTP sets the clock right
+        assert clock.report() is None
+        passes(61)
+        assert clock.report() is None
+        answered(4)  # asked once more, and Slack agrees: not asked again on probes
+        passes(61)
+        assert clock.report() is None and len(slack.calls_of("api.test")) == 4
+        wrong[0] = -900.0
+        clock.refused()
+        answered(5)
+        assert clock.report() == ("refused: this server's clock is 900 s behind Slack's (check NTP)", True)
+        clock.accepted()  # a request within the five minutes: the clock is right after all
+        assert clock.report() is None
+        slack.stop()
+        passes(61)
+        clock.refused()
+        answered(6)
+        said = clock.report()
+        assert said is not None and said[0].startswith("unknown: ") and said[1] is False, said
+    finally:
+        slack.stop()
+        client.close()
 
 
 def test_a_signed_body_that_is_not_utf8_is_refused_not_failed(sqlite_stack: LocalStack) -> None:
