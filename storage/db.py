@@ -854,7 +854,9 @@ class ServePresence:
     `kessai db upgrade` on that server session took the lock as its own and migrated under running
     serves, and the lock outlived the serve. There the lock is held for a transaction that stays
     open for the serve's life instead, which every pooler keeps on one server session. It takes
-    no snapshot and writes nothing, so it holds back neither VACUUM nor anyone's locks."""
+    no snapshot and writes nothing, so it holds back neither VACUUM nor anyone's locks; but the
+    pooler's PAUSE and safe shutdown wait for every transaction, this one too (docs/operations.md
+    says to stop the serves first)."""
 
     WATCH_SECONDS = 10.0
 
