@@ -149,6 +149,10 @@ def _link(target: str, label: str) -> str:
 # What a telephone number is written with: digits (full-width too), hyphens and dashes, spaces,
 # brackets, dots and a leading plus.
 _PHONE_LABEL = re.compile(r"[+＋]?[0-9０-９()（）\-‐－―ー. 　]+")
+# What Slack's phone apps link a typed number to: its digits, after a plus for +81…, with at most
+# the separators RFC 3966 allows. Anything more (``;ext=…``, ``?…``, letters, ``@host``) is a
+# destination the label does not show, and stays beside it.
+_PHONE_TARGET = re.compile(r"tel:\+?[0-9().\-]+")
 
 
 def _digits(text: str) -> str:
@@ -160,7 +164,7 @@ def _same_number(target: str, label: str) -> bool:
     phone apps link a number typed in a message as ``<tel:0255261111|025-526-1111>``: the label is
     what was typed and will be posted, the target only its digits (or ``+81…``) and no destination
     of its own. Another number, or words, in the label keep both, as for any other link."""
-    if not target.startswith("tel:") or not _PHONE_LABEL.fullmatch(label):
+    if not _PHONE_TARGET.fullmatch(target) or not _PHONE_LABEL.fullmatch(label):
         return False
     called, shown = _digits(target), _digits(label)
     if not shown:

@@ -43,6 +43,12 @@ NAMES = {"U0MANAGER": "高田 課長補佐"}
     ("<tel:09012345678|025-526-5111>", "025-526-5111（tel:09012345678）"),
     ("<tel:09012345678|窓口>", "窓口（tel:09012345678）"),
     ("<tel:0255265111|025-526-511>", "025-526-511（tel:0255265111）"),
+    # The same digits, but the link goes further than the number shown (a parameter, a host, letters):
+    # what it calls is kept beside it, for the checks and the approver.
+    ("<tel:0255265111;password=hunter|025-526-5111>", "025-526-5111（tel:0255265111;password=hunter）"),
+    ("<tel:0255265111@sip.example.com|025-526-5111>", "025-526-5111（tel:0255265111@sip.example.com）"),
+    ("<tel:abc0255265111|025-526-5111>", "025-526-5111（tel:abc0255265111）"),
+    ("<tel:+81-25-526-5111|025-526-5111>", "025-526-5111"),
     ("<@U0MANAGER> 確認お願いします", "@高田 課長補佐 確認お願いします"),
     ("<@U0NOBODY> さん", "@U0NOBODY さん"),
     ("<@U0OLD|takada> さん", "@takada さん"),
