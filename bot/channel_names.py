@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot.slack_http import KeepAliveWebClient, call_deadline
 
@@ -34,6 +35,11 @@ NAME_TTL_SECONDS = 600.0
 UNNAMED_TTL_SECONDS = 60.0
 # Bounds the cache: ids come from what people type.
 MAX_CACHED = 1000
+# How long no channel is asked about after Slack gave no answer (a timeout, a broken connection, an
+# error page): the look-ups of one message follow each other, and a draft with four hashtags that
+# are channels waited 4 x 1.5 s while Slack was slow, past the 3 s after which it resends the event.
+# Longer than one message's look-ups take, short enough that a blip leaves few drafts with ids.
+UNANSWERED_PAUSE_SECONDS = 10.0
 
 
 class ChannelNames:
@@ -44,6 +50,7 @@ class ChannelNames:
         self.clock = clock
         self._lock = threading.Lock()
         self._cache: dict[str, tuple[str | None, float]] = {}
+        self._paused_until = float("-inf")  # see UNANSWERED_PAUSE_SECONDS
 
     @classmethod
     def for_bot(cls, client: WebClient) -> ChannelNames:
@@ -60,8 +67,11 @@ class ChannelNames:
         now = self.clock()
         with self._lock:
             cached = self._cache.get(channel_id)
+            paused = self._paused_until > now
         if cached is not None and cached[1] > now:
             return cached[0]
+        if paused:
+            return None  # not cached either: asked again once Slack answers
         name = self._look_up(channel_id)
         with self._lock:
             if len(self._cache) >= MAX_CACHED:
@@ -79,6 +89,11 @@ class ChannelNames:
                 info = self.client.conversations_info(channel=channel_id).get("channel")
         except Exception as e:  # refused, or no answer in time: the draft keeps the id, nothing fails
             log.warning("could not name channel %s linked in a message (kept as its id): %s", channel_id, e)
+            if not (isinstance(e, SlackApiError) and e.response.status_code == 200):
+                # Not an answer about this channel (as channel_not_found is) but none at all: Slack
+                # is slow or unreachable, and the message's other channels would each wait it out.
+                with self._lock:
+                    self._paused_until = self.clock() + UNANSWERED_PAUSE_SECONDS
             return None
         name = info.get("name") if isinstance(info, dict) else None
         return name if isinstance(name, str) and name else None

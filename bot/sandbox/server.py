@@ -354,6 +354,13 @@ class LocalSlack:
             with contextlib.suppress(OSError):
                 conn.shutdown(socket.SHUT_RDWR)
 
+    def rename_channel(self, channel: str, name: str) -> None:
+        """Give ``channel`` another name, as a person renaming it in Slack does."""
+        with self._cond:
+            if self._ws.channels is None:  # an open workspace names every channel by its id
+                raise ValueError("rename_channel needs a LocalSlack made with channels=")
+            self._ws.channels[channel] = name
+
     def silence_socket(self) -> None:
         """Leave every Socket Mode connection open but answer none of the app's pings, as a
         connection dropped on the way (a NAT's or firewall's idle timeout) looks to the app."""
