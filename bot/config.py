@@ -820,6 +820,16 @@ DEFAULT_RANKS: tuple[str, ...] = (
     "主事",
     "会計年度任用職員",
 )
+# Ranks whose order is the same in every Japanese municipality (higher level = lower number). Ranks
+# whose place differs between organisations (次長, 室長, 主査, 参事, 会計年度任用職員…) are left out:
+# an organisation may put them where its own 職制 does. Used only to catch a ``ranks`` list written
+# lowest first, which silently turned approval upside down (主事 deciding, 課長 refused) — the
+# guidelines give 決裁 to 課長補佐以上管理職 (和気町 5(4)) or to 各課等の長 (上越市 6(1)②).
+_KNOWN_RANK_LEVELS: dict[str, int] = {
+    "市長": 0, "町長": 0, "村長": 0,
+    "副市長": 1, "副町長": 1, "副村長": 1,
+    "部長": 2, "課長": 3, "課長補佐": 4, "係長": 5, "主任": 6, "主事": 7,
+}
 PLATFORMS: tuple[str, ...] = ("x", "facebook", "instagram", "line", "youtube", "tiktok", "blog")
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 
@@ -1386,6 +1396,7 @@ class _Validator:
         # Every [[members]] entry by slack_id, valid or not, so that a member with (say) an unknown
         # rank is not also reported as "not registered" wherever an account names them.
         self.roster: dict[str, dict[str, Any]] = {}
+        self.ranks_misordered = False
 
     def problem(self, path: Path_, message: str) -> None:
         self.problems.append(ConfigProblem(self.filename, self.loc.line(path), message))
@@ -1540,7 +1551,8 @@ class _Validator:
                     self.problem(path + ("ranks", i), _too_long("[policy] の ranks にある職名", r, rank_limit))
                 else:
                     self.shown_name_ok(path + ("ranks", i), "[policy] の ranks にある職名", r)
-            self.duplicates_in(path + ("ranks",), list(ranks), "[policy]")
+            if self.duplicates_in(path + ("ranks",), list(ranks), "[policy]"):
+                self.ranks_misordered = self.ranks_misordered_at(path + ("ranks",), ranks)
         values["ranks"] = ranks
 
         min_rank = p.get("approver_min_rank", defaults.approver_min_rank)
@@ -1655,6 +1667,26 @@ class _Validator:
                 phones.append(number.strip())
         values["official_phone_numbers"] = tuple(phones)
         return Policy(**values)
+
+    def ranks_misordered_at(self, path: Path_, ranks: tuple[str, ...]) -> bool:
+        """Report a pair of well-known ranks written lower before higher: ``rank_at_least``
+        reads the list highest first, so a list written from 会計年度任用職員 up to 部長 let every
+        主事 approve and refused every 課長, and `kessai config check` called the file correct."""
+        level = _KNOWN_RANK_LEVELS
+        inverted = [(level[lower] - level[higher], j, lower, higher)
+                    for j, higher in enumerate(ranks) if higher in level
+                    for lower in ranks[:j] if level.get(lower, -1) > level[higher]]
+        if inverted:
+            # The widest pair (部長 after 主事) shows a list written upside down better than the
+            # first one found (主任 after 主事).
+            _, j, lower, higher = max(inverted)
+            self.problem(
+                path + (j,),
+                f"[policy] の ranks は上位の職から順に書いてください。「{higher}」が「{lower}」より後に"
+                f"書かれています。このままでは「{lower}」が「{higher}」より上の職として扱われ、"
+                "決裁できる職（approver_min_rank 以上）の判定を誤ります。",
+            )
+        return bool(inverted)
 
     def escalation_orgs(self, data: Mapping[str, Any], policy: Policy, orgs: list[Org]) -> Policy:
         """``[policy] escalation_orgs``: [[orgs]] ids, read once the orgs are known. A wrong id would
@@ -1949,6 +1981,9 @@ class _Validator:
                 ok = False
             elif (
                 role in ("approvers", "deputies")
+                # Against a list written upside down, 「課長 は課長補佐より下の職です」 would be said of
+                # every rightful approver: the order itself is the one problem reported.
+                and not self.ranks_misordered
                 and minimum in ranks
                 and member.get("rank") in ranks  # an unknown rank is reported on the member itself
                 and ranks.index(member["rank"]) > ranks.index(minimum)

@@ -1,0 +1,111 @@
+"""The organisation file as an IT 担当 writes it, attacked where it decides who may approve.
+
+The guidelines give 決裁 to 課長補佐以上管理職 (和気町 5(4)) or to 各課等の長 (上越市 6(1)②), and
+kessai reads ``[policy] ranks`` highest first. A list written from the bottom up was called correct by
+`kessai config check` and turned approval upside down: every 主事 could approve, every 課長 was refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import parse_org_config
+from tests.test_cli import kessai
+from tests.test_config_s32 import edited, line_of, problems
+
+DEMO_RANKS = 'ranks = ["部長", "次長", "課長", "課長補佐", "係長", "主査", "主任", "主事", "会計年度任用職員"]'
+UPSIDE_DOWN = 'ranks = ["会計年度任用職員", "主事", "主任", "主査", "係長", "課長補佐", "課長", "次長", "部長"]'
+WAKE = (Path(__file__).resolve().parent / "orgs" / "wake.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("ranks", "says"), [
+    # Written from the bottom up, as a 給与表 lists its grades: one problem, naming the widest pair,
+    # and not 「課長 は課長補佐より下の職です」 about every rightful approver as well.
+    (UPSIDE_DOWN, "「部長」が「主事」より後に書かれています。このままでは「主事」が「部長」より上の職として扱われ"),
+    # Two neighbours swapped: with approver_min_rank = "課長" the 課長補佐 would approve and the 課長 not.
+    ('ranks = ["部長", "次長", "課長補佐", "課長", "係長", "主査", "主任", "主事", "会計年度任用職員"]',
+     "「課長」が「課長補佐」より後に書かれています。"),
+    # The minimum above the approvers' ranks only by the misorder: 係長 written above 課長補佐.
+    ('ranks = ["部長", "次長", "課長", "係長", "課長補佐", "主査", "主任", "主事", "会計年度任用職員"]',
+     "「課長補佐」が「係長」より後に書かれています。"),
+    # Written across lines: the line of the rank out of place is named.
+    ('ranks = [\n  "主事",\n  "部長", "次長", "課長", "課長補佐", "係長", "主査", "主任", "会計年度任用職員"]',
+     "「部長」が「主事」より後に書かれています。"),
+], ids=["from-the-bottom-up", "kacho-below-hosa", "kakaricho-above-hosa", "across-lines"])
+def test_ranks_not_written_highest_first_are_refused_on_their_line(ranks: str, says: str) -> None:
+    text = edited((DEMO_RANKS, ranks))
+    [(line, message)] = problems(text)
+    assert says in message and "上位の職から順に書いてください" in message, message
+    higher = says.split("」が「")[0].removeprefix("「")
+    assert line == line_of(text, ranks) + ranks[: ranks.index(f'"{higher}"')].count("\n"), (line, message)
+
+
+@pytest.mark.parametrize("ranks", [
+    # Ranks whose place differs between organisations may go where each organisation's 職制 puts them.
+    'ranks = ["部長", "課長", "次長", "課長補佐", "主査", "係長", "主任", "主事", "会計年度任用職員"]',
+    'ranks = ["部長", "次長", "課長", "課長補佐", "係長", "主査", "主任", "会計年度任用職員", "主事"]',
+    'ranks = ["参事", "部長", "次長", "課長", "課長補佐", "係長", "主査", "主任", "主事", "会計年度任用職員"]',
+], ids=["jicho-and-shusa-elsewhere", "kaikei-nendo-above-shuji", "sanji-first"])
+def test_ranks_placed_as_an_organisation_may_place_them_are_accepted(ranks: str) -> None:
+    parse_org_config(edited((DEMO_RANKS, ranks)), "kessai.toml")
+
+
+def test_the_other_organisations_files_keep_their_own_order() -> None:
+    """和気町 puts 室長 between 課長 and 課長補佐, 美祢市社協 has no 課長補佐 at all: both are valid."""
+    org = parse_org_config(WAKE, "wake.toml")
+    assert org.rank_at_least("室長", "課長補佐") and not org.rank_at_least("係長", "課長補佐")
+
+
+# A town's first file, ranks copied from its 給与表 (lowest grade first): valid before, with the
+# 主事 as the account's only approver.
+SMALL = f"""\
+[policy]
+approver_min_rank = "課長補佐"
+{UPSIDE_DOWN}
+escalation_channel = "C0ESCALATE"
+
+[[orgs]]
+id = "koho"
+name = "広報対話課"
+
+[[members]]
+slack_id = "U0MANAGER"
+name = "上越 花子"
+org = "koho"
+rank = "課長"
+
+[[members]]
+slack_id = "U0OPERATOR"
+name = "高田 太郎"
+org = "koho"
+rank = "主事"
+
+[[members]]
+slack_id = "U0SHUJI"
+name = "直江 次郎"
+org = "koho"
+rank = "主事"
+
+[[accounts]]
+id = "joetsu-x"
+platform = "x"
+name = "上越市公式X"
+url = "https://x.com/example"
+org = "koho"
+intake_channel = "C0INTAKE"
+operators = ["U0OPERATOR"]
+approvers = ["U0SHUJI"]
+"""
+
+
+def test_config_check_refuses_an_upside_down_list_that_let_a_shuji_approve(tmp_path: Path) -> None:
+    """The whole loop as the IT 担当 meets it: before, exit 0, 「正しい設定です」 and the two 主事 named
+    as the receivers of every incident."""
+    config = tmp_path / "kessai.toml"
+    config.write_text(SMALL, encoding="utf-8")
+    r = kessai("config", "check", "--config", str(config), cwd=tmp_path)
+    assert r.returncode == 1, r.stdout
+    assert "正しい設定です" not in r.stdout
+    assert "kessai.toml:3: [policy] の ranks は上位の職から順に書いてください。「部長」が「主事」より後" in r.stderr, r.stderr
+    assert "1 件の問題があります" in r.stderr, r.stderr
