@@ -894,7 +894,11 @@ class Kessai:
     def deputy_candidates(draft: DraftRow, account: Account) -> list[str]:
         """Who may be asked to decide ``draft`` as a deputy (代決): the account's deputies other than
         its author and its own approvers, away or not."""
-        return [d for d in account.deputies if d != draft.author_id and d not in account.approvers]
+        return Kessai.deputy_candidates_of(account, draft.author_id)
+
+    @staticmethod
+    def deputy_candidates_of(account: Account, author: str) -> list[str]:
+        return [d for d in account.deputies if d != author and d not in account.approvers]
 
     def available_deputies(self, s: Session, at: datetime, draft: DraftRow, account: Account) -> list[str]:
         """The deputy candidates (``deputy_candidates``) not away at ``at``: who a hand-off then would ask."""
@@ -995,12 +999,23 @@ class Kessai:
         return sent
 
     @staticmethod
-    def _still_named(account: Account, draft_author: str, recipient: str, acting_for: str | None) -> bool:
+    def _still_named(account: Account, draft_author: str, recipient: str, acting_for: str | None,
+                     reason: str | None) -> bool:
         """Does the organisation file still name ``recipient`` as someone who may decide this
-        request: an approver of the account, or for a 代決 request one of its deputies?"""
+        request: an approver of the account, or for a 代決 request one of its deputies — and, for
+        one standing in for an absent approver ("away"), is that person still an approver? 代決 is
+        for an absent approver (SPEC 4.3): the deputy of one who has left the account decided
+        「代決（上越 花子 さんの代理）」 while the approvers the file names were at their desks."""
         if recipient == draft_author:
             return False
-        return recipient in account.approvers or (acting_for is not None and recipient in account.deputies)
+        if recipient in account.approvers:
+            return True
+        return (acting_for is not None and recipient in account.deputies
+                and (reason != "away" or acting_for in account.approvers))
+
+    @staticmethod
+    def _stands_for_removed(account: Account, acting_for: str | None, reason: str | None) -> bool:
+        return reason == "away" and acting_for is not None and acting_for not in account.approvers
 
     @staticmethod
     def _file_is_recorded(account: Account, recorded: dict[str, set[str]]) -> bool:
@@ -1044,7 +1059,7 @@ class Kessai:
             if r.recipient_id is None:
                 continue
             holders[r.draft_id][1].add(r.recipient_id)
-            if not self._still_named(account, r.author_id, r.recipient_id, r.acting_for_id):
+            if not self._still_named(account, r.author_id, r.recipient_id, r.acting_for_id, r.reason):
                 drift.add(r.draft_id)
         if ask:
             missing: dict[int, list[str]] = {}
@@ -1056,6 +1071,14 @@ class Kessai:
                     missing[draft_id] = lacking
             absent = away_repo.away_at(s, sorted({a for v in missing.values() for a in v}), now) if missing else set()
             drift.update(d for d, lacking in missing.items() if any(a not in absent for a in lacking))
+            # Held by nobody, every approver away (the one who held it left the account, at night):
+            # the deputies are asked for them (``_ask_deputies_for_added_away``) if one is at work.
+            orphans = {d: self.deputy_candidates_of(account, holders[d][0].author_id)
+                       for d in missing if d not in drift and not holders[d][1]
+                       for account in [self.org.account(holders[d][0].account_id or "")] if account is not None}
+            if any(orphans.values()):
+                away_deputies = away_repo.away_at(s, sorted({x for v in orphans.values() for x in v}), now)
+                drift.update(d for d, deputies in orphans.items() if any(x not in away_deputies for x in deputies))
         return sorted(drift)
 
     def follow_roster(self, s: Session, draft: DraftRow, now: datetime, *, ask: bool) -> tuple[list[str], list[str]]:
@@ -1077,25 +1100,50 @@ class Kessai:
         version = draft.current_version
         gone = [r for r in draft_repo.requests_for(s, draft.id or 0, version)
                 if r.reason not in draft_repo.RETRACTED
-                and not self._still_named(account, draft.author_id, r.recipient_id, r.acting_for_id)]
+                and not self._still_named(account, draft.author_id, r.recipient_id, r.acting_for_id, r.reason)]
         if gone:
+            # Said before _retract marks the rows REMOVED, which hides why each was asked.
+            notes = [self._no_longer_named_ja(account, r.recipient_id, r.acting_for_id, r.reason) for r in gone]
             names = self._retract(s, gone)
             view = self.load_view(s, draft, version)
-            for r in gone:
-                role = "代決者" if r.acting_for_id else "決裁者"
+            for r, note in zip(gone, notes, strict=True):
                 self.notify.withdrawn(
                     s, now, view=view, recipient=r.recipient_id,
-                    acting_for_name=self.name_of(r.acting_for_id) if r.acting_for_id else None,
-                    note=(f"組織設定が変更され、あなたは現在「{render.escape(account.name)}」の{role}として"
-                          "登録されていません。この依頼への対応は不要です。"))
+                    acting_for_name=self.name_of(r.acting_for_id) if r.acting_for_id else None, note=note)
             self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
                 f"決裁者の設定が変わったため、{names}への第{version}版の決裁依頼を取り消しました。"))
             self._refresh_homes(s, now, [r.recipient_id for r in gone])
+        if ask:
+            asked += self._ask_deputies_for_added_away(s, draft, account, now)
         if asked or gone:
             self._redraw_pending_status(s, now, draft)
         log.info("draft %s follows the organisation file: asked %s, retracted %s", draft.id, asked,
                  [r.recipient_id for r in gone])
         return asked, [r.recipient_id for r in gone]
+
+    def _no_longer_named_ja(self, account: Account, recipient: str, acting_for: str | None, reason: str | None) -> str:
+        """Why a request the organisation file no longer backs needs nothing from ``recipient``."""
+        name = render.escape(account.name)
+        if recipient in account.deputies and acting_for is not None and self._stands_for_removed(account, acting_for, reason):
+            return (f"組織設定が変更され、{render.escape(self.name_of(acting_for))} さんは現在「{name}」の決裁者ではないため、"
+                    "代わりに決裁（代決）することはできません。この依頼への対応は不要です。")
+        role = "代決者" if acting_for else "決裁者"
+        return f"組織設定が変更され、あなたは現在「{name}」の{role}として登録されていません。この依頼への対応は不要です。"
+
+    def _ask_deputies_for_added_away(self, s: Session, draft: DraftRow, account: Account, now: datetime) -> list[str]:
+        """When nobody holds ``draft`` any more (the approver who held it left the account) and the
+        approvers the file names instead are away, ask the deputies for them, as routing does
+        (``_route``): else the draft waited a business day, held by nobody, for the escalation."""
+        live = [r for r in draft_repo.requests_for(s, draft.id or 0, draft.current_version)
+                if r.reason not in draft_repo.RETRACTED]
+        if live:
+            return []
+        approvers = self.approvers_for(account, author=draft.author_id)
+        absent = away_repo.away_at(s, approvers, now) if approvers else set()
+        first_absent = next((a for a in approvers if a in absent), None)
+        if first_absent is None:
+            return []
+        return self.send_to_deputies(s, draft, now, reason="away", acting_for=first_absent)
 
     def follow_author_standing(self, s: Session, now: datetime, users: Sequence[str]) -> int:
         """The organisation file changed what ``users`` may do (``storage.roster.sync``): redraw the
@@ -1853,6 +1901,11 @@ class Kessai:
             raise errors.NotAnApprover()
         if actor not in account.approvers:
             req = draft_repo.request_for(s, draft.id or 0, version, actor)
+            if req is not None and req.reason in ("away", draft_repo.REMOVED) and actor in account.deputies \
+                    and self._stands_for_removed(account, req.acting_for_id, "away"):
+                # The approver it stood in for left the account: clicked before the sweep retracts
+                # the request, or after, from a DM not yet redrawn.
+                raise errors.NotAnApprover(self._no_longer_named_ja(account, actor, req.acting_for_id, "away"))
             if req is not None and (req.reason == draft_repo.REMOVED or (
                     req.reason in ("away", "escalated") and req.acting_for_id and actor not in account.deputies)):
                 # Asked before the organisation file dropped them; the sweep redraws the DM, and a

@@ -83,7 +83,12 @@ def test_an_absence_that_begins_at_midnight_hides_drift_only_from_then(db: Datab
         away_repo.set_away(s, "U0CHIEF", MIDNIGHT, MIDNIGHT + timedelta(days=2))
         away_repo.set_away(s, "U0MANAGER", MIDNIGHT, MIDNIGHT + timedelta(days=1))
     assert _drift(db, org, MIDNIGHT - timedelta(microseconds=1))[0] == [2, 3, 4, 5, 6, 7, 9]
-    # Those the file does not name for their requests drift whoever is away.
+    # Those the file does not name for their requests drift whoever is away; and 9, held by nobody
+    # with its only approver away, for its deputy (at work) to be asked in their place.
+    assert _drift(db, org, MIDNIGHT) == ([4, 5, 6, 9], [4, 5, 6])
+    with db.session() as s:
+        away_repo.set_away(s, "U0DEPUTY", MIDNIGHT, MIDNIGHT + timedelta(hours=1))
+    # Its deputy away too: nobody could be asked, and a sweep a minute would find it again.
     assert _drift(db, org, MIDNIGHT) == ([4, 5, 6], [4, 5, 6])
     # 上越 is back the next midnight (3 and 9 lack them again), 春日山 a day later (2 and 7).
     assert _drift(db, org, MIDNIGHT + timedelta(days=1))[0] == [3, 4, 5, 6, 9]
@@ -102,6 +107,17 @@ def test_an_approver_removed_from_the_file_is_found_once_the_file_is_recorded(db
     assert _drift(db, without_chief) == ([1, 3, 4, 5, 6, 9], [1, 3, 4, 5, 6])
     # The process that still has the old file leaves them all alone, as above.
     assert _drift(db, org) == ([4, 9], [4])
+
+
+def test_a_deputy_standing_in_for_an_approver_removed_from_the_file_is_found(db: Database, org: OrgConfig) -> None:
+    """3: 直江 stands in for 上越, whom the file no longer names as an approver (異動): his 代決
+    request is drift even when every approver the file names holds one (no ``ask`` needed)."""
+    _populate(db, org)
+    without_manager = edited_org((APPROVERS_LINE, 'approvers = ["U0CHIEF"]\ndeputies = ["U0DEPUTY"]'))
+    with db.session() as s:
+        roster.sync(s, without_manager)
+    # 上越's requests on 1, 2, 5, 6 and 7 drift; 3 for its deputy's; 7's 春日山 holds none.
+    assert _drift(db, without_manager) == ([1, 2, 3, 4, 5, 6, 7, 9], [1, 2, 3, 4, 5, 6, 7])
 
 
 def test_the_requests_of_an_account_removed_from_the_file_are_found(db: Database, org: OrgConfig) -> None:

@@ -512,3 +512,88 @@ def test_the_fix_it_buttons_of_an_author_removed_from_the_operators_are_redrawn(
     assert set(buttons(st.slack.message("C0INTAKE", pasted_check.ts))) == {"override_draft"}
     assert set(buttons(st.slack.message("C0INTAKE", notice.ts))) == {"revise_draft"}
     assert [d.state for d in drafts(st)] == states
+
+
+# -- a deputy standing in for an approver the file no longer names ------------------------------
+def test_a_deputy_standing_in_for_a_removed_approver_no_longer_decides_while_the_approvers_are_at_work(
+        restarts: Restarts) -> None:
+    """代決 is for an absent approver (SPEC 4.3; 上越市 6(1)② 運用管理責任者の決裁). 上越 花子 was away and
+    直江 兼続 was asked to decide for her; on 4月1日 she left the account (異動) and 木田 四郎 joined it.
+    The deputy's request still stood and he could approve 「代決（上越 花子 さんの代理）」 while both
+    approvers were at their desks, the ledger naming someone no longer the account's approver."""
+    from storage import ledger as ledger_repo
+
+    st = restarts.st
+    st.driver.slash_command("U0MANAGER", "/kessai", "away 2026-11-24 2026-11-27")
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    [request] = wait_dm(st, "U0DEPUTY")
+    wait_dm(st, "U0CHIEF")
+    settle(st)
+    assert "代決依頼" in all_text(request)
+
+    st = restarts.restart(org_with('approvers = ["U0CHIEF", "U0JOHO"]\ndeputies = ["U0DEPUTY"]'))
+    # Clicked before the sweep has redrawn the DM: refused, nothing recorded.
+    st.driver.block_action("U0DEPUTY", "approve_draft", buttons(request)["approve_draft"],
+                           channel=request.channel, message_ts=request.ts)
+    assert wait_ephemeral(st, "U0DEPUTY", "組織設定が変更され") == (
+        "組織設定が変更され、上越 花子 さんは現在「上越市公式X」の決裁者ではないため、代わりに決裁（代決）することは"
+        "できません。この依頼への対応は不要です。")
+    with st.rt.db.session() as s:
+        assert list(ledger_repo.iter_entries(s)) == []
+    report = Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=5))
+    assert report.sent["approval.removed"] == 1 and report.sent["approval.added"] == 1
+    settle(st)
+    [old] = dm(st, "U0DEPUTY")
+    assert buttons(old) == {} and "上越 花子 さんは現在「上越市公式X」の決裁者ではない" in all_text(old), all_text(old)
+    assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=6)).total == 0
+    # The approvers at work decide, in their own name.
+    [joho] = dm(st, "U0JOHO")
+    st.driver.block_action("U0JOHO", "approve_draft", buttons(joho)["approve_draft"],
+                           channel=joho.channel, message_ts=joho.ts)
+    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0CHIEF")[0]), timeout=10)
+    with st.rt.db.session() as s:
+        assert [(e.kind, e.decider_id, e.acting_for_id) for e in ledger_repo.iter_entries(s)] == [
+            ("approved", "U0JOHO", None)]
+
+
+@pytest.mark.parametrize("restarted_at_night", [False, True], ids=["in-business-hours", "at-night"])
+def test_an_approver_added_while_away_has_the_deputy_asked_in_their_place(restarts: Restarts,
+                                                                         restarted_at_night: bool) -> None:
+    """The only approver leaves the account and the one the file names instead is away (on leave
+    over 4月1日): the request of the one who left was retracted and nobody at all held the draft until
+    the escalation a business day later. The deputies are asked for the absent approver, as when a
+    draft is first routed — in the morning when kessai restarted with the file at night."""
+    from storage import ledger as ledger_repo
+
+    st = restarts.st
+    ts = st.driver.message("C0INSTA", "U0OPERATOR2", CLEAN_DRAFT)
+    wait_dm(st, "U0MANAGER")
+    settle(st)
+
+    insta = 'operators = ["U0OPERATOR2"]\napprovers = ["U0MANAGER"]'
+    st = restarts.restart(edited_org((insta, insta.replace("U0MANAGER", "U0JOHO"))))
+    # On leave from the first day the file names them (an approver only may say so).
+    st.driver.slash_command("U0JOHO", "/kessai", "away 2026-11-24 2026-11-27")
+    settle(st)
+    at = BUSINESS_MORNING + timedelta(minutes=5)
+    if restarted_at_night:
+        assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING.replace(hour=20)).sent["approval.removed"] == 1
+        at = BUSINESS_MORNING + timedelta(days=1, minutes=-30)
+    report = Sweeper(st.rt.kessai).sweep(at)
+    assert report.sent["approval.removed"] == (0 if restarted_at_night else 1), report.sent
+    assert report.sent["approval.added"] == 1, report.sent
+    settle(st)
+    assert buttons(dm(st, "U0MANAGER")[0]) == {}
+    assert dm(st, "U0JOHO") == [], [all_text(m) for m in dm(st, "U0JOHO")]
+    [deputy] = dm(st, "U0DEPUTY")
+    assert "代決依頼" in all_text(deputy) and set(buttons(deputy)) == {"approve_draft", "reject_draft"}
+    notices = [all_text(m) for m in thread(st, "C0INSTA", ts)]
+    assert any("決裁者が不在のため、代決者の 直江 兼続 さんにも第1版の決裁を依頼しました（木田 四郎 さんの代決）。" in n
+               for n in notices), notices
+    assert Sweeper(st.rt.kessai).sweep(at + timedelta(minutes=1)).total == 0
+    st.driver.block_action("U0DEPUTY", "approve_draft", buttons(deputy)["approve_draft"],
+                           channel=deputy.channel, message_ts=deputy.ts)
+    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0DEPUTY")[-1]), timeout=10)
+    with st.rt.db.session() as s:
+        assert [(e.kind, e.decider_id, e.acting_for_id) for e in ledger_repo.iter_entries(s)] == [
+            ("approved", "U0DEPUTY", "U0JOHO")]
