@@ -21,6 +21,7 @@ from bot.config import (
     OrgConfig,
     Settings,
     SettingsError,
+    approver_min_rank_note_ja,
     environment_value,
     load_org_config,
     load_settings,
@@ -67,6 +68,8 @@ def cmd_config_check(args: argparse.Namespace) -> int:
     from bot.incidents import escalation_officers_said
     said, anyone = escalation_officers_said(org)
     print(said, file=sys.stdout if anyone else sys.stderr)
+    if (low := approver_min_rank_note_ja(org.policy)) is not None:
+        print(low, file=sys.stderr)
     for said in _left_behind_ja(settings, org):
         # The account's name and id as the database has them: whoever could write it wrote them.
         print(printable(said), file=sys.stderr)

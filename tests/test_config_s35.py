@@ -109,3 +109,23 @@ def test_config_check_refuses_an_upside_down_list_that_let_a_shuji_approve(tmp_p
     assert "正しい設定です" not in r.stdout
     assert "kessai.toml:3: [policy] の ranks は上位の職から順に書いてください。「部長」が「主事」より後" in r.stderr, r.stderr
     assert "1 件の問題があります" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize(("minimum", "noted"), [
+    ("係長", True), ("主事", True),
+    # At or above 課長補佐, or a rank whose place differs between organisations: nothing to say.
+    ("課長補佐", False), ("課長", False), ("主査", False),
+], ids=["kakaricho", "shuji", "kacho-hosa", "kacho", "shusa"])
+def test_config_check_points_out_an_approver_min_rank_below_kacho_hosa(tmp_path: Path, minimum: str, noted: bool) -> None:
+    """「係長」 typed for 「課長」: valid (an organisation's own guideline may say so), and before
+    nothing at all said that every 係長 listed could now approve."""
+    text = SMALL.replace(UPSIDE_DOWN, DEMO_RANKS).replace('approver_min_rank = "課長補佐"',
+                                                         f'approver_min_rank = "{minimum}"')
+    text = text.replace('approvers = ["U0SHUJI"]', 'approvers = ["U0MANAGER"]')
+    config = tmp_path / "kessai.toml"
+    config.write_text(text, encoding="utf-8")
+    r = kessai("config", "check", "--config", str(config), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    note = (f"注意: [policy] の approver_min_rank が「{minimum}」のため、{minimum}の職員も決裁者・代決者になれ、"
+            "下書きを承認できます。")
+    assert (note in r.stderr) == noted, r.stderr
