@@ -129,3 +129,22 @@ def test_config_check_points_out_an_approver_min_rank_below_kacho_hosa(tmp_path:
     note = (f"注意: [policy] の approver_min_rank が「{minimum}」のため、{minimum}の職員も決裁者・代決者になれ、"
             "下書きを承認できます。")
     assert (note in r.stderr) == noted, r.stderr
+
+
+def test_a_person_of_two_departments_listed_twice_is_told_how_to_write_kenmu() -> None:
+    """兼務: 上越 花子, 課長補佐 of 広報対話課, also 課長 (兼務) of 情報政策室, written as a second
+    [[members]]. Refused as before (two ranks for one ID would leave to chance which decides), now
+    telling the IT 担当 what to write instead — before, 「1つにまとめてください」 left them to guess
+    whether a member of 広報対話課 could be listed on 情報政策室's accounts at all."""
+    second = '[[members]]\nslack_id = "U0MANAGER"\nname = "上越 花子"\norg = "joho"\nrank = "課長"\n\n'
+    text = edited(('[[members]]\nslack_id = "U0JOHO"', second + '[[members]]\nslack_id = "U0JOHO"'))
+    [(line, message)] = problems(text)
+    assert line == line_of(text, second) + 1
+    assert "兼務の方も1つにして、決裁に使う職を rank に書きます" in message, message
+    assert "アカウントの org と違う組織の方でも構いません" in message, message
+    # What the message says works: one entry, listed on the other department's account.
+    joho = edited(('approvers = ["U0MANAGER", "U0CHIEF"]', 'approvers = ["U0JOHO", "U0CHIEF"]'))
+    org = parse_org_config(joho.replace('approvers = ["U0MANAGER"]', 'approvers = ["U0MANAGER", "U0JOHO"]', 1),
+                           "kessai.toml")
+    assert org.member("U0JOHO") is not None and org.member("U0JOHO").org == "joho"  # type: ignore[union-attr]
+    assert "U0JOHO" in org.account("joetsu-insta").approvers  # type: ignore[union-attr]
