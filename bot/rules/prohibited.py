@@ -90,9 +90,9 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「お前らは帰れ！と怒鳴られた」のように言われたこととして書いたもの、「ゴミ箱を荒らすカラス。あいつらを追い出せ！」のように
     動物や虫・花粉などを指すものは対象外です）。
     罵り語を使わずに丁寧な言葉で相手を見下す言い方（「頭が悪い人には難しいかもしれませんね」「何度説明しても
-    ご理解いただけないようですね」「知能を疑います」「日本語が読めないのでしょうか」「嫌なら出て行けばいい」）も
+    ご理解いただけないようですね」「知能を疑います」「日本語が読めないのでしょうか」「逃げない人は、頭が悪いのでしょうか」「嫌なら出て行けばいい」）も
     茅野市 4(7)① の「侮蔑」「不敬な言い方」にあたるので反応します（「頭が悪いからではありません」「ご理解いただけない
-    ようでしたら窓口へ」「日本語が読めない方のために」「頭が悪いと思い込まず、気軽に聞いてください」、
+    ようでしたら窓口へ」「日本語が読めない方のために」「頭が悪いと思い込まず、気軽に聞いてください」、すぐ次で打ち消す「苦手な人は、頭が悪いのでしょうか。いいえ、そうではありません」、
     「…ようですね、という苦情をいただきます」のように言われたこととして書いたものは対象外です）。
     """
     message = "「{word}」は侮辱と受け取られる表現です。削除するか別の表現に改めてください。"
@@ -142,12 +142,16 @@ _CONTEMPT = guard(re.compile(
     r"(?![^。！？!?\n]{0,4}?(?:では|じゃ)(?:ない|ありません|なく))"
     r"|(?:ご理解|理解して|お分かり|おわかり|分かって|わかって)(?:いただけ|もらえ)(?:ない|ません)(?:よう|みたい)(?:です|だ)ね"
     r"|知能を疑"
+    # Asked of people named just before (「何度呼びかけても逃げない人は、頭が悪いのでしょうか」): a sneer as a question.
+    r"|(?:(?<=[人方奴民]は)|(?<=[人方奴民]って))[、,]?[ \t]*頭(?:が|の)?悪い(?:の|ん)(?:でしょうか|ですか|だろうか|かな|か(?=[。？?]))"
+    # 「…人は、頭が悪いのでしょうか。いいえ、違います。」 asks to answer no, in a post that comforts.
+    r"(?![。？?！!]?\s*(?:いいえ|いや|そんなこと|そうでは|違い|ちがい))"
     r"|日本語が(?:読め|分から|わから|理解でき)ない(?:の|ん)(?:でしょうか|ですか|だろうか|かな)"
     r"|(?:嫌|いや|イヤ|文句がある|不満がある|不満な)なら[^。！？!?\n]{0,8}?出て(?:行|い)(?:け|って|きなさい)"
 ))
 # The words reported after a comma (「何度説明してもご理解いただけないようですね、という苦情をいただきます」
 # 「日本語がわからないのでしょうか、と不安に思う外国人の方へ」): what was said to or felt by someone, not the post's.
-_CONTEMPT_REPORTED = re.compile(r"[、，,]?[ \t\u3000]*+(?:という|といった|と(?:言|い|思|不安|心配|感じ|悩)|って(?:言|思))")
+_CONTEMPT_REPORTED = re.compile(r"[、，,]?[ \t\u3000]*+(?:という|といった|と(?:言|い|思|不安|心配|感じ|悩|相談|質問|聞か|尋ね)|って(?:言|思))")
 
 
 # ばか written straight before an adjective is the intensifier "very" of speech and of Niigata dialect
@@ -968,9 +972,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「外国人の方はお断りしています」「外国籍の方の入居は不可」「生活保護受給者の方の入居はお断りしています」のように、属性のすぐ後に断る言葉を続けたものも
     反応します。「外国人の入居はご遠慮いただいております」「障害者の方は入店をご遠慮ください」のような「ご遠慮」、「外国人は入店禁止です」「外国籍の方の入居は禁止です」のような「禁止」も同じで、「高齢者・障害者の方は」「外国人や障害者の方は」のように属性を並べたものも同じです（「外国人観光客の方へ、予約のない団体の入場はお断りしています」「生活保護の方もお断りしません」
     「障害者の方もご遠慮なくご利用ください」、健康や安全のための「妊娠中の女性はご遠慮ください」、男性用の部屋の「男性更衣室です。女性の方はご遠慮ください」は対象外です。ただし「安全のため、外国人の方の入店はご遠慮ください」のように、国籍・生活保護・障害を理由にした「ご遠慮」は、安全を理由にしても反応します）。
-    「認知症の方はご遠慮ください」「同性カップルはお断りします」「母子家庭はお断り」「〇〇地区の出身者はお断りです」のように、[refusal_groups] の人々を断るものも反応します。
+    「認知症の方はご遠慮ください」「同性カップルはお断りします」「母子家庭はお断り」「〇〇地区の出身者はお断りです」、災害のときの「〇〇県から来た避難者はお断りです」「被災者の方の入店はご遠慮ください」のように、[refusal_groups] の人々を断るものも反応します（「避難者の方は、避難所内での喫煙はご遠慮ください」のように断るのが別の行為のものは対象外です）。
     「障害者の方は参加できません」「車いすの方はご利用できません」は障害者差別解消法（第7条・第8条）の不当な差別的取扱いにあたるおそれがあるため
-    error、「外国人の方は利用できません」「生活保護の方は利用できません」「外国籍の方は申し込めません」のように属性の人々に「できません」と告げるものは、制度上の要件のことも
+    error、「外国人の方は利用できません」「生活保護の方は利用できません」「外国籍の方は申し込めません」のように属性の人々に「できません」と告げるものは、誰もが使う場所を挙げた「外国人の方は避難所に入れません」「障害者の方は一般の避難所を使えません」「外国人は温泉に入れません」も含め（「車いすの方はエスカレーターを使えません」のような設備の説明は対象外です）、制度上の要件のことも
     あるため理由を添えるよう促す warning です（「本制度と併用できないため、」のように理由を書いたもの、「参加できませんか」「参加できません
     でした」、「外国人の方は対象外です」のような対象の説明は対象外です）。「治安のため」「トラブルが多いため」「言葉が通じないため」のように
     偏見そのものを理由にしたもの（高齢者・女性以外の「安全のため」も）は error です。障害のある方には「障害者割引と併用できないため」のような、
@@ -2308,6 +2312,11 @@ _NOT_ELIGIBLE = re.compile(
     # The reason may stand between the group and the refusal: 「外国人の方は治安が悪くなるため利用できません」.
     r"(?:[^。！!？?\n「」]{1,24}?(?:ため|ので)[、,]?[ \t]*)?"
     rf"(?:{_SERVICE}(?:は|が|を|も)?)?[ \t]*"
+    # The place the group may not enter or use: 「外国人の方は避難所に入れません」「障害者の方は一般の避難所を使えません」
+    # 「外国人は温泉に入れません」. Only places everyone may use, so that 「車いすの方はエスカレーターを使えません」 (a
+    # building described, with the way round it) stays unread.
+    r"(?:(?:一般の|通常の|市の|市内の|この|当)?(?:避難所|避難施設|公共施設|施設|店内|お店|店舗|店|温泉|浴場|銭湯|プール|公園|更衣室)"
+    r"(?:に|へ|を|は|には)[ \t]*)?"
     r"(?P<access>(?:でき|出来)(?:ません|ない)|いただけません|頂けません|(?:お)?受け(?:でき|られ)ません"
     # The verb's own potential: 「外国籍の方は申し込めません」「障害者の方は入れません」.
     r"|申し?込めません|使えません|入れません|借りられません|泊まれません)"
@@ -3849,7 +3858,7 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     （「給付金が出るそうです」「不審者が出たそうです」。給付金・中止・断水・避難・不審者・事件など、
     誤りが市民の行動を左右する話題 [hearsay_topics] の文に限ります。様子を表す「降りそうです」、
     「気象台によると」のように出典を示した文、「雁木は雪国の知恵だそうです」のような話題は
-    対象外）、同じ話題の「〜と聞いた」「〜と聞きました」「〜とのことです」「〜たって」（「消防から」「警察によると」
+    対象外）、同じ話題（氾濫・浸水・冠水なども）の「〜と聞いた」「〜と聞きました」「〜とのことです」「〜たって」「〜だって」「〜届くって」（「消防から」「警察によると」
     のように出典を示した文、「」の言葉を聞いたもの（「〜」とのことですと伝えるものは反応します）、【不審者情報】のようなお知らせ（【拡散情報】【未確認情報】は除きます）は対象外）。そうですとこれらは、
     昔のことを伝える文（「戦時中に空襲で多くの死者が出たと聞きました」「中越地震では堤防が決壊したそうです」。毒・略奪・
     外国人などを含むものと、今夜・今回などの今の話は除きます）と、雨天時の予定（「雨天の場合は中止とのことです」）では
@@ -3872,7 +3881,7 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     情報のままなので反応します）。
     クマの出没、行方不明者の捜索、詐欺への注意など安全にかかわる告知の「拡散希望」「拡散をお願いします」
     （同じ文か、それだけの文なら同じ段落にその話題があるもの）と、「本当かどうか確認しましょう」
-    「真偽不明の情報にご注意ください」のように噂への注意を促す文も反応しません。
+    「真偽不明の情報にご注意ください」のように噂への注意を促す文も反応しません。「災害時はSNSで真偽不明の情報が広まりやすくなります。情報の発信元を確認し、不確かな情報は拡散しないでください。」のように、噂一般を主語にした文（前に「〜という」「〜との」や話題の語がないもの）のすぐ次の文で確認や拡散しないよう呼びかけるものも同じです（次の文が「十分注意してください」だけのものや、決壊・断水などの話題を含むものは反応します）。
     短い「」に入れて示した伝聞も、詐欺の注意喚起で示した誘い文句（「「給付金が出るらしい」という電話は詐欺です」）、
     市が確かめた通報（「「熊が出たらしい」という情報を受け、現地を確認しました」）、インタビューで話した人の言葉
     （「「この辺りは昔、海だったらしいですよ」と語り部さんが教えてくれました」。[hearsay_topics] の話題を除きます）
@@ -4000,6 +4009,37 @@ _ADVICE = re.compile(r"確認|確かめ|注意|気をつけ|気を付け|うの�
 _SHARE_REQUEST = re.compile(r"(?i)拡散|rt希望|リツイート|リポスト|please share")
 
 
+# 「災害時はSNSで真偽不明の情報が広まりやすくなります。情報の発信元を確認し、不確かな情報は拡散しないでください。」:
+# the doubt names rumours in general (「真偽不明の情報が」 as the subject of the sentence) and the next sentence tells
+# readers not to spread them. Only with nothing claimed before the words (「ダムが決壊したという真偽不明の情報が…」
+# passes the claim on, 「…、真偽不明の情報が」 may too), and only a check or a refusal to spread (「確認し」「拡散しない」)
+# in the next sentence: 「注意してください」 alone follows a rumour told as well (`_official_request`'s docstring).
+_DOUBT_AS_SUBJECT = re.compile(r"(?:真偽不明|真偽のほど(?:が|の)?(?:分から|わから|不確か)ない)の(?:情報|うわさ|噂|投稿|デマ)(?:が|も|は)")
+_NEXT_ADVICE = re.compile(
+    r"(?:確認|確かめ)(?:し[、,]|して[、,]|してください|しましょう|の上|してから|てから|てください|ましょう)"
+    r"|(?:拡散|転送|シェア|リツイート|リポスト)(?:しない|せず|は控え|はお控え|を控え|をお控え|はやめ|をやめ)|広めない|広めず|うのみにしない|鵜呑みにしない"
+)
+_CLAIM_BEFORE = re.compile(r"という|との|といった|って|[、，,]")
+
+
+def _doubt_then_advice(doc: Document, hit: Hit, sentence: tuple[int, int]) -> bool:
+    """Whether the doubt at `hit` names rumours in general and the next sentence says to check them or not spread them."""
+    a, b = sentence
+    if not _DOUBT_AS_SUBJECT.match(doc.text, hit.start) or _CLAIM_BEFORE.search(doc.text, a, hit.start):
+        return False
+    if context_words("rumor.txt", "hearsay_topics").found(doc, (a, hit.start)):
+        return False  # 「ダム決壊について真偽不明の情報が…」 names the claim all the same
+    if b >= len(doc.text):
+        return False
+    c, d = doc.sentence_at(b if not doc.text[b].isspace() else b + 1)
+    # The next sentence only advises: one that names a topic (「堤防の決壊を確認してください」) may tell the rumour itself.
+    return (
+        c >= b
+        and bool(_NEXT_ADVICE.search(doc.text, c, d))
+        and not context_words("rumor.txt", "hearsay_topics").found(doc, (c, d))
+    )
+
+
 class _SafetyParagraphs:
     """Whether a paragraph or a sentence speaks of a safety topic, each read once."""
 
@@ -4065,7 +4105,9 @@ def _official_request(doc: Document, hit: Hit, paragraphs: _SafetyParagraphs) ->
     said = doc.text[hit.start : hit.end]
     if _DOUBT.search(said):
         a, b = doc.sentence_at(hit.start)
-        return bool(_ADVICE.search(doc.text, hit.end, min(b, hit.end + 40)))
+        if _ADVICE.search(doc.text, hit.end, min(b, hit.end + 40)):
+            return True
+        return _doubt_then_advice(doc, hit, (a, b))
     if _SHARE_REQUEST.search(said):
         a, b = doc.sentence_at(hit.start)
         if paragraphs.in_sentence((a, b)):
@@ -4194,7 +4236,8 @@ _TOLD = re.compile(
     r"(?<![」』])(?:と|って)(?:は)?聞(?:いた|きました|いています|いてます|いたのですが|いたんですが)"
     r"|という話を聞(?:いた|きました)"
     r"|とのこと(?:です|だ)"
-    r"|(?<=[たるい])って(?=\s*[。!?！？\n]|\s*$)"
+    # Any plain form before it: 「沈むって」「中止だって」「届くって」, not only 「決壊したって」「出るって」.
+    r"|(?<=[たるいうくぐすつぬぶむだ])って(?=\s*[。!?！？\n]|\s*$)"
 )
 
 

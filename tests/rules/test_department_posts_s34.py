@@ -688,6 +688,8 @@ WARRANTED = [
 
 # (platform, text, the code it must get)
 BAD = [
+    # Was KNOWN; session 35 reads the places everyone may use (避難所・更衣室・温泉・店…) before 「使えません」「入れません」.
+    ("line", "LGBTの方は更衣室を使えません。", "prohibited.discrimination"),
     (
         "x",
         "【臨時Wi-Fi】避難所の無料Wi-Fiは SSID: joetsu-hinan、パスワード: Kj8#qWm27r です。",
@@ -859,12 +861,6 @@ KNOWN = [
         "質問ばかりの山田議員は、さっさと辞めてしまえ。",
         "prohibited.insult",
         "「辞めろ」「辞めてしまえ」は退任要求の政治的な言い方でもあり、語彙に入れると議会報告の「辞職を求める決議」周りで誤検知しやすい。今回は見送り",
-    ),
-    (
-        "line",
-        "LGBTの方は更衣室を使えません。",
-        "prohibited.discrimination",
-        "「〜を使えません」の目的語を任意の名詞に広げると「車いすの方はエスカレーターを使えません。エレベーターへ」のような設備案内が障害の error になるため、利用の語（参加・入居・利用など）の後だけを読む",
     ),
     (
         "x",
