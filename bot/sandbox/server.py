@@ -183,6 +183,9 @@ class LocalSlack:
         server.shutdown()
         server.server_close()
         server.close_connections()
+        # Stopped means closed: the handler threads woken above close their sockets when they end,
+        # and a caller counting open files (or reading stderr) right after stop() must not race them.
+        server.join_handlers(timeout=5)
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
@@ -782,12 +785,34 @@ class _Server(ThreadingHTTPServer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._connections: set[socket.socket] = set()
+        # ThreadingMixIn keeps no list of daemon threads, so server_close() cannot wait for them.
+        self._handlers: set[threading.Thread] = set()
         self._connections_lock = threading.Lock()
 
     def process_request(self, request: Any, client_address: Any) -> None:
+        # ThreadingMixIn.process_request, keeping each thread from before it starts, so that one
+        # started just before stop() is waited for too.
+        t = threading.Thread(target=self._handle_in_thread, args=(request, client_address), daemon=True)
         with self._connections_lock:
             self._connections.add(request)
-        super().process_request(request, client_address)
+            self._handlers.add(t)
+        t.start()
+
+    def _handle_in_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            self.process_request_thread(request, client_address)
+        finally:
+            with self._connections_lock:
+                self._handlers.discard(threading.current_thread())
+
+    def join_handlers(self, timeout: float) -> None:
+        """Wait, up to ``timeout`` in all, for the handler threads to end (and close their sockets)."""
+        deadline = time.monotonic() + timeout
+        with self._connections_lock:
+            handlers = list(self._handlers)
+        for t in handlers:
+            if t is not threading.current_thread():  # a handler stopping the server cannot wait for itself
+                t.join(max(0.0, deadline - time.monotonic()))
 
     def shutdown_request(self, request: Any) -> None:
         with self._connections_lock:
