@@ -536,13 +536,17 @@ def test_an_older_kessai_on_a_database_a_newer_one_upgraded_says_to_downgrade_fi
     alembic's traceback."""
     import sqlite3
 
+    from tests.production.serveproc import free_port
+
     url = f"sqlite:///{tmp_path / 'k.db'}"
     assert kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url).returncode == 0
     with sqlite3.connect(tmp_path / "k.db") as c:
         c.execute("UPDATE alembic_version SET version_num = '9999'")
     for args in (("db", "upgrade"), ("serve",)):
+        # A port of its own: on the default 3000, any other program listening there (another serve on
+        # a shared CI machine) stopped serve with 「ポート 3000 はほかのプログラムが使っている」 first.
         r = kessai(*args, cwd=tmp_path, DATABASE_URL=url, KESSAI_CONFIG=str(DEMO_TOML), SLACK_BOT_TOKEN="xoxb-1",
-                   SLACK_SIGNING_SECRET="s", SLACK_API_URL="http://127.0.0.1:1/api/")
+                   SLACK_SIGNING_SECRET="s", SLACK_API_URL="http://127.0.0.1:1/api/", PORT=str(free_port()))
         assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
         assert "新しい版で更新されています" in r.stderr and "kessai db downgrade" in r.stderr
 
