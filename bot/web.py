@@ -350,6 +350,19 @@ SIGNATURE_MAX_AGE_SECONDS = 300
 # (a replay flood), and a replica taken out of the load balancer is probed every few seconds.
 SLACK_CLOCK_ASK_EVERY_SECONDS = 60.0
 
+# How close to SIGNATURE_MAX_AGE_SECONDS an offset read from Slack's Date already counts as refusing:
+# the Date is in whole seconds (the reading is within half a second either way), a request's
+# timestamp is too (up to a second older than its signing) and it takes a moment to arrive, so a
+# clock 299.5 s fast has most of Slack's requests refused while its Date says 299-300 s. Judged by
+# 300 s alone, such a clock (where one without NTP drifts for hours) was /healthz 200 and the log
+# blamed replays, "not a clock fault".
+SLACK_CLOCK_MARGIN_SECONDS = 2.0
+
+
+def _refusing(off: float) -> bool:
+    """Whether an offset of this server's clock from Slack's (by its Date) has Slack's requests refused."""
+    return abs(off) > SIGNATURE_MAX_AGE_SECONDS - SLACK_CLOCK_MARGIN_SECONDS
+
 
 def slack_time(client: WebClient) -> float:
     """Slack's clock now, as the ``Date`` of its answer to api.test (no token needed, nothing changed).
@@ -432,7 +445,7 @@ class SlackClock:
         if verdict != "off":
             return None
         off = self._wall() - (slack_minus_mono + self._monotonic())
-        if abs(off) <= SIGNATURE_MAX_AGE_SECONDS:
+        if not _refusing(off):
             return None  # set right since Slack was asked (the next question confirms it)
         return (f"refused: this server's clock is {abs(off):.0f} s "
                 f"{'ahead of' if off > 0 else 'behind'} Slack's (check NTP)"), True
@@ -444,8 +457,9 @@ class SlackClock:
             return
         self._asking, self._asked_at = True, now
         if self._worker is None:
-            # One thread for the process's life, idle but for a question a minute at most: its
-            # kept connection to Slack is reused, not left open by a thread per question.
+            # One thread for the process's life, idle but for a question a minute at most: a thread
+            # per question would leave its connection in the client's set (closed only at shutdown),
+            # one more a minute. (Not for reuse: a connection idle past IDLE_REUSE_SECONDS is not.)
             self._worker = threading.Thread(target=self._run, name="slack-clock", daemon=True)
             self._worker.start()
         self._wanted.set()
@@ -474,11 +488,11 @@ class SlackClock:
             off = self._wall() - slack_now
             with self._lock:
                 said = self._verdict
-                if abs(off) > SIGNATURE_MAX_AGE_SECONDS:
+                if _refusing(off):
                     self._verdict, self._slack_minus_mono = "off", slack_now - at
                 else:
                     self._verdict = "fine"
-            if abs(off) > SIGNATURE_MAX_AGE_SECONDS:
+            if _refusing(off):
                 if said != "off":
                     log.warning("Slack's time (the Date of its answer to api.test) puts this server's clock %.0f s %s "
                                 "it: every request Slack sends is refused until NTP sets it right; /healthz answers "

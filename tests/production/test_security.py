@@ -491,6 +491,32 @@ def test_slacks_time_is_asked_again_a_minute_on_and_unknown_while_slack_does_not
         client.close()
 
 
+def test_a_clock_within_a_second_of_the_limit_is_not_blamed_on_replays(caplog: pytest.LogCaptureFixture) -> None:
+    """A clock 300.3 s fast refuses Slack's requests (their timestamps are whole seconds, so even
+    one signed and delivered at once is 300.35 s old here), but Slack's Date, in whole seconds,
+    read it as 299.85 s: /healthz said 200 and the log 'replays of captured requests, not a clock
+    fault' while a drifting clock (no NTP) stayed in that band for hours."""
+    from bot.sandbox.server import LocalSlack
+    from bot.slack_http import KeepAliveWebClient
+    from bot.web import SIGNATURE_MAX_AGE_SECONDS, SlackClock, slack_time
+
+    true = 1_800_000_000.05
+    slack = LocalSlack(ts_clock=lambda: true).start()
+    client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=5)
+    clock = SlackClock(functools.partial(slack_time, client), wall=lambda: true + 300.3, monotonic=lambda: 50.0)
+    try:
+        assert clock.skew(int(true)) > SIGNATURE_MAX_AGE_SECONDS  # Slack's own request, made now: refused
+        with caplog.at_level(logging.WARNING, logger="bot.web"):
+            clock.refused()
+            slack.wait_for(lambda: clock.answers >= 1)
+        assert clock.report() == ("refused: this server's clock is 300 s ahead of Slack's (check NTP)", True)
+        assert not any("replays" in r.getMessage() for r in caplog.records)
+        assert any("puts this server's clock 300 s ahead" in r.getMessage() for r in caplog.records)
+    finally:
+        slack.stop()
+        client.close()
+
+
 def test_a_signed_body_that_is_not_utf8_is_refused_not_failed(sqlite_stack: LocalStack) -> None:
     st = sqlite_stack
     body = b'{"type": "event_callback", "event": {"type": "message", "text": "\xff"}}'
