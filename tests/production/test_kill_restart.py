@@ -202,7 +202,7 @@ def test_a_failure_report_survives_a_kill_before_it_was_written(tmp_path: Path, 
     kill between the two lost the report for good, the DM being marked failed already. Here the
     report's transaction is held (another transaction claims its once-a-day key, uncommitted) and
     the process killed meanwhile: after the restart the report is made all the same."""
-    from datetime import datetime
+    from datetime import datetime, timedelta
     from zoneinfo import ZoneInfo
 
     from sqlalchemy import insert
@@ -218,11 +218,16 @@ def test_a_failure_report_survives_a_kill_before_it_was_written(tmp_path: Path, 
     serve = None
     try:
         approver = APPROVERS[0]
-        day = datetime.now(ZoneInfo("Asia/Tokyo")).strftime("%Y-%m-%d")
-        key = undeliverable_key(approver, "user_not_found", day)
+        # serve names the key by its own real clock's day (JST), when the DM fails a few seconds to
+        # a minute from now: a run begun just before midnight held only today's key, the report
+        # went through on tomorrow's, and the test waited for a lock that never came. Both are held.
+        today = datetime.now(ZoneInfo("Asia/Tokyo"))
+        days = [(today + timedelta(days=n)).strftime("%Y-%m-%d") for n in (0, 1)]
         conn = blocker_db.engine.connect()
         held = conn.begin()
-        conn.execute(insert(ProcessedEventRow.__table__).values(key=key, received_at=datetime.now(ZoneInfo("UTC"))))  # type: ignore[attr-defined]
+        conn.execute(insert(ProcessedEventRow.__table__),  # type: ignore[attr-defined]
+                     [{"key": undeliverable_key(approver, "user_not_found", day),
+                       "received_at": datetime.now(ZoneInfo("UTC"))} for day in days])
         serve = ServeProcess(slack, url, tmp_path).start()
         slack.inject("chat.postMessage", error="user_not_found", channel=slack.dm_channel(approver), times=10_000)
         serve.driver().message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
