@@ -226,6 +226,8 @@ def test_remind_delivers_the_sweeps_re_alert_without_waiting_for_a_slow_member_l
     with Slack slow to answer users.info, the unacknowledged incident's re-alert of that run stood in
     the outbox until the last person was looked up (the sweep itself keeps the look-up apart so that
     a slow Slack does not hold re-alerts back). What the sweep wrote goes out first."""
+    import contextlib
+    import threading
     from functools import partial
 
     from bot.incidents import IncidentService
@@ -245,10 +247,28 @@ def test_remind_delivers_the_sweeps_re_alert_without_waiting_for_a_slow_member_l
         gateway = SlackGateway(env, client, render_home=reported.homes.render)
         gateway.deliver_due()
         [alert] = slack.messages("C0ESCALATE")
-        slack.inject("users.info", status=200, delay=1.5, times=4)  # slow, but answering
+
+        def re_alerted() -> bool:
+            return any(c.method == "chat.postMessage" and c.params.get("thread_ts") == alert.ts for c in slack.calls)
+
+        # Slow, but answering within the client's 10 s: each answer is held until Slack has the
+        # re-alert. A fixed 1.5 s each left the re-alert 4.5 s to arrive before the last look-up,
+        # which a loaded machine could miss with the look-up beside it; now only waiting for the
+        # look-up first misses it (the answers then come at 8 s each, then at once after 30 s).
+        answered = threading.Event()
+        slack.inject("users.info", status=200, delay=8, times=4, released=answered)
+
+        def answer_once_re_alerted() -> None:
+            with contextlib.suppress(TimeoutError):
+                slack.wait_for(re_alerted, timeout=30)
+            answered.set()
+
+        waiter = threading.Thread(target=answer_once_re_alerted, daemon=True)
+        waiter.start()
         kessai = Kessai(env, org, clock=Clock(morning))
         report, checked, sent = sweep_once(kessai, morning, settle_until=morning, client=client,
                                            deliver=partial(deliver_until_settled, env, gateway))
+        waiter.join()
         assert report.total and checked and sent
         calls = [c for c in slack.calls if c.method in ("users.info", "chat.postMessage")]
         re_alert = next(i for i, c in enumerate(calls)
