@@ -31,7 +31,7 @@ def test_scheduler_sweeps_at_once_and_then_periodically_in_tokyo_time(world: Wor
             with world.db.session() as s:
                 return reminders.count(s, prefix)
 
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 60  # what must come, bounded generously: a loaded host sweeps slowly
         while claimed("approval.remind:") == 0 and time.monotonic() < deadline:
             time.sleep(0.05)
         assert claimed("approval.remind:") == 1
@@ -56,7 +56,7 @@ def test_a_clock_set_back_does_not_stop_the_sweep_until_it_catches_up(world: Wor
             with world.db.session() as s:
                 return reminders.count(s, "approval.remind:")
 
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 60  # what must come, bounded generously: a loaded host sweeps slowly
         while claimed() == 0 and time.monotonic() < deadline:
             time.sleep(0.05)
         assert claimed() == 1
