@@ -541,7 +541,10 @@ def test_remind_against_a_slack_that_never_answers_stops_at_the_first_timeout(
         err = capsys.readouterr().err
         calls = [c.method for c in slack.calls[before:]]
         assert calls[0] == "auth.test" and calls.count("auth.test") == 1, calls  # no probe after the timeout
-        assert took < 6, (took, calls)
+        # Only time tells a wait out of the held answers or of the default 10 s timeout (instead of the
+        # 1 s set here) from this run's own: under 10 s. A bound of 6 s was missed at 6.2 and 6.4 s with
+        # the product right, its own work taking 4 to 5 s on a loaded host (load average 12).
+        assert took < 10, (took, calls)
         assert "Slack から応答がなかった" in err and "失われていません" in err, err
         assert set(_outbox(env)) == {"pending"}
 
