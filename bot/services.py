@@ -894,11 +894,7 @@ class Kessai:
     def deputy_candidates(draft: DraftRow, account: Account) -> list[str]:
         """Who may be asked to decide ``draft`` as a deputy (代決): the account's deputies other than
         its author and its own approvers, away or not."""
-        return Kessai.deputy_candidates_of(account, draft.author_id)
-
-    @staticmethod
-    def deputy_candidates_of(account: Account, author: str) -> list[str]:
-        return [d for d in account.deputies if d != author and d not in account.approvers]
+        return [d for d in account.deputies if d != draft.author_id and d not in account.approvers]
 
     def available_deputies(self, s: Session, at: datetime, draft: DraftRow, account: Account) -> list[str]:
         """The deputy candidates (``deputy_candidates``) not away at ``at``: who a hand-off then would ask."""
@@ -1072,13 +1068,9 @@ class Kessai:
             absent = away_repo.away_at(s, sorted({a for v in missing.values() for a in v}), now) if missing else set()
             drift.update(d for d, lacking in missing.items() if any(a not in absent for a in lacking))
             # Held by nobody, every approver away (the one who held it left the account, at night):
-            # the deputies are asked for them (``_ask_deputies_for_added_away``) if one is at work.
-            orphans = {d: self.deputy_candidates_of(account, holders[d][0].author_id)
-                       for d in missing if d not in drift and not holders[d][1]
-                       for account in [self.org.account(holders[d][0].account_id or "")] if account is not None}
-            if any(orphans.values()):
-                away_deputies = away_repo.away_at(s, sorted({x for v in orphans.values() for x in v}), now)
-                drift.update(d for d, deputies in orphans.items() if any(x not in away_deputies for x in deputies))
+            # the deputies are asked for them, or with none at work the absent approvers
+            # (``_ask_deputies_for_added_away``), so that someone holds it.
+            drift.update(d for d in missing if not holders[d][1])
         return sorted(drift)
 
     def follow_roster(self, s: Session, draft: DraftRow, now: datetime, *, ask: bool) -> tuple[list[str], list[str]]:
@@ -1143,7 +1135,24 @@ class Kessai:
         first_absent = next((a for a in approvers if a in absent), None)
         if first_absent is None:
             return []
-        return self.send_to_deputies(s, draft, now, reason="away", acting_for=first_absent)
+        sent = self.send_to_deputies(s, draft, now, reason="away", acting_for=first_absent)
+        if sent:
+            return sent
+        # No deputy at work either: the absent approvers are asked, as routing does with everyone
+        # away (``_route``). Else the draft was held by nobody — no DM, an empty 「決裁待ち」 — till
+        # one of them came back, its deputy's request for the one who left having been retracted.
+        version = draft.current_version
+        asked = self._ask(s, now, self.load_view(s, draft, version), [draft_repo.Ask(a, None, "normal") for a in approvers])
+        if asked:
+            names = "、".join(f"{render.escape(self.name_of(a))} さん" for a in asked)
+            self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
+                f"決裁者が不在ですが、{self._why_no_deputy(draft, account)}ため、不在の決裁者の {names}に"
+                f"第{version}版の決裁を依頼しました。{names}が戻られるまで決裁されません。"
+                "急ぎの場合は、決裁者に直接お知らせいただくか、投稿予定日時を見直してください。"))
+            self._refresh_homes(s, now, asked)
+            # The thread has just said so: the sweep's own notice of it (``_nobody_at_work``) is this version's once.
+            reminders_repo.claim(s, nobody_at_work_key(draft.id or 0, version), now)
+        return asked
 
     def follow_author_standing(self, s: Session, now: datetime, users: Sequence[str]) -> int:
         """The organisation file changed what ``users`` may do (``storage.roster.sync``): redraw the

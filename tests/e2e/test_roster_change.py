@@ -597,3 +597,34 @@ def test_an_approver_added_while_away_has_the_deputy_asked_in_their_place(restar
     with st.rt.db.session() as s:
         assert [(e.kind, e.decider_id, e.acting_for_id) for e in ledger_repo.iter_entries(s)] == [
             ("approved", "U0DEPUTY", "U0JOHO")]
+
+
+def test_an_approver_added_while_away_is_asked_when_the_deputy_is_away_too(restarts: Restarts) -> None:
+    """As above, with the only deputy away as well: the request of the approver who left was
+    retracted and nobody was asked, so nobody held the draft (no DM, an empty 「決裁待ち」) until an
+    approver came back. As when a draft is routed with everyone away (``_route``), the absent
+    approver the file names is asked, and the thread says so and why."""
+    from storage import away as away_repo
+
+    st = restarts.st
+    ts = st.driver.message("C0INSTA", "U0OPERATOR2", CLEAN_DRAFT)
+    wait_dm(st, "U0MANAGER")
+    settle(st)
+
+    insta = 'operators = ["U0OPERATOR2"]\napprovers = ["U0MANAGER"]'
+    st = restarts.restart(edited_org((insta, insta.replace("U0MANAGER", "U0JOHO"))))
+    st.driver.slash_command("U0JOHO", "/kessai", "away 2026-11-24 2026-11-27")
+    with st.rt.db.session() as s:
+        away_repo.set_away(s, "U0DEPUTY", BUSINESS_MORNING - timedelta(days=1), BUSINESS_MORNING + timedelta(days=3))
+    settle(st)
+    at = BUSINESS_MORNING + timedelta(minutes=5)
+    report = Sweeper(st.rt.kessai).sweep(at)
+    assert report.sent["approval.removed"] == 1 and report.sent["approval.added"] == 1, report.sent
+    settle(st)
+    assert dm(st, "U0DEPUTY") == []
+    [joho] = dm(st, "U0JOHO")
+    assert set(buttons(joho)) == {"approve_draft", "reject_draft"}
+    notices = [all_text(m) for m in thread(st, "C0INSTA", ts)]
+    assert any("決裁者が不在ですが、代決者も全員不在のため、不在の決裁者の 木田 四郎 さんに第1版の決裁を依頼しました。" in n
+               for n in notices), notices
+    assert Sweeper(st.rt.kessai).sweep(at + timedelta(minutes=1)).total == 0
