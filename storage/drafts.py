@@ -727,20 +727,21 @@ def pending_requests(s: Session, *, ask: bool) -> list[PendingRequest]:
     live = ((col(held.draft_id) == col(DraftRow.id)) & (col(held.version_number) == col(DraftRow.current_version))
             & col(held.reason).not_in(RETRACTED))
     waiting = col(DraftRow.state) == "pending"
-    # A deputy's request for an absent approver ("away") holds only while whom it stands in for is
-    # still an approver of the account (Kessai._still_named).
-    approver_role = aliased(AccountRoleRow)
-    stands_for_approver = exists().where(
-        col(approver_role.account_id) == col(DraftRow.account_id), col(approver_role.role) == "approver",
-        col(approver_role.slack_id) == col(held.acting_for_id)).correlate(DraftRow, held)  # nested: not inferred
     named = exists().where(
         col(AccountRoleRow.account_id) == col(DraftRow.account_id), col(AccountRoleRow.slack_id) == col(held.recipient_id),
-        (col(AccountRoleRow.role) == "approver") | (
-            (col(AccountRoleRow.role) == "deputy") & col(held.acting_for_id).is_not(None)
-            & ((col(held.reason) != "away") | stands_for_approver)))
+        (col(AccountRoleRow.role) == "approver") | ((col(AccountRoleRow.role) == "deputy") & col(held.acting_for_id).is_not(None)))
+    # A deputy's request for an absent approver ("away") holds only while whom it stands in for is
+    # still an approver of the account (Kessai._still_named). A branch of its own: nested in
+    # ``named``'s OR, PostgreSQL could no longer hash that anti-join (a sort-merge, +10-20 ms a
+    # minute on the big city's 8,800 requests).
+    stands_for_approver = exists().where(
+        col(AccountRoleRow.account_id) == col(DraftRow.account_id), col(AccountRoleRow.role) == "approver",
+        col(AccountRoleRow.slack_id) == col(held.acting_for_id))
     branches = [
         select_(col(DraftRow.id)).join(held, live).where(waiting, col(held.recipient_id) == col(DraftRow.author_id)),
         select_(col(DraftRow.id)).join(held, live).where(waiting, ~named),
+        select_(col(DraftRow.id)).join(held, live).where(waiting, col(held.reason) == "away",
+                                                        col(held.acting_for_id).is_not(None), ~stands_for_approver),
     ]
     if ask:
         approver = ((col(AccountRoleRow.account_id) == col(DraftRow.account_id)) & (col(AccountRoleRow.role) == "approver")
