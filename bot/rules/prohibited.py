@@ -987,9 +987,10 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     でした」、「外国人の方は対象外です」のような対象の説明は対象外です）。「治安のため」「トラブルが多いため」「言葉が通じないため」のように
     偏見そのものを理由にしたもの（高齢者・女性以外の「安全のため」も）は error です。障害のある方には「障害者割引と併用できないため」のような、
     既に受けている制度の理由を書いたときだけ反応しません（「規則により」「制度上」だけでは反応します）。
-    外国人住民向けの英語のお知らせの「Foreigners go home!」「Chinese go home!」「Refugees are not welcome here.」「No foreigners allowed」
+    外国人住民向けの英語のお知らせの「Foreigners go home!」「Chinese go home!」「Refugees are not welcome here.」「Foreigners are criminals.」「Vietnamese workers are all thieves.」「No foreigners allowed」、中国の人への蔑称「chink」
     も同じです（英語の言い回しは文の終わりにあるときだけ。「Foreigners who go home for the holidays need a
-    re-entry permit」、人数を添えて人々のすることを述べた「During the holidays, many foreigners go home.」は対象外です）。
+    re-entry permit」、人数を添えて人々のすることを述べた「During the holidays, many foreigners go home.」、偏見を正す
+    「It is a myth that foreigners are criminals.」「Don't say refugees are not welcome.」、ひびの「a chink in the armour」は対象外です）。
     職員や作業員の募集で性別を条件にする書き方（「除雪作業員（男性のみ）」「保育士募集（女性限定）」「事務職も女性のみ募集」「若い女性歓迎」）も
     反応します（男女雇用機会均等法 第5条）。「女性限定ヨガ教室の参加者募集」「女性のみの世帯」、ポジティブ・アクションの
     「女性の応募も歓迎します」、同じ文で法律違反・禁止と説明する「「女性のみ募集」の求人は男女雇用機会均等法違反です」は対象外です。法律が女性の職と定める助産師（保健師助産師看護師法 第3条）と、
@@ -4381,7 +4382,7 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     警告は残し、公式の届出内容としてすべての候補者を同じ形式で載せているかを確かめるよう伝えます
     （「〇〇党を推薦します」「推薦しましょう」「推薦をお願いします」はこれまでどおり呼びかけとして知らせます）。
     外国人向けの英語のお知らせでは、英語の党名（LDP、Komeito など）と「vote for」「vote」「endorse」
-    「elect」が同じ文にあるときに反応します（「Vote for your favourite photo」は対象外です）。ローマ字の日本人の名前への「Vote for Taro Yamada」「Elect Kanta Nakagawa」も反応します（「Vote for Takada Castle」、「Myoko Kogen」「Yuki Matsuri」のような地名・祭りの名前や、contest・mascot・photo・poll・resort などの語がある文のコンテストや観光の投票は対象外です）。
+    「elect」が同じ文にあるときに反応します（「Vote for your favourite photo」は対象外です）。ローマ字の日本人の名前への「Vote for Taro Yamada」「Elect Kanta Nakagawa」、candidate・Mayor の後の名字だけの「Vote for candidate Tanaka」も反応します（「Vote for Takada Castle」、「Myoko Kogen」「Yuki Matsuri」のような地名・祭りの名前や、contest・mascot・photo・poll・resort などの語がある文のコンテストや観光の投票は対象外です）。
     中国語・韓国語のお知らせでも、党名のすぐ前の「投票给」「支持」（「请投票给自民党！」）や、すぐ後の
     「투표」「지지」（「자민당에 투표해 주세요!」）に反応します。人名への呼びかけ（「请投票给山田太郎！」
     「야마다 타로에게 투표해 주세요!」）も同じです（「请投票给最佳作品！」「좋아하는 선수에게 투표해 주세요」
@@ -4957,11 +4958,14 @@ _KO_NO_PERSON = re.compile(
 
 # A vote asked in English for a person by a Japanese name in romaji (「Vote for Taro Yamada on Sunday!」):
 # given name and surname, each made only of the syllables of romaji, so that 「Vote for Best Costume」
-# 「Vote for Takada Castle」「vote for your favourite」 name no one.
+# 「Vote for Takada Castle」「vote for your favourite」 name no one. After 「candidate」 or 「Mayor」 the surname alone
+# is a person (「Vote for candidate Tanaka!」), as the title says who is meant.
 _ROMAJI = r"(?:(?:[kgsztdnhbpmyrwfj]y?|sh|ch|ts)?[aeiou]|n(?![aeiouy]))"
+_ROMAJI_WORD = rf"[A-Z](?i:{_ROMAJI}){{1,7}}"
 _EN_PERSON_CALL = re.compile(
-    rf"(?<![A-Za-z])(?:[Vv]ote|VOTE|[Ee]lect|ELECT)[ \t]+(?:(?:for|FOR)[ \t]+)?(?:[Cc]andidate[ \t]+|[Mm]ayor[ \t]+)?"
-    rf"(?P<name>[A-Z](?i:{_ROMAJI}){{1,7}}[ \t]+[A-Z](?i:{_ROMAJI}){{1,7}})(?![A-Za-z])"
+    rf"(?<![A-Za-z])(?:[Vv]ote|VOTE|[Ee]lect|ELECT)[ \t]+(?:(?:for|FOR)[ \t]+)?"
+    rf"(?:(?:[Cc]andidate|[Mm]ayor)[ \t]+(?P<titled>{_ROMAJI_WORD}(?:[ \t]+{_ROMAJI_WORD})?)"
+    rf"|(?P<name>{_ROMAJI_WORD}[ \t]+{_ROMAJI_WORD}))(?![A-Za-z])"
 )
 
 # A contest's vote, in English: 「Vote for Momo Nakamura in the mascot contest」.
@@ -4988,8 +4992,9 @@ def _foreign_language_calls(doc: Document) -> Iterator[Hit]:
             sent = doc.sentence_at(m.start())
             if sent not in contest:
                 contest[sent] = _EN_CONTEST.search(doc.text, *sent) is not None
-            if not contest[sent] and m["name"].split()[-1].lower() not in _EN_PLACE_WORD:
-                yield Hit(m.start(), m.end(), message.format(m["name"]))
+            name = m["name"] or m["titled"]
+            if not contest[sent] and name.split()[-1].lower() not in _EN_PLACE_WORD:
+                yield Hit(m.start(), m.end(), message.format(name))
     if not any(c in doc.text for c in "给投支选투표지뽑"):
         return
     for m in _FOREIGN_CALL.finditer(doc.text):
