@@ -412,7 +412,12 @@ _QUALIFIER = (
     rf"|\((?P<long_qualifier>[^()\n]{{13,32}}+)\)(?={_QUALIFIER_SEPARATOR}|[ \t]*+は)"
     r"|[\[【〔《〈](?P<bracket_qualifier>[^\[\]【】〔〕《》〈〉\n]{1,32}+)[\]】〕》〉]"
     rf"(?={_QUALIFIER_SEPARATOR}|[ \t]*+(?:[!-~]|は|、))"
-    rf"|[「『](?P<quote_qualifier>[^「」『』\n]{{1,16}}+)[」』](?={_QUALIFIER_SEPARATOR}))?"
+    rf"|[「『](?P<quote_qualifier>[^「」『』\n]{{1,16}}+)[」』](?={_QUALIFIER_SEPARATOR})"
+    # What an English label is of, before 「is」 or a colon (「The password for the staff Wi-Fi is Kx7pq29z.」
+    # 「PIN for the key box: 4821」), as 「キーボックスの暗証番号」 says it first in Japanese: a few words, and the
+    # value after it is tested as after 「The password is」. Without it the label stood apart from its value.
+    r"|[ \t]++(?:for|of)[ \t]++(?P<english_qualifier>(?:the|our|this|your|each)[ \t]++[A-Za-z0-9-]++(?:[ \t]++(?!(?:is|was)[ \t])[A-Za-z0-9-]++){0,2}+)"
+    r"(?=[ \t]++(?:is|was)[ \t]|[ \t]*+:))?"
 )
 # A qualifier that calls the value an example (「パスワード（例）：abc123XYZ!」「パスワード（記入例）：…」), as
 # 「パスワード例：…」 does: a registration guide's sample, not a password in use. 「条例」 is no example.

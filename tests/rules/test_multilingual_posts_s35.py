@@ -18,7 +18,7 @@ import pytest
 
 from bot.rules import CheckContext, check
 from bot.rules.platform import x_weighted_length
-from tests.rules.conftest import CITY_HASHTAGS, CITY_POLICY, JST
+from tests.rules.conftest import CITY_HASHTAGS, CITY_POLICY, JST, assert_secret_flagged_and_masked
 
 # A Wednesday in working hours; 2026-12-05 is a Saturday, 12-06 a Sunday (the posts' 「Sat., Dec. 5」「12/6（日）」).
 NOW = datetime(2026, 12, 2, 10, 0, tzinfo=JST)
@@ -563,6 +563,7 @@ BAD = [
     ("x", "다나카 후보에게 투표해 주세요!", "prohibited.political"),
     ("x", "Register here: https://bit.ly/3xYzAbc", "link.shortener"),
     ("x", "市长是个白痴。", "prohibited.discrimination"),
+    ("x", "The PIN for the key box is 4821.", "confidential.secret"),
 ]
 
 KNOWN = [
@@ -664,12 +665,6 @@ KNOWN = [
         "Opened by this session's English [deny] words (myth, not true, don't say …), which let 「It is a myth that "
         "foreigners are all criminals.」 pass: a sentence that denies the denial is read as opposing, as 「誤解」 is in Japanese",
     ),
-    (
-        "x",
-        "The PIN for the key box is 4821.",
-        "confidential.secret",
-        "A SECRET MISS: words between an English label and 「is」 (「for the key box」) are not read as the label's",
-    ),
 ]
 
 
@@ -690,7 +685,8 @@ def test_known_miss_still_missed(platform: str, text: str, code: str, why: str) 
 
 
 # What this corpus found missed and the fixes catch: English prejudice said of a group ending the sentence, the slur
-# 「chink」, and an English vote call for a candidate by surname alone after 「candidate」「Mayor」.
+# 「chink」, an English vote call for a candidate by surname alone after 「candidate」「Mayor」, and an English password
+# label followed by what it is for (「The password for the staff Wi-Fi is …」).
 NEW_CATCHES = [
     ("Foreigners are criminals.", "prohibited.discrimination"),
     ("Vietnamese workers are all thieves.", "prohibited.discrimination"),
@@ -700,9 +696,12 @@ NEW_CATCHES = [
     ("Too many chinks in Takada these days.", "prohibited.discrimination"),
     ("Vote for candidate Tanaka in the mayoral election on Dec. 6!", "prohibited.political"),
     ("Vote for Mayor Nakagawa!", "prohibited.political"),
+    ("The password for the staff Wi-Fi is Kx7pq29z.", "confidential.secret"),
+    ("PIN for the key box: 4821", "confidential.secret"),
 ]
 # Each relaxation attacked: the crack called a chink, a community named without a verdict ending the sentence, the
-# prejudice named to be corrected, and 「candidate」 or 「Mayor」 before no romaji name or in a contest.
+# prejudice named to be corrected, 「candidate」 or 「Mayor」 before no romaji name or in a contest, and a password's
+# label with what it is for followed by a rule or a place, not a value.
 NEAR_MISSES = [
     "There is a chink in the armour.",
     "A chink of light came through the shutters.",
@@ -721,12 +720,33 @@ NEAR_MISSES = [
     "Vote for a candidate. Tanaka Hall is the polling station.",
     "Vote for candidate Kenshin in the character poll!",
     "Vote for Mayor Of The Year",
+    "The password for the staff Wi-Fi is changed every month.",
+    "The PIN for your card is the one you chose at the bank.",
+    "The password for the Wi-Fi is on the card at the front desk.",
+    "The password for the shelter Wi-Fi is not needed.",
+    "The password for your account is case-sensitive.",
+    "The PIN for the key box is 4 digits.",
+    "The password for each user is 8 characters or more.",
+    "Passwords for the staff Wi-Fi are managed by the IT team.",
+    "The pass for the ski lift is ¥3,500.",
 ]
 
 
 @pytest.mark.parametrize(("text", "code"), NEW_CATCHES)
 def test_prejudice_slur_and_vote_found_by_this_corpus_fire(text: str, code: str) -> None:
     assert code in {c for c, _ in _findings("x", text)}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The password for the staff Wi-Fi is Kx7pq29z.", "Kx7pq29z"),
+        ("The PIN for the key box is 4821.", "4821"),
+        ("PIN for the key box: 4821", "4821"),
+    ],
+)
+def test_english_password_with_what_it_is_for_is_masked_in_excerpt_and_report(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
 
 
 @pytest.mark.parametrize("text", NEAR_MISSES)
