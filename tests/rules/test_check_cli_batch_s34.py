@@ -10,6 +10,7 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,18 @@ CLEAN = "本日は燃やせるごみの収集日です。"
 def _posts(n: int) -> str:
     return "".join(json.dumps({"id": i, "text": CLEAN, "at": "2026-12-07T10:00+09:00"}, ensure_ascii=False) + "\n"
                    for i in range(1, n + 1))
+
+
+@pytest.fixture(autouse=True)
+def ctrl_c_as_at_a_terminal() -> Iterator[None]:
+    """These tests press Ctrl-C as a person at a terminal does. A test run started with SIGINT
+    ignored (a background job of a script, some CI runners) passes that on, and `kessai check` then
+    rightly stays deaf to it: every Ctrl-C test returned 0 instead of 130."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @pytest.fixture
