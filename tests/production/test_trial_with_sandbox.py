@@ -21,8 +21,11 @@ def test_serve_against_the_local_sandbox_before_real_tokens(tmp_path: Path) -> N
     base = {**{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "KESSAI_", "DATABASE_URL"))},
             "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"}
     sandbox_port, port = free_port(), free_port()
+    # Started as from a terminal, where Ctrl-C reaches it: a test run with SIGINT ignored (a
+    # script's background job, some CI runners) would pass that on, and the Ctrl-C below did nothing.
     sandbox = subprocess.Popen([sys.executable, "-m", "bot.sandbox", "--port", str(sandbox_port), "--transcript"],
-                               cwd=tmp_path, env=base, stdout=subprocess.PIPE, text=True)
+                               cwd=tmp_path, env=base, stdout=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     serve: subprocess.Popen[str] | None = None
     try:
         assert sandbox.stdout is not None
