@@ -980,7 +980,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「外国人の方はお断りしています」「外国籍の方の入居は不可」「生活保護受給者の方の入居はお断りしています」のように、属性のすぐ後に断る言葉を続けたものも
     反応します。「外国人の入居はご遠慮いただいております」「障害者の方は入店をご遠慮ください」のような「ご遠慮」、「外国人は入店禁止です」「外国籍の方の入居は禁止です」のような「禁止」も同じで、「高齢者・障害者の方は」「外国人や障害者の方は」のように属性を並べたものも同じです（「外国人観光客の方へ、予約のない団体の入場はお断りしています」「生活保護の方もお断りしません」
     「障害者の方もご遠慮なくご利用ください」、健康や安全のための「妊娠中の女性はご遠慮ください」、男性用の部屋の「男性更衣室です。女性の方はご遠慮ください」は対象外です。ただし「安全のため、外国人の方の入店はご遠慮ください」のように、国籍・生活保護・障害を理由にした「ご遠慮」は、安全を理由にしても反応します）。
-    「認知症の方はご遠慮ください」「同性カップルはお断りします」「母子家庭はお断り」「〇〇地区の出身者はお断りです」、災害のときの「〇〇県から来た避難者はお断りです」「被災者の方の入店はご遠慮ください」のように、[refusal_groups] の人々を断るものも反応します（「避難者の方は、避難所内での喫煙はご遠慮ください」のように断るのが別の行為のものは対象外です）。
+    「認知症の方はご遠慮ください」「同性カップルはお断りします」「母子家庭はお断り」「〇〇地区の出身者はお断りです」、災害のときの「〇〇県から来た避難者はお断りです」「被災者の方の入店はご遠慮ください」のように、[refusal_groups] の人々を断るものも反応します（「避難者の方は、避難所内での喫煙はご遠慮ください」のように断るのが別の行為のもの、「満員のため、避難者の受け入れはお断りしています」「避難者は避難所に入れません。満員です。」のように、どこから来たかを言わずに避難所の満員や受け入れの有無を伝えるものは対象外です）。
     「障害者の方は参加できません」「車いすの方はご利用できません」は障害者差別解消法（第7条・第8条）の不当な差別的取扱いにあたるおそれがあるため
     error、「外国人の方は利用できません」「生活保護の方は利用できません」「外国籍の方は申し込めません」のように属性の人々に「できません」と告げるものは、誰もが使う場所を挙げた「外国人の方は避難所に入れません」「障害者の方は一般の避難所を使えません」「外国人は温泉に入れません」「外国人の避難者は受け入れできません」も含め（「車いすの方はエスカレーターを使えません」のような設備の説明は対象外です）、制度上の要件のことも
     あるため理由を添えるよう促す warning です（「本制度と併用できないため、」のように理由を書いたもの、「参加できませんか」「参加できません
@@ -2353,6 +2353,16 @@ _NOT_ELIGIBLE_MESSAGE = (
 )
 
 
+# The [refusal_groups] entries that name no one in particular among those a disaster displaced. Turned away from
+# a shelter or not taken in (受け入れ) they are everyone arriving, and that is how a full shelter, or a building
+# that is none, says so. Only where they came from (「〇〇県から来た避難者」「原発事故の避難者」) singles some out.
+_EVACUEES = frozenset({"避難者", "被災者", "避難してきた人", "避難してきた方"})
+_FROM_ELSEWHERE = re.compile(
+    r"(?:から(?:来た|きた|の)?|出身の?|(?:県|府|都|道|国|地域|地方|原発|事故)(?:の|から(?:来た|きた)?)?)[ \t]*$"
+)
+_SHELTER_CAPACITY = re.compile(r"受け?入れ|避難所|避難施設")
+
+
 def _turned_away(doc: Document) -> Iterator[Hit]:
     """`_NOT_ELIGIBLE` after a group of [groups] or [refusal_groups], and the refusals of `_REFUSED` after a
     group of [refusal_groups] (those of [groups] are `_group_statements`')."""
@@ -2371,13 +2381,18 @@ def _turned_away(doc: Document) -> Iterator[Hit]:
         people = _people(text[g.start : g.end])
         disabled = _DISABILITY.search(text, g.start, g.end) is not None or "認知症" in text[g.start : g.end]
         refused = _REFUSED.match(text, g.end, sent[1]) if other else None
+        # Everyone at the shelter, not some of them: the wording of a shelter that is full or of a building that is
+        # no shelter (「満員のため、避難者の受け入れはお断りしています」「避難者は避難所に入れません。満員です。」).
+        everyone = text[g.start : g.end] in _EVACUEES and not _FROM_ELSEWHERE.search(text, sent[0], g.start)
+        if refused is not None and everyone and _SHELTER_CAPACITY.search(text, g.end, refused.end()):
+            continue
         if refused is not None:
             taken.add(sent)
             message = f"{people}を一括りにして排除・差別する表現と受け取られます。"
             yield Hit(g.start, refused.end(), message + (_refusal_hint(doc, sent, g.start, text[g.start : g.end]) if disabled else _REWRITE))
             continue
         m = _NOT_ELIGIBLE.match(text, g.end, sent[1])
-        if m is None:
+        if m is None or (everyone and _SHELTER_CAPACITY.search(text, g.end, m.end())):
             continue
         taken.add(sent)
         # 「男性更衣室です。女性の方は入室できません」: a room kept for men, as for a refusal.
