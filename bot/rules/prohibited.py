@@ -92,7 +92,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     罵り語を使わずに丁寧な言葉で相手を見下す言い方（「頭が悪い人には難しいかもしれませんね」「何度説明しても
     ご理解いただけないようですね」「知能を疑います」「日本語が読めないのでしょうか」「逃げない人は、頭が悪いのでしょうか」「嫌なら出て行けばいい」、人に向けた「避難しない年寄りは死んでもいい」「あんな奴らは死んでもかまわない」）も
     茅野市 4(7)① の「侮蔑」「不敬な言い方」にあたるので反応します（「頭が悪いからではありません」「ご理解いただけない
-    ようでしたら窓口へ」「日本語が読めない方のために」「頭が悪いと思い込まず、気軽に聞いてください」、すぐ次で打ち消す「苦手な人は、頭が悪いのでしょうか。いいえ、そうではありません」、自分のことの「自分は死んでもいいと思っていませんか」、「」に入れて戒める「「年寄りは死んでもいい」という差別的な言葉は許されません」、
+    ようでしたら窓口へ」「日本語が読めない方のために」「頭が悪いと思い込まず、気軽に聞いてください」、すぐ次で打ち消す「苦手な人は、頭が悪いのでしょうか。いいえ、そうではありません」、自分のことの「自分は死んでもいいと思っていませんか」、「」に入れて戒める「「年寄りは死んでもいい」という差別的な言葉は許されません」（「「年寄りは死んでもいい」という意見に賛成です」のように同意するものは反応します）、
     「…ようですね、という苦情をいただきます」のように言われたこととして書いたものは対象外です）。
     """
     message = "「{word}」は侮辱と受け取られる表現です。削除するか別の表現に改めてください。"
@@ -116,9 +116,14 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
         a, b = m.span()
         # 「「年寄りは死んでもいい」という考えは間違っています」: the words closing a short quote and reported after it,
         # as they are reported after a comma without one.
+        # A quote is no comma, though: 「「年寄りは死んでもいい」という意見に賛成です」 says the words through it, so
+        # 「という」 after one (the words named, not said to or felt by someone) needs them disowned.
         quoted = doc.text.startswith("」", b) and doc.enclosing_quote(a, b, 15) is not None
+        said = _CONTEMPT_REPORTED.match(doc.text, b + 1 if quoted else b)
+        if quoted and said is not None and _NAMED_ONLY.match(doc.text, said.start(), said.end()):
+            said = said if _contempt_quote_disowned(doc, said.end(), doc.sentence_at(said.end())[1]) else None
         if (not any(x < b and a < y for x, y in spans) and not _reported(doc, a, b)
-                and not _CONTEMPT_REPORTED.match(doc.text, b + 1 if quoted else b)):
+                and said is None):
             yield Hit(a, b, f"「{m.group()}」は相手を見下す表現と受け取られます。削除するか別の表現に改めてください。")
 
 
@@ -148,18 +153,38 @@ _CONTEMPT = guard(re.compile(
     # Asked of people named just before (「何度呼びかけても逃げない人は、頭が悪いのでしょうか」): a sneer as a question.
     r"|(?:(?<=[人方奴民]は)|(?<=[人方奴民]って))[、,]?[ \t]*頭(?:が|の)?悪い(?:の|ん)(?:でしょうか|ですか|だろうか|かな|か(?=[。？?]))"
     # 「…人は、頭が悪いのでしょうか。いいえ、違います。」 asks to answer no, in a post that comforts.
-    r"(?![。？?！!]?\s*(?:いいえ|いや|そんなこと|そうでは|違い|ちがい))"
+    # The question may be quoted: 「「機械が苦手な人は頭が悪いのでしょうか」そんなことはありません」.
+    r"(?![。？?！!」』]{0,3}\s*(?:いいえ|いや|そんなこと|そうでは|違い|ちがい))"
     # Death wished on people in polite words: 「避難しない年寄りは死んでもいい」「あんな奴らは死んでもかまわない」.
     # Not 「自分は死んでもいいと思っていませんか」 (a person's own despair, met in suicide prevention), nor 「死んでも治らない」.
     r"|(?:(?<=[人者奴民])|(?<=やつ)|(?<=連中)|(?<=寄り)|(?<=老人)|(?<=奴ら)|(?<=やつら))(?:ら|たち|ども|など|なんか|なんて)?は[、,]?"
     r"[^。！？!?\n]{0,8}?死んで(?:も|くれて)(?:いい|良い|よい|かまわない|構わない|仕方ない|しかたない|しょうがない)"
-    r"(?![^。！？!?\n]{0,3}?(?:のか|のでしょうか|なんて|わけ|はず|と思(?:って|い)))"
+    # 「…と思っていませんか」「…と思う人」 ask after or tell of a despair; 「…と思います」 says it.
+    r"(?![^。！？!?\n]{0,3}?(?:のか|のでしょうか|なんて|わけ|はず"
+    r"|と思(?:って(?:い)?(?:ませんか|ないか|る(?:人|方)|しま)|いませんか|いますか|う(?:人|方|か)|わ)))"
     r"|日本語が(?:読め|分から|わから|理解でき)ない(?:の|ん)(?:でしょうか|ですか|だろうか|かな)"
     r"|(?:嫌|いや|イヤ|文句がある|不満がある|不満な)なら[^。！？!?\n]{0,8}?出て(?:行|い)(?:け|って|きなさい)"
 ))
 # The words reported after a comma (「何度説明してもご理解いただけないようですね、という苦情をいただきます」
 # 「日本語がわからないのでしょうか、と不安に思う外国人の方へ」): what was said to or felt by someone, not the post's.
-_CONTEMPT_REPORTED = re.compile(r"[、，,]?[ \t\u3000]*+(?:という|といった|と(?:言|い|思|不安|心配|感じ|悩|相談|質問|聞か|尋ね)|って(?:言|思))")
+# Not 「…と思います」, the post's own view (「避難しない人は死んでもいいと思います」).
+_CONTEMPT_REPORTED = re.compile(
+    r"[、，,]?[ \t\u3000]*+(?:という|といった"
+    r"|と(?:言|い|思(?!います|いました|う[。！!]|う$|っています)|不安|心配|感じ|悩|相談|質問|聞か|尋ね)|って(?:言|思))"
+)
+_NAMED_ONLY = re.compile(r"[、，,]?[ \t\u3000]*+(?:という|といった)")
+_CONDEMNED = re.compile(r"許され(?:ない|ません)|間違って(?:いる|います)(?!とは|とも)|あっては(?:なら|いけ)")
+
+
+def _contempt_quote_disowned(doc: Document, start: int, end: int) -> bool:
+    """Whether the rest of the sentence after a quote, [start, end), disowns the words (`_disowning`), says they
+    may not be said, or names them a wrong not denied (「…という差別的な言葉」, not 「…は差別ではありません」)."""
+    if _disowning(doc, start, end) is not None or _CONDEMNED.search(doc.text, start, end):
+        return True
+    return any(
+        not _DENY_DENIED.match(doc.text, m.end()) and not _DENY_DISMISSED.match(doc.text, m.end())
+        for m in _WRONG_NAMES.finditer(doc.text, start, end)
+    )
 
 
 # ばか written straight before an adjective is the intensifier "very" of speech and of Niigata dialect

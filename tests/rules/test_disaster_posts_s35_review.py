@@ -48,3 +48,41 @@ def test_a_full_shelter_is_not_a_refusal_of_evacuees(text: str) -> None:
 @pytest.mark.parametrize("text", EVACUEES_SINGLED_OUT)
 def test_evacuees_singled_out_by_where_they_came_from_are_still_refused(text: str) -> None:
     assert "prohibited.discrimination" in {c for c, _ in _findings(text)}, text
+
+
+# 7da94509 let contempt closing a short quote pass as reported speech whenever 「という」 followed, so the post's own
+# endorsement of the quoted words passed too, even 「日本語が読めないのでしょうか」, which fired before.
+CONTEMPT_SAID_THROUGH_A_QUOTE = [
+    "「年寄りは死んでもいい」という意見に賛成です。",
+    "「年寄りは死んでもいい」という人がいますが、その通りです。",
+    "「年寄りは死んでもいい」という意見は差別ではありません。",
+    "「逃げない人は頭が悪いのでしょうか」という声に共感します。",
+    "「日本語が読めないのでしょうか」という感想しかありません。",
+    # And 「と思います」 is the post's own view, not a thought reported (the death wish passed with it).
+    "避難しない人は死んでもいいと思います。",
+    "避難しない人は死んでもいいと思っています。",
+]
+CONTEMPT_QUOTED_AND_DISOWNED = [
+    "「年寄りは死んでもいい」という差別的な言葉は許されません。",
+    "「年寄りは死んでもいい」という考えは間違っています。",
+    "「年寄りは死んでもいい」という言葉は人を深く傷つけます。",
+    "「年寄りは死んでもいい」という発言について、市長が謝罪しました。",
+    "「年寄りは死んでもいい」と言われて傷ついた、という相談がありました。",
+    "「日本語が読めないのでしょうか」と不安に思う外国人の方へ",
+    "一人暮らしの高齢者は、自分なんて死んでもいいと思っていませんか。",
+    "避難しない人は死んでもいいと思う人がいるかもしれません。",
+    "〇〇選手は「この試合で死んでもいいと思って走った」と語りました。",
+    # bd25258f's answer 「いいえ」 after the sneer-as-a-question, read through the quote that holds the question.
+    "「機械が苦手な人は頭が悪いのでしょうか」そんなことはありません。",
+    "「機械が苦手な人は頭が悪いのでしょうか？」いいえ、違います。",
+]
+
+
+@pytest.mark.parametrize("text", CONTEMPT_SAID_THROUGH_A_QUOTE)
+def test_contempt_endorsed_through_a_quote_fires(text: str) -> None:
+    assert "prohibited.insult" in {c for c, _ in _findings(text)}, text
+
+
+@pytest.mark.parametrize("text", CONTEMPT_QUOTED_AND_DISOWNED)
+def test_contempt_quoted_to_disown_it_stays_silent(text: str) -> None:
+    assert [f for f in _findings(text) if f[1] in ("error", "warning")] == [], text
