@@ -86,3 +86,29 @@ def test_contempt_endorsed_through_a_quote_fires(text: str) -> None:
 @pytest.mark.parametrize("text", CONTEMPT_QUOTED_AND_DISOWNED)
 def test_contempt_quoted_to_disown_it_stays_silent(text: str) -> None:
     assert [f for f in _findings(text) if f[1] in ("error", "warning")] == [], text
+
+
+# bd25258f made floods hearsay topics; a 防災 post's past flood, dated by 昨年 or 昭和の rather than 昔 or 昭和36年,
+# became a rumour. The same words about now still fire, and a year by its number may be this one's.
+PAST_FLOODS = [
+    "昨年の水害では、市内で500棟が浸水したと聞きました。",
+    "去年の台風では、市内で500棟が浸水したそうです。",
+    "防災講座で、昭和の水害では2階まで浸水したと聞きました。",
+    "昨年の豪雨では駅前が冠水したとのことです。",
+]
+FLOODS_NOW = [
+    "去年の台風では浸水したそうです。今夜も浸水するそうです。",
+    "2026年の大雪で〇〇地区が孤立し、死者が出たとのことです。",
+    "昨年の豪雨では駅前が冠水したそうですが、今夜も冠水しているそうです。",
+    "昨年、外国人の窃盗団が被災地を荒らしたそうです。",
+]
+
+
+@pytest.mark.parametrize("text", PAST_FLOODS)
+def test_a_past_years_flood_told_second_hand_is_history(text: str) -> None:
+    assert [f for f in _findings(text) if f[1] in ("error", "warning")] == [], text
+
+
+@pytest.mark.parametrize("text", FLOODS_NOW)
+def test_a_flood_told_second_hand_now_is_still_a_rumour(text: str) -> None:
+    assert "prohibited.rumor" in {c for c, _ in _findings(text)}, text
