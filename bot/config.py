@@ -1854,7 +1854,7 @@ class _Validator:
                     self.problem(
                         path + ("slack_id",),
                         f"[members] の slack_id「{sid}」は {first_line[sid]} 行目と重複しています。"
-                        "1人につき [[members]] は1つにまとめてください。兼務の方も1つにして、決裁に使う職を rank に書きます"
+                        "1人につき [[members]] は1つにまとめてください。兼務の方も1つにして、決裁に使う職を rank に書いてください"
                         "（rank は、その方が載っているすべてのアカウントで使われます）。兼務先のアカウントの operators・"
                         "approvers・deputies にも同じ ID を書けます（アカウントの org と違う組織の方でも構いません）。",
                     )

@@ -140,7 +140,7 @@ def test_a_person_of_two_departments_listed_twice_is_told_how_to_write_kenmu() -
     text = edited(('[[members]]\nslack_id = "U0JOHO"', second + '[[members]]\nslack_id = "U0JOHO"'))
     [(line, message)] = problems(text)
     assert line == line_of(text, second) + 1
-    assert "兼務の方も1つにして、決裁に使う職を rank に書きます" in message, message
+    assert "兼務の方も1つにして、決裁に使う職を rank に書いてください" in message, message
     assert "アカウントの org と違う組織の方でも構いません" in message, message
     # What the message says works: one entry, listed on the other department's account.
     joho = edited(('approvers = ["U0MANAGER", "U0CHIEF"]', 'approvers = ["U0JOHO", "U0CHIEF"]'))
