@@ -254,6 +254,17 @@ class Notifier:
             self._settle_dm(s, now, key, render.approval_request(view, voided_note=note, acting_for_name=acting_for_name))
             self._drop_held_asked(s, view)
 
+    def acting_for_changed(self, s: Session, now: datetime, *, view: DraftView, recipient: str,
+                           acting_for_name: str) -> None:
+        """A deputy's request on ``view`` now stands in for another approver: their DM is redrawn
+        with its buttons, naming that approver. One still held for the morning is written anew
+        instead (an edit of a message not yet in Slack has nothing to edit)."""
+        key = dm_key(view.id, view.version, recipient)
+        if outbox.drop_unsent_post(s, key):
+            self.approval_dm(s, now, recipient=recipient, view=view, acting_for_name=acting_for_name)
+        elif outbox.posted_keys(s, key):
+            self._update(s, now, key, render.approval_request(view, acting_for_name=acting_for_name))
+
     # -- 決裁省略 and publication -------------------------------------------------------------
     def exempted(self, s: Session, now: datetime, *, thread: Thread, view: DraftView, category_ja: str,
                  approvers: Sequence[str]) -> None:

@@ -1014,6 +1014,21 @@ class Kessai:
         return reason == "away" and acting_for is not None and acting_for not in account.approvers
 
     @staticmethod
+    def _escalation_for_departed(account: Account, recipient: str, acting_for: str | None, reason: str | None) -> bool:
+        """A deputy asked because the approvers were slow ("escalated") still decides when the
+        approver it was asked for has left the account — the draft still waits, and was late
+        before — but no longer for them (``_repoint_escalations``)."""
+        return (reason == "escalated" and acting_for is not None and acting_for not in account.approvers
+                and recipient in account.deputies and recipient not in account.approvers)
+
+    def _escalation_stands_for(self, account: Account, author: str) -> str | None:
+        """Whom a deputy's escalated request stands in for now: the approver routing names for an
+        escalation (``send_to_deputies``), the first who is not the author. When the author is the
+        only approver the file names (no longer an operator), that approver: the deputy decides
+        because they cannot."""
+        return next(iter([*self.approvers_for(account, author=author), *account.approvers]), None)
+
+    @staticmethod
     def _file_is_recorded(account: Account, recorded: dict[str, set[str]]) -> bool:
         """Does the database name the same approvers and deputies for ``account`` as this
         process's organisation file (storage.roster.sync writes it at every start)?"""
@@ -1055,7 +1070,8 @@ class Kessai:
             if r.recipient_id is None:
                 continue
             holders[r.draft_id][1].add(r.recipient_id)
-            if not self._still_named(account, r.author_id, r.recipient_id, r.acting_for_id, r.reason):
+            if not self._still_named(account, r.author_id, r.recipient_id, r.acting_for_id, r.reason) \
+                    or self._escalation_for_departed(account, r.recipient_id, r.acting_for_id, r.reason):
                 drift.add(r.draft_id)
         if ask:
             missing: dict[int, list[str]] = {}
@@ -1073,10 +1089,12 @@ class Kessai:
             drift.update(d for d in missing if not holders[d][1])
         return sorted(drift)
 
-    def follow_roster(self, s: Session, draft: DraftRow, now: datetime, *, ask: bool) -> tuple[list[str], list[str]]:
+    def follow_roster(self, s: Session, draft: DraftRow, now: datetime, *,
+                      ask: bool) -> tuple[list[str], list[str], list[str]]:
         """Bring the requests of pending ``draft`` in line with the organisation file as it reads
-        now; returns who was asked (``ask``: approvers added to the file) and whose request was
-        retracted (no longer named approver, or deputy for a 代決 request).
+        now; returns who was asked (``ask``: approvers added to the file), whose request was
+        retracted (no longer named approver, or deputy for a 代決 request), and which deputies'
+        escalated requests now stand in for another approver (``_repoint_escalations``).
 
         A retracted request's DM loses its buttons and says plainly that nothing is needed from
         its recipient, and the thread's 「決裁待ち」 line names only those who hold a request.
@@ -1084,10 +1102,10 @@ class Kessai:
         messages, so the next sweep finds nothing to do. ``draft`` must be locked by the caller.
         """
         if draft.state != DraftState.PENDING or draft.account_id is None:
-            return [], []
+            return [], [], []
         account = self.org.account(draft.account_id)
         if account is None:
-            return [], self._retract_for_removed_account(s, draft, now)
+            return [], self._retract_for_removed_account(s, draft, now), []
         asked = self._ask_added(s, draft, now) if ask else []
         version = draft.current_version
         gone = [r for r in draft_repo.requests_for(s, draft.id or 0, version)
@@ -1105,13 +1123,48 @@ class Kessai:
             self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
                 f"決裁者の設定が変わったため、{names}への第{version}版の決裁依頼を取り消しました。"))
             self._refresh_homes(s, now, [r.recipient_id for r in gone])
+        repointed = self._repoint_escalations(s, draft, account, now)
         if ask:
             asked += self._ask_deputies_for_added_away(s, draft, account, now)
-        if asked or gone:
+        if asked or gone or repointed:
             self._redraw_pending_status(s, now, draft)
-        log.info("draft %s follows the organisation file: asked %s, retracted %s", draft.id, asked,
-                 [r.recipient_id for r in gone])
-        return asked, [r.recipient_id for r in gone]
+        log.info("draft %s follows the organisation file: asked %s, retracted %s, re-pointed %s", draft.id, asked,
+                 [r.recipient_id for r in gone], repointed)
+        return asked, [r.recipient_id for r in gone], repointed
+
+    def _repoint_escalations(self, s: Session, draft: DraftRow, account: Account, now: datetime) -> list[str]:
+        """Deputies asked because the approvers were slow ("escalated") for an approver the file
+        no longer names: they still decide (the draft is as late as it was), but for the approver
+        an escalation would name now, so that the ledger, their DM, their App Home and the thread
+        name someone who is the account's approver. Returns the deputies whose request changed now
+        (the row is changed in the same transaction, the draft locked: a second sweep or replica
+        finds it standing for a current approver and does nothing). Their DM is redrawn in place,
+        without a new notification: nothing more is asked of them than before."""
+        version = draft.current_version
+        stale = [r for r in draft_repo.requests_for(s, draft.id or 0, version)
+                 if r.reason not in draft_repo.RETRACTED
+                 and self._escalation_for_departed(account, r.recipient_id, r.acting_for_id, r.reason)]
+        to = self._escalation_stands_for(account, draft.author_id)
+        if not stale or to is None:
+            return []
+        changed = set(draft_repo.repoint_requests(s, [r.id for r in stale if r.id is not None], acting_for=to))
+        moved = [(r.recipient_id, r.acting_for_id or "") for r in stale if r.id in changed]
+        for r in stale:
+            s.expire(r)  # updated in the database, not through these objects
+        if not moved:
+            return []
+        view = self.load_view(s, draft, version)
+        new_name = self.name_of(to)
+        for deputy, _ in moved:
+            self.notify.acting_for_changed(s, now, view=view, recipient=deputy, acting_for_name=new_name)
+        name = render.escape(account.name)
+        for was in dict.fromkeys(w for _, w in moved):
+            deputies = "、".join(f"{render.escape(self.name_of(d))} さん" for d, w in moved if w == was)
+            self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
+                f"組織設定が変更され、{render.escape(self.name_of(was))} さんは現在「{name}」の決裁者ではないため、"
+                f"代決者の {deputies}への第{version}版の決裁依頼を {render.escape(new_name)} さんの代決に改めました。"))
+        self._refresh_homes(s, now, [d for d, _ in moved])
+        return [d for d, _ in moved]
 
     def _no_longer_named_ja(self, account: Account, recipient: str, acting_for: str | None, reason: str | None) -> str:
         """Why a request the organisation file no longer backs needs nothing from ``recipient``."""
@@ -1937,6 +1990,10 @@ class Kessai:
             # deputy decides for them (refused at midnight, nobody could decide till the morning)
             # — unless an approver who is not away holds the request (``_back_at_work``).
             acting_for = req.acting_for_id
+            if self._escalation_for_departed(account, actor, acting_for, req.reason):
+                # Clicked before the sweep re-points the request (_repoint_escalations): recorded
+                # for the approver it will stand in for, not for one the file no longer names.
+                acting_for = self._escalation_stands_for(account, draft.author_id)
             if req.reason == "away" and acting_for in account.approvers:
                 returned = self._back_at_work(s, draft, account, acting_for)
         if not self.org.rank_at_least(member.rank, self.org.policy.approver_min_rank):
@@ -2161,8 +2218,11 @@ class Kessai:
             view = self.load_view(s, draft, version)
             decision = DecisionView(kind=kind, decider_name=self.name_of(actor), decided_at=decided_at, reason=reason,
                                     acting_for_name=self.name_of(role.acting_for) if role.acting_for else None)
+            acting_names = self._acting_for_names(s, draft_id, version)
+            if role.acting_for:
+                acting_names[actor] = self.name_of(role.acting_for)  # as the ledger has it (see decider_role)
             self.notify.decided(s, now, thread=self.thread_of(draft), view=view, decision=decision,
-                                author_id=draft.author_id, acting_for=self._acting_for_names(s, draft_id, version))
+                                author_id=draft.author_id, acting_for=acting_names)
             self._refresh_homes(s, now, self._concerned(s, draft))
         self.after_commit()
         log.info("draft %s v%s %s by %s%s", draft_id, version, kind, actor,

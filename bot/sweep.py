@@ -349,6 +349,7 @@ KIND_LABELS_JA = {
     "approval.back": "不在が終わった決裁者への依頼の戻し",
     "approval.added": "組織設定で加わった決裁者への依頼",
     "approval.removed": "組織設定で外れた決裁者・代決者への依頼の取り消し",
+    "approval.repointed": "組織設定で外れた決裁者の代決の依頼の付け替え",
     "draft.due_soon": "投稿予定が近い下書きの決裁のお願い",
     "draft.expire": "期限切れ",
     "draft.unpublished": "未投稿の確認",
@@ -942,7 +943,7 @@ class Sweeper:
                     if draft is None:
                         continue
                     self._hold_outside_hours(s, settled)
-                    asked, retracted = self.kessai.follow_roster(s, draft, now, ask=ask)
+                    asked, retracted, repointed = self.kessai.follow_roster(s, draft, now, ask=ask)
             except Exception as e:
                 # As a reminder that cannot be written: one ERROR, tried ever less often (_failed).
                 self._failed(report, key, e)
@@ -956,6 +957,8 @@ class Sweeper:
                 report.sent["approval.added"] += 1
             if retracted:
                 report.sent["approval.removed"] += 1
+            if repointed:
+                report.sent["approval.repointed"] += 1
 
     def _absences_ended(self, now: datetime, report: SweepReport) -> None:
         """An absence that simply ran out (the midnight after its last day) is over as if

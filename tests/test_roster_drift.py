@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import insert
+from sqlalchemy import insert, update
 
 from bot.config import OrgConfig
 from bot.services import Kessai
@@ -117,6 +117,21 @@ def test_a_deputy_standing_in_for_an_approver_removed_from_the_file_is_found(db:
     with db.session() as s:
         roster.sync(s, without_manager)
     # 上越's requests on 1, 2, 5, 6 and 7 drift; 3 for its deputy's; 7's 春日山 holds none.
+    assert _drift(db, without_manager) == ([1, 2, 3, 4, 5, 6, 7, 9], [1, 2, 3, 4, 5, 6, 7])
+
+
+def test_a_deputy_asked_for_a_slow_approver_removed_from_the_file_is_found(db: Database, org: OrgConfig) -> None:
+    """3, its 直江 asked because 上越 was slow ("escalated"), not away: 上越 left the account, so
+    his request is drift too (it is re-pointed, not retracted) — and none while 上越 stays."""
+    _populate(db, org)
+    with db.engine.begin() as c:
+        c.execute(update(ApprovalRequestRow).where(ApprovalRequestRow.draft_id == 3,  # type: ignore[arg-type]
+                                                   ApprovalRequestRow.recipient_id == "U0DEPUTY")  # type: ignore[arg-type]
+                  .values(reason="escalated"))
+    assert _drift(db, org)[1] == [4, 5, 6]
+    without_manager = edited_org((APPROVERS_LINE, 'approvers = ["U0CHIEF"]\ndeputies = ["U0DEPUTY"]'))
+    with db.session() as s:
+        roster.sync(s, without_manager)
     assert _drift(db, without_manager) == ([1, 2, 3, 4, 5, 6, 7, 9], [1, 2, 3, 4, 5, 6, 7])
 
 

@@ -628,3 +628,58 @@ def test_an_approver_added_while_away_is_asked_when_the_deputy_is_away_too(resta
     assert any("決裁者が不在ですが、代決者も全員不在のため、不在の決裁者の 木田 四郎 さんに第1版の決裁を依頼しました。" in n
                for n in notices), notices
     assert Sweeper(st.rt.kessai).sweep(at + timedelta(minutes=1)).total == 0
+
+
+# -- a deputy asked because the approver was slow, for an approver the file no longer names ------
+@pytest.mark.parametrize("clicked_before_the_sweep", [False, True], ids=["after-the-sweep", "before-the-sweep"])
+def test_a_deputy_asked_for_a_slow_approver_who_left_decides_for_the_approver_named_now(
+        restarts: Restarts, clicked_before_the_sweep: bool) -> None:
+    """上越 花子 and 春日山 一郎 were slow: a business day later 直江 兼続 was asked to decide for 上越
+    (an escalation, not an absence). On 4月1日 she left the account (異動). 直江 may still decide —
+    the draft is as late as it was — but the ledger recorded 「代決（上越 花子 さんの代理）」, naming
+    someone no longer the account's approver, and his DM and the thread still named her. Now the
+    request stands in for 春日山 (whom an escalation names now): the DM is redrawn in place, with
+    its buttons and no new notification, the thread says so once, and the ledger names 春日山 —
+    also for a click that comes before the sweep."""
+    from storage import ledger as ledger_repo
+
+    st = restarts.st
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    wait_dm(st, "U0MANAGER")
+    settle(st)
+    assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(days=1, minutes=5)).sent["approval.escalate"] == 1
+    [request] = wait_dm(st, "U0DEPUTY")
+    settle(st)
+    assert "上越 花子 さんに代わって決裁" in all_text(request), all_text(request)
+
+    st = restarts.restart(org_with('approvers = ["U0CHIEF", "U0JOHO"]\ndeputies = ["U0DEPUTY"]'))
+    at = BUSINESS_MORNING + timedelta(days=1, minutes=10)
+    if not clicked_before_the_sweep:
+        report = Sweeper(st.rt.kessai).sweep(at)
+        assert (report.sent["approval.removed"], report.sent["approval.added"], report.sent["approval.repointed"]) \
+            == (1, 1, 1), report.sent
+        settle(st)
+        [redrawn] = dm(st, "U0DEPUTY")
+        assert redrawn.ts == request.ts  # redrawn in place: nothing new buzzes his phone
+        assert "春日山 一郎 さんに代わって決裁" in all_text(redrawn) and "上越 花子" not in all_text(redrawn)
+        assert set(buttons(redrawn)) == {"approve_draft", "reject_draft"}
+        notices = [all_text(m) for m in thread(st, "C0INTAKE", ts)]
+        said = ("組織設定が変更され、上越 花子 さんは現在「上越市公式X」の決裁者ではないため、"
+                "代決者の 直江 兼続 さんへの第1版の決裁依頼を 春日山 一郎 さんの代決に改めました。")
+        assert sum(said in n for n in notices) == 1, notices
+        assert "直江 兼続 さん（春日山 一郎 さんの代決）" in all_text(status_line(st, ts)), all_text(status_line(st, ts))
+        # Every minute, and a second replica: done once.
+        rows = sent_rows(st)
+        assert Sweeper(st.rt.kessai).sweep(at + timedelta(minutes=1)).total == 0
+        assert Sweeper(st.rt.kessai).sweep(at + timedelta(minutes=1)).total == 0
+        assert sent_rows(st) == rows
+        request = redrawn
+    st.driver.block_action("U0DEPUTY", "approve_draft", buttons(request)["approve_draft"],
+                           channel=request.channel, message_ts=request.ts)
+    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0DEPUTY")[-1]), timeout=10)
+    settle(st)
+    with st.rt.db.session() as s:
+        assert [(e.kind, e.decider_id, e.acting_for_id) for e in ledger_repo.iter_entries(s)] == [
+            ("approved", "U0DEPUTY", "U0CHIEF")]
+    [decided] = dm(st, "U0DEPUTY")
+    assert "上越 花子" not in all_text(decided), all_text(decided)
