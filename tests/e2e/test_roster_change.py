@@ -683,3 +683,43 @@ def test_a_deputy_asked_for_a_slow_approver_who_left_decides_for_the_approver_na
             ("approved", "U0DEPUTY", "U0CHIEF")]
     [decided] = dm(st, "U0DEPUTY")
     assert "上越 花子" not in all_text(decided), all_text(decided)
+
+
+def test_a_deputy_request_held_for_the_morning_is_written_anew_for_the_approver_named_now(restarts: Restarts) -> None:
+    """直江 兼続 stood in for the slow 上越 花子 and went on leave from the 26th: at midnight 木田 四郎,
+    a second deputy, was asked in his place, the DM held for the morning. That night the file
+    dropped 上越. The held DM is not in Slack yet (an edit of it would find no message): it is
+    written anew, still held for the morning, naming 春日山 一郎."""
+    two_deputies = 'approvers = ["U0MANAGER", "U0CHIEF"]\ndeputies = ["U0DEPUTY", "U0JOHO"]'
+    st = restarts.restart(org_with(two_deputies))
+    st.driver.slash_command("U0JOHO", "/kessai", "away 2026-11-24 2026-11-25")
+    st.driver.slash_command("U0DEPUTY", "/kessai", "away 2026-11-26 2026-11-27")
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    wait_dm(st, "U0MANAGER")
+    settle(st)
+    assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(days=1, minutes=5)).sent["approval.escalate"] == 1
+    wait_dm(st, "U0DEPUTY")
+    midnight = BUSINESS_MORNING.replace(day=26, hour=0, minute=1)
+    assert Sweeper(st.rt.kessai).sweep(midnight).sent["approval.away"] == 1
+    settle(st)
+    assert dm(st, "U0JOHO") == []
+
+    def held_dm_texts() -> list[str]:
+        with st.rt.db.session() as s:
+            return [str(r.payload.get("text")) for r in outbox.rows(s)
+                    if r.op == "post" and r.payload.get("channel") == "U0JOHO" and r.next_attempt_at > r.created_at]
+
+    [before] = held_dm_texts()
+    st = restarts.restart(org_with(two_deputies.replace('"U0MANAGER", ', "")))
+    report = Sweeper(st.rt.kessai).sweep(midnight + timedelta(minutes=5))
+    assert report.sent["approval.repointed"] == 1, report.sent
+    settle(st)
+    assert dm(st, "U0JOHO") == []  # still held for the morning: no phone buzzes at night
+    [after] = held_dm_texts()
+    # One DM, its lock-screen line naming whom the deputy stands in for now.
+    assert before.startswith("上越 花子 さんに代わり") and after == before.replace("上越 花子", "春日山 一郎"), (before, after)
+    with st.rt.db.session() as s:
+        [row] = [r for r in outbox.rows(s) if r.op == "post" and r.payload.get("channel") == "U0JOHO"]
+        shown = str(row.payload)
+    assert "春日山 一郎 さんに代わって決裁" in shown and "上越 花子" not in shown, shown
+    assert Sweeper(st.rt.kessai).sweep(midnight + timedelta(minutes=6)).total == 0
