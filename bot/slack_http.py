@@ -440,14 +440,17 @@ class KeepAliveWebClient(WebClient):
             self.retry_handlers = [DeadlineConnectionRetry(float(self.timeout))]
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._open: set[http.client.HTTPConnection] = set()  # every thread's, for close()
+        # Every thread's, for close(), with the thread that keeps it. A thread that ends leaves its
+        # connections here, open: the daily escalation-member check runs on a thread of its own, and
+        # each one left a socket to Slack open for the life of the process (a file a day for months).
+        self._open: dict[http.client.HTTPConnection, threading.Thread] = {}
         self.connections_opened = 0  # for tests and benchmarks: how often a handshake was paid
 
     def close(self) -> None:
         """Close every thread's kept connections (at shutdown: a thread still using one gets an
         error, and would open a new one if it called again)."""
         with self._lock:
-            conns, self._open = self._open, set()
+            conns, self._open = self._open, {}
         for conn in conns:
             conn.close()
 
@@ -563,8 +566,13 @@ class KeepAliveWebClient(WebClient):
             conn = _WatchedHTTPConnection(host, port, timeout=self.timeout)
         kept[key] = _Kept(conn)
         with self._lock:
-            self._open.add(conn)
+            ended = [c for c, owner in self._open.items() if not owner.is_alive()]
+            for c in ended:
+                del self._open[c]
+            self._open[conn] = threading.current_thread()
             self.connections_opened += 1
+        for c in ended:  # (outside the lock: closing a TLS connection may write its close_notify)
+            c.close()
         return conn
 
     def _drop(self, key: tuple[str, str, int]) -> None:
@@ -575,4 +583,4 @@ class KeepAliveWebClient(WebClient):
     def _forget(self, conn: http.client.HTTPConnection) -> None:
         conn.close()
         with self._lock:
-            self._open.discard(conn)
+            self._open.pop(conn, None)

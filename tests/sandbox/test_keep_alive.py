@@ -328,6 +328,44 @@ def test_stopping_closes_every_threads_kept_connection_on_both_ends() -> None:
     assert sockets_on(ports) == 0
 
 
+def sockets_to(port: int) -> int:
+    """Sockets of this process connected to ``port`` (the calling side of each connection)."""
+    ours = set()
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(FileNotFoundError):  # (the listing's own, closed since)
+            ours.add(os.readlink(f"/proc/self/fd/{fd}"))
+    found = 0
+    for table in ("/proc/self/net/tcp", "/proc/self/net/tcp6"):
+        with contextlib.suppress(FileNotFoundError), open(table) as f:
+            for line in f.readlines()[1:]:
+                fields = line.split()
+                remote_port = int(fields[2].rsplit(":", 1)[1], 16)
+                found += remote_port == port and f"socket:[{fields[9]}]" in ours
+    return found
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/net/tcp"), reason="reads the sockets in /proc")
+def test_the_connection_of_a_thread_that_ended_is_closed(slack: LocalSlack) -> None:
+    """serve runs for months, and some of its Slack calls come from a thread that then ends (the
+    escalation members' check, once a business day): each such thread's kept connection stayed
+    open for the life of the process, one more open file a day until it ran out of them."""
+    from urllib.parse import urlsplit
+
+    port = urlsplit(slack.api_url).port
+    assert port is not None
+    c = client_for(slack)
+    for n in range(20):
+        t = threading.Thread(target=c.chat_postMessage, kwargs={"channel": "C0INTAKE", "text": f"確認{n}"})
+        t.start()
+        t.join()
+    assert c.chat_postMessage(channel="C0INTAKE", text="続けて")["ok"]  # this thread's goes on being kept
+    assert c.connections_opened == 21
+    assert sockets_to(port) <= 2  # this thread's, and the last ended thread's until a connection is made
+    assert c.chat_postMessage(channel="C0INTAKE", text="もう一度")["ok"]
+    assert c.connections_opened == 21
+    c.close()
+
+
 def test_an_answer_trickling_in_past_the_timeout_is_cut_off(slack: LocalSlack) -> None:
     """Each byte within the socket's timeout, the answer far beyond it (a broken proxy): the call
     held the outbox's delivery pass, and its claim on the message, for as long as it dripped."""
