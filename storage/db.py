@@ -198,6 +198,14 @@ def _has_input(fd: int) -> bool:
     return bool(select.select([fd], [], [], 0)[0])
 
 
+# What SQLite's write-ahead log (-wal) is cut back to once a checkpoint has emptied it. It is
+# otherwise never made smaller: a reader that kept its transaction open for an afternoon
+# (`kessai ledger export | less` left on screen) stops checkpoints from emptying it meanwhile, and the
+# -wal, grown to hold all the afternoon's writes, stayed that size on disk for the life of the
+# file. Normal use keeps it at about 4 MB (wal_autocheckpoint's 1,000 pages), below this.
+SQLITE_WAL_KEPT_BYTES = 16 * 1024 * 1024
+
+
 def _make_sqlite_transactions_immediate(engine: Engine) -> None:
     # pysqlite starts transactions lazily as DEFERRED; two writers that both read first then
     # deadlock on the upgrade and one fails with "database is locked". BEGIN IMMEDIATE takes the
@@ -209,6 +217,7 @@ def _make_sqlite_transactions_immediate(engine: Engine) -> None:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA busy_timeout=30000")
         cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA journal_size_limit={int(SQLITE_WAL_KEPT_BYTES)}")
         cur.close()
 
     @event.listens_for(engine, "begin")
