@@ -37,7 +37,7 @@ from bot.slack_gateway import (
 )
 from storage import drafts as draft_repo
 from storage import outbox
-from storage.db import Database, describe_db_error, migrations_state, unreachable_cause
+from storage.db import READS_ONLY, Database, describe_db_error, migrations_state, unreachable_cause
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +93,9 @@ def _read_database(rt: Runtime) -> _DatabaseFacts:
         return _DatabaseFacts(gone=gone)
     schema = migrations_state(rt.db.engine)
     with rt.db.session() as s:
+        # Only reads: on SQLite a transaction begun as a write (BEGIN IMMEDIATE) queued behind every
+        # writer, and a long write turned the probe into a 503 「unreachable (timeout)」.
+        s.connection(execution_options={READS_ONLY: True})
         now = rt.gateway.clock()
         held, stale = outbox.held(s, now - HELD_TOO_LONG)
         return _DatabaseFacts(

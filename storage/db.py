@@ -1024,7 +1024,9 @@ def known_revisions() -> list[str]:
 def current_revision(engine: Engine) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
-    with engine.connect() as conn:
+    # Only reads (READS_ONLY): /healthz asks it, and on SQLite a write's BEGIN IMMEDIATE waited
+    # behind every writer.
+    with engine.connect().execution_options(**{READS_ONLY: True}) as conn:
         revision = MigrationContext.configure(conn).get_current_revision()
         # Ended with COMMIT, not the ROLLBACK of a connection closed mid-transaction: at a rollback
         # psycopg forgets (DEALLOCATE ALL) every statement it prepared on the connection, and

@@ -46,6 +46,24 @@ def test_healthz_reports_ok(sqlite_stack: LocalStack) -> None:
                     "outbox_scheduled": 0, "outbox_held": 0, "slack_auth": "ok", "status": "ok"}
 
 
+def test_healthz_reads_sqlite_while_another_transaction_holds_the_write_lock(
+        sqlite_stack: LocalStack, tmp_path: Path) -> None:
+    """/healthz only reads, but began its SQLite transaction as a write (BEGIN IMMEDIATE), queued
+    behind every writer: a long write (an approval burst on a busy host, `kessai db` beside serve)
+    made it answer 503 「database unreachable (timeout)」 after 3 s, and a load balancer took a
+    working kessai out of service. A reader of a WAL database waits for no writer."""
+    import sqlite3
+
+    writer = sqlite3.connect(tmp_path / "kessai.db", isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        status, body = healthz(sqlite_stack)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert (status, body["database"]) == (200, "ok")
+
+
 def head_healthz(port: int) -> tuple[int, dict[str, str], bytes, int]:
     """HEAD /healthz, then GET on the same kept-alive connection: the status, the HEAD answer's
     headers and body, and the GET's status (a body sent after HEAD would spoil the second answer)."""
