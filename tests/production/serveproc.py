@@ -25,6 +25,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+class _PortTaken(Exception):
+    """serve found the port free_port() chose taken by the time it bound it."""
+
+
 # Every process started, so that the test session can stop whatever a failing test left behind.
 STARTED: list[ServeProcess] = []
 
@@ -46,6 +50,8 @@ class ServeProcess:
                                                       ("storage.db.ServePresence.WATCH_SECONDS", presence_watch_seconds),
                                                       ("bot.serve.LINK_DISABLED_RETRY_SECONDS", link_disabled_retry))
                       if value is not None}
+        # free_port() only saw the port free: a port given by the test is kept as it is.
+        self.port_chosen = "PORT" not in (extra_env or {})
         self.port = free_port()
         self.log_path = workdir / f"{name}-{self.port}.log"
         self.workdir = workdir
@@ -61,6 +67,7 @@ class ServeProcess:
             **(extra_env or {}),
         }
         self.proc: subprocess.Popen[bytes] | None = None
+        self._connected_before = 0
 
     @property
     def url(self) -> str:
@@ -82,8 +89,37 @@ class ServeProcess:
             raise
 
     def _start(self, timeout: float, *, wait_health: bool, wait_socket: bool) -> ServeProcess:
+        # free_port() closes the port it found free, and serve binds it a second or more later: any
+        # process binding port 0 meanwhile (this suite opens many servers; other suites share the host)
+        # can be given it. serve then stops at once (HTTP) or runs without /healthz (Socket Mode), and
+        # says so: start it again on another port. A port the test chose is its business.
+        for _ in range(4):
+            try:
+                return self._start_once(timeout, wait_health=wait_health, wait_socket=wait_socket)
+            except _PortTaken:
+                self.stop()
+                # A Socket Mode process's connection must be gone before the next start counts them.
+                self.slack.wait_for(lambda: self.slack.socket_connections <= self._connected_before, timeout=30,
+                                    message="the socket of the serve stopped for its port")
+                self.port = free_port()
+                self.env["PORT"] = str(self.port)
+        raise RuntimeError(f"kessai serve found its port taken four times:\n{self.log()}")
+
+    def _port_taken(self, since: int) -> bool:
+        """Whether serve said, after byte ``since`` of its log, that its port was taken."""
+        if not self.port_chosen:
+            return False
+        with open(self.log_path, "rb") as f:
+            f.seek(since)
+            said = f.read().decode("utf-8", errors="replace")
+        # serve's own words (bot.serve): the refusal in HTTP mode, the warning in Socket Mode.
+        return (f"ポート {self.port} はほかのプログラムが使っている" in said
+                or f"health check not started: port {self.port} unavailable" in said)
+
+    def _start_once(self, timeout: float, *, wait_health: bool, wait_socket: bool) -> ServeProcess:
         log = open(self.log_path, "ab")  # noqa: SIM115 - closed with the process
-        connected = self.slack.socket_connections  # other replicas' Socket Mode connections
+        since = log.tell()
+        connected = self._connected_before = self.slack.socket_connections  # other replicas' connections
         command = [sys.executable, "-m", "bot", "serve"]
         if self.knobs:
             knobs = "; ".join(f"{name} = {value!r}" for name, value in self.knobs.items())
@@ -103,6 +139,8 @@ class ServeProcess:
                 return self
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            if (self.proc.poll() is not None or self.env.get("SLACK_APP_TOKEN")) and self._port_taken(since):
+                raise _PortTaken
             if self.proc.poll() is not None:
                 raise RuntimeError(f"kessai serve exited with {self.proc.returncode}:\n{self.log()}")
             try:

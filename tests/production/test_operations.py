@@ -975,6 +975,36 @@ def test_a_second_serve_on_a_taken_port_stops_before_it_touches_the_database_or_
     assert not (tmp_path / "kessai.db").exists() and calls == []
 
 
+@pytest.mark.parametrize("mode", ["http", "socket"])
+def test_a_test_serve_whose_port_was_taken_before_it_bound_it_starts_on_another(
+        tmp_path: Path, org: OrgConfig, mode: str) -> None:
+    """The test harness's own race: free_port() found a port free and closed it; serve binds it
+    a second or more later, and any process binding port 0 meanwhile may be given it. The test
+    then failed on 「ポート … はほかのプログラムが使っている」 (HTTP) or on /healthz never answering
+    (Socket Mode runs without it), by chance of the host. Forced here: the port is taken first."""
+    from bot.localstack import slack_users
+    from bot.sandbox.server import LocalSlack
+    from tests.production.serveproc import ServeProcess
+
+    slack = LocalSlack(users=slack_users(org)).start()
+    serve = ServeProcess(slack, database_url("sqlite", tmp_path), tmp_path,
+                         extra_env={"SLACK_APP_TOKEN": slack.app_token} if mode == "socket" else None)
+    taken = socket.socket()
+    try:
+        chosen = serve.port
+        taken.bind(("0.0.0.0", chosen))
+        taken.listen()
+        serve.start()
+        assert serve.port != chosen and f"{chosen}" in serve.log()  # met, not missed
+        with urllib.request.urlopen(f"http://127.0.0.1:{serve.port}/healthz", timeout=10) as r:
+            assert r.status == 200
+        assert slack.socket_connections == (1 if mode == "socket" else 0)
+    finally:
+        taken.close()
+        serve.stop()
+        slack.stop()
+
+
 def test_a_second_serve_on_one_sqlite_file_in_socket_mode_stops_before_it_touches_the_database_or_slack(
         tmp_path: Path, org: OrgConfig) -> None:
     """Socket Mode needs no port: the systemd service and a serve started in a terminal both ran
