@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +22,7 @@ import pytest
 from bot.config import OrgConfig
 from bot.localstack import slack_users
 from bot.sandbox.server import LocalSlack
-from storage.db import Database, current_revision, downgrade, known_revisions, serves_holding
+from storage.db import SERVE_LOCK, Database, current_revision, downgrade, known_revisions, serves_holding
 from tests.conftest import database_url
 from tests.production.serveproc import REPO, ServeProcess
 
@@ -123,21 +124,43 @@ def test_postgres_serve_marks_itself_again_after_the_server_dropped_its_connecti
 
     url = database_url("postgres", tmp_path)
     # The watcher looks every 10 s in production; here every 5 s: the retake is not
-    # waited for as long (about 10 s of nothing), and the lock is still seen free before it (the test
-    # ends the session within a second or two of the start). The same look, only sooner.
+    # waited for as long (about 10 s of nothing). The same look, only sooner.
     serve = ServeProcess(slack, url, tmp_path, presence_watch_seconds=5).start()
     db = Database(url)
+    waiter = db.engine.connect()
     try:
+        # Gone with its session, before the serve takes it again. Polled for, that moment was missed
+        # when the serve's watcher happened to look just after the session ended (its phase moves
+        # with how long the serve took to start on a loaded host). Asked for in the lock's queue
+        # before the session is ended, it cannot be missed: the serve's new request queues behind.
+        waiter.execute(text("SET lock_timeout = '30s'"))
+        granted: list[object] = []
+
+        def ask() -> None:
+            try:
+                granted.append(waiter.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SERVE_LOCK}))
+            except Exception as e:  # noqa: BLE001 - lock_timeout: said by the assertion below
+                granted.append(e)
+
+        asked = threading.Thread(target=ask)
+        asked.start()
         with db.engine.connect() as c:
+            slack.wait_for(lambda: c.execute(text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                                                  "AND NOT granted AND classid = 0 AND objid = :key AND database = "
+                                                  "(SELECT oid FROM pg_database WHERE datname = current_database())"),
+                                             {"key": SERVE_LOCK})
+                           .scalar_one(), timeout=30, message="the exclusive request queued")
             ended = c.execute(text("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
                                    "WHERE datname = current_database() AND application_name LIKE 'kessai pid=%'")).scalar_one()
         assert ended == 1
-        # Gone with its session: pg_terminate_backend only signals the backend, which lets go as it
-        # exits a moment later (asked at once, the lock was still held but its session already gone: []).
-        slack.wait_for(lambda: serves_holding(db.engine) is None, timeout=5)
+        asked.join(30)  # granted once the serve's lock went with its session
+        assert granted and not isinstance(granted[0], Exception), granted
+        assert "is open again" not in serve.log()
+        waiter.rollback()  # let go: now the serve may take its mark again
         slack.wait_for(lambda: serves_holding(db.engine), timeout=30)
         assert "is open again" in serve.log()
     finally:
+        waiter.close()
         db.dispose()
     take_back_one_migration(url)
     r = kessai_db_upgrade(url, tmp_path)
