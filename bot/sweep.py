@@ -923,6 +923,8 @@ class Sweeper:
         """The organisation file changed (and kessai restarted) while drafts wait: requests held by
         people it no longer names are retracted at once (their DMs must stop offering buttons that
         only refuse), and approvers it added are asked — within business hours, as reminders are.
+        A deputy asked because the approvers were slow keeps their request when the approver it
+        stood in for leaves; it stands in for a current one instead (``approval.repointed``).
         Idempotent through the requests themselves, and each draft is locked while it is changed,
         so a second sweep or a replica finds nothing left to do. The thread's notice of a
         retraction waits for the business morning when kessai restarts at night (a maintenance
