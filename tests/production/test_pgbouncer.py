@@ -82,8 +82,8 @@ def bouncers() -> Iterator[dict[str, int]]:
             f"auth_type = any\npool_mode = {mode}\nadmin_users = {u.username}\n"
             "max_client_conn = 500\ndefault_pool_size = 40\n", encoding="utf-8")
         ini.chmod(0o644)
-        log = (workdir / f"{mode}.log").open("wb")
-        procs.append(subprocess.Popen([binary, str(ini)], stdout=log, stderr=subprocess.STDOUT, **as_user))
+        with (workdir / f"{mode}.log").open("wb") as log:  # the child writes to its own copy
+            procs.append(subprocess.Popen([binary, str(ini)], stdout=log, stderr=subprocess.STDOUT, **as_user))
         return procs[-1]
 
     try:
