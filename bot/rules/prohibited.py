@@ -2388,6 +2388,16 @@ _FROM_ELSEWHERE = re.compile(
 _SHELTER_CAPACITY = re.compile(r"受け?入れ|避難所|避難施設")
 
 
+def _from_elsewhere(text: str, start: int, end: int) -> bool:
+    """Whether `_FROM_ELSEWHERE` ends the span [start, end), read from a few characters before `end` only: its
+    words are at most 6 characters before the blanks, and a sentence of thousands of evacuees read from its start
+    for each of them took seconds."""
+    j = end - 1 if end > start and text[end - 1] == "\n" else end
+    while j > start and text[j - 1] in " \t":
+        j -= 1
+    return _FROM_ELSEWHERE.search(text, max(start, j - 8), end) is not None
+
+
 def _turned_away(doc: Document) -> Iterator[Hit]:
     """`_NOT_ELIGIBLE` after a group of [groups] or [refusal_groups], and the refusals of `_REFUSED` after a
     group of [refusal_groups] (those of [groups] are `_group_statements`')."""
@@ -2408,7 +2418,7 @@ def _turned_away(doc: Document) -> Iterator[Hit]:
         refused = _REFUSED.match(text, g.end, sent[1]) if other else None
         # Everyone at the shelter, not some of them: the wording of a shelter that is full or of a building that is
         # no shelter (「満員のため、避難者の受け入れはお断りしています」「避難者は避難所に入れません。満員です。」).
-        everyone = text[g.start : g.end] in _EVACUEES and not _FROM_ELSEWHERE.search(text, sent[0], g.start)
+        everyone = text[g.start : g.end] in _EVACUEES and not _from_elsewhere(text, sent[0], g.start)
         if refused is not None and everyone and _SHELTER_CAPACITY.search(text, g.end, refused.end()):
             continue
         if refused is not None:
@@ -4075,7 +4085,16 @@ _CLAIM_BEFORE = re.compile(r"という|との|といった|って|[、，,]")
 def _doubt_then_advice(doc: Document, hit: Hit, sentence: tuple[int, int]) -> bool:
     """Whether the doubt at `hit` names rumours in general and the next sentence says to check them or not spread them."""
     a, b = sentence
-    if not _DOUBT_AS_SUBJECT.match(doc.text, hit.start) or _CLAIM_BEFORE.search(doc.text, a, hit.start):
+    if not _DOUBT_AS_SUBJECT.match(doc.text, hit.start):
+        return False
+    # The sentence's first claim word, found once: a long sentence may hold thousands of doubts. None of the words
+    # ends in the doubt's 「真」, so the first one is before it exactly when one is.
+    key = ("first_claim", a)
+    first = doc.memo.get(key)
+    if not isinstance(first, int):
+        m = _CLAIM_BEFORE.search(doc.text, a, b)
+        first = doc.memo[key] = m.start() if m is not None else b
+    if first < hit.start:
         return False
     if context_words("rumor.txt", "hearsay_topics").found(doc, (a, hit.start)):
         return False  # 「ダム決壊について真偽不明の情報が…」 names the claim all the same

@@ -112,3 +112,31 @@ def test_a_past_years_flood_told_second_hand_is_history(text: str) -> None:
 @pytest.mark.parametrize("text", FLOODS_NOW)
 def test_a_flood_told_second_hand_now_is_still_a_rumour(text: str) -> None:
     assert "prohibited.rumor" in {c for c, _ in _findings(text)}, text
+
+
+@pytest.mark.parametrize(
+    ("rule", "shape"),
+    [
+        # Each evacuee group read the sentence from its start for where they came from (5.6 s at 40,000 characters).
+        ("discrimination", "被災者の方は避難所に入れません"),
+        # Each doubt read the sentence from its start for a claim before it (2.9 s at 40,000 characters).
+        ("rumor", "真偽不明の情報が"),
+    ],
+)
+def test_a_long_sentence_of_evacuees_or_doubts_is_read_in_linear_time(rule: str, shape: str) -> None:
+    from bot.rules import prohibited
+    from bot.rules.model import RuleOptions
+    from bot.rules.text import Document
+    from tests.conftest import assert_stays_linear, repeated_to
+
+    docs = {n: Document(repeated_to(shape, n)) for n in (10_000, 40_000)}
+    for doc in docs.values():
+        assert doc.tokens  # analysed before the timing, as it is once per draft
+    scan_rule = getattr(prohibited, rule)
+
+    def scan(pasted: str) -> int:
+        doc = docs[len(pasted)]
+        doc.memo.pop(("first_claim", 0), None)  # each run reads the sentence anew, as a new draft does
+        return sum(1 for _ in scan_rule(doc, CheckContext(now=NOW), RuleOptions()))
+
+    assert_stays_linear(scan, shape)
