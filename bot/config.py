@@ -832,14 +832,19 @@ _KNOWN_RANK_LEVELS: dict[str, int] = {
 }
 
 
+def approver_min_rank_below_kacho_hosa(policy: Policy) -> bool:
+    """Whether ``approver_min_rank`` is a rank every municipality places below 課長補佐: each
+    guideline gives 決裁 to 課長補佐以上管理職 (和気町 5(4)) or 各課等の長 (上越市 6(1)②). Not
+    refused: an organisation's own guideline may differ (美祢市社協's names no rank), but the IT
+    担当 who typed 「係長」 for 「課長」 should see what it lets happen (config check, serve's start)."""
+    level = _KNOWN_RANK_LEVELS.get(policy.approver_min_rank)
+    return level is not None and level > _KNOWN_RANK_LEVELS["課長補佐"]
+
+
 def approver_min_rank_note_ja(policy: Policy) -> str | None:
-    """A 注意 for `kessai config check` when ``approver_min_rank`` is a rank every municipality
-    places below 課長補佐: each guideline gives 決裁 to 課長補佐以上管理職 (和気町 5(4)) or 各課等の長
-    (上越市 6(1)②). Not refused: an organisation's own guideline may differ (美祢市社協's names no
-    rank), but the IT 担当 who typed 「係長」 for 「課長」 should see what it lets happen."""
+    """The 注意 `kessai config check` prints when ``approver_min_rank_below_kacho_hosa``."""
     minimum = policy.approver_min_rank
-    level = _KNOWN_RANK_LEVELS.get(minimum)
-    if level is None or level <= _KNOWN_RANK_LEVELS["課長補佐"]:
+    if not approver_min_rank_below_kacho_hosa(policy):
         return None
     return (f"注意: [policy] の approver_min_rank が「{minimum}」のため、{minimum}の職員も決裁者・代決者になれ、"
             "下書きを承認できます。ガイドラインでは決裁は課長補佐以上の管理職（和気町）や各課等の長（上越市）が行います。"

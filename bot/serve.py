@@ -20,7 +20,14 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from bot.app import Runtime, build_runtime
-from bot.config import ConfigError, ConfigFileWatch, OrgConfig, Settings, read_org_config_settled
+from bot.config import (
+    ConfigError,
+    ConfigFileWatch,
+    OrgConfig,
+    Settings,
+    approver_min_rank_below_kacho_hosa,
+    read_org_config_settled,
+)
 from bot.logs import dump_thread_stacks, printable, setup_logging
 from bot.serve_lock import ServeLockRefused, hold_serve_lock, presence_name
 from storage.db import Database, ServePresence
@@ -373,6 +380,14 @@ def _warn_of_a_foreign_time_zone(settings: Settings, org: OrgConfig) -> None:
                     "meant", settings.tz, org.policy.working_hours, f"{moved[0]:%H:%M}", f"{moved[1]:%H:%M}")
 
 
+def _warn_of_a_low_approver_rank(org: OrgConfig) -> None:
+    # config check says it in Japanese; a serve started without one (systemd, a container) has
+    # only its log to tell the IT 担当 that 係長 (typed for 課長?) may approve drafts.
+    if approver_min_rank_below_kacho_hosa(org.policy):
+        log.warning("approver_min_rank is %s, below 課長補佐: members of that rank may approve drafts as approvers "
+                    "and deputies; `kessai config check` says more", org.policy.approver_min_rank)
+
+
 # NTP keeps clocks within milliseconds: seconds apart means it is not running. Claims on outbox
 # messages follow the database's clock (storage.outbox.Claim), but every time a replica stamps
 # (ledger entries, reminders, retries) is its own.
@@ -553,6 +568,7 @@ def _serve(settings: Settings) -> int:
             print(f"  {printable(str(p))}", file=sys.stderr)
         return 2
     _warn_of_a_foreign_time_zone(settings, org)
+    _warn_of_a_low_approver_rank(org)
     from bot.web import HttpServer
 
     late_app = _LateApp()

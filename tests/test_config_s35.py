@@ -6,6 +6,7 @@ kessai reads ``[policy] ranks`` highest first. A list written from the bottom up
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -116,9 +117,14 @@ def test_config_check_refuses_an_upside_down_list_that_let_a_shuji_approve(tmp_p
     # At or above 課長補佐, or a rank whose place differs between organisations: nothing to say.
     ("課長補佐", False), ("課長", False), ("主査", False),
 ], ids=["kakaricho", "shuji", "kacho-hosa", "kacho", "shusa"])
-def test_config_check_points_out_an_approver_min_rank_below_kacho_hosa(tmp_path: Path, minimum: str, noted: bool) -> None:
+def test_config_check_points_out_an_approver_min_rank_below_kacho_hosa(tmp_path: Path, minimum: str, noted: bool,
+                                                                       caplog: pytest.LogCaptureFixture) -> None:
     """「係長」 typed for 「課長」: valid (an organisation's own guideline may say so), and before
-    nothing at all said that every 係長 listed could now approve."""
+    nothing at all said that every 係長 listed could now approve. serve's log says it too: a serve
+    started by systemd has no config check before it."""
+    from bot.config import load_org_config
+    from bot.serve import _warn_of_a_low_approver_rank
+
     text = SMALL.replace(UPSIDE_DOWN, DEMO_RANKS).replace('approver_min_rank = "課長補佐"',
                                                          f'approver_min_rank = "{minimum}"')
     text = text.replace('approvers = ["U0SHUJI"]', 'approvers = ["U0MANAGER"]')
@@ -129,6 +135,17 @@ def test_config_check_points_out_an_approver_min_rank_below_kacho_hosa(tmp_path:
     note = (f"注意: [policy] の approver_min_rank が「{minimum}」のため、{minimum}の職員も決裁者・代決者になれ、"
             "下書きを承認できます。")
     assert (note in r.stderr) == noted, r.stderr
+    # Held on the logger itself: the CLI run above set up kessai's own logging, which may stop
+    # records on their way to pytest's root handler.
+    serve_log = logging.getLogger("bot.serve")
+    serve_log.addHandler(caplog.handler)
+    try:
+        _warn_of_a_low_approver_rank(load_org_config(config))
+    finally:
+        serve_log.removeHandler(caplog.handler)
+    said = [r.getMessage() for r in caplog.records if r.name == "bot.serve"]
+    assert said == ([f"approver_min_rank is {minimum}, below 課長補佐: members of that rank may approve drafts as "
+                     "approvers and deputies; `kessai config check` says more"] if noted else []), said
 
 
 def test_a_person_of_two_departments_listed_twice_is_told_how_to_write_kenmu() -> None:
