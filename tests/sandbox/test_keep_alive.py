@@ -283,10 +283,12 @@ def test_a_kept_connection_reset_by_a_killed_client_is_not_reported_as_an_error(
 
 
 def sockets_on(ports: set[int]) -> int:
-    """This process's open sockets with either end on one of ``ports``: other files the process
-    opens meanwhile (another test's leftovers closed by the garbage collector, a log) are no leak
-    of these servers', and counting them failed the test on a loaded machine."""
-    inodes: set[str] = set()
+    """This process's open sockets left by the servers on ``ports`` and their clients: other files the
+    process opens meanwhile (another test's leftovers closed by the garbage collector, a log) are no
+    leak of these servers', and counting them failed the test on a loaded machine. Nor is a connection
+    of another test's to its own server whose ephemeral local port happens to be a number one of these
+    servers listened on before (its other end is a listening port: the CI run met one)."""
+    rows = []
     for table in ("/proc/net/tcp", "/proc/net/tcp6"):
         try:
             lines = Path(table).read_text().splitlines()[1:]
@@ -295,8 +297,11 @@ def sockets_on(ports: set[int]) -> int:
         for line in lines:
             f = line.split()
             local, remote = (int(a.rsplit(":", 1)[1], 16) for a in (f[1], f[2]))
-            if local in ports or remote in ports:
-                inodes.add(f[9])
+            rows.append((local, remote, f[3], f[9]))
+    listening = {local for local, _, state, _ in rows if state == "0A"}
+    inodes = {inode for local, remote, state, inode in rows
+              if remote in ports  # a client's end, to one of these servers
+              or (local in ports and (state == "0A" or remote not in listening))}  # a server's end
     held = 0
     for fd in os.listdir("/proc/self/fd"):
         try:
