@@ -332,7 +332,7 @@ class UnknownAccount(errors.KessaiError):
 
 
 # A report of a leak often pastes the leaked password or token: the alert, the record and the
-# export would spread it further, against 上越市 6(1)①（第三者に知られることのないよう厳重に管理）.
+# export would spread it further, against 美祢市社協 4(4)（第三者に知られることのないように厳重に管理）.
 # The values are the ones confidential.secret finds in a draft (one reading of what a secret is).
 # The masking is bot.secret_mask's, imported where a report or a summary is masked, not at the top:
 # its patterns and the rule engine it reads secrets with cost over a second of CPU, which a cron

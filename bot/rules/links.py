@@ -312,8 +312,7 @@ def harmful(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
 def insecure(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     """`http://` で始まるリンクを知らせ、`https://` への書き換えを提案します。
 
-    茅野市 5(3)・美祢市 3(3) は「セキュリティを脅かすおそれのある情報を発信してはならない」と
-    しています。暗号化されていないリンクは途中で内容を書き換えられるおそれがあり、多くの
+    茅野市 5(3)・美祢市 3(3) は「セキュリティを脅かすおそれのある情報」の発信を禁じています。暗号化されていないリンクは途中で内容を書き換えられるおそれがあり、多くの
     ブラウザが警告を表示します。短縮URLや有害サイトとして止めるリンク（link.shortener・
     link.harmful）には重ねて知らせません。
     """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -71,6 +72,60 @@ def test_rule_is_documented_with_a_guideline_clause(code: str) -> None:
     assert r.summary and len(r.doc) > 40
     # The documentation cites the clause it is graded under.
     assert r.clause.split()[0] in r.doc
+
+
+# The guidelines the clauses come from: SPEC's ../shared/guidelines beside the project, or this machine's copy.
+_GUIDELINE_DIRS = (Path(__file__).resolve().parents[3] / "shared" / "guidelines", Path("/work/shared/guidelines"))
+# A citation as the rule docs write it: 「茅野市 4(7)①」「上越市 6(1)②【時間】」「和気町 5(4) 運用基準のセキュリティー対策4」;
+# several joined with ・ share one quote. A quote belongs to the citation when only a few words without
+# punctuation stand between them (「美祢市 5(2)ア は書き込み等を「正確に記述する」」), or it follows such a quote
+# (「…」と「…」); an example quoted later in the sentence, after 、 or （, does not.
+_CITATION = (
+    r"(?:美祢市|茅野市|和気町|上越市)(?:社協)?(?:ガイドライン)?\s*[0-9](?:\([0-9]\))?[①-⑩ア-オ]?(?:【[^】]+】)?"
+    r"(?:\s*(?:留意事項|運用基準のセキュリティー対策[0-9]))?"
+)
+_QUOTE = r"「[^「」]*」"
+_QUOTED_CLAUSES = re.compile(rf"((?:{_CITATION}・)*{_CITATION})\s*((?:[^。、「」（）()]{{0,14}}?{_QUOTE}[と、]?)+)")
+
+
+def _guideline_quotes(doc: str) -> list[tuple[list[str], str]]:
+    doc = re.sub(r"\s*\n\s*", "", doc)  # the docstrings wrap lines inside quotes
+    return [
+        ([name for name in GUIDELINES if name in m.group(1)], quote[1:-1])
+        for m in _QUOTED_CLAUSES.finditer(doc)
+        for quote in re.findall(_QUOTE, m.group(2))
+    ]
+
+
+def _guideline_texts() -> dict[str, str]:
+    folder = next((d for d in _GUIDELINE_DIRS if d.is_dir()), None)
+    if folder is None:
+        pytest.skip("the guidelines are not on this machine (SPEC: ../shared/guidelines)")
+    texts = [re.sub(r"\s", "", p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
+    # Each guideline is the file that names its municipality most often.
+    return {name: max(texts, key=lambda t: t.count(name)) for name in GUIDELINES}
+
+
+def test_quoted_guideline_wording_is_verbatim_in_the_cited_guideline() -> None:
+    """A rule doc that puts a guideline's words in 「」 quotes them exactly, from the guideline it names:
+    「誠実かつ速やかに」 for 美祢市 6(1)'s 「誠実かつ速やかな対応」, 茅野市's wording given as 和気町 4(5)'s too,
+    上越市 5(4)'s 「行ってはけません」 silently corrected — staff read these as the guideline's own words."""
+    texts = _guideline_texts()
+    quoted = {code: _guideline_quotes(r.doc) for code, r in REGISTRY.items()}
+    # The extraction itself still finds what the docs quote (a changed citation style would empty it).
+    assert sum(len(q) for q in quoted.values()) >= 35
+    assert not [c for c in ("prohibited.insult", "confidential.secret", "link.shortener", "correction.notice")
+                if not quoted[c]]
+    wrong = []
+    for code, quotes in quoted.items():
+        for names, quote in quotes:
+            # 『』 is how a quote inside a quote is written; … leaves words out.
+            parts = [re.sub(r"\s", "", p) for p in quote.replace("『", "「").replace("』", "」").split("…")]
+            for name in names:
+                pattern = ".*?".join(re.escape(p) for p in parts if p)
+                if not re.search(pattern, texts[name], re.S):
+                    wrong.append((code, name, quote))
+    assert wrong == []
 
 
 def test_summaries_use_the_words_staff_see_in_forms_and_messages() -> None:
