@@ -1747,7 +1747,8 @@ def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
 
     上越市 6(1)②【時間】は「原則として就業時間内に行ってください。ただし、災害やイベントなど
     即時性が求められる情報は、夜間・休日など就業時間外も発信することができる」としているので、
-    区分「緊急・災害」では反応しません。和気町 5(4) は「投稿予約については就業時間外の設定も
+    区分「緊急・災害」では反応しません。イベント当日の様子のような即時性が求められる情報は区分からは
+    分からないので知らせますが、メッセージでこの例外を示し、当たるかどうかは決裁者が判断します。和気町 5(4) は「投稿予約については就業時間外の設定も
     可とする」としているため、業務時間内に予約した時間外の投稿は info に下げます。投稿時刻が
     決まっていない下書き（受付チャンネルに貼られ、承認後に投稿されるもの）には反応しません。
     `kessai check` は `--at`（省略時は現在）を投稿時刻として渡します（日付だけの `--at` では時刻が
@@ -1789,7 +1790,9 @@ def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
         yield Hit(
             0,
             0,
-            f"投稿予定の{shown}は{what}です。緊急・災害でなければ、業務時間内に投稿するか、"
-            "業務時間内に予約してください。",
+            # The clause's whole exception, not only the category's: an event-day post on a Saturday is
+            # one the guideline allows, which 「緊急・災害でなければ」 told the operator to move.
+            f"投稿予定の{shown}は{what}です。緊急・災害やイベント当日など即時性が求められる情報でなければ、"
+            "業務時間内に投稿するか、業務時間内に予約してください。",
             excerpt=shown,
         )

@@ -269,6 +269,9 @@ def test_reservation_made_in_hours_for_out_of_hours_is_info() -> None:
     assert "です。業務時間内に予約しているので" in f.message and "就業" not in f.message
     [f] = findings_of("schedule.outside_hours", "お知らせ", now=FRIDAY_EVENING, scheduled_at=SATURDAY_NIGHT)
     assert "業務時間内に投稿するか、業務時間内に予約して" in f.message and "就業" not in f.message
+    # 上越市 6(1)②【時間】 allows 「災害やイベントなど即時性が求められる情報」 out of hours: the message said
+    # 「緊急・災害でなければ」, telling an event-day post on a Saturday to move to working hours.
+    assert "緊急・災害やイベント当日など即時性が求められる情報でなければ" in f.message
 
 
 def test_override_severity_wins_over_the_info_downgrade() -> None:
