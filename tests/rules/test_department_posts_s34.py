@@ -14,19 +14,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
-
-from bot.rules import CheckContext, check
-from tests.rules.conftest import CITY_HASHTAGS, CITY_POLICY, JST
+from tests.rules.conftest import JST, Corpus
 
 # A Wednesday in working hours during a 市長選挙 (投票日 7月19日（日）); the posts are dated July and August 2026.
 NOW = datetime(2026, 7, 8, 10, 0, tzinfo=JST)
-
-
-def _findings(platform: str, text: str) -> list[tuple[str, str]]:
-    hashtags = CITY_HASHTAGS if platform == "instagram" else ()
-    context = CheckContext(platform=platform, now=NOW, policy=CITY_POLICY, hashtags_allowed=hashtags)
-    return [(f.code, f.severity) for f in check(text, context)]
+CORPUS = Corpus(NOW)
 
 
 ORDINARY = [
@@ -871,25 +863,11 @@ KNOWN = [
 ]
 
 
-@pytest.mark.parametrize(("platform", "text"), ORDINARY)
-def test_ordinary_department_post_gets_no_error_or_warning(platform: str, text: str) -> None:
-    assert [f for f in _findings(platform, text) if f[1] in ("error", "warning")] == [], text
-
-
-@pytest.mark.parametrize(("platform", "text", "code", "why"), WARRANTED)
-def test_warranted_post_gets_only_its_code(platform: str, text: str, code: str, why: str) -> None:
-    assert {c for c, s in _findings(platform, text) if s in ("error", "warning")} == {code}, why
-
-
-@pytest.mark.parametrize(("platform", "text", "code"), BAD)
-def test_bad_department_post_fires_its_code(platform: str, text: str, code: str) -> None:
-    assert code in {c for c, _ in _findings(platform, text)}, text
-
-
-@pytest.mark.parametrize(("platform", "text", "code", "why"), KNOWN)
-def test_known_miss_still_missed(platform: str, text: str, code: str, why: str) -> None:
-    # Documented, not dropped: when a rule starts catching one of these, move it to BAD.
-    assert code not in {c for c, _ in _findings(platform, text)}, why
+test_ordinary_department_post_gets_no_error_or_warning = CORPUS.ordinary(ORDINARY)
+test_warranted_post_gets_only_its_code = CORPUS.warranted(WARRANTED)
+test_bad_department_post_fires_its_code = CORPUS.bad(BAD)
+# Documented, not dropped: when a rule starts catching one of these, move it to BAD.
+test_known_miss_still_missed = CORPUS.known(KNOWN)
 
 
 # The refusals this corpus found missed (a refusal by 出身, a potential verb 「申し込めません」「入れません」, 「採用はお断り」)
@@ -930,19 +908,15 @@ NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "code"), NEW_CATCHES)
-def test_refusal_and_vote_found_by_this_corpus_fire(text: str, code: str) -> None:
-    assert code in {c for c, _ in _findings("x", text)}, text
+test_refusal_and_vote_found_by_this_corpus_fire = CORPUS.fires(NEW_CATCHES)
 
 
-@pytest.mark.parametrize("text", NEAR_MISSES)
-def test_near_misses_of_the_new_catches_stay_silent(text: str) -> None:
-    assert [f for f in _findings("x", text) if f[1] in ("error", "warning")] == [], text
+test_near_misses_of_the_new_catches_stay_silent = CORPUS.silent(NEAR_MISSES)
 
 
 def test_explaining_that_a_repost_is_campaigning_is_no_repost() -> None:
     text = "選挙運動期間中のSNSでの選挙運動について、18歳未満の方はできません。リポストも選挙運動にあたることがあります。"
-    assert "quote.third_party" not in {c for c, _ in _findings("x", text)}
+    assert "quote.third_party" not in CORPUS.codes("x", text)
     # A repost actually made still is one.
     for made in ("県の投稿をリポストします。", "候補者の投稿をリポストしました。リポストも選挙運動です。"):
-        assert "quote.third_party" in {c for c, _ in _findings("x", made)}, made
+        assert "quote.third_party" in CORPUS.codes("x", made), made

@@ -10,14 +10,12 @@ from datetime import datetime
 
 import pytest
 
-from bot.rules import CheckContext, check
-from tests.rules.conftest import CITY_POLICY, JST
+from bot.rules import CheckContext
+from tests.rules.conftest import JST, Corpus
 
 NOW = datetime(2026, 9, 3, 10, 0, tzinfo=JST)
-
-
-def _findings(text: str) -> list[tuple[str, str]]:
-    return [(f.code, f.severity) for f in check(text, CheckContext(platform="x", now=NOW, policy=CITY_POLICY))]
+# The posts are read on X, as the disaster corpus's NEW_CATCHES and NEAR_MISSES are.
+CORPUS = Corpus(NOW)
 
 
 # Evacuees as [refusal_groups] and 受け入れ as a service made a full shelter, or a building that is no shelter,
@@ -40,14 +38,10 @@ EVACUEES_SINGLED_OUT = [
 ]
 
 
-@pytest.mark.parametrize("text", SHELTER_CAPACITY)
-def test_a_full_shelter_is_not_a_refusal_of_evacuees(text: str) -> None:
-    assert [f for f in _findings(text) if f[1] in ("error", "warning")] == [], text
+test_a_full_shelter_is_not_a_refusal_of_evacuees = CORPUS.silent(SHELTER_CAPACITY)
 
 
-@pytest.mark.parametrize("text", EVACUEES_SINGLED_OUT)
-def test_evacuees_singled_out_by_where_they_came_from_are_still_refused(text: str) -> None:
-    assert "prohibited.discrimination" in {c for c, _ in _findings(text)}, text
+test_evacuees_singled_out_by_where_they_came_from_are_still_refused = CORPUS.all_fire("prohibited.discrimination", EVACUEES_SINGLED_OUT)
 
 
 # 7da94509 let contempt closing a short quote pass as reported speech whenever 「という」 followed, so the post's own
@@ -78,14 +72,10 @@ CONTEMPT_QUOTED_AND_DISOWNED = [
 ]
 
 
-@pytest.mark.parametrize("text", CONTEMPT_SAID_THROUGH_A_QUOTE)
-def test_contempt_endorsed_through_a_quote_fires(text: str) -> None:
-    assert "prohibited.insult" in {c for c, _ in _findings(text)}, text
+test_contempt_endorsed_through_a_quote_fires = CORPUS.all_fire("prohibited.insult", CONTEMPT_SAID_THROUGH_A_QUOTE)
 
 
-@pytest.mark.parametrize("text", CONTEMPT_QUOTED_AND_DISOWNED)
-def test_contempt_quoted_to_disown_it_stays_silent(text: str) -> None:
-    assert [f for f in _findings(text) if f[1] in ("error", "warning")] == [], text
+test_contempt_quoted_to_disown_it_stays_silent = CORPUS.silent(CONTEMPT_QUOTED_AND_DISOWNED)
 
 
 # bd25258f made floods hearsay topics; a 防災 post's past flood, dated by 昨年 or 昭和の rather than 昔 or 昭和36年,
@@ -111,14 +101,10 @@ FLOODS_NOW = [
 ]
 
 
-@pytest.mark.parametrize("text", PAST_FLOODS)
-def test_a_past_years_flood_told_second_hand_is_history(text: str) -> None:
-    assert [f for f in _findings(text) if f[1] in ("error", "warning")] == [], text
+test_a_past_years_flood_told_second_hand_is_history = CORPUS.silent(PAST_FLOODS)
 
 
-@pytest.mark.parametrize("text", FLOODS_NOW)
-def test_a_flood_told_second_hand_now_is_still_a_rumour(text: str) -> None:
-    assert "prohibited.rumor" in {c for c, _ in _findings(text)}, text
+test_a_flood_told_second_hand_now_is_still_a_rumour = CORPUS.all_fire("prohibited.rumor", FLOODS_NOW)
 
 
 @pytest.mark.parametrize(

@@ -16,18 +16,12 @@ from datetime import datetime
 
 import pytest
 
-from bot.rules import CheckContext, check
 from bot.rules.platform import x_weighted_length
-from tests.rules.conftest import CITY_HASHTAGS, CITY_POLICY, JST, assert_secret_flagged_and_masked
+from tests.rules.conftest import JST, Corpus, assert_secret_flagged_and_masked
 
 # A Wednesday in working hours; 2026-12-05 is a Saturday, 12-06 a Sunday (the posts' 「Sat., Dec. 5」「12/6（日）」).
 NOW = datetime(2026, 12, 2, 10, 0, tzinfo=JST)
-
-
-def _findings(platform: str, text: str) -> list[tuple[str, str]]:
-    hashtags = CITY_HASHTAGS if platform == "instagram" else ()
-    context = CheckContext(platform=platform, now=NOW, policy=CITY_POLICY, hashtags_allowed=hashtags)
-    return [(f.code, f.severity) for f in check(text, context)]
+CORPUS = Corpus(NOW)
 
 
 ORDINARY = [
@@ -668,20 +662,10 @@ KNOWN = [
 ]
 
 
-@pytest.mark.parametrize(("platform", "text"), ORDINARY)
-def test_ordinary_multilingual_post_gets_no_error_or_warning(platform: str, text: str) -> None:
-    assert [f for f in _findings(platform, text) if f[1] in ("error", "warning")] == [], text
-
-
-@pytest.mark.parametrize(("platform", "text", "code"), BAD)
-def test_bad_multilingual_post_fires_its_code(platform: str, text: str, code: str) -> None:
-    assert code in {c for c, _ in _findings(platform, text)}, text
-
-
-@pytest.mark.parametrize(("platform", "text", "code", "why"), KNOWN)
-def test_known_miss_still_missed(platform: str, text: str, code: str, why: str) -> None:
-    # Documented, not dropped: when a rule starts catching one of these, move it to BAD.
-    assert code not in {c for c, _ in _findings(platform, text)}, why
+test_ordinary_multilingual_post_gets_no_error_or_warning = CORPUS.ordinary(ORDINARY)
+test_bad_multilingual_post_fires_its_code = CORPUS.bad(BAD)
+# Documented, not dropped: when a rule starts catching one of these, move it to BAD.
+test_known_miss_still_missed = CORPUS.known(KNOWN)
 
 
 # What this corpus found missed and the fixes catch: English prejudice said of a group ending the sentence, the slur
@@ -732,9 +716,7 @@ NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "code"), NEW_CATCHES)
-def test_prejudice_slur_and_vote_found_by_this_corpus_fire(text: str, code: str) -> None:
-    assert code in {c for c, _ in _findings("x", text)}, text
+test_prejudice_slur_and_vote_found_by_this_corpus_fire = CORPUS.fires(NEW_CATCHES)
 
 
 @pytest.mark.parametrize(
@@ -749,9 +731,7 @@ def test_english_password_with_what_it_is_for_is_masked_in_excerpt_and_report(te
     assert_secret_flagged_and_masked(text, value)
 
 
-@pytest.mark.parametrize("text", NEAR_MISSES)
-def test_near_misses_of_the_new_catches_stay_silent(text: str) -> None:
-    assert [f for f in _findings("x", text) if f[1] in ("error", "warning")] == [], text
+test_near_misses_of_the_new_catches_stay_silent = CORPUS.silent(NEAR_MISSES)
 
 
 @pytest.mark.parametrize(
@@ -776,7 +756,7 @@ def test_x_weighs_latin_vietnamese_and_hangul_as_twitter_text_does(
     text: str, counted: tuple[int, int | None]
 ) -> None:
     assert x_weighted_length(text) == counted
-    assert ("platform.length" in {c for c, _ in _findings("x", text)}) is (counted[1] is not None)
+    assert ("platform.length" in CORPUS.codes("x", text)) is (counted[1] is not None)
 
 
 @pytest.mark.parametrize(
@@ -792,4 +772,4 @@ def test_x_weighs_latin_vietnamese_and_hangul_as_twitter_text_does(
     ],
 )
 def test_english_and_slashed_dates_are_checked_against_their_weekday(text: str, fires: bool) -> None:
-    assert ("date.weekday_mismatch" in {c for c, _ in _findings("x", text)}) is fires, text
+    assert ("date.weekday_mismatch" in CORPUS.codes("x", text)) is fires, text
