@@ -556,6 +556,21 @@ def test_a_deputy_standing_in_for_a_removed_approver_no_longer_decides_while_the
             ("approved", "U0JOHO", None)]
 
 
+def the_only_approver_replaced_by_one_away(restarts: Restarts) -> tuple[LocalStack, str]:
+    """A clean draft waits for U0MANAGER, the Instagram account's only approver; kessai restarts with the file
+    naming 木田 四郎 (U0JOHO) instead, who is on leave from the first day the file names him (an approver only may
+    say so). Returns the restarted stack and the draft's ts; nothing has swept yet."""
+    st = restarts.st
+    ts = st.driver.message("C0INSTA", "U0OPERATOR2", CLEAN_DRAFT)
+    wait_dm(st, "U0MANAGER")
+    settle(st)
+
+    insta = 'operators = ["U0OPERATOR2"]\napprovers = ["U0MANAGER"]'
+    st = restarts.restart(edited_org((insta, insta.replace("U0MANAGER", "U0JOHO"))))
+    st.driver.slash_command("U0JOHO", "/kessai", "away 2026-11-24 2026-11-27")
+    return st, ts
+
+
 @pytest.mark.parametrize("restarted_at_night", [False, True], ids=["in-business-hours", "at-night"])
 def test_an_approver_added_while_away_has_the_deputy_asked_in_their_place(restarts: Restarts,
                                                                          restarted_at_night: bool) -> None:
@@ -565,15 +580,7 @@ def test_an_approver_added_while_away_has_the_deputy_asked_in_their_place(restar
     draft is first routed — in the morning when kessai restarted with the file at night."""
     from storage import ledger as ledger_repo
 
-    st = restarts.st
-    ts = st.driver.message("C0INSTA", "U0OPERATOR2", CLEAN_DRAFT)
-    wait_dm(st, "U0MANAGER")
-    settle(st)
-
-    insta = 'operators = ["U0OPERATOR2"]\napprovers = ["U0MANAGER"]'
-    st = restarts.restart(edited_org((insta, insta.replace("U0MANAGER", "U0JOHO"))))
-    # On leave from the first day the file names them (an approver only may say so).
-    st.driver.slash_command("U0JOHO", "/kessai", "away 2026-11-24 2026-11-27")
+    st, ts = the_only_approver_replaced_by_one_away(restarts)
     settle(st)
     at = BUSINESS_MORNING + timedelta(minutes=5)
     if restarted_at_night:
@@ -606,14 +613,7 @@ def test_an_approver_added_while_away_is_asked_when_the_deputy_is_away_too(resta
     approver the file names is asked, and the thread says so and why."""
     from storage import away as away_repo
 
-    st = restarts.st
-    ts = st.driver.message("C0INSTA", "U0OPERATOR2", CLEAN_DRAFT)
-    wait_dm(st, "U0MANAGER")
-    settle(st)
-
-    insta = 'operators = ["U0OPERATOR2"]\napprovers = ["U0MANAGER"]'
-    st = restarts.restart(edited_org((insta, insta.replace("U0MANAGER", "U0JOHO"))))
-    st.driver.slash_command("U0JOHO", "/kessai", "away 2026-11-24 2026-11-27")
+    st, ts = the_only_approver_replaced_by_one_away(restarts)
     with st.rt.db.session() as s:
         away_repo.set_away(s, "U0DEPUTY", BUSINESS_MORNING - timedelta(days=1), BUSINESS_MORNING + timedelta(days=3))
     settle(st)
