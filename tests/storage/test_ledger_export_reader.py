@@ -18,25 +18,39 @@ from tests.conftest import database_url
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_an_export_read_slowly_from_postgresql_is_not_cut_off(tmp_path: Path) -> None:
-    """The export reads the ledger a thousand entries at a time inside one transaction: while
-    the reader of its output paused (`kessai ledger export | less`, the IT 担当 reading), the
-    transaction sat idle and PostgreSQL ended it after idle_in_transaction_session_timeout (a
-    minute; a second here), leaving half a CSV and 「terminating connection」."""
-    url = database_url("postgres", tmp_path)
+def ledger_of_2500_entries(kind: str, tmp_path: Path) -> str:
+    """The URL of a new database of ``kind`` ("sqlite", "postgres") whose ledger holds 2,500 entries: more than two
+    of the export's reads of a thousand, so the reader's pauses fall inside its transaction."""
+    url = database_url(kind, tmp_path)
     db = Database(url)
     db.upgrade()
     try:
         write_ledger(db, 2_500)
     finally:
         db.dispose()
-    quick = url + ("&" if "?" in url else "?") + "options=-c%20idle_in_transaction_session_timeout%3D200"
+    return url
+
+
+def csv_export_to_a_pipe(url: str) -> subprocess.Popen[bytes]:
+    """`kessai ledger export --format csv` on ``url`` in a child process: its stdout and stderr are pipes the test
+    reads when it chooses, so the child blocks on a full pipe as it does behind `| less`."""
     proc = subprocess.Popen(
         [sys.executable, "-c", "import sys; from bot.cli import main; raise SystemExit(main(sys.argv[1:]))",
          "ledger", "export", "--format", "csv"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
-        env={**os.environ, "DATABASE_URL": quick, "PYTHONPATH": str(ROOT)})
+        env={**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(ROOT)})
     assert proc.stdout is not None and proc.stderr is not None
+    return proc
+
+
+def test_an_export_read_slowly_from_postgresql_is_not_cut_off(tmp_path: Path) -> None:
+    """The export reads the ledger a thousand entries at a time inside one transaction: while
+    the reader of its output paused (`kessai ledger export | less`, the IT 担当 reading), the
+    transaction sat idle and PostgreSQL ended it after idle_in_transaction_session_timeout (a
+    minute; a second here), leaving half a CSV and 「terminating connection」."""
+    url = ledger_of_2500_entries("postgres", tmp_path)
+    quick = url + ("&" if "?" in url else "?") + "options=-c%20idle_in_transaction_session_timeout%3D200"
+    proc = csv_export_to_a_pipe(quick)
     first = proc.stdout.read(1000)
     # The reader looks at the first page until the export's transaction has sat idle three times
     # the timeout (PostgreSQL ends such a session within about one), or until it is gone.
@@ -69,19 +83,8 @@ def test_an_export_to_stdout_whose_connection_is_ended_exits_non_zero_saying_it_
     """PostgreSQL restarted, or the connection ended (pg_terminate_backend) half-way: the CSV on
     stdout stopped at a row, which looks like a whole export, and the message asked to check
     DATABASE_URL, as if the database had never been reached."""
-    url = database_url("postgres", tmp_path)
-    db = Database(url)
-    db.upgrade()
-    try:
-        write_ledger(db, 2_500)
-    finally:
-        db.dispose()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from bot.cli import main; raise SystemExit(main(sys.argv[1:]))",
-         "ledger", "export", "--format", "csv"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
-        env={**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(ROOT)})
-    assert proc.stdout is not None and proc.stderr is not None
+    url = ledger_of_2500_entries("postgres", tmp_path)
+    proc = csv_export_to_a_pipe(url)
     first = proc.stdout.read(1000)  # the child now waits on the full pipe, inside its first thousand entries
     admin = Database(url)
     try:
@@ -104,19 +107,8 @@ def test_an_export_read_slowly_from_sqlite_lets_the_bot_record_decisions(tmp_pat
     its reader (`kessai ledger export | less`) held it, and each 承認 in Slack meanwhile waited
     out busy_timeout and failed with 「database is locked」. In WAL mode a reading transaction
     sees one moment of the database without the write lock."""
-    url = database_url("sqlite", tmp_path)
-    db = Database(url)
-    db.upgrade()
-    try:
-        write_ledger(db, 2_500)
-    finally:
-        db.dispose()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from bot.cli import main; raise SystemExit(main(sys.argv[1:]))",
-         "ledger", "export", "--format", "csv"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
-        env={**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(ROOT)})
-    assert proc.stdout is not None and proc.stderr is not None
+    url = ledger_of_2500_entries("sqlite", tmp_path)
+    proc = csv_export_to_a_pipe(url)
     try:
         first = proc.stdout.read(1000)  # the child now waits on the full pipe, inside its transaction
         writer = sqlite3.connect(url.removeprefix("sqlite:///"), timeout=2, isolation_level=None)
