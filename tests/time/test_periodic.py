@@ -200,26 +200,42 @@ def test_min_posts_zero_turns_the_monthly_minimum_off(db, org) -> None:  # type:
         assert not [r for r in s.exec(select(OutboxRow)) if "投稿件数" in (shown(r.payload))]
 
 
+def in_use_from_november_2(db: Database, org: OrgConfig) -> None:
+    """kessai in use from 11/2 9:00: the file synced and swept then, so it counts November from the 2nd."""
+    from bot.services import Kessai
+    from storage import roster
+
+    with db.session() as s:
+        roster.sync(s, org)
+    Sweeper(Kessai(db, org, clock=Clock(jst(2026, 11, 2, 9, 0)))).sweep(jst(2026, 11, 2, 9, 0))
+
+
+def with_facebook(db: Database, org: OrgConfig, *, operators: tuple[str, ...]) -> OrgConfig:
+    """The file with 上越市公式Facebook added (operated by ``operators``), synced as kessai restarted with it
+    does; no sweep has seen the account yet, so the test's first sweep dates when it was added."""
+    from dataclasses import replace
+
+    from storage import roster
+
+    fb = replace(org.accounts[0], id="joetsu-fb", platform="facebook", name="上越市公式Facebook",
+                 url="https://www.facebook.com/example", operators=operators)
+    grown = replace(org, accounts=(*org.accounts, fb))
+    with db.session() as s:
+        roster.sync(s, grown)
+    return grown
+
+
 def test_an_account_added_on_the_25th_is_counted_from_then(db, org) -> None:  # type: ignore[no-untyped-def]
     """kessai in use since 2 November; 上越市公式Facebook is added to the organisation file on the 25th.
     Its posts before then could not go through kessai: 「11月2日に kessai の利用を始めてからの記録では
     0 件」 would tell its people (and the 撤退 report) that it was silent for the whole month. It is still
     reminded (the standard applies to it), with the count said from when it was registered."""
-    from dataclasses import replace
-
     from bot.services import Kessai
     from bot.sweep import Sweeper
-    from storage import roster
     from tests.time.conftest import Clock
 
-    with db.session() as s:
-        roster.sync(s, org)
-    Sweeper(Kessai(db, org, clock=Clock(jst(2026, 11, 2, 9, 0)))).sweep(jst(2026, 11, 2, 9, 0))
-    fb = replace(org.accounts[0], id="joetsu-fb", platform="facebook", name="上越市公式Facebook",
-                 url="https://www.facebook.com/example", operators=("U0OPERATOR", "U0FBONLY"))
-    grown = replace(org, accounts=(*org.accounts, fb))
-    with db.session() as s:
-        roster.sync(s, grown)
+    in_use_from_november_2(db, org)
+    grown = with_facebook(db, org, operators=("U0OPERATOR", "U0FBONLY"))
     sweeper = Sweeper(Kessai(db, grown, clock=Clock(jst(2026, 11, 25, 9, 0))))
     sweeper.sweep(jst(2026, 11, 25, 9, 0))
     assert sweeper.sweep(jst(2026, 11, 30, 8, 30)).sent["monthly.lastday"] == 4  # three accounts + channel
@@ -254,21 +270,12 @@ def test_remind_now_for_another_day_does_not_date_an_added_account_from_that_day
     run that day for another instant (a rehearsal of the last business day, a replay of the 10th).
     It was first in the file on the 25th, whatever instant the sweep was asked to act as of: the
     reminders of November must say 「11月25日に kessai に登録されてから」, not the 30th or the 10th."""
-    from dataclasses import replace
-
     from bot.services import Kessai
     from bot.sweep import Sweeper
-    from storage import roster
     from tests.time.conftest import Clock
 
-    with db.session() as s:
-        roster.sync(s, org)
-    Sweeper(Kessai(db, org, clock=Clock(jst(2026, 11, 2, 9, 0)))).sweep(jst(2026, 11, 2, 9, 0))
-    fb = replace(org.accounts[0], id="joetsu-fb", platform="facebook", name="上越市公式Facebook",
-                 url="https://www.facebook.com/example", operators=("U0OPERATOR",))
-    grown = replace(org, accounts=(*org.accounts, fb))
-    with db.session() as s:
-        roster.sync(s, grown)
+    in_use_from_november_2(db, org)
+    grown = with_facebook(db, org, operators=("U0OPERATOR",))
     clock = Clock(jst(2026, 11, 25, 9, 0))
     sweeper = Sweeper(Kessai(db, grown, clock=clock))
     for first in (jst(2026, 12, 21, 9, 0), jst(2026, 11, 10, 9, 0)):
@@ -649,21 +656,12 @@ def test_an_account_added_on_the_last_business_day_is_not_in_the_report_as_short
     """上越市公式Facebook is added on 11/30 (Mon, November's last business day) at 14:00: it had no
     working day to post in. The report of 12/1 (basis for 撤退) must not list it as short, and says
     why it is left out; December counts it."""
-    from dataclasses import replace
-
     from bot.services import Kessai
     from bot.sweep import Sweeper
-    from storage import roster
     from tests.time.conftest import Clock
 
-    with db.session() as s:
-        roster.sync(s, org)
-    Sweeper(Kessai(db, org, clock=Clock(jst(2026, 11, 2, 9, 0)))).sweep(jst(2026, 11, 2, 9, 0))
-    fb = replace(org.accounts[0], id="joetsu-fb", platform="facebook", name="上越市公式Facebook",
-                 url="https://www.facebook.com/example", operators=("U0OPERATOR",))
-    grown = replace(org, accounts=(*org.accounts, fb))
-    with db.session() as s:
-        roster.sync(s, grown)
+    in_use_from_november_2(db, org)
+    grown = with_facebook(db, org, operators=("U0OPERATOR",))
     clock = Clock(jst(2026, 11, 30, 14, 0))
     sweeper = Sweeper(Kessai(db, grown, clock=clock))
     sweeper.sweep(jst(2026, 11, 30, 14, 0))
@@ -786,21 +784,12 @@ def test_an_account_added_to_the_file_after_the_month_is_not_in_its_report(db, o
     """The IT 担当 adds 上越市公式Facebook to the file and restarts kessai on 12/1 at 8:00: it was not
     in kessai at all in November, so the report on November (8:30, basis for 撤退) must not list
     it as 0 件, nor must the late notice on November's last business day be sent to its people."""
-    from dataclasses import replace
-
     from bot.services import Kessai
     from bot.sweep import Sweeper
-    from storage import roster
     from tests.time.conftest import Clock
 
-    with db.session() as s:
-        roster.sync(s, org)
-    Sweeper(Kessai(db, org, clock=Clock(jst(2026, 11, 2, 9, 0)))).sweep(jst(2026, 11, 2, 9, 0))
-    fb = replace(org.accounts[0], id="joetsu-fb", platform="facebook", name="上越市公式Facebook",
-                 url="https://www.facebook.com/example", operators=("U0FBOPERATOR",))
-    grown = replace(org, accounts=(*org.accounts, fb))
-    with db.session() as s:
-        roster.sync(s, grown)
+    in_use_from_november_2(db, org)
+    grown = with_facebook(db, org, operators=("U0FBOPERATOR",))
     clock = Clock(jst(2026, 12, 1, 8, 0))
     sweeper = Sweeper(Kessai(db, grown, clock=clock))
     sweeper.sweep(clock.t)
@@ -817,8 +806,6 @@ def test_an_account_added_in_march_is_asked_for_next_years_plan_too(db, org) -> 
     """上越市公式Facebook is added on 3/10, after the 3/1 reminders: its 運用期間 is 年度単位 like the
     others', so its approvers are asked for the coming year's 運用計画書 as well (and the other
     accounts' approvers not a second time)."""
-    from dataclasses import replace
-
     from bot.services import Kessai
     from bot.sweep import Sweeper
     from storage import roster
@@ -827,11 +814,7 @@ def test_an_account_added_in_march_is_asked_for_next_years_plan_too(db, org) -> 
     with db.session() as s:
         roster.sync(s, org)
     assert Sweeper(Kessai(db, org, clock=Clock(jst(2027, 3, 1, 8, 30)))).sweep(jst(2027, 3, 1, 8, 30)).sent["plan.renewal"] == 2
-    fb = replace(org.accounts[0], id="joetsu-fb", platform="facebook", name="上越市公式Facebook",
-                 url="https://www.facebook.com/example", operators=("U0OPERATOR",))
-    grown = replace(org, accounts=(*org.accounts, fb))
-    with db.session() as s:
-        roster.sync(s, grown)
+    grown = with_facebook(db, org, operators=("U0OPERATOR",))
     sweeper = Sweeper(Kessai(db, grown, clock=Clock(jst(2027, 3, 10, 9, 0))))
     assert sweeper.sweep(jst(2027, 3, 10, 9, 0)).sent["plan.renewal"] == 1
     assert sweeper.sweep(jst(2027, 3, 10, 9, 1)).sent["plan.renewal"] == 0
