@@ -1124,17 +1124,25 @@ def _deputies_world(world_factory, org, start: datetime,  # type: ignore[no-unty
     return w
 
 
+def _deputy_standing_in(world_factory, org, *, manager_away_until: date) -> tuple[World, int]:  # type: ignore[no-untyped-def]
+    """Tuesday 11/24: U0MANAGER, joetsu-x's only approver, is away until ``manager_away_until`` and U0JOHO, its
+    other deputy, for that day only, so a draft sent at 10:00 asks 直江 兼続 (U0DEPUTY) to stand in for U0MANAGER.
+    The world and the draft's id."""
+    w = _deputies_world(world_factory, org, jst(2026, 11, 24, 8, 45), ("U0DEPUTY", "U0JOHO"))
+    w.kessai.set_away("U0JOHO", date(2026, 11, 24), date(2026, 11, 24))
+    w.kessai.set_away("U0MANAGER", date(2026, 11, 24), manager_away_until)
+    draft_id = w.pending_draft(jst(2026, 11, 24, 10, 0))
+    assert deputy_requests(w, draft_id) == [("away", "U0MANAGER")]
+    return w, draft_id
+
+
 def test_a_deputy_going_away_hands_the_request_on_for_the_approver_not_for_themselves(
         world_factory, org) -> None:  # type: ignore[no-untyped-def]
     """A deputy standing in for an absent approver registers an absence of their own: the other
     deputy (here of 情報政策室, a deputy of this account too) is asked in the approver's stead, not
     「直江 兼続 さんの代決」: the deputy is no approver, and a decision recorded as made for them
     names in the ledger someone who could never have decided the draft themselves."""
-    w = _deputies_world(world_factory, org, jst(2026, 11, 24, 8, 45), ("U0DEPUTY", "U0JOHO"))
-    w.kessai.set_away("U0JOHO", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
-    w.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 25).date())
-    draft_id = w.pending_draft(jst(2026, 11, 24, 10, 0))
-    assert deputy_requests(w, draft_id) == [("away", "U0MANAGER")]
+    w, draft_id = _deputy_standing_in(world_factory, org, manager_away_until=date(2026, 11, 25))
     w.clock.t = jst(2026, 11, 25, 8, 45)
     answer = w.kessai.set_away("U0DEPUTY", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
     assert "決裁待ちの依頼 1 件を代決者に送りました" in answer
@@ -1151,11 +1159,7 @@ def test_a_deputy_going_away_after_the_approver_came_back_asks_nobody_for_them(
     hands nothing on. The withdrawn request names the approver too, but it stands in for nobody now;
     read as the deputy's own, the other deputy was asked 「直江 兼続 さんの代決」 on a draft that the
     approver, back at work, holds."""
-    w = _deputies_world(world_factory, org, jst(2026, 11, 24, 8, 45), ("U0DEPUTY", "U0JOHO"))
-    w.kessai.set_away("U0JOHO", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
-    w.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 25).date())
-    draft_id = w.pending_draft(jst(2026, 11, 24, 10, 0))
-    assert deputy_requests(w, draft_id) == [("away", "U0MANAGER")]
+    w, draft_id = _deputy_standing_in(world_factory, org, manager_away_until=date(2026, 11, 25))
     w.clock.t = jst(2026, 11, 25, 8, 45)
     w.kessai.clear_away("U0MANAGER")
     assert deputy_requests(w, draft_id) == [("withdrawn", "U0MANAGER")]
@@ -1170,11 +1174,7 @@ def test_a_deputys_absence_that_begins_later_hands_the_request_on_when_it_begins
     (a later start, as people plan a day off): on Wednesday morning the other deputy is asked in
     the approver's stead, as when the deputy's absence begins at once. The sweep looked only at
     approvers' own requests, and the draft waited all Wednesday with a deputy who was not there."""
-    w = _deputies_world(world_factory, org, jst(2026, 11, 24, 8, 45), ("U0DEPUTY", "U0JOHO"))
-    w.kessai.set_away("U0JOHO", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
-    w.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 26).date())
-    draft_id = w.pending_draft(jst(2026, 11, 24, 10, 0))
-    assert deputy_requests(w, draft_id) == [("away", "U0MANAGER")]
+    w, draft_id = _deputy_standing_in(world_factory, org, manager_away_until=date(2026, 11, 26))
     w.clock.t = jst(2026, 11, 24, 15, 0)
     answer = w.kessai.set_away("U0DEPUTY", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
     assert "代決者に送りました" not in answer  # not yet: the deputy is at work today
