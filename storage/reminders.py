@@ -531,3 +531,24 @@ def away_members(s: Session, ids: Iterable[str], now: datetime) -> set[str]:
         if start is not None and as_utc(start) <= now and (until is None or now < as_utc(until)):
             out.add(m.slack_id)
     return out
+
+
+def absences_of(s: Session, ids: Iterable[str], ended_by: datetime) -> list[tuple[str, datetime, datetime]]:
+    """Of ``ids``, those whose last absence ended at or before ``ended_by``: ``(slack_id, from, until)``."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return []
+    q = select(MemberRow.slack_id, MemberRow.away_from, MemberRow.away_until).where(
+        col(MemberRow.slack_id).in_(wanted), col(MemberRow.away_from).is_not(None),
+        col(MemberRow.away_until).is_not(None), col(MemberRow.away_until) <= ended_by)
+    return [(str(m), as_utc(a), as_utc(u)) for m, a, u in s.exec(q) if a is not None and u is not None]
+
+
+def claimed_at(s: Session, keys: Iterable[str]) -> dict[str, datetime]:
+    """When each of ``keys`` that is claimed was claimed."""
+    wanted = list(dict.fromkeys(keys))
+    out: dict[str, datetime] = {}
+    for i in range(0, len(wanted), _CHUNK):
+        q = select(ReminderRow.key, ReminderRow.claimed_at).where(col(ReminderRow.key).in_(wanted[i:i + _CHUNK]))
+        out.update((str(k), as_utc(t)) for k, t in s.exec(q))
+    return out
