@@ -159,24 +159,30 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serves_holding_ja(database_url: str, db: Database) -> tuple[str, list[dict[str, str]] | None]:
+    """The database as said to the IT 担当, and the `kessai serve`s running on it (None: none)."""
+    from bot.serve_lock import lock_path, read_presence, serving_holder
+    from storage.db import serves_holding
+
+    if db.is_postgres:
+        names = serves_holding(db.engine)
+        return db.engine.url.database or "", None if names is None else [read_presence(name) for name in names] or [{}]
+    holder = serving_holder(database_url)
+    path = lock_path(database_url)
+    return (str(path.with_name(path.name.removesuffix(".lock"))) if path is not None else "",
+            None if holder is None else [holder])
+
+
 def _serve_in_the_way_ja(database_url: str, db: Database, tz: str) -> str | None:
     """Why the migrations must wait, when a `kessai serve` of this database runs and some are pending.
 
     That serve is of the version before (a serve of this one migrates at start): upgraded under it,
     it went on with its old code on the new tables, /healthz 503 `migrations: newer`, until someone
     restarted it. With nothing pending there is nothing to break: replicas of this version run on."""
-    from bot.serve_lock import lock_path, read_presence, serving_holder, still_serving_ja
-    from storage.db import current_revision, head_revision, migrations_state, serves_holding
+    from bot.serve_lock import still_serving_ja
+    from storage.db import current_revision, head_revision, migrations_state
 
-    if db.is_postgres:
-        names = serves_holding(db.engine)
-        holders = None if names is None else [read_presence(name) for name in names] or [{}]
-        where = db.engine.url.database or ""
-    else:
-        holder = serving_holder(database_url)
-        holders = None if holder is None else [holder]
-        path = lock_path(database_url)
-        where = str(path.with_name(path.name.removesuffix(".lock"))) if path is not None else ""
+    where, holders = _serves_holding_ja(database_url, db)
     if holders is None or migrations_state(db.engine) != "pending":
         return None
     head = head_revision(db.engine)
@@ -206,12 +212,13 @@ def cmd_db_downgrade(args: argparse.Namespace) -> int:
         return 1
     db = Database(settings.database_url)
     try:
-        return _downgrade(db, known, target)
+        return _downgrade(db, known, target, settings.database_url, settings.tz)
     finally:
         db.dispose()
 
 
-def _downgrade(db: Database, known: list[str], target: str) -> int:
+def _downgrade(db: Database, known: list[str], target: str, database_url: str, tz: str) -> int:
+    from bot.serve_lock import still_serving_downgrade_ja
     from storage.db import current_revision, downgrade, known_revisions
 
     current = current_revision(db.engine)
@@ -226,6 +233,12 @@ def _downgrade(db: Database, known: list[str], target: str) -> int:
     if current not in known or known.index(current) <= known.index(target):
         print(f"データベースの構成は {current} です（{target} 以前）。変更はありません。")
         return 0
+    # The serves running are of this version: taken back under them, they ran new code on old
+    # tables, and the first to restart migrated forward again by itself (systemd Restart=always).
+    where, holders = _serves_holding_ja(database_url, db)
+    if holders is not None:
+        print(still_serving_downgrade_ja(where, holders, (current, target), tz=tz), file=sys.stderr)
+        return 1
     before, after = downgrade(db.engine, target)
     print(f"データベースの構成を {before} から {after} に戻しました。"
           "この後、古い版の kessai をインストールして起動してください。")
@@ -677,7 +690,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("config", help="組織設定ファイル")
     csub = sp.add_subparsers(dest="config_command", required=True)
     cc = csub.add_parser("check", help="組織設定ファイルを検証します")
-    cc.add_argument("--config", default=None, metavar="FILE", help="ファイルの場所（省略時は KESSAI_CONFIG）")
+    cc.add_argument("--config", default=None, metavar="FILE", help="ファイルの場所（省略時は KESSAI_CONFIG、それもなければ kessai.toml）")
     cc.set_defaults(func=cmd_config_check)
 
     sp = sub.add_parser("db", help="データベース")

@@ -266,13 +266,8 @@ def _elsewhere(holder: dict[str, str]) -> bool:
     return not here.startswith(host) if holder.get("cut") else host != here
 
 
-def still_serving_ja(database: str, holders: list[dict[str, str]], pending: tuple[str | None, str], *,
-                     tz: str = DEFAULT_TZ) -> str:
-    """What `kessai db upgrade` says when serves of ``database`` run and migrations are pending.
-
-    The running serve is of the version before: upgraded under it, it goes on with its old code on
-    the new tables (/healthz ``migrations: newer``, 503) until restarted."""
-    found, head = pending
+def _running_ja(holders: list[dict[str, str]], tz: str) -> str:
+    """「動いている kessai serve（プロセス番号 …、…に起動）」: which serves to stop, and where."""
     who = []
     for holder in holders:
         pid = holder.get("pid", "")
@@ -284,14 +279,42 @@ def still_serving_ja(database: str, holders: list[dict[str, str]], pending: tupl
         if started := _started_ja(holder.get("started", ""), tz):
             one += f"、{started}に起動"
         who.append(one)
+    running = f"動いている kessai serve {len(holders)} 台" if len(holders) > 1 else "動いている kessai serve"
+    return running + (f"（{' ／ '.join(who)}）" if who else "")
+
+
+_FIND_SERVES_JA = ("（systemd なら `systemctl stop kessai`。動いているものは `systemctl status kessai`、"
+                   "`pgrep -af \"kessai serve\"` で確かめられます）。")
+
+
+def still_serving_ja(database: str, holders: list[dict[str, str]], pending: tuple[str | None, str], *,
+                     tz: str = DEFAULT_TZ) -> str:
+    """What `kessai db upgrade` says when serves of ``database`` run and migrations are pending.
+
+    The running serve is of the version before: upgraded under it, it goes on with its old code on
+    the new tables (/healthz ``migrations: newer``, 503) until restarted."""
+    found, head = pending
     many = len(holders) > 1
-    running = (f"動いている kessai serve {len(holders)} 台" if many else "動いている kessai serve") \
-        + (f"（{' ／ '.join(who)}）" if who else "")
     change = f"{found} から {head}" if found else f"{head}"
-    return (f"データベース {database} は、{running}が使っているため、構成を更新しませんでした（{change} への更新。"
-            "何も変更していません）。動いている kessai serve は更新前の版のため、このまま更新すると、再起動するまで"
-            "新しい構成のデータベースを正しく扱えなくなります。"
+    return (f"データベース {database} は、{_running_ja(holders, tz)}が使っているため、構成を更新しませんでした"
+            f"（{change} への更新。何も変更していません）。動いている kessai serve は更新前の版のため、このまま更新すると、"
+            "再起動するまで新しい構成のデータベースを正しく扱えなくなります。"
             f"{'すべての台の ' if many else ''}kessai serve を止めてから、もう一度実行してください"
-            "（systemd なら `systemctl stop kessai`。動いているものは `systemctl status kessai`、"
-            "`pgrep -af \"kessai serve\"` で確かめられます）。新しい版の kessai serve は起動時に自動で更新するので、"
+            + _FIND_SERVES_JA + "新しい版の kessai serve は起動時に自動で更新するので、"
             "止めた後は `kessai serve` を起動するだけでも構いません。")
+
+
+def still_serving_downgrade_ja(database: str, holders: list[dict[str, str]], change: tuple[str, str], *,
+                               tz: str = DEFAULT_TZ) -> str:
+    """What `kessai db downgrade` says when serves of ``database`` run.
+
+    Those serves are of this (the new) version: taken back under them, they went on with new code on
+    the old tables, and the first to restart (systemd Restart=always) migrated it forward again by
+    itself, so the version before, installed next, refused to start on a database 「newer」 than it."""
+    current, target = change
+    many = len(holders) > 1
+    return (f"データベース {database} は、{_running_ja(holders, tz)}が使っているため、構成を戻しませんでした"
+            f"（{current} から {target} へ。何も変更していません）。動いている kessai serve は新しい版のため、"
+            "このまま戻すと古い構成のデータベースを正しく扱えず、再起動したときには自動でまた新しい構成に更新します。"
+            f"{'すべての台の ' if many else ''}kessai serve（と cron の kessai remind）を止めてから、もう一度実行してください"
+            + _FIND_SERVES_JA)

@@ -30,10 +30,14 @@ REFUSED = "kessai serve を止めてから、もう一度実行してくださ�
 HEAD, BEFORE = known_revisions()[-1], known_revisions()[-2]
 
 
-def kessai_db_upgrade(url: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def kessai_db(url: str, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "KESSAI_", "DATABASE_URL"))}
-    return subprocess.run([sys.executable, "-m", "bot", "db", "upgrade"], cwd=cwd, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "bot", "db", *args], cwd=cwd, capture_output=True, text=True,
                           timeout=120, env={**clean, "PYTHONPATH": str(REPO), "DATABASE_URL": url})
+
+
+def kessai_db_upgrade(url: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return kessai_db(url, cwd, "upgrade")
 
 
 def take_back_one_migration(url: str) -> None:
@@ -67,6 +71,13 @@ def test_upgrade_waits_for_the_running_serve_to_stop(kind: str, slack: LocalSlac
     # Nothing pending: replicas of this version keep running, and the upgrade has nothing to do.
     r = kessai_db_upgrade(url, tmp_path)
     assert r.returncode == 0 and f"すでに最新の構成です（{HEAD}）" in r.stdout, r.stderr
+    # 前の版に戻す 2. says to stop every serve first; one left running (a replica forgotten) used
+    # to be taken back under: its new code on the old tables until its restart migrated forward.
+    r = kessai_db(url, tmp_path, "downgrade", BEFORE)
+    assert r.returncode == 1, (r.stdout, r.stderr)
+    assert "構成を戻しませんでした" in r.stderr and f"{HEAD} から {BEFORE} へ" in r.stderr, r.stderr
+    assert f"プロセス番号 {serve.proc.pid}" in r.stderr and "何も変更していません" in r.stderr, r.stderr
+    assert r.stdout == "" and revision(url) == HEAD
 
     take_back_one_migration(url)  # the serve now runs on the schema of the version before
     r = kessai_db_upgrade(url, tmp_path)
@@ -81,6 +92,9 @@ def test_upgrade_waits_for_the_running_serve_to_stop(kind: str, slack: LocalSlac
     r = kessai_db_upgrade(url, tmp_path)
     assert r.returncode == 0 and f"{BEFORE} から {HEAD} に更新しました" in r.stdout, r.stderr
     assert revision(url) == HEAD
+    r = kessai_db(url, tmp_path, "downgrade", BEFORE)  # stopped: taken back as 前の版に戻す says
+    assert r.returncode == 0 and f"{HEAD} から {BEFORE} に戻しました" in r.stdout, r.stderr
+    assert revision(url) == BEFORE
 
 
 def test_sqlite_a_killed_serve_leaves_nothing_in_the_way(slack: LocalSlack, tmp_path: Path) -> None:
