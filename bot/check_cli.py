@@ -225,7 +225,7 @@ def add_check_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument(
         "--jsonl",
         action="store_true",
-        help='標準入力の JSON Lines {"id","text","platform","at"?} を一括チェックします',
+        help='JSON Lines {"id","text","platform","at"?} を 1 行ずつ一括チェックします（FILE を省略すると標準入力）',
     )
     p.add_argument("--config", default=None, metavar="F",
                    help="組織設定ファイル（TOML）。省略時は KESSAI_CONFIG、それもなければ kessai.toml（あれば）")

@@ -813,6 +813,21 @@ def test_every_help_is_in_japanese(tmp_path: Path) -> None:
     assert r.returncode == 2 and r.stderr.startswith("使い方: kessai ledger export") and "usage" not in r.stderr
 
 
+def test_help_says_the_defaults_and_inputs_the_readme_gives() -> None:
+    """README: `--config` falls back to KESSAI_CONFIG, then kessai.toml, and `kessai check --jsonl
+    past_posts.jsonl` reads that file. `kessai config check --help` named KESSAI_CONFIG alone, and
+    `--jsonl` said 「標準入力の JSON Lines」, so an IT 担当 reading the help piped the file in."""
+    import argparse
+
+    from bot.cli import build_parser
+
+    # Compared without the spaces and line breaks argparse wraps the help with.
+    helps = {p.prog: "".join(p.format_help().split()) for p in _every_parser(build_parser())
+             if isinstance(p, argparse.ArgumentParser)}
+    assert "KESSAI_CONFIG、それもなければkessai.toml" in helps["kessai config check"], helps["kessai config check"]
+    assert "FILEを省略すると標準入力" in helps["kessai check"], helps["kessai check"]
+
+
 def test_help_lines_fit_the_terminal_in_columns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """argparse counted a kanji as one column and broke lines at spaces only: a Japanese sentence
     ran to twice the width of the terminal, and the terminal broke it where it fell."""
