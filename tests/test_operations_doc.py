@@ -3,6 +3,7 @@ with the install steps around it and with how `kessai serve` stops."""
 
 from __future__ import annotations
 
+import argparse
 import configparser
 import re
 import shutil
@@ -61,3 +62,46 @@ def test_the_systemd_unit_passes_systemd_analyze_where_there_is_one(tmp_path: Pa
     # systemd-analyze also reads the host's own units; only lines about this one count.
     ours = [line for line in (run.stdout + run.stderr).splitlines() if "kessai.service" in line]
     assert ours == [], ours
+
+
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+# `kessai …` at the start of a code span, after a shell `&&` / `|` / `;`, or as the venv's bin/kessai.
+_COMMAND = re.compile(r"(?:^|&&\s*|\|\s*|;\s*|bin/)kessai((?: [a-z][\w-]*(?![\w=-]))*)([^\n;&|)]*)", re.MULTILINE)
+
+
+def test_every_kessai_command_the_docs_give_exists_with_its_options() -> None:
+    """The IT 担当 copies `kessai …` lines from README and docs/ as written: each names a command
+    `kessai --help` lists and options that command takes (argparse answers a misspelt one with
+    「invalid choice」 / 「unrecognized arguments」, in English, and does nothing)."""
+    from bot.cli import build_parser
+
+    root = build_parser()
+    seen: list[str] = []
+    wrong: list[tuple[str, str]] = []
+    for doc in [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]:
+        text = doc.read_text(encoding="utf-8")
+        blocks = re.findall(r"^```[a-z]*\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
+        spans = blocks + re.findall(r"`([^`\n]+)`", re.sub(r"^```.*?^```", "", text, flags=re.MULTILINE | re.DOTALL))
+        for span in spans:
+            for found in _COMMAND.finditer(span):
+                parser = root
+                for word in found.group(1).split():
+                    below = _commands(parser)
+                    if not below:
+                        break  # an argument (a FILE, a REVISION), not a command
+                    if word not in below:
+                        wrong.append((doc.name, found.group(0)))
+                        break
+                    parser = below[word]
+                options = {o for action in parser._actions for o in action.option_strings}
+                wrong += [(doc.name, f"{found.group(0)}: {o}") for o in re.findall(r"(?<!\S)(--[a-z][\w-]*)", found.group(2))
+                          if o not in options]
+                seen.append(found.group(0))
+    assert len(seen) > 100, seen  # the pattern still finds the commands the docs give
+    assert wrong == [], wrong
