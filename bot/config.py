@@ -680,9 +680,17 @@ def missing_sqlite_file_ja(database_url: str) -> str | None:
     found = sqlite_file(database_url)
     if found is None or found[0].exists():
         return None
-    return (f"DATABASE_URL の SQLite のファイル「{found[0].resolve()}」がありません。DATABASE_URL の場所"
-            "（作業フォルダーからの相対パスかどうかも）を確認してください。初めて使うデータベースなら、"
-            "`kessai db upgrade` で作成してください。")
+    missing = f"DATABASE_URL の SQLite のファイル「{found[0].resolve()}」がありません。"
+    if sqlite_beside_no_env_ja(database_url) is not None:
+        # Run outside serve's folder (`sudo -u kessai …/kessai ledger verify` from a home folder):
+        # 「`kessai db upgrade` で作成してください」 made an empty ledger there, which then verified
+        # as 「台帳は正常です（0 件…）」 for an auditor.
+        return (missing + f"作業フォルダー（コマンドを実行したフォルダー）{Path.cwd()} には .env もありません。"
+                "kessai は .env と、DATABASE_URL（省略時は sqlite:///kessai.db）の / で始まらない SQLite のファイルを"
+                "作業フォルダーから読みます。.env のあるフォルダー（kessai serve の WorkingDirectory=）に移ってから、"
+                "もう一度実行してください（例: cd /opt/kessai && /opt/kessai/.venv/bin/kessai ledger verify）。")
+    return (missing + "DATABASE_URL の場所（作業フォルダーからの相対パスかどうかも）を確認してください。"
+            "初めて使うデータベースなら、`kessai db upgrade` で作成してください。")
 
 
 def sqlite_file(database_url: str) -> tuple[Path, bool] | None:
