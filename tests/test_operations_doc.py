@@ -105,3 +105,67 @@ def test_every_kessai_command_the_docs_give_exists_with_its_options() -> None:
                 seen.append(found.group(0))
     assert len(seen) > 100, seen  # the pattern still finds the commands the docs give
     assert wrong == [], wrong
+
+
+def test_the_postgres_restore_the_guide_gives_keeps_a_schema_kessai_owns(tmp_path: Path) -> None:
+    """バックアップと復元 with the DBA's other set-up (a database another user owns, a schema the
+    kessai user owns): the guide's restore, run as kessai, dropped the schema with --clean and
+    could not make it again (permission denied for database), leaving no table at all. The guide
+    now gives `-n kessai` for that set-up; both of its commands are run here as it writes them."""
+    import os
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.pool import NullPool
+
+    from storage.db import Database, current_revision, known_revisions
+    from tests.conftest import database_url
+
+    url = database_url("postgres", tmp_path)
+    dump, restore = shutil.which("pg_dump"), shutil.which("pg_restore")
+    if dump is None or restore is None:
+        pytest.skip("pg_dump / pg_restore are not installed")
+    u = make_url(url)
+    role = f"kessai_doc_{os.getpid()}"
+    admin = create_engine(u.set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    with admin.connect() as c:
+        c.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+        c.execute(text(f'CREATE ROLE "{role}" LOGIN'))
+        c.execute(text(f'CREATE SCHEMA "{role}" AUTHORIZATION "{role}"'))
+    kessai_url = u.set(username=role, password=None, drivername="postgresql+psycopg",
+                       query={"options": f"-csearch_path={role}"})
+    server = ["-h", u.host or "127.0.0.1", "-p", str(u.port or 5432), "-U", role]
+    try:
+        db = Database(kessai_url.render_as_string(hide_password=False))
+        try:
+            db.upgrade()
+        finally:
+            db.dispose()
+        # The guide's commands, with its database and schema names (kessai) for this test's.
+        given = re.findall(r"`(pg_dump -Fc kessai > [^`]*|pg_restore -d kessai [^`]*)`", GUIDE)
+        assert given[0].startswith("pg_dump") and len(given) == 3, given
+        backup = tmp_path / "kessai.dump"
+
+        def run(command: str) -> subprocess.CompletedProcess[str]:
+            words = command.replace("$(date +%F)", "x").replace("YYYY-MM-DD", "x").split()
+            words = [str(backup) if w.endswith(".dump") else (u.database or "") if w == "kessai" else w for w in words]
+            words = [role if w == (u.database or "") and words[i - 1] == "-n" else w for i, w in enumerate(words)]
+            if words[0] == "pg_dump":
+                with backup.open("w") as out:
+                    return subprocess.run([dump, *server, *words[1:-2]], stdout=out, stderr=subprocess.PIPE,
+                                          text=True, timeout=60)
+            return subprocess.run([restore, *server, *words[1:]], capture_output=True, text=True, timeout=60)
+
+        assert run(given[0]).returncode == 0
+        schema_kept = run(next(g for g in given[1:] if " -n " in g))
+        assert schema_kept.returncode == 0, schema_kept.stderr
+        with create_engine(kessai_url, poolclass=NullPool).connect() as c:
+            assert current_revision(c.engine) == known_revisions()[-1]
+        # Why the guide says -n there: the command for a database kessai owns drops the schema.
+        whole = run(next(g for g in given[1:] if " -n " not in g))
+        assert whole.returncode != 0 and "permission denied for database" in whole.stderr, whole.stderr
+    finally:
+        with admin.connect() as c:
+            c.execute(text(f'DROP SCHEMA IF EXISTS "{role}" CASCADE'))
+            c.execute(text(f'DROP OWNED BY "{role}"; DROP ROLE "{role}"'))
+        admin.dispose()
