@@ -362,9 +362,20 @@ SLACK_CLOCK_ASK_EVERY_SECONDS = 60.0
 SLACK_CLOCK_MARGIN_SECONDS = 2.0
 
 
-def _refusing(off: float) -> bool:
-    """Whether an offset of this server's clock from Slack's (by its Date) has Slack's requests refused."""
-    return abs(off) > SIGNATURE_MAX_AGE_SECONDS - SLACK_CLOCK_MARGIN_SECONDS
+# How much nearer to Slack's time than that bound a clock said to be off must come before it is said
+# to be right again. Two readings of one clock by Slack's Date differ by up to a second (whole
+# seconds, read when the answer arrives), and in the band itself some requests are accepted (those
+# signed late in their second): with one bound a clock 298-300 s off went 503, 200, 503 once a
+# minute as the readings fell either side, or as an accepted request cleared it and a refused one
+# had Slack asked again. Still far from anything NTP leaves (it sets a clock to within milliseconds).
+SLACK_CLOCK_HYSTERESIS_SECONDS = 2.0
+
+
+def _refusing(off: float, *, said_off: bool = False) -> bool:
+    """Whether an offset of this server's clock from Slack's (by its Date) has Slack's requests
+    refused; ``said_off``: it was said to be so, and stays so until it is clearly right again."""
+    bound = SIGNATURE_MAX_AGE_SECONDS - SLACK_CLOCK_MARGIN_SECONDS
+    return abs(off) > (bound - SLACK_CLOCK_HYSTERESIS_SECONDS if said_off else bound)
 
 
 def slack_time(client: WebClient) -> float:
@@ -430,11 +441,19 @@ class SlackClock:
         with self._lock:
             self._ask_if_due()
 
-    def accepted(self) -> None:
+    def accepted(self, skew: float) -> None:
+        """A correctly signed request made ``skew`` seconds before this server's clock was accepted.
+
+        It clears what Slack's time said, but a clock said to be off only when the request's age
+        puts it clearly right again: near the bound some of Slack's requests are accepted while
+        most are refused, and each one cleared the 503 until the next refusal had Slack asked again.
+        (A request's age is the clock's offset plus its time on the way and the part of its
+        second: older than the offset ahead, younger behind, by about a second at most.)"""
         if self._verdict is None:  # (every request passes here: no lock for the usual case)
             return
         with self._lock:
-            self._verdict = None
+            if self._verdict != "off" or not _refusing(skew, said_off=True):
+                self._verdict = None
 
     def report(self) -> tuple[str, bool] | None:
         """What /healthz says of Slack's requests, and whether that is a 503; None: nothing."""
@@ -448,7 +467,7 @@ class SlackClock:
         if verdict != "off":
             return None
         off = self._wall() - (slack_minus_mono + self._monotonic())
-        if not _refusing(off):
+        if not _refusing(off, said_off=True):
             return None  # set right since Slack was asked (the next question confirms it)
         return (f"refused: this server's clock is {abs(off):.0f} s "
                 f"{'ahead of' if off > 0 else 'behind'} Slack's (check NTP)"), True
@@ -491,11 +510,12 @@ class SlackClock:
             off = self._wall() - slack_now
             with self._lock:
                 said = self._verdict
-                if _refusing(off):
+                refusing = _refusing(off, said_off=said == "off")
+                if refusing:
                     self._verdict, self._slack_minus_mono = "off", slack_now - at
                 else:
                     self._verdict = "fine"
-            if _refusing(off):
+            if refusing:
                 if said != "off":
                     log.warning("Slack's time (the Date of its answer to api.test) puts this server's clock %.0f s %s "
                                 "it: every request Slack sends is refused until NTP sets it right; /healthz answers "
@@ -536,7 +556,7 @@ def _signed_body(environ: dict[str, Any], length: int, secret: bytes, slack_cloc
         slack_clock.refused()
         _clock_warning(skew)
         return None
-    slack_clock.accepted()
+    slack_clock.accepted(skew)
     environ["wsgi.input"] = io.BytesIO(body)  # for bolt, which reads it again
     return body
 

@@ -478,7 +478,7 @@ def test_slacks_time_is_asked_again_a_minute_on_and_unknown_while_slack_does_not
         clock.refused()
         answered(5)
         assert clock.report() == ("refused: this server's clock is 900 s behind Slack's (check NTP)", True)
-        clock.accepted()  # a request within the five minutes: the clock is right after all
+        clock.accepted(2.0)  # a request made 2 s ago accepted: the clock is right after all
         assert clock.report() is None
         slack.stop()
         passes(61)
@@ -512,6 +512,46 @@ def test_a_clock_within_a_second_of_the_limit_is_not_blamed_on_replays(caplog: p
         assert clock.report() == ("refused: this server's clock is 300 s ahead of Slack's (check NTP)", True)
         assert not any("replays" in r.getMessage() for r in caplog.records)
         assert any("puts this server's clock 300 s ahead" in r.getMessage() for r in caplog.records)
+    finally:
+        slack.stop()
+        client.close()
+
+
+def test_a_clock_at_the_bound_is_said_off_steadily_not_once_a_minute() -> None:
+    """A clock 298.3 s fast (drifting, no NTP) read by Slack's whole-second Date as 298.75 s or
+    297.85 s, whichever part of its second Slack answered in: /healthz went 503 and 200 by turns
+    each minute it asked again, and every request accepted in the band (one signed late in its
+    second) cleared the 503 until the next refusal. It stays 503 until the clock is clearly right."""
+    from bot.sandbox.server import LocalSlack
+    from bot.slack_http import KeepAliveWebClient
+    from bot.web import SlackClock, slack_time
+
+    true, mono = [1_800_000_000.95], [50.0]
+    slack = LocalSlack(ts_clock=lambda: true[0]).start()
+    client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=5)
+    wrong = [298.3]
+    clock = SlackClock(functools.partial(slack_time, client), wall=lambda: true[0] + wrong[0],
+                       monotonic=lambda: mono[0])
+    try:
+        clock.refused()
+        slack.wait_for(lambda: clock.answers >= 1)
+        assert clock.report() == ("refused: this server's clock is 299 s ahead of Slack's (check NTP)", True)
+        true[0] += 61.1  # a minute on, early in Slack's second: its Date reads the clock 297.85 s off
+        mono[0] += 61.1
+        assert clock.report() is not None  # asks again
+        slack.wait_for(lambda: clock.answers >= 2)
+        assert clock.report() == ("refused: this server's clock is 298 s ahead of Slack's (check NTP)", True)
+        clock.accepted(299.4)  # signed late in its second, accepted by 0.6 s
+        assert clock.report() == ("refused: this server's clock is 298 s ahead of Slack's (check NTP)", True)
+        clock.accepted(0.3)  # NTP set it right, and Slack's next request says so
+        assert clock.report() is None
+        clock.refused()  # (within the minute: not asked again)
+        wrong[0] = 297.0  # never said off: not by a reading under the bound
+        true[0] += 61.1
+        mono[0] += 61.1
+        clock.refused()
+        slack.wait_for(lambda: clock.answers >= 3)
+        assert clock.report() is None
     finally:
         slack.stop()
         client.close()
