@@ -73,12 +73,14 @@ def response_url_prefixes(api_url: str) -> tuple[str, ...]:
 
 
 def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, start_gateway: bool = True,
-                  clock: Callable[[], datetime] = utcnow, slack_timeout: float = 10.0) -> Runtime:
+                  clock: Callable[[], datetime] = utcnow, slack_timeout: float = 10.0,
+                  monotonic: Callable[[], float] | None = None) -> Runtime:
     db = Database(settings.database_url)
     client = KeepAliveWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url,  # type: ignore[arg-type]
                                 timeout=slack_timeout)
     try:
-        return _build_runtime(settings, org, db, client, upgrade=upgrade, start_gateway=start_gateway, clock=clock)
+        return _build_runtime(settings, org, db, client, upgrade=upgrade, start_gateway=start_gateway, clock=clock,
+                              monotonic=monotonic)
     except BaseException:
         # A start that fails (Slack refusing the token at auth.test, the database refusing the
         # upgrade) leaves no connection open: in the process that called, they stayed until the
@@ -107,13 +109,14 @@ def log_new_database(database_url: str) -> None:
 
 
 def _build_runtime(settings: Settings, org: OrgConfig, db: Database, client: KeepAliveWebClient, *, upgrade: bool,
-                   start_gateway: bool, clock: Callable[[], datetime]) -> Runtime:
+                   start_gateway: bool, clock: Callable[[], datetime],
+                   monotonic: Callable[[], float] | None = None) -> Runtime:
     from handlers import fallback, register_listeners
 
     if upgrade and db.upgrade()[0] is None:
         log_new_database(settings.database_url)
     failures = DeliveryFailureReporter(db, org, clock, tz=settings.tz)
-    gateway = SlackGateway(db, client, clock=clock, on_permanent_failure=failures,
+    gateway = SlackGateway(db, client, clock=clock, monotonic=monotonic, on_permanent_failure=failures,
                            on_scope_change=failures.scope_changed)
     kessai = Kessai(db, org, after_commit=gateway.kick, tz=settings.tz, clock=clock)
     incident_service = IncidentService(kessai)

@@ -50,7 +50,8 @@ def slack_users(org: OrgConfig) -> dict[str, dict[str, Any]]:
 
 def start_local_stack(org: OrgConfig, database_url: str, *, tz: str = "Asia/Tokyo",
                       start_gateway: bool = True, slack: LocalSlack | None = None,
-                      clock: Callable[[], datetime] = utcnow, slack_timeout: float = 10.0) -> LocalStack:
+                      clock: Callable[[], datetime] = utcnow, slack_timeout: float = 10.0,
+                      monotonic: Callable[[], float] | None = None) -> LocalStack:
     token = "xoxb-local-" + secrets.token_hex(8)
     signing_secret = secrets.token_hex(16)
     if slack is None:
@@ -59,7 +60,8 @@ def start_local_stack(org: OrgConfig, database_url: str, *, tz: str = "Asia/Toky
         token = slack.token
     settings = Settings(slack_bot_token=token, slack_signing_secret=signing_secret, slack_api_url=slack.api_url,
                         database_url=database_url, tz=tz, port=0)
-    rt = build_runtime(settings, org, start_gateway=start_gateway, clock=clock, slack_timeout=slack_timeout)
+    rt = build_runtime(settings, org, start_gateway=start_gateway, clock=clock, slack_timeout=slack_timeout,
+                       monotonic=monotonic)
     server = HttpServer(wsgi_app(rt), "127.0.0.1", 0)
     server.start()
     driver = SlackDriver(f"http://127.0.0.1:{server.port}/slack/events", signing_secret, slack=slack)

@@ -365,6 +365,7 @@ class SlackGateway:
         client: WebClient,
         *,
         clock: Callable[[], datetime] = utcnow,
+        monotonic: Callable[[], float] | None = None,
         on_permanent_failure: Callable[[OutboxRow, str, Session | None], None] | None = None,
         render_home: Callable[[str], dict[str, Any]] | None = None,
         on_scope_change: Callable[[Session, str, str | None], None] | None = None,
@@ -376,6 +377,12 @@ class SlackGateway:
         self.on_scope_change = on_scope_change
         self.client = client
         self.clock = clock
+        # What /healthz judges by how long it has lasted (failing, nothing delivered) is timed by
+        # this, not by ``clock``: NTP stepping the clock (a VM resumed) moved the 503 of an outage
+        # by the step, an hour early or late. ``clock`` still says when, to people. A clock given
+        # (tests, the demo's shifted day) is the time that passes, unless this is given too.
+        self.monotonic: Callable[[], float] = monotonic or (
+            time.monotonic if clock is utcnow else (lambda: clock().timestamp()))
         self.on_permanent_failure = on_permanent_failure
         self.render_home = render_home
         self._wake = threading.Event()
@@ -402,14 +409,16 @@ class SlackGateway:
         # When Slack last took a message from this process: a message that fails while others go
         # out is what fails (MAX_ATTEMPTS); one that fails while everything does waits for Slack.
         self._delivered_at: datetime | None = None
+        self._delivered_mono: float | None = None  # the same moment by self.monotonic
         # Since when every message this process tried failed for want of Slack (5xx, network, a
         # proxy's page) and auth.test failed too (_probe), with nothing delivered since; None once one
         # goes out or Slack answers auth.test. With replicas the
         # others deliver those messages, so nothing in the database shows that this one cannot.
-        self._failing_since: datetime | None = None
+        # (Each with the same moment by self.monotonic.)
+        self._failing_since: tuple[datetime, float] | None = None
         # Since when passes have failed so, not yet told from one message refused on its own: made
         # _failing_since only once auth.test fails too (/healthz must not say 503 while it is asked).
-        self._failing_from: datetime | None = None
+        self._failing_from: tuple[datetime, float] | None = None
         self._probed_at: datetime | None = None  # when _probe_if_wanted last asked, and the answer
         self._probe_answered: bool | None = None  # (None: not yet, or being asked)
         self._probe_wanted = False
@@ -1003,11 +1012,12 @@ class SlackGateway:
         located: list[tuple[str, str, str]] = []
         if any(not isinstance(o, Exception) for o in outcomes):
             with self._auth_lock:
-                self._delivered_at, self._failing_since, self._failing_from = self.clock(), None, None
+                self._delivered_at, self._delivered_mono = self.clock(), self.monotonic()
+                self._failing_since = self._failing_from = None
         elif any(_for_want_of_slack(o) for o in outcomes):
-            now = self.clock()
+            began = (self.clock(), self.monotonic())
             with self._auth_lock:
-                self._failing_from = self._failing_from or now
+                self._failing_from = self._failing_from or began
                 self._probe_wanted = True  # asked once the outcomes are recorded (_probe_if_wanted)
         again: list[tuple[_Job, str]] = []
         held_for: set[str] = set()  # the refusals rows were recorded waiting for
@@ -1307,13 +1317,29 @@ class SlackGateway:
     def failing_since(self) -> datetime | None:
         """Since when Slack has taken nothing this process tried to send (``_failing_since``)."""
         with self._auth_lock:
-            return self._failing_since
+            return None if self._failing_since is None else self._failing_since[0]
+
+    def failing_for(self) -> tuple[datetime, timedelta] | None:
+        """Since when (``clock``, to show) and for how long (``monotonic``, to judge by) Slack has
+        taken nothing this process tried to send; None while it takes them."""
+        with self._auth_lock:
+            failing = self._failing_since
+        if failing is None:
+            return None
+        return failing[0], timedelta(seconds=max(0.0, self.monotonic() - failing[1]))
 
     def delivered_since(self, at: datetime) -> bool:
-        """Whether Slack took a message from this process at or after ``at``."""
+        """Whether Slack took a message from this process at or after ``at`` (by ``clock``: ``at``
+        is a row's due time, which the database keeps by that clock)."""
         with self._auth_lock:
             delivered = self._delivered_at
         return delivered is not None and delivered >= at
+
+    def delivered_within(self, span: timedelta) -> bool:
+        """Whether Slack took a message from this process in the last ``span`` (by ``monotonic``)."""
+        with self._auth_lock:
+            delivered = self._delivered_mono
+        return delivered is not None and self.monotonic() - delivered <= span.total_seconds()
 
     def _slack_took_others_since(self, row: OutboxRow) -> bool:
         """Whether Slack took another message since this row came due for this attempt.

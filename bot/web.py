@@ -248,20 +248,19 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None,
     if facts.lost is not None:
         report["slack_auth"] = facts.lost
         status = 503
-    now = rt.gateway.clock()
     if facts.stalled:
         report["outbox_stalled"] = facts.stalled
         # Nothing delivered for STALLED_QUIET may also be a quiet night (a weekend) with one
         # message Slack refuses on its own and nothing else to send: one stalled row is that
         # unless this process's own tries are failing for want of Slack (auth.test too, _probe).
-        if not rt.gateway.delivered_since(now - STALLED_QUIET) and (
+        if not rt.gateway.delivered_within(STALLED_QUIET) and (
                 facts.stalled > 1 or rt.gateway.failing_since() is not None):
             status = 503
-    if (failing := rt.gateway.failing_since()) is not None and now - failing >= STALLED_QUIET:
+    if (failing := rt.gateway.failing_for()) is not None and failing[1] >= STALLED_QUIET:
         # This replica cannot reach Slack while the others deliver what it fails (behind a
         # broken proxy or firewall): the count above stays at 0, and a load balancer should
         # stop sending it Slack's requests, whose messages it would hold up.
-        report["slack_delivery"] = f"failing since {failing.isoformat()}"
+        report["slack_delivery"] = f"failing since {failing[0].isoformat()}"
         status = 503
     report["outbox_held"] = facts.held
     if facts.stale:

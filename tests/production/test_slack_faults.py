@@ -523,6 +523,61 @@ def test_a_replica_that_cannot_reach_slack_says_so_while_another_delivers(tmp_pa
         good.stop()
 
 
+@pytest.mark.parametrize("step", [timedelta(hours=1), -timedelta(hours=1)])
+def test_a_replica_cut_off_from_slack_is_judged_by_time_passed_not_by_its_clock(
+        tmp_path: Path, org: OrgConfig, step: timedelta) -> None:
+    """How long this replica had failed to reach Slack was read off the wall clock: NTP stepping it
+    an hour on (a VM resumed) made /healthz 503 a minute into a blip, and an hour back kept it 200
+    for an hour of an outage. Time passed decides; 'failing since' still says when, by the clock."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    mono = [1000.0]
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False,
+                           monotonic=lambda: mono[0])
+    try:
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        st.slack.inject("*", status=502, body="<html>Bad Gateway</html>", times=10**6)
+        began = clock.t
+        st.deliver()  # fails, and so does auth.test: failing from now
+        clock.t += step
+        mono[0] += 60
+        status, report = health(st.rt)
+        assert status == 200 and "slack_delivery" not in report, report
+        clock.t += timedelta(minutes=9)
+        mono[0] += 9 * 60
+        status, report = health(st.rt)
+        assert status == 503 and report["slack_delivery"] == f"failing since {began.isoformat()}", report
+    finally:
+        st.stop()
+
+
+def test_nothing_delivered_for_ten_minutes_is_time_passed_not_the_clock(tmp_path: Path, org: OrgConfig) -> None:
+    """Stalled messages with nothing delivered for ten minutes are 503; 'for ten minutes' was read
+    off the wall clock, so NTP stepping it an hour back kept a replica 200 for an hour with nothing
+    going out. Time passed decides."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    mono = [1000.0]
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False,
+                           monotonic=lambda: mono[0])
+    try:
+        for a in APPROVERS[:2]:
+            st.slack.inject("chat.postMessage", status=500, times=10_000, channel=st.slack.dm_channel(a))
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        st.deliver()
+        for _ in range(STALLED_ATTEMPTS + 2):
+            clock.t += MAX_BACKOFF
+            mono[0] += MAX_BACKOFF.total_seconds()
+            st.driver.app_home_opened("U0OPERATOR")  # other messages keep going out
+            st.deliver()
+        status, report = health(st.rt)
+        assert report["outbox_stalled"] == 2 and status == 200, report
+        clock.t -= timedelta(hours=1)
+        mono[0] += 11 * 60
+        status, report = health(st.rt)
+        assert report["outbox_stalled"] == 2 and status == 503, report
+    finally:
+        st.stop()
+
+
 def test_a_message_slack_keeps_failing_while_others_go_out_is_still_given_up(
         tmp_path: Path, org: OrgConfig) -> None:
     """The limit still ends a message that only fails itself, which would otherwise hold up its
