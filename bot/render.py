@@ -354,6 +354,8 @@ class DraftView:
     content_hash: str = ""  # of this version; its decision buttons carry a prefix of it
     # Slack mentions left in the text (「@春日山 一郎」, 「@channel」): see slack_mentions.
     slack_mentions: Sequence[str] = ()
+    # Channel links Slack would not name, left as their ids (「#C0123ABCD」): see unnamed_channels.
+    unnamed_channels: Sequence[str] = ()
 
     @property
     def revisable_by_form(self) -> bool:
@@ -381,6 +383,35 @@ def slack_mentions(text: str, member_names: Sequence[str]) -> tuple[str, ...]:
         return ()
     found = _mention_pattern(tuple(member_names)).findall(text)
     return tuple(dict.fromkeys(found))
+
+
+# A channel linked in a draft that conversations.info did not name (a private channel the bot is
+# not in, Slack not answering): handlers.slack_text keeps its id after the 「#」. Slack's channel ids
+# are C or G, a digit, then capitals and digits (9 or 11 in all; 8 let through); an English hashtag
+# of that shape (all capitals, a digit second) is rare, and the note only asks that it be looked at.
+_UNNAMED_CHANNEL = re.compile(r"(?<![A-Za-z0-9_/.:=&?%#-])#([CG][0-9][A-Z0-9]{6,9})(?![A-Za-z0-9_])")
+
+
+def unnamed_channels(text: str) -> tuple[str, ...]:
+    """The channel ids left in a draft's ``text`` where a channel's name was linked, each once, in
+    order: on the SNS they are posted as those characters, not the hashtag the author typed."""
+    if "#" not in text:
+        return ()
+    return tuple(dict.fromkeys("#" + m for m in _UNNAMED_CHANNEL.findall(text)))
+
+
+def channel_note(view: DraftView, *, approver: bool) -> str | None:
+    """A plain note, for the author or (``approver``) the approver, that the text holds channel ids."""
+    if not view.unnamed_channels:
+        return None
+    shown = "、".join(f"「{escape(c)}」" for c in view.unnamed_channels[:5])
+    more = f"、{and_more(len(view.unnamed_channels) - 5)}" if len(view.unnamed_channels) > 5 else ""
+    fix = ("意図した文字でなければ、差し戻してください。" if approver else
+           ("「修正する」" if view.revisable_by_form else "元のメッセージの編集") +
+           "でハッシュタグを書き直してください（非公開チャンネルなら、bot をそのチャンネルに招待してから直すと、チャンネル名になります）。")
+    return (f":speech_balloon: 文面の {shown}{more} は Slack のチャンネルの ID です。「#」に続けて入力したハッシュタグを "
+            "Slack がチャンネルへのリンクにしましたが、kessai がチャンネル名を取得できませんでした（bot が参加していない"
+            "非公開チャンネルか、Slack が一時的に応答しなかったためです）。SNS にはこの ID のまま投稿されます。" + fix)
 
 
 def mention_note(view: DraftView, *, approver: bool) -> str | None:
@@ -576,9 +607,9 @@ def findings_reply(view: DraftView, blocking: bool, *, stopped: str | None = Non
     else:
         head = f"第{view.version}版の確認結果: {severity_counts(view.findings)}"
     blocks = [section(f"*{head}*")]
-    note = mention_note(view, approver=False)
-    if note:
-        blocks.append(section(note))
+    for note in (mention_note(view, approver=False), channel_note(view, approver=False)):
+        if note:
+            blocks.append(section(note))
     if blocking and stopped:
         blocks.append(section("エラーがあるため、このままでは決裁に回せません。" + stopped))
     elif blocking:
@@ -913,9 +944,9 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
     override_room, decision_room = _reason_rooms(override, pieces)
     reason = _sections(_within_room(override, override_room)) if override else []
     fields = _request_fields(view)
-    note = mention_note(view, approver=True)
-    if note:
-        fields.append(section(note))
+    for note in (mention_note(view, approver=True), channel_note(view, approver=True)):
+        if note:
+            fields.append(section(note))
     value = version_ref(view.id, view.version, view.content_hash)
     if voided_note:
         end = [section(f":no_entry_sign: {voided_note}")]

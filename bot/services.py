@@ -744,6 +744,7 @@ class Kessai:
             video_count=version.video_count, portrait_consent=version.portrait_consent, note=version.note,
             files=from_stored(version.files), source=draft.source, content_hash=version.content_hash,
             slack_mentions=render.slack_mentions(version.text, [m.name for m in self.org.members]),
+            unnamed_channels=render.unnamed_channels(version.text),
         )
 
     def load_view(self, s: Session, draft: DraftRow, number: int | None = None) -> DraftView:

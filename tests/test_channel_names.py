@@ -86,3 +86,17 @@ def test_an_answer_about_one_channel_does_not_stop_asking_about_others(slack: Lo
         assert plain_text("<#G0HIDDEN|> <#C0BOUSAI|>", channel_of=channels.name_of) == "#G0HIDDEN #防災"
     finally:
         channels.close()
+
+
+@pytest.mark.parametrize(("typed", "ids"), [
+    ("大雪に注意 #C0123ABCD #G0HIDDEN", ("#C0123ABCD", "#G0HIDDEN")),
+    ("#C07QCRPA4XY、#C07QCRPA4XY", ("#C07QCRPA4XY",)),  # each once
+    # Hashtags people type, not ids: no note (a note on every one teaches staff to skip them).
+    ("#COVID19 #G20サミット #CHRISTMAS2026 #C3PO #上越市 #c0123abcd", ()),
+    ("https://example.jp/#C0123ABCD と a#C0123ABCD", ()),  # part of an address or a word
+    ("注意#C0123ABCD。", ("#C0123ABCD",)),
+])
+def test_channel_ids_left_in_a_draft_are_found_and_hashtags_are_not(typed: str, ids: tuple[str, ...]) -> None:
+    from bot.render import unnamed_channels
+
+    assert unnamed_channels(typed) == ids

@@ -18,7 +18,8 @@ from bot.sandbox.records import JsonDict
 from bot.sandbox.server import LocalSlack
 from storage.models import DraftVersionRow
 from tests.conftest import migrated_database_url
-from tests.e2e.conftest import BUSINESS_MORNING, all_text, settle, wait_thread
+from tests.e2e.conftest import BUSINESS_MORNING, all_text, dm, settle, wait_thread
+from tests.e2e.conftest import thread as thread_of
 
 # The demo organisation's channels, and two a workspace names as it tags its posts. G0HIDDEN is a
 # private channel the bot is not in: Slack does not name it (channel_not_found).
@@ -80,6 +81,15 @@ def test_a_hashtag_linked_as_a_channel_is_the_hashtag_typed(named_stack: LocalSt
     st.slack.wait_for(lambda: len(_versions(st)) == 2, timeout=10, message="the edit's version")
     settle(st)
     assert _versions(st)[1] == before + "#上越市 #防災 #G0HIDDEN"
+    # The id would be posted as it is: its author is told so with the check, and so is whoever is
+    # asked to approve it (the first version, every channel named, said nothing of it).
+    told = "「#G0HIDDEN」 は Slack のチャンネルの ID です"
+    said = [all_text(m) for m in thread_of(st, "C0INSTA", ts)]
+    assert [t for t in said if told in t], said
+    assert told not in "\n".join(all_text(m) for m in checked)
+    assert "元のメッセージの編集でハッシュタグを書き直してください" in next(t for t in said if told in t)
+    asked = [all_text(m) for u in {m.slack_id for m in st.rt.kessai.org.members} for m in dm(st, u)]
+    assert any(told in t and "差し戻してください" in t and "第2版" in t for t in asked), asked
     # Each channel was asked about once: the first draft's answer served the edit.
     assert [c.params.get("channel") for c in st.slack.calls_of("conversations.info")] == [
         "C0JOETSU", "C0BOUSAI", "G0HIDDEN"]
