@@ -685,6 +685,41 @@ def test_a_deputy_asked_for_a_slow_approver_who_left_decides_for_the_approver_na
     assert "上越 花子" not in all_text(decided), all_text(decided)
 
 
+def test_a_deputy_request_repointed_while_its_dm_is_on_its_way_names_the_approver_named_now(
+        restarts: Restarts) -> None:
+    """The sweep of a replica already reading the new file re-points 直江 兼続's request while its DM,
+    naming 上越 花子, is in Slack's hands and not yet recorded as posted (claimed, no location): it
+    is neither dropped (it may be in Slack) nor edited as posted. The edit waits for the post, and
+    the DM he reads names 春日山 一郎."""
+    import threading
+
+    st = restarts.st
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    wait_dm(st, "U0MANAGER")
+    settle(st)
+    answered = threading.Event()
+    st.slack.inject("chat.postMessage", status=200, delay=30, released=answered,
+                    channel=st.slack.dm_channel("U0DEPUTY"))
+    replica = start_local_stack(org_with('approvers = ["U0CHIEF", "U0JOHO"]\ndeputies = ["U0DEPUTY"]'),
+                                restarts.url, slack=st.slack, clock=shifted_clock(BUSINESS_MORNING),
+                                start_gateway=False)
+    try:
+        assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(days=1, minutes=5)).sent[
+            "approval.escalate"] == 1
+        st.slack.wait_for(lambda: dm(st, "U0DEPUTY"), timeout=10, message="the deputy's DM, its answer held")
+        assert "上越 花子 さんに代わって決裁" in all_text(dm(st, "U0DEPUTY")[0])
+        report = Sweeper(replica.rt.kessai).sweep(BUSINESS_MORNING + timedelta(days=1, minutes=10))
+        assert report.sent["approval.repointed"] == 1, report.sent
+        answered.set()
+        settle(st)
+        [request] = dm(st, "U0DEPUTY")
+        assert "春日山 一郎 さんに代わって決裁" in all_text(request) and "上越 花子" not in all_text(request), \
+            all_text(request)
+    finally:
+        answered.set()
+        replica.stop()
+
+
 def test_a_deputy_request_held_for_the_morning_is_written_anew_for_the_approver_named_now(restarts: Restarts) -> None:
     """直江 兼続 stood in for the slow 上越 花子 and went on leave from the 26th: at midnight 木田 四郎,
     a second deputy, was asked in his place, the DM held for the morning. That night the file
