@@ -27,6 +27,7 @@ from bot.sandbox.blockkit import find_element
 from bot.sandbox.payloads import action_entry, describe_state, message_text, rich_text_blocks, state_values
 from bot.sandbox.records import JsonDict, Message, View, edited_time
 from bot.sandbox.server import LocalSlack
+from bot.sandbox.socket_mode import BOT_ANSWER_TIMEOUT
 
 STALE_AFTER = 5 * 60  # Slack's documented replay window; bolt refuses older timestamps
 
@@ -71,9 +72,7 @@ class SlackDriver:
         signing_secret: str,
         *,
         slack: LocalSlack,
-        # Generous: the bot's answer always comes (its own work is bounded), and on a loaded test
-        # machine 10 s was once too short for the first event of a process.
-        timeout: float = 60.0,
+        timeout: float = BOT_ANSWER_TIMEOUT,
         clock: Callable[[], float] = time.time,
         verification_token: str = "sandbox-verification-token",
     ) -> None:
@@ -843,7 +842,8 @@ class SocketModeDriver(SlackDriver):
     app's acknowledgement (status 200 with the ``payload`` it returned, or 504 with no answer).
     """
 
-    def __init__(self, slack: LocalSlack, *, timeout: float = 10.0, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, slack: LocalSlack, *, timeout: float = BOT_ANSWER_TIMEOUT,
+                 clock: Callable[[], float] = time.time) -> None:
         super().__init__("socket-mode:", "", slack=slack, timeout=timeout, clock=clock)
 
     def _send(self, body: bytes, headers: Mapping[str, str]) -> BotReply:

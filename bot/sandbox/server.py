@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
 from bot.sandbox.records import Ephemeral, Fault, JsonDict, Message, ResponseUrl, SlackCall, View
-from bot.sandbox.socket_mode import SocketSession, accept_key, serve_session
+from bot.sandbox.socket_mode import BOT_ANSWER_TIMEOUT, SocketSession, accept_key, serve_session
 from bot.sandbox.transcript import render_transcript
 from bot.sandbox.workspace import ApiError, TimelineEntry, Workspace
 
@@ -414,7 +414,7 @@ class LocalSlack:
                 raise TimeoutError(f"fewer than {connections} Socket Mode connection(s) within {timeout}s")
 
     def socket_send(self, envelope_type: str, payload: JsonDict, *, retry_attempt: int = 0,
-                    retry_reason: str = "", timeout: float = 10.0) -> JsonDict | None:
+                    retry_reason: str = "", timeout: float = BOT_ANSWER_TIMEOUT) -> JsonDict | None:
         """Deliver an envelope over one of the app's connections, taken in turn (so a retry goes
         to another replica than the first attempt); its acknowledgement (None: none in time)."""
         with self._cond:

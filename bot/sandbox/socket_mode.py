@@ -56,6 +56,13 @@ def frame(opcode: int, data: bytes) -> bytes:
     return head + data
 
 
+# How long the test drivers wait for the bot's answer (an HTTP response, a Socket Mode
+# acknowledgement). Generous: the answer always comes (the bot's own work is bounded) and a wait
+# ends as soon as it does; on a loaded test machine 10 s was once too short for the first event of
+# a process. Only a hung bot waits this long.
+BOT_ANSWER_TIMEOUT = 60.0
+
+
 class SocketSession:
     """One connected app. ``send`` delivers an envelope and waits for its acknowledgement."""
 
@@ -78,7 +85,7 @@ class SocketSession:
         self.write(OP_TEXT, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
 
     def send(self, envelope_type: str, payload: JsonDict, *, retry_attempt: int = 0,
-             retry_reason: str = "", timeout: float = 10.0) -> JsonDict | None:
+             retry_reason: str = "", timeout: float = BOT_ANSWER_TIMEOUT) -> JsonDict | None:
         """Deliver one envelope; the app's acknowledgement, or None if it did not answer in time."""
         envelope_id = secrets.token_hex(8)
         self.send_json({

@@ -45,7 +45,7 @@ def test_serve_in_socket_mode_takes_drafts_and_decisions(tmp_path: Path, org: Or
         # An envelope of a shape Slack never sends is acknowledged (not left to be sent again) and ignored.
         for kind, payload in (("interactive", {"type": "block_actions", "user": {"id": "U0MANAGER"}, "actions": []}),
                               ("events_api", {"type": "event_callback", "event": "x"})):
-            assert slack.socket_send(kind, payload, timeout=10) is not None
+            assert slack.socket_send(kind, payload) is not None
         assert "shape Slack does not send" in serve.log()
 
         # Slack redelivers the event (retry_attempt 1): still one draft, one request each.
