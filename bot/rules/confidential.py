@@ -530,6 +530,10 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     「入札参加者を募集します」や「予定価格（税抜）：3,000万円」のように書いたお知らせの予定価格は、お知らせと一緒に公表する
     ものなので対象外です（「予定価格は非公表ですが」と書いたもの、最低制限価格と落札予定者は知らせます）。予定価格は、事前公表している価格なら「事前公表」と
     書き添えるよう、公表していない価格なら入札後まで発信しないよう伝えます。
+    英語のお知らせの「planned price」「estimated price」「minimum limit price」「expected winner」なども、金額（「¥48,500,000」
+    「120 million yen」）を添えて、入札（bid・tender）がまだ先か価格が公表前（「not yet announced」「The bid … is next week」
+    「upcoming tender」）と書いた投稿で知らせます（「published in advance」「Bid results」「tender notice」のある投稿、入札のない
+    「The estimated price of the new ski pass is ¥3,500」は対象外です）。
     """
     public = matcher("deliberation.txt", "public")
     hits: list[Hit] = list(
@@ -574,6 +578,7 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     hits.extend(_opinions(doc))
     hits.extend(_off_record(doc))
     hits.extend(_bid_secrets(doc))
+    hits.extend(_en_bid_secrets(doc))
     internal = tuple(fold(w) for w in load_sections("deliberation.txt").get("internal", ()))
     for hit in sorted(hits, key=lambda h: h.start):
         if _holding_statement(doc, hit) or _papers_published(doc, hit):
@@ -711,6 +716,56 @@ def _bid_secrets(doc: Document) -> Iterator[Hit]:
         else:
             message = f"入札前の「{m.group()}」は公表していない情報です。入札が終わり、市が公表するまで発信しないでください。"
         yield Hit(m.start(), m.end(), message)
+
+
+# The same in an English post (for the foreign-owned firms that bid too): 「The estimated price for the Takada bridge repair
+# bid (not yet announced) is ¥48,500,000.」. Only a figure word with an amount in its sentence or the next, in a post
+# that names a bid or tender and says it is still ahead or the figure unpublished: 「The estimated price
+# of the new ski pass is ¥3,500」 has no bid, 「Bid results: planned price ¥48,500,000」 and 「(published in advance)」
+# publish it, an auction's 「estimated price ¥5,000」 says nothing is ahead.
+_EN_BID_FIGURE = re.compile(
+    r"(?i)\b(?:planned|estimated|target|ceiling|reserve|minimum(?:[ \t]+(?:bid|limit))?|lowest(?:[ \t]+limit)?)[ \t]+"
+    r"(?:bid[ \t]+|tender[ \t]+|contract[ \t]+)?price\b|\bexpected[ \t]+(?:winner|winning[ \t]+bidder)\b"
+)
+_EN_BID = re.compile(r"(?i)\b(?:bid|bids|bidding|tender|tenders|tendering|procurement)\b")
+_EN_BID_AHEAD = re.compile(
+    r"(?i)\bnot[ \t]+(?:yet[ \t]+)?(?:been[ \t]+)?(?:announced|public|published|disclosed|released|made[ \t]+public)\b"
+    r"|\b(?:undisclosed|unpublished|unannounced|confidential|internal[ \t]+only)\b"
+    r"|\bbefore[ \t]+(?:the[ \t]+)?(?:bid|bidding|tender|opening)\b"
+    r"|\b(?:bid|bidding|tender)(?:[ \t]+opening|[ \t]+for[^.!?\n]{1,40}?)?[ \t]+(?:is|will[ \t]+be[ \t]+held|takes[ \t]+place)[ \t]+"
+    r"(?:next|tomorrow|this|on[ \t]+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]*[0-9]+|[0-9]+))\b"
+    r"|\b(?:upcoming|next[ \t]+week's|next[ \t]+month's)(?:[ \t]+[a-z]+){0,3}?[ \t]+(?:bid|bidding|tender)\b"
+)
+_EN_BID_PUBLIC = re.compile(
+    r"(?i)\b(?:published|announced|disclosed)[ \t]+in[ \t]+advance\b|\bbid(?:ding)?[ \t]+results?\b|\bresults?[ \t]+of[ \t]+the[ \t]+"
+    r"(?:bid|bidding|tender)\b|\b(?:was|were|has[ \t]+been)[ \t]+awarded\b|\btender[ \t]+notice\b|\bwinning[ \t]+bid\b"
+)
+_EN_AMOUNT = re.compile(r"(?i)[¥￥][ \t]*[0-9]|\b[0-9][0-9,.]*[ \t]*(?:million[ \t]+|billion[ \t]+)?yen\b")
+
+
+def _en_bid_secrets(doc: Document) -> Iterator[Hit]:
+    """予定価格・最低制限価格・落札予定者 in English, before the bid."""
+    text = doc.text
+    if not text.isascii() and not any(c in text for c in "¥￥") and "yen" not in text.lower():
+        return
+    # Whether the bid is ahead is read in the whole post, as 「入札は来週です」 is: 「The bid for the bridge repair is next
+    # week. The planned price is ¥48,500,000.」.
+    if _EN_BID_PUBLIC.search(text) or not _EN_BID.search(text) or not _EN_BID_AHEAD.search(text):
+        return
+    for m in _EN_BID_FIGURE.finditer(text):
+        a, b = doc.sentence_at(m.start())
+        if (following := doc.sentence_after(b - 1)) is not None and doc.text[b : following[0]].count("\n") <= 1:
+            b = following[1]
+        named = m.group().lower().startswith("expected") or _EN_AMOUNT.search(text, a, b) is not None
+        if named:
+            yield Hit(
+                m.start(),
+                m.end(),
+                f"入札前の「{m.group()}」（予定価格・最低制限価格・落札予定者）が書かれています。事前公表している価格なら、"
+                "公告と同じ金額か確かめ、「published in advance」と書き添えてください。公表していない価格なら、入札が終わり、"
+                "市が公表するまで発信しないでください。",
+            )
 
 
 def _off_record(doc: Document) -> Iterator[Hit]:

@@ -1276,7 +1276,12 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     会場・施設の住所や、「小林古径記念美術館（本城町7-7）」のような人名の付いた施設名は対象外です。
     「1日2ー3回」「徒歩3ー4分」「要介護3ー5」のような回数・程度の範囲も対象外です。
     「記入例：」「（例）」と書式の例として示したものも対象外です。
+    英語のお知らせのローマ字の住所（「3-12-5 Minami-Honcho, Joetsu City」のように丁目-番-号の後に町名が続くもの）も、
+    前後60文字（同じ行）に「Mr. Taro Yamada」「Owner: Hanako Suzuki」「lives at」「Sato's home」のような個人がいるときに
+    反応します（「Joetsu International Center, 1-1-1 Kibougaoka」「Contact Mr. Tanaka at Joetsu City Hall, 1-1-1 Kibougaoka」
+    のように施設・会社・店の名前（Center・Hall・Office・bakery など）があるもの、電話番号や日付は対象外です）。
     """
+    yield from _romaji_addresses(doc)
     # Read where hyphen look-alikes are "-" (offsets are the normalised text's): 「本町3−4−5」 with a
     # minus sign or 「本町3ー4ー5」 with a long vowel mark are as common as 「3-4-5」.
     if not _ADDRESS_HINT.search(doc.numview):
@@ -1314,3 +1319,50 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
                 "載せる場合もお住まいの地区名（〇〇町など）までにしてください。"
             )
         yield Hit(start, end, message)
+
+
+# The same in an English post: a romaji address to the lot (「3-12-5 Minami-Honcho, Joetsu City」「2-4-8 Naka-machi,
+# Joetsu-shi」: chome-ban-go, then a romaji town) beside a private person, named with a title (「Mr. Taro Yamada」), as
+# a form's label (「Owner: Hanako Suzuki」), or as where someone lives (「lives at」「's home」). Not a facility's
+# address (「Joetsu International Center, 1-1-1 Kibougaoka」「Contact Mr. Tanaka at City Hall, 1-1-1 Kibougaoka」),
+# which the 10 words either side name.
+_ROMAJI_ADDRESS = re.compile(
+    r"(?<![0-9-])[0-9]{1,2}-[0-9]{1,4}-[0-9]{1,4}(?:-[0-9]{1,4})?[ \t]*,?[ \t]+(?!(?:Mr|Ms|Mrs|Miss|Mx|Dr)\b)"
+    r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?=[ \t]*(?:[,.);]|$|[ \t]+(?:Joetsu|City|Town|Ward)))",
+    re.MULTILINE,
+)
+_ROMAJI_PERSON = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Miss|Mx)\.?[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?"
+    r"|\b(?:[Oo]wner|[Nn]ame|[Ff]inder|[Ww]inner|[Rr]esident|[Cc]ontact)[ \t]*:[ \t]*[A-Z][a-z]+[ \t]+[A-Z][a-z]+"
+    r"|\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?-(?:san|sama)\b"
+    r"|\b(?:lives|living|lived|resides|residing)[ \t]+(?:at|in)\b|\b(?:[A-Za-z]+'s|his|her|their|my)[ \t]+(?:home|house|residence)\b"
+)
+_ROMAJI_FACILITY = re.compile(
+    r"(?i)\b(?:hall|cent(?:er|re)|office|station|school|library|museum|park|hospital|clinic|building|gym(?:nasium)?"
+    r"|shrine|temple|plaza|store|shop|hotel|inn|company|co\.|corporation|inc\.|ltd\.?|association|division"
+    r"|department|facility|venue|place|shelter|court|university|college|kindergarten|nursery|restaurant|cafe|café"
+    r"|bakery|brewery|farm|salon|studio|gallery|bar|izakaya|ryokan|pension|workshop|factory|garage|pharmacy|castle"
+    r"|church|stadium|market|bank|post|kominkan|jinja|dera)\b"
+)
+_ROMAJI_NEAR = 60
+
+
+def _romaji_addresses(doc: Document) -> Iterator[Hit]:
+    text = doc.text
+    if "-" not in text:
+        return
+    for m in _ROMAJI_ADDRESS.finditer(text):
+        a, b = doc.sentence_at(m.start())
+        # The sentence may be split at 「Mr.」: read the neighbourhood instead, within its line.
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        lo = max(line_start, m.start() - _ROMAJI_NEAR)
+        hi = min(len(text) if line_end < 0 else line_end, m.end() + _ROMAJI_NEAR)
+        if not _ROMAJI_PERSON.search(text, lo, hi) or _ROMAJI_FACILITY.search(text, lo, hi):
+            continue
+        yield Hit(
+            m.start(),
+            m.end(),
+            "個人の氏名と番地までの住所が並んでいます。本人の了解がない限り掲載せず、"
+            "載せる場合もお住まいの地区名（〇〇町など）までにしてください。",
+        )

@@ -1016,6 +1016,13 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     も同じです（英語の言い回しは文の終わりにあるときだけ。「Foreigners who go home for the holidays need a
     re-entry permit」、人数を添えて人々のすることを述べた「During the holidays, many foreigners go home.」、偏見を正す
     「It is a myth that foreigners are criminals.」「Don't say refugees are not welcome.」、ひびの「a chink in the armour」は対象外です）。
+    英語の決めつけ（are lazy・are criminals など）は、「Those Filipinos are dirty and noisy.」のように悪口を並べたものや、
+    「Koreans are liars, don't trust them.」のように「don't trust」などが続くものにも反応します。属性のすぐ後の
+    「are」のときだけです（「Foreigners say Japanese workers are lazy.」「Foreigners tell us the trains are dirty.」のように
+    別のものについて言う文は対象外です）。次の文がそれだけで「Not true!」「That's a myth.」のように打ち消すもの
+    （「Filipinos are lazy? Not true!」）は、日本語の「外国人はいらない。それは誤解です。」と同じく対象外です
+    （「Not true?」と問うもの、「Not true that …」と別のことを言うもの、段落が変わったもの、「Just kidding」「Yes」などで
+    認め直すものは反応します）。
     職員や作業員の募集で性別を条件にする書き方（「除雪作業員（男性のみ）」「保育士募集（女性限定）」「事務職も女性のみ募集」「若い女性歓迎」）も
     反応します（男女雇用機会均等法 第5条）。「女性限定ヨガ教室の参加者募集」「女性のみの世帯」、ポジティブ・アクションの
     「女性の応募も歓迎します」、同じ文で法律違反・禁止と説明する「「女性のみ募集」の求人は男女雇用機会均等法違反です」は対象外です。法律が女性の職と定める助産師（保健師助産師看護師法 第3条）と、
@@ -1035,6 +1042,11 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     多言語のお知らせの中国語・韓国語で、属性のすぐ後に追い出す言葉を続けたもの（「外国人滚出去」
     「외국인은 나가라」）にも反応します。引用符に入れて示したもの（「“外国人滚出去”等仇恨言论是不能容忍的」）や、
     同じ文で差別・ヘイトなどに触れているもの（「외국인은 나가라 같은 말은 차별입니다」）は対象外です。
+    中国語・韓国語・ポルトガル語・ベトナム語で、属性に「都是罪犯」「很懒惰」「모두 범죄자다」「são todos criminosos」
+    「đều là tội phạm」のような犯罪者・怠け者などの決めつけを続けて言い切るもの、蔑称の「쪽바리」「짱깨」「日本鬼子」にも
+    反応します（「外国人居民咨询窗口」「residentes estrangeiros」のような案内、打ち消しで始まる「不是所有外国人都是罪犯」
+    「Nem todos os estrangeiros…」、問いかけ、「外国人都是罪犯的受害者」、同じ文か次の文で偏见・편견・preconceito・
+    định kiến などと指摘するものは対象外です）。
     属性を主題にして（「LGBTの人は」「外国人労働者って」「障がい者なんて」「外国人住民は」「外国人とか、」）、その直後に「生産性がない」「気持ち悪い」
     「いらない」「甘え」「役に立たない」「邪魔」「マナーが悪い」「民度が低い」など（[verdict]）と決めつけて文を終えるものも反応します（丁寧に言った「外国人の方はマナーが悪いですね」、理由として続ける「女性は感情的なので管理職には向きません」「女性はすぐ感情的になるから管理職に向かない」、怠けていると決めつける「生活保護の人は働かないで遊んでいる」も同じです。「在日はスパイ」「認知症の人は何もわからない」「ホームレスは怠け者」、仕事や土地で一括りにした「派遣社員は使い捨て」「〇〇県民は民度が低い」「東北の人は田舎者ばかり」、名前を伏せた「A市民は民度が低い」「〇〇町の人は民度が低い」、「韓国人は嘘つき」「女性は感情的」も同じです。名前のない「市民は」「市民の皆さまへ」は対象外です）（「同性愛は気持ち悪い」
     「生活保護は甘え」「生活保護を受けている人は甘え」。「外国人は本当にいらない」「生活保護はやっぱり甘え」のように、間に強める言葉があっても同じです）。別のものについて言う「生産性がない長時間労働を見直しましょう」「高齢者は予約はいらない」、
@@ -1132,7 +1144,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
         if _said(doc, taught, h)
     ] + [h for h in _turned_away(doc) if _said(doc, taught, h)]
     yield from _in_other_sentences(
-        doc, statements, (*wished, *_group_statements_across(doc), *_foreign_language_exclusion(doc), *_unanswered_last(doc))
+        doc, statements, (*wished, *_group_statements_across(doc), *_foreign_language_exclusion(doc), *_foreign_language_verdicts(doc), *_unanswered_last(doc))
     )
     yield from _gendered_hiring(doc)
 
@@ -1666,6 +1678,19 @@ _QUESTIONS_IT = re.compile(
     r"|でも|しかし|けれど|違います|違う"
 )
 _REBUTTAL_REACH = 40
+# The same in an English post for foreign residents: 「Filipinos are lazy? Not true!」「Foreigners are criminals. That's
+# a myth.」. Only a whole next sentence that calls the statement untrue: not asked (「Not true?」), not going on to
+# what is untrue instead (「Not true that they work hard.」), not denied (「That's no myth.」「It's not a myth.」).
+_EN_REBUTTAL = re.compile(
+    r"(?i)[ \t]*(?:(?:no|nope|wrong)[ \t]*[,.!—–-]+[ \t]*)?"
+    r"(?:(?:that|this|it)(?:'s|’s|[ \t]+is)[ \t]+(?:(?:simply|just|completely|totally|absolutely|so|a)[ \t]+)?)?"
+    r"(?:not[ \t]+true|untrue|false|wrong|a[ \t]+myth|myth|a[ \t]+stereotype|a[ \t]+misconception|a[ \t]+prejudice"
+    r"|prejudice|a[ \t]+lie|nonsense|fake[ \t]+news)"
+    r"(?:[ \t]+at[ \t]+all)?[ \t]*[!.！。]*[ \t]*$"
+)
+# What takes the statement's side after the English rebuttal, as `_took_its_side` reads Japanese: 「Not true! Just
+# kidding, they are.」「Not true? Yes it is.」.
+_EN_SIDED = re.compile(r"(?i)\b(?:kidding|joking|jk|yes|yeah|i agree|agreed|so true|(?:it|that)(?:'s|’s|[ \t]+is)[ \t]+true|they[ \t]+really[ \t]+are)\b")
 # The words pointed back to, called off or to be rethought in others' mouths: 「そんな言葉はもうやめましょう、と
 # 言う人がいますが、違います」. What follows answers those people, and so sides with the words.
 _CALL_OFF_PUT_IN_MOUTHS = re.compile(
@@ -1689,6 +1714,8 @@ def _rebutted_after(doc: Document, hit: Hit) -> bool:
     if (m := _REBUTTAL.match(doc.text, after[0], reach)) is not None:
         # 「そう思っていませんか。私もそう思います。」「本当にそうでしょうか。はい、そうです。」: asked, then answered yes.
         return not _took_its_side(doc, m.end(), end, after[1])
+    if (m := _EN_REBUTTAL.match(doc.text, after[0], after[1])) is not None:
+        return _EN_SIDED.search(doc.text, m.end(), end) is None
     m = _POINTED_BACK.match(doc.text, after[0], reach)
     if m is None:
         return _rebutted_third(doc, after)
@@ -2126,6 +2153,21 @@ def _gendered_hiring(doc: Document) -> Iterator[Hit]:
 
 
 _ENGLISH_END = re.compile(r"(?i)[ \t]*(?:here|now|again)?[ \t]*[!.?！。]*\s*$")
+# The vices of the English [exclusion] (「are lazy」…), as more of them follow in a list.
+_EN_VICES = r"(?:criminals|thieves|liars|lazy|dirty|noisy|rude|violent|dangerous|stupid|filthy)"
+_EN_VERDICT_ON = re.compile(
+    r"(?i)(?:[ \t]*(?:,|&|and|,[ \t]*and)[ \t]+(?:all[ \t]+)?" + _EN_VICES + r"\b)*"
+    r"(?:[ \t]*(?:here|now|again)?[ \t]*[!.?！。]*\s*$"
+    r"|[ \t]*[,;:—–-][ \t]*(?:so[ \t]+)?(?:don't|don’t|do[ \t]+not|never)[ \t]+(?:trust|hire|believe|let|rent|marry|date|employ)\b)"
+)
+# Who the English vice is said of: the group right before its 「are」, named further by what they do or where they
+# live (「Vietnamese workers are all thieves.」「The Brazilians in this town are lazy.」), not another subject after it
+# (「Foreigners say Japanese workers are lazy.」「Foreigners tell us the trains are dirty.」).
+_EN_SUBJECT_GAP = re.compile(
+    r"(?i)(?:[ \t]+(?:workers|people|residents|immigrants|students|tourists|kids|children|men|women|guys|families))?"
+    r"(?:[ \t]+(?:in|of|around|from|at)(?:[ \t]+[A-Za-z'-]+){1,2}?)?"
+    r"(?:[ \t]+(?:here|really|truly|just|always|today|nowadays|these[ \t]+days))*[ \t]*,?[ \t]+"
+)
 # A count before the English group tells what people do, which an order never has: 「During the holidays, many
 # foreigners go home.」「Over New Year, most Chinese go home.」 (「Foreigners go home!」「All foreigners, get out!」 order).
 _ENGLISH_COUNT = re.compile(r"(?i)\b(?:many|most|some|few|several|numerous|lots of|a lot of|thousands of|millions of)[ \t]+$")
@@ -2311,6 +2353,11 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
             # Described, so a later group of the sentence may still be the one told to leave (「Some immigrants
             # work hard but refugees go home!」); a comma after the group calls it (「Most foreigners, go home!」).
             continue
+        if (
+            k < len(xs) and doc.text[g.start].isascii() and doc.text.startswith("are ", xs[k].start)
+            and not _EN_SUBJECT_GAP.fullmatch(doc.text, g.end, xs[k].start)
+        ):
+            continue  # said of another subject: a later group of the sentence may still be the one it is said of
         done.add(sent)  # fired, or no statement follows this group nor any later one
         if k < len(xs):
             # The licence advised to those who feel unsafe at the wheel is for them, not the whole age group.
@@ -3169,8 +3216,13 @@ def _statements(doc: Document, exclusion: WordMatcher, sent: tuple[int, int]) ->
         if _is_licence(doc, x) and not _ADVICE_TAIL.fullmatch(doc.text, x.end, sent[1]):
             continue
         # English has no imperative form to tell 「Foreigners go home!」 from 「Foreigners who go home
-        # for the holidays need a re-entry permit」: the English words only end the sentence.
-        if doc.text[x.start].isascii() and not _ENGLISH_END.match(doc.text, x.end, sent[1]):
+        # for the holidays need a re-entry permit」: the English words only end the sentence, but a vice said of the
+        # group may go on to more of them or to what to do about it: 「Those Filipinos are dirty and noisy.」「Koreans are
+        # liars, don't trust them.」.
+        if (
+            doc.text[x.start].isascii() and not _ENGLISH_END.match(doc.text, x.end, sent[1])
+            and not (doc.text.startswith("are ", x.start) and _EN_VERDICT_ON.match(doc.text, x.end, sent[1]))
+        ):
             continue
         yield x
 
@@ -3586,6 +3638,91 @@ def _foreign_language_exclusion(doc: Document) -> Iterator[Hit]:
             m.start(),
             m.end(),
             f"{_people(group)}を一括りにして排除・差別する表現と受け取られます。表現を改めてください。",
+        )
+
+
+# A crime or a vice said of a whole group in the Chinese, Korean, Portuguese or Vietnamese of a multilingual post
+# (「外国人都是罪犯。」「외국인은 모두 범죄자다.」「Os estrangeiros são todos criminosos.」「Người nước ngoài đều là tội
+# phạm.」): the group, the copula or 都/모두/todos/đều, and a word from a short list, ending the sentence or its clause.
+# Only that shape: an ordinary notice names the same groups (「外国人居民咨询窗口」「외국인 주민」「residentes
+# estrangeiros」「người nước ngoài」) but never says one of these words of them, and 「外国人都是罪犯的受害者」 (victims
+# of criminals) goes on with 的, 「不是所有外国人都是罪犯」 opens with its denial, a question asks.
+_ZH_GROUP = r"外国人|外國人|外国佬|老外|中国人|中國人|韩国人|韓國人|朝鲜人|朝鮮人|越南人|菲律宾人|菲律賓人|巴西人|移民|难民|難民"
+_FOREIGN_VERDICTS = (
+    # Each with the words it needs, so that a Japanese post (「外国人」「是非」) or an English one seldom runs it.
+    (("是", "很", "懒", "懶", "脏", "髒"), re.compile(
+        rf"(?P<zh>{_ZH_GROUP})"
+        r"(?:们|們)?[\s　]*(?:(?:都|全都|全|就|统统|統統)[\s　]*)?"
+        r"(?:是[\s　]*(?:罪犯|小偷|骗子|騙子|强盗|強盜|犯罪分子|垃圾|懒鬼|懶鬼|贼|賊)|(?:很|太|又)?(?:懒惰|懶惰|肮脏|骯髒|又脏又懒|又懶又髒))"
+        r"(?=[\s　]*(?:[。！!，,.]|$))",
+        re.MULTILINE,
+    )),
+    (("은", "는"), re.compile(
+        r"(?P<ko>외국인|중국인|한국인|조선인|베트남인|필리핀인|브라질인|이민자|난민)(?:들)?(?:은|는|들은)[\s　]*(?:(?:모두|다|전부|죄다)[\s　]*)?"
+        r"(?:(?:범죄자|도둑|도둑놈|거짓말쟁이|사기꾼|쓰레기)(?:들)?(?:이다|다|야|이야|입니다)?|게으르다|게을러|더럽다|더러워)"
+        r"(?=[\s　]*(?:[.!。！,]|$))",
+        re.MULTILINE,
+    )),
+    (("são", "SÃO", "São"), re.compile(
+        r"(?i)(?P<pt>estrangeiros|imigrantes|brasileiros|chineses|coreanos|vietnamitas|filipinos|refugiados)"
+        r"(?:[ \t]+(?:daqui|desta[ \t]+cidade))?[ \t]+são[ \t]+(?:todos[ \t]+)?"
+        r"(?:criminosos|ladrões|bandidos|mentirosos|preguiçosos|sujos|vagabundos)\b(?=[ \t]*(?:[.!,;]|e\b|$))",
+        re.MULTILINE,
+    )),
+    (("ngư", "Ngư", "NGƯ"), re.compile(
+        r"(?i)(?P<vi>người[ \t]+(?:nước[ \t]+ngoài|trung[ \t]+quốc|hàn[ \t]+quốc|philippines|brazil|nhập[ \t]+cư|tị[ \t]+nạn))"
+        r"(?:[ \t]+(?:đều|toàn|tất[ \t]+cả[ \t]+đều))?"
+        r"[ \t]+(?:là[ \t]+(?:tội[ \t]+phạm|kẻ[ \t]+trộm|kẻ[ \t]+cắp|kẻ[ \t]+lừa[ \t]+đảo|đồ[ \t]+ăn[ \t]+cắp)|lười[ \t]+biếng|bẩn[ \t]+thỉu|dơ[ \t]+bẩn)"
+        r"(?=[ \t]*(?:[.!,]|$))",
+        re.MULTILINE,
+    )),
+    # Slurs for the Japanese and the Chinese in Korean and Chinese (「쪽바리」「짱깨」「日本鬼子」): never an ordinary word.
+    (("쪽바리", "짱깨", "日本鬼子"), re.compile(r"(?P<slur>쪽바리|짱깨|日本鬼子)")),
+)
+# The denial or the doubt right before it: 「不是所有外国人都是罪犯」「Nem todos os estrangeiros…」「Không phải người…」.
+_FOREIGN_VERDICT_DENIED = re.compile(
+    r"(?:不是|并非|並非|并不是|並不是|不一定|谁说|誰說|(?i:nem[ \t]+todos[ \t]+os|não[ \t]+é[ \t]+verdade[ \t]+que|é[ \t]+mito[ \t]+que"
+    r"|không[ \t]+phải(?:[ \t]+tất[ \t]+cả)?|không[ \t]+đúng[ \t]+là))(?:所有|的)?[\s　]*(?i:os[ \t]+|as[ \t]+)?$"
+)
+# What a multilingual awareness notice says of such a statement, besides `_FOREIGN_DENY`: a prejudice, a
+# misunderstanding, a myth (「外国人都是罪犯，这是偏见。」「…라는 편견」「…é preconceito」「…là định kiến」).
+_FOREIGN_VERDICT_DENY = re.compile(
+    r"偏见|偏見|误解|誤解|错误|錯誤|谣言|謠言|刻板印象|不对|不對|편견|오해|고정관념|사실이 아닙"
+    r"|(?i:preconceito|discrimina|mito|estereótipo|não[ \t]+é[ \t]+verdade|mentira"
+    r"|phân[ \t]+biệt|kỳ[ \t]+thị|định[ \t]+kiến|hiểu[ \t]+lầm|không[ \t]+đúng|sai[ \t]+sự[ \t]+thật|tin[ \t]+đồn)"
+)
+
+
+def _foreign_language_verdicts(doc: Document) -> Iterator[Hit]:
+    text = doc.text
+    found = [m for keys, pattern in _FOREIGN_VERDICTS if any(k in text for k in keys) for m in pattern.finditer(text)]
+    if not found:
+        return
+    context = _ForeignContext(text)
+    for m in found:
+        if _FOREIGN_VERDICT_DENIED.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        k = bisect_right(context.stops, m.end() - 1)
+        last = context.stops[k] + 1 if k < len(context.stops) else len(text)
+        if "?" in text[m.end() : last] or "？" in text[m.end() : last] or any(q in text[m.end() : m.end() + 3] for q in "吗嗎"):
+            continue  # asked, not said
+        j = bisect_right(context.stops, m.start() - 1)
+        first = context.stops[j - 1] + 1 if j else 0
+        nxt = bisect_right(context.stops, last)
+        reach = context.stops[nxt] + 1 if nxt < len(context.stops) else len(text)
+        if context.quoted(m.start(), m.end()) or context.opposed(m.start(), m.end()):
+            continue
+        # Named a prejudice in its sentence or the next: 「外国人都是罪犯？这是偏见。」「…. Isso é preconceito.」.
+        if _FOREIGN_VERDICT_DENY.search(text, first, reach):
+            continue
+        if m.lastgroup == "slur":
+            yield Hit(m.start(), m.end(), f"「{m.group()}」は民族に対する差別語です。削除してください。")
+            continue
+        group = m.group(1)
+        yield Hit(
+            m.start(),
+            m.end(),
+            f"{_people(group)}を一括りにして犯罪者などと決めつける表現と受け取られます。表現を改めてください。",
         )
 
 
@@ -4448,7 +4585,9 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     警告は残し、公式の届出内容としてすべての候補者を同じ形式で載せているかを確かめるよう伝えます
     （「〇〇党を推薦します」「推薦しましょう」「推薦をお願いします」はこれまでどおり呼びかけとして知らせます）。
     外国人向けの英語のお知らせでは、英語の党名（LDP、Komeito など）と「vote for」「vote」「endorse」
-    「elect」が同じ文にあるときに反応します（「Vote for your favourite photo」は対象外です）。ローマ字の日本人の名前への「Vote for Taro Yamada」「Elect Kanta Nakagawa」、candidate・Mayor の後の名字だけの「Vote for candidate Tanaka」も反応します（「Vote for Takada Castle」、「Myoko Kogen」「Yuki Matsuri」のような地名・祭りの名前や、contest・mascot・photo・poll・resort などの語がある文のコンテストや観光の投票は対象外です）。
+    「elect」が同じ文にあるとき、文頭の「Support the Liberal Democratic Party」「Please support the LDP」
+    「We support the JCP」のように党名への支持を呼びかけ・表明するときに反応します（「Vote for your favourite photo」、
+    国会の採決を伝える「The LDP and Komeito support the bill.」は対象外です）。ローマ字の日本人の名前への「Vote for Taro Yamada」「Elect Kanta Nakagawa」、candidate・Mayor の後の名字だけの「Vote for candidate Tanaka」も反応します（「Vote for Takada Castle」、「Myoko Kogen」「Yuki Matsuri」のような地名・祭りの名前や、contest・mascot・photo・poll・resort などの語がある文のコンテストや観光の投票は対象外です）。
     中国語・韓国語のお知らせでも、党名のすぐ前の「投票给」「支持」（「请投票给自民党！」）や、すぐ後の
     「투표」「지지」（「자민당에 투표해 주세요!」）に反応します。人名への呼びかけ（「请投票给山田太郎！」
     「야마다 타로에게 투표해 주세요!」）も同じです（「请投票给最佳作品！」「좋아하는 선수에게 투표해 주세요」
@@ -5050,8 +5189,24 @@ _EN_PLACE_WORD = frozenset({
 })
 
 
+# Support asked for a party in English, or the post's own, opening the sentence: 「Support the Liberal Democratic Party in
+# the upcoming election!」「Please support the LDP.」「We support the JCP.」. Only there: 「The LDP and Komeito support the
+# bill.」 reports a vote in the Diet, 「Support for foreign residents」 names no party.
+_EN_PARTY_NAMES = "|".join(
+    re.escape(w) for w in sorted(load_sections("political.txt").get("parties", ()), key=len, reverse=True)
+    if w.isascii()
+)
+_EN_PARTY_SUPPORT = re.compile(
+    r"(?im)(?:^|(?<=[.!?:])[ \t]+)[ \t]*(?:(?:please|let's|let’s|let[ \t]+us|we|everyone,?)[ \t]+)*"
+    rf"(?:support|back|stand[ \t]+with|cheer[ \t]+for)[ \t]+(?:the[ \t]+)?(?P<party>{_EN_PARTY_NAMES})(?![A-Za-z])"
+)
+
+
 def _foreign_language_calls(doc: Document) -> Iterator[Hit]:
     message = "「{}」への投票・支持の呼びかけと受け取られます。公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。"
+    if any(w in doc.text for w in ("upport", "UPPORT", "ack", "ACK", "tand", "TAND", "heer", "HEER")):
+        for m in _EN_PARTY_SUPPORT.finditer(doc.text):
+            yield Hit(m.start(), m.end(), message.format(m["party"]))
     if "ote" in doc.text or "OTE" in doc.text or "lect" in doc.text or "LECT" in doc.text:
         contest: dict[tuple[int, int], bool] = {}  # per sentence: a sentence may hold thousands of calls
         for m in _EN_PERSON_CALL.finditer(doc.text):

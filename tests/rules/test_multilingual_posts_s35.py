@@ -558,26 +558,37 @@ BAD = [
     ("x", "Register here: https://bit.ly/3xYzAbc", "link.shortener"),
     ("x", "市长是个白痴。", "prohibited.discrimination"),
     ("x", "The PIN for the key box is 4821.", "confidential.secret"),
+    # Caught since session 36 (were KNOWN): a list of vices or a clause after the English one, and the verdicts and
+    # slurs of the Chinese, Korean, Portuguese and Vietnamese posts.
+    ("x", "Those Filipinos are dirty and noisy.", "prohibited.discrimination"),
+    ("x", "Koreans are liars, don't trust them.", "prohibited.discrimination"),
+    ("x", "外国人都是罪犯。", "prohibited.discrimination"),
+    ("x", "외국인은 모두 범죄자다.", "prohibited.discrimination"),
+    ("x", "쪽바리는 꺼져라.", "prohibited.discrimination"),
+    ("x", "Os estrangeiros são todos criminosos.", "prohibited.discrimination"),
+    ("x", "Người nước ngoài đều là tội phạm.", "prohibited.discrimination"),
+    # A romaji address beside a private person, an English 予定価格 before the bid (confidential.deliberation, as the
+    # Japanese 予定価格 is), support asked for a party by its English name.
+    (
+        "facebook",
+        "Mr. Taro Yamada, 3-12-5 Minami-Honcho, Joetsu City, found the lost wallet.",
+        "pii.address",
+    ),
+    ("x", "Lost dog found! Owner: Hanako Suzuki, 2-4-8 Naka-machi, Joetsu-shi, Niigata.", "pii.address"),
+    (
+        "facebook",
+        "The estimated price for the Takada bridge repair bid (not yet announced) is ¥48,500,000.",
+        "confidential.deliberation",
+    ),
+    ("facebook", "Support the Liberal Democratic Party in the upcoming election!", "prohibited.political"),
 ]
 
 KNOWN = [
     (
         "x",
-        "Those Filipinos are dirty and noisy.",
-        "prohibited.discrimination",
-        "The English [exclusion] phrases end the sentence (「Foreigners go home!」 vs 「Foreigners who go home for the holidays…」); 「are dirty and noisy」 is an adjective list no phrase list enumerates. 「are lazy」「are criminals」 fire",
-    ),
-    (
-        "x",
         "Go back to China!",
         "prohibited.discrimination",
         "No group is named: a country after 「Go back to」 would need a list of countries and would catch 「Go back to China Town via Route 8」-style directions; 「Chinese go home!」 fires",
-    ),
-    (
-        "x",
-        "Koreans are liars, don't trust them.",
-        "prohibited.discrimination",
-        "「are liars」 fires only ending the sentence (the English guard above); here a comma clause follows",
     ),
     (
         "x",
@@ -587,63 +598,9 @@ KNOWN = [
     ),
     (
         "x",
-        "外国人都是罪犯。",
-        "prohibited.discrimination",
-        "Chinese statements are read only for the exclusion verbs 滚/滾 (bot/rules/prohibited.py _FOREIGN_EXCLUSION); a Chinese [verdict] vocabulary is not written yet",
-    ),
-    (
-        "x",
-        "외국인은 모두 범죄자다.",
-        "prohibited.discrimination",
-        "Korean statements are read only for 나가/꺼져/돌아가 exclusion verbs; no Korean [verdict] vocabulary yet",
-    ),
-    (
-        "x",
-        "쪽바리는 꺼져라.",
-        "prohibited.discrimination",
-        "「쪽바리」 (a Korean slur for Japanese) is not in the word list and 꺼져 needs a group from the list (외국인, 중국인 …)",
-    ),
-    (
-        "x",
-        "Os estrangeiros são todos criminosos.",
-        "prohibited.discrimination",
-        "No Portuguese vocabulary at all: the engine reads Japanese, English, and the Chinese/Korean exclusion verbs",
-    ),
-    (
-        "x",
-        "Người nước ngoài đều là tội phạm.",
-        "prohibited.discrimination",
-        "No Vietnamese vocabulary at all (as Portuguese)",
-    ),
-    (
-        "x",
         "시장은 바보다.",
         "prohibited.insult",
         "Hangul is not split by Sudachi (「바보다」 is one token), so a Korean insult list would need its own matcher",
-    ),
-    (
-        "facebook",
-        "Mr. Taro Yamada, 3-12-5 Minami-Honcho, Joetsu City, found the lost wallet.",
-        "pii.address",
-        "pii.address reads Japanese addresses (丁目・番地・号 and 「3-12-5」 after a 町名 in kanji); a romaji address needs an English address grammar",
-    ),
-    (
-        "x",
-        "Lost dog found! Owner: Hanako Suzuki, 2-4-8 Naka-machi, Joetsu-shi, Niigata.",
-        "pii.address",
-        "As above: romaji 「Naka-machi, Joetsu-shi」 is not read as a 町名",
-    ),
-    (
-        "facebook",
-        "The estimated price for the Takada bridge repair bid (not yet announced) is ¥48,500,000.",
-        "confidential.secret",
-        "The 予定価格 rule reads 予定価格・最低制限価格 in Japanese; 「estimated price」「not yet announced」 in English are not vocabulary",
-    ),
-    (
-        "facebook",
-        "Support the Liberal Democratic Party in the upcoming election!",
-        "prohibited.political",
-        "English party names are not in political.txt (Japanese names only); 「Vote for candidate Tanaka」 fires",
     ),
     (
         "x",
@@ -773,3 +730,140 @@ def test_x_weighs_latin_vietnamese_and_hangul_as_twitter_text_does(
 )
 def test_english_and_slashed_dates_are_checked_against_their_weekday(text: str, fires: bool) -> None:
     assert ("date.weekday_mismatch" in CORPUS.codes("x", text)) is fires, text
+
+
+# Session 36. An English prejudice set down and called untrue in the next sentence of the paragraph is a rebuttal, as
+# 「外国人はいらない。それは誤解です。」 is (tests/rules/test_prejudice_rebutted.py); a vice said of a group goes on to
+# more vices or to what to do about it; and the Chinese, Korean, Portuguese and Vietnamese forms of the same verdict.
+SILENT_S36 = [
+    "Filipinos are lazy? Not true!",
+    "Filipinos are lazy. Not true!",
+    "Filipinos are lazy? That is not true. They work hard in our factories.",
+    "Foreigners are criminals. That's a myth.",
+    "Foreigners are criminals. No, that is not true.",
+    "Brazilians are lazy? Wrong!",
+    "Foreigners are criminals? Not true at all.",
+    # Said of another subject, not of the group: these fired before.
+    "Foreigners say Japanese workers are lazy.",
+    "Foreigners tell us the trains are dirty.",
+    "Some foreigners say the beaches are dirty and noisy.",
+    "Brazilians are dirty after the mud run!",
+    "Foreigners who come here are dirty.",
+    "Foreigners are criminals, police said, in only 2% of cases.",
+    "Foreigners in Joetsu say streets are dirty.",
+    "Filipinos at the party say the rooms are dirty.",
+    # The ordinary multilingual notice names the same groups.
+    "外国人居民咨询窗口：可使用中文咨询。",
+    "外国人都是我们的邻居。",
+    "不是所有外国人都是罪犯。",
+    "外国人都是罪犯吗？",
+    "外国人都是罪犯的受害者。",
+    "有人说外国人都是罪犯，这是偏见。",
+    "外国人住民の皆さん、是非ご参加ください。",
+    "외국인 주민은 한국어로 상담할 수 있습니다.",
+    "외국인은 범죄자가 아닙니다.",
+    "외국인은 모두 범죄자인가요?",
+    "외국인은 모두 범죄자라는 편견을 버립시다.",
+    "「쪽바리」라는 말은 차별입니다.",
+    "Consultas para residentes estrangeiros em português.",
+    "Os brasileiros são todos bem-vindos.",
+    "Nem todos os estrangeiros são criminosos.",
+    "Os estrangeiros não são criminosos.",
+    "Os estrangeiros são criminosos? Não!",
+    "Dizer que os estrangeiros são criminosos é preconceito.",
+    "Os filipinos são ladrões de corações no karaokê!",
+    "Tư vấn cho người nước ngoài bằng tiếng Việt.",
+    "Người nước ngoài là nạn nhân của tội phạm.",
+    "Không phải người nước ngoài đều là tội phạm.",
+    "Người nước ngoài đều là tội phạm? Không!",
+    "Người nước ngoài đều là tội phạm là định kiến.",
+    "鬼子母神の縁日は毎月8日です。",
+]
+FIRES_S36 = [
+    # The rebuttal asked, turned to something else, denied, or taken back.
+    "Filipinos are lazy? Not true?",
+    "Filipinos are lazy. Not true that they work hard.",
+    "Foreigners are criminals. That's no myth.",
+    "Foreigners are criminals. It is not a myth.",
+    "Filipinos are lazy? Not true! Just kidding.",
+    "Filipinos are lazy? Not true! Yes, they are.",
+    "Filipinos are lazy.\n\nNot true!",
+    "Filipinos are lazy. It is true.",
+    "Foreigners are criminals. Not true, they are worse.",
+    # More vices, or what to do about them.
+    "Filipinos are lazy and rude!",
+    "Koreans are liars, so never trust them.",
+    "Refugees are dirty, don't rent to them.",
+    "Chinese tourists are dirty.",
+    "The Brazilians in this town are lazy.",
+    "All the foreigners in Joetsu are lazy.",
+    "Foreigners really are lazy.",
+    "Immigrants today are all criminals.",
+    "外国人都是罪犯，不要相信他们。",
+    "中国人很懒惰。",
+    "짱깨들은 나가라.",
+    "日本鬼子滚出去",
+    "Os imigrantes são sujos e preguiçosos.",
+    "Người nước ngoài đều lười biếng.",
+]
+
+
+@pytest.mark.parametrize("text", SILENT_S36)
+def test_rebutted_or_ordinary_multilingual_text_is_silent(text: str) -> None:
+    assert "prohibited.discrimination" not in CORPUS.codes("x", text), text
+
+
+@pytest.mark.parametrize("text", FIRES_S36)
+def test_prejudice_not_rebutted_or_in_other_languages_fires(text: str) -> None:
+    assert "prohibited.discrimination" in CORPUS.codes("x", text), text
+
+
+# Each (code, text, fires): the romaji address, the English 予定価格 and the English party support, and what each must
+# leave alone: a facility's or a shop's address, a phone number or a date; a price with no bid, published, or with
+# the bid over; a party named in a report of a vote, or support for something else.
+ENGLISH_S36 = [
+    ("pii.address", "Mr. Sato lives at 5-6-7 Kasuga-shinden.", True),
+    ("pii.address", "The winner is Ms. Aiko Kobayashi (2-3-15 Nishi-machi, Koto-ku).", True),
+    ("pii.address", "Please return it to Yamada-san, 1-2-3 Honcho, Joetsu City.", True),
+    ("pii.address", "Place: Joetsu International Center, 1-1-1 Kibougaoka, Joetsu City", False),
+    ("pii.address", "Contact Mr. Tanaka at Joetsu City Hall, 1-1-1 Kibougaoka, Joetsu City.", False),
+    ("pii.address", "Send your application to Mr. Tanaka, International Exchange Division, 1-1-1 Kibougaoka, Joetsu City.", False),
+    ("pii.address", "Ms. Suzuki's bakery, 3-4-5 Honcho, Joetsu City, is open on Sundays.", False),
+    ("pii.address", "[Japanese Language Class] Teacher: Ms. Yuki Sato. Place: 1-1-1 Kibougaoka, Joetsu City", False),
+    ("pii.address", "Flu shots: call 025-526-5111 (Mr. Tanaka).", False),
+    ("pii.address", "Tel: +81-25-526-5111. Mr. Tanaka will answer.", False),
+    ("pii.address", "Date: 12-6-2026, Mr. Sato will speak.", False),
+    ("pii.address", "Uesugi Kenshin's castle: 1-2-3 Kasugayama, Joetsu.", False),
+    ("confidential.deliberation", "The bid for the bridge repair is next week. The planned price is ¥48,500,000.", True),
+    ("confidential.deliberation", "The planned price for the school construction bid is not yet public: 120 million yen.", True),
+    ("confidential.deliberation", "The planned price for the upcoming road tender is ¥27,000,000.", True),
+    ("confidential.deliberation", "Bidding is on Dec. 15. The planned price is ¥27,000,000.", True),
+    ("confidential.deliberation", "The expected winner of the Takada bridge tender, before the bid, is Yamada Construction.", True),
+    ("confidential.deliberation", "The estimated price of the new ski pass is ¥3,500.", False),
+    ("confidential.deliberation", "Tender notice: Takada bridge repair. Planned price: ¥48,500,000 (published in advance).", False),
+    ("confidential.deliberation", "Bid results: planned price ¥48,500,000, winning bid ¥45,000,000.", False),
+    ("confidential.deliberation", "The estimated price for the bridge repair bid will be announced after the bid.", False),
+    ("confidential.deliberation", "Charity auction: estimated price ¥5,000 for the sake set! Bid now.", False),
+    ("confidential.deliberation", "The bid for the sake set is on until Sunday: estimated price ¥5,000!", False),
+    ("confidential.deliberation", "Our target price for the festival tickets is ¥1,000, not yet announced officially.", False),
+    (
+        "confidential.deliberation",
+        "The bid for the bridge repair was held on Dec. 1. The planned price was ¥48,500,000 and it was awarded to Sato Co.",
+        False,
+    ),
+    ("prohibited.political", "Please support the LDP!", True),
+    ("prohibited.political", "We support the JCP.", True),
+    ("prohibited.political", "Let's support Komeito in the election!", True),
+    ("prohibited.political", "Back the Constitutional Democratic Party.", True),
+    ("prohibited.political", "The LDP and Komeito support the bill.", False),
+    ("prohibited.political", "The mayor met LDP members.", False),
+    ("prohibited.political", "Support for foreign residents: the LDP office is closed.", False),
+    ("prohibited.political", "Support the Joetsu Sake Festival!", False),
+    ("prohibited.political", "Support the local team: Albirex!", False),
+    ("prohibited.political", "We support the foreign residents. The LDP and CDP visited.", False),
+]
+
+
+@pytest.mark.parametrize(("code", "text", "fires"), ENGLISH_S36)
+def test_english_address_bid_price_and_party_support(code: str, text: str, fires: bool) -> None:
+    assert (code in CORPUS.codes("facebook", text)) is fires, text
