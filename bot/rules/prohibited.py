@@ -1022,7 +1022,8 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     別のものについて言う文は対象外です）。次の文がそれだけで「Not true!」「That's a myth.」のように打ち消すもの
     （「Filipinos are lazy? Not true!」）は、日本語の「外国人はいらない。それは誤解です。」と同じく対象外です
     （「Not true?」と問うもの、「Not true that …」と別のことを言うもの、段落が変わったもの、「Just kidding」「Yes」などで
-    認め直すものは反応します）。
+    認め直すものは反応します）。偏見を正す語の前に「no」「not」を置いて打ち消した「That's no myth: foreigners are criminals.」
+    「This is not prejudice: …」は反応します。
     職員や作業員の募集で性別を条件にする書き方（「除雪作業員（男性のみ）」「保育士募集（女性限定）」「事務職も女性のみ募集」「若い女性歓迎」）も
     反応します（男女雇用機会均等法 第5条）。「女性限定ヨガ教室の参加者募集」「女性のみの世帯」、ポジティブ・アクションの
     「女性の応募も歓迎します」、同じ文で法律違反・禁止と説明する「「女性のみ募集」の求人は男女雇用機会均等法違反です」は対象外です。法律が女性の職と定める助産師（保健師助産師看護師法 第3条）と、
@@ -2205,8 +2206,14 @@ def _opposed(doc: Document, deny: WordMatcher, sent: tuple[int, int]) -> bool:
     nor dismiss (`_DENY_DISMISSED`), and does not say they are deserved (`_SAID_FAIRLY`)."""
     return any(
         not _DENY_DENIED.match(doc.text, d.end) and not _DENY_DISMISSED.match(doc.text, d.end)
+        and not (doc.text[d.start].isascii() and _EN_DENY_DENIED.search(doc.text, max(sent[0], d.start - 16), d.start))
         for d in deny.find(doc, within=sent)
     ) and not _SAID_FAIRLY.search(doc.text, *sent)
+
+
+# The English [deny] word denied before it, as 「差別ではありません」 is after: 「That's no myth: foreigners are criminals.」
+# 「It's not a stereotype: Filipinos are lazy.」「There is no discrimination in saying foreigners go home.」.
+_EN_DENY_DENIED = re.compile(r"(?i)\b(?:no|not|isn't|isn’t|never|hardly)(?:[ \t]+(?:a|an|just|simply))?[ \t]+$")
 
 
 # 「と言われ」 reports a statement (「「高齢者のくせに」と言われ、傷つきました」), and so opposes it; said to be

@@ -581,6 +581,8 @@ BAD = [
         "confidential.deliberation",
     ),
     ("facebook", "Support the Liberal Democratic Party in the upcoming election!", "prohibited.political"),
+    # The English [deny] word denied before it (「no myth」「not a stereotype」), as 「差別ではありません」 is after it.
+    ("x", "That's no myth: foreigners are criminals.", "prohibited.discrimination"),
 ]
 
 KNOWN = [
@@ -609,13 +611,6 @@ KNOWN = [
         "The Chinese call reads 「投票给」 + a party or a name from a list; 「田中候选人」 (name + 候选人) is not read as a candidate",
     ),
     ("x", "Vote em Tanaka para prefeito!", "prohibited.political", "No Portuguese vocabulary (「Vote em」)"),
-    (
-        "x",
-        "That's no myth: foreigners are criminals.",
-        "prohibited.discrimination",
-        "Opened by this session's English [deny] words (myth, not true, don't say …), which let 「It is a myth that "
-        "foreigners are all criminals.」 pass: a sentence that denies the denial is read as opposing, as 「誤解」 is in Japanese",
-    ),
 ]
 
 
@@ -743,6 +738,8 @@ SILENT_S36 = [
     "Foreigners are criminals. No, that is not true.",
     "Brazilians are lazy? Wrong!",
     "Foreigners are criminals? Not true at all.",
+    "No racism, no hate: stop saying foreigners go home.",
+    "That is simply not true: foreigners are criminals is a myth.",
     # Said of another subject, not of the group: these fired before.
     "Foreigners say Japanese workers are lazy.",
     "Foreigners tell us the trains are dirty.",
@@ -790,6 +787,9 @@ FIRES_S36 = [
     "Filipinos are lazy.\n\nNot true!",
     "Filipinos are lazy. It is true.",
     "Foreigners are criminals. Not true, they are worse.",
+    "It's not a myth that foreigners are criminals.",
+    "This is not prejudice: foreigners are criminals.",
+    "There is no discrimination in saying foreigners go home.",
     # More vices, or what to do about them.
     "Filipinos are lazy and rude!",
     "Koreans are liars, so never trust them.",
