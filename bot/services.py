@@ -48,6 +48,8 @@ from bot.workflow import (
     back_at_work,
     can,
     deputies_due,
+    deputy_back_key,
+    escalation_key,
     is_stale_edit,
     next_state,
     nobody_at_work_key,
@@ -957,6 +959,43 @@ class Kessai:
                                                if acting_for else "。")))
             self._refresh_homes(s, now, sent)
         return sent
+
+    def ask_deputy_back(self, s: Session, now: datetime, deputy: str, away_from: datetime, until: datetime) -> bool:
+        """``deputy`` is back at work from the absence ``away_from``..``until``: the pending drafts
+        whose escalation fell due in it (the thread was told 「代決者の…は不在のため、代決を依頼できませんでした」)
+        are sent to the deputies now, as SPEC 4.3 has it, or they stay with the slow approvers for good.
+        Only escalations claimed inside the absence: a deputy whose request was taken back on purpose
+        (the approver returned) is not asked again. True if someone was asked. Called under the
+        absence's claim (``deputy_back_key``) by the sweep, `/kessai away off` and a later absence."""
+        accounts = [a.id for a in self.org.accounts if deputy in a.deputies]
+        waiting = {escalation_key(d.id or 0, d.current_version): d for d in draft_repo.pending_of_accounts(s, accounts)}
+        asked = False
+        for key, at in reminders_repo.claimed_at(s, waiting).items():
+            if not as_utc(away_from) <= at < as_utc(until):
+                continue
+            draft = draft_repo.get(s, waiting[key].id or 0, lock=True)
+            if draft is None or draft.state != DraftState.PENDING or draft.current_version != waiting[key].current_version:
+                continue
+            if deputy in self.deputy_candidates(draft, self._account(draft)) and self.send_to_deputies(
+                    s, draft, now, reason="escalated"):
+                asked = True
+        return asked
+
+    def _deputy_back_early(self, s: Session, now: datetime, deputy: str, absence: tuple[datetime, datetime]) -> None:
+        """``deputy`` ends the absence stored (`/kessai away off`, or a later one overwriting it): the
+        sweep finds a deputy's return by that record, so the hand-off of what fell due meanwhile is
+        done here, under the same claim (else the draft stays with the slow approvers for good)."""
+        away_from, until = as_utc(absence[0]), as_utc(absence[1])
+        if away_from > now or not any(deputy in a.deputies for a in self.org.accounts):
+            return
+        if not reminders_repo.claim(s, deputy_back_key(deputy, until), now):
+            return  # the sweep did it at their first business instant back
+        cal = self.org.calendar(str(self.tz))
+        if not cal.is_business_instant(now):
+            # The thread's notice and the DMs wait for the morning, as the sweep's hand-off would.
+            outbox.hold_posts_until(s, next_business_instant(cal, now))
+        self.ask_deputy_back(s, now, deputy, away_from, until)
+        outbox.hold_posts_until(s, None)
 
     def ask_added_approvers(self, s: Session, draft: DraftRow, now: datetime) -> list[str]:
         """Ask the approvers of ``draft``'s account who hold no request for its current version
@@ -2400,6 +2439,7 @@ class Kessai:
                 # the minute before it runs): the sweep finds an ended absence by ``away_until``,
                 # which the new period overwrites, so nothing else would give the requests back.
                 taken_back = self.take_back(s, now, actor)
+                self._deputy_back_early(s, now, actor, before)
             self._refresh_homes(s, now, [actor])
         self.after_commit()
         approves = any(actor in a.approvers for a in self.org.accounts)
@@ -2466,6 +2506,7 @@ class Kessai:
             # An absence that ended by itself: the sweep gives back what the deputies held at the
             # approver's first business instant, but the approver typing this is at work now.
             taken_back = self.take_back(s, now, actor)
+            self._deputy_back_early(s, now, actor, absence)
         self.after_commit()
         if ended:
             last_day = self.local(as_utc(absence[1])).date() - timedelta(days=1)

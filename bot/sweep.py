@@ -74,9 +74,11 @@ from bot.workflow import (
     absence_ended_key,
     absence_over,
     deputies_asked_at,
+    deputy_back_key,
     due_soon,
     due_soon_at,
     due_soon_hand_off,
+    escalation_key,
     escalation_start,
     request_in_hand_at,
 )
@@ -856,7 +858,7 @@ class Sweeper:
                      if w.account_id and self.org.account(w.account_id) is not None]
         periods = reminder_periods(self.cal, now, p.approval_reminder_after,
                                    min((w.since for w in light), default=now))
-        keys = {w.draft_id: (f"approval.escalate:{w.draft_id}:v{w.version}" if w.since <= escalate_cutoff else None,
+        keys = {w.draft_id: (escalation_key(w.draft_id, w.version) if w.since <= escalate_cutoff else None,
                              f"approval.remind:{w.draft_id}:v{w.version}:{periods(w.since)}"
                              if w.since <= remind_cutoff else None) for w in light}
         with self.db.session() as s:
@@ -886,44 +888,26 @@ class Sweeper:
         self._claim_each(report, "approval.remind", reminds,
                          lambda s, item: self._remind_approvers(s, now, *item, asked_before=remind_cutoff),
                          periodic=True)
-        self._deputies_back(now, report, [w for w in light if w.since <= escalate_cutoff])
+        self._deputies_back(now, report)
 
-    def _deputies_back(self, now: datetime, report: SweepReport, overdue: list[repo.PendingWait]) -> None:
+    def _deputies_back(self, now: datetime, report: SweepReport) -> None:
         """A deputy who was away when a draft's escalation fell due (年末年始: the thread was told
         「代決者の…は不在のため、代決を依頼できませんでした」) is asked at their first business instant
-        back, as SPEC 4.3 has it (a request not decided within approval_escalate_after also goes to the
-        deputies). The escalation was claimed with nobody asked, and the draft stayed with the slow
-        approvers for good: pending since 12/28, reminded daily all January, never handed on.
-        Claimed per absence (``deputy.back:``), so it is done once, on any replica. Only drafts whose
-        escalation came while this deputy was away: a deputy whose request was taken back on purpose
-        (the approver returned) is not asked again."""
+        back (``Kessai.ask_deputy_back``), as SPEC 4.3 has it: without this the escalation was
+        claimed with nobody asked, and the draft stayed with the slow approvers for good. Claimed per
+        absence (``deputy_back_key``), so it is done once, on any replica; a sweep after that costs
+        two small reads (the deputies' ended absences, their claims), not a look at every waiting draft."""
         deputies = {d for a in self.org.accounts for d in a.deputies}
-        if not deputies or not overdue:
+        if not deputies:
             return
         with self.db.session() as s:
             back = [(who, start, until) for who, start, until in repo.absences_of(s, deputies, now)
                     if absence_over(self.cal, until, now)]
-        if not back:
-            return
-        keys = {w.draft_id: f"approval.escalate:{w.draft_id}:v{w.version}" for w in overdue}
-        with self.db.session() as s:
-            escalated = repo.claimed_at(s, keys.values())
-        items = [(f"deputy.back:{who}:{until:%Y%m%dT%H%M%S}", (who, start, until)) for who, start, until in back]
+        items = [(deputy_back_key(who, until), (who, start, until)) for who, start, until in back]
 
         def send(s: Session, item: tuple[str, datetime, datetime]) -> object:
             who, start, until = item
-            asked = False
-            for w in overdue:
-                at = escalated.get(keys[w.draft_id])
-                account = self.org.account(w.account_id or "")
-                if at is None or not start <= at < until or account is None or who not in account.deputies:
-                    continue
-                draft = draft_repo.get(s, w.draft_id, lock=True)
-                if draft is None or draft.state != "pending" or draft.current_version != w.version:
-                    continue
-                if self.kessai.send_to_deputies(s, draft, now, reason="escalated"):
-                    asked = True
-            return True if asked else SETTLED
+            return True if self.kessai.ask_deputy_back(s, now, who, start, until) else SETTLED
 
         self._claim_each(report, "approval.escalate", items, send)
 

@@ -275,6 +275,18 @@ def absence_ended_key(approver: str, until: datetime) -> str:
     return f"away.ended:{approver}:{as_utc(until):%Y%m%dT%H%M%S}"
 
 
+def escalation_key(draft_id: int, version: int) -> str:
+    """The claim of ``version``'s escalation to the deputies (``Sweeper._approvals``), once per version."""
+    return f"approval.escalate:{draft_id}:v{version}"
+
+
+def deputy_back_key(deputy: str, until: datetime) -> str:
+    """The claim of the hand-off to a deputy back from the absence until ``until``
+    (``Kessai.ask_deputy_back``): the sweep's at their first business instant, or `/kessai away off`
+    and a later absence that overwrites the one stored, whichever comes first, once, on any replica."""
+    return f"deputy.back:{deputy}:{as_utc(until):%Y%m%dT%H%M%S}"
+
+
 def absence_continues(cal: BusinessCalendar, before: tuple[datetime, datetime] | None, begins: datetime,
                       now: datetime) -> bool:
     """Whether a new absence from ``begins``, registered at ``now``, continues ``before`` (the

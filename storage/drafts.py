@@ -548,6 +548,14 @@ def requests_for(s: Session, draft_id: int, version_number: int) -> list[Approva
     ).order_by(col(ApprovalRequestRow.id))))
 
 
+def pending_of_accounts(s: Session, account_ids: Sequence[str]) -> list[DraftRow]:
+    """The pending drafts of ``account_ids``."""
+    if not account_ids:
+        return []
+    return list(s.exec(select(DraftRow).where(col(DraftRow.state) == "pending",
+                                              col(DraftRow.account_id).in_(list(account_ids)))))
+
+
 def pending_asked(s: Session, recipient_id: str) -> list[DraftRow]:
     """Pending drafts whose current version was sent to ``recipient_id``."""
     q = (

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlmodel import select
 
 from bot.sweep import Sweeper
 from storage import ledger as ledger_repo
+from storage.db import as_utc
 from storage.models import ApprovalRequestRow
 from tests.time.conftest import CLEAN_TEXT, World, jst, shown
 
@@ -1439,3 +1440,33 @@ def test_a_one_day_absence_names_the_day_once(world: World) -> None:
     assert "それまで登録されていた不在（2026年11月25日（水））は、この期間に置き換えました" in answer, answer
     deputy = world.kessai.set_away("U0DEPUTY", jst(2026, 11, 26).date(), jst(2026, 11, 26).date())
     assert deputy.startswith("2026年11月26日（木）を不在として登録しました。この日は、あなたに代決の依頼は届きません。"), deputy
+
+
+@pytest.mark.parametrize(("back", "asked_at"), [
+    ("absence ran out", jst(2026, 11, 30, 8, 30)),  # until 11/28 00:00: Monday's opening
+    ("away off", jst(2026, 11, 26, 10, 0)),
+    ("a later absence replaces it", jst(2026, 11, 26, 10, 0)),
+])
+def test_a_deputy_away_at_the_hand_off_is_asked_when_back(world: World, back: str, asked_at: datetime) -> None:
+    """The only deputy away 11/23–11/27 when the draft's escalation fell due (11/25 10:00): the thread
+    was told 「不在のため、代決を依頼できませんでした」. Back — the absence run out, `/kessai away off`
+    on 11/26, or a later absence registered on 11/26, which overwrites the one stored — the deputy is
+    asked once (before, the two last left the draft with the slow approvers for good: the sweep finds
+    a deputy's return by the absence stored, and it was gone)."""
+    world.clock.t = jst(2026, 11, 20, 10, 0)
+    world.kessai.set_away("U0DEPUTY", date(2026, 11, 23), date(2026, 11, 27))
+    draft_id = world.pending_draft(jst(2026, 11, 24, 10, 0))
+    world.sweep(jst(2026, 11, 25, 10, 0))
+    assert world.posts(contains="不在のため、代決を依頼できませんでした")
+    world.clock.t = jst(2026, 11, 26, 10, 0)
+    if back == "away off":
+        world.kessai.clear_away("U0DEPUTY")
+    elif back == "a later absence replaces it":
+        world.kessai.set_away("U0DEPUTY", date(2026, 12, 10), date(2026, 12, 11))
+    for t in (jst(2026, 11, 26, 10, 1), jst(2026, 11, 27, 10, 0), jst(2026, 11, 30, 8, 30), jst(2026, 11, 30, 9, 0)):
+        world.sweep(t)
+    with world.db.session() as s:
+        asked = [as_utc(r.created_at) for r in s.exec(select(ApprovalRequestRow).where(
+            ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == "U0DEPUTY"))]
+    assert asked == [asked_at.astimezone(UTC)], asked
+    assert len(world.posts(contains="決裁が遅れているため、代決者の")) == 1
