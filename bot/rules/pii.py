@@ -1205,6 +1205,15 @@ _BETWEEN = re.compile(
     rf"に(?:お住まいの|住む|住んでいる)){_PUNCT}){{0,3}}"
 )
 _BETWEEN_MAX = 10
+# A short note in brackets on the person (「木村花子さん（寝たきり）、住所：中郷区二本木567-8」「（一人暮らし）」
+# 「（要介護3）」), as a 要支援者 list has it, and then the address under its label. Only with the label: without it
+# a bracket after a name is as often the place's (「講師の山田花子さん（防災士）の教室は本町3-4-5で」).
+# Where the person works, in the note (「山田さん（社協）住所：寺町2-3-4」): the address is that office's.
+_ORGANISATION = r"課|係|室|局|部|協|会|所|センター|事務局|団|組合|法人|署|庁|店|社|校|園|館"
+_NOTED_THEN_LABELLED = re.compile(
+    rf"{_PUNCT}[(](?![^()\n]*(?:{_ORGANISATION})[)])[^()\n]{{1,10}}[)]{_PUNCT}(?:ご住所|住所|お住まい)は?{_PUNCT}"
+)
+_NOTED_MAX = 20
 
 
 def _people(doc: Document) -> list[tuple[int, int]]:
@@ -1243,7 +1252,11 @@ def _street(norm: str, a: int, b: int) -> int:
 def _beside(doc: Document, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether spans `a` and `b` (original offsets) are next to each other, as in a record."""
     gap = doc.text[a[1] : b[0]] if a[1] <= b[0] else doc.text[b[1] : a[0]]
-    return len(gap) <= _BETWEEN_MAX and _BETWEEN.fullmatch(unicodedata.normalize("NFKC", gap)) is not None
+    folded = unicodedata.normalize("NFKC", gap)
+    if len(gap) <= _BETWEEN_MAX and _BETWEEN.fullmatch(folded) is not None:
+        return True
+    # Only name-then-address: the label reads forwards (「住所：…」 after the note on the person).
+    return b[1] <= a[0] and len(gap) <= _NOTED_MAX and _NOTED_THEN_LABELLED.fullmatch(folded) is not None
 
 
 def _is_range(numview: str, a: int, b: int) -> bool:
@@ -1269,7 +1282,8 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     ような漢数字も）や「1-2-3」形式の住所（「1−2−3」「1ー2ー3」のようにハイフンに似た記号で区切ったものも）が、個人を示す語（さん宅・様方・自宅など）と同じ文の前後25文字以内にある場合と、
     個人の氏名（姓と名、または「様・さん・氏・殿」の付いた名前、「佐藤方」）とすぐ隣に並んでいる場合
     （「当選者：本町3-4-5 山田花子様」「氏名 山田花子／住所 本町3丁目4番5号」、年齢をはさんだ
-    「山田トメさん（85歳）住所：西城町2丁目5番10号」）、文の中で住まいとして
+    「山田トメさん（85歳）住所：西城町2丁目5番10号」、本人についての短い（）書きと「住所：」の見出しをはさんだ
+    「木村花子さん（寝たきり）、住所：中郷区二本木567-8」。「山田さん（社協）住所：…」のように（）に勤め先を書いたものは除きます）、文の中で住まいとして
     書かれている場合（「山田太郎さんの住所は本町3-4-5です」「山田トメさん（85歳）の住所は西城町2丁目5番10号です」「本町3-4-5に住む山田花子さん」）に反応します。
     部屋番号まで書いた住所（「本町3-5-12-101」「本町3丁目5番地12-101」）、番地の後の数字も漢数字で書いた住所（「本町三丁目五番地十二」）、
     番地のない「大字」の住所（「大字土橋1234」）も同じです。

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -90,9 +91,9 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「お前らは帰れ！と怒鳴られた」のように言われたこととして書いたもの、「ゴミ箱を荒らすカラス。あいつらを追い出せ！」のように
     動物や虫・花粉などを指すものは対象外です）。
     罵り語を使わずに丁寧な言葉で相手を見下す言い方（「頭が悪い人には難しいかもしれませんね」「何度説明しても
-    ご理解いただけないようですね」「知能を疑います」「日本語が読めないのでしょうか」「逃げない人は、頭が悪いのでしょうか」「嫌なら出て行けばいい」、人に向けた「避難しない年寄りは死んでもいい」「あんな奴らは死んでもかまわない」）も
+    ご理解いただけないようですね」「知能を疑います」「日本語が読めないのでしょうか」「逃げない人は、頭が悪いのでしょうか」「嫌なら出て行けばいい」、人に向けた「避難しない年寄りは死んでもいい」「あんな奴らは死んでもかまわない」、人について文末で言い切る「被災地の人は、もらえるものをもらうのに必死で卑しい」「〜人は浅ましい」）も
     茅野市 4(7)① の「侮蔑」「不敬な言い方」にあたるので反応します（「頭が悪いからではありません」「ご理解いただけない
-    ようでしたら窓口へ」「日本語が読めない方のために」「頭が悪いと思い込まず、気軽に聞いてください」、すぐ次で打ち消す「苦手な人は、頭が悪いのでしょうか。いいえ、そうではありません」、自分のことの「自分は死んでもいいと思っていませんか」、「」に入れて戒める「「年寄りは死んでもいい」という差別的な言葉は許されません」（「「年寄りは死んでもいい」という意見に賛成です」のように同意するものは反応します）、
+    ようでしたら窓口へ」「日本語が読めない方のために」「頭が悪いと思い込まず、気軽に聞いてください」、すぐ次で打ち消す「苦手な人は、頭が悪いのでしょうか。いいえ、そうではありません」、自分のことの「自分は死んでもいいと思っていませんか」、人権講座の「卑しいとされた職業」や「口が卑しい」「職業に卑しいも尊いもない」、「」に入れて戒める「「年寄りは死んでもいい」という差別的な言葉は許されません」（「「年寄りは死んでもいい」という意見に賛成です」のように同意するものは反応します）、
     「…ようですね、という苦情をいただきます」のように言われたこととして書いたものは対象外です）。
     """
     message = "「{word}」は侮辱と受け取られる表現です。削除するか別の表現に改めてください。"
@@ -114,6 +115,9 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
             yield Hit(a, b, (_CURSED_SLUR if group == "slur" else message).format(word=m.group(group)))
     for m in _CONTEMPT.finditer(doc.text):
         a, b = m.span()
+        # The meanness said of people is the word itself, not the sentence that leads up to it.
+        shown = m.group("mean") or m.group()
+        a, shown_end = (m.start("mean"), m.end("mean")) if m.group("mean") else (a, b)
         # 「「年寄りは死んでもいい」という考えは間違っています」: the words closing a short quote and reported after it,
         # as they are reported after a comma without one.
         # A quote is no comma, though: 「「年寄りは死んでもいい」という意見に賛成です」 says the words through it, so
@@ -124,7 +128,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
             said = said if _contempt_quote_disowned(doc, said.end(), doc.sentence_at(said.end())[1]) else None
         if (not any(x < b and a < y for x, y in spans) and not _reported(doc, a, b)
                 and said is None):
-            yield Hit(a, b, f"「{m.group()}」は相手を見下す表現と受け取られます。削除するか別の表現に改めてください。")
+            yield Hit(a, shown_end, f"「{shown}」は相手を見下す表現と受け取られます。削除するか別の表現に改めてください。")
 
 
 # Words that are everyday nouns (ボケ of manzai, of a blurred photo, of dementia; が+いじ of 「あいつがいじめた」) and
@@ -163,6 +167,11 @@ _CONTEMPT = guard(re.compile(
     r"(?![^。！？!?\n]{0,3}?(?:のか|のでしょうか|なんて|わけ|はず"
     r"|と思(?:って(?:い)?(?:ませんか|ないか|る(?:人|方)|しま)|いませんか|いますか|う(?:人|方|か)|わ)))"
     r"|日本語が(?:読め|分から|わから|理解でき)ない(?:の|ん)(?:でしょうか|ですか|だろうか|かな)"
+    # Meanness as the verdict ending a sentence about people (「被災地の人は、もらえるものをもらうのに必死で卑しい」).
+    # Only so: 「卑しいとされた職業」 of a 人権講座, 「口が卑しい」 of oneself, 「職業に卑しいも尊いもない」 say it of no one.
+    r"|(?:(?<=[人者奴民])|(?<=やつ)|(?<=連中)|(?<=寄り))(?:ら|たち|ども|など|なんか|なんて)?(?:は|って)[、,]?"
+    r"[^。！？!?\n「」]{0,30}?(?P<mean>(?:卑しい|賤しい|さもしい|浅ましい)(?:人間|奴|やつ|連中|者)?)"
+    r"(?:ですね|ですよ|です|だね|だよ|だな|だ|よね|ね|よ|な|わ)?(?=[。！!…w」]|\n|$)"
     r"|(?:嫌|いや|イヤ|文句がある|不満がある|不満な)なら[^。！？!?\n]{0,8}?出て(?:行|い)(?:け|って|きなさい)"
 ))
 # The words reported after a comma (「何度説明してもご理解いただけないようですね、という苦情をいただきます」
@@ -1004,7 +1013,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     年齢で一括りにして運転免許を取り上げる命令（「高齢者は免許を返納しろ」「年寄りは免許を返納すべきだ」）も同じです（「高齢者の免許返納を支援します」「免許の自主返納をご検討ください」、問いかけの「高齢者は免許を返納すべきか、ご意見を募集します」「〜返納すべき？」、紹介する「〜返納すべきとの声があります」、運転に不安のある人に向けた「運転に不安を感じる高齢者は、免許を返納すべきです」は対象外です）。
     「外国人の方はお断りしています」「外国籍の方の入居は不可」「生活保護受給者の方の入居はお断りしています」のように、属性のすぐ後に断る言葉を続けたものも
     反応します。「外国人の入居はご遠慮いただいております」「障害者の方は入店をご遠慮ください」のような「ご遠慮」、「外国人は入店禁止です」「外国籍の方の入居は禁止です」のような「禁止」も同じで、「高齢者・障害者の方は」「外国人や障害者の方は」のように属性を並べたものも同じです（「外国人観光客の方へ、予約のない団体の入場はお断りしています」「生活保護の方もお断りしません」
-    「障害者の方もご遠慮なくご利用ください」、健康や安全のための「妊娠中の女性はご遠慮ください」、男性用の部屋の「男性更衣室です。女性の方はご遠慮ください」は対象外です。ただし「安全のため、外国人の方の入店はご遠慮ください」のように、国籍・生活保護・障害を理由にした「ご遠慮」は、安全を理由にしても反応します）。
+    「障害者の方もご遠慮なくご利用ください」、健康や安全のための「妊娠中の女性はご遠慮ください」、男性用の部屋の「男性更衣室です。女性の方はご遠慮ください」と、更衣室・浴場・トイレなど男女で分ける部屋ですぐ次の短い文で理由を述べる「女性は更衣室を使えません。男性専用です。」は対象外です。ただし「安全のため、外国人の方の入店はご遠慮ください」のように、国籍・生活保護・障害を理由にした「ご遠慮」は、安全を理由にしても反応します）。
     「認知症の方はご遠慮ください」「同性カップルはお断りします」「母子家庭はお断り」「〇〇地区の出身者はお断りです」、災害のときの「〇〇県から来た避難者はお断りです」「被災者の方の入店はご遠慮ください」のように、[refusal_groups] の人々を断るものも反応します（「避難者の方は、避難所内での喫煙はご遠慮ください」のように断るのが別の行為のもの、「満員のため、避難者の受け入れはお断りしています」「避難者は避難所に入れません。満員です。」のように、どこから来たかを言わずに避難所の満員や受け入れの有無を伝えるものは対象外です）。
     「障害者の方は参加できません」「車いすの方はご利用できません」は障害者差別解消法（第7条・第8条）の不当な差別的取扱いにあたるおそれがあるため
     error、「外国人の方は利用できません」「生活保護の方は利用できません」「外国籍の方は申し込めません」のように属性の人々に「できません」と告げるものは、誰もが使う場所を挙げた「外国人の方は避難所に入れません」「障害者の方は一般の避難所を使えません」「外国人は温泉に入れません」「外国人の避難者は受け入れできません」も含め（「車いすの方はエスカレーターを使えません」のような設備の説明は対象外です）、制度上の要件のことも
@@ -1100,7 +1109,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     属性を主題にして、隅や別の部屋に置くことを決めた文（「障害者は避難所の隅にいてもらいます」「障害のある方は体育館の端に集めます」
     「車いすの方は別室に分けます」）も反応します（「障害のある方は福祉避難スペースをご利用いただけます」「車いすの方は入口近くの席へどうぞ」、
     希望や体調に応じた「ご希望に応じて別室にいていただきます」「静かな別室にいていただけます」、福祉避難所の「福祉避難所の別室にいていただきます」、「車いすの方は別室に入れます」、
-    男女で分ける「女性は別室に入っていただきます」は対象外です）。
+    男女で分ける「女性は別室に入っていただきます」は対象外です）。同和地区の人々（「同和地区の方」「同和地区出身」）や「あの地区の人」を
+    主題にして別の避難所・入口・窓口へ回す文（「同和地区の方は別の避難所へ行ってください」）も反応します（「ペットをお連れの方は
+    別の避難所へ」「満員のため、避難者の方は別の避難所へ」のように出身で分けないものは対象外です）。
     属性を主題にして理由を挙げ、すぐ後に「近づかない」「関わらない」と勧める文（「精神障害者は危ないので近づかないように」
     「外国人は言葉が通じないから関わらないほうがいい」）も反応します（「子どもは危ないので川に近づかないように」のように
     別の場所やものを挙げるもの、同じ段落の近くで工事・除雪・川・雪・クマ・倒れかけた看板・割れたガラス・倒壊しそうな空き家などの危険に触れたもの、
@@ -2088,6 +2099,9 @@ _KEPT_FOR_MEN = re.compile(
     r"|シャワー室|大浴場|寮)|男湯"
 )
 _KEPT_FOR_MEN_REACH = 200
+# Rooms the sexes use apart by custom, where a room kept for men is a reason to turn women away.
+_ROOM_REASON_MAX = 30  # 「男性専用です。」「こちらは男性用の更衣室です。」: the reason alone, not a new matter
+_ROOM_FOR_ONE_SEX = re.compile(r"更衣室|トイレ|浴場|浴室|脱衣所|脱衣場|サウナ|シャワー|風呂|男湯|寮|寝室|就寝")
 # What joins groups listed as one subject: 「高齢者・障害者」「外国人や障害者」「外国人、生活保護の方」.
 _GROUP_JOIN = re.compile(r"[ \t]*(?:の方)?(?:[・、,/／]|や|と|及び|および|又は|または)[ \t]*")
 
@@ -2489,6 +2503,17 @@ def _turned_away(doc: Document) -> Iterator[Hit]:
             before = max(0, sent[0] - _KEPT_FOR_MEN_REACH)
             before = max(before, text.rfind("\n\n", before, sent[0]))
             if _KEPT_FOR_MEN.search(text, before, sent[1]):
+                continue
+            # 「女性は更衣室を使えません。男性専用です。」: the reason right after, only for a room the sexes use apart
+            # (「女性は会議室を使えません。男性専用です。」 keeps a room for men that no custom keeps).
+            following = doc.sentence_after(sent[1] - 1)
+            if (
+                following is not None
+                and "\n\n" not in text[sent[0] : following[0]]
+                and following[1] - following[0] <= _ROOM_REASON_MAX
+                and _ROOM_FOR_ONE_SEX.search(text, sent[0], sent[1])
+                and _KEPT_FOR_MEN.search(text, *following)
+            ):
                 continue
         pretext = _PRETEXT_REASON.search(text, sent[0], sent[1]) is not None or (
             text[g.start : g.end] not in _BODILY_GROUPS and _PRETEXT_FOR_OTHERS.search(text, sent[0], sent[1]) is not None
@@ -3424,12 +3449,20 @@ _SET_APART = re.compile(
 _SET_APART_FOR_THEM = re.compile(
     r"希望|本人|落ち着|静か|安心|配慮|プライバシー|感染|発熱|症状|体調|授乳|着替え|更衣|福祉|介助|介護|段差|バリアフリー")
 _BY_SEX = frozenset(("女", "女性", "オンナ"))
+# A group sent to another shelter or entrance: what a shelter may ask of people with a pet, a fever or a need, but of
+# no one for where they come from (「同和地区の方は別の避難所へ行ってください」「あの地区の人は別の入口から」).
+_SENT_ELSEWHERE = re.compile(
+    r"[、,\s　]*(?:別|ほか|他|違う|ちがう)の?(?:避難所|避難場所|避難施設|会場|建物|施設|入口|入り口|出入口|窓口|部屋|場所|列)"
+    r"(?:に|へ|から|を)"
+    r"(?![^。！？!?\n]{0,12}?(?:こと|わけ)(?:は|も)?(?:ない|ありません|ございません))"
+)
+_BY_ORIGIN = frozenset(("あの地区", "部落の人", "同和地区の方", "同和地区の人", "同和地区の住民", "同和地区出身"))
 
 
 def _set_apart(doc: Document) -> Iterator[Hit]:
     """Sentences with a group as the topic and the plan to keep its people in a corner or a room apart
     (`_SET_APART`): segregation stated with no discriminatory word (障害者差別解消法 第8条)."""
-    if not any(w in doc.text for w in ("隅", "すみ", "端", "はじ", "別室", "別の部屋", "奥の部屋")):
+    if not any(w in doc.text for w in ("隅", "すみ", "端", "はじ", "別", "奥の部屋", "ほか", "他", "違う", "ちがう")):
         return
     groups = matcher("discrimination.txt", "groups")
     if not groups.present(doc):
@@ -3444,7 +3477,11 @@ def _set_apart(doc: Document) -> Iterator[Hit]:
         if at is None:
             continue
         m = _SET_APART.match(doc.text, at, sent[1])
-        if m is None or (m.group("put") is not None and m.group("corner") is None):
+        if m is None and doc.text[g.start : g.end] in _BY_ORIGIN:
+            m = _SENT_ELSEWHERE.match(doc.text, at, sent[1])
+        elif m is not None and m.group("put") is not None and m.group("corner") is None:
+            continue
+        if m is None:
             continue
         seen.add(sent)
         if _SET_APART_FOR_THEM.search(doc.text, *sent) or deny.find(doc, within=sent):
@@ -4066,8 +4103,11 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     対象外）、同じ話題（氾濫・浸水・冠水なども）の「〜と聞いた」「〜と聞きました」「〜とのことです」「〜たって」「〜だって」「〜届くって」（「消防から」「警察によると」
     のように出典を示した文、「」の言葉を聞いたもの（「〜」とのことですと伝えるものは反応します）、【不審者情報】のようなお知らせ（【拡散情報】【未確認情報】は除きます）は対象外）。そうですとこれらは、
     昔のことを伝える文（「戦時中に空襲で多くの死者が出たと聞きました」「中越地震では堤防が決壊したそうです」「昨年の豪雨では駅前が冠水したそうです」。毒・略奪・
-    外国人などを含むものと、今夜・今回や「昨年から続いている」などの今の話は除きます）と、雨天時の予定（「雨天の場合は中止とのことです」）では
-    反応しません。「との噂」「未確認ですが」「（未確認）」
+    外国人などを含むものと、今夜・今回や「昨年から続いている」などの今の話は除きます。「2019年の台風19号では…浸水したそうです」「令和元年東日本台風では」のように
+    投稿の年より前の年を数字で書いたものも昔のこととします。「2019年と同じように」「〜並みの」と今の話の目安にしたものは除きます）と、雨天時の予定（「雨天の場合は中止とのことです」）では
+    反応しません。「停電したら冷蔵庫は開けないほうがいいんだって」「断水に備えて、水をためておくといいんだって」のように、
+    「〜たら」「〜ときは」「備えて」で場合を示して「といい」「ほうがいい」とすすめる防災の心得も反応しません（今夜・明日などの今の話や、
+    窃盗・外国人・毒などを含むものは反応します）。ダムの放流は「ダムが放流」「ダムの放流」「緊急放流」と書いたものだけを話題とします（「稚魚を放流したそうです」は対象外）。「との噂」「未確認ですが」「（未確認）」
     「拡散希望」「RT希望」、出どころを示さない「SNSで見たのですが」「知人から聞いた話」、英語の
     「rumor has it」「unconfirmed reports」「I heard that」「Please share widely」などに反応します。
     「上越らしい風景」の「らしい」は接尾辞なので反応しません。
@@ -4102,7 +4142,7 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     message = "「{word}」は噂・未確認情報の言い回しです。事実を確認し、確かな情報として書き直してください。"
     paragraphs = _SafetyParagraphs(doc)
     words = list(word_hits(doc, opts, "rumor.txt", message, in_links=False))
-    hearsay = list(_hearsay(doc))
+    hearsay = list(_hearsay(doc, ctx.now.year))
     # Where the post passes on what it has not confirmed (「らしい」「噂」「未確認」「出るそうです」): a share
     # request next to one is no official notice's.
     paragraphs.doubts = sorted(
@@ -4429,7 +4469,7 @@ _PAST_BUT_STILL_RUMOUR = re.compile(r"毒|略奪|窃盗|暴動|放火|襲撃|襲
 # is about now as well; a period that ended (「去年から今年にかけての大雪では」) is not.
 _NOW = re.compile(
     r"今夜|今朝|今日|本日|明日|明朝|今回|現在|今後|先ほど|さっき|昨日|昨夜|今、|いま|これから|昔から住|かつてな|かつて無"
-    r"|(?:昨年|去年)(?:から(?![^。！？!?\n]{0,8}?にかけ)|より|に続)"
+    r"|(?:昨年|去年|[0-9０-９]{4}年|令和(?:[0-9０-９]{1,2}|元)年)(?:から(?![^。！？!?\n]{0,8}?にかけ)|より|に続|以来)"
     r"|昔ながら|昔懐かし|戦後最|戦後初|観測史上|過去最"
     r"|(?:地震|震災|大火)(?:の|と同じ)?(?:よう|並|級|規模|以来|以上|を上回)"
 )
@@ -4439,12 +4479,36 @@ _RAIN_PLAN = re.compile(
 )
 
 
-def _not_a_claim(doc: Document, a: int, b: int) -> bool:
+# A year by its number (「2019年の台風19号では」「令和元年東日本台風では」), history when it is before the year of
+# posting. Not a fiscal year (「2025年度」 runs into the next), and not this year's, which may be now.
+_YEAR = re.compile(r"(?<![0-9０-９])([12１２][0-9０-９]{3})年(?!度)|令和([0-9０-９]{1,2}|元)年(?!度)")
+
+
+# The past year as a measure of what comes (「2019年と同じように堤防が決壊するそうです」「2019年の台風並みの大雨で」).
+_YEAR_AS_MEASURE = re.compile(r"同じ|並|級|規模|以上|上回|よう|くらい|ぐらい|ほど|匹敵|超え")
+
+
+def _past_year(text: str, this_year: int) -> bool:
+    if _YEAR_AS_MEASURE.search(text):
+        return False
+    for m in _YEAR.finditer(text):
+        if m.group(1) is not None:
+            year = int(unicodedata.normalize("NFKC", m.group(1)))
+        else:
+            era = m.group(2)
+            year = 2018 + (1 if era == "元" else int(unicodedata.normalize("NFKC", era)))
+        if year < this_year:
+            return True
+    return False
+
+
+def _not_a_claim(doc: Document, a: int, b: int, this_year: int) -> bool:
     """True when the sentence [a, b) tells history or a rain plan, not a claim about what is happening now."""
     text = doc.text[a:b]
     if _RAIN_PLAN.search(text):
         return True
-    return _PAST.search(text) is not None and not _PAST_BUT_STILL_RUMOUR.search(text) and not _NOW.search(text)
+    past = _PAST.search(text) is not None or _past_year(text, this_year)
+    return past and not _PAST_BUT_STILL_RUMOUR.search(text) and not _NOW.search(text)
 
 
 # 「外国人が井戸に毒を入れたと聞いた」「行方不明者が30人いるとのことです」「浄水場が爆破されたって」: told
@@ -4476,7 +4540,35 @@ _TOLD_BY_AUTHORITY = re.compile(
 _NOTICE_LABEL = re.compile(r"【(?![^】]*(?:拡散|未確認|噂|うわさ|ウワサ|真偽|裏))[^】]*情報】")
 
 
-def _hearsay(doc: Document) -> Iterator[tuple[int, int]]:
+# A 防災 tip passed on casually (「停電したら冷蔵庫は開けないほうがいいんだって」「断水に備えて、お風呂に水を
+# ためておくといいんだって」): advice on what to do when something happens, not a claim that it has. Only advice
+# (「といい」「ほうがいい」) in a sentence that sets a case (「〜たら」「〜ときは」「備えて」) and says nothing of now:
+# 「今夜は避難所に行かないほうがいいんだって」「水道水は飲まないほうがいいんだって」 still pass a claim on.
+_TIP_ADVICE = re.compile(r"(?:と|ば|たら|ほうが|方が)(?:いい|良い|よい)(?:ん|の)?(?:だ|です)?\s*$")
+_TIP_CASE = re.compile(r"たら|ときは|時は|際は|場合は|ときに|時に|に備え|ための|ておく|ておけ|前に")
+
+
+_TIP_ADVICE_REACH = 12  # the longest advice ending, with room for blanks
+
+
+def _tip(doc: Document, sentence: tuple[int, int], told: int, cases: dict[tuple[int, int], bool]) -> bool:
+    """Whether the casual 「って」 at `told`, in `sentence`, ends a 防災 tip. The advice is read just before it, and
+    the case and the want of now once per sentence (`cases`): a long sentence may end many times in 「って！」."""
+    if not doc.text.startswith("って", told) or not _TIP_ADVICE.search(
+        doc.text, max(sentence[0], told - _TIP_ADVICE_REACH), told
+    ):
+        return False
+    if sentence not in cases:
+        a, b = sentence
+        cases[sentence] = (
+            _TIP_CASE.search(doc.text, a, b) is not None
+            and _NOW.search(doc.text, a, b) is None
+            and _PAST_BUT_STILL_RUMOUR.search(doc.text, a, b) is None
+        )
+    return cases[sentence]
+
+
+def _hearsay(doc: Document, this_year: int) -> Iterator[tuple[int, int]]:
     """「出るそうです」「中止だそうです」: そう after a plain (終止・連体) form is hearsay;
     after a 連用形 or a stem (「降りそうです」「元気そうです」) it describes how something looks.
     And the other words of hearsay (_TOLD: 「〜と聞いた」「〜とのことです」「〜たって」), unless an authority
@@ -4485,21 +4577,22 @@ def _hearsay(doc: Document) -> Iterator[tuple[int, int]]:
     # Per sentence, which may be a whole long draft told many times over: where its first authority is told
     # from (None when it names none), and None when it is no rumour whatever is told in it.
     told_in: dict[tuple[int, int], int | None] = {}
+    tips: dict[tuple[int, int], bool] = {}
     for m in _TOLD.finditer(doc.text):
         a, b = doc.sentence_at(m.start())
         if (a, b) not in told_in:
             # 「【不審者情報】…近づいてきたとのことです」: a labelled notice passes on a report the city received.
             rumour = topics.found(doc, (a, b)) and not (
-                _SOURCE.search(doc.text, a, b) or _NOTICE_LABEL.search(doc.text, a, b) or _not_a_claim(doc, a, b))
+                _SOURCE.search(doc.text, a, b) or _NOTICE_LABEL.search(doc.text, a, b) or _not_a_claim(doc, a, b, this_year))
             authority = _TOLD_BY_AUTHORITY.search(doc.text, a, b)
             told_in[a, b] = (authority.end() if authority else b + 1) if rumour else None
         by_authority = told_in[a, b]
-        if by_authority is not None and by_authority > m.start():
+        if by_authority is not None and by_authority > m.start() and not _tip(doc, (a, b), m.start(), tips):
             yield m.start(), m.end()
     if "ソウデ" not in doc.folded and "ソウダ" not in doc.folded:
         return
     tokens = doc.tokens
-    sourced: dict[tuple[int, int], bool] = {}  # per sentence, which may hold many hearsay endings
+    sourced: dict[tuple[int, int], bool] = {}  # per sentence, which may hold many hearsay endings: no rumour told
     for i in range(1, len(tokens) - 1):
         t, prev, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
         if t.surface != "ソウ" or t.pos2 != "助動詞語幹" or nxt.lemma not in ("デス", "ダ"):
@@ -4510,8 +4603,11 @@ def _hearsay(doc: Document) -> Iterator[tuple[int, int]]:
                 # 「気象台によると…降るそうです」 names its source: that is reporting, not a rumour.
                 # On the text, whose offsets the sentence's are: the normalised view is longer or shorter where
                 # 「㍻」 or half-width kana were before it, and its slice a sentence away.
-                sourced[a, b] = _SOURCE.search(doc.text, a, b) is not None
-            if topics.found(doc, (a, b)) and not sourced[a, b] and not _not_a_claim(doc, a, b):
+                # And whether it is a rumour at all, read once too: a long sentence told many times over read its
+                # topics and its history again for each ending.
+                sourced[a, b] = _SOURCE.search(doc.text, a, b) is not None or not topics.found(doc, (a, b)) or (
+                    _not_a_claim(doc, a, b, this_year))
+            if not sourced[a, b]:
                 yield prev.start, nxt.end
 
 

@@ -114,6 +114,10 @@ test_a_flood_told_second_hand_now_is_still_a_rumour = CORPUS.all_fire("prohibite
         ("discrimination", "被災者の方は避難所に入れません"),
         # Each doubt read the sentence from its start for a claim before it (2.9 s at 40,000 characters).
         ("rumor", "真偽不明の情報が"),
+        # Each hearsay ending read the sentence again for its topics and its history (6.4 s at 20,000 characters).
+        ("rumor", "2019年の台風では浸水したそうです、"),
+        # Each casual 「って！」 read the sentence from its start for a 防災 tip.
+        ("rumor", "停電したら冷蔵庫は開けないほうがいいんだって!"),
     ],
 )
 def test_a_long_sentence_of_evacuees_or_doubts_is_read_in_linear_time(rule: str, shape: str) -> None:
@@ -133,3 +137,185 @@ def test_a_long_sentence_of_evacuees_or_doubts_is_read_in_linear_time(rule: str,
         return sum(1 for _ in scan_rule(doc, CheckContext(now=NOW), RuleOptions()))
 
     assert_stays_linear(scan, shape)
+
+
+# Session 36: a note in brackets on the person (寝たきり, 要介護3) kept a 要支援者's address from the name beside it.
+# A facility's note, or a note naming where the person works, is the place's address.
+NOTED_PERSON_ADDRESSES = [
+    "避難行動要支援者：木村花子さん（寝たきり）、住所：中郷区二本木567-8。近所の方は声をかけてください。",
+    "木村花子さん（寝たきり）、住所：中郷区二本木567-8-3。",
+    "木村花子さん（一人暮らし・寝たきり）住所：中郷区二本木567番地8",
+    "木村花子さん（要介護3）、住所：中郷区二本木567-8",
+    "田中ハナ様（85歳・車いす）ご住所：寺町2丁目3番4号",
+    "木村花子さん（寝たきり）、お住まいは中郷区二本木567-8です。",
+    "田中一郎さん（民生委員）、住所：大町2-5-7",
+]
+NOTED_PLACE_ADDRESSES = [
+    "【避難所】市立体育館（高田地区）、住所：本町3-4-5",
+    "【給水所】大町小学校（9時〜20時）住所：大町2-5-7",
+    "【罹災証明の窓口】市役所本庁舎（1階）住所：木田1-1-3",
+    "講師：山田花子さん（防災士）、会場住所：本町3-4-5",
+    "講師：山田花子さん（防災士）、会場：市民プラザ（本町3-4-5）",
+    "講師の山田花子さん（防災士）の教室は本町3-4-5で開きます。",
+    "【避難所】春日謙信交流館（謙信さんゆかり）、住所：大豆1-2-3",
+    "山田太郎記念体育館（旧体育館）、住所：本町3-4-5",
+    "佐藤記念体育館（避難所）住所：本町3-4-5",
+    "問い合わせ：山田さん（社協）住所：寺町2-3-4 社会福祉協議会",
+    "連絡先：山田花子さん（上越市防災士会）住所：木田1-1-3",
+    "木村花子さん（寝たきり）の避難先は、住所：本町3-4-5の体育館です。",
+]
+
+
+@pytest.mark.parametrize("text", NOTED_PERSON_ADDRESSES)
+def test_a_persons_address_after_a_note_on_her_fires(text: str) -> None:
+    assert "pii.address" in {c for c, _ in _findings(text)}, text
+
+
+@pytest.mark.parametrize("text", NOTED_PLACE_ADDRESSES)
+def test_a_places_address_after_a_note_stays_silent(text: str) -> None:
+    assert [f for f in _findings(text) if f[1] in ("error", "warning")] == [], text
+
+
+# A casual 防災 tip (「〜といいんだって」) read as a flood told second-hand; a year by its number (2019年の台風19号)
+# was never history. A dam's release told second-hand was no topic.
+TIPS_AND_PAST_YEARS = [
+    "断水に備えて、お風呂に水をためておくといいんだって。",
+    "停電したら冷蔵庫は開けないほうがいいんだって。",
+    "地震のときは、ガスの元栓を閉めたほうがいいんだって。",
+    "停電に備えて、懐中電灯を枕元に置いておくといいんだって。",
+    "断水したときは、お風呂の残り湯をトイレに使うといいんだって。",
+    "津波のときは、車じゃなくて歩いて逃げたほうがいいんだって。",
+    "停電したら冷蔵庫は開けないほうがいいって。",
+    "2019年の台風19号では、市内でも多くの家が浸水したそうです。",
+    "2019年の台風19号では、千曲川の堤防が決壊したと聞きました。",
+    "令和元年東日本台風では、長野市で堤防が決壊したそうです。",
+    "2004年の中越地震では、多くの家が倒壊したとのことです。",
+    "２０１９年の台風では、多くの家が浸水したそうです。",
+    "小学生が鮭の稚魚を放流したそうです。",
+    "【お知らせ】笹ヶ峰ダムの放流のため、関川の水位が上昇します。川に近づかないでください。",
+    "国土交通省によると、ダムの放流が始まるそうです。",
+]
+STILL_RUMOURS = [
+    "今夜は避難所に行かないほうがいいんだって。",
+    "今夜停電したら、冷蔵庫は開けないほうがいいんだって。",
+    "避難所に行くと窃盗されるから、避難しないほうがいいんだって。",
+    "地震のときは、外国人に近づかないほうがいいんだって。",
+    "明日から断水するから、水をためておくといいんだって。",
+    "避難所に毒が入っているときは、飲まないほうがいいんだって。",
+    "関川が氾濫したんだって。",
+    "明日から断水なんだって。",
+    "2026年9月の大雨では、多くの家が浸水したそうです。",
+    "2025年から断水が続いているとのことです。",
+    "2019年以来、停電が続いているそうです。",
+    "2019年の台風では浸水したそうです。今夜も浸水するそうです。",
+    "2019年の台風19号では浸水したそうですが、今回も浸水しているそうです。",
+    "2011年の震災では、外国人が窃盗をしたそうです。",
+    "2019年の水害では、避難所に毒が入れられたそうです。",
+    "2019年の台風で被災した家に、明日から給付金が出るそうです。",
+    "2030年には堤防が決壊するそうです。",
+    "令和8年の大雪で、死者が出たそうです。",
+    "2019年と同じように堤防が決壊するそうです。",
+    "2019年の台風19号並みの大雨で、市内が浸水するそうです。",
+    "2019年を上回る被害で、死者が出たそうです。",
+    "ダムが放流したら高田は全部沈むって。今のうちに逃げて！",
+    "ダムの緊急放流が始まるそうです。",
+    "今夜ダムが放流するって。",
+]
+
+
+@pytest.mark.parametrize("text", TIPS_AND_PAST_YEARS)
+def test_a_tip_or_a_past_years_flood_told_casually_is_no_rumour(text: str) -> None:
+    assert [f for f in _findings(text) if f[1] in ("error", "warning")] == [], text
+
+
+@pytest.mark.parametrize("text", STILL_RUMOURS)
+def test_a_claim_about_now_told_the_same_way_is_still_a_rumour(text: str) -> None:
+    assert "prohibited.rumor" in {c for c, _ in _findings(text)}, text
+
+
+# A room kept for men gave its reason only before the refusal (「男性更衣室です。女性の方は…」); right after it, the
+# ordinary reason was not read. Only for rooms the sexes use apart, and only the short sentence right after.
+ROOM_KEPT_FOR_MEN_AFTER = [
+    "女性は更衣室を使えません。男性専用です。",
+    "女性は更衣室を使えません。こちらは男性用の更衣室です。",
+    "女性の方は、この浴場を利用できません。男湯です。",
+    "女性はシャワー室を使えません。男性専用です。",
+    "女性は更衣室を使えません。男子寮の更衣室です。",
+]
+WOMEN_STILL_TURNED_AWAY = [
+    "女性は避難所を使えません。男性専用です。",
+    "女性は更衣室を使えません。男性が優先です。",
+    "女性は更衣室を使えません。",
+    "女性は更衣室を使えません。邪魔だからです。",
+    "女性は更衣室を使えません。\n\n男性専用の駐車場もあります。",
+    "女性は施設を使えません。男性専用の寮があるためです。",
+    "外国人は更衣室を使えません。男性専用です。",
+    "障害者の方は更衣室を使えません。男性専用です。",
+    "LGBTの方は更衣室を使えません。男性専用です。",
+]
+
+
+@pytest.mark.parametrize("text", ROOM_KEPT_FOR_MEN_AFTER)
+def test_a_room_kept_for_men_said_after_the_refusal_is_its_reason(text: str) -> None:
+    assert [f for f in _findings(text) if f[1] in ("error", "warning")] == [], text
+
+
+@pytest.mark.parametrize("text", WOMEN_STILL_TURNED_AWAY)
+def test_a_refusal_with_no_such_reason_after_it_still_fires(text: str) -> None:
+    assert "prohibited.discrimination" in {c for c, _ in _findings(text)}, text
+
+
+# People of a 同和地区 were no group, and a group of origin sent to another shelter was no segregation; meanness
+# (卑しい・さもしい・浅ましい) said of people was no contempt.
+SINGLED_OUT_OR_SCORNED = [
+    ("同和地区の方は別の避難所へ行ってください。", "prohibited.discrimination"),
+    ("同和地区の方はお断りです。", "prohibited.discrimination"),
+    ("同和地区出身の方は別の避難所へ行ってください。", "prohibited.discrimination"),
+    ("同和地区の人は別の入口から入ってください。", "prohibited.discrimination"),
+    ("同和地区の方は、ほかの避難所をご利用ください。", "prohibited.discrimination"),
+    ("あの地区の人は別の避難所へ。", "prohibited.discrimination"),
+    ("同和地区の方は避難所に入れません。", "prohibited.discrimination"),
+    ("同和地区の人とは結婚しないほうがいい。", "prohibited.discrimination"),
+    ("被災地の人は、もらえるものをもらうのに必死で卑しい。", "prohibited.insult"),
+    ("避難所の人たちは卑しい。", "prohibited.insult"),
+    ("支援物資に群がる被災者は卑しいですね。", "prohibited.insult"),
+    ("あの地区の連中は卑しい。", "prohibited.insult"),
+    ("被災者は本当に卑しい人間だ。", "prohibited.insult"),
+    ("避難者って、さもしいよね。", "prohibited.insult"),
+    ("物資を何度ももらいに来る人は浅ましい！", "prohibited.insult"),
+    ("「被災者は卑しい」という意見に賛成です。", "prohibited.insult"),
+]
+NOT_SINGLED_OUT_NOR_SCORNED = [
+    "同和地区の方も、どの避難所でも利用できます。",
+    "同和地区の方が別の避難所へ行くことはありません。",
+    "同和地区の方への差別をなくしましょう。",
+    "同和地区の歴史を学ぶ人権講座を開きます。",
+    "「同和地区の人は別の避難所へ」という差別的な張り紙が見つかりました。",
+    "同和地区の住民の方が、炊き出しをしてくださいました。",
+    "ペットをお連れの方は別の避難所へ行ってください。",
+    "外国人の方は別の窓口へお越しください。多言語で対応します。",
+    "障害のある方は別の入口からお入りください。段差がありません。",
+    "満員のため、避難者の方は別の避難所へ行ってください。",
+    "江戸時代には、卑しいとされた職業がありました。",
+    "差別された人々は、卑しい身分とされてきました。",
+    "人権講座では、「卑しい」と見なされてきた人々の歴史を学びます。",
+    "「被災者は卑しい」という差別的な言葉は許されません。",
+    "「卑しい」という言葉で人を傷つけないでください。",
+    "食い意地が張っていて、口が卑しいのが悩みです。",
+    "職業に卑しいも尊いもありません。",
+    "卑しい心を捨て、助け合いましょう。",
+    "昔の人は、お金の話をするのは卑しいことだと考えていました。",
+    "被災した人は卑しいのでしょうか。いいえ、違います。",
+    "支援を受けることは卑しいことではありません。",
+    "あの人は卑しい人間ではありません。",
+]
+
+
+@pytest.mark.parametrize(("text", "code"), SINGLED_OUT_OR_SCORNED)
+def test_people_singled_out_by_origin_or_scorned_as_mean_fire(text: str, code: str) -> None:
+    assert code in {c for c, _ in _findings(text)}, text
+
+
+@pytest.mark.parametrize("text", NOT_SINGLED_OUT_NOR_SCORNED)
+def test_other_groups_sent_elsewhere_and_meanness_told_of_no_one_stay_silent(text: str) -> None:
+    assert [f for f in _findings(text) if f[1] in ("error", "warning")] == [], text
