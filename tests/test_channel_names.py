@@ -94,6 +94,10 @@ def test_an_answer_about_one_channel_does_not_stop_asking_about_others(slack: Lo
     # Hashtags people type, not ids: no note (a note on every one teaches staff to skip them).
     ("#COVID19 #G20サミット #CHRISTMAS2026 #C3PO #上越市 #c0123abcd", ()),
     ("https://example.jp/#C0123ABCD と a#C0123ABCD", ()),  # part of an address or a word
+    # A summit or ministers' meeting held in the town (before, each was said to be a channel's id).
+    ("#G7NIIGATA #G20OSAKA #G7HIROSHIMA #G7SUMMIT #G8TOYAKO #G20JAPAN2019 #G7NIIGATAサミット", ()),
+    ("#G7 #C1000タケダ #CO2削減 #ＣＯ２削減 型番ABC-C0123 #C4ISR", ()),
+    ("#G0HIDDEN #G024BE91L #C1H9RESGL", ("#G0HIDDEN", "#G024BE91L", "#C1H9RESGL")),
     ("注意#C0123ABCD。", ("#C0123ABCD",)),
 ])
 def test_channel_ids_left_in_a_draft_are_found_and_hashtags_are_not(typed: str, ids: tuple[str, ...]) -> None:

@@ -83,7 +83,7 @@ def test_a_hashtag_linked_as_a_channel_is_the_hashtag_typed(named_stack: LocalSt
     assert _versions(st)[1] == before + "#上越市 #防災 #G0HIDDEN"
     # The id would be posted as it is: its author is told so with the check, and so is whoever is
     # asked to approve it (the first version, every channel named, said nothing of it).
-    told = "「#G0HIDDEN」 は Slack のチャンネルの ID です"
+    told = "「#G0HIDDEN」は Slack のチャンネルの ID です"
     said = [all_text(m) for m in thread_of(st, "C0INSTA", ts)]
     assert [t for t in said if told in t], said
     assert told not in "\n".join(all_text(m) for m in checked)
