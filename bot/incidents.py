@@ -958,7 +958,7 @@ class IncidentService:
             f":hourglass: *経過の書き込みのお願い*（{KINDS.get(inc.kind, inc.kind)}、"
             f"{render.escape(self._account_label(inc))}、受付番号 {inc.id}）\n"
             f"対応開始から {waited}がたちましたが、まだ解決として記録されていません。{ask}"
-            "対応がされていない等の批判を招かないためです。\n"
+            "対応していないという批判を招かないためです。\n"
             "解決したら、アラート（または kessai のホームタブ）の「解決」を押して経過をまとめてください。\n"
             f"（解決として記録されるまで、このお願いは1日1回、毎朝 {opening:%H:%M} にお送りします。"
             f"次は {render.fmt_time(upcoming.astimezone(self.zone))} です。）")
@@ -991,7 +991,7 @@ class IncidentService:
             reminder_repo.record_rotation(s, account.id, now, actor)
         due = (now + timedelta(days=self.org.policy.password_rotation_days)).astimezone(self.zone)
         return (f"{render.escape(account.name)} のパスワード変更を記録しました（{render.fmt_time(now.astimezone(self.zone))}）。"
-                f"次の変更の目安は {due.year}年{due.month}月{due.day}日 です。その頃にお知らせします。")
+                f"次の変更の目安は{render.fmt_date(due.date())}です。その頃にお知らせします。")
 
     def _find_account(self, ref: str) -> Account:
         ref = ref.strip()

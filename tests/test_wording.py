@@ -43,6 +43,7 @@ REFUSED: tuple[tuple[str, str], ...] = (
     (r"フォルダ(?!ー)|ディレクトリ", "フォルダー"),
     (r"又は|及び|並びに|若しくは", "または・および・ならびに・もしくは"),
     (r"アカウント未(?:選択|指定)|（アカウント指定なし）", "アカウント指定なし（括弧なし）"),
+    (r"(?<=[ぁ-ゖ])等", "など（「各課等」のような語の一部は別）"),  # 公用文: 「等」 after a phrase reads など
     (r"をを|がが|、、|。。", "（重複）"),
 )
 
@@ -103,7 +104,7 @@ def test_one_form_per_word(refused: str, wanted: str) -> None:
 @pytest.mark.parametrize(("text", "refused"), [
     ("審査を経て決定します。", False), ("承認を経た下書き", False), ("15分経っても", True), ("5分経てば", True),
     ("90日経たないうちに", True), ("形式に合致しません。", False), ("値が一致しません。", False), ("確認致します。", True),
-    ("なだれ注意報", False), ("しだれ桜", False), ("まだだれも", True), ("出来高", False), ("出来ません", True),
+    ("されていない等の批判", True), ("各課等の長", False), ("男女雇用機会均等法", False), ("なだれ注意報", False), ("しだれ桜", False), ("まだだれも", True), ("出来高", False), ("出来ません", True),
 ])
 def test_the_refused_forms_leave_other_words_alone(text: str, refused: bool) -> None:
     # 「経て」「経た」 read へる (常用), 「合致」 is no 致す: a guard that refuses correct Japanese gets loosened by hand.

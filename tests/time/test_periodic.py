@@ -479,7 +479,7 @@ def test_password_rotated_refusals_are_polite(world: World) -> None:
     with world.db.session() as s:
         assert reminders.last_rotations(s) == {}
     ok = world.incidents.record_password_rotation("上越市公式X", "U0MANAGER", now=jst(2026, 11, 24, 10, 0))
-    assert "記録しました" in ok and "2027年2月22日" in ok
+    assert "記録しました" in ok and "次の変更の目安は2027年2月22日（月）です。" in ok
 
 
 def test_date_reminders_missed_over_a_weekend_wait_for_business_hours(world: World) -> None:
