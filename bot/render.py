@@ -1411,7 +1411,7 @@ def draft_modal(accounts: Sequence[tuple[str, str]], *, text: str = "", metadata
         # A flyer PDF attached to the message would otherwise stay behind unseen, and the text be
         # approved as if it were all (a draft posted in the intake channel carries its files).
         head.append(section(
-            f":warning: 元のメッセージに添付されたファイル（{files_left_out:,}件）は、このフォームからは決裁に回らず、"
+            f":warning: 元のメッセージに添付されたファイル（{files_left_out:,}件）は、この入力画面からは決裁に回らず、"
             "決裁者にも表示されません。ファイルも一緒に確認してもらうには、受付チャンネルに文面とファイルを"
             "一緒に投稿してください。"))
     title, submit = ("下書きを修正する", "修正して提出") if v is not None else ("下書きを決裁に回す", "確認して提出")

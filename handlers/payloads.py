@@ -28,32 +28,32 @@ VIEWS_OPEN_TIMEOUT = 2.5
 _quick_clients: dict[tuple[str | None, str], WebClient] = {}
 _quick_lock = threading.Lock()
 
-FORM_NOT_OPENED_JA = ("フォームを開けませんでした。Slack からの呼び出しは数秒で期限が切れるため、"
+FORM_NOT_OPENED_JA = ("入力画面を開けませんでした。Slack からの呼び出しは数秒で期限が切れるため、"
                       "時間がかかった可能性があります。お手数ですが、もう一度お試しください。")
 # Slack said it was busy: trying again later helps, and time had nothing to do with it.
-FORM_SLACK_BUSY_JA = ("Slack が混み合っていたため、フォームを開けませんでした。"
+FORM_SLACK_BUSY_JA = ("Slack が混み合っていたため、入力画面を開けませんでした。"
                       "少し時間をおいて、もう一度お試しください。")
 # Anything else Slack refuses (the form itself, the token, a scope) is not the person's doing and
 # trying again will not help: blaming time sent them round in circles, so they are sent to the
 # IT 担当, who finds Slack's answer in the log line written beside it.
-FORM_REFUSED_JA = ("フォームを開けませんでした。もう一度お試しいただいても開かない場合は、"
+FORM_REFUSED_JA = ("入力画面を開けませんでした。もう一度お試しいただいても開かない場合は、"
                    "お手数ですが、システム管理者（IT 担当）にお知らせください（原因は kessai のログに残っています）。")
 # The call never reached Slack (connection refused, a proxy or name look-up failing).
-FORM_SLACK_UNREACHABLE_JA = ("Slack と通信できず、フォームを開けませんでした。"
+FORM_SLACK_UNREACHABLE_JA = ("Slack と通信できず、入力画面を開けませんでした。"
                              "少し時間をおいて、もう一度お試しください。")
 _TRIGGER_ERRORS = frozenset({"expired_trigger_id", "exchanged_trigger_id", "invalid_trigger_id"})
 _BUSY_ERRORS = frozenset({"ratelimited", "rate_limited", "service_unavailable", "request_timeout"})
 # Slack's own error part-way through the call: for fatal_error and internal_error its documentation
 # says some aspect of the operation may have succeeded before the error was raised, so the form may
 # be open. Told 「混み合って…開けませんでした」, a person whose form had opened was told it had not.
-FORM_SLACK_ERROR_JA = ("Slack 側でエラーが起きたため、フォームが開いたかどうかを確かめられませんでした。"
-                       "フォームが表示されている場合は、そのまま入力してください。表示されていない場合は、"
+FORM_SLACK_ERROR_JA = ("Slack 側でエラーが起きたため、入力画面が開いたかどうかを確かめられませんでした。"
+                       "入力画面が表示されている場合は、そのまま入力してください。表示されていない場合は、"
                        "少し時間をおいて、もう一度お試しください。")
 _SLACK_SIDE_ERRORS = frozenset({"fatal_error", "internal_error"})
 # views.open unanswered in time (or answered unreadably): Slack may still have opened the form, a
 # moment later, and the person would see it next to a flat "could not open" (said only of a refusal).
-FORM_MAYBE_NOT_OPENED_JA = ("Slack の応答が時間内に届かず、フォームを開けなかった可能性があります。"
-                            "フォームが表示されていない場合は、お手数ですが、もう一度お試しください。")
+FORM_MAYBE_NOT_OPENED_JA = ("Slack の応答が時間内に届かず、入力画面を開けなかった可能性があります。"
+                            "入力画面が表示されていない場合は、お手数ですが、もう一度お試しください。")
 
 
 def user_id(body: dict[str, Any]) -> str:

@@ -44,6 +44,8 @@ REFUSED: tuple[tuple[str, str], ...] = (
     (r"又は|及び|並びに|若しくは", "または・および・ならびに・もしくは"),
     (r"アカウント未(?:選択|指定)|（アカウント指定なし）", "アカウント指定なし（括弧なし）"),
     (r"(?<=[ぁ-ゖ])等", "など（「各課等」のような語の一部は別）"),  # 公用文: 「等」 after a phrase reads など
+    # Slack calls it a modal; docs/usage.md and the demo say 入力画面 (a Google フォーム in a draft is the author's word).
+    (r"(?<!Google )(?<!込み)フォーム", "入力画面"),
     (r"をを|がが|、、|。。", "（重複）"),
 )
 

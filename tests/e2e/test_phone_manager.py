@@ -64,7 +64,7 @@ def test_a_rejection_form_slack_no_longer_lets_us_open_is_explained_and_decides_
     st.slack.inject("views.open", error="expired_trigger_id")
     reply = st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts)
     assert reply.status == 200
-    assert wait_ephemeral(st, "U0MANAGER", "フォームを開けませんでした") == FORM_NOT_OPENED_JA
+    assert wait_ephemeral(st, "U0MANAGER", "入力画面を開けませんでした") == FORM_NOT_OPENED_JA
     settle(st)
     assert ledger(st) == [] and [d.state for d in drafts(st)] == ["pending"]
     assert set(buttons(dm(st, "U0MANAGER")[0])) == {"approve_draft", "reject_draft"}
@@ -88,7 +88,7 @@ def test_a_trigger_that_really_expired_is_refused_by_the_local_slack_as_slack_do
         st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts)
     finally:
         st.driver._fresh_trigger = original  # type: ignore[method-assign]
-    wait_ephemeral(st, "U0MANAGER", "フォームを開けませんでした")
+    wait_ephemeral(st, "U0MANAGER", "入力画面を開けませんでした")
     [call] = st.slack.calls_of("views.open")
     assert call.response.get("error") == "expired_trigger_id"
     settle(st)

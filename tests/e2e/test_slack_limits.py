@@ -144,7 +144,7 @@ def test_the_shortcut_on_a_message_with_a_flyer_says_the_file_does_not_go_with_t
     st.driver.message_shortcut("U0OPERATOR", "submit_as_draft", "C0GENERAL", ts, files=[flyer])
     view = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "submit_draft"), timeout=10)
     shown = "\n".join(b["text"]["text"] for b in view.view["blocks"] if b["type"] == "section")
-    assert "添付されたファイル（1件）は、このフォームからは決裁に回らず" in shown and "受付チャンネル" in shown
+    assert "添付されたファイル（1件）は、この入力画面からは決裁に回らず" in shown and "受付チャンネル" in shown
 
 
 @pytest.fixture

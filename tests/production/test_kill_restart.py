@@ -191,7 +191,7 @@ def test_sigterm_lets_a_request_in_flight_finish_before_exiting(world: tuple[Loc
     assert serve.terminate() == 0, serve.log()
     request.join(5)
     assert replies and replies[0].status == 200
-    assert "フォームを開けませんでした" not in replies[0].body
+    assert "入力画面を開けませんでした" not in replies[0].body
     assert [c.ok for c in slack.calls_of("views.open")] == [True]
     assert "stopped" in serve.log()
 

@@ -725,7 +725,7 @@ def test_kessai_draft_without_a_trigger_says_the_form_could_not_be_opened(sqlite
     reply = conn.getresponse()
     text = reply.read().decode()
     conn.close()
-    assert reply.status == 200 and "フォームを開けませんでした" in json.loads(text)["text"]
+    assert reply.status == 200 and "入力画面を開けませんでした" in json.loads(text)["text"]
 
 
 @pytest.mark.parametrize("status, body", [(502, "<html>502 Bad Gateway</html>"), (200, "[]"), (200, "")])

@@ -178,7 +178,7 @@ def test_a_dm_whose_opening_went_unanswered_is_retried_without_waiting_out_the_t
 def test_a_form_slack_opens_after_kessai_stopped_waiting_is_not_said_unopened(sqlite_stack: LocalStack) -> None:
     """/kessai draft while Slack is slow to do the work: views.open took the trigger in time but
     opened the form only after kessai's 2.5 s wait. The person saw the form and, beside it,
-    「フォームを開けませんでした」. With no answer kessai cannot know: it now says the form may not have
+    「入力画面を開けませんでした」. With no answer kessai cannot know: it now says the form may not have
     opened and to try again only if it is not shown."""
     st = sqlite_stack
     opened = threading.Event()
