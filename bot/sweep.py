@@ -1318,12 +1318,12 @@ class Sweeper:
             if after_hours:
                 head = (f":calendar: *未投稿の下書きの確認*\n{self._fmt(at)} に投稿予定だった {account} の下書き"
                         f"（第{version.number}版）が、まだ投稿済みになっていません。")
-                ask = ("SNS に投稿されていたら、下書きのスレッドの「投稿済みにする」を押して投稿の URL を登録してください"
+                ask = ("SNSに投稿されていたら、下書きのスレッドの「投稿済みにする」を押して投稿のURLを登録してください"
                        f"（{link}）。まだ投稿していない場合は投稿してから登録し、投稿を取りやめる場合はスレッドにその旨を書いてください。")
             else:
                 head = (f":calendar: *投稿予定時刻になりました*\n{account} の下書き"
                         f"（第{version.number}版）は {self._fmt(at)} に投稿する予定ですが、まだ投稿済みになっていません。")
-                ask = ("SNS に投稿したら、下書きのスレッドの「投稿済みにする」を押して投稿の URL を登録してください"
+                ask = ("SNSに投稿したら、下書きのスレッドの「投稿済みにする」を押して投稿のURLを登録してください"
                        f"（{link}）。投稿を取りやめる場合は、スレッドにその旨を書いてください。")
             self._post(s, now, draft.author_id, f"{head}\n>{self._excerpt(version.text)}\n{ask}",
                        key=unpublished_key(draft.id or 0, version.number))
