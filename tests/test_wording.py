@@ -113,6 +113,31 @@ def test_the_refused_forms_leave_other_words_alone(text: str, refused: bool) -> 
     assert any(re.search(r, text) for r, _ in REFUSED) is refused
 
 
+# A sentence of a message that ends as a report or a rulebook does (「…した。」「…である。」「…できない。」)
+# beside the です・ます of every other: the reader hears two voices, and the short one sounds curt.
+# Not 「でした」「ません」, nor a word quoted in 「」 (「特定のアカウントではない」 is a label shown as it is).
+PLAIN_ENDING = re.compile(
+    r"(?:である|であった|だった|(?<![たなまよ])だ|ではない|じゃない|(?<![まで])した|(?<!ま)しない|する|できる"
+    r"|ある|いる|なる|れる|ない|った|だろう)(?=(?:）|（[^（）]*）)*。)")
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("記録しました。", False), ("受け付けませんでした。", False), ("何も変更していません。", False),
+    ("そのまま進みます（決裁者のみ）。", False), ("選んでください（「特定のアカウントではない」）。", False),
+    ("台帳を記録した。", True), ("決裁できない。", True), ("下書きである。", True), ("不要だ。", True),
+    ("期限切れになる（投稿予定の後）。", True), ("台帳に残っている。", True),
+])
+def test_the_plain_ending_guard_reads_sentences_as_meant(text: str, plain: bool) -> None:
+    assert bool(PLAIN_ENDING.search(text)) is plain
+
+
+def test_sentences_end_in_desu_masu() -> None:
+    # Every string people read uses です・ます (the help's short noun phrases have no 「。」 and pass).
+    found = [f"{p}:{line}: …{t[max(0, m.start() - 30):m.end() + 2]!r}"
+             for p, line, t in read_strings() for m in PLAIN_ENDING.finditer(t)]
+    assert not found, "です・ます で終えてください:\n" + "\n".join(found)
+
+
 def test_sentences_fit_a_phone_screen() -> None:
     # One sentence over ~150 characters (a phone screen and a half) is read twice or not at all;
     # IT messages with paths and commands get the same budget, code in backquotes counts as one word.
