@@ -1100,7 +1100,7 @@ def reject_modal(draft_id: int, version: int, view: DraftView) -> dict[str, Any]
             "type": "checkboxes", "action_id": REJECT_PRESET_ACTION,
             "options": [option(code, label) for code, label in REJECT_REASONS],
         }, optional=True),
-        input_block(REJECT_REASON_BLOCK, "差戻しの理由（作成者に伝わります）", {
+        input_block(REJECT_REASON_BLOCK, "作成者に伝える差戻しの理由", {
             # What to write is the hint, not a placeholder: a placeholder goes as soon as the first
             # character is typed, and screen readers skip it or read it as if it were the answer.
             "type": "plain_text_input", "action_id": REJECT_REASON_ACTION, "multiline": True, "max_length": 2000,
@@ -1428,8 +1428,10 @@ def draft_modal(accounts: Sequence[tuple[str, str]], *, text: str = "", metadata
             input_block(F_IMAGES, "画像の枚数", {"type": "static_select", "action_id": F_IMAGES,
                                          "options": [option(str(n), f"{n}枚") for n in range(MAX_IMAGES + 1)],
                                          "initial_option": option(str(images), f"{images}枚")}),
-            input_block(F_ALTS, "画像の代替テキスト（1行に1枚ずつ）", alts_el,
-                   optional=True, hint="画像の内容を文章で説明してください（例: 満開の桜の下を歩く親子連れ）。"),
+            # What goes in the label's brackets goes in the hint: Slack adds 「（任意）」 to an optional
+            # label, and 「…（1行に1枚ずつ）（任意）」 read as two afterthoughts.
+            input_block(F_ALTS, "画像の代替テキスト", alts_el, optional=True,
+                        hint="1行に1枚ずつ、画像の内容を文章で説明してください（例: 満開の桜の下を歩く親子連れ）。"),
             input_block(F_CONSENT, "肖像権", consent_el, optional=True),
             input_block(F_NOTE, "決裁者へのメモ", note_el, optional=True),
     ], metadata=metadata)

@@ -148,3 +148,21 @@ def test_sentences_fit_a_phone_screen() -> None:
             if len(plain) > 150:
                 long.append(f"{path}:{line}: {len(plain)} 文字: {plain[:60]}…")
     assert not long, "文を分けてください:\n" + "\n".join(long)
+
+
+def test_optional_labels_leave_the_brackets_to_slack() -> None:
+    # Slack adds 「（任意）」 to the label of an optional input: 「画像の代替テキスト（1行に1枚ずつ）（任意）」
+    # and 「差戻しの理由（作成者に伝わります）（任意）」 read as two afterthoughts. What the brackets said
+    # goes in the label's words or in the hint.
+    found = []
+    for base in ("bot", "handlers"):
+        for path in sorted((ROOT / base).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "input_block"):
+                    continue
+                optional = any(k.arg == "optional" and isinstance(k.value, ast.Constant) and k.value.value is True
+                               for k in node.keywords)
+                label = node.args[1] if len(node.args) > 1 else None
+                if optional and isinstance(label, ast.Constant) and str(label.value).endswith(("）", ")")):
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {label.value}")
+    assert not found, "括弧の中身はラベルの言葉かヒントに:\n" + "\n".join(found)
