@@ -397,10 +397,12 @@ def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             message = (
                 f"このリンクの行き先はドメイン名ではなく IP アドレス（{url.host}）です。運営者が分からず、"
                 "公開しているページを IP アドレスで案内することもまずありません。ドメイン名の URL に直してください"
-                "（確認済みなら設定の allowed_link_domains に追加できます）。"
+                "（確認済みの行き先なら、IT 担当に組織設定の allowed_link_domains への追加を依頼できます）。"
             )
         else:
-            message = f"{domain} は信頼済みのドメインではありません。運営者と内容が信頼できるか確認してください（確認済みなら設定の allowed_link_domains に追加できます）。"
+            # Said to the operator, who cannot edit the organisation file: who can, and by which key.
+            message = (f"{domain} は信頼済みのドメインではありません。運営者と内容が信頼できるか確認してください"
+                       "（確認済みのドメインなら、IT 担当に組織設定の allowed_link_domains への追加を依頼できます）。")
         yield Hit(url.start, url.end, message)
 
 

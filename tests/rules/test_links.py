@@ -533,7 +533,7 @@ def test_greek_or_cyrillic_outside_a_domain_is_not_a_look_alike(text: str) -> No
 def test_a_trusted_domain_at_the_front_of_another_is_named_as_a_disguise(url: str, front: str, goes_to: str) -> None:
     [f] = findings_of("link.untrusted", f"詳しくは {url} へ", policy=JOETSU)
     assert f"行き先は {goes_to} です（「{front}」はアドレスの一部にすぎません）" in f.message
-    assert "allowed_link_domains に追加" not in f.message  # never advise trusting it
+    assert "allowed_link_domains" not in f.message  # never advise trusting it
 
 
 @pytest.mark.parametrize(
@@ -542,12 +542,19 @@ def test_a_trusted_domain_at_the_front_of_another_is_named_as_a_disguise(url: st
 def test_a_misspelling_of_a_trusted_domain_is_named_as_a_look_alike(url: str) -> None:
     [f] = findings_of("link.untrusted", url, policy=JOETSU)
     assert "信頼済みの city.joetsu.niigata.jp とよく似た別のドメイン" in f.message
-    assert "allowed_link_domains に追加" not in f.message
+    assert "allowed_link_domains" not in f.message
 
 
 def test_a_neighbouring_city_is_just_untrusted_not_a_look_alike() -> None:
     [f] = findings_of("link.untrusted", "https://www.city.myoko.niigata.jp/", policy=JOETSU)
     assert "よく似た" not in f.message and "allowed_link_domains" in f.message
+    # Said to the operator, who cannot edit the organisation file: the IT 担当 adds the domain.
+    assert "IT 担当に組織設定の allowed_link_domains への追加を依頼できます" in f.message
+
+
+def test_a_link_to_an_ip_address_says_who_can_trust_it() -> None:
+    [f] = findings_of("link.untrusted", "詳しくは https://93.184.216.34/event をご覧ください", policy=JOETSU)
+    assert "IP アドレス" in f.message and "IT 担当に組織設定の allowed_link_domains への追加を依頼できます" in f.message
 
 
 @pytest.mark.parametrize(("text", "host"), [
