@@ -294,7 +294,18 @@ def _unfence(text: str, blocks: Any) -> str:
     a draft as a code block to keep its line breaks, and X would show the backquotes. Fences the
     blocks do not confirm are what was typed."""
     pos = 0
-    for _ in _elements(blocks, _of_type("rich_text_preformatted")):
+    for block in _elements(blocks, _of_type("rich_text_preformatted")):
+        # mrkdwn has no escape for a backquote: a code block holding 「```」 arrives as
+        # 「``````1```」, where the first 「```」 after the opening one is not the closing one. The
+        # blocks say what the code block holds; where that is found fenced, those are its fences.
+        pieces = [_inline(child) for child in block.get("elements") or []]
+        if pieces and all(p is not None for p in pieces):
+            fenced = "```" + "".join(p or "" for p in pieces) + "```"
+            if (at := text.find(fenced, pos)) >= 0:
+                text = text[:at] + fenced[3:-3] + text[at + len(fenced):]
+                pos = at + len(fenced) - 6
+                continue
+        # Its content not readable from the blocks (a mention inside): the next pair of fences.
         opening = text.find("```", pos)
         closing = text.find("```", opening + 3) if opening >= 0 else -1
         if closing < 0:
