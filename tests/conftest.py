@@ -49,6 +49,32 @@ hypothesis_settings.register_profile("ci", parent=hypothesis_settings.get_profil
 hypothesis_settings.register_profile("explore", parent=hypothesis_settings.get_profile("kessai"), max_examples=1000)
 hypothesis_settings.load_profile(os.environ.get("KESSAI_HYPOTHESIS_PROFILE", "kessai"))
 
+# A test's own @settings(max_examples=…) outranks every profile: "explore" left the tests that
+# pin a count (most of them) at that count, so a hunt drew no more examples than a developer's run.
+EXPLORE_FACTOR = 10
+
+
+def explore_harder(test: object) -> None:
+    """Under "explore", ``test``'s own count of examples (a @given test with @settings) ten times
+    over, as the profile does for the rest. Hypothesis reads a test's settings from this attribute
+    each time the test runs, and allows no second @settings on it."""
+    test = getattr(test, "__func__", test)  # a method: the function holds the settings
+    pinned = getattr(test, "_hypothesis_internal_use_settings", None)
+    if os.environ.get("KESSAI_HYPOTHESIS_PROFILE") != "explore" or not isinstance(pinned, hypothesis_settings) \
+            or getattr(test, "_kessai_explored", False):  # once: each parametrised case is an item of it
+        return
+    test._kessai_explored = True  # type: ignore[attr-defined]
+    # A test without a count of its own has the profile's already.
+    if pinned.max_examples < hypothesis_settings.get_profile("explore").max_examples:
+        test._hypothesis_internal_use_settings = hypothesis_settings(  # type: ignore[attr-defined]
+            pinned, max_examples=pinned.max_examples * EXPLORE_FACTOR)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if isinstance(item, pytest.Function):
+            explore_harder(item.obj)
+
 
 @event.listens_for(Engine, "connect")
 def _sqlite_without_fsync(dbapi_conn: object, _record: object) -> None:
