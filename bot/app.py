@@ -46,7 +46,10 @@ class Runtime:
     channel_names: ChannelNames | None = None
 
     def stop(self) -> None:
+        from handlers.payloads import close_quick_client
+
         self.gateway.stop()
+        close_quick_client(self.client.token, self.client.base_url)
         if self.channel_names is not None:
             self.channel_names.close()
         self.db.dispose()

@@ -342,6 +342,7 @@ def run_remind(args: argparse.Namespace) -> int:
         return 2
     db = Database(settings.database_url)
     client = None
+    gateway: SlackGateway | None = None
     try:
         problem = pending_migrations_ja(db)
         if problem:
@@ -364,7 +365,6 @@ def run_remind(args: argparse.Namespace) -> int:
                 client.close()
             client = None
         deliver: Callable[[], int] | None = None
-        gateway: SlackGateway | None = None
         if client is not None:
             # Run from cron without a serve process: deliver what the sweep wrote now (and what the
             # look-up of the escalation members told their channel). With serve running, its
@@ -426,6 +426,8 @@ def run_remind(args: argparse.Namespace) -> int:
         elif limits.out_of_time and (left := waiting(db)):
             print(out_of_time_ja(left))
     finally:
+        if gateway is not None:
+            gateway.stop()  # its sending threads, which lived on in-process (tests) until collected
         if client is not None:
             client.close()  # its kept connections to Slack, as the database's below
         db.dispose()

@@ -391,7 +391,12 @@ class SlackGateway:
         self._lock = threading.Lock()
         self._overlooked_checked = float("-inf")
         # A few parallel calls: one draft fans out to several DMs, and Slack answers each in ms.
-        self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="kessai-send")
+        # Made when a pass first needs it and shut down by stop(): serve's last pass comes after
+        # stop() (_sending_pool makes a new one, shut down by the Runtime's stop()). Left running,
+        # its threads outlived the gateway until the garbage collector came by, each keeping its
+        # connection to Slack open: every serve stopped in-process (tests, the demo) left four.
+        self._pool: ThreadPoolExecutor | None = None
+        self._pool_lock = threading.Lock()
         self._dm_channels: dict[str, str] = {}
         self._dm_lock = threading.Lock()
         # The express lane: rows a request claimed in its own transaction, sent as soon as it commits.
@@ -543,8 +548,21 @@ class SlackGateway:
         self._wake.set()
         if self._thread:
             self._thread.join(timeout)
+        if self._thread is None or not self._thread.is_alive():
+            # (A pass still running after the timeout keeps its pool: shut down under it, its
+            # next batch would fail with "cannot schedule new futures after shutdown".)
+            with self._pool_lock:
+                pool, self._pool = self._pool, None
+            if pool is not None:
+                pool.shutdown(wait=True)
         if isinstance(self.client, KeepAliveWebClient):
-            self.client.close()  # the kept connections (the sending threads outlive this gateway)
+            self.client.close()  # every thread's kept connections (the caller's too: st.deliver(), serve's last pass)
+
+    def _sending_pool(self) -> ThreadPoolExecutor:
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="kessai-send")
+            return self._pool
 
     @property
     def express_lease(self) -> timedelta | None:
@@ -689,7 +707,7 @@ class SlackGateway:
                 for j in jobs:
                     turns.setdefault(j.row.thread_key or j, []).append(j)
                 if len(turns) > 1:
-                    sent_in_turn = list(self._pool.map(self._send_in_turn, turns.values()))
+                    sent_in_turn = list(self._sending_pool().map(self._send_in_turn, turns.values()))
                 else:
                     sent_in_turn = [self._send_in_turn(jobs)]
                 by_job = {id(j): o for turn, results in zip(turns.values(), sent_in_turn, strict=True)

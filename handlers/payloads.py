@@ -120,6 +120,17 @@ def _quick(client: WebClient) -> WebClient:
         return quick
 
 
+def close_quick_client(token: str | None, base_url: str) -> None:
+    """Close the views.open client of a bot that stops (Runtime.stop): kept in this module, it
+    outlived the bot, its connection to Slack open for the life of the process, one more for each
+    bot stopped in-process with another token (the tests, each against a local Slack stopped long
+    since: a socket in CLOSE_WAIT to a port number another test's server may get)."""
+    with _quick_lock:
+        quick = _quick_clients.pop((token, base_url), None)
+    if isinstance(quick, KeepAliveWebClient):
+        quick.close()
+
+
 def open_view(client: WebClient, trigger_id: Any, view: dict[str, Any]) -> str | None:
     """Open a modal now (views.open must use Slack's trigger within 3 seconds, so it cannot wait in
     the outbox). None when it opened; else, logged, what to tell the person: that it was not opened

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from bot.app import shifted_clock
@@ -12,6 +13,8 @@ from storage import outbox
 from tests.conftest import database_url
 from tests.e2e.conftest import BUSINESS_MORNING, all_text, dm, settle, wait_dm, wait_thread
 from tests.e2e.test_core_loop import CLEAN_DRAFT
+from tests.e2e.test_workflow_drafting import open_draft_modal
+from tests.sandbox.test_keep_alive import _open_sockets, sockets_of
 
 
 def test_decision_committed_before_crash_is_announced_after_restart(tmp_path: Path, org: OrgConfig) -> None:
@@ -85,3 +88,31 @@ def test_an_approver_added_while_a_draft_waits_gets_the_request_itself(tmp_path:
         assert entry.decider_id == "U0JOHO"
     finally:
         second.stop()
+
+
+def test_a_stopped_bot_leaves_no_sending_thread_and_no_connection_to_slack(tmp_path: Path, org: OrgConfig) -> None:
+    """A bot stopped in-process (the demo; every end-to-end test) left its gateway's sending
+    threads running until the garbage collector came by, and its client for forms (views.open)
+    for the life of the process, each keeping a connection to Slack open: to a local Slack stopped
+    long since, a socket in CLOSE_WAIT on a port number a later test's server may get (what made
+    the keep-alive test flaky), and more open files with every test."""
+    before = set(threading.enumerate())
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING),
+                           start_gateway=False)  # (passes here, as serve's last one after stop())
+    try:
+        open_draft_modal(st)  # views.open, through the forms' own client
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        st.deliver()  # the draft's DMs to its approvers: sent side by side
+        wait_dm(st, "U0MANAGER")
+        started = [t.name for t in threading.enumerate() if t not in before]
+        assert any(name.startswith("kessai-send") for name in started), started
+        ours = sockets_of(st.slack.port)  # while the server is up: its clients' ends are told by their peers
+        assert ours
+    finally:
+        st.stop()
+    # kessai's threads (the watchdog of Slack calls is one for the whole process, made at its first
+    # call); the local Slack's and the web server's are theirs to stop.
+    left = [t.name for t in threading.enumerate()
+            if t not in before and t.name.startswith("kessai-") and t.name != "kessai-slack-watchdog"]
+    assert left == []
+    assert ours & _open_sockets() == set()

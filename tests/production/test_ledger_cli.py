@@ -174,7 +174,9 @@ def test_an_export_over_a_file_kessai_keeps_is_refused(tmp_path: Path) -> None:
     """`--output kessai.db` (Tab completion from 「kes」) replaced the SQLite ledger itself with its
     export; the organisation file and .env were as easily replaced."""
     url = f"sqlite:///{tmp_path / 'kessai.db'}"
-    Database(url).upgrade()
+    db = Database(url)
+    db.upgrade()
+    db.dispose()  # (its connections held the database's three files open until the garbage collector came by)
     (tmp_path / "kessai.toml").write_text("# 組織設定\n", encoding="utf-8")
     (tmp_path / ".env").write_text(f"DATABASE_URL={url}\n", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(REPO), "KESSAI_CONFIG": "kessai.toml"}

@@ -1593,26 +1593,31 @@ def test_a_reply_through_a_response_url_is_not_held_for_a_refused_token(tmp_path
     clock = Clock(now)
     db = Database(database_url("sqlite", tmp_path))
     db.upgrade()
+    # (Stopped on every path: a gateway left running kept its connection to this Slack, stopped,
+    # open in CLOSE_WAIT for the rest of the run.)
     with LocalSlack() as slack:
         gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
-        with db.session() as s:
-            outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=now)
-        for method in ("chat.postMessage", "auth.test"):
-            slack.inject(method, error="token_revoked", times=10_000)
-        gateway.deliver_due()
-        assert gateway.auth_error == "token_revoked"  # held
-        url = slack.new_response_url(channel="C0INTAKE", user="U0OPERATOR")
-        with db.session() as s:
-            outbox.enqueue(s, "respond", {"response_url": url, "body": {
-                "response_type": "ephemeral", "replace_original": False, "text": "受け付けました"}}, now=now)
-        clock.t = now + timedelta(seconds=5)
-        gateway.deliver_due()
-        assert [e.text for e in slack.ephemerals("U0OPERATOR")] == ["受け付けました"]
-        with db.session() as s:
-            post = next(r for r in outbox.rows(s, statuses=[outbox.PENDING, outbox.SENT, outbox.FAILED])
-                        if r.op == "post")
-            assert post.status == outbox.PENDING  # still held, not failed
-    db.dispose()
+        try:
+            with db.session() as s:
+                outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=now)
+            for method in ("chat.postMessage", "auth.test"):
+                slack.inject(method, error="token_revoked", times=10_000)
+            gateway.deliver_due()
+            assert gateway.auth_error == "token_revoked"  # held
+            url = slack.new_response_url(channel="C0INTAKE", user="U0OPERATOR")
+            with db.session() as s:
+                outbox.enqueue(s, "respond", {"response_url": url, "body": {
+                    "response_type": "ephemeral", "replace_original": False, "text": "受け付けました"}}, now=now)
+            clock.t = now + timedelta(seconds=5)
+            gateway.deliver_due()
+            assert [e.text for e in slack.ephemerals("U0OPERATOR")] == ["受け付けました"]
+            with db.session() as s:
+                post = next(r for r in outbox.rows(s, statuses=[outbox.PENDING, outbox.SENT, outbox.FAILED])
+                            if r.op == "post")
+                assert post.status == outbox.PENDING  # still held, not failed
+        finally:
+            gateway.stop()
+            db.dispose()
 
 
 

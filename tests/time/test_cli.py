@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -167,11 +168,18 @@ def test_remind_brings_an_incident_the_escalation_channel_refuses_to_its_people(
         incident_id = IncidentService(kessai).report(kind="flaming", account_id="joetsu-x", reporter="U0OPERATOR",
                                                      description="昨夜の投稿に批判が殺到しています。")
         client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
-        SlackGateway(env, client, render_home=kessai.homes.render).deliver_due()  # serve, at the time
+        serve = SlackGateway(env, client, render_home=kessai.homes.render)
+        serve.deliver_due()  # serve, at the time
+        serve.stop()
         [posted] = slack.messages("C0ESCALATE")
         for method in ("chat.postMessage", "chat.update"):
             slack.inject(method, error="is_archived", channel="C0ESCALATE", times=1000)
+        before = set(threading.enumerate())
         assert main(["remind", "--now", datetime.now(UTC).isoformat(timespec="seconds")]) == 0
+        # Its copies to each person went side by side, on sending threads that outlived the run
+        # in-process until the garbage collector came by, each with its connection to Slack.
+        # (kessai's threads: the local Slack's handler threads end as it reads the closed connections.)
+        assert [t.name for t in threading.enumerate() if t not in before and t.name.startswith("kessai-")] == []
         assert "Slack に" in capsys.readouterr().out
         people = escalation_people(org, "joetsu-x")
         assert {"U0MANAGER", "U0CHIEF", "U0DEPUTY", "U0JOHO"} <= set(people)
