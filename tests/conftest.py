@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 import pytest
 from hypothesis import HealthCheck
@@ -24,6 +25,8 @@ from sqlalchemy.pool import NullPool
 
 from bot.config import OrgConfig, load_org_config
 from storage.db import Database
+
+S = TypeVar("S", bound="_Stoppable")
 
 DEMO_TOML = Path(__file__).resolve().parents[1] / "bot" / "data" / "demo.toml"
 
@@ -265,6 +268,27 @@ def postgres(tmp_path: Path) -> Iterator[Database]:
     d = Database(migrated_database_url("postgres", tmp_path))
     yield d
     d.dispose()
+
+
+class _Stoppable(Protocol):
+    def stop(self) -> None: ...
+
+
+@pytest.fixture
+def stopped_after() -> Iterator[Callable[[S], S]]:
+    """``stopped_after(SlackGateway(...))``: stopped when the test ends, however it ends. A gateway
+    left running kept its sending threads and their connections to Slack (a local Slack stopped
+    long since: sockets in CLOSE_WAIT on port numbers later tests' servers get) until the garbage
+    collector came by."""
+    started: list[_Stoppable] = []
+
+    def stop_later(thing: S) -> S:
+        started.append(thing)
+        return thing
+
+    yield stop_later
+    for thing in reversed(started):
+        thing.stop()
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ reply that failed is not tried: its claim is given back without counting an atte
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -58,10 +59,10 @@ def claims_during(db: Database, gateway: SlackGateway) -> int:
     return statements_during(gateway, "UPDATE outbox SET claimed_until")
 
 
-def test_a_threads_replies_go_in_one_pass_in_the_order_written(db: Database) -> None:
+def test_a_threads_replies_go_in_one_pass_in_the_order_written(db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     with LocalSlack() as slack:
         client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
-        gateway = SlackGateway(db, client)
+        gateway = stopped_after(SlackGateway(db, client))
         first = client.chat_postMessage(channel=CHANNEL, text="下書き１")["ts"]
         second = client.chat_postMessage(channel=CHANNEL, text="下書き２")["ts"]
         reply(db, first, ["チェック結果: 問題なし", "決裁を依頼しました", "状況: 決裁待ち"], "a")
@@ -75,10 +76,10 @@ def test_a_threads_replies_go_in_one_pass_in_the_order_written(db: Database) -> 
             assert {r.status for r in outbox.rows(s)} == {outbox.SENT}
 
 
-def test_a_reply_after_one_that_failed_waits_without_an_attempt(db: Database) -> None:
+def test_a_reply_after_one_that_failed_waits_without_an_attempt(db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     with LocalSlack() as slack:
         client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
-        gateway = SlackGateway(db, client)
+        gateway = stopped_after(SlackGateway(db, client))
         parent = client.chat_postMessage(channel=CHANNEL, text="下書き")["ts"]
         reply(db, parent, ["チェック結果: 問題なし", "決裁を依頼しました"], "a")
         slack.inject("chat.postMessage", status=500)
@@ -94,14 +95,14 @@ def test_a_reply_after_one_that_failed_waits_without_an_attempt(db: Database) ->
             assert outbox.eligible(s, datetime.now(UTC), in_turn=True) == []
 
 
-def test_a_reply_waits_when_another_delivery_took_the_one_before_it(db: Database) -> None:
+def test_a_reply_waits_when_another_delivery_took_the_one_before_it(db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     # Between this pass's scan and its claim, another replica claims the thread's first reply:
     # the second, claimed here, must not go before it; it is given back at once.
     if db.engine.dialect.name == "sqlite":
         pytest.skip("SQLite writes one transaction at a time: nothing claims between the scan and the claim")
     with LocalSlack() as slack:
         client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
-        gateway = SlackGateway(db, client)
+        gateway = stopped_after(SlackGateway(db, client))
         parent = client.chat_postMessage(channel=CHANNEL, text="下書き")["ts"]
         reply(db, parent, ["チェック結果: 問題なし", "決裁を依頼しました"], "a")
         with db.session() as s:
@@ -127,13 +128,13 @@ def test_a_reply_waits_when_another_delivery_took_the_one_before_it(db: Database
         assert (second.status, second.attempts, second.claimed_until) == (outbox.PENDING, 0, None)
 
 
-def test_a_reply_not_tried_keeps_the_mark_of_a_delivery_that_died_sending_it(db: Database) -> None:
+def test_a_reply_not_tried_keeps_the_mark_of_a_delivery_that_died_sending_it(db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     # A delivery claimed the second reply, posted it and died before recording it; its claim
     # lapsed. Given back untried behind a first reply that failed, the second must still be
     # looked for in Slack before it is sent again, not posted a second time.
     with LocalSlack() as slack:
         client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
-        gateway = SlackGateway(db, client)
+        gateway = stopped_after(SlackGateway(db, client))
         parent = client.chat_postMessage(channel=CHANNEL, text="下書き")["ts"]
         reply(db, parent, ["チェック結果: 問題なし", "決裁を依頼しました"], "a")
         with db.session() as s:
@@ -180,14 +181,14 @@ def recordings_during(gateway: SlackGateway) -> list[str]:
     return seen
 
 
-def test_a_pass_records_what_it_sent_in_one_statement(db: Database) -> None:
+def test_a_pass_records_what_it_sent_in_one_statement(db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     # Every message the worker or the express lane sends is recorded: where it went and that it
     # went were two statements (and a look for held replies a third), two more round trips a draft.
     if db.engine.dialect.name != "postgresql":
         pytest.skip("SQLite has no INSERT inside WITH: the recording is its statements one after another")
     with LocalSlack() as slack:
         client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
-        gateway = SlackGateway(db, client)
+        gateway = stopped_after(SlackGateway(db, client))
         parent = client.chat_postMessage(channel=CHANNEL, text="下書き")["ts"]
         reply(db, parent, ["チェック結果: 問題なし", "決裁を依頼しました"], "a")
         now = datetime.now(UTC)
@@ -205,7 +206,7 @@ def test_a_pass_records_what_it_sent_in_one_statement(db: Database) -> None:
         assert [m.text for m in slack.messages(CHANNEL) if m.thread_ts == notice.ts and m.ts != notice.ts] == ["続き"]
 
 
-def test_the_scan_and_the_held_threads_are_one_read(db: Database) -> None:
+def test_the_scan_and_the_held_threads_are_one_read(db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     # Every delivery pass scans: the oldest held reply of each thread was a second statement (a
     # round trip a pass, though almost never is anything held). Read with the scan, from the same
     # snapshot, a reply behind a held one still waits.
@@ -236,20 +237,22 @@ def test_the_scan_and_the_held_threads_are_one_read(db: Database) -> None:
     assert len(seen) == 1 and "LIMIT" in seen[0]  # the held threads' look-up is the scan's statement
 
 
-def test_a_pass_that_left_nothing_behind_does_not_scan_again(db: Database) -> None:
+def test_a_pass_that_left_nothing_behind_does_not_scan_again(db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     with LocalSlack() as slack:
-        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10))
+        client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
+        gateway = stopped_after(SlackGateway(db, client))
         with db.session() as s:
             outbox.enqueue(s, "post", {"channel": CHANNEL, "text": "お知らせ"}, now=datetime.now(UTC))
         assert scans_during(db, gateway) == 1
         assert [m.text for m in slack.messages(CHANNEL)] == ["お知らせ"]
 
 
-def test_what_waited_behind_a_pass_goes_in_the_same_call(db: Database) -> None:
+def test_what_waited_behind_a_pass_goes_in_the_same_call(db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     # An edit behind its post, and a reply held for it, go in the same deliver_due: the pass
     # looks again whenever it passed over a due row or released a held one.
     with LocalSlack() as slack:
-        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10))
+        client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
+        gateway = stopped_after(SlackGateway(db, client))
         now = datetime.now(UTC)
         with db.session() as s:
             outbox.enqueue(s, "post", {"channel": CHANNEL, "text": "下書き"}, now=now, message_key="draft:1:root")
@@ -266,9 +269,10 @@ def test_what_waited_behind_a_pass_goes_in_the_same_call(db: Database) -> None:
                 outbox.SENT}
 
 
-def test_a_reply_held_for_the_post_just_sent_goes_in_the_same_call(db: Database) -> None:
+def test_a_reply_held_for_the_post_just_sent_goes_in_the_same_call(db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     with LocalSlack() as slack:
-        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10))
+        client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
+        gateway = stopped_after(SlackGateway(db, client))
         now = datetime.now(UTC)
         with db.session() as s:
             outbox.enqueue(s, "post", {"channel": CHANNEL, "text": "下書き"}, now=now, message_key="draft:2:root")
@@ -280,12 +284,14 @@ def test_a_reply_held_for_the_post_just_sent_goes_in_the_same_call(db: Database)
             "決裁を依頼しました"]
 
 
-def test_a_pass_whose_scan_window_was_full_looks_past_it(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_pass_whose_scan_window_was_full_looks_past_it(db: Database, monkeypatch: pytest.MonkeyPatch,
+        stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     # The scan reads SCAN_LIMIT waiting rows: a due row past a window of rows not due yet comes
     # in once the due ones in the window went, in the same call.
     monkeypatch.setattr(outbox, "SCAN_LIMIT", 2)
     with LocalSlack() as slack:
-        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10))
+        client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
+        gateway = stopped_after(SlackGateway(db, client))
         now = datetime.now(UTC)
         with db.session() as s:
             outbox.enqueue(s, "post", {"channel": CHANNEL, "text": "一件目"}, now=now)
@@ -298,14 +304,15 @@ def test_a_pass_whose_scan_window_was_full_looks_past_it(db: Database, monkeypat
         assert sorted(m.text for m in slack.messages(CHANNEL)) == sorted(["一件目", "三件目"])
 
 
-def test_a_pass_looks_again_when_a_row_it_chose_was_held_at_its_claim(db: Database) -> None:
+def test_a_pass_looks_again_when_a_row_it_chose_was_held_at_its_claim(db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     # Another delivery holds a row this pass chose while the pass claims (it claimed the row and is
     # giving it back, untried, as _jobs does for a reply behind one it did not get): the pass does
     # not end after sending the rest, it looks again and sends that row in the same call.
     if db.engine.dialect.name == "sqlite":
         pytest.skip("SQLite writes one transaction at a time: nothing holds a row during the claim")
     with LocalSlack() as slack:
-        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10))
+        client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
+        gateway = stopped_after(SlackGateway(db, client))
         with db.session() as s:
             for text in ("一件目", "二件目"):
                 outbox.enqueue(s, "post", {"channel": CHANNEL, "text": text}, now=datetime.now(UTC))
@@ -350,14 +357,14 @@ class SlowClock:
         return self.t
 
 
-def test_a_turn_stops_before_its_sent_replies_claims_could_lapse_unrecorded(db: Database) -> None:
+def test_a_turn_stops_before_its_sent_replies_claims_could_lapse_unrecorded(db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """Replies sent in turn are recorded when the turn ends. With Slack slow, the first reply's claim
     ran out while the next ones were still being sent: another delivery could take the sent reply
     (a look-up, or a second post if it missed it). The turn stops while the sent ones are still
     held through a call; the rest go in the next pass, still in order."""
     with LocalSlack() as slack:
         client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
-        gateway = SlackGateway(db, client, clock=SlowClock())
+        gateway = stopped_after(SlackGateway(db, client, clock=SlowClock()))
         parent = client.chat_postMessage(channel=CHANNEL, text="下書き")["ts"]
         texts = ["チェック結果: 問題なし", "決裁を依頼しました", "状況: 決裁待ち"]
         reply(db, parent, texts, "a")

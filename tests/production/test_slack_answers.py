@@ -117,7 +117,8 @@ def test_a_429_waited_out_is_info_until_the_message_is_held_as_long_as_healthz_c
         gateway.deliver_due()
         assert the_row(db).status == outbox.SENT
 
-def test_a_post_whose_connection_dropped_without_an_answer_is_not_posted_twice(db: Database) -> None:
+def test_a_post_whose_connection_dropped_without_an_answer_is_not_posted_twice(
+        db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """Slack (or a proxy on the way) made the post and closed the connection without answering:
     the client sees RemoteDisconnected. slack_sdk's own retry of a failed connection sent the post
     again at once, without looking for it; the outbox's retry looks first."""
@@ -126,7 +127,7 @@ def test_a_post_whose_connection_dropped_without_an_answer_is_not_posted_twice(d
     with LocalSlack() as slack:
         # serve's timeout: a second attempt fits in the claim, so slack_sdk made it.
         client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
-        gateway = SlackGateway(db, client, clock=clock)
+        gateway = stopped_after(SlackGateway(db, client, clock=clock))
         with db.session() as s:
             outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=now)
         slack.inject("chat.postMessage", applied=True, dropped=True)
@@ -139,8 +140,7 @@ def test_a_post_whose_connection_dropped_without_an_answer_is_not_posted_twice(d
 
 def test_an_update_whose_connection_dropped_is_made_again_at_once(db: Database) -> None:
     """Editing a message twice to the same text changes nothing: slack_sdk's immediate retry stays."""
-    with LocalSlack() as slack:
-        client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url)
+    with LocalSlack() as slack, contextlib.closing(KeepAliveWebClient(token=slack.token, base_url=slack.api_url)) as client:
         ts = client.chat_postMessage(channel="C0INTAKE", text="状況: 決裁待ち")["ts"]
         slack.inject("chat.update", applied=True, dropped=True)
         assert client.chat_update(channel="C0INTAKE", ts=ts, text="状況: 承認されました")["ok"]
