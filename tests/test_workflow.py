@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -20,10 +20,14 @@ from bot.workflow import (
     back_at_work,
     can,
     deputies_asked_at,
+    due_soon,
+    due_soon_at,
+    due_soon_hand_off,
     is_decidable,
     is_stale_edit,
     next_state,
     request_in_hand_at,
+    slack_time_or_none,
 )
 
 S, E = DraftState, DraftEvent
@@ -91,8 +95,8 @@ def test_only_pending_drafts_are_decidable() -> None:
 
 
 def test_edit_voids_open_requests_and_decisions_but_not_rejections() -> None:
-    assert S.PENDING in VOIDED_BY_EDIT and S.APPROVED in VOIDED_BY_EDIT
-    assert S.REJECTED not in VOIDED_BY_EDIT and S.NEEDS_FIX not in VOIDED_BY_EDIT
+    # 決裁省略 is a decision too: an edit takes it back, as it does an approval.
+    assert {S.PENDING, S.APPROVED, S.EXEMPT} == VOIDED_BY_EDIT
 
 
 def test_every_state_has_a_japanese_label() -> None:
@@ -338,3 +342,52 @@ def test_the_deputies_are_asked_at_the_usual_hand_off_or_an_hour_before_the_post
         minute = timedelta(minutes=1)
         assert not deputies_due(cal, policy, since, scheduled_at, asked - minute, given_back=given_back)
         assert deputies_due(cal, policy, since, scheduled_at, asked, given_back=given_back)
+
+
+# -- boundaries the cases above leave open (found by mutating bot/workflow.py, session 36) ----------
+@pytest.mark.parametrize("ts", ["1700000000.12a", "1700000000.１２", "1700000000.-1", "17000000００.1", "abc", ""])
+def test_a_timestamp_slack_could_not_have_written_is_no_time_at_all(ts: str) -> None:
+    assert slack_time_or_none(ts) is None
+    assert not is_stale_edit(ts, "1700000000.000100") and not is_stale_edit("1700000000.000100", ts)
+
+
+@pytest.mark.parametrize(("since", "at", "due"), [
+    # Exactly DUE_SOON_MIN_WAIT waited by the due-soon instant (Wednesday 10:00): it comes.
+    (_jst(2026, 11, 25, 9, 30), _jst(2026, 11, 25, 11, 0), _jst(2026, 11, 25, 10, 0)),
+    (_jst(2026, 11, 25, 9, 31), _jst(2026, 11, 25, 11, 0), None),
+    # Sent on Tuesday 17:00 (still open) for Wednesday 09:00: at Wednesday's opening.
+    (_jst(2026, 11, 24, 17, 0), _jst(2026, 11, 25, 9, 0), _jst(2026, 11, 25, 8, 30)),
+    # Sent on Saturday for the very opening on Monday: that instant is the post's, nothing comes before it.
+    (_jst(2026, 11, 28, 10, 0), _jst(2026, 11, 30, 8, 30), None),
+])
+def test_the_due_soon_instant_at_its_boundaries(since: datetime, at: datetime, due: datetime | None) -> None:
+    assert due_soon_at(_cal(), since, at) == due
+
+
+def test_a_draft_is_due_soon_until_its_scheduled_time_but_not_at_it() -> None:
+    cal, since, at = _cal(), _jst(2026, 11, 24, 10, 0), _jst(2026, 11, 25, 9, 30)
+    assert due_soon(cal, since, at, at - timedelta(minutes=1))
+    assert not due_soon(cal, since, at, at)  # the sweep expires it now
+
+
+def test_the_due_soon_hand_off_comes_when_the_usual_one_falls_on_the_due_soon_instant() -> None:
+    from bot.config import Policy
+
+    # Pending since Tuesday 10:00: the usual hand-off and the due-soon instant are both Wednesday 10:00.
+    since, at, due = _jst(2026, 11, 24, 10, 0), _jst(2026, 11, 25, 11, 0), _jst(2026, 11, 25, 10, 0)
+    assert due_soon_hand_off(_cal(), Policy(), since, at, due)
+    assert not due_soon_hand_off(_cal(), Policy(), since, _jst(2026, 11, 25, 11, 1), _jst(2026, 11, 25, 10, 1))
+
+
+def test_no_hand_off_is_promised_for_the_instant_the_draft_expires() -> None:
+    from bot.config import Policy
+
+    # An hour's wait from Monday's opening ends at 09:30, the very post time: it expires instead.
+    policy = Policy(approval_escalate_after=timedelta(hours=1))
+    assert deputies_asked_at(_cal(), policy, _jst(2026, 11, 30, 7, 0), _jst(2026, 11, 30, 9, 30)) is None
+    assert deputies_asked_at(_cal(), policy, _jst(2026, 11, 30, 7, 0), _jst(2026, 11, 30, 9, 31)) == \
+        _jst(2026, 11, 30, 9, 30)
+
+
+def test_an_absence_registered_at_the_midnight_the_old_one_began_continues_it() -> None:
+    assert absence_continues(_cal(), (MON, FRI_END), _jst(2026, 12, 1), MON)
