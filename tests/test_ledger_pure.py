@@ -345,3 +345,20 @@ def test_the_auditors_check_script_in_operations_md_runs_on_both_exports(tmp_pat
     run = subprocess.run([sys.executable, str(script), str(edited)], capture_output=True, text=True,
                          encoding="utf-8", timeout=60)
     assert run.returncode == 1 and "通番 5: 記録の内容がハッシュと一致しません" in run.stderr, run.stderr
+
+
+def test_an_entry_whose_version_is_gone_from_the_database_is_named() -> None:
+    entries = chain(3)
+    hashes = {(1, 1): frozenset({"a" * 64}), (3, 1): frozenset({"a" * 64})}  # draft 2's version deleted
+    r = verify_chain(entries, hashes)
+    assert not r.ok and r.first_bad_seq == 2 and r.problem_ja == "決裁対象の版がデータベースに見つかりません。"
+
+
+def test_the_newest_entry_replaced_and_hashed_anew_is_caught_by_the_heads_hash() -> None:
+    # Nothing after it holds its hash: only ledger_head does.
+    entries = chain(5)
+    body = {**entries[-1].body(), "decider_id": "U0STRANGER"}
+    entries[-1] = LedgerEntry(**body, entry_hash=entry_hash(body))  # type: ignore[arg-type]
+    assert verify_chain(entries).ok
+    r = verify_chain(entries, head=(5, chain(5)[-1].entry_hash))
+    assert not r.ok and r.first_bad_seq == 5
