@@ -396,3 +396,18 @@ def test_an_empty_export_to_standard_output_says_that_nothing_was_in_the_period(
     assert "2025-04-01 から 2026-03-31 までに書き出す記録はありません" in r.stderr and "見出しの行だけ" in r.stderr
     r = kessai(filled, "ledger", "export", "--format", "json", "--from", "2027-01-01")
     assert r.returncode == 0 and json.loads(r.stdout) == [] and "2027-01-01 以降に書き出す記録はありません" in r.stderr and "空の一覧" in r.stderr
+
+
+def test_a_draft_published_under_決裁省略_is_recorded_by_its_exempt_entry(db: Database, filled: str) -> None:
+    """A published draft was approved or exempted first: its exempt entry is the record of it."""
+    now = datetime.now(UTC)
+    h = content_hash(text="下書き6", account_id="joetsu-x", scheduled_at=None, alt_texts=[])
+    with db.session() as s:
+        s.add(DraftRow(id=6, account_id="joetsu-x", author_id="U0OPERATOR", channel="C0INTAKE", message_ts="6.0",
+                       state="published", current_version=1, created_at=now, updated_at=now))
+        s.add(DraftVersionRow(draft_id=6, number=1, text="下書き6", content_hash=h, created_at=now))
+        s.flush()
+        ledger_repo.append(s, draft_id=6, version_number=1, kind="exempt", content_hash=h, decider_id="U0OPERATOR",
+                           acting_for_id=None, reason=None, decided_at=datetime(2026, 11, 26, 1, tzinfo=UTC))
+    r = kessai(filled, "ledger", "verify")
+    assert r.returncode == 0, r.stderr
