@@ -411,3 +411,21 @@ def test_a_draft_published_under_決裁省略_is_recorded_by_its_exempt_entry(db
                            acting_for_id=None, reason=None, decided_at=datetime(2026, 11, 26, 1, tzinfo=UTC))
     r = kessai(filled, "ledger", "verify")
     assert r.returncode == 0, r.stderr
+
+
+def test_a_draft_edited_after_its_approval_and_approved_again_verifies(db: Database, filled: str) -> None:
+    """The void entry is of version 1; version 2's approval is the record of the current version."""
+    now = datetime.now(UTC)
+    hashes = [content_hash(text=t, account_id="joetsu-x", scheduled_at=None, alt_texts=[]) for t in ("下書き6", "下書き6。")]
+    with db.session() as s:
+        s.add(DraftRow(id=6, account_id="joetsu-x", author_id="U0OPERATOR", channel="C0INTAKE", message_ts="6.0",
+                       state="approved", current_version=2, created_at=now, updated_at=now))
+        for number, (t, h) in enumerate(zip(("下書き6", "下書き6。"), hashes, strict=True), start=1):
+            s.add(DraftVersionRow(draft_id=6, number=number, text=t, content_hash=h, created_at=now))
+        s.flush()
+        for number, kind in ((1, "approved"), (1, "void"), (2, "approved")):
+            ledger_repo.append(s, draft_id=6, version_number=number, kind=kind, content_hash=hashes[number - 1],
+                               decider_id="U0MANAGER", acting_for_id=None, reason=None,
+                               decided_at=datetime(2026, 11, 26, 1, tzinfo=UTC))
+    r = kessai(filled, "ledger", "verify")
+    assert r.returncode == 0, r.stderr
