@@ -1056,7 +1056,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「đều là tội phạm」のような犯罪者・怠け者などの決めつけを続けて言い切るもの、蔑称の「쪽바리」「짱깨」「日本鬼子」にも
     反応します（「外国人居民咨询窗口」「residentes estrangeiros」のような案内、打ち消しで始まる「不是所有外国人都是罪犯」
     「Nem todos os estrangeiros…」、問いかけ、「外国人都是罪犯的受害者」、同じ文か次の文で偏见・편견・preconceito・
-    định kiến などと指摘するものは対象外です）。
+    định kiến などと指摘するものは対象外です。「这不是偏见」「편견이 아니다」「Não é preconceito」のように打ち消したものは反応します）。
     属性を主題にして（「LGBTの人は」「外国人労働者って」「障がい者なんて」「外国人住民は」「外国人とか、」）、その直後に「生産性がない」「気持ち悪い」
     「いらない」「甘え」「役に立たない」「邪魔」「マナーが悪い」「民度が低い」など（[verdict]）と決めつけて文を終えるものも反応します（丁寧に言った「外国人の方はマナーが悪いですね」、理由として続ける「女性は感情的なので管理職には向きません」「女性はすぐ感情的になるから管理職に向かない」、怠けていると決めつける「生活保護の人は働かないで遊んでいる」も同じです。「在日はスパイ」「認知症の人は何もわからない」「ホームレスは怠け者」、仕事や土地で一括りにした「派遣社員は使い捨て」「〇〇県民は民度が低い」「東北の人は田舎者ばかり」、名前を伏せた「A市民は民度が低い」「〇〇町の人は民度が低い」、「韓国人は嘘つき」「女性は感情的」も同じです。名前のない「市民は」「市民の皆さまへ」は対象外です）（「同性愛は気持ち悪い」
     「生活保護は甘え」「生活保護を受けている人は甘え」。「外国人は本当にいらない」「生活保護はやっぱり甘え」のように、間に強める言葉があっても同じです）。別のものについて言う「生産性がない長時間労働を見直しましょう」「高齢者は予約はいらない」、
@@ -3624,6 +3624,27 @@ _FOREIGN_EXCLUSION = re.compile(
 # What a multilingual awareness notice says of such words: discrimination, hatred, not tolerated.
 _FOREIGN_DENY = re.compile(r"歧视|歧視|仇恨|憎恨|不能容忍|不允许|不允許|不被允许|禁止|反对|反對|消除|人权|人權"
                            r"|차별|혐오|용납|허용되지|허용할 수 없|반대|근절|인권")
+# The word of opposition itself denied, as `_EN_DENY_DENIED` reads English: 「外国人都是罪犯，这不是歧视。」「…이건 편견이
+# 아니다.」「…Não é preconceito, é verdade.」「…Đây không phải định kiến.」 say the statement is fair, not that it is wrong.
+_FOREIGN_DENY_DENIED_BEFORE = re.compile(
+    r"(?:不是|并非|並非|并不|並不|不算|没有|沒有"
+    r"|(?i:não(?:[ \t]+(?:é|são|há|foi))?|nem(?:[ \t]+(?:é|são))?|sem|nenhum|nenhuma"
+    r"|không(?:[ \t]+(?:phải|hề))?(?:[ \t]+là)?|chẳng(?:[ \t]+phải)?(?:[ \t]+là)?))"
+    r"(?:什么|什麼|一种|一種|任何)?[ \t]*(?i:(?:um|uma|o|a)[ \t]+)?$"
+)
+_FOREIGN_DENY_DENIED_AFTER = re.compile(r"(?:이|가|은|는|도)?[ \t]*(?:아니|아님)")  # 「편견이 아니다」「차별은 아닙니다」
+_FOREIGN_DENY_DENIED_REACH = 20  # 「không phải là 」 with a blank or two
+
+
+def _foreign_opposition(pattern: re.Pattern[str], text: str, a: int, b: int) -> bool:
+    """Whether [a, b) names a word of `pattern` to oppose what it says, not to deny that word."""
+    return any(
+        not _FOREIGN_DENY_DENIED_BEFORE.search(text, max(a, d.start() - _FOREIGN_DENY_DENIED_REACH), d.start())
+        and not _FOREIGN_DENY_DENIED_AFTER.match(text, d.end(), b)
+        for d in pattern.finditer(text, a, b)
+    )
+
+
 _OPENING_QUOTES = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", "〝": "〟", '"': '"', "'": "'"}
 
 
@@ -3666,7 +3687,7 @@ class _ForeignContext:
         if first not in self.denied:
             j = bisect_right(self.stops, end - 1)
             last = self.stops[j] + 1 if j < len(self.stops) else len(self.text)
-            self.denied[first] = _FOREIGN_DENY.search(self.text, first, last) is not None
+            self.denied[first] = _foreign_opposition(_FOREIGN_DENY, self.text, first, last)
         return self.denied[first]
 
 
@@ -3757,7 +3778,7 @@ def _foreign_language_verdicts(doc: Document) -> Iterator[Hit]:
         if context.quoted(m.start(), m.end()) or context.opposed(m.start(), m.end()):
             continue
         # Named a prejudice in its sentence or the next: 「外国人都是罪犯？这是偏见。」「…. Isso é preconceito.」.
-        if _FOREIGN_VERDICT_DENY.search(text, first, reach):
+        if _foreign_opposition(_FOREIGN_VERDICT_DENY, text, first, reach):
             continue
         if m.lastgroup == "slur":
             yield Hit(m.start(), m.end(), f"「{m.group()}」は民族に対する差別語です。削除してください。")

@@ -775,6 +775,11 @@ SILENT_S36 = [
     "Người nước ngoài đều là tội phạm? Không!",
     "Người nước ngoài đều là tội phạm là định kiến.",
     "鬼子母神の縁日は毎月8日です。",
+    "外国人都是罪犯，这是偏见，不是事实。",
+    "외국인은 모두 범죄자다. 이건 사실이 아닙니다.",
+    "Os estrangeiros são todos criminosos. Isso é mentira.",
+    "Người nước ngoài đều là tội phạm. Điều đó không đúng.",
+    "外国人滚出去这样的歧视言论，我们绝不允许。",
 ]
 FIRES_S36 = [
     # The rebuttal asked, turned to something else, denied, or taken back.
@@ -805,6 +810,13 @@ FIRES_S36 = [
     "日本鬼子滚出去",
     "Os imigrantes são sujos e preguiçosos.",
     "Người nước ngoài đều lười biếng.",
+    # The word of opposition denied (「这不是偏见」), as 「That's no myth」 is in English.
+    "外国人都是罪犯，这不是偏见。",
+    "外国人都是罪犯。这不是误解，是事实。",
+    "외국인은 모두 범죄자다. 이건 편견이 아니다.",
+    "Os estrangeiros são todos criminosos. Não é preconceito, é verdade.",
+    "Người nước ngoài đều là tội phạm. Đây không phải là định kiến.",
+    "外国人滚出去，这不是歧视。",
 ]
 
 
