@@ -4125,10 +4125,10 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     のように出典を示した文、「」の言葉を聞いたもの（「〜」とのことですと伝えるものは反応します）、【不審者情報】のようなお知らせ（【拡散情報】【未確認情報】は除きます）は対象外）。そうですとこれらは、
     昔のことを伝える文（「戦時中に空襲で多くの死者が出たと聞きました」「中越地震では堤防が決壊したそうです」「昨年の豪雨では駅前が冠水したそうです」。毒・略奪・
     外国人などを含むものと、今夜・今回や「昨年から続いている」などの今の話は除きます。「2019年の台風19号では…浸水したそうです」「令和元年東日本台風では」のように
-    投稿の年より前の年を数字で書いたものも昔のこととします。「2019年と同じように」「〜並みの」と今の話の目安にしたものは除きます）と、雨天時の予定（「雨天の場合は中止とのことです」）では
+    投稿の年より前の年を数字で書いて「〜では」「〜のとき」と話の枠にしたものも昔のこととします。「2019年と同じように」「〜並みの」と今の話の目安にしたもの、「今も」「再び」と今に続けるもの、「2025年の大雨で壊れた堤防が、また決壊したそうです」のように年がものの説明にあるだけのものは除きます）と、雨天時の予定（「雨天の場合は中止とのことです」）では
     反応しません。「停電したら冷蔵庫は開けないほうがいいんだって」「断水に備えて、水をためておくといいんだって」のように、
     「〜たら」「〜ときは」「備えて」で場合を示して「といい」「ほうがいい」とすすめる防災の心得も反応しません（今夜・明日などの今の話や、
-    窃盗・外国人・毒などを含むものは反応します）。ダムの放流は「ダムが放流」「ダムの放流」「緊急放流」と書いたものだけを話題とします（「稚魚を放流したそうです」は対象外）。「との噂」「未確認ですが」「（未確認）」
+    窃盗・外国人・毒などを含むもの、「給水車は来ないから」のように理由として言い切るものは反応します）。ダムの放流は「ダムが放流」「ダムの放流」「緊急放流」と書いたものだけを話題とします（「稚魚を放流したそうです」は対象外）。「との噂」「未確認ですが」「（未確認）」
     「拡散希望」「RT希望」、出どころを示さない「SNSで見たのですが」「知人から聞いた話」、英語の
     「rumor has it」「unconfirmed reports」「I heard that」「Please share widely」などに反応します。
     「上越らしい風景」の「らしい」は接尾辞なので反応しません。
@@ -4509,10 +4509,20 @@ _YEAR = re.compile(r"(?<![0-9０-９])([12１２][0-9０-９]{3})年(?!度)|令�
 _YEAR_AS_MEASURE = re.compile(r"同じ|並|級|規模|以上|上回|よう|くらい|ぐらい|ほど|匹敵|超え")
 
 
+# The past year as the frame of what is told (「2019年の台風19号では」「令和元年東日本台風では」「2019年の水害のとき」),
+# not a year in a clause about a thing that is still there: 「2025年の大雨で壊れた堤防が、また決壊したそうです」
+# 「令和6年の地震で壊れた橋が崩落したそうです」 tell what happened to it now.
+_YEAR_FRAME = re.compile(r"[^、。！？!?\n]{0,20}?(?:では|の(?:とき|時)|当時)")
+# What is still so after the year told: 「2019年の台風では決壊した堤防が、今も危ないそうです」.
+_STILL = re.compile(r"今も|今なお|いまも|いまだ|未だ|再び|再度")
+
+
 def _past_year(text: str, this_year: int) -> bool:
-    if _YEAR_AS_MEASURE.search(text):
+    if _YEAR_AS_MEASURE.search(text) or _STILL.search(text):
         return False
     for m in _YEAR.finditer(text):
+        if not _YEAR_FRAME.match(text, m.end()):
+            continue
         if m.group(1) is not None:
             year = int(unicodedata.normalize("NFKC", m.group(1)))
         else:
@@ -4570,6 +4580,11 @@ _TIP_CASE = re.compile(r"たら|ときは|時は|際は|場合は|ときに|時�
 
 
 _TIP_ADVICE_REACH = 12  # the longest advice ending, with room for blanks
+# A reason given for the advice passes a claim on with it (「断水したら給水車は来ないから、水をためておくといいんだって」
+# 「大雨のときは堤防が決壊するから、高台に行くといいんだって」), unless it only says what may happen (「ダムが放流する
+# ことがあるので」). 「から」 after a plain form only: 「家具から離れる」「高台から」 say where from.
+_TIP_REASON = re.compile(r"(?<=[いるただうくすつぬむぶぐ])から(?![ \t]*(?:の|は|も|で|に))|ので")
+_TIP_MAYBE = re.compile(r"ことがあ|こともあ|ことも|かもしれ|おそれ|恐れ|場合があ|可能性")
 
 
 def _tip(doc: Document, sentence: tuple[int, int], told: int, cases: dict[tuple[int, int], bool]) -> bool:
@@ -4584,6 +4599,7 @@ def _tip(doc: Document, sentence: tuple[int, int], told: int, cases: dict[tuple[
         cases[sentence] = (
             _TIP_CASE.search(doc.text, a, b) is not None
             and _NOW.search(doc.text, a, b) is None
+            and (_TIP_REASON.search(doc.text, a, b) is None or _TIP_MAYBE.search(doc.text, a, b) is not None)
             and _PAST_BUT_STILL_RUMOUR.search(doc.text, a, b) is None
         )
     return cases[sentence]
