@@ -1293,7 +1293,9 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     英語のお知らせのローマ字の住所（「3-12-5 Minami-Honcho, Joetsu City」のように丁目-番-号の後に町名が続くもの）も、
     前後60文字（同じ行）に「Mr. Taro Yamada」「Owner: Hanako Suzuki」「lives at」「Sato's home」のような個人がいるときに
     反応します（「Joetsu International Center, 1-1-1 Kibougaoka」「Contact Mr. Tanaka at Joetsu City Hall, 1-1-1 Kibougaoka」
-    のように施設・会社・店の名前（Center・Hall・Office・bakery など）があるもの、電話番号や日付は対象外です）。
+    のように個人と住所の間や住所のすぐ後に施設・会社・店の名前（Center・Hall・Office・bakery など）があるもの、「will speak at」
+    「Venue:」と会場として書いたもの、電話番号や日付は対象外です。「Mr. Sato of 2-4-8 Naka-machi, near the station」のように
+    離れた所に施設があるだけのものは反応します）。
     """
     yield from _romaji_addresses(doc)
     # Read where hyphen look-alikes are "-" (offsets are the normalised text's): 「本町3−4−5」 with a
@@ -1359,6 +1361,16 @@ _ROMAJI_FACILITY = re.compile(
     r"|church|stadium|market|bank|post|kominkan|jinja|dera)\b"
 )
 _ROMAJI_NEAR = 60
+# An event at the address names a venue, not a home: 「Mr. Tanaka will speak at 3-12-5 Minami-Honcho」.
+_ROMAJI_VENUE = re.compile(r"(?i)\b(?:held|speak|speaks|talk|talks|meet|gather|located|takes[ \t]+place)[ \t]+(?:at|in)\b")
+_ROMAJI_VENUE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:held|speak|speaks|talk|talks|meet|gather|located|takes[ \t]+place)[ \t]+(?:at|in)|\b(?:venue|place|location)[ \t]*:)[ \t]*$"
+)
+# A facility's own name right after its address: 「1-1-1 Kibougaoka, Joetsu City Hall」「3-4-5 Honcho (Sato Bakery)」.
+# Capitalised words only: 「…, near the station」 or 「… found it at the park」 say where else.
+_ROMAJI_NAMED_AFTER = re.compile(
+    r"(?:[ \t]*[,(（]?[ \t]*[A-Z][A-Za-z.'&-]*){0,5}[ \t]*[,(（]?[ \t]*(?i:" + _ROMAJI_FACILITY.pattern.removeprefix("(?i)") + ")"
+)
 
 
 def _romaji_addresses(doc: Document) -> Iterator[Hit]:
@@ -1366,13 +1378,19 @@ def _romaji_addresses(doc: Document) -> Iterator[Hit]:
     if "-" not in text:
         return
     for m in _ROMAJI_ADDRESS.finditer(text):
-        a, b = doc.sentence_at(m.start())
         # The sentence may be split at 「Mr.」: read the neighbourhood instead, within its line.
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         lo = max(line_start, m.start() - _ROMAJI_NEAR)
         hi = min(len(text) if line_end < 0 else line_end, m.end() + _ROMAJI_NEAR)
-        if not _ROMAJI_PERSON.search(text, lo, hi) or _ROMAJI_FACILITY.search(text, lo, hi):
+        # A facility between the person and the address, or named right after it, is where the address leads:
+        # 「Contact Mr. Tanaka at Joetsu City Hall, 1-1-1 Kibougaoka」. One anywhere near is not: 「Mr. Taro Yamada
+        # (3-12-5 Minami-Honcho, Joetsu City) found the wallet at the park.」 is his home.
+        if _ROMAJI_NAMED_AFTER.match(text, m.end(), hi) or _ROMAJI_VENUE_BEFORE.search(text, lo, m.start()) or not any(
+            not _ROMAJI_FACILITY.search(text, *gap) and not _ROMAJI_VENUE.search(text, *gap)
+            for p in _ROMAJI_PERSON.finditer(text, lo, hi)
+            for gap in [(p.end(), m.start()) if p.end() <= m.start() else (m.end(), max(m.end(), p.start()))]
+        ):
             continue
         yield Hit(
             m.start(),
