@@ -4718,8 +4718,8 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     （学校や部活動、スポーツチームの「後援会」は対象外です）。政党をほめたりけなしたりする文
     （「〇〇党の政策は素晴らしい」「〇〇党は最低だ」「〇〇党の政策に賛成です」「〇〇党は危険です」のように
     文の結びで評価するもの。[judgements]）も
-    支持の表明として反応します（「〜党の県議団が視察し、素晴らしい景色だと…」「〜党などの賛成多数で可決」は
-    対象外です）。
+    支持の表明として反応します（「〜党の県議団が視察し、素晴らしい景色だと…」「〜党などの賛成多数で可決」、
+    党が支持するものを伝える「自民党が支持する法案が可決されました」は対象外です）。
     政党名のすぐ後の名詞の「推薦」（「無所属・現（自由民主党・公明党推薦）」「〇〇党の推薦」）は、選挙管理委員会の
     立候補届出の一覧のように推薦の事実を伝える記載で、投票の呼びかけではありません。公平・中立性の点から
     警告は残し、公式の届出内容としてすべての候補者を同じ形式で載せているかを確かめるよう伝えます
@@ -4890,6 +4890,9 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
                 starts = [a for a, _ in examples]  # in order, and they do not overlap
                 named = [m for m in named if (k := bisect_right(starts, m.start) - 1) < 0 or m.end > examples[k][1]]
             party_calls = calls.find(doc, within=sent) if named else []
+            if party_calls:
+                party_ends = {m.end for m in named}
+                party_calls = [m for m in party_calls if not _party_supports_a_thing(doc, m, party_ends)]
             if named:
                 party_calls += [m for m in judgements.find(doc, within=sent) if _ends_sentence(doc, m.end, sent[1])]
                 # A party's candidate called for as a person's would be: 「自民党の候補者をよろしく」.
@@ -4958,6 +4961,21 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
                 b,
                 f"「{first[2]}」への投票・支持の呼びかけと受け取られます。公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。",
             )
+
+
+# The party as the one whose support a thing has, in a clause on that thing: 「自民党が支持する法案が可決されました」
+# 「自民党と公明党が支持した候補が当選しました」 report what the parties back, they ask the reader for nothing.
+# Only before a noun (kanji or katakana): 「自民党が支持します」「自民党を支持する。」 remain a stand taken.
+_PARTY_AGENT = re.compile(r"[ \t　]*(?:が|の)[ \t　]*$")
+_SUPPORTS_A_THING = re.compile(r"(?:する|した|している|していた|してきた)(?=[\u4e00-\u9fff\u30a1-\u30fa])")
+
+
+def _party_supports_a_thing(doc: Document, call: Match, party_ends: set[int]) -> bool:
+    """Whether the call at ``call`` (支持・応援・推薦) is a party's, in a clause describing what it supports."""
+    if call.entry not in ("支持", "応援", "推薦") or not _SUPPORTS_A_THING.match(doc.text, call.end):
+        return False
+    gap = _PARTY_AGENT.search(doc.text, max(0, call.start - 4), call.start)
+    return gap is not None and gap.start() in party_ends
 
 
 # 「無所属・現（自由民主党・公明党推薦）」: 推薦 as the noun right after the parties that endorse a candidate,

@@ -110,6 +110,10 @@ from tests.rules.conftest import codes, findings_of
         ("デマかもしれませんが、給付金が出るそうです", "prohibited.rumor"),
         ("給付金が出るらしいです。事実は確認されていません。", "prohibited.rumor"),  # 未確認, not denied
         ("次の選挙では自民党に投票しましょう", "prohibited.political"),
+        ("自民党が支持します。", "prohibited.political"),
+        ("自民党を支持する市民の会です。", "prohibited.political"),
+        ("自民党が支持する候補を応援しよう！", "prohibited.political"),
+        ("自民党が支持する山田候補に投票しましょう。", "prohibited.political"),
         ("清き一票をお願いします", "prohibited.political"),
         ("山田太郎候補の個人演説会のお知らせ", "prohibited.political"),
         ("次の選挙は山田 太郎候補をよろしく", "prohibited.political"),  # a name with a space in it
@@ -388,6 +392,11 @@ def test_fires(text: str, code: str) -> None:
         ("自民党と公明党の県議団が視察に訪れ、素晴らしい景色だと感想を述べられました。", "prohibited.political"),
         # What a council did, reported: the judgement does not end the sentence.
         ("本会議では、自民党などの賛成多数で可決されました。", "prohibited.political"),
+        # What a party supports, reported in a clause on the thing it supports.
+        ("自民党が支持する法案が可決されました。", "prohibited.political"),
+        ("自民党と公明党が支持する法案が可決されました。", "prohibited.political"),
+        ("立憲民主党の支持する候補者が当選しました。", "prohibited.political"),
+        ("共産党が応援するイベントは中止になりました。", "prohibited.political"),
         ("自民党の県議団が危険箇所を視察しました。", "prohibited.political"),
         ("与党の議員団が最高の評価をくださいました。", "prohibited.political"),
         ("皆さんの清き一票が上越の未来をつくります。12月13日（日）は市長選挙の投票日です。", "prohibited.political"),
