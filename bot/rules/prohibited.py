@@ -1031,7 +1031,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     別のものについて言う文は対象外です）。次の文がそれだけで「Not true!」「That's a myth.」のように打ち消すもの
     （「Filipinos are lazy? Not true!」）は、日本語の「外国人はいらない。それは誤解です。」と同じく対象外です
     （「Not true?」と問うもの、「Not true that …」と別のことを言うもの、段落が変わったもの、「Just kidding」「Yes」などで
-    認め直すものは反応します）。偏見を正す語の前に「no」「not」を置いて打ち消した「That's no myth: foreigners are criminals.」
+    認め直すもの、「They are even lazier.」「They are criminals too.」と上乗せするものは反応します）。偏見を正す語の前に「no」「not」を置いて打ち消した「That's no myth: foreigners are criminals.」
     「This is not prejudice: …」は反応します。
     職員や作業員の募集で性別を条件にする書き方（「除雪作業員（男性のみ）」「保育士募集（女性限定）」「事務職も女性のみ募集」「若い女性歓迎」）も
     反応します（男女雇用機会均等法 第5条）。「女性限定ヨガ教室の参加者募集」「女性のみの世帯」、ポジティブ・アクションの
@@ -1702,7 +1702,13 @@ _EN_REBUTTAL = re.compile(
 )
 # What takes the statement's side after the English rebuttal, as `_took_its_side` reads Japanese: 「Not true! Just
 # kidding, they are.」「Not true? Yes it is.」.
-_EN_SIDED = re.compile(r"(?i)\b(?:kidding|joking|jk|yes|yeah|i agree|agreed|so true|(?:it|that)(?:'s|’s|[ \t]+is)[ \t]+true|they[ \t]+really[ \t]+are)\b")
+# Or outbids it: 「Filipinos are lazy? False! They are even lazier.」「…Not true. They are criminals too.」.
+_EN_SIDED = re.compile(
+    r"(?i)\b(?:kidding|joking|jk|yes|yeah|i agree|agreed|so true|(?:it|that)(?:'s|’s|[ \t]+is)[ \t]+true|they[ \t]+really[ \t]+are"
+    r"|worse|even[ \t]+(?:lazier|dirtier|noisier|ruder|filthier|stupider|more[ \t]+(?:lazy|dangerous|violent|rude|dirty))"
+    r"|they(?:'re|’re|[ \t]+are)[ \t]+(?:(?:also|all|even|just|actually|in[ \t]+fact)[ \t]+)*"
+    r"(?:criminals|thieves|liars|lazy|dirty|noisy|rude|violent|dangerous|stupid|filthy))\b"
+)
 # The words pointed back to, called off or to be rethought in others' mouths: 「そんな言葉はもうやめましょう、と
 # 言う人がいますが、違います」. What follows answers those people, and so sides with the words.
 _CALL_OFF_PUT_IN_MOUTHS = re.compile(
