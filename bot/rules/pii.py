@@ -1362,10 +1362,10 @@ _ROMAJI_FACILITY = re.compile(
 )
 _ROMAJI_NEAR = 60
 # An event at the address names a venue, not a home: 「Mr. Tanaka will speak at 3-12-5 Minami-Honcho」.
-_ROMAJI_VENUE = re.compile(r"(?i)\b(?:held|speak|speaks|talk|talks|meet|gather|located|takes[ \t]+place)[ \t]+(?:at|in)\b")
-_ROMAJI_VENUE_BEFORE = re.compile(
-    r"(?i)(?:\b(?:held|speak|speaks|talk|talks|meet|gather|located|takes[ \t]+place)[ \t]+(?:at|in)|\b(?:venue|place|location)[ \t]*:)[ \t]*$"
-)
+_AT_AN_EVENT = r"\b(?:held|speak|speaks|talk|talks|meet|gather|located|takes[ \t]+place)[ \t]+(?:at|in)"
+_ROMAJI_VENUE = re.compile(rf"(?i){_AT_AN_EVENT}\b")
+# And right before the address, or as its label: 「The class is held at 2-4-8 Naka-machi … Teacher: Ms. Yuki Sato.」
+_ROMAJI_VENUE_BEFORE = re.compile(rf"(?i)(?:{_AT_AN_EVENT}|\b(?:venue|place|location)[ \t]*:)[ \t]*$")
 # A facility's own name right after its address: 「1-1-1 Kibougaoka, Joetsu City Hall」「3-4-5 Honcho (Sato Bakery)」.
 # Capitalised words only: 「…, near the station」 or 「… found it at the park」 say where else.
 _ROMAJI_NAMED_AFTER = re.compile(
