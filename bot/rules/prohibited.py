@@ -5361,8 +5361,9 @@ _EN_PARTY_NAMES = "|".join(
     if w.isascii()
 )
 _EN_PARTY_SUPPORT = re.compile(
-    r"(?im)(?:^|(?<=[.!?:])[ \t]+)[ \t]*(?:(?:please|let's|let’s|let[ \t]+us|we|everyone,?)[ \t]+)*"
-    rf"(?:support|back|stand[ \t]+with|cheer[ \t]+for)[ \t]+(?:the[ \t]+)?(?P<party>{_EN_PARTY_NAMES})(?![A-Za-z])"
+    r"(?im)(?:^|(?<=[.!?:])[ \t]+)[ \t]*(?:(?:please|let's|let’s|let[ \t]+us|we|i|all|everyone,?)[ \t]+)*"
+    # Not a thing the party backs: 「Support the LDP-sponsored bill?」 asks about the bill.
+    rf"(?:support|back|stand[ \t]+with|cheer[ \t]+for)[ \t]+(?:the[ \t]+)?(?P<party>{_EN_PARTY_NAMES})(?![A-Za-z]|-[A-Za-z])"
 )
 
 
