@@ -876,7 +876,7 @@ class Sweeper:
             # After a deputy's request was given back to the returning approver, from when the
             # approver was asked (``deputies_due``): not an hour after withdrawing it.
             if escalation_start(since, given_back.get(c.draft.id or 0)) <= as_utc(escalate_cutoff):
-                escalations.append((f"approval.escalate:{ref}", c))
+                escalations.append((escalation_key(c.draft.id or 0, c.version.number), c))
             if since <= remind_cutoff:
                 period = periods(since)
                 reminds.append((f"approval.remind:{ref}:{period}", (c, period)))
@@ -936,7 +936,7 @@ class Sweeper:
             ref = f"{c.draft.id}:v{c.version.number}"
             if due_soon_hand_off(self.cal, p, since, at, now, given_back=given_back.get(c.draft.id or 0)):
                 # The same key as the usual hand-off: the deputies are asked once either way.
-                escalations.append((f"approval.escalate:{ref}", (c, at)))
+                escalations.append((escalation_key(c.draft.id or 0, c.version.number), (c, at)))
             reminds.append((f"draft.due_soon:{ref}", (c, at)))
         self._claim_each(report, "approval.escalate", escalations,
                          lambda s, item: self._escalate(s, now, item[0], due=item[1]))
