@@ -960,16 +960,17 @@ class Kessai:
             self._refresh_homes(s, now, sent)
         return sent
 
-    def ask_deputy_back(self, s: Session, now: datetime, deputy: str, away_from: datetime, until: datetime) -> bool:
+    def ask_deputy_back(self, s: Session, now: datetime, deputy: str, away_from: datetime, until: datetime) -> int:
         """``deputy`` is back at work from the absence ``away_from``..``until``: the pending drafts
         whose escalation fell due in it (the thread was told 「代決者の…は不在のため、代決を依頼できませんでした」)
         are sent to the deputies now, as SPEC 4.3 has it, or they stay with the slow approvers for good.
         Only escalations claimed inside the absence: a deputy whose request was taken back on purpose
         (the approver returned) is not asked again. True if someone was asked. Called under the
-        absence's claim (``deputy_back_key``) by the sweep, `/kessai away off` and a later absence."""
+        absence's claim (``deputy_back_key``) by the sweep, `/kessai away off` and a later absence.
+        Returns how many drafts were sent to the deputies (0: nobody was asked)."""
         accounts = [a.id for a in self.org.accounts if deputy in a.deputies]
         waiting = {escalation_key(d.id or 0, d.current_version): d for d in draft_repo.pending_of_accounts(s, accounts)}
-        asked = False
+        asked = 0
         for key, at in reminders_repo.claimed_at(s, waiting).items():
             if not as_utc(away_from) <= at < as_utc(until):
                 continue
@@ -978,24 +979,34 @@ class Kessai:
                 continue
             if deputy in self.deputy_candidates(draft, self._account(draft)) and self.send_to_deputies(
                     s, draft, now, reason="escalated"):
-                asked = True
+                asked += 1
         return asked
 
-    def _deputy_back_early(self, s: Session, now: datetime, deputy: str, absence: tuple[datetime, datetime]) -> None:
+    def _deputy_back_early(self, s: Session, now: datetime, deputy: str, absence: tuple[datetime, datetime]) -> str:
         """``deputy`` ends the absence stored (`/kessai away off`, or a later one overwriting it): the
         sweep finds a deputy's return by that record, so the hand-off of what fell due meanwhile is
-        done here, under the same claim (else the draft stays with the slow approvers for good)."""
+        done here, under the same claim (else the draft stays with the slow approvers for good).
+        Returns the sentence of the person's answer that says so (empty when nobody was asked):
+        without it, the deputy asked by their own `/kessai away off` read only that the absence was
+        cancelled, and then found requests they had not heard of."""
         away_from, until = as_utc(absence[0]), as_utc(absence[1])
         if away_from > now or not any(deputy in a.deputies for a in self.org.accounts):
-            return
+            return ""
         if not reminders_repo.claim(s, deputy_back_key(deputy, until), now):
-            return  # the sweep did it at their first business instant back
+            return ""  # the sweep did it at their first business instant back
         cal = self.org.calendar(str(self.tz))
-        if not cal.is_business_instant(now):
+        morning = None if cal.is_business_instant(now) else next_business_instant(cal, now)
+        if morning is not None:
             # The thread's notice and the DMs wait for the morning, as the sweep's hand-off would.
-            outbox.hold_posts_until(s, next_business_instant(cal, now))
-        self.ask_deputy_back(s, now, deputy, away_from, until)
+            outbox.hold_posts_until(s, morning)
+        asked = self.ask_deputy_back(s, now, deputy, away_from, until)
         outbox.hold_posts_until(s, None)
+        if not asked:
+            return ""
+        text = f"不在の間に代決の依頼の時期が来ていた決裁待ちの依頼 {asked} 件は、あなたに代決をお願いしました。"
+        if morning is not None:
+            text += f"依頼のメッセージは、次の始業時刻（{render.fmt_time(self.local(morning))}）にお送りします。"
+        return text
 
     def ask_added_approvers(self, s: Session, draft: DraftRow, now: datetime) -> list[str]:
         """Ask the approvers of ``draft``'s account who hold no request for its current version
@@ -2422,6 +2433,7 @@ class Kessai:
                 raise errors.InvalidInput("組織設定に登録されていないため、不在を登録できません。")
             moved = 0
             taken_back = TakenBack()
+            deputy_back = ""
             if begins <= now:
                 # Requests already waiting for this person now wait for the deputies too.
                 for draft in draft_repo.pending_asked(s, actor):
@@ -2439,7 +2451,7 @@ class Kessai:
                 # the minute before it runs): the sweep finds an ended absence by ``away_until``,
                 # which the new period overwrites, so nothing else would give the requests back.
                 taken_back = self.take_back(s, now, actor)
-                self._deputy_back_early(s, now, actor, before)
+                deputy_back = self._deputy_back_early(s, now, actor, before)
             self._refresh_homes(s, now, [actor])
         self.after_commit()
         approves = any(actor in a.approvers for a in self.org.accounts)
@@ -2492,7 +2504,7 @@ class Kessai:
                 + change)
         if moved:
             text += f"決裁待ちの依頼 {moved} 件を代決者に送りました。"
-        text += taken_back.summary_ja(self._escalation_wait_label())
+        text += taken_back.summary_ja(self._escalation_wait_label()) + deputy_back
         return text + "予定が変わったときは `/kessai away off` で取り消せます。"
 
     def clear_away(self, actor: str) -> str:
@@ -2506,15 +2518,15 @@ class Kessai:
             # An absence that ended by itself: the sweep gives back what the deputies held at the
             # approver's first business instant, but the approver typing this is at work now.
             taken_back = self.take_back(s, now, actor)
-            self._deputy_back_early(s, now, actor, absence)
+            deputy_back = self._deputy_back_early(s, now, actor, absence)
         self.after_commit()
         if ended:
             last_day = self.local(as_utc(absence[1])).date() - timedelta(days=1)
             return (f"登録されていた不在は {last_day.month}月{last_day.day}日で終わっています。"
                     "決裁依頼はすでにあなたに届くようになっています。"
-                    + taken_back.summary_ja(self._escalation_wait_label()))
+                    + taken_back.summary_ja(self._escalation_wait_label()) + deputy_back)
         text = "不在の登録を取り消しました。これからの決裁依頼はあなたに届きます。"
-        text += taken_back.summary_ja(self._escalation_wait_label())
+        text += taken_back.summary_ja(self._escalation_wait_label()) + deputy_back
         return text
 
     def _escalation_wait_label(self) -> str:

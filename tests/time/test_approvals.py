@@ -11,7 +11,7 @@ from sqlmodel import select
 from bot.sweep import Sweeper
 from storage import ledger as ledger_repo
 from storage.db import as_utc
-from storage.models import ApprovalRequestRow
+from storage.models import ApprovalRequestRow, OutboxRow
 from tests.time.conftest import CLEAN_TEXT, World, jst, shown
 
 
@@ -1442,9 +1442,13 @@ def test_a_one_day_absence_names_the_day_once(world: World) -> None:
     assert deputy.startswith("2026年11月26日（木）を不在として登録しました。この日は、あなたに代決の依頼は届きません。"), deputy
 
 
+ASKED_ON_RETURN = "不在の間に代決の依頼の時期が来ていた決裁待ちの依頼 1 件は、あなたに代決をお願いしました。"
+
+
 @pytest.mark.parametrize(("back", "asked_at"), [
     ("absence ran out", jst(2026, 11, 30, 8, 30)),  # until 11/28 00:00: Monday's opening
     ("away off", jst(2026, 11, 26, 10, 0)),
+    ("away off after hours", jst(2026, 11, 26, 20, 0)),
     ("a later absence replaces it", jst(2026, 11, 26, 10, 0)),
 ])
 def test_a_deputy_away_at_the_hand_off_is_asked_when_back(world: World, back: str, asked_at: datetime) -> None:
@@ -1452,17 +1456,28 @@ def test_a_deputy_away_at_the_hand_off_is_asked_when_back(world: World, back: st
     was told 「不在のため、代決を依頼できませんでした」. Back — the absence run out, `/kessai away off`
     on 11/26, or a later absence registered on 11/26, which overwrites the one stored — the deputy is
     asked once (before, the two last left the draft with the slow approvers for good: the sweep finds
-    a deputy's return by the absence stored, and it was gone)."""
+    a deputy's return by the absence stored, and it was gone), and their answer says so (it said only
+    「不在の登録を取り消しました」, and the deputy found a request they had not heard of)."""
     world.clock.t = jst(2026, 11, 20, 10, 0)
     world.kessai.set_away("U0DEPUTY", date(2026, 11, 23), date(2026, 11, 27))
     draft_id = world.pending_draft(jst(2026, 11, 24, 10, 0))
     world.sweep(jst(2026, 11, 25, 10, 0))
     assert world.posts(contains="不在のため、代決を依頼できませんでした")
-    world.clock.t = jst(2026, 11, 26, 10, 0)
+    world.clock.t = asked_at if back != "absence ran out" else jst(2026, 11, 26, 10, 0)
+    with world.db.session() as s:
+        before = max(s.exec(select(OutboxRow.id)))
     if back == "away off":
-        world.kessai.clear_away("U0DEPUTY")
+        assert world.kessai.clear_away("U0DEPUTY") == "不在の登録を取り消しました。これからの決裁依頼はあなたに届きます。" + ASKED_ON_RETURN
+    elif back == "away off after hours":
+        assert world.kessai.clear_away("U0DEPUTY") == (
+            "不在の登録を取り消しました。これからの決裁依頼はあなたに届きます。" + ASKED_ON_RETURN
+            + "依頼のメッセージは、次の始業時刻（2026年11月27日（金）08:30）にお送りします。")
+        with world.db.session() as s:  # the notice and the DM are held for the morning, as said
+            held = [r for r in s.exec(select(OutboxRow).where(OutboxRow.op == "post", OutboxRow.id > before))]
+        assert held and all(as_utc(r.next_attempt_at) == jst(2026, 11, 27, 8, 30) for r in held), held
     elif back == "a later absence replaces it":
-        world.kessai.set_away("U0DEPUTY", date(2026, 12, 10), date(2026, 12, 11))
+        answer = world.kessai.set_away("U0DEPUTY", date(2026, 12, 10), date(2026, 12, 11))
+        assert ASKED_ON_RETURN + "予定が変わったときは" in answer, answer
     for t in (jst(2026, 11, 26, 10, 1), jst(2026, 11, 27, 10, 0), jst(2026, 11, 30, 8, 30), jst(2026, 11, 30, 9, 0)):
         world.sweep(t)
     with world.db.session() as s:
