@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
@@ -134,11 +135,29 @@ def test_a_serves_mark_outlives_the_dbas_idle_session_timeout(dba_url: str) -> N
     d = Database(dba_url)
     presence = ServePresence(d.engine, "kessai pid=1 started=20261206T0900+0900 host=a")
     try:
-        time.sleep(0.5)  # five timeouts; the watcher, every 10 s, has not looked yet
+        # A session idle since after the mark was taken is ended by the server: the mark's has been
+        # idle longer (the watcher, every 10 s, has not looked yet).
+        with psycopg.connect(dba_url, autocommit=True) as probe:
+            probe_pid = probe.info.backend_pid
+            wait_until_ended(dba_url, probe_pid)
         assert serves_holding(d.engine) == ["kessai pid=1 started=20261206T0900+0900 host=a"]
-        time.sleep(0.3)  # the pooled connection serves_holding used is ended by the server meanwhile
+        with d.engine.connect() as c:  # the pooled connection serves_holding used
+            pooled = c.execute(text("SELECT pg_backend_pid()")).scalar_one()
+        wait_until_ended(dba_url, pooled)  # by the server
         with d.session() as s:  # and replaced unseen
             assert s.execute(text("SELECT 1")).scalar_one() == 1
     finally:
         presence.release()
         d.dispose()
+
+
+def wait_until_ended(url: str, pid: int) -> None:
+    """Until the server has ended the session ``pid`` (idle_session_timeout), asked from sessions of
+    a moment each, which it does not end."""
+    deadline = time.monotonic() + 10
+    while True:
+        with psycopg.connect(url, autocommit=True) as c:
+            if c.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = %s", (pid,)).fetchone() == (0,):
+                return
+        assert time.monotonic() < deadline, f"session {pid} was not ended by idle_session_timeout"
+        time.sleep(0.02)

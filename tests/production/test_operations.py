@@ -909,7 +909,16 @@ def test_sigusr1_stacks_come_with_json_logs_while_the_main_thread_waits_in_a_cal
     try:
         assert proc.stdout is not None and proc.stderr is not None
         assert proc.stdout.readline() == "waiting\n"
-        time.sleep(0.5)  # into the busy handler
+        # Into the busy handler: its main thread asleep (in SQLite's sleep between two tries; nothing
+        # else it does after printing blocks). Signalled before, the Python handler answered at once
+        # and the test passed without faulthandler's or the waiting thread's help.
+        stat = Path(f"/proc/{proc.pid}/stat")
+        deadline = time.monotonic() + 10
+        while stat.exists() and stat.read_text().rpartition(")")[2].split()[0] != "S":
+            assert time.monotonic() < deadline, "the script never waited for the lock"
+            time.sleep(0.01)
+        if not stat.exists():  # (no /proc: give it the time instead)
+            time.sleep(0.5)
         proc.send_signal(signals.SIGUSR1)
         ready, _, _ = select.select([proc.stderr], [], [], 10)
         line = proc.stderr.readline() if ready else ""

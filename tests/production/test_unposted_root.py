@@ -24,7 +24,7 @@ from bot.sandbox.server import LocalSlack
 from bot.web import health
 from storage import outbox
 from tests.conftest import database_url, migrated_database_url
-from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, all_text, dm, thread, wait_dm
+from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, all_text, dm, settle, thread, wait_dm
 from tests.e2e.test_workflow_drafting import root_message, submit_draft
 
 
@@ -245,7 +245,7 @@ def test_when_the_post_is_given_up_on_and_the_author_cannot_be_reached_nothing_w
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
     st.slack.wait_for(lambda: any("承認" in all_text(m) for m in dm(st, "U0MANAGER")), timeout=10,
                       message="the approver's DM updated")
-    time.sleep(0.5)
+    settle(st)  # the decision's notice delivered or given up on, not merely written
     assert held_rows(st) == 0
     report = health(st.rt)[1]
     assert report["outbox_held"] == 0 and "outbox_held_stale" not in report
