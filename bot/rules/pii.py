@@ -1191,7 +1191,8 @@ _MARKER_MAX = 4  # the longest of _PRIVATE's words
 _LABEL_GAP = " \t\n:：　（）()【】［］[]"
 # Honorifics after a name as Sudachi folds them (さん → サン), and 「方」 of an address in care of a
 # household (「本町3-4-5 佐藤方」).
-_HONORIFICS = frozenset({"様", "サン", "氏", "殿", "方"})
+# A child is named with ちゃん・くん・君 as often as an adult with さん (「山田花子ちゃん（8歳）のおうちは…」).
+_HONORIFICS = frozenset({"様", "サン", "氏", "殿", "方", "チャン", "クン", "君"})
 # What stands between a name and its address in a record (「山田花子様（本町3-4-5）」, 「氏名 山田花子
 # / 住所 本町3-4-5」, 「本町3-4-5の山田花子様」): spaces, brackets and punctuation, 「の」, and a form's
 # labels. A verb or particle in between (「レルヒさんが春日山町1-1に」) makes it a sentence about a
@@ -1200,11 +1201,15 @@ _PUNCT = r"[\s()\[\]「」『』【】〔〕、,.:・/]*"
 _BETWEEN = re.compile(
     # An honorific set apart from the name (「山田花子 様 本町3-4-5」, as an address label has it), and
     # the age a record gives with the name (「山田トメさん（85歳）住所：西城町2丁目5番10号」).
-    rf"{_PUNCT}(?:(?:様|殿|さん|の|(?:ご住所|住所|お住まい)は?|所在地|在住の?|氏名|お名前|名前|[0-9]{{1,3}}(?:歳|才)|"
+    rf"{_PUNCT}(?:(?:様|殿|さん|ちゃん|くん|君|の|(?:ご住所|住所|お住まい)は?|所在地|在住の?|氏名|お名前|名前|[0-9]{{1,3}}(?:歳|才)|"
+    # A child's school and grade, as a class list or a prize notice gives them with the name (「佐藤健太（3年）の家は
+    # 本町3-4-5」「山田花子（高田小3年、本町3-4-5）」), and the home said plainly (「の家は」「のおうちは」).
+    rf"(?:[一-龯]{{1,4}}(?:小学校|中学校|小|中))?(?:小学|中学)?[0-9]{{1,2}}年生?(?:[0-9]{{1,2}}組)?|(?:おうち|お?家)は?|"
     # Where a person lives, said in a sentence: 「本町3-4-5に住む山田花子さん」.
     rf"に(?:お住まいの|住む|住んでいる)){_PUNCT}){{0,3}}"
 )
-_BETWEEN_MAX = 10
+# Room for a child's school and grade between the name and the address (「山田花子さん（高田小学校3年）の住所は」).
+_BETWEEN_MAX = 14
 # A short note in brackets on the person (「木村花子さん（寝たきり）、住所：中郷区二本木567-8」「（一人暮らし）」
 # 「（要介護3）」), as a 要支援者 list has it, and then the address under its label. Only with the label: without it
 # a bracket after a name is as often the place's (「講師の山田花子さん（防災士）の教室は本町3-4-5で」).
@@ -1280,11 +1285,14 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
 
     上越市 5(3) は個人が特定できる情報の発信に本人の了解を求めています。丁目・番地・号（「三丁目四番五号」の
     ような漢数字も）や「1-2-3」形式の住所（「1−2−3」「1ー2ー3」のようにハイフンに似た記号で区切ったものも）が、個人を示す語（さん宅・様方・自宅など）と同じ文の前後25文字以内にある場合と、
-    個人の氏名（姓と名、または「様・さん・氏・殿」の付いた名前、「佐藤方」）とすぐ隣に並んでいる場合
-    （「当選者：本町3-4-5 山田花子様」「氏名 山田花子／住所 本町3丁目4番5号」、年齢をはさんだ
+    個人の氏名（姓と名、または「様・さん・氏・殿」や子どもの「ちゃん・くん・君」の付いた名前、「佐藤方」）とすぐ隣に並んでいる場合
+    （「当選者：本町3-4-5 山田花子様」「氏名 山田花子／住所 本町3丁目4番5号」、学年や学校名をはさんだ
+    「山田花子（高田小3年、本町3-4-5）」「佐藤健太（3年）の家は本町3-4-5」、年齢をはさんだ
     「山田トメさん（85歳）住所：西城町2丁目5番10号」、本人についての短い（）書きと「住所：」の見出しをはさんだ
     「木村花子さん（寝たきり）、住所：中郷区二本木567-8」。「山田さん（社協）住所：…」のように（）に勤め先を書いたものは除きます）、文の中で住まいとして
-    書かれている場合（「山田太郎さんの住所は本町3-4-5です」「山田トメさん（85歳）の住所は西城町2丁目5番10号です」「本町3-4-5に住む山田花子さん」）に反応します。
+    書かれている場合（「山田太郎さんの住所は本町3-4-5です」「山田トメさん（85歳）の住所は西城町2丁目5番10号です」「本町3-4-5に住む山田花子さん」
+    「山田花子ちゃん（8歳）のおうちは本町3丁目4番5号です」）に反応します。子どもの名前と学年・住まいが分かると、通学路や一人でいる
+    時間まで知られるおそれがあるためです（「山田花子さん（高田小6年）の作品は本町3-4-5の市民ギャラリーで」のような会場の住所は対象外です）。
     部屋番号まで書いた住所（「本町3-5-12-101」「本町3丁目5番地12-101」）、番地の後の数字も漢数字で書いた住所（「本町三丁目五番地十二」）、
     番地のない「大字」の住所（「大字土橋1234」）も同じです。
     会場・施設の住所や、「小林古径記念美術館（本城町7-7）」のような人名の付いた施設名は対象外です。
