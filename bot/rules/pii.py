@@ -1184,9 +1184,11 @@ _RANGE = re.compile(
     r"cm|mm|km|kg|m(?![A-Za-z])|g(?![A-Za-z])|メートル|センチ|キロ|階)"
 )
 _GRADE_BEFORE = re.compile(r"(?:要介護|要支援|震度|第)$")
-_PRIVATE = re.compile(r"さん宅|様宅|様方|さん方|氏宅|君宅|ちゃん宅|自宅|個人宅|私宅")
+# A teacher's home, as a parent or a class notice says it (「担任の山本先生の家は本町3-4-5です」): 先生 is no honorific
+# the name reader knows, and a surname alone is no name, so the home is the marker.
+_PRIVATE = re.compile(r"さん宅|様宅|様方|さん方|氏宅|君宅|ちゃん宅|自宅|個人宅|私宅|先生宅|先生の(?:お?家|おうち)(?![一-龯])")
 _NEAR = 25
-_MARKER_MAX = 4  # the longest of _PRIVATE's words
+_MARKER_MAX = 6  # the longest of _PRIVATE's words
 # What may stand between a label and its value on a form: 「自宅：」, 「自宅⏎」.
 _LABEL_GAP = " \t\n:：　（）()【】［］[]"
 # Honorifics after a name as Sudachi folds them (さん → サン), and 「方」 of an address in care of a
@@ -1284,7 +1286,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     """個人宅（〜さん宅、〜様方、自宅）や個人の氏名と並んだ、番地までの住所を知らせます。
 
     上越市 5(3) は個人が特定できる情報の発信に本人の了解を求めています。丁目・番地・号（「三丁目四番五号」の
-    ような漢数字も）や「1-2-3」形式の住所（「1−2−3」「1ー2ー3」のようにハイフンに似た記号で区切ったものも）が、個人を示す語（さん宅・様方・自宅など）と同じ文の前後25文字以内にある場合と、
+    ような漢数字も）や「1-2-3」形式の住所（「1−2−3」「1ー2ー3」のようにハイフンに似た記号で区切ったものも）が、個人を示す語（さん宅・様方・自宅・先生宅・先生の家など）と同じ文の前後25文字以内にある場合と、
     個人の氏名（姓と名、または「様・さん・氏・殿」や子どもの「ちゃん・くん・君」の付いた名前、「佐藤方」）とすぐ隣に並んでいる場合
     （「当選者：本町3-4-5 山田花子様」「氏名 山田花子／住所 本町3丁目4番5号」、学年や学校名をはさんだ
     「山田花子（高田小3年、本町3-4-5）」「佐藤健太（3年）の家は本町3-4-5」、年齢をはさんだ

@@ -564,19 +564,16 @@ KNOWN = [
         "集団の語の後に「世帯の子ども」と名詞が2つ続く形は読まない。「生活保護世帯の子どもは、就学援助と重複して受給"
         "できません」のような制度の説明と同じ並びなので見送り（session 36）",
     ),
-    (
-        "x",
-        "担任の山本先生の家は本町3-4-5です。",
-        "pii.address",
-        "「先生」は敬称として読まない（姓だけでは人名と分からない）。「山田先生（本町3-4-5）」は教室や医院の所在地"
-        "と区別できないので見送り。「先生の自宅は」と書けば「自宅」で見つかる（session 36）",
-    ),
 ]
 
 # What this corpus found (a child named with ちゃん・くん・君, with the school and grade before the address, the home
 # said as 「の家は」「のおうちは」; children and disabled children turned away from a nursery, a school or a team),
 # with the near misses each fix must keep as it was.
 NEW_CATCHES = [
+    # Was KNOWN: a teacher's home, said as 先生の家 (先生 is no honorific the name reader knows).
+    ("担任の山本先生の家は本町3-4-5です。", "pii.address"),
+    ("山本先生のおうちは寺町2-3-4にあります。", "pii.address"),
+    ("山田先生宅（本町3丁目4番5号）で書道教室を開いています。", "pii.address"),
     ("山田花子ちゃん（8歳）のおうちは本町3丁目4番5号です。", "pii.address"),
     ("〇〇中の佐藤健太（3年）の家は本町3-4-5。", "pii.address"),
     ("今日の利用者 山田花子（高田小3年、本町3-4-5）", "pii.address"),
@@ -608,6 +605,12 @@ NEW_CATCHES = [
     ("LGBTの生徒は入部できません。", "prohibited.discrimination"),
 ]
 NEAR_MISSES = [
+    "先生の家庭訪問は5月18日から22日までです。会場は本町3-4-5の市民プラザ。",
+    "少年自然の家（本町3-4-5）で宿泊学習をしました。",
+    "山本先生が本町3-4-5の市民プラザで講演します。",
+    "先生の家族も本町3-4-5の会場に来られます。",
+    "こどもの家（本町3-4-5）で、山田先生の読み聞かせ会を開きます。",
+    "先生方は、本町3-4-5の教育センターにお集まりください。",
     "山田花子さん（高田小6年）の作品は、本町3-4-5の市民ギャラリーで展示しています。",
     "高田小3年の山田花子さんが、本町3-4-5の会場で発表しました。",
     "講師の山田花子さん（3年目）の教室は本町3-4-5です。",
