@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from bot.rules.confidential import secret_value_spans
-    from bot.rules.engine import check, is_blocking
+    from bot.rules.engine import check, is_blocking, load_on_demand_data
     from bot.rules.misc import DuplicateSignature, duplicate_signature
     from bot.rules.pii import card_number_spans, my_number_spans
 
@@ -44,6 +44,7 @@ _LOADED_ON_USE = {
     "REGISTRY": "bot.rules.registry",
     "check": "bot.rules.engine",
     "is_blocking": "bot.rules.engine",
+    "load_on_demand_data": "bot.rules.engine",
     "secret_value_spans": "bot.rules.confidential",
     "DuplicateSignature": "bot.rules.misc",
     "duplicate_signature": "bot.rules.misc",
@@ -92,6 +93,7 @@ __all__ = [
     "check",
     "duplicate_signature",
     "is_blocking",
+    "load_on_demand_data",
     "my_number_spans",
     "secret_value_spans",
 ]

@@ -34,6 +34,11 @@ def _get_psl() -> Any:
     return _psl
 
 
+def load_public_suffix_list() -> None:
+    """Load the list now rather than on the first link that needs it (a server, before it serves)."""
+    _get_psl()
+
+
 # A draft names the same few hosts again and again (a 40,000-character paste can hold thousands of
 # links): each is looked up in the PSL once.
 @lru_cache(maxsize=4096)
