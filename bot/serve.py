@@ -617,6 +617,7 @@ def _run(settings: Settings, rt: Runtime, loaded: bytes, late_app: _LateApp, ser
     # it again and again and stall requests (p99) for nothing.
     gc.collect()
     gc.freeze()
+    gc.enable()  # off since start-up began (bot.cli.cmd_serve)
 
     def on_signal(signum: int, _frame: Any) -> None:
         log.info("signal %s received: finishing in-flight work and stopping", signum)
