@@ -123,7 +123,9 @@ class ServeProcess:
         command = [sys.executable, "-m", "bot", "serve"]
         if self.knobs:
             knobs = "; ".join(f"{name} = {value!r}" for name, value in self.knobs.items())
-            command = [sys.executable, "-c",
+            # The collector off for the imports too, as `kessai serve` has it (bot.cli.cmd_serve);
+            # serve turns it back on before it serves.
+            command = [sys.executable, "-c", "import gc; gc.disable(); "
                        f"import sys, bot.serve, bot.cli, storage.db; {knobs}; sys.exit(bot.cli.main(['serve']))"]
         self.proc = subprocess.Popen(command, cwd=self.workdir, env=self.env,
                                      stdout=log, stderr=subprocess.STDOUT)
