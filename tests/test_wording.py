@@ -43,9 +43,11 @@ REFUSED: tuple[tuple[str, str], ...] = (
     (r"フォルダ(?!ー)|ディレクトリ", "フォルダー"),
     (r"又は|及び|並びに|若しくは", "または・および・ならびに・もしくは"),
     (r"アカウント未(?:選択|指定)|（アカウント指定なし）", "アカウント指定なし（括弧なし）"),
-    (r"(?<=[ぁ-ゖ])等", "など（「各課等」のような語の一部は別）"),  # 公用文: 「等」 after a phrase reads など
-    # Slack calls it a modal; docs/usage.md and the demo say 入力画面 (a Google フォーム in a draft is the author's word).
-    (r"(?<!Google )(?<!込み)フォーム", "入力画面"),
+    # 公用文: 「等」 after a phrase reads など; not a word that starts with it (と等しい, を等倍で).
+    (r"(?<=[ぁ-ゖ])等(?!し|分|級|倍|間隔|号|価)", "など（「各課等」のような語の一部は別）"),
+    # Slack calls it a modal; docs/usage.md and the demo say 入力画面 (a Google フォーム or 申込フォーム in a draft
+    # is the author's word, and プラットフォーム・リフォーム are other words).
+    (r"(?<![ァ-ヺー])(?<!Google)(?<!Google )(?<!込み)(?<!申込)(?<!応募)(?<!合わせ)フォーム", "入力画面"),
     (r"をを|がが|、、|。。", "（重複）"),
 )
 
@@ -106,7 +108,11 @@ def test_one_form_per_word(refused: str, wanted: str) -> None:
 @pytest.mark.parametrize(("text", "refused"), [
     ("審査を経て決定します。", False), ("承認を経た下書き", False), ("15分経っても", True), ("5分経てば", True),
     ("90日経たないうちに", True), ("形式に合致しません。", False), ("値が一致しません。", False), ("確認致します。", True),
-    ("されていない等の批判", True), ("各課等の長", False), ("男女雇用機会均等法", False), ("なだれ注意報", False), ("しだれ桜", False), ("まだだれも", True), ("出来高", False), ("出来ません", True),
+    ("されていない等の批判", True), ("各課等の長", False), ("男女雇用機会均等法", False),
+    ("上限と等しい件数", False), ("画像を等倍で", False), ("フォームを開けません", True), ("下書きのフォーム", True),
+    ("入力フォーム", True), ("各プラットフォームの上限を超えています。", False), ("住宅リフォーム詐欺", False),
+    ("Googleフォーム", False), ("Google フォーム", False), ("申込フォーム", False), ("申込みフォーム", False),
+    ("お問い合わせフォーム", False), ("なだれ注意報", False), ("しだれ桜", False), ("まだだれも", True), ("出来高", False), ("出来ません", True),
 ])
 def test_the_refused_forms_leave_other_words_alone(text: str, refused: bool) -> None:
     # 「経て」「経た」 read へる (常用), 「合致」 is no 致す: a guard that refuses correct Japanese gets loosened by hand.
