@@ -436,3 +436,27 @@ def test_a_reply_written_later_to_a_post_given_up_on_with_no_copy_is_failed_and_
     assert len(warned) == 2
     assert "monthly.report:2026-11:dm:U0GONE" in warned[0] and "was not delivered" in warned[0]
     assert "list:2" in warned[1] and "list:1" in warned[1] and "C0ESCALATE" in warned[1]
+
+
+def test_a_pass_after_stop_sends_side_by_side_and_the_next_stop_ends_its_threads(db: Database) -> None:
+    # serve's order at a signal: the worker stopped (its sending threads with it), then one last
+    # pass for what was committed before the signal, then Runtime.stop(). That pass needs the
+    # sending threads again (two threads' replies go side by side): it must send, not fail with
+    # "cannot schedule new futures after shutdown", and the stop after it must end those threads.
+    with LocalSlack() as slack:
+        client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
+        gateway = SlackGateway(db, client)
+        before = set(threading.enumerate())
+        try:
+            for round_ in ("１", "２"):  # before the stop (as the worker's passes), then after it
+                first = client.chat_postMessage(channel=CHANNEL, text=f"下書き{round_}a")["ts"]
+                second = client.chat_postMessage(channel=CHANNEL, text=f"下書き{round_}b")["ts"]
+                reply(db, first, ["チェック結果: 問題なし"], f"{round_}a")
+                reply(db, second, ["チェック結果: 問題なし"], f"{round_}b")
+                assert gateway.deliver_due() == 2
+                assert any(t.name.startswith("kessai-send") for t in threading.enumerate() if t not in before)
+                if round_ == "１":
+                    gateway.stop()
+        finally:
+            gateway.stop()
+    assert [t.name for t in threading.enumerate() if t not in before and t.name.startswith("kessai-send")] == []
