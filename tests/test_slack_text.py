@@ -323,6 +323,11 @@ def test_code_fences_and_quote_marks_the_blocks_do_not_confirm_are_kept() -> Non
     blocks = [{"type": "rich_text", "elements": [pre, {"type": "rich_text_section", "elements": [
         {"type": "text", "text": "間"}]}, pre]}]
     assert typed_text({"text": "```x```\n間\n```x```", "blocks": blocks}) == "x\n間\nx"
+    # Backquotes typed before a code block are the draft's: the block's fences are where its text sits fenced.
+    typed_before = [{"type": "rich_text", "elements": [
+        {"type": "rich_text_section", "elements": [{"type": "text", "text": "区切りは```です\n"}]},
+        {"type": "rich_text_preformatted", "elements": [{"type": "text", "text": "本文"}]}]}]
+    assert typed_text({"text": "区切りは```です\n```本文```", "blocks": typed_before}) == "区切りは```です\n本文"
 
 
 FORWARD = {
