@@ -289,23 +289,25 @@ def _unwrap(text: str, run: str, markers: str, pos: int) -> tuple[str, int] | No
     return None
 
 
-def _unfence(text: str, blocks: Any) -> str:
+def _unfence(text: str, blocks: Any, name_of: Callable[[str], str] | None = None,
+             channel_of: Callable[[str], str | None] | None = None) -> str:
     """``text`` without the fences of a code block (「```本文```」) made in the composer: staff paste
     a draft as a code block to keep its line breaks, and X would show the backquotes. Fences the
-    blocks do not confirm are what was typed."""
+    blocks do not confirm are what was typed. ``name_of`` and ``channel_of``: as ``text`` was read
+    with (see ``plain_text``)."""
     pos = 0
     for block in _elements(blocks, _of_type("rich_text_preformatted")):
         # mrkdwn has no escape for a backquote: a code block holding 「```」 arrives as
         # 「``````1```」, where the first 「```」 after the opening one is not the closing one. The
         # blocks say what the code block holds; where that is found fenced, those are its fences.
-        pieces = [_inline(child) for child in block.get("elements") or []]
+        pieces = [_fenced_piece(child, name_of, channel_of) for child in block.get("elements") or []]
         if pieces and all(p is not None for p in pieces):
             fenced = "```" + "".join(p or "" for p in pieces) + "```"
             if (at := text.find(fenced, pos)) >= 0:
                 text = text[:at] + fenced[3:-3] + text[at + len(fenced):]
                 pos = at + len(fenced) - 6
                 continue
-        # Its content not readable from the blocks (a mention inside): the next pair of fences.
+        # Its content not readable from the blocks (a user group inside): the next pair of fences.
         opening = text.find("```", pos)
         closing = text.find("```", opening + 3) if opening >= 0 else -1
         if closing < 0:
@@ -313,6 +315,23 @@ def _unfence(text: str, blocks: Any) -> str:
         text = text[:opening] + text[opening + 3 : closing] + text[closing + 3 :]
         pos = closing - 3
     return text
+
+
+# Elements of a code block that ``plain_text`` names as ``_inline_text`` does (a user group's
+# text is its handle, its element only an id: not among them).
+_NAMED_IN_CODE = frozenset({"user", "channel", "broadcast", "emoji", "date"})
+
+
+def _fenced_piece(node: Any, name_of: Callable[[str], str] | None,
+                  channel_of: Callable[[str], str | None] | None) -> str | None:
+    """A code block's element as ``plain_text`` gives it from ``text``; None when the blocks cannot
+    say. A mention or a custom emoji in a code block holding 「```」 left its fences to the next
+    pair found, and the draft lost its leading 「```」 and gained one at the end."""
+    if (piece := _inline(node)) is not None:
+        return piece
+    if isinstance(node, dict) and node.get("type") in _NAMED_IN_CODE:
+        return _inline_text(node, name_of, channel_of) or None
+    return None
 
 
 def _unquote(text: str, blocks: Any) -> str:
@@ -438,7 +457,7 @@ def typed_text(message: Mapping[str, Any], name_of: Callable[[str], str] | None 
         # Blank either way (only spaces and line breaks): the text as sent, since the blocks'
         # reading drops the line breaks a section ends with and 「\n」 came back as 「」.
         return from_blocks if from_blocks.strip() else plain_text(sent, name_of, channel_of=channel_of)
-    text = _unfence(plain_text(sent, name_of, emoji_in(blocks), channel_of), blocks)
+    text = _unfence(plain_text(sent, name_of, emoji_in(blocks), channel_of), blocks, name_of, channel_of)
     runs = styled_runs(blocks)
     return _unquote(_unstyle(text, runs) if runs else text, blocks)
 

@@ -330,6 +330,23 @@ def test_code_fences_and_quote_marks_the_blocks_do_not_confirm_are_kept() -> Non
     assert typed_text({"text": "区切りは```です\n```本文```", "blocks": typed_before}) == "区切りは```です\n本文"
 
 
+
+@pytest.mark.parametrize(("text", "element", "typed"), [
+    ("``````宛先 <@U0MANAGER>```", {"type": "user", "user_id": "U0MANAGER"}, "```宛先 @高田 課長補佐"),
+    ("``````桜 :joetsu-kun:```", {"type": "emoji", "name": "joetsu-kun"}, "```桜 :joetsu-kun:"),
+    ("``````告知 <!here>```", {"type": "broadcast", "range": "here"}, "```告知 @here"),
+])
+def test_a_code_block_holding_fences_and_a_mention_or_custom_emoji_comes_back_as_typed(
+        text: str, element: dict[str, object], typed: str) -> None:
+    """Read from the blocks only when every element was plain text, link or standard emoji: with
+    a mention or a custom emoji inside, the next pair of fences was taken for the block's, and
+    「```宛先 @…」 came back as 「宛先 @…```」."""
+    first = typed.split(" ")[0].removeprefix("```") + " "
+    blocks = [{"type": "rich_text", "elements": [{"type": "rich_text_preformatted", "elements": [
+        {"type": "text", "text": "```" + first}, element]}]}]
+    assert typed_text({"text": text, "blocks": blocks}, NAMES.__getitem__) == typed
+
+
 FORWARD = {
     "is_share": True, "is_msg_unfurl": True, "text": "観桜会は4月1日から :cherry_blossom: &amp; 夜桜",
     "message_blocks": [{"message": {"blocks": [{"type": "rich_text", "elements": [{"type": "rich_text_section",
