@@ -543,19 +543,29 @@ def test_a_quote_with_an_e_mail_address_in_it_loses_its_mark() -> None:
     assert typed_text({"text": "&gt; <mailto:info@city.jp>", "blocks": quote}) == "mailto:info@city.jp"
 
 
-def test_the_explore_profile_draws_more_even_for_a_test_with_its_own_count() -> None:
+def test_the_explore_profile_draws_more_even_for_a_test_with_its_own_count(monkeypatch: pytest.MonkeyPatch) -> None:
     """A test's own @settings(max_examples=…) outranks every profile: an "explore" hunt drew no
     more examples than a developer's run for a test pinning a count (most do), though README promises
-    ten times as many."""
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
+    ten times as many. (In-process: explore_harder reads the variable when called, as at collection.)"""
+    from hypothesis import given, settings
+    from hypothesis import strategies as hst
 
-    root = Path(__file__).resolve().parents[1]
-    code = ("import tests.conftest as c\nfrom hypothesis import given, settings, strategies as st\n"
-            "seen = []\n@settings(max_examples=7, database=None)\n@given(st.integers())\n"
-            "def t(n): seen.append(n)\nc.explore_harder(t); c.explore_harder(t)\nt(); print(len(seen))")
-    env = {**os.environ, "PYTHONPATH": str(root), "KESSAI_HYPOTHESIS_PROFILE": "explore"}
-    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True)
-    assert out.stdout.split() == ["70"], out.stdout + out.stderr
+    from tests.conftest import explore_harder
+
+    seen: list[int] = []
+
+    @settings(max_examples=7, database=None)
+    @given(hst.integers())
+    def t(n: int) -> None:
+        seen.append(n)
+
+    monkeypatch.setenv("KESSAI_HYPOTHESIS_PROFILE", "ci")
+    explore_harder(t)  # another profile: no effect
+    t()
+    assert len(seen) == 7
+    monkeypatch.setenv("KESSAI_HYPOTHESIS_PROFILE", "explore")
+    explore_harder(t)
+    explore_harder(t)  # once only: each parametrised case of a test is an item of it
+    seen.clear()
+    t()
+    assert len(seen) == 70
