@@ -196,7 +196,7 @@ def get_health(port: int) -> tuple[int, dict]:  # type: ignore[type-arg]
 def test_socket_mode_answers_health_checks_and_nothing_else_over_http(tmp_path: Path, org: OrgConfig) -> None:
     slack = LocalSlack(users=slack_users(org)).start()
     serve = ServeProcess(slack, database_url("sqlite", tmp_path), tmp_path,
-                         extra_env={"SLACK_APP_TOKEN": slack.app_token}, socket_ping_seconds=0.5).start()
+                         extra_env={"SLACK_APP_TOKEN": slack.app_token}, socket_ping_seconds=1.0).start()
     try:
         status, report = get_health(serve.port)
         assert status == 200 and report == {"database": "ok", "database_writes": "ok", "migrations": "current",
@@ -210,9 +210,7 @@ def test_socket_mode_answers_health_checks_and_nothing_else_over_http(tmp_path: 
 
         slack.stop()  # Slack unreachable: the socket is cut and cannot be opened again
         slack.drop_socket()
-        # kessai pings every 5 s (here every 0.5 s, as in the test of Socket Mode turned off, where a
-        # draft's round trip over the socket still works; at 1 s the wait below was longer for
-        # nothing); three unanswered and the socket counts as
+        # kessai pings every 5 s (here every second); three unanswered and the socket counts as
         # lost — well before the library itself gives up on it (five failed checks). The count of
         # pings is checked without a clock in test_a_socket_counts_as_lost_after_three_unanswered_pings;
         # here the wait is only bounded, not timed.
