@@ -39,7 +39,7 @@ def test_losing_the_token_is_an_error_for_monitoring_and_health(
     """Monitoring watches ERROR lines and /healthz (docs/operations.md). A WARNING, and a health
     check still 200 until a message failed, said nothing: with the app uninstalled no event comes,
     and on a quiet weekend nothing is sent."""
-    from bot.web import health
+    from tests.conftest import answered_health as health
 
     st = sqlite_stack
     caplog.set_level(logging.INFO)
@@ -92,7 +92,7 @@ def test_losing_the_token_is_reported_by_every_replica_until_one_starts_with_a_w
     """The event reaches one replica: the others' /healthz said 200 (a load balancer kept sending
     them Slack's requests, monitoring saw nothing), and on the one that received it a message that
     went out just after reset it to 200. A process that starts with a token Slack accepts ends it."""
-    from bot.web import health
+    from tests.conftest import answered_health as health
 
     url = database_url(kind, tmp_path)
     a = start_local_stack(org, url, clock=shifted_clock(BUSINESS_MORNING))
@@ -120,7 +120,7 @@ def test_losing_the_token_is_reported_by_every_replica_until_one_starts_with_a_w
 
 def test_tokens_revoked_for_others_is_no_alarm(sqlite_stack: LocalStack, caplog: pytest.LogCaptureFixture) -> None:
     """A user's authorisation revoked, or another app's bot: this bot's token still works."""
-    from bot.web import health
+    from tests.conftest import answered_health as health
 
     st = sqlite_stack
     caplog.set_level(logging.INFO)
@@ -202,7 +202,7 @@ def test_a_revocation_recorded_while_a_replica_starts_is_not_cleared_by_it(
     start. ``earlier``: a loss was recorded before (the same key, moved to the new time)."""
     import threading
 
-    from bot.web import health
+    from tests.conftest import answered_health as health
 
     url = database_url(kind, tmp_path)
     a = start_local_stack(org, url, clock=shifted_clock(BUSINESS_MORNING))
@@ -241,7 +241,7 @@ def test_every_replica_says_why_the_token_was_lost_not_the_code_slack_refuses_it
     said what Slack refused the token with (invalid_auth) instead of the event's reason; another
     replica said app_uninstalled until one of its own messages was refused, then invalid_auth too.
     Every replica now says app_uninstalled, the reason the IT 担当 can act on (reinstall the app)."""
-    from bot.web import health
+    from tests.conftest import answered_health as health
 
     url = database_url(kind, tmp_path)
     a = start_local_stack(org, url, clock=shifted_clock(BUSINESS_MORNING))

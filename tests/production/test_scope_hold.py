@@ -13,9 +13,9 @@ from bot.delivery_failures import SCOPE_HOLD_KEY, DeliveryFailureReporter
 from bot.localstack import LocalStack, start_local_stack
 from bot.slack_gateway import MAX_ATTEMPTS, MAX_BACKOFF, TOKEN_ASK_EVERY
 from bot.sweep import DELIVERY_MEMORY, sweep
-from bot.web import health
 from storage import drafts as draft_repo
 from storage import outbox
+from tests.conftest import answered_health as health  # a late database reading asked again
 from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, CLEAN_DRAFT, dm, wait_dm
 from tests.production.test_slack_faults import SteppedClock
 

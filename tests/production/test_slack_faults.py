@@ -15,9 +15,10 @@ from bot.config import OrgConfig
 from bot.localstack import LocalStack, slack_users, start_local_stack
 from bot.sandbox.server import LocalSlack
 from bot.slack_gateway import MAX_ATTEMPTS, MAX_BACKOFF, OUTAGE_COUNT, SLACK_SIDE_ERRORS
-from bot.web import STALLED_ATTEMPTS, health
+from bot.web import STALLED_ATTEMPTS
 from storage import outbox
 from storage.models import OutboxRow
+from tests.conftest import answered_health as health  # a late database reading asked again
 from tests.conftest import database_url, migrated_database_url
 from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, CLEAN_DRAFT, dm, settle, wait_dm
 

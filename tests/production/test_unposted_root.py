@@ -21,8 +21,8 @@ from bot.config import OrgConfig
 from bot.localstack import LocalStack, slack_users, start_local_stack
 from bot.sandbox.records import Message
 from bot.sandbox.server import LocalSlack
-from bot.web import health
 from storage import outbox
+from tests.conftest import answered_health as health  # a late database reading asked again
 from tests.conftest import database_url, migrated_database_url
 from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, all_text, dm, settle, thread, wait_dm
 from tests.e2e.test_workflow_drafting import root_message, submit_draft
