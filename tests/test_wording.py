@@ -119,6 +119,19 @@ def test_the_refused_forms_leave_other_words_alone(text: str, refused: bool) -> 
     assert any(re.search(r, text) for r, _ in REFUSED) is refused
 
 
+# The IT 担当 and the staff read the same screen's name in README/docs as in the messages: a person
+# told 「入力画面を開けませんでした」 looks it up in operations.md, which quoted 「フォームを…」.
+DOC_TERMS = tuple((r, w) for r, w in REFUSED if w == "入力画面")
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/usage.md", "docs/operations.md", "docs/reminders.md"])
+def test_the_docs_name_the_modal_as_the_messages_do(doc: str) -> None:
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    found = [f"{doc}: …{text[max(0, m.start() - 20):m.end() + 20]!r}"
+             for r, _ in DOC_TERMS for m in re.finditer(r, text)]
+    assert DOC_TERMS and not found, "「入力画面」と書いてください:\n" + "\n".join(found)
+
+
 # A sentence of a message that ends as a report or a rulebook does (「…した。」「…である。」「…できない。」)
 # beside the です・ます of every other: the reader hears two voices, and the short one sounds curt.
 # Not 「でした」「ません」, nor a word quoted in 「」 (「特定のアカウントではない」 is a label shown as it is).
