@@ -413,9 +413,9 @@ def channel_note(view: DraftView, *, approver: bool) -> str | None:
     more = f"、{and_more(len(view.unnamed_channels) - 5)}" if len(view.unnamed_channels) > 5 else ""
     fix = ("意図した文字でなければ、差し戻してください。" if approver else
            ("「修正する」" if view.revisable_by_form else "元のメッセージの編集") +
-           "でハッシュタグを書き直してください（非公開チャンネルなら、bot をそのチャンネルに招待してから直すと、チャンネル名になります）。")
+           "でハッシュタグを書き直してください（非公開チャンネルなら、ボットをそのチャンネルに招待してから直すと、チャンネル名になります）。")
     return (f":speech_balloon: 文面の{shown}{more}は Slack のチャンネルの ID です。「#」に続けて入力したハッシュタグを "
-            "Slack がチャンネルへのリンクにしましたが、kessai がチャンネル名を取得できませんでした（bot が参加していない"
+            "Slack がチャンネルへのリンクにしましたが、kessai がチャンネル名を取得できませんでした（ボットが参加していない"
             "非公開チャンネルか、Slack が一時的に応答しなかったためです）。SNS にはこの ID のまま投稿されます。" + fix)
 
 

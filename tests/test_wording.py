@@ -48,6 +48,8 @@ REFUSED: tuple[tuple[str, str], ...] = (
     # Slack calls it a modal; docs/usage.md and the demo say 入力画面 (a Google フォーム or 申込フォーム in a draft
     # is the author's word, and プラットフォーム・リフォーム are other words).
     (r"(?<![ァ-ヺー])(?<!Google)(?<!Google )(?<!込み)(?<!申込)(?<!応募)(?<!合わせ)フォーム", "入力画面"),
+    # Every other message and README/usage.md say ボット; not `bot` in a command, SLACK_BOT_TOKEN, a URL's /bot.
+    (r"(?<![A-Za-z0-9_@/.`-])bot(?![A-Za-z0-9_/.`-])", "ボット"),
     (r"をを|がが|、、|。。", "（重複）"),
 )
 
@@ -113,6 +115,8 @@ def test_one_form_per_word(refused: str, wanted: str) -> None:
     ("入力フォーム", True), ("各プラットフォームの上限を超えています。", False), ("住宅リフォーム詐欺", False),
     ("Googleフォーム", False), ("Google フォーム", False), ("申込フォーム", False), ("申込みフォーム", False),
     ("お問い合わせフォーム", False), ("なだれ注意報", False), ("しだれ桜", False), ("まだだれも", True), ("出来高", False), ("出来ません", True),
+    ("bot が参加していない", True), ("`/invite @kessai` で bot を招待", True), ("SLACK_BOT_TOKEN", False),
+    ("https://example.jp/bot/", False), ("Bot User OAuth Token", False),
 ])
 def test_the_refused_forms_leave_other_words_alone(text: str, refused: bool) -> None:
     # 「経て」「経た」 read へる (常用), 「合致」 is no 致す: a guard that refuses correct Japanese gets loosened by hand.
