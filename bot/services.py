@@ -967,7 +967,7 @@ class Kessai:
         whose escalation fell due in it (the thread was told 「代決者の…は不在のため、代決を依頼できませんでした」)
         are sent to the deputies now, as SPEC 4.3 has it, or they stay with the slow approvers for good.
         Only escalations claimed inside the absence: a deputy whose request was taken back on purpose
-        (the approver returned) is not asked again. True if someone was asked. Called under the
+        (the approver returned) is not asked again. Called under the
         absence's claim (``deputy_back_key``) by the sweep, `/kessai away off` and a later absence.
         Returns how many drafts were sent to the deputies (0: nobody was asked)."""
         accounts = [a.id for a in self.org.accounts if deputy in a.deputies]
