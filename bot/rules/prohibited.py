@@ -4520,8 +4520,11 @@ _RAIN_PLAN = re.compile(
 
 
 # A year by its number (「2019年の台風19号では」「令和元年東日本台風では」), history when it is before the year of
-# posting. Not a fiscal year (「2025年度」 runs into the next), and not this year's, which may be now.
-_YEAR = re.compile(r"(?<![0-9０-９])([12１２][0-9０-９]{3})年(?!度)|令和([0-9０-９]{1,2}|元)年(?!度)")
+# posting. Not a fiscal year (「2025年度」 runs into the next), not this year's, which may be now, and not a return
+# period (「1000年に一度の大雨では」「1000年確率の大雨では」): that is how big a rain to come is, not when it fell.
+_YEAR = re.compile(
+    r"(?<![0-9０-９])([12１２][0-9０-９]{3})年(?!度|[にへ]?[一1１][度回]|確率|超過確率)|令和([0-9０-９]{1,2}|元)年(?!度)"
+)
 
 
 # The past year as a measure of what comes (「2019年と同じように堤防が決壊するそうです」「2019年の台風並みの大雨で」).

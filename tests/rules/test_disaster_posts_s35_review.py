@@ -233,6 +233,10 @@ STILL_RUMOURS = [
     # A tip whose reason passes a claim on.
     "断水したら給水車は来ないから、水をためておくといいんだって。",
     "大雨のときは堤防が決壊するから、高台に行くといいんだって。",
+    # A return period is no year: 「1000年に一度の大雨では」 tells how big a rain to come is.
+    "1000年に一度の大雨では、市内全域が浸水するそうです。",
+    "1000年に1度の大雨のとき、堤防が決壊するそうです。",
+    "1000年確率の大雨では、ダムが決壊するそうです。",
 ]
 
 
