@@ -2282,8 +2282,11 @@ def _said_sentence(doc: Document, pos: int) -> tuple[int, int]:
 
 _REWRITE = "表現を改めてください。"
 # A group already named as people (「外国人」「〇〇町の人」「A市民」「沖縄出身者」) is not followed by 「の人々」:
-# 「「東北の人」の人々」 says it twice.
-_PEOPLE_ENDINGS = ("人", "人々", "者", "民", "方", "方々", "連中", "ヤツ", "ヤツら", "やつ", "奴", "達", "たち", "客")
+# 「「東北の人」の人々」 says it twice. Children are no 人々 either: 「「障害児」の人々」「「発達障害の子」の人々」.
+_PEOPLE_ENDINGS = (
+    "人", "人々", "者", "民", "方", "方々", "連中", "ヤツ", "ヤツら", "やつ", "奴", "達", "たち", "客",
+    "子", "子ども", "子供", "こども", "お子さん", "お子様", "児",
+)
 
 
 def _people(group: str) -> str:

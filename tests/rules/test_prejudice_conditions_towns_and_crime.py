@@ -299,6 +299,11 @@ def test_myth_not_marked_wrong_fires(text: str) -> None:
         ("外国人が増えると治安が悪くなります", "「外国人」を"),
         ("外国人は出ていけ", "「外国人」を"),
         ("生活保護は甘え", "「生活保護」の人々を"),
+        # Children turned away are named as they are, not as 人々: 「「障害児」の人々を」.
+        ("障害児は入園をお断りします。", "「障害児」を"),
+        ("医療的ケア児の受け入れはお断りしています。", "「医療的ケア児」を"),
+        ("発達障害の子は普通学級に入れません。", "「発達障害の子」を"),
+        ("障害のある子どもは、他の子の迷惑になるため入学できません。", "「障害のある子ども」を"),
     ],
 )
 def test_message_names_the_people_once(text: str, people: str) -> None:
