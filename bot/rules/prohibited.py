@@ -4917,7 +4917,7 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
             party_calls = calls.find(doc, within=sent) if named else []
             if party_calls:
                 party_ends = {m.end for m in named}
-                party_calls = [m for m in party_calls if not _party_supports_a_thing(doc, m, party_ends)]
+                party_calls = [m for m in party_calls if not _party_supports_a_thing(doc, m, party_ends, sent[1])]
             if named:
                 party_calls += [m for m in judgements.find(doc, within=sent) if _ends_sentence(doc, m.end, sent[1])]
                 # A party's candidate called for as a person's would be: 「自民党の候補者をよろしく」.
@@ -4993,11 +4993,17 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
 # Only before a noun (kanji or katakana): 「自民党が支持します」「自民党を支持する。」 remain a stand taken.
 _PARTY_AGENT = re.compile(r"[ \t　]*(?:が|の)[ \t　]*$")
 _SUPPORTS_A_THING = re.compile(r"(?:する|した|している|していた|してきた)(?=[\u4e00-\u9fff\u30a1-\u30fa])")
+# The reader urged to back what the party backs, in words no list of calls holds: 「自民党が支持する候補を、みんなで
+# 支えよう！」「自民党が推薦する山田太郎を当選させよう」「…政策を実現しましょう」 take the party's side as a call does.
+_URGED = re.compile(r"よう(?:ね|よ)?[！!。]|よう[ \t　]*$|ましょう|ください|下さい|せよ|しろ[！!。]|しろ$|一票|[をに][！!]")
 
 
-def _party_supports_a_thing(doc: Document, call: Match, party_ends: set[int]) -> bool:
-    """Whether the call at ``call`` (支持・応援・推薦) is a party's, in a clause describing what it supports."""
+def _party_supports_a_thing(doc: Document, call: Match, party_ends: set[int], sentence_end: int) -> bool:
+    """Whether the call at ``call`` (支持・応援・推薦) is a party's, in a clause describing what it supports, and the
+    sentence (ending at ``sentence_end``) urges the reader to nothing."""
     if call.entry not in ("支持", "応援", "推薦") or not _SUPPORTS_A_THING.match(doc.text, call.end):
+        return False
+    if _URGED.search(doc.text, call.end, sentence_end):
         return False
     gap = _PARTY_AGENT.search(doc.text, max(0, call.start - 4), call.start)
     return gap is not None and gap.start() in party_ends

@@ -114,6 +114,11 @@ from tests.rules.conftest import codes, findings_of
         ("自民党を支持する市民の会です。", "prohibited.political"),
         ("自民党が支持する候補を応援しよう！", "prohibited.political"),
         ("自民党が支持する山田候補に投票しましょう。", "prohibited.political"),
+        # The reader urged to back what the party backs, in words that are no call of the list.
+        ("自民党が支持する候補を、みんなで支えよう！", "prohibited.political"),
+        ("自民党が推薦する山田太郎を当選させよう", "prohibited.political"),
+        ("自民党が支持する政策を実現しましょう。", "prohibited.political"),
+        ("自民党が応援する候補を支えてください。", "prohibited.political"),
         ("清き一票をお願いします", "prohibited.political"),
         ("山田太郎候補の個人演説会のお知らせ", "prohibited.political"),
         ("次の選挙は山田 太郎候補をよろしく", "prohibited.political"),  # a name with a space in it
@@ -397,6 +402,7 @@ def test_fires(text: str, code: str) -> None:
         ("自民党と公明党が支持する法案が可決されました。", "prohibited.political"),
         ("立憲民主党の支持する候補者が当選しました。", "prohibited.political"),
         ("共産党が応援するイベントは中止になりました。", "prohibited.political"),
+        ("自民党が支持した法案について、市の対応をまとめました。", "prohibited.political"),
         ("自民党の県議団が危険箇所を視察しました。", "prohibited.political"),
         ("与党の議員団が最高の評価をくださいました。", "prohibited.political"),
         ("皆さんの清き一票が上越の未来をつくります。12月13日（日）は市長選挙の投票日です。", "prohibited.political"),
