@@ -1303,7 +1303,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     英語のお知らせのローマ字の住所（「3-12-5 Minami-Honcho, Joetsu City」のように丁目-番-号の後に町名が続くもの）も、
     前後60文字（同じ行）に「Mr. Taro Yamada」「Owner: Hanako Suzuki」「lives at」「Sato's home」のような個人がいるときに
     反応します（「Joetsu International Center, 1-1-1 Kibougaoka」「Contact Mr. Tanaka at Joetsu City Hall, 1-1-1 Kibougaoka」
-    のように個人と住所の間や住所のすぐ後に施設・会社・店の名前（Center・Hall・Office・bakery など）があるもの、「will speak at」
+    のように個人と住所の間や住所のすぐ前・すぐ後に施設・会社・店の名前（Center・Hall・Office・bakery など）があるもの、「will speak at」
     「Venue:」と会場として書いたもの、電話番号や日付は対象外です。「Mr. Sato of 2-4-8 Naka-machi, near the station」のように
     離れた所に施設があるだけのものは反応します）。
     """
@@ -1381,6 +1381,13 @@ _ROMAJI_VENUE_BEFORE = re.compile(rf"(?i)(?:{_AT_AN_EVENT}|\b(?:venue|place|loca
 _ROMAJI_NAMED_AFTER = re.compile(
     r"(?:[ \t]*[,(（]?[ \t]*[A-Z][A-Za-z.'&-]*){0,5}[ \t]*[,(（]?[ \t]*(?i:" + _ROMAJI_FACILITY.pattern.removeprefix("(?i)") + ")"
 )
+# And right before it, as a contact block or a shop's card gives it, with its staff or owner after: 「Joetsu
+# International Center, 1-1-1 Kibougaoka, Joetsu City. Staff: Ms. Yuki Sato.」「Sato Bakery, 2-4-8 Naka-machi.
+# Owner: Mr. Ken Sato.」. No title in between: 「…at the station, Mr. Sato, 2-4-8 Naka-machi」 is his.
+_ROMAJI_NAMED_BEFORE = re.compile(
+    "(?i:" + _ROMAJI_FACILITY.pattern.removeprefix("(?i)") + ")"
+    r"(?:[ \t]+(?!(?:Mr|Ms|Mrs|Miss|Mx|Dr)\b)[A-Z][A-Za-z.'&-]*){0,3}[ \t]*[,(（:：]?[ \t]*$"
+)
 
 
 def _romaji_addresses(doc: Document) -> Iterator[Hit]:
@@ -1396,7 +1403,10 @@ def _romaji_addresses(doc: Document) -> Iterator[Hit]:
         # A facility between the person and the address, or named right after it, is where the address leads:
         # 「Contact Mr. Tanaka at Joetsu City Hall, 1-1-1 Kibougaoka」. One anywhere near is not: 「Mr. Taro Yamada
         # (3-12-5 Minami-Honcho, Joetsu City) found the wallet at the park.」 is his home.
-        if _ROMAJI_NAMED_AFTER.match(text, m.end(), hi) or _ROMAJI_VENUE_BEFORE.search(text, lo, m.start()) or not any(
+        if (
+            _ROMAJI_NAMED_AFTER.match(text, m.end(), hi) or _ROMAJI_NAMED_BEFORE.search(text, lo, m.start())
+            or _ROMAJI_VENUE_BEFORE.search(text, lo, m.start())
+        ) or not any(
             not _ROMAJI_FACILITY.search(text, *gap) and not _ROMAJI_VENUE.search(text, *gap)
             for p in _ROMAJI_PERSON.finditer(text, lo, hi)
             for gap in [(p.end(), m.start()) if p.end() <= m.start() else (m.end(), max(m.end(), p.start()))]

@@ -861,6 +861,10 @@ ENGLISH_S36 = [
     ("pii.address", "Tel: +81-25-526-5111. Mr. Tanaka will answer.", False),
     ("pii.address", "Date: 12-6-2026, Mr. Sato will speak.", False),
     ("pii.address", "Uesugi Kenshin's castle: 1-2-3 Kasugayama, Joetsu.", False),
+    # A facility named right before its address, its staff or owner after it.
+    ("pii.address", "Joetsu International Center, 1-1-1 Kibougaoka, Joetsu City. Staff: Ms. Yuki Sato.", False),
+    ("pii.address", "Sato Bakery, 2-4-8 Naka-machi, Joetsu. Owner: Mr. Ken Sato.", False),
+    ("pii.address", "Found near the station, Mr. Sato, 2-4-8 Naka-machi, Joetsu City, kept the dog.", True),
     ("confidential.deliberation", "The bid for the bridge repair is next week. The planned price is ¥48,500,000.", True),
     ("confidential.deliberation", "The planned price for the school construction bid is not yet public: 120 million yen.", True),
     ("confidential.deliberation", "The planned price for the upcoming road tender is ¥27,000,000.", True),
