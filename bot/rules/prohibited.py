@@ -5387,8 +5387,10 @@ _EN_PARTY_NAMES = "|".join(
 )
 _EN_PARTY_SUPPORT = re.compile(
     r"(?im)(?:^|(?<=[.!?:])[ \t]+)[ \t]*(?:(?:please|let's|let’s|let[ \t]+us|we|i|all|everyone,?)[ \t]+)*"
-    # Not a thing the party backs: 「Support the LDP-sponsored bill?」 asks about the bill.
-    rf"(?:support|back|stand[ \t]+with|cheer[ \t]+for)[ \t]+(?:the[ \t]+)?(?P<party>{_EN_PARTY_NAMES})(?![A-Za-z]|-[A-Za-z])"
+    # Not a thing the party backs: 「Support the LDP-sponsored bill?」 asks about the bill. Its candidate is the
+    # party's, though: 「Support the LDP-backed candidate Tanaka!」 asks for the party's seat.
+    rf"(?:support|back|stand[ \t]+with|cheer[ \t]+for)[ \t]+(?:the[ \t]+)?(?P<party>{_EN_PARTY_NAMES})"
+    r"(?![A-Za-z]|-[A-Za-z](?![A-Za-z-]*[ \t]+(?:candidates?|nominees?)\b))"
 )
 
 
