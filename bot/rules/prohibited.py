@@ -3661,7 +3661,12 @@ _FOREIGN_DENY_DENIED_REACH = 20  # 「không phải là 」 with a blank or two
 def _foreign_opposition(pattern: re.Pattern[str], text: str, a: int, b: int) -> bool:
     """Whether [a, b) names a word of `pattern` to oppose what it says, not to deny that word."""
     return any(
-        not _FOREIGN_DENY_DENIED_BEFORE.search(text, max(a, d.start() - _FOREIGN_DENY_DENIED_REACH), d.start())
+        (
+            # 「没有歧视的社会」: a society free of it, which opposes it as much as 「歧视」 alone. Not 「我没有偏见的
+            # 意思，外国人都是罪犯」, the disclaimer said another way.
+            (text.startswith(("的", "之"), d.end()) and not text.startswith(("的意思", "之意"), d.end()))
+            or not _FOREIGN_DENY_DENIED_BEFORE.search(text, max(a, d.start() - _FOREIGN_DENY_DENIED_REACH), d.start())
+        )
         and not _FOREIGN_DENY_DENIED_AFTER.match(text, d.end(), b)
         for d in pattern.finditer(text, a, b)
     )

@@ -782,6 +782,9 @@ SILENT_S36 = [
     "Os estrangeiros são todos criminosos. Isso é mentira.",
     "Người nước ngoài đều là tội phạm. Điều đó không đúng.",
     "外国人滚出去这样的歧视言论，我们绝不允许。",
+    # 「没有歧视的社会」 is a society free of it: no word of opposition denied.
+    "在没有歧视的社会里，不应该说外国人滚出去。",
+    "外国人都是罪犯，这种说法不利于建设没有偏见的社会。",
 ]
 FIRES_S36 = [
     # The rebuttal asked, turned to something else, denied, or taken back.
@@ -822,6 +825,7 @@ FIRES_S36 = [
     "Os estrangeiros são todos criminosos. Não é preconceito, é verdade.",
     "Người nước ngoài đều là tội phạm. Đây không phải là định kiến.",
     "外国人滚出去，这不是歧视。",
+    "我没有偏见的意思，外国人都是罪犯。",
 ]
 
 
