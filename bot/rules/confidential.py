@@ -532,7 +532,7 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     書き添えるよう、公表していない価格なら入札後まで発信しないよう伝えます。
     英語のお知らせの「planned price」「estimated price」「minimum limit price」「expected winner」なども、金額（「¥48,500,000」
     「120 million yen」）を添えて、入札（bid・tender）がまだ先か価格が公表前（「not yet announced」「The bid … is next week」
-    「upcoming tender」）と書いた投稿で知らせます（「published in advance」「Bid results」「tender notice」のある投稿、入札のない
+    「upcoming tender」）と書いた投稿で知らせます（「published in advance」「Bid results」「tender notice」「Invitation to tender」「Notice of bidding」のある投稿、入札のない
     「The estimated price of the new ski pass is ¥3,500」は対象外です）。
     """
     public = matcher("deliberation.txt", "public")
@@ -740,6 +740,9 @@ _EN_BID_AHEAD = re.compile(
 _EN_BID_PUBLIC = re.compile(
     r"(?i)\b(?:published|announced|disclosed)[ \t]+in[ \t]+advance\b|\bbid(?:ding)?[ \t]+results?\b|\bresults?[ \t]+of[ \t]+the[ \t]+"
     r"(?:bid|bidding|tender)\b|\b(?:was|were|has[ \t]+been)[ \t]+awarded\b|\btender[ \t]+notice\b|\bwinning[ \t]+bid\b"
+    # The 入札公告 itself, as `_BID_NOTICE` reads 「入札公告」: its price is the one it publishes.
+    r"|\b(?:bid|bidding)[ \t]+notice\b|\bnotice[ \t]+of[ \t]+(?:a[ \t]+|the[ \t]+)?(?:bid|bidding|tender)\b"
+    r"|\b(?:invitation|call)[ \t]+(?:to|for)[ \t]+(?:bids?|bidding|tenders?)\b"
 )
 _EN_AMOUNT = re.compile(r"(?i)[¥￥][ \t]*[0-9]|\b[0-9][0-9,.]*[ \t]*(?:million[ \t]+|billion[ \t]+)?yen\b")
 

@@ -877,6 +877,13 @@ ENGLISH_S36 = [
     ("confidential.deliberation", "The estimated price of the new ski pass is ¥3,500.", False),
     ("confidential.deliberation", "Tender notice: Takada bridge repair. Planned price: ¥48,500,000 (published in advance).", False),
     ("confidential.deliberation", "Bid results: planned price ¥48,500,000, winning bid ¥45,000,000.", False),
+    # The 入札公告 in English, silent as 「入札公告」 is.
+    (
+        "confidential.deliberation",
+        "Invitation to tender: Takada bridge repair. The tender will be held on May 10. Planned price: ¥48,500,000.",
+        False,
+    ),
+    ("confidential.deliberation", "Notice of bidding: snow removal. The bid opening is on Dec 5. Estimated price ¥12,000,000.", False),
     ("confidential.deliberation", "The estimated price for the bridge repair bid will be announced after the bid.", False),
     ("confidential.deliberation", "Charity auction: estimated price ¥5,000 for the sake set! Bid now.", False),
     ("confidential.deliberation", "The bid for the sake set is on until Sunday: estimated price ¥5,000!", False),
