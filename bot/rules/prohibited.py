@@ -1703,14 +1703,16 @@ _EN_REBUTTAL = re.compile(
     r"|prejudice|a[ \t]+lie|nonsense|fake[ \t]+news)"
     r"(?:[ \t]+at[ \t]+all)?[ \t]*[!.！。]*[ \t]*$"
 )
+# The vices of the English [exclusion] (「are lazy」…), as more of them follow in a list (`_EN_VERDICT_ON`) or a
+# rebuttal is outbid with one (`_EN_SIDED`).
+_EN_VICES = r"(?:criminals|thieves|liars|lazy|dirty|noisy|rude|violent|dangerous|stupid|filthy)"
 # What takes the statement's side after the English rebuttal, as `_took_its_side` reads Japanese: 「Not true! Just
 # kidding, they are.」「Not true? Yes it is.」.
 # Or outbids it: 「Filipinos are lazy? False! They are even lazier.」「…Not true. They are criminals too.」.
 _EN_SIDED = re.compile(
     r"(?i)\b(?:kidding|joking|jk|yes|yeah|i agree|agreed|so true|(?:it|that)(?:'s|’s|[ \t]+is)[ \t]+true|they[ \t]+really[ \t]+are"
     r"|worse|even[ \t]+(?:lazier|dirtier|noisier|ruder|filthier|stupider|more[ \t]+(?:lazy|dangerous|violent|rude|dirty))"
-    r"|they(?:'re|’re|[ \t]+are)[ \t]+(?:(?:also|all|even|just|actually|in[ \t]+fact)[ \t]+)*"
-    r"(?:criminals|thieves|liars|lazy|dirty|noisy|rude|violent|dangerous|stupid|filthy))\b"
+    r"|they(?:'re|’re|[ \t]+are)[ \t]+(?:(?:also|all|even|just|actually|in[ \t]+fact)[ \t]+)*" + _EN_VICES + r")\b"
 )
 # The words pointed back to, called off or to be rethought in others' mouths: 「そんな言葉はもうやめましょう、と
 # 言う人がいますが、違います」. What follows answers those people, and so sides with the words.
@@ -2185,8 +2187,6 @@ def _gendered_hiring(doc: Document) -> Iterator[Hit]:
 
 
 _ENGLISH_END = re.compile(r"(?i)[ \t]*(?:here|now|again)?[ \t]*[!.?！。]*\s*$")
-# The vices of the English [exclusion] (「are lazy」…), as more of them follow in a list.
-_EN_VICES = r"(?:criminals|thieves|liars|lazy|dirty|noisy|rude|violent|dangerous|stupid|filthy)"
 _EN_VERDICT_ON = re.compile(
     r"(?i)(?:[ \t]*(?:,|&|and|,[ \t]*and)[ \t]+(?:all[ \t]+)?" + _EN_VICES + r"\b)*"
     r"(?:[ \t]*(?:here|now|again)?[ \t]*[!.?！。]*\s*$"
