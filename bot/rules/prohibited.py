@@ -5003,7 +5003,11 @@ _PARTY_AGENT = re.compile(r"[ \t　]*(?:が|の)[ \t　]*$")
 _SUPPORTS_A_THING = re.compile(r"(?:する|した|している|していた|してきた)(?=[\u4e00-\u9fff\u30a1-\u30fa])")
 # The reader urged to back what the party backs, in words no list of calls holds: 「自民党が支持する候補を、みんなで
 # 支えよう！」「自民党が推薦する山田太郎を当選させよう」「…政策を実現しましょう」 take the party's side as a call does.
-_URGED = re.compile(r"よう(?:ね|よ)?[！!。]|よう[ \t　]*$|ましょう|ください|下さい|せよ|しろ[！!。]|しろ$|一票|[をに][！!]")
+# Not where to read about it: 「自民党が支持する法案の詳細は、国会のホームページをご覧ください。」.
+_URGED = re.compile(
+    r"よう(?:ね|よ)?[！!。]|よう[ \t　]*$|ましょう|(?<!ご覧)(?<!ご確認)(?<!ご参照)(?<!お問い合わせ)(?<!お問合せ)(?:ください|下さい)"
+    r"|せよ|しろ[！!。]|しろ$|一票|[をに][！!]"
+)
 
 
 def _party_supports_a_thing(doc: Document, call: Match, party_ends: set[int], sentence_end: int) -> bool:

@@ -403,6 +403,7 @@ def test_fires(text: str, code: str) -> None:
         ("立憲民主党の支持する候補者が当選しました。", "prohibited.political"),
         ("共産党が応援するイベントは中止になりました。", "prohibited.political"),
         ("自民党が支持した法案について、市の対応をまとめました。", "prohibited.political"),
+        ("自民党が支持する法案の詳細は、国会のホームページをご覧ください。", "prohibited.political"),
         ("自民党の県議団が危険箇所を視察しました。", "prohibited.political"),
         ("与党の議員団が最高の評価をくださいました。", "prohibited.political"),
         ("皆さんの清き一票が上越の未来をつくります。12月13日（日）は市長選挙の投票日です。", "prohibited.political"),
