@@ -984,6 +984,25 @@ class Kessai:
                 asked += 1
         return asked
 
+    def _deputy_not_yet_back(self, s: Session, deputy: str, before: tuple[datetime, datetime] | None,
+                             begins: datetime, now: datetime) -> bool:
+        """Whether a deputy's absence from ``begins`` (today or earlier), registered at ``now``, also
+        continues ``before``, one that is over by the calendar (``absence_continues`` says no) but
+        whose return, today, the sweep has not handled yet (its ``deputy_back_key`` is unclaimed:
+        typed in the minute after the opening, or kessai was down then). The deputy was never back at work as
+        far as kessai acted: stored from ``begins`` instead, the escalations claimed in ``before``
+        fell outside the absence the sweep later hands off, and the deputy was never asked for them."""
+        if before is None or begins > now or as_utc(before[0]) > now:
+            return False
+        if not any(deputy in a.deputies for a in self.org.accounts):
+            return False
+        # Back only today: a claim the sweep never made (they became a deputy after that absence)
+        # must not join a new absence to one that ended weeks ago.
+        back = next_business_instant(self.org.calendar(str(self.tz)), as_utc(before[1]))
+        if self.local(back).date() != self.local(now).date():
+            return False
+        return not reminders_repo.claimed_at(s, [deputy_back_key(deputy, as_utc(before[1]))])
+
     def _deputy_back_early(self, s: Session, now: datetime, deputy: str, absence: tuple[datetime, datetime]) -> str:
         """``deputy`` ends the absence stored (`/kessai away off`, or a later one overwriting it): the
         sweep finds a deputy's return by that record, so the hand-off of what fell due meanwhile is
@@ -2429,7 +2448,8 @@ class Kessai:
         cal = self.org.calendar(str(self.tz))
         with self.db.session() as s:
             before = away_repo.absence(s, actor)
-            continues = absence_continues(cal, before, begins, now)
+            continues = absence_continues(cal, before, begins, now) or self._deputy_not_yet_back(
+                s, actor, before, begins, now)
             stored_from = min(begins, as_utc(before[0])) if continues and before is not None else begins
             if not away_repo.set_away(s, actor, stored_from, until):
                 raise errors.InvalidInput("組織設定に登録されていないため、不在を登録できません。")

@@ -1485,3 +1485,46 @@ def test_a_deputy_away_at_the_hand_off_is_asked_when_back(world: World, back: st
             ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == "U0DEPUTY"))]
     assert asked == [asked_at.astimezone(UTC)], asked
     assert len(world.posts(contains="決裁が遅れているため、代決者の")) == 1
+
+
+@pytest.mark.parametrize(("registered_at", "first", "last", "asked_at"), [
+    # Still away on Thursday, the absence extended to the next Friday: one absence 11/23–12/4.
+    (jst(2026, 11, 26, 10, 0), date(2026, 11, 26), date(2026, 12, 4), jst(2026, 12, 7, 8, 30)),
+    # Back on Monday 08:30 and, before the sweep has seen it, away again that day and the next:
+    # never at work between the two, so still the absence in which the escalation fell due.
+    (jst(2026, 11, 30, 8, 30, 20), date(2026, 11, 30), date(2026, 12, 1), jst(2026, 12, 2, 8, 30)),
+])
+def test_a_deputy_away_again_from_today_is_asked_when_back(world: World, registered_at: datetime, first: date,
+                                                          last: date, asked_at: datetime) -> None:
+    """The only deputy away 11/23–11/27 when the draft's escalation fell due (11/25 10:00) registers
+    an absence from the day it is typed: the stored absence must keep its start, or the escalation
+    claimed on 11/25 falls outside it and the deputy is never asked for the draft."""
+    world.clock.t = jst(2026, 11, 20, 10, 0)
+    world.kessai.set_away("U0DEPUTY", date(2026, 11, 23), date(2026, 11, 27))
+    draft_id = world.pending_draft(jst(2026, 11, 24, 10, 0))
+    world.sweep(jst(2026, 11, 25, 10, 0))
+    assert world.posts(contains="不在のため、代決を依頼できませんでした")
+    world.clock.t = registered_at
+    answer = world.kessai.set_away("U0DEPUTY", first, last)
+    assert "から2026年11月27日（金）まで）と" in answer and "一つの不在にまとめて" in answer, answer
+    world.sweep(registered_at + timedelta(minutes=1))
+    day = jst(registered_at.year, registered_at.month, registered_at.day, 8, 30)
+    while day <= asked_at:
+        day += timedelta(days=1)
+        world.sweep(day)
+    with world.db.session() as s:
+        asked = [as_utc(r.created_at) for r in s.exec(select(ApprovalRequestRow).where(
+            ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == "U0DEPUTY"))]
+    assert asked == [asked_at.astimezone(UTC)], asked
+
+
+def test_an_absence_from_today_is_not_joined_to_one_that_ended_days_before(world: World) -> None:
+    """An absence whose end no sweep handled (nothing swept here; in use, a person named a deputy
+    after it ended) is not continued by one registered days after it: only a return today that
+    the sweep has not seen yet is."""
+    world.clock.t = jst(2026, 11, 20, 10, 0)
+    world.kessai.set_away("U0DEPUTY", date(2026, 11, 23), date(2026, 11, 24))
+    world.clock.t = jst(2026, 12, 2, 10, 0)
+    answer = world.kessai.set_away("U0DEPUTY", date(2026, 12, 2), date(2026, 12, 3))
+    assert answer.startswith("2026年12月2日（水）から2026年12月3日（木）まで不在として登録しました。"), answer
+    assert "まとめて" not in answer, answer
