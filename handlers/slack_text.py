@@ -300,7 +300,8 @@ def _unfence(text: str, blocks: Any, name_of: Callable[[str], str] | None = None
         # mrkdwn has no escape for a backquote: a code block holding 「```」 arrives as
         # 「``````1```」, where the first 「```」 after the opening one is not the closing one. The
         # blocks say what the code block holds; where that is found fenced, those are its fences.
-        pieces = [_fenced_piece(child, name_of, channel_of) for child in block.get("elements") or []]
+        elements = block.get("elements")
+        pieces = [_fenced_piece(child, name_of, channel_of) for child in elements] if isinstance(elements, list) else []
         if pieces and all(p is not None for p in pieces):
             fenced = "```" + "".join(p or "" for p in pieces) + "```"
             if (at := text.find(fenced, pos)) >= 0:

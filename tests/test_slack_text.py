@@ -347,6 +347,14 @@ def test_a_code_block_holding_fences_and_a_mention_or_custom_emoji_comes_back_as
     assert typed_text({"text": text, "blocks": blocks}, NAMES.__getitem__) == typed
 
 
+@pytest.mark.parametrize("elements", [3, "本文", {"type": "text", "text": "本文"}, None])
+def test_a_code_block_with_odd_elements_loses_the_fences_found_next(elements: object) -> None:
+    """Blocks Slack never sends (a code block's elements not a list) must not stop the draft from
+    being read: reading a code block's content for its fences, an int there raised TypeError."""
+    blocks = [{"type": "rich_text", "elements": [{"type": "rich_text_preformatted", "elements": elements}]}]
+    assert typed_text({"text": "```本文```", "blocks": blocks}) == "本文"
+
+
 FORWARD = {
     "is_share": True, "is_msg_unfurl": True, "text": "観桜会は4月1日から :cherry_blossom: &amp; 夜桜",
     "message_blocks": [{"message": {"blocks": [{"type": "rich_text", "elements": [{"type": "rich_text_section",
