@@ -524,6 +524,24 @@ def test_other_workspace_is_refused(sqlite_stack: LocalStack) -> None:
     assert len(st.slack.ephemerals("U0MANAGER")) == 1
 
 
+def test_an_app_home_click_from_another_workspace_decides_nothing_and_sends_no_dm(sqlite_stack: LocalStack) -> None:
+    """The same 承認 pressed on App Home, the click's team another workspace's: refused, and no DM
+    goes to a person of another workspace (an App Home click has no conversation to answer in)."""
+    st = sqlite_stack
+    submit_clean(st)
+    st.driver.app_home_opened("U0MANAGER")
+    st.slack.wait_for(lambda: "approve_draft" in str(st.slack.home("U0MANAGER")), timeout=10, message="home")
+    settle(st)
+    dms = len(dm(st, "U0MANAGER"))
+    home = st.slack.home_view("U0MANAGER")
+    assert home is not None
+    reply = st.driver.block_action("U0MANAGER", "approve_draft", view=home, team_id="T0OTHER")
+    assert reply.status == 200
+    settle(st)
+    assert len(dm(st, "U0MANAGER")) == dms and st.slack.ephemerals("U0MANAGER") == []
+    assert ledger(st) == [] and [d.state for d in drafts(st)] == ["pending"]
+
+
 def test_a_form_sent_from_another_workspace_is_answered_with_a_notice_and_decides_nothing(
         sqlite_stack: LocalStack) -> None:
     """A 差戻し form sent with another organisation's workspace as its team (Slack Connect): an empty
