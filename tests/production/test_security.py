@@ -347,7 +347,8 @@ def test_slacks_unsigned_certificate_check_is_answered_and_nothing_else_unsigned
     assert _post(st.bot_url, b"ssl_check=1", form) == 200
     for smuggled in (b"ssl_check=1&token=x&command=%2Fkessai&text=help&user_id=U0OPERATOR",
                      b"ssl_check=1&payload=%7B%22type%22%3A%22block_actions%22%7D", b"ssl_check=0&token=x",
-                     b"ssl_check=1&ssl_check=1", b"ssl_check=true", b"ssl_check=1&token=a&token=b", b"\xff\xfe"):
+                     b"ssl_check=1&ssl_check=1", b"ssl_check=true", b"ssl_check=1&token=a&token=b", b"\xff\xfe",
+                     b"ssl_check=1&token=" + b"x" * 600):  # longer than Slack's: not read, let alone parsed
         assert _post(st.bot_url, smuggled, form) == 401, smuggled
 
 
@@ -903,6 +904,9 @@ def test_requests_signed_with_another_secret_point_at_the_signing_secret_once(
         assert _post(st.bot_url, b"{}", {"Content-Type": "application/json"}) == 401  # no signature: a scanner
         assert _post(st.bot_url, b"{}", {"Content-Type": "application/json", "X-Slack-Signature": "v0=" + "0" * 64,
                                          "X-Slack-Request-Timestamp": str(int(time.time()) - 3600)}) == 401
+        # Fresh, but not the shape of Slack's signature: a scanner's, not Slack signing with another secret.
+        assert _post(st.bot_url, b"{}", {"Content-Type": "application/json", "X-Slack-Signature": "v0=forged",
+                                         "X-Slack-Request-Timestamp": str(int(time.time()))}) == 401
         assert not [r for r in caplog.records if "SLACK_SIGNING_SECRET" in r.getMessage()]
         for _ in range(2):
             forged = st.driver.wrong_secret()
