@@ -1,0 +1,44 @@
+"""Edges of what an incident report's mask keeps and hides (bot.secret_mask), each one a line a change
+could move without another test noticing (found by mutation): a date or a time kept only when it
+can be one, a word kept only when it cannot be the password, and the mask's own edges."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.incidents import SECRET_MASK
+from bot.secret_mask import mask_report
+
+M = SECRET_MASK
+# Words only the table's header says are passwords (the rule alone reads none of them as one).
+WEAK = ("sakura", "momiji", "tsubaki", "kaede", "hinoki")
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # 「manager」 alone is as likely the (well-known default) password as a note about it; 「none」 is no value.
+    ("PW: manager", f"PW: {M}"),
+    ("PW: none", "PW: none"),
+    ("ID\tパスワード\nkoho01\tmanager", f"ID\tパスワード\nkoho01\t{M}"),
+    ("ID\tパスワード\nkoho01\tnone", "ID\tパスワード\nkoho01\tnone"),
+    # A date is kept only when it can be one: there is no 13th month, so 「13/25」 is the password.
+    ("パスワード：12/25 に変更しました", "パスワード：12/25 に変更しました"),
+    ("パスワード：13/25 に変更しました", f"パスワード：{M} に変更しました"),
+    # A time likewise: 24:00 is one (the day's end), 25:00 is not.
+    ("パスワードは 24:00 に変更", "パスワードは 24:00 に変更"),
+    ("パスワードは 25:00 に変更", f"パスワードは {M} に変更"),
+    # Quotes the password opens and closes are its own: the mask takes both, no stray 「"」 after it.
+    ('旧 Pass"1"、新 xyz789 のパスワード', f"旧 {M}、新 {M} のパスワード"),
+    # A passphrase of four characters is one (as a value after a label need be); three are not.
+    ("PW: ab 12", f"PW: {M}"),
+    ("PW: a 12", "PW: a 12"),
+    # Every row of a pasted table is read under its header, not the first few.
+    ("ID\tパスワード\n" + "\n".join(f"koho0{i}\t{w}" for i, w in enumerate(WEAK)),
+     "ID\tパスワード\n" + "\n".join(f"koho0{i}\t{M}" for i in range(len(WEAK)))),
+    # A cell of three characters is a password under the header; two are not read as one.
+    ("ID\tパスワード\nkoho01\tkoi", f"ID\tパスワード\nkoho01\t{M}"),
+    ("ID\tパスワード\nkoho01\tab", "ID\tパスワード\nkoho01\tab"),
+    # A kana passphrase after a colon is read for up to five words after its first.
+    ("パスワード：さくら もち だんご あん きなこ ごま", f"パスワード：{M}"),
+])
+def test_what_the_mask_keeps_and_hides_at_its_edges(text: str, kept: str) -> None:
+    assert mask_report(text).text == kept
