@@ -597,6 +597,7 @@ def test_a_message_slack_keeps_failing_while_others_go_out_is_still_given_up(
         with st.rt.db.session() as s:
             failed = outbox.rows(s, (outbox.FAILED,))
         assert [r.payload.get("channel") for r in failed] == [APPROVERS[0]]
+        assert [r.attempts for r in failed] == [MAX_ATTEMPTS]  # given up at its last attempt, not one later
         assert len(dm(st, APPROVERS[1])) == 1
     finally:
         st.stop()
