@@ -423,6 +423,8 @@ def test_messages_wait_out_a_slack_outage_of_hours_instead_of_being_dropped(
             clock.t += MAX_BACKOFF
         with st.rt.db.session() as s:
             assert not [r for r in outbox.rows(s, (outbox.FAILED,))]
+            # Counted up to OUTAGE_COUNT and no further: the rest of MAX_ATTEMPTS is the message's own.
+            assert max(r.attempts for r in outbox.rows(s, (outbox.PENDING,))) == OUTAGE_COUNT
         # A monitor that only looks at the status saw 200 all along.
         status, report = health(st.rt)
         assert status == 503 and report["outbox_stalled"] == 3 and report["slack_auth"] == "ok"
