@@ -729,6 +729,21 @@ def test_a_retry_set_by_a_clock_since_set_back_is_not_stuck_until_the_clock_gets
         outbox.mark_retry(s, first.id or 0, NOW + outbox.LONGEST_RETRY_WAIT, "rate limited (429)")
     with db.session() as s:
         assert outbox.eligible(s, NOW) == []
+    # So does one set by another replica whose clock is a minute ahead of this one's (no step either).
+    with db.session() as s:
+        outbox.mark_retry(s, first.id or 0, NOW + outbox.LONGEST_RETRY_WAIT + timedelta(minutes=1), "rate limited (429)")
+    with db.session() as s:
+        assert outbox.eligible(s, NOW) == []
+
+
+def test_a_pass_takes_no_more_rows_than_its_limit(db: Database) -> None:
+    with db.session() as s:
+        for user in ("U1", "U2", "U3"):
+            outbox.enqueue(s, "post", {"channel": user, "text": "dm"}, now=NOW)
+    with db.session() as s:
+        left: set[int] = set()
+        assert [r.payload["channel"] for r in outbox.eligible(s, NOW, limit=2, left=left)] == ["U1", "U2"]
+        assert len(left) == 1  # the third is left for the next pass, which sending these makes due at once
 
 
 def test_a_message_written_by_a_clock_since_set_back_goes_out_now(db: Database) -> None:
