@@ -1001,7 +1001,7 @@ class Kessai:
         back = next_business_instant(self.org.calendar(str(self.tz)), as_utc(before[1]))
         if self.local(back).date() != self.local(now).date():
             return False
-        return not reminders_repo.claimed_at(s, [deputy_back_key(deputy, as_utc(before[1]))])
+        return not reminders_repo.claimed(s, [deputy_back_key(deputy, as_utc(before[1]))])
 
     def _deputy_back_early(self, s: Session, now: datetime, deputy: str, absence: tuple[datetime, datetime]) -> str:
         """``deputy`` ends the absence stored (`/kessai away off`, or a later one overwriting it): the
