@@ -114,6 +114,12 @@ def postgres_url() -> str | None:
     url = os.environ.get("TEST_DATABASE_URL")
     if not url and os.environ.get("KESSAI_REQUIRE_POSTGRES"):
         raise RuntimeError("KESSAI_REQUIRE_POSTGRES is set but TEST_DATABASE_URL is not")
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if url and worker:
+        # Each pytest-xdist worker drops and copies its test database per test: two workers on
+        # one database dropped it under each other. reset_postgres creates it at first use.
+        u = make_url(url)
+        url = u.set(database=f"{u.database}_{worker}").render_as_string(hide_password=False)
     return url
 
 
