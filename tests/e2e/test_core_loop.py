@@ -191,6 +191,25 @@ def test_findings_block_routing(stack: LocalStack) -> None:
     assert [d.state for d in drafts(st)] == ["needs_fix"]
 
 
+def test_findings_are_answered_with_counts_code_message_excerpt_and_clause_and_travel_to_the_approver(
+        sqlite_stack: LocalStack) -> None:
+    """SPEC 4.2: the thread gets the counts by severity, then each finding with its code, message,
+    quoted excerpt and guideline clause; warnings and infos do not block and reach the approver."""
+    st = sqlite_stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", "未確認ですが、ＡＢＣ広場で" + CLEAN_DRAFT)
+    request = all_text(wait_dm(st, "U0MANAGER")[0])
+    replies = wait_thread(st, "C0INTAKE", ts, lambda ms: any("確認結果" in all_text(m) for m in ms))
+    check = next(all_text(m) for m in replies if "確認結果" in all_text(m))
+    for shown in (check, request):
+        assert "エラー 0件・警告 1件・情報 1件" in shown
+        rumor, alnum = shown.index("*prohibited.rumor*"), shown.index("*a11y.fullwidth_alnum*")
+        assert rumor < alnum  # the warning before the info
+        assert "噂・未確認情報の言い回し" in shown[rumor:alnum] and ">未確認ですが" in shown[rumor:alnum]
+        assert "根拠: 茅野市 4(7)⑤" in shown[rumor:alnum]
+        assert ">ＡＢＣ" in shown[alnum:] and "修正案: ABC" in shown[alnum:] and "根拠: 美祢市 5(2)イ" in shown[alnum:]
+    assert [d.state for d in drafts(st)] == ["pending"]
+
+
 def test_approve_records_ledger_and_updates_every_dm_and_thread(stack: LocalStack) -> None:
     st = stack
     ts = submit_clean(st)
