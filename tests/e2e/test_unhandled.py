@@ -192,6 +192,18 @@ def test_another_slash_command_is_told_what_kessai_answers_to(sqlite_stack: Loca
     settle(sqlite_stack)
 
 
+def test_a_command_with_the_word_payload_in_it_is_answered(sqlite_stack: LocalStack) -> None:
+    """Bolt takes a form body with 「payload」 anywhere in it for a button's ``payload=…`` and, finding
+    no such field, reads the command as empty: 「/kessai help payload」 (or any /kessai in a channel
+    whose name has the word) was answered with nothing at all."""
+    st = sqlite_stack
+    reply = st.driver.slash_command("U0OPERATOR", "/kessai", "help payload")
+    assert reply.status == 200 and "kessai の使い方" in reply.json()["text"]
+    reply = st.driver.slash_command("U0OPERATOR", "/kessai", "payload")
+    assert reply.status == 200 and "「payload」というコマンド" in reply.json()["text"]
+    settle(st)
+
+
 @pytest.mark.parametrize("kind", ["sqlite", "postgres"])
 @pytest.mark.parametrize("earlier", [False, True])
 def test_a_revocation_recorded_while_a_replica_starts_is_not_cleared_by_it(
