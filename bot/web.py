@@ -673,7 +673,9 @@ def wsgi_app(rt: Runtime, slack_clock: SlackClock | None = None) -> WSGIApp:
                 log.debug("refused a request without a valid Slack signature")
                 return _refuse(start_response, "401 Unauthorized", b"invalid request")
             try:
-                parsed = read_body(body.decode("utf-8"), environ.get("CONTENT_TYPE"))
+                # Read under the content type bolt reads it under, parameters dropped: checked as a form
+                # under 「application/json; charset=utf-8」, a signed form was JSON to bolt (a 500).
+                parsed = read_body(body.decode("utf-8"), str(environ.get("CONTENT_TYPE") or "").split(";")[0] or None)
             except (UnicodeDecodeError, ValueError, RecursionError):
                 # Slack sends UTF-8 JSON or form data; bolt would fail on anything else with a 500
                 # (RecursionError: JSON nested thousands deep, which Python's parser gives up on).

@@ -653,6 +653,10 @@ MALFORMED = {
     "payload-nested-deep": (b"payload=" + quote("[" * 10_000 + "]" * 10_000).encode(),
                             "application/x-www-form-urlencoded"),
     "number-of-5000-digits": (b'{"type": "event_callback", "event_id": ' + b"9" * 5_000 + b"}", "application/json"),
+    # A proxy adding a charset: bolt drops it and reads JSON, where this form was checked (a 500).
+    "form-as-json-with-charset": (urlencode({"command": "/kessai", "text": "help", "user_id": "U0OPERATOR",
+                                             "team_id": "T0KESSAI"}).encode(), "application/json; charset=utf-8"),
+    "click-as-json-with-charset": (_interaction(_CLICK), "application/json;"),
     # Found by test_fuzzed_payload_shapes_never_fail: bolt itself failed reading the channel.
     "channel-a-number": (json.dumps({"type": "event_callback", "team_id": "T0KESSAI", "event_id": "EvN", "event": {
         "type": "message", "channel": 0, "user": "U0STRANGER", "text": "質問です", "ts": "9.9"}}).encode(),
