@@ -58,6 +58,13 @@ MAX_BODY_BYTES = 1_000_000  # Slack payloads are far smaller; refuse anything th
 # may stay silent before it is closed (Slack sends a whole request at once and gives up after 3 s).
 CONNECTION_LIMIT = 1000
 IDLE_TIMEOUT_SECONDS = 30
+# What one unfinished request may hold in memory while it arrives. With waitress's defaults (a body
+# in memory up to 512 KiB, headers up to 256 KiB) anyone who can reach the port, unsigned, could
+# have CONNECTION_LIMIT connections each send most of a body and stop: half a gigabyte of memory
+# (400 such connections took 150 MB). A larger body goes to a temporary file as it arrives. Slack's
+# headers are a few hundred bytes, its bodies rarely above tens of kilobytes.
+BODY_IN_MEMORY_BYTES = 64 * 1024
+MAX_HEADER_BYTES = 32 * 1024
 # How long stopping waits for the requests being handled (Slack itself gives up after 3 s).
 STOP_SECONDS = 10.0
 
@@ -717,7 +724,8 @@ class HttpServer:
         _allow_open_files(CONNECTION_LIMIT + 200)  # + the database pool, outbound calls, logs
         self.server = create_server(app, host=host, port=port, threads=threads, ident="kessai",
                                     clear_untrusted_proxy_headers=True, max_request_body_size=MAX_BODY_BYTES,
-                                    connection_limit=CONNECTION_LIMIT, channel_timeout=IDLE_TIMEOUT_SECONDS)
+                                    connection_limit=CONNECTION_LIMIT, channel_timeout=IDLE_TIMEOUT_SECONDS,
+                                    inbuf_overflow=BODY_IN_MEMORY_BYTES, max_request_header_size=MAX_HEADER_BYTES)
         self._thread: threading.Thread | None = None
         self._stopping = False
 

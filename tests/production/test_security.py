@@ -588,6 +588,53 @@ def test_connections_that_never_send_a_request_do_not_lock_slack_out(sqlite_stac
             c.close()
 
 
+def _held_in_memory(st: LocalStack) -> tuple[int, int]:
+    """(bytes of unfinished requests waitress holds in memory, bytes it holds in all), read from its
+    connections as HttpServer.stop does (waitress keeps no other account of them)."""
+    from waitress.channel import HTTPChannel
+
+    in_memory = total = 0
+    for channel in list(st.server.server._map.values()):  # type: ignore[union-attr]
+        request = getattr(channel, "request", None) if isinstance(channel, HTTPChannel) else None
+        if request is None:
+            continue
+        in_memory += len(request.header_plus)
+        total += len(request.header_plus)
+        body = getattr(request.body_rcv, "buf", None)
+        if body is not None:
+            total += len(body)
+            in_memory += 0 if body.overflowed else len(body)
+    return in_memory, total
+
+
+def test_requests_left_unfinished_hold_little_memory(sqlite_stack: LocalStack) -> None:
+    """Unsigned, anyone could open connections, send most of a body (or of a header) and stop: waitress
+    kept each in memory up to 512 KiB (headers 256 KiB), half a gigabyte over the connection limit. Now
+    a body beyond 64 KiB waits in a temporary file, and headers longer than any Slack sends are refused."""
+    st = sqlite_stack
+    host, port = urlsplit(st.bot_url).hostname, urlsplit(st.bot_url).port
+    sent = 20 * (400_000 + 20_000)
+    held = []
+    try:
+        for _ in range(20):
+            c = socket.create_connection((host, port))
+            c.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: 999000\r\n\r\n" + b"x" * 400_000)
+            held.append(c)
+            c = socket.create_connection((host, port))
+            c.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\nX-Padding: " + b"x" * 20_000)  # never finished
+            held.append(c)
+        st.slack.wait_for(lambda: _held_in_memory(st)[1] >= sent - 20 * 1000)
+        in_memory, _ = _held_in_memory(st)
+        assert in_memory <= 20 * (64 * 1024 + 20_000), in_memory
+        with socket.create_connection((host, port)) as c:
+            c.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Padding: " + b"x" * 40_000 + b"\r\n\r\n")
+            assert c.recv(100).split(b" ")[1] == b"431", "a header longer than any Slack sends"
+        assert st.driver.url_verification("still").json() == {"challenge": "still"}
+    finally:
+        for c in held:
+            c.close()
+
+
 @pytest.mark.parametrize("event", [
     {"subtype": "message_changed", "message": "本文"},
     {"subtype": "message_changed", "message": ["本文"]},
