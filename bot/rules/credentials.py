@@ -98,6 +98,15 @@ _TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
             0,
         ),
         (
+            # A Microsoft Teams channel's incoming webhook (Office 365 connector): whoever has the URL can
+            # post in the channel as its connector. Shown up to 「webhookb2/」, the tenant's and the
+            # connector's ids after it masked.
+            "Teams の Webhook URL",
+            ("webhook.office.com/webhookb2/",),
+            r"(?P<prefix>https://[A-Za-z0-9\-]+\.webhook\.office\.com/webhookb2/)[A-Za-z0-9@/\-]{40,}",
+            0,
+        ),
+        (
             "Discord の Webhook URL",
             ("/api/webhooks/",),
             r"(?P<prefix>https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/)[0-9]+/[A-Za-z0-9_\-]{20,}",
@@ -446,7 +455,7 @@ _VALUE_OF = r"(?:の値)?"
 # What a notice of a new password says between the label and the arrow or colon (「パスワード変更
 # しました→…」「パスワード更新後：…」「パスワード設定：…」): only before an explicit separator or the
 # end of the line.
-_CHANGED = r"(?P<changed>を?(?:変更|更新|再設定|設定|リセット)(?:しました|します|後|済み|済)?)?"
+_CHANGED = r"(?P<changed>を?(?:(?:変更|更新|再設定|設定|リセット)(?:しました|します|後|済み|済)?|変え(?:ました|た)よ?))?"
 # Explicit separators (は : = → and full-width forms, already NFKC); the value alone on the next
 # line, as in a form (「パスワード」 / 「【パスワード】」 / 「パスワード：」, then the value); English
 # prose (「the password is …」「PIN was changed to …」, the longer phrases first: a match is not
@@ -1522,7 +1531,10 @@ def _labelled(norm: str) -> Iterator[Credential]:
             # and one written bare in a memo (「$pw = Kessai2026!」) is no expression.
             continue
         if m["bare_key"] is not None and _id_before(norm, m) not in _NETWORK_IDS:
-            continue  # 「KEY」 alone is a Wi-Fi key only beside the network's SSID
+            # 「KEY」 alone is a Wi-Fi key only beside the network's SSID. What followed it is read again: past
+            # the match, 「Azure ストレージのキー：AccountKey=…」 lost its connection string's key to this label.
+            resume = m.start("value")
+            continue
         if m["changed"] and m["explicit"] is None and m["line"] is None:
             continue  # 「パスワードを変更しました Kessai…」 reads on as prose; the explicit forms are enough
         value = m["value"]
@@ -2366,6 +2378,43 @@ def _login_pairs(norm: str) -> Iterator[Credential]:
         yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
 
 
+# The same pair pasted as a block, each value on its own line under the heading (「ログイン情報⏎koho01⏎
+# Kessai2026!」「【ログイン情報】（広報X）⏎joetsu_koho⏎Sakura#2026」), or the ID on the heading's line
+# (「ログイン情報：koho01⏎Kessai2026!」): a memo of the account copied into the draft. The heading words are
+# those of a login's details only (not 「アカウント」 alone, which introduces a public account). The ID is
+# no label of its own (「接続情報⏎SSID⏎…」 names its fields, the values come later) and no handle
+# (「@joetsu_city」); the second line must be a password by its letters and digits, no standard's or
+# product's name (「接続情報⏎Wi-Fi⏎WPA2-PSK」), and not a sibling of the ID (「koho01⏎koho02」, a list).
+_LOGIN_BLOCK = re.compile(
+    r"(?m)^[^\n]{0,24}?(?P<label>ログイン情報|アカウント情報|認証情報|接続情報)"
+    r"(?:[ \t]*+:[ \t]*+(?P<same_line>[A-Za-z0-9._@\-]{2,64}+)[ \t]*+|[^\n:]{0,24}+)\n(?:[ \t]*+\n)?"
+    r"(?(same_line)|[ \t]*+(?P<id>[A-Za-z0-9._@\-]{2,64}+)[ \t]*+\n)"
+    r"[ \t]*+(?P<value>[!-~]{6,64}+)[ \t]*+$"
+)
+_FIELD_NAMES = frozenset({
+    "id", "ssid", "user", "username", "userid", "login", "pw", "pwd", "pass", "password", "key", "wifi", "wi-fi",
+    "url", "mail", "email", "e-mail", "account", "name",
+})
+
+
+def _login_blocks(norm: str) -> Iterator[Credential]:
+    if "情報" not in norm:
+        return
+    for m in _LOGIN_BLOCK.finditer(norm):
+        account = m["same_line"] or m["id"]
+        value = m["value"].rstrip("".join(_TRAILING))
+        if (
+            account.lower() in _FIELD_NAMES or account.startswith("@") or _HANDLE_LIKE.match(value)
+            or not _password_like(value, loose=True) or _TECHNICAL.fullmatch(value)
+            or _SIGN_IN_SERVICE.fullmatch(value) or _siblings(account, value) or _same_code_shape(account, value)
+            # 「JOETSU-FREE⏎JOETSU-FREE-5G」: the network's second band, a name after a name
+            or (value.startswith(account) and value[len(account) : len(account) + 1] in ("-", "_", "."))
+        ):
+            continue
+        a = m.start("value")
+        yield Credential(m.start("label"), a + len(value), a, a + len(value), "パスワード", 0)
+
+
 # An ID and a password with no label at all, alone on their line with a slash between them
 # (「joetsu01 / Xy7#pq2L」, pasted from a note or a sticky): the second value must be what no word, name,
 # version or path is, upper and lower case, a digit and a symbol (not a mark of a name: 「._-」), and the
@@ -2799,7 +2848,7 @@ def find_credentials(norm: str) -> list[Credential]:
     norm = credential_view(norm)
     tokens = [*_tokens(norm), *_signed_urls(norm)]
     found: list[Credential] = [
-        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm), *_answered(norm), *_kana_pins(norm),
+        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_login_blocks(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm), *_answered(norm), *_kana_pins(norm),
         *_code_messages(norm), *_value_first(norm),
         *_spaced_values(norm), *_lock_codes(norm), *_pieces(norm), *_new_and_old(norm), *_corrected(norm),
     ]
