@@ -1254,7 +1254,23 @@ def _pair_after(norm: str, m: re.Match[str], a: int) -> tuple[str, int] | None:
 def _under_an_id(norm: str, m: re.Match[str]) -> bool:
     """Whether a short English label (「PW yukiguni2025!」) follows an ID, on the line above or on
     its own line: the pair is a login, whatever separator the writer left out."""
-    return m["label"].lower() in ("pw", "pwd", "p/w", "pass") and _id_before(norm, m) is not None
+    return m["label"].lower() in ("pw", "pwd", "p/w", "pass") and (
+        _id_before(norm, m) is not None
+        # 「ID/PW koho01/Kessai2026!」: the labels paired, the values after them in the same order (_pair_after)
+        or _ID_AND.search(norm, max(0, m.start() - 16), m.start()) is not None
+    )
+
+
+def _strong(value: str) -> bool:
+    """Upper and lower case, a digit and a symbol that is no mark of a name (「._-」): what no word, name,
+    version or model number is, only a password (「PW Kessai2026!」 with no ID or separator)."""
+    if _QUALIFIED_NAME.fullmatch(value):
+        return False  # 「PASS Joetsu(2026)」: a name with its note in brackets
+    value = value.rstrip(_TRAILING)
+    return (
+        _has_digit(value) and any(c.isupper() for c in value) and any(c.islower() for c in value)
+        and any(not c.isalnum() and c not in "._-" for c in value)
+    )
 
 
 def _named_year(norm: str, m: re.Match[str]) -> bool:
@@ -1507,6 +1523,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
         if (
             m["loose"] is not None and _SHORT_ENGLISH_LABEL.fullmatch(m["label"]) and not _under_an_id(norm, m)
             and dated is None and not _label_marked(norm, m)
+            # 「PW Kessai2026!」: a value of every kind of character is a password, whatever the writer left out
+            and not (m["label"].isupper() and m["loose"].strip(" \t") == "" and m["loose"] != "" and _strong(m["value"]))
             # 「PIN 4821」 as 「暗証番号 4821」: in capitals the label is no word of a sentence (「enamel pin 2026」).
             # A year a space after it is a name's (「ANA PIN 2026」, a pin badge's series): a PIN of that
             # shape is given with a separator (「PIN：2026」).

@@ -401,16 +401,6 @@ _KNOWN_TEXTS = [
         "ひらがなの「ぱす」は「ぱすは無料です」（フリーパス）のような言い方と見分けにくく、かぎ括弧のない値は読まないため",
     ),
     (
-        "ログインID kouhou01 ログインPW Kessai2026!",
-        "confidential.secret",
-        "「ログインPW」の後に区切りがなく、ID の後に別の見出しが続く形はまだ読まない（「ログインPW：…」は止まる）",
-    ),
-    (
-        "ID/PASS kouhou01/Kessai2026!",
-        "confidential.secret",
-        "見出しを並べた「ID/PASS」の後に区切り（：）がない形はまだ読まない（「ID/PASS：…」は止まる）",
-    ),
-    (
         "金庫のダイヤル番号は 38-12-75 です",
         "confidential.secret",
         "ダイヤル錠の組み合わせ（2桁ずつのハイフン区切り）は日付や番地の書き方と同じで、値として読まないため",
@@ -458,6 +448,11 @@ NEW_CATCHES = [
     ("パスワード変えました→Joetsu_Insta77", "Joetsu_Insta77"),
     ("PW変えました：Joetsu_Insta77", "Joetsu_Insta77"),
     ("パスワードを変えたよ：Joetsu_Insta77", "Joetsu_Insta77"),
+    ("PW Kessai2026!", "Kessai2026!"),
+    ("共有フォルダ PW Fs8#kq2Lm です", "Fs8#kq2Lm"),
+    ("ログインID kouhou01 ログインPW Kessai2026!", "Kessai2026!"),
+    ("ID/PASS kouhou01/Kessai2026!", "Kessai2026!"),
+    ("ID/PW kouhou01/Kessai2026!", "Kessai2026!"),
     (
         "Microsoft Teams の Webhook：https://joetsu.webhook.office.com/webhookb2/0123abcd-0123-abcd-0123-0123456789ab@0123abcd-0123-abcd-0123-0123456789ab/IncomingWebhook/0123456789abcdef0123456789abcdef/0123abcd-0123-abcd-0123-0123456789ab",
         "0123abcd-0123-abcd-0123-0123456789ab@0123abcd-0123-abcd-0123-0123456789ab/IncomingWebhook/0123456789abcdef0123456789abcdef/0123abcd-0123-abcd-0123-0123456789ab",
@@ -487,6 +482,10 @@ NEAR_MISSES = [
     "パスワードを変えました：詳しくは課内で確認してください",
     "パスワードを変えた→ 課長に聞いてください",
     "キー：見つかりません",
+    "PASS Joetsu(2026)",
+    "PW 2026年度の研修資料",
+    "PW Ver2.0-Beta",
+    "ID/PW 別途お知らせします",
     "会議室のキーは受付でお受け取りください。",
     "Teams の Webhook の作り方は、情報政策課のマニュアルをご覧ください。",
 ]
