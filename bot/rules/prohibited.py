@@ -91,7 +91,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「お前らは帰れ！と怒鳴られた」のように言われたこととして書いたもの、「ゴミ箱を荒らすカラス。あいつらを追い出せ！」のように
     動物や虫・花粉などを指すものは対象外です）。
     罵り語を使わずに丁寧な言葉で相手を見下す言い方（「頭が悪い人には難しいかもしれませんね」「何度説明しても
-    ご理解いただけないようですね」「知能を疑います」「日本語が読めないのでしょうか」「逃げない人は、頭が悪いのでしょうか」「嫌なら出て行けばいい」、人に向けた「避難しない年寄りは死んでもいい」「あんな奴らは死んでもかまわない」、人について文末で言い切る「被災地の人は、もらえるものをもらうのに必死で卑しい」「〜人は浅ましい」）も
+    ご理解いただけないようですね」「知能を疑います」「日本語が読めないのでしょうか」「逃げない人は、頭が悪いのでしょうか」「嫌なら出て行けばいい」、人に向けた「避難しない年寄りは死んでもいい」「あんな奴らは死んでもかまわない」、人について文末で言い切る「被災地の人は、もらえるものをもらうのに必死で卑しい」「〜人は浅ましい」「〜人は浅ましい限りだ」「〜人はさもしい奴ばかり」、さっさと・とっとと付きの「〇〇議員は、さっさと辞めてしまえ」）、韓国語のお知らせの文末の「시장은 바보다.」「멍청이야!」も
     茅野市 4(7)① の「侮蔑」「不敬な言い方」にあたるので反応します（「頭が悪いからではありません」「ご理解いただけない
     ようでしたら窓口へ」「日本語が読めない方のために」「頭が悪いと思い込まず、気軽に聞いてください」、すぐ次で打ち消す「苦手な人は、頭が悪いのでしょうか。いいえ、そうではありません」、自分のことの「自分は死んでもいいと思っていませんか」、人権講座の「卑しいとされた職業」や「口が卑しい」「職業に卑しいも尊いもない」、「」に入れて戒める「「年寄りは死んでもいい」という差別的な言葉は許されません」（「「年寄りは死んでもいい」という意見に賛成です」のように同意するものは反応します）、
     「…ようですね、という苦情をいただきます」のように言われたこととして書いたものは対象外です）。
@@ -113,6 +113,9 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
         a, b = m.span(group)
         if not any(x < b and a < y for x, y in spans) and not _reported(doc, a, b):
             yield Hit(a, b, (_CURSED_SLUR if group == "slur" else message).format(word=m.group(group)))
+    if max(doc.text, default=" ") >= "\uac00":  # Hangul, or a full-width mark or an emoji
+        for m in _KO_INSULT.finditer(doc.text):
+            yield Hit(m.start("word"), m.end("word"), message.format(word=m.group("word")))
     for m in _CONTEMPT.finditer(doc.text):
         a, b = m.span()
         # The meanness said of people is the word itself, not the sentence that leads up to it.
@@ -130,6 +133,16 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
                 and said is None):
             yield Hit(a, shown_end, f"「{shown}」は相手を見下す表現と受け取られます。削除するか別の表現に改めてください。")
 
+
+# Korean insults ending a sentence of a multilingual post (「시장은 바보다.」「담당자는 멍청이야!」): the analyser does not
+# split Hangul, so the word is read with its copula before the sentence's end. Only as the predicate: 「"바보"라는 말은
+# 상처를 줍니다」 names the word, 「바보상자」 holds it, 「8등신」 is a figure's proportions. Not 쓰레기 (garbage: 「이것은 타는 쓰레기입니다」 sorts it).
+_KO_INSULT = re.compile(
+    r"(?<![가-힣0-9])(?P<word>바보|멍청이|병신|등신|또라이|머저리|얼간이|미친놈|미친년|개새끼|멍청하다|멍청해)"
+    # Not a word quoted as said to someone: 「친구에게 "바보!"라고 하지 마세요」.
+    r"(?:들)?(?:이다|다|야|이야|입니다|이네|네|이군|군)?(?=[ \t]*(?:[.!?。！？~ㅋ]+(?![.!?。！？~ㅋ]*[\"”'」』’])|$))",
+    re.MULTILINE,
+)
 
 # Words that are everyday nouns (ボケ of manzai, of a blurred photo, of dementia; が+いじ of 「あいつがいじめた」) and
 # insults only as a curse ending the sentence: 「このボケが！」「ボケが。」 and the disability slur ガイジ written
@@ -169,10 +182,14 @@ _CONTEMPT = guard(re.compile(
     r"|日本語が(?:読め|分から|わから|理解でき)ない(?:の|ん)(?:でしょうか|ですか|だろうか|かな)"
     # Meanness as the verdict ending a sentence about people (「被災地の人は、もらえるものをもらうのに必死で卑しい」).
     # Only so: 「卑しいとされた職業」 of a 人権講座, 「口が卑しい」 of oneself, 「職業に卑しいも尊いもない」 say it of no one.
-    r"|(?:(?<=[人者奴民])|(?<=やつ)|(?<=連中)|(?<=寄り))(?:ら|たち|ども|など|なんか|なんて)?(?:は|って)[、,]?"
-    r"[^。！？!?\n「」]{0,30}?(?P<mean>(?:卑しい|賤しい|さもしい|浅ましい)(?:人間|奴|やつ|連中|者)?)"
+    r"|(?:(?<=[人者奴民])|(?<=やつ)|(?<=連中)|(?<=寄り)|(?<=あいつ)|(?<=こいつ)|(?<=そいつ))(?:ら|たち|ども|など|なんか|なんて)?(?:は|って)[、,]?"
+    # The verdict pressed: 「〜は浅ましい限りだ」「〜はさもしい奴ばかりだ」「〜は卑しい連中だらけ」.
+    r"[^。！？!?\n「」]{0,30}?(?P<mean>(?:卑しい|賤しい|さもしい|浅ましい)(?:(?:人間|奴|やつ|連中|者)(?:ばかり|ばっかり?|だらけ)?|(?:の)?限り)?)"
     r"(?:ですね|ですよ|です|だね|だよ|だな|だ|よね|ね|よ|な|わ)?(?=[。！!…w」]|\n|$)"
     r"|(?:嫌|いや|イヤ|文句がある|不満がある|不満な)なら[^。！？!?\n]{0,8}?出て(?:行|い)(?:け|って|きなさい)"
+    # Told to resign with contempt: 「山田議員は、さっさと辞めてしまえ」「とっとと辞めろ」. Only with さっさと・とっとと:
+    # 「辞職を求める決議」「辞めろという声」 report a demand, 「さっさと辞めてしまえばよかった」 is one's own regret.
+    r"|(?:さっさと|とっとと)[、,]?[ \t]*辞め(?:てしまえ|ちまえ|ろ|やがれ|てくれ)(?:よ|や)?(?=[!！。…w]|$)"
 ))
 # The words reported after a comma (「何度説明してもご理解いただけないようですね、という苦情をいただきます」
 # 「日本語がわからないのでしょうか、と不安に思う外国人の方へ」): what was said to or felt by someone, not the post's.
@@ -1017,14 +1034,14 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「認知症の方はご遠慮ください」「同性カップルはお断りします」「母子家庭はお断り」「〇〇地区の出身者はお断りです」、災害のときの「〇〇県から来た避難者はお断りです」「被災者の方の入店はご遠慮ください」のように、[refusal_groups] の人々を断るものも反応します（「避難者の方は、避難所内での喫煙はご遠慮ください」のように断るのが別の行為のもの、「満員のため、避難者の受け入れはお断りしています」「避難者は避難所に入れません。満員です。」のように、どこから来たかを言わずに避難所の満員や受け入れの有無を伝えるものは対象外です）。
     「障害者の方は参加できません」「車いすの方はご利用できません」は障害者差別解消法（第7条・第8条）の不当な差別的取扱いにあたるおそれがあるため
     error、「外国人の方は利用できません」「生活保護の方は利用できません」「外国籍の方は申し込めません」のように属性の人々に「できません」と告げるものは、誰もが使う場所を挙げた「外国人の方は避難所に入れません」「障害者の方は一般の避難所を使えません」「外国人は温泉に入れません」「外国人の避難者は受け入れできません」も含め（「車いすの方はエスカレーターを使えません」のような設備の説明は対象外です）、
-    子どもを親の属性や障害で保育園・学校・少年団から断るもの（「外国人の子どもは入園できません」「ひとり親家庭の子はお断りします」、障害者差別解消法の
-    error になる「発達障害の子は普通学級に入れません」「医療的ケア児は入園できません」。「障害のある子どもも入園できます」「感染症にかかった子は登園
+    子どもを親の属性や障害で保育園・学校・少年団から断るもの（「外国人の子どもは入園できません」「ひとり親家庭の子はお断りします」「同和地区の子どもは入学できません」「生活保護の世帯の子どもは放課後児童クラブを利用できません」、障害者差別解消法の
+    error になる「発達障害の子は普通学級に入れません」「医療的ケア児は入園できません」「車いすの子は入学できません」。「障害のある子どもも入園できます」「感染症にかかった子は登園
     できません」「3歳未満の子は入園できません」は対象外です）も、制度上の要件のことも
     あるため理由を添えるよう促す warning です（「本制度と併用できないため、」のように理由を書いたもの、「参加できませんか」「参加できません
     でした」、「外国人の方は対象外です」のような対象の説明は対象外です）。「治安のため」「トラブルが多いため」「言葉が通じないため」のように
     偏見そのものを理由にしたもの（高齢者・女性以外の「安全のため」も）は error です。障害のある方には「障害者割引と併用できないため」のような、
     既に受けている制度の理由を書いたときだけ反応しません（「規則により」「制度上」だけでは反応します）。
-    外国人住民向けの英語のお知らせの「Foreigners go home!」「Chinese go home!」「Refugees are not welcome here.」「Foreigners are criminals.」「Vietnamese workers are all thieves.」「No foreigners allowed」、中国の人への蔑称「chink」
+    外国人住民向けの英語のお知らせの「Foreigners go home!」「Chinese go home!」、文全体が「Foreigners out!」「Go back to China!」のもの（「The guide for foreigners is out.」「Go back to Chinatown via Route 8.」は対象外）、「Refugees are not welcome here.」「Foreigners are criminals.」「Vietnamese workers are all thieves.」「No foreigners allowed」、中国の人への蔑称「chink」
     も同じです（英語の言い回しは文の終わりにあるときだけ。「Foreigners who go home for the holidays need a
     re-entry permit」、人数を添えて人々のすることを述べた「During the holidays, many foreigners go home.」、偏見を正す
     「It is a myth that foreigners are criminals.」「Don't say refugees are not welcome.」、ひびの「a chink in the armour」は対象外です）。
@@ -1061,7 +1078,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「Nem todos os estrangeiros…」、問いかけ、「外国人都是罪犯的受害者」、同じ文か次の文で偏见・편견・preconceito・
     định kiến などと指摘するものは対象外です。「这不是偏见」「편견이 아니다」「Não é preconceito」のように打ち消したものは反応します）。
     属性を主題にして（「LGBTの人は」「外国人労働者って」「障がい者なんて」「外国人住民は」「外国人とか、」）、その直後に「生産性がない」「気持ち悪い」
-    「いらない」「甘え」「役に立たない」「邪魔」「マナーが悪い」「民度が低い」など（[verdict]）と決めつけて文を終えるものも反応します（丁寧に言った「外国人の方はマナーが悪いですね」、理由として続ける「女性は感情的なので管理職には向きません」「女性はすぐ感情的になるから管理職に向かない」、怠けていると決めつける「生活保護の人は働かないで遊んでいる」も同じです。「在日はスパイ」「認知症の人は何もわからない」「ホームレスは怠け者」、仕事や土地で一括りにした「派遣社員は使い捨て」「〇〇県民は民度が低い」「東北の人は田舎者ばかり」、名前を伏せた「A市民は民度が低い」「〇〇町の人は民度が低い」、「韓国人は嘘つき」「女性は感情的」も同じです。名前のない「市民は」「市民の皆さまへ」は対象外です）（「同性愛は気持ち悪い」
+    「いらない」「甘え」「役に立たない」「邪魔」「マナーが悪い」「民度が低い」など（[verdict]）と決めつけて文を終えるものも反応します（丁寧に言った「外国人の方はマナーが悪いですね」、理由として続ける「女性は感情的なので管理職には向きません」「女性はすぐ感情的になるから管理職に向かない」、怠けていると決めつける「生活保護の人は働かないで遊んでいる」も同じです。「在日はスパイ」「認知症の人は何もわからない」「ホームレスは怠け者」、仕事や土地で一括りにした「派遣社員は使い捨て」「〇〇県民は民度が低い」「東北の人は田舎者ばかり」、名前を伏せた「A市民は民度が低い」「〇〇町の人は民度が低い」、「韓国人は嘘つき」「女性は感情的」、「ひとり親家庭の子は問題を起こしやすい」「外国人は問題を起こしやすい」も同じです。名前のない「市民は」「市民の皆さまへ」は対象外です）（「同性愛は気持ち悪い」
     「生活保護は甘え」「生活保護を受けている人は甘え」。「外国人は本当にいらない」「生活保護はやっぱり甘え」のように、間に強める言葉があっても同じです）。別のものについて言う「生産性がない長時間労働を見直しましょう」「高齢者は予約はいらない」、
     書類の「外国籍の方は不要です」、問いかけの「〜はいらない？」、「同性愛は病気ではありません」は対象外です。
     病気や状態を主題にして（[conditions]: うつ病、発達障害、ひきこもり、不登校、認知症、HIV感染者…）、「甘え」「言い訳」「気の持ちよう」「仮病」「自業自得」「親のせい」など
@@ -1121,7 +1138,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     別の場所やものを挙げるもの、同じ段落の近くで工事・除雪・川・雪・クマ・倒れかけた看板・割れたガラス・倒壊しそうな空き家などの危険に触れたもの、
     「高齢者は危ないので近づかないように」のように女性・高齢者の身を守る呼びかけは対象外です）。
     「女は家事をしていればいい」「男なら泣くな」「家事は女がするもの」「男は仕事、女は家庭」のように、性別で役割を
-    決めつける文も反応します（固定的な性別役割分担意識）。「」に入れて示したものや、「という考え方を見直しましょう」
+    決めつける文も反応します（固定的な性別役割分担意識）。避難所の手伝いや復旧作業などみんなの作業から女性を外して家に帰す
+    「女性は避難所の手伝いをせず、家にいてください」も同じです（「感染した方は家にいてください」、体調や妊娠を理由にした
+    「妊娠中の女性は作業をせず、家で休んでください」は対象外です）。「」に入れて示したものや、「という考え方を見直しましょう」
     「という思い込みはありませんか」「と言われて育った」のように問い直す文、「男性も家事・育児に参加しましょう」は
     対象外です。
     """
@@ -1156,7 +1175,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     ]
     yield from statements
     wished = [
-        _hinted(doc, h) for h in (*_wished_away(doc), *_set_apart(doc), *_shunned(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc), *_blamed_for_crime(doc))
+        _hinted(doc, h) for h in (*_wished_away(doc), *_set_apart(doc), *_shunned(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc), *_blamed_for_crime(doc), *_en_told_out(doc))
         if _said(doc, taught, h)
     ] + [h for h in _turned_away(doc) if _said(doc, taught, h)]
     yield from _in_other_sentences(
@@ -1936,8 +1955,9 @@ _ANSWERED_YES = re.compile(
 )
 
 
-# A term shown in brackets: 「らい病」「えた・非人」, not a whole quoted speech.
-_QUOTE = re.compile(r"「([^「」\n]{1,15})」")
+# A term shown in brackets: 「らい病」「えた・非人」, not a whole quoted speech; 『』 too, as a quote inside a quote or a
+# heading's is written (「『車いすの子は入学できない』という差別は許されません」).
+_QUOTE = re.compile(r"[「『]([^「」『』\n]{1,15})[」』]")
 
 
 class _Taught:
@@ -2431,8 +2451,9 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
 # 「障害のある方はご遠慮ください」 is (`_group_statements`). Not asked (「参加できませんか」), reported as past
 # (「参加できませんでした」), or denied (「参加できないということはありません」).
 _NOT_ELIGIBLE = re.compile(
-    # 「外国人の避難者は」: the group among the evacuees.
-    rf"(?:の)?(?:方|方々|皆さん|皆様|人|世帯|家庭|避難者|被災者|{_THEIR_CHILDREN})?(?:(?:の|による){_SERVICE})?(?:は|も)[、,]?[ \t]*"
+    # 「外国人の避難者は」: the group among the evacuees. 「生活保護の世帯の子どもは」: the children of its households.
+    rf"(?:の)?(?:方|方々|皆さん|皆様|人|(?:世帯|家庭)(?:の(?:{_THEIR_CHILDREN}))?|避難者|被災者|{_THEIR_CHILDREN})?"
+    rf"(?:(?:の|による){_SERVICE})?(?:は|も)[、,]?[ \t]*"
     # The reason may stand between the group and the refusal: 「外国人の方は治安が悪くなるため利用できません」.
     r"(?:[^。！!？?\n「」]{1,24}?(?:ため|ので)[、,]?[ \t]*)?"
     # The place the group may not enter or use: 「外国人の方は避難所に入れません」「障害者の方は一般の避難所を使えません」
@@ -3114,6 +3135,16 @@ _GENDER_ROLE = re.compile(
     r"|家事なんて(?:しなくていい|するな)|台所に立つな)"
     rf"|{_MAN}は(?:仕事|外)[、,・][ \t]*{_WOMAN}は(?:家庭|家|内)"
 )
+# Women kept from the common work and sent home, in polite words: 「女性は避難所の手伝いをせず、家にいてください」
+# 「女性は復旧作業に参加しないで、家で待っていてください」. Only the work everyone shares named before home: 「感染した方
+# は家にいてください」 names no sex, and 「妊娠中の女性は作業をせず、家で休んでください」 is for their health
+# (`_FOR_THEIR_SAKE`, read on the sentence).
+_KEPT_HOME = re.compile(
+    rf"{_WOMAN}(?:の方|の人)?(?:は|の皆さんは|の皆様は)[、,]?[ \t]*[^。！？!?\n「」]{{0,16}}?"
+    r"(?:手伝い|作業|仕事|参加|活動|運営|片付け|片づけ|炊き出し|会議|話し合い|復旧|ボランティア|消防団|自治会)"
+    r"(?:を|に|は|も|へ)?[ \t]*(?:せず|しないで|しなくて(?:いい|よい|結構)(?:ので|から|です)?|参加せず|参加しないで|加わらず|加わらないで)[、,]?[ \t]*"
+    r"家(?:に|で)(?:いて|居て|待って|待機して|休んで|じっとして)(?:いて)?(?:ください|下さい|いなさい|ほしい|欲しい|もらいたい)"
+)
 # The role named to be questioned: 「「男は仕事、女は家庭」という考え方を見直しましょう」「女性は家事をすべき、という
 # 思い込みはありませんか」「男の子なら泣くなと言われて育った」. Also denied or asked (「〜わけではありません」「〜でしょうか」).
 _ROLE_QUESTIONED = re.compile(
@@ -3133,7 +3164,8 @@ def _gender_roles(doc: Document) -> Iterator[Hit]:
     if not any(w in doc.text for w in ("女", "男", "嫁", "妻", "主婦", "オンナ", "家事")):
         return
     seen: set[tuple[int, int]] = set()
-    for m in _GENDER_ROLE.finditer(doc.text):
+    kept_home = [m for m in _KEPT_HOME.finditer(doc.text) if not _FOR_THEIR_SAKE.search(doc.text, *doc.sentence_at(m.start()))]
+    for m in (*_GENDER_ROLE.finditer(doc.text), *kept_home):
         sent = doc.sentence_at(m.start())
         if sent in seen:
             continue
@@ -3719,6 +3751,30 @@ class _ForeignContext:
             last = self.stops[j] + 1 if j < len(self.stops) else len(self.text)
             self.denied[first] = _foreign_opposition(_FOREIGN_DENY, self.text, first, last)
         return self.denied[first]
+
+
+# An English sentence that is nothing but a group told out, or people told back to a country: 「Foreigners out!」
+# 「Japan for the Japanese. Immigrants out.」「Go back to China!」. Only the whole sentence: 「The guide for foreigners is
+# out.」「Foreigners' consultation desk is out of service today」 say it of a thing, 「Go back to Chinatown via Route 8」
+# 「The pandas will go back to China next year.」 and 「Back to top」 tell no one to leave.
+_EN_TOLD_OUT = re.compile(
+    r"(?im)(?:^|(?<=[.!?！。])[ \t]+)[ \t]*(?:"
+    r"(?:all[ \t]+)?(?P<group>foreigners|gaijin|immigrants|refugees|chinese|koreans|vietnamese|filipinos|brazilians)"
+    r"[ \t]*,?[ \t]*out"
+    r"|go[ \t]+back[ \t]+to[ \t]+(?:china|(?:north[ \t]+|south[ \t]+)?korea|vietnam|the[ \t]+philippines|brazil|nepal"
+    r"|indonesia|myanmar|your[ \t]+(?:own[ \t]+)?country|where[ \t]+you[ \t]+came[ \t]+from))"
+    # The sentence's end: the line's, or a mark before the next sentence.
+    r"(?:[ \t]*[!！.。]*[ \t]*$|[ \t]*[!！.。]+(?=[ \t]+[A-Z]))"
+)
+
+
+def _en_told_out(doc: Document) -> Iterator[Hit]:
+    if "out" not in doc.folded and "back" not in doc.folded:
+        return
+    for m in _EN_TOLD_OUT.finditer(doc.text):
+        group = m["group"]
+        said = f"{_people(group)}を一括りにして排除" if group else "出身の国に帰れと迫って人を排除"
+        yield Hit(m.start() + len(m.group()) - len(m.group().lstrip()), m.end(), f"{said}・差別する表現と受け取られます。表現を改めてください。")
 
 
 def _foreign_language_exclusion(doc: Document) -> Iterator[Hit]:
@@ -4760,10 +4816,10 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     外国人向けの英語のお知らせでは、英語の党名（LDP、Komeito など）と「vote for」「vote」「endorse」
     「elect」が同じ文にあるとき、文頭の「Support the Liberal Democratic Party」「Please support the LDP」
     「We support the JCP」のように党名への支持を呼びかけ・表明するときに反応します（「Vote for your favourite photo」、
-    国会の採決を伝える「The LDP and Komeito support the bill.」は対象外です）。ローマ字の日本人の名前への「Vote for Taro Yamada」「Elect Kanta Nakagawa」、candidate・Mayor の後の名字だけの「Vote for candidate Tanaka」も反応します（「Vote for Takada Castle」、「Myoko Kogen」「Yuki Matsuri」のような地名・祭りの名前や、contest・mascot・photo・poll・resort などの語がある文のコンテストや観光の投票は対象外です）。
+    国会の採決を伝える「The LDP and Komeito support the bill.」は対象外です）。ローマ字の日本人の名前への「Vote for Taro Yamada」「Elect Kanta Nakagawa」、candidate・Mayor の後の名字だけの「Vote for candidate Tanaka」、ポルトガル語の「Vote em Tanaka para prefeito!」「Vote no candidato Tanaka」「Vote em Taro Yamada」も反応します（concurso・foto などの語があるコンテストの投票は対象外です。「Vote for Takada Castle」、「Myoko Kogen」「Yuki Matsuri」のような地名・祭りの名前や、contest・mascot・photo・poll・resort などの語がある文のコンテストや観光の投票は対象外です）。
     中国語・韓国語のお知らせでも、党名のすぐ前の「投票给」「支持」（「请投票给自民党！」）や、すぐ後の
     「투표」「지지」（「자민당에 투표해 주세요!」）に反応します。人名への呼びかけ（「请投票给山田太郎！」
-    「야마다 타로에게 투표해 주세요!」）も同じです（「请投票给最佳作品！」「좋아하는 선수에게 투표해 주세요」
+    「야마다 타로에게 투표해 주세요!」、候选人を付けた名字だけの「请投票给田中候选人！」）も同じです（「请投票给最佳候选人！」「请投票给最佳作品！」「좋아하는 선수에게 투표해 주세요」
     「작품에 투표해 주세요」、「외국인 주민에게 투표권은 없습니다」のような投票権・投票用紙・投票結果の話は対象外です）（「请去投票」「투표해 주세요」だけや、
     「众院选自民党获胜」のような選挙の名前の後の党名は対象外です）。
     呼びかけが次の文にあるときも反応します。選挙・立候補（市長選、再選、立候補、出馬、擁立など）に
@@ -5344,8 +5400,16 @@ _FOREIGN_PARTY = re.compile(rf"{_CN_PARTY}|{_KO_PARTY}")
 # sentence (「请投票给山田太郎！」, a name the analyser reads as one, so that 「请投票给最佳作品！」 is no
 # call), in Korean a name before 「에게 투표」 (에게 is said of people: 「작품에 투표」 is a thing's).
 _CN_PERSON_CALL = re.compile(
-    r"(?:投票给|投给|投一票给|把票投给)[\s　]*(?P<name>[\u4e00-\u9fff]{2,4}?)(?:候选人|候補|先生|女士)?[\s　]*(?:[！!。]|$)"
+    r"(?:投票给|投给|投一票给|把票投给)[\s　]*(?P<name>[\u4e00-\u9fff]{2,4}?)(?P<title>候选人|候補|先生|女士)?[\s　]*(?:[！!。]|$)"
 )
+
+
+def _whole_name(name: str) -> bool:
+    """Whether ``name``, read on its own, is nothing but a personal name. Read apart from its sentence, as the
+    analyser reads 「请投票给田中候选人！」 给田/中 (no name) and 「请投票给最佳候选人！」 给最/佳 (a name, 佳)."""
+    tokens = analyzer.tokenize(name)
+    return bool(tokens) and all(is_person_name(t) for t in tokens)
+
 _KO_PERSON_CALL = guard(re.compile(
     r"(?<![가-힣])(?P<name>[가-힣]{1,6}(?:[ \t][가-힣]{1,6})?)[ \t]*(?:후보(?:자)?(?:님)?[ \t]*)?에게[ \t]*(?:투표|한[ \t]*표)"
     # The vote itself, not the right, the ballot or the result given to someone: 「외국인 주민에게 투표권은
@@ -5373,10 +5437,23 @@ _EN_PERSON_CALL = re.compile(
     rf"(?:(?:[Cc]andidate|[Mm]ayor)[ \t]+(?P<titled>{_ROMAJI_WORD}(?:[ \t]+{_ROMAJI_WORD})?)"
     rf"|(?P<name>{_ROMAJI_WORD}[ \t]+{_ROMAJI_WORD}))(?![A-Za-z])"
 )
+# The same call in the Portuguese of a notice for Brazilian residents (「Vote em Tanaka para prefeito!」「Vote no candidato
+# Tanaka」「Vote em Taro Yamada」): the surname alone only with the office it is running for or 「candidato」 before it.
+_PT_PERSON_CALL = re.compile(
+    r"(?<![A-Za-z])(?:[Vv]ot(?:e|em|ar)|VOT(?:E|EM|AR))[ \t]+(?:em|no|na|EM|NO|NA)[ \t]+"
+    rf"(?:(?:[Cc]andidat[oa]|CANDIDAT[OA])[ \t]+(?P<titled>{_ROMAJI_WORD}(?:[ \t]+{_ROMAJI_WORD})?)"
+    rf"|(?P<office>{_ROMAJI_WORD}(?:[ \t]+{_ROMAJI_WORD})?)(?=[ \t]+(?i:para)[ \t]+"
+    r"(?i:prefeit[oa]|vereador(?:a|es)?|governador(?:a)?|deputad[oa]|senador(?:a)?|presidente)\b)"
+    rf"|(?P<name>{_ROMAJI_WORD}[ \t]+{_ROMAJI_WORD}))(?![A-Za-z])"
+)
+# The Portuguese words for when, spelt as romaji is, before 「para prefeito」: 「Vote no Domingo para Prefeito!」.
+_PT_WHEN_WORD = frozenset({"dia", "domingo", "segunda", "hoje", "cedo", "janeiro", "maio", "junho"})
 
-# A contest's vote, in English: 「Vote for Momo Nakamura in the mascot contest」.
+# A contest's vote, in English or Portuguese: 「Vote for Momo Nakamura in the mascot contest」「Vote em Momo Nakamura no
+# concurso de mascotes」.
 _EN_CONTEST = re.compile(
     r"(?i)contest|competition|grand[ -]?prix|award|photo|mascot|favou?rite|ranking|costume|"
+    r"concurso|foto|favorit|prêmio|premia|enquete|personage|turis|"
     # A tourism poll: 「Vote for Kenshin Uesugi in the Sengoku character poll!」「… as the best ski resort」.
     # Not 「at the polls」, which is an election's.
     r"(?:popularity|online|fan|character)[ \t]+poll|survey|character|resort|destination|sightseeing|touris[mt]|travel"
@@ -5388,6 +5465,7 @@ _EN_PLACE_WORD = frozenset({
     "dake", "gawa", "kawa", "ko", "minato", "shi", "machi", "mura", "ku", "cho", "shima", "jima", "hama",
     "misaki", "taki", "daki", "ike", "numa", "toge", "sakura", "kaido", "dori", "juku", "zaka", "saka",
 })
+_NOT_SURNAMES = _EN_PLACE_WORD | _PT_WHEN_WORD
 
 
 # Support asked for a party in English, or the post's own, opening the sentence: 「Support the Liberal Democratic Party in
@@ -5413,12 +5491,12 @@ def _foreign_language_calls(doc: Document) -> Iterator[Hit]:
             yield Hit(m.start(), m.end(), message.format(m["party"]))
     if "ote" in doc.text or "OTE" in doc.text or "lect" in doc.text or "LECT" in doc.text:
         contest: dict[tuple[int, int], bool] = {}  # per sentence: a sentence may hold thousands of calls
-        for m in _EN_PERSON_CALL.finditer(doc.text):
+        for m in (*_EN_PERSON_CALL.finditer(doc.text), *_PT_PERSON_CALL.finditer(doc.text)):
             sent = doc.sentence_at(m.start())
             if sent not in contest:
                 contest[sent] = _EN_CONTEST.search(doc.text, *sent) is not None
-            name = m["name"] or m["titled"]
-            if not contest[sent] and name.split()[-1].lower() not in _EN_PLACE_WORD:
+            name: str = m["name"] or m["titled"] or m.groupdict().get("office") or ""
+            if not contest[sent] and name.split()[-1].lower() not in _NOT_SURNAMES:
                 yield Hit(m.start(), m.end(), message.format(name))
     if not any(c in doc.text for c in "给投支选투표지뽑"):
         return
@@ -5427,7 +5505,7 @@ def _foreign_language_calls(doc: Document) -> Iterator[Hit]:
         name = party.group() if party is not None else m.group()
         yield Hit(m.start(), m.end(), message.format(name))
     for m in _CN_PERSON_CALL.finditer(doc.text):
-        if _FOREIGN_PARTY.fullmatch(m["name"]) is None and doc.person_names(m.span("name")):
+        if _FOREIGN_PARTY.fullmatch(m["name"]) is None and _whole_name(m["name"]):
             yield Hit(m.start(), m.end(), message.format(m["name"]))
     for m in _KO_PERSON_CALL.finditer(doc.text):
         if _FOREIGN_PARTY.search(m["name"]) is None and _KO_NO_PERSON.search(m["name"]) is None:

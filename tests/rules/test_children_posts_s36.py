@@ -549,22 +549,8 @@ NAMED_CHILDREN = [
     ("x", "【生活保護】山田さんの家の子どもは給食費を払っていません。"),
 ]
 
-KNOWN = [
-    (
-        "x",
-        "ひとり親家庭の子は問題を起こしやすい。",
-        "prohibited.discrimination",
-        "[refusal_groups] は断る言葉と組み合わせてだけ読み、「問題を起こしやすい」は「外国人は問題を起こしやすい」でも"
-        "[verdict] にない。子どもに限らない語彙の穴なので、この回では見送り（session 36）",
-    ),
-    (
-        "x",
-        "生活保護の世帯の子どもは放課後児童クラブを利用できません。",
-        "prohibited.discrimination",
-        "集団の語の後に「世帯の子ども」と名詞が2つ続く形は読まない。「生活保護世帯の子どもは、就学援助と重複して受給"
-        "できません」のような制度の説明と同じ並びなので見送り（session 36）",
-    ),
-]
+# (platform, text, the code it should get, why it does not yet): none left since session 37.
+KNOWN: list[tuple[str, str, str, str]] = []
 
 # What this corpus found (a child named with ちゃん・くん・君, with the school and grade before the address, the home
 # said as 「の家は」「のおうちは」; children and disabled children turned away from a nursery, a school or a team),
@@ -603,6 +589,20 @@ NEW_CATCHES = [
     ("障がいのある子どもは学童保育を利用できません。", "prohibited.discrimination"),
     ("外国人の子は幼稚園に入れません。", "prohibited.discrimination"),
     ("LGBTの生徒は入部できません。", "prohibited.discrimination"),
+    # Were KNOWN (session 36): the children of a 同和地区 or in a wheelchair turned away, the children of the households
+    # a benefit names (a warning that asks for the reason), and a verdict on the children of single-parent families.
+    ("同和地区の子どもは入学できません。", "prohibited.discrimination"),
+    ("同和地区の子はお断りします。", "prohibited.discrimination"),
+    ("同和地区の児童は学童保育を利用できません。", "prohibited.discrimination"),
+    ("車いすの子は入学できません。", "prohibited.discrimination"),
+    ("車いすのお子さんは入園をお断りします。", "prohibited.discrimination"),
+    ("車椅子の子どもは学校に入れません。", "prohibited.discrimination"),
+    ("生活保護の世帯の子どもは放課後児童クラブを利用できません。", "prohibited.discrimination"),
+    ("生活保護世帯の子どもは放課後児童クラブを利用できません。", "prohibited.discrimination"),
+    ("ひとり親家庭の子は問題を起こしやすい。", "prohibited.discrimination"),
+    ("ひとり親家庭の子どもは問題を起こす。", "prohibited.discrimination"),
+    ("母子家庭の子は何もできない。", "prohibited.discrimination"),
+    ("外国人は問題を起こしやすい。", "prohibited.discrimination"),
 ]
 NEAR_MISSES = [
     "先生の家庭訪問は5月18日から22日までです。会場は本町3-4-5の市民プラザ。",
@@ -653,6 +653,41 @@ NEAR_MISSES = [
     "障害のある子どもは特別支援学級にも入れます。",
     "外国人の子どもは給食費が免除されません。",
     "インフルエンザにかかった生徒は登校できません。",
+    # Near the catches of session 37: the same children helped, welcomed, asked about or taught about, the building
+    # described with the way round it, a rule with its reason, a condition of a child's age.
+    "同和地区の子どもたちの学習支援を行っています。",
+    "同和地区の子どもの進学率は、かつて低い水準にありました。",
+    "同和地区の歴史を学ぶ講座を開きます。",
+    "『同和地区の子は入学できない』という差別は許されません。",
+    "『車いすの子は入学できない』という差別は許されません。",
+    # Fired before session 37: a quote in 『』 was not read as a term taught about, as one in 「」 was.
+    "『外国人の子は入学できない』という差別は許されません。",
+    "「〇〇の子は入学できない」という差別は許されません。",
+    "車いすの子どもも入学できます。",
+    "車いすのお子さんは、事前にご相談ください。",
+    "車いすの方は2階の会場に入れませんので1階でお待ちください。",
+    "車いすの子は2階の会場に入れませんので1階でお待ちください。",
+    "車いすのお子さんは、エレベーターをご利用ください。",
+    "車いすの子どもは入学できませんか？",
+    "車いすの子どもが入学できないということはありません。",
+    "車いすの子どもの入学について、ご相談ください。",
+    "生活保護の世帯の子どもは、就学援助と重複して受給できません。",
+    "生活保護世帯の子どもは、教育扶助で給食費が支給されるため、就学援助の対象外です。",
+    "生活保護の世帯の子どもも放課後児童クラブを利用できます。",
+    "生活保護世帯の子どもは、放課後児童クラブの利用料が免除されます。",
+    "生活保護世帯の子どもは、制度上、児童手当と併給できません。",
+    "生活保護の世帯の子どもは放課後児童クラブを利用できませんか？",
+    "ひとり親家庭の子どもの学習支援を始めます。",
+    "ひとり親家庭は、児童扶養手当を受けられます。",
+    "ひとり親家庭は経済的に厳しい状況にあります。",
+    "ひとり親家庭の親は、仕事と子育てで何もできないと悩みがちです。",
+    "ひとり親家庭の子は問題を起こしやすい、という偏見をなくしましょう。",
+    "「ひとり親家庭の子は問題を起こしやすい」は偏見です。",
+    "ひとり親家庭の子は問題を起こしやすいのでしょうか。いいえ、そんなことはありません。",
+    "ひとり親家庭の子どもが問題を起こしやすいわけではありません。",
+    "母子家庭・父子家庭の方は、窓口でご相談ください。",
+    "高齢者は脱水を起こしやすいので、こまめに水分をとりましょう。",
+    "思春期の子は問題を起こしやすい時期です。",
 ]
 
 

@@ -848,17 +848,18 @@ BAD = [
     # Were KNOWN too: people sent elsewhere for the 同和地区 they live in, and meanness said of disaster victims.
     ("line", "同和地区の方は別の避難所へ行ってください。", "prohibited.discrimination"),
     ("x", "被災地の人は、もらえるものをもらうのに必死で卑しい。", "prohibited.insult"),
+    # Was KNOWN (session 36): women kept from the shelter's work and sent home in polite words. And meanness pressed
+    # (「浅ましい限り」「さもしい奴ばかり」) of the people it is said of.
+    ("x", "女性は避難所の手伝いをせず、家にいてください。", "prohibited.discrimination"),
+    ("line", "女性の方は復旧作業に参加しないで、家で待っていてください。", "prohibited.discrimination"),
+    ("x", "被災地の人は浅ましい限りだ。", "prohibited.insult"),
+    ("x", "支援物資をもらいに来る人はさもしい奴ばかり。", "prohibited.insult"),
+    ("x", "避難所の人たちは卑しい連中だらけだ。", "prohibited.insult"),
+    ("x", "あいつらは浅ましい限りですね。", "prohibited.insult"),
 ]
 
-KNOWN = [
-    (
-        "x",
-        "女性は避難所の手伝いをせず、家にいてください。",
-        "prohibited.discrimination",
-        "[exclusion] の「家にいろ」は命令形だけで、丁寧な「家にいてください」は「感染した方は家にいてください」"
-        "「高齢の方は無理をせず家にいてください」のような呼びかけと同じ形なので、性別の語と組み合わせて読むかは見送り（session 36）",
-    ),
-]
+# (platform, text, the code it should get, why it does not yet): none left since session 37.
+KNOWN: list[tuple[str, str, str, str]] = []
 
 
 test_ordinary_disaster_post_gets_no_error_or_warning = CORPUS.ordinary(ORDINARY)
@@ -955,6 +956,21 @@ NEAR_MISSES = [
     "避難所で水を配るって消防から連絡がありました。",
     "避難所ではマスクを着けてって。",
     "避難指示が出たら、すぐ逃げるって決めておこう。",
+    # Near the catches of session 37: people sent home for their health or by the weather, women asked to take part,
+    # the role quoted as said to someone, meanness said of an act or named as a word.
+    "感染した方は家にいてください。",
+    "高齢の方は無理をせず家にいてください。",
+    "妊娠中の女性は作業をせず、家で休んでください。",
+    "体調の悪い方は作業をせず、家で休んでください。",
+    "女性の方は避難所の運営にもぜひ参加してください。",
+    "女性の視点を避難所運営に取り入れましょう。",
+    "「女性は避難所の手伝いをせず、家にいてください」と言われた経験はありませんか。",
+    "大雨のため、作業をせず家にいてください。",
+    "男性も女性も、無理をせず家で休んでください。",
+    "災害に便乗した空き巣は浅ましい限りです。",
+    "被災者を狙う詐欺は、さもしい限りです。",
+    "「さもしい」とは、心が卑しいという意味です。",
+    "心が浅ましいと感じることは誰にでもあります。",
 ]
 
 

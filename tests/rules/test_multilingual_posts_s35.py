@@ -585,33 +585,8 @@ BAD = [
     ("x", "That's no myth: foreigners are criminals.", "prohibited.discrimination"),
 ]
 
-KNOWN = [
-    (
-        "x",
-        "Go back to China!",
-        "prohibited.discrimination",
-        "No group is named: a country after 「Go back to」 would need a list of countries and would catch 「Go back to China Town via Route 8」-style directions; 「Chinese go home!」 fires",
-    ),
-    (
-        "x",
-        "Japan for the Japanese. Foreigners out!",
-        "prohibited.discrimination",
-        "「out」 alone after a group at the end would fire on 「The guide for foreigners is out.」; 「Foreigners get out!」 fires",
-    ),
-    (
-        "x",
-        "시장은 바보다.",
-        "prohibited.insult",
-        "Hangul is not split by Sudachi (「바보다」 is one token), so a Korean insult list would need its own matcher",
-    ),
-    (
-        "x",
-        "请投票给田中候选人！",
-        "prohibited.political",
-        "The Chinese call reads 「投票给」 + a party or a name from a list; 「田中候选人」 (name + 候选人) is not read as a candidate",
-    ),
-    ("x", "Vote em Tanaka para prefeito!", "prohibited.political", "No Portuguese vocabulary (「Vote em」)"),
-]
+# (platform, text, the code it should get, why it does not yet): none left since session 37.
+KNOWN: list[tuple[str, str, str, str]] = []
 
 
 test_ordinary_multilingual_post_gets_no_error_or_warning = CORPUS.ordinary(ORDINARY)
@@ -634,6 +609,21 @@ NEW_CATCHES = [
     ("Vote for Mayor Nakagawa!", "prohibited.political"),
     ("The password for the staff Wi-Fi is Kx7pq29z.", "confidential.secret"),
     ("PIN for the key box: 4821", "confidential.secret"),
+    # Were KNOWN (session 36): an English sentence that is only a group told out or people told back to a country, a
+    # Korean insult ending the sentence, a Chinese call for a surname with 候选人, a Portuguese call for a candidate.
+    ("Go back to China!", "prohibited.discrimination"),
+    ("Japan for the Japanese. Foreigners out!", "prohibited.discrimination"),
+    ("All foreigners, out.", "prohibited.discrimination"),
+    ("Immigrants out. Japan first!", "prohibited.discrimination"),
+    ("Go back to Korea. We don't want you here.", "prohibited.discrimination"),
+    ("시장은 바보다.", "prohibited.insult"),
+    ("담당자는 멍청이야!", "prohibited.insult"),
+    ("请投票给田中候选人！", "prohibited.political"),
+    ("请投票给佐藤候选人。", "prohibited.political"),
+    ("Vote em Tanaka para prefeito!", "prohibited.political"),
+    ("Vote no candidato Tanaka!", "prohibited.political"),
+    ("Vote em Taro Yamada no domingo!", "prohibited.political"),
+    ("Votem em Sato para vereador.", "prohibited.political"),
 ]
 # Each relaxation attacked: the crack called a chink, a community named without a verdict ending the sentence, the
 # prejudice named to be corrected, 「candidate」 or 「Mayor」 before no romaji name or in a contest, and a password's
@@ -665,6 +655,51 @@ NEAR_MISSES = [
     "The password for each user is 8 characters or more.",
     "Passwords for the staff Wi-Fi are managed by the IT team.",
     "The pass for the ski lift is ¥3,500.",
+    # Near the catches of session 37. English: 「out」 and 「go back to」 in a notice, or the words quoted as hate.
+    "Back to top",
+    "Foreigners' consultation desk is out of service today.",
+    "The guide for foreigners is out.",
+    "The new guide for foreigners is out now.",
+    "Go back to Chinatown via Route 8.",
+    "The pandas will go back to China next year.",
+    "Go back to China Town for dinner!",
+    "Foreigners out of the country must file by March 15.",
+    "Chinese out-of-town visitors are welcome.",
+    '"Foreigners out!" is hate speech and will not be tolerated.',
+    'Slogans like "Go back to China!" are discrimination.',
+    "Go back to the previous page.",
+    "Tourists from abroad: Go back to Niigata Station and take the bus.",
+    "Refugees out of danger are now at the shelter.",
+    "Day 5: Go back to China.",
+    "Foreigners, check out our new guide!",
+    # Korean: a market (시장) closed, garbage sorted (쓰레기), the word quoted or inside another, a figure's 8등신.
+    "시장은 월요일 휴무입니다.",
+    "이것은 타는 쓰레기입니다.",
+    '"바보"라는 말은 상처를 줍니다.',
+    '친구에게 "바보!"라고 하지 마세요.',
+    "바보상자를 끄고 책을 읽읍시다.",
+    "바보 온달 이야기 읽기 모임을 엽니다.",
+    "8등신이다.",
+    # Chinese: whoever the reader supports, the best, a candidate's speech announced. 「最佳候选人」 fired before
+    # (the analyser read 佳 as a name).
+    "请投票给最佳候选人！",
+    "请投票给你喜欢的候选人！",
+    "投票日是12月6日。请投票给您支持的候选人。",
+    "请投票给所有候选人！",
+    "田中候选人的演讲会将在市民会馆举行。",
+    "请投票给新人候选人！",
+    "请投票给女性候选人！",
+    # Portuguese: the election explained, a contest's vote, a day before 「para prefeito」.
+    "Vote em Momo Nakamura no concurso de mascotes!",
+    "Vote em seu candidato no dia 6 de dezembro.",
+    "Vote no local de votação indicado no seu cartão.",
+    "A eleição para prefeito de Joetsu será no dia 6 de dezembro. Vote!",
+    "Vote em Joetsu! Eleição para prefeito no dia 6.",
+    "Vote em Kenshin Uesugi no ranking de personagens!",
+    "Eleição para prefeito: os candidatos são Tanaka e Sato.",
+    "Vote em Nagaoka para a melhor cidade turística!",
+    "Vote no Domingo para Prefeito!",
+    "Os estrangeiros não podem votar na eleição para prefeito.",
 ]
 
 
