@@ -1120,15 +1120,23 @@ class _Locator:
                 self._skip_space()
                 self._i += 2  # "]]"
                 self.lines[table] = start_line
+                self._implicit_tables(table[:-1], start_line)
                 self.lines.setdefault(table[:-1], start_line)  # the array itself: its first header
             elif self._peek("["):
                 self._i += 1
                 table = self._resolve(self._key(), array=False)
                 self._skip_space()
                 self._i += 1  # "]"
+                self._implicit_tables(table, start_line)
                 self.lines.setdefault(table, start_line)
             else:
                 self._key_value(table)
+
+    def _implicit_tables(self, table: Path_, line: int) -> None:
+        # `[extra.sub]` makes the top-level table 「extra」 that no header names alone: its
+        # problem (an unknown table, an unknown rule code) had no line at all.
+        for n in range(1, len(table)):
+            self.lines.setdefault(table[:n], line)
 
     def _resolve(self, parts: list[str], array: bool) -> Path_:
         out: list[str | int] = []
@@ -1174,10 +1182,15 @@ class _Locator:
 
     def _key_value(self, prefix: Path_) -> None:
         line = self._line_at(self._i)
-        path = prefix + tuple(self._key())
+        parts = self._key()
+        path = prefix + tuple(parts)
         self._skip_space()
         self._i += 1  # "="
         self._skip_space()
+        # A dotted key's first part is a key of its table too (`sub.bar = 2` in [policy] is the
+        # unknown key 「sub」): without a line of its own it was said at the [policy] header.
+        for n in range(1, len(parts)):
+            self.lines.setdefault(prefix + tuple(parts[:n]), line)
         self.lines[path] = line
         self._value(path)
         self.ends[path] = self._line_at(self._i)

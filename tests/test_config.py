@@ -394,6 +394,22 @@ def test_unknown_key_in_policy() -> None:
     assert "[policy]" in p.message and "working_days" in p.message
 
 
+def test_unknown_dotted_key_is_said_on_its_own_line() -> None:
+    # `sub.bar = 2` under [policy] makes the unknown key 「sub」: it was said at the [policy]
+    # header (line 1), 4 lines above where it is written.
+    p = only_problem(replace_line(BASE, 4, 'working_hours = "08:30-17:15"\nsub.bar = 2'))
+    assert p.line == 5
+    assert "[policy]" in p.message and "「sub」" in p.message
+
+
+def test_unknown_table_named_only_in_a_longer_header_has_its_line() -> None:
+    # `[extra.sub]` and `[rules.nosuch.x]` name 「extra」 and 「nosuch」 only as part of a longer
+    # header: their problems were said with no line at all.
+    problems = problems_of(BASE + '\n[extra.sub]\nx = 1\n[rules.nosuch.x]\ny = 1\n')
+    assert [(p.line, "extra" in p.message, "nosuch" in p.message) for p in problems] == [
+        (34, True, False), (36, False, True)]
+
+
 def test_unknown_key_in_account() -> None:
     p = only_problem(BASE + 'password = "hunter2"\n')
     assert p.line == 33
@@ -835,8 +851,6 @@ def test_locator_finds_the_exact_line_of_every_key(name: str) -> None:
     locator = _Locator(text)
     lines = text.splitlines()
     for path in _key_paths(tomllib.loads(text)):
-        if path in (("quoted table",), (*QT, "dotted.key"), (*QT, "plain")):
-            continue  # implicit tables: named only as part of a longer key
         assert path in locator.lines, path
         line = lines[locator.lines[path] - 1]
         last = path[-1]
