@@ -266,12 +266,27 @@ def _dotenv_problems(path: str, text: str, present: set[str]) -> list[str]:
     return problems
 
 
+def _setting_text(value: str) -> str:
+    """A setting's value without the spaces around it and one pair of quotes around the whole.
+
+    `docker run --env-file` and a compose file's ``environment:`` list (``- KESSAI_TZ="Asia/Tokyo"``)
+    pass the quotes on as part of the value (python-dotenv and systemd take them off):
+    「タイムゾーン「"Asia/Tokyo"」が見つかりません」 and 「組織設定ファイル "kessai.toml" が見つかりません」
+    were said of values that looked right, and
+    ``SLACK_APP_TOKEN=""`` (meant as empty: HTTP mode) was a token of two quotes. No setting's
+    value begins and ends with the same quote: a URL, a path, a zone, a number or a token."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1].strip()
+    return value
+
+
 def environment_value(key: str, dotenv: str = ".env") -> str | None:
     """One setting as ``load_settings`` reads it (the environment over ``.env``; empty is unset),
     without checking the others: ``kessai check`` needs KESSAI_CONFIG and KESSAI_TZ, not tokens."""
-    value = os.environ.get(key, "").strip()
+    value = _setting_text(os.environ.get(key, ""))
     if not value and Path(dotenv).is_file():
-        value = (dotenv_values(stream=io.StringIO(_dotenv_text(dotenv))).get(key) or "").strip()
+        value = _setting_text(dotenv_values(stream=io.StringIO(_dotenv_text(dotenv))).get(key) or "")
     return value or None
 
 
@@ -292,17 +307,16 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
     # environment_value: it hid .env's value, and serve opened a new sqlite:///kessai.db while
     # `kessai check` read .env's KESSAI_CONFIG.
     environ = os.environ if env is None else env
-    merged.update({k: v for k, v in environ.items() if v.strip()})
+    merged.update({k: v for k, v in environ.items() if _setting_text(v)})
 
     def get(key: str) -> str | None:
-        value = merged.get(key, "").strip()
-        return value or None
+        return _setting_text(merged.get(key, "")) or None
 
     problems: list[str] = []
     if dotenv_text is not None and dotenv is not None:
         problems.extend(_dotenv_problems(dotenv, dotenv_text, {k for k in SETTING_KEYS if get(k)}))
         problems.extend(_dotenv_repeated_keys(dotenv, dotenv_text,
-                                              {k for k in SETTING_KEYS if environ.get(k, "").strip()}))
+                                              {k for k in SETTING_KEYS if _setting_text(environ.get(k, ""))}))
 
     bot_token, app_token = get("SLACK_BOT_TOKEN"), get("SLACK_APP_TOKEN")
     # Catch the classic swap of the two tokens, and a user token, early; other prefixes are left

@@ -1080,6 +1080,25 @@ def test_an_empty_environment_variable_leaves_the_dotenv_value_in_force(tmp_path
     monkeypatch.setenv("KESSAI_CONFIG", "")
     assert environment_value("KESSAI_CONFIG", dotenv=str(env_file)) == s.config_path
 
+def test_quotes_passed_on_around_a_whole_value_are_not_part_of_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`docker run --env-file` and a compose `environment:` list pass KESSAI_TZ="Asia/Tokyo" with its
+    quotes: the zone, the port, the file and the URL were each refused as written, and
+    SLACK_APP_TOKEN="" (empty: HTTP mode) was a token of two quotes."""
+    from bot.config import environment_value
+
+    s = load_settings({"KESSAI_TZ": '"Asia/Tokyo"', "PORT": "'4000'", "KESSAI_CONFIG": ' "/etc/kessai/kessai.toml" ',
+                       "DATABASE_URL": '"postgresql://kessai:p%40ss@db/kessai"', "SLACK_BOT_TOKEN": '"xoxb-1"',
+                       "SLACK_APP_TOKEN": '""'}, dotenv=None)
+    assert (s.tz, s.port, s.config_path, s.database_url, s.slack_bot_token, s.slack_app_token) == (
+        "Asia/Tokyo", 4000, "/etc/kessai/kessai.toml", "postgresql://kessai:p%40ss@db/kessai", "xoxb-1", None)
+    monkeypatch.setenv("KESSAI_CONFIG", "'/etc/kessai/kessai.toml'")
+    assert environment_value("KESSAI_CONFIG", dotenv=str(tmp_path / "absent.env")) == s.config_path
+    # Only a pair around the whole value: a quote inside one stays where it is written.
+    with pytest.raises(SettingsError) as err:
+        load_settings({"KESSAI_TZ": '"Asia/Tokyo'}, dotenv=None)
+    assert '「"Asia/Tokyo」' in err.value.problems[0]
+
+
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
 def test_a_dotenv_copied_in_notepad_with_its_japanese_comments_is_read(tmp_path: Path, encoding: str) -> None:
     # .env.example has Japanese comments; 「UTF-8 (BOM 付き)」 and 「Unicode」 (UTF-16) say how to read them.
