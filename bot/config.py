@@ -644,6 +644,12 @@ def database_url_problem(url: str) -> str | None:
         return (f"DATABASE_URL の SQLite のファイル名「{u.database}」は Windows の書き方です。このサーバーでは"
                 "フォルダーの区切りは「/」で、ドライブ名（C: など）はありません。"
                 "sqlite:////var/lib/kessai/kessai.db のように、このサーバーでの場所を書いてください。")
+    if backend == "sqlite" and "uri" not in u.query and Path(u.database or "").is_dir():
+        # sqlite:////var/lib/kessai/ (the folder meant for it): 「ファイルを開けません…書き込み権限を
+        # 確認してください」 sent the IT 担当 to the permissions of a folder kessai may well write.
+        folder = (u.database or "").rstrip("/")
+        return (f"DATABASE_URL の SQLite のファイル「{Path(u.database or '').absolute()}」はフォルダーです。"
+                f"sqlite:///{folder}/kessai.db のように、ファイル名まで書いてください。")
     if backend not in ("sqlite", "postgresql"):
         # postgre://, postgresql://'s misspellings and psql's name: said as which spelling to use.
         if backend in ("psql", "pgsql", "pg", "postgis") or difflib.get_close_matches(

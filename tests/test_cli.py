@@ -161,7 +161,10 @@ def test_db_upgrade_in_a_folder_without_env_says_so(tmp_path: Path) -> None:
     assert f"作業フォルダー（コマンドを実行したフォルダー）{tmp_path} には .env がありません" in made.stdout, made.stdout
     assert "cd /opt/kessai && /opt/kessai/.venv/bin/kessai db upgrade" in made.stdout
     unopenable = tmp_path / "slash"
-    (unopenable / "kessai.db").mkdir(parents=True)  # opened as a file, as / is to a user who may not write it
+    unopenable.mkdir()
+    # A file SQLite cannot create, as kessai.db in / is to a user who may not write there (root may
+    # write anywhere, and a folder of that name is refused before it is opened, as a folder).
+    (unopenable / "kessai.db").symlink_to(tmp_path / "no such folder" / "kessai.db")
     r = kessai("db", "upgrade", cwd=unopenable)
     assert r.returncode == 1 and "SQLite のデータベースファイルを開けません" in r.stderr, r.stderr
     assert f"{unopenable} には .env がありません" in r.stderr, r.stderr
@@ -437,10 +440,16 @@ def test_the_demo_on_a_file_that_is_not_a_database_is_not_told_to_check_the_pass
 
 
 def test_the_demo_on_a_sqlite_file_that_cannot_be_opened_is_not_told_to_check_the_password(tmp_path: Path) -> None:
-    """A SQLite path naming a folder: the file cannot be opened. Before, the demo
-    said to check the host name, port, user name and password, which a SQLite file has none of."""
+    """A SQLite path naming a folder, or a file in a folder that is not there: the file cannot be
+    opened. Before, the demo said to check the host name, port, user name and password, which a
+    SQLite file has none of; a folder is now said to be one before anything is opened."""
     (tmp_path / "folder").mkdir()
     r = kessai("demo", "--quiet", "--database-url", f"sqlite:///{tmp_path / 'folder'}", cwd=tmp_path)
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert "パスワード" not in r.stderr and "ホスト名" not in r.stderr, r.stderr
+    assert r.stderr.startswith(f"--database-url の SQLite のファイル「{tmp_path / 'folder'}」はフォルダーです。"), r.stderr
+    (tmp_path / "folder" / "kessai.db").symlink_to(tmp_path / "no such folder" / "kessai.db")
+    r = kessai("demo", "--quiet", "--database-url", f"sqlite:///{tmp_path / 'folder' / 'kessai.db'}", cwd=tmp_path)
     assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
     assert "パスワード" not in r.stderr and "ホスト名" not in r.stderr, r.stderr
     assert r.stderr.startswith("--database-url のデータベースに接続できませんでした。SQLite のデータベースファイルを開けません。")

@@ -1099,6 +1099,17 @@ def test_quotes_passed_on_around_a_whole_value_are_not_part_of_it(tmp_path: Path
     assert '「"Asia/Tokyo」' in err.value.problems[0]
 
 
+@pytest.mark.parametrize("tail", ["", "/"])
+def test_a_sqlite_database_url_naming_a_folder_is_refused_as_one(tmp_path: Path, tail: str) -> None:
+    # sqlite:////var/lib/kessai/: every command said the file could not be opened and to check the
+    # folder's write permissions, of a folder kessai could write.
+    with pytest.raises(SettingsError) as err:
+        load_settings({"DATABASE_URL": f"sqlite:///{tmp_path}{tail}"}, dotenv=None)
+    assert err.value.problems == [f"DATABASE_URL の SQLite のファイル「{tmp_path}」はフォルダーです。"
+                                  f"sqlite:///{tmp_path}/kessai.db のように、ファイル名まで書いてください。"]
+    assert load_settings({"DATABASE_URL": f"sqlite:///{tmp_path}/kessai.db"}, dotenv=None)
+
+
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
 def test_a_dotenv_copied_in_notepad_with_its_japanese_comments_is_read(tmp_path: Path, encoding: str) -> None:
     # .env.example has Japanese comments; 「UTF-8 (BOM 付き)」 and 「Unicode」 (UTF-16) say how to read them.
