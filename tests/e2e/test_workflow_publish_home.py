@@ -233,7 +233,9 @@ def ask(st: LocalStack, user: str, text: str) -> str:
 def test_help_status_and_unknown_subcommands(sqlite_stack: LocalStack) -> None:
     st = sqlite_stack
     help_text = ask(st, "U0OPERATOR", "help")
-    for sub in ("/kessai draft", "/kessai status", "/kessai away", "/kessai template"):
+    # SPEC 4.6: every command, those other modules register (incidents) included.
+    for sub in ("/kessai draft", "/kessai status", "/kessai away", "/kessai template", "/kessai incident",
+                "/kessai password-rotated"):
         assert sub in help_text
     # The words the bot's other messages use: 「kessai のホームタブ」, 「メニュー（︙）」, and 「修正する」
     # for a draft the bot posted (editing the bot's message is not possible).
