@@ -44,10 +44,15 @@ class Runtime:
     team_id: str | None = None
     extras: list[object] = field(default_factory=list)
     channel_names: ChannelNames | None = None
+    # What else the runtime's parts started, stopped first (while the client is still open):
+    # the web app's SlackClock thread.
+    on_stop: list[Callable[[], None]] = field(default_factory=list)
 
     def stop(self) -> None:
         from handlers.payloads import close_quick_client
 
+        for stop in self.on_stop:
+            stop()
         self.gateway.stop()
         close_quick_client(self.client.token, self.client.base_url)
         if self.channel_names is not None:

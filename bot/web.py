@@ -440,6 +440,7 @@ class SlackClock:
         # since), "fine", "off" (then _slack_minus_mono carries Slack's time) or "unknown".
         self._verdict: Literal["fine", "off", "unknown"] | None = None
         self._slack_minus_mono = 0.0
+        self._stopped = False
         self.answers = 0  # questions to Slack finished, answered or not (tests wait for them)
 
     def skew(self, timestamp: int) -> float:
@@ -482,10 +483,21 @@ class SlackClock:
         return (f"refused: this server's clock is {abs(off):.0f} s "
                 f"{'ahead of' if off > 0 else 'behind'} Slack's (check NTP)"), True
 
+    def stop(self, timeout: float = 10.0) -> None:
+        """End the asking thread, once a question it is asking is answered (``timeout`` at most).
+        A process stopping its server and going on (tests, an in-process serve) otherwise kept the
+        thread waiting for ever, and a question still out logged its answer into whatever came next."""
+        with self._lock:
+            self._stopped = True
+            worker = self._worker
+        self._wanted.set()
+        if worker is not None:
+            worker.join(timeout)
+
     def _ask_if_due(self) -> None:
         """(Under _lock.) Wake the asking thread, unless it is asking or asked within the minute."""
         now = self._monotonic()
-        if self._asking or (self._asked_at is not None and now - self._asked_at < SLACK_CLOCK_ASK_EVERY_SECONDS):
+        if self._stopped or self._asking or (self._asked_at is not None and now - self._asked_at < SLACK_CLOCK_ASK_EVERY_SECONDS):
             return
         self._asking, self._asked_at = True, now
         if self._worker is None:
@@ -500,6 +512,8 @@ class SlackClock:
         while True:
             self._wanted.wait()
             self._wanted.clear()
+            if self._stopped:
+                return
             self._ask_once()
 
     def _ask_once(self) -> None:
@@ -656,7 +670,9 @@ class _EventsHandler(SlackRequestHandler):
 def wsgi_app(rt: Runtime, slack_clock: SlackClock | None = None) -> WSGIApp:
     slack = _EventsHandler(rt.app, path=EVENTS_PATH)
     secret = (rt.settings.slack_signing_secret or "").encode()
-    slack_clock = slack_clock or SlackClock(functools.partial(slack_time, rt.client))
+    if slack_clock is None:
+        slack_clock = SlackClock(functools.partial(slack_time, rt.client))
+        rt.on_stop.append(slack_clock.stop)  # (one given is its giver's to stop)
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if _is_health_check(environ):

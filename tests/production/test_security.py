@@ -429,6 +429,7 @@ def test_healthz_says_503_while_slacks_own_time_puts_this_clock_off(sqlite_stack
         assert len(st.slack.calls_of("api.test")) == 1
     finally:
         server.stop()
+        clock.stop()
 
 
 def test_slacks_time_is_asked_again_a_minute_on_and_unknown_while_slack_does_not_answer() -> None:
@@ -488,6 +489,7 @@ def test_slacks_time_is_asked_again_a_minute_on_and_unknown_while_slack_does_not
         said = clock.report()
         assert said is not None and said[0].startswith("unknown: ") and said[1] is False, said
     finally:
+        clock.stop()
         slack.stop()
         client.close()
 
@@ -514,6 +516,7 @@ def test_a_clock_within_a_second_of_the_limit_is_not_blamed_on_replays(caplog: p
         assert not any("replays" in r.getMessage() for r in caplog.records)
         assert any("puts this server's clock 300 s ahead" in r.getMessage() for r in caplog.records)
     finally:
+        clock.stop()
         slack.stop()
         client.close()
 
@@ -554,6 +557,7 @@ def test_a_clock_at_the_bound_is_said_off_steadily_not_once_a_minute() -> None:
         slack.wait_for(lambda: clock.answers >= 3)
         assert clock.report() is None
     finally:
+        clock.stop()
         slack.stop()
         client.close()
 
