@@ -438,14 +438,14 @@ def test_a_reply_written_later_to_a_post_given_up_on_with_no_copy_is_failed_and_
     assert "list:2" in warned[1] and "list:1" in warned[1] and "C0ESCALATE" in warned[1]
 
 
-def test_a_pass_after_stop_sends_side_by_side_and_the_next_stop_ends_its_threads(db: Database) -> None:
+def test_a_pass_after_stop_sends_side_by_side_and_the_next_stop_ends_its_threads(db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     # serve's order at a signal: the worker stopped (its sending threads with it), then one last
     # pass for what was committed before the signal, then Runtime.stop(). That pass needs the
     # sending threads again (two threads' replies go side by side): it must send, not fail with
     # "cannot schedule new futures after shutdown", and the stop after it must end those threads.
     with LocalSlack() as slack:
         client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
-        gateway = SlackGateway(db, client)
+        gateway = stopped_after(SlackGateway(db, client))
         before = set(threading.enumerate())
         try:
             for round_ in ("１", "２"):  # before the stop (as the worker's passes), then after it

@@ -11,6 +11,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -35,12 +36,12 @@ ROOT = "draft:9:root"
 STATUS = "thread:9:v1:status"
 
 
-def test_an_update_chosen_while_its_post_was_released_waits_for_the_post(postgres: Database) -> None:
+def test_an_update_chosen_while_its_post_was_released_waits_for_the_post(postgres: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     db = postgres
     with LocalSlack() as slack:
         client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url)
         clock = Clock(datetime.now(UTC))
-        gateway = SlackGateway(db, client, clock=clock)
+        gateway = stopped_after(SlackGateway(db, client, clock=clock))
         root_ts = client.chat_postMessage(channel="C0INTAKE", text="下書き")["ts"]  # posted by the other replica
         now = clock()
         with db.session() as s:
@@ -73,14 +74,14 @@ def test_an_update_chosen_while_its_post_was_released_waits_for_the_post(postgre
         assert [m.text for m in replies] == ["状況: 承認されました"]
 
 
-def test_a_reply_held_while_its_posts_failure_was_handled_reaches_the_stand_in(postgres: Database) -> None:
+def test_a_reply_held_while_its_posts_failure_was_handled_reaches_the_stand_in(postgres: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """The draft's root post was refused for good; handling that (a DM for the author standing in
     for it, the held replies sent there) committed at the same time as a decision's reply, which
     it missed. The outbox worker's next pass sends the reply to the DM after the notice."""
     db = postgres
     root = "draft:10:root"
     with LocalSlack() as slack:
-        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url))
+        gateway = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url)))
         now = datetime.now(UTC)
         with db.session() as s:
             outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "下書き", outbox.PARENT: True}, now=now,
@@ -148,15 +149,15 @@ def deliver_with_the_other_between_read_and_claim(db: Database, a: SlackGateway,
 
 
 def test_a_post_another_replica_tried_between_this_passs_read_and_claim_is_looked_for_first(
-        postgres: Database) -> None:
+        postgres: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """Two replicas' passes chose the same fresh row. Replica a claimed it first and posted it; Slack
     made the post and answered 500, and a gave the row back as tried once. Replica b, which had read
     the row before all that, claimed it then (nothing held it) and, by what it had read (never tried,
     never claimed), posted it without looking: the approver's DM twice."""
     db = postgres
     with LocalSlack() as slack:
-        a = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url))
-        b = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url))
+        a = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url)))
+        b = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url)))
         with db.session() as s:
             outbox.enqueue(s, "post", {"channel": "U0MANAGER", "text": "決裁依頼"}, now=datetime.now(UTC))
         slack.inject("chat.postMessage", status=500, applied=True)
@@ -172,7 +173,7 @@ def test_a_post_another_replica_tried_between_this_passs_read_and_claim_is_looke
 
 
 def test_an_attempt_on_a_row_another_replica_tried_between_read_and_claim_is_recorded_after_its(
-        postgres: Database) -> None:
+        postgres: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """As above, and b's look-up for the post fails too (500). b recorded its attempt by what it
     had read before a's: its backoff the first step again (0.5 s, not 1 s), and a's
     failing_alone_since (a had seen Slack answer it, no other conversation failing) written back
@@ -180,8 +181,8 @@ def test_an_attempt_on_a_row_another_replica_tried_between_read_and_claim_is_rec
     db = postgres
     clock = Clock(datetime.now(UTC))
     with LocalSlack() as slack:
-        a = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
-        b = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        a = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock))
+        b = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock))
         with db.session() as s:
             outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=clock())
         assert a.deliver_due() == 1  # Slack takes a's other message: a knows Slack answers it
@@ -200,14 +201,14 @@ def test_an_attempt_on_a_row_another_replica_tried_between_read_and_claim_is_rec
         assert as_utc(row.next_attempt_at) == clock() + timedelta(seconds=1)  # the second step of the backoff
         assert row.failing_alone_since is not None and as_utc(row.failing_alone_since) == clock()
 
-def test_a_send_that_waited_past_its_claim_is_not_made_twice(postgres: Database) -> None:
+def test_a_send_that_waited_past_its_claim_is_not_made_twice(postgres: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """Slack was slow: a request's express send waited in line longer than its claim, another
     replica's delivery pass took the row and sent it; the late send must not post it again."""
     db = postgres
     clock = Clock(datetime.now(UTC))
     with LocalSlack() as slack:
-        a = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
-        b = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        a = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock))
+        b = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock))
         info = _express_rows(db, clock, "決裁依頼")
         clock.t += LEASE + timedelta(seconds=5)  # replica a's express lane is still busy
         lapse_outbox_claims(db)
@@ -218,11 +219,11 @@ def test_a_send_that_waited_past_its_claim_is_not_made_twice(postgres: Database)
         assert_sent_once(db, slack)
 
 
-def test_a_send_that_waited_past_its_claim_renews_it_when_nobody_took_it(postgres: Database) -> None:
+def test_a_send_that_waited_past_its_claim_renews_it_when_nobody_took_it(postgres: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     db = postgres
     clock = Clock(datetime.now(UTC))
     with LocalSlack() as slack:
-        a = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        a = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock))
         info = _express_rows(db, clock, "決裁依頼")
         clock.t += LEASE + timedelta(seconds=5)
         a.deliver_express(info)
@@ -248,20 +249,20 @@ class _SlowToOpenDMs(KeepAliveWebClient):
         return super().conversations_open(**kwargs)
 
 
-def test_a_post_whose_claim_lapsed_while_its_dm_was_opened_is_not_made_twice(postgres: Database) -> None:
+def test_a_post_whose_claim_lapsed_while_its_dm_was_opened_is_not_made_twice(postgres: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """The claim was checked before the DM's conversations.open; Slack was slow to open it, the
     claim lapsed and the other replica sent the message. The post must not follow."""
     db = postgres
     clock = Clock(datetime.now(UTC))
     with LocalSlack() as slack:
-        b = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        b = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock))
         sent_by_b: list[int] = []
         def b_passes() -> None:
             lapse_outbox_claims(db)
             sent_by_b.append(b.deliver_due())
 
-        a = SlackGateway(db, _SlowToOpenDMs(token=slack.token, base_url=slack.api_url, clock=clock,
-                                            meanwhile=b_passes), clock=clock)
+        a = stopped_after(SlackGateway(db, _SlowToOpenDMs(token=slack.token, base_url=slack.api_url, clock=clock,
+                                            meanwhile=b_passes), clock=clock))
         a.deliver_express(_express_rows(db, clock, "決裁依頼"))
         a.stop()
         b.stop()
@@ -269,19 +270,19 @@ def test_a_post_whose_claim_lapsed_while_its_dm_was_opened_is_not_made_twice(pos
         assert_sent_once(db, slack)
 
 
-def test_a_post_whose_claim_ran_short_while_its_dm_was_opened_renews_it(postgres: Database) -> None:
+def test_a_post_whose_claim_ran_short_while_its_dm_was_opened_renews_it(postgres: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     db = postgres
     clock = Clock(datetime.now(UTC))
     with LocalSlack() as slack:
-        a = SlackGateway(db, _SlowToOpenDMs(token=slack.token, base_url=slack.api_url, clock=clock,
-                                            meanwhile=lambda: None), clock=clock)
+        a = stopped_after(SlackGateway(db, _SlowToOpenDMs(token=slack.token, base_url=slack.api_url, clock=clock,
+                                            meanwhile=lambda: None), clock=clock))
         a.deliver_express(_express_rows(db, clock, "決裁依頼"))
         a.stop()
         assert_sent_once(db, slack)
 
 
 def test_a_send_is_not_tried_again_past_its_claim_when_slack_cannot_be_reached(
-        postgres: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+        postgres: Database, monkeypatch: pytest.MonkeyPatch, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """slack_sdk tries a call whose connection failed once more (after 0.5 s, up to the whole
     timeout again). With a claim covering one attempt but not two, the send fails instead, to be
     tried again by the outbox, which claims the row anew."""
@@ -292,7 +293,7 @@ def test_a_send_is_not_tried_again_past_its_claim_when_slack_cannot_be_reached(
     with socket.create_server(("127.0.0.1", 0)) as unused:
         port = unused.getsockname()[1]
     client = KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{port}/api/", timeout=5)
-    a = SlackGateway(db, client, clock=clock)
+    a = stopped_after(SlackGateway(db, client, clock=clock))
     info = _express_rows(db, clock, "決裁依頼")
     # Claimed for LEASE: move on to 6.2 s before its end, enough for one call (timeout 5 s + 1 s) only.
     clock.t += LEASE - timedelta(seconds=6.2)
@@ -305,7 +306,7 @@ def test_a_send_is_not_tried_again_past_its_claim_when_slack_cannot_be_reached(
 
 
 def test_a_claim_that_cannot_be_renewed_while_the_database_is_away_is_sent_once_it_is_back(
-        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """The claim ran short and the database is unreachable, so it cannot be renewed: nothing is
     sent (another replica may have the row), nothing is blamed on Slack, and once the database is
     back the row goes out, once."""
@@ -316,7 +317,7 @@ def test_a_claim_that_cannot_be_renewed_while_the_database_is_away_is_sent_once_
     clock = Clock(datetime.now(UTC))
     try:
         with LocalSlack() as slack:
-            a = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+            a = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock))
             info = _express_rows(db, clock, "決裁依頼")
             clock.t += LEASE - timedelta(seconds=3)  # less than a call's worth of claim left
             proxy.down()
@@ -328,7 +329,7 @@ def test_a_claim_that_cannot_be_renewed_while_the_database_is_away_is_sent_once_
             proxy.up()
             clock.t += LEASE
             lapse_outbox_claims(db)
-            b = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+            b = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock))
             assert b.deliver_due() == 1
             b.stop()
             assert [m.text for m in slack.messages(slack.dm_channel("U0MANAGER"))] == ["決裁依頼"]
@@ -339,7 +340,7 @@ def test_a_claim_that_cannot_be_renewed_while_the_database_is_away_is_sent_once_
 
 
 def test_a_claim_the_database_refuses_to_renew_is_given_back_untried_not_blamed_on_slack(
-        postgres: Database, caplog: pytest.LogCaptureFixture) -> None:
+        postgres: Database, caplog: pytest.LogCaptureFixture, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """The claim ran short and the database refused to renew it (a statement timeout, a lock it
     gave up on, a failover) while it answered the rest: the message was not sent, and Slack had
     no part in it. Counted as Slack failing, it was an attempt against giving the message up, a
@@ -354,7 +355,7 @@ def test_a_claim_the_database_refuses_to_renew_is_given_back_untried_not_blamed_
                       "(OLD.claimed_until IS NOT NULL AND NEW.claimed_until > OLD.claimed_until) "
                       "EXECUTE FUNCTION test_refuse_renewal()"))
     with LocalSlack() as slack:
-        a = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        a = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock))
         info = _express_rows(db, clock, "決裁依頼")
         clock.t += LEASE - timedelta(seconds=3)  # less than a call's worth of claim left
         a.deliver_express(info)
@@ -368,13 +369,13 @@ def test_a_claim_the_database_refuses_to_renew_is_given_back_untried_not_blamed_
         assert "will retry" not in caplog.text
         with db.engine.begin() as c:
             c.execute(sql("DROP TRIGGER test_refuse ON outbox"))
-        b = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        b = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock))
         assert b.deliver_due() == 1
         b.stop()
         assert_sent_once(db, slack)
 
 
-def test_a_row_locked_by_a_transaction_that_does_not_end_holds_back_only_itself(postgres: Database) -> None:
+def test_a_row_locked_by_a_transaction_that_does_not_end_holds_back_only_itself(postgres: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """Another transaction keeps an outbox row locked and does not end: a replica stopped while it
     recorded a delivery (a paused VM, SIGSTOP), or a process killed while its session waited on a
     lock (the server reads the closed socket only once that wait ends, and keeps the session's
@@ -382,7 +383,7 @@ def test_a_row_locked_by_a_transaction_that_does_not_end_holds_back_only_itself(
     pass must not wait for it: the other messages go out now, the locked one once it is free."""
     db = postgres
     with LocalSlack() as slack:
-        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url))
+        gateway = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url)))
         now = datetime.now(UTC)
         with db.session() as s:
             for n in (1, 2, 3):
@@ -499,7 +500,7 @@ def _lock_waiters(db: Database) -> int:
 
 @pytest.mark.parametrize("first", ["claim", "drop"])
 def test_a_held_dm_settled_while_another_replica_claims_it_is_either_never_sent_or_sent_and_edited(
-        postgres: Database, first: str) -> None:
+        postgres: Database, first: str, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """drop_unsent_post (one replica: the request decided at 08:30) against the delivery pass of
     another claiming the same row at that instant, each left uncommitted while the other runs its
     statement: whichever is first, nothing is edited that was never posted and nothing claimed is
@@ -509,7 +510,7 @@ def test_a_held_dm_settled_while_another_replica_claims_it_is_either_never_sent_
     clock = Clock(night + timedelta(hours=6, minutes=30))
     _held_dm(db, night, clock.t)
     with LocalSlack(channels={"C0DMCHIEF": "dm"}) as slack:
-        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        gateway = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock))
         outcome: list[bool] = []
         deleted, claimed = threading.Event(), threading.Event()
         other = threading.Thread(target=lambda: outcome.append(_settle(db, clock.t)))
@@ -555,7 +556,7 @@ def test_a_held_dm_settled_while_another_replica_claims_it_is_either_never_sent_
 
 
 def test_a_held_dm_claimed_by_a_replica_killed_before_sending_is_posted_and_edited_by_another(
-        postgres: Database) -> None:
+        postgres: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     db = postgres
     night = datetime(2026, 12, 4, 13, 0, tzinfo=UTC)
     clock = Clock(night + timedelta(hours=6, minutes=30))
@@ -565,7 +566,7 @@ def test_a_held_dm_claimed_by_a_replica_killed_before_sending_is_posted_and_edit
         assert outbox.claim_many(s, [row.id or 0], LEASE)
     assert _settle(db, clock.t) is False  # it may be in Slack: kept, and edited
     with LocalSlack(channels={"C0DMCHIEF": "dm"}) as slack:
-        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        gateway = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock))
         assert gateway.deliver_due() == 0  # still claimed by the dead replica
         clock.t += LEASE
         lapse_outbox_claims(db)
@@ -607,7 +608,7 @@ def test_two_replicas_reporting_one_unreachable_person_post_one_report(postgres:
     assert sorted(ops) == ["post", "update"]
 
 
-def test_replicas_reporting_two_people_in_opposite_orders_lose_no_report(postgres: Database, org: Any) -> None:
+def test_replicas_reporting_two_people_in_opposite_orders_lose_no_report(postgres: Database, org: Any, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """Each failure's report is written in the transaction recording it (c70da5a): a pass that gave
     up DMs to two deactivated approvers took the first one's report key and then waited for the
     second's, which another replica, reporting them the other way round, held while it waited
@@ -630,7 +631,7 @@ def test_replicas_reporting_two_people_in_opposite_orders_lose_no_report(postgre
 
     with LocalSlack() as slack:
         client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url)
-        gateways = [SlackGateway(db, client, clock=lambda: now, on_permanent_failure=reporter) for _ in people]
+        gateways = [stopped_after(SlackGateway(db, client, clock=lambda: now, on_permanent_failure=reporter)) for _ in people]
         first_claims = threading.Barrier(2)
         claimed: set[int] = set()
 

@@ -27,17 +27,17 @@ class _SlowToOpenDMs(KeepAliveWebClient):
 
 
 def test_a_replica_whose_clock_runs_30_s_ahead_does_not_take_a_message_another_is_sending(
-        postgres: Database) -> None:
+        postgres: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     db = postgres
     now = datetime.now(UTC)
     with db.session() as s:
         outbox.enqueue(s, "post", {"channel": "U0MANAGER", "text": "決裁依頼"}, now=now, message_key="dm:1:U0MANAGER")
     with LocalSlack() as slack:
-        ahead = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10),
-                             clock=shifted_clock(datetime.now(UTC) + timedelta(seconds=30)))
+        ahead = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10),
+                             clock=shifted_clock(datetime.now(UTC) + timedelta(seconds=30))))
         taken_by_ahead: list[int] = []
-        in_step = SlackGateway(db, _SlowToOpenDMs(token=slack.token, base_url=slack.api_url, timeout=10,
-                                                  meanwhile=lambda: taken_by_ahead.append(ahead.deliver_due())))
+        in_step = stopped_after(SlackGateway(db, _SlowToOpenDMs(token=slack.token, base_url=slack.api_url, timeout=10,
+                                                  meanwhile=lambda: taken_by_ahead.append(ahead.deliver_due()))))
         assert in_step.deliver_due() == 1
         ahead.stop()
         in_step.stop()

@@ -59,10 +59,10 @@ def the_row(db: Database) -> OutboxRow:
     ("inf", MAX_RETRY_AFTER.total_seconds()),
     ("30", 30.0),
 ])
-def test_a_429_waits_what_its_retry_after_can_sensibly_mean(db: Database, header: str, waits: float) -> None:
+def test_a_429_waits_what_its_retry_after_can_sensibly_mean(db: Database, header: str, waits: float, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     clock = Clock(NOW)
     with LocalSlack() as slack:
-        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        gateway = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock))
         with db.session() as s:
             outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=NOW)
         slack.inject("chat.postMessage", status=429, retry_after=header)
@@ -77,10 +77,10 @@ def test_a_429_waits_what_its_retry_after_can_sensibly_mean(db: Database, header
         assert [m.text for m in slack.messages("C0INTAKE")] == ["お知らせ"]
 
 
-def test_ratelimited_inside_ok_false_waits_its_retry_after(db: Database) -> None:
+def test_ratelimited_inside_ok_false_waits_its_retry_after(db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     clock = Clock(NOW)
     with LocalSlack() as slack:
-        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        gateway = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock))
         with db.session() as s:
             outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=NOW)
         slack.inject("chat.postMessage", error="ratelimited", retry_after="12")
@@ -92,7 +92,7 @@ def test_ratelimited_inside_ok_false_waits_its_retry_after(db: Database) -> None
 
 
 def test_a_429_waited_out_is_info_until_the_message_is_held_as_long_as_healthz_calls_stalled(
-        db: Database, caplog: pytest.LogCaptureFixture) -> None:
+        db: Database, caplog: pytest.LogCaptureFixture, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """Slack's 429 is normal on a busy morning (a DM to each approver, reminders at 08:30): each
     was a WARNING 「will retry in …: rate limited」 that the guide itself called 対応不要, in the
     log an IT 担当 reads for what needs them. INFO now, until the message has been tried as often
@@ -101,7 +101,7 @@ def test_a_429_waited_out_is_info_until_the_message_is_held_as_long_as_healthz_c
 
     clock = Clock(NOW)
     with LocalSlack() as slack:
-        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        gateway = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock))
         with db.session() as s:
             outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=NOW)
         levels = []
@@ -149,7 +149,7 @@ def test_an_update_whose_connection_dropped_is_made_again_at_once(db: Database) 
 
 @pytest.mark.parametrize("fault", [{"status": 429, "retry_after": 30}, {"status": 503}, {"error": "fatal_error"}])
 def test_a_post_whose_look_up_slack_could_not_answer_now_is_not_posted_blindly(
-        db: Database, fault: dict[str, object]) -> None:
+        db: Database, fault: dict[str, object], stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """A post Slack made without answering is retried, looking for it first. The look-up answered
     429 (conversations.history allows about 50 calls a minute: a backlog retried after an outage
     meets it) or a 5xx, and the post was sent again without knowing: twice. Only a refusal of the
@@ -157,8 +157,8 @@ def test_a_post_whose_look_up_slack_could_not_answer_now_is_not_posted_blindly(
     now = datetime.now(UTC)
     clock = Clock(now)
     with LocalSlack() as slack:
-        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10),
-                               clock=clock)
+        gateway = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10),
+                               clock=clock))
         with db.session() as s:
             outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=now)
         slack.inject("chat.postMessage", applied=True, dropped=True)
@@ -171,7 +171,7 @@ def test_a_post_whose_look_up_slack_could_not_answer_now_is_not_posted_blindly(
         assert [m.text for m in slack.messages("C0INTAKE")] == ["お知らせ"]
 
 
-def test_a_reply_whose_thread_was_deleted_and_whose_answer_was_lost_is_not_posted_twice(db: Database) -> None:
+def test_a_reply_whose_thread_was_deleted_and_whose_answer_was_lost_is_not_posted_twice(db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """A reply whose parent was deleted just before it went (the draft taken down in Slack) is put
     in the channel itself by Slack. Its answer lost (a timeout), the retry looked for it in the
     thread, Slack answered thread_not_found, and the reply was posted again: two bare replies in
@@ -180,8 +180,8 @@ def test_a_reply_whose_thread_was_deleted_and_whose_answer_was_lost_is_not_poste
     clock = Clock(now)
     with LocalSlack() as slack:
         parent = slack.post_as_user("C0INTAKE", "U0OPERATOR", "紅葉ライトアップのお知らせです。")
-        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10),
-                               clock=clock)
+        gateway = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10),
+                               clock=clock))
         with db.session() as s:
             outbox.enqueue(s, "post", {"channel": "C0INTAKE", "thread_ts": parent.ts, "text": "決裁待ちです"},
                            now=now, thread_key=f"C0INTAKE:{parent.ts}")
@@ -197,7 +197,7 @@ def test_a_reply_whose_thread_was_deleted_and_whose_answer_was_lost_is_not_poste
 
 
 def test_a_reply_found_in_the_channel_after_its_thread_was_deleted_is_reworded_to_stand_alone(
-        db: Database, caplog: pytest.LogCaptureFixture) -> None:
+        db: Database, caplog: pytest.LogCaptureFixture, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """The same reply, found in the channel by the retry: its lost answer was what told the gateway
     Slack had put it there, and it stayed 「対応を開始しました」 with nothing to say what it was about.
     Found there, it is reworded as an answer that came would have had it (found by review).
@@ -206,8 +206,8 @@ def test_a_reply_found_in_the_channel_after_its_thread_was_deleted_is_reworded_t
     clock = Clock(now)
     with LocalSlack() as slack:
         parent = slack.post_as_user("C0INTAKE", "U0OPERATOR", "炎上の可能性があります（受付番号 1）")
-        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10),
-                               clock=clock)
+        gateway = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10),
+                               clock=clock))
         with db.session() as s:
             outbox.enqueue(s, "post", {"channel": "C0INTAKE", "thread_ts": parent.ts, "text": "対応を開始しました",
                                        outbox.ALONE: {"text": "受付番号 1（炎上）: 対応を開始しました"}},
@@ -228,7 +228,7 @@ def test_a_reply_found_in_the_channel_after_its_thread_was_deleted_is_reworded_t
 
 
 def test_a_failure_report_the_database_refused_once_and_made_again_is_no_warning(
-        db: Database, caplog: pytest.LogCaptureFixture) -> None:
+        db: Database, caplog: pytest.LogCaptureFixture, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """Reporting a refused message in the transaction that records it, the database refused the
     report (PostgreSQL ending a deadlock with another replica's report): it is made again in a
     transaction of its own, and is not lost. That retry said WARNING each time, with nothing for the
@@ -247,8 +247,8 @@ def test_a_failure_report_the_database_refused_once_and_made_again_is_no_warning
         reports.append((reason, True))
 
     with LocalSlack() as slack:
-        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10),
-                               clock=Clock(now), on_permanent_failure=report)
+        gateway = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10),
+                               clock=Clock(now), on_permanent_failure=report))
         with db.session() as s:
             outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=now)
         slack.inject("chat.postMessage", error="invalid_blocks")
@@ -415,7 +415,7 @@ class _CountingPages(KeepAliveWebClient):
                 self.in_flight -= 1
 
 
-def test_look_up_pages_are_asked_for_one_at_a_time_in_the_process(db: Database) -> None:
+def test_look_up_pages_are_asked_for_one_at_a_time_in_the_process(db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """A look-up page is read up to MAX_PAGE_BYTES (64 MB) and held several times over while it is
     parsed and looked through: a pass's four sending threads looking up at once (a backlog of posts
     whose answers never came, retried after an outage) could hold half a gigabyte or more on a
@@ -424,7 +424,7 @@ def test_look_up_pages_are_asked_for_one_at_a_time_in_the_process(db: Database) 
     clock = Clock(now)
     with LocalSlack() as slack:
         client = _CountingPages(token=slack.token, base_url=slack.api_url, timeout=10)
-        gateway = SlackGateway(db, client, clock=clock)
+        gateway = stopped_after(SlackGateway(db, client, clock=clock))
         with db.session() as s:
             for channel in ("C0INTAKE", "C0ESCALATE"):
                 outbox.enqueue(s, "post", {"channel": channel, "text": "お知らせ"}, now=now)
@@ -450,7 +450,7 @@ def _claimed_until(db: Database, wanted: Any, tries: int = 200) -> datetime | No
     return until
 
 
-def test_a_look_up_waiting_for_its_turn_keeps_its_claim(db: Database) -> None:
+def test_a_look_up_waiting_for_its_turn_keeps_its_claim(db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """A look-up waits for the process's turn (_PAGE_TURN) behind other threads' pages, each up to
     the client's timeout, while its claim lasts for one call: it lapsed as the look-up waited, and
     the other replica took the row and looked for it too (the first look-up, when its turn came,
@@ -459,7 +459,7 @@ def test_a_look_up_waiting_for_its_turn_keeps_its_claim(db: Database) -> None:
     clock = Clock(now)
     with LocalSlack() as slack:
         client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
-        gateway = SlackGateway(db, client, clock=clock)
+        gateway = stopped_after(SlackGateway(db, client, clock=clock))
         with db.session() as s:
             outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=now)
         slack.inject("chat.postMessage", applied=True, dropped=True)
@@ -479,7 +479,7 @@ def test_a_look_up_waiting_for_its_turn_keeps_its_claim(db: Database) -> None:
         assert [m.text for m in slack.messages("C0INTAKE")] == ["お知らせ"]  # found, not posted twice
 
 
-def test_a_look_up_waiting_for_its_turn_stops_when_another_delivery_took_its_row(db: Database) -> None:
+def test_a_look_up_waiting_for_its_turn_stops_when_another_delivery_took_its_row(db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """As above, but the claim could not be kept: another delivery (the other replica) took the row
     while the look-up waited. The look-up asks Slack for no page (the other delivery looks for the
     post itself), posts nothing, leaves the row as the other delivery has it, and gives the turn back."""
@@ -487,7 +487,7 @@ def test_a_look_up_waiting_for_its_turn_stops_when_another_delivery_took_its_row
     clock = Clock(now)
     with LocalSlack() as slack:
         client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
-        gateway = SlackGateway(db, client, clock=clock)
+        gateway = stopped_after(SlackGateway(db, client, clock=clock))
         with db.session() as s:
             outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=now)
         slack.inject("chat.postMessage", applied=False, dropped=True)

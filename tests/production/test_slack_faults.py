@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -14,7 +14,7 @@ from bot.app import shifted_clock
 from bot.config import OrgConfig
 from bot.localstack import LocalStack, slack_users, start_local_stack
 from bot.sandbox.server import LocalSlack
-from bot.slack_gateway import MAX_ATTEMPTS, MAX_BACKOFF, OUTAGE_COUNT, SLACK_SIDE_ERRORS
+from bot.slack_gateway import MAX_ATTEMPTS, MAX_BACKOFF, OUTAGE_COUNT, SLACK_SIDE_ERRORS, SlackGateway
 from bot.web import STALLED_ATTEMPTS
 from storage import outbox
 from storage.models import OutboxRow
@@ -1584,7 +1584,7 @@ def test_a_start_on_a_business_day_looks_the_escalation_members_up_once(tmp_path
         st.stop()
 
 
-def test_a_reply_through_a_response_url_is_not_held_for_a_refused_token(tmp_path: Path) -> None:
+def test_a_reply_through_a_response_url_is_not_held_for_a_refused_token(tmp_path: Path, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """A response_url takes no token: while the refused token holds the other messages, the reply
     to someone who clicked still goes (it was sent before the hold, and a response_url lasts only
     30 minutes: held longer, the reply was lost)."""
@@ -1600,7 +1600,7 @@ def test_a_reply_through_a_response_url_is_not_held_for_a_refused_token(tmp_path
     # (Stopped on every path: a gateway left running kept its connection to this Slack, stopped,
     # open in CLOSE_WAIT for the rest of the run.)
     with LocalSlack() as slack:
-        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        gateway = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock))
         try:
             with db.session() as s:
                 outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=now)
@@ -1698,7 +1698,7 @@ def test_a_rate_limit_right_after_a_refused_token_still_pauses_a_lone_failures_d
         st.stop()
 
 
-def test_a_reply_through_a_response_url_ends_within_the_clients_timeout(tmp_path: Path) -> None:
+def test_a_reply_through_a_response_url_ends_within_the_clients_timeout(tmp_path: Path, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """A response_url was posted to with urlopen's own 10 s, a read at a time, whatever the client's
     timeout, which is what the claim on the row was checked for: a slow answer (or a DNS look-up, a
     connection, a tunnel that does not end) outlasted the claim, and another delivery could send
@@ -1713,8 +1713,8 @@ def test_a_reply_through_a_response_url_ends_within_the_clients_timeout(tmp_path
     db = Database(database_url("sqlite", tmp_path))
     db.upgrade()
     with LocalSlack() as slack:
-        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=1),
-                               clock=Clock(now))
+        gateway = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=1),
+                               clock=Clock(now)))
         url = slack.new_response_url(channel="C0INTAKE", user="U0OPERATOR")
         with db.session() as s:
             outbox.enqueue(s, "respond", {"response_url": url, "body": {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from bot.config import OrgConfig
 from bot.localstack import LocalStack, slack_users, start_local_stack
 from bot.sandbox.records import Message
 from bot.sandbox.server import LocalSlack
+from bot.slack_gateway import SlackGateway
 from storage import outbox
 from tests.conftest import answered_health as health  # a late database reading asked again
 from tests.conftest import database_url, migrated_database_url
@@ -143,7 +144,7 @@ def test_a_deleted_intake_channel_is_given_up_on_but_the_replies_still_reach_the
     assert held_rows(st) == 0
 
 
-def test_a_restart_tries_a_refused_root_post_again_at_once(plain_stack: LocalStack) -> None:
+def test_a_restart_tries_a_refused_root_post_again_at_once(plain_stack: LocalStack, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """The IT 担当 invites the bot and restarts kessai: no waiting for the next try."""
     st = plain_stack
     st.slack.inject("chat.postMessage", error="not_in_channel", channel="C0INTAKE", times=1)
@@ -151,7 +152,7 @@ def test_a_restart_tries_a_refused_root_post_again_at_once(plain_stack: LocalSta
     wait_dm_containing(st, "U0OPERATOR", "投稿できませんでした")
     assert not [m for m in st.slack.messages("C0INTAKE") if m.bot_id]  # next try in 10 minutes
     st.rt.gateway.stop()
-    again = slack_gateway.SlackGateway(st.rt.db, st.rt.client, clock=st.rt.gateway.clock)
+    again = stopped_after(slack_gateway.SlackGateway(st.rt.db, st.rt.client, clock=st.rt.gateway.clock))
     again.start(poll_seconds=0.1)
     try:
         root_message(st)

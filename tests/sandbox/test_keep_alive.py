@@ -28,8 +28,25 @@ def slack() -> Iterator[LocalSlack]:
     s.stop()
 
 
+_made: list[KeepAliveWebClient] = []
+
+
+@pytest.fixture(autouse=True)
+def _clients_closed() -> Iterator[None]:
+    """Each client a test made closes its kept connections when the test ends: left open, each
+    held a socket (CLOSE_WAIT once its Slack stopped) in a worker that runs hundreds more tests."""
+    yield
+    while _made:
+        _made.pop().close()
+
+
+def closed_after_test(client: KeepAliveWebClient) -> KeepAliveWebClient:
+    _made.append(client)
+    return client
+
+
 def client_for(slack: LocalSlack, timeout: int = 5) -> KeepAliveWebClient:
-    return KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=timeout)
+    return closed_after_test(KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=timeout))
 
 
 def posted(slack: LocalSlack) -> list[str]:
@@ -149,7 +166,7 @@ def test_a_kept_connection_the_server_closed_is_replaced_and_the_call_made_once(
 
     server = threading.Thread(target=serve, daemon=True)
     server.start()
-    c = KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{port}/api/", timeout=5)
+    c = closed_after_test(KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{port}/api/", timeout=5))
     assert c.chat_postMessage(channel="C0INTAKE", text="一通目")["ok"]
     assert closed.wait(5)
     assert c.chat_postMessage(channel="C0INTAKE", text="二通目")["ok"]
@@ -197,7 +214,7 @@ def test_a_kept_connection_the_server_half_closed_is_not_used_for_a_post() -> No
 
     server = threading.Thread(target=serve, daemon=True)
     server.start()
-    c = KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{port}/api/", timeout=5)
+    c = closed_after_test(KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{port}/api/", timeout=5))
     assert c.chat_postMessage(channel="C0INTAKE", text="一通目")["ok"]
     assert half_closed.wait(5)
     assert c.chat_postMessage(channel="C0INTAKE", text="二通目")["ok"]
@@ -218,7 +235,7 @@ def test_a_call_whose_connection_failed_is_tried_again_only_if_it_can_end_in_tim
         deadline: float | None, attempts: int) -> None:
     """slack_sdk tries a call whose connection failed once more. Within call_deadline (the outbox's
     claim on the message) only when the wait and a whole second attempt (timeout 5 s) end before it."""
-    c = KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{_closed_port()}/api/", timeout=5)
+    c = closed_after_test(KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{_closed_port()}/api/", timeout=5))
     with contextlib.ExitStack() as stack:
         if deadline is not None:
             stack.enter_context(slack_http.call_deadline(deadline))
@@ -228,7 +245,7 @@ def test_a_call_whose_connection_failed_is_tried_again_only_if_it_can_end_in_tim
 
 
 def test_a_deadline_ends_with_its_block() -> None:
-    c = KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{_closed_port()}/api/", timeout=5)
+    c = closed_after_test(KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{_closed_port()}/api/", timeout=5))
     with slack_http.call_deadline(60.0):
         with slack_http.call_deadline(1.0):
             pass
@@ -432,7 +449,7 @@ def test_an_answer_trickling_in_through_a_proxy_is_cut_off_too(
         monkeypatch.setenv("http_proxy", proxy)
         c = client_for(slack, timeout=1)
     else:
-        c = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=1, proxy=proxy)
+        c = closed_after_test(KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=1, proxy=proxy))
     slack.inject("chat.postMessage", drip=0.3)  # about 200 bytes: a minute
     with pytest.raises(TimeoutError):
         c.chat_postMessage(channel="C0INTAKE", text="ゆっくり")
@@ -488,7 +505,7 @@ def test_a_resolver_that_does_not_answer_is_bounded_by_the_calls_timeout_too(
         return real(name, port, *args, **kwargs)
 
     monkeypatch.setattr(socket, "getaddrinfo", resolver)
-    c = KeepAliveWebClient(token=slack.token, base_url=slack.api_url.replace("127.0.0.1", host), timeout=1)
+    c = closed_after_test(KeepAliveWebClient(token=slack.token, base_url=slack.api_url.replace("127.0.0.1", host), timeout=1))
     try:
         with pytest.raises(TimeoutError):
             c.chat_postMessage(channel="C0INTAKE", text="名前が引けない")

@@ -5,6 +5,7 @@ had 300 DMs at once."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -13,6 +14,7 @@ from sqlmodel import insert, select
 
 from bot.sandbox.blockkit import MAX_BLOCKS_TEXT, block_errors, blocks_text_size
 from bot.services import Kessai
+from bot.slack_gateway import SlackGateway
 from bot.sweep import COVERS, Sweeper, SweepReport
 from storage import outbox, roster
 from storage.models import DraftRow, OutboxRow
@@ -263,7 +265,7 @@ def test_a_bundles_already_changed_sentence_is_said_only_of_accounts_asked_befor
     assert "すでに変更" not in feet["first"] and "記録してください。二段階認証" in feet["first"]
 
 
-def test_the_pages_of_a_list_to_an_operator_whose_slack_account_was_closed_do_not_wait_for_ever(db, org) -> None:  # type: ignore[no-untyped-def]
+def test_the_pages_of_a_list_to_an_operator_whose_slack_account_was_closed_do_not_wait_for_ever(db, org, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:  # type: ignore[no-untyped-def]
     """The list's first message refused for good (user_disabled: 退職): its later pages waited in the
     outbox for a thread that would never be, and /healthz said 503 (replies held too long) an hour later."""
     from bot.delivery_failures import DeliveryFailureReporter
@@ -278,8 +280,8 @@ def test_the_pages_of_a_list_to_an_operator_whose_slack_account_was_closed_do_no
         slack.inject("chat.postMessage", error="user_disabled", channel=slack.dm_channel("U0OPERATOR"), times=1000)
         assert town.sweep(jst(2026, 11, 24, 8, 30)).sent["password.rotate"] == 41
         client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
-        gateway = SlackGateway(db, client, render_home=lambda *a, **k: None, clock=town.clock,
-                               on_permanent_failure=DeliveryFailureReporter(db, town.org, town.clock))
+        gateway = stopped_after(SlackGateway(db, client, render_home=lambda *a, **k: None, clock=town.clock,
+                               on_permanent_failure=DeliveryFailureReporter(db, town.org, town.clock)))
         for _ in range(3):
             gateway.deliver_due()
     finally:
@@ -313,7 +315,7 @@ def test_a_bundled_reminder_that_goes_through_in_a_later_run_is_no_longer_record
         assert reminders.failing_since(s, jst(2026, 11, 24)) == {}
 
 
-def test_the_channels_list_of_short_accounts_refused_for_good_brings_its_pages_to_each_escalation_member(db, org) -> None:  # type: ignore[no-untyped-def]
+def test_the_channels_list_of_short_accounts_refused_for_good_brings_its_pages_to_each_escalation_member(db, org, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:  # type: ignore[no-untyped-def]
     """The escalation channel archived (is_archived) on the last business day: the list's first
     message went to each escalation member by DM, but its later pages waited in the outbox for the
     channel's thread for ever (/healthz 503 an hour later), and the copy's 「スレッドに続けて」 was untrue."""
@@ -333,8 +335,8 @@ def test_the_channels_list_of_short_accounts_refused_for_good_brings_its_pages_t
         slack.inject("chat.postMessage", error="is_archived", channel=channel, times=1000)
         town.sweep(jst(2026, 11, 30, 8, 30))
         client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
-        gateway = SlackGateway(db, client, render_home=lambda *a, **k: None, clock=town.clock,
-                               on_permanent_failure=DeliveryFailureReporter(db, town.org, town.clock))
+        gateway = stopped_after(SlackGateway(db, client, render_home=lambda *a, **k: None, clock=town.clock,
+                               on_permanent_failure=DeliveryFailureReporter(db, town.org, town.clock)))
         for _ in range(6):
             gateway.deliver_due()
         got = {p: slack.messages(p) for p in people}

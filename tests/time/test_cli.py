@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from sqlmodel import select
 from bot.cli import main
 from bot.config import OrgConfig
 from bot.services import IncomingMessage, Kessai
+from bot.slack_gateway import SlackGateway
 from storage import roster
 from storage.db import Database, current_revision
 from storage.db import upgrade as db_upgrade
@@ -148,7 +150,7 @@ def test_remind_does_not_migrate_the_database_and_says_what_to_run(
 
 
 def test_remind_brings_an_incident_the_escalation_channel_refuses_to_its_people(
-        env: Database, org: OrgConfig, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        env: Database, org: OrgConfig, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """The alert reached the escalation channel, which was then archived; `kessai remind` from cron
     (no serve running) re-alerts: the re-alert must still reach the account's 運用管理責任者・代決者
     and 情報政策室 by DM, each in a live copy of the alert (its buttons in the archived channel can
@@ -168,7 +170,7 @@ def test_remind_brings_an_incident_the_escalation_channel_refuses_to_its_people(
         incident_id = IncidentService(kessai).report(kind="flaming", account_id="joetsu-x", reporter="U0OPERATOR",
                                                      description="昨夜の投稿に批判が殺到しています。")
         client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
-        serve = SlackGateway(env, client, render_home=kessai.homes.render)
+        serve = stopped_after(SlackGateway(env, client, render_home=kessai.homes.render))
         serve.deliver_due()  # serve, at the time
         serve.stop()
         [posted] = slack.messages("C0ESCALATE")
@@ -228,7 +230,7 @@ def test_remind_looks_the_escalation_members_up_once_a_business_day(env: Databas
 
 
 def test_remind_delivers_the_sweeps_re_alert_without_waiting_for_a_slow_member_look_up(
-        env: Database, org: OrgConfig) -> None:
+        env: Database, org: OrgConfig, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """The business day's first `kessai remind` also looks the escalation members up, one users.info
     call per person, each allowed 10 s. It waited for the whole look-up before delivering anything:
     with Slack slow to answer users.info, the unacknowledged incident's re-alert of that run stood in
@@ -252,7 +254,7 @@ def test_remind_delivers_the_sweeps_re_alert_without_waiting_for_a_slow_member_l
         reported = Kessai(env, org, clock=Clock(morning - timedelta(minutes=20)))
         IncidentService(reported).report(kind="flaming", account_id="joetsu-x", reporter="U0OPERATOR",
                                          description="昨夜の投稿に批判が殺到しています。")
-        gateway = SlackGateway(env, client, render_home=reported.homes.render)
+        gateway = stopped_after(SlackGateway(env, client, render_home=reported.homes.render))
         gateway.deliver_due()
         [alert] = slack.messages("C0ESCALATE")
 

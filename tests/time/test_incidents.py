@@ -499,8 +499,11 @@ def deliver(world: World, slack: LocalSlack) -> None:
     client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
     gateway = SlackGateway(world.db, client, render_home=world.kessai.homes.render, clock=world.clock,
                            on_permanent_failure=failures)
-    for _ in range(5):
-        gateway.deliver_due()
+    try:
+        for _ in range(5):
+            gateway.deliver_due()
+    finally:
+        gateway.stop()  # its sending threads and its connections to this Slack, which the test stops next
 
 
 @pytest.mark.parametrize("archived", [False, True])
