@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import io
 import time
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -37,23 +38,24 @@ def answered(clock: SlackClock, count: int) -> None:
     (SIGNATURE_MAX_AGE_SECONDS + 0.5, False), (-SIGNATURE_MAX_AGE_SECONDS, True),
     (-SIGNATURE_MAX_AGE_SECONDS - 0.5, False), (3600.5, False), (-3600.5, False),
 ])
-def test_a_correct_signature_is_taken_only_within_five_minutes_either_way(age: float, taken: bool) -> None:
+def test_a_correct_signature_is_taken_only_within_five_minutes_either_way(
+        age: float, taken: bool, stopped_after: Callable[[SlackClock], SlackClock]) -> None:
     """Slack's rule: a signature is good for five minutes from its timestamp, whichever way this
     server's clock is off; a second past (a replay, or a clock adrift) is refused, not parsed."""
     wall = NOW + age % 1  # the request made ``age`` seconds before this server's now
-    clock = SlackClock(lambda: wall, wall=lambda: wall, monotonic=lambda: 50.0)
+    clock = stopped_after(SlackClock(lambda: wall, wall=lambda: wall, monotonic=lambda: 50.0))
     environ = signed(int(wall - age))
     assert _signed_body(environ, len(BODY), SECRET, clock) == (BODY if taken else None)
     if taken:  # left for bolt, which reads the body again
         assert environ["wsgi.input"].read() == BODY
 
 
-def test_a_request_taken_clears_what_slacks_time_said() -> None:
+def test_a_request_taken_clears_what_slacks_time_said(stopped_after: Callable[[SlackClock], SlackClock]) -> None:
     """/healthz answers 503 while Slack's time (the Date of its answer) puts this server's clock more
     than five minutes off. A request Slack signed a moment ago that is taken shows the clock agrees
     with Slack's signing: what the Date said is cleared (SlackClock.accepted), or /healthz went on
     taking out of the load balancer a replica that takes Slack's requests."""
-    clock = SlackClock(lambda: NOW - 900.0, wall=lambda: float(NOW), monotonic=lambda: 50.0)  # Date: 900 s behind
+    clock = stopped_after(SlackClock(lambda: NOW - 900.0, wall=lambda: float(NOW), monotonic=lambda: 50.0))  # Date: 900 s behind
     assert _signed_body(signed(NOW - 900), len(BODY), SECRET, clock) is None  # refused: Slack is asked its time
     answered(clock, 1)
     said = clock.report()
@@ -68,7 +70,8 @@ def test_a_request_taken_clears_what_slacks_time_said() -> None:
     {"HTTP_X_SLACK_SIGNATURE": "v0=" + "0" * 64},
     {"HTTP_X_SLACK_SIGNATURE": ""},
 ])
-def test_a_signature_that_does_not_match_is_refused(tampered: dict[str, Any]) -> None:
-    clock = SlackClock(lambda: float(NOW), wall=lambda: float(NOW), monotonic=lambda: 50.0)
+def test_a_signature_that_does_not_match_is_refused(
+        tampered: dict[str, Any], stopped_after: Callable[[SlackClock], SlackClock]) -> None:
+    clock = stopped_after(SlackClock(lambda: float(NOW), wall=lambda: float(NOW), monotonic=lambda: 50.0))
     environ = {**signed(NOW - 2), **tampered}
     assert _signed_body(environ, len(BODY) + (1 if "wsgi.input" in tampered else 0), SECRET, clock) is None

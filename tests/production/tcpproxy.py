@@ -22,7 +22,8 @@ class TcpProxy:
         # lose_commit_answer: the statement text that arms a connection, and whether one was cut.
         self._lose_after: bytes | None = None
         self.commit_answer_lost = threading.Event()
-        threading.Thread(target=self._accept, daemon=True).start()
+        self._acceptor = threading.Thread(target=self._accept, name="tcp-proxy-accept", daemon=True)
+        self._acceptor.start()
 
     def _accept(self) -> None:
         while not self._closed:
@@ -104,4 +105,9 @@ class TcpProxy:
     def close(self) -> None:
         self._closed = True
         self.down()
+        # Closing a listening socket does not wake a thread blocked in its accept() (Linux): the
+        # accepting thread lived on, one per proxy, for the rest of the run. shutdown() wakes it.
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
         self.listener.close()
+        self._acceptor.join(5)

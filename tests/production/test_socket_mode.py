@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import socket
@@ -76,7 +77,8 @@ class RefusingProxy:
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
         self.asked: list[bytes] = []
-        threading.Thread(target=self._serve, daemon=True).start()
+        self._server = threading.Thread(target=self._serve, name="refusing-proxy", daemon=True)
+        self._server.start()
 
     def _serve(self) -> None:
         while True:
@@ -93,7 +95,11 @@ class RefusingProxy:
                              "Content-Length: 0\r\n\r\n".encode())
 
     def close(self) -> None:
+        # (Closing alone does not wake the thread blocked in accept(): shutdown() does.)
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
         self.listener.close()
+        self._server.join(5)
 
 
 def test_socket_mode_through_a_proxy_that_refuses_the_tunnel(tmp_path: Path, org: OrgConfig) -> None:
