@@ -9,6 +9,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import timedelta
@@ -108,6 +109,93 @@ def _root_logging_restored() -> Iterator[None]:
         if handler not in root.handlers and not type(handler).__module__.startswith("_pytest."):
             root.addHandler(handler)
     root.setLevel(level)
+
+
+# Threads that outlive every test by design, one per process at most:
+# - kessai-slack-watchdog: bot.slack_http's single deadline thread, started at the first Slack call
+#   and kept for the process (a thread per call cost more than the call's own work);
+# - kessai-stacks: waits for SIGUSR1 for the process's life (bot.serve.dump_stacks_on_sigusr1);
+# - kessai-slack-resolve: a name look-up left to finish in the background when its call's deadline
+#   passed (getaddrinfo cannot be interrupted); it ends when the resolver answers.
+LONG_LIVED_THREADS = ("kessai-slack-watchdog", "kessai-stacks", "kessai-slack-resolve")
+# A thread that is stopping when its module ends (its stop() returned, its last line still running)
+# is given this long, in all, to end; nothing is waited for when no thread is left.
+LEAKED_THREAD_GRACE_SECONDS = 2.0
+
+_thread_started_in: dict[threading.Thread, str] = {}  # a thread -> the test during which it was first seen
+_threads_before_tests: set[threading.Thread] = set()  # pytest's and xdist's own, and the main thread
+
+
+def _note_new_threads(nodeid: str) -> None:
+    for t in threading.enumerate():
+        if t not in _thread_started_in and t not in _threads_before_tests:
+            _thread_started_in[t] = nodeid
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    item.stash[_BEGAN] = time.monotonic()
+    if not _threads_before_tests and not _thread_started_in:
+        _threads_before_tests.update(threading.enumerate())
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """Fails the last test of a module (an error at its teardown) while a thread started during
+    the module is still alive: a gateway, runtime or local Slack a test did not stop kept its
+    threads and sockets, under pytest-xdist inside a worker that runs hundreds of other tests,
+    and logged into later tests' output. Looked at after each test (a few microseconds) so the
+    test that started it is named; judged when the module's own fixtures have been torn down."""
+    result = yield
+    _note_new_threads(item.nodeid)
+    if nextitem is not None and nextitem.path == item.path:
+        return result
+    left = [t for t, _ in _thread_started_in.items() if t.is_alive() and not t.name.startswith(LONG_LIVED_THREADS)]
+    deadline = time.monotonic() + LEAKED_THREAD_GRACE_SECONDS
+    for t in left:
+        t.join(max(0.0, deadline - time.monotonic()))
+    leaked = [(t, _thread_started_in[t]) for t in left if t.is_alive()]
+    for t in [t for t in _thread_started_in if not t.is_alive() or t.name.startswith(LONG_LIVED_THREADS)]:
+        del _thread_started_in[t]
+    for t, _ in leaked:  # told once, not again at every later module's end
+        del _thread_started_in[t]
+        _threads_before_tests.add(t)
+    if leaked:
+        pytest.fail("threads left running when the module ended (stop what a test starts: stopped_after, "
+                    "a with block):\n" + "\n".join(f"  {t.name!r}, started during {nodeid}" for t, nodeid in leaked),
+                    pytrace=False)
+    return result
+
+
+_BEGAN = pytest.StashKey[float]()
+
+
+def _timeout_of(item: pytest.Item) -> float:
+    """pytest-timeout's limit for ``item``: its marker's, else --timeout's, else the ini's (0: none)."""
+    marker = item.get_closest_marker("timeout")
+    if marker is not None and (marker.args or "timeout" in marker.kwargs):
+        return float(marker.kwargs.get("timeout", marker.args[0] if marker.args else 0) or 0)
+    given = item.config.getoption("timeout", None)
+    return float(given if given is not None else item.config.getini("timeout") or 0)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """A test that ran past its timeout fails, even where pytest-timeout's failure was lost.
+    Its default method raises from a SIGALRM handler in whatever the main thread runs at that
+    instant; under load (tests/test_workflow_stateful.py, 345 s) that was SQLAlchemy's finaliser of
+    a connection being garbage-collected, where Python prints an exception and drops it, and the
+    test went on and was reported passed. (Its thread method is not lost, but it ends the process:
+    pytest-xdist then gave the crashed worker's whole file to a new worker, which ran the test
+    again, up to eight times.) Timed from the test's setup, as pytest-timeout does."""
+    result = yield
+    timeout = _timeout_of(item)
+    took = time.monotonic() - item.stash.get(_BEGAN, time.monotonic())
+    if timeout > 0 and took > timeout and not item.config.getoption("usepdb", False):
+        pytest.fail(f"Timeout: the test ran {took:.1f} s, past its {timeout:g} s (pytest-timeout's own failure was "
+                    "lost: raised inside a finaliser or callback, where Python drops exceptions)", pytrace=False)
+    return result
 
 
 def postgres_url() -> str | None:
