@@ -13,12 +13,16 @@ from typing import Any
 
 import pytest
 from slack_sdk import WebClient
+from sqlalchemy import update
+from sqlmodel import col
 
 from bot.sandbox.server import LocalSlack
 from bot.slack_gateway import (
     _PAGE_TURN,
     DEFAULT_RETRY_AFTER,
     LEASE,
+    MAX_ATTEMPTS,
+    MAX_BACKOFF,
     MAX_RETRY_AFTER,
     RATE_LIMITED_PREFIX,
     UNREADABLE_RETRY_AFTER,
@@ -512,4 +516,87 @@ def test_a_look_up_waiting_for_its_turn_stops_when_another_delivery_took_its_row
         row = the_row(db)
         assert row.status == outbox.PENDING and row.claimed_until is not None and as_utc(row.claimed_until) == others
         assert slack.calls_of("conversations.history") == []
+        assert slack.messages("C0INTAKE") == []
+
+
+def test_a_message_slack_keeps_failing_waits_twice_as_long_each_time_up_to_max_backoff(db: Database) -> None:
+    """The retry of a message Slack answered 500 comes 0.5 s later, then 1 s, 2 s… and never more than
+    MAX_BACKOFF after the last attempt (every other test steps the clock by MAX_BACKOFF, so the waits
+    in between could grow or shrink unseen): a short blip costs a second, an outage a retry each
+    five minutes per message, not one a second nor one an hour."""
+    clock = Clock(NOW)
+    with LocalSlack() as slack:
+        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=NOW)
+        waits = []
+        for _ in range(12):
+            slack.inject("chat.postMessage", status=500)
+            gateway.deliver_due()
+            row = the_row(db)
+            assert row.status == outbox.PENDING
+            waits.append((as_utc(row.next_attempt_at) - clock.t).total_seconds())
+            clock.t = as_utc(row.next_attempt_at)
+        assert waits == [0.5 * 2 ** n for n in range(10)] + [MAX_BACKOFF.total_seconds()] * 2
+        gateway.deliver_due()
+        assert the_row(db).status == outbox.SENT
+        assert [m.text for m in slack.messages("C0INTAKE")] == ["お知らせ"]
+
+
+@pytest.mark.parametrize(("fault", "waits"), [
+    ({"status": 504}, 10.0),  # a gateway gave up waiting for the Slack behind it, which may still post it
+    ({"applied": True, "dropped": True}, 10.0),  # the connection closed after the request went
+    ({"status": 503}, 0.5),  # answered once the work was refused: no reason to wait longer
+])
+def test_a_post_slack_may_still_be_making_is_looked_for_only_after_the_clients_timeout(
+        db: Database, fault: dict[str, object], waits: float) -> None:
+    """Looked for 0.5 s later, a post a slow Slack finished after the call was given up on was not
+    there yet, and was made again (the approver had the request twice): its retry waits the client's
+    timeout first. Other failures keep the backoff's first half second."""
+    now = datetime.now(UTC)  # the local server's message times are the real time's (the look-up's)
+    clock = Clock(now)
+    with LocalSlack() as slack:
+        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10),
+                               clock=clock)
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=now)
+        slack.inject("chat.postMessage", **fault)  # type: ignore[arg-type]
+        gateway.deliver_due()
+        row = the_row(db)
+        assert row.status == outbox.PENDING
+        assert as_utc(row.next_attempt_at) - now == timedelta(seconds=waits)
+        clock.t = as_utc(row.next_attempt_at)
+        gateway.deliver_due()
+        assert the_row(db).status == outbox.SENT
+        assert [m.text for m in slack.messages("C0INTAKE")] == ["お知らせ"]
+
+
+@pytest.mark.parametrize("others_go", [True, False])
+def test_a_message_at_its_last_attempt_is_given_up_only_when_slack_took_others_in_its_pass(
+        db: Database, others_go: bool) -> None:
+    """A message Slack refused MAX_ATTEMPTS - 1 times fails once more. In a pass where another
+    conversation's message went out (Slack failing part-way through a batch: only this one failed),
+    the failure is its own: given up at that attempt, the MAX_ATTEMPTS-th, not one later. In a pass
+    where nothing went (an outage begins), it says nothing about the message: kept, not counted."""
+    now = datetime.now(UTC)
+    clock = Clock(now)
+    with LocalSlack() as slack:
+        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=now)
+            if others_go:
+                outbox.enqueue(s, "post", {"channel": "C0ESCALATE", "text": "別の連絡"}, now=now)
+        with db.session() as s:
+            (failing,) = [r.id for r in outbox.rows(s, statuses=[outbox.PENDING]) if r.payload["channel"] == "C0INTAKE"]
+            s.connection().execute(update(OutboxRow).where(col(OutboxRow.id) == failing)
+                                   .values(attempts=MAX_ATTEMPTS - 1, last_error="Slack answered 500"))
+        slack.inject("chat.postMessage", status=500, times=2, channel="C0INTAKE")
+        gateway.deliver_due()
+        with db.session() as s:
+            rows = {r.payload["channel"]: (r.status, r.attempts) for r in outbox.rows(
+                s, statuses=[outbox.PENDING, outbox.FAILED, outbox.SENT])}
+        if others_go:
+            assert rows == {"C0INTAKE": (outbox.FAILED, MAX_ATTEMPTS), "C0ESCALATE": (outbox.SENT, 1)}
+        else:
+            assert rows == {"C0INTAKE": (outbox.PENDING, MAX_ATTEMPTS - 1)}
         assert slack.messages("C0INTAKE") == []
