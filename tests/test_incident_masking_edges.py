@@ -39,6 +39,17 @@ WEAK = ("sakura", "momiji", "tsubaki", "kaede", "hinoki")
     ("ID\tパスワード\nkoho01\tab", "ID\tパスワード\nkoho01\tab"),
     # A kana passphrase after a colon is read for up to five words after its first.
     ("パスワード：さくら もち だんご あん きなこ ごま", f"パスワード：{M}"),
+    # A passphrase is read for up to twelve words, after a label and under a table's header alike
+    # (one word fewer, the whole line went out as typed, or all of it but its first word).
+    ("PW: a1 b2 c3 d4 e5 f6 g7 h8 i9 j0 k1 l2", f"PW: {M}"),
+    ("パスワード：alpha1 bravo charlie delta echo foxtrot golf hotel india juliet kilo lima", f"パスワード：{M}"),
+    ("ID\tパスワード\nkoho01\ta1 b c d e f g h i j k l", f"ID\tパスワード\nkoho01\t{M}"),
+    # A cell's words may be apart by up to three spaces (a value typed with two, a column padded).
+    ("ID\tパスワード\nkoho01\tabc  123", f"ID\tパスワード\nkoho01\t{M}"),
+    ("ID\tパスワード\nkoho01\tabc   123", f"ID\tパスワード\nkoho01\t{M}"),
+    # A key or a token of six characters, the shortest the rule reads as one, is masked.
+    ("APIキー: ab1234", f"APIキー: {M}"),
+    ("secret: Ab12cd", f"secret: {M}"),
 ])
 def test_what_the_mask_keeps_and_hides_at_its_edges(text: str, kept: str) -> None:
     assert mask_report(text).text == kept
