@@ -662,6 +662,27 @@ def test_a_claim_is_renewed_only_by_its_holder(db: Database) -> None:
         assert outbox.renew_claim(s, row.id or 0, again, timedelta(seconds=45)) is None
 
 
+
+def test_a_claim_is_given_back_only_by_its_holder(db: Database) -> None:
+    """A delivery whose claim lapsed while it waited (a slow Slack, a paused VM) gives back a row it
+    did not try: the row is another delivery's by then, and clearing that one's claim let a third
+    take the row and post it while the second was posting it too."""
+    with db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "U1", "text": "決裁依頼"}, now=NOW)
+    with db.session() as s:
+        (row,) = outbox.rows(s)
+        first = outbox.claim_many(s, [row.id or 0], timedelta(seconds=15))[row.id or 0]
+    lapse_outbox_claims(db, timedelta(minutes=1))
+    with db.session() as s:
+        lapsed = outbox.rows(s)[0].claimed_until
+        second = outbox.claim_many(s, [row.id or 0], timedelta(seconds=15))[row.id or 0]
+        outbox.release_claim(s, row.id or 0, first, None)  # the first delivery, too late
+        assert outbox.rows(s)[0].claimed_until == second
+        assert outbox.claim_many(s, [row.id or 0], timedelta(seconds=15)) == {}  # nobody else takes it
+        outbox.release_claim(s, row.id or 0, second, lapsed)  # its holder: due again, the lapsed mark kept
+        assert outbox.rows(s)[0].claimed_until == lapsed
+
+
 def test_the_held_notice_naming_many_deputies_fits_its_key_and_is_still_dropped(db: Database) -> None:
     """The thread's notice that deputies were asked is keyed by their ids (ac552e0): with fifteen or
     so, the key passed the outbox's VARCHAR(200) and PostgreSQL refused the whole reroute, so the
