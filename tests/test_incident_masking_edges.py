@@ -47,6 +47,10 @@ WEAK = ("sakura", "momiji", "tsubaki", "kaede", "hinoki")
     # A cell's words may be apart by up to three spaces (a value typed with two, a column padded).
     ("ID\tパスワード\nkoho01\tabc  123", f"ID\tパスワード\nkoho01\t{M}"),
     ("ID\tパスワード\nkoho01\tabc   123", f"ID\tパスワード\nkoho01\t{M}"),
+    # Three characters are a value after は in words (「ab 1」) and alone on the line after its label.
+    ("パスワードは ab 1 です", f"パスワードは {M} です"),
+    ("パスワードは a 1 です", "パスワードは a 1 です"),
+    ("パスワード：\nab1", f"パスワード：\n{M}"),
     # A key or a token of six characters, the shortest the rule reads as one, is masked.
     ("APIキー: ab1234", f"APIキー: {M}"),
     ("secret: Ab12cd", f"secret: {M}"),
