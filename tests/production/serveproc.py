@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 from bot.sandbox.driver import SlackDriver
@@ -23,6 +25,17 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def refusing_port() -> Iterator[int]:
+    """A port where connections are refused for as long as the block lasts: bound, not listening.
+    A port closed again before the call (free_port) is anyone's: any process binding port 0
+    meanwhile (under pytest-xdist the other worker does so all the time) may be given it, and the
+    connection that was to be refused was then accepted."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        yield int(s.getsockname()[1])
 
 
 class _PortTaken(Exception):

@@ -8,7 +8,6 @@ was failed for good: the draft's status in its thread never changed.
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Callable
@@ -29,6 +28,7 @@ from storage import outbox
 from storage.db import Database, as_utc
 from storage.models import OutboxRow
 from tests.conftest import database_url, lapse_outbox_claims
+from tests.production.serveproc import refusing_port
 from tests.production.tcpproxy import TcpProxy
 from tests.time.conftest import Clock
 
@@ -290,15 +290,14 @@ def test_a_send_is_not_tried_again_past_its_claim_when_slack_cannot_be_reached(
     monkeypatch.setattr(SlackGateway, "_probe_if_wanted", lambda self: None)
     db = postgres
     clock = Clock(datetime.now(UTC))
-    with socket.create_server(("127.0.0.1", 0)) as unused:
-        port = unused.getsockname()[1]
-    client = KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{port}/api/", timeout=5)
-    a = stopped_after(SlackGateway(db, client, clock=clock))
-    info = _express_rows(db, clock, "決裁依頼")
-    # Claimed for LEASE: move on to 6.2 s before its end, enough for one call (timeout 5 s + 1 s) only.
-    clock.t += LEASE - timedelta(seconds=6.2)
-    a.deliver_express(info)
-    a.stop()
+    with refusing_port() as port:
+        client = KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{port}/api/", timeout=5)
+        a = stopped_after(SlackGateway(db, client, clock=clock))
+        info = _express_rows(db, clock, "決裁依頼")
+        # Claimed for LEASE: move on to 6.2 s before its end, enough for one call (timeout 5 s + 1 s) only.
+        clock.t += LEASE - timedelta(seconds=6.2)
+        a.deliver_express(info)
+        a.stop()
     assert client.connections_opened == 1
     with db.session() as s:
         (row,) = outbox.rows(s)

@@ -6,7 +6,6 @@ Slack; what kessai says goes out through the outbox once Slack answers, each mes
 
 from __future__ import annotations
 
-import socket
 import threading
 from collections.abc import Iterator
 from datetime import timedelta
@@ -31,7 +30,7 @@ from handlers.payloads import (
 )
 from tests.conftest import database_url, migrated_database_url
 from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, CLEAN_DRAFT, all_text, dm
-from tests.production.serveproc import ServeProcess
+from tests.production.serveproc import ServeProcess, refusing_port
 from tests.production.test_kill_restart import TEXT, dm_of, ledger_kinds
 from tests.production.test_slack_faults import SteppedClock
 
@@ -226,11 +225,9 @@ def test_a_form_slack_refuses_is_said_not_opened_for_the_reason_given(sqlite_sta
 
 def test_a_form_whose_call_cannot_reach_slack_is_not_blamed_on_time() -> None:
     """Nothing listens where Slack should be (a proxy down, a firewall): the call never left."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]  # closed again before the call: the connection is refused
-    client = KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{port}/api/", timeout=5)
-    assert open_view(client, "1.2.abc", {"type": "modal"}) == FORM_SLACK_UNREACHABLE_JA
+    with refusing_port() as port:
+        client = KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{port}/api/", timeout=5)
+        assert open_view(client, "1.2.abc", {"type": "modal"}) == FORM_SLACK_UNREACHABLE_JA
 
 
 def test_serve_started_while_slack_does_not_answer_says_so_not_that_it_could_not_connect(

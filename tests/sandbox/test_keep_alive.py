@@ -19,6 +19,7 @@ from slack_sdk.errors import SlackApiError
 from bot import slack_http
 from bot.sandbox.server import LocalSlack
 from bot.slack_http import KeepAliveWebClient
+from tests.production.serveproc import refusing_port
 
 
 @pytest.fixture
@@ -230,12 +231,18 @@ def _closed_port() -> int:
         return int(s.getsockname()[1])
 
 
+@pytest.fixture
+def refused() -> Iterator[int]:
+    with refusing_port() as port:
+        yield port
+
+
 @pytest.mark.parametrize(("deadline", "attempts"), [(None, 2), (60.0, 2), (3.0, 1)])
 def test_a_call_whose_connection_failed_is_tried_again_only_if_it_can_end_in_time(
-        deadline: float | None, attempts: int) -> None:
+        deadline: float | None, attempts: int, refused: int) -> None:
     """slack_sdk tries a call whose connection failed once more. Within call_deadline (the outbox's
     claim on the message) only when the wait and a whole second attempt (timeout 5 s) end before it."""
-    c = closed_after_test(KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{_closed_port()}/api/", timeout=5))
+    c = closed_after_test(KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{refused}/api/", timeout=5))
     with contextlib.ExitStack() as stack:
         if deadline is not None:
             stack.enter_context(slack_http.call_deadline(deadline))
@@ -244,8 +251,8 @@ def test_a_call_whose_connection_failed_is_tried_again_only_if_it_can_end_in_tim
     assert c.connections_opened == attempts
 
 
-def test_a_deadline_ends_with_its_block() -> None:
-    c = closed_after_test(KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{_closed_port()}/api/", timeout=5))
+def test_a_deadline_ends_with_its_block(refused: int) -> None:
+    c = closed_after_test(KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{refused}/api/", timeout=5))
     with slack_http.call_deadline(60.0):
         with slack_http.call_deadline(1.0):
             pass
