@@ -43,12 +43,16 @@ def test_a_decision_recorded_while_verify_reads_is_no_tampering(postgres: Databa
         verify = threading.Thread(target=lambda: ran.append(kessai(url, "ledger", "verify")))
         verify.start()
         with postgres.engine.connect() as watch:
-            for _ in range(500):
-                waiting = watch.execute(text(
+            # pg_locks shows every database of the server, and each test database is a copy of one
+            # template, its tables under the same OIDs: without the database, a session of another
+            # pytest-xdist worker waiting on its own ledger_entries let the writer commit before
+            # verify had read anything. What must come is bounded generously (verify runs in a
+            # thread of this process, slowly on a loaded host); it ends as soon as it comes.
+            deadline = time.monotonic() + 60
+            while not (waiting := watch.execute(text(
                     "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'ledger_entries'::regclass"
-                )).scalar_one()
-                if waiting:
-                    break
+                    " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+            )).scalar_one()) and time.monotonic() < deadline:
                 time.sleep(0.01)
             assert waiting, "verify never waited for the entries"
     verify.join(timeout=60)
