@@ -333,7 +333,7 @@ def insecure(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hi
     code="link.untrusted",
     severity="warning",
     summary="信頼済み以外のドメインへのリンク",
-    clause="上越市 6(1)②",
+    clause="上越市 6(1)②・美祢市 5(2)エ",
     fires=Example("まとめ記事はこちら https://matome.example.com/entry/1"),
     passes=Example(
         "詳しくは https://www.pref.niigata.lg.jp/ と https://www.city.joetsu.niigata.jp/ へ",
@@ -344,8 +344,8 @@ def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     """信頼済みドメイン（`*.lg.jp`、`*.go.jp`、設定の `allowed_link_domains`）以外へのリンクを知らせます。
 
     上越市 6(1)② は「第三者が管理又は運用するページへのリンクの掲載は、信頼性のあるもの以外
-    行わないでください」、美祢市 5(2)エ は第三者のページへのリンクは「信頼性のあるものとして
-    受け取られる可能性があるので慎重に行う」としています。メッセージには Public Suffix List で
+    行わないでください」、美祢市 5(2)エ は「第三者が管理し、若しくは運用するページへのリンクの掲載は、
+    当該投稿やページの内容を信頼性のあるものとして受け取られる可能性があるので慎重に行うこと」としています。メッセージには Public Suffix List で
     求めた登録ドメイン（eTLD+1）を示します。行き先は「@」より後ろのホストで判断するので、
     `https://city.joetsu.niigata.jp@evil.example/` のように信頼済みドメインを「@」の前に置いて
     見せかけた URL も、実際の行き先（evil.example）として知らせます。「詳しくは example.com へ」

@@ -51,6 +51,17 @@ SPEC_SEVERITIES = {
     "correction.notice": "info",
 }
 GUIDELINES = ("上越市", "和気町", "茅野市", "美祢市")
+# The clauses SPEC §5 names in a rule's row: each is what the rule is graded under, so its clause (shown
+# with every finding and in docs/rules.md) names them all. 「上越市 6(1)②」 alone left out 美祢市 5(2)エ.
+SPEC_CLAUSES = {
+    "link.shortener": ("上越市 6(1)②",),
+    "link.untrusted": ("上越市 6(1)②", "美祢市 5(2)エ"),
+    "spam.duplicate": ("茅野市 4(8)",),
+    "press.embargo": ("和気町 6",),
+    "quote.third_party": ("和気町 6",),
+    "portrait.consent": ("上越市 5(3)",),
+    "correction.notice": ("和気町 6",),
+}
 
 
 def test_registry_has_exactly_the_spec_codes_in_spec_order() -> None:
@@ -72,6 +83,13 @@ def test_rule_is_documented_with_a_guideline_clause(code: str) -> None:
     assert r.summary and len(r.doc) > 40
     # The documentation cites the clause it is graded under.
     assert r.clause.split()[0] in r.doc
+
+
+@pytest.mark.parametrize(("code", "clauses"), list(SPEC_CLAUSES.items()))
+def test_rule_clause_names_every_clause_spec_cites(code: str, clauses: tuple[str, ...]) -> None:
+    r = REGISTRY[code]
+    assert [c for c in clauses if c not in r.clause] == [], r.clause
+    assert [c for c in clauses if c not in r.doc] == []
 
 
 # The guidelines the clauses come from: SPEC's ../shared/guidelines beside the project, or this machine's copy.
