@@ -4800,7 +4800,11 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「〜候補」と「よろしく」「応援」「必勝」「推します」「賛成」など（[candidate_calls]。「〇〇党の候補者をよろしく」のように
     名前のない政党の候補者も）、「〇〇へ投票を」、
     「〇〇を市長に！」、選挙を話題にして政党を頼む「次の選挙は〇〇党にお願いします」「比例は〇〇党へよろしく」
-    （「選挙ポスターの撤去を〇〇党にお願いしました」は対象外です）。選挙管理委員会の「投票に行きましょう」のような呼びかけ単独や、
+    （「選挙ポスターの撤去を〇〇党にお願いしました」は対象外です）、党名のすぐ後で支援・協力・一票を頼む
+    「〇〇党へのご支援をお願いします」「〇〇党をよろしくお願いします」「〇〇党にご協力を！」にも反応します。
+    党の略称（自民・立民・維新・公明・共産・れいわ・参政・社民・国民民主。[short_names]）もこの形と「比例は〇〇へよろしく」
+    のときだけ党名とみなします（「国民健康保険へのご協力をお願いします」「明治維新」「公明正大」「共産圏」、
+    頼んだことを伝える「〇〇党への支援をお願いしました」、党への問い合わせの「〇〇党にお問い合わせください」は対象外です）。選挙管理委員会の「投票に行きましょう」のような呼びかけ単独や、
     「中川市長が選手を応援しました」、投票する人・呼びかける人として名前を挙げた「中川市長も投票を呼びかけています」
     「山田さんも期日前投票を済ませました」（「〜候補は」を除きます）、コンテストの「清き一票を」（前の文でコンテストに触れた「清き一票をお願いします！」も）、スポーツや神社の「必勝祈願」は
     反応しません。候補者や政治家の個人演説会・後援会・政治資金パーティーの告知にも反応します
@@ -4863,6 +4867,7 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     statements = list(_political_statements(doc, opts))
     said_before = SpanSet((s.start, s.end) for s in statements)
     statements += [h for h in _party_asked(doc) if not said_before.covers(h.start, h.end)]
+    statements += list(_party_supported(doc, statements))
     statements += _in_other_sentences(
         doc, statements, (*_campaign_across(doc, opts), *_vote_again(doc, opts), *_foreign_language_calls(doc))
     )
@@ -4877,14 +4882,43 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
 # 「次の選挙は共産党にお願いします」「比例は自民党へよろしく」: the election as the topic and a party as the one
 # it is asked for. 「お願いします」 alone is no call (「投票は選挙管理委員会にお願いします」), nor a request made
 # of a party (「選挙ポスターの撤去を自民党にお願いしました」: the election word is not the topic, and it is done).
+# A short name ([short_names]: 「立民」「維新」) only as a word of its own, after no kanji, katakana or letter (not
+# 「明治維新」「市立民俗資料館」), and one in hiragana after no hiragana but a particle (「比例はれいわに」, not 「これいわ…」).
+_WORD_BEFORE = r"一-鿿々〆ァ-ヺーA-Za-z0-9０-９Ａ-Ｚａ-ｚ"
+
+
+def _short_name(word: str) -> str:
+    if "ぁ" <= word[0] <= "ゖ":
+        return rf"(?:(?<![{_WORD_BEFORE}ぁ-ゖ])|(?<=[はもがにへでとを]))" + re.escape(word)
+    return rf"(?<![{_WORD_BEFORE}])" + re.escape(word)
+
+
 _PARTY_NAMES = "|".join(
-    re.escape(w) for w in sorted(load_sections("political.txt").get("parties", ()), key=len, reverse=True)
-    if not w.isascii()
+    [re.escape(w) for w in sorted(load_sections("political.txt").get("parties", ()), key=len, reverse=True)
+     if not w.isascii()]
+    + [_short_name(w) for w in sorted(load_sections("political.txt").get("short_names", ()), key=len, reverse=True)]
 )
 _PARTY_ASKED = re.compile(
     r"(?:選挙|選|投票|比例(?:代表)?|一票)(?:で|では|は|も|こそ)[\s　、,]*(?:ぜひ|是非)?[\s　、,]*"
     rf"({_PARTY_NAMES})(?:さん)?[\s　]*(?:に|へ)[\s　]*(?:ぜひ|是非)?[\s　]*"
     r"(?:お願い|おねがい|よろしく|宜しく)(?!し(?:まし)?た|して(?:い|お))"
+)
+# Support asked for a party right after its name, in the words a campaign uses that no list of calls holds:
+# 「立憲民主党へのご支援をお願いします」「公明党をよろしくお願いします」「自民党にご協力を！」「れいわに一票」
+# (「自民党を支持」 is [calls]'). Not a request reported or made of the party (「自民党への支援をお願いしました」
+# 「公明党の議員から…」), nor 「国民健康保険へのご協力をお願いします」 (国民 alone is no party).
+_NOT_DONE = r"(?!し(?:まし)?た|して(?:い|お)|する|され)"
+_CALL_TAIL = (
+    r"(?:よろしく|宜しく|お願い|おねがい|ください|下さい|して(?:ください|下さい|ね)|しよう|しましょう|[！!]|$)"
+    + _NOT_DONE
+)
+_PARTY_SUPPORTED = re.compile(
+    rf"({_PARTY_NAMES})(?:さん)?[\s　]*(?:"
+    r"(?:へ|に)(?:の)?[\s　]*(?:ぜひ|是非|どうか)?[\s　]*(?:ご|御)?(?:支援|支持|応援|協力|清き一票|一票|投票)"
+    rf"(?:を)?[\s　]*{_CALL_TAIL}"
+    r"|を[\s　]*(?:ぜひ|是非|どうか|どうぞ)?[\s　]*"
+    rf"(?:(?:ご|御)?(?:支援|支持|応援)[\s　]*(?:を)?[\s　]*{_CALL_TAIL}|(?:よろしく|宜しく|お願い|おねがい){_NOT_DONE}))",
+    re.MULTILINE,
 )
 
 
@@ -4896,6 +4930,18 @@ def _party_asked(doc: Document) -> Iterator[Hit]:
             f"選挙での「{m.group(1)}」への投票の呼びかけと受け取られます。"
             "公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。",
         )
+
+
+def _party_supported(doc: Document, said: list[Hit]) -> Iterator[Hit]:
+    """`_PARTY_SUPPORTED` calls that overlap nothing already ``said`` (「自民党に投票を！」 is [calls]' already)."""
+    for m in _PARTY_SUPPORTED.finditer(doc.text):
+        if not any(h.start < m.end() and m.start() < h.end for h in said):
+            yield Hit(
+                m.start(),
+                m.end(),
+                f"「{m.group(1)}」への支持・投票の呼びかけと受け取られます。"
+                "公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。",
+            )
 
 
 # A contest named in the sentence before a bare 「清き一票をお願いします！」 (「ゆるキャラグランプリに「レンコン」が

@@ -1,0 +1,98 @@
+"""Calls for a party and calls to break the law, found missed by a SPEC audit (session 37), with their families.
+
+prohibited.political (上越市 5 前提となる考え方: 公平・中立性) missed 「立憲民主党へのご支援をお願いします」: a party named with
+ご支援・ご協力・よろしく as the call, and every party's short name (立民, 維新, れいわ …). The posts that name parties and
+must stay silent are the election commission's (政見放送, 届出), the assembly report's (「公明党の議員から質問」), and the
+words that only look like a party's (「国民健康保険」「維新の志士」「共産圏」「公明正大」).
+ORDINARY posts must get no error and no warning; BAD posts must get their code; NEW_CATCHES are the misses, which fire
+now; NEAR_MISSES are each new catch's closest ordinary wording, which must stay silent.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tests.rules.conftest import JST, Corpus
+
+# A weekday morning in the month before a House of Councillors election, when 選挙管理委員会 posts most.
+NOW = datetime(2026, 6, 10, 10, 0, tzinfo=JST)
+CORPUS = Corpus(NOW)
+
+
+ORDINARY = [
+    ("x", "【選挙管理委員会】参議院議員通常選挙の各政党の政見放送は、NHK・民放で放送されます。投票の参考にしてください。"),
+    ("x", "【選挙管理委員会】比例代表には、立憲民主党など13の政党等が届出をしました。名簿は選挙公報でご確認ください。"),
+    (
+        "facebook",
+        "【選挙公報】\n選挙公報には、自民党、立憲民主党、公明党など各党の政策が掲載されています。\n"
+        "新聞折込のほか、市役所・各総合事務所でも配布しています。",
+    ),
+    ("x", "【市議会だより】6月定例会の一般質問では、公明党の議員から子育て支援について質問がありました。"),
+    ("x", "【市議会】一般質問の録画を公開しました。自民党、共産党の各議員の質問をご覧いただけます。"),
+    ("x", "【選挙管理委員会】政党への寄附は、政治資金規正法で制限されています。ご不明な点はお問い合わせください。"),
+    ("x", "【国民健康保険】保険証の切り替えにご協力をお願いします。新しい資格確認書は7月中に郵送します。"),
+    ("x", "【国保】国民健康保険税の納付にご協力をお願いします。口座振替が便利です。"),
+    ("x", "【国民年金】国民年金保険料の免除申請は、市民課の窓口でも受け付けています。"),
+    ("x", "【歴史講座】「維新の志士と高田藩」を開きます。幕末の越後を舞台に、維新の志士の足跡をたどります。"),
+    ("facebook", "【歴史散歩】明治維新150年を記念して、維新の志士ゆかりの地を巡るツアーを開催します。ご参加をお待ちしています。"),
+    ("x", "【公民館講座】冷戦と共産圏の暮らしをテーマに、元新聞記者の方が講演します。"),
+    ("x", "【選挙管理委員会】公明正大な選挙のため、買収や戸別訪問は法律で禁止されています。"),
+    ("x", "【博物館】市立民俗資料館の企画展をよろしくお願いします。"),
+    ("x", "【子ども食堂】地域の子ども食堂へのご支援をお願いします。食材の寄付は社会福祉協議会で受け付けています。"),
+    ("x", "【選挙管理委員会】7月5日は投票日です。皆さんの大切な一票を、ぜひ投票所で。"),
+    ("x", "【市政】令和の時代にふさわしいまちづくりへのご協力をお願いします。"),
+    ("x", "【選挙管理委員会】候補者や政党への寄附・応援のルールは、総務省のホームページをご覧ください。"),
+]
+
+BAD = [
+    ("x", "自民党を支持しましょう。", "prohibited.political"),
+    ("x", "選挙では自民党に投票しましょう。", "prohibited.political"),
+    ("x", "党員の皆さま、参政党への一票をお願いします。", "prohibited.political"),
+]
+
+NEW_CATCHES = [
+    ("立憲民主党へのご支援をお願いします", "prohibited.political"),
+    ("参院選は、立憲民主党へのご支援をよろしくお願いします！", "prohibited.political"),
+    ("自民党へのご支援をお願いします。", "prohibited.political"),
+    ("自民党にご支援を！", "prohibited.political"),
+    ("共産党へのご協力をお願いします。", "prohibited.political"),
+    ("公明党をよろしくお願いします！", "prohibited.political"),
+    ("自民党・公明党をよろしくお願いします。", "prohibited.political"),
+    ("れいわ新選組をよろしく！", "prohibited.political"),
+    ("社民党をご支援ください。", "prohibited.political"),
+    # The short names.
+    ("立民へのご支援をお願いします", "prohibited.political"),
+    ("維新に一票を！", "prohibited.political"),
+    ("れいわに一票！", "prohibited.political"),
+    ("国民民主をよろしく！", "prohibited.political"),
+    ("公明へのご支持をお願いします。", "prohibited.political"),
+    ("共産を応援してください！", "prohibited.political"),
+    ("次の選挙は立民をよろしく", "prohibited.political"),
+    ("比例はれいわにお願いします。", "prohibited.political"),
+    ("選挙は維新へよろしく！", "prohibited.political"),
+]
+
+NEAR_MISSES = [
+    "自民党への支援をお願いしました。",
+    "自民党にご協力をお願いする文書が見つかりました。",
+    "選挙ポスター掲示場の設置について、各政党に協力を求めました。",
+    "公明党にお問い合わせください。",
+    "社民党に質問状を送りました。",
+    "自民党への寄附はご遠慮ください。",
+    "国民健康保険へのご協力をお願いします。",
+    "国民の皆さまへのご協力をお願いします。",
+    "国民への支援をお願いします。",
+    "維新150年記念事業へのご協力をお願いします。",
+    "維新祭りをよろしくお願いします。",
+    "維新の志士を応援するイベントを開催します。",
+    "明治維新150年を応援します。",
+    "共産主義の歴史講座をよろしくお願いします。",
+    "これいわれても困ります。",
+    "新選組を応援しよう！",
+]
+
+
+test_ordinary_post_gets_no_error_or_warning = CORPUS.ordinary(ORDINARY)
+test_bad_post_fires_its_code = CORPUS.bad(BAD)
+test_misses_found_by_this_corpus_fire = CORPUS.fires(NEW_CATCHES)
+test_near_misses_of_the_new_catches_stay_silent = CORPUS.silent(NEAR_MISSES)
