@@ -3937,6 +3937,13 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     ある文を除きます）。「野焼きしても通報されません」の「通報されない」「通報されません」は「バレない」と同じく勧誘です。
     「漫画村」のような海賊版サイトの名前も、「無料で読めます」などと一緒に使えば反応します（茅野市 4(7)④ 違法行為を
     煽る情報。「漫画村のような海賊版サイトは利用しないでください」は対象外です）。
+    行為の名前のすぐ後の「OK」（「ポイ捨てOK」「ゴミはポイ捨てでOK」）や、行為を手段にする「違法ダウンロードで映画を見よう」
+    「海賊版で読もう」も反応します（「違法ダウンロードの怖さを動画で見よう」「不法投棄の通報はメールでもOK」は対象外です）。
+    行為の名前を出さずに、無免許での運転（「無免許でも運転しちゃおう」「免許切れでも運転して大丈夫」）、二十歳未満の
+    喫煙・飲酒（「たばこは二十歳前でも大丈夫」「未成年でもお酒を飲んじゃおう」）、赤信号での横断（「赤信号でも渡っちゃおう」）を
+    勧める・認める文も反応します（「無免許運転の取締りを強化します」「たばこは二十歳になってから」、免許の要らない
+    「特定小型原付は免許がなくても運転できます」「教習所の敷地内なら」、「未成年でも飲める甘酒」「子どもでもできる、たばこの害を
+    学ぶ教室」、「赤信号でも青矢印なら左折できます」「救急車は赤信号でも進入できます」、思い違いとして紹介する文は対象外です）。
     """
     yield from word_hits(
         doc, opts, "illegal.txt", "「{word}」は違法行為を勧める表現と受け取られます。表現を見直してください。",
@@ -3948,6 +3955,10 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     reported = {doc.sentence_at(h.start) for h in called}  # a drunk-driving hit spans its sentence
     yield from sorted([*called, *(h for h in drunk if (h.start, h.end) not in reported)], key=lambda h: h.start)
     for h in _evasions(doc):
+        if doc.sentence_at(h.start) not in reported and not any(d.start <= h.start < d.end for d in drunk):
+            yield h
+            reported.add(doc.sentence_at(h.start))
+    for h in _unnamed_acts(doc):
         if doc.sentence_at(h.start) not in reported and not any(d.start <= h.start < d.end for d in drunk):
             yield h
 
@@ -3977,7 +3988,12 @@ def _act_calls(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
         calls += [
             Match(m.start(), m.end(), m.group(), a.first, a.last)
             for a in acts_here
-            if (m := _ASKED_OUTRIGHT.match(doc.text, a.end, sent[1]) or _RECRUITED.match(doc.text, a.end, sent[1]))
+            if (
+                m := _ASKED_OUTRIGHT.match(doc.text, a.end, sent[1])
+                or _RECRUITED.match(doc.text, a.end, sent[1])
+                or _ALLOWED_OUTRIGHT.match(doc.text, a.end, sent[1])
+                or _USED_OUTRIGHT.match(doc.text, a.end, sent[1])
+            )
             is not None
         ]
         # The ない of 「バレない」「捕まらない」 is part of the call, not a denial of the act; nor is the
@@ -4007,6 +4023,16 @@ _ASKED_OUTRIGHT = re.compile(
 # posts (「闇バイト募集中の投稿に注意してください」「「闇バイト募集」などの投稿には応募しないでください」)
 # stays silent, which the [words] entry it replaces did not.
 _RECRUITED = re.compile(r"募集")
+# 「ポイ捨てOK」「ゴミはポイ捨てでOK」「路上駐車もOK」: the act allowed outright. Only right after it:
+# 「不法投棄の通報はメールでもOK」 allows the report.
+_ALLOWED_OUTRIGHT = re.compile(r"[\s　]*(?:(?:を)?して(?:も)?|で(?:も)?|も)?[\s　]*(?:OK|ＯＫ|オッケー|おっけー)(?![A-Za-z])")
+# 「違法ダウンロードで見よう」「海賊版で読もう」「万引きで手に入れよう」: the act as the way to what the reader is urged to
+# get. Only right after the act: 「飲酒運転の怖さを映像で見よう」 watches a safety film.
+_USED_OUTRIGHT = re.compile(
+    r"[\s　]*(?:で|を使って|を使えば)[^。！？!?\n]{0,12}?"
+    r"(?:見よう|観よう|見ちゃおう|観ちゃおう|見ましょう|観ましょう|読もう|読んじゃおう|読みましょう|聴こう|聞こう"
+    r"|遊ぼう|手に入れよう|ゲットしよう|ダウンロードしよう|落とそう)"
+)
 
 
 # 「駐車場がないので路上駐車してください」: the ない of a reason given before the act says what is
@@ -4076,6 +4102,8 @@ _ALLOWED = re.compile(
     r"|捕まらない|捕まりません|つかまらない|バレない|ばれない|バレません|(?:て|で)も(?:いい|良い|よい)"
     # Only the driving itself being possible: 「運転できます」, not 「…でも参加できます」.
     r"|運転(?:は|も|して|することが|が)?でき(?:ます|る)"
+    # 「お酒を飲んでも運転しちゃおう」: the driving urged.
+    r"|運転し(?:ちゃおう|ちゃえ|よう(?![にと]))|乗って帰ろう|乗っちゃおう"
     # 「酒飲んでチャリ乗ってもセーフ」: net slang for OK.
     r"|セーフ|\b(?:fine|okay|all right|alright|no problem)\b",
     re.IGNORECASE,
@@ -4189,6 +4217,75 @@ def _drunk_driving(doc: Document) -> Iterator[Hit]:
                 "飲酒運転を認める・勧める表現と受け取られるおそれがあります。お酒を飲んだら少量でも運転できません。"
                 "内容を確認してください。",
             )
+
+
+# Illegal acts urged without their names: driving with no licence (「無免許でも運転しちゃおう」, 道路交通法 第64条),
+# smoking or drinking under twenty (「たばこは二十歳前でも大丈夫」, 二十歳未満ノ者ノ喫煙/飲酒ノ禁止ニ関スル法律), and
+# crossing on red (「赤信号でも渡っちゃおう」, 道路交通法 第7条). Each: what is done, the condition that makes it
+# illegal, and the urging or the allowance, in one sentence with no warning (`_NOT_ENCOURAGED`, `_UNNAMED_WARNED`).
+# The allowance, said of the act: 「大丈夫」「OK」「…てもいい」. Not 「できる」, which states what a thing allows
+# (「免許がなくても運転できる乗り物」 names the ones that need none).
+_UNNAMED_ALLOWED = (
+    r"大丈夫|平気|問題(?:ない|ありません|なし)|OK|ＯＫ|オッケー|構わない|構いません|かまわない|かまいません|セーフ"
+    r"|(?:て|で)も(?:いい|良い|よい)"
+)
+# (what, the condition, the act, the urging or allowance after the act, what exempts the sentence)
+_UNNAMED_ACTS = (
+    (
+        "無免許での運転",
+        re.compile(r"無免許(?!運転)|免許(?:が|を|は)?(?:なくても|無くても|なしでも|持ってなくても|持っていなくても|切れでも|停止中でも)"),
+        re.compile(r"運転|ハンドル|車|バイク|原付|ドライブ|乗っ|乗ろう|乗れ|走っ|走ろう|走れ"),
+        re.compile(_UNNAMED_ALLOWED + r"|ちゃおう|ちゃえ|しよう|しましょう|乗ろう|走ろう|行こう"),
+        # What needs no licence, or where none is needed: 「特定小型原付は免許がなくても運転できます」「教習所の
+        # 敷地内なら…」「運転体験会」.
+        re.compile(r"自転車|特定小型|キックボード|免許不要|私有地|敷地内|教習|体験|シミュレー|ゴーカート|カート|遊具|ラジコン|ドローン"),
+    ),
+    (
+        "二十歳未満の喫煙・飲酒",
+        re.compile(
+            r"(?:(?:二十歳|20歳|２０歳|はたち)(?:前|未満)|未成年|中学生|高校生|中高生|小学生|子ども|子供|10代|十代)"
+            r"(?:でも|だって|なら|だけど)"
+        ),
+        re.compile(r"たばこ|タバコ|煙草|喫煙|お酒|(?<!甘)酒|飲酒|ビール|チューハイ|ワイン|焼酎|ハイボール"),
+        re.compile(_UNNAMED_ALLOWED + r"|(?:吸っ|飲ん)(?:ちゃおう|ちゃえ|じゃおう|じゃえ)|吸おう|飲もう"),
+        # What anyone may have or attend: 「未成年でも参加できます（ソフトドリンクを用意）」.
+        re.compile(r"ノンアル|ソフトドリンク|ジュース|入場|参加|同伴|見学|不可|禁煙|受動喫煙"),
+    ),
+    (
+        "赤信号での横断",
+        re.compile(r"赤信号(?:でも|だって|なら|だけど|なのに)"),
+        re.compile(r"渡|進|行|突っ切|横断"),
+        re.compile(_UNNAMED_ALLOWED + r"|ちゃおう|ちゃえ|渡ろう|進もう|行こう"),
+        # The signals and vehicles that may: 「赤信号でも青矢印なら左折できます」「救急車は赤信号でも進めます」.
+        re.compile(r"矢印|救急|緊急|消防|パトカー"),
+    ),
+)
+_UNNAMED_WARNED = re.compile(r"取締|取り締ま|摘発|逮捕|検挙|違反|罪|通報|同乗|させ")
+
+
+def _unnamed_acts(doc: Document) -> Iterator[Hit]:
+    for what, condition, act, urged, exempt in _UNNAMED_ACTS:
+        for m in condition.finditer(doc.text):
+            a, b = doc.sentence_at(m.start())
+            sentence = doc.text[a:b]
+            said = _QUOTED.sub("", sentence)
+            rest = urged.sub("", condition.sub("", sentence))
+            done = act.search(said)
+            if (
+                done is not None
+                and urged.search(said, max(done.end(), m.end() - a)) is not None
+                and not exempt.search(sentence)
+                and not _QUESTION.search(sentence.rstrip())
+                and not _NOT_ENCOURAGED.search(rest)
+                and not _UNNAMED_WARNED.search(rest)
+                and not _BELIEF_DESCRIBED.search(rest)
+            ):
+                yield Hit(
+                    a,
+                    b,
+                    f"{what}を認める・勧める表現と受け取られるおそれがあります。違法行為を促す内容になっていないか確認してください。",
+                )
+                break
 
 
 @rule(

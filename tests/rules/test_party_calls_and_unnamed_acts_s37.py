@@ -4,6 +4,9 @@ prohibited.political (上越市 5 前提となる考え方: 公平・中立性) 
 ご支援・ご協力・よろしく as the call, and every party's short name (立民, 維新, れいわ …). The posts that name parties and
 must stay silent are the election commission's (政見放送, 届出), the assembly report's (「公明党の議員から質問」), and the
 words that only look like a party's (「国民健康保険」「維新の志士」「共産圏」「公明正大」).
+prohibited.illegal (茅野市 4(7)④) missed 「無免許でも運転しちゃおう」: an act urged without its name (driving with no
+licence, smoking or drinking under twenty, crossing on red), littering (ポイ捨て), and piracy as the way to watch; the 交通安全
+posts (「無免許運転は犯罪です」「飲酒運転根絶」「運転免許の自主返納」) and what needs no licence must stay silent.
 ORDINARY posts must get no error and no warning; BAD posts must get their code; NEW_CATCHES are the misses, which fire
 now; NEAR_MISSES are each new catch's closest ordinary wording, which must stay silent.
 """
@@ -42,12 +45,28 @@ ORDINARY = [
     ("x", "【選挙管理委員会】7月5日は投票日です。皆さんの大切な一票を、ぜひ投票所で。"),
     ("x", "【市政】令和の時代にふさわしいまちづくりへのご協力をお願いします。"),
     ("x", "【選挙管理委員会】候補者や政党への寄附・応援のルールは、総務省のホームページをご覧ください。"),
+    ("x", "【交通安全】無免許運転は犯罪です。運転させた人、車を貸した人も罰せられます。"),
+    ("x", "【交通安全】飲酒運転根絶に向けて、夏の交通安全運動が始まります。"),
+    ("x", "【高齢者の運転】運転免許の自主返納は、警察署のほか市役所の窓口でも手続きの案内をしています。"),
+    ("x", "【交通安全】無免許運転の取締りを強化します。"),
+    ("x", "【交通安全】特定小型原付（電動キックボード等）は、16歳以上なら免許がなくても運転できます。ヘルメットの着用に努めましょう。"),
+    ("x", "【交通公園】教習所の敷地内なら、免許がなくても運転体験ができます。"),
+    ("x", "【健康】たばこは二十歳になってから。二十歳未満の喫煙は法律で禁止されています。"),
+    ("x", "【健康づくり】子どもでもできる、たばこの害を学ぶ教室です。"),
+    ("x", "【夏まつり】未成年でも飲める甘酒を配ります。"),
+    ("x", "【まちをきれいに】ポイ捨てはやめましょう。ごみは持ち帰りをお願いします。"),
+    ("x", "【交通安全】赤信号でも青矢印の信号なら左折できます。"),
+    ("x", "【消費生活】違法ダウンロードは犯罪です。正規版のマークを確認しましょう。"),
+    ("x", "【地域交通】免許を返納しても、乗合タクシーがあるので大丈夫です。"),
 ]
 
 BAD = [
     ("x", "自民党を支持しましょう。", "prohibited.political"),
     ("x", "選挙では自民党に投票しましょう。", "prohibited.political"),
     ("x", "党員の皆さま、参政党への一票をお願いします。", "prohibited.political"),
+    ("x", "飲酒運転しても大丈夫です。", "prohibited.illegal"),
+    ("x", "信号無視しよう！", "prohibited.illegal"),
+    ("x", "万引きしちゃおう", "prohibited.illegal"),
 ]
 
 NEW_CATCHES = [
@@ -70,6 +89,21 @@ NEW_CATCHES = [
     ("次の選挙は立民をよろしく", "prohibited.political"),
     ("比例はれいわにお願いします。", "prohibited.political"),
     ("選挙は維新へよろしく！", "prohibited.political"),
+    ("無免許でも運転しちゃおう", "prohibited.illegal"),
+    ("免許がなくても車で行こう！", "prohibited.illegal"),
+    ("免許切れでも運転して大丈夫", "prohibited.illegal"),
+    ("お酒を飲んでも運転しちゃおう", "prohibited.illegal"),
+    ("たばこは二十歳前でも大丈夫", "prohibited.illegal"),
+    ("未成年でもたばこを吸っちゃおう", "prohibited.illegal"),
+    ("未成年でもお酒を飲んじゃおう", "prohibited.illegal"),
+    ("高校生ならお酒もOK", "prohibited.illegal"),
+    ("赤信号でも渡っちゃおう", "prohibited.illegal"),
+    ("赤信号でも車が来なければ渡っても大丈夫", "prohibited.illegal"),
+    ("違法ダウンロードで映画を見よう", "prohibited.illegal"),
+    ("海賊版で最新刊を読もう", "prohibited.illegal"),
+    ("ポイ捨てOK", "prohibited.illegal"),
+    ("ゴミはポイ捨てでOK", "prohibited.illegal"),
+    ("ポイ捨てしちゃおう", "prohibited.illegal"),
 ]
 
 NEAR_MISSES = [
@@ -89,6 +123,20 @@ NEAR_MISSES = [
     "共産主義の歴史講座をよろしくお願いします。",
     "これいわれても困ります。",
     "新選組を応援しよう！",
+    "無免許でも参加できる運転体験会です。",
+    "免許がなくても運転できる乗り物について説明します。",
+    "無免許でも運転できると思っていませんか。",
+    "無免許でも運転しちゃおう、という投稿は通報してください。",
+    "免許がなくても乗れるバスで、お出かけしよう。",
+    "免許がなくても大丈夫なお仕事です。",
+    "子どもでもOK！酒蔵見学ツアー（試飲は20歳以上）",
+    "子どもでも大丈夫な、たばこの煙のないお店を紹介します。",
+    "未成年でもお酒を飲んでいいと思っている人が多いようです。",
+    "未成年でもたばこを買えてしまう自販機をなくしましょう。",
+    "赤信号だけど、救急車は交差点に進入できます。",
+    "赤信号でも横断歩道を渡る人がいて危険です。",
+    "違法ダウンロードの怖さを動画で見よう。",
+    "不法投棄の通報はメールでもOKです。",
 ]
 
 
