@@ -41,6 +41,7 @@ __all__ = [
     "is_year_end_closure",
     "parse_closed_day",
     "parse_duration",
+    "parse_instant",
     "parse_working_hours",
     "zone_label_ja",
 ]
@@ -391,6 +392,73 @@ def parse_noted_date(text: str) -> date | None:
     if found is not None:
         _check_weekday_notes(written, [found])
     return found
+
+
+# A date and time as Excel shows a cell (「2026/12/5 10:00」) or people type it (「2026年12月5日 10:00」,
+# 「令和8年12月5日 10:00」, with the weekday 「2026/12/5(土) 10:00」): the date as parse_noted_date reads it.
+_DATE_AND_TIME = re.compile(r"(?P<date>.+?)(?:\s*T\s*|\s+)(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?")
+# 「令和8年12月7日（月・祝） 10:00:00」 is 26 characters. A cell holding a whole post is none, and
+# the date's readers would take time growing faster than its length.
+_LONGEST_INSTANT = 64
+INSTANT_FORMS_JA = ("ISO 8601 形式（例: 2026-12-08T10:00+09:00）か、2026/12/8 10:00、令和8年12月8日 10:00 のように"
+                    "指定してください（タイムゾーンを省略すると KESSAI_TZ の時刻とみなします）。")
+
+
+def _written_instant(written: str) -> tuple[datetime, bool] | None:
+    """``written`` as ISO 8601 or as Excel and people write a day and its time, naive unless ISO
+    gave a zone; with whether it had a time. None when it is neither; ValueError (a Japanese
+    reason) for a date its weekday or era contradicts."""
+    if len(written) > _LONGEST_INSTANT:
+        return None
+    try:
+        date.fromisoformat(written)
+    except ValueError:
+        pass
+    else:
+        return datetime.fromisoformat(written), False
+    try:
+        return datetime.fromisoformat(written), True
+    except ValueError:
+        pass
+    read = visible_form(written)
+    if (m := _DATE_AND_TIME.fullmatch(read)) is not None:
+        day = parse_noted_date(m["date"])
+        if day is None:
+            return None
+        try:
+            return datetime(day.year, day.month, day.day, int(m["h"]), int(m["m"]), int(m["s"] or 0)), True
+        except ValueError:
+            return None  # 25:00, 10:60
+    day = parse_noted_date(read)
+    return None if day is None else (datetime(day.year, day.month, day.day), False)
+
+
+def parse_instant(value: str, zone: ZoneInfo) -> tuple[datetime, bool]:
+    """An instant as every command takes one (`kessai check --at` and a --jsonl line's "at",
+    `kessai remind --now`): ISO 8601, or a day and its time as Excel shows and people type them
+    (「2026/12/8 10:00」「令和8年12月8日 10:00」「2026/12/8(火) 10:00」, full-width too). A time
+    without its zone is ``zone``'s. With whether a time of day was given: a day alone is its 00:00,
+    and what that means is the caller's (a post whose time is not known, for check).
+
+    ValueError, with the Japanese to print after the option's name, for what is none of these, a
+    weekday or era the date does not have, or a year outside 2000–2199: the rules read the time
+    against holidays and eras, and an instant no post was or will be made at (year 1, 9999) is a typo."""
+    # A whole post in an "at" cell is not echoed back in full.
+    shown = value if len(value) <= 40 else value[:40] + "…"
+    try:
+        # A spreadsheet's column keeps the space after the value, and the message would not show it.
+        read = _written_instant(value.strip())
+    except ValueError as exc:  # a weekday or era the date does not have: which one is wrong is unknown
+        raise ValueError(f"日時「{shown}」: {exc}") from None
+    if read is None:
+        raise ValueError(f"日時「{shown}」を読み取れません。{INSTANT_FORMS_JA}")
+    t, timed = read
+    t = t if t.tzinfo is not None else t.replace(tzinfo=zone)
+    # Checked before any conversion: year 1 at +14:00 cannot be converted (OverflowError).
+    if not CALENDAR_YEARS.start <= t.year < CALENDAR_YEARS.stop or not (
+            CALENDAR_YEARS.start <= t.astimezone(zone).year < CALENDAR_YEARS.stop):
+        raise ValueError(f"日時「{shown}」の年が範囲外です。2000年から2199年までの日時を指定してください。")
+    return t, timed
 
 
 def parse_date_range(text: str, today: date) -> tuple[str, date | None, date | None] | None:

@@ -17,14 +17,14 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
 from bot.logs import json_text, printable
 from bot.saved_text import UTF16_BOMS, decode_saved, reads_as_shift_jis
-from bot.typed import typed_form, visible_form
+from bot.typed import typed_form
 
 PLATFORMS = ("x", "facebook", "instagram", "line", "youtube", "tiktok", "blog")
 EXIT_OK, EXIT_BLOCKING, EXIT_USAGE = 0, 1, 2
@@ -229,7 +229,7 @@ def add_check_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     p.add_argument("--config", default=None, metavar="F",
                    help="組織設定ファイル（TOML）。省略時は KESSAI_CONFIG、それもなければ kessai.toml（あれば）")
-    p.add_argument("--at", default=None, metavar="ISO", help="投稿時刻（ISO 8601 か 2026/12/5 10:00 の形、既定は現在時刻。日付だけなら休日かだけを確かめます）。"
+    p.add_argument("--at", default=None, metavar="DATETIME", help="投稿時刻（ISO 8601 か 2026/12/5 10:00・令和8年12月5日 10:00 の形、既定は現在時刻。日付だけなら休日かだけを確かめます）。"
                    "--jsonl では \"at\" のない行に使います")
     p.set_defaults(func=run_check)
     return p
@@ -317,73 +317,21 @@ def _load_policy(path: str | None) -> tuple[Any, Mapping[str, Any]]:
     return cfg.rule_policy(tz), cfg.rule_overrides()
 
 
-# A date and time as Excel shows a cell (「2026/12/5 10:00」) or people type it (「2026年12月5日 10:00」,
-# 「令和8年12月5日 10:00」, with the weekday 「2026/12/5(土) 10:00」): the date as parse_noted_date reads it.
-_DATE_AND_TIME = re.compile(r"(?P<date>.+?)(?:\s*T\s*|\s+)(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?")
-
-
-# 「令和8年12月7日（月・祝） 10:00:00」 is 26 characters. A cell holding a whole post is none, and
-# the date's readers would take time growing faster than its length.
-_LONGEST_INSTANT = 64
-
-
-def _written_instant(value: str) -> tuple[datetime, bool] | None:
-    """``value`` as ISO 8601 or as Excel and people write a day and its time; with whether it had a
-    time (a day alone is a post whose time is not known, not one made at midnight). None when it is
-    neither; ValueError (a Japanese reason) for a date its weekday or era contradicts."""
-    from bot.calendar import parse_noted_date
-
-    written = value.strip()
-    if len(written) > _LONGEST_INSTANT:
-        return None
-    try:
-        date.fromisoformat(written)
-    except ValueError:
-        pass
-    else:
-        return datetime.fromisoformat(written), False
-    try:
-        return datetime.fromisoformat(written), True
-    except ValueError:
-        pass
-    read = visible_form(written)
-    if (m := _DATE_AND_TIME.fullmatch(read)) is not None:
-        day = parse_noted_date(m["date"])
-        if day is None:
-            return None
-        try:
-            return datetime(day.year, day.month, day.day, int(m["h"]), int(m["m"]), int(m["s"] or 0)), True
-        except ValueError:
-            return None  # 25:00, 10:60
-    day = parse_noted_date(read)
-    return None if day is None else (datetime(day.year, day.month, day.day), False)
-
-
 def _parse_at(value: str | None, tz: str) -> tuple[datetime, bool]:
-    """The posting time ``--at`` (or a line's "at") names, and whether it named the time of day. A day
-    alone is read at noon: what the rules read of it is the day (a 「明日」 after it, the year of a
-    「12月1日」), and noon is that day in every zone near Japan's."""
+    """The posting time ``--at`` (or a line's "at") names, and whether it named the time of day, read
+    as `kessai remind --now` reads its time (bot.calendar.parse_instant). A day alone is read at noon:
+    what the rules read of it is the day (a 「明日」 after it, the year of a 「12月1日」), and noon is
+    that day in every zone near Japan's."""
+    from bot.calendar import parse_instant
+
     zone = ZoneInfo(tz)
     if value is None:
         return datetime.now(zone), True
-    # A whole post in the "at" cell is not echoed back in full.
-    shown = value if len(value) <= 40 else value[:40] + "…"
-    example = "ISO 8601 形式（例: 2025-11-20T10:00+09:00）か、2025/11/20 10:00 のように指定してください。"
     try:
-        # A spreadsheet's column keeps the space after the value, and the message would not show it.
-        read = _written_instant(value)
-    except ValueError as exc:  # a weekday or era the date does not have: which one is wrong is unknown
-        raise _UsageError(f"日時「{shown}」: {exc}") from exc
-    if read is None:
-        raise _UsageError(f"日時「{shown}」を読み取れません。{example}")
-    t, timed = read
-    t = t if timed else t.replace(hour=12)
-    t = t if t.tzinfo is not None else t.replace(tzinfo=zone)
-    # The rules read the time in the organisation's zone and against holidays and eras: an instant
-    # no post was or will be made at (year 1, 9999) is a typo, refused as `remind --now` refuses it.
-    if not 2000 <= t.year <= 2199 or not 2000 <= t.astimezone(zone).year <= 2199:
-        raise _UsageError(f"日時「{shown}」の年が範囲外です。2000年から2199年までの日時を指定してください。")
-    return t, timed
+        t, timed = parse_instant(value, zone)
+    except ValueError as exc:
+        raise _UsageError(str(exc)) from None
+    return (t if timed else t.replace(hour=12)), timed
 
 
 def _not_a_time_ja(at: Any) -> str:
@@ -449,7 +397,12 @@ def run_check(args: argparse.Namespace) -> int:
     try:
         policy, overrides = _load_policy(args.config)
         # Parsed before --jsonl too: a mistyped --at is one message, not one per line.
-        now, timed = _parse_at(args.at, policy.tz)
+        try:
+            now, timed = _parse_at(args.at, policy.tz)
+        except _UsageError as exc:
+            # Which of the two to fix under --jsonl (a line's "at" is said with its line), and
+            # said as `kessai remind` says its --now.
+            raise _UsageError(f"--at の{exc}") from None
         if args.jsonl:
             if args.json:
                 raise _UsageError("--jsonl の結果は常に JSON Lines です。--json と一緒には指定できません。")

@@ -726,7 +726,8 @@ def build_parser() -> argparse.ArgumentParser:
     le.set_defaults(func=cmd_ledger_export)
 
     sp = sub.add_parser("remind", help="リマインダーを1回確認して送ります（cron からも使えます）")
-    sp.add_argument("--now", default=None, metavar="ISO", help="この日時として確認します（例: 2026-11-24T10:00+09:00）")
+    sp.add_argument("--now", default=None, metavar="DATETIME",
+                    help="この日時として確認します（例: 2026-11-24T10:00+09:00、2026/11/24 10:00、令和8年11月24日 10:00）")
     sp.set_defaults(func=cmd_remind)
     sp = sub.add_parser("incidents", help="インシデントの記録")
     isub = sp.add_subparsers(dest="incidents_command", required=True)

@@ -29,26 +29,22 @@ if TYPE_CHECKING:  # annotations only: the commands import storage and Slack's S
 
 log = logging.getLogger(__name__)
 
-NOW_HELP = "例: --now 2026-11-24T10:00+09:00（タイムゾーンを省略すると KESSAI_TZ の時刻とみなします）"
-
-
 # How far ahead --now may be: enough for trying tomorrow's reminders, not a mistyped year.
 FUTURE_LIMIT = timedelta(days=7)
 
 
 def parse_now(text: str | None, tz: ZoneInfo) -> datetime:
-    """``--now``: ISO 8601; a time without zone is local (KESSAI_TZ). ValueError (Japanese) otherwise."""
+    """``--now``, read as `kessai check --at` reads its time (bot.calendar.parse_instant): an IT
+    担当 who learnt one writes the other the same way, and 「2026/12/8 10:00」 was refused here. A day
+    alone is its 00:00, as it was when only ISO 8601 was read. ValueError (Japanese) otherwise."""
+    from bot.calendar import parse_instant
+
     if text is None:
         return datetime.now(tz)
     try:
-        t = datetime.fromisoformat(text.strip())
-        t = t if t.tzinfo is not None else t.replace(tzinfo=tz)
-        t.astimezone(UTC)  # 0001-01-01 or 9999-12-31 in some zones cannot be converted
-    except (ValueError, OverflowError):
-        raise ValueError(f"--now「{text}」は日時として読めません。{NOW_HELP}") from None
-    if not 2000 <= t.year <= 2199:
-        raise ValueError(f"--now「{text}」の年が範囲外です。{NOW_HELP}")
-    return t
+        return parse_instant(text, tz)[0]
+    except ValueError as exc:
+        raise ValueError(f"--now の{exc}") from None
 
 
 def pending_migrations_ja(db: Any) -> str | None:
