@@ -23,7 +23,7 @@ from typing import IO, Any
 from zoneinfo import ZoneInfo
 
 from bot.logs import json_text, printable
-from bot.saved_text import UTF16_BOMS, decode_saved, reads_as_shift_jis
+from bot.saved_text import UTF16_BOMS, decode_saved, not_text_kind_ja, reads_as_shift_jis, reads_as_utf16
 from bot.typed import typed_form
 
 PLATFORMS = ("x", "facebook", "instagram", "line", "youtube", "tiktok", "blog")
@@ -69,6 +69,35 @@ def _not_utf8(exc: UnicodeDecodeError, data: bytes) -> str:
     return f"UTF-8 ではありません（{exc.start + 1}バイト目）。{hint}UTF-8 で保存してください"
 
 
+_WORD_AS_TEXT_JA = ("Word の文書なら、「名前を付けて保存」でファイルの種類を「書式なし (*.txt)」、"
+                    "エンコードを「Unicode (UTF-8)」にして保存できます")
+
+
+def _not_text_ja(data: bytes, *, lines: bool) -> str | None:
+    """Why ``data`` is refused when it is no text at all (an image, a program, a Word document given
+    by mistake), or None when it may be text the other messages speak of: UTF-16 with or without its
+    BOM, Shift_JIS, UTF-8 with a NUL or two. Such a file was said to be 「UTF-16（BOM なし）」, and
+    saving a PNG as UTF-8 is nothing a person can do. Only what is refused anyway comes here: a
+    draft may well start with 「MZ」 or 「GIF8」."""
+    if data.startswith(UTF16_BOMS):
+        return None
+    try:
+        text: str | None = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = None
+    kind = not_text_kind_ja(data)
+    if kind is None:
+        if text is not None and text.count("\0") * 4 < len(text):
+            return None  # UTF-8 with a NUL or two (_nul_ja), or no NUL at all
+        if b"\0" not in data or reads_as_utf16(data):
+            return None
+    what = "テキストではないようです（画像や実行ファイル、Word・Excel の文書など）" if kind is None else f"テキストではなく、{kind}のようです"
+    if lines:
+        return f"{what}。投稿を1件ずつ1行の JSON で書いたテキストファイル（JSON Lines、UTF-8）を指定してください"
+    word = f"。{_WORD_AS_TEXT_JA}" if kind is None or "Word" in kind else ""
+    return f"{what}。下書きの文章をテキストファイル（UTF-8）に保存してから、もう一度確かめてください{word}"
+
+
 def _nul_ja(text: str, *, lines: bool) -> str:
     """Why text holding NULs is refused. No text has NUL characters, and the rules do not read past
     them (「P\0W: …」 is no password). UTF-16 saved without its BOM decodes as UTF-8 only when it is
@@ -93,9 +122,9 @@ def _decoded_line(data: bytes) -> str:
     try:
         line = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _UnreadableLine(_not_utf8(exc, data)) from exc
+        raise _UnreadableLine(_not_text_ja(data, lines=True) or _not_utf8(exc, data)) from exc
     if "\0" in line:
-        raise _UnreadableLine(_nul_ja(line.rstrip("\r\n"), lines=False))
+        raise _UnreadableLine(_not_text_ja(data, lines=True) or _nul_ja(line.rstrip("\r\n"), lines=False))
     return line
 
 
@@ -375,8 +404,12 @@ def _read_text(file: str) -> str:
     try:
         text = decode_saved(data)
     except UnicodeDecodeError as exc:
+        if (not_text := _not_text_ja(data, lines=False)) is not None:
+            raise _UsageError(f"{name}は{not_text}。") from exc
         raise _UsageError(f"{name}が {_not_utf8(exc, data)}。") from exc
     if "\0" in text:
+        if (not_text := _not_text_ja(data, lines=False)) is not None:
+            raise _UsageError(f"{name}は{not_text}。")
         # Checked as it was, a password between the NULs was not seen (「P W :」 matches nothing).
         raise _UsageError(f"{name}に{_nul_ja(text, lines=True)}。")
     return text

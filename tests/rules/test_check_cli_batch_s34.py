@@ -203,6 +203,57 @@ def test_a_draft_saved_as_utf16_without_its_bom_is_refused_not_checked_as_clean(
     assert "ファイル「draft.txt」にNUL 文字があります（2バイト目）。UTF-16（BOM なし）で保存された" in err, err
 
 
+def _zip_bytes() -> bytes:
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:  # a .docx is one: word/document.xml inside
+        z.writestr("word/document.xml", "<w:t>本日は晴れです。</w:t>")
+    return buf.getvalue()
+
+
+NOT_TEXT = {
+    "program": (b"\x7fELF\x02\x01\x01\x00" + bytes(8) + b"\x03\x00>\x00\x01\x00\x00\x00" + bytes(range(256)), "実行ファイル"),
+    "png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)), "PNG の画像"),
+    "docx": (_zip_bytes(), "Word・Excel の文書"),
+    "gzip": (__import__("gzip").compress("本日は晴れです。".encode() * 20, mtime=0), "画像や実行ファイル"),
+}
+
+
+@pytest.mark.parametrize("kind", NOT_TEXT)
+def test_a_file_that_is_no_text_is_said_to_be_none_not_utf16(
+        here: Path, capsys: pytest.CaptureFixture[str], kind: str) -> None:
+    """An executable, a PNG or a Word document given by mistake was said to be 「UTF-16（BOM なし）で
+    保存されている」 and to be saved as UTF-8: nothing a person can do with a screenshot."""
+    data, named = NOT_TEXT[kind]
+    (here / "draft.bin").write_bytes(data)
+    code = main_for_tests(["check", "draft.bin", "--at", "2026-12-07T10:00+09:00"])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert err.startswith("ファイル「draft.bin」はテキストではな") and named in err, err
+    assert "UTF-16" not in err and "下書きの文章をテキストファイル（UTF-8）に保存してから" in err, err
+    (here / "posts.jsonl").write_bytes(data)
+    code = main_for_tests(["check", "--jsonl", "posts.jsonl"])
+    first = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert code == 2 and first["error"].startswith("1行目: テキストではな") and "UTF-16" not in first["error"], first
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_japanese_saved_as_utf16_without_its_bom_is_still_said_to_be_so(
+        here: Path, capsys: pytest.CaptureFixture[str], encoding: str) -> None:
+    (here / "draft.txt").write_bytes(("本日は晴れです。\n" + DRAFT_WITH_A_PASSWORD).encode(encoding))
+    assert main_for_tests(["check", "draft.txt", "--at", "2026-12-07T10:00+09:00"]) == 2
+    assert "UTF-16（BOM なし）で保存されているようです" in capsys.readouterr().err
+
+
+def test_a_draft_that_starts_as_a_file_signature_is_checked_as_text(
+        here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """「MZ」「GIF8」 open no program or image when the rest is text: only what is refused anyway is named."""
+    (here / "draft.txt").write_text("MZ世代向けの説明会を開きます。\n", encoding="utf-8")
+    assert main_for_tests(["check", "draft.txt", "--at", "2026-12-07T10:00+09:00"]) == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_jsonl_lines_with_nul_bytes_say_so_and_the_rest_are_checked(here: Path,
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     first, second, third = _posts(3).splitlines(keepends=True)
