@@ -300,7 +300,15 @@ def _stdout() -> IO[str]:
     return out
 
 
-def _load_policy(path: str | None) -> tuple[Any, Mapping[str, Any]]:
+# Said to a person at a terminal when no organisation file is read: without one, the city's own
+# site, phone numbers and addresses are flagged as anyone's, and nothing said why.
+NO_CONFIG_NOTE_JA = ("注意: 組織設定ファイルがないため（--config・KESSAI_CONFIG の指定も、作業フォルダーの kessai.toml も"
+                     "ありません）、既定の設定で確かめました。組織の信頼済みドメイン・公式の電話番号とメールアドレス・"
+                     "業務時間・閉庁日を使っていないため、自分の組織のリンクや連絡先も指摘されることがあります。")
+
+
+def _load_policy(path: str | None) -> tuple[Any, Mapping[str, Any], bool]:
+    """The rules' policy and overrides, and whether they were read from an organisation file."""
     from bot.calendar import DEFAULT_TZ, BusinessCalendar
     from bot.config import (
         DEFAULT_CONFIG_PATH,
@@ -329,7 +337,7 @@ def _load_policy(path: str | None) -> tuple[Any, Mapping[str, Any]]:
         raise _UsageError(f"KESSAI_TZ: {exc}") from exc
     if path is None:
         if not Path(DEFAULT_CONFIG_PATH).is_file():
-            return RulePolicy(tz=tz), {}
+            return RulePolicy(tz=tz), {}, False
         path = DEFAULT_CONFIG_PATH
     if Path(path).is_dir():
         raise _UsageError(f"組織設定ファイル {path} はフォルダーです。--config か KESSAI_CONFIG にファイル名まで指定してください。")
@@ -343,7 +351,7 @@ def _load_policy(path: str | None) -> tuple[Any, Mapping[str, Any]]:
         raise _UsageError(
             "\n".join(["組織設定ファイルに問題があります:", *(f"  {p}" for p in exc.problems)])
         ) from exc
-    return cfg.rule_policy(tz), cfg.rule_overrides()
+    return cfg.rule_policy(tz), cfg.rule_overrides(), True
 
 
 def _parse_at(value: str | None, tz: str) -> tuple[datetime, bool]:
@@ -428,7 +436,7 @@ def run_check(args: argparse.Namespace) -> int:
     from bot.rules import CheckContext, check, is_blocking
 
     try:
-        policy, overrides = _load_policy(args.config)
+        policy, overrides, from_file = _load_policy(args.config)
         # Parsed before --jsonl too: a mistyped --at is one message, not one per line.
         try:
             now, timed = _parse_at(args.at, policy.tz)
@@ -453,6 +461,10 @@ def run_check(args: argparse.Namespace) -> int:
     findings = check(text, ctx)
     blocking = is_blocking(findings)
     out = _stdout()
+    # Only to a person reading the human output: --json and --jsonl are read by scripts, whose
+    # stderr (cron's mail, a CI log) is kept for what went wrong, and a file or pipe is no person.
+    if not from_file and not args.json and sys.stderr is not None and sys.stderr.isatty():
+        print(NO_CONFIG_NOTE_JA, file=sys.stderr)
     if args.json:
         out.write(json_text({"findings": [_finding_json(f) for f in findings], "blocking": blocking}, indent=2) + "\n")
     else:

@@ -338,3 +338,50 @@ def test_a_utf16_post_holding_a_line_separator_stays_one_line(here: Path, capsys
     results = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(r["id"], [f["code"] for f in r["findings"]]) for r in results] == [(1, []), (2, ["pii.phone"])], results
     assert code == 1
+
+
+class _Terminal(io.StringIO):
+    """Standard error as a person's terminal: the note is for a person, and only there."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+OWN_SITE_DRAFT = "詳しくは https://www.city.joetsu.niigata.jp/site/kanko/ をご覧ください。\n"
+
+
+@pytest.mark.parametrize(("args", "organisation_file", "noted"), [
+    ((), None, True),
+    (("--json",), None, False),  # read by scripts: their stderr is kept for what went wrong
+    ((), "kessai.toml", False),
+    ((), "KESSAI_CONFIG", False),
+])
+def test_a_check_without_an_organisation_file_says_so_to_a_person(
+        here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        args: tuple[str, ...], organisation_file: str | None, noted: bool) -> None:
+    """Without kessai.toml or KESSAI_CONFIG the city's own site was 「信頼済みのドメインではありません」
+    with nothing saying that no organisation file had been read."""
+    from bot.check_cli import NO_CONFIG_NOTE_JA
+    from tests.conftest import DEMO_TOML
+
+    if organisation_file == "kessai.toml":
+        (here / "kessai.toml").write_bytes(DEMO_TOML.read_bytes())
+    elif organisation_file == "KESSAI_CONFIG":
+        monkeypatch.setenv("KESSAI_CONFIG", str(DEMO_TOML))
+    (here / "draft.txt").write_text(OWN_SITE_DRAFT, encoding="utf-8")
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    code = main_for_tests(["check", "draft.txt", "--at", "2026-12-07T10:00+09:00", *args])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert terminal.getvalue() == (NO_CONFIG_NOTE_JA + "\n" if noted else ""), terminal.getvalue()
+    # The reason the note is there: without the file the city's own site is flagged.
+    assert ("link.untrusted" in out) is (organisation_file is None), out
+    if "--json" in args:
+        assert list(json.loads(out)) == ["findings", "blocking"]
+
+
+def test_no_note_when_standard_error_is_no_terminal(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "draft.txt").write_text(OWN_SITE_DRAFT, encoding="utf-8")
+    assert main_for_tests(["check", "draft.txt", "--at", "2026-12-07T10:00+09:00"]) == 0
+    assert capsys.readouterr().err == ""  # cron's mail, a CI log, `2> file`
