@@ -737,11 +737,17 @@ class HttpServer:
 
         # waitress buffers a whole body before the application sees it; its own limit refuses a
         # larger one (declared or chunked) while it arrives, so nobody can make us store a gigabyte.
-        _allow_open_files(CONNECTION_LIMIT + 200)  # + the database pool, outbound calls, logs
+        # A connection whose body passed BODY_IN_MEMORY_BYTES holds a temporary file besides its
+        # socket; + the database pool, outbound calls, logs.
+        _allow_open_files(2 * CONNECTION_LIMIT + 200)
+        # poll(), not waitress's default select(): select() raises ValueError for a descriptor
+        # numbered 1,024 or more, which ends waitress's loop (kessai then answers nothing) well
+        # within CONNECTION_LIMIT.
         self.server = create_server(app, host=host, port=port, threads=threads, ident="kessai",
                                     clear_untrusted_proxy_headers=True, max_request_body_size=MAX_BODY_BYTES,
                                     connection_limit=CONNECTION_LIMIT, channel_timeout=IDLE_TIMEOUT_SECONDS,
-                                    inbuf_overflow=BODY_IN_MEMORY_BYTES, max_request_header_size=MAX_HEADER_BYTES)
+                                    inbuf_overflow=BODY_IN_MEMORY_BYTES, max_request_header_size=MAX_HEADER_BYTES,
+                                    asyncore_use_poll=True)
         self._thread: threading.Thread | None = None
         self._stopping = False
 

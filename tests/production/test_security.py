@@ -6,7 +6,9 @@ import functools
 import http.client
 import json
 import logging
+import os
 import re
+import resource
 import socket
 import time
 import urllib.error
@@ -637,6 +639,48 @@ def test_requests_left_unfinished_hold_little_memory(sqlite_stack: LocalStack) -
     finally:
         for c in held:
             c.close()
+
+
+def test_many_unfinished_requests_do_not_stop_the_server(sqlite_stack: LocalStack) -> None:
+    """waitress watched its connections with select(), which cannot take a descriptor numbered 1,024
+    or more: once a request's socket got such a number (a few hundred unfinished requests with a body
+    over 64 KiB, each holding its socket and a temporary file), the loop raised ValueError and kessai
+    answered nothing until restarted, within the 1,000 connections it means to accept."""
+    if resource.getrlimit(resource.RLIMIT_NOFILE)[0] < 1200 or not os.path.isdir("/proc/self/fd"):
+        pytest.skip("cannot open 1,100 files here, or count them")
+    st = sqlite_stack
+    host, port = urlsplit(st.bot_url).hostname, urlsplit(st.bot_url).port
+    held: list[socket.socket] = []
+    try:
+        # The clients live in this process too, so each connection here takes three descriptors.
+        while max(map(int, os.listdir("/proc/self/fd"))) < 1100:
+            for _ in range(25):
+                c = socket.create_connection((host, port))
+                c.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: 999000\r\n\r\n"
+                          + b"x" * 66_000)
+                held.append(c)
+        assert st.driver.url_verification("still").json() == {"challenge": "still"}
+    finally:
+        for c in held:
+            c.close()
+
+
+def test_the_open_file_limit_leaves_room_for_a_socket_and_a_body_file_per_connection() -> None:
+    """An unfinished request with a body over 64 KiB holds a temporary file besides its socket: with
+    the limit raised only to 1,200, some 500 of them used every descriptor, and kessai could open
+    no connection to the database or to Slack, nor accept Slack's requests."""
+    from bot.web import CONNECTION_LIMIT, HttpServer
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 2 * CONNECTION_LIMIT + 200:
+        pytest.skip("the hard limit here is lower than kessai asks for")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (1024, hard))
+    try:
+        server = HttpServer(lambda environ, start_response: [], "127.0.0.1", 0)
+        server.server.close()
+        assert resource.getrlimit(resource.RLIMIT_NOFILE)[0] >= 2 * CONNECTION_LIMIT + 200
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
 
 
 @pytest.mark.parametrize("event", [
