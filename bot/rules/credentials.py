@@ -2414,6 +2414,11 @@ _FIELD_NAMES = frozenset({
     "url", "mail", "email", "e-mail", "account", "name",
 })
 
+# A management standard named under 「認証情報」 (certification, not authentication: 「認証情報⏎ISO14001⏎
+# JQA-EM6543」 publishes the city's registration number), its certifier's number on the next line.
+# Written as standards are, in capitals (a login ID 「kes01」 is none).
+_STANDARD = re.compile(r"(?:ISO|IEC|JIS|ISMS|KES|HACCP|JAS|FSC|MSC|EA21)(?:-?[0-9]{3,5})?")
+
 
 def _login_blocks(norm: str) -> Iterator[Credential]:
     if "情報" not in norm:
@@ -2422,7 +2427,8 @@ def _login_blocks(norm: str) -> Iterator[Credential]:
         account = m["same_line"] or m["id"]
         value = m["value"].rstrip("".join(_TRAILING))
         if (
-            account.lower() in _FIELD_NAMES or account.startswith("@") or _HANDLE_LIKE.match(value)
+            account.lower() in _FIELD_NAMES or account.startswith("@") or _STANDARD.fullmatch(account)
+            or _HANDLE_LIKE.match(value)
             or not _password_like(value, loose=True) or _TECHNICAL.fullmatch(value)
             or _SIGN_IN_SERVICE.fullmatch(value) or _siblings(account, value) or _same_code_shape(account, value)
             # 「JOETSU-FREE⏎JOETSU-FREE-5G」: the network's second band, a name after a name

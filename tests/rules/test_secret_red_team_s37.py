@@ -444,6 +444,7 @@ NEW_CATCHES = [
     ("■接続情報（共有フォルダ）\nsoumu-share\nFs8#kq2Lm", "Fs8#kq2Lm"),
     ("ログイン情報：koho01\nKessai2026!", "Kessai2026!"),
     ("ログイン情報\n\nkoho01\nKessai2026!", "Kessai2026!"),
+    ("ログイン情報\nkes01\nKessai2026!", "Kessai2026!"),  # a login ID, not the standard KES
     ("Instagramのパスワード変えました→Joetsu_Insta77", "Joetsu_Insta77"),
     ("パスワード変えました→Joetsu_Insta77", "Joetsu_Insta77"),
     ("PW変えました：Joetsu_Insta77", "Joetsu_Insta77"),
@@ -477,6 +478,10 @@ NEAR_MISSES = [
     "【アカウント情報】\nSSID\nJoetsu_Free2026",
     "認証情報\nAB-123\nCD-456",
     "接続情報\nJOETSU-FREE\nJOETSU-FREE-5G",
+    "認証情報\nISO14001\nJQA-EM6543",
+    "当課の認証情報\nISO27001\nIS-654321",
+    "【認証情報】\nKES\nKES2-0123",
+    "認証情報：ISO9001\nJQA-QMA12345",
     "【公式アカウント】\njoetsu_city\nJoetsu2026",
     "パスワード変えました→覚えておいてね",
     "パスワードを変えました：詳しくは課内で確認してください",
