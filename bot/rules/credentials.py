@@ -1273,6 +1273,23 @@ def _strong(value: str) -> bool:
     )
 
 
+def _strong_after_label(norm: str, m: re.Match[str]) -> bool:
+    """「PW Kessai2026!」: an upper-case label, a space and a value of every kind of character (_strong).
+    「PASS」 and 「PIN」 are words too: a ticket's or a badge's name follows them (「SKI PASS Myoko+Joetsu2026
+    を販売します」「DAY PASS Jo-Etsu!2026」「PIN Badge#2026」), so 「PIN」 (a number by nature) is left to its
+    digits, and 「PASS」 counts only with no English word before it and the value ending its line."""
+    label = m["label"]
+    if not (label.isupper() and m["loose"] and not m["loose"].strip(" \t") and _strong(m["value"])) or label == "PIN":
+        return False
+    if label != "PASS":
+        return True
+    line_start = norm.rfind("\n", 0, m.start()) + 1
+    return (
+        re.search(r"[A-Za-z][ \t]*+$", norm[line_start : m.start()]) is None
+        and re.match(r"[ \t]*+[。]?[ \t]*+(?:\n|$)", norm[m.end("value") :]) is not None
+    )
+
+
 def _named_year(norm: str, m: re.Match[str]) -> bool:
     """Whether 「PIN」 a space before a year (matched by ``m``) follows a brand's name, a bounded way
     back: 「ANA PIN 2026」."""
@@ -1524,7 +1541,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
             m["loose"] is not None and _SHORT_ENGLISH_LABEL.fullmatch(m["label"]) and not _under_an_id(norm, m)
             and dated is None and not _label_marked(norm, m)
             # 「PW Kessai2026!」: a value of every kind of character is a password, whatever the writer left out
-            and not (m["label"].isupper() and m["loose"].strip(" \t") == "" and m["loose"] != "" and _strong(m["value"]))
+            and not _strong_after_label(norm, m)
             # 「PIN 4821」 as 「暗証番号 4821」: in capitals the label is no word of a sentence (「enamel pin 2026」).
             # A year a space after it is a name's (「ANA PIN 2026」, a pin badge's series): a PIN of that
             # shape is given with a separator (「PIN：2026」).
