@@ -519,14 +519,15 @@ def test_a_look_up_waiting_for_its_turn_stops_when_another_delivery_took_its_row
         assert slack.messages("C0INTAKE") == []
 
 
-def test_a_message_slack_keeps_failing_waits_twice_as_long_each_time_up_to_max_backoff(db: Database) -> None:
+def test_a_message_slack_keeps_failing_waits_twice_as_long_each_time_up_to_max_backoff(
+        db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """The retry of a message Slack answered 500 comes 0.5 s later, then 1 s, 2 s… and never more than
     MAX_BACKOFF after the last attempt (every other test steps the clock by MAX_BACKOFF, so the waits
     in between could grow or shrink unseen): a short blip costs a second, an outage a retry each
     five minutes per message, not one a second nor one an hour."""
     clock = Clock(NOW)
     with LocalSlack() as slack:
-        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        gateway = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock))
         with db.session() as s:
             outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=NOW)
         waits = []
@@ -549,15 +550,15 @@ def test_a_message_slack_keeps_failing_waits_twice_as_long_each_time_up_to_max_b
     ({"status": 503}, 0.5),  # answered once the work was refused: no reason to wait longer
 ])
 def test_a_post_slack_may_still_be_making_is_looked_for_only_after_the_clients_timeout(
-        db: Database, fault: dict[str, object], waits: float) -> None:
+        db: Database, fault: dict[str, object], waits: float, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """Looked for 0.5 s later, a post a slow Slack finished after the call was given up on was not
     there yet, and was made again (the approver had the request twice): its retry waits the client's
     timeout first. Other failures keep the backoff's first half second."""
     now = datetime.now(UTC)  # the local server's message times are the real time's (the look-up's)
     clock = Clock(now)
     with LocalSlack() as slack:
-        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10),
-                               clock=clock)
+        gateway = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10),
+                                             clock=clock))
         with db.session() as s:
             outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=now)
         slack.inject("chat.postMessage", **fault)  # type: ignore[arg-type]
@@ -573,7 +574,7 @@ def test_a_post_slack_may_still_be_making_is_looked_for_only_after_the_clients_t
 
 @pytest.mark.parametrize("others_go", [True, False])
 def test_a_message_at_its_last_attempt_is_given_up_only_when_slack_took_others_in_its_pass(
-        db: Database, others_go: bool) -> None:
+        db: Database, others_go: bool, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     """A message Slack refused MAX_ATTEMPTS - 1 times fails once more. In a pass where another
     conversation's message went out (Slack failing part-way through a batch: only this one failed),
     the failure is its own: given up at that attempt, the MAX_ATTEMPTS-th, not one later. In a pass
@@ -581,7 +582,7 @@ def test_a_message_at_its_last_attempt_is_given_up_only_when_slack_took_others_i
     now = datetime.now(UTC)
     clock = Clock(now)
     with LocalSlack() as slack:
-        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        gateway = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock))
         with db.session() as s:
             outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=now)
             if others_go:
