@@ -526,12 +526,15 @@ def test_the_cron_line_at_warning_logs_no_info_lines_of_the_slack_library(tmp_pa
     """docs/operations.md's cron line runs `kessai remind` with KESSAI_LOG_LEVEL=WARNING so that cron
     mails only failures and WARNINGs; with Slack unreachable, slack_sdk's own INFO lines (its retry
     of the refused connection) came too, as its logger was pinned at INFO whatever the level."""
-    from tests.production.serveproc import free_port
+    from tests.production.serveproc import refusing_port
 
     url = f"sqlite:///{tmp_path / 'kessai.db'}"
     assert kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url).returncode == 0
-    r = kessai("remind", cwd=tmp_path, DATABASE_URL=url, KESSAI_CONFIG=str(DEMO_TOML), KESSAI_LOG_LEVEL="WARNING",
-               SLACK_BOT_TOKEN="xoxb-1-2-abc", SLACK_API_URL=f"http://127.0.0.1:{free_port()}/api/")
+    # Bound, not listening, while remind runs: a port closed again first (free_port) may be given to
+    # a server of the other pytest-xdist worker, and Slack was then "answered" by it.
+    with refusing_port() as nobody:
+        r = kessai("remind", cwd=tmp_path, DATABASE_URL=url, KESSAI_CONFIG=str(DEMO_TOML), KESSAI_LOG_LEVEL="WARNING",
+                   SLACK_BOT_TOKEN="xoxb-1-2-abc", SLACK_API_URL=f"http://127.0.0.1:{nobody}/api/")
     assert "could not ask Slack" in r.stderr, r.stderr  # Slack was tried, and failed
     assert [line for line in r.stderr.splitlines() if " INFO " in line] == [], r.stderr
 
