@@ -801,9 +801,15 @@ _SHORT_WORDS = frozenset(("the", "and", "for", "but", "was", "has", "are", "our"
 _SHORT_OR_NO_VALUE = _SHORT_WORDS | _WORDS_OF_NO_VALUE
 _AN_ACRONYM_USED = re.compile(r"[ \t\u3000]*+(?:で|に|の|から|へ|を|と)")
 # The value on the line after its label, the label alone on its line (「パスワード：」 then 「abc123」).
+# In any quotes or brackets Japanese input types, and with its sentence's end after them (「「abc123」。」
+# 「「abc123」です」): the closing 」 or 】 ended the value in neither, and the password went out as typed.
+_NEXT_LINE_OPENERS = "「『（【\"“'‘`("
+_NEXT_LINE_CLOSERS = "」』）】\"”'’`)"
+_NEXT_LINE_ENDS = (r"(?=[" + _NEXT_LINE_CLOSERS + r"]?[ \t\u3000]*+(?:[。．、，.,]|です|でした)?。?[ \t\u3000]*+"
+                   r"(?:\r?\n|$))")
 _NEXT_LINE_VALUE = re.compile(
-    _LABEL + r"[ \t\u3000]*+(?:[:：=＝]|は|が)?[*_~`]{0,2}+[ \t\u3000]*+\r?\n[ \t\u3000]*+[「『\"“'‘`]?"
-    r"(?![/／:：=＝「『\"“'‘`])([!-~\uff01-\uff5e]{3,64}+)(?=[ \t\u3000]*+(?:\r?\n|$))")
+    _LABEL + r"[ \t\u3000]*+(?:[:：=＝]|は|が)?[*_~`]{0,2}+[ \t\u3000]*+\r?\n[ \t\u3000]*+[" + _NEXT_LINE_OPENERS + r"]?"
+    r"(?![/／:：=＝" + _NEXT_LINE_OPENERS + r"])([!-~\uff01-\uff5e]{3,64}+)" + _NEXT_LINE_ENDS)
 
 
 # A passphrase on the line after its label, the label alone on its line (「パスワード」 then 「correct horse battery
@@ -811,8 +817,15 @@ _NEXT_LINE_VALUE = re.compile(
 # spaced cell: an English sentence there (「Please reset it today.」) is the report's.
 _NEXT_LINE_PASSPHRASE = re.compile(
     _LABEL + r"[ \t\u3000]*+(?:[:：=＝]|は|が)?[*_~`]{0,2}+[ \t\u3000]*+\r?\n[ \t\u3000]*+"
-    r"([!-~\uff01-\uff5e]{1,64}+(?:[ \u3000][!-~\uff01-\uff5e]{1,64}+){1,11}+)(?=[ \t\u3000]*+(?:\r?\n|$))")
+    r"[" + _NEXT_LINE_OPENERS + r"]?([!-~\uff01-\uff5e]{1,64}+(?:[ \u3000][!-~\uff01-\uff5e]{1,64}+){1,11}+)"
+    + _NEXT_LINE_ENDS)
 
+# A kana or kanji value in quotes on the line after its label (「パスワード」 then 「「さくらもち」」): read only on the
+# label's line, it went out as typed. Only the quotes alone on their line, or with the sentence's end after them:
+# a sentence that begins with a quoted name (「「広報アカウント」が乗っ取られた」) is the report's.
+_NEXT_LINE_JAPANESE_VALUE = re.compile(
+    _LABEL + r"[ \t\u3000]*+(?:[:：=＝]|は|が)?[*_~`]{0,2}+[ \t\u3000]*+\r?\n[ \t\u3000]*+[「『【（(]"
+    r"([^「」『』【】（）()\r\n]{2,32}+)" + _NEXT_LINE_ENDS)
 
 # Lower-case words, joined by a hyphen or an underscore as passphrase generators write them (「correct-horse」).
 _LOWER_CASE_WORDS = re.compile(r"[a-z]+(?:[-_][a-z]+)*")
@@ -852,9 +865,19 @@ def _short_and_next_line_spans(text: str) -> list[tuple[int, int]]:
         line = text[max(since, text.rfind("\n", since, m.start()) + 1):m.start()]
         if any(sep in line for sep in _TABLE_SEPARATORS):
             continue
-        words = unicodedata.normalize("NFKC", m[1]).split()
-        if ((any(c.isdigit() for c in m[1]) or all(_LOWER_CASE_WORDS.fullmatch(w) for w in words))
-                and not any(_NOT_IN_A_PHRASE.search(w) or _AN_ADDRESS.search(w) for w in words) and not _of_no_value(m[1])):
+        start, end = m.span(1)
+        # A closing quote or the sentence's stop is not the phrase's (「"abc 123"」 left a stray 「"」 under the mask).
+        while end > start and text[end - 1] in _CLOSERS + "、。,.;．，":
+            end -= 1
+        phrase = text[start:end]
+        words = unicodedata.normalize("NFKC", phrase).split()
+        if ((any(c.isdigit() for c in phrase) or all(_LOWER_CASE_WORDS.fullmatch(w) for w in words))
+                and not any(_NOT_IN_A_PHRASE.search(w) or _AN_ADDRESS.search(w) for w in words)
+                and not _of_no_value(phrase)):
+            spans.append((start, end))
+    for m in _NEXT_LINE_JAPANESE_VALUE.finditer(text):
+        if (_KANA_OR_KANJI.search(m[1]) and not _SAID_OF_THE_PASSWORD.search(m[1])
+                and not _SAID_AFTER_A_BREAK.search(m[1])):
             spans.append(m.span(1))
     for m in _NEXT_LINE_VALUE.finditer(text):
         start, end = m.span(1)

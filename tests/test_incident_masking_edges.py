@@ -57,3 +57,34 @@ WEAK = ("sakura", "momiji", "tsubaki", "kaede", "hinoki")
 ])
 def test_what_the_mask_keeps_and_hides_at_its_edges(text: str, kept: str) -> None:
     assert mask_report(text).text == kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # A value quoted on the line after its label, the label alone on its line: the closing quote or bracket
+    # ended the value nowhere, and the password went into the escalation channel as typed (ASCII quotes and
+    # none were masked). Each quote Japanese input types, with the sentence's end after it or none.
+    ("パスワード\n「abc123」", f"パスワード\n「{M}」"),
+    ("パスワード：\n「ab1」", f"パスワード：\n「{M}」"),
+    ("パスワード\n『abc123』", f"パスワード\n『{M}』"),
+    ("パスワード\n【abc123】", f"パスワード\n【{M}】"),
+    ("パスワード\n“abc123”", f"パスワード\n“{M}”"),
+    ("パスワード\n‘abc123’", f"パスワード\n‘{M}’"),
+    ("パスワード\n「abc123」。", f"パスワード\n「{M}」。"),
+    ("パスワード\nabc123。", f"パスワード\n{M}。"),
+    ("パスワード\n「abc123」です", f"パスワード\n「{M}」です"),
+    ("暗証番号\n「1234」です", f"暗証番号\n「{M}」です"),
+    ("パスワード：\n「abc123」\n以上です。", f"パスワード：\n「{M}」\n以上です。"),
+    # A quoted passphrase, without its closing quote under the mask.
+    ("パスワード\n「abc 123」", f"パスワード\n「{M}」"),
+    ('パスワード：\n"abc 123"', f'パスワード：\n"{M}"'),
+    # A kana value quoted there likewise; what the report says of the password there is kept.
+    ("パスワード\n「さくらもち」です。", f"パスワード\n「{M}」です。"),
+    ("パスワード\n「変更済み」です", "パスワード\n「変更済み」です"),
+    ("パスワード\n「none」", "パスワード\n「none」"),
+    # A sentence that begins with a quoted name is the report's: the name is what the record needs.
+    ("パスワード\n「広報アカウント」が乗っ取られた", "パスワード\n「広報アカウント」が乗っ取られた"),
+    ("パスワード\n「Outlook」のパスワードが漏れました", "パスワード\n「Outlook」のパスワードが漏れました"),
+    ("パスワード\n「12/1」に変更", "パスワード\n「12/1」に変更"),
+])
+def test_a_value_quoted_on_the_line_after_its_label_is_masked(text: str, kept: str) -> None:
+    assert mask_report(text).text == kept
