@@ -4953,7 +4953,7 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     のときだけ党名とみなします（「国民健康保険へのご協力をお願いします」「明治維新」「公明正大」「共産圏」、
     頼んだことを伝える「〇〇党への支援をお願いしました」、党への問い合わせの「〇〇党にお問い合わせください」は対象外です）。選挙管理委員会の「投票に行きましょう」のような呼びかけ単独や、
     「中川市長が選手を応援しました」、投票する人・呼びかける人として名前を挙げた「中川市長も投票を呼びかけています」
-    「山田さんも期日前投票を済ませました」（「〜候補は」を除きます）、コンテストの「清き一票を」（前の文でコンテストに触れた「清き一票をお願いします！」も）、スポーツや神社の「必勝祈願」は
+    「山田さんも期日前投票を済ませました」（「〜候補は」を除きます）、調査や集計で政党に投票した人を数えた「〇〇党に投票した人の割合は20代で12%でした」（その後に「増やそう」などと続くものを除きます）、コンテストの「清き一票を」（前の文でコンテストに触れた「清き一票をお願いします！」も）、スポーツや神社の「必勝祈願」は
     反応しません。候補者や政治家の個人演説会・後援会・政治資金パーティーの告知にも反応します
     （学校や部活動、スポーツチームの「後援会」は対象外です）。政党をほめたりけなしたりする文
     （「〇〇党の政策は素晴らしい」「〇〇党は最低だ」「〇〇党の政策に賛成です」「〇〇党は危険です」のように
@@ -5174,7 +5174,11 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
             party_calls = calls.find(doc, within=sent) if named else []
             if party_calls:
                 party_ends = {m.end for m in named}
-                party_calls = [m for m in party_calls if not _party_supports_a_thing(doc, m, party_ends, sent[1])]
+                party_calls = [
+                    m for m in party_calls
+                    if not _party_supports_a_thing(doc, m, party_ends, sent[1])
+                    and not _voters_counted(doc, m, party_ends, sent)
+                ]
             if named:
                 party_calls += [m for m in judgements.find(doc, within=sent) if _ends_sentence(doc, m.end, sent[1])]
                 # A party's candidate called for as a person's would be: 「自民党の候補者をよろしく」.
@@ -5267,6 +5271,31 @@ def _party_supports_a_thing(doc: Document, call: Match, party_ends: set[int], se
     if _URGED.search(doc.text, call.end, sentence_end):
         return False
     gap = _PARTY_AGENT.search(doc.text, max(0, call.start - 4), call.start)
+    return gap is not None and gap.start() in party_ends
+
+
+# The voters of a party counted, as a survey or a 選挙管理委員会's report gives them: 「立憲民主党に投票した人の
+# 割合は20代で12%でした」「出口調査では自民党に投票した有権者が…」 say who voted, they ask the reader for no
+# vote. Only 投票した right before the people who did, in a sentence with a count or a survey in it and no
+# urging: 「自民党に投票した人は偉い」 and 「自民党に投票した方がいい」 stay a call.
+_VOTERS = re.compile(r"(?:した|していた)(?:人|有権者|方(?!が)|者|層)")
+_VOTED_FOR = re.compile(r"[ \t　]*(?:に|へ)[ \t　]*$")
+_COUNTED = re.compile(r"割合|[%％]|人数|[0-9０-９]人|[0-9０-９一二三四五六七八九十]割|調査|アンケート|集計|推計|内訳")
+# What _URGED leaves to the words it follows: the volitional of any verb (「割合を増やそう！」「広げよう」).
+_VOLITIONAL = re.compile(r"[おこごそとのぼもろ]う(?:ね|よ)?(?:[！!。]|$)|お願い|よろしく|宜しく")
+
+
+def _voters_counted(doc: Document, call: Match, party_ends: set[int], sent: tuple[int, int]) -> bool:
+    """Whether the 投票 at ``call`` is a party's voters counted in the sentence ``sent``, not a call.
+    Only one sentence is read after it, so a long draft costs no more than two sentences a call."""
+    if call.entry != "投票" or not _VOTERS.match(doc.text, call.end):
+        return False
+    # The sentence after it too: 「自民党に投票した人は3割。みんなも投票しよう」 counts them to recruit.
+    end = doc.sentence_at(sent[1])[1] if sent[1] < len(doc.text) else sent[1]
+    if (_URGED.search(doc.text, call.end, end) or _VOLITIONAL.search(doc.text, call.end, end)
+            or not _COUNTED.search(doc.text, sent[0], sent[1])):
+        return False
+    gap = _VOTED_FOR.search(doc.text, max(0, call.start - 4), call.start)
     return gap is not None and gap.start() in party_ends
 
 

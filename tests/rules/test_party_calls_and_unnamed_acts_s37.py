@@ -58,6 +58,12 @@ ORDINARY = [
     ("x", "【交通安全】赤信号でも青矢印の信号なら左折できます。"),
     ("x", "【消費生活】違法ダウンロードは犯罪です。正規版のマークを確認しましょう。"),
     ("x", "【地域交通】免許を返納しても、乗合タクシーがあるので大丈夫です。"),
+    # A party's voters counted (a survey's or the commission's figures): who voted, no vote asked.
+    ("x", "【選挙管理委員会】意識調査の結果、立憲民主党に投票した人の割合は20代で12%でした。"),
+    ("x", "【選挙管理委員会】年代別に見ると、れいわ新選組に投票した人の割合は30代で最も高くなりました。"),
+    ("x", "【選挙管理委員会】自民党へ投票した有権者は45%でした。詳しくは市のホームページをご覧ください。"),
+    ("x", "【統計】調査では、自民党に投票した人が最も多く、公明党に投票した人が続きました。"),
+    ("x", "【統計】前回自民党に投票していた人の4割が、今回は棄権しました。"),
 ]
 
 BAD = [
@@ -67,6 +73,14 @@ BAD = [
     ("x", "飲酒運転しても大丈夫です。", "prohibited.illegal"),
     ("x", "信号無視しよう！", "prohibited.illegal"),
     ("x", "万引きしちゃおう", "prohibited.illegal"),
+    # A party's voters counted, and then the reader urged or judged: a call all the same.
+    ("x", "自民党に投票した人の割合を増やそう！", "prohibited.political"),
+    ("x", "自民党に投票した人の割合を増やしましょう。", "prohibited.political"),
+    ("x", "自民党に投票した人は3割。みんなも投票しよう", "prohibited.political"),
+    ("x", "自民党に投票した人は4割。よろしくお願いします", "prohibited.political"),
+    ("x", "自民党に投票した方がいい。", "prohibited.political"),
+    ("x", "自民党に投票した人は偉い。", "prohibited.political"),
+    ("x", "前回自民党に投票した人は、今回も自民党に投票を！", "prohibited.political"),
 ]
 
 NEW_CATCHES = [
