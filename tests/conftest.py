@@ -172,11 +172,15 @@ _BEGAN = pytest.StashKey[float]()
 
 
 def _timeout_of(item: pytest.Item) -> float:
-    """pytest-timeout's limit for ``item``: its marker's, else --timeout's, else the ini's (0: none)."""
+    """pytest-timeout's limit for ``item``: its marker's, else --timeout's, else PYTEST_TIMEOUT's,
+    else the ini's (0: none). (Without PYTEST_TIMEOUT, a run given more time that way, or none to
+    debug, still had every test failed here at the ini's 300 s.)"""
     marker = item.get_closest_marker("timeout")
     if marker is not None and (marker.args or "timeout" in marker.kwargs):
         return float(marker.kwargs.get("timeout", marker.args[0] if marker.args else 0) or 0)
     given = item.config.getoption("timeout", None)
+    if given is None:
+        given = os.environ.get("PYTEST_TIMEOUT") or None
     return float(given if given is not None else item.config.getini("timeout") or 0)
 
 
