@@ -6,6 +6,7 @@ After every restart each decision is in the ledger exactly once and every notifi
 from __future__ import annotations
 
 import signal
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -177,6 +178,14 @@ def test_sigterm_finishes_and_exits_cleanly(world: tuple[LocalSlack, str, Path],
     assert all(len(dm_of(slack, a)) == 1 for a in APPROVERS)
 
 
+def _accepts(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
 def test_sigterm_lets_a_request_in_flight_finish_before_exiting(world: tuple[LocalSlack, str, Path]) -> None:
     """A manager's /kessai draft is being answered (Slack is slow to open the form) when the
     process is told to stop: the form still opens and the request is answered, then it exits."""
@@ -194,6 +203,10 @@ def test_sigterm_lets_a_request_in_flight_finish_before_exiting(world: tuple[Loc
     slack.wait_for_call("views.open", timeout=60)  # the request is in the middle of its work
     assert serve.proc is not None
     serve.proc.send_signal(signal.SIGTERM)
+    # Released once serve takes no more connections, its stop begun: released at the signal itself,
+    # the answer could reach serve before its signal handler ran (a signal is delivered when the
+    # process next runs), and the request ended before the stop it is to be in the middle of.
+    assert slack.wait_for(lambda: not _accepts(serve.port), timeout=20, message="serve closing its port")
     answered.set()
     # 20 s for the exit. No idle connection is open here: that a stop does not wait for one is
     # checked by HttpServer's own test in test_operations.py.
