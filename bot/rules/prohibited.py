@@ -2175,8 +2175,9 @@ _REFUSED = re.compile(
 
 # 「ご遠慮ください」 is also how an event keeps away those it could harm: 「妊娠中の女性はご遠慮ください」
 # 「持病のある高齢者の方はご遠慮ください」 (a hot-yoga class, a mountain walk). Said for their health or
-# safety, the condition is theirs, not their group.
-_FOR_THEIR_SAKE = re.compile(r"妊娠|持病|体調|心臓|血圧|疾患|医師|健康上|安全上|安全のため|危険|けが|怪我|負担")
+# safety, the condition is theirs, not their group. Nursing and just after birth as well (「妊娠中・授乳中の女性は
+# がれきの撤去作業をせず、家で休んでください」); 授乳中, not 授乳: 「授乳室」 is a room, no one's condition.
+_FOR_THEIR_SAKE = re.compile(r"妊娠|授乳中|産後|出産後|持病|体調|心臓|血圧|疾患|医師|健康上|安全上|安全のため|危険|けが|怪我|負担")
 # Only of a group whose body such a reason can concern: 「安全のため、外国人の方の入店はご遠慮ください」
 # 「安全上の理由により、外国籍の方の入居はご遠慮いただいております」 give a pretext, and a blanket refusal
 # of disabled people 「安全のため」 is the unfair treatment 障害者差別解消法 names.
