@@ -5666,8 +5666,10 @@ _PT_PERSON_CALL = re.compile(
     r"(?<![A-Za-z])(?:[Vv]ot(?:e|em|ar)|VOT(?:E|EM|AR))[ \t]+(?:em|no|na|EM|NO|NA)[ \t]+"
     rf"(?:(?:[Cc]andidat[oa]|CANDIDAT[OA])[ \t]+(?P<titled>{_ROMAJI_WORD}(?:[ \t]+{_ROMAJI_WORD})?)"
     rf"|(?P<office>{_ROMAJI_WORD}(?:[ \t]+{_ROMAJI_WORD})?)(?=[ \t]+(?i:para)[ \t]+"
-    r"(?i:prefeit[oa]|vereador(?:a|es)?|governador(?:a)?|deputad[oa]|senador(?:a)?|presidente)\b)"
-    rf"|(?P<name>{_ROMAJI_WORD}[ \t]+{_ROMAJI_WORD}))(?![A-Za-z])"
+    # Not Brazil's own presidente or senador: 「Vote em Hamamatsu para presidente!」 is where Brazilians abroad vote.
+    r"(?i:prefeit[oa]|vereador(?:a|es)?|governador(?:a)?|deputad[oa])\b)"
+    # em/no/na are also 「at」: 「Vote no Ota Shimin Kaikan」 names the polling place, whose name goes on.
+    rf"|(?P<name>{_ROMAJI_WORD}[ \t]+{_ROMAJI_WORD})(?![ \t]+[A-Z]))(?![A-Za-z])"
 )
 # The Portuguese words for when, spelt as romaji is, before 「para prefeito」: 「Vote no Domingo para Prefeito!」.
 _PT_WHEN_WORD = frozenset({"dia", "domingo", "segunda", "hoje", "cedo", "janeiro", "maio", "junho"})
@@ -5688,7 +5690,9 @@ _EN_PLACE_WORD = frozenset({
     "dake", "gawa", "kawa", "ko", "minato", "shi", "machi", "mura", "ku", "cho", "shima", "jima", "hama",
     "misaki", "taki", "daki", "ike", "numa", "toge", "sakura", "kaido", "dori", "juku", "zaka", "saka",
 })
-_NOT_SURNAMES = _EN_PLACE_WORD | _PT_WHEN_WORD
+# The halls a polling place or a vote's venue is named by: 「Vote no Oizumi Kominkan.」「Vote na Hamamatsu Arena.」.
+_VENUE_WORD = frozenset({"kaikan", "kominkan", "arena", "bunka", "shimin", "kumin", "chomin", "kenmin", "sangyo", "kita", "chuo"})
+_NOT_SURNAMES = _EN_PLACE_WORD | _PT_WHEN_WORD | _VENUE_WORD
 
 
 # Support asked for a party in English, or the post's own, opening the sentence: 「Support the Liberal Democratic Party in

@@ -624,6 +624,8 @@ NEW_CATCHES = [
     ("Vote no candidato Tanaka!", "prohibited.political"),
     ("Vote em Taro Yamada no domingo!", "prohibited.political"),
     ("Votem em Sato para vereador.", "prohibited.political"),
+    ("Vote em Taro Yamada!", "prohibited.political"),
+    ("Vote em Tanaka Ichiro, o melhor para a cidade.", "prohibited.political"),
 ]
 # Each relaxation attacked: the crack called a chink, a community named without a verdict ending the sentence, the
 # prejudice named to be corrected, 「candidate」 or 「Mayor」 before no romaji name or in a contest, and a password's
@@ -699,6 +701,12 @@ NEAR_MISSES = [
     "Eleição para prefeito: os candidatos são Tanaka e Sato.",
     "Vote em Nagaoka para a melhor cidade turística!",
     "Vote no Domingo para Prefeito!",
+    # Where Brazilians abroad vote for their own president (em/no/na are also 「in」「at」).
+    "Vote em Hamamatsu para presidente!",
+    "Vote em Nagoya para presidente e senador.",
+    "Vote no Ota Shimin Kaikan no dia 4 de outubro.",
+    "Vote na Hamamatsu Kita Kumin Center.",
+    "Vote no Oizumi Kominkan.",
     "Os estrangeiros não podem votar na eleição para prefeito.",
 ]
 
