@@ -88,3 +88,18 @@ def test_what_the_mask_keeps_and_hides_at_its_edges(text: str, kept: str) -> Non
 ])
 def test_a_value_quoted_on_the_line_after_its_label_is_masked(text: str, kept: str) -> None:
     assert mask_report(text).text == kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # The same value in brackets on the line after its label as confidential.secret flags
+    # (tests/rules/test_secret_red_team_s37.py): the report masks it and keeps its brackets.
+    ("パスワード：\n【Kessai2026】", f"パスワード：\n【{M}】"),
+    ("パスワード：\n「Kessai2026」です", f"パスワード：\n「{M}」です"),
+    ("パスワード：\n（Kessai2026）", f"パスワード：\n（{M}）"),
+    # A heading or a note in those brackets is the report's own.
+    ("パスワード：\n【重要】変更のお願い", "パスワード：\n【重要】変更のお願い"),
+    ("パスワード\n（変更済み）", "パスワード\n（変更済み）"),
+    ("パスワード：\n【再発行の手続き】", "パスワード：\n【再発行の手続き】"),
+])
+def test_a_value_in_brackets_on_the_line_after_its_label_is_masked(text: str, kept: str) -> None:
+    assert mask_report(text).text == kept

@@ -640,6 +640,8 @@ _QUANTITY = re.compile(
 )
 _TRAILING = ".,;:)]}\"'"
 _OPENING = "([{"
+# A value opening the line after its label in brackets that close on it (「(Kessai2026)」「[Kx7pq2zz]」).
+_BRACKETED_ON_ITS_LINE = re.compile(r"\([^()]++\)|\[[^\[\]]++\]")
 _LEADING = ";/|,"
 _CLOSE_QUOTES = "」』\"'”’"
 _CLOSE_QUOTE = re.compile(f"[{_CLOSE_QUOTES}]")
@@ -1605,6 +1607,11 @@ def _labelled(norm: str) -> Iterator[Credential]:
             continue  # 「暗証番号は4桁の10進数」: the count is not this value's length, so it is no PIN given with it
         if value[:1] in _OPENING and value[1:-1].isalpha():
             continue  # 「Password: (optional)」「パスワード：(required)」: a form's note, no value
+        if m["line"] is not None and m["quote"] is None and _BRACKETED_ON_ITS_LINE.fullmatch(value):
+            # 「パスワード：⏎（Kessai2026）」: the brackets hold the value, as quotes do. Left in, the bracket was the
+            # value's first letter in the excerpt (「（K＊＊…」), and the words of a notice in them (「（Ver2.0）」
+            # 「（Step1）」) were read as no heading.
+            value, a = value[1:-1], a + 1
         if m["quote"] is None:
             value = _whole(norm, m, a, value)
         query = m["key"] is not None and norm[m.start() - 1 : m.start()] in ("?", "&", ";")
@@ -1781,9 +1788,11 @@ def _labelled(norm: str) -> Iterator[Credential]:
 # separator (or a colon before the brackets: 「パスワード：【yuki2025】」), the brackets say which
 # characters are the value. A word of letters and digits, as after
 # a loose separator, so that 「パスワード（8文字以上）」「パスワード（PIN）」「パスワード「ABC」」 stay
-# what they are.
+# what they are. The brackets may open the next line, as in a form (「パスワード：⏎【Kessai2026】」
+# 「パスワード：⏎「Kessai2026」です」): read only on the label's line, the boxed value went out unflagged and
+# the one in round brackets was shown with its bracket as its first letter.
 _BRACKETED = re.compile(
-    rf"(?i)(?P<label>{_PASSWORD_LABEL})[ \t]*+(?:[:=][ \t]*+)?(?:\((?P<paren>[!-~]{{4,64}}?)\)|[「『\"“](?P<quoted>[!-~]{{4,64}}?)[」』\"”]"
+    rf"(?i)(?P<label>{_PASSWORD_LABEL})[ \t]*+(?:[:=][ \t]*+)?(?P<next_line>\n[ \t]*+)?(?:\((?P<paren>[!-~]{{4,64}}?)\)|[「『\"“](?P<quoted>[!-~]{{4,64}}?)[」』\"”]"
     r"|[【\[《〔<](?P<boxed>[!-~]{4,64}?)[】\]》〕>])"
 )
 
@@ -1807,6 +1816,8 @@ def _bracketed(norm: str) -> Iterator[Credential]:
             continue
         if group != "quoted" and _TECHNICAL.fullmatch(value):
             continue  # 「パスワード【Ver2.0】の管理ガイド」; quotes mark a value (「パスワード「Office2026」」)
+        if m["next_line"] and _HEADING.fullmatch(value):
+            continue  # 「パスワード：⏎【STEP1】設定画面を開く」: the first of the steps under a heading
         if _names_its_use(norm, value, m.end()):
             continue  # 「パスワード：「Windows11」と同じです」: which account's password to use, as in _labelled
         if _password_like(value, loose=True) or (numeric and _pin_like(value)) or (

@@ -469,6 +469,15 @@ NEW_CATCHES = [
         "Azure ストレージのキー：AccountKey=AbCdEf0123456789AbCdEf0123456789AbCdEf0123456789AbCdEf0123456789AbCdEf0123456789AbCdEf01==",
         "AbCdEf0123456789AbCdEf0123456789AbCdEf0123456789AbCdEf0123456789AbCdEf0123456789AbCdEf01==",
     ),
+    # A value in brackets opening the line after its label, as a form lays it out: flagged on the label's line
+    # (「パスワード：【Kessai2026】」), on the next the boxed one and the quoted one before 「です」 went out, and the
+    # one in round brackets was shown with its bracket as its first letter (「（K＊＊…」).
+    ("パスワード：\n【Kessai2026】", "Kessai2026"),
+    ("パスワード：\n「Kessai2026」です", "Kessai2026"),
+    ("パスワード：\n（Kessai2026）", "Kessai2026"),
+    ("パスワード\n(Kessai2026) を入力", "Kessai2026"),
+    ("PW：\n【Kessai2026】", "Kessai2026"),
+    ("認証コード：\n(482913)", "482913"),
 ]
 
 NEAR_MISSES = [
@@ -501,6 +510,14 @@ NEAR_MISSES = [
     "ID/PW 別途お知らせします",
     "会議室のキーは受付でお受け取りください。",
     "Teams の Webhook の作り方は、情報政策課のマニュアルをご覧ください。",
+    # Brackets opening the line after a label hold a heading or a note as often as the value.
+    "パスワード：\n【重要】変更のお願い",
+    "パスワード\n（変更済み）",
+    "パスワード：\n【再発行の手続き】",
+    "パスワード：\n【STEP1】設定画面を開く",
+    "パスワード\n（Step1）",
+    "パスワード\n「Office2026」と同じです",
+    "パスワード\n「yuki2025」のような推測しやすいものは避けましょう",
 ]
 
 test_ordinary_post_that_looks_like_a_secret_gets_no_error_or_warning = CORPUS.ordinary(ORDINARY)
