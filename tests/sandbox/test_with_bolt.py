@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
@@ -52,10 +53,13 @@ DECISION: list[dict[str, Any]] = [
 ]
 
 
-def build_app(slack: LocalSlack) -> App:
+def build_app(slack: LocalSlack, executor: ThreadPoolExecutor) -> App:
     app = App(
         client=WebClient(token=slack.token, base_url=slack.api_url),
         signing_secret=SIGNING_SECRET,
+        # Bolt acks first and runs listeners on this pool; given here so the fixture can shut it
+        # down (bolt's own default pool is never shut down and outlived the test).
+        listener_executor=executor,
     )
 
     @app.message("")
@@ -87,7 +91,8 @@ def build_app(slack: LocalSlack) -> App:
 
 @pytest.fixture
 def bolt_url(slack: LocalSlack) -> Iterator[str]:
-    app = build_app(slack)
+    executor = ThreadPoolExecutor(max_workers=5, thread_name_prefix="bolt-listener")
+    app = build_app(slack, executor)
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
@@ -116,6 +121,7 @@ def bolt_url(slack: LocalSlack) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}/slack/events"
     server.shutdown()
     server.server_close()
+    executor.shutdown(wait=True)
 
 
 def test_draft_approve_and_reject_round_trip(bolt_url: str, slack: LocalSlack) -> None:
