@@ -779,6 +779,9 @@ class HttpServer:
         if self._thread is None or not self._thread.is_alive():
             self._stopping = True
             self.server.close()
+            # waitress starts its request threads when the server is made, and its close() leaves
+            # them waiting for work: a server made and never started kept eight threads.
+            self.server.task_dispatcher.shutdown(cancel_pending=True, timeout=timeout)
             return
         from waitress.channel import HTTPChannel
         from waitress.wasyncore import close_all, dispatcher

@@ -762,12 +762,15 @@ def test_a_port_that_takes_the_connection_and_closes_it_is_not_a_connection_lost
             conn.recv(1024)
             conn.close()
 
-    threading.Thread(target=close_each, daemon=True).start()
+    closer = threading.Thread(target=close_each, daemon=True)
+    closer.start()
     try:
         r = kessai("ledger", "verify", cwd=tmp_path,
                    DATABASE_URL=f"postgresql://kessai:secret@127.0.0.1:{listener.getsockname()[1]}/kessai")
     finally:
+        listener.shutdown(socket.SHUT_RDWR)  # close() alone does not wake a thread in accept()
         listener.close()
+        closer.join(10)
     assert r.returncode == 1 and "server closed the connection unexpectedly" in r.stderr, r.stderr
     assert "接続が切れました" not in r.stderr and "DATABASE_URL" in r.stderr and "Traceback" not in r.stderr
 

@@ -677,7 +677,7 @@ def test_the_open_file_limit_leaves_room_for_a_socket_and_a_body_file_per_connec
     resource.setrlimit(resource.RLIMIT_NOFILE, (1024, hard))
     try:
         server = HttpServer(lambda environ, start_response: [], "127.0.0.1", 0)
-        server.server.close()
+        server.stop()
         assert resource.getrlimit(resource.RLIMIT_NOFILE)[0] >= 2 * CONNECTION_LIMIT + 200
     finally:
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
