@@ -665,14 +665,16 @@ def test_remind_with_a_slow_slack_stops_at_its_budget_and_leaves_the_rest_uncoun
     from storage.models import OutboxRow
 
     with LocalSlack() as slack:
-        _cron_slack_knobs(monkeypatch, slack, timeout=1.0, budget=1.2)
-        slack.inject("chat.postMessage", status=200, delay=0.4, times=10**6)
+        # One round of posts fits (budget - timeout < delay), and each answer comes 2.5 s inside the
+        # timeout: with a 1.0 s timeout, a 0.4 s delay timed out on a loaded CI host (exit 1).
+        _cron_slack_knobs(monkeypatch, slack, timeout=3.0, budget=3.3)
+        slack.inject("chat.postMessage", status=200, delay=0.5, times=10**6)
         assert main(["remind", "--now", "2026-11-24T12:00"]) == 0
         out = capsys.readouterr()
         with env.session() as s:
             left = [r for r in s.exec(select(OutboxRow)).all() if r.status == "pending"]
         assert left and all(r.attempts == 0 for r in left), [(r.id, r.attempts, r.last_error) for r in left]
-        assert f"時間内（1.2 秒）に送りきれませんでした。残りの {len(left)} 件は送信待ち" in out.out, out.out
+        assert f"時間内（3.3 秒）に送りきれませんでした。残りの {len(left)} 件は送信待ち" in out.out, out.out
         assert "Slack から応答がなかった" not in out.err and "接続できなかった" not in out.err
 
         _cron_slack_knobs(monkeypatch, slack, timeout=5.0, budget=30.0)
