@@ -878,6 +878,15 @@ NEW_CATCHES = [
     # Was KNOWN (session 36): told to resign with さっさと・とっとと, the contempt a demand made in the 議会 has not.
     ("質問ばかりの山田議員は、さっさと辞めてしまえ。", "prohibited.insult"),
     ("市長はとっとと辞めろ！", "prohibited.insult"),
+    # Session 38: a habit right before spares the call (「喫煙はとっとと辞めろ！」), a person before it does not.
+    ("喫煙する職員はとっとと辞めろ！", "prohibited.insult"),
+    ("酒飲み市長はさっさと辞めろ。", "prohibited.insult"),
+    ("喫煙者はとっとと辞めろ！", "prohibited.insult"),
+    ("タバコ臭い議員はさっさと辞めてしまえ！", "prohibited.insult"),
+    ("お酒の好きな議長はとっとと辞めろ！", "prohibited.insult"),
+    ("禁煙しない奴は、とっとと辞めろ！", "prohibited.insult"),
+    ("スマホばかり見ている市長はとっとと辞めろ", "prohibited.insult"),
+    ("喫煙。とっとと辞めろ！", "prohibited.insult"),
 ]
 NEAR_MISSES = [
     "〇〇地区の出身者の方も参加しています。",
@@ -910,6 +919,17 @@ NEAR_MISSES = [
     "たばこはさっさとやめましょう。禁煙外来のご案内です。",
     "悩んでいるなら、さっさと辞めて転職するのも一つの方法です。",
     "議員は任期途中で辞めることはできますか？",
+    # Session 38: blunt health advice, a habit told to be quit (「喫煙はとっとと辞めろ！」 fired as an insult).
+    "喫煙はとっとと辞めろ！",
+    "「喫煙はとっとと辞めろ！」",
+    "たばこなんか、さっさと辞めてしまえ。",
+    "路上喫煙はさっさと辞めろ！",
+    "飲酒はとっとと辞めろ",
+    "ギャンブルなんてとっとと辞めろ！",
+    "夜更かしはさっさと辞めろ。",
+    "タバコ、とっとと辞めろ",
+    "お酒はさっさと辞めてくれ！",
+    "悪い癖はとっとと辞めろ！",
 ]
 
 
