@@ -4983,7 +4983,7 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     国会の採決を伝える「The LDP and Komeito support the bill.」は対象外です）。ローマ字の日本人の名前への「Vote for Taro Yamada」「Elect Kanta Nakagawa」、candidate・Mayor の後の名字だけの「Vote for candidate Tanaka」、ポルトガル語の「Vote em Tanaka para prefeito!」「Vote no candidato Tanaka」「Vote em Taro Yamada」も反応します（concurso・foto などの語があるコンテストの投票は対象外です。「Vote for Takada Castle」、「Myoko Kogen」「Yuki Matsuri」のような地名・祭りの名前や、contest・mascot・photo・poll・resort などの語がある文のコンテストや観光の投票は対象外です）。
     中国語・韓国語のお知らせでも、党名のすぐ前の「投票给」「支持」（「请投票给自民党！」）や、すぐ後の
     「투표」「지지」（「자민당에 투표해 주세요!」）に反応します。人名への呼びかけ（「请投票给山田太郎！」
-    「야마다 타로에게 투표해 주세요!」、候选人を付けた名字だけの「请投票给田中候选人！」）も同じです（「请投票给最佳候选人！」「请投票给最佳作品！」「좋아하는 선수에게 투표해 주세요」
+    「야마다 타로에게 투표해 주세요!」、候选人を付けた名字だけの「请投票给田中候选人！」、「请投票给直江津地区的田中候选人！」、简体字の「请投票给铃木！」「请投票给高桥候选人！」）も同じです（候选人などの付かない名前は、その文か前の文が「人气投票」「评选」「比赛」などのコンテストのもの（「赏樱名所人气投票开始了！请投票给高田！」。その文に「选举」「市长」などがあるものを除きます）、「请投票给最佳候选人！」「请投票给最佳作品！」「좋아하는 선수에게 투표해 주세요」
     「작품에 투표해 주세요」、「외국인 주민에게 투표권은 없습니다」のような投票権・投票用紙・投票結果の話は対象外です）（「请去投票」「투표해 주세요」だけや、
     「众院选自民党获胜」のような選挙の名前の後の党名は対象外です）。
     呼びかけが次の文にあるときも反応します。選挙・立候補（市長選、再選、立候補、出馬、擁立など）に
@@ -5635,14 +5635,32 @@ _FOREIGN_PARTY = re.compile(rf"{_CN_PARTY}|{_KO_PARTY}")
 # sentence (「请投票给山田太郎！」, a name the analyser reads as one, so that 「请投票给最佳作品！」 is no
 # call), in Korean a name before 「에게 투표」 (에게 is said of people: 「작품에 투표」 is a thing's).
 _CN_PERSON_CALL = re.compile(
-    r"(?:投票给|投给|投一票给|把票投给)[\s　]*(?P<name>[\u4e00-\u9fff]{2,4}?)(?P<title>候选人|候補|先生|女士)?[\s　]*(?:[！!。]|$)"
+    # The name may come with where the candidate stands: 「请投票给直江津地区的田中候选人！」.
+    r"(?:投票给|投给|投一票给|把票投给)[\s　]*(?:[\u4e00-\u9fff]{1,8}?的)?(?P<name>[\u4e00-\u9fff]{2,4}?)(?P<title>候选人|候補|先生|女士)?[\s　]*(?:[！!。]|$)"
 )
+
+
+# The simplified forms of the kanji of Japanese names, which the analyser's dictionary does not hold: a Chinese
+# notice writes 鈴木 and 高橋 as 铃木 and 高桥, and only in their Japanese forms are they read as names.
+_AS_JAPANESE_KANJI = str.maketrans(
+    "铃桥边泽滨岛冈长东广关齐荣丰宫吕阳华龙纪惠树顺实宽刚胜爱贵进达优亚须诚间门马鸟黑泷涩绿樱渊园远丽义乐凤鹤龟兴",
+    "鈴橋辺沢浜島岡長東広関斉栄豊宮呂陽華竜紀恵樹順実寛剛勝愛貴進達優亜須誠間門馬鳥黒滝渋緑桜淵園遠麗義楽鳳鶴亀興",
+)
+# A contest's vote in Chinese, in the sentence of the call or the one before (「赏樱名所人气投票开始了！请投票给高田！」): a
+# place that is also a surname (高田, 直江津) or an entrant, not a candidate, unless a title says so.
+_CN_CONTEST = re.compile(
+    r"评选|評選|人气|人氣|排行|排名|大赛|大賽|比赛|比賽|竞赛|競賽|选拔|吉祥物|作品|照片|摄影|攝影"
+    r"|景点|景點|名所|赏樱|賞櫻|赏花|美食|大奖|大獎|冠军|冠軍|选手|選手|角色|观光|觀光|旅游|旅遊"
+)
+
+# An election named in the call's own sentence: 「摄影比赛结果公布了。市长选举请投票给田中！」 is no contest's vote.
+_CN_ELECTION = re.compile(r"选举|選舉|選挙|候选|候選|议员|議員|市长|市長|知事|投票日")
 
 
 def _whole_name(name: str) -> bool:
     """Whether ``name``, read on its own, is nothing but a personal name. Read apart from its sentence, as the
     analyser reads 「请投票给田中候选人！」 给田/中 (no name) and 「请投票给最佳候选人！」 给最/佳 (a name, 佳)."""
-    tokens = analyzer.tokenize(name)
+    tokens = analyzer.tokenize(name.translate(_AS_JAPANESE_KANJI))
     return bool(tokens) and all(is_person_name(t) for t in tokens)
 
 _KO_PERSON_CALL = guard(re.compile(
@@ -5744,6 +5762,13 @@ def _foreign_language_calls(doc: Document) -> Iterator[Hit]:
         name = party.group() if party is not None else m.group()
         yield Hit(m.start(), m.end(), message.format(name))
     for m in _CN_PERSON_CALL.finditer(doc.text):
+        if m["title"] is None:
+            sent = doc.sentence_at(m.start())
+            if (
+                _CN_CONTEST.search(doc.text, doc.sentence_at(sent[0] - 1)[0] if sent[0] else 0, sent[1])
+                and _CN_ELECTION.search(doc.text, *sent) is None
+            ):
+                continue
         if _FOREIGN_PARTY.fullmatch(m["name"]) is None and _whole_name(m["name"]):
             yield Hit(m.start(), m.end(), message.format(m["name"]))
     for m in _KO_PERSON_CALL.finditer(doc.text):
