@@ -41,7 +41,7 @@ COMMIT_OUTCOME_UNKNOWN_FORM_JA = (
 # opened anew it is a new form, which nothing tells from the first: so it is checked, not resent.
 COMMIT_OUTCOME_UNKNOWN_NOTICE_JA = (
     "記録の途中でデータベースとの接続が切れたため、記録されたかどうかを確認できませんでした。"
-    "少し時間をおいて、記録されているかどうかを下書きのスレッドや App Home でお確かめのうえ、"
+    "少し時間をおいて、記録されているかどうかを下書きのスレッドや kessai のホームタブでお確かめのうえ、"
     "記録されていない場合だけ、もう一度操作してください。"
 )
 

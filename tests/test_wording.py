@@ -51,6 +51,10 @@ REFUSED: tuple[tuple[str, str], ...] = (
     # Every other message and README/usage.md say ボット; not `bot` in a command, SLACK_BOT_TOKEN, a URL's /bot.
     (r"(?<![A-Za-z0-9_@/.`-])bot(?![A-Za-z0-9_/.`-])", "ボット"),
     (r"をを|がが|、、|。。", "（重複）"),
+    # Slack's Japanese screens and every other message say ホームタブ; 「App Home」 is the developer's name for it.
+    (r"App Home", "kessai のホームタブ"),
+    # One name for who to ask: 「システムの担当者」 beside 「システム管理者（IT 担当）」 reads as a second person.
+    (r"システムの担当者", "システム管理者（IT 担当）"),
 )
 
 
@@ -119,6 +123,7 @@ def test_one_form_per_word(refused: str, wanted: str) -> None:
     ("フォームを開けませんでした", True),
     ("bot が参加していない", True), ("`/invite @kessai` で bot を招待", True), ("SLACK_BOT_TOKEN", False),
     ("https://example.jp/bot/", False), ("Bot User OAuth Token", False),
+    ("下書きのスレッドや App Home でお確かめ", True),
 ])
 def test_the_refused_forms_leave_other_words_alone(text: str, refused: bool) -> None:
     # 「経て」「経た」 read へる (常用), 「合致」 is no 致す: a guard that refuses correct Japanese gets loosened by hand.

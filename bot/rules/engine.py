@@ -23,7 +23,7 @@ put_in_spec_order()
 _MAX_EXCERPT = 80
 _FAILED = (
     "「{summary}」の確認中に kessai の内部エラーが起きたため、この項目は確認できていません。"
-    "決裁者が目で確認してください（システムの担当者にもお知らせください）。"
+    "決裁者が目で確認してください（システム管理者（IT 担当）にもお知らせください）。"
 )
 log = logging.getLogger(__name__)
 
