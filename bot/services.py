@@ -890,7 +890,7 @@ class Kessai:
         if not named:
             return "代決者が設定されていない"
         if all(d == draft.author_id for d in named):
-            return "代決者が下書きを書いたご本人で、ご自身の下書きは代決できない"
+            return "代決者が下書きの作成者ご本人で、ご自身の下書きは代決できない"
         if draft.author_id in named:
             return "ほかの代決者も不在で、ご自身の下書きは代決できない"
         return "代決者も全員不在の"

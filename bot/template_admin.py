@@ -56,7 +56,7 @@ class TemplateAdmin:
             tid = row.id
         return (f"定型文 #{tid}「{render.escape(name)}」を登録しました。あなたが決裁者のアカウント（{self._scope(actor)}）で"
                 "区分「定型文」としてこの文面と一致する下書きが出されると、エラーがなければ決裁省略になります。"
-                "ただし、あなた自身が書いた下書きは省略されず、ほかの決裁者の決裁に回ります。")
+                "ただし、あなた自身が作成した下書きは省略されず、ほかの決裁者の決裁に回ります。")
 
     def _scope(self, creator: str) -> str:
         """The accounts a template by ``creator`` applies to: those whose drafts they decide."""

@@ -35,7 +35,7 @@ REFUSED: tuple[tuple[str, str], ...] = (
     (r"投稿案|原稿", "下書き"),
     (r"(?<!運用)管理責任者", "運用管理責任者"),
     (r"差戻(?!し)|差戻しま|差戻して", "差戻し（名詞）／差し戻す（動詞）"),
-    (r"下書きを書いた(?:人|運用担当者)", "下書きの作成者"),
+    (r"下書きを書いた(?:人|運用担当者|ご本人|方)|自身が書いた下書き", "下書きの作成者・ご自身が作成した下書き"),
     (r"エスカレーション用チャンネル|連絡用チャンネル", "エスカレーション先のチャンネル"),
     (r"わか[らりるれっ]", "分かる"),
     (r"かま(?:いません|わない)", "構いません（構うは常用の訓）"),
@@ -123,7 +123,8 @@ def test_one_form_per_word(refused: str, wanted: str) -> None:
     ("フォームを開けませんでした", True),
     ("bot が参加していない", True), ("`/invite @kessai` で bot を招待", True), ("SLACK_BOT_TOKEN", False),
     ("https://example.jp/bot/", False), ("Bot User OAuth Token", False),
-    ("下書きのスレッドや App Home でお確かめ", True),
+    ("下書きのスレッドや App Home でお確かめ", True), ("代決者が下書きを書いたご本人で", True),
+    ("あなた自身が書いた下書きは", True), ("ご自身が作成した下書き", False), ("下書きを書いて", False),
 ])
 def test_the_refused_forms_leave_other_words_alone(text: str, refused: bool) -> None:
     # 「経て」「経た」 read へる (常用), 「合致」 is no 致す: a guard that refuses correct Japanese gets loosened by hand.

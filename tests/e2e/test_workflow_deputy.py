@@ -352,7 +352,7 @@ def test_an_author_who_is_the_deputy_never_decides_and_the_thread_says_why_the_a
         ts = st.driver.message("C0INTAKE", "U0DEPUTY", CLEAN_DRAFT)
         notice = wait_thread(st, "C0INTAKE", ts, lambda ms: any("不在の決裁者にも依頼" in m.text for m in ms))
         text = next(m.text for m in notice if "不在の決裁者にも依頼" in m.text)
-        assert "代決者が下書きを書いたご本人で、ご自身の下書きは代決できないため" in text, text
+        assert "代決者が下書きの作成者ご本人で、ご自身の下書きは代決できないため" in text, text
         manager_dm = wait_dm(st, "U0MANAGER")[0]
         wait_dm(st, "U0CHIEF")
         settle(st)
