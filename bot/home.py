@@ -29,7 +29,7 @@ STATUS_NEXT_STEP = {
     "approved": "投稿後に「投稿済みにする」を押してください",
     "exempt": "投稿後に「投稿済みにする」を押してください",
     "rejected": "スレッドで差戻しの理由を確認し、修正して出し直してください",
-    "expired": "投稿予定日時を過ぎました。投稿が必要な場合は、日時を改めて出し直してください",
+    "expired": "投稿予定日時を過ぎたため、投稿する場合は日時を改めて出し直してください",
 }
 # A rejected or expired draft stays on the list this long: long enough to act on, not forever.
 ENDED_SHOWN_FOR = timedelta(days=14)
@@ -165,11 +165,11 @@ class HomeViews:
         """What /kessai status tells the author to do next: nothing they can no longer do."""
         account = self.org.account(d.account_id) if d.account_id else None
         if d.account_id and account is None:
-            return "このアカウントは組織設定から削除されています。システム管理者（IT 担当）にご相談ください"
+            return "アカウントが組織設定から削除されたため、システム管理者（IT 担当）にご相談ください"
         if account is not None and d.author_id not in account.operators and d.state in (
                 DraftState.NEEDS_FIX, DraftState.REJECTED, DraftState.EXPIRED):
-            return (f"あなたは現在「{render.escape(account.name)}」の運用担当者として登録されていないため、修正や決裁依頼はできません。"
-                    "投稿が必要な場合は、運用担当者に依頼してください")
+            return (f"あなたは現在「{render.escape(account.name)}」の運用担当者ではないため、"
+                    "投稿が必要な場合はほかの運用担当者に依頼してください")
         return STATUS_NEXT_STEP.get(d.state, "")
 
     def _next_step(self, d: DraftRow) -> str | None:

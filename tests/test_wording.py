@@ -210,3 +210,19 @@ def test_optional_labels_leave_the_brackets_to_slack() -> None:
                 if optional and isinstance(label, ast.Constant) and str(label.value).endswith(("）", ")")):
                     found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {label.value}")
     assert not found, "括弧の中身はラベルの言葉かヒントに:\n" + "\n".join(found)
+
+
+def test_status_hints_are_one_phrase() -> None:
+    # /kessai status ends each draft's line with a hint and no 「。」 (「— 決裁を待っています」): a hint of two
+    # sentences read 「過ぎました。…出し直してください」, the first closed and the second left open.
+    tree = ast.parse((ROOT / "bot/home.py").read_text(encoding="utf-8"))
+    hints: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        in_table = isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "STATUS_NEXT_STEP" for t in node.targets)
+        if in_table or (isinstance(node, ast.FunctionDef) and node.name == "_status_next_step"):
+            hints += [(c.lineno, c.value) for c in ast.walk(node)
+                      if isinstance(c, ast.Constant) and isinstance(c.value, str) and JAPANESE.search(c.value)]
+    assert len(hints) >= 9
+    found = [f"bot/home.py:{line}: {text}" for line, text in hints if "。" in text]
+    assert not found, "「。」で区切らず一つの句に:\n" + "\n".join(found)

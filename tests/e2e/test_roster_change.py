@@ -312,7 +312,7 @@ def test_requests_of_an_account_removed_from_the_file_are_retracted_and_no_decis
     # The author, asking where their drafts stand, is not told to wait for a decision.
     status = ask(st, "U0OPERATOR2", "status")
     assert "決裁を待っています" not in status
-    assert "このアカウントは組織設定から削除されています。システム管理者（IT 担当）にご相談ください" in status
+    assert "アカウントが組織設定から削除されたため、システム管理者（IT 担当）にご相談ください" in status
 
     # Idempotent, and a replica still running with the old file leaves it alone.
     before = sent_rows(st)
@@ -372,8 +372,8 @@ def test_app_home_is_redrawn_for_those_whose_standing_the_file_changed(restarts:
     # /kessai status no longer tells them to do what they may not.
     status = ask(st, "U0OPERATOR", "status")
     assert "修正するか、理由を付けて決裁依頼してください" not in status
-    assert ("あなたは現在「上越市公式X」の運用担当者として登録されていないため、修正や決裁依頼はできません。"
-            "投稿が必要な場合は、運用担当者に依頼してください") in status
+    assert ("あなたは現在「上越市公式X」の運用担当者ではないため、投稿が必要な場合はほかの運用担当者に依頼してください"
+            in status)
     settle(st)
 
     before = home_outbox_rows(st)
