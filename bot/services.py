@@ -2452,7 +2452,9 @@ class Kessai:
                 s, actor, before, begins, now)
             stored_from = min(begins, as_utc(before[0])) if continues and before is not None else begins
             if not away_repo.set_away(s, actor, stored_from, until):
-                raise errors.InvalidInput("組織設定に登録されていないため、不在を登録できません。")
+                # The file names them (accounts_decided_by above); the members table written from it does not yet.
+                raise errors.InvalidInput("kessai の職員名簿にあなたがまだ登録されていないため、不在を登録できませんでした（何も登録していません）。"
+                                          "続く場合は、システム管理者（IT 担当）にご相談ください。")
             moved = 0
             taken_back = TakenBack()
             deputy_back = ""

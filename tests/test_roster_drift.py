@@ -7,10 +7,12 @@ ends; and nothing while another process's file is the one recorded (a rolling re
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from sqlalchemy import insert, update
 
+from bot import errors
 from bot.config import OrgConfig
 from bot.services import Kessai
 from storage import away as away_repo
@@ -142,3 +144,15 @@ def test_the_requests_of_an_account_removed_from_the_file_are_found(db: Database
         roster.sync(s, smaller)
     # 4 and 8 hold requests on the removed account; 9 holds none, so there is nothing to retract.
     assert _drift(db, smaller) == ([2, 3, 4, 5, 6, 7, 8], [4, 5, 6, 8])
+
+
+def test_an_approver_missing_from_the_recorded_roster_is_told_whom_to_ask(db: Database, org: OrgConfig) -> None:
+    # The file names 春日山 as an approver, the members table (not yet written from it) does not: the
+    # refusal said only 「組織設定に登録されていない」, to someone the file does name, and nothing to do next.
+    kessai = Kessai(db, org, clock=lambda: NOW)
+    with pytest.raises(errors.InvalidInput) as refused:
+        kessai.set_away("U0MANAGER", date(2026, 11, 20), date(2026, 11, 21))
+    assert refused.value.message_ja == ("kessai の職員名簿にあなたがまだ登録されていないため、不在を登録できませんでした（何も登録していません）。"
+                                        "続く場合は、システム管理者（IT 担当）にご相談ください。")
+    with db.session() as s:
+        assert away_repo.absence(s, "U0MANAGER") is None
