@@ -1007,7 +1007,8 @@ class IncidentService:
             alike = "、".join(f"`{render.escape(a.id)}`（{render.escape(render.PLATFORM_JA.get(a.platform, a.platform))}）"
                               for a in matches[:30])
             raise UnknownAccount(
-                f"「{render.escape(render.shortened(ref, 60))}」と読めるアカウントが複数あります。id で指定してください: {alike}")
+                f"「{render.escape(render.shortened(ref, 60))}」と読めるアカウントが複数あります。"
+                f"次のどれかを、そのとおりに入力してください: {alike}")
         account = matches[0] if matches else None
         if account is None:
             raise UnknownAccount(

@@ -780,8 +780,9 @@ def test_a_name_two_accounts_share_is_not_read_as_the_first_of_them(world: World
     service = IncidentService(Kessai(world.db, org, clock=world.clock))
     with pytest.raises(errors.KessaiError) as e:
         service.record_password_rotation("上越市公式X", "U0OPERATOR2")
-    assert "joetsu-x" in e.value.message_ja and "joetsu-insta" in e.value.message_ja
-    assert "登録されていません" not in e.value.message_ja  # it is, twice
+    # 「id で指定してください」 named the file's key, which staff never see; they copy one of the listed.
+    assert e.value.message_ja == ("「上越市公式X」と読めるアカウントが複数あります。次のどれかを、そのとおりに入力してください: "
+                                  "`joetsu-x`（X）、`joetsu-insta`（Instagram）")
     assert "記録しました" in service.record_password_rotation("joetsu-insta", "U0OPERATOR2")
     modal = service.report_modal("U0OPERATOR2", "上越市公式X")
     [select_] = [b["element"] for b in modal["blocks"] if b.get("block_id") == inc.ACCOUNT_BLOCK]
