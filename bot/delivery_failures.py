@@ -318,7 +318,7 @@ class DeliveryFailureReporter:
                 text += ("このチャンネルへの投稿に Slack から正常な応答がないため、" if _no_proper_answer(error)
                          else "Slack が受け付けない内容だったため、")
                 text += ("投稿し直しはしません。確認結果や決裁の状況は作成者に DM で"
-                         "お知らせし、決裁の手続きはそのまま進みます。ログの `outbox` の行で詳細を確認できます。")
+                         "お知らせし、決裁の手続きはそのまま進みます。IT 担当の方は、ログの `outbox` の行で詳細を確認できます。")
             self._escalate(s, now, text)
         moved, gone = outbox.replies_to_stand_in(
             s, parent_key, f"the thread's parent was given up on ({error}) and the author could not be sent "

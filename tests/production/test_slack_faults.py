@@ -1193,6 +1193,8 @@ def test_a_draft_post_never_properly_answered_is_reported_as_such_not_as_refused
         [report] = [t for t in escalation_texts(st) if "<#C0INTAKE>" in t]
         assert "何度送っても Slack から正常な応答がありませんでした" in report, report
         assert "正常な応答がないため" in report and "受け付けない内容" not in report, report
+        # The log is the IT 担当's: the staff in the channel are not sent to it without a word.
+        assert "IT 担当の方は、ログの `outbox` の行で詳細を確認できます。" in report, report
         author = [m.text for m in st.slack.messages(st.slack.dm_channel("U0OPERATOR"))]
         [notice] = [t for t in author if "投稿できませんでした" in t]
         assert "何度送っても Slack から正常な応答がありませんでした" in notice and "Slack のエラー" not in notice, notice
