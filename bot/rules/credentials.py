@@ -495,10 +495,31 @@ _ANNOUNCED_HEAD = (
     r"(?:です|になります|となります|でございます)?"
 )
 _ANNOUNCED = _ANNOUNCED_HEAD + r"[。.:]?"
+# A version or a model a label's heading is noted with (「パスワード⏎（Ver2.0）」「パスワード⏎(iPhone15)」「…(iOS17.2)」
+# 「…(Windows10/11)」): a version of at most two digits before its dot, a product's model number of at most three,
+# so that 「(Ver2026)」「(iPhone2026)」「(Office2026)」 stay words with a year, as passwords are made.
+_NOTE_WORD = (
+    r"(?i:(?:v|ver|rev|version)\.?[ \t]?[0-9]{1,2}(?:\.[0-9]{1,3}){0,3}"
+    r"|(?:microsoft|office|m365|windows|iphone|ipad|ios|android|pixel|galaxy|xperia|aquos|arrows|surface|kindle|ipod"
+    r"|macbook|imac|thinkpad|dynabook|chromebook|zenfone|macos|ipados|watchos|win)"
+    r"[ \t]?[a-z]?[0-9]{1,3}(?:\.[0-9]{1,2}){0,2}[a-z]?(?:[ \t]?(?:pro|max|plus|mini|air|home|business|ultra|se)){0,2}"
+    r"(?:/[0-9]{1,3}){0,3}|m365)"
+)
+# A line of its own between a label and its value that only notes something of it (「パスワード⏎（変更済み）⏎Kessai2027」
+# 「パスワード⏎（全角英数字）⏎…」「パスワード⏎(iPhone15)⏎…」「PW：⏎※半角⏎…」): the value is on the line after it.
+# Read as the value, the note was no password and the password under it went out unflagged. Only brackets that hold
+# Japanese, a version or a model, or a word of letters: 「(Kessai2026!)」 on that line is the value itself.
+_NOTE_LINE = (
+    r"(?:[(\[【](?:[^\n()\[\]【】]{0,24}+(?<=[^\x00-\x7f])[^\n()\[\]【】]{0,24}+|" + _NOTE_WORD + r"|[A-Za-z]{1,20}+)"
+    r"[)\]】]|※[^\n]{1,40}+)[ \t]*+\n[ \t]*+"
+)
+# The mark of the first item of a list under a label ending its line (「パスワード⏎・Kessai2026⏎・Joetsu2027」
+# 「PW：⏎- kx7pq2zz」「パスワード⏎1. kx7pq2zz」): read as no value, the list went out unflagged.
+_ITEM_MARK = r"(?:[・•●○◦■□▪◆◇]|[-*+][ \t]|[0-9]{1,2}[.)][ \t]?|[①-⑳])[ \t]*+"
 _SEPARATOR = (
     rf"(?:(?P<explicit>{_EXPLICIT})|"
     # The value may also be quoted straight after the sentence (「パスワードは下記のとおり「Kessai2026!」です」).
-    rf"(?P<line>[ \t]*+(?:(?:[:】\]]|{_ANNOUNCED})?[ \t]*+(?:\n[ \t]*+){{1,2}}|"
+    rf"(?P<line>[ \t]*+(?:(?:[:】\]]|{_ANNOUNCED})?[ \t]*+(?:\n[ \t]*+){{1,2}}(?:{_NOTE_LINE})?(?:{_ITEM_MARK})?|"
     rf"{_ANNOUNCED_HEAD}(?:[。:][ \t]*+|[ \t]++|(?=[「『\"“]))))|"
     rf"(?P<english>{_ENGLISH})|"
     # A short clause between 「は」 and the value (「パスワードは全員共通で Kessai2026! です」「PWは引き続き
@@ -642,6 +663,7 @@ _TRAILING = ".,;:)]}\"'"
 _OPENING = "([{"
 # A value opening the line after its label in brackets that close on it (「(Kessai2026)」「[Kx7pq2zz]」).
 _BRACKETED_ON_ITS_LINE = re.compile(r"\([^()]++\)|\[[^\[\]]++\]")
+_NOTE_WORD_ALONE = re.compile(_NOTE_WORD)
 _LEADING = ";/|,"
 _CLOSE_QUOTES = "」』\"'”’"
 _CLOSE_QUOTE = re.compile(f"[{_CLOSE_QUOTES}]")
@@ -1608,6 +1630,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
         if value[:1] in _OPENING and value[1:-1].isalpha():
             continue  # 「Password: (optional)」「パスワード：(required)」: a form's note, no value
         if m["line"] is not None and m["quote"] is None and _BRACKETED_ON_ITS_LINE.fullmatch(value):
+            if _NOTE_WORD_ALONE.fullmatch(value[1:-1]):
+                continue  # 「パスワード⏎（Ver2.0）」「パスワード⏎(iPhone15)」: the version or model of what the heading is about
             # 「パスワード：⏎（Kessai2026）」: the brackets hold the value, as quotes do. Left in, the bracket was the
             # value's first letter in the excerpt (「（K＊＊…」), and the words of a notice in them (「（Ver2.0）」
             # 「（Step1）」) were read as no heading.
@@ -1816,8 +1840,10 @@ def _bracketed(norm: str) -> Iterator[Credential]:
             continue
         if group != "quoted" and _TECHNICAL.fullmatch(value):
             continue  # 「パスワード【Ver2.0】の管理ガイド」; quotes mark a value (「パスワード「Office2026」」)
-        if m["next_line"] and _HEADING.fullmatch(value):
-            continue  # 「パスワード：⏎【STEP1】設定画面を開く」: the first of the steps under a heading
+        if m["next_line"] and (_HEADING.fullmatch(value) or (group != "quoted" and _NOTE_WORD_ALONE.fullmatch(value))):
+            # 「パスワード：⏎【STEP1】設定画面を開く」: the first of the steps under a heading; 「パスワード⏎(v1.2.3)」
+            # 「パスワード⏎(Pixel8)」: the version or the model the heading is about
+            continue
         if _names_its_use(norm, value, m.end()):
             continue  # 「パスワード：「Windows11」と同じです」: which account's password to use, as in _labelled
         if _password_like(value, loose=True) or (numeric and _pin_like(value)) or (
