@@ -243,7 +243,9 @@ _KEPT_NOTE = r"[ \t\u3000]*+[【〔（(\[［〈《][^\r\n【】〔〕（）()\[\
 _LEADING_KEPT_NOTE = re.compile(_KEPT_NOTE)
 _ANOTHER_VALUE = re.compile(
     # The first value's closing quote (「PW：「abc123」、「def456」」): stopped at it, the second went out as typed.
-    r"[」』\"”'’]?(?:" + _KEPT_NOTE + r")?[ \t\u3000]*+(?:か|(?i:or|and)|または|もしくは|と|や|及び|および|&|＆|/|／|→|⇒|->|から|、|,)[ \t\u3000]*+"
+    # Quoted values side by side need no separator (「PW：「abc123」「def456」」): the second went out as typed.
+    r"[」』\"”'’]?(?:" + _KEPT_NOTE + r")?(?:[ \t\u3000]*+(?:か|(?i:or|and)|または|もしくは|と|や|及び|および|&|＆|/|／|→|⇒|->|から|、|,)"
+    r"|(?<=[」』”])(?=[ \t\u3000]*+[「『“]))[ \t\u3000]*+"
     r"(?:[（(【［\[]?(?:新|旧|現)(?:パスワード)?[）)】］\]]?[ \t\u3000]*+[:：]?[ \t\u3000]*+)?[「『\"“'‘]?"
     # Up to a note glued on, as after the first (「、def456【新】」「、def456（新）」), or the end of the value.
     r"([!-~\uff01-\uff5e]{4,64}?)(?=[(（\[［【〔〈《][^\r\n)）\]］】〕〉》]{0,16}?[ぁ-んァ-ヺ一-鿿]"
@@ -374,6 +376,39 @@ def _with_the_values_listed_after(text: str, spans: list[tuple[int, int]]) -> li
                 held = out.pop()
                 start, end = held[0], max(held[1], end)
             out.append((start, end))
+    return out
+
+
+
+
+def _with_the_values_listed_below(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` (sorted, apart) and the values listed one to a line below each that ends its line, up to the first
+    line that is no such item (「以上です。」 stays the report's)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and end <= out[-1][1]:
+            continue  # a line listed below a value before it, already read
+        out.append((start, end))
+        while (ends := _ENDS_ITS_LINE.match(text, end)) is not None and ends.end() < len(text) and text[ends.end() - 1] == "\n":
+            m = _LINE_LISTED_BELOW.match(text, ends.end())
+            if m is None or len(out) > len(spans) + _LIST_LINES:
+                break
+            a, b = m.span("v")
+            value = unicodedata.normalize("NFKC", text[a:b])
+            if m["cq"] and not m["q"]:
+                b += 1 if _an_unmatched_closer(text[a:b + 1]) else 0  # 「abc(1)」: its own bracket
+            # Marked or quoted as an item, the value may be letters alone (「・sakura」); bare, it needs a digit, as a
+            # listed value does, so that a word on the line after (「Thanks」) is kept.
+            # Unquoted, a date, a time, a telephone number or a device on its own line is the report's (「2026/05/14」
+            # 「090-1234-5678」 under the password: when it changed, whom to call).
+            if (_of_no_value(value) or _AN_ADDRESS.search(value) or _says_about_the_value(value, text[b:b + 8])
+                    or (not m["q"] and (_NOT_IN_A_PHRASE.search(value) or _A_DEVICE_OR_VERSION.fullmatch(value)))
+                    or not (m["mark"] or m["q"] or _a_listed_value(text, a, b))):
+                break
+            if a < out[-1][1]:
+                break  # a span of the rule's already there; its own chain is followed
+            out.append((a, b))
+            end = b
     return out
 
 
@@ -807,16 +842,30 @@ _NEXT_LINE_OPENERS = "「『（【\"“'‘`("
 _NEXT_LINE_CLOSERS = "」』）】\"”'’`)"
 _NEXT_LINE_ENDS = (r"(?=[" + _NEXT_LINE_CLOSERS + r"]?[ \t\u3000]*+(?:[。．、，.,]|です|でした)?。?[ \t\u3000]*+"
                    r"(?:\r?\n|$))")
+# The mark of an item of a list, one to a line (「・abc123」「- abc123」「1. abc123」「① abc123」): the values listed
+# under one label. The mark is the report's.
+_ITEM_MARK = r"(?:[・･•●○◦■□▪◆◇※]|[-*+＊＋－][ \t\u3000]|[0-9０-９]{1,2}[.．)）][ \t\u3000]?|[①-⑳])[ \t\u3000]*+"
 _NEXT_LINE_VALUE = re.compile(
-    _LABEL + r"[ \t\u3000]*+(?:[:：=＝]|は|が)?[*_~`]{0,2}+[ \t\u3000]*+\r?\n[ \t\u3000]*+[" + _NEXT_LINE_OPENERS + r"]?"
+    _LABEL + r"[ \t\u3000]*+(?:[:：=＝]|は|が)?[*_~`]{0,2}+[ \t\u3000]*+\r?\n[ \t\u3000]*+(?:" + _ITEM_MARK + r")?"
+    r"[" + _NEXT_LINE_OPENERS + r"]?"
     r"(?![/／:：=＝" + _NEXT_LINE_OPENERS + r"])([!-~\uff01-\uff5e]{3,64}+)" + _NEXT_LINE_ENDS)
+# A line after a value's that lists another the same way (「「abc123」⏎「def456」」「・abc123⏎・def456」
+# 「abc123⏎def456」): a value, its item's mark or its quotes, alone on its line. Only the first had its label on or
+# before its line, and the others went into the escalation channel and the record as typed.
+_LINE_LISTED_BELOW = re.compile(
+    r"[ \t\u3000]*+(?P<mark>" + _ITEM_MARK + r")?(?P<q>[「『\"“'‘])?"
+    r"(?P<v>[!-~\uff01-\uff5e]{3,64}?)(?P<cq>[」』\"”'’])?[ \t\u3000。．、，.,]*+(?=\r?\n|$)")
+# What may end a value's line after it: its closing quote or bracket, and a stop.
+_ENDS_ITS_LINE = re.compile(r"[" + _NEXT_LINE_CLOSERS + r"]?[ \t\u3000。．、，.,]*+(?:\r?\n|$)")
+_LIST_LINES = 50
 
 
 # A passphrase on the line after its label, the label alone on its line (「パスワード」 then 「correct horse battery
 # staple」): read as one word at most, it went out whole. Only with a digit or in lower-case words alone, as a
 # spaced cell: an English sentence there (「Please reset it today.」) is the report's.
 _NEXT_LINE_PASSPHRASE = re.compile(
-    _LABEL + r"[ \t\u3000]*+(?:[:：=＝]|は|が)?[*_~`]{0,2}+[ \t\u3000]*+\r?\n[ \t\u3000]*+"
+    # An item's mark before it is the list's (「- kx7pq2」 went under the mask whole, the report's 「- 」 with it).
+    _LABEL + r"[ \t\u3000]*+(?:[:：=＝]|は|が)?[*_~`]{0,2}+[ \t\u3000]*+\r?\n[ \t\u3000]*+(?:" + _ITEM_MARK + r")?+"
     r"[" + _NEXT_LINE_OPENERS + r"]?([!-~\uff01-\uff5e]{1,64}+(?:[ \u3000][!-~\uff01-\uff5e]{1,64}+){1,11}+)"
     + _NEXT_LINE_ENDS)
 
@@ -1224,7 +1273,8 @@ def mask_report(text: str, *, about_a_password: bool = False, year: int | None =
     numbers = my_number_spans(text, year)
     passwords = spans
     merged = _merged(text, passwords + cards + numbers)
-    merged = _with_the_values_listed_after(text, _merged(text, merged + _values_in_notes_spans(text, merged)))
+    merged = _with_the_values_listed_after(
+        text, _with_the_values_listed_below(text, _merged(text, merged + _values_in_notes_spans(text, merged))))
     out, last = [], 0
     kinds: set[str] = set()
     in_cards, in_numbers, in_passwords = _overlap_test(cards), _overlap_test(numbers), _overlap_test(passwords)

@@ -103,3 +103,34 @@ def test_a_value_quoted_on_the_line_after_its_label_is_masked(text: str, kept: s
 ])
 def test_a_value_in_brackets_on_the_line_after_its_label_is_masked(text: str, kept: str) -> None:
     assert mask_report(text).text == kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # Several values listed under one label, one to a line, quoted, marked as items or bare: only the first was
+    # masked, and the others went into the escalation channel and the record as typed. The line after the list
+    # (「以上です。」) is the report's.
+    ("パスワード\n「abc123」\n「def456」", f"パスワード\n「{M}」\n「{M}」"),
+    ("パスワード\n「Kessai2026」\n「Joetsu2027」\n以上です。", f"パスワード\n「{M}」\n「{M}」\n以上です。"),
+    ("パスワード\n・abc123\n・def456", f"パスワード\n・{M}\n・{M}"),
+    ("パスワード\n・abc123\n・def456\n・ghi789\n以上です。", f"パスワード\n・{M}\n・{M}\n・{M}\n以上です。"),
+    ("パスワード\n・Kessai2026\n・Joetsu2027\n\n以上です。", f"パスワード\n・{M}\n・{M}\n\n以上です。"),
+    ("パスワード\n- kx7pq2\n- zz93mw", f"パスワード\n- {M}\n- {M}"),
+    ("パスワード\n1. kx7pq2\n2. zz93mw", f"パスワード\n1. {M}\n2. {M}"),
+    ("パスワード\nkx7pq2\nzz93mw\n以上です。", f"パスワード\n{M}\n{M}\n以上です。"),
+    ("PW：「kx7pq2」\n「sakura」", f"PW：「{M}」\n「{M}」"),
+    # Quoted side by side, with no separator between them.
+    ("パスワード：「kx7pq2」「zz93mw」", f"パスワード：「{M}」「{M}」"),
+    # On one line with a separator, as before.
+    ("パスワード：abc123、def456", f"パスワード：{M}、{M}"),
+    ("旧パスワード abc123 / 新パスワード def456", f"旧パスワード {M} / 新パスワード {M}"),
+    # What follows a value on its own lines and is no value of the list stays the report's: a word, a sentence, a
+    # link, a date, a telephone number, an item that says something.
+    ("パスワード：kx7pq2\nThanks", f"パスワード：{M}\nThanks"),
+    ("パスワード：kx7pq2\nhttps://example.jp/login", f"パスワード：{M}\nhttps://example.jp/login"),
+    ("パスワード：kx7pq2\n2026/05/14", f"パスワード：{M}\n2026/05/14"),
+    ("パスワード：kx7pq2\n090-1234-5678", f"パスワード：{M}\n090-1234-5678"),
+    ("パスワード：kx7pq2\n・ログインできない場合は情報政策課へ", f"パスワード：{M}\n・ログインできない場合は情報政策課へ"),
+    ("パスワード\n・8文字以上\n・英数字を組み合わせる", "パスワード\n・8文字以上\n・英数字を組み合わせる"),
+])
+def test_every_value_listed_under_a_label_is_masked(text: str, kept: str) -> None:
+    assert mask_report(text).text == kept
