@@ -845,15 +845,18 @@ _NEXT_LINE_ENDS = (r"(?=[" + _NEXT_LINE_CLOSERS + r"]?[ \t\u3000]*+(?:[。．、
 # The mark of an item of a list, one to a line (「・abc123」「- abc123」「1. abc123」「① abc123」): the values listed
 # under one label. The mark is the report's.
 _ITEM_MARK = r"(?:[・･•●○◦■□▪◆◇※]|[-*+＊＋－][ \t\u3000]|[0-9０-９]{1,2}[.．)）][ \t\u3000]?|[①-⑳])[ \t\u3000]*+"
+# 旧・新・現 before each value listed (「パスワード⏎・旧：abc123⏎・新：def456」) label it, as a mark does.
+_ITEM_OLD_OR_NEW = r"[旧新現](?:パスワード)?(?:[ \t\u3000]*+[:：=＝][ \t\u3000]*+|[ \t\u3000]++)"
 _NEXT_LINE_VALUE = re.compile(
     _LABEL + r"[ \t\u3000]*+(?:[:：=＝]|は|が)?[*_~`]{0,2}+[ \t\u3000]*+\r?\n[ \t\u3000]*+(?:" + _ITEM_MARK + r")?"
+    r"(?:" + _ITEM_OLD_OR_NEW + r")?"
     r"[" + _NEXT_LINE_OPENERS + r"]?"
     r"(?![/／:：=＝" + _NEXT_LINE_OPENERS + r"])([!-~\uff01-\uff5e]{3,64}+)" + _NEXT_LINE_ENDS)
 # A line after a value's that lists another the same way (「「abc123」⏎「def456」」「・abc123⏎・def456」
 # 「abc123⏎def456」): a value, its item's mark or its quotes, alone on its line. Only the first had its label on or
 # before its line, and the others went into the escalation channel and the record as typed.
 _LINE_LISTED_BELOW = re.compile(
-    r"[ \t\u3000]*+(?P<mark>" + _ITEM_MARK + r")?(?P<q>[「『\"“'‘])?"
+    r"[ \t\u3000]*+(?P<mark>(?:" + _ITEM_MARK + r")?(?:" + _ITEM_OLD_OR_NEW + r")?)(?P<q>[「『\"“'‘])?"
     r"(?P<v>[!-~\uff01-\uff5e]{3,64}?)(?P<cq>[」』\"”'’])?[ \t\u3000。．、，.,]*+(?=\r?\n|$)")
 # What may end a value's line after it: its closing quote or bracket, and a stop.
 _ENDS_ITS_LINE = re.compile(r"[" + _NEXT_LINE_CLOSERS + r"]?[ \t\u3000。．、，.,]*+(?:\r?\n|$)")

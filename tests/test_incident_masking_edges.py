@@ -118,6 +118,9 @@ def test_a_value_in_brackets_on_the_line_after_its_label_is_masked(text: str, ke
     ("パスワード\n1. kx7pq2\n2. zz93mw", f"パスワード\n1. {M}\n2. {M}"),
     ("パスワード\nkx7pq2\nzz93mw\n以上です。", f"パスワード\n{M}\n{M}\n以上です。"),
     ("PW：「kx7pq2」\n「sakura」", f"PW：「{M}」\n「{M}」"),
+    # 旧・新 labelling each item: the old and the new password alike.
+    ("パスワード\n・旧：abc123\n・新：def456\n以上です。", f"パスワード\n・旧：{M}\n・新：{M}\n以上です。"),
+    ("Xのパスワード\n・旧：Xjoetsu2025\n・新：Xjoetsu2026", f"Xのパスワード\n・旧：{M}\n・新：{M}"),
     # Quoted side by side, with no separator between them.
     ("パスワード：「kx7pq2」「zz93mw」", f"パスワード：「{M}」「{M}」"),
     # On one line with a separator, as before.

@@ -516,10 +516,13 @@ _NOTE_LINE = (
 # The mark of the first item of a list under a label ending its line (「パスワード⏎・Kessai2026⏎・Joetsu2027」
 # 「PW：⏎- kx7pq2zz」「パスワード⏎1. kx7pq2zz」): read as no value, the list went out unflagged.
 _ITEM_MARK = r"(?:[・•●○◦■□▪◆◇]|[-*+][ \t]|[0-9]{1,2}[.)][ \t]?|[①-⑳])[ \t]*+"
+# The old and the new value listed under one label (「パスワード⏎旧：Xjoetsu2025⏎新：Xjoetsu2026」「…⏎・新 Xjoetsu2026」):
+# 旧・新・現 label each line's value, and read as the value, the line went out unflagged.
+_OLD_OR_NEW_ITEM = r"[旧新現](?:パスワード)?(?:[ \t]*+[:=][ \t]*+|[ \t]++)"
 _SEPARATOR = (
     rf"(?:(?P<explicit>{_EXPLICIT})|"
     # The value may also be quoted straight after the sentence (「パスワードは下記のとおり「Kessai2026!」です」).
-    rf"(?P<line>[ \t]*+(?:(?:[:】\]]|{_ANNOUNCED})?[ \t]*+(?:\n[ \t]*+){{1,2}}(?:{_NOTE_LINE})?(?:{_ITEM_MARK})?|"
+    rf"(?P<line>[ \t]*+(?:(?:[:】\]]|{_ANNOUNCED})?[ \t]*+(?:\n[ \t]*+){{1,2}}(?:{_NOTE_LINE})?(?:{_ITEM_MARK})?(?:{_OLD_OR_NEW_ITEM})?|"
     rf"{_ANNOUNCED_HEAD}(?:[。:][ \t]*+|[ \t]++|(?=[「『\"“]))))|"
     rf"(?P<english>{_ENGLISH})|"
     # A short clause between 「は」 and the value (「パスワードは全員共通で Kessai2026! です」「PWは引き続き

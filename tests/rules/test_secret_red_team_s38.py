@@ -1,0 +1,161 @@
+"""Secrets in what municipal staff really paste, red-teamed again (session 38), and ordinary posts about passwords.
+
+上越市 5(4)・6(1)①【パスワード】, 美祢市 4(4), 和気町 4(2)・5(4): the credentials of the city's SNS accounts (Instagram, X,
+LINE公式アカウント, Facebook, TikTok, YouTube, note), Wi-Fi, shared drives and NAS, pasted as staff paste them — full-width,
+romaji 「PW:」, a label with 旧/新 items under it, tokens in a link's query — must fire confidential.secret. Posts that only
+talk about passwords (campaigns to change them, 「パスワードは職員にお尋ねください」, PPAP notices, fraud warnings) must get
+no error and no warning, on X and on Facebook. KNOWN lists what is still missed, with the reason it was left.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from tests.rules.conftest import JST, Corpus, assert_secret_flagged_and_masked
+
+CORPUS = Corpus(datetime(2026, 5, 14, 10, 0, tzinfo=JST))
+PLATFORMS = ("x", "facebook")
+
+_LEAKS = [
+    '【共有】市公式Instagramのログイン情報です\nID：joetsu_city_official\nPW：Joetsu#2026',
+    'LINE公式アカウントの管理画面\nメール：koho@city.joetsu.niigata.jp\nパスワード：Line2026koho',
+    'X（旧Twitter）アカウント\nユーザー名 @joetsu_koho\nパスワード joetsukoho2026!',
+    '避難所Wi-Fi\nSSID：Joetsu-Hinan-01\nパスワード：hinan0401',
+    '共有ドライブ \\\\\\\\fs01\\\\koho のアクセスPW：Koho@2026',
+    'ＰＷ：Ｋｅｓｓａｉ２０２６',
+    'パスワード：ｊｏｅｔｓｕ２０２６',
+    'PW:kouhou1234 でログインしてください',
+    'pw→ koho2026!!',
+    'インスタのパスワード、kouhou_2026 に変えました',
+    'Instagram pass: Joetsu2026insta',
+    'QRコードのURL：https://example.jp/entry?token=8f3a9c2e7b1d4f6a8c0e2b4d6f8a1c3e',
+    '申込フォーム https://forms.example.jp/s/abc?access_token=ya29.A0ARrdaM-ExAmPlEtOkEn1234567890',
+    'Zoom https://us02web.zoom.us/j/81234567890?pwd=Q2FuZGlkYXRlUGFzc3dvcmQxMjM0NTY3',
+    'Wi-Fiのパスワードは「joetsu-free-2026」です。ご自由にお使いください。',
+    '会議室のWi-Fi\u3000パスワード\u3000ｋａｉｇｉ２０２６',
+    'ID koho01 PW koho01pass',
+    'TikTokアカウントのパスワード：tt_joetsu2026',
+    'YouTubeのアカウント（Googleアカウント）パスワード：Yt#joetsu26',
+    'note のログイン パスワード= joetsunote2026',
+    'LINE WORKS のパスワード Lw2026joetsu を共有します',
+    '広報課共有PC ログインパスワード：Kouhou-PC-01',
+    'NAS（\\\\\\\\192.168.1.10）ユーザー：koho パス：nas2026koho',
+    'Box の共有リンクのパスワードは box2026Joetsu です',
+    '添付ファイル解凍パスワード：Zip20260514',
+    '暗証番号 ４８２１',
+    '金庫の番号は 3-7-2-9 です',
+    'キーボックスの暗証番号は0427です。',
+    'インスタ\nID：joetsu_city\nパスワード\n（変更済み）\nInsta2026new',
+    'Xのパスワード\n・旧：Xjoetsu2025\n・新：Xjoetsu2026',
+    'PW（全角）：Ｊｏｅｔｓｕ＃２０２６',
+    'パスワード：\u3000Kessai 2026 Spring',
+    'LINE公式のチャネルアクセストークン：eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abcDEF123456ghiJKL789mnoPQR',
+    'Wi-Fi: SSID Joetsu_Staff / KEY js-staff-7742',
+    'ルーター裏のパスワード：8f3k2m9x',
+]
+
+_ORDINARY = [
+    '【情報セキュリティ】パスワードを定期的に変更しましょう。',
+    'パスワードは職員にお尋ねください。',
+    '館内Wi-Fiのパスワードは受付でお伝えします。',
+    'Wi-Fiのパスワードは、各部屋に掲示しています。',
+    'パスワードは8文字以上、英数字と記号を組み合わせてください。',
+    'パスワードを忘れた方は、こちらから再設定できます。https://www.city.joetsu.niigata.jp/reset',
+    '【注意】SNSのパスワードを他人に教えないでください。',
+    '同じパスワードを複数のサービスで使い回すのはやめましょう。',
+    '二段階認証を設定すると、パスワードが漏れても安心です。',
+    'パスワード管理アプリの使い方講座を開催します（6月1日、市民プラザ）。',
+    '【講座】スマホ教室「パスワードってなに？」参加者募集',
+    '市公式LINEでは、パスワードの入力は求めません。不審なメッセージにご注意ください。',
+    '市職員がパスワードや暗証番号を聞くことはありません。',
+    'キャッシュカードの暗証番号は誰にも教えないでください。',
+    '避難所のWi-Fiはパスワードなしで利用できます。',
+    '無料Wi-Fi「Joetsu_Free_Wi-Fi」はパスワード不要です。',
+    '図書館の利用者用パスワードは、初回ログイン時に変更が必要です。',
+    'マイナポータルの暗証番号（4桁）を忘れた場合は、市民課窓口へ。',
+    '暗証番号を3回間違えるとロックされます。',
+    'パスワードの再発行は、本人確認書類をお持ちのうえ窓口へお越しください。',
+    '【お知らせ】電子申請のパスワード変更手順\n1. ログイン\n2. 設定\n3. パスワード変更',
+    '「123456」「password」のようなパスワードは危険です。',
+    '推測されやすいパスワード（誕生日、電話番号など）は避けましょう。',
+    'パスワードは大文字・小文字を区別します。',
+    'Wi-Fi接続にはSSIDとパスワードが必要です。詳しくは受付まで。',
+    'パスワード付きZIPファイルの送付は廃止しました（PPAP廃止）。',
+    '【PPAP廃止のお知らせ】添付ファイルのパスワードは別送しません。',
+    'インスタグラムのアカウントが乗っ取られた場合の対処法をまとめました。',
+    'X（旧Twitter）のパスワードを変更する方法は、公式ヘルプをご覧ください。',
+    'LINE公式アカウントの友だち登録は、市ホームページのQRコードからどうぞ。',
+    'QRコードを読み取って友だち追加してください。',
+    'オンライン講座のURLとパスコードは、前日までにメールでお知らせします。',
+    'パスワードの有効期限は90日です。',
+    'パスワード変更期限：5月29日（金）',
+    '職員向けWi-Fiのパスワードは、今月から毎月1日に変わります。',
+    'サイバー防犯講座「強いパスワードの作り方」6/15 10:00～',
+    'パスワードは「英字+数字で12文字以上」がおすすめです。',
+    '共有ドライブのアクセス権は、情報政策課に申請してください。',
+    '合言葉は「やまびこ」！スタンプラリーのゴールで伝えてね。',
+    '市民ポータルのログインには、メールアドレスとパスワードが必要です。',
+    'パスワード（半角英数字8～16文字）を入力してください。',
+    '暗証番号は4桁の数字です。',
+    'PW：別途メールでお知らせします',
+    'パスワード：各自で設定してください',
+    'パスワード\n（ご自身で設定したもの）',
+]
+
+_KNOWN = [
+    ('公民館のWi-Fiは SSID「kominkan_guest」、パスは kmk-8842 です。',
+     '「パス」 alone before 「は」 is as often a pass (「フリーパスは 1,000円」「パスは窓口で」) as a password; with a colon it fires, and the report masks it'),
+    ('pasuwaado: joetsu2026',
+     'a label in romaji spelling (pasuwaado) is rare, and each new spelling of a label is a new source of false alarms'),
+    ('パスワードは\nKessai\n2026\nです（改行して送ります）',
+     'a password split over lines is read a line at a time and each half is no password; the report masks both halves'),
+    ('パスワードの前半は Kessai、後半は 2026! です',
+     'a password given in halves (前半・後半) is no value after its label; reading halves would fire on every 「前半は…」'),
+    ('https://drive.google.com/drive/folders/1AbCdEfGhIjKlMnOpQrStUvWxYz012345?usp=sharing&resourcekey=0-AbCdEfGhIjKlMnOpQrS',
+     "a shared folder's link with its resourcekey is the link itself, no credential: whether the folder should be shared is no secret rule's to judge"),
+    ('Facebookページ 管理者ログイン\nkoho.joetsu@gmail.com / Koho2026fb',
+     'a mail address and a word after a heading with no password label: after 「ID：」 it fires'),
+    ('ファイルのパスワードは別メールで送ります → Joetsu0514',
+     'the sentence says the password is sent apart, then gives one after an arrow: reading a value after any arrow past a sentence would fire on 「→ 詳しくは…」'),
+    ('職員用Wi-Fiのパスワード変わりました！新しいのは staffwifi2026 です',
+     'as tests/rules/test_secret_red_team_s37.py KNOWN: 「新しいのは …」 points back across a sentence'),
+    ('パスワード教えます→ kouhou2026',
+     'a verb between the label and the arrow: 「パスワード設定方法→ こちら」 has the same shape'),
+    ('PW 忘れた人へ：Koho2026! です',
+     'a phrase between the label and its colon (忘れた人へ) is read as prose'),
+    ('ピーダブリュー：joetsu2026',
+     'a label spelt in katakana (ピーダブリュー) is rare, as romaji is'),
+    ('パスワード:\n  joetsu\n  2026\n（つなげて入力）',
+     'as the split password above: each line alone is no password; the report masks both'),
+]
+
+
+# What this corpus found missed, now flagged: 旧・新 labelling each value listed under one label.
+NEW_CATCHES = [
+    ("Xのパスワード\n・旧：Xjoetsu2025\n・新：Xjoetsu2026", "Xjoetsu2025"),
+    ("パスワード\n旧：Xjoetsu2025\n新：Xjoetsu2026", "Xjoetsu2025"),
+    ("パスワード\n旧 Xjoetsu2025\n新 Xjoetsu2026", "Xjoetsu2025"),
+    ("インスタ\nパスワード\n・新：Insta2026new", "Insta2026new"),
+]
+NEAR_MISSES = [
+    "パスワード\n旧：変更前のもの\n新：各自で設定",
+    "パスワード\n・新しいものを設定してください",
+    "パスワード\n新 Windows11 対応",
+    "パスワード\n旧：不要\n新：必要",
+]
+
+ORDINARY = [(p, t) for p in PLATFORMS for t in _ORDINARY]
+BAD = [(p, t, "confidential.secret") for p in PLATFORMS for t in _LEAKS]
+KNOWN = [("x", t, "confidential.secret", why) for t, why in _KNOWN]
+
+test_ordinary_post_about_passwords_gets_no_error_or_warning = CORPUS.ordinary(ORDINARY)
+test_pasted_credential_fires_its_code = CORPUS.bad(BAD)
+test_known_miss_still_missed = CORPUS.known(KNOWN)
+test_near_misses_of_the_new_catches_stay_silent = CORPUS.silent(NEAR_MISSES)
+
+
+@pytest.mark.parametrize(("text", "value"), NEW_CATCHES)
+def test_misses_found_by_this_corpus_are_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
