@@ -1038,17 +1038,23 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     言い換えを示した語（「「外人」ではなく「外国人」と言いましょう」）、人を侮辱する言葉・傷つく人のいる言葉として示した語（「「ガイジ」「池沼」など、障害のある人を侮辱する言葉が…」「「オカマ」という呼び方で傷つく人がいます」）も反応しません（「かつて「らい病」と呼ばれていました」だけでは反応します。「「ガイジ」は侮辱ではありません」「…で傷つく人はいません」のように打ち消すものは反応します）。
     語のほか、特定の属性の人々（[groups]: 外国人、在日、障害者（「障害のある方」「車いすの方」とも）、女性、高齢者、「あの地区」…）を排除・
     一括りにする言い回し（[exclusion]: 出ていけ、犯罪ばかり、嘘つきばかり、結婚しないほうがいい、〜のくせに、家にいろ、お断り、は迷惑だ…）が同じ文に
-    あれば反応します。差別・偏見・ヘイト・思い込みなどに触れて問題を指摘する文（[deny]）では反応しません（言われたこととして
-    示しても、「外国人は出ていけと言われても仕方ない」のように当然だとする文は反応します）。
+    あれば反応します（「同和地区の人とは結婚しないほうがいいです」のように「です」で丁寧に言い切るもの、「部落の人とは付き合うな」「あの地区の人とは
+    関わらないでください」も同じです）。差別・偏見・ヘイト・思い込みなどに触れて問題を指摘する文（[deny]）では反応しません（言われたこととして
+    示しても、「外国人は出ていけと言われても仕方ない」のように当然だとする文は反応します。「差別はいけませんが、障害者は迷惑です」「人権週間ですが、
+    同和地区の人とは結婚しないほうがいいです」のように、差別や人権に触れた前置きを「が、」「けど、」で譲ってから言い切るものも反応します。前置きの後で
+    「ヘイトスピーチは許されませんが、外国人は出ていけという書き込みが今も見られます」のように伝えるもの、言い切りの後で「…という偏見がありますが、
+    それは誤りです」と答えるものは対象外です）。
     年齢で一括りにして運転免許を取り上げる命令（「高齢者は免許を返納しろ」「年寄りは免許を返納すべきだ」）も同じです（「高齢者の免許返納を支援します」「免許の自主返納をご検討ください」、問いかけの「高齢者は免許を返納すべきか、ご意見を募集します」「〜返納すべき？」、紹介する「〜返納すべきとの声があります」、運転に不安のある人に向けた「運転に不安を感じる高齢者は、免許を返納すべきです」は対象外です）。
     「外国人の方はお断りしています」「外国籍の方の入居は不可」「生活保護受給者の方の入居はお断りしています」のように、属性のすぐ後に断る言葉を続けたものも
     反応します。「外国人の入居はご遠慮いただいております」「障害者の方は入店をご遠慮ください」のような「ご遠慮」、「外国人は入店禁止です」「外国籍の方の入居は禁止です」のような「禁止」も同じで、「高齢者・障害者の方は」「外国人や障害者の方は」のように属性を並べたものも同じです（「外国人観光客の方へ、予約のない団体の入場はお断りしています」「生活保護の方もお断りしません」
     「障害者の方もご遠慮なくご利用ください」、健康や安全のための「妊娠中の女性はご遠慮ください」、男性用の部屋の「男性更衣室です。女性の方はご遠慮ください」と、更衣室・浴場・トイレなど男女で分ける部屋ですぐ次の短い文で理由を述べる「女性は更衣室を使えません。男性専用です。」は対象外です。ただし「安全のため、外国人の方の入店はご遠慮ください」のように、国籍・生活保護・障害を理由にした「ご遠慮」は、安全を理由にしても反応します）。
-    「認知症の方はご遠慮ください」「同性カップルはお断りします」「母子家庭はお断り」「〇〇地区の出身者はお断りです」、災害のときの「〇〇県から来た避難者はお断りです」「被災者の方の入店はご遠慮ください」のように、[refusal_groups] の人々を断るものも反応します（「避難者の方は、避難所内での喫煙はご遠慮ください」のように断るのが別の行為のもの、「満員のため、避難者の受け入れはお断りしています」「避難者は避難所に入れません。満員です。」のように、どこから来たかを言わずに避難所の満員や受け入れの有無を伝えるものは対象外です）。
+    「認知症の方はご遠慮ください」「同性カップルはお断りします」「母子家庭はお断り」「〇〇地区の出身者はお断りです」、「ハンセン病の元患者は、ホテルへの宿泊をお断りします」
+    （「ハンセン病の元患者の方への取材はお断りしています」「…宿泊を拒否した事件がありました」は対象外です）、災害のときの「〇〇県から来た避難者はお断りです」「被災者の方の入店はご遠慮ください」のように、[refusal_groups] の人々を断るものも反応します（「避難者の方は、避難所内での喫煙はご遠慮ください」のように断るのが別の行為のもの、「満員のため、避難者の受け入れはお断りしています」「避難者は避難所に入れません。満員です。」のように、どこから来たかを言わずに避難所の満員や受け入れの有無を伝えるものは対象外です）。
     「障害者の方は参加できません」「車いすの方はご利用できません」は障害者差別解消法（第7条・第8条）の不当な差別的取扱いにあたるおそれがあるため
     error、「外国人の方は利用できません」「生活保護の方は利用できません」「外国籍の方は申し込めません」のように属性の人々に「できません」と告げるものは、誰もが使う場所を挙げた「外国人の方は避難所に入れません」「障害者の方は一般の避難所を使えません」「外国人は温泉に入れません」「外国人の避難者は受け入れできません」も含め（「車いすの方はエスカレーターを使えません」のような設備の説明は対象外です）、
     子どもを親の属性や障害で保育園・学校・少年団から断るもの（「外国人の子どもは入園できません」「ひとり親家庭の子はお断りします」「同和地区の子どもは入学できません」「生活保護の世帯の子どもは放課後児童クラブを利用できません」、障害者差別解消法の
-    error になる「発達障害の子は普通学級に入れません」「医療的ケア児は入園できません」「車いすの子は入学できません」。「障害のある子どもも入園できます」「感染症にかかった子は登園
+    error になる「発達障害の子は普通学級に入れません」「医療的ケア児は入園できません」「車いすの子は入学できません」、修学旅行や運動会、日本語教室などから断る
+    「車椅子の生徒は修学旅行に参加できません」「外国人の子どもは日本語教室を利用できません」。「発熱のある生徒は修学旅行に参加できません」は対象外です。「障害のある子どもも入園できます」「感染症にかかった子は登園
     できません」「3歳未満の子は入園できません」は対象外です）も、制度上の要件のことも
     あるため理由を添えるよう促す warning です（「本制度と併用できないため、」のように理由を書いたもの、「参加できませんか」「参加できません
     でした」、「外国人の方は対象外です」のような対象の説明は対象外です）。「治安のため」「トラブルが多いため」「言葉が通じないため」のように
@@ -1112,7 +1118,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「このような書き込みはヘイトスピーチにあたり、許されません」と戒めるもの、「「外国人は出ていけ」「障害者はいらない」。こうした言葉をなくしましょう。」
     のように並べてまとめて戒めるものも反応しません。「…」ではなく「障害者は施設にいろ」です」のように別の決めつけに言い換えるもの、
     「こうした言葉は人を傷つけますが、仕方ありません」のように傷つけることを認めたうえで仕方ないとするものは反応します。
-    人権週間などの下書きでも、「」のすぐ後で「本当にそう思う」「その通り」「賛成です」と同意するものは反応します）。
+    人権週間などの下書きでも、「」のすぐ後で「本当にそう思う」「その通り」「賛成です」と同意するもの、「【人権週間】「女のくせに」生意気だ。」のように
+    「」のすぐ後で同じ相手を「生意気だ」などとおとしめて文を終えるものは反応します（「…生意気だ、と言われて傷ついた」、次の文で「そんな言葉を言われた
+    経験はありませんか」「こうした言葉が人を傷つけます」と続けるものは対象外です））。
     答えのないまま伝えるもの（「「外国人観光客はマナーが悪い」という苦情が寄せられています」）には、市の考えを続けるか、人ではなく行いを書く言い換えを、
     障害を理由にした「ご遠慮」「お断り」（「展望台は階段のみのため、車いすの方はご遠慮ください」）には、「車いすでのご利用は難しい構造です。ご不明な点はお問い合わせください」のように
     設備の状況を伝える言い換えを、指摘の中でお示しします。
@@ -1155,7 +1163,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「女性は避難所の手伝いをせず、家にいてください」も同じです（「感染した方は家にいてください」、体調や妊娠を理由にした
     「妊娠中の女性は作業をせず、家で休んでください」は対象外です）。「」に入れて示したものや、「という考え方を見直しましょう」
     「という思い込みはありませんか」「と言われて育った」のように問い直す文、「男性も家事・育児に参加しましょう」は
-    対象外です。
+    対象外です。見出しの「【男女共同参画】」だけでは問い直しと読まず、次の文で「これが本音です」「私もそう思います」と
+    認めるもの（「【男女共同参画】女は家事をしていればいい。これが本音です。」）は反応します（次の文で「こうした固定観念を
+    なくしましょう」「そんな時代は終わりました」と続けるものは対象外です）。
     「」に入れずに書いた決めつけも、すぐ後で「、という考え方を見直しましょう」「という古い考え方は見直しましょう」のように
     見直す考え方として示すもの、「〜とされた時代がありました」「〜と言われた時代もありました」のように過去のこととして
     伝えるもの（「障害のある子どもは入学できないとされた時代がありました」）は反応しません（「…を見直す必要はない」
@@ -2020,6 +2030,28 @@ _ANSWERED_YES = re.compile(
 _QUOTE = re.compile(r"[「『]([^「」『』\n]{1,15})[」』]")
 
 
+# The quoted slur used after all, the post's own scorn going on right after the quote to end the sentence:
+# 「【人権週間】「女のくせに」生意気だ。」. Not reported (「「女のくせに」生意気だ、と言われた」「…生意気だ！と言われて
+# 育った」), nor named (「「女のくせに」という言葉は…」).
+_SCORNED_RIGHT_AFTER = re.compile(
+    r"[ \t　]*(?:生意気|なまいき|ナマイキ|うざ|ウザ|むかつ|ムカつ|黙れ|だまれ|引っ込んで|ひっこんで|偉そう|えらそう"
+    r"|でしゃばる?な|出しゃばる?な|調子に乗る?な|うるさい|図々しい|ずうずうしい)[^。！!？?\n、,「」]{0,6}?(?:[。！!]+|$)"
+)
+
+
+def _scorned_right_after(doc: Document, opening: int, closing: int) -> bool:
+    """Whether the scorn of `_SCORNED_RIGHT_AFTER` follows the quote from ``opening`` to ``closing`` (its 」) and
+    ends its sentence, not put in someone's mouth (`_SAID_ON`), condemned after (`_quote_condemned`: 「…生意気だ。
+    こうした言葉が人を傷つけます」) nor pointed back at by the next sentence (「…生意気だ。そんな言葉を言われた経験は
+    ありませんか」)."""
+    m = _SCORNED_RIGHT_AFTER.match(doc.text, closing + 1)
+    if m is None or _SAID_ON.match(doc.text, m.end()) or _quote_condemned(doc, opening, closing):
+        return False
+    after = doc.sentence_after(m.end() - 1)
+    near = after is not None and doc.text[m.end() : after[0]].count("\n") <= 1
+    return not (near and after is not None and _POINTED_BACK.match(doc.text, after[0]))
+
+
 class _Taught:
     """Whether a discriminatory word or statement is named rather than used: shown in 「」 in a draft
     about discrimination (「かつて「らい病」と呼ばれ…差別を受けてきました」), or quoted as what someone
@@ -2044,7 +2076,7 @@ class _Taught:
                 self._quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(doc.text)]
             # Quotes do not nest or overlap: only the last one opening before the hit can hold it.
             k = bisect_right(self._quotes, (hit.start, len(doc.text))) - 1
-            if k >= 0 and hit.end <= self._quotes[k][1]:
+            if k >= 0 and hit.end <= self._quotes[k][1] and not _scorned_right_after(doc, self._quotes[k][0] - 1, self._quotes[k][1]):
                 return True
         return _reported(doc, hit.start, hit.end, lesson=True) or self._in_lesson(hit) or self._defined(hit)
 
@@ -2166,10 +2198,12 @@ _SERVICE = (
 # The children of a group, as a school's, a nursery's or a team's notice names them (「外国人の子どもは」「ひとり親家庭の
 # 子は」「外国籍の児童は」).
 _THEIR_CHILDREN = r"子ども|子供|こども|お子さん|お子様|児童|生徒|園児|子"
+# Where the service refused is had, named before it: 「ハンセン病の元患者は、ホテルへの宿泊をお断りします」.
+_REFUSED_PLACE = r"(?:ホテル|旅館|宿|施設|店舗|店|お店|当店|当館|当施設|温泉|浴場|会場)"
 _REFUSED = re.compile(
     # 「生活保護受給者の方はお断り」「生活保護受給世帯の入居は不可」: the group named by what its people receive.
     r"(?:受給者|受給世帯)?"
-    rf"(?:の)?(?:方|方々|皆さん|皆様|人|{_THEIR_CHILDREN})?(?:(?:の|への|に対する){_SERVICE})?(?:(?:は|も)[、,]?)?[ \t]*(?:{_SERVICE}を?)?[ \t]*(?:お断り(?!\s*され)|不可(?!欠|能|避|解|思議|分|侵|逆)"
+    rf"(?:の)?(?:方|方々|皆さん|皆様|人|{_THEIR_CHILDREN})?(?:(?:の|への|に対する){_SERVICE})?(?:(?:は|も)[、,]?)?[ \t]*(?:(?:{_REFUSED_PLACE}への)?{_SERVICE}を?)?[ \t]*(?:お断り(?!\s*され)|不可(?!欠|能|避|解|思議|分|侵|逆)"
     # 「お断りされた経験はありませんか」 asks those turned away (a human-rights consultation).
     # 「ご遠慮ください」「ご遠慮いただいております」 turn them away politely; 「ご遠慮なく」 welcomes them.
     r"|ご遠慮(?!\s*(?:なく|無く|なさらず|せず|は(?:いりません|無用|不要)))"
@@ -2314,14 +2348,51 @@ _DENY_DISMISSED = re.compile(
 )
 
 
-def _opposed(doc: Document, deny: WordMatcher, sent: tuple[int, int]) -> bool:
+def _opposed(doc: Document, deny: WordMatcher, sent: tuple[int, int], said_at: int | None = None) -> bool:
     """Whether ``sent`` opposes the statements in it ([deny]) with a word it does not deny (`_DENY_DENIED`)
-    nor dismiss (`_DENY_DISMISSED`), and does not say they are deserved (`_SAID_FAIRLY`)."""
+    nor dismiss (`_DENY_DISMISSED`), and does not say they are deserved (`_SAID_FAIRLY`). With ``said_at`` (where
+    the statement starts), a word conceded before it (`_conceded_until`) opposes nothing."""
+    conceded = sent[0] if said_at is None else _conceded_until(doc, sent, said_at)
     return any(
-        not _DENY_DENIED.match(doc.text, d.end) and not _DENY_DISMISSED.match(doc.text, d.end)
+        d.start >= conceded
+        and not _DENY_DENIED.match(doc.text, d.end) and not _DENY_DISMISSED.match(doc.text, d.end)
         and not (doc.text[d.start].isascii() and _EN_DENY_DENIED.search(doc.text, max(sent[0], d.start - 16), d.start))
         for d in deny.find(doc, within=sent)
     ) and not _SAID_FAIRLY.search(doc.text, *sent)
+
+
+# The concessive particles that close a disclaimer: 「差別はいけませんが、障害者は迷惑です」「人権週間ですけど、
+# 部落の人とは付き合うな」 grant the principle and then say the statement anyway, the main clause the post means.
+_CONCESSIVE = frozenset(("ガ", "ケド", "ケレド", "ケレドモ", "ケドモ"))
+
+
+# What the rest of the sentence reports rather than says: 「ヘイトスピーチは許されませんが、外国人は出ていけという
+# 書き込みが今も見られます」 opposes the words it reports with the clause before, as 「…という声は今もあります」 does.
+_REPORTED_PAST_CONCESSION = re.compile(
+    r"(?:と|って)[^。！!？?\n「」]{0,8}?(?:言|い[うわっ]|書|思われ|考えられ|され|呼|叫|決めつけ|決め付け)|といった|などの|などと|のような|という|なんて|なんか"
+)
+
+
+def _concessions(doc: Document, sent: tuple[int, int]) -> list[int]:
+    """The ends of the concessive clauses of ``sent`` (「…ですが、」「…けど、」), in order, after which the sentence
+    says rather than reports (`_PASSED_ON`, `_REPORTED_PAST_CONCESSION`)."""
+    tokens = doc.tokens
+    return [
+        tokens[k].end for k in doc.token_range(sent)
+        if tokens[k].surface in _CONCESSIVE and tokens[k].pos == "助詞" and tokens[k].pos2 == "接続助詞"
+        and doc.text[tokens[k].end : tokens[k].end + 1] in ("、", ",", "，")
+        and _PASSED_ON.search(doc.text, tokens[k].end, sent[1]) is None
+        and _REPORTED_PAST_CONCESSION.search(doc.text, tokens[k].end, sent[1]) is None
+    ]
+
+
+def _conceded_until(doc: Document, sent: tuple[int, int], said_at: int, ends: list[int] | None = None) -> int:
+    """The end of the last concessive clause of ``sent`` (`_concessions`, or ``ends`` when worked out already) before
+    ``said_at``, or the sentence's start: the [deny] words before it are the disclaimer the statement overrides, not
+    its rebuttal. After the statement they still answer it (「外国人は出ていけ、という声もありますが、それは偏見です」)."""
+    ends = _concessions(doc, sent) if ends is None else ends
+    k = bisect_right(ends, said_at)
+    return ends[k - 1] if k else sent[0]
 
 
 # The English [deny] word denied before it, as 「差別ではありません」 is after: 「That's no myth: foreigners are criminals.」
@@ -2408,7 +2479,8 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
     done: set[tuple[int, int]] = set()
     # Per sentence, worked out once: whether it opposes such statements, and the ends of its
     # statements with what they say (a sentence may hold thousands of groups: not one scan per group).
-    denied: dict[tuple[int, int], bool] = {}
+    denied: dict[tuple[tuple[int, int], int], bool] = {}
+    concessions: dict[tuple[int, int], list[int]] = {}
     statements: dict[tuple[int, int], tuple[list[int], list[Match]]] = {}
     # In order: a sentence is done when no statement follows a group, as none follows a later one.
     # 「障害者用駐車場」「高齢者向け住宅」「障害者専用スペース」 name a thing for them, not them: the
@@ -2421,10 +2493,13 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
         sent = _said_sentence(doc, g.start)
         if sent in done:
             continue
-        if sent not in denied:
-            denied[sent] = _opposed(doc, deny, sent)
-        if denied[sent]:
-            done.add(sent)
+        if sent not in concessions:
+            concessions[sent] = _concessions(doc, sent)
+        conceded = (sent, _conceded_until(doc, sent, g.start, concessions[sent]))
+        if conceded not in denied:
+            denied[conceded] = _opposed(doc, deny, sent, g.start)
+        if denied[conceded]:
+            # A later group past another 「…が、」 may still be said outright.
             continue
         # 「在日」+「朝鮮人」 are one group: quote the whole run of adjacent matches. So are groups listed
         # (「高齢者・障害者の方はご遠慮ください」「外国人や障害者の方はお断り」): the refusal after the last is of all.
@@ -2522,7 +2597,10 @@ _NOT_ELIGIBLE = re.compile(
     # 「車いすの方はエスカレーターを使えません」 (a building described, with the way round it) stays unread.
     # A child's: the nursery, the school, the class everyone else's child goes to (「発達障害のある子は普通学級に入れません」).
     r"(?:(?:一般の|通常の|市の|市内の|この|当)?(?:避難所|避難施設|公共施設|施設|店内|お店|店舗|店|温泉|浴場|銭湯|プール|公園|更衣室"
-    r"|保育園|保育所|認定こども園|こども園|幼稚園|小学校|中学校|学校|普通学級|通常学級|学級|学童保育|学童|放課後児童クラブ|クラス)"
+    r"|保育園|保育所|認定こども園|こども園|幼稚園|小学校|中学校|学校|普通学級|通常学級|学級|学童保育|学童|放課後児童クラブ|クラス"
+    # What the rest of the class takes part in (「車椅子の生徒は修学旅行に参加できません」「外国人の子どもは日本語教室を
+    # 利用できません」): the school's own events and the town's classes.
+    r"|修学旅行|遠足|校外学習|社会科見学|林間学校|運動会|学校行事|行事|部活動|部活|給食|日本語教室|教室|講座)"
     r"(?:に|へ|を|は|には|の)[ \t]*)?"
     rf"(?:{_SERVICE}(?:は|が|を|も)?)?[ \t]*"
     r"(?P<access>(?:でき|出来)(?:ません|ない)|いただけません|頂けません|(?:お)?受け(?:でき|られ)ません"
@@ -2856,7 +2934,7 @@ def _verdicts_on(doc: Document, verdict: WordMatcher, groups: Iterable[Match], s
         if not ends and (quote is not None or _reply(doc, replied) is not False) and not _defended_after(doc, replied):
             continue
         seen.add(sent)
-        if _opposed(doc, deny, sent):
+        if _opposed(doc, deny, sent, g.start):
             continue
         hit = Hit(g.start, said.end, message)
         # 「「同性愛は気持ち悪い」——こんな言葉が当事者を深く傷つけています」, unless the verdict is said anyway.
@@ -2898,7 +2976,7 @@ def _blamed_for_crime(doc: Document) -> Iterator[Hit]:
         replied = Hit(g.start, m.end(), message)
         if not ends and (quote is not None or _reply(doc, replied) is not False) and not _defended_after(doc, replied):
             continue
-        if _opposed(doc, deny, sent):
+        if _opposed(doc, deny, sent, g.start):
             continue
         if end != sent[1] and _disowned_after(doc, end, sent[1]):
             continue
@@ -3215,6 +3293,26 @@ _ROLE_QUESTIONED = re.compile(
 )
 
 
+# The name of the work a heading files the post under (「【男女共同参画】」「【ジェンダー平等】」) reads as the role taught
+# against, since such posts set it down bare and answer it next (「…。こうした固定観念をなくしましょう」「…。そんな時代は
+# 終わりました」); but not when the next sentence owns it: 「【男女共同参画】女は家事をしていればいい。これが本音です。」.
+_TOPIC_NAMES = re.compile(r"男女共同参画|ジェンダー")
+
+
+def _owned_after_topic_heading(doc: Document, sent: tuple[int, int], start: int) -> bool:
+    """Whether the sentence ``sent`` holds, before ``start``, no word that questions the role but the work's name in
+    its heading (`_TOPIC_NAMES`), and the next sentence of its paragraph takes the role's side (`_took_its_side`)."""
+    head = _HEADING.match(doc.text, sent[0])
+    if head is None or _ROLE_QUESTIONED.search(doc.text, head.end(), start):
+        return False
+    if not all(_TOPIC_NAMES.fullmatch(q.group()) for q in _ROLE_QUESTIONED.finditer(doc.text, sent[0], head.end())):
+        return False
+    after = doc.sentence_after(sent[1] - 1)
+    if after is None or doc.text[sent[1] : after[0]].count("\n") > 1:
+        return False
+    return _took_its_side(doc, after[0], after[1], sent[1])
+
+
 _GOES_ON = re.compile(r"[ \t]*(?:と|って)")
 _GOES_ON_REACH = 40
 
@@ -3237,7 +3335,9 @@ def _gender_roles(doc: Document) -> Iterator[Hit]:
         end = sent[1]
         if doc.text[end - 1 : end] in ("！", "!") and _GOES_ON.match(doc.text, end):
             end = min(doc.sentence_at(end)[1], end + _GOES_ON_REACH)
-        if _ROLE_QUESTIONED.search(doc.text, sent[0], m.start()) or _ROLE_QUESTIONED.search(doc.text, m.end(), end):
+        if _ROLE_QUESTIONED.search(doc.text, m.end(), end):
+            continue
+        if _ROLE_QUESTIONED.search(doc.text, sent[0], m.start()) and not _owned_after_topic_heading(doc, sent, m.start()):
             continue
         yield Hit(
             m.start(),
@@ -3345,6 +3445,21 @@ def _narrowed(doc: Document, g: Match) -> bool:
     return _BEYOND_GROUP.match(doc.text, g.end) is not None
 
 
+_POLITE_AFTER = frozenset(("イイ", "ヨイ", "良イ", "ナイ"))
+
+
+def _said_politely(doc: Document, k: int, sent: tuple[int, int]) -> bool:
+    """Whether token ``k``, right after an [exclusion] that ends on 「いい」 or 「ない」, is the polite 「です」 that
+    ends the advice (「同和地区の人とは結婚しないほうがいいです」「…付き合わないほうがいいですよ」): it says the same
+    thing, not going on to ask (「…いいですか」) or concede (「…いいですが、」)."""
+    tokens = doc.tokens
+    # Only after 「いい」 and 「ない」, which [exclusion] never lists with their 「です」: entries that end on 「べき」
+    # or 「ほしい」 list it (「返納すべきです」), and the longer match is the finding's span.
+    if tokens[k].surface != "デス" or tokens[k - 1].surface not in _POLITE_AFTER:
+        return False
+    return _ADVICE_TAIL.fullmatch(doc.text, tokens[k].end, sent[1]) is not None
+
+
 def _statements(doc: Document, exclusion: WordMatcher, sent: tuple[int, int]) -> Iterator[Match]:
     """The [exclusion] matches of the sentence `sent` that are said, not conjugated on."""
     tokens = doc.tokens
@@ -3353,7 +3468,10 @@ def _statements(doc: Document, exclusion: WordMatcher, sent: tuple[int, int]) ->
         # 「出ていけば」「出て行けます」 go on: they are not the imperative or the verdict. A noun
         # goes on to its copula (「外国人お断りです」) and stays one.
         conjugates = tokens[x.last].pos in ("動詞", "助動詞", "形容詞")
-        if conjugates and nxt is not None and (nxt.pos == "助動詞" or (nxt.pos == "助詞" and nxt.pos2 == "接続助詞")):
+        if (
+            conjugates and nxt is not None and (nxt.pos == "助動詞" or (nxt.pos == "助詞" and nxt.pos2 == "接続助詞"))
+            and not _said_politely(doc, x.last + 1, sent)
+        ):
             continue
         # Asked, not said: 「高齢者は免許を返納すべきか、ご意見を募集します」.
         if nxt is not None and nxt.surface == "カ" and nxt.pos == "助詞":
