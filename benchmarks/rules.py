@@ -390,6 +390,9 @@ PADDED = [(start, fill, end) for start in ("11/25", "12月5日", "令和8年（2
 PADDED += [("外国人", " ", "滚"), ("자민당", " ", "지"), ("市長選挙です。山田太郎", " ", "を応援")]
 # Review of 27 (j): a myth list's verdict line, then spaces (「どちらも誤解」 and 40,000 spaces took 30 s).
 PADDED += [("・うつ病は甘え\nどちらも誤解", " ", "x"), ("・うつ病は甘え\n\nよくある誤解", "　", "x")]
+# Review of 38: a Korean insult before a long run of marks closed by a quote (「바보」, 40,000 「!」 and 「」」
+# took 6 s: every split of the run was tried against the quote).
+PADDED += [("바보", "!", "」")]
 
 
 def padded(ctx: CheckContext) -> None:

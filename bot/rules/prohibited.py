@@ -141,8 +141,9 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
 # 상처를 줍니다」 names the word, 「바보상자」 holds it, 「8등신」 is a figure's proportions. Not 쓰레기 (garbage: 「이것은 타는 쓰레기입니다」 sorts it).
 _KO_INSULT = re.compile(
     r"(?<![가-힣0-9])(?P<word>바보|멍청이|병신|등신|또라이|머저리|얼간이|미친놈|미친년|개새끼|멍청하다|멍청해)"
-    # Not a word quoted as said to someone: 「친구에게 "바보!"라고 하지 마세요」.
-    r"(?:들)?(?:이다|다|야|이야|입니다|이네|네|이군|군)?(?=[ \t]*(?:[.!?。！？~ㅋ]+(?![.!?。！？~ㅋ]*[\"”'」』’])|$))",
+    # Not a word quoted as said to someone: 「친구에게 "바보!"라고 하지 마세요」. The marks are taken whole: tried split
+    # by split against the quote after them, 40,000 「!」 before a 「」」 took 6 s.
+    r"(?:들)?(?:이다|다|야|이야|입니다|이네|네|이군|군)?(?=[ \t]*+(?:[.!?。！？~ㅋ]++(?![\"”'」』’])|$))",
     re.MULTILINE,
 )
 
