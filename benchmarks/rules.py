@@ -393,6 +393,8 @@ PADDED += [("・うつ病は甘え\nどちらも誤解", " ", "x"), ("・うつ�
 # Review of 38: a Korean insult before a long run of marks closed by a quote (「바보」, 40,000 「!」 and 「」」
 # took 6 s: every split of the run was tried against the quote).
 PADDED += [("바보", "!", "」")]
+# 「Foreigners out」 and 40,000 spaces before a letter: 41 s, the spaces split between the sentence end's two runs.
+PADDED += [("Hi. Foreigners out", " ", "x")]
 
 
 def padded(ctx: CheckContext) -> None:

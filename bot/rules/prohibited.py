@@ -3943,8 +3943,9 @@ _EN_TOLD_OUT = re.compile(
     r"[ \t]*,?[ \t]*out"
     r"|go[ \t]+back[ \t]+to[ \t]+(?:china|(?:north[ \t]+|south[ \t]+)?korea|vietnam|the[ \t]+philippines|brazil|nepal"
     r"|indonesia|myanmar|your[ \t]+(?:own[ \t]+)?country|where[ \t]+you[ \t]+came[ \t]+from))"
-    # The sentence's end: the line's, or a mark before the next sentence.
-    r"(?:[ \t]*[!！.。]*[ \t]*$|[ \t]*[!！.。]+(?=[ \t]+[A-Z]))"
+    # The sentence's end: the line's, or a mark before the next sentence. Each run read whole: split between the two
+    # runs of spaces, 「Foreigners out」 and 40,000 spaces before a letter took 41 s.
+    r"[ \t]*+(?:[!！.。]*+[ \t]*+$|[!！.。]++(?=[ \t]+[A-Z]))"
 )
 
 
