@@ -395,6 +395,8 @@ PADDED += [("・うつ病は甘え\nどちらも誤解", " ", "x"), ("・うつ�
 PADDED += [("바보", "!", "」")]
 # 「Foreigners out」 and 40,000 spaces before a letter: 41 s, the spaces split between the sentence end's two runs.
 PADDED += [("Hi. Foreigners out", " ", "x")]
+# An act named, then 40,000 spaces: 33-41 s, the spaces split between _ALLOWED_OUTRIGHT's two runs.
+PADDED += [("ポイ捨て", " ", "x"), ("違法ダウンロード", "　", "x")]
 
 
 def padded(ctx: CheckContext) -> None:

@@ -4205,8 +4205,9 @@ _ASKED_OUTRIGHT = re.compile(
 # stays silent, which the [words] entry it replaces did not.
 _RECRUITED = re.compile(r"募集")
 # 「ポイ捨てOK」「ゴミはポイ捨てでOK」「路上駐車もOK」: the act allowed outright. Only right after it:
-# 「不法投棄の通報はメールでもOK」 allows the report.
-_ALLOWED_OUTRIGHT = re.compile(r"[\s　]*(?:(?:を)?して(?:も)?|で(?:も)?|も)?[\s　]*(?:OK|ＯＫ|オッケー|おっけー)(?![A-Za-z])")
+# 「不法投棄の通報はメールでもOK」 allows the report. The spaces read whole: split between the two runs, 「ポイ捨て」 and
+# 40,000 spaces took 33 s.
+_ALLOWED_OUTRIGHT = re.compile(r"[\s　]*+(?:(?:を)?して(?:も)?|で(?:も)?|も)?[\s　]*+(?:OK|ＯＫ|オッケー|おっけー)(?![A-Za-z])")
 # 「違法ダウンロードで見よう」「海賊版で読もう」「万引きで手に入れよう」: the act as the way to what the reader is urged to
 # get. Only right after the act: 「飲酒運転の怖さを映像で見よう」 watches a safety film.
 _USED_OUTRIGHT = re.compile(
