@@ -353,6 +353,9 @@ ADVERSARIAL = ["よくある誤解\n", "誤解であり、", "「うつ病は甘
                # Review of 27 (j): the denial put in others' mouths.
                "は差別ではない、という", "「外国人は出ていけ」は差別ではないと思っている人",
                "誤解を恐れずに言います\n・うつ病は甘え\n", "誤解", "よくある誤解、ありませんか？\n", "どちらも誤解\n"]
+# Review of 38: one long sentence of conditions an unnamed act needs (「無免許でも自転車、」), each of which read the whole
+# sentence again (30 s).
+ADVERSARIAL += ["無免許でも自転車、", "赤信号でも矢印、", "未成年でも参加、"]
 
 
 def adversarial() -> None:
