@@ -356,6 +356,8 @@ ADVERSARIAL = ["よくある誤解\n", "誤解であり、", "「うつ病は甘
 # Review of 38: one long sentence of conditions an unnamed act needs (「無免許でも自転車、」), each of which read the whole
 # sentence again (30 s).
 ADVERSARIAL += ["無免許でも自転車、", "赤信号でも矢印、", "未成年でも参加、"]
+# A long sentence of a party's voters (「自民党に投票した人、」): each searched the rest of it for a count or an urging (26 s).
+ADVERSARIAL += ["自民党に投票した人、", "自民党に投票した人の割合、"]
 
 
 def adversarial() -> None:
