@@ -4459,11 +4459,14 @@ def _unnamed_acts(doc: Document) -> Iterator[Hit]:
             read.add((a, b))
             sentence = doc.text[a:b]
             said = _QUOTED.sub("", sentence)
+            # Where the condition ends in ``said``: counted in the sentence, a quote before it (「「急げ」赤信号でも渡っちゃおう」)
+            # put the start of the search for the urging past the urging.
+            condition_end = len(_QUOTED.sub("", sentence[: m.end() - a]))
             rest = urged.sub("", condition.sub("", sentence))
             done = act.search(said)
             if (
                 done is not None
-                and urged.search(said, max(done.end(), m.end() - a)) is not None
+                and urged.search(said, max(done.end(), condition_end)) is not None
                 and not exempt.search(sentence)
                 and not _QUESTION.search(sentence.rstrip())
                 and not _NOT_ENCOURAGED.search(rest)

@@ -119,6 +119,9 @@ NEW_CATCHES = [
     ("無免許でも原付ならいいよ", "prohibited.illegal"),
     ("赤信号でも渡っちゃおう", "prohibited.illegal"),
     ("赤信号でも車が来なければ渡っても大丈夫", "prohibited.illegal"),
+    # A quote before the condition (review of 38): the urging was looked for past where the quote had been taken out.
+    ("「急げ」赤信号でも渡っちゃおう", "prohibited.illegal"),
+    ("【「夏休み」特集】未成年でもお酒を飲んじゃおう", "prohibited.illegal"),
     ("違法ダウンロードで映画を見よう", "prohibited.illegal"),
     ("海賊版で最新刊を読もう", "prohibited.illegal"),
     ("ポイ捨てOK", "prohibited.illegal"),
