@@ -358,6 +358,8 @@ ADVERSARIAL = ["よくある誤解\n", "誤解であり、", "「うつ病は甘
 ADVERSARIAL += ["無免許でも自転車、", "赤信号でも矢印、", "未成年でも参加、"]
 # A long sentence of a party's voters (「自民党に投票した人、」): each searched the rest of it for a count or an urging (26 s).
 ADVERSARIAL += ["自民党に投票した人、", "自民党に投票した人の割合、"]
+# The same for a party's 支持 in a clause on a thing (「自民党が支持する候補、」): 14 s.
+ADVERSARIAL += ["自民党が支持する候補、"]
 # One line of 「PASS」 and strong values: each sliced the line before it and the whole rest of the draft (2 s).
 ADVERSARIAL += ["PASS Kessai2026! "]
 
