@@ -1040,7 +1040,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     語のほか、特定の属性の人々（[groups]: 外国人、在日、障害者（「障害のある方」「車いすの方」とも）、女性、高齢者、「あの地区」…）を排除・
     一括りにする言い回し（[exclusion]: 出ていけ、犯罪ばかり、嘘つきばかり、結婚しないほうがいい、〜のくせに、家にいろ、お断り、は迷惑だ…）が同じ文に
     あれば反応します（「同和地区の人とは結婚しないほうがいいです」のように「です」で丁寧に言い切るもの、「部落の人とは付き合うな」「あの地区の人とは
-    関わらないでください」も同じです）。差別・偏見・ヘイト・思い込みなどに触れて問題を指摘する文（[deny]）では反応しません（言われたこととして
+    関わらないでください」も同じです。「高齢者の方は、不審な電話の相手とは関わらないでください」のように、属性の人々を別の相手から遠ざけるものは対象外です）。差別・偏見・ヘイト・思い込みなどに触れて問題を指摘する文（[deny]）では反応しません（言われたこととして
     示しても、「外国人は出ていけと言われても仕方ない」のように当然だとする文は反応します。「差別はいけませんが、障害者は迷惑です」「人権週間ですが、
     同和地区の人とは結婚しないほうがいいです」のように、差別や人権に触れた前置きを「が、」「けど、」で譲ってから言い切るものも反応します。前置きの後で
     「ヘイトスピーチは許されませんが、外国人は出ていけという書き込みが今も見られます」のように伝えるもの、言い切りの後で「…という偏見がありますが、
@@ -2539,7 +2539,10 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
             # 「外国人住民の皆さんと、鬼を追い出そう！」: what is driven out is the object right before it.
             group_ends = {m.last for m in groups.find(doc, within=sent)}
             xs = sorted(
-                (x for x in _statements(doc, exclusion, sent) if not _own_object(doc, x.first, group_ends)),
+                (
+                    x for x in _statements(doc, exclusion, sent)
+                    if not _own_object(doc, x.first, group_ends) and not _kept_from_someone_else(doc, x, group_ends)
+                ),
                 key=lambda x: x.end,
             )
             statements[sent] = ([x.end for x in xs], xs)
@@ -3373,6 +3376,44 @@ def _own_object(doc: Document, first: int, groups_end: set[int]) -> bool:
         return False
     # 「外国人の人を」「在日の連中を」 are the group's people.
     return not (tokens[j].surface in _PEOPLE and j >= 1 and tokens[j - 1].surface == "ノ")
+
+
+# The [exclusion] entries that keep the reader from someone named right before them with と or に: 「部落の人とは
+# 付き合うな」「あの地区の人と結婚しないほうがいい」 shun the group, but a fraud warning to a group keeps them from
+# someone else (「高齢者の方は、不審な電話の相手とは関わらないでください」「外国人の方へ、不審な電話には関わらないで
+# ください」「…知らない業者とは付き合わないほうがいいです」).
+_COMPANION_VERBS = ("付き合", "付きあ", "つきあ", "関わ", "かかわ", "結婚")
+_KIN = frozenset(("家族", "家", "子", "子ども", "子供", "こども", "親", "息子", "娘", "一家", "家庭"))
+_KIN_REACH = 5
+
+
+def _kept_from_someone_else(doc: Document, x: Match, groups_end: set[int]) -> bool:
+    """True when the [exclusion] ``x`` is one of `_COMPANION_VERBS` and whom it keeps the reader from, the noun before
+    its 「と(は)」「に(は)」, is neither a group (a group match ends on one of ``groups_end``), a pronoun, nor a group's
+    people (「部落の人とは」「同和地区の出身者と」)."""
+    if not doc.text.startswith(_COMPANION_VERBS, x.start):
+        return False
+    tokens = doc.tokens
+    k = x.first - 1
+    if k >= 0 and tokens[k].pos == "助詞" and tokens[k].surface in ("ハ", "モ"):
+        k -= 1
+    if k < 1 or tokens[k].pos != "助詞" or tokens[k].surface not in ("ト", "ニ"):
+        return False
+    j = k - 1
+    # 「外国人たちとは」「障害者なんかと」「外国人とだけは」
+    while j >= 0 and j not in groups_end and (tokens[j].pos == "接尾辞" or (tokens[j].pos == "助詞" and tokens[j].pos2 == "副助詞")):
+        j -= 1
+    if j < 0 or j in groups_end or tokens[j].pos == "代名詞" or tokens[j].surface in _PRONOUNS:
+        return False
+    if not (tokens[j].surface in _PEOPLE or tokens[j].surface in _KIN or tokens[j].surface.endswith("者")):
+        return True
+    # The people the group's name describes, in the same phrase: 「あの地区に住む人」「障害者の家族」.
+    for i in range(j - 1, max(-1, j - 1 - _KIN_REACH), -1):
+        if i in groups_end:
+            return False
+        if tokens[i].surface in ("、", ",", "，", "。") or (tokens[i].pos == "助詞" and tokens[i].surface in ("ハ", "モ")):
+            break
+    return True
 
 
 # 「障害者の方も、どんどん外に出ていってください」「高齢者の方も、積極的に外に出ていってください」: a 外出支援

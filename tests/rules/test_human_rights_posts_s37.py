@@ -514,6 +514,13 @@ ORDINARY = [
     ("x", "【人権週間】差別はいけませんが、障害者は迷惑だと決めつけていませんか。"),
     ("x", "【人権週間】偏見はなくしたいですが、外国人は犯罪ばかりと思われがちです。"),
     ("x", "【人権週間】差別はいけませんが、障害者は迷惑だって言う人もいます。"),
+    # A fraud warning to a group keeps them from someone else, not others from them.
+    ("x", "【特殊詐欺に注意】高齢者の方は、不審な電話の相手とは関わらないでください。"),
+    ("x", "外国人の方へ、不審な電話には関わらないでください。"),
+    ("x", "高齢者の皆さん、知らない業者とは付き合わないでください。"),
+    ("x", "障害者の方は、悪質な業者と関わらないでください。"),
+    ("x", "高齢者の方は、詐欺の電話とは関わらないほうがいいです。"),
+    ("x", "外国人観光客の方も、違法な客引きとは関わらないでください。"),
 ]
 
 BAD = [
@@ -658,6 +665,11 @@ BAD = [
     ("x", "【人権週間】人権週間ですが、外国人の方の入店はお断りしています。", "prohibited.discrimination"),
     ("x", "【人権週間】人権を大切にしていますが、LGBTの人は気持ち悪い。", "prohibited.discrimination"),
     ("x", "【人権週間】人権は大切ですが、外国人は出ていけ。", "prohibited.discrimination"),
+    ("x", "あの地区に住む人とは付き合うな。", "prohibited.discrimination"),
+    ("x", "障害者なんかと関わるな。", "prohibited.discrimination"),
+    ("x", "障害者の家族とは関わらないでください。", "prohibited.discrimination"),
+    ("x", "外国人とだけは結婚するな。", "prohibited.discrimination"),
+    ("x", "生活保護の人とは付き合わないほうがいいです。", "prohibited.discrimination"),
 ]
 
 # (platform, text, the code it should get, why it does not yet).
