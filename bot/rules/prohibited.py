@@ -91,7 +91,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「お前らは帰れ！と怒鳴られた」のように言われたこととして書いたもの、「ゴミ箱を荒らすカラス。あいつらを追い出せ！」のように
     動物や虫・花粉などを指すものは対象外です）。
     罵り語を使わずに丁寧な言葉で相手を見下す言い方（「頭が悪い人には難しいかもしれませんね」「何度説明しても
-    ご理解いただけないようですね」「知能を疑います」「日本語が読めないのでしょうか」「逃げない人は、頭が悪いのでしょうか」「嫌なら出て行けばいい」、人に向けた「避難しない年寄りは死んでもいい」「あんな奴らは死んでもかまわない」、人について文末で言い切る「被災地の人は、もらえるものをもらうのに必死で卑しい」「〜人は浅ましい」「〜人は浅ましい限りだ」「〜人はさもしい奴ばかり」、さっさと・とっとと付きの「〇〇議員は、さっさと辞めてしまえ」。「喫煙はとっとと辞めろ！」「たばこなんか、さっさと辞めてしまえ」のように、すぐ前がたばこ・お酒・ギャンブルなどの習慣のものは対象外）、韓国語のお知らせの文末の「시장은 바보다.」「멍청이야!」も
+    ご理解いただけないようですね」「知能を疑います」「日本語が読めないのでしょうか」「逃げない人は、頭が悪いのでしょうか」「嫌なら出て行けばいい」、人に向けた「避難しない年寄りは死んでもいい」「あんな奴らは死んでもかまわない」、人について文末で言い切る「被災地の人は、もらえるものをもらうのに必死で卑しい」「〜人は浅ましい」「〜人は浅ましい限りだ」「〜人はさもしい奴ばかり」、さっさと・とっとと付きの「〇〇議員は、さっさと辞めてしまえ」。「喫煙はとっとと辞めろ！」「たばこなんか、さっさと辞めてしまえ」のように、すぐ前がたばこ・お酒・ギャンブルなどの習慣のものは対象外。「市長は、喫煙をとっとと辞めろ！」のように人に向けたものは反応します）、韓国語のお知らせの文末の「시장은 바보다.」「멍청이야!」も
     茅野市 4(7)① の「侮蔑」「不敬な言い方」にあたるので反応します（「頭が悪いからではありません」「ご理解いただけない
     ようでしたら窓口へ」「日本語が読めない方のために」「頭が悪いと思い込まず、気軽に聞いてください」、すぐ次で打ち消す「苦手な人は、頭が悪いのでしょうか。いいえ、そうではありません」、自分のことの「自分は死んでもいいと思っていませんか」、人権講座の「卑しいとされた職業」や「口が卑しい」「職業に卑しいも尊いもない」、「」に入れて戒める「「年寄りは死んでもいい」という差別的な言葉は許されません」（「「年寄りは死んでもいい」という意見に賛成です」のように同意するものは反応します）、
     「…ようですね、という苦情をいただきます」のように言われたこととして書いたものは対象外です）。
@@ -118,7 +118,11 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
             yield Hit(m.start("word"), m.end("word"), message.format(word=m.group("word")))
     for m in _CONTEMPT.finditer(doc.text):
         a, b = m.span()
-        if m.group("resign") and _HABIT_QUIT.search(doc.text, max(doc.sentence_at(a)[0], a - 16), a):
+        if (
+            m.group("resign")
+            and (habit := _HABIT_QUIT.search(doc.text, max(doc.sentence_at(a)[0], a - 16), a))
+            and not _QUIT_TOLD_TO.search(doc.text, doc.sentence_at(a)[0], habit.start())
+        ):
             continue
         # The meanness said of people is the word itself, not the sentence that leads up to it.
         shown = m.group("mean") or m.group()
@@ -201,6 +205,12 @@ _TOBACCO_OR_DRINK = r"たばこ|タバコ|煙草|喫煙|お酒|(?<!甘)酒|飲�
 _HABIT_QUIT = re.compile(
     rf"(?:{_TOBACCO_OR_DRINK}|ギャンブル|パチンコ|夜更かし|スマホ|ゲーム|ポイ捨て|悪習|習慣|癖|くせ|クセ)"
     r"(?:は|を|なんか|なんて|も|って)?[、,]?[ \t　]*$"
+)
+# Someone the sentence tells to quit it, before the habit: 「市長は、喫煙をとっとと辞めろ！」「お前はタバコをさっさと
+# 辞めろ」 order a person about with the same contempt; 「皆さん、」 is the readers, as the bare advice is theirs.
+_QUIT_TOLD_TO = re.compile(
+    r"市長|町長|村長|知事|議員|議長|職員|課長|部長|係長|先生|お前|おまえ|オマエ|あんた|アンタ|貴様|てめ|テメ"
+    r"|あいつ|こいつ|そいつ|アイツ|コイツ|ソイツ|奴|やつ|ヤツ|連中|(?<!皆)(?<!みな)(?:さん|様|さま)|氏|君|くん"
 )
 # The words reported after a comma (「何度説明してもご理解いただけないようですね、という苦情をいただきます」
 # 「日本語がわからないのでしょうか、と不安に思う外国人の方へ」): what was said to or felt by someone, not the post's.
@@ -4164,7 +4174,7 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     行為の名前を出さずに、無免許での運転（「無免許でも運転しちゃおう」「免許切れでも運転して大丈夫」）、二十歳未満の
     喫煙・飲酒（「たばこは二十歳前でも大丈夫」「未成年でもお酒を飲んじゃおう」「20歳未満でもビールならいいよ」）、赤信号での横断（「赤信号でも渡っちゃおう」）を
     勧める・認める文も反応します（「無免許運転の取締りを強化します」「たばこは二十歳になってから」、免許の要らない
-    「特定小型原付は免許がなくても運転できます」「教習所の敷地内なら」、「未成年でも飲める甘酒」、酒類でない「ノンアルコールビールなら20歳未満の方もどうぞ」「子どもでもできる、たばこの害を
+    「特定小型原付は免許がなくても運転できます」「教習所の敷地内なら」、「未成年でも飲める甘酒」、酒類でない「ノンアルコールビールなら20歳未満の方もどうぞ」、お酒そのものでないものを認める「ビールは20歳以上ならいいです」「子どもでもできる、たばこの害を
     学ぶ教室」、「赤信号でも青矢印なら左折できます」「救急車は赤信号でも進入できます」、思い違いとして紹介する文は対象外です）。
     """
     yield from word_hits(
@@ -4451,8 +4461,14 @@ def _drunk_driving(doc: Document) -> Iterator[Hit]:
 _UNNAMED_ALLOWED = (
     r"大丈夫|平気|問題(?:ない|ありません|なし)|OK|ＯＫ|オッケー|構わない|構いません|かまわない|かまいません|セーフ"
     r"|(?:て|で)も(?:いい|良い|よい)"
-    # Allowed for a kind of it: 「20歳未満でもビールならいいよ」「無免許でも原付ならいい」.
+    # Allowed for a kind of it: 「20歳未満でもビールならいいよ」「無免許でも原付ならいい」 (`_KIND_ALLOWED`).
     r"|なら(?:いい|良い|よい)"
+)
+# 「…ならいい」 allows the act only when what it names is the act itself, with at most an amount between (「ビール1杯
+# ならいいよ」): 「子どもでも楽しめます、ビールは20歳以上ならいいです」「中学生でも、たばこの害を学ぶ教室ならいいですね」
+# allow something else.
+_KIND_ALLOWED = re.compile(
+    r"(?:[0-9０-９一二三]?(?:杯|本|缶|口)|少し|ちょっと|だけ|くらい|ぐらい)*なら(?:いい|良い|よい)"
 )
 # (what, the condition, the act, the urging or allowance after the act, what exempts the sentence)
 _UNNAMED_ACTS = (
@@ -4488,6 +4504,14 @@ _UNNAMED_ACTS = (
 _UNNAMED_WARNED = re.compile(r"取締|取り締ま|摘発|逮捕|検挙|違反|罪|通報|同乗|させ")
 
 
+def _urged_after(said: str, act: re.Pattern[str], urged: re.Pattern[str], pos: int) -> bool:
+    """Whether ``urged`` follows in ``said`` from ``pos``, its 「…ならいい」 only right after the act (`_KIND_ALLOWED`)."""
+    for u in urged.finditer(said, pos):
+        if not u.group().startswith("なら") or any(_KIND_ALLOWED.match(said, x.end()) for x in act.finditer(said, 0, u.start())):
+            return True
+    return False
+
+
 def _unnamed_acts(doc: Document) -> Iterator[Hit]:
     for what, condition, act, urged, exempt in _UNNAMED_ACTS:
         # A sentence is read once, at its first condition: a later one only starts the search for the urging further
@@ -4507,7 +4531,7 @@ def _unnamed_acts(doc: Document) -> Iterator[Hit]:
             done = act.search(said)
             if (
                 done is not None
-                and urged.search(said, max(done.end(), condition_end)) is not None
+                and _urged_after(said, act, urged, max(done.end(), condition_end))
                 and not exempt.search(sentence)
                 and not _QUESTION.search(sentence.rstrip())
                 and not _NOT_ENCOURAGED.search(rest)

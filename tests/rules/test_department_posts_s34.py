@@ -887,6 +887,11 @@ NEW_CATCHES = [
     ("禁煙しない奴は、とっとと辞めろ！", "prohibited.insult"),
     ("スマホばかり見ている市長はとっとと辞めろ", "prohibited.insult"),
     ("喫煙。とっとと辞めろ！", "prohibited.insult"),
+    # A person told to quit the habit, before it: ordered about with the same contempt.
+    ("市長は、喫煙をとっとと辞めろ！", "prohibited.insult"),
+    ("お前はタバコをさっさと辞めろ。", "prohibited.insult"),
+    ("あいつは酒をとっとと辞めろ", "prohibited.insult"),
+    ("山田さん、たばこはさっさと辞めろ！", "prohibited.insult"),
 ]
 NEAR_MISSES = [
     "〇〇地区の出身者の方も参加しています。",
@@ -930,6 +935,7 @@ NEAR_MISSES = [
     "タバコ、とっとと辞めろ",
     "お酒はさっさと辞めてくれ！",
     "悪い癖はとっとと辞めろ！",
+    "皆さん、喫煙はとっとと辞めろ！",
 ]
 
 

@@ -117,6 +117,7 @@ NEW_CATCHES = [
     ("未成年でもワインなら良いでしょ", "prohibited.illegal"),
     ("二十歳前でもたばこ1本ならいいよ", "prohibited.illegal"),
     ("無免許でも原付ならいいよ", "prohibited.illegal"),
+    ("未成年でも少しだけお酒ならいいよ", "prohibited.illegal"),
     ("赤信号でも渡っちゃおう", "prohibited.illegal"),
     ("赤信号でも車が来なければ渡っても大丈夫", "prohibited.illegal"),
     # A quote before the condition (review of 38): the urging was looked for past where the quote had been taken out.
@@ -169,6 +170,10 @@ NEAR_MISSES = [
     "未成年でも甘酒ならいいよ",
     "未成年でもビールならいいって本当？",
     "高校生でもビール1杯ならいいと思っている人もいますが、法律で禁止されています。",
+    # 「…ならいい」 of something other than the drink or tobacco itself.
+    "子どもでも楽しめます、ビールは20歳以上ならいいです。",
+    "中学生でも、たばこの害を学ぶ教室ならいいですね。",
+    "子どもでも、ビールのラベル作りなら良いですよ",
     "赤信号だけど、救急車は交差点に進入できます。",
     "赤信号でも横断歩道を渡る人がいて危険です。",
     "違法ダウンロードの怖さを動画で見よう。",
