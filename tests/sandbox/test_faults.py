@@ -55,7 +55,9 @@ def test_ok_false_error_keeps_http_200(client: WebClient, slack: LocalSlack) -> 
 
 
 def test_delay_makes_a_short_timeout_client_give_up_without_changing_state(slack: LocalSlack) -> None:
-    slack.inject("chat.postMessage", delay=1.0)
+    # Held until the sandbox stops, not 1.0 s: a loaded host that woke the client's 0.2 s timeout late
+    # would have had the 500 first, and the client would have heard an error answer, not a timeout.
+    slack.inject("chat.postMessage", delay=3600)
     impatient = WebClient(token=slack.token, base_url=slack.api_url, timeout=0.2)  # type: ignore[arg-type]  # annotated int, passed to urllib as float
     with pytest.raises((TimeoutError, socket.timeout, urllib.error.URLError)):
         impatient.chat_postMessage(channel="C0INTAKE", text="x")
@@ -181,9 +183,9 @@ def test_a_held_answer_goes_out_when_released(slack: LocalSlack) -> None:
 
 def test_wait_for_wakes_when_a_call_arrives(client: WebClient, slack: LocalSlack) -> None:
     threading.Timer(0.1, lambda: client.chat_postMessage(channel="U0MANAGER", text="決裁依頼")).start()
-    call = slack.wait_for_call("chat.postMessage", lambda c: c.params["channel"] == "U0MANAGER", timeout=3)
+    call = slack.wait_for_call("chat.postMessage", lambda c: c.params["channel"] == "U0MANAGER", timeout=30)
     assert call.response["channel"] == slack.dm_channel("U0MANAGER")
-    messages = slack.wait_for(lambda: slack.messages("U0MANAGER"), timeout=3)
+    messages = slack.wait_for(lambda: slack.messages("U0MANAGER"), timeout=30)
     assert messages[0].text == "決裁依頼"
 
 

@@ -348,7 +348,7 @@ def test_remind_closes_its_connections_to_slack_when_it_ends(
         assert slack.calls_of("chat.postMessage", ok=True)  # it did talk to Slack
         server = slack._server
         assert server is not None
-        slack.wait_for(lambda: not server._connections, timeout=5, message="the command's connections closed")
+        slack.wait_for(lambda: not server._connections, timeout=30, message="the command's connections closed")
     finally:
         gc.enable()
         slack.stop()
@@ -665,16 +665,17 @@ def test_remind_with_a_slow_slack_stops_at_its_budget_and_leaves_the_rest_uncoun
     from storage.models import OutboxRow
 
     with LocalSlack() as slack:
-        # One round of posts fits (budget - timeout < delay), and each answer comes 2.5 s inside the
-        # timeout: with a 1.0 s timeout, a 0.4 s delay timed out on a loaded CI host (exit 1).
-        _cron_slack_knobs(monkeypatch, slack, timeout=3.0, budget=3.3)
+        # One round of posts fits (budget - timeout < delay). Only that difference sets how long the
+        # run takes, so the timeout is scaled up with the budget: each answer comes 9.5 s inside it
+        # (a 1.0 s timeout timed out a 0.4 s answer on a loaded CI host, exit 1; 3.0 s left 2.5 s).
+        _cron_slack_knobs(monkeypatch, slack, timeout=10.0, budget=10.3)
         slack.inject("chat.postMessage", status=200, delay=0.5, times=10**6)
         assert main(["remind", "--now", "2026-11-24T12:00"]) == 0
         out = capsys.readouterr()
         with env.session() as s:
             left = [r for r in s.exec(select(OutboxRow)).all() if r.status == "pending"]
         assert left and all(r.attempts == 0 for r in left), [(r.id, r.attempts, r.last_error) for r in left]
-        assert f"時間内（3.3 秒）に送りきれませんでした。残りの {len(left)} 件は送信待ち" in out.out, out.out
+        assert f"時間内（10.3 秒）に送りきれませんでした。残りの {len(left)} 件は送信待ち" in out.out, out.out
         assert "Slack から応答がなかった" not in out.err and "接続できなかった" not in out.err
 
         _cron_slack_knobs(monkeypatch, slack, timeout=5.0, budget=30.0)
@@ -695,9 +696,11 @@ def test_every_slack_call_of_a_cron_run_ends_within_its_budget(
     from bot.sandbox.server import LocalSlack
 
     # The connection breaks part-way through the timeout, and a retry's whole timeout no longer fits
-    # the budget. Margins of over a second each way: the break 0.8 s into a 1.0 s timeout (and 0.3 s
-    # of budget to spare before the first call) came after the timeout on a loaded host (exit 1).
-    timeout, budget, breaks = 3.0, 4.5, 1.8
+    # the budget. The break 0.8 s into a 1.0 s timeout (and 0.3 s of budget to spare before the first
+    # call) came after the timeout on a loaded host (exit 1). Only budget - timeout (1.5 s before the
+    # first call) and the break set how long this takes: the timeout is scaled up with the budget, so
+    # the break comes 8.2 s inside it.
+    timeout, budget, breaks = 10.0, 11.5, 1.8
     with LocalSlack() as slack:
         _cron_slack_knobs(monkeypatch, slack, timeout=timeout, budget=budget)
         slack.inject("auth.test", dropped=True, delay=breaks, times=2)
