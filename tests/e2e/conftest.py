@@ -119,7 +119,7 @@ def dm(st: LocalStack, user: str) -> list[Message]:
 
 
 def wait_dm(st: LocalStack, user: str, count: int = 1) -> list[Message]:
-    return st.slack.wait_for(lambda: (m := dm(st, user)) and len(m) >= count and m, timeout=10,
+    return st.slack.wait_for(lambda: (m := dm(st, user)) and len(m) >= count and m, timeout=30,
                              message=f"DM to {user}")
 
 
@@ -143,7 +143,7 @@ def thread(st: LocalStack, channel: str, ts: str) -> list[Message]:
 
 
 def wait_thread(st: LocalStack, channel: str, ts: str, predicate) -> list[Message]:  # type: ignore[no-untyped-def]
-    return st.slack.wait_for(lambda: (ms := thread(st, channel, ts)) and predicate(ms) and ms, timeout=10,
+    return st.slack.wait_for(lambda: (ms := thread(st, channel, ts)) and predicate(ms) and ms, timeout=30,
                              message="thread reply")
 
 
@@ -154,7 +154,7 @@ def wait_ephemeral(st: LocalStack, user: str, contains: str) -> str:
                 return e.text
         return None
 
-    return st.slack.wait_for(found, timeout=10, message=f"ephemeral to {user} containing {contains}")
+    return st.slack.wait_for(found, timeout=30, message=f"ephemeral to {user} containing {contains}")
 
 
 def _stack_busy(st: LocalStack) -> bool:

@@ -70,7 +70,7 @@ def test_an_open_incident_follows_the_escalation_channel_to_its_new_id(restarts:
     assert len(top_level(st, "C0KIKI2027")) == 1
 
     st.driver.block_action("U0JOHO", inc.ACK_ACTION, channel=moved.channel, message_ts=moved.ts)
-    st.slack.wait_for(lambda: incident_row(st).status == "acked", timeout=10, message="acknowledged")
+    st.slack.wait_for(lambda: incident_row(st).status == "acked", timeout=30, message="acknowledged")
     settle(st)
     assert inc.ACK_ACTION not in buttons(alert(st))  # the old alert no longer offers 対応開始 either
     assert inc.ACK_ACTION not in buttons(top_level(st, "C0KIKI2027")[0])
@@ -116,7 +116,7 @@ def test_the_ledger_after_the_reorganisation_still_verifies_and_names_who_decide
     [request] = wait_dm(st, "U0MANAGER")
     st.driver.block_action("U0MANAGER", "approve_draft", buttons(request)["approve_draft"],
                            channel=request.channel, message_ts=request.ts)
-    st.slack.wait_for(lambda: [d.state for d in drafts(st)] == ["approved"], timeout=10)
+    st.slack.wait_for(lambda: [d.state for d in drafts(st)] == ["approved"], timeout=30)
     settle(st)
     st = restarts.restart(edited_org(
         ('org = "koho"\nrank = "課長補佐"', 'org = "joho"\nrank = "課長"'),
@@ -127,7 +127,7 @@ def test_the_ledger_after_the_reorganisation_still_verifies_and_names_who_decide
     second = wait_dm(st, "U0CHIEF", 2)[-1]  # the first was the request 上越 花子 decided
     st.driver.block_action("U0CHIEF", "approve_draft", buttons(second)["approve_draft"],
                            channel=second.channel, message_ts=second.ts)
-    st.slack.wait_for(lambda: [d.state for d in drafts(st)] == ["approved", "approved"], timeout=10)
+    st.slack.wait_for(lambda: [d.state for d in drafts(st)] == ["approved", "approved"], timeout=30)
     settle(st)
 
     env = {"DATABASE_URL": restarts.url, "KESSAI_CONFIG": str(DEMO_TOML)}
@@ -215,7 +215,7 @@ def test_a_refusal_of_an_incident_button_names_the_departments_as_the_file_now_c
         st.driver.block_action("U0OPERATOR2", action, channel=msg.channel, message_ts=msg.ts)
     said = st.slack.wait_for(lambda: (lambda r: r if len(r) == 2 else None)(
         [e.text for e in st.slack.ephemerals("U0OPERATOR2") if "対応開始・解決の操作ができるのは" in e.text]),
-        timeout=10, message="both refusals")
+        timeout=30, message="both refusals")
     for text in said:
         assert "運用管理責任者と代決者、情報政策課・広報広聴課の課長補佐以上の職員です。" in text, text
         assert "情報政策室" not in text and "広報対話課" not in text, text

@@ -94,14 +94,14 @@ def test_a_file_swapped_after_the_approval_voids_it_and_the_ledger_binds_which_f
         wait_dm(st, a)
     msg = dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: ledger_kinds(st) == [("approved", 1)], timeout=10, message="approval")
+    st.slack.wait_for(lambda: ledger_kinds(st) == [("approved", 1)], timeout=30, message="approval")
     approved = status(st, ts, "承認しました")
     assert "この文面とファイルでSNSへの投稿をお願いします" in approved and link(st, "F0FLYER1", "チラシ.pdf") in approved
     # The same text and file again (a link's unfurl): nothing changes.
     st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT, files=[flyer(st)])
     # The flyer replaced by another file of the same name, text untouched: a new version.
     st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT, files=[flyer(st, "F0FLYER2", size=2_000_000)])
-    st.slack.wait_for(lambda: ledger_kinds(st) == [("approved", 1), ("void", 1)], timeout=10, message="void")
+    st.slack.wait_for(lambda: ledger_kinds(st) == [("approved", 1), ("void", 1)], timeout=30, message="void")
     for a in APPROVERS:
         wait_dm(st, a, 2)
     settle(st)
@@ -112,13 +112,13 @@ def test_a_file_swapped_after_the_approval_voids_it_and_the_ledger_binds_which_f
     assert [d.state for d in drafts(st)] == ["pending"]
     # The file removed: one more version, whose request lists no file.
     st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT)
-    st.slack.wait_for(lambda: len(versions(st)) == 3, timeout=10, message="third version")
+    st.slack.wait_for(lambda: len(versions(st)) == 3, timeout=30, message="third version")
     for a in APPROVERS:
         wait_dm(st, a, 3)
     assert "添付ファイル" not in all_text(dm(st, "U0MANAGER")[-1])
     last = dm(st, "U0MANAGER")[-1]
     st.driver.block_action("U0MANAGER", "approve_draft", channel=last.channel, message_ts=last.ts)
-    st.slack.wait_for(lambda: ("approved", 3) in ledger_kinds(st), timeout=10, message="second approval")
+    st.slack.wait_for(lambda: ("approved", 3) in ledger_kinds(st), timeout=30, message="second approval")
     assert ledger_verifies(st)
     # Swapping the file in the database after the 承認 is caught by `kessai ledger verify`.
     with st.rt.db.session() as s:
@@ -136,7 +136,7 @@ def test_a_draft_recorded_before_files_were_keeps_its_approval_and_verifies(stac
     ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
     msg = wait_dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: ledger_kinds(st) == [("approved", 1)], timeout=10, message="approval")
+    st.slack.wait_for(lambda: ledger_kinds(st) == [("approved", 1)], timeout=30, message="approval")
     settle(st)
     with st.rt.db.session() as s:
         s.execute(update(DraftVersionRow).values(files=None))
@@ -146,7 +146,7 @@ def test_a_draft_recorded_before_files_were_keeps_its_approval_and_verifies(stac
     settle(st)
     assert len(versions(st)) == 1 and ledger_kinds(st) == [("approved", 1)]
     st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT + "（雨天決行）", files=[flyer(st)])
-    st.slack.wait_for(lambda: len(versions(st)) == 2, timeout=10, message="second version")
+    st.slack.wait_for(lambda: len(versions(st)) == 2, timeout=30, message="second version")
     assert [f["name"] for f in versions(st)[1].files or []] == ["チラシ.pdf"]
     settle(st)
     assert ledger_kinds(st) == [("approved", 1), ("void", 1)] and ledger_verifies(st)
@@ -191,7 +191,7 @@ def test_a_picture_in_the_thread_of_an_approved_draft_is_not_answered(stack: Loc
     ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
     msg = wait_dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: [d.state for d in drafts(st)] == ["approved"], timeout=10)
+    st.slack.wait_for(lambda: [d.state for d in drafts(st)] == ["approved"], timeout=30)
     st.driver.message("C0INTAKE", "U0OPERATOR", "投稿しました。", thread_ts=ts, images=["投稿のスクリーンショット"])
     settle(st)
     assert not any("スレッドに添付" in e.text for e in st.slack.ephemerals("U0OPERATOR"))
@@ -219,7 +219,7 @@ def test_a_draft_sent_as_a_text_snippet_is_refused_with_the_way_to_send_it_every
             del snippet["id"]
         ts = st.driver.message("C0INTAKE", "U0OPERATOR", comment, files=[snippet])
         st.slack.wait_for(lambda n=n: sum(SNIPPET_NOTE in e.text for e in st.slack.ephemerals("U0OPERATOR")) == n,
-                          timeout=10, message=f"the refusal of snippet {n}")
+                          timeout=30, message=f"the refusal of snippet {n}")
         if comment:
             # Its comment edited: still no draft of it.
             st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", comment + "（差し替え）", files=[snippet])
@@ -230,7 +230,7 @@ def test_a_draft_sent_as_a_text_snippet_is_refused_with_the_way_to_send_it_every
     assert not any("本文がありません" in e.text or "content.empty" in e.text for e in st.slack.ephemerals("U0OPERATOR"))
     # The same text pasted as a message is a draft, whole.
     st.driver.message("C0INTAKE", "U0OPERATOR", LONG_DRAFT.strip())
-    st.slack.wait_for(lambda: versions(st), timeout=10, message="the draft")
+    st.slack.wait_for(lambda: versions(st), timeout=30, message="the draft")
     assert [v.text for v in versions(st)] == [LONG_DRAFT.strip()]
 
 

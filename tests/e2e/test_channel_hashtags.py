@@ -78,7 +78,7 @@ def test_a_hashtag_linked_as_a_channel_is_the_hashtag_typed(named_stack: LocalSt
                      "message": {"type": "message", "text": text, "blocks": blocks, "user": "U0OPERATOR2",
                                  "team": st.slack.team_id, "ts": ts, "edited": {"user": "U0OPERATOR2", "ts": edit_ts}},
                      "previous_message": {**event, "type": "message"}})
-    st.slack.wait_for(lambda: len(_versions(st)) == 2, timeout=10, message="the edit's version")
+    st.slack.wait_for(lambda: len(_versions(st)) == 2, timeout=30, message="the edit's version")
     settle(st)
     assert _versions(st)[1] == before + "#上越市 #防災 #G0HIDDEN"
     # The id would be posted as it is: its author is told so with the check, and so is whoever is

@@ -19,7 +19,7 @@ def test_an_archived_intake_channel_is_reported_once_with_what_helps(stack: Loca
         st.slack.inject(method, error="is_archived", channel="C0INTAKE", times=100)
     for request in dm(st, "U0MANAGER"):
         st.driver.block_action("U0MANAGER", "approve_draft", channel=request.channel, message_ts=request.ts)
-    st.slack.wait_for(lambda: all(d.state == "approved" for d in drafts(st)), timeout=10, message="both approved")
+    st.slack.wait_for(lambda: all(d.state == "approved" for d in drafts(st)), timeout=30, message="both approved")
     settle(st)
     reports = [m.text for m in st.slack.messages("C0ESCALATE")]
     assert len(reports) == 1, reports  # every thread reply of both drafts bounced: one report
@@ -87,7 +87,7 @@ def test_inviting_the_bot_posts_the_waiting_drafts_now_and_says_what_was_missed(
     st = stack
     st.slack.inject("chat.postMessage", error="not_in_channel", channel="C0INTAKE", times=1)
     assert submit_draft(st).status == 200
-    st.slack.wait_for(lambda: any("投稿できませんでした" in m.text for m in dm(st, "U0OPERATOR")), timeout=10,
+    st.slack.wait_for(lambda: any("投稿できませんでした" in m.text for m in dm(st, "U0OPERATOR")), timeout=30,
                       message="the author told")
     assert not [m for m in st.slack.messages("C0INTAKE") if m.bot_id]  # its next try: in 10 minutes
     # Bolt drops the bot's own channel_join message (a self event); member_joined_channel it keeps.
@@ -158,7 +158,7 @@ def test_replies_bouncing_off_an_intake_channel_just_archived_are_not_reported_a
         st.slack.inject(method, error="is_archived", channel="C0INTAKE", times=100)
     [request] = dm(st, "U0MANAGER")
     st.driver.block_action("U0MANAGER", "approve_draft", channel=request.channel, message_ts=request.ts)
-    st.slack.wait_for(lambda: all(d.state == "approved" for d in drafts(st)), timeout=10, message="approved")
+    st.slack.wait_for(lambda: all(d.state == "approved" for d in drafts(st)), timeout=30, message="approved")
     settle(st)
     assert st.slack.calls_of("chat.update", ok=False)  # the thread's 決裁待ち line bounced
     [report] = [m.text for m in st.slack.messages("C0ESCALATE")]

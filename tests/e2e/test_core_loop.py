@@ -216,7 +216,7 @@ def test_approve_records_ledger_and_updates_every_dm_and_thread(stack: LocalStac
     msg = dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
     for a in APPROVERS:
-        st.slack.wait_for(lambda a=a: "承認しました" in all_text(dm(st, a)[0]), timeout=10)
+        st.slack.wait_for(lambda a=a: "承認しました" in all_text(dm(st, a)[0]), timeout=30)
         assert buttons(dm(st, a)[0]) == {}
         assert "上越 花子" in all_text(dm(st, a)[0])
     wait_thread(st, "C0INTAKE", ts, lambda ms: any("承認されました" in all_text(m) for m in ms))
@@ -282,7 +282,7 @@ def test_deleting_the_draft_message_withdraws_it(stack: LocalStack) -> None:
     st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT + "（追記）")  # late: ignored, not 500
     assert st.driver.last_reply is not None and st.driver.last_reply.status == 200
     for a in APPROVERS:
-        st.slack.wait_for(lambda a=a: "取り下げ" in all_text(dm(st, a)[0]), timeout=10, message="DM withdrawn")
+        st.slack.wait_for(lambda a=a: "取り下げ" in all_text(dm(st, a)[0]), timeout=30, message="DM withdrawn")
         assert buttons(dm(st, a)[0]) == {}
     msg = dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0MANAGER", "approve_draft", "1:1", channel=msg.channel, message_ts=msg.ts)
@@ -293,11 +293,11 @@ def test_deleting_the_draft_message_withdraws_it(stack: LocalStack) -> None:
     wait_dm(st, "U0MANAGER", 2)
     second = [m for m in dm(st, "U0MANAGER") if "雪灯籠" in all_text(m)][0]
     st.driver.block_action("U0MANAGER", "approve_draft", channel=second.channel, message_ts=second.ts)
-    st.slack.wait_for(lambda: ledger(st), timeout=10, message="the approval")
+    st.slack.wait_for(lambda: ledger(st), timeout=30, message="the approval")
     # Without replies Slack sends message_deleted (with them, as for the first draft, a tombstone edit).
     st.driver.message_deleted("C0INTAKE", ts2, tombstone=False)
     st.driver.retry_last_event(retry_num=1)  # Slack resending it changes nothing
-    st.slack.wait_for(lambda: len(ledger(st)) == 2, timeout=10, message="the void entry")
+    st.slack.wait_for(lambda: len(ledger(st)) == 2, timeout=30, message="the void entry")
     assert [(e.kind, e.draft_id) for e in ledger(st)] == [("approved", 2), ("void", 2)]
     assert "削除" in (ledger(st)[1].reason or "")
     settle(st)
@@ -371,7 +371,7 @@ def test_reject_through_the_modal_requires_a_reason(stack: LocalStack) -> None:
     msg = dm(st, "U0CHIEF")[0]
     other = wait_dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0CHIEF", "reject_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for_call("views.open", timeout=10)
+    st.slack.wait_for_call("views.open", timeout=30)
     for blank in ("   ", "\u200b\u200b", "\u2060\u3000\u2800"):  # spaces, or characters that show nothing
         reply = st.driver.view_submission("U0CHIEF", "reject_reason", {"reason_text": blank})
         assert reply.json()["errors"]["reason"] == "よくある理由を選ぶか、差戻しの理由を入力してください。"
@@ -388,7 +388,7 @@ def test_reject_through_the_modal_requires_a_reason(stack: LocalStack) -> None:
     assert [(e.kind, e.decider_id) for e in entries] == [("rejected", "U0CHIEF")]
     assert entries[0].reason == "事実関係の確認が必要です。日付の曜日を確認してください。"
     wait_thread(st, "C0INTAKE", ts, lambda ms: any("差し戻しました" in all_text(m) for m in ms))
-    st.slack.wait_for(lambda: "差し戻しました" in all_text(dm(st, "U0MANAGER")[0]), timeout=10)
+    st.slack.wait_for(lambda: "差し戻しました" in all_text(dm(st, "U0MANAGER")[0]), timeout=30)
     # A colleague's 承認 from a screen not yet redrawn: told in the words the thread uses.
     st.driver.block_action("U0MANAGER", "approve_draft", channel=other.channel, message_ts=other.ts, seen=other)
     assert wait_ephemeral(st, "U0MANAGER", "すでに") == "この下書きは 春日山 一郎 さんがすでに差し戻しています。"
@@ -400,7 +400,7 @@ def test_a_ticked_common_reason_is_reason_enough(sqlite_stack: LocalStack) -> No
     submit_clean(st)
     msg = dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for_call("views.open", timeout=10)
+    st.slack.wait_for_call("views.open", timeout=30)
     reply = st.driver.view_submission("U0MANAGER", "reject_reason", {"preset_reasons": ["typo", "timing"]})
     assert reply.status == 200 and not reply.body.strip()
     assert [e.reason for e in ledger(st)] == ["誤字・脱字があります、投稿の時期・時間帯が適切ではありません"]
@@ -423,9 +423,9 @@ def test_edit_voids_an_earlier_approval(stack: LocalStack) -> None:
     ts = submit_clean(st)
     msg = dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0MANAGER")[0]), timeout=10)
+    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0MANAGER")[0]), timeout=30)
     st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT.replace("11月28日（土）", "11月29日（日）"))
-    st.slack.wait_for(lambda: "無効" in all_text(dm(st, "U0MANAGER")[0]), timeout=10)
+    st.slack.wait_for(lambda: "無効" in all_text(dm(st, "U0MANAGER")[0]), timeout=30)
     new = wait_dm(st, "U0MANAGER", 2)[1]
     assert "第2版" in all_text(new) and set(buttons(new)) == {"approve_draft", "reject_draft"}
     assert [(e.kind, e.version_number) for e in ledger(st)] == [("approved", 1), ("void", 1)]
@@ -445,7 +445,7 @@ def test_a_rejection_form_opened_before_an_edit_or_anothers_decision_decides_not
     ts = submit_clean(st)
     msg = dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", "reject_reason"), timeout=10, message="form")
+    st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", "reject_reason"), timeout=30, message="form")
     st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT.replace("11月28日（土）", "11月29日（日）"))
     new = wait_dm(st, "U0MANAGER", 2)[1]
     answer = st.driver.view_submission("U0MANAGER", "reject_reason", {"reason_text": "日付を確認してください。"}).json()
@@ -455,10 +455,10 @@ def test_a_rejection_form_opened_before_an_edit_or_anothers_decision_decides_not
     assert [(d.state, d.current_version) for d in drafts(st)] == [("pending", 2)]
     # The new version's form, overtaken by a colleague's approval.
     st.driver.block_action("U0MANAGER", "reject_draft", channel=new.channel, message_ts=new.ts)
-    st.slack.wait_for(lambda: len(st.slack.calls_of("views.open")) == 2, timeout=10, message="second form")
+    st.slack.wait_for(lambda: len(st.slack.calls_of("views.open")) == 2, timeout=30, message="second form")
     chief = wait_dm(st, "U0CHIEF", 2)[1]
     st.driver.block_action("U0CHIEF", "approve_draft", channel=chief.channel, message_ts=chief.ts)
-    st.slack.wait_for(lambda: ledger(st), timeout=10, message="the approval")
+    st.slack.wait_for(lambda: ledger(st), timeout=30, message="the approval")
     answer = st.driver.view_submission("U0MANAGER", "reject_reason", {"preset_reasons": ["typo"]}).json()
     assert "春日山 一郎 さんがすでに承認しています" in answer["errors"]["reason"]
     # The first version's 承認, tapped last: not sent looking for a newest request that is settled.
@@ -549,7 +549,7 @@ def test_an_app_home_click_from_another_workspace_decides_nothing_and_sends_no_d
     st = sqlite_stack
     submit_clean(st)
     st.driver.app_home_opened("U0MANAGER")
-    st.slack.wait_for(lambda: "approve_draft" in str(st.slack.home("U0MANAGER")), timeout=10, message="home")
+    st.slack.wait_for(lambda: "approve_draft" in str(st.slack.home("U0MANAGER")), timeout=30, message="home")
     settle(st)
     dms = len(dm(st, "U0MANAGER"))
     home = st.slack.home_view("U0MANAGER")
@@ -569,7 +569,7 @@ def test_a_form_sent_from_another_workspace_is_answered_with_a_notice_and_decide
     submit_clean(st)
     msg = dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for_call("views.open", timeout=10)
+    st.slack.wait_for_call("views.open", timeout=30)
     reply = st.driver.view_submission("U0MANAGER", "reject_reason", {"reason_text": "日付を確認してください。"},
                                       team_id="T0OTHER")
     answer = reply.json()
@@ -642,7 +642,7 @@ def test_publish_and_override_buttons_sent_for_other_content_do_nothing(sqlite_s
     assert publish.count(":") == 2 and override.count(":") == 2
     # A form opened before the restore...
     st.driver.block_action("U0OPERATOR", render.PUBLISH_ACTION, publish, channel=prompt.channel, message_ts=prompt.ts)
-    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", render.PUBLISH_CALLBACK), timeout=10, message="form")
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", render.PUBLISH_CALLBACK), timeout=30, message="form")
     _restored_as_other_content(st)
     # ...and sent after it records nothing; neither do the buttons pressed now.
     body = st.driver.view_submission("U0OPERATOR", render.PUBLISH_CALLBACK, {

@@ -26,7 +26,7 @@ def test_a_decision_still_updates_messages_whose_outbox_rows_were_forgotten(stac
     msg = dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
     for a in APPROVERS:
-        st.slack.wait_for(lambda a=a: "承認しました" in all_text(dm(st, a)[0]), timeout=10,
+        st.slack.wait_for(lambda a=a: "承認しました" in all_text(dm(st, a)[0]), timeout=30,
                           message=f"{a}'s request updated")
     wait_thread(st, "C0INTAKE", ts, lambda ms: not any("決裁待ち" in all_text(m) for m in ms)
                 and any("承認されました" in all_text(m) for m in ms))

@@ -20,7 +20,7 @@ from tests.e2e.test_core_loop import CLEAN_DRAFT
 
 
 def twice(st: LocalStack, user: str, callback_id: str, values: dict[str, object]) -> tuple[BotReply, BotReply]:
-    view = st.slack.wait_for(lambda: st.slack.latest_view(user, callback_id), timeout=10, message=callback_id)
+    view = st.slack.wait_for(lambda: st.slack.latest_view(user, callback_id), timeout=30, message=callback_id)
     first = st.driver.view_submission(user, callback_id, values, view_id=view.id)
     again = st.driver.view_submission(user, callback_id, values, view_id=view.id)
     return first, again
@@ -69,10 +69,10 @@ def test_reject_override_and_publish_forms_sent_twice(stack: LocalStack) -> None
 def test_the_resolution_form_sent_twice(stack: LocalStack) -> None:
     st = stack
     st.driver.slash_command("U0OPERATOR", "/kessai", "incident joetsu-x")
-    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK), timeout=10)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK), timeout=30)
     st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK,
                               {inc.KIND_ACTION: "misposting", inc.DESCRIPTION_ACTION: "日付を誤って投稿しました。"})
-    alert = st.slack.wait_for(lambda: next(iter(st.slack.messages("C0ESCALATE")), None), timeout=10)
+    alert = st.slack.wait_for(lambda: next(iter(st.slack.messages("C0ESCALATE")), None), timeout=30)
     st.driver.block_action("U0JOHO", inc.RESOLVE_ACTION, channel=alert.channel, message_ts=alert.ts)
     first, again = twice(st, "U0JOHO", inc.RESOLVE_CALLBACK, {inc.SUMMARY_ACTION: "訂正の投稿をしました。"})
     assert closed(first) and closed(again), again.body

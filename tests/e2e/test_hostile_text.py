@@ -94,7 +94,7 @@ def slack_markup_message(st: LocalStack, channel: str, user: str, text: str) -> 
 
 
 def open_form(st: LocalStack, user: str, callback_id: str) -> None:
-    st.slack.wait_for(lambda: st.slack.latest_view(user, callback_id), timeout=10, message=callback_id)
+    st.slack.wait_for(lambda: st.slack.latest_view(user, callback_id), timeout=30, message=callback_id)
 
 
 @pytest.fixture(params=["marked", "long"])
@@ -168,7 +168,7 @@ def test_nothing_echoed_pings_or_links(hostile: LocalStack) -> None:
     st.driver.slash_command("U0OPERATOR", "/kessai", "incident joetsu-x")
     open_form(st, "U0OPERATOR", inc.REPORT_CALLBACK)
     st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {inc.KIND_ACTION: "flaming", inc.DESCRIPTION_ACTION: EVIL})
-    alert = st.slack.wait_for(lambda: next(iter(st.slack.messages("C0ESCALATE")), None), timeout=10)
+    alert = st.slack.wait_for(lambda: next(iter(st.slack.messages("C0ESCALATE")), None), timeout=30)
     st.driver.block_action("U0JOHO", inc.ACK_ACTION, channel=alert.channel, message_ts=alert.ts)
     st.driver.block_action("U0JOHO", inc.RESOLVE_ACTION, channel=alert.channel, message_ts=alert.ts)
     open_form(st, "U0JOHO", inc.RESOLVE_CALLBACK)
@@ -229,7 +229,7 @@ def test_second_acknowledger_is_told_who_acknowledged_escaped(hostile: LocalStac
     st.driver.slash_command("U0OPERATOR", "/kessai", "incident joetsu-x")
     open_form(st, "U0OPERATOR", inc.REPORT_CALLBACK)
     st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {inc.KIND_ACTION: "flaming", inc.DESCRIPTION_ACTION: "炎上しています"})
-    alert = st.slack.wait_for(lambda: next(iter(st.slack.messages("C0ESCALATE")), None), timeout=10)
+    alert = st.slack.wait_for(lambda: next(iter(st.slack.messages("C0ESCALATE")), None), timeout=30)
     st.driver.block_action("U0JOHO", inc.ACK_ACTION, channel=alert.channel, message_ts=alert.ts)
     settle(st)
     st.driver.block_action("U0MANAGER", inc.ACK_ACTION, channel=alert.channel, message_ts=alert.ts, seen=alert)

@@ -26,7 +26,7 @@ NEW_YEARS_NIGHT = datetime(2027, 1, 1, 3, 0, tzinfo=ZoneInfo("Asia/Tokyo"))  # �
 
 def open_form(st: LocalStack, user: str = "U0OPERATOR") -> None:
     st.driver.slash_command(user, "/kessai", "incident joetsu-x")
-    st.slack.wait_for(lambda: st.slack.latest_view(user, inc.REPORT_CALLBACK), timeout=10, message="report form")
+    st.slack.wait_for(lambda: st.slack.latest_view(user, inc.REPORT_CALLBACK), timeout=30, message="report form")
 
 
 def form_errors(st: LocalStack, values: dict[str, str], user: str = "U0OPERATOR") -> dict[str, str]:
@@ -79,7 +79,7 @@ def test_buttons_pressed_by_the_wrong_person_twice_late_or_out_of_order(stack: L
     assert "運用管理責任者と代決者" in wait_ephemeral(st, "U0OPERATOR2", "解決")
     # 解決 before anyone pressed 対応開始 (a false alarm closed at once): allowed and recorded.
     st.driver.block_action("U0MANAGER", inc.RESOLVE_ACTION, ref, channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for_call("views.open", timeout=10)
+    st.slack.wait_for_call("views.open", timeout=30)
     form = st.slack.latest_view("U0MANAGER", inc.RESOLVE_CALLBACK)
     assert form is not None
     # Someone else resolves in the meantime (from the App Home, another copy): the form says so.
@@ -131,7 +131,7 @@ def test_report_form_tells_same_named_accounts_apart(tmp_path: Path) -> None:
                            clock=shifted_clock(BUSINESS_MORNING))
     try:
         st.driver.slash_command("U0OPERATOR", "/kessai", "incident")
-        view = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK), timeout=10)
+        view = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK), timeout=30)
         menu = next(b["element"] for b in view.view["blocks"] if b.get("block_id") == inc.ACCOUNT_BLOCK)
         labels = {o["value"]: o["text"]["text"] for o in menu["options"]}
         assert labels["joetsu-x"] == "上越市（X）" and labels["joetsu-insta"] == "上越市（Instagram）", labels

@@ -31,11 +31,11 @@ DESCRIPTION = "昨夜の投稿に批判が殺到しています。<!channel> 引
 def report(st: LocalStack, user: str = "U0OPERATOR") -> Message:
     reply = st.driver.slash_command(user, "/kessai", "incident joetsu-x")
     assert reply.status == 200
-    st.slack.wait_for_call("views.open", timeout=10)
+    st.slack.wait_for_call("views.open", timeout=30)
     answer = st.driver.view_submission(user, inc.REPORT_CALLBACK, {
         inc.KIND_ACTION: "flaming", inc.DESCRIPTION_ACTION: DESCRIPTION})  # account preselected from the command
     assert answer.status == 200 and answer.json() is None, answer.body
-    return st.slack.wait_for(lambda: next(iter(st.slack.messages("C0ESCALATE")), None), timeout=10,
+    return st.slack.wait_for(lambda: next(iter(st.slack.messages("C0ESCALATE")), None), timeout=30,
                              message="incident alert")
 
 
@@ -86,7 +86,7 @@ def test_incident_lifecycle(stack: LocalStack) -> None:
 
     # 情報政策室 acknowledges; the alert shows who is on it and loses its 対応開始 button.
     st.driver.block_action("U0JOHO", inc.ACK_ACTION, channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: "対応中" in all_text(alert(st)), timeout=10, message="alert updated")
+    st.slack.wait_for(lambda: "対応中" in all_text(alert(st)), timeout=30, message="alert updated")
     settle(st)
     assert set(buttons(alert(st))) == {inc.CHECKLIST_ACTION, inc.RESOLVE_ACTION}
     assert "木田 四郎" in all_text(alert(st))
@@ -98,7 +98,7 @@ def test_incident_lifecycle(stack: LocalStack) -> None:
     # The checklist is ticked in the message and saved.
     st.driver.block_action("U0OPERATOR", inc.CHECKLIST_ACTION, ["calm", "consult"],
                            channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: incident_row(st).checklist_done == ["calm", "consult"], timeout=10,
+    st.slack.wait_for(lambda: incident_row(st).checklist_done == ["calm", "consult"], timeout=30,
                       message="checklist saved")
 
     # Two hours later and still open: the acknowledger is asked to post a holding statement.
@@ -109,7 +109,7 @@ def test_incident_lifecycle(stack: LocalStack) -> None:
 
     # Resolve with a summary in a modal.
     st.driver.block_action("U0JOHO", inc.RESOLVE_ACTION, channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for_call("views.open", timeout=10)
+    st.slack.wait_for_call("views.open", timeout=30)
     # What to write is a hint, which stays while typing and is read with the field, not a placeholder.
     form = st.slack.latest_view("U0JOHO", inc.RESOLVE_CALLBACK)
     assert form is not None
@@ -120,7 +120,7 @@ def test_incident_lifecycle(stack: LocalStack) -> None:
     done = st.driver.view_submission("U0JOHO", inc.RESOLVE_CALLBACK,
                                      {inc.SUMMARY_ACTION: "説明と訂正を投稿し、批判は収まりました。"})
     assert done.status == 200 and done.json() is None
-    st.slack.wait_for(lambda: "解決済み" in all_text(alert(st)), timeout=10, message="alert resolved")
+    st.slack.wait_for(lambda: "解決済み" in all_text(alert(st)), timeout=30, message="alert resolved")
     settle(st)
     final = alert(st)
     assert buttons(final) == {} and "説明と訂正を投稿し" in all_text(final)
@@ -155,7 +155,7 @@ def test_password_rotated_command_records_and_refuses_politely(sqlite_stack: Loc
 def test_incident_modal_refuses_missing_fields(sqlite_stack: LocalStack) -> None:
     st = sqlite_stack
     st.driver.slash_command("U0OPERATOR", "/kessai", "incident")
-    st.slack.wait_for_call("views.open", timeout=10)
+    st.slack.wait_for_call("views.open", timeout=30)
     answer = st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {inc.DESCRIPTION_ACTION: "  "})
     errors = answer.json()["errors"]
     assert set(errors) == {inc.KIND_BLOCK, inc.DESCRIPTION_BLOCK}
@@ -178,7 +178,7 @@ def test_incident_command_preselects_the_account_by_id_or_by_name(sqlite_stack: 
     # The name is what people type; with the Japanese input on it comes full-width (ｊｏｅｔｓｕ－ｉｎｓｔａ).
     for given in ("上越市公式Instagram", "joetsu-insta", "ｊｏｅｔｓｕ－ｉｎｓｔａ", "上越市公式ＩＮＳＴＡＧＲＡＭ", "JOETSU-INSTA"):
         st.driver.slash_command("U0MANAGER", "/kessai", f"incident {given}")
-        view = st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", inc.REPORT_CALLBACK), timeout=10)
+        view = st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", inc.REPORT_CALLBACK), timeout=30)
         select = next(b["element"] for b in view.view["blocks"] if b.get("block_id") == inc.ACCOUNT_BLOCK)
         assert select["initial_option"]["value"] == "joetsu-insta", given
 
@@ -198,10 +198,10 @@ def test_two_people_ticking_from_the_same_stale_checklist_keep_each_others_ticks
     screen = alert(st)  # what both people's screens show; the first click redraws the alert, not this copy
     st.driver.block_action("U0OPERATOR", inc.CHECKLIST_ACTION, ["calm"], channel=screen.channel,
                            message_ts=screen.ts, seen=screen)
-    st.slack.wait_for(lambda: incident_row(st).checklist_done == ["calm"], timeout=10, message="first tick")
+    st.slack.wait_for(lambda: incident_row(st).checklist_done == ["calm"], timeout=30, message="first tick")
     st.driver.block_action("U0JOHO", inc.CHECKLIST_ACTION, ["consult"], channel=screen.channel,
                            message_ts=screen.ts, seen=screen)
-    st.slack.wait_for(lambda: incident_row(st).checklist_done == ["calm", "consult"], timeout=10,
+    st.slack.wait_for(lambda: incident_row(st).checklist_done == ["calm", "consult"], timeout=30,
                       message="second tick kept the first")
     settle(st)
     assert ticked(alert(st)) == ["calm", "consult"]
@@ -210,10 +210,10 @@ def test_two_people_ticking_from_the_same_stale_checklist_keep_each_others_ticks
     screen = alert(st)
     st.driver.block_action("U0JOHO", inc.CHECKLIST_ACTION, ["consult"], channel=screen.channel,
                            message_ts=screen.ts, seen=screen)
-    st.slack.wait_for(lambda: incident_row(st).checklist_done == ["consult"], timeout=10, message="untick")
+    st.slack.wait_for(lambda: incident_row(st).checklist_done == ["consult"], timeout=30, message="untick")
     st.driver.block_action("U0OPERATOR", inc.CHECKLIST_ACTION, ["calm", "consult", "explain"],
                            channel=screen.channel, message_ts=screen.ts, seen=screen)
-    st.slack.wait_for(lambda: incident_row(st).checklist_done == ["consult", "explain"], timeout=10,
+    st.slack.wait_for(lambda: incident_row(st).checklist_done == ["consult", "explain"], timeout=30,
                       message="tick after an untick")
     settle(st)
     assert ticked(alert(st)) == ["consult", "explain"]
@@ -228,7 +228,7 @@ def test_a_report_form_sent_twice_raises_one_alarm(sqlite_stack: LocalStack) -> 
     again (Slack sends the same view): one incident, one alert, one receipt."""
     st = sqlite_stack
     st.driver.slash_command("U0OPERATOR", "/kessai", "incident joetsu-x")
-    form = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK), timeout=10,
+    form = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK), timeout=30,
                              message="the report form")
     values = {inc.KIND_ACTION: "impersonation", inc.DESCRIPTION_ACTION: "市を名乗る偽アカウントがあります。"}
     first = st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, values, view_id=form.id)
@@ -243,7 +243,7 @@ def test_a_report_form_sent_twice_raises_one_alarm(sqlite_stack: LocalStack) -> 
     # and the person is told it was received before.
     st.driver.slash_command("U0OPERATOR", "/kessai", "incident joetsu-x")
     st.slack.wait_for(lambda: (v := st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK)) and v.id != form.id,
-                      timeout=10, message="a second report form")
+                      timeout=30, message="a second report form")
     assert st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, values).json() is None
     settle(st)
     with st.rt.db.session() as s:
@@ -260,11 +260,11 @@ def test_an_alert_quoting_a_bulletin_board_shows_what_it_says_it_shows(sqlite_st
     st = sqlite_stack
     description = (">>12 >>15 市の対応おかしい>>>>20\n" * 120)[:3000]
     st.driver.slash_command("U0OPERATOR", "/kessai", "incident joetsu-x")
-    st.slack.wait_for_call("views.open", timeout=10)
+    st.slack.wait_for_call("views.open", timeout=30)
     answer = st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {
         inc.KIND_ACTION: "flaming", inc.DESCRIPTION_ACTION: description})
     assert answer.json() is None
-    msg = st.slack.wait_for(lambda: next(iter(st.slack.messages("C0ESCALATE")), None), timeout=10)
+    msg = st.slack.wait_for(lambda: next(iter(st.slack.messages("C0ESCALATE")), None), timeout=30)
     body = next(b["text"]["text"] for b in msg.blocks if "*内容:*" in (b.get("text") or {}).get("text", ""))
     assert len(body) <= 3000 and body.rstrip().endswith("文字を表示しています。全文はこのメッセージのスレッドに載せています）_")
     shown = int(body.rsplit("先頭 ", 1)[1].split(" 文字")[0].replace(",", ""))
@@ -292,7 +292,7 @@ def test_the_holding_reminder_of_an_acknowledger_who_left_the_file_reaches_those
     settle(st)
     msg = alert(st)
     st.driver.block_action("U0JOHO", inc.ACK_ACTION, channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: incident_row(st).status == "acked", timeout=10, message="acknowledged")
+    st.slack.wait_for(lambda: incident_row(st).status == "acked", timeout=30, message="acknowledged")
     settle(st)
     acked_at = incident_row(st).acked_at
     assert acked_at is not None
@@ -318,7 +318,7 @@ def test_the_holding_reminder_of_an_acknowledger_who_left_the_file_reaches_those
     assert "運用管理責任者" in wait_ephemeral(st, "U0JOHO", "対応開始")
     assert "引き継いで対応開始" in str(alert(st).blocks)
     st.driver.block_action("U0MANAGER", inc.ACK_ACTION, "1", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: incident_row(st).acked_by == "U0MANAGER", timeout=10, message="taken over")
+    st.slack.wait_for(lambda: incident_row(st).acked_by == "U0MANAGER", timeout=30, message="taken over")
     settle(st)
     state = all_text(alert(st))
     assert "含まれていません" not in state and "引き継いで対応開始" not in str(alert(st).blocks)
@@ -335,7 +335,7 @@ def test_a_password_pasted_into_a_leak_report_is_masked_in_the_alert_the_record_
     ないよう厳重に管理). The reporter is told, and prose about passwords is left as it is."""
     st = sqlite_stack
     st.driver.slash_command("U0OPERATOR", "/kessai", "incident joetsu-x")
-    st.slack.wait_for_call("views.open", timeout=10)
+    st.slack.wait_for_call("views.open", timeout=30)
     description = ("ログイン情報を誤って庁外の人に送りました。ID: joetsu_koho パスワードは Joetsu2026! です。\n"
                    "PW：abc12345 も同じ人に送っています。パスワードは2026年1月に変更済みのものです。")
     answer = st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {
@@ -581,7 +581,7 @@ def test_a_full_length_leak_report_keeps_its_end_when_its_passwords_are_masked(s
     what has been done already) were lost from the record and the export without a word."""
     st = sqlite_stack
     st.driver.slash_command("U0OPERATOR", "/kessai", "incident joetsu-x")
-    st.slack.wait_for_call("views.open", timeout=10)
+    st.slack.wait_for_call("views.open", timeout=30)
     head = "PW：abc12345 と パスワード：Kes2026! を誤って送りました。\n"
     tail = "\n最後に：送信先には削除を依頼済みです。"
     description = head + "経過の詳細。" * ((inc.DESCRIPTION_LIMIT - len(head) - len(tail)) // 6)
@@ -597,7 +597,7 @@ def test_a_full_length_leak_report_keeps_its_end_when_its_passwords_are_masked(s
 
     msg = alert(st)
     st.driver.block_action("U0JOHO", inc.RESOLVE_ACTION, channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for_call("views.open", timeout=10)
+    st.slack.wait_for_call("views.open", timeout=30)
     summary = description.replace("削除を依頼済み", "削除を確認済み")
     done = st.driver.view_submission("U0JOHO", inc.RESOLVE_CALLBACK, {inc.SUMMARY_ACTION: summary})
     assert done.json() is None
@@ -619,12 +619,12 @@ def test_an_alert_the_archived_escalation_channel_refuses_is_handled_in_every_dm
     for method in ("chat.postMessage", "chat.update"):
         st.slack.inject(method, error="is_archived", channel="C0ESCALATE", times=1000)
     st.driver.slash_command("U0OPERATOR", "/kessai", "incident joetsu-x")
-    st.slack.wait_for_call("views.open", timeout=10)
+    st.slack.wait_for_call("views.open", timeout=30)
     assert st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {
         inc.KIND_ACTION: "flaming", inc.DESCRIPTION_ACTION: DESCRIPTION}).json() is None
     people = inc.escalation_people(st.rt.org, "joetsu-x")
     for person in people:
-        st.slack.wait_for(lambda p=person: dm_alert(st, p), timeout=15, message=f"{person}'s copy of the alert")
+        st.slack.wait_for(lambda p=person: dm_alert(st, p), timeout=30, message=f"{person}'s copy of the alert")
     settle(st)
     told = [m.text for m in dm(st, "U0OPERATOR") if "投稿できませんでした" in m.text]
     assert len(told) == 1 and "<#C0ESCALATE>" in told[0] and "木田 四郎 さん" in told[0] and "上越 花子 さん" in told[0]
@@ -633,7 +633,7 @@ def test_an_alert_the_archived_escalation_channel_refuses_is_handled_in_every_dm
     assert mine is not None and inc.ACK_ACTION in buttons(mine)
     st.driver.block_action("U0JOHO", inc.ACK_ACTION, channel=mine.channel, message_ts=mine.ts)
     for person in people:
-        st.slack.wait_for(lambda p=person: "対応中" in all_text(dm_alert(st, p)), timeout=10,  # type: ignore[arg-type]
+        st.slack.wait_for(lambda p=person: "対応中" in all_text(dm_alert(st, p)), timeout=30,  # type: ignore[arg-type]
                           message=f"{person}'s copy redrawn")
     settle(st)
     for person in people:
@@ -647,11 +647,11 @@ def test_an_alert_the_archived_escalation_channel_refuses_is_handled_in_every_dm
     other = dm_alert(st, "U0MANAGER")
     assert other is not None
     st.driver.block_action("U0MANAGER", inc.RESOLVE_ACTION, channel=other.channel, message_ts=other.ts)
-    st.slack.wait_for_call("views.open", timeout=10)
+    st.slack.wait_for_call("views.open", timeout=30)
     assert st.driver.view_submission("U0MANAGER", inc.RESOLVE_CALLBACK,
                                      {inc.SUMMARY_ACTION: "事実を確認し、訂正を投稿しました。"}).json() is None
     for person in people:
-        st.slack.wait_for(lambda p=person: "解決済み" in all_text(dm_alert(st, p)), timeout=10,  # type: ignore[arg-type]
+        st.slack.wait_for(lambda p=person: "解決済み" in all_text(dm_alert(st, p)), timeout=30,  # type: ignore[arg-type]
                           message=f"{person}'s copy resolved")
     settle(st)
     assert all(buttons(dm_alert(st, p)) == {} for p in people)  # type: ignore[arg-type]
@@ -663,7 +663,7 @@ def test_an_alert_the_archived_escalation_channel_refuses_is_handled_in_every_dm
 
 def submit_report(st: LocalStack, user: str, kind: str, description: str, account: str = "joetsu-x") -> None:
     st.driver.slash_command(user, "/kessai", f"incident {account}")
-    st.slack.wait_for(lambda: st.slack.latest_view(user, inc.REPORT_CALLBACK), timeout=10, message="report form")
+    st.slack.wait_for(lambda: st.slack.latest_view(user, inc.REPORT_CALLBACK), timeout=30, message="report form")
     view = st.slack.latest_view(user, inc.REPORT_CALLBACK)
     answer = st.driver.view_submission(user, inc.REPORT_CALLBACK, {
         inc.KIND_ACTION: kind, inc.DESCRIPTION_ACTION: description}, view_id=view.id if view else None)
@@ -678,7 +678,7 @@ def test_a_second_report_of_the_same_incident_joins_the_first_instead_of_a_secon
     submit_report(st, "U0OPERATOR", "flaming", "昨夜の投稿に批判が殺到しています。")
     msg = alert(st)
     st.driver.block_action("U0JOHO", inc.ACK_ACTION, channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: incident_row(st).status == "acked", timeout=10, message="acknowledged")
+    st.slack.wait_for(lambda: incident_row(st).status == "acked", timeout=30, message="acknowledged")
     settle(st)
     submit_report(st, "U0OPERATOR2", "flaming", "<!channel> 同じ投稿が引用で拡散されています <@U0CHIEF>")
 
@@ -716,16 +716,16 @@ def test_an_escalation_channel_archived_after_the_alert_brings_each_person_a_liv
     sweep_at(st, created + timedelta(minutes=15))
     people = inc.escalation_people(st.rt.org, "joetsu-x")
     for person in people:
-        copy = st.slack.wait_for(lambda p=person: dm_alert(st, p), timeout=10, message=f"{person}'s live copy")
+        copy = st.slack.wait_for(lambda p=person: dm_alert(st, p), timeout=30, message=f"{person}'s live copy")
         assert inc.ACK_ACTION in buttons(copy)
         st.slack.wait_for(lambda c=copy: any("対応開始されていません" in all_text(m) for m in st.slack.messages(
-            c.channel, thread_ts=c.ts) if m.ts != c.ts), timeout=10, message=f"the re-alert in {person}'s copy")
+            c.channel, thread_ts=c.ts) if m.ts != c.ts), timeout=30, message=f"the re-alert in {person}'s copy")
     settle(st)
     mine = dm_alert(st, "U0CHIEF")
     assert mine is not None
     st.driver.block_action("U0CHIEF", inc.ACK_ACTION, channel=mine.channel, message_ts=mine.ts)
     for person in people:
-        st.slack.wait_for(lambda p=person: "対応中" in all_text(dm_alert(st, p)), timeout=10,  # type: ignore[arg-type]
+        st.slack.wait_for(lambda p=person: "対応中" in all_text(dm_alert(st, p)), timeout=30,  # type: ignore[arg-type]
                           message=f"{person}'s copy redrawn")
     settle(st)
     assert all(len([m for m in dm(st, p) if "受付番号" in all_text(m) and not m.thread_ts and m.blocks]) == 1
@@ -742,14 +742,14 @@ def test_an_open_app_home_follows_the_incident(sqlite_stack: LocalStack) -> None
     open said 未対応 after 対応開始 and kept a resolved incident listed."""
     st = sqlite_stack
     st.driver.app_home_opened("U0OPERATOR2")
-    st.slack.wait_for(lambda: st.slack.home("U0OPERATOR2"), timeout=10, message="App Home drawn")
+    st.slack.wait_for(lambda: st.slack.home("U0OPERATOR2"), timeout=30, message="App Home drawn")
     report(st)
-    st.slack.wait_for(lambda: home_says(st, "U0OPERATOR2", "未対応"), timeout=10, message="the report on Home")
+    st.slack.wait_for(lambda: home_says(st, "U0OPERATOR2", "未対応"), timeout=30, message="the report on Home")
     msg = alert(st)
     st.driver.block_action("U0JOHO", inc.ACK_ACTION, channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: home_says(st, "U0OPERATOR2", "対応中"), timeout=10, message="対応中 on Home")
+    st.slack.wait_for(lambda: home_says(st, "U0OPERATOR2", "対応中"), timeout=30, message="対応中 on Home")
     IncidentService(st.rt.kessai).resolve(1, "U0JOHO", "説明を投稿しました。")
-    st.slack.wait_for(lambda: not home_says(st, "U0OPERATOR2", "炎上"), timeout=10, message="gone from Home")
+    st.slack.wait_for(lambda: not home_says(st, "U0OPERATOR2", "炎上"), timeout=30, message="gone from Home")
 
 
 def test_a_long_resolution_summary_is_said_to_be_cut_in_the_thread(sqlite_stack: LocalStack) -> None:
@@ -768,7 +768,7 @@ def test_a_report_about_no_account_does_not_claim_to_have_told_its_manager(sqlit
     """「特定のアカウントではない」: there is no 運用管理責任者 of its own, yet the receipt said one was told."""
     st = sqlite_stack
     st.driver.slash_command("U0OPERATOR", "/kessai", "incident")
-    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK), timeout=10)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK), timeout=30)
     assert st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {
         inc.KIND_ACTION: "impersonation", inc.ACCOUNT_ACTION: inc.NO_ACCOUNT,
         inc.DESCRIPTION_ACTION: "市長を名乗る偽アカウントがあります。"}).json() is None
@@ -798,16 +798,16 @@ def test_an_incident_redraws_only_the_homes_that_were_drawn(sqlite_stack: LocalS
     each of them counted as having a Home (redrawn on every change of every draft) ever after."""
     st = sqlite_stack
     st.driver.app_home_opened("U0OPERATOR2")
-    st.slack.wait_for(lambda: st.slack.home("U0OPERATOR2"), timeout=10, message="App Home drawn")
+    st.slack.wait_for(lambda: st.slack.home("U0OPERATOR2"), timeout=30, message="App Home drawn")
     st.driver.slash_command("U0OPERATOR", "/kessai", "incident")
-    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK), timeout=10)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK), timeout=30)
     assert st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {
         inc.KIND_ACTION: "impersonation", inc.ACCOUNT_ACTION: inc.NO_ACCOUNT,
         inc.DESCRIPTION_ACTION: "市長を名乗る偽アカウントがあります。"}).json() is None
-    st.slack.wait_for(lambda: home_says(st, "U0OPERATOR2", "なりすまし"), timeout=10, message="the report on Home")
+    st.slack.wait_for(lambda: home_says(st, "U0OPERATOR2", "なりすまし"), timeout=30, message="the report on Home")
     IncidentService(st.rt.kessai).ack(1, "U0JOHO")
     IncidentService(st.rt.kessai).resolve(1, "U0JOHO", "運営者に通報し、削除されました。")
-    st.slack.wait_for(lambda: not home_says(st, "U0OPERATOR2", "なりすまし"), timeout=10, message="gone from Home")
+    st.slack.wait_for(lambda: not home_says(st, "U0OPERATOR2", "なりすまし"), timeout=30, message="gone from Home")
     settle(st)
     assert {c.params.get("user_id") for c in st.slack.calls_of("views.publish")} == {"U0OPERATOR2"}
 
@@ -820,7 +820,7 @@ def test_a_report_about_no_account_sent_again_in_the_same_words_raises_one_alarm
 
     def send(user: str, description: str) -> None:
         st.driver.slash_command(user, "/kessai", "incident")
-        st.slack.wait_for(lambda: st.slack.latest_view(user, inc.REPORT_CALLBACK), timeout=10)
+        st.slack.wait_for(lambda: st.slack.latest_view(user, inc.REPORT_CALLBACK), timeout=30)
         view = st.slack.latest_view(user, inc.REPORT_CALLBACK)
         assert st.driver.view_submission(user, inc.REPORT_CALLBACK, {
             inc.KIND_ACTION: "impersonation", inc.ACCOUNT_ACTION: inc.NO_ACCOUNT,
@@ -855,7 +855,7 @@ def test_a_note_the_archived_channel_refuses_is_logged_with_how_many_it_reached(
     with caplog.at_level("ERROR", logger="bot.delivery_failures"):
         sweep_at(st, created + timedelta(minutes=15))
         for person in people:
-            st.slack.wait_for(lambda p=person: dm_alert(st, p), timeout=10, message=f"{person}'s live copy")
+            st.slack.wait_for(lambda p=person: dm_alert(st, p), timeout=30, message=f"{person}'s live copy")
         settle(st)
     [line] = [r.getMessage() for r in caplog.records if "refused a note on incident" in r.getMessage()]
     assert f"sent to {len(people)} people" in line, line
@@ -886,7 +886,7 @@ def test_an_alert_in_an_archived_channel_is_not_redrawn_there_at_every_change(
     for person in people:
         copy = dm_alert(st, person)
         assert copy is not None and inc.ACK_ACTION in buttons(copy), person
-        st.slack.wait_for(lambda p=person: len(shown_ticked(dm_alert(st, p))) == 3, timeout=10,  # type: ignore[arg-type]
+        st.slack.wait_for(lambda p=person: len(shown_ticked(dm_alert(st, p))) == 3, timeout=30,  # type: ignore[arg-type]
                           message=f"{person}'s copy redrawn with the ticks")
     errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
     assert len([e for e in errors if "(update)" in e or "update to" in e]) == 1, errors
@@ -918,13 +918,13 @@ def test_an_incident_whose_alert_was_deleted_in_slack_is_acknowledged_and_resolv
     st.driver.message_deleted("C0ESCALATE", alert(st).ts)
     for person in ("U0CHIEF", "U0OPERATOR"):
         st.driver.app_home_opened(person)
-        st.slack.wait_for(lambda p=person: home_says(st, p, "未対応"), timeout=10, message=f"{person}'s Home")
+        st.slack.wait_for(lambda p=person: home_says(st, p, "未対応"), timeout=30, message=f"{person}'s Home")
     assert inc.ACK_ACTION not in str(st.slack.home("U0OPERATOR"))
     st.driver.block_action("U0CHIEF", inc.ACK_ACTION, view=st.slack.home_view("U0CHIEF"))
-    st.slack.wait_for(lambda: incident_row(st).status == "acked", timeout=10, message="acknowledged from Home")
-    st.slack.wait_for(lambda: inc.RESOLVE_ACTION in str(st.slack.home("U0CHIEF")), timeout=10, message="解決 on Home")
+    st.slack.wait_for(lambda: incident_row(st).status == "acked", timeout=30, message="acknowledged from Home")
+    st.slack.wait_for(lambda: inc.RESOLVE_ACTION in str(st.slack.home("U0CHIEF")), timeout=30, message="解決 on Home")
     st.driver.block_action("U0CHIEF", inc.RESOLVE_ACTION, view=st.slack.home_view("U0CHIEF"))
-    st.slack.wait_for_call("views.open", timeout=10)
+    st.slack.wait_for_call("views.open", timeout=30)
     done = st.driver.view_submission("U0CHIEF", inc.RESOLVE_CALLBACK, {inc.SUMMARY_ACTION: "削除依頼を出し、解決しました。"})
     assert done.status == 200 and done.json() is None, done.body
     assert incident_row(st).status == "resolved" and incident_row(st).resolved_by == "U0CHIEF"
@@ -970,21 +970,21 @@ def test_app_home_buttons_are_refused_to_someone_who_is_not_an_escalation_member
     report(st)  # by U0OPERATOR, who runs the account: not an escalation member
     settle(st)
     st.driver.app_home_opened("U0CHIEF")
-    st.slack.wait_for(lambda: inc.ACK_ACTION in str(st.slack.home("U0CHIEF")), timeout=10, message="対応開始 on Home")
+    st.slack.wait_for(lambda: inc.ACK_ACTION in str(st.slack.home("U0CHIEF")), timeout=30, message="対応開始 on Home")
     stale = st.slack.home_view("U0CHIEF")
     st.driver.block_action("U0OPERATOR", inc.ACK_ACTION, view=stale)
-    st.slack.wait_for(lambda: any(REFUSED in all_text(m) for m in dm(st, "U0OPERATOR")), timeout=10,
+    st.slack.wait_for(lambda: any(REFUSED in all_text(m) for m in dm(st, "U0OPERATOR")), timeout=30,
                       message="the refusal by DM")
     settle(st)
     assert incident_row(st).status == "open"
     # 解決 offered on Home once it is acknowledged: the same refusal, and no form.
     IncidentService(st.rt.kessai).ack(incident_row(st).id or 0, "U0CHIEF")
-    st.slack.wait_for(lambda: inc.RESOLVE_ACTION in str(st.slack.home("U0CHIEF")), timeout=10, message="解決 on Home")
+    st.slack.wait_for(lambda: inc.RESOLVE_ACTION in str(st.slack.home("U0CHIEF")), timeout=30, message="解決 on Home")
     refusals = len([m for m in dm(st, "U0OPERATOR") if REFUSED in all_text(m)])
     forms = len(st.slack.calls_of("views.open"))  # the report's own form
     st.driver.block_action("U0OPERATOR", inc.RESOLVE_ACTION, view=st.slack.home_view("U0CHIEF"))
     st.slack.wait_for(lambda: len([m for m in dm(st, "U0OPERATOR") if REFUSED in all_text(m)]) > refusals,
-                      timeout=10, message="the second refusal by DM")
+                      timeout=30, message="the second refusal by DM")
     settle(st)
     assert len(st.slack.calls_of("views.open")) == forms
     assert incident_row(st).status == "acked" and incident_row(st).acked_by == "U0CHIEF"
@@ -1001,15 +1001,15 @@ def test_app_home_offers_to_take_over_an_incident_acknowledged_by_someone_who_le
     settle(st)
     msg = alert(st)
     st.driver.block_action("U0JOHO", inc.ACK_ACTION, channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: incident_row(st).status == "acked", timeout=10, message="acknowledged")
+    st.slack.wait_for(lambda: incident_row(st).status == "acked", timeout=30, message="acknowledged")
     settle(st)
     st = restarts.restart(edited_org((JOHO_MEMBER, "")))
     st.driver.message_deleted("C0ESCALATE", msg.ts)
     st.driver.app_home_opened("U0MANAGER")
-    st.slack.wait_for(lambda: home_says(st, "U0MANAGER", "引き継いで対応開始"), timeout=10, message="take over on Home")
+    st.slack.wait_for(lambda: home_says(st, "U0MANAGER", "引き継いで対応開始"), timeout=30, message="take over on Home")
     st.driver.block_action("U0MANAGER", inc.ACK_ACTION, view=st.slack.home_view("U0MANAGER"))
-    st.slack.wait_for(lambda: incident_row(st).acked_by == "U0MANAGER", timeout=10, message="taken over from Home")
-    st.slack.wait_for(lambda: inc.RESOLVE_ACTION in str(st.slack.home("U0MANAGER")), timeout=10, message="解決 on Home")
+    st.slack.wait_for(lambda: incident_row(st).acked_by == "U0MANAGER", timeout=30, message="taken over from Home")
+    st.slack.wait_for(lambda: inc.RESOLVE_ACTION in str(st.slack.home("U0MANAGER")), timeout=30, message="解決 on Home")
     assert "引き継いで対応開始" not in str(st.slack.home("U0MANAGER"))
 
 
@@ -1124,7 +1124,7 @@ def test_a_leak_report_listing_the_old_and_the_new_password_is_masked_in_the_ale
     escalation channel as typed."""
     st = sqlite_stack
     st.driver.slash_command("U0OPERATOR", "/kessai", "incident joetsu-x")
-    st.slack.wait_for_call("views.open", timeout=10)
+    st.slack.wait_for_call("views.open", timeout=30)
     answer = st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {
         inc.KIND_ACTION: "password_leak", inc.DESCRIPTION_ACTION: "付箋を掲示板に貼ったままでした。旧 abc123 / 新 def456"})
     assert answer.json() is None
@@ -1268,10 +1268,10 @@ def test_a_redraw_refused_because_the_alert_was_just_deleted_is_no_error(
     st.slack.inject("chat.update", delay=10, released=held, channel="C0ESCALATE")
     with caplog.at_level("INFO"):
         IncidentService(st.rt.kessai).ack(incident_row(st).id or 0, "U0CHIEF")
-        st.slack.wait_for(lambda: not st.slack.pending_faults(), timeout=10, message="the redraw on its way")
+        st.slack.wait_for(lambda: not st.slack.pending_faults(), timeout=30, message="the redraw on its way")
         assert st.driver.message_deleted("C0ESCALATE", msg.ts).status == 200
         held.set()
-        st.slack.wait_for(lambda: len(st.slack.calls_of("chat.update", ok=False)) > 0, timeout=10,
+        st.slack.wait_for(lambda: len(st.slack.calls_of("chat.update", ok=False)) > 0, timeout=30,
                           message="the redraw refused")
         settle(st)
     said = [r.getMessage() for r in caplog.records if r.levelname in ("WARNING", "ERROR")]
@@ -1739,12 +1739,12 @@ def test_a_my_number_pasted_into_a_misposting_report_or_its_summary_is_masked_ev
     nothing. The resolution summary quoting it likewise. A mobile number beside it is kept (whom to call)."""
     st = sqlite_stack
     st.driver.app_home_opened("U0JOHO")
-    st.slack.wait_for(lambda: st.slack.home("U0JOHO"), timeout=10, message="App Home drawn")
+    st.slack.wait_for(lambda: st.slack.home("U0JOHO"), timeout=30, message="App Home drawn")
     post = "【児童手当】山田太郎様（個人番号 １２３４－５６７８－９０１８）の申請を受け付けました"
     submit_report(st, "U0OPERATOR", "misposting", f"次の投稿を誤って公開しました。\n{post}\n連絡先 090-2222-3333")
     msg = alert(st)
     st.driver.block_action("U0JOHO", inc.RESOLVE_ACTION, channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: st.slack.latest_view("U0JOHO", inc.RESOLVE_CALLBACK), timeout=10, message="resolve form")
+    st.slack.wait_for(lambda: st.slack.latest_view("U0JOHO", inc.RESOLVE_CALLBACK), timeout=30, message="resolve form")
     answer = st.driver.view_submission("U0JOHO", inc.RESOLVE_CALLBACK, {
         inc.SUMMARY_ACTION: "投稿を削除し、1234-5678-9018 の方に謝罪しました。"})
     assert answer.status == 200 and answer.json() is None, answer.body

@@ -82,7 +82,7 @@ def test_an_edit_carries_the_pictures_of_the_message(stack: LocalStack) -> None:
     assert "画像:* 2枚" in request and "ライトアップされた高田城三重櫓" in request
     # Only the description of a picture changes: that is a new version too, with its own hash.
     st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", edited, images=["ライトアップされた高田城三重櫓", "紅葉と堀"])
-    st.slack.wait_for(lambda: len(versions(st)) == 3, timeout=10, message="third version")
+    st.slack.wait_for(lambda: len(versions(st)) == 3, timeout=30, message="third version")
     settle(st)
     v1, v2, v3 = versions(st)
     assert (v1.image_count, v1.alt_texts) == (0, [])
@@ -117,7 +117,7 @@ def test_a_video_with_a_draft_needs_consent_is_shown_and_bound_to_the_decision(s
     # The same files again (an unfurl) are no new version; a video removed is one.
     st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT, images=["ライトアップされた高田城三重櫓"], videos=2)
     st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT, images=["ライトアップされた高田城三重櫓"], videos=1)
-    st.slack.wait_for(lambda: len(versions(st)) == 3, timeout=10, message="third version")
+    st.slack.wait_for(lambda: len(versions(st)) == 3, timeout=30, message="third version")
     for a in APPROVERS:
         wait_dm(st, a, 3)
     settle(st)
@@ -126,7 +126,7 @@ def test_a_video_with_a_draft_needs_consent_is_shown_and_bound_to_the_decision(s
     assert len({v1.content_hash, v2.content_hash, v3.content_hash}) == 3
     msg = dm(st, "U0MANAGER")[-1]
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: any(e.kind == "approved" for e in entries(st)), timeout=10, message="approval")
+    st.slack.wait_for(lambda: any(e.kind == "approved" for e in entries(st)), timeout=30, message="approval")
     with st.rt.db.session() as s:
         approved = next(e for e in ledger_repo.iter_entries(s) if e.kind == "approved")
         assert (approved.version_number, approved.content_hash) == (3, v3.content_hash)
@@ -189,7 +189,7 @@ def test_the_shortcut_on_a_forward_fills_the_form_with_the_forwarded_text(stack:
     forward = st.driver.forward("C0INTAKE", "U0OPERATOR", "C0GENERAL", original, comment="これをお願いします")
     wait_ephemeral(st, "U0OPERATOR", "転送されたメッセージは")
     st.driver.message_shortcut("U0OPERATOR", "submit_as_draft", "C0INTAKE", forward)
-    view = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "submit_draft"), timeout=10)
+    view = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "submit_draft"), timeout=30)
     blocks = {b.get("block_id"): b for b in view.view["blocks"]}
     assert blocks["text"]["element"]["initial_value"] == text
 
@@ -300,7 +300,7 @@ def test_a_late_retry_of_an_older_edit_changes_nothing(stack: LocalStack) -> Non
     st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", newer)
     request = [m for m in wait_dm(st, "U0MANAGER", 2) if "菊まつり" in all_text(m)][-1]
     st.driver.block_action("U0MANAGER", "approve_draft", channel=request.channel, message_ts=request.ts)
-    st.slack.wait_for(lambda: drafts(st)[0].state == "approved", timeout=10, message="approval")
+    st.slack.wait_for(lambda: drafts(st)[0].state == "approved", timeout=30, message="approval")
     settle(st)
     sent_before = {a: len(dm(st, a)) for a in APPROVERS}
     assert st.driver.redeliver(lost[0]).status == 200

@@ -100,7 +100,7 @@ def test_a_day_at_another_organisation_shows_no_joetsu_word_and_names_its_own_de
     st.driver.block_action(o.approver, "approve_draft", buttons(request)["approve_draft"],
                            channel=request.channel, message_ts=request.ts)
     st.slack.wait_for(lambda: "承認" in all_text(dm(st, o.approver)[0]) and not buttons(dm(st, o.approver)[0]),
-                      timeout=10, message="approved")
+                      timeout=30, message="approved")
     st.driver.message(o.intake, o.operator, "6月の子育てサロンの日程をお知らせします。詳しくは事務所までお問い合わせください。")
     wait_dm(st, o.approver, 2)
     Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(hours=2, minutes=5))
@@ -114,10 +114,10 @@ def test_a_day_at_another_organisation_shows_no_joetsu_word_and_names_its_own_de
 
     # An incident: reported, refused to someone who may not acknowledge, re-alerted, acknowledged.
     st.driver.slash_command(o.operator, "/kessai", f"incident {o.account}")
-    st.slack.wait_for_call("views.open", timeout=10)
+    st.slack.wait_for_call("views.open", timeout=30)
     st.driver.view_submission(o.operator, inc.REPORT_CALLBACK, {
         inc.KIND_ACTION: "impersonation", inc.DESCRIPTION_ACTION: "公式アカウントをまねた偽アカウントがあります。"})
-    alert = st.slack.wait_for(lambda: next(iter(st.slack.messages(o.escalation)), None), timeout=10, message="alert")
+    alert = st.slack.wait_for(lambda: next(iter(st.slack.messages(o.escalation)), None), timeout=30, message="alert")
     st.driver.block_action(o.outsider, inc.ACK_ACTION, channel=alert.channel, message_ts=alert.ts)
     assert o.refused_ack in wait_ephemeral(st, o.outsider, "対応開始")
     with st.rt.db.session() as s:
@@ -126,7 +126,7 @@ def test_a_day_at_another_organisation_shows_no_joetsu_word_and_names_its_own_de
     settle(st)
     alert = st.slack.message(alert.channel, alert.ts) or alert
     st.driver.block_action(o.officer, inc.ACK_ACTION, channel=alert.channel, message_ts=alert.ts)
-    st.slack.wait_for(lambda: "対応中" in all_text(st.slack.message(alert.channel, alert.ts) or alert), timeout=10,
+    st.slack.wait_for(lambda: "対応中" in all_text(st.slack.message(alert.channel, alert.ts) or alert), timeout=30,
                       message="acknowledged by the department that oversees the accounts")
     settle(st)
     checklist = json.dumps((st.slack.message(alert.channel, alert.ts) or alert).blocks, ensure_ascii=False)
@@ -164,7 +164,7 @@ def test_an_organisation_with_no_escalation_departments_is_told_what_really_happ
     try:
         for account in (WAKE.account, inc.NO_ACCOUNT):
             st.driver.slash_command(WAKE.operator, "/kessai", "incident")
-            st.slack.wait_for(lambda: st.slack.latest_view(WAKE.operator, inc.REPORT_CALLBACK), timeout=10)
+            st.slack.wait_for(lambda: st.slack.latest_view(WAKE.operator, inc.REPORT_CALLBACK), timeout=30)
             st.driver.view_submission(WAKE.operator, inc.REPORT_CALLBACK, {
                 inc.KIND_ACTION: "flaming", inc.ACCOUNT_ACTION: account,
                 inc.DESCRIPTION_ACTION: f"{account} の投稿に批判的な返信が続いています。"})
@@ -177,7 +177,7 @@ def test_an_organisation_with_no_escalation_departments_is_told_what_really_happ
         # The form, a second report of the same account (a follow-up) and a refusal of someone not
         # in the roster sent people to 「運用を統括する部署」 all the same.
         st.driver.slash_command(WAKE.operator, "/kessai", "incident")
-        st.slack.wait_for(lambda: st.slack.latest_view(WAKE.operator, inc.REPORT_CALLBACK), timeout=10)
+        st.slack.wait_for(lambda: st.slack.latest_view(WAKE.operator, inc.REPORT_CALLBACK), timeout=30)
         form = json.dumps(st.slack.latest_view(WAKE.operator, inc.REPORT_CALLBACK).view, ensure_ascii=False)  # type: ignore[union-attr]
         assert "部署" not in form and "運用管理責任者（特定のアカウントではない場合はエスカレーション先のチャンネル）に知らせます" in form
         st.driver.view_submission(WAKE.operator, inc.REPORT_CALLBACK, {

@@ -53,7 +53,7 @@ def test_a_click_carrying_several_actions_decides_nothing_and_says_so(stack: Loc
     assert set(buttons(dm(st, "U0MANAGER")[0])) == {"approve_draft", "reject_draft"}
     # Pressed again, on its own, the button works as always.
     st.driver.block_action("U0MANAGER", "approve_draft", channel=request.channel, message_ts=request.ts)
-    st.slack.wait_for(lambda: ledger_kinds(st) == ["approved"], timeout=10)
+    st.slack.wait_for(lambda: ledger_kinds(st) == ["approved"], timeout=30)
 
 
 def posted(st: LocalStack, user: str, text: str, *, subtype: str | None = None, blocks: list | None = None,
@@ -119,7 +119,7 @@ def test_an_edit_of_an_approved_draft_is_a_new_version_to_decide_again(stack: Lo
         wait_dm(st, a)
     request = dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0MANAGER", "approve_draft", channel=request.channel, message_ts=request.ts)
-    st.slack.wait_for(lambda: ledger_kinds(st) == ["approved"], timeout=10)
+    st.slack.wait_for(lambda: ledger_kinds(st) == ["approved"], timeout=30)
     st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT.replace("紅葉", "菊まつり"))
     st.driver.retry_last_event()
     for a in APPROVERS:
@@ -181,7 +181,7 @@ def test_huge_and_deeply_nested_blocks_are_answered_and_checked(stack: LocalStac
                              "channel": "C0INTAKE", "event_ts": ts, "channel_type": "channel",
                              "blocks": [*blocks, {"type": "rich_text", "elements": [deep]}]})
     assert reply.status == 200
-    st.slack.wait_for(lambda: any("platform.length" in all_text(m) for m in thread(st, "C0INTAKE", ts)), timeout=20)
+    st.slack.wait_for(lambda: any("platform.length" in all_text(m) for m in thread(st, "C0INTAKE", ts)), timeout=30)
     assert [(d.message_ts, d.state) for d in drafts(st)] == [(ts, "needs_fix")]
 
 
@@ -246,7 +246,7 @@ def test_an_operators_me_message_edited_or_written_in_a_thread(stack: LocalStack
         "previous_message": {"type": "message", "subtype": "me_message", "user": "U0OPERATOR", "ts": ts,
                              "text": message_text(CLEAN_DRAFT)},
     })
-    st.slack.wait_for(lambda: any("第2版" in all_text(m) for m in dm(st, "U0MANAGER")), timeout=10)
+    st.slack.wait_for(lambda: any("第2版" in all_text(m) for m in dm(st, "U0MANAGER")), timeout=30)
     posted(st, "U0OPERATOR", "が確認中です", subtype="me_message", blocks=[], thread_ts=ts)
     settle(st)
     assert len(drafts(st)) == 1

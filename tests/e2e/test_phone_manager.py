@@ -50,7 +50,7 @@ def test_the_request_dms_preview_says_what_is_asked_for_which_account_and_when(s
     assert "作成者: 高田 太郎 さん、第1版）。" in msg.text and not MRKDWN_NOISE.search(msg.text)
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
     # The other approver's DM, redrawn, no longer asks for a decision in its text either.
-    st.slack.wait_for(lambda: "承認しました" in dm(st, "U0CHIEF")[0].text, timeout=10, message="redrawn DM")
+    st.slack.wait_for(lambda: "承認しました" in dm(st, "U0CHIEF")[0].text, timeout=30, message="redrawn DM")
     assert "上越 花子 さんが承認しました。" in dm(st, "U0CHIEF")[0].text
 
 
@@ -69,7 +69,7 @@ def test_a_rejection_form_slack_no_longer_lets_us_open_is_explained_and_decides_
     assert ledger(st) == [] and [d.state for d in drafts(st)] == ["pending"]
     assert set(buttons(dm(st, "U0MANAGER")[0])) == {"approve_draft", "reject_draft"}
     st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts)
-    form = st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", render.REJECT_CALLBACK), timeout=10,
+    form = st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", render.REJECT_CALLBACK), timeout=30,
                              message="the form on the second tap")
     # What to write is the hint, read with the field and kept while typing; a placeholder was not.
     [reason] = [b for b in form.view["blocks"] if b.get("block_id") == render.REJECT_REASON_BLOCK]
@@ -100,13 +100,13 @@ def test_a_tap_on_a_request_the_author_took_back_is_told_so_and_decides_nothing(
     ts = submit_clean(st)
     msg = dm(st, "U0MANAGER")[0]
     st.driver.message_deleted("C0INTAKE", ts, tombstone=False)
-    st.slack.wait_for(lambda: "取り下げ" in all_text(dm(st, "U0MANAGER")[0]), timeout=10, message="voided DM")
+    st.slack.wait_for(lambda: "取り下げ" in all_text(dm(st, "U0MANAGER")[0]), timeout=30, message="voided DM")
     assert "取り下げ" in dm(st, "U0MANAGER")[0].text
     # The phone still shows the buttons (not yet redrawn): 承認, then 差戻し.
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts, seen=msg)
     assert wait_ephemeral(st, "U0MANAGER", "取り下げ") == "この下書きは現在「取り下げ」のため、決裁できません。"
     st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts, seen=msg)
-    st.slack.wait_for(lambda: len(st.slack.ephemerals("U0MANAGER")) == 2, timeout=10, message="second refusal")
+    st.slack.wait_for(lambda: len(st.slack.ephemerals("U0MANAGER")) == 2, timeout=30, message="second refusal")
     settle(st)
     assert st.slack.calls_of("views.open") == []
     assert [e.kind for e in ledger(st) if e.kind != "void"] == []
@@ -120,7 +120,7 @@ def test_app_home_with_thirty_requests_lists_the_oldest_with_buttons_and_counts_
     st.slack.wait_for(lambda: len(dm(st, "U0MANAGER")) >= 30, timeout=60, message="thirty requests")
     settle(st)
     st.driver.app_home_opened("U0MANAGER")
-    st.slack.wait_for(lambda: "決裁待ち（30件）" in str(st.slack.home("U0MANAGER")), timeout=10, message="home")
+    st.slack.wait_for(lambda: "決裁待ち（30件）" in str(st.slack.home("U0MANAGER")), timeout=30, message="home")
     home = st.slack.home("U0MANAGER")
     assert home is not None and len(home["blocks"]) <= 100
     rows = [b for b in home["blocks"] if b["type"] == "actions"]
@@ -132,7 +132,7 @@ def test_app_home_with_thirty_requests_lists_the_oldest_with_buttons_and_counts_
     assert home_view is not None
     st.driver.block_action("U0MANAGER", "approve_draft", view=home_view,
                            value=rows[0]["elements"][0]["value"])
-    st.slack.wait_for(lambda: "決裁待ち（29件）" in str(st.slack.home("U0MANAGER")), timeout=10,
+    st.slack.wait_for(lambda: "決裁待ち（29件）" in str(st.slack.home("U0MANAGER")), timeout=30,
                       message="home after the decision")
     assert [(e.kind, e.draft_id) for e in ledger(st)] == [("approved", 1)]
     wait_dm(st, "U0MANAGER", 30)
@@ -173,7 +173,7 @@ def test_an_incident_re_alert_says_what_is_asked_first_and_keeps_the_report_off_
     said, mentions = realert.text.split(" <@", 1)
     assert not MRKDWN_NOISE.search(said) and {"U0JOHO>", "U0MANAGER>"} <= set(mentions.split(" <@"))
     report_incident(st, "U0CHIEF")
-    st.slack.wait_for(lambda: len(st.slack.messages("C0ESCALATE", thread_ts=alert.ts)) == 3, timeout=10,
+    st.slack.wait_for(lambda: len(st.slack.messages("C0ESCALATE", thread_ts=alert.ts)) == 3, timeout=30,
                       message="the second report's note")
     note = st.slack.messages("C0ESCALATE", thread_ts=alert.ts)[-1]
     assert note.text == "春日山 一郎 さんから、このインシデントについて追加の報告がありました。"
@@ -216,7 +216,7 @@ def test_a_screen_reader_names_the_draft_each_button_acts_on(sqlite_stack: Local
     assert buttons(second)["approve_draft"] == buttons(second)["reject_draft"]
     assert buttons(second)["approve_draft"].startswith("2:1:")
     st.driver.block_action("U0MANAGER", "approve_draft", channel=second.channel, message_ts=second.ts)
-    st.slack.wait_for(lambda: any("承認しました" in m.text for m in dm(st, "U0MANAGER")), timeout=10,
+    st.slack.wait_for(lambda: any("承認しました" in m.text for m in dm(st, "U0MANAGER")), timeout=30,
                       message="the second DM redrawn")
     assert [(e.kind, e.draft_id) for e in ledger(st) if e.kind == "approved"] == [("approved", 2)]
     # App Home's rows say the same: the one still waiting, and the author's 投稿済みにする.
@@ -233,7 +233,7 @@ def test_a_long_account_name_gives_way_in_the_reader_label_and_slack_takes_every
     st = long_name_stack
     ts = st.driver.message("C0INTAKE", "U0OPERATOR", "パスワードは abc12345 です。" + CLEAN_DRAFT)
     reply = st.slack.wait_for(lambda: next((m for m in thread(st, "C0INTAKE", ts)
-                                            if "override_draft" in buttons(m)), None), timeout=10)
+                                            if "override_draft" in buttons(m)), None), timeout=30)
     override = reader_labels(reply.blocks)["override_draft"]
     assert len(override) == render.READER_LABEL_MAX
     assert override.startswith("理由を付けて決裁依頼、上越市") and override.endswith("…の第1版、下書き1番")

@@ -27,14 +27,14 @@ def test_decision_committed_before_crash_is_announced_after_restart(tmp_path: Pa
     first.rt.gateway.stop()  # from here on, nothing committed reaches Slack: the "crash" window
     first.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
     with first.rt.db.session() as s:
-        first.slack.wait_for(lambda: outbox.backlog(s) > 0, timeout=5)
+        first.slack.wait_for(lambda: outbox.backlog(s) > 0, timeout=30)
     assert "承認しました" not in all_text(dm(first, "U0MANAGER")[0])
     first.server.stop()
     first.rt.db.dispose()
 
     second = start_local_stack(org, url, slack=slack, clock=shifted_clock(BUSINESS_MORNING))
     try:
-        second.slack.wait_for(lambda: "承認しました" in all_text(dm(second, "U0MANAGER")[0]), timeout=10)
+        second.slack.wait_for(lambda: "承認しました" in all_text(dm(second, "U0MANAGER")[0]), timeout=30)
         wait_thread(second, "C0INTAKE", ts, lambda ms: any("承認されました" in all_text(m) for m in ms))
         settle(second)
         with second.rt.db.session() as s:
@@ -80,7 +80,7 @@ def test_an_approver_added_while_a_draft_waits_gets_the_request_itself(tmp_path:
         settle(second)
         assert len(dm(second, "U0JOHO")) == 2 and "決裁のお願い" in all_text(dm(second, "U0JOHO")[1])
         second.driver.block_action("U0JOHO", "approve_draft", channel=request.channel, message_ts=request.ts)
-        second.slack.wait_for(lambda: "承認しました" in all_text(dm(second, "U0CHIEF")[0]), timeout=10)
+        second.slack.wait_for(lambda: "承認しました" in all_text(dm(second, "U0CHIEF")[0]), timeout=30)
         settle(second)
         assert "承認しました" in all_text(dm(second, "U0JOHO")[0])
         with second.rt.db.session() as s:

@@ -149,7 +149,7 @@ def test_a_removed_approver_is_told_no_action_is_needed_and_the_waiting_line_fol
     # The approvers the file names decide as before.
     st.driver.block_action("U0JOHO", "approve_draft", buttons(request)["approve_draft"],
                            channel=request.channel, message_ts=request.ts)
-    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0CHIEF")[0]), timeout=10)
+    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0CHIEF")[0]), timeout=30)
 
 
 def test_outside_business_hours_the_removed_are_told_and_the_added_wait_for_the_morning(restarts: Restarts) -> None:
@@ -224,9 +224,9 @@ def test_an_author_removed_from_the_operators_cannot_send_their_draft_on(restart
     [request] = wait_dm(st, "U0MANAGER")
     # Both forms, opened before the change and sent after it.
     st.driver.block_action("U0OPERATOR", "override_draft", channel="C0INTAKE", message_ts=check.ts)
-    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "override_reason"), timeout=10)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "override_reason"), timeout=30)
     st.driver.block_action("U0OPERATOR", "revise_draft", channel="C0INTAKE", message_ts=check.ts)
-    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "revise_draft_form"), timeout=10)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "revise_draft_form"), timeout=30)
     settle(st)
 
     st = restarts.restart(edited_org(WITHOUT_OPERATOR))
@@ -331,7 +331,7 @@ def test_requests_of_an_account_removed_from_the_file_are_retracted_and_no_decis
     assert set(buttons(again)) == {"approve_draft", "reject_draft"}
     st.driver.block_action("U0MANAGER", "approve_draft", buttons(again)["approve_draft"],
                            channel=again.channel, message_ts=again.ts)
-    st.slack.wait_for(lambda: [d.state for d in drafts(st)] == ["approved"], timeout=10)
+    st.slack.wait_for(lambda: [d.state for d in drafts(st)] == ["approved"], timeout=30)
 
 
 # -- App Home after the file changed -----------------------------------------------------------
@@ -359,14 +359,14 @@ def test_app_home_is_redrawn_for_those_whose_standing_the_file_changed(restarts:
     wait_dm(st, "U0CHIEF")
     home_text(st, "U0CHIEF", "決裁待ち（1件）")
     st.driver.app_home_opened("U0OPERATOR")
-    st.slack.wait_for(lambda: "revise_draft" in home_blocks(st, "U0OPERATOR"), timeout=10, message="operator's Home")
+    st.slack.wait_for(lambda: "revise_draft" in home_blocks(st, "U0OPERATOR"), timeout=30, message="operator's Home")
     settle(st)
 
     changed = edited_org(WITHOUT_CHIEF, (OPERATORS_LINE, 'operators = ["U0OPERATOR2"]\napprovers = ["U0MANAGER"]'))
     st = restarts.restart(changed)
-    st.slack.wait_for(lambda: "紅葉ライトアップ" not in home_blocks(st, "U0CHIEF"), timeout=10,
+    st.slack.wait_for(lambda: "紅葉ライトアップ" not in home_blocks(st, "U0CHIEF"), timeout=30,
                       message="the removed approver's Home, redrawn")
-    st.slack.wait_for(lambda: "revise_draft" not in home_blocks(st, "U0OPERATOR"), timeout=10,
+    st.slack.wait_for(lambda: "revise_draft" not in home_blocks(st, "U0OPERATOR"), timeout=30,
                       message="the removed operator's Home, redrawn")
     assert "090-1234-5678" in home_blocks(st, "U0OPERATOR")  # still listed, as their draft
     # /kessai status no longer tells them to do what they may not.
@@ -393,7 +393,7 @@ def test_a_removed_member_whose_home_cannot_be_redrawn_is_not_reported_as_a_prob
     st.slack.inject("views.publish", error="user_disabled", times=3)
     st = restarts.restart(edited_org(WITHOUT_CHIEF, (APPROVERS_LINE, 'approvers = ["U0MANAGER"]\ndeputies = ["U0DEPUTY"]')))
     st.slack.wait_for(lambda: any(c.response.get("error") == "user_disabled" for c in st.slack.calls_of("views.publish")),
-                      timeout=10, message="the redraw, refused")
+                      timeout=30, message="the redraw, refused")
     settle(st)
     assert st.slack.messages("C0ESCALATE") == []
 
@@ -482,7 +482,7 @@ def test_the_fix_it_buttons_of_an_author_removed_from_the_operators_are_redrawn(
     rejected = root_message(st, "雪灯籠")
     request = next(m for m in wait_dm(st, "U0MANAGER") if "雪灯籠" in all_text(m))
     st.driver.block_action("U0MANAGER", "reject_draft", channel=request.channel, message_ts=request.ts)
-    st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", "reject_reason"), timeout=10)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", "reject_reason"), timeout=30)
     st.driver.view_submission("U0MANAGER", "reject_reason", {"reason_text": "日時を確認してください。"})
     notice = next(m for m in wait_root_thread(st, rejected, "差し戻されました") if "revise_draft" in buttons(m))
     settle(st)
@@ -550,7 +550,7 @@ def test_a_deputy_standing_in_for_a_removed_approver_no_longer_decides_while_the
     [joho] = dm(st, "U0JOHO")
     st.driver.block_action("U0JOHO", "approve_draft", buttons(joho)["approve_draft"],
                            channel=joho.channel, message_ts=joho.ts)
-    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0CHIEF")[0]), timeout=10)
+    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0CHIEF")[0]), timeout=30)
     with st.rt.db.session() as s:
         assert [(e.kind, e.decider_id, e.acting_for_id) for e in ledger_repo.iter_entries(s)] == [
             ("approved", "U0JOHO", None)]
@@ -600,7 +600,7 @@ def test_an_approver_added_while_away_has_the_deputy_asked_in_their_place(restar
     assert Sweeper(st.rt.kessai).sweep(at + timedelta(minutes=1)).total == 0
     st.driver.block_action("U0DEPUTY", "approve_draft", buttons(deputy)["approve_draft"],
                            channel=deputy.channel, message_ts=deputy.ts)
-    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0DEPUTY")[-1]), timeout=10)
+    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0DEPUTY")[-1]), timeout=30)
     with st.rt.db.session() as s:
         assert [(e.kind, e.decider_id, e.acting_for_id) for e in ledger_repo.iter_entries(s)] == [
             ("approved", "U0DEPUTY", "U0JOHO")]
@@ -676,7 +676,7 @@ def test_a_deputy_asked_for_a_slow_approver_who_left_decides_for_the_approver_na
         request = redrawn
     st.driver.block_action("U0DEPUTY", "approve_draft", buttons(request)["approve_draft"],
                            channel=request.channel, message_ts=request.ts)
-    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0DEPUTY")[-1]), timeout=10)
+    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0DEPUTY")[-1]), timeout=30)
     settle(st)
     with st.rt.db.session() as s:
         assert [(e.kind, e.decider_id, e.acting_for_id) for e in ledger_repo.iter_entries(s)] == [
@@ -706,7 +706,7 @@ def test_a_deputy_request_repointed_while_its_dm_is_on_its_way_names_the_approve
     try:
         assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(days=1, minutes=5)).sent[
             "approval.escalate"] == 1
-        st.slack.wait_for(lambda: dm(st, "U0DEPUTY"), timeout=10, message="the deputy's DM, its answer held")
+        st.slack.wait_for(lambda: dm(st, "U0DEPUTY"), timeout=30, message="the deputy's DM, its answer held")
         assert "上越 花子 さんに代わって決裁" in all_text(dm(st, "U0DEPUTY")[0])
         report = Sweeper(replica.rt.kessai).sweep(BUSINESS_MORNING + timedelta(days=1, minutes=10))
         assert report.sent["approval.repointed"] == 1, report.sent

@@ -91,7 +91,7 @@ def test_app_home_shows_a_person_of_another_organisation_nothing_of_ours(stack: 
     report(st)
     settle(st)
     st.driver.app_home_opened(OUTSIDER)
-    home = st.slack.wait_for(lambda: st.slack.home(OUTSIDER), timeout=10, message="home")
+    home = st.slack.wait_for(lambda: st.slack.home(OUTSIDER), timeout=30, message="home")
     shown = json.dumps(home, ensure_ascii=False)
     assert "紅葉" not in shown and "炎上" not in shown and "上越市公式X" not in shown
     assert "運用担当者としても登録されていない" in shown and "対応中のインシデント（0件）" in shown

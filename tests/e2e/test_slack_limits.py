@@ -53,7 +53,7 @@ def test_the_shortcut_on_a_message_longer_than_the_form_says_what_it_left_out(sq
     text = "高田城址公園の観桜会についてのお知らせです。\n" * 250  # 5,750 characters
     ts = st.slack.post_as_user("C0GENERAL", "U0OPERATOR", text).ts
     st.driver.message_shortcut("U0OPERATOR", "submit_as_draft", "C0GENERAL", ts)
-    view = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "submit_draft"), timeout=10)
+    view = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "submit_draft"), timeout=30)
     blocks = {b.get("block_id"): b for b in view.view["blocks"]}
     assert blocks["text"]["element"]["initial_value"] == text[:3000]
     shown = "\n".join(b["text"]["text"] for b in view.view["blocks"] if b["type"] == "section")
@@ -70,25 +70,25 @@ def offered(form: dict[str, Any], block_id: str) -> list[str]:
 def test_every_one_of_150_accounts_can_be_chosen_in_the_draft_and_incident_forms(big_stack: LocalStack) -> None:
     st = big_stack
     st.driver.slash_command("U0OPERATOR", "/kessai", "draft")
-    form = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", render.DRAFT_CALLBACK), timeout=10)
+    form = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", render.DRAFT_CALLBACK), timeout=30)
     assert not view_errors(form.view)
     assert offered(form.view, render.F_ACCOUNT) == [f"acct-{i}" for i in range(MANY)]
     reply = st.driver.view_submission("U0OPERATOR", render.DRAFT_CALLBACK, {
         render.F_ACCOUNT: "acct-140", render.F_TEXT: "高田城址公園の観桜会は4月1日からです。"})
     assert reply.json() is None, reply.body
     root = st.slack.wait_for(lambda: next((m for m in st.slack.messages("C0INTAKE") if "観桜会" in all_text(m)), None),
-                             timeout=10, message="the draft in the intake channel")
+                             timeout=30, message="the draft in the intake channel")
     assert "上越市公式アカウント140番（観光振興課）" in all_text(root)
 
     description = "なりすましアカウントが市の名前で投稿しています。" * 125  # 3,000 characters, the form's most
     st.driver.slash_command("U0OPERATOR", "/kessai", "incident")
-    form = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK), timeout=10)
+    form = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK), timeout=30)
     assert not view_errors(form.view)
     assert offered(form.view, inc.ACCOUNT_BLOCK) == [inc.NO_ACCOUNT, *(f"acct-{i}" for i in range(MANY))]
     reply = st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {
         inc.KIND_ACTION: "impersonation", inc.ACCOUNT_ACTION: "acct-149", inc.DESCRIPTION_ACTION: description})
     assert reply.json() is None, reply.body
-    alert = st.slack.wait_for(lambda: next(iter(st.slack.messages("C0ESCALATE")), None), timeout=10,
+    alert = st.slack.wait_for(lambda: next(iter(st.slack.messages("C0ESCALATE")), None), timeout=30,
                               message="incident alert")
     text = all_text(alert)
     assert "上越市公式アカウント149番（観光振興課）" in text
@@ -117,19 +117,19 @@ def test_a_facebook_post_of_20000_characters_and_a_long_rejection_reason_reach_e
     home_text(st, "U0MANAGER", "決裁待ち（1件）")
 
     st.driver.block_action("U0MANAGER", "reject_draft", channel=request.channel, message_ts=request.ts)
-    form = st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", render.REJECT_CALLBACK), timeout=10)
+    form = st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", render.REJECT_CALLBACK), timeout=30)
     assert "全 20,000 文字のうち先頭 500 文字を表示しています" in str(form.view["blocks"])
     reason = "<修正前>と<修正後>を比べてください\n" * 100  # 2,000 characters, the form's most
     reply = st.driver.view_submission("U0MANAGER", render.REJECT_CALLBACK, {render.REJECT_REASON_ACTION: reason})
     assert reply.status == 200 and not reply.body.strip(), reply.body
     status = st.slack.wait_for(lambda: next((m for m in thread(st, "C0INTAKE", ts) if "差し戻しました" in all_text(m)),
-                                            None), timeout=10, message="the status line decided")
+                                            None), timeout=30, message="the status line decided")
     # The whole reason, as written (plain text: 「<」 is not escaped, each line behind 「｜」).
     assert all_text(status).count("\n｜<修正前>と<修正後>を比べてください") == 100
     assert "元のメッセージを編集してください" in all_text(status)
     # Not escaped, it fits the DM's room for a reason whole too.
     decided = st.slack.wait_for(lambda: next((m for m in dm(st, "U0MANAGER")[:1] if "差し戻しました" in all_text(m)), None),
-                                timeout=10, message="the request DM decided")
+                                timeout=30, message="the request DM decided")
     assert all_text(decided).count("\n｜<修正前>と<修正後>を比べてください") == 100
     settle(st)
     assert [(c.method, c.response.get("error")) for c in st.slack.calls if not c.ok] == []
@@ -142,7 +142,7 @@ def test_the_shortcut_on_a_message_with_a_flyer_says_the_file_does_not_go_with_t
     ts = st.slack.post_as_user("C0GENERAL", "U0OPERATOR", text).ts
     flyer = st.driver.file("F0FLYER1", "観桜会チラシ.pdf", "U0OPERATOR")
     st.driver.message_shortcut("U0OPERATOR", "submit_as_draft", "C0GENERAL", ts, files=[flyer])
-    view = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "submit_draft"), timeout=10)
+    view = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "submit_draft"), timeout=30)
     shown = "\n".join(b["text"]["text"] for b in view.view["blocks"] if b["type"] == "section")
     assert "添付されたファイル（1件）は、この入力画面からは決裁に回らず" in shown and "受付チャンネル" in shown
 

@@ -68,7 +68,7 @@ def test_messages_wait_for_a_working_token_from_the_event_on_not_from_a_refused_
     token = st.slack.token
     st.slack.token = "xoxb-revoked-" + token  # Slack refuses the bot's token from now on
     assert st.driver.event(event).status == 200
-    st.slack.wait_for_call("auth.test", lambda c: not c.ok, timeout=10)  # the event checked with Slack
+    st.slack.wait_for_call("auth.test", lambda c: not c.ok, timeout=30)  # the event checked with Slack
     before = len(st.slack.calls)
     kessai = st.rt.kessai
     with st.rt.db.session() as s:  # what a sweep writes meanwhile (no event comes without a token)
@@ -76,7 +76,7 @@ def test_messages_wait_for_a_working_token_from_the_event_on_not_from_a_refused_
     kessai.after_commit()
     asked = len(st.slack.calls_of("auth.test"))
     # Two more questions (delivery passes apart): passes went by, the messages waited through them.
-    st.slack.wait_for_call("auth.test", lambda c: not c.ok, count=asked + 2, timeout=10)
+    st.slack.wait_for_call("auth.test", lambda c: not c.ok, count=asked + 2, timeout=30)
     tried = [c.method for c in st.slack.calls[before:] if c.method != "auth.test"]
     assert tried == [], tried
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
@@ -156,7 +156,7 @@ def test_a_shortcut_kessai_no_longer_has_is_answered(sqlite_stack: LocalStack) -
     assert st.driver.shortcut("U0OPERATOR", "an_old_global_shortcut").status == 200
     st.slack.wait_for(lambda: len([c for c in st.slack.calls if c.method in ("response_url", "chat.postMessage")
                                    and "このショートカットは現在の kessai では使えません" in str(c.params)]) == 2,
-                      timeout=10, message="both told")
+                      timeout=30, message="both told")
     settle(st)
     [direct] = dm(st, "U0OPERATOR")  # the global one has nowhere else to answer
     assert "「決裁に回す」" in direct.text and "/kessai help" in direct.text
@@ -261,15 +261,15 @@ def test_every_replica_says_why_the_token_was_lost_not_the_code_slack_refuses_it
     try:
         a.slack.token = "xoxb-revoked-" + a.slack.token  # Slack refuses the bot's token from now on
         assert a.driver.event({"type": "app_uninstalled"}).status == 200
-        a.slack.wait_for_call("auth.test", lambda c: not c.ok, timeout=10)  # the receiving replica asked
-        a.slack.wait_for(lambda: a.rt.gateway.auth_error == "invalid_auth", timeout=10, message="refusal recorded")
+        a.slack.wait_for_call("auth.test", lambda c: not c.ok, timeout=30)  # the receiving replica asked
+        a.slack.wait_for(lambda: a.rt.gateway.auth_error == "invalid_auth", timeout=30, message="refusal recorded")
         # Without the database's record too (its write may fail: the replica's own memory says it).
         assert a.rt.gateway.auth_problem() == "app_uninstalled"
         kessai = b.rt.kessai
         with b.rt.db.session() as s:  # b sends something and is refused
             kessai.notify.direct(s, kessai.clock(), user="U0MANAGER", text="決裁待ちの下書きがあります")
         kessai.after_commit()
-        b.slack.wait_for(lambda: b.rt.gateway.auth_error is not None, timeout=10, message="b refused")
+        b.slack.wait_for(lambda: b.rt.gateway.auth_error is not None, timeout=30, message="b refused")
         for replica in (a, b):
             status, report = health(replica.rt)
             assert status == 503 and report["slack_auth"] == "app_uninstalled", report

@@ -58,7 +58,7 @@ def test_away_approver_requests_go_to_the_deputy_who_decides_for_them(stack: Loc
 
     st.driver.block_action("U0DEPUTY", "approve_draft", channel=deputy_dm.channel, message_ts=deputy_dm.ts)
     for user in ("U0DEPUTY", "U0CHIEF"):
-        st.slack.wait_for(lambda user=user: "承認しました" in all_text(dm(st, user)[0]), timeout=10)
+        st.slack.wait_for(lambda user=user: "承認しました" in all_text(dm(st, user)[0]), timeout=30)
         text = all_text(dm(st, user)[0])
         assert "直江 兼続 さん（上越 花子 さんの代決）が承認しました" in text
         assert buttons(dm(st, user)[0]) == {}
@@ -123,7 +123,7 @@ def test_reject_by_a_deputy_is_recorded_as_daiketsu(sqlite_stack: LocalStack) ->
     msg = wait_dm(st, "U0DEPUTY")[0]
     assert "春日山 一郎" in all_text(msg)
     st.driver.block_action("U0DEPUTY", "reject_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for_call("views.open", timeout=10)
+    st.slack.wait_for_call("views.open", timeout=30)
     st.driver.view_submission("U0DEPUTY", "reject_reason", {"reason_text": "日付を再確認してください。"})
     (entry,) = ledger(st)
     assert (entry.kind, entry.decider_id, entry.acting_for_id) == ("rejected", "U0DEPUTY", "U0CHIEF")
@@ -143,7 +143,7 @@ def test_send_to_deputies_is_idempotent_and_marks_escalation(sqlite_stack: Local
     msg = wait_dm(st, "U0DEPUTY")[0]
     assert ("U0DEPUTY", "U0MANAGER", "escalated") in requests(st)
     st.driver.block_action("U0DEPUTY", "approve_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0DEPUTY")[0]), timeout=10)
+    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0DEPUTY")[0]), timeout=30)
     (entry,) = ledger(st)
     assert (entry.decider_id, entry.acting_for_id) == ("U0DEPUTY", "U0MANAGER")
 
@@ -213,14 +213,14 @@ def test_when_the_approver_is_back_the_deputy_request_goes_back_to_them(stack: L
     assert "1 件は、あなたにお送りしました" in answer
     manager_dm = wait_dm(st, "U0MANAGER")[0]
     assert set(buttons(manager_dm)) == {"approve_draft", "reject_draft"}
-    st.slack.wait_for(lambda: "戻られたため" in all_text(dm(st, "U0DEPUTY")[0]), timeout=10,
+    st.slack.wait_for(lambda: "戻られたため" in all_text(dm(st, "U0DEPUTY")[0]), timeout=30,
                       message="the deputy's DM withdrawn")
     assert buttons(dm(st, "U0DEPUTY")[0]) == {}
     st.driver.block_action("U0DEPUTY", "approve_draft", "1:1", channel=deputy_dm.channel, message_ts=deputy_dm.ts)
     wait_ephemeral(st, "U0DEPUTY", "戻られたため")
     assert ledger(st) == []
     st.driver.block_action("U0MANAGER", "approve_draft", channel=manager_dm.channel, message_ts=manager_dm.ts)
-    st.slack.wait_for(lambda: ledger(st), timeout=10, message="the decision")
+    st.slack.wait_for(lambda: ledger(st), timeout=30, message="the decision")
     (entry,) = ledger(st)
     assert (entry.kind, entry.decider_id, entry.acting_for_id) == ("approved", "U0MANAGER", None)
 
@@ -253,7 +253,7 @@ def test_once_the_approver_is_back_at_work_a_deputys_click_gives_the_request_bac
     wait_ephemeral(st, "U0DEPUTY", "決裁はご本人が行います")
     manager_dm = wait_dm(st, "U0MANAGER")[0]
     assert set(buttons(manager_dm)) == {"approve_draft", "reject_draft"}
-    st.slack.wait_for(lambda: "戻られたため" in all_text(dm(st, "U0DEPUTY")[0]), timeout=10,
+    st.slack.wait_for(lambda: "戻られたため" in all_text(dm(st, "U0DEPUTY")[0]), timeout=30,
                       message="the deputy's DM withdrawn")
     assert buttons(dm(st, "U0DEPUTY")[0]) == {}
     settle(st)
@@ -307,7 +307,7 @@ def test_between_the_end_of_an_absence_and_the_morning_the_deputy_does_not_decid
         # With the other approver away too, nobody else holds it: the deputy decides, for the approver.
         away(st, "U0CHIEF", "2026-11-25 2026-11-25")
         st.driver.block_action("U0DEPUTY", "approve_draft", channel=deputy_dm.channel, message_ts=deputy_dm.ts)
-        st.slack.wait_for(lambda: ledger(st), timeout=10, message="the decision")
+        st.slack.wait_for(lambda: ledger(st), timeout=30, message="the decision")
         (entry,) = ledger(st)
         assert (entry.kind, entry.decider_id, entry.acting_for_id) == ("approved", "U0DEPUTY", "U0MANAGER")
     finally:
@@ -330,7 +330,7 @@ def test_an_absence_replaced_by_a_later_one_gives_the_deputies_requests_back(sta
     assert "1 件は、あなたにお送りしました" in answer
     manager_dm = wait_dm(st, "U0MANAGER")[0]
     assert set(buttons(manager_dm)) == {"approve_draft", "reject_draft"}
-    st.slack.wait_for(lambda: "戻られたため" in all_text(dm(st, "U0DEPUTY")[0]), timeout=10,
+    st.slack.wait_for(lambda: "戻られたため" in all_text(dm(st, "U0DEPUTY")[0]), timeout=30,
                       message="the deputy's DM withdrawn")
     assert buttons(dm(st, "U0DEPUTY")[0]) == {}
     st.driver.block_action("U0DEPUTY", "approve_draft", "1:1", channel=deputy_dm.channel, message_ts=deputy_dm.ts)

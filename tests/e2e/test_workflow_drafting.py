@@ -44,7 +44,7 @@ def versions(st: LocalStack) -> list[DraftVersionRow]:
 def open_draft_modal(st: LocalStack, user: str = "U0OPERATOR") -> None:
     reply = st.driver.slash_command(user, "/kessai", "draft")
     assert reply.status == 200
-    st.slack.wait_for(lambda: st.slack.latest_view(user, "submit_draft"), timeout=10, message="draft modal")
+    st.slack.wait_for(lambda: st.slack.latest_view(user, "submit_draft"), timeout=30, message="draft modal")
 
 
 def submit_draft(st: LocalStack, user: str = "U0OPERATOR", **values: Any) -> Any:
@@ -63,13 +63,13 @@ def root_message(st: LocalStack, contains: str = "") -> Message:
                 return m
         return None
 
-    return st.slack.wait_for(found, timeout=10, message="the draft's root message")
+    return st.slack.wait_for(found, timeout=30, message="the draft's root message")
 
 
 def wait_root_thread(st: LocalStack, root: Message, contains: str) -> list[Message]:
     return st.slack.wait_for(
         lambda: (ms := thread(st, "C0INTAKE", root.ts)) and any(contains in all_text(m) for m in ms) and ms,
-        timeout=10, message=f"thread reply containing {contains}")
+        timeout=30, message=f"thread reply containing {contains}")
 
 
 def test_modal_draft_is_posted_to_the_intake_channel_and_routed_with_its_fields(stack: LocalStack) -> None:
@@ -130,7 +130,7 @@ def test_shortcut_prefills_the_modal_with_the_message_text(stack: LocalStack) ->
     st = stack
     ts = st.slack.post_as_user("C0GENERAL", "U0OPERATOR", "高田城址公園の観桜会は4月1日からです。").ts
     st.driver.message_shortcut("U0OPERATOR", "submit_as_draft", "C0GENERAL", ts)
-    view = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "submit_draft"), timeout=10)
+    view = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "submit_draft"), timeout=30)
     blocks = {b.get("block_id"): b for b in view.view["blocks"]}
     assert blocks["text"]["element"]["initial_value"] == "高田城址公園の観桜会は4月1日からです。"
     assert blocks["account"]["element"]["initial_option"]["value"] == "joetsu-x"  # the only account operated
@@ -151,7 +151,7 @@ def test_shortcut_keeps_the_custom_emoji_of_the_message_for_the_checks(stack: Lo
     ts = st.slack.post_as_user("C0GENERAL", "U0OPERATOR", text).ts
     # With the text: the message as Slack sends it, its blocks holding the emoji element.
     st.driver.message_shortcut("U0OPERATOR", "submit_as_draft", "C0GENERAL", ts, text=text)
-    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "submit_draft"), timeout=10)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "submit_draft"), timeout=30)
     st.driver.view_submission("U0OPERATOR", "submit_draft", {"date": TOMORROW, "time": time(9, 30)})
     root = root_message(st, "観光振興課")
     found = "\n".join(all_text(m) for m in wait_root_thread(st, root, "Slack の絵文字の書き方"))
@@ -220,7 +220,7 @@ def test_shared_channel_asks_which_account_then_checks_for_that_platform(shared_
     ts = st.driver.message("C0INTAKE", "U0OPERATOR2", text)
     question = st.slack.wait_for(
         lambda: next((m for m in thread(st, "C0INTAKE", ts) if "choose_account" in str(m.blocks)), None),
-        timeout=10, message="account question")
+        timeout=30, message="account question")
     assert "<@U0OPERATOR2>" in question.text
     (d,) = drafts(st)
     assert (d.account_id, d.state) == (None, "checking")
@@ -233,11 +233,11 @@ def test_shared_channel_asks_which_account_then_checks_for_that_platform(shared_
     assert "上越市公式Instagram" in all_text(msg)
     # Instagram rules applied: six hashtags is over Instagram's five, and unlisted tags are flagged.
     replies = st.slack.wait_for(lambda: (ms := thread(st, "C0INTAKE", ts)) and any(
-        "platform.hashtags" in all_text(m) for m in ms) and ms, timeout=10)
+        "platform.hashtags" in all_text(m) for m in ms) and ms, timeout=30)
     assert any("platform.hashtag_unlisted" in all_text(m) for m in replies)
     (d,) = drafts(st)
     assert (d.account_id, d.state) == ("joetsu-insta", "pending")
-    st.slack.wait_for(lambda: "上越市公式Instagram" in all_text(st.slack.message("C0INTAKE", question.ts)), timeout=10)
+    st.slack.wait_for(lambda: "上越市公式Instagram" in all_text(st.slack.message("C0INTAKE", question.ts)), timeout=30)
     # A second choice (a client still showing the old select) changes nothing.
     st.driver.block_action("U0OPERATOR2", "choose_account", "joetsu-x", channel="C0INTAKE",
                            message_ts=question.ts, block_id=f"choose_account:{d.id}")
@@ -258,9 +258,9 @@ def test_a_draft_withdrawn_before_its_account_was_chosen_closes_the_question(sha
     st = shared_stack
     ts = st.driver.message("C0INTAKE", "U0OPERATOR2", CLEAN_DRAFT)
     question = st.slack.wait_for(
-        lambda: next((m for m in thread(st, "C0INTAKE", ts) if "choose_account" in str(m.blocks)), None), timeout=10)
+        lambda: next((m for m in thread(st, "C0INTAKE", ts) if "choose_account" in str(m.blocks)), None), timeout=30)
     st.driver.message_deleted("C0INTAKE", ts)
-    st.slack.wait_for(lambda: "取り下げられました" in st.slack.message("C0INTAKE", question.ts).text, timeout=10,
+    st.slack.wait_for(lambda: "取り下げられました" in st.slack.message("C0INTAKE", question.ts).text, timeout=30,
                       message="the question closed")
     assert "choose_account" not in str(st.slack.message("C0INTAKE", question.ts).blocks)
     # A client still showing the menu: the truth, and nothing checked or routed.
@@ -276,7 +276,7 @@ def test_tampered_account_choice_is_refused(shared_stack: LocalStack) -> None:
     st = shared_stack
     ts = st.driver.message("C0INTAKE", "U0OPERATOR2", CLEAN_DRAFT)
     question = st.slack.wait_for(
-        lambda: next((m for m in thread(st, "C0INTAKE", ts) if "choose_account" in str(m.blocks)), None), timeout=10)
+        lambda: next((m for m in thread(st, "C0INTAKE", ts) if "choose_account" in str(m.blocks)), None), timeout=30)
     st.driver.block_action("U0OPERATOR2", "choose_account", "no-such-account", channel="C0INTAKE",
                            message_ts=question.ts)
     wait_ephemeral(st, "U0OPERATOR2", "運用しているアカウントから選んで")
@@ -322,7 +322,7 @@ def test_accounts_of_one_name_on_two_platforms_are_told_apart_in_the_menus(tmp_p
         ts = st.driver.message("C0INTAKE", "U0OPERATOR2", CLEAN_DRAFT)
         question = st.slack.wait_for(
             lambda: next((m for m in thread(st, "C0INTAKE", ts) if "choose_account" in str(m.blocks)), None),
-            timeout=10, message="account question")
+            timeout=30, message="account question")
         [select] = [el for b in question.blocks if b.get("type") == "actions" for el in b["elements"]]
         assert sorted(o["text"]["text"] for o in select["options"]) == ["上越市（Instagram）", "上越市（X）"]
     finally:
@@ -345,7 +345,7 @@ def test_what_the_approver_reads_is_the_text_that_is_posted_and_hashed(sqlite_st
     root = root_message(st, "お知らせ")
     assert draft_shown(root) == typed  # where the operator copies the post from
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: "承認しました" in dm(st, "U0MANAGER")[-1].text, timeout=10, message="approved")
+    st.slack.wait_for(lambda: "承認しました" in dm(st, "U0MANAGER")[-1].text, timeout=30, message="approved")
     [version] = versions(st)
     with st.rt.db.session() as s:
         [entry] = list(ledger_repo.iter_entries(s))

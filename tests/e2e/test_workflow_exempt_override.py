@@ -51,7 +51,7 @@ def test_emergency_post_is_exempt_recorded_and_reported_afterwards(stack: LocalS
     root = root_message(st, "避難指示")
     wait_root_thread(st, root, "決裁省略")
     st.slack.wait_for(lambda: any("mark_published" in buttons(m) for m in thread(st, "C0INTAKE", root.ts)),
-                      timeout=10, message="the publish button")
+                      timeout=30, message="the publish button")
     for a in ("U0MANAGER", "U0CHIEF"):
         report = wait_dm(st, a)[0]
         assert "事後報告" in all_text(report) and "緊急・災害" in all_text(report)
@@ -65,7 +65,7 @@ def test_emergency_post_is_exempt_recorded_and_reported_afterwards(stack: LocalS
     # 上越市 (the demo file): neither the notice, the 事後報告, the ledger, the draft form's hint,
     # the template form nor /kessai help names another organisation's guideline.
     st.driver.slash_command("U0MANAGER", "/kessai", "template add")
-    st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", render.TEMPLATE_CALLBACK), timeout=10, message="template form")
+    st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", render.TEMPLATE_CALLBACK), timeout=30, message="template form")
     helped = st.driver.slash_command("U0OPERATOR", "/kessai", "help").json()["text"]
     assert "定型文" in helped
     sent = "\n".join([json.dumps(c.params, ensure_ascii=False) for c in st.slack.calls] + [helped, entry.reason])
@@ -118,11 +118,11 @@ def test_a_template_can_be_used_again_within_the_duplicate_window(sqlite_stack: 
     st.driver.slash_command("U0MANAGER", "/kessai", f"template add 開庁時間 {WEATHER}")
     for _ in range(2):
         submit_draft(st, text=WEATHER, category="template")
-    st.slack.wait_for(lambda: len(ledger(st)) == 2, timeout=10, message="two 決裁省略 entries")
+    st.slack.wait_for(lambda: len(ledger(st)) == 2, timeout=30, message="two 決裁省略 entries")
     assert [e.kind for e in ledger(st)] == ["exempt", "exempt"]
     # An ordinary draft repeating it is still a duplicate.
     submit_draft(st, text=WEATHER)
-    st.slack.wait_for(lambda: states(st)[-1:] == ["needs_fix"], timeout=10, message="the duplicate refused")
+    st.slack.wait_for(lambda: states(st)[-1:] == ["needs_fix"], timeout=30, message="the duplicate refused")
 
 
 def test_a_template_registered_in_the_modal_keeps_lines_and_emoji(sqlite_stack: LocalStack) -> None:
@@ -182,7 +182,7 @@ def test_a_template_exempts_only_drafts_its_registrant_would_have_decided(tmp_pa
         extended = "本日の市役所の窓口は19時まで延長しています。"
         ask("U0CHIEF", f"template add 延長 {extended}")
         submit_draft(st, text=extended, category="template")
-        (entry,) = st.slack.wait_for(lambda: ledger(st), timeout=10, message="the 決裁省略 entry")
+        (entry,) = st.slack.wait_for(lambda: ledger(st), timeout=30, message="the 決裁省略 entry")
         assert entry.kind == "exempt" and entry.decider_id == "U0OPERATOR"
         assert "定型文「延長」" in (entry.reason or "") and "登録: " in (entry.reason or "")
     finally:
@@ -221,7 +221,7 @@ def test_override_with_a_reason_reaches_the_approver_reason_first(stack: LocalSt
     st.driver.block_action("U0OPERATOR2", "override_draft", channel="C0INTAKE", message_ts=check.ts)
     wait_ephemeral(st, "U0OPERATOR2", "作成者だけ")
     st.driver.block_action("U0OPERATOR", "override_draft", channel="C0INTAKE", message_ts=check.ts)
-    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "override_reason"), timeout=10)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "override_reason"), timeout=30)
     answer = st.driver.view_submission("U0OPERATOR", "override_reason", {"override_text": "  "}).json()
     assert answer["response_action"] == "errors" and "5文字以上" in answer["errors"]["override_reason"]
     answer = st.driver.view_submission("U0OPERATOR", "override_reason", {"override_text": "確認\u200b\u200b\u200b"}).json()
@@ -238,7 +238,7 @@ def test_override_with_a_reason_reaches_the_approver_reason_first(stack: LocalSt
     assert set(buttons(msg)) == {"approve_draft", "reject_draft"}
     wait_thread(st, "C0INTAKE", ts, lambda ms: any("理由を付けて" in all_text(m) and reason in all_text(m) for m in ms))
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0MANAGER")[0]), timeout=10)
+    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0MANAGER")[0]), timeout=30)
     entries = ledger(st)
     assert [(e.kind, e.decider_id) for e in entries] == [("override", "U0OPERATOR"), ("approved", "U0MANAGER")]
     assert reason in (entries[0].reason or "") and "pii.phone" in (entries[0].reason or "")

@@ -49,7 +49,7 @@ def publish_button(st: LocalStack, ts: str) -> Any:
 
 
 def submit_publication(st: LocalStack, user: str, url: str, **extra: Any) -> Any:
-    st.slack.wait_for(lambda: st.slack.latest_view(user, "publish_post"), timeout=10, message="publish modal")
+    st.slack.wait_for(lambda: st.slack.latest_view(user, "publish_post"), timeout=30, message="publish modal")
     return st.driver.view_submission(user, "publish_post", {"post_url": url, **extra})
 
 
@@ -101,7 +101,7 @@ def test_one_post_is_the_publication_of_one_draft_whatever_address_it_was_copied
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
     wait_thread(st, "C0INTAKE", second, lambda ms: any("mark_published" in buttons(m) for m in ms))
     st.driver.block_action("U0OPERATOR", "mark_published", channel="C0INTAKE", message_ts=publish_button(st, second).ts)
-    st.slack.wait_for(lambda: len(st.slack.calls_of("views.open")) == 2, timeout=10, message="second modal")
+    st.slack.wait_for(lambda: len(st.slack.calls_of("views.open")) == 2, timeout=30, message="second modal")
     same = "https://x.com/i/status/1861234567890123456?lang=ja"
     answer = st.driver.view_submission("U0OPERATOR", "publish_post", {"post_url": same}).json()
     assert answer["response_action"] == "errors" and "すでに下書き #1 の投稿" in answer["errors"]["post_url"]
@@ -137,7 +137,7 @@ def test_exempt_post_can_be_published(sqlite_stack: LocalStack) -> None:
     st = sqlite_stack
     submit_draft(st, text="【避難所開設】高田小学校に避難所を開設しました。", category="emergency")
     m = st.slack.wait_for(lambda: next((x for x in st.slack.messages("C0INTAKE") if "mark_published" in buttons(x)),
-                                       None), timeout=10)
+                                       None), timeout=30)
     st.driver.block_action("U0OPERATOR", "mark_published", channel="C0INTAKE", message_ts=m.ts)
     answer = submit_publication(st, "U0OPERATOR", GOOD_URL, post_time=time(9, 45)).json()
     assert "提出より前" in answer["errors"]["post_date"]  # it cannot have gone out before it was written
@@ -157,7 +157,7 @@ def home_text(st: LocalStack, user: str, contains: str) -> str:
             str(e.get("text", "")) for e in b.get("elements", []) if isinstance(e, dict)) for b in view["blocks"])
         return t if contains in t else None
 
-    return st.slack.wait_for(text, timeout=10, message=f"home of {user} containing {contains}")
+    return st.slack.wait_for(text, timeout=30, message=f"home of {user} containing {contains}")
 
 
 def test_app_home_shows_each_viewer_their_own_work(stack: LocalStack) -> None:
@@ -194,11 +194,11 @@ def test_app_home_is_refreshed_when_something_concerns_the_viewer(sqlite_stack: 
     def manager_home() -> str:
         return str(st.slack.home("U0MANAGER"))
 
-    st.slack.wait_for(lambda: "決裁待ち（1件）" in manager_home(), timeout=10, message="home refresh")
+    st.slack.wait_for(lambda: "決裁待ち（1件）" in manager_home(), timeout=30, message="home refresh")
     msg = dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0CHIEF", "approve_draft", channel=msg.channel, message_ts=msg.ts, value="1:1")
-    st.slack.wait_for(lambda: "決裁待ち（0件）" in manager_home(), timeout=10, message="home refresh after decision")
-    st.slack.wait_for(lambda: "承認済み" in str(st.slack.home("U0OPERATOR")), timeout=10)
+    st.slack.wait_for(lambda: "決裁待ち（0件）" in manager_home(), timeout=30, message="home refresh after decision")
+    st.slack.wait_for(lambda: "承認済み" in str(st.slack.home("U0OPERATOR")), timeout=30)
     settle(st)
     assert st.slack.home("U0CHIEF") is None  # never opened: nothing is published behind their back
 
@@ -209,14 +209,14 @@ def test_a_refused_click_on_app_home_is_answered_in_the_dm(sqlite_stack: LocalSt
     st = sqlite_stack
     home_text(st, "U0MANAGER", "決裁待ち（0件）")
     st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
-    st.slack.wait_for(lambda: "決裁待ち（1件）" in str(st.slack.home("U0MANAGER")), timeout=10)
+    st.slack.wait_for(lambda: "決裁待ち（1件）" in str(st.slack.home("U0MANAGER")), timeout=30)
     stale = st.slack.home_view("U0MANAGER")
     msg = wait_dm(st, "U0CHIEF")[0]  # (the Home can be redrawn before this DM arrives)
     st.driver.block_action("U0CHIEF", "approve_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: "決裁待ち（0件）" in str(st.slack.home("U0MANAGER")), timeout=10)
+    st.slack.wait_for(lambda: "決裁待ち（0件）" in str(st.slack.home("U0MANAGER")), timeout=30)
     before = len(dm(st, "U0MANAGER"))
     st.driver.block_action("U0MANAGER", "approve_draft", view=stale)  # the phone still showed the old Home
-    refusal = st.slack.wait_for(lambda: len(ms := dm(st, "U0MANAGER")) > before and ms[-1], timeout=10,
+    refusal = st.slack.wait_for(lambda: len(ms := dm(st, "U0MANAGER")) > before and ms[-1], timeout=30,
                                 message="the refusal in the DM")
     assert "承認しています" in all_text(refusal)
     with st.rt.db.session() as s:
@@ -327,7 +327,7 @@ def test_expire_updates_dms_thread_and_ledger(stack: LocalStack) -> None:
         assert kessai.expire(s, draft, kessai.clock()) is True
         assert kessai.expire(s, draft, kessai.clock()) is False  # only once
     kessai.after_commit()
-    st.slack.wait_for(lambda: "期限切れ" in all_text(dm(st, "U0MANAGER")[0]), timeout=10)
+    st.slack.wait_for(lambda: "期限切れ" in all_text(dm(st, "U0MANAGER")[0]), timeout=30)
     assert buttons(dm(st, "U0MANAGER")[0]) == {}
     wait_thread(st, "C0INTAKE", ts, lambda ms: any("<@U0OPERATOR>" in m.text and "期限切れ" in m.text for m in ms))
     with st.rt.db.session() as s:
@@ -352,7 +352,7 @@ def test_from_the_scheduled_minute_a_click_does_not_approve_before_the_sweep_exp
     msg = wait_dm(st, "U0MANAGER")[0]
     chief = wait_dm(st, "U0CHIEF")[0]
     st.driver.block_action("U0CHIEF", "reject_draft", channel=chief.channel, message_ts=chief.ts)
-    st.slack.wait_for(lambda: st.slack.latest_view("U0CHIEF", "reject_reason"), timeout=10, message="reject form")
+    st.slack.wait_for(lambda: st.slack.latest_view("U0CHIEF", "reject_reason"), timeout=30, message="reject form")
     settle(st)
     now = st.rt.kessai.clock()
     with st.rt.db.session() as s:  # as if it had been written for this very minute
@@ -382,7 +382,7 @@ def test_mark_published_pressed_again_after_the_post_was_recorded_is_told_so(sql
     button = publish_button(st, ts)
     st.driver.block_action("U0OPERATOR", "mark_published", channel="C0INTAKE", message_ts=button.ts)
     assert submit_publication(st, "U0OPERATOR", GOOD_URL).json() is None
-    st.slack.wait_for(lambda: buttons(st.slack.message("C0INTAKE", button.ts)) == {}, timeout=10,
+    st.slack.wait_for(lambda: buttons(st.slack.message("C0INTAKE", button.ts)) == {}, timeout=30,
                       message="the button taken away")
     opened = len(st.slack.calls_of("views.open"))
     st.driver.block_action("U0OPERATOR2", "mark_published", channel="C0INTAKE", message_ts=button.ts, seen=button)
@@ -405,7 +405,7 @@ def test_an_older_versions_button_does_not_credit_the_newest_with_an_earlier_ver
     manager = wait_dm(st, "U0MANAGER")[0]
     chief = wait_dm(st, "U0CHIEF")[0]
     st.driver.block_action("U0CHIEF", "approve_draft", channel=chief.channel, message_ts=chief.ts)
-    st.slack.wait_for(lambda: draft_row(st).state == "approved", timeout=10, message="the approval")
+    st.slack.wait_for(lambda: draft_row(st).state == "approved", timeout=30, message="the approval")
     settle(st)
     d = draft_row(st)
     kessai = st.rt.kessai

@@ -35,7 +35,7 @@ def test_a_modal_draft_with_errors_is_corrected_with_the_revise_button(stack: Lo
     assert "「修正する」" in all_text(check) and "編集して" not in all_text(check)
 
     open_revision(st, "U0OPERATOR", check.ts)
-    form = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "revise_draft_form"), timeout=10)
+    form = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "revise_draft_form"), timeout=30)
     shown = str(form.view)
     # The form comes filled in with version 1, so only the mistake needs retyping.
     for kept in (PHONE, "受付テントの様子", "至急です", TOMORROW.isoformat(), "10:00", "第1版を修正"):
@@ -52,7 +52,7 @@ def test_a_modal_draft_with_errors_is_corrected_with_the_revise_button(stack: Lo
     assert v2.text == FIXED and v2.alt_texts == ["受付テントの様子"] and v2.note == "至急です"
     assert v2.scheduled_at == v1.scheduled_at and v2.content_hash != v1.content_hash
     # The bot's message in the channel now shows the corrected text.
-    st.slack.wait_for(lambda: "025-526-5111" in all_text(root_message(st)), timeout=10, message="root updated")
+    st.slack.wait_for(lambda: "025-526-5111" in all_text(root_message(st)), timeout=30, message="root updated")
     assert "090-1234-5678" not in all_text(root_message(st))
 
 
@@ -76,16 +76,16 @@ def test_a_rejected_modal_draft_is_revised_and_sent_again(sqlite_stack: LocalSta
     root = root_message(st)
     request = wait_dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0MANAGER", "reject_draft", channel=request.channel, message_ts=request.ts)
-    st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", "reject_reason"), timeout=10)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", "reject_reason"), timeout=30)
     st.driver.view_submission("U0MANAGER", "reject_reason", {"reason_text": "日時を確認してください。"})
     notice = next(m for m in wait_root_thread(st, root, "差し戻されました") if "差し戻されました" in m.text)
     assert "revise_draft" in buttons(notice)
 
     open_revision(st, "U0OPERATOR", notice.ts)
-    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "revise_draft_form"), timeout=10)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "revise_draft_form"), timeout=30)
     assert st.driver.view_submission("U0OPERATOR", "revise_draft_form", {"time": time(14, 0)}).json() is None
     st.slack.wait_for(lambda: len([m for m in st.slack.messages(st.slack.dm_channel("U0MANAGER"))
-                                   if "第2版" in all_text(m)]) == 1, timeout=10, message="request for v2")
+                                   if "第2版" in all_text(m)]) == 1, timeout=30, message="request for v2")
     (d,) = drafts(st)
     assert (d.state, d.current_version) == ("pending", 2)
     with st.rt.db.session() as s:
@@ -103,7 +103,7 @@ def test_revision_refusals(sqlite_stack: LocalStack) -> None:
     wait_ephemeral(st, "U0OPERATOR2", "作成者だけ")
     # A forged submission with another user is refused in the form, and changes nothing.
     open_revision(st, "U0OPERATOR", check.ts)
-    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "revise_draft_form"), timeout=10)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "revise_draft_form"), timeout=30)
     forged = st.driver.view_submission("U0OPERATOR2", "revise_draft_form", {"text": FIXED},
                                        private_metadata="1:1").json()
     assert forged["response_action"] == "errors" and "作成者だけ" in forged["errors"]["text"]
@@ -150,11 +150,11 @@ def test_app_home_offers_each_draft_its_next_step(sqlite_stack: LocalStack) -> N
     st.driver.message("C0INTAKE", "U0OPERATOR", "市民プールは点検のため臨時休館します。問い合わせは 090-1234-5678 まで。")
     st.driver.message("C0INTAKE", "U0OPERATOR", "図書館で子ども向けのおはなし会を開きます。どなたでも参加できます。")
     request = st.slack.wait_for(lambda: next((m for m in st.slack.messages(st.slack.dm_channel("U0MANAGER"))
-                                              if "おはなし会" in all_text(m)), None), timeout=10)
+                                              if "おはなし会" in all_text(m)), None), timeout=30)
     st.driver.block_action("U0MANAGER", "approve_draft", channel=request.channel, message_ts=request.ts)
     settle(st)
     st.driver.app_home_opened("U0OPERATOR")
-    st.slack.wait_for(lambda: "承認済み" in str(st.slack.home("U0OPERATOR")), timeout=10, message="home")
+    st.slack.wait_for(lambda: "承認済み" in str(st.slack.home("U0OPERATOR")), timeout=30, message="home")
     home = st.slack.home_view("U0OPERATOR")
     assert home is not None
     accessories = [(b["accessory"]["action_id"], b["accessory"]["value"], b["text"]["text"])
@@ -164,13 +164,13 @@ def test_app_home_offers_each_draft_its_next_step(sqlite_stack: LocalStack) -> N
     assert "090-1234-5678" in by_action["revise_draft"][1] and "おはなし会" in by_action["mark_published"][1]
 
     st.driver.block_action("U0OPERATOR", "revise_draft", view=home)
-    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "revise_draft_form"), timeout=10,
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "revise_draft_form"), timeout=30,
                       message="the revision form opened from Home")
     assert st.driver.view_submission("U0OPERATOR", "revise_draft_form", {"text": FIXED}).json() is None
     st.slack.wait_for(lambda: any("025-526-5111" in all_text(m)
-                                  for m in st.slack.messages(st.slack.dm_channel("U0MANAGER"))), timeout=10)
+                                  for m in st.slack.messages(st.slack.dm_channel("U0MANAGER"))), timeout=30)
     st.driver.block_action("U0OPERATOR", "mark_published", view=home)
-    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "publish_post"), timeout=10,
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "publish_post"), timeout=30,
                       message="the publication form opened from Home")
 
 
@@ -184,7 +184,7 @@ def test_a_revise_button_sent_for_other_content_opens_nothing(sqlite_stack: Loca
     value = buttons(check)["revise_draft"]
     assert value.count(":") == 2
     open_revision(st, "U0OPERATOR", check.ts)
-    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "revise_draft_form"), timeout=10)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "revise_draft_form"), timeout=30)
     with st.rt.db.session() as s:  # what a restore leaves behind: the same number, other content
         for v in s.exec(select(DraftVersionRow)):
             v.text, v.content_hash = "12月19日（土）に体育館を閉館します。", "f" * 64

@@ -32,13 +32,13 @@ def chain_ok(st: LocalStack) -> bool:
 def reject(st: LocalStack, user: str, msg: Any, reason: str) -> Any:
     opened = len(st.slack.calls_of("views.open"))
     st.driver.block_action(user, "reject_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: len(st.slack.calls_of("views.open")) > opened, timeout=10, message="rejection form")
+    st.slack.wait_for(lambda: len(st.slack.calls_of("views.open")) > opened, timeout=30, message="rejection form")
     return st.driver.view_submission(user, "reject_reason", {"reason_text": reason})
 
 
 def newest_dm(st: LocalStack, user: str, version: int) -> Any:
     return st.slack.wait_for(
-        lambda: [m for m in dm(st, user) if f"第{version}版" in all_text(m) and buttons(m)], timeout=10,
+        lambda: [m for m in dm(st, user) if f"第{version}版" in all_text(m) and buttons(m)], timeout=30,
         message=f"v{version} request to {user}")[-1]
 
 
@@ -54,7 +54,7 @@ def test_rejected_twice_then_approved_each_version_decided_once_and_old_buttons_
     st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT.replace("行います", "17時から行います"))
     v2 = newest_dm(st, "U0CHIEF", 2)
     assert reject(st, "U0CHIEF", v2, "終了時刻も書いてください。").status == 200
-    st.slack.wait_for(lambda: len(ledger(st)) == 2, timeout=10, message="second rejection")
+    st.slack.wait_for(lambda: len(ledger(st)) == 2, timeout=30, message="second rejection")
     st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT.replace("行います", "17時から21時まで行います"))
     v3 = newest_dm(st, "U0MANAGER", 3)
     # The first version's 承認, from a DM not redrawn: it must not approve the third version.
@@ -66,7 +66,7 @@ def test_rejected_twice_then_approved_each_version_decided_once_and_old_buttons_
     settle(st)
     assert [(d.state, d.current_version) for d in drafts(st)] == [("pending", 3)]
     st.driver.block_action("U0MANAGER", "approve_draft", channel=v3.channel, message_ts=v3.ts)
-    st.slack.wait_for(lambda: len(ledger(st)) == 3, timeout=10, message="the approval")
+    st.slack.wait_for(lambda: len(ledger(st)) == 3, timeout=30, message="the approval")
     settle(st)
     assert [(e.kind, e.version_number, e.decider_id) for e in ledger(st)] == [
         ("rejected", 1, "U0MANAGER"), ("rejected", 2, "U0CHIEF"), ("approved", 3, "U0MANAGER")]
@@ -85,7 +85,7 @@ def test_approve_and_reject_sent_in_the_same_instant_make_one_decision(stack: Lo
     chief = wait_dm(st, "U0CHIEF")[0]
     manager = wait_dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0MANAGER", "reject_draft", channel=manager.channel, message_ts=manager.ts)
-    st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", "reject_reason"), timeout=10, message="form")
+    st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", "reject_reason"), timeout=30, message="form")
     barrier = threading.Barrier(2)
     answers: dict[str, Any] = {}
 
@@ -103,7 +103,7 @@ def test_approve_and_reject_sent_in_the_same_instant_make_one_decision(stack: Lo
         t.start()
     for t in threads:
         t.join()
-    st.slack.wait_for(lambda: ledger(st), timeout=10, message="a decision")
+    st.slack.wait_for(lambda: ledger(st), timeout=30, message="a decision")
     settle(st)
     entries = ledger(st)
     assert len(entries) == 1, [(e.kind, e.decider_id) for e in entries]
@@ -166,11 +166,11 @@ def test_approved_then_edited_twice_then_approved_again_voids_each_approval_once
     ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
     v1 = wait_dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0MANAGER", "approve_draft", channel=v1.channel, message_ts=v1.ts)
-    st.slack.wait_for(lambda: ledger(st), timeout=10, message="approval of v1")
+    st.slack.wait_for(lambda: ledger(st), timeout=30, message="approval of v1")
     st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT.replace("お待ち", "心よりお待ち"))
     v2 = newest_dm(st, "U0CHIEF", 2)
     st.driver.block_action("U0CHIEF", "approve_draft", channel=v2.channel, message_ts=v2.ts)
-    st.slack.wait_for(lambda: len(ledger(st)) == 3, timeout=10, message="approval of v2")
+    st.slack.wait_for(lambda: len(ledger(st)) == 3, timeout=30, message="approval of v2")
     st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT.replace("お待ち", "心からお待ち"))
     st.driver.retry_last_event(retry_num=1)  # Slack resending the edit changes nothing
     v3 = newest_dm(st, "U0MANAGER", 3)
@@ -191,9 +191,9 @@ def test_a_rejection_form_sent_after_the_author_deleted_the_draft_is_told_it_was
     ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
     manager = wait_dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0MANAGER", "reject_draft", channel=manager.channel, message_ts=manager.ts)
-    st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", "reject_reason"), timeout=10, message="form")
+    st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", "reject_reason"), timeout=30, message="form")
     st.driver.message_deleted("C0INTAKE", ts, tombstone=False)
-    st.slack.wait_for(lambda: [d.state for d in drafts(st)] == ["withdrawn"], timeout=10, message="withdrawn")
+    st.slack.wait_for(lambda: [d.state for d in drafts(st)] == ["withdrawn"], timeout=30, message="withdrawn")
     body = st.driver.view_submission("U0MANAGER", "reject_reason", {"reason_text": "日付を確認してください。"}).json()
     assert body["response_action"] == "errors" and "取り下げ" in body["errors"]["reason"], body
     settle(st)
@@ -223,7 +223,7 @@ def test_an_approval_clicked_as_the_author_deletes_the_draft_is_void_or_refused(
         t.start()
     for t in threads:
         t.join()
-    st.slack.wait_for(lambda: [d.state for d in drafts(st)] == ["withdrawn"], timeout=10, message="withdrawn")
+    st.slack.wait_for(lambda: [d.state for d in drafts(st)] == ["withdrawn"], timeout=30, message="withdrawn")
     settle(st)
     kinds = [e.kind for e in ledger(st)]
     assert kinds in ([], ["approved", "void"]), kinds

@@ -110,7 +110,7 @@ def test_click_during_outage_is_answered_and_changes_nothing(outage: tuple[Local
     proxy.up()
     assert count(st, LedgerEntryRow) == 0
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0MANAGER")[0]), timeout=15)
+    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0MANAGER")[0]), timeout=30)
     assert count(st, LedgerEntryRow) == 1
 
 
@@ -347,7 +347,7 @@ def test_a_decision_whose_commit_answer_is_lost_is_recorded_once_and_not_said_to
     # Pressed again, as the message asks: the pool has let go of the dead connection, and the
     # draft is found decided.
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0MANAGER")[0]), timeout=15)
+    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0MANAGER")[0]), timeout=30)
     settle(st)
     assert count(st, LedgerEntryRow) == entries + 1
 
@@ -385,7 +385,7 @@ def test_a_primary_lost_mid_flight_is_replaced_by_the_next_host_of_the_url(
     entries = count(st, LedgerEntryRow)
     first.down()  # the primary is gone, with every connection open to it
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0MANAGER")[0]), timeout=15)
+    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0MANAGER")[0]), timeout=30)
     assert second.accepted
     assert count(st, LedgerEntryRow) == entries + 1
     status, body = healthz(st)
@@ -453,7 +453,7 @@ def test_a_form_whose_commit_answer_is_lost_says_so_in_the_form_and_sent_again_r
     msg = wait_dm(st, "U0MANAGER")[0]
     settle(st)
     st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for_call("views.open", timeout=10)
+    st.slack.wait_for_call("views.open", timeout=30)
     proxy.down()  # no connection at all: nothing recorded, and said so in the form
     reply = st.driver.view_submission("U0MANAGER", "reject_reason", {"reason_text": "日付を確認してください。"})
     assert reply.status == 200 and "何も変更されていません" in str(reply.json()["errors"])
@@ -472,7 +472,7 @@ def test_a_form_whose_commit_answer_is_lost_says_so_in_the_form_and_sent_again_r
     assert count(st, LedgerEntryRow) == 1
 
     st.driver.slash_command("U0OPERATOR", "/kessai", "incident joetsu-x")
-    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK), timeout=10)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK), timeout=30)
     proxy.lose_commit_answer(b"INSERT INTO incidents")
     report = {inc.KIND_ACTION: "flaming", inc.DESCRIPTION_ACTION: "批判のリプライが増えています"}
     reply = st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, report)
@@ -490,11 +490,11 @@ def test_a_form_whose_commit_answer_is_lost_says_so_in_the_form_and_sent_again_r
     root = root_message(st, "090-1234-5678")
     check = next(m for m in wait_root_thread(st, root, "pii.phone") if render.REVISE_ACTION in buttons(m))
     st.driver.block_action("U0OPERATOR", render.REVISE_ACTION, channel="C0INTAKE", message_ts=check.ts)
-    form = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", render.REVISE_CALLBACK), timeout=10)
+    form = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", render.REVISE_CALLBACK), timeout=30)
     # A second form of the same version, opened too: no resend of the first.
     st.driver.block_action("U0OPERATOR", render.REVISE_ACTION, channel="C0INTAKE", message_ts=check.ts)
     other = st.slack.wait_for(lambda: (v := st.slack.latest_view("U0OPERATOR", render.REVISE_CALLBACK))
-                              and v.id != form.id and v, timeout=10, message="a second revision form")
+                              and v.id != form.id and v, timeout=30, message="a second revision form")
     settle(st)
     versions = count(st, DraftVersionRow)
     fixed = {render.F_TEXT: phone.replace("現地責任者の携帯 090-1234-5678", "広報対話課 025-526-5111")}
@@ -525,7 +525,7 @@ def test_a_form_without_inputs_is_told_what_became_of_it_in_words_that_fit_its_n
     msg = wait_dm(st, "U0MANAGER")[0]
     settle(st)
     st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts)
-    form = st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", render.REJECT_CALLBACK), timeout=10)
+    form = st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", render.REJECT_CALLBACK), timeout=30)
     [block] = [b["block_id"] for b in form.view["blocks"] if b.get("type") == "input"
                and b["element"].get("action_id") == render.REJECT_REASON_ACTION]
 

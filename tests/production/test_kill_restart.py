@@ -109,7 +109,7 @@ def test_kill_at_every_step(world: tuple[LocalSlack, str, Path]) -> None:
         slow = threading.Event()
         slack.inject("chat.postMessage", delay=3, times=2, released=slow)
         drv.message("C0INTAKE", "U0OPERATOR2", TEXT + "（第2弾）", event_id="Ev0KILL2")
-        slack.wait_for(lambda: any(c.fault is not None for c in slack.calls_of("chat.postMessage")), timeout=20)
+        slack.wait_for(lambda: any(c.fault is not None for c in slack.calls_of("chat.postMessage")), timeout=30)
         serve = killed_and_restarted(serve, url, slow_answers=slow)
         drv = serve.driver()
         for a in APPROVERS:
@@ -206,7 +206,7 @@ def test_sigterm_lets_a_request_in_flight_finish_before_exiting(world: tuple[Loc
     # Released once serve takes no more connections, its stop begun: released at the signal itself,
     # the answer could reach serve before its signal handler ran (a signal is delivered when the
     # process next runs), and the request ended before the stop it is to be in the middle of.
-    assert slack.wait_for(lambda: not _accepts(serve.port), timeout=20, message="serve closing its port")
+    assert slack.wait_for(lambda: not _accepts(serve.port), timeout=30, message="serve closing its port")
     answered.set()
     # 20 s for the exit. No idle connection is open here: that a stop does not wait for one is
     # checked by HttpServer's own test in test_operations.py.

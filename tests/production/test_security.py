@@ -92,7 +92,7 @@ def test_reasons_are_escaped_when_echoed(sqlite_stack: LocalStack) -> None:
     ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
     msg = wait_dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for_call("views.open", timeout=10)
+    st.slack.wait_for_call("views.open", timeout=30)
     st.driver.view_submission("U0MANAGER", "reject_reason",
                               {"reason_text": "<!everyone> <@U0CHIEF> *太字* <https://evil.example|公式サイト>"})
     wait_thread(st, "C0INTAKE", ts, lambda ms: any("差し戻しました" in all_text(m) for m in ms))
@@ -142,7 +142,7 @@ def test_secrets_never_reach_the_log(tmp_path: Path) -> None:
         slack.inject("chat.postMessage", error="invalid_auth")
         drv.message("C0INTAKE", "U0OPERATOR2", "二つ目の下書きです。")
         # The refused call was answered and logged (the log then has the token near it, if anywhere).
-        slack.wait_for(lambda: "invalid_auth" in serve.log(), timeout=15)
+        slack.wait_for(lambda: "invalid_auth" in serve.log(), timeout=30)
     finally:
         assert serve.terminate() == 0
         slack.stop()
@@ -933,7 +933,7 @@ def test_a_value_the_database_refuses_is_not_taken_for_an_outage(stack: LocalSta
     assert any("cannot be stored (StringDataRightTruncation)" in r.getMessage() for r in caplog.records)
     assert not any("database unavailable" in r.getMessage() for r in caplog.records)
     st.slack.wait_for(lambda: any("記録できない値" in json.dumps(c.params, ensure_ascii=False)
-                                  for c in st.slack.responses()), timeout=10, message="the person is told")
+                                  for c in st.slack.responses()), timeout=30, message="the person is told")
     with st.rt.db.session() as s:
         assert draft_repo.claim_event(s, "event:fits", datetime.now(UTC))  # the database is fine
 

@@ -44,7 +44,7 @@ def test_retry_after_is_honoured(fast_stack: LocalStack) -> None:
         "chat.postMessage",
         lambda c: c.ok and c.params.get("text") == limited.params.get("text")
         and c.params.get("channel") == limited.params.get("channel"),
-        timeout=10,
+        timeout=30,
     )
     # The refused message is not sent again before Slack's Retry-After has passed...
     assert retried.time - limited.time >= 1.9
@@ -154,7 +154,7 @@ def test_a_refused_token_holds_messages_until_slack_accepts_it_again(fast_stack:
     st.slack.inject("chat.postMessage", error="token_revoked", times=4)
     st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
     st.slack.wait_for_call("chat.postMessage", lambda c: c.params and not c.ok)
-    status, report = st.slack.wait_for(lambda: (r := health(st.rt))[0] == 503 and r, timeout=10,
+    status, report = st.slack.wait_for(lambda: (r := health(st.rt))[0] == 503 and r, timeout=30,
                                        message="/healthz reporting the refused token")
     assert report["slack_auth"] == "token_revoked" and report["status"] == "degraded"
     for a in APPROVERS:
@@ -240,7 +240,7 @@ def test_bot_not_in_intake_channel_alerts_the_escalation_channel(
     st.slack.inject("chat.postMessage", error="not_in_channel", channel="C0INTAKE")
     with caplog.at_level(logging.ERROR):
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
-        texts = st.slack.wait_for(lambda: escalation_texts(st), timeout=10)
+        texts = st.slack.wait_for(lambda: escalation_texts(st), timeout=30)
     assert "<#C0INTAKE>" in texts[0] and "招待" in texts[0]
     assert any("not_in_channel" in r.getMessage() for r in caplog.records)
     settle(st)
@@ -257,7 +257,7 @@ def test_a_channel_refusing_every_reply_is_reported_once_an_hour_not_once_a_mess
     for n in range(3):
         st.driver.message("C0INTAKE", "U0OPERATOR", f"{CLEAN_DRAFT}（{n}）")
     for a in APPROVERS:
-        st.slack.wait_for(lambda a=a: len(dm(st, a)) == 3, timeout=15)
+        st.slack.wait_for(lambda a=a: len(dm(st, a)) == 3, timeout=30)
     settle(st)
     refused = [c for c in st.slack.calls_of("chat.postMessage", ok=False) if c.params.get("channel") == "C0INTAKE"]
     assert len(refused) >= 3
@@ -272,10 +272,10 @@ def test_unknown_approver_is_reported_in_the_thread_and_escalated(tmp_path: Path
     try:
         ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
         wait_dm(st, "U0MANAGER")
-        texts = st.slack.wait_for(lambda: escalation_texts(st), timeout=10)
+        texts = st.slack.wait_for(lambda: escalation_texts(st), timeout=30)
         assert "春日山 一郎" in texts[0] and "Slack ID" in texts[0]
         st.slack.wait_for(lambda: any("春日山 一郎" in m.text for m in st.slack.messages("C0INTAKE", thread_ts=ts)),
-                          timeout=10)
+                          timeout=30)
     finally:
         st.stop()
 
@@ -293,10 +293,10 @@ def test_a_deactivated_approver_is_reported_in_the_thread_and_escalated(tmp_path
         assert st.rt.client.users_info(user="U0CHIEF")["user"]["deleted"] is True
         ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
         wait_dm(st, "U0MANAGER")
-        texts = st.slack.wait_for(lambda: escalation_texts(st), timeout=10)
+        texts = st.slack.wait_for(lambda: escalation_texts(st), timeout=30)
         assert "春日山 一郎" in texts[0] and "停止" in texts[0] and "後任" in texts[0]
         st.slack.wait_for(lambda: any("春日山 一郎" in m.text and "停止" in m.text
-                                      for m in st.slack.messages("C0INTAKE", thread_ts=ts)), timeout=10)
+                                      for m in st.slack.messages("C0INTAKE", thread_ts=ts)), timeout=30)
         settle(st)
         assert len(escalation_texts(st)) == 1
     finally:
@@ -315,7 +315,7 @@ def test_a_deactivated_approver_of_several_drafts_is_escalated_once(tmp_path: Pa
         threads = [st.driver.message("C0INTAKE", "U0OPERATOR", f"{CLEAN_DRAFT}（{n}）") for n in range(3)]
         for ts in threads:
             st.slack.wait_for(lambda ts=ts: any("春日山 一郎" in m.text and "停止" in m.text
-                                                for m in st.slack.messages("C0INTAKE", thread_ts=ts)), timeout=15)
+                                                for m in st.slack.messages("C0INTAKE", thread_ts=ts)), timeout=30)
         settle(st)
         [warning] = escalation_texts(st)
         assert "春日山 一郎" in warning and "停止" in warning and "後任" in warning
@@ -358,7 +358,7 @@ def test_an_incident_alert_the_escalation_channel_refuses_reaches_people_directl
         return any("なりすまし" in t for t in texts) and any("<#C0ESCALATE>" in t and "招待" in t for t in texts)
 
     for person in people:
-        st.slack.wait_for(lambda p=person: arrived(p), timeout=15, message=f"the alert and why in {person}'s DM")
+        st.slack.wait_for(lambda p=person: arrived(p), timeout=30, message=f"the alert and why in {person}'s DM")
     settle(st)
     assert st.slack.messages("C0ESCALATE") == []
 
@@ -1835,7 +1835,7 @@ def test_a_failure_reported_already_is_no_second_error_line(tmp_path: Path, org:
             threads = [st.driver.message("C0INTAKE", "U0OPERATOR", f"{CLEAN_DRAFT}（{n}）") for n in range(3)]
             for ts in threads:
                 st.slack.wait_for(lambda ts=ts: any("春日山 一郎" in m.text and "停止" in m.text
-                                                    for m in st.slack.messages("C0INTAKE", thread_ts=ts)), timeout=15)
+                                                    for m in st.slack.messages("C0INTAKE", thread_ts=ts)), timeout=30)
             settle(st)
         said = [(r.levelname, r.getMessage()) for r in caplog.records if r.name.startswith("bot.")]
         # The later failures are said once more either way: when one failed in the same delivery pass

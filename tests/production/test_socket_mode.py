@@ -41,7 +41,7 @@ def test_serve_in_socket_mode_takes_drafts_and_decisions(tmp_path: Path, org: Or
         drv.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, event_id="Ev0SOCKET1")
         assert drv.last_reply is not None and drv.last_reply.status == 200  # acknowledged on the socket
         for a in APPROVERS:
-            slack.wait_for(lambda a=a: requests_to(slack, a), timeout=20, message=f"request to {a}")
+            slack.wait_for(lambda a=a: requests_to(slack, a), timeout=30, message=f"request to {a}")
 
         # An envelope of a shape Slack never sends is acknowledged (not left to be sent again) and ignored.
         for kind, payload in (("interactive", {"type": "block_actions", "user": {"id": "U0MANAGER"}, "actions": []}),
@@ -56,14 +56,14 @@ def test_serve_in_socket_mode_takes_drafts_and_decisions(tmp_path: Path, org: Or
         first = requests_to(slack, "U0MANAGER")[0]
         drv.block_action("U0MANAGER", "approve_draft", channel=first.channel, message_ts=first.ts)
         slack.wait_for(lambda: all("承認しました" in all_text(requests_to(slack, a)[0]) for a in APPROVERS),
-                       timeout=20, message="decision shown to every approver")
+                       timeout=30, message="decision shown to every approver")
         assert all(len(requests_to(slack, a)) == 1 for a in APPROVERS)
 
         # Slack moves the app to a new connection (it does, routinely): the bot follows by itself.
         slack.refresh_socket()
         drv.message("C0INTAKE", "U0OPERATOR", "図書館で子ども向けのおはなし会を開きます。どなたでも参加できます。",
                     event_id="Ev0SOCKET2")
-        slack.wait_for(lambda: len(requests_to(slack, "U0MANAGER")) == 2, timeout=20, message="second request")
+        slack.wait_for(lambda: len(requests_to(slack, "U0MANAGER")) == 2, timeout=30, message="second request")
     finally:
         assert serve.terminate() == 0, serve.log()  # SIGTERM: closes the socket and stops cleanly
         slack.stop()
@@ -153,7 +153,7 @@ def test_socket_mode_turned_off_in_the_app_settings_is_an_error_naming_the_switc
         assert "ERROR bot.serve" not in serve.log()
         opened = len(slack.calls_of("apps.connections.open"))
         slack.disconnect_socket("link_disabled")
-        slack.wait_for(lambda: "Socket Mode is turned off" in serve.log(), timeout=20, message="the error")
+        slack.wait_for(lambda: "Socket Mode is turned off" in serve.log(), timeout=30, message="the error")
         assert "ERROR bot.serve: Slack closed the Socket Mode connection because Socket Mode is turned off" in serve.log()
         assert "Enable Socket Mode" in serve.log()
         # Then one attempt after the pause (not one per ping, nor one per refusal at once), which
@@ -162,7 +162,7 @@ def test_socket_mode_turned_off_in_the_app_settings_is_an_error_naming_the_switc
         assert len(slack.calls_of("apps.connections.open")) == opened + 1
         drv = SocketModeDriver(slack)
         drv.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, event_id="Ev0SOCKETBACK")
-        slack.wait_for(lambda: requests_to(slack, "U0MANAGER"), timeout=20, message="request after the switch")
+        slack.wait_for(lambda: requests_to(slack, "U0MANAGER"), timeout=30, message="request after the switch")
     finally:
         assert serve.terminate() == 0, serve.log()
         slack.stop()
@@ -243,7 +243,7 @@ def test_socket_mode_runs_without_its_health_check_when_the_port_is_taken(tmp_pa
         serve.start(wait_health=False)
         try:
             SocketModeDriver(slack).message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, event_id="Ev0SOCKETPORT")
-            slack.wait_for(lambda: requests_to(slack, "U0MANAGER"), timeout=20, message="request")
+            slack.wait_for(lambda: requests_to(slack, "U0MANAGER"), timeout=30, message="request")
             assert "health check not started" in serve.log()
         finally:
             assert serve.terminate() == 0, serve.log()
@@ -366,17 +366,17 @@ def test_a_socket_dropped_on_the_way_is_found_with_the_clock_set_back(caplog: py
             client.connect()
             slack.wait_for_socket(timeout=10)
             session = client.current_session
-            slack.wait_for(lambda: session.last_ping_pong_time is not None, timeout=10, message="an answered ping")
+            slack.wait_for(lambda: session.last_ping_pong_time is not None, timeout=30, message="an answered ping")
             opened = len(slack.calls_of("apps.connections.open"))
             slack.silence_socket()
             # No pong still on its way: the last one answered a ping sent a while ago.
-            slack.wait_for(lambda: time.time() - session.last_ping_pong_time > 0.4, timeout=10, message="silence")
+            slack.wait_for(lambda: time.time() - session.last_ping_pong_time > 0.4, timeout=30, message="silence")
             # The clock set back an hour: that ping was sent an hour ahead of it.
             session.last_ping_pong_time += 3600
-            slack.wait_for(lambda: not socket_alive(client), timeout=10, message="the socket counted as lost")
-            slack.wait_for(lambda: len(slack.calls_of("apps.connections.open")) > opened, timeout=10,
+            slack.wait_for(lambda: not socket_alive(client), timeout=30, message="the socket counted as lost")
+            slack.wait_for(lambda: len(slack.calls_of("apps.connections.open")) > opened, timeout=30,
                            message="a new socket")
-            slack.wait_for(lambda: client.current_session is not session and socket_alive(client), timeout=10,
+            slack.wait_for(lambda: client.current_session is not session and socket_alive(client), timeout=30,
                            message="the new socket up")
             assert "answered no ping for" in caplog.text
         finally:
@@ -394,7 +394,7 @@ def test_too_many_websockets_backs_off_as_a_failed_attempt_does(caplog: pytest.L
             opened = len(slack.calls_of("apps.connections.open"))
             refused_after = time.monotonic()
             slack.disconnect_socket("too_many_websockets")
-            slack.wait_for(lambda: "too_many_websockets" in caplog.text, timeout=10, message="the warning")
+            slack.wait_for(lambda: "too_many_websockets" in caplog.text, timeout=30, message="the warning")
             # It used to reconnect at once, to be refused again at once, for as long as it lasted. (The
             # pause is counted from the refusal, so this holds however slowly the machine runs.)
             first = client.resume_at
@@ -402,7 +402,7 @@ def test_too_many_websockets_backs_off_as_a_failed_attempt_does(caplog: pytest.L
             slack.wait_for_socket(timeout=10)  # after the pause, one attempt
             assert len(slack.calls_of("apps.connections.open")) == opened + 1
             slack.disconnect_socket("too_many_websockets")  # still too many: twice the pause, no second word
-            slack.wait_for(lambda: client.resume_at > first, timeout=10, message="the second pause")
+            slack.wait_for(lambda: client.resume_at > first, timeout=30, message="the second pause")
             assert client.crowded_wait == 2 * 1.0
             assert caplog.text.count("too_many_websockets") == 1
         finally:
@@ -427,7 +427,7 @@ def test_a_failed_move_to_a_new_socket_backs_off(failure: str, caplog: pytest.Lo
                 slack.inject("apps.connections.open", status=503, times=10**6)
             moved_after = time.monotonic()
             slack.disconnect_socket("refresh_requested", close=False)
-            slack.wait_for(lambda: "could not open the Socket Mode connection" in caplog.text, timeout=10,
+            slack.wait_for(lambda: "could not open the Socket Mode connection" in caplog.text, timeout=30,
                            message="the warning of a failed attempt")
             # Said of the move itself, which set the pause (before, only a next attempt did, if any).
             assert len(slack.calls_of("apps.connections.open")) == opened + 1

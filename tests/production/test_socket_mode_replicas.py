@@ -80,7 +80,7 @@ def test_concurrent_clicks_over_both_connections_make_one_decision(socket_replic
 def test_a_killed_replica_leaves_the_work_to_the_other(socket_replicas) -> None:  # type: ignore[no-untyped-def]
     slack, url, a, _b = socket_replicas
     a.kill()  # its socket closes with the process; Slack stops handing it envelopes
-    slack.wait_for(lambda: slack.socket_connections == 1, timeout=20, message="the dead connection noticed")
+    slack.wait_for(lambda: slack.socket_connections == 1, timeout=30, message="the dead connection noticed")
     drv = SocketModeDriver(slack)
     for n in range(3):
         drv.message("C0INTAKE", "U0OPERATOR", f"{TEXT}（その{n + 1}）")

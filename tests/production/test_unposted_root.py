@@ -51,7 +51,7 @@ def root_recorded(st: LocalStack) -> bool:
 
 def wait_dm_containing(st: LocalStack, user: str, *parts: str) -> list[Message]:
     return st.slack.wait_for(lambda: (ms := dm(st, user)) and any(all(p in all_text(m) for p in parts) for m in ms)
-                             and ms, timeout=10, message=f"DM to {user} containing {parts}")
+                             and ms, timeout=30, message=f"DM to {user} containing {parts}")
 
 
 def index_of(messages: list[Message], part: str) -> int:
@@ -79,8 +79,8 @@ def test_a_refused_root_post_is_reported_to_the_author_and_posted_once_the_bot_i
     # IT hears of it once in the escalation channel, however often the post is tried again.
     st.slack.wait_for(lambda: len([c for c in st.slack.calls_of("chat.postMessage")
                                    if c.params.get("channel") == "C0INTAKE" and not c.ok]) >= 3,
-                      timeout=10, message="the root post tried again")
-    st.slack.wait_for(lambda: st.slack.messages("C0ESCALATE"), timeout=10, message="the alert to IT")
+                      timeout=30, message="the root post tried again")
+    st.slack.wait_for(lambda: st.slack.messages("C0ESCALATE"), timeout=30, message="the alert to IT")
     alerts = [m for m in st.slack.messages("C0ESCALATE") if "<#C0INTAKE>" in m.text]
     assert len(alerts) == 1 and "招待" in alerts[0].text
     # The log says it as an error once too; each retry after is only noted.
@@ -104,9 +104,9 @@ def test_a_refused_root_post_is_reported_to_the_author_and_posted_once_the_bot_i
     msg = dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
     st.slack.wait_for(lambda: any("承認されました" in all_text(m) for m in thread(st, "C0INTAKE", root.ts)),
-                      timeout=10, message="the decision in the root's thread")
+                      timeout=30, message="the decision in the root's thread")
     # The 決裁待ち line the author got in the DM is updated there.
-    st.slack.wait_for(lambda: not any("決裁待ち" in all_text(m) for m in dm(st, "U0OPERATOR")), timeout=10,
+    st.slack.wait_for(lambda: not any("決裁待ち" in all_text(m) for m in dm(st, "U0OPERATOR")), timeout=30,
                       message="the status line in the DM updated")
     roots = [m for m in st.slack.messages("C0INTAKE") if m.bot_id and "下書きを提出しました" in m.text]
     assert len(roots) == 1
@@ -185,7 +185,7 @@ def test_an_unknown_approver_of_a_modal_draft_is_reported_in_the_drafts_thread(t
         assert submit_draft(st).status == 200
         root = root_message(st)
         st.slack.wait_for(lambda: any("Slack ID" in all_text(m) for m in thread(st, "C0INTAKE", root.ts)),
-                          timeout=10, message="the report in the draft's thread")
+                          timeout=30, message="the report in the draft's thread")
     finally:
         st.stop()
 
@@ -204,10 +204,10 @@ def test_when_the_author_cannot_be_sent_a_dm_either_the_replies_wait_for_the_pos
     for a in APPROVERS:
         wait_dm(st, a)
     alert = st.slack.wait_for(lambda: [m for m in st.slack.messages("C0ESCALATE") if "ダイレクトメッセージを送れません" in m.text],
-                              timeout=10, message="IT told that the author cannot be reached")
+                              timeout=30, message="IT told that the author cannot be reached")
     assert len(alert) == 1 and "<@U0OPERATOR>" in alert[0].text and "スレッドにお送りします" in alert[0].text
     # The replies wait for the post (not for the failed DM), so the status is still honest.
-    st.slack.wait_for(lambda: held_rows(st) >= 2, timeout=10, message="replies waiting for the post")
+    st.slack.wait_for(lambda: held_rows(st) >= 2, timeout=30, message="replies waiting for the post")
     with st.rt.db.session() as s:
         waiting = outbox.rows(s, statuses=[outbox.HELD])
     assert {r.thread_key for r in waiting} == {"draft:1:root"}
@@ -216,8 +216,8 @@ def test_when_the_author_cannot_be_sent_a_dm_either_the_replies_wait_for_the_pos
     st.slack.clear_faults()  # the bot is invited
     root = root_message(st)
     st.slack.wait_for(lambda: any("指摘はありません" in all_text(m) for m in thread(st, "C0INTAKE", root.ts)),
-                      timeout=10, message="the replies in the post's thread")
-    st.slack.wait_for(lambda: held_rows(st) == 0, timeout=10, message="nothing held")
+                      timeout=30, message="the replies in the post's thread")
+    st.slack.wait_for(lambda: held_rows(st) == 0, timeout=30, message="nothing held")
     assert health(st.rt)[1]["status"] == "ok"
 
 
@@ -231,7 +231,7 @@ def test_when_the_post_is_given_up_on_and_the_author_cannot_be_reached_nothing_w
                     times=1000)
     assert submit_draft(st).status == 200
     st.slack.wait_for(lambda: [m for m in st.slack.messages("C0ESCALATE") if "ダイレクトメッセージを送れません" in m.text],
-                      timeout=10, message="IT told that the author cannot be reached")
+                      timeout=30, message="IT told that the author cannot be reached")
     # Given up on after PARENT_GIVE_UP: the replies with it.
     deadline = time.monotonic() + 15
     while True:
@@ -244,7 +244,7 @@ def test_when_the_post_is_given_up_on_and_the_author_cannot_be_reached_nothing_w
     # The decision still goes through, and its notice is not left waiting either.
     msg = dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
-    st.slack.wait_for(lambda: any("承認" in all_text(m) for m in dm(st, "U0MANAGER")), timeout=10,
+    st.slack.wait_for(lambda: any("承認" in all_text(m) for m in dm(st, "U0MANAGER")), timeout=30,
                       message="the approver's DM updated")
     settle(st)  # the decision's notice delivered or given up on, not merely written
     assert held_rows(st) == 0
@@ -267,8 +267,8 @@ def test_a_draft_post_slack_rejects_for_its_content_sends_the_replies_to_the_aut
     assert "投稿されるまでの間" not in all_text(ms[notice])  # never posted again: no such promise
     st.slack.wait_for(lambda: [m for m in st.slack.messages("C0ESCALATE")
                                if "メッセージの形式を Slack が受け付けませんでした" in m.text],
-                      timeout=10, message="IT told")
-    st.slack.wait_for(lambda: held_rows(st) == 0, timeout=10, message="nothing held")
+                      timeout=30, message="IT told")
+    st.slack.wait_for(lambda: held_rows(st) == 0, timeout=30, message="nothing held")
 
 
 def test_replies_stranded_by_an_older_version_are_handled_at_start(tmp_path: Path, org: OrgConfig) -> None:
@@ -290,7 +290,7 @@ def test_replies_stranded_by_an_older_version_are_handled_at_start(tmp_path: Pat
     second = start_local_stack(org, url, slack=slack, clock=shifted_clock(BUSINESS_MORNING))
     try:
         wait_dm_containing(second, "U0OPERATOR", "指摘はありません")
-        second.slack.wait_for(lambda: held_rows(second) == 0, timeout=10, message="nothing held")
+        second.slack.wait_for(lambda: held_rows(second) == 0, timeout=30, message="nothing held")
         assert [m for m in slack.messages("C0ESCALATE") if "<#C0INTAKE>" in m.text]
         assert health(second.rt)[0] == 200
     finally:

@@ -58,7 +58,7 @@ def test_envelopes_are_handed_to_the_connections_in_turn(slack: LocalSlack) -> N
         assert sorted(seen) == ["a:0", "a:2", "b:1", "b:3"]
     finally:
         close_all(first, second)
-    slack.wait_for(lambda: slack.socket_connections == 0, timeout=10, message="both closed")
+    slack.wait_for(lambda: slack.socket_connections == 0, timeout=30, message="both closed")
 
 
 def test_a_refresh_moves_one_connection_and_spares_the_other(slack: LocalSlack) -> None:
@@ -69,7 +69,7 @@ def test_a_refresh_moves_one_connection_and_spares_the_other(slack: LocalSlack) 
     slack.wait_for_socket(connections=2)
     try:
         slack.refresh_socket()  # the oldest ("a") is asked to reconnect; it does, on a new socket
-        slack.wait_for(lambda: slack.socket_connections == 2, timeout=10, message="a back")
+        slack.wait_for(lambda: slack.socket_connections == 2, timeout=30, message="a back")
         for n in range(2):
             assert slack.socket_send("events_api", {"n": n}) is not None
         assert {x.split(":")[0] for x in seen} == {"a", "b"}

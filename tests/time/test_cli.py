@@ -564,7 +564,9 @@ def test_remind_against_a_slack_that_never_answers_stops_at_the_first_timeout(
     with LocalSlack() as slack:
         # Wall-clock bounds only where no call count can tell: far from what the old code took (six or more
         # timeouts in a row), since a loaded machine (load average 10) took 4 s for the run's own work.
-        _cron_slack_knobs(monkeypatch, slack, timeout=1.0)
+        # A budget far past what is waited for: the run stops at its first timeout, whatever the budget,
+        # and with 8 s a host under load spent the budget before the second run's first post (exit 0).
+        _cron_slack_knobs(monkeypatch, slack, timeout=1.0, budget=30.0)
         slack.inject("*", status=200, delay=30, times=10**6)  # held far past the timeout
         started = time.monotonic()
         assert main(["remind", "--now", "2026-11-24T12:00"]) == 1
