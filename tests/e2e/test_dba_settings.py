@@ -154,7 +154,7 @@ def test_a_serves_mark_outlives_the_dbas_idle_session_timeout(dba_url: str) -> N
 def wait_until_ended(url: str, pid: int) -> None:
     """Until the server has ended the session ``pid`` (idle_session_timeout), asked from sessions of
     a moment each, which it does not end."""
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30  # it must come: bounded only
     while True:
         with psycopg.connect(url, autocommit=True) as c:
             if c.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = %s", (pid,)).fetchone() == (0,):
