@@ -1265,7 +1265,7 @@ def test_a_redraw_refused_because_the_alert_was_just_deleted_is_no_error(
     msg = report(st)
     settle(st)
     held = threading.Event()
-    st.slack.inject("chat.update", delay=10, released=held, channel="C0ESCALATE")
+    st.slack.inject("chat.update", delay=120, released=held, channel="C0ESCALATE")  # until the deletion: a bound only
     with caplog.at_level("INFO"):
         IncidentService(st.rt.kessai).ack(incident_row(st).id or 0, "U0CHIEF")
         st.slack.wait_for(lambda: not st.slack.pending_faults(), timeout=30, message="the redraw on its way")
