@@ -558,9 +558,10 @@ class LocalSlack:
         with self._cond:
             return [c for c in self._calls if c.method == method and (ok is None or c.ok == ok)]
 
-    def wait_for(self, predicate: Callable[[], T | None], timeout: float = 5.0, message: str = "") -> T:
+    def wait_for(self, predicate: Callable[[], T | None], timeout: float = 30.0, message: str = "") -> T:
         """Block until ``predicate()`` is truthy (re-checked after every call, and every
-        ``WAIT_POLL_SECONDS`` besides); return its value."""
+        ``WAIT_POLL_SECONDS`` besides); return its value. The limit is generous by default: what is
+        waited for must come, it returns as soon as it does, and a loaded CI host took over 5 s."""
         deadline = time.monotonic() + timeout
         with self._cond:
             while True:
@@ -586,7 +587,7 @@ class LocalSlack:
         predicate: Callable[[SlackCall], bool] | None = None,
         *,
         count: int = 1,
-        timeout: float = 5.0,
+        timeout: float = 30.0,
     ) -> SlackCall:
         """The ``count``-th call to ``method`` matching ``predicate``, waiting for it if needed."""
 
