@@ -633,6 +633,73 @@ def _values_after_what_is_said_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A value a sentence about the password gives after an arrow or a colon on its line (「パスワードは別メールで送ります
+# → Joetsu0514」「パスワード教えます→ kouhou2026」「PW 忘れた人へ：Koho2026!」), after 新しいのは (「パスワード変わりました！
+# 新しいのは staffwifi2026 です」), or in halves (「パスワードの前半は Kessai、後半は 2026!」): no label stands right
+# before it, and the leaked password went into the escalation channel as typed. In a report, a word with a letter
+# and a digit there is the password far more often than anything else; a link, a date, a time, a telephone
+# number and a device said to be one stay (see _a_listed_value), and so does a word with no digit (「→ こちら」
+# 「→ Teams」), but for a half, which is any word.
+_A_WORD_GIVEN = r"[ \t\u3000]*+[「『\"“'‘]?([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。，．」』”’）)]|[ぁ-ん]|$)"
+_A_VALUE_AFTER_A_SENTENCE = re.compile(
+    r"(?:" + _MENTIONS_A_PASSWORD.pattern + r"|ピーダブリュー|(?i:pasuwa-?a?do))(?:[^\r\n。]{0,39}?[^\r\n。A-Za-z0-9Ａ-Ｚａ-ｚ０-９])?(?:→|⇒|->|=>|＝＞|[:：])"
+    + _A_WORD_GIVEN)
+_A_NEW_ONE_GIVEN = re.compile(r"(?:新しい|今度|変更後|再設定後|今)の(?:もの|やつ)?(?:は|が)" + _A_WORD_GIVEN)
+_A_HALF_GIVEN = re.compile(
+    r"(?:前半|後半|上半分|下半分|(?:最初|最後|先頭|末尾)の[0-9０-９一二三四五六七八九]{1,2}文字)(?:部分)?(?:は|が|[:：])"
+    r"[ \t\u3000]*+[「『\"“'‘]?([!-~\uff01-\uff5e]{2,64}+)(?=[\s\u3000、。，．」』”’）)]|[ぁ-ん]|$)")
+_A_LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+_ANOTHER_FIELD_BEFORE = re.compile(r"(?:アカウント|ユーザー?|ユーザ|ID|ＩＤ|メール|アドレス|名|担当|SSID|ＳＳＩＤ|宛先|送信元|ファイル)"
+                                   r"[^\r\n:：→]{0,4}(?:→|⇒|->|=>|＝＞|[:：])[ \t\u3000]*+[「『\"“'‘]?$")
+
+
+def _values_given_in_a_sentence_spans(text: str, about_a_password: bool) -> list[tuple[int, int]]:
+    if not (about_a_password or _MENTIONS_A_PASSWORD.search(text) or "ピーダブリュー" in text or re.search(r"(?i)pasuwa-?a?do", text)):
+        return []
+    spans = []
+    for m in itertools.chain(_A_VALUE_AFTER_A_SENTENCE.finditer(text), _A_NEW_ONE_GIVEN.finditer(text)):
+        start, end = m.span(1)
+        # Another field's colon on the line (「パスワード：不明、アカウント：koho01」) gives the account: the record
+        # must say which one leaked.
+        if _ANOTHER_FIELD_BEFORE.search(text, max(m.start(), start - 24), start):
+            continue
+        value = unicodedata.normalize("NFKC", text[start:end])
+        # A quote or a brace in it is a pasted JSON's or a list's, which the label's readings mask field by field.
+        if (_A_LETTER.search(value) and not _NOT_IN_A_PHRASE.search(value) and not re.search(r"[:=\"'{}\[\],]", value)
+                and not product_or_version_word(value) and _a_listed_value(text, start, end)):
+            spans.append((start, end))
+    for m in _A_HALF_GIVEN.finditer(text):
+        value = unicodedata.normalize("NFKC", m[1])
+        if not (_AN_ADDRESS.search(value) or _NOT_IN_A_PHRASE.search(value)):
+            spans.append(m.span(1))
+    return spans
+
+
+# A mail address and the word after it under a login's heading or beside a password's mention (「管理者ログイン
+# \nkoho@city.example.lg.jp\nKessai2026!」「ログイン\nkoho.joetsu@gmail.com / Koho2026fb」): the account and its
+# password pasted as a pair, with no label before the password, went into the escalation channel as typed. The
+# address is kept (the record must say which account leaked); the word after it is masked when it has a letter
+# and a digit, as a password has, and is no link, date, telephone number or device.
+_A_LOGIN = re.compile(r"ログイン|サインイン|(?i:log[ -]?in|sign[ -]?in)|アカウント情報|認証情報")
+_AN_ADDRESS_AND_A_WORD = re.compile(
+    r"(?<![\w.+-])[\w.+-]{1,64}+@[\w-]{1,63}+(?:\.[\w-]{1,63}+){1,8}+[ \t\u3000]*+(?:[/／|｜,，、][ \t\u3000]*+|\r?\n[ \t\u3000]*+)"
+    r"(?:[・･•*\-][ \t\u3000]*+)?([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。，．]|$)")
+
+
+def _a_login_pair_spans(text: str) -> list[tuple[int, int]]:
+    if "@" not in text or not (_A_LOGIN.search(text) or _MENTIONS_A_PASSWORD.search(text)):
+        return []
+    spans = []
+    for m in _AN_ADDRESS_AND_A_WORD.finditer(text):
+        start, end = m.span(1)
+        value = unicodedata.normalize("NFKC", text[start:end])
+        if (_A_LETTER.search(value) and not _AN_ADDRESS.search(value) and "@" not in value
+                and not _NOT_IN_A_PHRASE.search(value) and not product_or_version_word(value)
+                and _a_listed_value(text, start, end)):
+            spans.append((start, end))
+    return spans
+
+
 def _japanese_value_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span(1) for m in _QUOTED_JAPANESE_VALUE.finditer(text)
              if _KANA_OR_KANJI.search(m[1]) and not _SAID_OF_THE_PASSWORD.search(m[1])]
@@ -1263,6 +1330,7 @@ def mask_report(text: str, *, about_a_password: bool = False, year: int | None =
     spans += _passphrase_spans(text) + _japanese_value_spans(text) + _japanese_value_after_a_break_spans(text) + _old_and_new_spans(text, about_a_password)
     spans += _listed_after_words_of_no_value(text) + _short_and_next_line_spans(text) + _table_cell_spans(text)
     spans += _named_secret_spans(text) + _value_after_a_date_spans(text) + _values_after_what_is_said_spans(text)
+    spans += _values_given_in_a_sentence_spans(text, about_a_password) + _a_login_pair_spans(text)
     year = year or datetime.now(UTC).year
     # A card's number, as pii.card_number finds it: a report of a misposting pastes the post, and the alert and
     # the record were another copy of the number the findings show masked.
