@@ -323,6 +323,8 @@ _PASSWORD_LABEL = (
     rf"(?:{_spaced('ログインパスワード')}|{_spaced('パスワード')}|{_spaced('パスコード')}|{_spaced('暗証番号')}|"
     # 「PIN番号」 is as common a name of it as 「PINコード」 (a card's, a phone's).
     r"PIN\s?(?:コード|番号)|ぱすわーど|"
+    # 「PW」 and パスワード as spelt out in kana or in romaji (「ピーダブリュー：…」「pasuwaado: …」), never another word.
+    r"ピーダブリュー|ピーダブ|(?<![A-Za-z])pasuwa-?a?do(?![A-Za-z])|"
     # 「暗証」 alone, the short form (「口座番号 1234567 暗証 4821」), and the number that opens a lock, as
     # secret as a PIN: 「解錠番号」「金庫の番号」「キーボックスの番号」.
     r"暗証(?!番号)|[解開]錠(?:番号|コード)|(?:金庫|ダイヤル錠|南京錠|キーボックス|ダイヤルロック)の?(?:番号|ナンバー)|"
@@ -346,7 +348,10 @@ _PASSWORD_LABEL = (
 # 「パス」 alone, the everyday short form, is also 「フリーパス」「パスポート」「キャンパス」: only
 # as a word of its own, before a colon or 「は」 and a quoted value (「パスは「hanabi2026」です」).
 _SHORT_LABEL = r"(?<![ァ-ヺー])パス(?![ァ-ヺー])"
-_SHORT_SEPARATOR = r"[ \t]*+(?::|=|→)[ \t]*+|[ \t]*+は[ \t]*+(?=[「『\"“])"
+# Or before 「は」, a space and a word of letters and digits that ends its clause (「パスは kmk-8842 です」): a pass is
+# priced, counted or handed out (「パスは500円」「パスは窓口で配布」「フリーパスは 1,000円」), never a word such as that.
+_SHORT_SEPARATOR = (r"[ \t]*+(?::|=|→)[ \t]*+|[ \t]*+は[ \t]*+(?=[「『\"“])"
+                    r"|[ \t]*+は[ \t]++(?=(?=[!-~]{0,31}?[A-Za-z])(?=[!-~]{0,31}?[0-9])[!-~]{6,32}+(?:[ \t]*+(?:です|でした|。|、|$)))")
 # Labels of keys and tokens; their value must look random (long, letters and digits).
 _KEY_LABEL = (
     r"(?:APIキー|API\s?key|アクセスキー|シークレットキー|シークレット|アクセストークン|トークン|"
@@ -583,7 +588,7 @@ _LABELLED = re.compile(
 # Strings one of the password labels holds (checked before the patterns run).
 _PASSWORD_PROBES = (
     *("パ", "暗", "pass", "pw", "p/w", "pin", "psk", "ぱすわーど", "p@ss", "錠", "金庫", "キーボックス"),
-    *("解除", "ホスト", "host", "ダイヤル", "ロック", "テンキー", "入館"),
+    *("ピーダブ", "pasuwa", "解除", "ホスト", "host", "ダイヤル", "ロック", "テンキー", "入館"),
     *("密", "비", "senha", "contrase", "khẩu", "khau", "पास"),
 )
 _LABEL_PROBES = (

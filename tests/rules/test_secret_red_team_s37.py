@@ -319,6 +319,8 @@ _BAD_TEXTS = [
     ("入館カードの暗証番号は0427", "confidential.secret"),
     ("ログイン情報：kouhou01 / Kessai2026!", "confidential.secret"),
     ("Wi-Fi（事務室）\nネットワーク名 JOETSU-KOHO\nパスワード 8a7s6d5f", "confidential.secret"),
+    # Was KNOWN: 「パスは」, a space and a word of letters and digits ending the clause is read since session 38.
+    ("Wi-Fi のパスは 8a7s6d5f", "confidential.secret"),
     ("認証番号 482913", "confidential.secret"),
     ("ワンタイムコード 482913", "confidential.secret"),
     ("PINコード 4821", "confidential.secret"),
@@ -404,11 +406,6 @@ _KNOWN_TEXTS = [
         "金庫のダイヤル番号は 38-12-75 です",
         "confidential.secret",
         "ダイヤル錠の組み合わせ（2桁ずつのハイフン区切り）は日付や番地の書き方と同じで、値として読まないため",
-    ),
-    (
-        "Wi-Fi のパスは 8a7s6d5f",
-        "confidential.secret",
-        "「パスは」の後はかぎ括弧の値だけを読む（「パスは無料です」「パスは 1日券 です」と見分けるため）",
     ),
     (
         "ゲストWi-Fiのキーは joetsu2026guest",

@@ -54,6 +54,11 @@ _LEAKS = [
     'LINE公式のチャネルアクセストークン：eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abcDEF123456ghiJKL789mnoPQR',
     'Wi-Fi: SSID Joetsu_Staff / KEY js-staff-7742',
     'ルーター裏のパスワード：8f3k2m9x',
+    # Found missed by this corpus (was KNOWN): 「パス」 before は and a word of letters and digits; a label spelt out.
+    '公民館のWi-Fiは SSID「kominkan_guest」、パスは kmk-8842 です。',
+    'パスは Joetsu2026 でした。',
+    'pasuwaado: joetsu2026',
+    'ピーダブリュー：joetsu2026',
 ]
 
 _ORDINARY = [
@@ -102,13 +107,16 @@ _ORDINARY = [
     'PW：別途メールでお知らせします',
     'パスワード：各自で設定してください',
     'パスワード\n（ご自身で設定したもの）',
+    # 「パス」 is a pass as often as a password: priced, handed out, dated, sized, shown on a device.
+    'パスは市役所で配布します', 'フリーパスは500円です', '1日フリーパスは 1,000円です。', 'パスポートの申請は市民課へ',
+    'パスは A4 サイズで印刷してください', '年間パスは 2026年度 分から値上げします', 'パスは B5判です。',
+    'パスは 3F 受付で受け取れます', 'パスは 7月1日から使えます', 'パスは 9:00 から販売開始', 'パスは 2026/7/1 まで有効です',
+    '観光パスは 24h 有効です', 'パスは COVID-19 対策のため販売中止です', 'パスは iPhone15 でも表示できます',
+    'パスは Windows11 のパソコンでも印刷できます', 'パスは PDF 形式でダウンロードできます', 'パスは JR東日本 各駅で販売しています',
+    'ワンデーパスは 大人 800円、小人 400円です。', 'パスは Web 申込のみ受け付けます', 'ファストパスは 10:00 から配布します',
 ]
 
 _KNOWN = [
-    ('公民館のWi-Fiは SSID「kominkan_guest」、パスは kmk-8842 です。',
-     '「パス」 alone before 「は」 is as often a pass (「フリーパスは 1,000円」「パスは窓口で」) as a password; with a colon it fires, and the report masks it'),
-    ('pasuwaado: joetsu2026',
-     'a label in romaji spelling (pasuwaado) is rare, and each new spelling of a label is a new source of false alarms'),
     ('パスワードは\nKessai\n2026\nです（改行して送ります）',
      'a password split over lines is read a line at a time and each half is no password; the report masks both halves'),
     ('パスワードの前半は Kessai、後半は 2026! です',
@@ -125,19 +133,21 @@ _KNOWN = [
      'a verb between the label and the arrow: 「パスワード設定方法→ こちら」 has the same shape'),
     ('PW 忘れた人へ：Koho2026! です',
      'a phrase between the label and its colon (忘れた人へ) is read as prose'),
-    ('ピーダブリュー：joetsu2026',
-     'a label spelt in katakana (ピーダブリュー) is rare, as romaji is'),
     ('パスワード:\n  joetsu\n  2026\n（つなげて入力）',
      'as the split password above: each line alone is no password; the report masks both'),
 ]
 
 
-# What this corpus found missed, now flagged: 旧・新 labelling each value listed under one label.
+# What this corpus found missed, now flagged: 旧・新 labelling each value listed under one label; 「パスは」 before a word of
+# letters and digits; 「PW」 spelt in katakana, パスワード in romaji.
 NEW_CATCHES = [
     ("Xのパスワード\n・旧：Xjoetsu2025\n・新：Xjoetsu2026", "Xjoetsu2025"),
     ("パスワード\n旧：Xjoetsu2025\n新：Xjoetsu2026", "Xjoetsu2025"),
     ("パスワード\n旧 Xjoetsu2025\n新 Xjoetsu2026", "Xjoetsu2025"),
     ("インスタ\nパスワード\n・新：Insta2026new", "Insta2026new"),
+    ("公民館のWi-Fiは SSID「kominkan_guest」、パスは kmk-8842 です。", "kmk-8842"),
+    ("pasuwaado: joetsu2026", "joetsu2026"),
+    ("ピーダブリュー：joetsu2026", "joetsu2026"),
 ]
 NEAR_MISSES = [
     "パスワード\n旧：変更前のもの\n新：各自で設定",
