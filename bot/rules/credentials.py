@@ -533,7 +533,14 @@ _SEPARATOR = (
     # A short clause between 「は」 and the value (「パスワードは全員共通で Kessai2026! です」「PWは引き続き
     # 「Kessai2026!」です」): only when the value then ends the sentence with its copula (_ENDS_ANNOUNCED),
     # and it must look like a password written loose. Possessive and bounded: a 「は」 reads 16 characters.
-    r"(?P<clause>[ \t]*+は[ \t、,]*+[^!-~\s。.!?「」『』\"“”]{1,16}+(?:[ \t]++|(?=[「『\"“])|(?<=[で、,])))|"
+    r"(?P<clause>[ \t]*+は[ \t、,]*+[^!-~\s。.!?「」『』\"“”]{1,16}+(?:[ \t]++|(?=[「『\"“])|(?<=[で、,]))"
+    # A sentence about the password that then gives it after an arrow or a colon (「パスワードは別メールで送ります
+    # → Joetsu0514」「パスワード教えます→ kouhou2026」「PW 忘れた人へ:Koho2026! です」), or after 新しいのは past its
+    # 「!」 (「パスワード変わりました!新しいのは staffwifi2026 です」): the same tests as the clause above, and no
+    # word of an example or a warning in it (_SAID_CLAUSE_NOT_IN_USE: 「パスワードの悪い例→ abc12345」).
+    # Never over another label (「WPA2-PSK の事前共有キー:…」「シークレットアクセスキー:…」), which is that value's own.
+    rf"|(?P<said>[ \t]*+(?:(?!キー|コード|番号|パス|トークン|暗証|ID)[^!-~\s。.!?「」『』\"“”→⇒]){{1,20}}+[ \t]*+(?:→|⇒|->|:)[ \t]*+"
+    r"|(?:(?!キー|コード|番号|パス|トークン|暗証|ID)[^!-~\s。「」『』\"“”]){1,20}+[!?][ \t]*+(?:新しい|変更後の?|今度の?)の?(?:は|が)[ \t]++))|"
     # A dash or an ellipsis (「…」 is 「...」 in this view) between spaces (「パスワード - Kessai2026」)
     # separates no more surely than a space does: loose too.
     # The field or the setting the value is put in (「パスワード欄に Kessai2026! と入力」「パスワードには … を
@@ -1469,6 +1476,12 @@ _NOT_IN_USE_BEFORE = re.compile(rf"{_NOT_IN_USE_WORDS}|初期|出荷時|購入�
 # (「初期パスワードに tanaka1234 を使ってください」「初期パスワードは kohoka です」) is the one its staff log in with, not
 # a manual's published default (「初期の暗証番号は0000です」).
 _NOT_IN_USE_BEFORE_A_WORD = re.compile(_NOT_IN_USE_WORDS)
+_SAID_NOT_IN_USE = re.compile(
+    rf"{_NOT_IN_USE_WORDS}|ください|下さい|ますか|詐欺|手口|不審|偽|こちら|ここ|以下|下記|方法|手順|やり方|仕方|作り方|決め方|設定方法|変更方法|講座|教室|研修|説明会|相談|"
+    r"窓口|受付|会場|期限|期間|日時|日程|時間|場所|詳細|詳しく|問い合わせ|問合せ|お問|連絡先|案内|お知らせ|条件|ルール|要件|形式|"
+    r"文字|桁|種類|アプリ|ソフト|ツール|管理|サイト|ページ|画面|URL|リンク|QR|二段階|2段階|認証|チェック|診断|セキュリティ")
+# A link written without its scheme, a domain's name or a path (「bit.ly/3AbcDef」「city.example.jp」): a page's address.
+_A_LINK_OR_A_NAME = re.compile(r"(?i)/|\.[a-z]{2,}\b|@")
 _NOT_IN_USE_AFTER = re.compile(
     r"避け|しないで|しないよう|使わない|やめ|危険|危な|推測|NG|ダメ|だめ|駄目|よくない|良くない|狙われ|破られ|"
     r"見破|ばれ|バレ|簡単|単純|ような|など|例"
@@ -1704,6 +1717,12 @@ def _labelled(norm: str) -> Iterator[Credential]:
             or m["key"] or m["backup"] or m["code"] or m["bare_key"] or _PIN_ONLY_LABEL.fullmatch(m["label"])
             # A date after 「変更期限が」「有効期限は」: 「R8.3.31」 is 令和8年3月31日, not a password.
             or _WHEN.fullmatch(value)
+            # A sentence that gives an example, a warning or a way to a page (「パスワードの悪い例→ abc12345」
+            # 「パスワード再設定はこちら→ bit.ly/3AbcDef」「パスワード講座:6月1日 10時 Room2026」), and a short English
+            # label's clause (「day pass 売り場→ Gate12」): the arrow or the colon is the post's, no password follows.
+            or (m["said"] is not None and (
+                _SAID_NOT_IN_USE.search(m["said"]) or _SHORT_ENGLISH_LABEL.fullmatch(m["label"] or "") and "!" not in m["said"]
+                and ":" not in m["said"] or _A_LINK_OR_A_NAME.search(value)))
         ):
             continue  # 「パスワードは各自で Microsoft365 の画面から…」: the sentence goes on, prose
         if m["line"] is not None and not (

@@ -59,6 +59,13 @@ _LEAKS = [
     'パスは Joetsu2026 でした。',
     'pasuwaado: joetsu2026',
     'ピーダブリュー：joetsu2026',
+    # Found missed by this corpus (was KNOWN): a sentence about the password, then the password after an arrow or a
+    # colon, or after 新しいのは past its 「！」.
+    'ファイルのパスワードは別メールで送ります → Joetsu0514',
+    'パスワード教えます→ kouhou2026',
+    'PW 忘れた人へ：Koho2026! です',
+    '職員用Wi-Fiのパスワード変わりました！新しいのは staffwifi2026 です',
+    'インスタのパスワード、変えておきました → Insta#2026new',
 ]
 
 _ORDINARY = [
@@ -113,8 +120,50 @@ _ORDINARY = [
     'パスは 3F 受付で受け取れます', 'パスは 7月1日から使えます', 'パスは 9:00 から販売開始', 'パスは 2026/7/1 まで有効です',
     '観光パスは 24h 有効です', 'パスは COVID-19 対策のため販売中止です', 'パスは iPhone15 でも表示できます',
     'パスは Windows11 のパソコンでも印刷できます', 'パスは PDF 形式でダウンロードできます', 'パスは JR東日本 各駅で販売しています',
-    'ワンデーパスは 大人 800円、小人 400円です。', 'パスは Web 申込のみ受け付けます', 'ファストパスは 10:00 から配布します',
+    'ワンデーパスは 大人 800円、小人 400円です。', 'パスは Web 申込のみ受け付けます', 'ファストパスは 10:00 から配布します',    # A sentence about passwords with an arrow or a colon that gives no password: a schedule, a page, an example, a
+    # warning, a date, a count, a device, a fraud's script.
+    'パスワード講座の流れ：受付 → 会場 → Room2026 で実習',
+    'パスワードの悪い例→ abc12345',
+    'よく使われるパスワード → qwerty123',
+    'パスワード再設定はこちら→ www.city.joetsu.niigata.jp/reset2026',
+    'パスワードを忘れた方→ https://www.city.joetsu.niigata.jp/reset2026',
+    'パスワード変更手順：Step1 から順に進めてください',
+    'パスワード変更期限→ 2026/5/29',
+    'パスワードの有効期限：90日',
+    'パスワード管理アプリの紹介→ 1Password2026 など',
+    'パスワード講座：6月1日 10時 Room2026',
+    'パスワード教室の会場→ 市民プラザ2F',
+    'パスワードを変えよう週間！期間→ 5/1～5/31',
+    'パスワードについてのお問い合わせ→ 025-526-5111',
+    'パスワード変更のお知らせ：R8.4.1 から',
+    'パスワードが漏れたら→ すぐに変更！',
+    'パスワードは大切に→ 他人に教えない',
+    'パスワード忘れた人へ：窓口でお手続きください',
+    'パスワードのヒント：好きな食べ物',
+    'パスワードの文字数→ 12文字以上',
+    'パスワードの強さ診断→ check2026',
+    'パスワード定期変更キャンペーン！新しいのは 6月1日 からです',
+    'パスワード変わりました！新しいのは 窓口でお伝えします',
+    'PW変更しました！新しいのは各自確認してください',
+    'パスワードの設定→ Windows11 の画面から',
+    'パスワード付きファイルの送付は廃止→ 代わりに Box2026 で共有します',
+    'パスワード対策セミナー：講師 山田太郎 氏（JPCERT/CC）',
+    'パスワードの使い回しNG→ 事例2026 をご覧ください',
+    '暗証番号の変更→ ATM2台 で受付中',
+    'パスワード入力画面→ Step2',
+    'パスワードリセットの受付時間→ 9:00～17:00',
+    '二段階認証とパスワードの組み合わせ→ 効果大！',
+    'パスワード：8文字以上 → NG例：abc12345',
+    'パスワードと ID の管理者→ soumu01 課',
+    'スタンプラリーのパス忘れた人へ：受付 B2F でお渡しします',
+    'パスワードは覚えやすく→ 例：Sakura2026!',
+    'パスポートの受け取り→ 窓口3番',
+    '詐欺の手口：暗証番号を教えてください → 4821',
+    '【注意】「パスワードを教えて」→ Abc12345 と返信しないで',
+    '不審なメール：パスワード再設定のお願い→ Login2026',
+    '市職員を名乗る電話：暗証番号を確認します→ 1234',
 ]
+
 
 _KNOWN = [
     ('パスワードは\nKessai\n2026\nです（改行して送ります）',
@@ -125,21 +174,14 @@ _KNOWN = [
      "a shared folder's link with its resourcekey is the link itself, no credential: whether the folder should be shared is no secret rule's to judge"),
     ('Facebookページ 管理者ログイン\nkoho.joetsu@gmail.com / Koho2026fb',
      'a mail address and a word after a heading with no password label: after 「ID：」 it fires'),
-    ('ファイルのパスワードは別メールで送ります → Joetsu0514',
-     'the sentence says the password is sent apart, then gives one after an arrow: reading a value after any arrow past a sentence would fire on 「→ 詳しくは…」'),
-    ('職員用Wi-Fiのパスワード変わりました！新しいのは staffwifi2026 です',
-     'as tests/rules/test_secret_red_team_s37.py KNOWN: 「新しいのは …」 points back across a sentence'),
-    ('パスワード教えます→ kouhou2026',
-     'a verb between the label and the arrow: 「パスワード設定方法→ こちら」 has the same shape'),
-    ('PW 忘れた人へ：Koho2026! です',
-     'a phrase between the label and its colon (忘れた人へ) is read as prose'),
     ('パスワード:\n  joetsu\n  2026\n（つなげて入力）',
      'as the split password above: each line alone is no password; the report masks both'),
 ]
 
 
 # What this corpus found missed, now flagged: 旧・新 labelling each value listed under one label; 「パスは」 before a word of
-# letters and digits; 「PW」 spelt in katakana, パスワード in romaji.
+# letters and digits; 「PW」 spelt in katakana, パスワード in romaji;
+# a sentence about the password, then the password after its arrow or colon, or after 新しいのは.
 NEW_CATCHES = [
     ("Xのパスワード\n・旧：Xjoetsu2025\n・新：Xjoetsu2026", "Xjoetsu2025"),
     ("パスワード\n旧：Xjoetsu2025\n新：Xjoetsu2026", "Xjoetsu2025"),
@@ -148,6 +190,10 @@ NEW_CATCHES = [
     ("公民館のWi-Fiは SSID「kominkan_guest」、パスは kmk-8842 です。", "kmk-8842"),
     ("pasuwaado: joetsu2026", "joetsu2026"),
     ("ピーダブリュー：joetsu2026", "joetsu2026"),
+    ("ファイルのパスワードは別メールで送ります → Joetsu0514", "Joetsu0514"),
+    ("パスワード教えます→ kouhou2026", "kouhou2026"),
+    ("PW 忘れた人へ：Koho2026! です", "Koho2026!"),
+    ("職員用Wi-Fiのパスワード変わりました！新しいのは staffwifi2026 です", "staffwifi2026"),
 ]
 NEAR_MISSES = [
     "パスワード\n旧：変更前のもの\n新：各自で設定",
