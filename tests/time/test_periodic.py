@@ -159,6 +159,16 @@ def test_last_business_day_tells_approvers_and_the_escalation_channel(world: Wor
     assert "上越市公式X: 0 件" in shown(summary) and "上越市公式Instagram: 0 件" in shown(summary)
 
 
+def test_remind_now_at_the_last_business_days_opening_sends_its_reminder_not_the_20ths_as_well(world: World) -> None:
+    # `kessai remind --now 2026-11-30T08:30` tried on Friday the 27th, the 20th's run missed (down
+    # from the 19th): from the last business day's opening the 20th's reminder (「11月30日までに」) is
+    # stale, and sent with the last day's it said the same thing twice at that very instant.
+    world.sweep(jst(2026, 11, 19, 9, 0))
+    world.clock.t = jst(2026, 11, 27, 17, 0)
+    report = Sweeper(world.kessai, settle_until=world.clock.t).sweep(jst(2026, 11, 30, 8, 30))
+    assert (report.sent["monthly.midmonth"], report.sent["monthly.lastday"]) == (0, 3)
+
+
 def test_on_the_first_the_channel_gets_last_months_shortfalls(world: World) -> None:
     publish_one(world, 10)
     assert world.sweep(jst(2026, 12, 1, 8, 29)).sent["monthly.report"] == 0
