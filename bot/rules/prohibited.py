@@ -1033,7 +1033,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「部落差別」「部落差別の解消」「同和問題」などは許可リスト（データファイルの [allow]）に
     入っており反応しません。人権講座・人権学習・同和問題・水平社・部落解放など、人権学習や運動の名前に触れた文の「部落」（「部落の歴史を学ぶ人権講座」）と
     「部落史」も、歴史の用語として反応しません。下書きのほかの文で講座や人権学習の名前、「部落差別」などを挙げていれば、
-    歴史や成り立ちを学ぶ文の「部落」（「人権講座を開きます。部落の歴史について学びます。」）も同じです（その文で「来るな」「汚い」などと言うものは反応します）（語の意味を集落や差別の用語として説明する「「部落」は地域によって集落を指すこともあります」は反応しません。「「部落」という言葉の意味を学ぶ」も同じです。説明の形でも「穢れた地域を指します」のようにおとしめるものや、「〇〇町の××地区を指します」のように場所を示すものは反応します。集落の意味で使った「山あいの部落」は反応します。「集落」と書いてください。「人権」「同和」の語だけでは歴史の用語とは
+    歴史や成り立ちを学ぶ文の「部落」（「人権講座を開きます。部落の歴史について学びます。」）も同じです（言われた言葉として伝える「部落差別をなくしましょう。部落の人とは付き合うなと親に言われた経験を持つ人もいます。」も同じです）（その文で「来るな」「汚い」などと言うものは反応します）（語の意味を集落や差別の用語として説明する「「部落」は地域によって集落を指すこともあります」は反応しません。「「部落」という言葉の意味を学ぶ」も同じです。説明の形でも「穢れた地域を指します」のようにおとしめるものや、「〇〇町の××地区を指します」のように場所を示すものは反応します。集落の意味で使った「山あいの部落」は反応します。「集落」と書いてください。「人権」「同和」の語だけでは歴史の用語とは
     みなさず、「部落の人は人権なんてない」「同和地区の部落には近づくな」は反応します）。
     差別・偏見・人権・男女共同参画について書いた下書きで「」に入れて示した語
     （「かつて「らい病」と呼ばれ…差別を受けてきました」）も、語を使っているのではなく説明して
@@ -1050,10 +1050,10 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     語のほか、特定の属性の人々（[groups]: 外国人、在日、障害者（「障害のある方」「車いすの方」とも）、女性、高齢者、「あの地区」…）を排除・
     一括りにする言い回し（[exclusion]: 出ていけ、犯罪ばかり、嘘つきばかり、結婚しないほうがいい、〜のくせに、家にいろ、お断り、は迷惑だ…）が同じ文に
     あれば反応します（「同和地区の人とは結婚しないほうがいいです」のように「です」で丁寧に言い切るもの、「部落の人とは付き合うな」「あの地区の人とは
-    関わらないでください」も同じです。「高齢者の方は、不審な電話の相手とは関わらないでください」のように、属性の人々を別の相手から遠ざけるものは対象外です）。差別・偏見・ヘイト・思い込みなどに触れて問題を指摘する文（[deny]）では反応しません（言われたこととして
+    関わらないでください」「部落出身者とは結婚するな」「A地区出身の人とは関わらないでください」も同じです。「高齢者の方は、不審な電話の相手とは関わらないでください」のように、属性の人々を別の相手から遠ざけるものは対象外です）。差別・偏見・ヘイト・思い込みなどに触れて問題を指摘する文（[deny]）では反応しません（言われたこととして
     示しても、「外国人は出ていけと言われても仕方ない」のように当然だとする文は反応します。「差別はいけませんが、障害者は迷惑です」「人権週間ですが、
     同和地区の人とは結婚しないほうがいいです」のように、差別や人権に触れた前置きを「が、」「けど、」で譲ってから言い切るものも反応します。前置きの後で
-    「ヘイトスピーチは許されませんが、外国人は出ていけという書き込みが今も見られます」のように伝えるもの、言い切りの後で「…という偏見がありますが、
+    「ヘイトスピーチは許されませんが、外国人は出ていけという書き込みが今も見られます」「人権週間ですが、外国人は出ていけという落書きが見つかりました」のように伝えるもの、「…と親に言われた経験を持つ人もいます」「…という親の言葉に苦しんだ人がいます」のように言われたこととして伝えるもの（「…と親に言われても仕方ない」「…という言葉に賛成です」は反応します）、言い切りの後で「…という偏見がありますが、
     それは誤りです」と答えるものは対象外です）。
     年齢で一括りにして運転免許を取り上げる命令（「高齢者は免許を返納しろ」「年寄りは免許を返納すべきだ」）も同じです（「高齢者の免許返納を支援します」「免許の自主返納をご検討ください」、問いかけの「高齢者は免許を返納すべきか、ご意見を募集します」「〜返納すべき？」、紹介する「〜返納すべきとの声があります」、運転に不安のある人に向けた「運転に不安を感じる高齢者は、免許を返納すべきです」は対象外です）。
     「外国人の方はお断りしています」「外国籍の方の入居は不可」「生活保護受給者の方の入居はお断りしています」のように、属性のすぐ後に断る言葉を続けたものも
@@ -1065,7 +1065,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     error、「外国人の方は利用できません」「生活保護の方は利用できません」「外国籍の方は申し込めません」のように属性の人々に「できません」と告げるものは、誰もが使う場所を挙げた「外国人の方は避難所に入れません」「障害者の方は一般の避難所を使えません」「外国人は温泉に入れません」「外国人の避難者は受け入れできません」も含め（「車いすの方はエスカレーターを使えません」のような設備の説明は対象外です）、
     子どもを親の属性や障害で保育園・学校・少年団から断るもの（「外国人の子どもは入園できません」「ひとり親家庭の子はお断りします」「同和地区の子どもは入学できません」「生活保護の世帯の子どもは放課後児童クラブを利用できません」、障害者差別解消法の
     error になる「発達障害の子は普通学級に入れません」「医療的ケア児は入園できません」「車いすの子は入学できません」、修学旅行や運動会、日本語教室などから断る
-    「車椅子の生徒は修学旅行に参加できません」「外国人の子どもは日本語教室を利用できません」。「発熱のある生徒は修学旅行に参加できません」は対象外です。「障害のある子どもも入園できます」「感染症にかかった子は登園
+    「車椅子の生徒は修学旅行に参加できません」「障害のある生徒は遠足に参加できません」「外国人の子どもは日本語教室を利用できません」「外国人の方は料理教室に参加できません」。「発熱のある生徒は修学旅行に参加できません」は対象外です。「障害のある子どもも入園できます」「感染症にかかった子は登園
     できません」「3歳未満の子は入園できません」は対象外です）も、制度上の要件のことも
     あるため理由を添えるよう促す warning です（「本制度と併用できないため、」のように理由を書いたもの、「参加できませんか」「参加できません
     でした」、「外国人の方は対象外です」のような対象の説明は対象外です）。「治安のため」「トラブルが多いため」「言葉が通じないため」のように
@@ -1178,7 +1178,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     認めるもの（「【男女共同参画】女は家事をしていればいい。これが本音です。」）は反応します（次の文で「こうした固定観念を
     なくしましょう」「そんな時代は終わりました」と続けるものは対象外です）。
     「」に入れずに書いた決めつけも、すぐ後で「、という考え方を見直しましょう」「という古い考え方は見直しましょう」のように
-    見直す考え方として示すもの、「〜とされた時代がありました」「〜と言われた時代もありました」のように過去のこととして
+    見直す考え方として示すもの、「、という考えは誤りです」と誤りだとするもの、「、という声もありますが、外国人も大切な住民です」のように反対のことを続けるもの、「〜とされた時代がありました」「〜と言われた時代もありました」のように過去のこととして
     伝えるもの（「障害のある子どもは入学できないとされた時代がありました」）は反応しません（「…を見直す必要はない」
     「…見直しましょう、と言う人がいますが」、過去を「今もそうすべきです」「あの頃は良かった」「それが当然です」と
     認め直すものは反応します）。
@@ -1233,8 +1233,21 @@ def _said(doc: Document, taught: _Taught, hit: Hit) -> bool:
     return (
         not reply and not taught.named(hit) and not _rebutted_after(doc, hit) and not _marked_wrong(doc, hit)
         and not _questioned(doc, hit) and not _listed_as_myth(doc, hit) and not _framed_against(doc, hit)
-        and not _named_to_rethink_or_past(doc, hit)
+        and not _named_to_rethink_or_past(doc, hit) and not _voice_answered_by_contrary(doc, hit)
     )
+
+
+def _voice_answered_by_contrary(doc: Document, hit: Hit) -> bool:
+    """Whether the statement at ``hit``, written without 「」 and passed on as a voice, is answered by its contrary
+    (`_contrary_after`) as a quoted one is: 「外国人は出ていけ、という声もありますが、外国人も大切な住民です。」. Only
+    that answer: the other frames of `_quote_condemned` (a commemoration, 「こうした言葉を…」) hold for quoted words
+    alone, and 「障害者なんかいらない―相模原事件から8年」 still says them."""
+    if hit.end >= len(doc.text) or doc.enclosing_quote(hit.start, hit.end, 40) is not None:
+        return False
+    # The statement stands in for the quote: its words are the keys, what follows it the frame, which must not
+    # take its side (「…外国人も大切な住民です。でも出ていけ。」).
+    frame = _frame_after(doc, hit.start - 1, hit.end)
+    return frame is not None and _contrary_after(doc, hit.start - 1, hit.end, frame[0], frame[1])
 
 
 # A human-rights post sets the belief down without 「」 and names it, right after, as a way of thinking to be
@@ -1245,8 +1258,11 @@ def _said(doc: Document, taught: _Taught, hit: Hit) -> bool:
 _NAMED_TO_RETHINK = re.compile(
     r"[ \t　]*[、,]?[ \t　]*(?:という|といった|などという|などの|のような)[ \t　]*"
     r"(?:(?:古い|古くからの|昔の|昔ながらの|誤った|間違った|固定的な)[ \t　]*)?"
-    r"(?:考え方?|見方|意識|思い込み|固定観念)(?:を|は)[、, \t　]*(?:(?:改めて|もう一度|いま一度|今一度)[、, \t　]*)?"
+    r"(?:考え方?|見方|意識|思い込み|固定観念)(?:(?:を|は)[、, \t　]*(?:(?:改めて|もう一度|いま一度|今一度)[、, \t　]*)?"
     r"(?:見直|考え直|改め(?!て(?!ください|下さい|ほしい|欲しい|いただ|頂|み|いき|いこ|いく|は|[、,])))"
+    # Or said to be wrong (「人権週間です。同和地区の人とは結婚しないほうがいい、という考えは誤りです。」). Not denied
+    # nor asked (「…誤りではありません」「…誤りでしょうか」), nor put in others' mouths (「…誤りだと言う人も」).
+    r"|(?:は|も)[、, \t　]*(?:明らかな|大きな|全くの|まったくの)?(?:誤り|間違い)(?:です|だ|である)(?![ \t　]*(?:か|と|って|[？?])))"
     rf"(?!{_NOT_CALLED_FOR})"
 )
 _HELD_IN_THE_PAST = re.compile(
@@ -1446,9 +1462,12 @@ def _frame_says_worse(doc: Document, opening: int, closing: int, start: int, end
     return any(re.search(re.escape(key) + _SCORN_AFTER_FRAME, frame.text) for key in keys)
 
 
-def _quote_condemned(doc: Document, opening: int, closing: int) -> bool:
-    """Whether the statement quoted in 「」 from ``opening`` to ``closing`` (its 」) is framed, after it, as
-    words to oppose or remember (above), in the rest of its sentence and the next two of its paragraph."""
+def _frame_after(
+    doc: Document, opening: int, closing: int
+) -> tuple[tuple[int, int], tuple[int, int] | None, int] | None:
+    """The frame after the statement from ``opening`` to ``closing`` (its 」, or the character right after it when
+    unquoted): its sentence, the next one of its paragraph and where the frame read ends, or None when anything in
+    it takes the statement's side (`_FRAME_UNDONE`, `_DEFENDED`, …) or says such a statement itself."""
     sent = _said_sentence(doc, closing)
     # The sentence and the next ones of its paragraph, each read up to `_FRAME_REACH`.
     ends = [min(sent[1], closing + 1 + _FRAME_REACH)]
@@ -1465,16 +1484,27 @@ def _quote_condemned(doc: Document, opening: int, closing: int) -> bool:
     end = ends[min(len(ends) - 1, _FRAME_SENTENCES)]
     # Read one sentence further for the side taken: 「…」。事件から8年。今でもその通りだと思う。
     if any(p.search(doc.text, start, ends[-1]) for p in (_FRAME_UNDONE, _DEFENDED, _CRIME_BLAMED, _PERPETRATOR_HONOURED, _MOCKED)):
-        return False
+        return None
     if _frame_says_worse(doc, opening, closing, start, ends[-1]):
-        return False
+        return None
     # The escalation a frame may hide: 「…という意味ではなく、本当に出ていってほしいのです」. Quotes listed right
     # after this one (「「外国人は出ていけ」「障害者はいらない」。こうした言葉をなくしましょう。」) are named with it,
     # each framed on its own.
     listed = _LISTED_QUOTES.match(doc.text, start, end)
     named_to = listed.end() if listed is not None else start
     if any(matcher("discrimination.txt", name).find(doc, within=(named_to, end)) for name in ("exclusion", "exclusion_next", "verdict")):
+        return None
+    return sent, nxt, end
+
+
+def _quote_condemned(doc: Document, opening: int, closing: int) -> bool:
+    """Whether the statement quoted in 「」 from ``opening`` to ``closing`` (its 」) is framed, after it, as
+    words to oppose or remember (above), in the rest of its sentence and the next two of its paragraph."""
+    frame = _frame_after(doc, opening, closing)
+    if frame is None:
         return False
+    sent, nxt, end = frame
+    start = closing + 1
     # Mourning for the victims of the crime the words drove, named in the frame or before the quote in its
     # paragraph (「【相模原事件から8年】」): not 「戦争の犠牲者を追悼します」 after the words, which mourns others.
     crime = _HATE_CRIME.search(doc.text, start, end) or _HATE_CRIME.search(
@@ -2152,7 +2182,11 @@ class _Taught:
             return False
         sent = doc.sentence_at(hit.start)
         if sent not in self._lessons:  # per sentence: one may hold thousands of the word
-            self._lessons[sent] = _LESSON.search(doc.text, *sent) is not None and not _said_against(doc, sent)
+            # Or the words reported as said to people (「部落の人とは付き合うなと親に言われた経験を持つ人もいます」
+            # 「…と言われて育った人もいます」): the discrimination the lesson is about, recalled.
+            self._lessons[sent] = (
+                _LESSON.search(doc.text, *sent) is not None or _TOLD_WORDS.search(doc.text, *sent) is not None
+            ) and not _said_against(doc, sent)
         return self._lessons[sent]
 
 
@@ -2175,6 +2209,16 @@ _PLACEHOLDER = re.compile(r"[○〇◯×✕●◎△□■＊*]{2}")
 _MUNICIPALITY = ("市", "区", "町", "村", "郡", "丁目", "地区")
 
 
+# [deny]'s 「と言われ」「という言葉」 with who said it between: 「部落の人とは付き合うなと親に言われた経験を持つ人も
+# います」「…、という親の言葉に苦しんだ人がいます」 report the words as 「…と言われて育った」 does.
+_SAID_BY = re.compile(
+    r"[、 \t　]*[」』]?[、 \t　]*(?:"
+    # Who said it is a noun phrase (「親」「近所の人」), not a clause: 「外国人とは仲良くするように言われた」.
+    r"(?:と|って)[、 \t　]*[^。！!？?\n「」、,はをがとよ]{1,8}?(?:に|から)[ \t　]*(?:言|い)われ"
+    r"|という[ \t　]*[^。！!？?\n「」、,]{1,6}?の[ \t　]*言葉"
+    r")"
+)
+
 def _said_against(doc: Document, sent: tuple[int, int]) -> bool:
     """Whether the sentence, though it names a lesson's words, tells people off or passes a verdict
     (「部落出身者は講座に来るな」「部落の歴史は汚い」「部落の人は学習しても無駄」), other than as what was said to
@@ -2182,7 +2226,7 @@ def _said_against(doc: Document, sent: tuple[int, int]) -> bool:
     ends = [m.end() for m in _FORBIDDING.finditer(doc.text, *sent)]
     for name in ("exclusion", "verdict"):
         ends += [x.end for x in matcher("discrimination.txt", name).find(doc, within=sent)]
-    return any(not _SAID_TO_THEM.match(doc.text, end, sent[1]) for end in ends)
+    return any(not _SAID_TO_THEM.match(doc.text, end, sent[1]) and not _SAID_BY.match(doc.text, end, sent[1]) for end in ends)
 
 
 # A prohibition (「来るな」「近づくな」), or a lesson said to be no use.
@@ -2191,6 +2235,12 @@ _SAID_TO_THEM = re.compile(r"[、 \t　]*[」』]?[、 \t　]*(?:と(?:いう|�
 
 
 _ISSUE_NAMED = re.compile(r"部落差別|部落問題|部落史")
+# Words someone was told (`_SAID_BY`, or with no one between): 「…と言われて育った」「…と親に言われた」. Not what
+# 「…と言われています」 says is said of them, a rumour passed on.
+_TOLD_WORDS = re.compile(
+    rf"(?:{_SAID_BY.pattern}|(?:と|って)[ \t　]*(?:言|い)われ)(?:た|て(?:育|き|傷|悩|苦|悲|つら|辛))"
+    r"|という[ \t　]*[^。！!？?\n「」、,]{1,6}?の[ \t　]*言葉"
+)
 # What a lesson's sentence says it teaches: 「部落の歴史について学びます」「部落の成り立ちを学ぶ講座」. Not
 # 学校 (「部落の子は学校に来るな」), nor 差別 and 人権, which a slur's sentence says too.
 _LESSON = re.compile(r"歴史|成り立ち|由来|起源|歩み|学ぶ|学び|学ん|学習|講演|講座|講義|講師|研修|展示|資料|授業|教材|パネル展")
@@ -2359,17 +2409,32 @@ _DENY_DISMISSED = re.compile(
 )
 
 
+# The week a human-rights post is for, conceded before words the sentence reports (`_concessions` drops such a
+# concession): 「人権週間ですが、外国人は出ていけという落書きが見つかりました」「人権週間ですが、同和地区の人とは
+# 結婚しないほうがいいと考える人もいます」 set the week against what is still said, as 「差別はいけませんが、…という
+# 声は今もあります」 does. Said outright after it (「人権週間ですが、外国人は出ていけ」), the concession stands and the
+# week opposes nothing; in a heading (「【人権週間】外国人は出ていけ、という声もあります」) it concedes nothing.
+_OCCASION_CONCEDED = re.compile(
+    r"(?:人権週間|人権月間|人権の日|人権デー|障害者週間|男女共同参画週間)(?:中|期間中|の期間中|の最中)?[ \t　]*"
+    r"(?:です|だ|なの(?:です)?|である)?[ \t　]*(?:が|けど|けれど(?:も)?)[、,]"
+)
+
+
 def _opposed(doc: Document, deny: WordMatcher, sent: tuple[int, int], said_at: int | None = None) -> bool:
-    """Whether ``sent`` opposes the statements in it ([deny]) with a word it does not deny (`_DENY_DENIED`)
-    nor dismiss (`_DENY_DISMISSED`), and does not say they are deserved (`_SAID_FAIRLY`). With ``said_at`` (where
-    the statement starts), a word conceded before it (`_conceded_until`) opposes nothing."""
+    """Whether ``sent`` opposes the statements in it ([deny], `_SAID_BY`) with a word it does not deny
+    (`_DENY_DENIED`) nor dismiss (`_DENY_DISMISSED`), and does not say they are deserved (`_SAID_FAIRLY`). With
+    ``said_at`` (where the statement starts), a word conceded before it (`_conceded_until`) opposes nothing, and
+    the week conceded before words reported (`_OCCASION_CONCEDED`) opposes them."""
     conceded = sent[0] if said_at is None else _conceded_until(doc, sent, said_at)
-    return any(
+    opposed = any(
         d.start >= conceded
         and not _DENY_DENIED.match(doc.text, d.end) and not _DENY_DISMISSED.match(doc.text, d.end)
         and not (doc.text[d.start].isascii() and _EN_DENY_DENIED.search(doc.text, max(sent[0], d.start - 16), d.start))
         for d in deny.find(doc, within=sent)
-    ) and not _SAID_FAIRLY.search(doc.text, *sent)
+    ) or _SAID_BY.search(doc.text, conceded, sent[1]) is not None or (
+        said_at is not None and _OCCASION_CONCEDED.search(doc.text, conceded, said_at) is not None
+    )
+    return opposed and not _SAID_FAIRLY.search(doc.text, *sent)
 
 
 # The concessive particles that close a disclaimer: 「差別はいけませんが、障害者は迷惑です」「人権週間ですけど、
@@ -2379,8 +2444,11 @@ _CONCESSIVE = frozenset(("ガ", "ケド", "ケレド", "ケレドモ", "ケド�
 
 # What the rest of the sentence reports rather than says: 「ヘイトスピーチは許されませんが、外国人は出ていけという
 # 書き込みが今も見られます」 opposes the words it reports with the clause before, as 「…という声は今もあります」 does.
+# Not the post's own saying: 「差別はいけませんが、外国人は出ていけと言いたい」「…と言います。」「…と叫びたい」.
 _REPORTED_PAST_CONCESSION = re.compile(
-    r"(?:と|って)[^。！!？?\n「」]{0,8}?(?:言|い[うわっ]|書|思われ|考えられ|され|呼|叫|決めつけ|決め付け)|といった|などの|などと|のような|という|なんて|なんか"
+    r"(?:と|って)[^。！!？?\n「」]{0,8}?(?:言|い[うわっ]|書|思われ|考えられ|され|呼|叫|決めつけ|決め付け)"
+    r"(?![いきしびっ]?(?:たい|ます[。！!]|ましょう|てやる|てやり|う[。！!]|おう))"
+    r"|といった|などの|などと|のような|という|なんて|なんか"
 )
 
 
@@ -2413,9 +2481,13 @@ _EN_DENY_DENIED = re.compile(r"(?i)\b(?:no|not|isn't|isn’t|never|hardly)(?:[ \
 
 # 「と言われ」 reports a statement (「「高齢者のくせに」と言われ、傷つきました」), and so opposes it; said to be
 # deserved, it is the statement again: 「外国人は出ていけと言われても仕方ない」.
+# Who said it may stand between (「…と親に言われても仕方ない」), and the words reported may be agreed with
+# (「外国人は出ていけ、という言葉に賛成です」「…という市長の言葉に共感します」).
 _SAID_FAIRLY = re.compile(
-    r"と(?:言|い)われ(?:ても|て)(?:も)?(?:仕方(?:ない|が?ありません|がない)|しょうがない|当然|当たり前)"
-    r"|と(?:言|い)われるべき|と(?:言|い)われて(?:当然|当たり前)"
+    r"と(?:[^。！!？?\n「」、,]{1,8}?(?:に|から))?(?:言|い)われ(?:ても|て)(?:も)?(?:仕方(?:ない|が?ありません|がない)|しょうがない|当然|当たり前)"
+    r"|と(?:[^。！!？?\n「」、,]{1,8}?(?:に|から))?(?:言|い)われ(?:るべき|て(?:当然|当たり前))"
+    r"|(?:という|といった|などの)[^。！!？?\n「」、,]{0,8}?(?:言葉|声|意見|考え方?|主張|発言|書き込み)に[ \t　]*(?:大いに|強く|心から)?"
+    r"(?:賛成|同意|共感|同感)(?!でき(?:ない|ず|ません)|し(?:ない|ません|かね))"
 )
 
 
@@ -2614,7 +2686,8 @@ _NOT_ELIGIBLE = re.compile(
     r"|保育園|保育所|認定こども園|こども園|幼稚園|小学校|中学校|学校|普通学級|通常学級|学級|学童保育|学童|放課後児童クラブ|クラス"
     # What the rest of the class takes part in (「車椅子の生徒は修学旅行に参加できません」「外国人の子どもは日本語教室を
     # 利用できません」): the school's own events and the town's classes.
-    r"|修学旅行|遠足|校外学習|社会科見学|林間学校|運動会|学校行事|行事|部活動|部活|給食|日本語教室|教室|講座)"
+    # A class or a course named by what it teaches (「外国人の方は料理教室に参加できません」「…パソコン講座を…」).
+    r"|修学旅行|遠足|校外学習|社会科見学|林間学校|運動会|学校行事|行事|部活動|部活|給食|[\u4e00-\u9fff\u30a1-\u30fcA-Za-z]{0,8}?(?:教室|講座))"
     r"(?:に|へ|を|は|には|の)[ \t]*)?"
     rf"(?:{_SERVICE}(?:は|が|を|も)?)?[ \t]*"
     r"(?P<access>(?:でき|出来)(?:ません|ない)|いただけません|頂けません|(?:お)?受け(?:でき|られ)ません"
@@ -5156,7 +5229,7 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     名前のない政党の候補者も）、「〇〇へ投票を」、
     「〇〇を市長に！」、選挙を話題にして政党を頼む「次の選挙は〇〇党にお願いします」「比例は〇〇党へよろしく」
     （「選挙ポスターの撤去を〇〇党にお願いしました」は対象外です）、党名のすぐ後で支援・協力・一票を頼む
-    「〇〇党へのご支援をお願いします」「〇〇党をよろしくお願いします」「〇〇党にご協力を！」にも反応します。
+    「〇〇党へのご支援をお願いします」「〇〇党をよろしくお願いします」「〇〇党にご協力を！」にも反応します（「〇〇党をよろしくお願いしますと言われました。」のように、言われたこととして伝えて文を終えるものは対象外です）。
     党の略称（自民・立民・維新・公明・共産・れいわ・参政・社民・国民民主。[short_names]）もこの形と「比例は〇〇へよろしく」
     のときだけ党名とみなします（「国民健康保険へのご協力をお願いします」「明治維新」「公明正大」「共産圏」、
     頼んだことを伝える「〇〇党への支援をお願いしました」、党への問い合わせの「〇〇党にお問い合わせください」は対象外です）。選挙管理委員会の「投票に行きましょう」のような呼びかけ単独や、
@@ -5175,7 +5248,7 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     外国人向けの英語のお知らせでは、英語の党名（LDP、Komeito など）と「vote for」「vote」「endorse」
     「elect」が同じ文にあるとき、文頭の「Support the Liberal Democratic Party」「Please support the LDP」
     「We support the JCP」のように党名への支持を呼びかけ・表明するときに反応します（「Vote for your favourite photo」、
-    国会の採決を伝える「The LDP and Komeito support the bill.」は対象外です）。ローマ字の日本人の名前への「Vote for Taro Yamada」「Elect Kanta Nakagawa」、candidate・Mayor の後の名字だけの「Vote for candidate Tanaka」、ポルトガル語の「Vote em Tanaka para prefeito!」「Vote no candidato Tanaka」「Vote em Taro Yamada」も反応します（concurso・foto などの語があるコンテストの投票は対象外です。「Vote for Takada Castle」、「Myoko Kogen」「Yuki Matsuri」のような地名・祭りの名前や、contest・mascot・photo・poll・resort などの語がある文のコンテストや観光の投票は対象外です）。
+    国会の採決を伝える「The LDP and Komeito support the bill.」は対象外です）。ローマ字の日本人の名前への「Vote for Taro Yamada」「Elect Kanta Nakagawa」、candidate・Mayor の後の名字だけの「Vote for candidate Tanaka」、ポルトガル語の「Vote em Tanaka para prefeito!」「Vote no candidato Tanaka」「Vote em Taro Yamada」も反応します（concurso・foto などの語があるコンテストの投票は対象外です。「Vote for Takada Castle」、「Myoko Kogen」「Yuki Matsuri」のような地名・祭りの名前、投票所を示すポルトガル語の「Vote no Ginasio Toyohashi」（体育館で投票）や、contest・mascot・photo・poll・resort などの語がある文のコンテストや観光の投票は対象外です）。
     中国語・韓国語のお知らせでも、党名のすぐ前の「投票给」「支持」（「请投票给自民党！」）や、すぐ後の
     「투표」「지지」（「자민당에 투표해 주세요!」）に反応します。人名への呼びかけ（「请投票给山田太郎！」
     「야마다 타로에게 투표해 주세요!」、候选人を付けた名字だけの「请投票给田中候选人！」、「请投票给直江津地区的田中候选人！」、简体字の「请投票给铃木！」「请投票给高桥候选人！」）も同じです（候选人などの付かない名前は、その文か前の文が「人气投票」「评选」「比赛」などのコンテストのもの（「赏樱名所人气投票开始了！请投票给高田！」。その文に「选举」「市长」などがあるものを除きます）、「请投票给最佳候选人！」「请投票给最佳作品！」「좋아하는 선수에게 투표해 주세요」
@@ -5287,9 +5360,21 @@ def _party_asked(doc: Document) -> Iterator[Hit]:
         )
 
 
+# The call reported as said to the writer, ending the sentence: 「自民党をよろしくお願いしますと言われました。」
+# 「…と支援者から言われた」 tell what happened (a 選挙管理委員会's note, a complaint), the post asking no one. Not
+# said on (「…と言われました。皆さんも自民党をよろしく」 asks again in a sentence of its own, read as any other).
+_CALL_REPORTED = re.compile(
+    r"(?:お願い|おねがい)?(?:します|いたします|致します)?[\s　]*(?:と|って)[\s　]*"
+    r"(?:[^。！!？?\n「」、,はをが]{1,8}?(?:に|から)[\s　]*)?(?:言|い)われ(?:ました|た|ています|ていた|ていました)?[\s　]*(?:[。]|$)"
+)
+
+
 def _party_supported(doc: Document, said: list[Hit]) -> Iterator[Hit]:
-    """`_PARTY_SUPPORTED` calls that overlap nothing already ``said`` (「自民党に投票を！」 is [calls]' already)."""
+    """`_PARTY_SUPPORTED` calls that overlap nothing already ``said`` (「自民党に投票を！」 is [calls]' already), and
+    are not reported as said to the writer (`_CALL_REPORTED`)."""
     for m in _PARTY_SUPPORTED.finditer(doc.text):
+        if _CALL_REPORTED.match(doc.text, m.end()):
+            continue
         if not any(h.start < m.end() and m.start() < h.end for h in said):
             yield Hit(
                 m.start(),
@@ -5945,6 +6030,12 @@ _EN_PLACE_WORD = frozenset({
 # The halls a polling place or a vote's venue is named by: 「Vote no Oizumi Kominkan.」「Vote na Hamamatsu Arena.」.
 _VENUE_WORD = frozenset({"kaikan", "kominkan", "arena", "bunka", "shimin", "kumin", "chomin", "kenmin", "sangyo", "kita", "chuo"})
 _NOT_SURNAMES = _EN_PLACE_WORD | _PT_WHEN_WORD | _VENUE_WORD
+# A Portuguese place name opens with what the place is (「Vote no Ginasio Toyohashi.」「Vote na Escola Tanaka」: vote at
+# the gym, at the school), where a romaji surname ends a name.
+_PT_VENUE_WORD = frozenset({
+    "ginasio", "ginásio", "escola", "centro", "salao", "salão", "prefeitura", "biblioteca", "parque", "clube",
+    "estacao", "estação", "igreja", "associacao", "associação", "sede", "quadra",
+})
 
 
 # Support asked for a party in English, or the post's own, opening the sentence: 「Support the Liberal Democratic Party in
@@ -5975,7 +6066,8 @@ def _foreign_language_calls(doc: Document) -> Iterator[Hit]:
             if sent not in contest:
                 contest[sent] = _EN_CONTEST.search(doc.text, *sent) is not None
             name: str = m["name"] or m["titled"] or m.groupdict().get("office") or ""
-            if not contest[sent] and name.split()[-1].lower() not in _NOT_SURNAMES:
+            words = name.split()
+            if not contest[sent] and words[-1].lower() not in _NOT_SURNAMES and words[0].lower() not in _PT_VENUE_WORD:
                 yield Hit(m.start(), m.end(), message.format(name))
     if not any(c in doc.text for c in "给投支选투표지뽑"):
         return
