@@ -34,6 +34,8 @@ SILENT = [
     "【人権週間】人権週間ですが、外国人は出ていけなんて言わないでください。",
     "人権週間ですが、外国人は出ていけと叫ぶデモがありました。",
     "人権週間中ですが、障害者は迷惑だ、という書き込みが今も見られます。",
+    "人権週間ですが、外国人は出ていけという声もありますが、その通りだと思う人もいるでしょう。",
+    "外国人は出ていけ、という言葉は正しいとは言えません。",
     # The belief named and called wrong.
     "人権週間です。同和地区の人とは結婚しないほうがいい、という考えは誤りです。",
     "外国人は出ていけ、という考え方は間違いです。",
@@ -64,6 +66,13 @@ ATTACKS = [
     ("外国人は出ていけ、という市長の言葉に賛成です。", "prohibited.discrimination"),
     ("差別はいけませんが、外国人は出ていけという声に賛成です。", "prohibited.discrimination"),
     ("人権週間ですが、外国人は出ていけという声に賛成です。", "prohibited.discrimination"),
+    ("外国人は出ていけ、という市長の言葉は正しい。", "prohibited.discrimination"),
+    ("外国人は出ていけ、という言葉は正しい。", "prohibited.discrimination"),
+    ("人権週間ですが、外国人は出ていけという声が正しいと思います。", "prohibited.discrimination"),
+    ("人権週間ですが、外国人は出ていけという声もありますが、その通りです。", "prohibited.discrimination"),
+    ("差別はいけませんが、外国人は出ていけという声もありますが、その通りです。", "prohibited.discrimination"),
+    ("外国人は出ていけと親に言われたが、その通りだと思う。", "prohibited.discrimination"),
+    ("外国人は出ていけと言われたが、その通りだと思う。", "prohibited.discrimination"),
     # A clause between, not who said it.
     ("外国人とは仲良くするように言われたが、外国人は出ていけ。", "prohibited.discrimination"),
     # The post's own saying after a concession, not a report.
