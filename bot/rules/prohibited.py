@@ -5950,8 +5950,9 @@ _FOREIGN_PARTY = re.compile(rf"{_CN_PARTY}|{_KO_PARTY}")
 # sentence (「请投票给山田太郎！」, a name the analyser reads as one, so that 「请投票给最佳作品！」 is no
 # call), in Korean a name before 「에게 투표」 (에게 is said of people: 「작품에 투표」 is a thing's).
 _CN_PERSON_CALL = re.compile(
-    # The name may come with where the candidate stands: 「请投票给直江津地区的田中候选人！」.
-    r"(?:投票给|投给|投一票给|把票投给)[\s　]*(?:[\u4e00-\u9fff]{1,8}?的)?(?P<name>[\u4e00-\u9fff]{2,4}?)(?P<title>候选人|候補|先生|女士)?[\s　]*(?:[！!。]|$)"
+    # The name may come with where the candidate stands (「请投票给直江津地区的田中候选人！」「上越市的」): a place, not
+    # any 的, since 「请投票给你最喜欢的松本！」 is a contest's favourite.
+    r"(?:投票给|投给|投一票给|把票投给)[\s　]*(?:[\u4e00-\u9fff]{0,8}?(?:地区|地區|市|町|村|区|區|县|縣|选区|選區)的)?(?P<name>[\u4e00-\u9fff]{2,4}?)(?P<title>候选人|候補|先生|女士)?[\s　]*(?:[！!。]|$)"
 )
 
 
@@ -5963,13 +5964,17 @@ _AS_JAPANESE_KANJI = str.maketrans(
 )
 # A contest's vote in Chinese, in the sentence of the call or the one before (「赏樱名所人气投票开始了！请投票给高田！」): a
 # place that is also a surname (高田, 直江津) or an entrant, not a candidate, unless a title says so.
+# Only words of the contest itself: a town's subjects (观光, 旅游, 美食, 景点) and a person's past (选手, 冠军, 角色) are
+# a candidate's too (「山田太郎致力于发展旅游业。请投票给山田太郎！」).
 _CN_CONTEST = re.compile(
-    r"评选|評選|人气|人氣|排行|排名|大赛|大賽|比赛|比賽|竞赛|競賽|选拔|吉祥物|作品|照片|摄影|攝影"
-    r"|景点|景點|名所|赏樱|賞櫻|赏花|美食|大奖|大獎|冠军|冠軍|选手|選手|角色|观光|觀光|旅游|旅遊"
+    r"评选|評選|人气|人氣|排行|排名|大赛|大賽|比赛|比賽|竞赛|競賽|选拔|吉祥物|作品|照片|摄影|攝影|大奖|大獎"
 )
 
-# An election named in the call's own sentence: 「摄影比赛结果公布了。市长选举请投票给田中！」 is no contest's vote.
-_CN_ELECTION = re.compile(r"选举|選舉|選挙|候选|候選|议员|議員|市长|市長|知事|投票日")
+# An election named where the contest is looked for (「摄影比赛结果公布了。市长选举请投票给田中！」, 「前奥运选手山田太郎参选市长。」
+# before the call) makes it no contest's vote.
+_CN_ELECTION = re.compile(
+    r"选举|選舉|選挙|候选|候選|议员|議員|市长|市長|知事|投票日|参选|參選|竞选|競選|当选|當選|连任|連任"
+)
 
 
 def _whole_name(name: str) -> bool:
@@ -6086,9 +6091,10 @@ def _foreign_language_calls(doc: Document) -> Iterator[Hit]:
     for m in _CN_PERSON_CALL.finditer(doc.text):
         if m["title"] is None:
             sent = doc.sentence_at(m.start())
+            since = doc.sentence_at(sent[0] - 1)[0] if sent[0] else 0
             if (
-                _CN_CONTEST.search(doc.text, doc.sentence_at(sent[0] - 1)[0] if sent[0] else 0, sent[1])
-                and _CN_ELECTION.search(doc.text, *sent) is None
+                _CN_CONTEST.search(doc.text, since, sent[1])
+                and _CN_ELECTION.search(doc.text, since, sent[1]) is None
             ):
                 continue
         if _FOREIGN_PARTY.fullmatch(m["name"]) is None and _whole_name(m["name"]):
