@@ -4593,21 +4593,44 @@ def _urged_after(said: str, act: re.Pattern[str], urged: re.Pattern[str], pos: i
     return False
 
 
+def _conditions_by_sentence(doc: Document, condition: re.Pattern[str]) -> Iterator[tuple[tuple[int, int], list[int]]]:
+    """Each sentence with a condition in it, with the ends of its conditions, so that a sentence is read once: read
+    again at each, a 40,000-character sentence of 「無免許でも自転車、」 took 30 s."""
+    sent: tuple[int, int] | None = None
+    ends: list[int] = []
+    for m in condition.finditer(doc.text):
+        at = doc.sentence_at(m.start())
+        if at != sent:
+            if sent is not None:
+                yield sent, ends
+            sent, ends = at, []
+        ends.append(m.end())
+    if sent is not None:
+        yield sent, ends
+
+
+def _earliest_in_said(sentence: str, ends: list[int]) -> int:
+    """The earliest of the conditions' ``ends`` (rising, in ``sentence``) counted in the sentence with its quotes taken
+    out, which the urging is searched from. Not the first condition's: one in a quote that closes later (「「ああ…赤信号でも」
+    赤信号でも渡っちゃおう」) counts the quote it is in, past the urging, and the one after the quote does not."""
+    quotes = [q.span() for q in _QUOTED.finditer(sentence)]
+    earliest, removed, i = len(sentence), 0, 0
+    for end in ends:
+        while i < len(quotes) and quotes[i][1] <= end:
+            removed += quotes[i][1] - quotes[i][0]
+            i += 1
+        earliest = min(earliest, end - removed)
+    return earliest
+
+
 def _unnamed_acts(doc: Document) -> Iterator[Hit]:
     for what, condition, act, urged, exempt in _UNNAMED_ACTS:
-        # A sentence is read once, at its first condition: a later one only starts the search for the urging further
-        # on, so it can find no more. Read again at each, a 40,000-character sentence of 「無免許でも自転車、」 took 30 s.
-        read: set[tuple[int, int]] = set()
-        for m in condition.finditer(doc.text):
-            a, b = doc.sentence_at(m.start())
-            if (a, b) in read:
-                continue
-            read.add((a, b))
+        for (a, b), ends in _conditions_by_sentence(doc, condition):
             sentence = doc.text[a:b]
             said = _QUOTED.sub("", sentence)
-            # Where the condition ends in ``said``: counted in the sentence, a quote before it (「「急げ」赤信号でも渡っちゃおう」)
+            # Where a condition ends in ``said``: counted in the sentence, a quote before it (「「急げ」赤信号でも渡っちゃおう」)
             # put the start of the search for the urging past the urging.
-            condition_end = len(_QUOTED.sub("", sentence[: m.end() - a]))
+            condition_end = _earliest_in_said(sentence, [end - a for end in ends])
             rest = urged.sub("", condition.sub("", sentence))
             done = act.search(said)
             if (

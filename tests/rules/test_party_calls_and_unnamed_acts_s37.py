@@ -123,6 +123,9 @@ NEW_CATCHES = [
     # A quote before the condition (review of 38): the urging was looked for past where the quote had been taken out.
     ("「急げ」赤信号でも渡っちゃおう", "prohibited.illegal"),
     ("【「夏休み」特集】未成年でもお酒を飲んじゃおう", "prohibited.illegal"),
+    # The same condition in the quote first: the sentence was read at that one only, which counts the quote it is in.
+    ("「ああああああああああああああああ赤信号でも」赤信号でも渡っちゃおう", "prohibited.illegal"),
+    ("「毎日毎日毎日毎日毎日毎日、未成年でも」と言うけど未成年でもお酒を飲んじゃおう", "prohibited.illegal"),
     ("違法ダウンロードで映画を見よう", "prohibited.illegal"),
     ("海賊版で最新刊を読もう", "prohibited.illegal"),
     ("ポイ捨てOK", "prohibited.illegal"),
