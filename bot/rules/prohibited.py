@@ -5982,8 +5982,10 @@ _CN_PERSON_CALL = re.compile(
 # The simplified forms of the kanji of Japanese names, which the analyser's dictionary does not hold: a Chinese
 # notice writes 鈴木 and 高橋 as 铃木 and 高桥, and only in their Japanese forms are they read as names.
 _AS_JAPANESE_KANJI = str.maketrans(
-    "铃桥边泽滨岛冈长东广关齐荣丰宫吕阳华龙纪惠树顺实宽刚胜爱贵进达优亚须诚间门马鸟黑泷涩绿樱渊园远丽义乐凤鹤龟兴",
-    "鈴橋辺沢浜島岡長東広関斉栄豊宮呂陽華竜紀恵樹順実寛剛勝愛貴進達優亜須誠間門馬鳥黒滝渋緑桜淵園遠麗義楽鳳鶴亀興",
+    "铃桥边泽滨岛冈长东广关齐荣丰宫吕阳华龙纪惠树顺实宽刚胜爱贵进达优亚须诚间门马鸟黑泷涩绿樱渊园远丽义乐凤鹤龟兴"
+    "濑斋岚增卫辉绫织纯绘庆宪晓",
+    "鈴橋辺沢浜島岡長東広関斉栄豊宮呂陽華竜紀恵樹順実寛剛勝愛貴進達優亜須誠間門馬鳥黒滝渋緑桜淵園遠麗義楽鳳鶴亀興"
+    "瀬斎嵐増衛輝綾織純絵慶憲暁",
 )
 # A contest's vote in Chinese, in the sentence of the call or the one before (「赏樱名所人气投票开始了！请投票给高田！」): a
 # place that is also a surname (高田, 直江津) or an entrant, not a candidate, unless a title says so.

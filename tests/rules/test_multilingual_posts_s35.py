@@ -628,6 +628,10 @@ NEW_CATCHES = [
     ("请投票给铃木一郎！", "prohibited.political"),
     ("请投票给渡边！", "prohibited.political"),
     ("请投票给长谷川候选人。", "prohibited.political"),
+    ("请投票给广濑！", "prohibited.political"),
+    ("请投票给斋藤候选人！", "prohibited.political"),
+    ("请投票给五十岚！", "prohibited.political"),
+    ("请投票给增田纯一！", "prohibited.political"),
     ("请投票给直江津地区的田中候选人！", "prohibited.political"),
     ("请投票给田中候选人", "prohibited.political"),
     # A contest before, an election in the call's own sentence, or a title: still a candidate.
