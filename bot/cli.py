@@ -705,7 +705,7 @@ def build_parser() -> argparse.ArgumentParser:
     dsub = sp.add_subparsers(dest="db_command", required=True)
     du = dsub.add_parser("upgrade", help="データベースの表を作成・更新します（マイグレーション）")
     du.set_defaults(func=cmd_db_upgrade)
-    dd = dsub.add_parser("downgrade", help="データベースの構成を指定した構成まで戻します（古い版の kessai に戻すとき）")
+    dd = dsub.add_parser("downgrade", help="データベースを、指定した構成（REVISION）の状態まで戻します（古い版の kessai に戻すとき）")
     dd.add_argument("revision", metavar="REVISION", help="戻す先の構成（例 0012）")
     dd.set_defaults(func=cmd_db_downgrade)
     dc = dsub.add_parser("copy", help="データベースの内容をすべて、kessai の表を作成しただけの空のデータベースに写します"
