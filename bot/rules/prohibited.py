@@ -5282,7 +5282,7 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     国会の採決を伝える「The LDP and Komeito support the bill.」は対象外です）。ローマ字の日本人の名前への「Vote for Taro Yamada」「Elect Kanta Nakagawa」、candidate・Mayor の後の名字だけの「Vote for candidate Tanaka」、ポルトガル語の「Vote em Tanaka para prefeito!」「Vote no candidato Tanaka」「Vote em Taro Yamada」も反応します（concurso・foto などの語があるコンテストの投票は対象外です。「Vote for Takada Castle」、「Myoko Kogen」「Yuki Matsuri」のような地名・祭りの名前、投票所を示すポルトガル語の「Vote no Ginasio Toyohashi」（体育館で投票）や、contest・mascot・photo・poll・resort などの語がある文のコンテストや観光の投票は対象外です）。
     中国語・韓国語のお知らせでも、党名のすぐ前の「投票给」「支持」（「请投票给自民党！」）や、すぐ後の
     「투표」「지지」（「자민당에 투표해 주세요!」）に反応します。人名への呼びかけ（「请投票给山田太郎！」
-    「야마다 타로에게 투표해 주세요!」、候选人を付けた名字だけの「请投票给田中候选人！」、「请投票给直江津地区的田中候选人！」、简体字の「请投票给铃木！」「请投票给高桥候选人！」）も同じです（候选人などの付かない名前は、その文か前の文が「人气投票」「评选」「比赛」などのコンテストのもの（「赏樱名所人气投票开始了！请投票给高田！」。その文か前の文に「选举」「市长」「参选」などがあるものを除きます。「旅游」「美食」のような町の話題だけではコンテストとしません）、「请投票给最佳候选人！」「请投票给最佳作品！」「좋아하는 선수에게 투표해 주세요」
+    「야마다 타로에게 투표해 주세요!」、候选人を付けた名字だけの「请投票给田中候选人！」、「请投票给直江津地区的田中候选人！」、简体字の「请投票给铃木！」「请投票给高桥候选人！」）も同じです（候选人などの付かない名前は、その文か前の文が「人气投票」「评选」「比赛」などのコンテストのもの（「赏樱名所人气投票开始了！请投票给高田！」。その文に「选举」「市长」「参选」などがあるものを除きます。「旅游」「美食」のような町の話題だけではコンテストとしません）、「请投票给最佳候选人！」「请投票给最佳作品！」「좋아하는 선수에게 투표해 주세요」
     「작품에 투표해 주세요」、「외국인 주민에게 투표권은 없습니다」のような投票権・投票用紙・投票結果の話は対象外です）（「请去投票」「투표해 주세요」だけや、
     「众院选自民党获胜」のような選挙の名前の後の党名は対象外です）。
     呼びかけが次の文にあるときも反応します。選挙・立候補（市長選、再選、立候補、出馬、擁立など）に
@@ -5995,8 +5995,8 @@ _CN_CONTEST = re.compile(
     r"评选|評選|人气|人氣|排行|排名|大赛|大賽|比赛|比賽|竞赛|競賽|选拔|吉祥物|作品|照片|摄影|攝影|大奖|大獎"
 )
 
-# An election named where the contest is looked for (「摄影比赛结果公布了。市长选举请投票给田中！」, 「前奥运选手山田太郎参选市长。」
-# before the call) makes it no contest's vote.
+# An election named in the call's own sentence makes it no contest's vote: 「摄影比赛结果公布了。市长选举请投票给田中！」. Not
+# the sentence before: a contest's notice names the mayor who opens it (「上越市长宣布吉祥物人气投票开始。」).
 _CN_ELECTION = re.compile(
     r"选举|選舉|選挙|候选|候選|议员|議員|市长|市長|知事|投票日|参选|參選|竞选|競選|当选|當選|连任|連任"
 )
@@ -6119,7 +6119,7 @@ def _foreign_language_calls(doc: Document) -> Iterator[Hit]:
             since = doc.sentence_at(sent[0] - 1)[0] if sent[0] else 0
             if (
                 _CN_CONTEST.search(doc.text, since, sent[1])
-                and _CN_ELECTION.search(doc.text, since, sent[1]) is None
+                and _CN_ELECTION.search(doc.text, *sent) is None
             ):
                 continue
         if _FOREIGN_PARTY.fullmatch(m["name"]) is None and _whole_name(m["name"]):

@@ -638,8 +638,7 @@ NEW_CATCHES = [
     ("摄影比赛结果公布了。市长选举请投票给田中！", "prohibited.political"),
     ("吉祥物人气投票结束了。请投票给高田候选人！", "prohibited.political"),
     ("市长选举投票日是12月6日。请投票给中川幹太！", "prohibited.political"),
-    # A town's subject (旅游, 观光, 美食) or a person's past (选手, 冠军) makes no contest, nor does a contest word beside
-    # an election named the sentence before.
+    # A town's subject (旅游, 观光, 美食) or a person's past (选手, 冠军) makes no contest.
     ("山田太郎致力于发展旅游业。请投票给山田太郎！", "prohibited.political"),
     ("为了振兴观光，请投票给高田！", "prohibited.political"),
     ("本市的美食很多。请投票给铃木一郎！", "prohibited.political"),
@@ -732,6 +731,9 @@ NEAR_MISSES = [
     # A contest's favourite: 的 after a liking, not a place.
     "请投票给你最喜欢的春日山！",
     "请投票给最喜欢的松本！",
+    # The mayor who opens a contest, named the sentence before the call, makes it no election.
+    "上越市长宣布吉祥物人气投票开始。请投票给雪太郎！",
+    "赏樱名所人气投票：市长也参加了颁奖。请投票给高田！",
     # Portuguese: the election explained, a contest's vote, a day before 「para prefeito」.
     "Vote em Momo Nakamura no concurso de mascotes!",
     "Vote em seu candidato no dia 6 de dezembro.",
