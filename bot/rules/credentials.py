@@ -679,6 +679,15 @@ _OPENING = "([{"
 # A value opening the line after its label in brackets that close on it (「(Kessai2026)」「[Kx7pq2zz]」).
 _BRACKETED_ON_ITS_LINE = re.compile(r"\([^()]++\)|\[[^\[\]]++\]")
 _NOTE_WORD_ALONE = re.compile(_NOTE_WORD)
+# A version or a model alone in brackets under a label is the heading's note only when the next line tells how
+# (「パスワード⏎(iPhone15)⏎の変更方法」「…⏎(Ver2.0)⏎⏎1. 設定画面を開きます」「…⏎・8文字以上」). Alone, before a closing
+# (「以上です」), a remark (「※大文字に注意」), another field (「ID:koho01」) or a sentence the value begins
+# (「⏎です」「⏎に変更しました」), it is the password: a phone's or a system's name (「Wi-Fiのパスワード⏎(Galaxy23)」
+# 「パスワード⏎(Windows10)」) is a weak one staff really use, and a missed secret costs more than a false alarm.
+_PROSE_AFTER_A_NOTE = re.compile(
+    r"[ \t]*+\n(?:[ \t]*+\n)?[ \t]*+(?![^\n:=]{1,16}[:=])(?!で|に|へ|と|を|が|は)[^\n]{0,40}?"
+    r"(?:方法|手順|やり方|設定|画面|場合|説明|解説|ガイド|マニュアル|について|開|押|選|タップ|クリック|(?<![大小])文字|桁|英数|記号|組み合わせ"
+    r"|(?i:step))")
 _LEADING = ";/|,"
 _CLOSE_QUOTES = "」』\"'”’"
 _CLOSE_QUOTE = re.compile(f"[{_CLOSE_QUOTES}]")
@@ -1656,8 +1665,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
         if value[:1] in _OPENING and value[1:-1].isalpha():
             continue  # 「Password: (optional)」「パスワード：(required)」: a form's note, no value
         if m["line"] is not None and m["quote"] is None and _BRACKETED_ON_ITS_LINE.fullmatch(value):
-            if _NOTE_WORD_ALONE.fullmatch(value[1:-1]):
-                continue  # 「パスワード⏎（Ver2.0）」「パスワード⏎(iPhone15)」: the version or model of what the heading is about
+            if _NOTE_WORD_ALONE.fullmatch(value[1:-1]) and _PROSE_AFTER_A_NOTE.match(norm, a + len(value)):
+                continue  # 「パスワード⏎(iPhone15)⏎の変更方法」: the version or model of what the heading is about
             # 「パスワード：⏎（Kessai2026）」: the brackets hold the value, as quotes do. Left in, the bracket was the
             # value's first letter in the excerpt (「（K＊＊…」), and the words of a notice in them (「（Ver2.0）」
             # 「（Step1）」) were read as no heading.
@@ -1872,7 +1881,8 @@ def _bracketed(norm: str) -> Iterator[Credential]:
             continue
         if group != "quoted" and _TECHNICAL.fullmatch(value):
             continue  # 「パスワード【Ver2.0】の管理ガイド」; quotes mark a value (「パスワード「Office2026」」)
-        if m["next_line"] and (_HEADING.fullmatch(value) or (group != "quoted" and _NOTE_WORD_ALONE.fullmatch(value))):
+        if m["next_line"] and (_HEADING.fullmatch(value) or (group != "quoted" and _NOTE_WORD_ALONE.fullmatch(value)
+                                                         and _PROSE_AFTER_A_NOTE.match(norm, m.end()))):
             # 「パスワード：⏎【STEP1】設定画面を開く」: the first of the steps under a heading; 「パスワード⏎(v1.2.3)」
             # 「パスワード⏎(Pixel8)」: the version or the model the heading is about
             continue

@@ -17,31 +17,41 @@ from tests.rules.conftest import JST, Corpus, assert_secret_flagged_and_masked
 
 CORPUS = Corpus(datetime(2026, 5, 14, 10, 0, tzinfo=JST))
 
-# A version or a model in brackets on the line after a label: what the heading is about.
+# A version or a model in brackets on the line after a label, the next line telling how: what the heading is about.
 NOTES = [
-    "パスワード\n(Ver2.0)",
-    "パスワード\n(iPhone15)",
-    "パスワード\n（Ver2.0）",
-    "パスワード\n（ｉＰｈｏｎｅ１５）",
-    "パスワード：\n(v2.1)",
-    "パスワード\n(Ver.2.0)",
-    "パスワード\n(v1.2.3)",
-    "パスワード\n(ver.1.0.2)",
-    "パスワード\n(Rev.3)",
-    "パスワード\n(iOS17.2)",
-    "パスワード\n(Windows11)",
-    "パスワード\n(Windows10/11)",
-    "パスワード\n(Android14)",
-    "パスワード\n(Pixel8)",
-    "パスワード\n(macOS14)",
-    "パスワード\n(Win11)",
-    "パスワード\n(Office365)",
-    "パスワード\n(M365)",
-    "PW\n(Ver2.0)",
     "パスワード\n(iPhone15)\nの変更方法",
     "パスワード\n(Ver2.0)\n設定方法を説明します",
     "パスワード\n(Ver2.0)\n\n1. 設定画面を開きます",
+    "パスワード\n(Ver2.0)\n1. 設定画面を開きます",
     "【職員向け】パスワード\n（iPhone15 Pro）\n設定画面から変更できます。",
+    "パスワード\n（ｉＰｈｏｎｅ１５）\n設定アプリを開いてください。",
+    "パスワード：\n(v2.1)\n変更手順",
+    "パスワード\n(iOS17.2)\n設定→パスワードから変更",
+    "パスワード\n(Windows11)\nCtrl+Alt+Del を押して「パスワードの変更」を選びます。",
+    "パスワード\n(Windows10/11)\n・8文字以上\n・英数字を組み合わせる",
+    "パスワード\n(Android14)\nの場合",
+    "PW\n(Ver2.0)\nStep1 設定画面を開く",
+]
+
+# The same note alone, or before a closing, a remark, another field or the sentence it begins: a phone's or a
+# system's name is a weak password staff really use (「Wi-Fiのパスワード⏎(Galaxy23)」). Read as a heading's
+# note, it went out unflagged.
+ALONE = [
+    ("Wi-Fiのパスワード\n(Galaxy23)", "Galaxy23"),
+    ("パスワード\n(Windows10)", "Windows10"),
+    ("パスワード\n(iPhone15)", "iPhone15"),
+    ("パスワード\n(Ver2.0)", "Ver2.0"),
+    ("パスワード\n（Ver2.0）", "Ver2.0"),
+    ("パスワード\n(Pixel8)", "Pixel8"),
+    ("パスワード：\n(Windows11)", "Windows11"),
+    ("PW\n(Galaxy23)", "Galaxy23"),
+    ("Wi-Fiのパスワード\n(Galaxy23)\nよろしくお願いします。", "Galaxy23"),
+    ("Wi-Fiのパスワード\n(Galaxy23)\n以上です。", "Galaxy23"),
+    ("パスワード\n(Galaxy23)\n※大文字に注意", "Galaxy23"),
+    ("パスワード\n(Galaxy23)\nです", "Galaxy23"),
+    ("パスワード\n(Galaxy23)\nに変更しました", "Galaxy23"),
+    ("パスワード\n(Galaxy23)\nユーザー名：koho01", "Galaxy23"),
+    ("パスワード\n(Pixel8)\n変更済みです", "Pixel8"),
 ]
 
 # The same place holding a password: a year after a product's name (「Office2026」「iPhone2026」), a version
@@ -102,6 +112,6 @@ test_a_version_or_model_noted_under_a_label_is_no_password = CORPUS.silent(NOTES
 test_notes_and_lists_of_no_value_stay_silent = CORPUS.silent(SILENT)
 
 
-@pytest.mark.parametrize(("text", "value"), IN_BRACKETS + UNDER_A_NOTE + LISTED)
+@pytest.mark.parametrize(("text", "value"), ALONE + IN_BRACKETS + UNDER_A_NOTE + LISTED)
 def test_a_password_in_brackets_under_a_note_or_listed_is_flagged_and_masked(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
