@@ -402,6 +402,7 @@ def _with_the_values_listed_below(text: str, spans: list[tuple[int, int]]) -> li
             # Unquoted, a date, a time, a telephone number or a device on its own line is the report's (「2026/05/14」
             # 「090-1234-5678」 under the password: when it changed, whom to call).
             if (_of_no_value(value) or _AN_ADDRESS.search(value) or _says_about_the_value(value, text[b:b + 8])
+                    or _AN_ACCOUNTS_FIELD.match(value)
                     or (not m["q"] and (_NOT_IN_A_PHRASE.search(value) or _A_DEVICE_OR_VERSION.fullmatch(value)))
                     or not (m["mark"] or m["q"] or _a_listed_value(text, a, b))):
                 break
@@ -928,6 +929,12 @@ _LINE_LISTED_BELOW = re.compile(
 # What may end a value's line after it: its closing quote or bracket, and a stop.
 _ENDS_ITS_LINE = re.compile(r"[" + _NEXT_LINE_CLOSERS + r"]?[ \t\u3000。．、，.,]*+(?:\r?\n|$)")
 _LIST_LINES = 50
+# A line after the list that is a field of its own with its label (「ID:tanaka01」「UserID=koho01」「SSID:City-Free5」):
+# the account or the network the password is for. Read as one more item, it went under the mask, and IT 担当 lost
+# which account leaked. A bare word there (「tanaka01」「PC-0123」) has no label to say so and stays masked.
+_AN_ACCOUNTS_FIELD = re.compile(
+    r"(?i)(?:(?:user|login|log-in|account|member|staff|e-?mail|mail|host|server|pc|device)[ _-]?)?(?:id|name)[ \t]*+[:=]"
+    r"|(?:ssid|account|user|login|e-?mail|mail|host|server|domain)[ \t]*+[:=]")
 
 
 # A passphrase on the line after its label, the label alone on its line (「パスワード」 then 「correct horse battery

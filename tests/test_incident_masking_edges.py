@@ -134,6 +134,20 @@ def test_a_value_in_brackets_on_the_line_after_its_label_is_masked(text: str, ke
     ("パスワード：kx7pq2\n090-1234-5678", f"パスワード：{M}\n090-1234-5678"),
     ("パスワード：kx7pq2\n・ログインできない場合は情報政策課へ", f"パスワード：{M}\n・ログインできない場合は情報政策課へ"),
     ("パスワード\n・8文字以上\n・英数字を組み合わせる", "パスワード\n・8文字以上\n・英数字を組み合わせる"),
+    # A field with its own label after the list: which account or network the password is for. Read as one more
+    # item, it went under the mask and IT 担当 lost which account leaked.
+    ("パスワード\nkx7pq2\nID:tanaka01", f"パスワード\n{M}\nID:tanaka01"),
+    ("パスワード\n・kx7pq2\n・zz93mw\nID：koho2026", f"パスワード\n・{M}\n・{M}\nID：koho2026"),
+    ("パスワード\n「kx7pq2」\nUserID=koho01", f"パスワード\n「{M}」\nUserID=koho01"),
+    ("パスワード\nkx7pq2\nSSID：City-Free5", f"パスワード\n{M}\nSSID：City-Free5"),
+    ("パスワード\nkx7pq2\nlogin_id:koho01", f"パスワード\n{M}\nlogin_id:koho01"),
+    ("パスワード\nkx7pq2\nID:tanaka01\nPW：zz93mw", f"パスワード\n{M}\nID:tanaka01\nPW：{M}"),
+    # A bare word there has no label to say what it is: it may be one more password, and stays masked.
+    ("パスワード\nkx7pq2\ntanaka01", f"パスワード\n{M}\n{M}"),
+    ("パスワード\nkx7pq2\nPC-0123", f"パスワード\n{M}\n{M}"),
+    # Another password's label on the line is no account's: its value stays masked.
+    ("パスワード\nkx7pq2\nPW2：zz93mw", f"パスワード\n{M}\n{M}"),
+    ("パスワード\nkx7pq2\nPIN:4821", f"パスワード\n{M}\n{M}"),
 ])
 def test_every_value_listed_under_a_label_is_masked(text: str, kept: str) -> None:
     assert mask_report(text).text == kept
