@@ -536,11 +536,13 @@ _SEPARATOR = (
     r"(?P<clause>[ \t]*+は[ \t、,]*+[^!-~\s。.!?「」『』\"“”]{1,16}+(?:[ \t]++|(?=[「『\"“])|(?<=[で、,]))"
     # A sentence about the password that then gives it after an arrow or a colon (「パスワードは別メールで送ります
     # → Joetsu0514」「パスワード教えます→ kouhou2026」「PW 忘れた人へ:Koho2026! です」), or after 新しいのは past its
-    # 「!」 (「パスワード変わりました!新しいのは staffwifi2026 です」): the same tests as the clause above, and no
+    # 「!」, 「。」 or line's end (「パスワード変わりました!新しいのは staffwifi2026 です」「パスワード変えました。⏎新しいのは
+    # …」, the verb maybe read as the label's _CHANGED): the same tests as the clause above, and no
     # word of an example or a warning in it (_SAID_CLAUSE_NOT_IN_USE: 「パスワードの悪い例→ abc12345」).
     # Never over another label (「WPA2-PSK の事前共有キー:…」「シークレットアクセスキー:…」), which is that value's own.
     rf"|(?P<said>[ \t]*+(?:(?!キー|コード|番号|パス|トークン|暗証|ID)[^!-~\s。.!?「」『』\"“”→⇒]){{1,20}}+[ \t]*+(?:→|⇒|->|:)[ \t]*+"
-    r"|(?:(?!キー|コード|番号|パス|トークン|暗証|ID)[^!-~\s。「」『』\"“”]){1,20}+[!?][ \t]*+(?:新しい|変更後の?|今度の?)の?(?:は|が)[ \t]++))|"
+    r"|(?:(?!キー|コード|番号|パス|トークン|暗証|ID)[^!-~\s。「」『』\"“”]){0,20}+(?:[!?。][ \t]*+\n?|[ \t]*+\n)[ \t]*+"
+    r"(?:新しい|変更後の?|今度の?)の?(?:は|が)(?:[ \t]++|(?=[「『\"“]))))|"
     # A dash or an ellipsis (「…」 is 「...」 in this view) between spaces (「パスワード - Kessai2026」)
     # separates no more surely than a space does: loose too.
     # The field or the setting the value is put in (「パスワード欄に Kessai2026! と入力」「パスワードには … を
@@ -1486,9 +1488,12 @@ _NOT_IN_USE_BEFORE = re.compile(rf"{_NOT_IN_USE_WORDS}|初期|出荷時|購入�
 # a manual's published default (「初期の暗証番号は0000です」).
 _NOT_IN_USE_BEFORE_A_WORD = re.compile(_NOT_IN_USE_WORDS)
 _SAID_NOT_IN_USE = re.compile(
-    rf"{_NOT_IN_USE_WORDS}|ください|下さい|ますか|詐欺|手口|不審|偽|こちら|ここ|以下|下記|方法|手順|やり方|仕方|作り方|決め方|設定方法|変更方法|講座|教室|研修|説明会|相談|"
-    r"窓口|受付|会場|期限|期間|日時|日程|時間|場所|詳細|詳しく|問い合わせ|問合せ|お問|連絡先|案内|お知らせ|条件|ルール|要件|形式|"
-    r"文字|桁|種類|アプリ|ソフト|ツール|管理|サイト|ページ|画面|URL|リンク|QR|二段階|2段階|認証|チェック|診断|セキュリティ")
+    rf"{_NOT_IN_USE_WORDS}|ください|下さい|ますか|詐欺|手口|不審|偽|方法|手順|やり方|仕方|作り方|決め方|設定方法|変更方法|講座|教室|研修|説明会|相談|"
+    r"窓口|受付|会場|期限|期間|日時|日程|時間|場所|詳細|詳しく|問い合わせ|問合せ|お問|連絡先|案内|お知らせ(?!します|いたします)|条件|ルール|要件|形式|"
+    r"文字|桁|種類|アプリ|ソフト|ツール|管理|サイト|ページ|画面|フォーム|ボタン|クリック|タップ|URL|リンク|QR|二段階|2段階|認証|チェック|診断|セキュリティ")
+# 「新しいのは」 after a verb of changing the label took as its own (「パスワード変えました!新しいのは staffwifi2026 です」):
+# the value is given, as after 「変わりました!」; any other sentence after such a verb reads on as prose.
+_A_NEW_ONE_SAID = re.compile(r"(?:新しい|変更後|今度)の?(?:は|が)")
 # A link written without its scheme, a domain's name or a path (「bit.ly/3AbcDef」「city.example.jp」): a page's address.
 _A_LINK_OR_A_NAME = re.compile(r"(?i)/|\.[a-z]{2,}\b|@")
 _NOT_IN_USE_AFTER = re.compile(
@@ -1629,7 +1634,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
             # the match, 「Azure ストレージのキー：AccountKey=…」 lost its connection string's key to this label.
             resume = m.start("value")
             continue
-        if m["changed"] and m["explicit"] is None and m["line"] is None:
+        if m["changed"] and m["explicit"] is None and m["line"] is None and not _A_NEW_ONE_SAID.search(m["said"] or ""):
             continue  # 「パスワードを変更しました Kessai…」 reads on as prose; the explicit forms are enough
         value = m["value"]
         a = m.start("value")

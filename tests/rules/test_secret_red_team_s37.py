@@ -360,6 +360,8 @@ _BAD_TEXTS = [
     ("キャッシュカードの暗証は4821", "confidential.secret"),
     ("裏口のテンキー：4821＃", "confidential.secret"),
     ("パスワード変えました→Joetsu_Insta77", "confidential.secret"),
+    # Was a known miss: 新しいのは after the sentence about the password, past its 「。」 (session 38).
+    ("Instagramのパスワードを変えました。新しいのは Joetsu_Insta77 です", "confidential.secret"),
     ("パスワード更新しました→Joetsu_Insta77", "confidential.secret"),
     ("PW変えました：Joetsu_Insta77", "confidential.secret"),
     ("ログイン情報\nkouhou01\nJoetsu2026", "confidential.secret"),
@@ -421,11 +423,6 @@ _KNOWN_TEXTS = [
         "入口の番号：4821",
         "confidential.secret",
         "「入口の番号」は案内板や出入口の番号（「入口の番号：4」）と同じ書き方で、暗証番号と見分けられないため",
-    ),
-    (
-        "Instagramのパスワードを変えました。新しいのは Joetsu_Insta77 です",
-        "confidential.secret",
-        "見出しの語を繰り返さない「新しいのは …」は、前の文のパスワードを指すことを文をまたいで読まないと分からないため",
     ),
 ]
 KNOWN = [(platform, text, code, why) for text, code, why in _KNOWN_TEXTS for platform in PLATFORMS]
