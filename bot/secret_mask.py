@@ -258,7 +258,10 @@ _OLD_OR_NEW = re.compile(
     # Not 旧 in a label's note (「パスワード（旧）：abc123」): its bracket and colon were read as the value's
     # first letters, and the mask swallowed them, the alert reading 「パスワード（旧＊＊＊＊（伏せ字）」.
     r"(?![)）\]］」』:：=＝/／])([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』】〕》〉”’]|[ぁ-ん]|$)")
-_MENTIONS_A_PASSWORD = re.compile(r"パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|パスコード|(?<![ァ-ヺー])パス(?![ァ-ヺー])|(?i:\bpw\b|pass|\bpin\b)")
+# 「PW」「PIN」 are words of their own only between non-letters: \b missed them before Japanese (「PWは別途 → Koho2026」),
+# which \w counts as letters, and the password given after the arrow went into the escalation channel as typed.
+_MENTIONS_A_PASSWORD = re.compile(
+    r"パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|パスコード|(?<![ァ-ヺー])パス(?![ァ-ヺー])|(?i:(?<![a-z])(?:pw|pin)(?![a-z])|pass)")
 _AN_ADDRESS = re.compile(r"://|^www\.|^[\w.+-]+@[\w-]+\.[\w.]+$")
 
 

@@ -27,6 +27,9 @@ M = inc.SECRET_MASK
     ("パスワードの前半は Kessai、後半は 2026! です", f"パスワードの前半は {M}、後半は {M} です"),
     ("ピーダブリュー：joetsu2026", f"ピーダブリュー：{M}"),
     ("pasuwaado: joetsu2026", f"pasuwaado: {M}"),
+    # 「PW」 and 「PIN」 before Japanese, with no space between.
+    ("PWは別途 → Koho2026", f"PWは別途 → {M}"),
+    ("PINは別途 → Koho2026", f"PINは別途 → {M}"),
 ])
 def test_a_password_given_without_a_label_before_it_is_masked(text: str, expected: str) -> None:
     for about_a_password in (True, False):
