@@ -638,7 +638,7 @@ def _values_after_what_is_said_spans(text: str) -> list[tuple[int, int]]:
 
 
 # A value a sentence about the password gives after an arrow or a colon on its line (「パスワードは別メールで送ります
-# → Joetsu0514」「パスワード教えます→ kouhou2026」「PW 忘れた人へ：Koho2026!」), after 新しいのは (「パスワード変わりました！
+# → Joetsu0514」「パスワード教えます→ kouhou2026」「PW 忘れた人へ：Koho2026!」「…お伝えします。→ …」), after 新しいのは (「パスワード変わりました！
 # 新しいのは staffwifi2026 です」), or in halves (「パスワードの前半は Kessai、後半は 2026!」): no label stands right
 # before it, and the leaked password went into the escalation channel as typed. In a report, a word with a letter
 # and a digit there is the password far more often than anything else; a link, a date, a time, a telephone
@@ -646,7 +646,7 @@ def _values_after_what_is_said_spans(text: str) -> list[tuple[int, int]]:
 # 「→ Teams」), but for a half, which is any word.
 _A_WORD_GIVEN = r"[ \t\u3000]*+[「『\"“'‘]?([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。，．」』”’）)]|[ぁ-ん]|$)"
 _A_VALUE_AFTER_A_SENTENCE = re.compile(
-    r"(?:" + _MENTIONS_A_PASSWORD.pattern + r"|ピーダブリュー|(?i:pasuwa-?a?do))(?:[^\r\n。]{0,39}?[^\r\n。A-Za-z0-9Ａ-Ｚａ-ｚ０-９])?(?:→|⇒|->|=>|＝＞|[:：])"
+    r"(?:" + _MENTIONS_A_PASSWORD.pattern + r"|ピーダブリュー|(?i:pasuwa-?a?do))(?:[^\r\n。]{0,39}?[^\r\n。A-Za-z0-9Ａ-Ｚａ-ｚ０-９])?。?[ \t\u3000]*+(?:→|⇒|->|=>|＝＞|[:：])"
     + _A_WORD_GIVEN)
 _A_NEW_ONE_GIVEN = re.compile(r"(?:新しい|今度|変更後|再設定後|今)の(?:もの|やつ)?(?:は|が)" + _A_WORD_GIVEN)
 _A_HALF_GIVEN = re.compile(

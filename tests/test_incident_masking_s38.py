@@ -30,6 +30,8 @@ M = inc.SECRET_MASK
     # 「PW」 and 「PIN」 before Japanese, with no space between.
     ("PWは別途 → Koho2026", f"PWは別途 → {M}"),
     ("PINは別途 → Koho2026", f"PINは別途 → {M}"),
+    # The sentence closed by 「。」 right before the arrow.
+    ("パスワードをお伝えします。→ Joetsu0514", f"パスワードをお伝えします。→ {M}"),
 ])
 def test_a_password_given_without_a_label_before_it_is_masked(text: str, expected: str) -> None:
     for about_a_password in (True, False):

@@ -535,12 +535,13 @@ _SEPARATOR = (
     # and it must look like a password written loose. Possessive and bounded: a 「は」 reads 16 characters.
     r"(?P<clause>[ \t]*+は[ \t、,]*+[^!-~\s。.!?「」『』\"“”]{1,16}+(?:[ \t]++|(?=[「『\"“])|(?<=[で、,]))"
     # A sentence about the password that then gives it after an arrow or a colon (「パスワードは別メールで送ります
-    # → Joetsu0514」「パスワード教えます→ kouhou2026」「PW 忘れた人へ:Koho2026! です」), or after 新しいのは past its
+    # → Joetsu0514」「パスワード教えます→ kouhou2026」「PW 忘れた人へ:Koho2026! です」「パスワードをお伝えします。→ …」, the
+    # 「。」 closing it right before the arrow), or after 新しいのは past its
     # 「!」, 「。」 or line's end (「パスワード変わりました!新しいのは staffwifi2026 です」「パスワード変えました。⏎新しいのは
     # …」, the verb maybe read as the label's _CHANGED): the same tests as the clause above, and no
     # word of an example or a warning in it (_SAID_CLAUSE_NOT_IN_USE: 「パスワードの悪い例→ abc12345」).
     # Never over another label (「WPA2-PSK の事前共有キー:…」「シークレットアクセスキー:…」), which is that value's own.
-    rf"|(?P<said>[ \t]*+(?:(?!キー|コード|番号|パス|トークン|暗証|ID)[^!-~\s。.!?「」『』\"“”→⇒]){{1,20}}+[ \t]*+(?:→|⇒|->|:)[ \t]*+"
+    rf"|(?P<said>[ \t]*+(?:(?!キー|コード|番号|パス|トークン|暗証|ID)[^!-~\s。.!?「」『』\"“”→⇒]){{1,20}}+。?[ \t]*+(?:→|⇒|->|:)[ \t]*+"
     r"|(?:(?!キー|コード|番号|パス|トークン|暗証|ID)[^!-~\s。「」『』\"“”]){0,20}+(?:[!?。][ \t]*+\n?|[ \t]*+\n)[ \t]*+"
     r"(?:新しい|変更後の?|今度の?)の?(?:は|が)(?:[ \t]++|(?=[「『\"“]))))|"
     # A dash or an ellipsis (「…」 is 「...」 in this view) between spaces (「パスワード - Kessai2026」)
