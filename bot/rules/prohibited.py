@@ -1053,7 +1053,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     関わらないでください」「部落出身者とは結婚するな」「A地区出身の人とは関わらないでください」も同じです。「高齢者の方は、不審な電話の相手とは関わらないでください」のように、属性の人々を別の相手から遠ざけるものは対象外です）。差別・偏見・ヘイト・思い込みなどに触れて問題を指摘する文（[deny]）では反応しません（言われたこととして
     示しても、「外国人は出ていけと言われても仕方ない」のように当然だとする文は反応します。「差別はいけませんが、障害者は迷惑です」「人権週間ですが、
     同和地区の人とは結婚しないほうがいいです」のように、差別や人権に触れた前置きを「が、」「けど、」で譲ってから言い切るものも反応します。前置きの後で
-    「ヘイトスピーチは許されませんが、外国人は出ていけという書き込みが今も見られます」「人権週間ですが、外国人は出ていけという落書きが見つかりました」のように伝えるもの、「…と親に言われた経験を持つ人もいます」「…という親の言葉に苦しんだ人がいます」のように言われたこととして伝えるもの（「…と親に言われても仕方ない」「…という言葉に賛成です」「…という言葉は正しい」「…と言われたが、その通りだと思う」「…という声もありますが、その通りです」は反応します）、言い切りの後で「…という偏見がありますが、
+    「ヘイトスピーチは許されませんが、外国人は出ていけという書き込みが今も見られます」「人権週間ですが、外国人は出ていけという落書きが見つかりました」のように伝えるもの、「…と親に言われた経験を持つ人もいます」「…という親の言葉に苦しんだ人がいます」のように言われたこととして伝えるもの（「…と親に言われても仕方ない」「…という言葉に賛成です」「…という言葉は正しい」「…と言われたが、その通りだと思う」「…という声もありますが、その通りです」、次の文で認める「…と親に言われた。親は正しい。」も反応します）、言い切りの後で「…という偏見がありますが、
     それは誤りです」と答えるものは対象外です）。
     年齢で一括りにして運転免許を取り上げる命令（「高齢者は免許を返納しろ」「年寄りは免許を返納すべきだ」）も同じです（「高齢者の免許返納を支援します」「免許の自主返納をご検討ください」、問いかけの「高齢者は免許を返納すべきか、ご意見を募集します」「〜返納すべき？」、紹介する「〜返納すべきとの声があります」、運転に不安のある人に向けた「運転に不安を感じる高齢者は、免許を返納すべきです」は対象外です）。
     「外国人の方はお断りしています」「外国籍の方の入居は不可」「生活保護受給者の方の入居はお断りしています」のように、属性のすぐ後に断る言葉を続けたものも
@@ -2426,20 +2426,48 @@ def _opposed(doc: Document, deny: WordMatcher, sent: tuple[int, int], said_at: i
     ``said_at`` (where the statement starts), a word conceded before it (`_conceded_until`) opposes nothing, and
     the week conceded before words reported (`_OCCASION_CONCEDED`) opposes them."""
     conceded = sent[0] if said_at is None else _conceded_until(doc, sent, said_at)
-    opposed = any(
+    denied = any(
         d.start >= conceded
         and not _DENY_DENIED.match(doc.text, d.end) and not _DENY_DISMISSED.match(doc.text, d.end)
         and not (doc.text[d.start].isascii() and _EN_DENY_DENIED.search(doc.text, max(sent[0], d.start - 16), d.start))
         for d in deny.find(doc, within=sent)
-    ) or _SAID_BY.search(doc.text, conceded, sent[1]) is not None or (
+    )
+    reported = _SAID_BY.search(doc.text, conceded, sent[1]) is not None or (
         said_at is not None and _OCCASION_CONCEDED.search(doc.text, conceded, said_at) is not None
     )
-    if not opposed or _SAID_FAIRLY.search(doc.text, *sent):
+    if not (denied or reported) or _SAID_FAIRLY.search(doc.text, *sent):
         return False
     # Agreed with after the statement, as a quote may be (`_AGREED_RIGHT_AFTER`): 「人権週間ですが、外国人は出ていけ
     # という声もありますが、その通りです」. Not the agreement of those the post answers (「…と思う人も」).
     agreed = _AGREED_RIGHT_AFTER.search(doc.text, said_at, sent[1]) if said_at is not None else None
-    return agreed is None or _AGREEMENT_OF_OTHERS.match(doc.text, agreed.end(), sent[1]) is not None
+    if agreed is not None and _AGREEMENT_OF_OTHERS.match(doc.text, agreed.end(), sent[1]) is None:
+        return False
+    # Words only reported, with no word against them, are agreed with in the next sentence as well: 「同和地区の人とは
+    # 結婚するなと親に言われた。その通りだと思う。」「…と親に言われた。親は正しい。」「人権週間ですが、外国人は出ていけ
+    # という落書きが見つかりました。まったくその通りです。」 say the words again.
+    return denied or not _agreed_next(doc, sent)
+
+
+# What agrees with words reported, said in a sentence of its own: `_AGREED_RIGHT_AFTER` (not 「その通りにしてしまった」),
+# the one who said them or the words called right (「親は正しい」「言葉はもっともです」), fact (「事実だ」), or thought so
+# too (「私もそう思います」). Not 「私もその一人です」「私もです」, which join those the words hurt.
+_AGREED_NEXT = re.compile(
+    rf"(?!その(?:通り|とおり)に)(?:{_AGREED_RIGHT_AFTER.pattern})"
+    r"|(?:は|が|も)[ \t　]*(?:本当に|やはり|やっぱり)?(?:正し(?:い|かった)|もっとも)"
+    r"(?![ \t　]*(?:とは|と(?:は|も)?言|わけ|はず|の(?:でしょう|だろう|です?か|か)|でしょう|です?か|か|[？?]))"
+    r"|^[ \t　]*(?:事実|本当|真実)(?:です|だ)(?![ \t　]*(?:か|と|[？?]))"
+    r"|(?:私|わたし|僕|ぼく|俺)も[ \t　]*そう(?:思|考え)(?!います?か|う人)|よく言(?:って|っ)(?:くれ|た)"
+)
+
+
+def _agreed_next(doc: Document, sent: tuple[int, int]) -> bool:
+    """Whether the sentence after ``sent``, in its paragraph, agrees with what ``sent`` reports (`_AGREED_NEXT`), as
+    the post's own word rather than others' (`_AGREEMENT_OF_OTHERS`)."""
+    nxt = doc.sentence_after(sent[1] - 1)
+    if nxt is None or "\n\n" in doc.text[sent[1] : nxt[0]]:
+        return False
+    agreed = _AGREED_NEXT.search(doc.text[nxt[0] : nxt[1]])
+    return agreed is not None and _AGREEMENT_OF_OTHERS.match(doc.text, nxt[0] + agreed.end(), nxt[1]) is None
 
 
 # The concessive particles that close a disclaimer: 「差別はいけませんが、障害者は迷惑です」「人権週間ですけど、
@@ -5260,7 +5288,7 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     名前のない政党の候補者も）、「〇〇へ投票を」、
     「〇〇を市長に！」、選挙を話題にして政党を頼む「次の選挙は〇〇党にお願いします」「比例は〇〇党へよろしく」
     （「選挙ポスターの撤去を〇〇党にお願いしました」は対象外です）、党名のすぐ後で支援・協力・一票を頼む
-    「〇〇党へのご支援をお願いします」「〇〇党をよろしくお願いします」「〇〇党にご協力を！」にも反応します（「〇〇党をよろしくお願いしますと言われました。」のように、言われたこととして伝えて文を終えるものは対象外です）。
+    「〇〇党へのご支援をお願いします」「〇〇党をよろしくお願いします」「〇〇党にご協力を！」にも反応します（「〇〇党をよろしくお願いしますと言われました。」のように、言われたこととして伝えて文を終えるものは対象外です。次の文で「皆さんもぜひ。」「私からもお願いします。」と続けるものは反応します）。
     党の略称（自民・立民・維新・公明・共産・れいわ・参政・社民・国民民主。[short_names]）もこの形と「比例は〇〇へよろしく」
     のときだけ党名とみなします（「国民健康保険へのご協力をお願いします」「明治維新」「公明正大」「共産圏」、
     頼んだことを伝える「〇〇党への支援をお願いしました」、党への問い合わせの「〇〇党にお問い合わせください」は対象外です）。選挙管理委員会の「投票に行きましょう」のような呼びかけ単独や、
@@ -5400,11 +5428,31 @@ _CALL_REPORTED = re.compile(
 )
 
 
+# The call reported and then passed on or agreed with by the post, in the next sentence of its paragraph
+# (「…と言われました。皆さんもぜひ。」「私からもお願いします」「みんなもよろしく！」「本当にその通りです」): the post asks
+# it too, with no party named again. Not 「皆さんも、このような働きかけがあれば選挙管理委員会にご連絡ください」.
+_CALL_PASSED_ON = re.compile(
+    r"(?:皆|みな|みん)(?:さん|様|さま|な)?(?:も|に)[、,\s　]*(?:ぜひ|是非|よろしく|お願い|応援|支持|投票)"
+    r"|(?:ぜひ|是非)[、,\s　]*(?:皆|みな|みん)(?:さん|様|さま|な)?(?:も|に)"
+    r"|(?:私|わたし|僕|ぼく)(?:から)?も[、,\s　]*(?:ぜひ|是非|よろしく|お願い|応援|支持|投票|そう思)"
+    r"|(?:その(?:通り|とおり)|同感|賛成)(?:です|だ|します)?(?![ \t　]*(?:に|では|じゃ|でき|か|[？?]))"
+)
+
+
+def _call_passed_on(doc: Document, reported_end: int) -> bool:
+    """Whether the sentence after a reported call (ending at ``reported_end``), in its paragraph, passes it on."""
+    nxt = doc.sentence_after(reported_end - 1)
+    if nxt is None or "\n\n" in doc.text[reported_end : nxt[0]]:
+        return False
+    return _CALL_PASSED_ON.search(doc.text, nxt[0], nxt[1]) is not None
+
+
 def _party_supported(doc: Document, said: list[Hit]) -> Iterator[Hit]:
     """`_PARTY_SUPPORTED` calls that overlap nothing already ``said`` (「自民党に投票を！」 is [calls]' already), and
     are not reported as said to the writer (`_CALL_REPORTED`)."""
     for m in _PARTY_SUPPORTED.finditer(doc.text):
-        if _CALL_REPORTED.match(doc.text, m.end()):
+        reported = _CALL_REPORTED.match(doc.text, m.end())
+        if reported is not None and not _call_passed_on(doc, reported.end()):
             continue
         if not any(h.start < m.end() and m.start() < h.end for h in said):
             yield Hit(

@@ -122,7 +122,39 @@ MISSES = [
     ("外国人の方はパソコン講座を利用できません。", "prohibited.discrimination"),
 ]
 
+# Reported, then agreed with in a sentence of its own (second review): the report's relaxations silenced them all.
+AGREED_NEXT = [
+    ("同和地区の人とは結婚するなと親に言われた。その通りだと思う。", "prohibited.discrimination"),
+    ("同和地区の人とは結婚するなと祖父に言われました。祖父の言うことはもっともです。", "prohibited.discrimination"),
+    ("A地区出身の人とは関わるなと親に言われた。親は正しい。", "prohibited.discrimination"),
+    ("外国人は犯罪ばかりと親に言われた。事実だ。", "prohibited.discrimination"),
+    ("部落差別をなくしましょう。部落の人とは付き合うなと親に言われた。親は正しい。", "prohibited.discrimination"),
+    ("人権週間ですが、外国人は出ていけという落書きが見つかりました。まったくその通りです。", "prohibited.discrimination"),
+    ("人権週間ですが、外国人は出ていけという声もあります。私も賛成です。", "prohibited.discrimination"),
+    ("人権週間ですが、外国人は出ていけと叫ぶデモがありました。よく言ってくれた。", "prohibited.discrimination"),
+    # A call reported, then passed on without naming the party again.
+    ("自民党をよろしくお願いしますと言われました。皆さんもぜひ。", "prohibited.political"),
+    ("自民党をよろしくお願いしますと言われました。私からもお願いします。", "prohibited.political"),
+    ("自民党をよろしくお願いしますって言われた。みんなもよろしく！", "prohibited.political"),
+    ("立憲民主党へのご支援をお願いしますと支援者から言われました。ぜひ皆さんも。", "prohibited.political"),
+    ("自民党をよろしくお願いしますと言われました。本当にその通りです。", "prohibited.political"),
+]
+# The next sentence that does not agree: grieves, asks, joins those hurt, tells people to report the call.
+NOT_AGREED_NEXT = [
+    "部落差別をなくしましょう。部落の人とは付き合うなと親に言われた経験を持つ人もいます。親は正しいのでしょうか。",
+    "同和地区の人とは結婚しないほうがいいと親に言われた人がいます。その通りにしてしまった人もいます。",
+    "同和地区の人とは結婚しないほうがいいと親に言われた人がいます。その通りだと思う人もいるかもしれません。",
+    "人権週間ですが、外国人は出ていけという落書きが見つかりました。本当に残念です。",
+    "人権週間ですが、外国人は出ていけという落書きが見つかりました。これは事実です。",
+    "外国人は出ていけ、という親の言葉に苦しんだ人がいます。私もその一人です。",
+    "職員から自民党をよろしくお願いしますと言われました。市民の皆さんも、このような働きかけがあれば選挙管理委員会にご連絡ください。",
+    "自民党をよろしくお願いしますと言われました。その通りにする必要はありません。",
+    "自民党をよろしくお願いしますと言われました。賛成できません。",
+]
+
 test_reports_of_discrimination_stay_silent = CORPUS.silent(SILENT)
+test_reports_agreed_with_in_the_next_sentence_fire = CORPUS.fires(AGREED_NEXT)
+test_reports_not_agreed_with_in_the_next_sentence_stay_silent = CORPUS.silent(NOT_AGREED_NEXT)
 test_attacks_on_the_relaxations_fire = CORPUS.fires(ATTACKS)
 test_misses_found_by_the_review_fire = CORPUS.fires(MISSES)
 
