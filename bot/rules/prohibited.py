@@ -1053,7 +1053,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     関わらないでください」「部落出身者とは結婚するな」「A地区出身の人とは関わらないでください」も同じです。「高齢者の方は、不審な電話の相手とは関わらないでください」のように、属性の人々を別の相手から遠ざけるものは対象外です）。差別・偏見・ヘイト・思い込みなどに触れて問題を指摘する文（[deny]）では反応しません（言われたこととして
     示しても、「外国人は出ていけと言われても仕方ない」のように当然だとする文は反応します。「差別はいけませんが、障害者は迷惑です」「人権週間ですが、
     同和地区の人とは結婚しないほうがいいです」のように、差別や人権に触れた前置きを「が、」「けど、」で譲ってから言い切るものも反応します。前置きの後で
-    「ヘイトスピーチは許されませんが、外国人は出ていけという書き込みが今も見られます」「人権週間ですが、外国人は出ていけという落書きが見つかりました」のように伝えるもの、「…と親に言われた経験を持つ人もいます」「…という親の言葉に苦しんだ人がいます」のように言われたこととして伝えるもの（「…と親に言われても仕方ない」「…という言葉に賛成です」「…という言葉は正しい」「…と言われたが、その通りだと思う」「…という声もありますが、その通りです」、次の文で認める「…と親に言われた。親は正しい。」も反応します）、言い切りの後で「…という偏見がありますが、
+    「ヘイトスピーチは許されませんが、外国人は出ていけという書き込みが今も見られます」「人権週間ですが、外国人は出ていけという落書きが見つかりました」のように伝えるもの、「…と親に言われた経験を持つ人もいます」「…という親の言葉に苦しんだ人がいます」のように言われたこととして伝えるもの（「…と親に言われても仕方ない」「…という言葉に賛成です」「…という言葉は正しい」「…と言われたが、その通りだと思う」「…という声もありますが、その通りです」、次の文で認める「…と親に言われた。親は正しい。」「…と言われています。本当にそうです。」も反応します）、言い切りの後で「…という偏見がありますが、
     それは誤りです」と答えるものは対象外です）。
     年齢で一括りにして運転免許を取り上げる命令（「高齢者は免許を返納しろ」「年寄りは免許を返納すべきだ」）も同じです（「高齢者の免許返納を支援します」「免許の自主返納をご検討ください」、問いかけの「高齢者は免許を返納すべきか、ご意見を募集します」「〜返納すべき？」、紹介する「〜返納すべきとの声があります」、運転に不安のある人に向けた「運転に不安を感じる高齢者は、免許を返納すべきです」は対象外です）。
     「外国人の方はお断りしています」「外国籍の方の入居は不可」「生活保護受給者の方の入居はお断りしています」のように、属性のすぐ後に断る言葉を続けたものも
@@ -2426,13 +2426,15 @@ def _opposed(doc: Document, deny: WordMatcher, sent: tuple[int, int], said_at: i
     ``said_at`` (where the statement starts), a word conceded before it (`_conceded_until`) opposes nothing, and
     the week conceded before words reported (`_OCCASION_CONCEDED`) opposes them."""
     conceded = sent[0] if said_at is None else _conceded_until(doc, sent, said_at)
-    denied = any(
-        d.start >= conceded
+    opposing = [
+        d for d in deny.find(doc, within=sent)
+        if d.start >= conceded
         and not _DENY_DENIED.match(doc.text, d.end) and not _DENY_DISMISSED.match(doc.text, d.end)
         and not (doc.text[d.start].isascii() and _EN_DENY_DENIED.search(doc.text, max(sent[0], d.start - 16), d.start))
-        for d in deny.find(doc, within=sent)
-    )
-    reported = _SAID_BY.search(doc.text, conceded, sent[1]) is not None or (
+    ]
+    # [deny]'s 「と言われ」「という言葉」… only report the words, as `_SAID_BY` does.
+    denied = any(doc.text[d.start : d.end] not in _DENY_REPORTING for d in opposing)
+    reported = bool(opposing) or _SAID_BY.search(doc.text, conceded, sent[1]) is not None or (
         said_at is not None and _OCCASION_CONCEDED.search(doc.text, conceded, said_at) is not None
     )
     if not (denied or reported) or _SAID_FAIRLY.search(doc.text, *sent):
@@ -2455,9 +2457,12 @@ _AGREED_NEXT = re.compile(
     rf"(?!その(?:通り|とおり)に)(?:{_AGREED_RIGHT_AFTER.pattern})"
     r"|(?:は|が|も)[ \t　]*(?:本当に|やはり|やっぱり)?(?:正し(?:い|かった)|もっとも)"
     r"(?![ \t　]*(?:とは|と(?:は|も)?言|わけ|はず|の(?:でしょう|だろう|です?か|か)|でしょう|です?か|か|[？?]))"
-    r"|^[ \t　]*(?:事実|本当|真実)(?:です|だ)(?![ \t　]*(?:か|と|[？?]))"
+    r"|^[ \t　]*(?:(?:本当|ほんと|まさに)に?そう|事実|本当|真実)(?:です|だ)(?![ \t　]*(?:か|と|[？?]))"
     r"|(?:私|わたし|僕|ぼく|俺)も[ \t　]*そう(?:思|考え)(?!います?か|う人)|よく言(?:って|っ)(?:くれ|た)"
 )
+
+
+_DENY_REPORTING = frozenset(("と言われ", "という言葉", "といった言葉", "などの言葉", "という発言"))
 
 
 def _agreed_next(doc: Document, sent: tuple[int, int]) -> bool:

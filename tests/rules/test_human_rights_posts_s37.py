@@ -670,16 +670,12 @@ BAD = [
     ("x", "障害者の家族とは関わらないでください。", "prohibited.discrimination"),
     ("x", "外国人とだけは結婚するな。", "prohibited.discrimination"),
     ("x", "生活保護の人とは付き合わないほうがいいです。", "prohibited.discrimination"),
+    # Reported, then agreed with in the next sentence (a KNOWN miss until session 38's second review).
+    ("x", "【人権週間】かつては、外国人は出ていけと言われていました。今もその通りだと思います。", "prohibited.discrimination"),
 ]
 
 # (platform, text, the code it should get, why it does not yet).
 KNOWN = [
-    (
-        "x",
-        "【人権週間】かつては、外国人は出ていけと言われていました。今もその通りだと思います。",
-        "prohibited.discrimination",
-        "「と言われていました」で伝えられたことと読まれ、次の文の同意（「今もその通りだと思います」）まで読み進めていません。",
-    ),
     (
         "x",
         "【人権週間】人権週間にあたり、ひとり親家庭の子は問題を起こしやすいことを知っておきましょう。",
