@@ -1053,7 +1053,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     関わらないでください」「部落出身者とは結婚するな」「A地区出身の人とは関わらないでください」も同じです。「高齢者の方は、不審な電話の相手とは関わらないでください」のように、属性の人々を別の相手から遠ざけるものは対象外です）。差別・偏見・ヘイト・思い込みなどに触れて問題を指摘する文（[deny]）では反応しません（言われたこととして
     示しても、「外国人は出ていけと言われても仕方ない」のように当然だとする文は反応します。「差別はいけませんが、障害者は迷惑です」「人権週間ですが、
     同和地区の人とは結婚しないほうがいいです」のように、差別や人権に触れた前置きを「が、」「けど、」で譲ってから言い切るものも反応します。前置きの後で
-    「ヘイトスピーチは許されませんが、外国人は出ていけという書き込みが今も見られます」「人権週間ですが、外国人は出ていけという落書きが見つかりました」のように伝えるもの、「…と親に言われた経験を持つ人もいます」「…という親の言葉に苦しんだ人がいます」のように言われたこととして伝えるもの（「…と親に言われても仕方ない」「…という言葉に賛成です」「…という言葉は正しい」「…と言われたが、その通りだと思う」「…という声もありますが、その通りです」、次の文で認める「…と親に言われた。親は正しい。」「…と言われています。本当にそうです。」も反応します）、言い切りの後で「…という偏見がありますが、
+    「ヘイトスピーチは許されませんが、外国人は出ていけという書き込みが今も見られます」「人権週間ですが、外国人は出ていけという落書きが見つかりました」のように伝えるもの、「…と親に言われた経験を持つ人もいます」「…という親の言葉に苦しんだ人がいます」のように言われたこととして伝えるもの（「…と親に言われても仕方ない」「…という言葉に賛成です」「…という言葉は正しい」「…と言われたが、その通りだと思う」「…という声もありますが、その通りです」、次の文で認める「…と親に言われた。親は正しい。」「…と言われています。本当にそうです。」、同じ文で認める「…と言われていますが、事実です。」も反応します）、言い切りの後で「…という偏見がありますが、
     それは誤りです」と答えるものは対象外です）。
     年齢で一括りにして運転免許を取り上げる命令（「高齢者は免許を返納しろ」「年寄りは免許を返納すべきだ」）も同じです（「高齢者の免許返納を支援します」「免許の自主返納をご検討ください」、問いかけの「高齢者は免許を返納すべきか、ご意見を募集します」「〜返納すべき？」、紹介する「〜返納すべきとの声があります」、運転に不安のある人に向けた「運転に不安を感じる高齢者は、免許を返納すべきです」は対象外です）。
     「外国人の方はお断りしています」「外国籍の方の入居は不可」「生活保護受給者の方の入居はお断りしています」のように、属性のすぐ後に断る言葉を続けたものも
@@ -2444,10 +2444,24 @@ def _opposed(doc: Document, deny: WordMatcher, sent: tuple[int, int], said_at: i
     agreed = _AGREED_RIGHT_AFTER.search(doc.text, said_at, sent[1]) if said_at is not None else None
     if agreed is not None and _AGREEMENT_OF_OTHERS.match(doc.text, agreed.end(), sent[1]) is None:
         return False
-    # Words only reported, with no word against them, are agreed with in the next sentence as well: 「同和地区の人とは
-    # 結婚するなと親に言われた。その通りだと思う。」「…と親に言われた。親は正しい。」「人権週間ですが、外国人は出ていけ
-    # という落書きが見つかりました。まったくその通りです。」 say the words again.
-    return denied or not _agreed_next(doc, sent)
+    if denied:
+        return True
+    # Words only reported, with no word against them, may be confirmed after 「が、」 or agreed with in the next
+    # sentence: 「外国人は犯罪ばかりと言われていますが、事実です。」「同和地区の人とは結婚するなと親に言われた。その
+    # 通りだと思う。」「人権週間ですが、外国人は出ていけという落書きが見つかりました。まったくその通りです。」 say the
+    # words again.
+    confirmed = said_at is not None and _REPORT_CONFIRMED.search(doc.text, said_at, sent[1]) is not None
+    return not confirmed and not _agreed_next(doc, sent)
+
+
+# A rumour passed on and confirmed in its own sentence: 「…と言われていますが、事実です」「…が、実際そうです」. Not
+# asked (「…が、本当でしょうか」「…が、事実ですか」) nor denied (「…が、事実ではありません」).
+_REPORT_CONFIRMED = re.compile(
+    # Right after what is said of them: not 「…という落書きが見つかりましたが、本当です」, which confirms the finding.
+    r"(?:(?:と|って)[ \t　]*(?:言|い)われ(?:て(?:い)?(?:ます|る)|る)|という(?:声|噂|うわさ|話)(?:も|が)?(?:あります|ある))"
+    r"(?:が|けど|けれど(?:も)?)[、,][ \t　]*(?:それは|これは)?[ \t　]*(?:実際(?:に)?(?:その(?:通り|とおり)|そう)|事実|本当|真実)"
+    r"(?:です|だ)(?![ \t　]*(?:か|と|ろう|[？?]))"
+)
 
 
 # What agrees with words reported, said in a sentence of its own: `_AGREED_RIGHT_AFTER` (not 「その通りにしてしまった」),
