@@ -582,6 +582,13 @@ def test_a_last_business_day_missed_while_down_is_caught_up_on_the_first_busines
     assert "本日が今月最後の業務日です" not in late
     assert len(world.posts(to="C0ESCALATE", contains="達していないアカウント")) == 0
     assert len(world.posts(to="C0ESCALATE", contains="2026年12月の投稿件数の報告")) == 1
+    # Queued (and so sent) in the order the days came: the notices of 12/28 before the report of
+    # the 1st, which the notices' 「今月も」 leads up to.
+    with world.db.session() as s:
+        rows = list(s.exec(select(OutboxRow).order_by(col(OutboxRow.id))))
+    notices = [r.id for r in rows if "12月の投稿についてのお知らせ" in shown(r.payload)]
+    [report_row] = [r.id for r in rows if "2026年12月の投稿件数の報告" in shown(r.payload)]
+    assert notices and max(notices) < report_row
 
 
 def test_a_missed_last_business_day_is_not_sent_after_the_next_months_first_business_day(world: World) -> None:
@@ -788,6 +795,20 @@ def test_remind_now_replayed_for_a_past_month_does_not_ask_for_posts_by_a_day_go
     assert replay.sweep(jst(2026, 12, 1, 9, 0)).sent["monthly.report"] == 1
     [msg] = world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
     assert "12月1日（火）にお送りするものでしたが" in shown(msg)
+
+
+def test_remind_now_replayed_for_the_first_does_not_send_last_months_late_last_day_notice(world: World) -> None:
+    """kessai was down from 11/27 to 12/4, 11/30 (November's last business day) missed. On 12/4 the
+    IT 担当 replays the 1st's cron run with `kessai remind --now 2026-12-01T09:00`: the late notice on
+    11/30 is caught up only while the 1st is open, and sent on the 4th it is stale (the report on
+    November, which goes, has the numbers)."""
+    from bot.sweep import Sweeper
+
+    world.sweep(jst(2026, 11, 26, 9, 0))
+    world.clock.t = jst(2026, 12, 4, 10, 0)
+    report = Sweeper(world.kessai, settle_until=world.clock.t).sweep(jst(2026, 12, 1, 9, 0))
+    assert (report.sent["monthly.lastday"], report.sent["monthly.report"]) == (0, 1)
+    assert world.posts(to="U0CHIEF", contains="11月の投稿についてのお知らせ") == []
 
 
 def test_an_account_added_to_the_file_after_the_month_is_not_in_its_report(db, org) -> None:  # type: ignore[no-untyped-def]
