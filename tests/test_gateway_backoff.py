@@ -11,7 +11,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from slack_sdk import WebClient
 
-from bot.slack_gateway import MAX_BACKOFF, SlackGateway, _Job
+from bot.slack_gateway import (
+    ALONE_LATE,
+    AUTH_FAILURE_PREFIX,
+    MAX_BACKOFF,
+    AuthFailure,
+    SlackGateway,
+    Transient,
+    _Job,
+)
 from storage.db import Database
 from storage.models import OutboxRow
 from tests.time.conftest import Clock
@@ -48,3 +56,38 @@ def test_a_clock_behind_the_previous_attempt_counts_no_time_not_a_negative_one(
     clock = Clock(DUE - timedelta(hours=1))
     gateway = stopped_after(SlackGateway(db, WebClient(token="xoxb-unused"), clock=clock))
     assert _since_previous(gateway, 3) == timedelta(0)
+
+
+def _failing_alone_since(gateway: SlackGateway, outcome: Exception, *, attempts: int, since: datetime,
+                         last_error: str | None = None) -> tuple[datetime | None, bool]:
+    row = OutboxRow(op="post", payload={"channel": "C1", "text": "x"}, attempts=attempts, next_attempt_at=DUE,
+                    failing_alone_since=since, last_error=last_error)
+    return gateway._failing_alone_since(_Job(row=row, location=None), outcome)
+
+
+def test_a_refused_token_pauses_the_lone_count_up_to_now_never_past_it(
+        db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
+    # The previous attempt is estimated from the backoff its attempt count gives (256 s at the
+    # tenth), but a 429's Retry-After of one second had it made a second before it was due: the
+    # pause, estimated at 266 s, reached 255 s past now. A lone count starting in the future is
+    # never given up, however long the message fails alone after it.
+    clock = Clock(DUE + timedelta(seconds=10))
+    gateway = stopped_after(SlackGateway(db, WebClient(token="xoxb-unused"), clock=clock))
+    refused = AuthFailure(f"{AUTH_FAILURE_PREFIX}token_revoked")
+    assert _failing_alone_since(gateway, refused, attempts=10, since=DUE - timedelta(seconds=1)) == (clock.t, False)
+    # Well before the previous attempt: paused by the estimate, which stays in the past.
+    assert _failing_alone_since(gateway, refused, attempts=10, since=DUE - timedelta(hours=3)) == (
+        DUE - timedelta(hours=3) + timedelta(seconds=266), False)
+
+
+@pytest.mark.parametrize(("late", "moved"), [
+    (ALONE_LATE, False),  # retried an hour after it was due: still watched (ALONE_LATE is "more than")
+    (ALONE_LATE + timedelta(seconds=1), True),  # a pause: its time is left out of the lone count
+])
+def test_an_attempt_more_than_an_hour_late_leaves_its_time_out_of_the_lone_count(
+        db: Database, stopped_after: Callable[[SlackGateway], SlackGateway], late: timedelta, moved: bool) -> None:
+    clock = Clock(DUE + late)
+    gateway = stopped_after(SlackGateway(db, WebClient(token="xoxb-unused"), clock=clock))
+    since = DUE - timedelta(hours=5)
+    got, _alone = _failing_alone_since(gateway, Transient("HTTP 500"), attempts=3, since=since)
+    assert got == (since + late if moved else since)

@@ -81,6 +81,26 @@ def test_a_429_waits_what_its_retry_after_can_sensibly_mean(db: Database, header
         assert [m.text for m in slack.messages("C0INTAKE")] == ["お知らせ"]
 
 
+def test_a_failed_send_is_retried_half_a_second_later_then_a_second(
+        db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
+    # The backoff starts at 0.5 s and doubles: a passing 500 costs the approver half a second, not
+    # the seconds a slower start would add to every DM of a busy morning.
+    clock = Clock(NOW)
+    with LocalSlack() as slack:
+        gateway = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock))
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=NOW)
+        slack.inject("chat.postMessage", status=500, times=2)
+        gateway.deliver_due()
+        assert as_utc(the_row(db).next_attempt_at) - NOW == timedelta(seconds=0.5)
+        clock.t = NOW + timedelta(seconds=0.5)
+        gateway.deliver_due()
+        assert as_utc(the_row(db).next_attempt_at) - clock.t == timedelta(seconds=1)
+        clock.t += timedelta(seconds=1)
+        gateway.deliver_due()
+        assert the_row(db).status == outbox.SENT
+
+
 def test_ratelimited_inside_ok_false_waits_its_retry_after(db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     clock = Clock(NOW)
     with LocalSlack() as slack:
