@@ -101,6 +101,28 @@ def test_a_failed_send_is_retried_half_a_second_later_then_a_second(
         assert the_row(db).status == outbox.SENT
 
 
+def test_messages_held_for_a_refused_scope_are_tried_again_soon_after_it_is_back(
+        db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
+    # Slack refused chat:write for a moment (a reinstall under way): the messages held for it wait
+    # for the next ask, 0.5 s doubling up to a minute, not a whole minute from the first refusal.
+    clock = Clock(NOW)
+    with LocalSlack() as slack:
+        gateway = stopped_after(SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock))
+        with db.session() as s:
+            for text in ("一", "二", "三"):
+                outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": text}, now=NOW)
+        slack.inject("chat.postMessage", error="missing_scope", times=4)  # the three, then one tried again
+        gateway.deliver_due()
+        clock.t = NOW + timedelta(seconds=0.5)
+        gateway.deliver_due()
+        with db.session() as s:
+            waiting = outbox.rows(s, statuses=[outbox.PENDING])
+            assert sorted(as_utc(r.next_attempt_at) - NOW for r in waiting) == [timedelta(seconds=1.5)] * 3
+        clock.t = NOW + timedelta(seconds=1.5)
+        gateway.deliver_due()
+        assert sorted(m.text for m in slack.messages("C0INTAKE")) == sorted(["一", "二", "三"])
+
+
 def test_ratelimited_inside_ok_false_waits_its_retry_after(db: Database, stopped_after: Callable[[SlackGateway], SlackGateway]) -> None:
     clock = Clock(NOW)
     with LocalSlack() as slack:
