@@ -989,6 +989,19 @@ def test_remind_now_ahead_catches_up_only_months_that_are_over(world: World) -> 
     assert run_at(world, jst(2026, 12, 1, 8, 30)).sent["monthly.report"] == 1
 
 
+@pytest.mark.parametrize(("real", "sent"), [
+    (jst(2026, 12, 1, 0, 0), 1),  # November is over at midnight: its posts are all in
+    (jst(2026, 12, 1, 0, 0) - timedelta(microseconds=1), 0),
+])
+def test_remind_now_ahead_sends_a_report_once_its_month_is_over_by_the_real_clock(
+        world: World, real: datetime, sent: int) -> None:
+    from bot.sweep import Sweeper
+
+    run_at(world, jst(2026, 11, 24, 10, 0))
+    world.clock.t = real
+    assert Sweeper(world.kessai, settle_until=real).sweep(jst(2026, 12, 1, 9, 0)).sent["monthly.report"] == sent
+
+
 def publish_on(w: World, day: tuple[int, int, int], recorded: tuple[int, int, int], account_user: str = "U0OPERATOR") -> None:
     """A post on 上越市公式X made on ``day`` and recorded (「投稿済みにする」) on ``recorded``."""
     y, mo, d = day
