@@ -106,6 +106,15 @@ def test_a_first_on_a_sunday_reports_on_monday_and_catches_up_a_missed_last_day(
     assert len(world.posts(to="U0CHIEF", contains="10月の投稿についてのお知らせ")) == 1
 
 
+def test_on_the_20th_a_post_scheduled_for_the_next_months_first_instant_is_not_this_months(world: World) -> None:
+    # Approved for 12/1 00:00, it counts for December: November's operator is still asked.
+    draft_id = world.scheduled_draft(jst(2026, 11, 18, 10, 0), scheduled=jst(2026, 12, 1, 0, 0))
+    world.clock.t = jst(2026, 11, 19, 9, 0)
+    world.kessai.decide(draft_id, 1, "U0CHIEF", approve=True)
+    assert world.sweep(jst(2026, 11, 20, 8, 30)).sent["monthly.midmonth"] == 2
+    assert "上越市公式X" in monthly_dms(world, "U0OPERATOR")[0]
+
+
 @pytest.mark.parametrize("decided", [True, False], ids=["approved", "awaiting-decision"])
 def test_on_the_20th_an_account_whose_post_is_on_its_way_is_not_asked_to_post(world: World, decided: bool) -> None:
     """上越市公式X's November post is approved (or waiting for a decision) for the 25th: its
@@ -134,6 +143,16 @@ def test_on_the_last_business_day_a_post_approved_for_that_afternoon_is_not_repo
     [summary] = world.posts(to="C0ESCALATE", contains="達していないアカウント")
     assert "上越市公式X" not in shown(summary) and "上越市公式Instagram: 0 件" in shown(summary)
     assert all("上越市公式X" not in t for t in monthly_dms(world, "U0CHIEF"))
+
+
+def test_on_the_last_business_day_a_post_still_awaiting_a_decision_is_reported_short(world: World) -> None:
+    """Unlike the 20th's, the last business day's reminder counts only an approved post as on its
+    way: one still awaiting a decision at 8:30 may be sent back, and the day is the last chance."""
+    world.sweep(jst(2026, 11, 20, 9, 0))
+    world.scheduled_draft(jst(2026, 11, 26, 10, 0), scheduled=jst(2026, 11, 30, 14, 0))
+    assert world.sweep(jst(2026, 11, 30, 8, 30)).sent["monthly.lastday"] == 3
+    [summary] = world.posts(to="C0ESCALATE", contains="達していないアカウント")
+    assert "上越市公式X: 0 件" in shown(summary)
 
 
 def test_on_the_last_business_day_an_approved_post_whose_time_passed_unmarked_is_still_short(world: World) -> None:
@@ -567,6 +586,13 @@ def test_in_the_month_kessai_started_the_count_says_since_when(world: World) -> 
     assert "利用を始めて" not in shown(january_report)
 
 
+def test_in_use_from_the_months_first_instant_the_count_is_the_whole_months(world: World) -> None:
+    run_at(world, jst(2026, 12, 1, 0, 0))  # kessai's first sweep, at midnight: it saw all of December
+    world.sweep(jst(2026, 12, 21, 8, 30))
+    [december] = [t for t in monthly_dms(world, "U0OPERATOR") if "12月の投稿" in t]
+    assert "現在 0 件です" in december and "利用を始めて" not in december
+
+
 def test_a_last_business_day_missed_while_down_is_caught_up_on_the_first_business_day(world: World) -> None:
     """kessai was down all of 12/28 (the last business day before 年末年始): the people concerned
     still hear about December's count when it is back, on 1/4, said as what it is: late."""
@@ -591,6 +617,22 @@ def test_a_last_business_day_missed_while_down_is_caught_up_on_the_first_busines
     assert notices and max(notices) < report_row
 
 
+def test_a_late_last_day_notice_holds_its_month_to_the_minimum_it_had(world: World) -> None:
+    """December ran with 月1回; the file says 月4回 from 1/4 (the new 運用計画書). The late notice on
+    12/28, sent on 1/4, judges December by 1, as the report on it does."""
+    from dataclasses import replace
+
+    from bot.services import Kessai
+
+    run_at(world, jst(2026, 12, 21, 9, 0))  # notes December's minimum, 1
+    publish_on(world, (2026, 12, 22), (2026, 12, 23))
+    world.clock.t = jst(2027, 1, 4, 8, 30)
+    four = replace(world.org, policy=replace(world.org.policy, min_posts_per_month=4))
+    assert Sweeper(Kessai(world.db, four, clock=world.clock)).sweep(world.clock.t).sent["monthly.lastday"] == 1
+    [late] = [shown(p) for p in world.posts(to="U0OPERATOR2", contains="12月の投稿についてのお知らせ")]
+    assert "1か月に1回以上" in late and "上越市公式Instagram" in late and "上越市公式X" not in late
+
+
 def test_a_missed_last_business_day_is_not_sent_after_the_next_months_first_business_day(world: World) -> None:
     world.sweep(jst(2026, 11, 24, 9, 0))
     assert world.sweep(jst(2026, 12, 1, 17, 15)).sent["monthly.lastday"] == 0  # closed: too late now
@@ -612,6 +654,13 @@ def test_kessai_installed_after_the_last_business_day_sends_no_late_notice(world
     report = world.sweep(jst(2027, 1, 4, 8, 30))
     assert report.sent["monthly.lastday"] == 0
     assert world.posts(to="U0CHIEF", contains="12月の投稿についてのお知らせ") == []
+
+
+def test_kessai_in_use_from_during_the_last_business_day_sends_the_late_notice(world: World) -> None:
+    """First used at 10:00 on 12/28 (a draft), with no sweep that day: the last business day's reminder
+    was due while kessai was in use, and missed, so the late notice goes on 1/4."""
+    world.scheduled_draft(jst(2026, 12, 28, 10, 0), scheduled=jst(2027, 1, 5, 10, 0))
+    assert world.sweep(jst(2027, 1, 4, 8, 30)).sent["monthly.lastday"] == 2
 
 
 def test_a_town_closed_on_12_28_hears_of_december_on_12_25(db, org) -> None:  # type: ignore[no-untyped-def]
@@ -811,17 +860,20 @@ def test_remind_now_replayed_for_the_first_does_not_send_last_months_late_last_d
     assert world.posts(to="U0CHIEF", contains="11月の投稿についてのお知らせ") == []
 
 
-def test_an_account_added_to_the_file_after_the_month_is_not_in_its_report(db, org) -> None:  # type: ignore[no-untyped-def]
-    """The IT 担当 adds 上越市公式Facebook to the file and restarts kessai on 12/1 at 8:00: it was not
-    in kessai at all in November, so the report on November (8:30, basis for 撤退) must not list
-    it as 0 件, nor must the late notice on November's last business day be sent to its people."""
+@pytest.mark.parametrize("restart", [(8, 0), (0, 0)], ids=["8:00", "midnight"])
+def test_an_account_added_to_the_file_after_the_month_is_not_in_its_report(  # type: ignore[no-untyped-def]
+        db, org, restart: tuple[int, int]) -> None:
+    """The IT 担当 adds 上越市公式Facebook to the file and restarts kessai on 12/1 at 8:00 (or at
+    midnight, the first instant of December): it was not in kessai at all in November, so the report
+    on November (8:30, basis for 撤退) must not list it as 0 件, nor must the late notice on November's
+    last business day be sent to its people."""
     from bot.services import Kessai
     from bot.sweep import Sweeper
     from tests.time.conftest import Clock
 
     in_use_from_november_2(db, org)
     grown = with_facebook(db, org, operators=("U0FBOPERATOR",))
-    clock = Clock(jst(2026, 12, 1, 8, 0))
+    clock = Clock(jst(2026, 12, 1, *restart))
     sweeper = Sweeper(Kessai(db, grown, clock=clock))
     sweeper.sweep(clock.t)
     clock.t = jst(2026, 12, 1, 8, 30)
@@ -1105,8 +1157,9 @@ def test_the_first_report_after_upgrading_does_not_say_kessai_was_stopped(world:
     assert "停止していた" not in november
 
 
+@pytest.mark.parametrize("upgraded_at_midnight", [False, True], ids=["at-8:30", "at-midnight"])
 def test_upgrading_an_install_that_had_the_minimum_off_sends_no_old_reports(
-        world: World, caplog: pytest.LogCaptureFixture) -> None:
+        world: World, caplog: pytest.LogCaptureFixture, upgraded_at_midnight: bool) -> None:
     """min_posts_per_month was 0 (off) from May to November under an older kessai, which noted no
     minimum and, with it off, claimed no report. Switched on with the upgrade on 12/1: only
     November's report goes (as before), not six more months judged against a standard that was off.
@@ -1123,6 +1176,8 @@ def test_upgrading_an_install_that_had_the_minimum_off_sends_no_old_reports(
         older.sweep(world.clock.t)
     with world.db.session() as s:  # what the older kessai left: no notes of the minimum
         s.exec(delete(ReminderRow).where(col(ReminderRow.key).startswith(reminders.MINIMUM_PREFIX)))
+    if upgraded_at_midnight:  # the first note at 12/1 00:00: November, when October's was due, is still before it
+        run_at(world, jst(2026, 12, 1, 0, 0))
     with caplog.at_level(logging.INFO, logger="bot.sweep"):
         assert run_at(world, jst(2026, 12, 1, 8, 30)).sent["monthly.report"] == 1
     assert [shown(p).split("*")[1][:8] for p in world.posts(to="C0ESCALATE", contains="投稿件数の報告")] == ["2026年11月"]
