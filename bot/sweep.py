@@ -1568,11 +1568,15 @@ class Sweeper:
         if need <= 0:
             log.info("no late %s reminder for %04d-%02d: min_posts_per_month was 0 then", kind, y, m)
             return
-        short = self._shortfalls(y, m, need, until=now)
+        # Counted as of when the messages go out: a `remind --now` replay for the 20th run on the
+        # 25th said 「現在 0 件です」 and asked for a post made and recorded on the 22nd, and took a
+        # post approved for the 21st, never recorded, for one still on its way.
+        as_of = max(now, (self.settle_until or now).astimezone(UTC))
+        short = self._shortfalls(y, m, need, until=as_of)
         tag = f"{y:04d}-{m:02d}"
         lastday = kind == "monthly.lastday"
         if not late:
-            short = self._less_coming(short, need, now, month_bounds(y, m, self.zone)[1], lastday=lastday)
+            short = self._less_coming(short, need, as_of, month_bounds(y, m, self.zone)[1], lastday=lastday)
         # In the month kessai started, "現在 0 件" would claim posts that may well have been made
         # (before kessai) did not happen; the reminder still goes, with the count it can vouch for.
         started = self._started_during(y, m)

@@ -860,6 +860,35 @@ def test_remind_now_replayed_for_the_first_does_not_send_last_months_late_last_d
     assert world.posts(to="U0CHIEF", contains="11月の投稿についてのお知らせ") == []
 
 
+def test_remind_now_replayed_for_the_20th_counts_the_posts_recorded_since(world: World) -> None:
+    """kessai's cron missed the 20th; on 11/25 the IT 担当 replays it (`kessai remind --now
+    2026-11-20T09:00`). The DMs go out on the 25th, saying 「現在 N 件です」: a post made on the 22nd and
+    recorded on the 24th is counted, and its account is not asked to post."""
+    world.sweep(jst(2026, 11, 18, 9, 0))
+    publish_on(world, (2026, 11, 22), (2026, 11, 24))
+    world.clock.t = jst(2026, 11, 25, 10, 0)
+    report = Sweeper(world.kessai, settle_until=world.clock.t).sweep(jst(2026, 11, 20, 9, 0))
+    assert report.sent["monthly.midmonth"] == 1
+    assert monthly_dms(world, "U0OPERATOR") == []
+    [text] = monthly_dms(world, "U0OPERATOR2")
+    assert "上越市公式Instagram" in text and "上越市公式X" not in text
+
+
+def test_remind_now_replayed_for_the_20th_does_not_take_a_post_whose_time_passed_for_one_on_its_way(
+        world: World) -> None:
+    """As above, with 上越市公式X's post approved for the 21st and never recorded: on the 25th it is
+    no longer on its way (its author was asked to post or record it), and X is asked too."""
+    world.sweep(jst(2026, 11, 18, 9, 0))
+    draft_id = world.scheduled_draft(jst(2026, 11, 18, 10, 0), scheduled=jst(2026, 11, 21, 10, 0))
+    world.clock.t = jst(2026, 11, 19, 9, 0)
+    world.kessai.decide(draft_id, 1, "U0CHIEF", approve=True)
+    world.clock.t = jst(2026, 11, 25, 10, 0)
+    report = Sweeper(world.kessai, settle_until=world.clock.t).sweep(jst(2026, 11, 20, 9, 0))
+    assert report.sent["monthly.midmonth"] == 2
+    [text] = monthly_dms(world, "U0OPERATOR")
+    assert "上越市公式X" in text
+
+
 @pytest.mark.parametrize("restart", [(8, 0), (0, 0)], ids=["8:00", "midnight"])
 def test_an_account_added_to_the_file_after_the_month_is_not_in_its_report(  # type: ignore[no-untyped-def]
         db, org, restart: tuple[int, int]) -> None:
