@@ -710,6 +710,16 @@ def test_a_report_sent_on_its_day_does_not_say_it_is_late(world: World) -> None:
     assert "お送りするものでしたが" not in shown(msg)
 
 
+def test_a_report_replayed_as_its_day_closes_says_it_is_late(world: World) -> None:
+    # `remind --now 2026-12-01T09:00` run at 17:15 sharp, the 1st's close: it goes out after the day
+    # it was due, and says so.
+    world.sweep(jst(2026, 11, 24, 9, 0))
+    world.clock.t = jst(2026, 12, 1, 17, 15)
+    assert Sweeper(world.kessai, settle_until=world.clock.t).sweep(jst(2026, 12, 1, 9, 0)).sent["monthly.report"] == 1
+    [msg] = world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
+    assert "本来 12月1日（火）にお送りするものでしたが" in shown(msg)
+
+
 def world_twin(w: World):  # type: ignore[no-untyped-def]
     """A second replica: its own services and sweeper on the same database."""
     from bot.services import Kessai
