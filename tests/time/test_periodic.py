@@ -591,6 +591,8 @@ def test_in_use_from_the_months_first_instant_the_count_is_the_whole_months(worl
     world.sweep(jst(2026, 12, 21, 8, 30))
     [december] = [t for t in monthly_dms(world, "U0OPERATOR") if "12月の投稿" in t]
     assert "現在 0 件です" in december and "利用を始めて" not in december
+    # and none of November, when it was not in use: its 「0 件」 would be untrue
+    assert world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告") == []
 
 
 def test_a_last_business_day_missed_while_down_is_caught_up_on_the_first_business_day(world: World) -> None:
