@@ -1313,6 +1313,16 @@ def test_a_monthly_report_that_keeps_failing_is_one_error_and_tried_less_often(
     assert len(world.posts(to="C0ESCALATE", contains="投稿件数の報告")) == 1
 
 
+def test_a_reminder_that_keeps_failing_is_tried_at_least_every_half_hour(world: World) -> None:
+    """Its tries are ever further apart (1, 2, 4, 8, 16 minutes), but never more than RETRY_MOST:
+    once the fault is put right, the report goes within half an hour, not hours later."""
+    world.sweep(jst(2026, 11, 2, 9, 0))
+    refuse_outbox_rows_keyed(world.db, "monthly.report:2026-11")
+    start = jst(2026, 12, 1, 8, 30)
+    for minutes in (0, 1, 3, 7, 15, 31, 61, 91):
+        assert world.sweep(start + timedelta(minutes=minutes)).failed == 1, minutes
+
+
 def test_a_plan_renewal_that_could_not_be_written_is_sent_at_the_next_sweep(world: World) -> None:
     """The per-account ask and its claim roll back together; but the sweep then marked the year's
     round done (per roster), and the account whose ask failed was never asked for next year's
