@@ -30,6 +30,7 @@ from bot.config import (
 )
 from bot.logs import dump_thread_stacks, printable, setup_logging
 from bot.serve_lock import ServeLockRefused, hold_serve_lock, presence_name
+from bot.stopping import wait_for_stop
 from storage.db import Database, ServePresence
 
 if TYPE_CHECKING:
@@ -651,7 +652,7 @@ def _run(settings: Settings, rt: Runtime, loaded: bytes, late_app: _LateApp, ser
             health.start()
             log.info("health check on http://0.0.0.0:%s/healthz", health.port)
         check_intake_channels_in_background(rt)
-        stopping.wait()
+        wait_for_stop(stopping)
         if health is not None:
             health.stop()
         handler.close()
@@ -663,7 +664,7 @@ def _run(settings: Settings, rt: Runtime, loaded: bytes, late_app: _LateApp, ser
         if settings.log_format == "text":  # JSON logs are one object per line, and the line above says it
             print(f"kessai: listening on port {server.port}", flush=True)
         check_intake_channels_in_background(rt)
-        stopping.wait()
+        wait_for_stop(stopping)
         server.stop()
     scheduler.shutdown(wait=True)  # let a running sweep finish before the database goes away
     rt.gateway.stop()

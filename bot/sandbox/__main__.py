@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.sandbox.server import DEFAULT_TOKEN, LocalSlack
+from bot.stopping import wait_for_stop
 
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -49,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"SLACK_API_URL={slack.api_url}", flush=True)
         print(f"SLACK_BOT_TOKEN={slack.token}", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
-            stop.wait()
+            wait_for_stop(stop)
         print(f"{len(slack.calls)} calls served", flush=True)
         if args.transcript:
             print(slack.transcript(), end="", flush=True)
