@@ -645,8 +645,10 @@ def _values_after_what_is_said_spans(text: str) -> list[tuple[int, int]]:
 # number and a device said to be one stay (see _a_listed_value), and so does a word with no digit (「→ こちら」
 # 「→ Teams」), but for a half, which is any word.
 _A_WORD_GIVEN = r"[ \t\u3000]*+[「『\"“'‘]?([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。，．」』”’）)]|[ぁ-ん]|$)"
+# The label spelt out in kana or romaji (「ピーダブリュー：」「pasuwaado:」).
+_A_LABEL_SPELT_OUT = re.compile(r"ピーダブリュー|(?i:pasuwa-?a?do)")
 _A_VALUE_AFTER_A_SENTENCE = re.compile(
-    r"(?:" + _MENTIONS_A_PASSWORD.pattern + r"|ピーダブリュー|(?i:pasuwa-?a?do))(?:[^\r\n。]{0,39}?[^\r\n。A-Za-z0-9Ａ-Ｚａ-ｚ０-９])?。?[ \t\u3000]*+(?:→|⇒|->|=>|＝＞|[:：])"
+    r"(?:" + _MENTIONS_A_PASSWORD.pattern + r"|" + _A_LABEL_SPELT_OUT.pattern + r")(?:[^\r\n。]{0,39}?[^\r\n。A-Za-z0-9Ａ-Ｚａ-ｚ０-９])?。?[ \t\u3000]*+(?:→|⇒|->|=>|＝＞|[:：])"
     + _A_WORD_GIVEN)
 _A_NEW_ONE_GIVEN = re.compile(r"(?:新しい|今度|変更後|再設定後|今)の(?:もの|やつ)?(?:は|が)" + _A_WORD_GIVEN)
 _A_HALF_GIVEN = re.compile(
@@ -658,7 +660,7 @@ _ANOTHER_FIELD_BEFORE = re.compile(r"(?:アカウント|ユーザー?|ユーザ|
 
 
 def _values_given_in_a_sentence_spans(text: str, about_a_password: bool) -> list[tuple[int, int]]:
-    if not (about_a_password or _MENTIONS_A_PASSWORD.search(text) or "ピーダブリュー" in text or re.search(r"(?i)pasuwa-?a?do", text)):
+    if not (about_a_password or _MENTIONS_A_PASSWORD.search(text) or _A_LABEL_SPELT_OUT.search(text)):
         return []
     spans = []
     for m in itertools.chain(_A_VALUE_AFTER_A_SENTENCE.finditer(text), _A_NEW_ONE_GIVEN.finditer(text)):

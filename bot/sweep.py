@@ -819,6 +819,10 @@ class Sweeper:
         """The instant irreversible steps act as of: ``now``, or the real time if that is earlier."""
         return now if self.settle_until is None or self.settle_until >= now else self.settle_until.astimezone(UTC)
 
+    def _sent_at(self, now: datetime) -> datetime:
+        """When what this sweep queues goes out: ``now``, or the real time if that is later (a replay)."""
+        return max(now, (self.settle_until or now).astimezone(UTC))
+
     def _expire(self, now: datetime, report: SweepReport) -> None:
         now = self._settled_by(now)
         with self.db.session() as s:
@@ -1571,7 +1575,7 @@ class Sweeper:
         # Counted as of when the messages go out: a `remind --now` replay for the 20th run on the
         # 25th said 「現在 0 件です」 and asked for a post made and recorded on the 22nd, and took a
         # post approved for the 21st, never recorded, for one still on its way.
-        as_of = max(now, (self.settle_until or now).astimezone(UTC))
+        as_of = self._sent_at(now)
         short = self._shortfalls(y, m, need, until=as_of)
         tag = f"{y:04d}-{m:02d}"
         lastday = kind == "monthly.lastday"
@@ -1724,7 +1728,7 @@ class Sweeper:
                     f"{m}月は基準の対象にしていません（{m % 12 + 1}月から数えます）。")
             due_day = due.astimezone(self.zone).date()
             # Late by the real clock too: a replay for the 1st run on the 4th is sent on the 4th.
-            sent_at = max(now, (self.settle_until or now).astimezone(UTC))
+            sent_at = self._sent_at(now)
             if sent_at >= datetime.combine(due_day, self.cal.end, tzinfo=self.zone).astimezone(UTC):
                 # Not 「kessai was down」: it is late too when escalation_channel or the minimum was
                 # set after that day, and the wording must stay true whatever the cause.
