@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 import pytest
+from _pytest.logging import LogCaptureHandler
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Connection, Engine, create_engine, event, select, text, update
@@ -98,7 +99,11 @@ def _root_logging_restored() -> Iterator[None]:
     """A command run in-process (bot.cli.main) sets up logging as serve does: a handler on the
     sys.stderr of that moment, the test's capture, closed when the test ends. Left on the root
     logger, it took every later record of the session, and a thread logging after pytest's capture
-    had ended printed "I/O operation on closed file" at the end of the run."""
+    had ended printed "I/O operation on closed file" at the end of the run.
+    It also took pytest's own from the root logger: those of the test's phases (put back by pytest
+    at the next phase) and those of the whole run (a null handler, --log-file's, --log-cli's), which
+    were never put back. From then on a thread logging between two tests found no handler at all,
+    and Python's last resort printed the line bare on the terminal, amid the dots of the run."""
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
     yield
@@ -106,7 +111,8 @@ def _root_logging_restored() -> Iterator[None]:
         if handler not in handlers and not type(handler).__module__.startswith("_pytest."):
             root.removeHandler(handler)
     for handler in handlers:
-        if handler not in root.handlers and not type(handler).__module__.startswith("_pytest."):
+        # Not the setup phase's capture (pytest has taken it off since, and adds each phase its own).
+        if handler not in root.handlers and not isinstance(handler, LogCaptureHandler):
             root.addHandler(handler)
     root.setLevel(level)
 
