@@ -89,12 +89,6 @@ def killed_and_restarted(serve: ServeProcess, url: str, *, slow_answers: threadi
     return ServeProcess(serve.slack, url, serve.workdir).start()
 
 
-def wait_decided_everywhere(slack: LocalSlack, timeout: float = 40) -> None:
-    for a in APPROVERS:
-        slack.wait_for(lambda a=a: (m := slack.messages(slack.dm_channel(a))) and "承認しました" in all_text(m[-1]),
-                       timeout=timeout, message=f"decision shown to {a}")
-
-
 def test_kill_at_every_step(world: tuple[LocalSlack, str, Path]) -> None:
     slack, url, tmp = world
     serve = ServeProcess(slack, url, tmp).start()
