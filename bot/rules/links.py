@@ -96,9 +96,9 @@ def _workspace_chat(url: Url) -> str | None:
 
 
 # A link to a host without a dot (「http://fileserver/広報/」「http://localhost:8080/」), which
-# Document.urls does not take for a web address.
+# Document.urls does not take for a web address. The user name before 「:password@」 is not the host.
 _DOTLESS = guard(re.compile(
-    rf"(?i)(?<![A-Za-z0-9])https?://(?:[^\s/?#@\[\]]*+@)?(?P<host>[A-Za-z0-9_\-]+)(?![A-Za-z0-9_.\-@\[])(?::[0-9]+)?[{URL_CHARS}]*"
+    rf"(?i)(?<![A-Za-z0-9])https?://(?:[^\s/?#@\[\]]*+@)?(?P<host>[A-Za-z0-9_\-]+)(?![A-Za-z0-9_.\-@\[]|:[^\s/?#@]*@)(?::[0-9]+)?[{URL_CHARS}]*"
 ))
 # The place of a file on a PC or a file server: file:///…, \\server\share\…, C:\Users\… (the
 # backslash shown as ¥ on Japanese Windows).
@@ -566,6 +566,27 @@ def _continued_on_next_line(doc: Document, url: Url) -> tuple[int, str] | None:
     return end, joined
 
 
+# An address copied as a screen shows it shortened (「https://www.city…/site/eve…」, from X, Slack or a spreadsheet
+# cell): the link stops before the ellipsis. Only when it cuts a name short: after a 「/」 (「…/kurashi/…」) it may
+# stand for any page, after a whole file name (「…/index.html…」) it is the sentence's, and before 「で始まる」
+# 「のような」 it is the pattern of an address, not a link.
+_ELLIPSIS = re.compile(r"…|‥|\.\.\.")
+_PATTERN_NAMED = re.compile(r"[ \t]*+[」』\"”'’]?[ \t]*+(?:(?:で|から)始ま|のような|など|以外)")
+
+
+def _cut_short(doc: Document, url: Url) -> bool:
+    """Whether ``url`` is an address cut short with an ellipsis in the middle of its path."""
+    m = _ELLIPSIS.match(doc.text, url.end)
+    return (
+        m is not None
+        and url.path_start < url.end
+        and not url.url.endswith("/")
+        and _FILE_NAME.search(url.url) is None  # 「…/index.html…と続きます」: the name is whole
+        and _PATTERN_NAMED.match(doc.text, m.end()) is None
+        and not _shortener_pattern(doc, url)
+    )
+
+
 def _host_of(address: str) -> str:
     """The host of an address, with or without a scheme (after any 「user@」, without a port)."""
     try:
@@ -638,6 +659,9 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     の手口です（茅野市 5(3) のセキュリティを脅かす情報にも当たります）。英字に直した URL を提案します。
     IPv6 アドレスを書く「[ ]」の中がアドレスになっていない URL（`https://[zzzz]/`、閉じ括弧のないもの）も、
     リンクにならないので止めます。
+    画面に省略して表示された URL を写したもの（「https://www.city.joetsu.niigata.jp/site/eve…」のように名前の途中で
+    「…」や「...」が続くもの）も、リンクが「…」の手前で切れるので止めます（「/」の後の「…」や、
+    「…で始まるURL」「…のようなURL」のように書き方の例として示したものは対象外です）。
     """
     for m in _BROKEN_SCHEME.finditer(doc.norm):
         scheme, sep = m.group(1).lower(), m.group(2)
@@ -726,6 +750,13 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             )
         if (japanese := _japanese_in_path(doc, url)) is not None:
             yield japanese
+        if _cut_short(doc, url):
+            yield Hit(
+                url.start,
+                url.end + (1 if doc.text[url.end] in "…‥" else 3),
+                "URL が「…」で途切れています。画面に省略して表示されたものを写したようです。リンクは「…」の手前で"
+                "切れ、違うページが開きます。公開されているページから URL をコピーし直してください。",
+            )
         if "\n" in doc.text and (wrapped := _continued_on_next_line(doc, url)) is not None:
             yield Hit(
                 url.start,

@@ -178,12 +178,15 @@ def embargo(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     「狩猟の解禁前」「ボジョレー・ヌーボー解禁日」は対象外です（「解禁」単独は語彙に入れず、同じ文に釣り・漁・
     狩猟・ワインなどの語があれば知らせません）。確認することは投稿全体で一つなので、いくつ触れていても
     最初の箇所に1件だけ、触れている語をまとめて知らせます。発表を終えたことを伝える文（「本日、報道発表しました」
-    「11月30日に報道発表した事業の結果」「記者発表資料を掲載しました」「先日の記者発表でお知らせしたとおり」）は対象外です。ただし、投稿の
+    「11月30日に報道発表した事業の結果」「記者発表資料を掲載しました」「先日の記者発表でお知らせしたとおり」
+    「本日、記者発表を行いました」「プレスリリースを配信しました」「昨日の記者発表の様子です」）は対象外です。ただし、投稿の
     どこかに投稿（予約投稿ならその時刻）より後の時刻や日付があるもの（10時の投稿の「本日午後2時に報道発表しました」
     「報道発表資料を掲載しました。解禁は12月8日です」、「12/8 9:00」「8日14時」のような書き方も）、「解禁」「先立ち」「次回」
     「翌日」「朝刊」「明日」「発表前」「未発表」を含むもの（「解禁されました」は除きます）、その文に「予定」「先に」などこれからの
     ことを含むものは反応します。英語のお知らせの「press release」
-    「embargoed」なども対象です。
+    「embargoed」なども対象です。記者会見の内容を先に伝えるもの（「明日の記者会見で発表する新しい支援策を
+    ひと足早くお知らせします」「プレス発表に先立ち」「まだ発表されていない情報ですが」）にも反応します（記者会見の
+    開催や中継のお知らせだけのものは対象外です）。
     """
     allowed = allowed_spans(doc, opts.allow)
     hits = [h for h in word_hits(doc, opts, "press.txt", "") if not allowed.covers(h.start, h.end)]
@@ -211,6 +214,10 @@ def embargo(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
 _RELEASE_DONE = re.compile(
     r"(?:発表|公表|公開|掲載|解禁|リリース|お知らせ)(?:し|され|になり|となり|とな|にな)(?:ました|た)(?!ら|り|め|い)"
     r"|(?:発表|公表|公開)済み"
+    # Held or sent: 「本日、記者発表を行いました」「プレスリリースを配信しました」「報道発表がありました」.
+    r"|を(?:行い|おこない|実施し|配信し|開催し)ました|が(?:あり|行われ)ました"
+    # One already past: 「昨日の記者発表の様子です」「先日の報道発表のとおり」.
+    r"|(?:昨日|きのう|先日|先ほど|先程|さきほど|先週|先月|過日)の(?:定例)?(?:記者発表|報道発表|プレスリリース|記者会見)"
 )
 _RELEASE_TO_COME = re.compile(
     r"明日|あした|明後日|あさって|来週|来月|予定|これから|前に|より前|までは|まで(?:お待ち|投稿|公開|掲載)|先に|先行|ひと足早|一足早"
@@ -295,17 +302,47 @@ def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     和気町 6「転載等に関する注意」は「他者が発信した情報を転載・引用する場合は、当事者に事前に
     確認するなど、必ず事実確認したうえで行う」とし、上越市 6(1)② も第三者の投稿の引用は
     「信頼性のあるもの以外行わない」としています。「無断転載禁止」のような注意書きと、市の投稿の
-    拡散を頼む「RTお願いします」「ぜひリポストしてください」「リポスト大歓迎」、市の資料の「転載自由」は対象外です。出どころを見出しとして示した
+    拡散を頼む「RTお願いします」「ぜひリポストしてください」「リポスト大歓迎」「リポストして、多くの方に届けてください」
+    「RT・いいねをお願いします」、市の資料の「転載自由」、引用の条件の説明（「引用する場合は出典を明記してください」）は対象外です（「県の投稿をリポストします」は反応します）。出どころを見出しとして示した
     「出典：」「引用元」「写真提供」「【シェア】」や英語の「courtesy of」「reposted from」にも反応します
     （「出典を明記すれば自由に使えます」のような利用条件の説明は対象外です）。「〇〇新聞によると」
     「報道によれば」「（12月3日付）によると」のように他者の報道を伝える書き方にも反応します。
     """
-    return word_hits(
+    for hit in word_hits(
         doc,
         opts,
         "quote.txt",
         "「{word}」: 他者の情報を載せる場合は、事実と転載・引用の許可を当事者に確認してください。",
-    )
+    ):
+        if not _share_asked(doc, hit):
+            yield hit
+
+
+# A share of the city's own post asked of readers, in the words around 「リポスト」「RT」: 「リポストして、多くの方に
+# 届けてください」「RT・いいねをお願いします」「リポストでのご協力を」「皆さんのリポストが力になります」. The fixed
+# phrases of quote.txt's [allow] cannot list them all. The city sharing another's post is still found:
+# 「県の投稿をリポストします」「…をリポストしましたので、ぜひご覧ください」「リポストでご紹介、ぜひご覧ください」.
+_SHARE_WORD = re.compile(r"(?i)(?:引用)?(?:RT|QT|リポスト|リツイート)")
+_SHARE_ASKED = re.compile(
+    # Other things asked with it: 「RT・いいね」「リポストやシェア」, perhaps with a pause after (「RT・いいね、よろしく」).
+    r"(?:(?:(?:[・、,/／&＆]|や|と)\s*(?:いいね|シェア|拡散|フォロー|コメント|保存|RT|リポスト|リツイート))+[、,，\s]*)?"
+    # Else only a particle or a verb straight after the word, no pause, space or quote: 「…の投稿をリポスト、ぜひご覧
+    # ください」「…をリツイート🔁 ご注意ください」「RT：県危機対策課「…ください」」 are the city's share, then another request.
+    r"(?=[\u3041-\u3096])"
+    # What the city itself does or did with the share ends the search: 「…をリポストします（ので）」「リポストで紹介」.
+    r"(?:(?!ます|まし|いたし|しておりま|しておき|してい(?!ただ)|させて|紹介|共有|お届け)[^。．！!？?\n「『]){0,16}?"
+    r"(?:ください|下さい|お願い|願います|いただけ|頂け|よろしく|宜しく|歓迎|してね|しよう|しましょう|ませんか"
+    r"|ほしい|欲しい|力にな|励みにな|ご協力)",
+    re.IGNORECASE,
+)
+
+
+def _share_asked(doc: Document, hit: Hit) -> bool:
+    """Whether ``hit`` is only a share readers are asked to make (「リポストして、多くの方に届けてください」)."""
+    word = doc.text[hit.start : hit.end]
+    if not _SHARE_WORD.fullmatch(unicodedata.normalize("NFKC", word)):
+        return False
+    return _SHARE_ASKED.match(doc.text, hit.end, doc.sentence_at(hit.start)[1]) is not None
 
 
 @rule(
@@ -366,6 +403,8 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
     前の投稿そのものが間違っていた・削除したと書かれているときだけで、前の投稿の内容を引いているだけの文
     （「先ほどの投稿のとおり、不要なメールは削除してください」「前回の記事で、申込書の書き間違いが多いと
     お伝えしました」）は対象外です。
+    「訂正」と書かずに誤りと正しい内容を並べたもの（「誤：12月14日（日）　正：12月13日（土）」「（誤）…（正）…」）と、
+    前の投稿のリンク切れを伝えるもの（「先ほどの投稿のリンクが切れていました」）も対象です。
     """
     message = "訂正・お詫びの投稿です。元の投稿は黙って削除せず、何をどう訂正したかが分かるようにしてください。"
     for hit in word_hits(doc, opts, "correction.txt", message):
@@ -374,6 +413,18 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
     silent = _silent_correction(doc)
     if silent is not None:
         yield Hit(silent[0], silent[1], message)
+        return
+    if "誤" in doc.text and (m := _WRONG_RIGHT.search(doc.text)) is not None:
+        yield Hit(m.start(), m.end(), message)
+
+
+# The wrong and the right written side by side, with no 訂正 said: 「誤：12月14日（日）　正：12月13日（土）」
+# 「（誤）…→（正）…」. Each a label of its own, at the start of a line or after a space or bullet: not 「正誤表」
+# 「誤字」, nor 「正：」 alone.
+_WRONG_RIGHT = re.compile(
+    r"(?:[【［\[（(]誤[】］\]）)]|(?<![^\s■□●○・◆◇▼▽※])誤\s*[：:])[^\n]{0,60}?\n?[^\n]{0,20}?"
+    r"(?:[【［\[（(]正[】］\]）)]|(?<![^\s■□●○・◆◇▼▽※→⇒])正\s*[：:])"
+)
 
 
 # An earlier post of the city's own said to be wrong or deleted, with no 訂正/お詫び: 「さっきの投稿は間違いでした、
@@ -412,6 +463,8 @@ _POST_AS_SUBJECT = re.compile(
     # Said in speech: 「消しちゃいました」「間違えちゃいました」.
     r"|(?:消し|削除し|間違え|間違っ)ちゃ(?:いまし|った|います)"
     r"|(?<![間相])違(?:っ(?:て(?:い|おり|しまい|ま)|た(?![らり]))|いまし)"
+    # A link in it broken: 「先ほどの投稿のリンクが切れていました」.
+    r"|切れて(?:いまし|おりまし|しまっ)"
     r"|誤って(?:い|おり|しまい|掲載|記載|投稿|削除|消し|お知らせ|ご案内|案内|表示)"
     # A deletion done or announced, not asked of the reader (削除してください／削除したい方／削除させる).
     # 「投稿を削除し、改めて投稿します」: the deletion said in a clause that goes on.

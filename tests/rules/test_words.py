@@ -533,7 +533,7 @@ def test_allow_exempts_a_phrase_for_that_rule_only() -> None:
 def test_press_embargo_is_one_reminder_naming_every_mention() -> None:
     """A press-release post names 記者発表 and プレスリリース again and again; the order of release
     is one thing to confirm, so it is one warning (it was one per mention)."""
-    text = "本日、記者発表を行いました。詳しくはプレスリリースをご覧ください。記者発表の資料も掲載しています。"
+    text = "本日、記者発表を行います。詳しくはプレスリリースをご覧ください。記者発表の資料も掲載しています。"
     [f] = findings_of("press.embargo", text)
     assert f.excerpt == "記者発表" and f.message.startswith("「記者発表」「プレスリリース」に触れています")
     # An allowed phrase is left out before they are gathered: the other mention is still reported.
