@@ -278,6 +278,12 @@ _MUSIC_SHARP = guard(re.compile(rf"(?<![\w♯])♯(?!\d+(?!\w))({_TAG_CHARS}+)")
 _GLUED_HASHTAG = re.compile(rf"(?<![\w&#])#{_TAG_CHARS}+((?:#{_TAG_CHARS}+)+)")
 _GLUED_HASHTAG_X = re.compile(rf"(?<![\w&#\u30fb])#{_TAG_CHARS_X}+((?:#{_TAG_CHARS_X}+)+)")
 
+# On X, a Japanese tag right after a Japanese letter (「見頃です#上越市」): twitter-text links a 「#」 only after a
+# non-letter, so the tag is plain text. Not after ASCII (「C#言語」「5111#内線」), nor a number sign (「項目#1」「室#A」).
+_JAPANESE_LETTER = r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u3005\u3400-\u9fff\uf900-\ufaff]"
+_HASHTAG_AFTER_WORD_X = re.compile(rf"(?<={_JAPANESE_LETTER})#(?={_JAPANESE_LETTER})({_TAG_CHARS_X}+)")
+_WORD_BEFORE = re.compile(rf"{_TAG_CHARS_X}+$")
+
 
 @rule(
     code="platform.hashtags",
@@ -293,7 +299,8 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     上越市 4(4)② は各サービスの特性を踏まえた発信を求めています。ハッシュタグの付けすぎは
     スパムと見なされやすく（Instagram は30個が上限）、読み上げでは一つずつ読まれます。
     ハッシュタグにならない書き方も知らせます。「シャープ」の変換で入る音楽記号の「♯上越市」と、
-    空白なしで続けた「#上越市#春日山」の2つ目以降です（どちらもリンクになりません）。
+    空白なしで続けた「#上越市#春日山」の2つ目以降です（どちらもリンクになりません）。X では、日本語の文字の
+    すぐ後に空白なしで続けた「見頃です#上越市」もハッシュタグになりません（「C#言語」のような英数字の後は対象外です）。
     """
     platform = ctx.platform.lower()
     if platform == "blog":
@@ -318,6 +325,24 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
                 "それぞれの「#」の前に空白を入れてください。",
                 suggestion=" " + " ".join("#" + t for t in glued.replace("＃", "#").split("#") if t),
             )
+        if platform == "x":
+            for m in _HASHTAG_AFTER_WORD_X.finditer(doc.norm):
+                start, end = doc.span(m.start(), m.end())
+                # The word before: a tag's (「#上越市#春日山」, told above), or the end of a link's path
+                # (「…/wiki/上越市#歴史」, link.malformed's).
+                before = _WORD_BEFORE.search(doc.norm, max(0, m.start() - 60), m.start())
+                word_at = before.start() if before else m.start()
+                if word_at > 0 and (doc.norm[word_at - 1] == "#" or doc.url_at(doc.span(word_at - 1, word_at)[0])):
+                    continue
+                if doc.url_at(start) is not None:
+                    continue
+                yield Hit(
+                    start,
+                    end,
+                    f"「{doc.text[start:end]}」の前の文字とのあいだに空白がないため、X ではハッシュタグになりません。"
+                    "「#」の前に空白を入れてください。",
+                    suggestion=" #" + m.group(1),
+                )
     tags = hashtags(doc, middle_dot=platform == "x")
     if platform == "instagram":
         if len(tags) > 30:

@@ -212,6 +212,41 @@ def test_ordinary_links_pass(text: str, platform: str) -> None:
     assert not [c for c in _codes(text, platform) if c.startswith("link.")], text
 
 
+# On X a 「#」 right after a Japanese letter starts no hashtag (twitter-text): the tag the writer meant is plain text.
+GLUED_TAGS_X = [
+    ("桜が見頃です#上越市", "#上越市"),
+    ("桜が見頃です＃上越市", "＃上越市"),
+    ("春日山城跡で見頃です#上越市 #春日山", "#上越市"),
+    ("見頃です#上越市#春日山", "#上越市"),
+]
+
+
+@pytest.mark.parametrize(("text", "tag"), GLUED_TAGS_X)
+def test_a_tag_glued_to_japanese_is_no_hashtag_on_x(text: str, tag: str) -> None:
+    found = _found("platform.hashtags", text, "x")
+    assert [s for s, _ in found] == [tag], text
+    assert "空白" in found[0][1]
+
+
+NOT_GLUED_TAGS = [
+    "C#プログラミング講座",
+    "電話は025-526-5111#内線123",
+    "項目#1から#3まで",
+    "会議室#A",
+    "お待ちしています。#上越市 #桜",
+    "https://ja.wikipedia.org/wiki/上越市#歴史",
+]
+
+
+@pytest.mark.parametrize("text", NOT_GLUED_TAGS)
+def test_a_number_sign_or_a_spaced_tag_is_left(text: str) -> None:
+    assert not [m for _, m in _found("platform.hashtags", text, "x") if "前の文字" in m], text
+
+
+def test_tags_glued_in_a_row_are_told_once() -> None:
+    assert len(_found("platform.hashtags", "#上越市#春日山", "x")) == 1
+
+
 # Seen and left as they are, with the reason.
 KNOWN = [
     # The rumour rule reads 「拡散をお願い」 as the phrase of an unconfirmed rumour, even when the city asks for its own
@@ -220,6 +255,8 @@ KNOWN = [
     # A broken host (comma for a dot) is told as a look-alike of the city's domain, not as a broken URL; the message
     # still asks to check the spelling and copy the URL again.
     ("https://www.city,joetsu.niigata.jp/", "link.untrusted"),
+    # Instagram and Facebook are not known to read 「です#上越市」 as X does, so only X is told.
+    ("桜が見頃です#上越市 #高田城址公園 #桜 #花見 #新潟 #春", "platform.hashtags"),
 ]
 
 
