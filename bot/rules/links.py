@@ -358,7 +358,9 @@ def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     信頼済みのドメインを先頭に置いて
     見せかけたアドレス（`city.joetsu.niigata.jp.evil.com`）と、設定したドメインと1〜2文字だけ
     違うアドレス（`city.joestu.niigata.jp`、`city-joetsu-niigata.jp`）は、なりすましのおそれとして
-    その旨を知らせます（この場合は allowed_link_domains への追加を勧めません）。短縮URLや有害サイト
+    その旨を知らせます（この場合は allowed_link_domains への追加を勧めません）。末尾が実在するドメインの区分
+    でないアドレス（「.jp」の抜けた `www.city.joetsu.niigata`）も、開けないリンクとしてつづりの確認を求めます
+    （追加は勧めません）。短縮URLや有害サイト
     として止めるリンク（link.shortener・link.harmful）には重ねて知らせません。
     """
     trusted = (*ALWAYS_TRUSTED_SUFFIXES, *ctx.policy.allowed_link_domains)
@@ -398,6 +400,13 @@ def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
                 f"このリンクの行き先はドメイン名ではなく IP アドレス（{url.host}）です。運営者が分からず、"
                 "公開しているページを IP アドレスで案内することもまずありません。ドメイン名の URL に直してください"
                 "（確認済みの行き先なら、IT 担当に組織設定の allowed_link_domains への追加を依頼できます）。"
+            )
+        elif not is_known_suffix(url.host) and "." in url.host:
+            # 「https://www.city.joetsu.niigata/」 (the 「.jp」 left off): no such domain can exist, so asking IT to
+            # trust it would be the wrong advice.
+            message = (
+                f"{url.host} の末尾の「.{url.host.rsplit('.', 1)[1]}」は実在するドメインの区分（.jp・.com など）ではないため、"
+                "このリンクは開けません。つづりを確かめ、公開されているページから URL をコピーし直してください。"
             )
         else:
             # Said to the operator, who cannot edit the organisation file: who can, and by which key.

@@ -188,6 +188,17 @@ def test_a_user_name_before_a_password_is_not_called_an_internal_host() -> None:
     assert "（intranet）" in message
 
 
+@pytest.mark.parametrize(("text", "tld"), [
+    ("詳しくは https://www.city.joetsu.niigata/site/ へ", ".niigata"),
+    ("https://joetsu.example/", ".example"),
+])
+def test_a_domain_with_no_real_ending_is_not_offered_to_it(text: str, tld: str) -> None:
+    """「https://www.city.joetsu.niigata/」 (「.jp」 left off) was 「信頼済みのドメインではありません…IT 担当に
+    allowed_link_domains への追加を依頼できます」: the advice was to trust a domain that cannot exist."""
+    [(_, message)] = _found("link.untrusted", text)
+    assert f"「{tld}」は実在するドメインの区分" in message and "allowed_link_domains" not in message
+
+
 # Ordinary posts of the city with links, glued Japanese, full-width brackets and official domains: no link finding.
 ORDINARY_LINKS = [
     "【お知らせ】年末年始のごみ収集日程を掲載しました。詳しくは市ホームページをご覧ください。"
