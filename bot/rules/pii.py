@@ -233,6 +233,10 @@ def _digits(s: str) -> str:
 
 def _national(number: str) -> str:
     """The digits of a phone number as dialled inside Japan (+81 90… → 090…), for comparison."""
+    # The organisation's list is written by people too: 「０９０－１１１１－２２２２」 copied from a Word
+    # notice passes the config check (which reads it NFKC) but had no ASCII digit, so the city's own
+    # published mobile was blocked in every post that gave it.
+    number = unicodedata.normalize("NFKC", number)
     digits = _digits(number)
     if len(digits) == 10 and digits[0] in "6789" and digits[1] == "0":
         return "0" + digits  # a mobile number whose 0 a spreadsheet dropped (「9012345678」)
@@ -262,7 +266,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     在住外国人の多い国の携帯の番号の形）と、日本の番号にはない形の国内表記（ハイフン・空白・ピリオドで区切った韓国の「010-1234-5678」「010.1234.5678」、
     ブラジルの「(11) 91234-5678」「(11) 9 1234-5678」、「090-123-4567」。電話・連絡先・SĐT・연락처などの語の後では、中国の「138 1234 5678」、区切らずに続けた「13812345678」「01012345678」「0901234567」、ベトナムの4桁・3桁・3桁の「0912 345 678」、ブラジルの「11 91234-5678」、「+」の代わりに「00」を付けた「0086 138 1234 5678」や「+」のない国番号付きの「86-138-1234-5678」も。「受付番号」「注文番号」「連絡票番号」などの語の直後のものは除きます）が対象で、日本の固定電話と同じ形になるもの（ベトナムの「092 123 4567」「0922634567」など）は対象外です。
     固定電話の番号や、携帯か固定か番号で見分けられない国（+1 など）は対象外です。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
-    `allow` にある番号（国内の数字だけで比較）は対象外です。「記入例：」「（例）」の直後や
+    `allow` にある番号（国内の数字だけで比較。設定に全角で書いた番号も同じ）は対象外です。「記入例：」「（例）」の直後や
     「〜のような番号」「〜は記入例です」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号も対象外です
     （「条例」「事例」の「例」は除きます）。
 
@@ -1109,7 +1113,7 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     （`https://…@example.com/`）はアドレスではないので対象外です（行き先は link.untrusted が見ます）。
     """
     official = (*ALWAYS_TRUSTED_SUFFIXES, *ctx.policy.official_email_domains)
-    allowed = {a.lower() for a in opts.allow}
+    allowed = {unicodedata.normalize("NFKC", a).strip().lower() for a in opts.allow}
 
     def exempt(local: str, domain: str) -> bool:
         address = f"{local}@{domain}".lower()
