@@ -788,7 +788,7 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     空白も可）の検査用数字を総務省令の計算方法で確かめ、13桁の法人番号のように長い数字の一部で
     ある場合や、「2020 2021 2022」のように順に並べた年には（直前に「マイナンバー」「個人番号」とない限り）反応しません。「No.123456789018」のように記号の直後に続く番号や、CSV の表のように
     カンマで区切った欄の番号（「山田太郎,123456789018,本町」）や、PDF から写して2行に分かれた番号
-    （「1234 5678」の次の行に「9018」だけ）も見つけます（1行に1つずつや2つずつ並べた番号の一覧は対象外です）。
+    （「1234 5678」の次の行に「9018」だけ）も見つけます（1行に1つずつや2つずつ並べた番号の一覧は対象外です。ただし「個人番号：」「マイナンバー」の見出しの直後に1行ずつ分けて書いた「1234」「5678」「9018」は、続く行に数字がなければ1つの番号として見つけます）。
     1桁ずつ枠のある様式から写した番号（「1 2 3 4 5 6 7 8 9 0 1 8」）は、表の数字の並びと区別するため、
     直前に「個人番号」「マイナンバー」とあるときに見つけます。漢数字で書いた番号（「個人番号：一二三四 五六七八 九〇一八」）や大字で書いた番号（「個人番号：壱弐参肆 伍陸漆捌 玖零壱捌」）、
     印刷物から打ち直して数字の一部を英字にした番号（0 を O、1 を I や l にした「マイナンバー：I234 5678 9O18」）も同じく、直前に見出しがあるときに見つけます（「〇〇〇〇 〇〇〇〇 〇〇〇〇」「0000 0000 0000」のような様式の空欄は対象外です）。
@@ -818,7 +818,40 @@ def my_number_spans(text: str, year: int) -> list[tuple[int, int]]:
     return list(_my_number_spans(Document(text), year))
 
 
+# A number stacked a group a line under its label, as a form's boxes or a narrow cell give it when copied
+# (「個人番号：1234⏎5678⏎9018」「カード番号⏎4111⏎1111⏎1111⏎1111」). Unlabelled, lines of four digits are a list
+# (_WRAPPED leaves them be); under the number's own name, the label right before it and nothing after it but
+# the separators of a form, they are that number. Folded view (lower case, 「：」 as 「:」).
+_STACKED_MY_NUMBER_LABEL = re.compile(rf"{_MY_NUMBER_WORD}[ \t]*(?:[:：]|は)?[ \t]*(?=[0-9]|\n)")
+_STACKED_CARD_LABEL = re.compile(r"(?:カード|card)[ \t]*(?:番号|ナンバー|no\.?|number|#)[ \t]*[:：]?[ \t]*(?=[0-9]|\n)")
+_STACKED_LINE = re.compile(r"[ \t]*+([0-9]++(?:(?:[ \t]*+-[ \t]*+|[ \t]++)[0-9]++)*+)[ \t]*+(?:\n|$)")
+_STACKED_LINES = 6
+
+
+def _stacked(doc: Document, label: re.Pattern[str], sizes: range) -> Iterator[tuple[int, int]]:
+    """Numview spans of a number of ``sizes`` digits written over two lines or more right after ``label``: every
+    line digits only, the digits adding up to the number, and no line of digits after it (a list of them)."""
+    numview = doc.numview
+    for m in label.finditer(doc.folded):
+        pos = m.end() + 1 if numview.startswith("\n", m.end()) else m.end()
+        first, last, count, lines = -1, -1, 0, 0
+        while lines < _STACKED_LINES and count < sizes.stop - 1:
+            line = _STACKED_LINE.match(numview, pos)
+            if line is None:
+                break
+            first = line.start(1) if first < 0 else first
+            last, pos, lines = line.end(1), line.end(), lines + 1
+            count += len(_digits(line[1]))
+        if lines >= 2 and count in sizes and _STACKED_LINE.match(numview, pos) is None:
+            yield first, last
+
+
 def _my_number_spans(doc: Document, year: int) -> Iterator[tuple[int, int]]:
+    if "\n" in doc.numview and _MY_NUMBER_WORDS.search(doc.norm):
+        for a, b in _stacked(doc, _STACKED_MY_NUMBER_LABEL, range(12, 13)):
+            digits = _digits(doc.numview[a:b])
+            if len(set(digits)) > 1 and my_number_is_valid(digits) and not _example(doc, a, b):
+                yield doc.span(a, b)
     for groups in _runs(doc, 12):
         for a, b in _windows(groups, _my_number_shape, 3):
             digits = _digits(doc.numview[a:b])
@@ -911,7 +944,7 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     """クレジットカード番号（13〜19桁、Luhn 検査が通り、国際ブランドの番号体系に合うもの）を止めます。
 
     和気町 4(2) の個人情報保護に関わるだけでなく、公開されたカード番号は直ちに悪用されます。
-    4桁ごとなどの空白・ハイフン・ピリオド区切りも、4桁ごとのスラッシュ・中黒（・）区切り（「4111/1111/1111/1111」）も、最後の区切りだけが次の行に分かれた番号も見つけます。
+    4桁ごとなどの空白・ハイフン・ピリオド区切りも、4桁ごとのスラッシュ・中黒（・）区切り（「4111/1111/1111/1111」）も、最後の区切りだけが次の行に分かれた番号も、「カード番号」の見出しの直後に1行ずつ分けて書いた番号（「4111」「1111」「1111」「1111」）も見つけます。
     区切った番号は、カードの券面と同じく最初の区切りが4桁のものに限ります（開票結果や統計の表の
     「第1開票区 41223 40612 611」のような数の並びは対象外です。「カード番号：41111-1111-1111-111」のように
     カード番号と書かれた番号は、3〜6桁ずつの区切りなら最初の区切りが4桁でなくても、「カード番号：41111111 11111111」のように半分ずつに分けたものも見つけます）。
@@ -937,7 +970,16 @@ def card_number_spans(text: str, year: int) -> list[tuple[int, int]]:
 
 
 def _card_spans(doc: Document, year: int) -> Iterator[tuple[int, int]]:
+    stacked = []
+    if "\n" in doc.numview:
+        for a, b in _stacked(doc, _STACKED_CARD_LABEL, range(13, 20)):
+            digits = _digits(doc.numview[a:b])
+            if _CARD_PREFIX.match(digits) and luhn_is_valid(digits) and not _example(doc, a, b):
+                stacked.append((a, b))
+                yield doc.span(a, b)
     for groups in _runs(doc, 13):
+        if any(a <= groups[0][0] < b for a, b in stacked):
+            continue  # its last lines, read as a number of their own
         a = groups[0][0]
         # Two long halves only after the number's own name: 「カード利用枚数 41111111 11111111」 is two counts.
         labelled = _CARD_NUMBER_LABEL.search(doc.folded, max(0, a - _LABEL_WINDOW), a) is not None

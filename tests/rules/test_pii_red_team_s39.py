@@ -15,7 +15,7 @@ import pytest
 
 from bot.rules import RulePolicy, check
 from bot.rules.model import RuleOverride
-from tests.rules.conftest import CITY_POLICY, ctx
+from tests.rules.conftest import CITY_POLICY, assert_my_number_flagged_and_masked, ctx
 
 PII = ("pii.phone", "pii.email", "pii.my_number", "pii.card_number", "pii.address")
 
@@ -51,3 +51,38 @@ def test_a_mail_domain_allowed_in_full_width_is_allowed() -> None:
     overridden = {"pii.email": RuleOverride(allow=("ｇｍａｉｌ．ｃｏｍ",))}
     assert _pii("連絡は taro@gmail.com へ", policy=RulePolicy(), overrides=overridden) == []
     assert _pii("連絡は taro@yahoo.co.jp へ", policy=RulePolicy(), overrides=overridden) == [("pii.email", "taro@yahoo.co.jp")]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("個人番号：1234\n5678\n9018", "1234\n5678\n9018"),
+        ("マイナンバー\n1234\n5678\n9018\n（申請者 山田太郎）", "1234\n5678\n9018"),
+        ("個人番号：12345678\n9018", "12345678\n9018"),
+        ("個人番号：１２３４\n５６７８\n９０１８", "１２３４\n５６７８\n９０１８"),
+    ],
+)
+def test_a_my_number_stacked_a_group_a_line_under_its_label_is_found_and_masked(text: str, number: str) -> None:
+    # Lines of four digits were a list whatever stood above them; under the number's own name they are the number,
+    # and the incident report must not copy it either.
+    assert_my_number_flagged_and_masked(text, number)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "マイナンバー\n1234\n5678\n9018\n3456",  # sixteen digits: a list, not a 個人番号
+        "マイナンバーカード交付枚数\n1234\n5678\n9018",  # the card's count, not its number
+        "受付番号：1234\n5678\n9018",
+        "マイナンバー\n0000\n0000\n0000",
+        "マイナンバー\n1234\n5678\n9019",  # the check digit is wrong
+    ],
+)
+def test_lines_of_digits_that_are_no_stacked_my_number_stay_silent(text: str) -> None:
+    assert _pii(text) == []
+
+
+def test_a_card_number_stacked_under_its_label_shows_only_its_last_four_digits() -> None:
+    [(code, excerpt)] = _pii("カード番号\n4111\n1111\n1111\n1111\n有効期限 12/28")
+    assert code == "pii.card_number"
+    assert "4111" not in excerpt and excerpt.endswith("1111") and excerpt.count("＊") == 12
