@@ -1227,12 +1227,30 @@ _ADDRESS_HINT = re.compile(rf"[0-9](?:丁目|番)|[一-龯][0-9]+-[0-9]|大字|{
 # a grade (IMEs type 「ー」 between them as often as 「～」), not a street number.
 _RANGE = re.compile(
     r"[ \t]*+(?:回|日|年|分|時間?|秒|人|名|歳|才|ヶ月|か月|カ月|ヵ月|週|セット|個|枚|件|割|倍|度|%|円|杯|錠|"
-    r"cm|mm|km|kg|m(?![A-Za-z])|g(?![A-Za-z])|メートル|センチ|キロ|階)"
+    # 「本町1-3丁目の皆さん」: the 丁目 of a town, one to three, as a collection day or a road closure gives them.
+    r"cm|mm|km|kg|m(?![A-Za-z])|g(?![A-Za-z])|メートル|センチ|キロ|階|丁目)"
 )
 _GRADE_BEFORE = re.compile(r"(?:要介護|要支援|震度|第)$")
 # A teacher's home, as a parent or a class notice says it (「担任の山本先生の家は本町3-4-5です」): 先生 is no honorific
 # the name reader knows, and a surname alone is no name, so the home is the marker.
-_PRIVATE = re.compile(r"さん宅|様宅|様方|さん方|氏宅|君宅|ちゃん宅|自宅|個人宅|私宅|先生宅|先生の(?:お?家|おうち)(?![一-龯])")
+# 「高齢者宅」「利用者宅」「対象者宅」: a person's home named by who lives there. 「住址」 is a home's address in a
+# Chinese post (「王芳女士的住址：…」; a venue is 「地址」), a word Japanese does not use.
+_PRIVATE = re.compile(
+    r"さん宅|様宅|様方|さん方|氏宅|君宅|ちゃん宅|者宅|自宅|個人宅|私宅|先生宅|先生の(?:お?家|おうち)(?![一-龯])|住址"
+)
+# A venue's address: under its label (「会場：本町3-4-5」) or in brackets after a facility's name (「避難所（本城町7-7）」
+# 「支援センター（木田1-1-3）」). 「自宅」 near it there is anyone's home, as a place to watch from or set out from
+# (「会場：本町3-4-5 市民プラザ（自宅からのオンライン参加も可）」「自宅から避難所（本城町7-7）までの経路」), or a word of a
+# compound (「自宅療養者支援センター（…）」), unless tied to the address (「会場は本町3-4-5の自宅です」).
+_FACILITY_WORDS = r"プラザ|ホール|会館|公民館|公園|避難所|駅|ギャラリー|美術館|博物館|図書館|病院|医院|クリニック|神社|寺"
+_VENUE_BEFORE = re.compile(
+    rf"(?:(?:会場|開催場所|開催地|集合場所|受付場所|場所)は?[ \t:　]*|(?:{_FACILITY_WORDS}|{{org}})[ \t]*[(（][ \t]*)$"
+)
+_HOME_ELSEWHERE = re.compile(r"から|でも?|[一-龯]")
+# Anywhere, 「自宅」 in these words is everyone's home, not the one at the address beside it (「自宅周辺の側溝清掃 本町
+# 3丁目4番地付近」「自宅療養者支援センター（木田1-1-3）」). 「自宅住所」 is one.
+_HOME_COMPOUND = re.compile(r"周辺|付近|周り|療養|待機|避難|学習|介護|看護|保育|勤務|訪問")
+_TIED = re.compile(r"[ \t\n:：()（）\[\]【】、]*(?:の|にある)?[ \t\n:：()（）\[\]【】]*")
 _NEAR = 25
 _MARKER_MAX = 6  # the longest of _PRIVATE's words
 # What may stand between a label and its value on a form: 「自宅：」, 「自宅⏎」.
@@ -1267,6 +1285,18 @@ _NOTED_THEN_LABELLED = re.compile(
     rf"{_PUNCT}[(](?![^()\n]*(?:{_ORGANISATION})[)])[^()\n]{{1,10}}[)]{_PUNCT}(?:ご住所|住所|お住まい)は?{_PUNCT}"
 )
 _NOTED_MAX = 20
+_VENUE_BEFORE = re.compile(_VENUE_BEFORE.pattern.replace("{org}", _ORGANISATION))
+# An official named by their post or department (「上越市長 中川幹太 様」「担当：山田花子」「健康づくり推進課 山田花子」
+# 「教育長 早川義裕」「高田小学校 校長 山田太郎」) beside an address is at work: it is the office's (the city hall's, a
+# school's), as a letter's heading or a 問い合わせ先 block gives it. Not a former one (「元校長」), nor a neighbourhood's
+# (区長・班長・会長・理事, residents whose home is the contact), nor a pupil under a school's name, nor a volunteer's duty
+# (「見守り担当 山田花子さん」: 担当 only as a label, at a line's start or after the department).
+_OFFICIAL_BEFORE = re.compile(
+    r"(?:(?<![元前旧])(?<![元前旧]副)(?:副?(?:市|町|村)長|副?知事|教育長|副?議長|(?:部|次|局|課|室|所|館|校|園|署|係)長(?:補佐|代理)?"
+    r"|副校長|教頭|センター長|主任|主査|主幹|主事|技師|参事|保健師|職員|(?<![^\s課係室:])担当者?)"
+    # Not 部・係・室 alone: a pupil's club or duty (「サッカー部 山田太郎くん」「飼育係」) or a class held at home (「書道教室」).
+    r"|(?<![会所])(?:課|局|庁|署|事務所|支所|センター|委員会|役所|役場|事務局))[ \t:]*$"
+)
 
 
 def _people(doc: Document) -> list[tuple[int, int]]:
@@ -1279,6 +1309,10 @@ def _people(doc: Document) -> list[tuple[int, int]]:
     toks = doc.tokens
     found: list[tuple[int, int]] = []
     for i, j in doc.person_names():
+        start = toks[i].start
+        lo = max(doc.text.rfind("\n", 0, start) + 1, start - 24)
+        if _OFFICIAL_BEFORE.search(unicodedata.normalize("NFKC", doc.text[lo:start])):
+            continue
         if j < len(toks) and toks[j].surface in _HONORIFICS:
             found.append((toks[i].start, toks[j].end))
         elif sum(map(is_person_name, toks[i:j])) >= 2 and not (
@@ -1332,7 +1366,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     """個人宅（〜さん宅、〜様方、自宅）や個人の氏名と並んだ、番地までの住所を知らせます。
 
     上越市 5(3) は個人が特定できる情報の発信に本人の了解を求めています。丁目・番地・号（「三丁目四番五号」の
-    ような漢数字も）や「1-2-3」形式の住所（「1−2−3」「1ー2ー3」のようにハイフンに似た記号で区切ったものも）が、個人を示す語（さん宅・様方・自宅・先生宅・先生の家など）と同じ文の前後25文字以内にある場合と、
+    ような漢数字も）や「1-2-3」形式の住所（「1−2−3」「1ー2ー3」のようにハイフンに似た記号で区切ったものも）が、個人を示す語（さん宅・様方・自宅・先生宅・先生の家・高齢者宅や利用者宅のような「〜者宅」、中国語の「住址」など）と同じ文の前後25文字以内にある場合と、
     個人の氏名（姓と名、または「様・さん・氏・殿」や子どもの「ちゃん・くん・君」の付いた名前、「佐藤方」）とすぐ隣に並んでいる場合
     （「当選者：本町3-4-5 山田花子様」「氏名 山田花子／住所 本町3丁目4番5号」、学年や学校名をはさんだ
     「山田花子（高田小3年、本町3-4-5）」「佐藤健太（3年）の家は本町3-4-5」、年齢をはさんだ
@@ -1344,9 +1378,14 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     部屋番号まで書いた住所（「本町3-5-12-101」「本町3丁目5番地12-101」）、番地の後の数字も漢数字で書いた住所（「本町三丁目五番地十二」）、
     番地のない「大字」の住所（「大字土橋1234」）も同じです。
     会場・施設の住所や、「小林古径記念美術館（本城町7-7）」のような人名の付いた施設名は対象外です。
-    「1日2ー3回」「徒歩3ー4分」「要介護3ー5」のような回数・程度の範囲も対象外です。
+    「1日2ー3回」「徒歩3ー4分」「要介護3ー5」「本町1-3丁目」のような回数・程度・丁目の範囲も対象外です。
+    「上越市長 中川幹太 様」「担当：山田花子」「健康づくり推進課 山田花子」「教育長」「校長」のように職名や課の名前の後の氏名は
+    職員として扱い、並んだ住所（市役所・学校など勤め先の住所）には反応しません（「元校長」「町内会長」「区長」「班長」は対象外にしません）。
+    「会場：」の後や「避難所（…）」「センター（…）」のように会場・施設の住所では、近くの「自宅から」「ご自宅でも視聴」のような
+    自宅（読む人の家）には反応しません（「会場は本町3-4-5の自宅です」のように住所と結び付いた自宅には反応します）。
+    「自宅周辺」「自宅療養」「自宅待機」のような語の「自宅」も、住所と結び付いていなければ個人宅とはみなしません。
     「記入例：」「（例）」と書式の例として示したものも対象外です。
-    英語のお知らせのローマ字の住所（「3-12-5 Minami-Honcho, Joetsu City」のように丁目-番-号の後に町名が続くもの）も、
+    英語（ポルトガル語の「Sr.」「Sra.」「mora em」も）のお知らせのローマ字の住所（「3-12-5 Minami-Honcho, Joetsu City」のように丁目-番-号の後に町名が続くもの）も、
     前後60文字（同じ行）に「Mr. Taro Yamada」「Owner: Hanako Suzuki」「lives at」「Sato's home」のような個人がいるときに
     反応します（「Joetsu International Center, 1-1-1 Kibougaoka」「Contact Mr. Tanaka at Joetsu City Hall, 1-1-1 Kibougaoka」
     のように個人と住所の間や住所のすぐ前・すぐ後に施設・会社・店の名前（Center・Hall・Office・bakery など）があるもの、「will speak at」
@@ -1367,12 +1406,20 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
             continue  # 「記入例：上越市木田1-1-1 上越太郎」
         if "-" in doc.numview[a:b] and _is_range(doc.numview, a, b):
             continue
-        start, end = doc.span(_street(doc.norm, a, b), b)
+        street = _street(doc.norm, a, b)
+        start, end = doc.span(street, b)
         # Near and in the same sentence (「会場：本町3-4-5 市民プラザ。自宅で参加もできます」 names no
         # home), or right beside it as a form's label on the line above (「自宅⏎本町3-4-5」).
         sentence = doc.sentence_at(start)
         # Only the markers that can be near (sorted; none is longer than _MARKER_MAX): linear on long drafts.
         near = markers[bisect_left(marker_starts, a - _NEAR - _MARKER_MAX) : bisect_right(marker_starts, b + _NEAR)]
+        if near:
+            elsewhere = _HOME_ELSEWHERE if _VENUE_BEFORE.search(doc.norm, max(0, street - 16), street) else _HOME_COMPOUND
+            near = [
+                (k0, k1) for k0, k1 in near
+                if not (doc.norm.startswith("自宅", k1 - 2) and elsewhere.match(doc.norm, k1))
+                or (b <= k0 and _TIED.fullmatch(doc.norm, b, k0)) or (k1 <= street and _TIED.fullmatch(doc.norm, k1, street))
+            ]
         if any(k0 - _NEAR <= b and a <= k1 + _NEAR
                and (doc.sentence_at(doc.span(k0, k1)[0]) == sentence
                     or (k1 <= a and not doc.norm[k1:a].strip(_LABEL_GAP))
@@ -1399,22 +1446,26 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
 # address (「Joetsu International Center, 1-1-1 Kibougaoka」「Contact Mr. Tanaka at City Hall, 1-1-1 Kibougaoka」),
 # which the 10 words either side name.
 _ROMAJI_ADDRESS = re.compile(
-    r"(?<![0-9-])[0-9]{1,2}-[0-9]{1,4}-[0-9]{1,4}(?:-[0-9]{1,4})?[ \t]*,?[ \t]+(?!(?:Mr|Ms|Mrs|Miss|Mx|Dr)\b)"
+    r"(?<![0-9-])[0-9]{1,2}-[0-9]{1,4}-[0-9]{1,4}(?:-[0-9]{1,4})?[ \t]*,?[ \t]+(?!(?:Mr|Ms|Mrs|Miss|Mx|Dr|Sr|Sra|Srta)\b)"
     r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?=[ \t]*(?:[,.);]|$|[ \t]+(?:Joetsu|City|Town|Ward)))",
     re.MULTILINE,
 )
 _ROMAJI_PERSON = re.compile(
-    r"\b(?:Mr|Ms|Mrs|Miss|Mx)\.?[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?"
+    # The same titles in a Portuguese post for Brazilian residents (「Sr. João Silva」「Sra. Maria Souza」).
+    r"\b(?:Mr|Ms|Mrs|Miss|Mx|Sr|Sra|Srta)\.?[ \t]+[A-Z][a-zà-ÿ]+(?:[ \t]+[A-Z][a-zà-ÿ]+)?"
     r"|\b(?:[Oo]wner|[Nn]ame|[Ff]inder|[Ww]inner|[Rr]esident|[Cc]ontact)[ \t]*:[ \t]*[A-Z][a-z]+[ \t]+[A-Z][a-z]+"
     r"|\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?-(?:san|sama)\b"
-    r"|\b(?:lives|living|lived|resides|residing)[ \t]+(?:at|in)\b|\b(?:[A-Za-z]+'s|his|her|their|my)[ \t]+(?:home|house|residence)\b"
+    r"|\b(?:lives|living|lived|resides|residing)[ \t]+(?:at|in)\b|\b(?:mora|reside)[ \t]+(?:em|na|no)\b|\b(?:[A-Za-z]+'s|his|her|their|my)[ \t]+(?:home|house|residence)\b"
 )
 _ROMAJI_FACILITY = re.compile(
     r"(?i)\b(?:hall|cent(?:er|re)|office|station|school|library|museum|park|hospital|clinic|building|gym(?:nasium)?"
     r"|shrine|temple|plaza|store|shop|hotel|inn|company|co\.|corporation|inc\.|ltd\.?|association|division"
     r"|department|facility|venue|place|shelter|court|university|college|kindergarten|nursery|restaurant|cafe|café"
     r"|bakery|brewery|farm|salon|studio|gallery|bar|izakaya|ryokan|pension|workshop|factory|garage|pharmacy|castle"
-    r"|church|stadium|market|bank|post|kominkan|jinja|dera)\b"
+    r"|church|stadium|market|bank|post|kominkan|jinja|dera"
+    # Portuguese: a venue or an office in a post for Brazilian residents (「Prefeitura de Joetsu, 1-1-1 Kibougaoka」).
+    r"|prefeitura|centro|escola|biblioteca|loja|igreja|museu|parque|esta[çc][ãa]o|gin[áa]sio|sal[ãa]o|associa[çc][ãa]o"
+    r"|cl[íi]nica|empresa|f[áa]brica|mercado|restaurante)\b"
 )
 _ROMAJI_NEAR = 60
 # An event at the address names a venue, not a home: 「Mr. Tanaka will speak at 3-12-5 Minami-Honcho」.
@@ -1432,7 +1483,8 @@ _ROMAJI_NAMED_AFTER = re.compile(
 # Owner: Mr. Ken Sato.」. No title in between: 「…at the station, Mr. Sato, 2-4-8 Naka-machi」 is his.
 _ROMAJI_NAMED_BEFORE = re.compile(
     "(?i:" + _ROMAJI_FACILITY.pattern.removeprefix("(?i)") + ")"
-    r"(?:[ \t]+(?!(?:Mr|Ms|Mrs|Miss|Mx|Dr)\b)[A-Z][A-Za-z.'&-]*){0,3}[ \t]*[,(（:：]?[ \t]*$"
+    # 「Prefeitura de Joetsu」「Centro Internacional de Joetsu」: Portuguese names the place with 「de」.
+    r"(?:[ \t]+(?!(?:Mr|Ms|Mrs|Miss|Mx|Dr|Sr|Sra|Srta)\b)(?:[A-Z][A-Za-z.'&-]*|d[eoa]s?\b)){0,4}[ \t]*[,(（:：]?[ \t]*$"
 )
 
 
