@@ -951,7 +951,8 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     番号の後に有効期限を続けて書いたもの（「4111 1111 1111 1111 1228」「… 12/28」）も、期限の前までを番号として見つけます（期限は月が01〜12で、前後10年以内の年のもの。カード番号と書かれていない、「来場者数 4120 4088 3921 4410 1226」「… 1228 人」のように前後の語から数の並びと分かるものは対象外です）。リコールや商品案内に載る
     JAN（EAN）コードと、「3000・3500・4000・7000」「…円」のように並べた金額は対象外です: 45・49 で始まる13桁（日本の JAN。13桁の Visa 番号は
     もう発行されていません）と、直前に JAN・EAN・UPC・GTIN・ISBN・バーコードとある番号には
-    反応しません。「例：」の直後など、書式の例として示した番号にも、「お問い合わせ番号」
+    反応しません。13桁の番号は「カード」と書かれたものに限ります（会社名の後や「T4110001234569」（適格請求書の登録番号）の
+    ように書かれる13桁の法人番号は公開の番号です）。「例：」の直後など、書式の例として示した番号にも、「お問い合わせ番号」
     「受付番号」「呼出番号」「お待ちの番号」など別の種類の番号と分かる見出しの直後の番号にも、「整理券 4012 4127 4388 4517 番の方」のように
     「番」や「人」「件」などの単位を付けて並べた番号、年や月の見出し（「2023 2024 2025 2026」）の下に並べた統計の表の数にも
     （「カード番号」と書かれたものを除き）反応しません。
@@ -1013,7 +1014,10 @@ def _card_at(doc: Document, a: int, b: int, named: bool) -> bool:
     """Whether the digits at numview offsets [a, b) are a card's number rather than a code, an example, prices or
     tickets listed (「整理券 4012 4127 4388 4517 番の方」, unless ``named``: the card's name is before them)."""
     digits = _digits(doc.numview[a:b])
-    if len(digits) == 13 and digits.startswith(("45", "49")):
+    # No brand issues thirteen-digit cards any more (Visa's were the last), while a 法人番号 is thirteen digits, public,
+    # and given bare after a company's name or as an invoice's 「T4110001234569」 (one in ten passes Luhn): only a number
+    # named as a card's is one. 45 and 49 begin a Japanese JAN code even then.
+    if len(digits) == 13 and (digits.startswith(("45", "49")) or not named):
         return False
     if not named and _counted_list(doc, a, b):
         return False

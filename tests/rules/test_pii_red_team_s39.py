@@ -249,6 +249,10 @@ OWN_AND_PUBLIC = [
     "[English] Joetsu International Center, 1-1-1 Kibougaoka, Joetsu City. Staff: Ms. Yuki Sato.",
     "健康づくり推進課 担当 山田花子（上越市木田1-1-3）",  # s39
     "上越市 福祉課 山田花子 上越市木田1-1-3",  # s39
+    # A 法人番号 bare after a company's name, or as an invoice's registration number, passing Luhn and starting with 4.
+    "落札者 株式会社やまだ建設（T4110001234569）",  # s39
+    "落札者 株式会社やまだ建設 4110001234569",  # s39
+    "契約の相手方：株式会社やまだ建設（4110001234569）",  # s39
 ]
 
 # A resident's or a member of staff's own data, each with the rule that must find it.
@@ -263,6 +267,8 @@ LEAKS = [
     ("書道教室 山田花子（本町3-4-5）", "pii.address"),
     ("主任児童委員 山田花子（本町3-4-5）", "pii.address"),
     ("退職した元職員 山田太郎さん（本町3-4-5）", "pii.address"),
+    # A card number named as one is still found at thirteen digits.
+    ("カード番号 4222222222222", "pii.card_number"),
     ("落とし物の連絡は拾得者の山田さん 090-1234-5678 まで", "pii.phone"),
     ("連絡先：０９０－１２３４－５６７８（山田）", "pii.phone"),
     ("連絡先 090ー1234ー5678", "pii.phone"),
