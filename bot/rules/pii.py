@@ -1350,6 +1350,35 @@ def _beside(doc: Document, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return b[1] <= a[0] and len(gap) <= _NOTED_MAX and _NOTED_THEN_LABELLED.fullmatch(folded) is not None
 
 
+# A roster pasted from a spreadsheet (「氏名,年齢,住所⏎山田花子,85,上越市本町3-4-5」「No\t氏名\t地区\t住所」): the name and the
+# address are cells of one row, with others between them, under headers that say whose and what. A list of places
+# (「避難所名,住所」「施設名」「事業者名」) names no person. Folded view: lower case.
+_ROSTER_ADDRESS_HEADER = re.compile(r"(?:現|ご|お)?住所|お住まい|address")
+_COMPANY = re.compile(r"会社|法人|組合|協会|商店|事務所|工業|建設|\(株\)|\(有\)")
+_ROSTER_NAME_HEADER = re.compile(r"(?:お?名前|(?:世帯主|対象者|申請者|利用者|児童|生徒)?(?:氏名|名)|(?:full )?name)")
+
+
+def _roster_row(doc: Document, a: int) -> bool:
+    """Whether the address at normalised offset ``a`` is the 住所 cell of a table's row that names a person under its
+    氏名 column."""
+    header = _column_header(doc, a)
+    if header is None or not _ROSTER_ADDRESS_HEADER.fullmatch(header):
+        return False
+    folded = doc.folded
+    start = folded.rfind("\n", 0, a) + 1
+    end = folded.find("\n", a)
+    end = len(folded) if end < 0 else end
+    sep = "\t" if folded.find("\t", start, end) >= 0 else ","
+    pos = start
+    for cell in folded[start:end].split(sep):
+        if cell.strip(" \t\"'") and not _digits(cell) and not _COMPANY.search(cell):
+            name = _column_header(doc, pos)
+            if name is not None and _ROSTER_NAME_HEADER.fullmatch(name):
+                return True
+        pos += len(cell) + 1
+    return False
+
+
 def _is_range(numview: str, a: int, b: int) -> bool:
     """Whether the 「1-2」 form found at numview[a:b] is a range of a count or a grade."""
     if _RANGE.match(numview, b):
@@ -1388,6 +1417,8 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     「会場：」の後や「避難所（…）」「センター（…）」のように会場・施設の住所では、近くの「自宅から」「ご自宅でも視聴」のような
     自宅（読む人の家）には反応しません（「会場は本町3-4-5の自宅です」のように住所と結び付いた自宅には反応します）。
     「自宅周辺」「自宅療養」「自宅待機」のような語の「自宅」も、住所と結び付いていなければ個人宅とはみなしません。
+    表計算ソフトから貼り付けた名簿（「氏名,年齢,住所」のように「氏名」「名前」と「住所」の列がある表）で、同じ行に個人の氏名と
+    住所があるものにも反応します（「避難所名」「施設名」「店名」の列の表や、氏名の欄が会社名のものは対象外です）。
     「記入例：」「（例）」と書式の例として示したものも対象外です。
     英語（ポルトガル語の「Sr.」「Sra.」「mora em」も）のお知らせのローマ字の住所（「3-12-5 Minami-Honcho, Joetsu City」のように丁目-番-号の後に町名が続くもの）も、
     前後60文字（同じ行）に「Mr. Taro Yamada」「Owner: Hanako Suzuki」「lives at」「Sato's home」のような個人がいるときに
@@ -1435,7 +1466,9 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
                 people = _people(doc)
             # Only the names just before and just after can be beside it (linear on long drafts).
             k = bisect_left(people, (start, end))
-            if not any(_beside(doc, (start, end), p) for p in people[max(k - 1, 0) : k + 1]):
+            if not any(_beside(doc, (start, end), p) for p in people[max(k - 1, 0) : k + 1]) and not _roster_row(
+                doc, street
+            ):
                 continue
             message = (
                 "個人の氏名と番地までの住所が並んでいます。本人の了解がない限り掲載せず、"

@@ -253,6 +253,13 @@ OWN_AND_PUBLIC = [
     "落札者 株式会社やまだ建設（T4110001234569）",  # s39
     "落札者 株式会社やまだ建設 4110001234569",  # s39
     "契約の相手方：株式会社やまだ建設（4110001234569）",  # s39
+    # Tables of places, not people, with a 住所 column.
+    "避難所名,住所\n高田小学校,上越市南城町3-1-1\n市民プラザ,上越市土橋1914-3",
+    "施設名\t住所\t電話\n市民プラザ\t上越市土橋1914-3\t025-527-3611",
+    "会場名,住所\n上越文化会館,上越市新光町1-9-10",
+    "No,店名,住所\n1,やまだ商店,上越市本町3-4-5",
+    "受賞者,作品名,住所\n株式会社やまだ,雪の朝,上越市本町3-4-5",
+    "氏名,法人番号,住所\n株式会社やまだ建設,4110001234569,上越市本町3-4-5",  # s39
 ]
 
 # A resident's or a member of staff's own data, each with the rule that must find it.
@@ -267,6 +274,13 @@ LEAKS = [
     ("書道教室 山田花子（本町3-4-5）", "pii.address"),
     ("主任児童委員 山田花子（本町3-4-5）", "pii.address"),
     ("退職した元職員 山田太郎さん（本町3-4-5）", "pii.address"),
+    # A roster pasted from a spreadsheet: the name and the address are cells of one row, others between them.
+    ("氏名,年齢,住所\n山田花子,85,上越市本町3-4-5", "pii.address"),  # s39
+    ("No,氏名,地区,住所\n1,山田花子,高田,上越市本町3-4-5", "pii.address"),  # s39
+    ("氏名,電話,住所\n山田花子,090-1234-5678,上越市本町3-4-5", "pii.address"),  # s39
+    ("世帯主氏名,住所,人数\n山田太郎,上越市本町3-4-5,4", "pii.address"),
+    ("お名前\tご住所\n山田 花子\t上越市本町３丁目４番５号", "pii.address"),
+    ("Name,Address\nHanako Yamada,上越市本町3-4-5", "pii.address"),
     # A card number named as one is still found at thirteen digits.
     ("カード番号 4222222222222", "pii.card_number"),
     ("落とし物の連絡は拾得者の山田さん 090-1234-5678 まで", "pii.phone"),
