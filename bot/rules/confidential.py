@@ -758,7 +758,7 @@ def _en_bid_secrets(doc: Document) -> Iterator[Hit]:
         return
     for m in _EN_BID_FIGURE.finditer(text):
         a, b = doc.sentence_at(m.start())
-        if (following := doc.sentence_after(b - 1)) is not None and doc.text[b : following[0]].count("\n") <= 1:
+        if (following := doc.next_in_paragraph(b)) is not None:
             b = following[1]
         named = m.group().lower().startswith("expected") or _EN_AMOUNT.search(text, a, b) is not None
         if named:

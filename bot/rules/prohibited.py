@@ -1288,8 +1288,7 @@ def _named_to_rethink_or_past(doc: Document, hit: Hit) -> bool:
     if m is None:
         return False
     end = min(sent[1], m.end() + _PAST_REACH)
-    after = doc.sentence_after(sent[1] - 1)
-    if after is not None and doc.text[sent[1] : after[0]].count("\n") <= 1:
+    if (after := doc.next_in_paragraph(sent[1])) is not None:
         end = min(after[1], sent[1] + _PAST_REACH)
     return _STILL_HELD.search(doc.text, m.end(), end) is None and not _took_its_side(doc, m.end(), end, sent[1])
 
@@ -1474,8 +1473,8 @@ def _frame_after(
     nxt = None
     last = sent
     for _ in range(_FRAME_SENTENCES + 1):
-        after = doc.sentence_after(last[1] - 1)
-        if after is None or doc.text[last[1] : after[0]].count("\n") > 1:
+        after = doc.next_in_paragraph(last[1])
+        if after is None:
             break
         nxt = nxt or after
         ends.append(min(after[1], after[0] + _FRAME_REACH))
@@ -1858,12 +1857,12 @@ def _rebutted_after(doc: Document, hit: Hit) -> bool:
     up to question or correct it (`_REBUTTAL`, or `_POINTED_BACK` then `_QUESTIONS_IT`), as a
     human-rights post does, and what follows does not take its side (`_DEFENDED`, `_AGREED`)."""
     sent = _said_sentence(doc, hit.end - 1)
-    after = doc.sentence_after(sent[1] - 1)
-    if after is None or doc.text[sent[1] : after[0]].count("\n") > 1:
+    after = doc.next_in_paragraph(sent[1])
+    if after is None:
         return False
     reach = min(after[1], after[0] + _REBUTTAL_REACH)
     end = min(after[1], after[0] + 2 * _REBUTTAL_REACH)
-    if (further := doc.sentence_after(after[1] - 1)) is not None and doc.text[after[1] : further[0]].count("\n") <= 1:
+    if (further := doc.next_in_paragraph(after[1])) is not None:
         end = min(further[1], after[1] + _REBUTTAL_REACH)
     if (m := _REBUTTAL.match(doc.text, after[0], reach)) is not None:
         # 「そう思っていませんか。私もそう思います。」「本当にそうでしょうか。はい、そうです。」: asked, then answered yes.
@@ -1889,8 +1888,8 @@ def _rebutted_third(doc: Document, second: tuple[int, int]) -> bool:
     それは誤解ではありません。」."""
     if second[1] - second[0] > _REBUTTAL_REACH:
         return False
-    third = doc.sentence_after(second[1] - 1)
-    if third is None or doc.text[second[1] : third[0]].count("\n") > 1:
+    third = doc.next_in_paragraph(second[1])
+    if third is None:
         return False
     if _took_its_side(doc, second[0], second[1], second[1]) or _SIDED.search(doc.text, second[0], second[1]):
         return False
@@ -1900,7 +1899,7 @@ def _rebutted_third(doc: Document, second: tuple[int, int]) -> bool:
     if m is None:
         return False
     end = min(third[1], m.end() + _REBUTTAL_REACH)
-    if (further := doc.sentence_after(third[1] - 1)) is not None and doc.text[third[1] : further[0]].count("\n") <= 1:
+    if (further := doc.next_in_paragraph(third[1])) is not None:
         end = min(further[1], third[1] + _REBUTTAL_REACH)
     return not _took_its_side(doc, m.end(), end, third[1])
 
@@ -2016,8 +2015,7 @@ def _reply(doc: Document, hit: Hit) -> bool | None:
     sent = _said_sentence(doc, hit.end - 1)
     end = min(sent[1], passed.end() + _ANSWER_REACH)
     for _ in range(_ANSWER_SENTENCES):
-        after = doc.sentence_after(end - 1)
-        if after is None or end < sent[1] or doc.text[end : after[0]].count("\n") > 1:
+        if end < sent[1] or (after := doc.next_in_paragraph(end)) is None:
             break
         end = min(after[1], passed.end() + _ANSWER_REACH)
     answers = [m for m in _ANSWER.finditer(doc.text, passed.end(), end) if _answers(doc, m, passed.end())]
@@ -2088,9 +2086,8 @@ def _scorned_right_after(doc: Document, opening: int, closing: int) -> bool:
     m = _SCORNED_RIGHT_AFTER.match(doc.text, closing + 1)
     if m is None or _SAID_ON.match(doc.text, m.end()) or _quote_condemned(doc, opening, closing):
         return False
-    after = doc.sentence_after(m.end() - 1)
-    near = after is not None and doc.text[m.end() : after[0]].count("\n") <= 1
-    return not (near and after is not None and _POINTED_BACK.match(doc.text, after[0]))
+    after = doc.next_in_paragraph(m.end())
+    return not (after is not None and _POINTED_BACK.match(doc.text, after[0]))
 
 
 class _Taught:
@@ -2482,8 +2479,8 @@ _DENY_REPORTING = frozenset(("と言われ", "という言葉", "といった言
 def _agreed_next(doc: Document, sent: tuple[int, int]) -> bool:
     """Whether the sentence after ``sent``, in its paragraph, agrees with what ``sent`` reports (`_AGREED_NEXT`), as
     the post's own word rather than others' (`_AGREEMENT_OF_OTHERS`)."""
-    nxt = doc.sentence_after(sent[1] - 1)
-    if nxt is None or "\n\n" in doc.text[sent[1] : nxt[0]]:
+    nxt = doc.next_in_paragraph(sent[1])
+    if nxt is None:
         return False
     agreed = _AGREED_NEXT.search(doc.text[nxt[0] : nxt[1]])
     return agreed is not None and _AGREEMENT_OF_OTHERS.match(doc.text, nxt[0] + agreed.end(), nxt[1]) is None
@@ -2831,10 +2828,9 @@ def _turned_away(doc: Document) -> Iterator[Hit]:
                 continue
             # 「女性は更衣室を使えません。男性専用です。」: the reason right after, only for a room the sexes use apart
             # (「女性は会議室を使えません。男性専用です。」 keeps a room for men that no custom keeps).
-            following = doc.sentence_after(sent[1] - 1)
+            following = doc.next_in_paragraph(sent[1])
             if (
                 following is not None
-                and "\n\n" not in text[sent[0] : following[0]]
                 and following[1] - following[0] <= _ROOM_REASON_MAX
                 and _ROOM_FOR_ONE_SEX.search(text, sent[0], sent[1])
                 and _KEPT_FOR_MEN.search(text, *following)
@@ -3449,8 +3445,8 @@ def _owned_after_topic_heading(doc: Document, sent: tuple[int, int], start: int)
         return False
     if not all(_TOPIC_NAMES.fullmatch(q.group()) for q in _ROLE_QUESTIONED.finditer(doc.text, sent[0], head.end())):
         return False
-    after = doc.sentence_after(sent[1] - 1)
-    if after is None or doc.text[sent[1] : after[0]].count("\n") > 1:
+    after = doc.next_in_paragraph(sent[1])
+    if after is None:
         return False
     return _took_its_side(doc, after[0], after[1], sent[1])
 
@@ -5460,8 +5456,8 @@ _CALL_PASSED_ON = re.compile(
 
 def _call_passed_on(doc: Document, reported_end: int) -> bool:
     """Whether the sentence after a reported call (ending at ``reported_end``), in its paragraph, passes it on."""
-    nxt = doc.sentence_after(reported_end - 1)
-    if nxt is None or "\n\n" in doc.text[reported_end : nxt[0]]:
+    nxt = doc.next_in_paragraph(reported_end)
+    if nxt is None:
         return False
     return _CALL_PASSED_ON.search(doc.text, nxt[0], nxt[1]) is not None
 

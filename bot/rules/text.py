@@ -458,6 +458,15 @@ class Document:
         k = bisect_right(self._sentence_starts, pos)
         return self.sentences[k] if k < len(self.sentences) else None
 
+    def next_in_paragraph(self, end: int) -> tuple[int, int] | None:
+        """The sentence after the one ending at original offset `end`, when no blank line parts them: what follows
+        in the same paragraph, where a post agrees with, answers or passes on what it has just said. A line of
+        nothing but spaces is a blank line too (it looks like one)."""
+        nxt = self.sentence_after(end - 1)
+        if nxt is None or self.text.count("\n", end, nxt[0]) > 1:
+            return None
+        return nxt
+
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The sentence span containing original offset `pos` (the offset itself when between sentences)."""
         k = bisect_right(self._sentence_starts, pos) - 1

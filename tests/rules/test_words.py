@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.rules import RuleOverride
+from bot.rules.text import Document
 from bot.rules.wordlists import SpanSet
 from tests.rules.conftest import codes, findings_of
 
@@ -617,6 +618,25 @@ def test_a_label_on_its_own_line_takes_the_sentence_after_it_as_its_context() ->
     assert "prohibited.rumor" not in codes("【拡散希望】\n避難指示が発令されました。")
     assert "prohibited.rumor" in codes("【拡散希望】\n迷子の犬を探しています。")
     assert "prohibited.rumor" in codes("避難所へ。拡散希望、迷子の犬を探しています。")  # a letter besides the label
+
+
+
+@pytest.mark.parametrize(
+    ("text", "following"),
+    [
+        ("外国人は出ていけと言われた。その通りだ。", "その通りだ。"),
+        ("外国人は出ていけと言われた。\nその通りだ。", "その通りだ。"),
+        ("外国人は出ていけと言われた。\n\nその通りだ。", None),
+        # A line of nothing but spaces looks blank, and parts paragraphs as a blank line does.
+        ("外国人は出ていけと言われた。\n\u3000\nその通りだ。", None),
+        ("外国人は出ていけと言われた。\r\n\r\nその通りだ。", None),
+        ("外国人は出ていけと言われた。", None),
+    ],
+)
+def test_the_next_sentence_of_a_paragraph_stops_at_a_blank_line(text: str, following: str | None) -> None:
+    doc = Document(text)
+    nxt = doc.next_in_paragraph(doc.sentences[0][1])
+    assert (None if nxt is None else text[nxt[0] : nxt[1]].strip()) == following
 
 
 @pytest.mark.parametrize("text", ["【素案】説明会資料（内部検討用）", "【未定稿】パブリックコメント資料", "非公式案を公聴会で配布"])
