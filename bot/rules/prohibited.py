@@ -1033,7 +1033,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「部落差別」「部落差別の解消」「同和問題」などは許可リスト（データファイルの [allow]）に
     入っており反応しません。人権講座・人権学習・同和問題・水平社・部落解放など、人権学習や運動の名前に触れた文の「部落」（「部落の歴史を学ぶ人権講座」）と
     「部落史」も、歴史の用語として反応しません。下書きのほかの文で講座や人権学習の名前、「部落差別」などを挙げていれば、
-    歴史や成り立ちを学ぶ文の「部落」（「人権講座を開きます。部落の歴史について学びます。」）も同じです（言われた言葉として伝える「部落差別をなくしましょう。部落の人とは付き合うなと親に言われた経験を持つ人もいます。」も同じです）（その文で「来るな」「汚い」などと言うものは反応します）（語の意味を集落や差別の用語として説明する「「部落」は地域によって集落を指すこともあります」は反応しません。「「部落」という言葉の意味を学ぶ」も同じです。説明の形でも「穢れた地域を指します」のようにおとしめるものや、「〇〇町の××地区を指します」のように場所を示すものは反応します。集落の意味で使った「山あいの部落」は反応します。「集落」と書いてください。「人権」「同和」の語だけでは歴史の用語とは
+    歴史や成り立ちを学ぶ文の「部落」（「人権講座を開きます。部落の歴史について学びます。」）も同じです（言われた言葉として伝える「部落差別をなくしましょう。部落の人とは付き合うなと親に言われた経験を持つ人もいます。」も同じで、人権の見出しや講座の名前がなくても、誰かが言われた経験や受けた相談として伝える「部落の人とは付き合うなと親に言われた経験を持つ人もいます。」「…という親の言葉に傷ついた人がいます。」は反応しません。噂として伝える「部落の人は汚いと言われています。」は反応します）（その文で「来るな」「汚い」などと言うものは反応します）（語の意味を集落や差別の用語として説明する「「部落」は地域によって集落を指すこともあります」は反応しません。「「部落」という言葉の意味を学ぶ」も同じです。説明の形でも「穢れた地域を指します」のようにおとしめるものや、「〇〇町の××地区を指します」のように場所を示すものは反応します。集落の意味で使った「山あいの部落」は反応します。「集落」と書いてください。「人権」「同和」の語だけでは歴史の用語とは
     みなさず、「部落の人は人権なんてない」「同和地区の部落には近づくな」は反応します）。
     差別・偏見・人権・男女共同参画について書いた下書きで「」に入れて示した語
     （「かつて「らい病」と呼ばれ…差別を受けてきました」）も、語を使っているのではなく説明して
@@ -1053,7 +1053,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     関わらないでください」「部落出身者とは結婚するな」「A地区出身の人とは関わらないでください」も同じです。「高齢者の方は、不審な電話の相手とは関わらないでください」のように、属性の人々を別の相手から遠ざけるものは対象外です）。差別・偏見・ヘイト・思い込みなどに触れて問題を指摘する文（[deny]）では反応しません（言われたこととして
     示しても、「外国人は出ていけと言われても仕方ない」のように当然だとする文は反応します。「差別はいけませんが、障害者は迷惑です」「人権週間ですが、
     同和地区の人とは結婚しないほうがいいです」のように、差別や人権に触れた前置きを「が、」「けど、」で譲ってから言い切るものも反応します。前置きの後で
-    「ヘイトスピーチは許されませんが、外国人は出ていけという書き込みが今も見られます」「人権週間ですが、外国人は出ていけという落書きが見つかりました」のように伝えるもの、「…と親に言われた経験を持つ人もいます」「…という親の言葉に苦しんだ人がいます」のように言われたこととして伝えるもの（「…と親に言われても仕方ない」「…という言葉に賛成です」「…という言葉は正しい」「…と言われたが、その通りだと思う」「…という声もありますが、その通りです」、次の文で認める「…と親に言われた。親は正しい。」「…と言われています。本当にそうです。」、同じ文で認める「…と言われていますが、事実です。」も反応します）、言い切りの後で「…という偏見がありますが、
+    「ヘイトスピーチは許されませんが、外国人は出ていけという書き込みが今も見られます」「人権週間ですが、外国人は出ていけという落書きが見つかりました」のように伝えるもの、「…と親に言われた経験を持つ人もいます」「…という親の言葉に苦しんだ人がいます」のように言われたこととして伝えるもの（「…と親に言われても仕方ない」「…という言葉に賛成です」「…という言葉は正しい」「…と言われたが、その通りだと思う」「…という声もありますが、その通りです」、次の文で認める「…と親に言われた。親は正しい。」「…と言われています。本当にそうです。」「…と言われていました。今もそうあるべきです。」「…と親に言われた。当然だ。」、同じ文で認める「…と言われていますが、事実です。」も反応します）、言い切りの後で「…という偏見がありますが、
     それは誤りです」と答えるものは対象外です）。
     年齢で一括りにして運転免許を取り上げる命令（「高齢者は免許を返納しろ」「年寄りは免許を返納すべきだ」）も同じです（「高齢者の免許返納を支援します」「免許の自主返納をご検討ください」、問いかけの「高齢者は免許を返納すべきか、ご意見を募集します」「〜返納すべき？」、紹介する「〜返納すべきとの声があります」、運転に不安のある人に向けた「運転に不安を感じる高齢者は、免許を返納すべきです」は対象外です）。
     「外国人の方はお断りしています」「外国籍の方の入居は不可」「生活保護受給者の方の入居はお断りしています」のように、属性のすぐ後に断る言葉を続けたものも
@@ -1068,7 +1068,10 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「車椅子の生徒は修学旅行に参加できません」「障害のある生徒は遠足に参加できません」「外国人の子どもは日本語教室を利用できません」「外国人の方は料理教室に参加できません」。「発熱のある生徒は修学旅行に参加できません」は対象外です。「障害のある子どもも入園できます」「感染症にかかった子は登園
     できません」「3歳未満の子は入園できません」は対象外です）も、制度上の要件のことも
     あるため理由を添えるよう促す warning です（「本制度と併用できないため、」のように理由を書いたもの、「参加できませんか」「参加できません
-    でした」、「外国人の方は対象外です」のような対象の説明は対象外です）。「治安のため」「トラブルが多いため」「言葉が通じないため」のように
+    でした」、「外国人の方は対象外です」のような対象の説明、「UIターン支援金は、本市出身の方が対象です。市外出身の方は申し込めません。」のように
+    出身で対象を決めた制度を同じ文かすぐ前の文で挙げたものは対象外です）。出身や属性で採用を断る「市外出身の方は採用しません」
+    「同和地区の出身者は採用できません」「外国人は採用しません」は就職差別として error です（「市外出身の方も採用しています」
+    「…は採用しない、という企業がかつてありました」は対象外です）。「治安のため」「トラブルが多いため」「言葉が通じないため」のように
     偏見そのものを理由にしたもの（高齢者・女性以外の「安全のため」も）は error です。障害のある方には「障害者割引と併用できないため」のような、
     既に受けている制度の理由を書いたときだけ反応しません（「規則により」「制度上」だけでは反応します）。
     外国人住民向けの英語のお知らせの「Foreigners go home!」「Chinese go home!」、文全体が「Foreigners out!」「Go back to China!」のもの（「The guide for foreigners is out.」「Go back to Chinatown via Route 8.」は対象外）、「Refugees are not welcome here.」「Foreigners are criminals.」「Vietnamese workers are all thieves.」「No foreigners allowed」、中国の人への蔑称「chink」
@@ -1114,7 +1117,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     病気や状態を主題にして（[conditions]: うつ病、発達障害、ひきこもり、不登校、認知症、HIV感染者…）、「甘え」「言い訳」「気の持ちよう」「仮病」「自業自得」「親のせい」など
     （[condition_verdict]）と決めつけて文を終えるもの（「うつ病は甘え」「発達障害は言い訳」「依存症は自業自得」「不登校は親のせい」）も反応します（「うつ病は病気です」「依存症は本人の責任ではありません」
     「うつ病は甘えではありません」「不登校は甘えではなく、子どもからのSOSです」、こころの健康相談のお知らせは対象外です）。
-    「」に入れた文がそれだけで決めつけを言い切るもの（「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」「市長は「生活保護は甘えだ」と述べ…」）も、公式アカウントが広めることになるので反応します（同じ文で差別・誤解などと指摘するもの、傷つける言葉として戒めるもの、「「外国人はいらない」という考え方を見直しましょう」のように考え方を問い直すもの、「市長は「…」と述べ、謝罪しました」「「…」との発言は不適切だとして」のように撤回・謝罪・抗議などを伝えるものは対象外です。「」に入れた「出ていけ」なども同じです）。「「うつ病は甘え」と決めつけるのはやめましょう」「「うつ病は甘え」なんて言うのはやめましょう」「「障害者はいらない」のような発言はやめましょう」のように、言うことそのものをやめるよう呼びかける文（次の文で「そんな言葉はもうやめましょう」と呼びかけるもの、「…と突き放さないでください」「…と決めつける前に、専門家に相談しましょう」も。「」に入れた「外国人は出ていけ」を「…と言わないでください」「…と切り捨てないでください」と戒めるものも同じです）は対象外ですが、「…と決めつけるのではなく、甘えだと優しく伝えましょう」のように別のやり方で同じ決めつけを言うものや、「…と決めつけるのはやめましょう。やはり甘えです。」のように次の文で同じ言葉で言い直すもの、「「うつ病は甘え」。そんな言葉はもうやめましょう、と言う人がいますが、違います。」のようにやめるよう求める人に反論するものは反応します。また、「「障害者はいらない」、遠慮するのはやめましょう」「…と言うのを我慢するのはやめましょう」のように言い控えることをやめさせる文や、「…を差別だと騒ぐのはやめましょう」「…を偏見だと決めつけるのはおかしい」のように差別と指摘することを退ける文は反応します。
+    「」に入れた文がそれだけで決めつけを言い切るもの（「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」「市長は「生活保護は甘えだ」と述べ…」）も、公式アカウントが広めることになるので反応します（同じ文で差別・誤解などと指摘するもの、傷つける言葉として戒めるもの、「「外国人はいらない」という考え方を見直しましょう」のように考え方を問い直すもの、「市長は「…」と述べ、謝罪しました」「「…」との発言は不適切だとして」のように撤回・謝罪・抗議などを伝えるものは対象外です。「」に入れた「出ていけ」なども同じです）。「「うつ病は甘え」と決めつけるのはやめましょう」「「うつ病は甘え」なんて言うのはやめましょう」「「障害者はいらない」のような発言はやめましょう」のように、言うことそのものをやめるよう呼びかける文（次の文で「そんな言葉はもうやめましょう」と呼びかけるもの、「…と突き放さないでください」「…と決めつける前に、専門家に相談しましょう」も。「」に入れた「外国人は出ていけ」を「…と言わないでください」「…と切り捨てないでください」と戒めるもの、「」に入れずに文の終わりで「外国人は出ていけなんて言わないでください。」「…などと言うのはやめましょう。」と戒めるものも同じです。「…なんて言わないではいられない」「…と言ってはいけないのでしょうか」「…なんて言わないでください、と言う人がいますが、…」は反応します）は対象外ですが、「…と決めつけるのではなく、甘えだと優しく伝えましょう」のように別のやり方で同じ決めつけを言うものや、「…と決めつけるのはやめましょう。やはり甘えです。」のように次の文で同じ言葉で言い直すもの、「「うつ病は甘え」。そんな言葉はもうやめましょう、と言う人がいますが、違います。」のようにやめるよう求める人に反論するものは反応します。また、「「障害者はいらない」、遠慮するのはやめましょう」「…と言うのを我慢するのはやめましょう」のように言い控えることをやめさせる文や、「…を差別だと騒ぐのはやめましょう」「…を偏見だと決めつけるのはおかしい」のように差別と指摘することを退ける文は反応します。
     「」に入れても入れなくても、ご意見や声として伝え（「〜とのご意見をいただきました」「〜という声を聞くことがあります」「〜と言う人がいます」）、
     その文の残りか続く二文のうちに答えるもの（「しかし、それは差別です」「生活保護は憲法で保障された権利です」「根拠はありません」「許されません」）は反応しません
     （「その通りだと思います」「当然です」のように同意するもの、「日本人の権利が先です」「外国人の犯罪は許されません」「逆差別です」のように同じ言葉で発言の側に立つもの、答えた後に「一理あります」と譲るもの、「権利などありません」、段落が変わったもの、答えのないものは反応します。人権週間などの見出しやハッシュタグがあっても、下書きの最後の文で「「外国人は出ていけ」という声を聞きます。」と伝えたまま、ほかの文にも答えがないものは反応します（同じ文で「差別をなくすため、」「根拠のない」などと答えるもの、「〜という声を聞いたことはありませんか」のような問いかけは対象外です）。差別・人権などに触れた下書きで「」に入れたものも、「」に入れずに伝えた決めつけ（「生活保護は甘えだという意見もあります」）も、同意すれば反応します）。
@@ -1168,7 +1171,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     属性を主題にして理由を挙げ、すぐ後に「近づかない」「関わらない」と勧める文（「精神障害者は危ないので近づかないように」
     「外国人は言葉が通じないから関わらないほうがいい」）も反応します（「子どもは危ないので川に近づかないように」のように
     別の場所やものを挙げるもの、同じ段落の近くで工事・除雪・川・雪・クマ・倒れかけた看板・割れたガラス・倒壊しそうな空き家などの危険に触れたもの、
-    「高齢者は危ないので近づかないように」のように女性・高齢者の身を守る呼びかけは対象外です）。
+    「高齢者は危ないので近づかないように」のように女性・高齢者の身を守る呼びかけは対象外です）。人々そのものを避ける相手にした
+    「あの地区の人には近づかないように」「〇〇地区の人には近づかないでください」「外国人には近寄らないでください」は理由がなくても
+    反応します（「あの地区には近づかないでください」のような場所、「不審者には近づかないで」、「…ようお伝えください」は対象外です）。
     「女は家事をしていればいい」「男なら泣くな」「家事は女がするもの」「男は仕事、女は家庭」のように、性別で役割を
     決めつける文も反応します（固定的な性別役割分担意識）。避難所の手伝いや復旧作業などみんなの作業から女性を外して家に帰す
     「女性は避難所の手伝いをせず、家にいてください」も同じです（「感染した方は家にいてください」、体調や妊娠を理由にした
@@ -1196,7 +1201,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
         if _proper_name(doc, hit.start, hit.end):
             continue
         listed.append((hit.start, hit.end))
-        if not taught.named(hit):
+        if not taught.named(hit) and not _word_of_reported_statement(doc, hit):
             words.append(hit)
     for a, b in _hiragana_slurs(doc):
         hit = Hit(a, b, f"「{doc.text[a:b]}」は差別語・不快用語にあたるおそれがあります。表現を改めてください。")
@@ -1221,6 +1226,46 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
         doc, statements, (*wished, *_group_statements_across(doc), *_foreign_language_exclusion(doc), *_foreign_language_verdicts(doc), *_unanswered_last(doc))
     )
     yield from _gendered_hiring(doc)
+
+
+# A statement reported as said to someone, right after it: 「部落の人とは付き合うなと親に言われた」「…と言われた経験」.
+# Told to someone, as what befell them (「…と親に言われた経験」「…と言われたという相談」「…と言われて育った」): not
+# 「…と言われています」, the rumour passed on (still the word), nor 「…と言われました。だから付き合いません。」.
+_SAID_TO_SOMEONE = re.compile(
+    r"[、 \t　]*[」』]?[、 \t　]*(?:(?:と|って)[、 \t　]*(?:[^。！!？?\n「」、,はをがとよ]{1,8}?(?:に|から)[ \t　]*)?(?:言|い)われ"
+    r"(?:(?:た|ました)(?:という|といった)?[ \t　]*(?:経験|体験|記憶|相談|訴え|こと(?:が|も)(?:あ|な))|て育)"
+    # 「…、という親の言葉に苦しんだ人がいます」: the words and who said them, and the hurt they did.
+    r"|という[ \t　]*[^。！!？?\n「」、,]{1,6}?の[ \t　]*言葉(?:に|で)[ \t　]*(?:苦しん|傷つ|悩ん|悩まされ|つらい思い))"
+)
+
+
+def _word_of_reported_statement(doc: Document, hit: Hit) -> bool:
+    """Whether the word 「部落」 at ``hit`` names the group of a statement its sentence reports as said to someone
+    (`_SAID_TO_SOMEONE`), which `_opposed` reads as reported and not agreed with (「部落の人とは付き合うなと親に言われた経験を
+    持つ人もいます」, a 人権 post's account of 結婚差別 with or without a 【人権】 heading): the word then goes with the
+    statement, as 「同和地区の人とは…と親に言われた」 has no word to fire. Not 「…と親に言われた。その通りだ。」 (the
+    statement fires), nor a verdict the sentence opposes with a word but no report (「部落の人は人権なんてない」)."""
+    if fold(doc.text[hit.start : hit.end]) != fold("部落"):
+        return False
+    sent = _said_sentence(doc, hit.start)
+    groups = [g for g in matcher("discrimination.txt", "groups").find(doc, within=sent) if g.start <= hit.start and hit.end < g.end]
+    if not groups:
+        return False
+    g = max(groups, key=lambda m: m.end)
+    said = [
+        x for name in ("exclusion", "verdict") for x in matcher("discrimination.txt", name).find(doc, within=(g.end, sent[1]))
+    ]
+    if not said:
+        return False
+    told = _SAID_TO_SOMEONE.match(doc.text, min(x.end for x in said), sent[1])
+    # 「…経験を持つ人もいますが、当然です」: conceded and then agreed with.
+    return (
+        told is not None and _CONCEDED_AFTER.search(doc.text, told.end(), sent[1]) is None
+        and _opposed(doc, matcher("discrimination.txt", "deny"), sent, g.start)
+    )
+
+
+_CONCEDED_AFTER = re.compile(r"(?:が|けど|けれど(?:も)?)[、,]")
 
 
 def _said(doc: Document, taught: _Taught, hit: Hit) -> bool:
@@ -2268,7 +2313,9 @@ _REFUSED = re.compile(
     # 「外国人は入店禁止です」「外国籍の方の入居は禁止」: the notice on the door. Not 「…禁止されています」 (the law
     # reported) nor a compound it begins (「禁止事項」「外国人の方は禁止薬物の持ち込みにご注意ください」「障害者は
     # 禁止区域でも駐車できます」).
-    r"|禁止(?![\u4e00-\u9fff\u30a0-\u30ff]|\s*(?:され|の)))"
+    r"|禁止(?![\u4e00-\u9fff\u30a0-\u30ff]|\s*(?:され|の))"
+    # 「市外出身の方は採用しません」「外国人は採用できません」: the 就職差別 厚生労働省's fair-hiring guidance forbids.
+    r"|採用(?:は|を|も)?[ \t]*(?:(?:し|いたし|致し)(?:ません|ない)|(?:でき|出来)(?:ません|ない)|しておりません|しない)(?![ \t]*[、,]?[ \t]*(?:か|でしょうか|という|といった|との|とは|と(?:言|い|考え|思)|なんて|[？?])))"
     # 「お断りしません」「お断りすることはありません」「お断りいたしません」「不可ではありません」 welcome them.
     r"(?!\s*(?:は|も)?(?:し|いたし)(?:ません|ない|ていません|ておりません)"
     r"|\s*(?:する|いたす)こと(?:は|も)?(?:ない|ありません|ございません)"
@@ -2383,6 +2430,12 @@ _ENGLISH_COUNT = re.compile(r"(?i)\b(?:many|most|some|few|several|numerous|lots 
 # ありません」「外国人は出ていけ、は偏見とは言えない」 defend it. Not asked (「差別ではないでしょうか」「差別では
 # ありませんか」「差別ではないのか」), which says it is, nor denied twice (「差別にならないはずがありません」).
 _DENY_DENIED = re.compile(
+    # The reader told not to say the words ([deny]'s 「なんて言わないで」「と言うのはやめ」「と言ってはいけ」) only when the
+    # sentence ends there: 「…なんて言わないではいられない」「…と言ってはいけないのでしょうか」「…と言うのはやめられない」
+    # side with them, and 「「…」と言わないでください、と言う人がいますが、…」 puts the call in others' mouths.
+    r"(?:(?<=言わないで)|(?<=言わないように)|(?<=のはやめ)|(?<=てはいけ)|(?<=ちゃだめ))"
+    r"(?!(?:ください|下さい|くださいね|ほしい(?:です)?|欲しい(?:です)?|ね|よ|ましょう|ません|ないよ|ないね|ない|な|しましょう"
+    r"|して(?:ください|下さい)|てください|て下さい|よう|ようね|ようよ)?[ \t　]*(?:[。！!♪]|$|\n))|"
     r"[ \t　]*(?:では|じゃ|とは|には|に)[ \t　]*"
     r"(?:ない|なく|ありません|言えない|言えません|いえない|いえません|当たらない|当たりません|あたらない|あたりません|ならない|なりません)"
     r"(?![ \t　]*(?:か|でしょう|だろうか|のでは|の(?:か|です(?:か|よね)|[？?])|んですか|です(?:か|よね)|よね|よう|[？?]|(?:はず|わけ)が))"
@@ -2463,12 +2516,19 @@ _REPORT_CONFIRMED = re.compile(
 
 # What agrees with words reported, said in a sentence of its own: `_AGREED_RIGHT_AFTER` (not 「その通りにしてしまった」),
 # the one who said them or the words called right (「親は正しい」「言葉はもっともです」), fact (「事実だ」), or thought so
-# too (「私もそう思います」). Not 「私もその一人です」「私もです」, which join those the words hurt.
+# too (「私もそう思います」), or held to be so still (「今もそうあるべきです」「今もそうです」「そうすべきだ」). Not
+# 「私もその一人です」「私もです」, which join those the words hurt, nor 「今もそうでしょうか」「そうあるべきではありません」
+# 「今もそう思っている人がいます」, asked, denied or others'.
 _AGREED_NEXT = re.compile(
     rf"(?!その(?:通り|とおり)に)(?:{_AGREED_RIGHT_AFTER.pattern})"
+    r"|^[ \t　]*(?:(?:今|いま|現在|これから|この先)(?:も|でも)[、,\s　]*)?(?:やはり|やっぱり|ずっと|絶対に?)?[、,\s　]*"
+    r"(?:そう|その(?:通り|とおり)|同じ)[ \t　]*(?:ある|する|す|であ(?:る)?|で)?べき"
+    r"(?![ \t　]*(?:では|じゃ|でしょう|です?か|だろう|なの(?:でしょう|です)?か|か|と(?:は|も)?(?:言|い)う|という|[？?]))"
+    r"|^[ \t　]*(?:今|いま|現在)(?:も|でも)[、,\s　]*(?:やはり|やっぱり)?[、,\s　]*(?:そう|その(?:通り|とおり))"
+    r"(?:です|だ(?!ろう)|思(?:う|います))(?![ \t　]*(?:か|と(?:は|も)?(?:言|い)う|という|[？?]))"
     r"|(?:は|が|も)[ \t　]*(?:本当に|やはり|やっぱり)?(?:正し(?:い|かった)|もっとも)"
     r"(?![ \t　]*(?:とは|と(?:は|も)?言|わけ|はず|の(?:でしょう|だろう|です?か|か)|でしょう|です?か|か|[？?]))"
-    r"|^[ \t　]*(?:(?:本当|ほんと|まさに)に?そう|事実|本当|真実)(?:です|だ)(?![ \t　]*(?:か|と|[？?]))"
+    r"|^[ \t　]*(?:(?:本当|ほんと|まさに)に?そう|事実|本当|真実|当然|当たり前|あたりまえ)(?:です|だ)(?![ \t　]*(?:か|と|[？?]))"
     r"|(?:私|わたし|僕|ぼく|俺)も[ \t　]*そう(?:思|考え)(?!います?か|う人)|よく言(?:って|っ)(?:くれ|た)"
 )
 
@@ -2607,7 +2667,7 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
     if not groups.present(doc):
         return
     exclusion = matcher("discrimination.txt", "exclusion")
-    refusals = "お断り" in doc.text or "不可" in doc.text or "ご遠慮" in doc.text or "禁止" in doc.text
+    refusals = "お断り" in doc.text or "不可" in doc.text or "ご遠慮" in doc.text or "禁止" in doc.text or "採用" in doc.text
     if not (refusals or exclusion.present(doc)):
         return
     deny = matcher("discrimination.txt", "deny")
@@ -2794,7 +2854,7 @@ def _turned_away(doc: Document) -> Iterator[Hit]:
     text = doc.text
     if not ("でき" in text or "出来" in text or "いただけ" in text or "頂け" in text or "受け" in text
             or "お断り" in text or "不可" in text or "ご遠慮" in text or "禁止" in text or "めません" in text
-            or "えません" in text or "れません" in text):
+            or "えません" in text or "れません" in text or "採用" in text):
         return
     found = [(g, False) for g in matcher("discrimination.txt", "groups").find(doc)]
     found += [(g, True) for g in matcher("discrimination.txt", "refusal_groups").find(doc)]
@@ -2844,8 +2904,37 @@ def _turned_away(doc: Document) -> Iterator[Hit]:
                 yield Hit(g.start, m.end(), f"{people}を一括りにして排除・差別する表現と受け取られます。" + _refusal_hint(doc, sent, g.start, text[g.start : g.end]))
         elif pretext:
             yield Hit(g.start, m.end(), f"{people}を一括りにして排除・差別する表現と受け取られます。{_REWRITE}")
-        elif not _RULE_REASON.search(text, sent[0], sent[1]):
+        elif not _RULE_REASON.search(text, sent[0], sent[1]) and not _origin_scheme(doc, sent, text[g.start : g.end]):
             yield Hit(g.start, m.end(), _NOT_ELIGIBLE_MESSAGE.format(said=text[g.start : m.end()]), severity="warning")
+
+
+# A scheme for those from one place, named with whom it is for: 「UIターン支援金は、本市出身の方が対象です」「移住
+# 奨励金の対象は県外出身の方に限ります」. The others then may not apply by the scheme's own terms, which is no
+# refusal (「市外出身の方は申し込めません」 right after it). Only of origin: a scheme that leaves out 外国人 or 障害者
+# is what the warning asks the reason for, and 「市外出身の方は採用しません」 (`_REFUSED`) turns them away outright.
+_ORIGIN_SCHEME = re.compile(
+    r"(?:支援金|補助金|助成金|給付金|奨励金|交付金|奨学金|手当|補助|助成|支援|制度|事業|プログラム|[UＵIＩJＪ・]{1,5}ターン)"
+    r"[^。！!？?\n]{0,40}?出身[^。！!？?\n]{0,16}?(?:が|を|に)?[ \t]*(?:対象|限ります|限り|限定|条件|要件)"
+    r"|対象(?:者)?(?:は|となるのは)[^。！!？?\n]{0,20}?出身"
+)
+_FROM_ORIGIN = ("出身者", "出身の方", "出身の人")
+
+
+def _origin_scheme(doc: Document, sent: tuple[int, int], group: str) -> bool:
+    """Whether ``group`` is people named by where they come from, and ``sent`` or the sentence before it in its
+    paragraph names a scheme for those of one origin (`_ORIGIN_SCHEME`)."""
+    if not group.endswith(_FROM_ORIGIN):
+        return False
+    if _ORIGIN_SCHEME.search(doc.text, *sent):
+        return True
+    j = sent[0] - 1
+    while j > 0 and doc.text[j].isspace():
+        j -= 1
+    if j < 0 or doc.text[j].isspace():
+        return False
+    before = doc.sentence_at(j)
+    following = doc.next_in_paragraph(before[1])
+    return following is not None and following[0] == sent[0] and _ORIGIN_SCHEME.search(doc.text, *before) is not None
 
 
 # The group as the topic of the verdict: 「LGBTは」「外国人労働者って」「障がい者なんて」「在日の連中は」.
@@ -3453,6 +3542,8 @@ def _owned_after_topic_heading(doc: Document, sent: tuple[int, int], start: int)
 
 _GOES_ON = re.compile(r"[ \t]*(?:と|って)")
 _GOES_ON_REACH = 40
+# The `_ROLE_QUESTIONED` words that only say the role was once said or held, not that it is wrong.
+_ROLE_ONCE_SAID = frozenset(("言われ", "時代", "昔", "かつて"))
 
 
 def _gender_roles(doc: Document) -> Iterator[Hit]:
@@ -3473,9 +3564,15 @@ def _gender_roles(doc: Document) -> Iterator[Hit]:
         end = sent[1]
         if doc.text[end - 1 : end] in ("！", "!") and _GOES_ON.match(doc.text, end):
             end = min(doc.sentence_at(end)[1], end + _GOES_ON_REACH)
-        if _ROLE_QUESTIONED.search(doc.text, m.end(), end):
+        questioned = {q.group() for q in _ROLE_QUESTIONED.finditer(doc.text, m.end(), end)}
+        asked_before = {q.group() for q in _ROLE_QUESTIONED.finditer(doc.text, sent[0], m.start())}
+        # Only reported as once said, then agreed with in the next sentence: 「女は家事をするものだと言われて
+        # いました。今もそうあるべきです。」「昔は、男は外で働くものと言われた時代がありました。その通りです。」.
+        if (questioned or asked_before) and (questioned | asked_before) <= _ROLE_ONCE_SAID and _agreed_next(doc, (sent[0], end)):
+            questioned = asked_before = set()
+        if questioned:
             continue
-        if _ROLE_QUESTIONED.search(doc.text, sent[0], m.start()) and not _owned_after_topic_heading(doc, sent, m.start()):
+        if asked_before and not _owned_after_topic_heading(doc, sent, m.start()):
             continue
         yield Hit(
             m.start(),
@@ -3926,6 +4023,23 @@ _HAZARD = re.compile(
     # A thing that may fall or break (「看板が倒れかけています」「窓ガラスが割れています」「空き家が倒壊するおそれ」).
     r"|倒れ|倒壊|崩れ|崩壊|崩落|割れ|破損|損傷|落下|看板|ガラス|塀|建物|空き家|空家|老朽|噴火|火山|波|堤防"
 )
+# The people themselves as what to keep away from, with or without a reason: 「あの地区の人には近づかないように」
+# 「同和地区の人には近づくな」「外国人には近寄らないでください」, the shunning of 部落差別 told to the reader. A danger
+# near does not make it care: no hazard is the people. Not 「障害のある方には、危ないので近づかないようお伝えください」,
+# where they are told (`_ADVICE_TAIL` reads nothing after the advice), nor 「あの地区には近づかないで」, a place.
+_SHUNNED_AS_OBJECT = re.compile(
+    r"(?P<who>(?:の|に住む|出身の)(?:人|方|住民|人たち|人々|方々|子ども|子供|子))?(?:たち|達|ら)?[ \t　]*に(?:は|も)?[、,\s　]*"
+    r"(?:[^。！？!?\n「」]{1,24}?(?:ので|から|ため(?:に)?)[、,\s　]*)?"
+    r"(?:(?:絶対に?|決して|むやみに|なるべく|できるだけ|あまり|なるたけ)[、,\s　]*)?"
+    r"(?:(?:近づ|ちかづ)(?:かない|くな|いてはいけ(?:ない|ません)|いては(?:だめ|ダメ))"
+    r"|(?:近寄|ちかよ)(?:らない|るな|ってはいけ(?:ない|ません)|っては(?:だめ|ダメ)))"
+    r"(?:で(?:ください|下さい|ね|おこう|おきましょう)?|ように?(?:お願い(?:します|いたします|致します)?|願います)|ように(?:しましょう|してください|して下さい|しよう|しなさい|してね"
+    r"|気をつけ\w{0,6}|気を付け\w{0,6}|注意\w{0,6}|ね)?|ほうが(?:いい|よい|良い)|方が(?:いい|よい|良い)|べき|こと)?"
+)
+# People named by the district or the 部落 they live in or come from, which no [groups] word names
+# (「〇〇地区の人」「A地区の方」「川向こうの集落の人」): only as what `_SHUNNED_AS_OBJECT` keeps away from.
+_DISTRICT_PEOPLE = re.compile(r"(?:[一-龥ァ-ヶー〇○◯Ａ-Ｚａ-ｚA-Za-z0-9０-９]{1,6}|あの|その)?(?:地区|集落|部落|団地)(?=(?:の|に住む|出身の)(?:人|方|住民|子))")
+_PLACE = re.compile(r"(?:地区|集落|部落|団地)$")
 _HAZARD_REACH = 200
 # Those the same words keep from harm, whose age or body a danger concerns (「高齢者は危ないので近づかないように」).
 _SHIELDED = frozenset(("女", "女性", "オンナ", "高齢者", "老人", "年寄り"))
@@ -3933,13 +4047,26 @@ _SHIELDED = frozenset(("女", "女性", "オンナ", "高齢者", "老人", "年
 
 def _shunned(doc: Document) -> Iterator[Hit]:
     """Sentences with a group as the topic, a reason, and the advice to keep away from them (`_SHUNNED`)."""
-    if not any(w in doc.text for w in ("近づかな", "ちかづかな", "近寄らな", "ちかよらな", "関わらな", "かかわらな", "係わらな", "相手にしな", "接しな")):
+    if not any(w in doc.text for w in ("近づ", "ちかづ", "近寄", "ちかよ", "関わらな", "かかわらな", "係わらな", "相手にしな", "接しな")):
         return
     groups = matcher("discrimination.txt", "groups")
-    if not groups.present(doc):
-        return
     deny = matcher("discrimination.txt", "deny")
     seen: set[tuple[int, int]] = set()
+    shunned = [(g.start, g.end) for g in groups.find(doc)] + [(d.start(), d.end()) for d in _DISTRICT_PEOPLE.finditer(doc.text)]
+    for start, end in sorted(shunned):
+        sent = _said_sentence(doc, start)
+        if sent in seen or doc.text[start:end] in _SHIELDED:
+            continue
+        m = _SHUNNED_AS_OBJECT.match(doc.text, end, sent[1])
+        if m is None or not _ADVICE_TAIL.fullmatch(doc.text, m.end(), sent[1]) or deny.find(doc, within=sent):
+            continue
+        # 「あの地区には近づかないで」 keeps the reader from a place, which a landslide may close.
+        if m.group("who") is None and _PLACE.search(doc.text, start, end):
+            continue
+        seen.add(sent)
+        yield Hit(start, m.end(), f"{_people(doc.text[start:end])}を危険視して遠ざける、偏見を助長する表現と受け取られます。表現を改めてください。")
+    if not groups.present(doc):
+        return
     for g in groups.find(doc):
         sent = _said_sentence(doc, g.start)
         if sent in seen or doc.text[g.start : g.end] in _SHIELDED:

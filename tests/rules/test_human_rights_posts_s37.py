@@ -672,6 +672,10 @@ BAD = [
     ("x", "生活保護の人とは付き合わないほうがいいです。", "prohibited.discrimination"),
     # Reported, then agreed with in the next sentence (a KNOWN miss until session 38's second review).
     ("x", "【人権週間】かつては、外国人は出ていけと言われていました。今もその通りだと思います。", "prohibited.discrimination"),
+    # KNOWN misses until session 39: the people of a district shunned with no reason given, and a role reported as once
+    # said, then held to be right still in the next sentence.
+    ("x", "【人権週間】人権週間です。あの地区の人には近づかないように。", "prohibited.discrimination"),
+    ("x", "【人権週間】かつては女性は家にいろと言われていました。今もそうあるべきです。", "prohibited.discrimination"),
 ]
 
 # (platform, text, the code it should get, why it does not yet).
@@ -684,21 +688,9 @@ KNOWN = [
     ),
     (
         "x",
-        "【人権週間】人権週間です。あの地区の人には近づかないように。",
-        "prohibited.discrimination",
-        "「近づかない」は理由（「危ないので」など）を挙げた文だけを読むため、理由のない呼びかけは読まれません。",
-    ),
-    (
-        "x",
         "【人権週間】「外国人は出ていけ」。本当にそう思う。",
         "prohibited.discrimination",
         "「」の文と同意が句点で分かれると、同意を「」のすぐ後と読まず、人権週間の下書きで「」に入れた語として説明と読まれます。",
-    ),
-    (
-        "x",
-        "【人権週間】かつては女性は家にいろと言われていました。今もそうあるべきです。",
-        "prohibited.discrimination",
-        "「と言われていました」で伝えられたことと読まれ、次の文の「今もそうあるべきです」まで読み進めていません（「〜とされた時代がありました」の形は読みます）。",
     ),
 ]
 

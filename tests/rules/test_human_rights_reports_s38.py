@@ -182,10 +182,12 @@ test_misses_found_by_the_review_fire = CORPUS.fires(MISSES)
     ],
 )
 def test_words_told_are_not_read_as_the_posts_statement(text: str) -> None:
-    # With nothing in the draft naming 部落差別 or a lesson, the word alone still asks for a rewrite (「部落」 fires on
-    # its own by design); the words the parent said are no statement of the post's.
+    # Session 39: nor is the 「部落」 of the words told, with no 【人権】 heading or lesson named. The guidelines forbid
+    # discrimination and spreading it (茅野市 4(7)③, 上越市 5(5)); an account of what someone was told, and of the hurt,
+    # does neither, and is how a 人権 post tells of 結婚差別. The rumour passed on (「部落の人は汚いと言われています」)
+    # and the word used outright still fire (REPORTED_EXPERIENCE_ATTACKS).
     findings = [f for f in check(text, CheckContext(platform="x", now=NOW, policy=CITY_POLICY)) if f.code == "prohibited.discrimination"]
-    assert [text[f.start : f.end] for f in findings] == ["部落"], text
+    assert findings == [], [text[f.start : f.end] for f in findings]
 
 
 def test_the_statement_after_a_group_of_place_names_where_they_come_from() -> None:
@@ -193,3 +195,159 @@ def test_the_statement_after_a_group_of_place_names_where_they_come_from() -> No
     text = "部落出身者とは結婚するな"
     findings = check(text, CheckContext(platform="x", now=NOW, policy=CITY_POLICY))
     assert any(text[f.start : f.end] == text for f in findings), [(f.code, text[f.start : f.end]) for f in findings]
+
+
+# Session 39. Reported, then held to be right still in the next sentence (「今もそうあるべきです」), as `_AGREED_NEXT` reads
+# 「その通りです」: the post says the words again. A gender role reported (「と言われていました」) reads the same.
+STILL_HELD_NEXT = [
+    ("女は家事をするものだと言われていました。今もそうあるべきです。", "prohibited.discrimination"),
+    ("女は家事をするものだと言われていました。その通りです。", "prohibited.discrimination"),
+    ("女は家事をするものと言われた時代がありました。今もそうすべきです。", "prohibited.discrimination"),
+    ("昔は、女は家事をするものと言われていました。今もそうすべきだ。", "prohibited.discrimination"),
+    ("外国人は犯罪ばかりと言われていました。今もそうです。", "prohibited.discrimination"),
+    ("外国人は犯罪ばかりと言われていました。今もそうあるべきです。", "prohibited.discrimination"),
+    ("同和地区の人とは結婚するなと親に言われた。今もそうあるべきです。", "prohibited.discrimination"),
+    ("同和地区の人とは結婚するなと言われていました。そうすべきだと思います。", "prohibited.discrimination"),
+    ("同和地区の人とは結婚するなと言われていました。これからもそうあるべきだ。", "prohibited.discrimination"),
+    ("同和地区の人とは結婚するなと言われていました。今でもそう思います。", "prohibited.discrimination"),
+    ("同和地区の人とは結婚するなと親に言われた。当然だ。", "prohibited.discrimination"),
+    ("「部落の人とは付き合うな」と親に言われた経験を持つ人もいます。当然です。", "prohibited.discrimination"),
+]
+NOT_STILL_HELD_NEXT = [
+    "女は家事をするものだと言われていました。今もそうあるべきでしょうか。",
+    "女は家事をするものだと言われていました。今もそうあるべきではありません。",
+    "女は家事をするものだと言われていました。今もそうですか？",
+    "女は家事をするものだと言われていました。今もそう思っている人がいます。",
+    "女は家事をするものだと言われていました。今もそうあるべきだと言う人もいます。",
+    "女は家事をするものだと言われていました。今はそうではありません。",
+    "女は家事をするものだと言われていました。\n\n今もそうあるべきです。",
+    "昔は、女は家事をするものと言われていました。今は、男女がともに家事を担う時代です。",
+    "同和地区の人とは結婚するなと言われていました。そうすべきではありません。",
+    "同和地区の人とは結婚するなと言われていました。今もそうだろうか。",
+    "外国人は犯罪ばかりと言われていました。今もそう思う人がいます。",
+    "同和地区の人とは結婚するなと親に言われた。当然、許されることではありません。",
+    "同和地区の人とは結婚するなと親に言われた。当然ですか？",
+]
+
+# The people of a district, or a group, as what to keep away from, with no reason given (the reasoned form is
+# `_SHUNNED`'s): the shunning of 部落差別 told to the reader.
+SHUNNED_AS_OBJECT = [
+    ("あの地区の人には近づかないように", "prohibited.discrimination"),
+    ("あの地区の人には近づかないようにしましょう。", "prohibited.discrimination"),
+    ("〇〇地区の人には近づかないでください", "prohibited.discrimination"),
+    ("A地区の方には近寄らないでください。", "prohibited.discrimination"),
+    ("同和地区の人には近づくな。", "prohibited.discrimination"),
+    ("川向こうの集落の人には近づいてはいけません。", "prohibited.discrimination"),
+    ("外国人には近づかないでください。", "prohibited.discrimination"),
+    ("精神障害者には絶対に近づくな！", "prohibited.discrimination"),
+    ("あの団地に住む人には、危ないので近づかないほうがいい。", "prohibited.discrimination"),
+    ("部落出身の人には近づかない方がいいよ。", "prohibited.discrimination"),
+    ("〇〇地区の方には近づかないようお願いします。", "prohibited.discrimination"),
+    ("生活保護の人には近づくな。", "prohibited.discrimination"),
+]
+NOT_SHUNNED = [
+    "あの地区には近づかないでください。",
+    "あの地区の人には近づかないようにと言われた。",
+    "障害のある方には、危ないので近づかないようお伝えください。",
+    "高齢者には近づかないでください。",
+    "作業中の方には近づかないでください。",
+    "不審者には近づかないでください。",
+    "クマには近づかないでください。",
+    "〇〇地区の人には近づかないでください、という差別がありました。",
+    "「あの地区の人には近づくな」と言われた経験はありませんか。",
+    "あの地区の人には近づくなという偏見をなくしましょう。",
+    "〇〇地区の方には回覧板をお届けします。",
+    "A地区の方はB小学校へ避難してください。",
+    "増水した川には近づかないでください。地区の方はご注意ください。",
+    "同和地区の人には近づかないなんて、差別です。",
+    "感染者には近づかないでください。",
+    "発熱のある方には近づかないでください。",
+    "工事中の団地には近づかないでください。",
+    "外国人には近づきがたいと感じる人もいます。",
+]
+
+# The statement the reader is told not to say, without 「」 (「…なんて言わないでください」), as with them; only when the
+# sentence ends there.
+TOLD_NOT_TO_SAY = [
+    "外国人は出ていけなんて言わないでください。",
+    "外国人は出ていけなんて言わないで。",
+    "外国人は出ていけなんて言うのはやめましょう。",
+    "外国人は出ていけなんて、言ってはいけません。",
+    "外国人は出ていけなどと言わないでください。",
+    "外国人は出ていけと言わないでください！",
+    "同和地区の人とは結婚するななんて言わないでください。",
+    "障害者は施設にいろなんて言わないようにしましょう。",
+]
+SAID_ANYWAY = [
+    ("外国人は出ていけなんて言わないでください、と言う人がいますが、外国人は出ていけ。", "prohibited.discrimination"),
+    ("外国人は出ていけなんて言わないではいられない。", "prohibited.discrimination"),
+    ("外国人は出ていけと言わないでいられません。", "prohibited.discrimination"),
+    ("外国人は出ていけと言ってはいけないのでしょうか。", "prohibited.discrimination"),
+    ("外国人は出ていけと言ってはいけないなんておかしい。", "prohibited.discrimination"),
+    ("外国人は出ていけと言ってはいけない理由がわからない。", "prohibited.discrimination"),
+    ("外国人は出ていけと言ってはいけないとは思わない。", "prohibited.discrimination"),
+    ("外国人は出ていけと言うのはやめられない。", "prohibited.discrimination"),
+    ("外国人は出ていけと言うのはやめる必要はない。", "prohibited.discrimination"),
+    ("外国人は出ていけと言わないで、黙って追い出しましょう。", "prohibited.discrimination"),
+]
+
+# What someone was told, as what befell them, and the word 「部落」 in it: no heading needed (see
+# test_words_told_are_not_read_as_the_posts_statement).
+REPORTED_EXPERIENCE = [
+    "部落の人とは付き合うなと言われた経験を持つ人もいます。",
+    "部落出身者とは結婚するなと親戚から言われたという相談が寄せられています。",
+    "部落の人とは付き合うなと親に言われて育ちました。",
+    "部落の人は汚いという親の言葉に傷ついた人がいます。",
+]
+REPORTED_EXPERIENCE_ATTACKS = [
+    ("部落差別をなくしましょう。部落の人は汚いと言われています。", "prohibited.discrimination"),
+    ("部落の人は汚いと言われています。", "prohibited.discrimination"),
+    ("部落の人とは付き合うなと言われました。だから付き合いません。", "prohibited.discrimination"),
+    ("部落の人とは付き合うなと親に言われた経験を持つ人もいますが、当然です。", "prohibited.discrimination"),
+    ("部落の人とは付き合うなと親に言われた経験があります。今もそうあるべきです。", "prohibited.discrimination"),
+    ("部落の人とは付き合うな、という親の言葉に苦しんだ人がいますが、親は正しい。", "prohibited.discrimination"),
+    ("部落の人とは付き合うな、という親の言葉に従いました。", "prohibited.discrimination"),
+    ("部落の人は人権なんてないと言われた経験があります。", "prohibited.discrimination"),
+    ("部落の人とは結婚するなと言われた経験を持つ人もいます。部落の人とは付き合うな。", "prohibited.discrimination"),
+    ("部落には近づくなと親に言われた経験を持つ人もいます。", "prohibited.discrimination"),
+]
+
+# A scheme for those of one origin, then who may not apply: its own terms, not a refusal. Turned away from a job by
+# where they come from is 就職差別, scheme or not.
+ORIGIN_SCHEMES = [
+    "UIターン支援金は、本市出身の方が対象です。市外出身の方は申し込めません。",
+    "UIターン支援金は、本市出身の方が対象です。\n市外出身の方は申し込めません。",
+    "移住奨励金の対象は県外出身の方に限ります。県内出身の方は申し込めません。",
+    "Uターン支援金は本市出身の方が対象のため、市外出身の方は申し込めません。",
+    "市外出身の方も採用しています。",
+    "市外出身の方の採用も行っています。",
+    "職員採用試験は、市外出身の方も受験できます。",
+    "市外出身の方は採用しませんか？",
+    "【人権週間】同和地区の出身者は採用しない、という企業がかつてありました。就職差別は、本人の努力ではどうにもなりません。",
+]
+TURNED_AWAY_BY_ORIGIN = [
+    ("市外出身の方は採用しません。", "prohibited.discrimination"),
+    ("市外出身の方は採用しません", "prohibited.discrimination"),
+    ("同和地区の出身者は採用できません。", "prohibited.discrimination"),
+    ("〇〇地区出身の人は採用いたしません。", "prohibited.discrimination"),
+    ("外国人は採用しません。", "prohibited.discrimination"),
+    ("市外出身の方は採用しない、と決めました。", "prohibited.discrimination"),
+    ("UIターン支援金は、本市出身の方が対象です。市外出身の方は採用しません。", "prohibited.discrimination"),
+    ("市外出身の方は申し込めません。", "prohibited.discrimination"),
+    ("夏祭りは本市出身の方が対象です。市外出身の方は参加できません。", "prohibited.discrimination"),
+    ("市外出身の方は参加できません。UIターン支援金の案内です。", "prohibited.discrimination"),
+    ("UIターン支援金は、本市出身の方が対象です。治安のため、市外出身の方は申し込めません。", "prohibited.discrimination"),
+    ("UIターン支援金は、本市出身の方が対象です。外国人の方は申し込めません。", "prohibited.discrimination"),
+    ("子育て支援金は、市民の方が対象です。外国人の方は申し込めません。", "prohibited.discrimination"),
+]
+
+test_reports_held_right_still_in_the_next_sentence_fire = CORPUS.fires(STILL_HELD_NEXT)
+test_reports_not_held_right_still_stay_silent = CORPUS.silent(NOT_STILL_HELD_NEXT)
+test_people_shunned_as_the_object_fire = CORPUS.fires(SHUNNED_AS_OBJECT)
+test_places_and_dangers_kept_away_from_stay_silent = CORPUS.silent(NOT_SHUNNED)
+test_statements_the_reader_is_told_not_to_say_stay_silent = CORPUS.silent(TOLD_NOT_TO_SAY)
+test_statements_said_anyway_fire = CORPUS.fires(SAID_ANYWAY)
+test_experiences_of_what_someone_was_told_stay_silent = CORPUS.silent(REPORTED_EXPERIENCE)
+test_attacks_on_the_experience_relaxation_fire = CORPUS.fires(REPORTED_EXPERIENCE_ATTACKS)
+test_schemes_for_one_origin_stay_silent = CORPUS.silent(ORIGIN_SCHEMES)
+test_people_turned_away_by_origin_fire = CORPUS.fires(TURNED_AWAY_BY_ORIGIN)
