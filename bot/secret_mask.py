@@ -16,7 +16,9 @@ from datetime import UTC, datetime
 from bot.incidents import SECRET_MASK
 from bot.rules import card_number_spans, my_number_spans, secret_value_spans
 from bot.rules.credentials import (
+    PASSWORD_LABEL,
     RESCAN_LIMIT,
+    SPELT_OUT_LABEL,
     before_next_field,
     label_word_first,
     password_only_word,
@@ -36,7 +38,11 @@ _LABEL = (
     # 「パス」 is how staff shorten パスワード (「パスは abc123」), but not inside a word (「コンパス」「パスポート」).
     r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?>(?:パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|パスコード|(?<![ァ-ヺー])(?:パス|ﾊﾟｽ)(?![ァ-ヺーｦ-ﾟ])"
     r"|(?i:pin|ｐｉｎ)(?:[ \t]?(?:コード|番号))?"
-    r"|(?i:pwd?|pass(?:wd|word|code)?|ｐｗ|ｐａｓｓ(?:ｗｏｒｄ|ｃｏｄｅ)?))"
+    r"|(?i:pwd?|pass(?:wd|[ \t]?word|code)?|ｐｗ|ｐａｓｓ(?:ｗｏｒｄ|ｃｏｄｅ)?)"
+    # Every label confidential.secret reads (「ピーダブ」「暗号化キー」「パスフレーズ」「senha」「暗証」…),
+    # after the wider forms above: with a list of its own the mask drifted from the rule's, and a weak password
+    # the rule leaves alone in a draft (「ピーダブ：abc123」「暗号化キー：abc123」) went into the alert as typed.
+    r"|(?i:" + PASSWORD_LABEL + r"))"
     # A label numbered before its colon (「PW2: xyz789」「パスワード2：xyz789」「PIN1: 1234」): the number is the label's.
     # Read as the value, 「PW2:」 went under the mask and the second password after it out as typed. Only
     # before a colon, an equals sign or an arrow: 「PW1234」 alone is the value.
@@ -644,16 +650,25 @@ def _values_after_what_is_said_spans(text: str) -> list[tuple[int, int]]:
 # and a digit there is the password far more often than anything else; a link, a date, a time, a telephone
 # number and a device said to be one stay (see _a_listed_value), and so does a word with no digit (「→ こちら」
 # 「→ Teams」), but for a half, which is any word.
-_A_WORD_GIVEN = r"[ \t\u3000]*+[「『\"“'‘]?([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。，．」』”’）)]|[ぁ-ん]|$)"
-# The label spelt out in kana or romaji (「ピーダブリュー：」「pasuwaado:」).
-_A_LABEL_SPELT_OUT = re.compile(r"ピーダブリュー|(?i:pasuwa-?a?do)")
+
+
+def _a_word_given(at_least: int) -> str:
+    """A word of ``at_least`` letters or more, given after a space and an opening quote, up to a break, a closing
+    quote or hiragana: one reading for a whole value and for a half of one, so that both stop at the same letters."""
+    return (r"[ \t\u3000]*+[「『\"“'‘]?([!-~\uff01-\uff5e]{" + str(at_least) + r",64}+)"
+            r"(?=[\s\u3000、。，．」』”’）)]|[ぁ-ん]|$)")
+
+
+_A_WORD_GIVEN = _a_word_given(4)
+# The label spelt out in kana or romaji (「ピーダブリュー：」「pasuwaado:」), as the rule reads it.
+_A_LABEL_SPELT_OUT = re.compile(r"(?i:" + SPELT_OUT_LABEL + r")")
 _A_VALUE_AFTER_A_SENTENCE = re.compile(
     r"(?:" + _MENTIONS_A_PASSWORD.pattern + r"|" + _A_LABEL_SPELT_OUT.pattern + r")(?:[^\r\n。]{0,39}?[^\r\n。A-Za-z0-9Ａ-Ｚａ-ｚ０-９])?。?[ \t\u3000]*+(?:→|⇒|->|=>|＝＞|[:：])"
     + _A_WORD_GIVEN)
 _A_NEW_ONE_GIVEN = re.compile(r"(?:新しい|今度|変更後|再設定後|今)の(?:もの|やつ)?(?:は|が)" + _A_WORD_GIVEN)
 _A_HALF_GIVEN = re.compile(
     r"(?:前半|後半|上半分|下半分|(?:最初|最後|先頭|末尾)の[0-9０-９一二三四五六七八九]{1,2}文字)(?:部分)?(?:は|が|[:：])"
-    r"[ \t\u3000]*+[「『\"“'‘]?([!-~\uff01-\uff5e]{2,64}+)(?=[\s\u3000、。，．」』”’）)]|[ぁ-ん]|$)")
+    + _a_word_given(2))
 _A_LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 _ANOTHER_FIELD_BEFORE = re.compile(r"(?:アカウント|ユーザー?|ユーザ|ID|ＩＤ|メール|アドレス|名|担当|SSID|ＳＳＩＤ|宛先|送信元|ファイル)"
                                    r"[^\r\n:：→]{0,4}(?:→|⇒|->|=>|＝＞|[:：])[ \t\u3000]*+[「『\"“'‘]?$")
