@@ -45,8 +45,8 @@ _LABEL = (
     r"|(?i:" + PASSWORD_LABEL + r"))"
     # A label numbered before its colon (「PW2: xyz789」「パスワード2：xyz789」「PIN1: 1234」): the number is the label's.
     # Read as the value, 「PW2:」 went under the mask and the second password after it out as typed. Only
-    # before a colon, an equals sign or an arrow: 「PW1234」 alone is the value.
-    r"(?:[0-9０-９]{1,2}(?=[ \t\u3000]*+(?:[:：=＝→]|->)))?"
+    # before a colon, an equals sign, an arrow or the line's end (「パスワード２⏎ab12cd」): 「PW1234」 alone is the value.
+    r"(?:[0-9０-９]{1,2}(?=[ \t\u3000]*+(?:[:：=＝→]|->|\r?\n)))?"
     r"(?![A-Za-zＡ-Ｚａ-ｚ])"
     # An English noun the label names with (「PIN code を変更」「password reset しました」) is part of
     # the label: masked as the value, the record lost a word, and in 「PIN code: 1234」 the PIN after
@@ -660,7 +660,7 @@ def _a_word_given(at_least: int) -> str:
 
 
 _A_WORD_GIVEN = _a_word_given(4)
-# The label spelt out in kana or romaji (「ピーダブリュー：」「pasuwaado:」), as the rule reads it.
+# The label spelt out in kana or romaji (「ピーダブリュー：」「ぴーだぶりゅー：」「pasuwaado:」), as the rule reads it.
 _A_LABEL_SPELT_OUT = re.compile(r"(?i:" + SPELT_OUT_LABEL + r")")
 _A_VALUE_AFTER_A_SENTENCE = re.compile(
     r"(?:" + _MENTIONS_A_PASSWORD.pattern + r"|" + _A_LABEL_SPELT_OUT.pattern + r")(?:[^\r\n。]{0,39}?[^\r\n。A-Za-z0-9Ａ-Ｚａ-ｚ０-９])?。?[ \t\u3000]*+(?:→|⇒|->|=>|＝＞|[:：])"
@@ -697,13 +697,14 @@ def _values_given_in_a_sentence_spans(text: str, about_a_password: bool) -> list
 
 
 # A mail address and the word after it under a login's heading or beside a password's mention (「管理者ログイン
-# \nkoho@city.example.lg.jp\nKessai2026!」「ログイン\nkoho.joetsu@gmail.com / Koho2026fb」): the account and its
+# \nkoho@city.example.lg.jp\nKessai2026!」「ログイン\nkoho.joetsu@gmail.com / Koho2026fb」「管理画面\nkoho@… Sakura2026」,
+# a space apart too): the account and its
 # password pasted as a pair, with no label before the password, went into the escalation channel as typed. The
 # address is kept (the record must say which account leaked); the word after it is masked when it has a letter
 # and a digit, as a password has, and is no link, date, telephone number or device.
-_A_LOGIN = re.compile(r"ログイン|サインイン|(?i:log[ -]?in|sign[ -]?in)|アカウント情報|認証情報")
+_A_LOGIN = re.compile(r"ログイン|サインイン|(?i:log[ -]?in|sign[ -]?in)|アカウント情報|認証情報|管理画面|管理者画面")
 _AN_ADDRESS_AND_A_WORD = re.compile(
-    r"(?<![\w.+-])[\w.+-]{1,64}+@[\w-]{1,63}+(?:\.[\w-]{1,63}+){1,8}+[ \t\u3000]*+(?:[/／|｜,，、][ \t\u3000]*+|\r?\n[ \t\u3000]*+)"
+    r"(?<![\w.+-])[\w.+-]{1,64}+@[\w-]{1,63}+(?:\.[\w-]{1,63}+){1,8}+[ \t\u3000]*+(?:[/／|｜,，、][ \t\u3000]*+|\r?\n[ \t\u3000]*+|(?<=[ \t\u3000]))"
     r"(?:[・･•*\-][ \t\u3000]*+)?([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。，．]|$)")
 
 

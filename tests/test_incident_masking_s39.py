@@ -60,3 +60,37 @@ def test_the_rules_labels_are_spelt_out() -> None:
 def test_every_label_the_rule_knows_is_masked(label: str, value: str) -> None:
     text = f"{label}：{value}"
     assert secret_mask.mask_secrets(text) == (f"{label}：{M}", 1)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Wi-Fiのパス変わりました！新しいのは guest5678a です", f"Wi-Fiのパス変わりました！新しいのは {M} です"),
+    ("パスワード２\nab12cd", f"パスワード２\n{M}"),
+    # A weak value the rule leaves alone under a numbered label: the mask reads the number as the label's.
+    ("パスワード２\nabc123", f"パスワード２\n{M}"),
+    ("PIN1\n0000", f"PIN1\n{M}"),
+    ("ぴーだぶりゅー：kouhou88", f"ぴーだぶりゅー：{M}"),
+    ("ぴーだぶりゅー：abc123", f"ぴーだぶりゅー：{M}"),
+    ("ぱすわーど：kouhou88", f"ぱすわーど：{M}"),
+    ("パスワードの件です。前半は kouho、後半は 2026! です", f"パスワードの件です。前半は {M}、後半は {M} です"),
+    ("パスワードは\nkouho\n2026!", f"パスワードは\n{M}\n{M}"),
+    ("ログイン：koho@city.example.lg.jp / Sakura2026", f"ログイン：koho@city.example.lg.jp / {M}"),
+    ("管理画面\nkoho@city.example.lg.jp Sakura2026", f"管理画面\nkoho@city.example.lg.jp {M}"),
+    # A word the rule leaves alone (no mixed case or symbol) after the address under a login's words.
+    ("管理画面\nkoho@city.example.lg.jp sakura2026", f"管理画面\nkoho@city.example.lg.jp {M}"),
+    ("パスワード：🔑 kouhou2026", f"パスワード：🔑 {M}"),
+    ("パスワードは【kouhou2026】です", f"パスワードは【{M}】です"),
+    ("wifiパス guest5678a", f"wifiパス {M}"),
+])
+def test_session_39s_shapes_are_masked_in_a_report(text: str, expected: str) -> None:
+    for about_a_password in (True, False):
+        assert secret_mask.mask_secrets(text, about_a_password=about_a_password) == (expected, expected.count(M))
+
+
+@pytest.mark.parametrize("kept", [
+    # The address and what follows it stay when no login is spoken of, or a sentence goes on.
+    "お問い合わせ\nkoho@city.example.lg.jp Tel2026",
+    "管理画面の操作は情報政策課へ\njoho@city.example.lg.jp までご連絡ください",
+    "ログイン\nkoho@city.example.lg.jp\nkoho2@city.example.lg.jp",
+])
+def test_an_address_and_what_is_said_after_it_stay(kept: str) -> None:
+    assert secret_mask.mask_secrets(kept, about_a_password=False) == (kept, 0)

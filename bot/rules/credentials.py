@@ -318,10 +318,10 @@ def _pin_kind(label: str) -> str:
     return "ホストキー" if _HOST_KEY_LABEL.fullmatch(label) else "パスワード"
 
 
-# 「PW」 and パスワード as spelt out in kana or in romaji (「ピーダブリュー：…」「ぱすわーど：…」
+# 「PW」 and パスワード as spelt out in kana or in romaji (「ピーダブリュー：…」「ぴーだぶりゅー：…」「ぱすわーど：…」
 # 「pasuwaado: …」), never another word. Public: the leak report's mask (bot.secret_mask) reads a sentence about the
 # password by these too, and with its own list they drifted (it knew ピーダブリュー, not ピーダブ).
-SPELT_OUT_LABEL = r"ピーダブリュー|ピーダブ|ぱすわーど|(?<![A-Za-z])pasuwa-?a?do(?![A-Za-z])"
+SPELT_OUT_LABEL = r"ピーダブリュー|ピーダブ|ぴーだぶりゅー|ぴーだぶ|ぱすわーど|(?<![A-Za-z])pasuwa-?a?do(?![A-Za-z])"
 # Labels of passwords and PINs. English ones stand alone (not inside 「passport」「pinch」).
 _PASSWORD_LABEL = (
     rf"(?:{_spaced('ログインパスワード')}|{_spaced('パスワード')}|{_spaced('パスコード')}|{_spaced('暗証番号')}|"
@@ -346,7 +346,9 @@ _PASSWORD_LABEL = (
     r"密码|密碼|비밀번호|(?<![A-Za-z])(?:senha|contraseña|m[ậa]t\s?kh[ẩa]u)(?![A-Za-z])|पासवर्ड|"
     # English ones also written with a look-alike (「P@ssword」「Passw0rd」) or spaced (「pass word」).
     r"(?<![A-Za-z])(?:password|passwd|passcode|p[a@]ssw[o0]rd|pass[ \t]word|pass|pwd|pw|p/w|pin(?:\s(?:number|code))?|psk|"
-    r"(?:wpa2?|wi-?fi)\s?(?:key|pass))(?![A-Za-z]))"
+    r"(?:wpa2?|wi-?fi)\s?(?:key|pass))(?![A-Za-z])|"
+    # 「Wi-Fiパス guest5678a」: the network's pass is its password, never a ticket.
+    r"(?<![A-Za-z])(?:wpa2?|wep|wi-?fi)\s?パス(?![ァ-ヺー]))"
 )
 # Every label of a password the rule reads (a pattern for text in NFKC, read in any case): the leak report's mask
 # builds its own from it and its wider extras, so that a label added here is masked there as well.
@@ -357,6 +359,11 @@ _SHORT_LABEL = r"(?<![ァ-ヺー])パス(?![ァ-ヺー])"
 # Or before 「は」, a space and a word of letters and digits that ends its clause (「パスは kmk-8842 です」): a pass is
 # priced, counted or handed out (「パスは500円」「パスは窓口で配布」「フリーパスは 1,000円」), never a word such as that.
 _SHORT_SEPARATOR = (r"[ \t]*+(?::|=|→)[ \t]*+|[ \t]*+は[ \t]*+(?=[「『\"“])"
+                    # Or after it was changed, then 新しいのは (「Wi-Fiのパス変わりました!新しいのは guest5678a です」), as after
+                    # パスワード: a pass is bought or handed out, not changed to a word of letters and digits.
+                    r"|[ \t]*+[、,]?[ \t]*+(?:が|を)?(?:変わ|変え|変更し|更新し|再設定し)(?:りました|ました|った|た)[!?。][ \t]*+\n?[ \t]*+"
+                    r"(?:新しい|変更後の?|今度の?)の?(?:は|が)[ \t]*+(?=(?=[!-~]{0,31}?[A-Za-z])(?=[!-~]{0,31}?[0-9])[!-~]{6,32}+"
+                    r"(?:[ \t]*+(?:です|でした|。|、|$)))"
                     r"|[ \t]*+は[ \t]++(?=(?=[!-~]{0,31}?[A-Za-z])(?=[!-~]{0,31}?[0-9])[!-~]{6,32}+(?:[ \t]*+(?:です|でした|。|、|$)))")
 # Labels of keys and tokens; their value must look random (long, letters and digits).
 _KEY_LABEL = (
@@ -568,7 +575,10 @@ _QUOTED_REST = re.compile(r"(?:[ \t][!#-&(-~]++){1,6}+(?=[\"'」』”’])")
 # 「ID 2」「see step 2」 are a product, an account or a step that a guide names in quotes. A year or a
 # longer number of its own (「Kessai 2026」「spring 2026 city」) is a passphrase's, as dd5a4b6 caught.
 _SPACED_PASSWORD_WORD = re.compile(r"(?i)[a-z][0-9]|[0-9][a-z]|[!#$%&*=?@^~|]|(?<![0-9.])[0-9]{4}")
-_OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*+"
+# Lenticular, tortoise-shell and double angle brackets hold a value as quotes do (「パスワードは【kouhou2026】です」
+# 「パスワード→《kouhou2026》」): after は or an arrow, read as no quote, the password went out as typed. Only after a
+# separator: glued to the label they are a title's note (「パスワード【ver2.0】の管理ガイド」).
+_OPEN_QUOTE = r"(?P<quote>[「『\"'“‘]|(?:(?<=[はが:=→⇒>])|(?<=[はが:=→⇒>][ \t]))[【〔《〈])?[ \t]*+"
 _VALUE = r"(?P<value>[!-~]+)"
 # A router's sticker, and notices copied from it, name the Wi-Fi key 「KEY」 or 「キー」 alone, next to
 # the network's SSID (「SSID: …⏎KEY: …」): only there is the bare word a password's label.
@@ -578,6 +588,8 @@ _BARE_KEY_LABEL = r"(?<![ァ-ヺーA-Za-z?&])(?:キー|key)(?![ァ-ヺーA-Za-z]
 # password and the password after it was published. Only there: 「PW1234」 alone is the value, 「PIN 2」 a count.
 # Glued to the label it may also come before 「は」 (「パスワード2は Kx7pq2zz」), and a space apart before a colon
 # (「PIN 2: 4821」), but not as the hour of a time (「パスワード 10:30 に変更」).
+# Or glued to the label at its line's end, the value on the next line (「パスワード２⏎ab12cd」, a form's second account):
+# read as the value, 「2」 was no password and the one under it was published.
 # The value's length said between the label and its colon or arrow (「暗証番号 4 桁：0427」「暗証番号4ケタ→0427」), as
 # it is in brackets (「PIN（4桁）：0427」, a _QUALIFIER): read as no label, the PIN after it was published. Only before
 # a colon, an equals sign or an arrow: 「暗証番号4桁の数字」 and 「暗証番号 4桁 で設定」 are the rule, not the PIN.
@@ -588,7 +600,7 @@ _EVERY_PIN = re.compile(r"0{3,8}+[~-]9{3,8}+")
 # from it: the range silent, it was published. Three digits at least, so that 「（4桁）」 stays the range's note.
 _NUMBER_LATER_IN_THE_SENTENCE = re.compile(r"[^。\n]*?[0-9](?:[ \t]?+[0-9]){2}")
 _LABELS_NUMBER = (
-    rf"(?:[0-9]{{1,2}}+(?=[ \t]*+(?::|=|{_ARROW})|[ \t]*+は)"
+    rf"(?:[0-9]{{1,2}}+(?=[ \t]*+(?::|=|{_ARROW})|[ \t]*+は|[ \t]*+\n)"
     rf"|[ \t][0-9]{{1,2}}+(?=[ \t]*+(?::(?![0-5][0-9](?![0-9]))|=|{_ARROW}))"
     rf"|{_LABELS_LENGTH})?+"
 )
@@ -604,7 +616,7 @@ _LABELLED = re.compile(
 # Strings one of the password labels holds (checked before the patterns run).
 _PASSWORD_PROBES = (
     *("パ", "暗", "pass", "pw", "p/w", "pin", "psk", "ぱすわーど", "p@ss", "錠", "金庫", "キーボックス"),
-    *("ピーダブ", "pasuwa", "解除", "ホスト", "host", "ダイヤル", "ロック", "テンキー", "入館"),
+    *("ピーダブ", "ぴーだぶ", "pasuwa", "解除", "ホスト", "host", "ダイヤル", "ロック", "テンキー", "入館"),
     *("密", "비", "senha", "contrase", "khẩu", "khau", "पास"),
 )
 _LABEL_PROBES = (
@@ -2219,6 +2231,65 @@ _CHAR_RANGE = re.compile(r"[A-Za-z0-9][-~〜～][A-Za-z0-9]")
 _PIECE_VALUE = re.compile(r"[「『\"“][ \t]*+([!-~]{1,32}+)[ \t]*+[」』\"”]")
 
 
+# A password given in halves after the post speaks of one (「Wi-Fiのパスワードです。前半は kouho、後半は 2026! です」):
+# neither half stands after a label, and the password went out whole. Each half is reported, so that each is
+# masked (the words between them stay). Only after a password's label or 「パス」 shortly before, and only ASCII
+# halves that make a password: 「前半は10時、後半は14時から」「前半は Step1、後半は Step2」 are a day's plan.
+_HALVES = re.compile(
+    r"(?:前半|最初の[0-9一二三四五六七八九]{1,2}文字)(?:部分)?(?:は|が|:)[ \t]*+[「『\"“]?(?P<first>[!-~]{2,32}?)[」』\"”]?"
+    r"(?:[ \t]*+[、,。][ \t]*+|[ \t]*+\n[ \t]*+|[ \t]++)"
+    r"(?:後半|残り|(?:最後|末尾)の[0-9一二三四五六七八九]{1,2}文字)(?:部分)?(?:は|が|:)[ \t]*+[「『\"“]?(?P<second>[!-~]{2,32}?)[」』\"”]?"
+    r"(?=[ \t]*+(?:です|でした|。|、|\n|$))"
+)
+_PASSWORD_MENTION = re.compile(rf"(?i){_PASSWORD_LABEL}|{_SHORT_LABEL}")
+_MENTION_REACH = 150
+# A password a label ending its line gives over the lines under it, a piece on each (「パスワードは⏎kouho⏎2026!」
+# 「パスワード:⏎  joetsu⏎  2026⏎(つなげて入力)」): no line alone is a password, and the whole went out. Two to four
+# pieces of ASCII, each alone on its line, that make a password together (letters and digits), then a line's end
+# that is not another piece: 「パスワード⏎STEP1⏎STEP2」 is a list of steps, 「パスワード⏎ID⏎メール」 of fields.
+# The short lines are found first and the label then read at the end of the line above them: read from every
+# position, the label's alternation doubled the time find_credentials took on a draft.
+_SHORT_LINES = re.compile(r"\n(?P<lines>(?:[ \t]*+[!-~]{2,32}+[ \t]*+\n){1,3}?[ \t]*+[!-~]{2,32}+[ \t]*+)(?=\n|$)")
+_LABEL_ENDS_ITS_LINE = re.compile(rf"(?i)(?P<label>{_PASSWORD_LABEL})[ \t]*+(?:は|:|=)?[ \t]*+\Z")
+_LABEL_REACH = 40
+_PIECE_LINE = re.compile(r"[ \t]*+([!-~]{2,32}+)")
+
+
+def _halves_and_lines(norm: str) -> Iterator[Credential]:
+    for m in _HALVES.finditer(norm):
+        first, second = m["first"], m["second"].rstrip(_TRAILING)
+        if not _PASSWORD_MENTION.search(norm, max(0, m.start() - _MENTION_REACH), m.start()):
+            continue
+        if any(_WHEN.fullmatch(h) or _HEADING.fullmatch(h) or _TECHNICAL.fullmatch(h) for h in (first, second)):
+            continue
+        joined = first + second
+        if not (_password_like(joined, loose=False) and _has_letter(joined)) or joined.lower() in _FAMOUS_EXAMPLES:
+            continue
+        a, b = m.start("first"), m.start("second")
+        yield Credential(m.start(), a + len(first), a, a + len(first), "パスワード", 0)
+        yield Credential(b, b + len(second), b, b + len(second), "パスワード", 0)
+    for m in _SHORT_LINES.finditer(norm):
+        line = norm.rfind("\n", 0, m.start()) + 1
+        label = _LABEL_ENDS_ITS_LINE.search(norm[max(line, m.start() - _LABEL_REACH) : m.start()])
+        if label is None or _PIN_ONLY_LABEL.fullmatch(label["label"]):
+            continue
+        label_start = m.start() - (len(label.string) - label.start())
+        pieces = list(_PIECE_LINE.finditer(norm, m.start("lines"), m.end("lines")))
+        words = [p[1] for p in pieces]
+        joined = "".join(words)
+        if (
+            any(w.lower() in _FIELD_NAMES or _HEADING.fullmatch(w) or _TECHNICAL.fullmatch(w) or _WHEN.fullmatch(w)
+                or "://" in w or "@" in w for w in words)
+            or not (_has_digit(joined) and _has_letter(joined) and len(joined) >= 6)
+            or not _password_like(joined, loose=False)
+            # One piece alone a password already is the labelled value's (_labelled reads the line under a label).
+            or any(_password_like(w, loose=True) for w in words)
+        ):
+            continue
+        for i, p in enumerate(pieces):
+            yield Credential(label_start if i == 0 else p.start(1), p.end(1), p.start(1), p.end(1), "パスワード", 0)
+
+
 def _pieces(norm: str) -> Iterator[Credential]:
     lowered = norm.lower()
     if not any(p in lowered for p in _PASSWORD_PROBES):
@@ -2545,6 +2616,43 @@ def _login_blocks(norm: str) -> Iterator[Credential]:
             continue
         a = m.start("value")
         yield Credential(m.start("label"), a + len(value), a, a + len(value), "パスワード", 0)
+
+
+# A login given as its mail address and the password after it, with no label (「管理画面⏎koho@city.example.lg.jp
+# Sakura2026」「ログイン⏎koho@…⏎Sakura2026」), under a login's words on the address's line or the two above it: a memo of
+# the account pasted into the draft, published unflagged. The value ends its line and is what no word is, letters
+# and digits with mixed case or a symbol: 「お問い合わせ⏎koho@… Tel2026」 speaks of no login, and 「ログイン方法⏎koho@…
+# までご連絡ください」 goes on as a sentence.
+_ADDRESS_THEN_VALUE = re.compile(
+    r"(?m)(?<![A-Za-z0-9._%+\-])(?P<address>[A-Za-z0-9._%+\-]{1,64}+@[A-Za-z0-9\-]{1,63}+(?:\.[A-Za-z0-9\-]{1,63}+){1,8}+)"
+    r"(?:[ \t]*+[/|,、][ \t]*+|[ \t]++|[ \t]*+\n[ \t]*+)(?P<value>[!-~]{6,64}+)[ \t]*+$"
+)
+_A_FIELD_FIRST = re.compile(r"[^\s:=]{1,16}+[:=]")
+_ADDRESS_LOGIN_CONTEXT = re.compile(r"(?i)ログイン|サインイン|log[ \t]?in|sign[ \t]?in|管理画面|管理者画面|管理者アカウント")
+
+
+def _address_logins(norm: str) -> Iterator[Credential]:
+    if "@" not in norm:
+        return
+    for m in _ADDRESS_THEN_VALUE.finditer(norm):
+        value = m["value"].rstrip(_TRAILING)
+        above = m.start()
+        for _ in range(3):  # the start of the address's line, then of each of the two above it
+            above = norm.rfind("\n", 0, max(0, above - 1)) + 1
+        if not _ADDRESS_LOGIN_CONTEXT.search(norm, max(above, m.start() - 200), m.start()):
+            continue
+        cases = any(c.isupper() for c in value) and any(c.islower() for c in value)
+        symbol = any(not c.isalnum() and c not in "._-" for c in value)
+        if (
+            "@" in value or "://" in value or value.lower().startswith("www.") or not _password_like(value, loose=True)
+            # 「koho@… PW:Joetsu_koho77」: the next field, with its own label, which _labelled reads.
+            or _A_FIELD_FIRST.match(value)
+            or not (cases or symbol) or _TECHNICAL.fullmatch(value) or _HANDLE_LIKE.match(value)
+            or _SIGN_IN_SERVICE.fullmatch(value)
+        ):
+            continue
+        a = m.start("value")
+        yield Credential(m.start("address"), a + len(value), a, a + len(value), "パスワード", 0)
 
 
 # An ID and a password with no label at all, alone on their line with a slash between them
@@ -2910,9 +3018,21 @@ def _dotted_digits(m: re.Match[str]) -> str:
     return m.group().translate(_KANJI_DIGITS).replace("・", " ")
 
 
+# Emoji a chat draft decorates a label or a value with (「パスワード：🔑 kouhou2026」「🔑パスワード🔑 kouhou2026」
+# 「PIN：🔢 4821」「パスワード✨kouhou2026✨」): read as a word between the label and the value, they hid the password.
+# Read as a space. Not those that point, which say what an arrow says (👉 ☞ ➡ ▶, read as separators).
+_DECORATION = re.compile(
+    "[\U0001f300-\U0001f448\U0001f44a-\U0001f5ff\U0001f600-\U0001f64f\U0001f680-\U0001f6ff\U0001f900-\U0001f9ff"
+    "\U0001fa70-\U0001faff\u2600-\u261d\u261f-\u26ff\u2705\u2714\u2728\u2733\u2734\u2747\u274c\u2753\u2757\u2b50\u2b55]"
+)
+
+
 def credential_view(norm: str) -> str:
-    """``norm`` with dash look-alikes inside a word as 「-」, runs of kanji digits as digits and
-    digits one 「・」 apart as digits one space apart (same offsets): the view credentials are read on."""
+    """``norm`` with dash look-alikes inside a word as 「-」, runs of kanji digits as digits,
+    digits one 「・」 apart as digits one space apart and decorating emoji as spaces (same offsets): the
+    view credentials are read on."""
+    if _DECORATION.search(norm):
+        norm = _DECORATION.sub(" ", norm)
     if _DASH_IN_WORD.search(norm):
         norm = _DASH_IN_WORD.sub("-", norm)
     if "・" in norm:
@@ -2980,9 +3100,9 @@ def find_credentials(norm: str) -> list[Credential]:
     norm = credential_view(norm)
     tokens = [*_tokens(norm), *_signed_urls(norm)]
     found: list[Credential] = [
-        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_login_blocks(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm), *_answered(norm), *_kana_pins(norm),
+        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_address_logins(norm), *_login_blocks(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm), *_answered(norm), *_kana_pins(norm),
         *_code_messages(norm), *_value_first(norm),
-        *_spaced_values(norm), *_lock_codes(norm), *_pieces(norm), *_new_and_old(norm), *_corrected(norm),
+        *_spaced_values(norm), *_lock_codes(norm), *_pieces(norm), *_halves_and_lines(norm), *_new_and_old(norm), *_corrected(norm),
     ]
     for c in _labelled(norm):
         inner = next((t for t in tokens if t.start < c.value_end and c.value_start < t.end), None)

@@ -66,6 +66,11 @@ _LEAKS = [
     'PW 忘れた人へ：Koho2026! です',
     '職員用Wi-Fiのパスワード変わりました！新しいのは staffwifi2026 です',
     'インスタのパスワード、変えておきました → Insta#2026new',
+    # Session 39: were KNOWN misses (a password over lines or in halves, a login given as a mail address and a word).
+    'パスワードは\nKessai\n2026\nです（改行して送ります）',
+    'パスワードの前半は Kessai、後半は 2026! です',
+    'Facebookページ 管理者ログイン\nkoho.joetsu@gmail.com / Koho2026fb',
+    'パスワード:\n  joetsu\n  2026\n（つなげて入力）',
 ]
 
 _ORDINARY = [
@@ -197,16 +202,8 @@ _ORDINARY = [
 
 
 _KNOWN = [
-    ('パスワードは\nKessai\n2026\nです（改行して送ります）',
-     'a password split over lines is read a line at a time and each half is no password; the report masks both halves'),
-    ('パスワードの前半は Kessai、後半は 2026! です',
-     'a password given in halves (前半・後半) is no value after its label; reading halves would fire on every 「前半は…」'),
     ('https://drive.google.com/drive/folders/1AbCdEfGhIjKlMnOpQrStUvWxYz012345?usp=sharing&resourcekey=0-AbCdEfGhIjKlMnOpQrS',
      "a shared folder's link with its resourcekey is the link itself, no credential: whether the folder should be shared is no secret rule's to judge"),
-    ('Facebookページ 管理者ログイン\nkoho.joetsu@gmail.com / Koho2026fb',
-     'a mail address and a word after a heading with no password label: after 「ID：」 it fires'),
-    ('パスワード:\n  joetsu\n  2026\n（つなげて入力）',
-     'as the split password above: each line alone is no password; the report masks both'),
 ]
 
 
@@ -240,6 +237,74 @@ NEW_CATCHES = [
     # The sentence closed by 「。」 right before the arrow.
     ("パスワードをお伝えします。→ Joetsu0514", "Joetsu0514"),
     ("パスワード送ります。 → Kx7pq2zz", "Kx7pq2zz"),
+]
+# Session 39: a 「パス」 changed then 新しいのは; a numbered label at its line's end (the digit full-width too); the label in
+# hiragana; halves after the password is spoken of; a password over lines; a login as a mail address and a word under a
+# login's heading; emoji around the label or the value; the value in 【】《》〔〕 after は or an arrow; 「Wi-Fiパス」.
+NEW_CATCHES += [
+    ("Wi-Fiのパス変わりました！新しいのは guest5678a です", "guest5678a"),
+    ("Wi-Fiのパス、変わりました。新しいのは guest5678a です", "guest5678a"),
+    ("パスワード２\nab12cd", "ab12cd"),
+    ("PW2\nab12cd", "ab12cd"),
+    ("パスワード1\nab12cd\nパスワード2\nxy34zw", "xy34zw"),
+    ("ぴーだぶりゅー：kouhou88", "kouhou88"),
+    ("ぴーだぶ: kouhou88", "kouhou88"),
+    ("ぱすわーど：kouhou88", "kouhou88"),
+    ("パスワードの件です。前半は kouho、後半は 2026! です", "kouho"),
+    ("パスワードの件です。前半は kouho、後半は 2026! です", "2026!"),
+    ("Wi-Fiのパスワード\n前半は「kouho」、後半は「2026!」", "2026!"),
+    ("パスワードは\nkouho\n2026!", "kouho"),
+    ("パスワードは\nkouho\n2026!", "2026!"),
+    ("ログイン：koho@city.example.lg.jp / Sakura2026", "Sakura2026"),
+    ("管理画面\nkoho@city.example.lg.jp Sakura2026", "Sakura2026"),
+    ("管理者ログイン\nkoho@city.example.lg.jp\nSakura2026", "Sakura2026"),
+    ("パスワード：🔑 kouhou2026", "kouhou2026"),
+    ("🔑パスワード🔑 kouhou2026", "kouhou2026"),
+    ("パスワードは🔑kouhou2026", "kouhou2026"),
+    ("PIN：🔢 4821", "4821"),
+    ("パスワード✨kouhou2026✨", "kouhou2026"),
+    ("パスワード：✅kouhou2026", "kouhou2026"),
+    ("パスワードは【kouhou2026】です", "kouhou2026"),
+    ("パスワードは【 kouhou2026 】", "kouhou2026"),
+    ("パスワード→【kouhou2026】", "kouhou2026"),
+    ("パスワードは〔kouhou2026〕です", "kouhou2026"),
+    ("パスワードは《kouhou2026》です", "kouhou2026"),
+    ("パスワード：〈kouhou2026〉", "kouhou2026"),
+    ("wifiパス guest5678a", "guest5678a"),
+    ("Wi-Fiパス：guest5678a", "guest5678a"),
+]
+# Shapes staff write in chat-pasted drafts that were already flagged (session 39's red team): kept so they stay so.
+_LEAKS += [
+    'パスワード：：kouhou2026', 'パスワード🔑：kouhou2026', 'pw→kouhou2026', 'PW→ kouhou2026', '暗証番号は 4 桁の 0721',
+    '暗証番号は4桁の0721です', 'pass: kouhou2026', 'Pass: kouhou2026', 'the pass is kouhou2026', 'パスワード【kouhou2026】',
+    'パスワード『kouhou2026』', 'パスワードは『kouhou2026』です', 'ＰＷ→ｋｏｕｈｏｕ２０２６', 'パスワード（共通）→ kouhou2026',
+    'Wi-Fi\u3000パス：guest5678a', 'パスワードはこれ👉 kouhou2026', 'パスワード👉kouhou2026', 'パスワード➡️kouhou2026',
+    'パスワード＝kouhou2026', 'PW：kouhou2026（大文字小文字注意）', 'ぱすわーど→kouhou2026', 'パスワードは kouhou2026 だよ',
+    'パスワード、kouhou2026 で', 'パスワードは「 kouhou2026 」です', '暗証番号 → ０７２１', '暗証番号は０７２１です',
+    'パスワード:`kouhou2026`', 'パスワードは `kouhou2026` です', '*パスワード*：kouhou2026', 'パスワード (Wi-Fi)：kouhou2026',
+    'PW:kouhou2026/ID:koho01', 'パスワードは kouhou2026 になりました', 'パスワードを kouhou2026 に変更しました',
+    '新パスワード：kouhou2026', '初期パスワードは kouhou2026 です', 'パスワードは次のとおり\n\nkouhou2026',
+    'パスワード▶kouhou2026', 'パスワード｜kouhou2026', 'パスワード⇒kouhou2026', 'パスワードは［kouhou2026］',
+    'パスワードは“kouhou2026”', 'PASS=kouhou2026', 'Password - kouhou2026', 'ﾊﾟｽﾜｰﾄﾞ:kouhou2026', '暗証番号は『0721』',
+]
+# Ordinary posts near session 39's new readings: talk of passwords with no value, halves of a day or a match, lists
+# of steps or fields under a label, a mail address to write to, a ticket's pass, a title's note in brackets, emoji.
+_ORDINARY += [
+    'パスワードの使い回しはやめましょう', 'パスワードは8文字以上にしてください', 'パスワードを忘れた方は窓口へ', '新しいのは4月から',
+    '前半は10時、後半は14時から', '無料Wi-Fiのパスワードは館内掲示をご覧ください', 'パスワード講座：前半は 10:00、後半は 14:00 です',
+    'パスワード講座 前半は Step1、後半は Step2 です', 'パスワード講座の前半は座学、後半は実習です', '試合の前半は 2-1、後半は 3-3 でした',
+    'パスワード研修\n前半は Ver1.2、後半は Ver2.0 を使います', 'パスワード管理アプリ講座\n前半は iOS17、後半は Android14 で実演',
+    'パスワード\nSTEP1\nSTEP2', 'パスワード変更手順\nStep1\nStep2', 'パスワード\nID\nmail', 'パスワード\nab\n12',
+    'パスワードの設定\nWindows\n11', 'パスワード\nA4\nB5', 'お問い合わせ\nkoho@city.example.lg.jp Tel2026',
+    'ログイン方法\nkoho@city.example.lg.jp までご連絡ください', 'ログインできない方は\nkoho@city.example.lg.jp へ',
+    'ログインIDは koho@city.example.lg.jp です', '管理画面の操作は情報政策課へ\njoho@city.example.lg.jp https://www.city.example.lg.jp/',
+    'ログイン\nkoho@city.example.lg.jp\nkoho2@city.example.lg.jp', 'ログイン情報の問い合わせ先：koho@city.example.lg.jp 平日9時から',
+    'Wi-Fiのパス変わりました！新しいのは 4月1日 からです', 'パスが変わりました！新しいのは 2026年版です',
+    'フリーパスが変わりました！新しいのは Ver2 です', 'パスが変わりました。新しいのは 窓口で配布します', 'パスワード2\n設定画面を開く',
+    'パスワード1\n大文字を含める', '手順2\nab12cd', 'パスワード【ver2.0】の管理ガイド', 'パスワード【重要】変更のお願い',
+    'パスワードは【必須】です', 'パスワードは【8文字以上】', 'パスワード→【重要】', '🔑パスワード管理🔑 講座2026',
+    '🔑パスワードは8文字以上に🔑', 'Wi-Fiパスポート 2026年版', 'Wi-Fiパスは受付で配布します', 'Wi-Fi パス 不要',
+    '暗証番号は 4 桁の数字です', '暗証番号は 4 桁で設定してください', 'PIN：🔢 4桁', 'パスワード：📝 各自で設定',
 ]
 NEAR_MISSES = [
     "パスワード\n旧：変更前のもの\n新：各自で設定",
