@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -2255,15 +2256,26 @@ _LABEL_REACH = 40
 _PIECE_LINE = re.compile(r"[ \t]*+([!-~]{2,32}+)")
 
 
+def _pieces_of_a_password(pieces: list[str]) -> bool:
+    """Whether ``pieces`` joined make a password: letters and digits, six at least, and a lower-case letter or a symbol;
+    no piece a step, a version or a time, and no two of one series (「Room1」「Room2」, 「PC01」「PC02」, 「A101」「B202」):
+    rooms, devices, floors and parts of a day are listed so, a password is not."""
+    joined = "".join(pieces)
+    return (
+        len(joined) >= 6 and _has_digit(joined) and _has_letter(joined)
+        and any(c.islower() or (not c.isalnum() and c not in "._-") for c in joined)
+        and _password_like(joined, loose=False) and joined.lower() not in _FAMOUS_EXAMPLES
+        and not any(_WHEN.fullmatch(p) or _HEADING.fullmatch(p) or _TECHNICAL.fullmatch(p) for p in pieces)
+        and not any(_siblings(p, q) or _same_code_shape(p, q) for p, q in itertools.pairwise(pieces))
+    )
+
+
 def _halves_and_lines(norm: str) -> Iterator[Credential]:
     for m in _HALVES.finditer(norm):
         first, second = m["first"], m["second"].rstrip(_TRAILING)
         if not _PASSWORD_MENTION.search(norm, max(0, m.start() - _MENTION_REACH), m.start()):
             continue
-        if any(_WHEN.fullmatch(h) or _HEADING.fullmatch(h) or _TECHNICAL.fullmatch(h) for h in (first, second)):
-            continue
-        joined = first + second
-        if not (_password_like(joined, loose=False) and _has_letter(joined)) or joined.lower() in _FAMOUS_EXAMPLES:
+        if not _pieces_of_a_password([first, second]):
             continue
         a, b = m.start("first"), m.start("second")
         yield Credential(m.start(), a + len(first), a, a + len(first), "パスワード", 0)
@@ -2276,12 +2288,9 @@ def _halves_and_lines(norm: str) -> Iterator[Credential]:
         label_start = m.start() - (len(label.string) - label.start())
         pieces = list(_PIECE_LINE.finditer(norm, m.start("lines"), m.end("lines")))
         words = [p[1] for p in pieces]
-        joined = "".join(words)
         if (
-            any(w.lower() in _FIELD_NAMES or _HEADING.fullmatch(w) or _TECHNICAL.fullmatch(w) or _WHEN.fullmatch(w)
-                or "://" in w or "@" in w for w in words)
-            or not (_has_digit(joined) and _has_letter(joined) and len(joined) >= 6)
-            or not _password_like(joined, loose=False)
+            any(w.lower() in _FIELD_NAMES or _WHEN.fullmatch(w) or "://" in w or "@" in w for w in words)
+            or not _pieces_of_a_password(words)
             # One piece alone a password already is the labelled value's (_labelled reads the line under a label).
             or any(_password_like(w, loose=True) for w in words)
         ):
@@ -2628,6 +2637,9 @@ _ADDRESS_THEN_VALUE = re.compile(
     r"(?:[ \t]*+[/|,、][ \t]*+|[ \t]++|[ \t]*+\n[ \t]*+)(?P<value>[!-~]{6,64}+)[ \t]*+$"
 )
 _A_FIELD_FIRST = re.compile(r"[^\s:=]{1,16}+[:=]")
+# A notice about logins names them on its heading too (「管理画面ログイン講座」「ログインの不具合について」「ログインでき
+# ない場合」), and an address to write to and a ticket's or a room's name follow: no account of anyone's.
+_ABOUT_LOGINS = re.compile(r"講座|教室|研修|説明会|について|お知らせ|障害|不具合|問い?合わ?せ|方法|手順|でき(?:ない|ません)|場合|窓口|相談|受付")
 _ADDRESS_LOGIN_CONTEXT = re.compile(r"(?i)ログイン|サインイン|log[ \t]?in|sign[ \t]?in|管理画面|管理者画面|管理者アカウント")
 
 
@@ -2639,7 +2651,8 @@ def _address_logins(norm: str) -> Iterator[Credential]:
         above = m.start()
         for _ in range(3):  # the start of the address's line, then of each of the two above it
             above = norm.rfind("\n", 0, max(0, above - 1)) + 1
-        if not _ADDRESS_LOGIN_CONTEXT.search(norm, max(above, m.start() - 200), m.start()):
+        context = _ADDRESS_LOGIN_CONTEXT.search(norm, max(above, m.start() - 200), m.start())
+        if context is None or _ABOUT_LOGINS.search(_line_of(norm, context.start(), context.end())):
             continue
         cases = any(c.isupper() for c in value) and any(c.islower() for c in value)
         symbol = any(not c.isalnum() and c not in "._-" for c in value)

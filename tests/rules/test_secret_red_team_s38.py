@@ -305,6 +305,14 @@ _ORDINARY += [
     'パスワードは【必須】です', 'パスワードは【8文字以上】', 'パスワード→【重要】', '🔑パスワード管理🔑 講座2026',
     '🔑パスワードは8文字以上に🔑', 'Wi-Fiパスポート 2026年版', 'Wi-Fiパスは受付で配布します', 'Wi-Fi パス 不要',
     '暗証番号は 4 桁の数字です', '暗証番号は 4 桁で設定してください', 'PIN：🔢 4桁', 'パスワード：📝 各自で設定',
+    # Halves and lines of one series, of names with no digit, or too short to be a password's; a notice about logins.
+    'パスワード講座\n前半は Zoom、後半は Teams です', 'パスワード教室：前半は A1、後半は B2 です',
+    'パスワード講座の会場\n前半は Room1、後半は Room2 です', 'パスワード講座の会場\n前半は 3F、後半は 4F です',
+    'パスワード研修は前半は Part1、後半は Part2 です', 'パスワード\nJR\n2026', 'パスワード\nSTEP1\nSTEP2\nSTEP3',
+    '管理画面ログイン講座\nkoho@city.example.lg.jp Room2026', 'ログインの不具合について\nsupport@city.example.lg.jp Ticket#2026',
+    'ログイン障害のお知らせ\n問い合わせ：help@city.example.lg.jp\nTEL0255265111', 'サインインできない場合\nhelp@city.example.lg.jp (9:00-17:00)',
+    'パスワード🔑Step2へ', '🔐パスワード変更週間🔐 2026/5/1〜', 'パスワード：⚠️ 8文字以上', 'パスワード⭐️ 強化月間 2026',
+    'パスワードは【Ver2】で確認', 'パスワードが【8文字以上】に', '定期パスが変わりました！新しいのは 2026年度版 です',
 ]
 NEAR_MISSES = [
     "パスワード\n旧：変更前のもの\n新：各自で設定",
