@@ -677,11 +677,15 @@ class Sweeper:
             if now - f.last > RETRY_MEMORY:
                 del self._failing[k]
         before = self._failing.get(key)
+        if before is None and periodic:
+            # Its earlier period failing: the same reminder, its tries and pace go on (counted before
+            # this was looked for, the WARNING at its third try said "at try 1"). The latest period,
+            # not the first one met: a third period went on from the first's count and next try.
+            ref = key.rpartition(":")[0]
+            before = max((f for k, f in self._failing.items() if k.rpartition(":")[0] == ref),
+                         key=lambda f: f.last, default=None)
         tries = 1 if before is None else before.tries + 1
         wait = min(RETRY_MOST, RETRY_FIRST * 2 ** min(tries - 1, 12))
-        if before is None and periodic:
-            ref = key.rpartition(":")[0]
-            before = next((f for k, f in self._failing.items() if k.rpartition(":")[0] == ref), None)
         ref = self._durable_ref(key, periodic)
         earlier = self._failed_before.get(ref)
         self._note_failing(ref, now, error)
@@ -696,13 +700,15 @@ class Sweeper:
             return
         # Failed in an earlier process otherwise: this cause's traceback was never logged, so the
         # ERROR below, as a first failure.
-        if periodic and before is not None and before.error == error:
+        if periodic and before is not None:
             # Tried at every sweep (_claim_each), but said no more often than a reminder put off is
             # tried: next_try is when the next WARNING is due.
-            if before.last <= now < before.next_try:
+            if before.error == error and before.last <= now < before.next_try:
                 self._failing[key] = replace(before, last=now, tries=tries)
                 log.debug("reminder %s still could not be prepared at try %d: %s", key, tries, error)
                 return
+            # Spaced by how long it has failed, not by its tries: one a sweep, they would put its next
+            # WARNING half an hour off at its sixth minute once its cause changed.
             wait = min(RETRY_MOST, max(RETRY_FIRST, now - before.since))
         self._failing[key] = failing = _Failing(since=now if before is None else before.since, last=now,
                                                 tries=tries, error=error, next_try=now + wait)

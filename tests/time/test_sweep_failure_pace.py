@@ -64,3 +64,49 @@ def test_a_failure_a_day_past_is_forgotten_and_failing_again_is_a_first_failure(
     assert level == logging.ERROR and "could not be prepared (nothing of it was written)" in said, said
     assert set(world.sweeper._failing) == {"draft.due_soon:2:v1"}
     assert world.sweeper._failing["draft.due_soon:2:v1"].since == later
+
+
+def test_a_periodic_reminders_tries_are_counted_across_its_periods(
+        world: World, caplog: pytest.LogCaptureFixture) -> None:
+    """Its next period is the same reminder failing on: the WARNING counts every try since it
+    started failing (it said "at try 1 (failing since 10:00)" at the third), and a third period
+    carries on from the second, the latest, not from the first (which it found first, its pace
+    and count those of a minute long gone)."""
+    failed(world, caplog, jst(2026, 11, 24, 10, 0), f"{REALERT}:1", periodic=True)
+    failed(world, caplog, jst(2026, 11, 24, 10, 1), f"{REALERT}:1", periodic=True)
+    level, said = failed(world, caplog, jst(2026, 11, 24, 10, 2), f"{REALERT}:2", periodic=True)
+    assert level == logging.WARNING and "at try 3 (failing since 2026-11-24T10:00:00+09:00)" in said, said
+    level, said = failed(world, caplog, jst(2026, 11, 24, 10, 3), f"{REALERT}:2", periodic=True)
+    assert level == logging.DEBUG and "at try 4" in said, said
+    level, said = failed(world, caplog, jst(2026, 11, 24, 10, 4), f"{REALERT}:2", periodic=True)
+    assert level == logging.WARNING and "at try 5 (failing since 2026-11-24T10:00:00+09:00)" in said, said
+    # The third period: failing four minutes now, so the next WARNING is due at 10:08 (not at once,
+    # as the first period's next try, 10:04, long past, would have it).
+    level, said = failed(world, caplog, jst(2026, 11, 24, 10, 5), f"{REALERT}:3", periodic=True)
+    assert level == logging.DEBUG and "at try 6" in said, said
+    level, said = failed(world, caplog, jst(2026, 11, 24, 10, 8), f"{REALERT}:3", periodic=True)
+    assert level == logging.WARNING and "at try 7 (failing since 2026-11-24T10:00:00+09:00)" in said, said
+
+
+def test_a_periodic_reminder_failing_otherwise_in_its_next_period_keeps_its_pace(
+        world: World, caplog: pytest.LogCaptureFixture) -> None:
+    """Its cause changed in its next period: an ERROR (a traceback never logged), and its WARNINGs
+    go on spaced by how long it has failed (two minutes at 10:02), not by its tries counted so far."""
+    failed(world, caplog, jst(2026, 11, 24, 10, 0), f"{REALERT}:1", periodic=True)
+    failed(world, caplog, jst(2026, 11, 24, 10, 1), f"{REALERT}:1", periodic=True)
+    failed(world, caplog, jst(2026, 11, 24, 10, 2), f"{REALERT}:1", periodic=True)
+    world.sweep(jst(2026, 11, 24, 10, 4))
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="bot.sweep"):
+        try:
+            raise RuntimeError("OperationalError: deadlock detected")
+        except RuntimeError as e:
+            world.sweeper._failed(SweepReport(now=jst(2026, 11, 24, 10, 4)), f"{REALERT}:2", e, periodic=True)
+    assert [r.levelno for r in caplog.records if "reminder " in r.getMessage()] == [logging.ERROR]
+    level, said = failed(world, caplog, jst(2026, 11, 24, 10, 5), f"{REALERT}:2", periodic=True)
+    assert level == logging.ERROR, said  # the first cause again: otherwise than just before
+    level, said = failed(world, caplog, jst(2026, 11, 24, 10, 6), f"{REALERT}:2", periodic=True)
+    assert level == logging.DEBUG and "at try 6" in said, said
+    # Failing for five minutes at 10:05: its next WARNING at 10:10, not half an hour on.
+    level, said = failed(world, caplog, jst(2026, 11, 24, 10, 10), f"{REALERT}:2", periodic=True)
+    assert level == logging.WARNING and "at try 7 (failing since 2026-11-24T10:00:00+09:00)" in said, said
