@@ -184,6 +184,8 @@ def _dotenv_text(path: str) -> str:
 SETTING_KEYS = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL", "DATABASE_URL",
                 "KESSAI_CONFIG", "KESSAI_TZ", "PORT", "KESSAI_LOG_FORMAT", "KESSAI_LOG_LEVEL")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+# Values written for a setting taken to be an on/off switch (no token is one of these words).
+_SWITCH_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "1", "0", "socket", "http", "none", "null"})
 
 
 def _dotenv_repeated_keys(path: str, text: str, overridden: set[str]) -> list[str]:
@@ -237,7 +239,13 @@ def _dotenv_problems(path: str, text: str, present: set[str]) -> list[str]:
         if m is None:
             wide = re.match(r"(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=", unicodedata.normalize("NFKC", stripped))
             named = re.match(r"(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)(?=[\s:]|$)", stripped)
-            if wide and wide.group(1) in SETTING_KEYS:
+            # Copied from a Windows batch file or PowerShell (set KEY=…, $env:KEY="…"): python-dotenv
+            # skips the line, and the setting was then said to be missing from .env.
+            shell = re.match(r"(set|\$env:)\s*([A-Za-z_][A-Za-z0-9_]*)\s*=", stripped, re.I)
+            if shell and shell.group(2) in SETTING_KEYS:
+                problems.append(f"{path} の {number} 行目: {shell.group(2)} の行が「{shell.group(1)}」で始まっていて、読み取れません。"
+                                f".env には「{shell.group(1)}」を付けずに「{shell.group(2)}=値」と書いてください。")
+            elif wide and wide.group(1) in SETTING_KEYS:
                 problems.append(f"{path} の {number} 行目: {wide.group(1)} の行に全角の文字（「＝」など）があり、"
                                 "読み取れません。「キー=値」の「=」とキーの名前は半角で書いてください。")
             elif named and named.group(1) in SETTING_KEYS and (
@@ -345,6 +353,14 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
             f"SLACK_APP_TOKEN に {other.group()} で始まる、アプリレベルトークンではないトークンが入っています。"
             "Slack アプリの「Basic Information」の「App-Level Tokens」にある xapp- で始まるトークンを書いてください"
             "（Socket Mode を使わないなら SLACK_APP_TOKEN は空にします）。"
+        )
+    if app_token and app_token.lower() in _SWITCH_WORDS:
+        # SLACK_APP_TOKEN read as a switch: any value is Socket Mode, so 「false」 or 「0」 (meant: HTTP
+        # mode) started serve in Socket Mode with that word for a token, refused by Slack at start.
+        problems.append(
+            f"SLACK_APP_TOKEN「{app_token}」はトークンではありません。SLACK_APP_TOKEN はオン・オフの切り替えではなく、"
+            "値があれば Socket Mode になります。Socket Mode を使うなら、Slack アプリの「Basic Information」の"
+            "「App-Level Tokens」にある xapp- で始まるトークンを書き、HTTP モードなら「SLACK_APP_TOKEN=」のように空にしてください。"
         )
     secret = get("SLACK_SIGNING_SECRET")
     if secret and (token := re.match(r"xox[abcdeprs][.-]|xapp-", secret)):
@@ -1438,6 +1454,81 @@ def _type_of(value: Any) -> str:
     return "日時"
 
 
+# Keys whose string is a length of time, and the one written as 「開始-終了」.
+_DURATION_KEYS = ("approval_reminder_after", "approval_escalate_after", "incident_ack_within", "holding_statement_after")
+_TRUE_WORDS = ("true", "yes", "on", "1", "はい", "有効", "する")
+_FALSE_WORDS = ("false", "no", "off", "0", "いいえ", "無効", "しない")
+_INT_EXAMPLES = {"min_posts_per_month": "1", "password_rotation_days": "90"}
+# Slack's IDs begin with a letter: a number there is no ID with its quotes left off.
+_ID_KEYS = ("slack_id", "intake_channel", "escalation_channel")
+_LIST_SEPARATORS = re.compile(r"\s*[,、，;；]\s*|\s+")
+
+
+def _ids_apart(value: str, pattern: re.Pattern[str], *, one: bool = False) -> str:
+    """For several IDs in one "..." (「U0A、U0B」 copied from a list), the array to write, or for a
+    key of ``one`` ID that only one goes there; else what one ID looks like it was meant to be."""
+    parts = [part for part in _LIST_SEPARATORS.split(value.strip()) if part]
+    if len(parts) > 1 and all(pattern.match(part) for part in parts):
+        if one:
+            return f"1つの \"...\" に ID が {len(parts)} つ入っています。ここにはチャンネルを1つだけ書けます。"
+        listed = ", ".join(f'"{part}"' for part in parts)
+        return (f"1つの \"...\" に ID が {len(parts)} つ入っています。[{listed}] のように、ID を1つずつ「\"」で囲み、"
+                "半角の「,」で区切ってください。")
+    return _id_suggestion(value, pattern)
+
+
+def _names_joined(written: str) -> list[str] | None:
+    """The names in one string that holds several (「部長、次長、課長」, 「部長 次長 課長」), else None.
+    Two words apart by a space alone may be one name (「課長 補佐」 is refused as not in ranks)."""
+    if re.search(r"[()（）「」［］\[\]]", written):
+        return None  # 「主査（技術、事務）」: one name, its 、 in brackets
+    parts = [part for part in _LIST_SEPARATORS.split(written.strip()) if part]
+    if len(parts) >= 3 or (len(parts) == 2 and re.search(r"[,、，;；]", written)):
+        return parts
+    return None
+
+
+def _retyped_ja(key: str, kind: str, value: Any) -> str:
+    """The line to write instead of a value of the wrong type, in the person's own value where
+    kessai can tell what was meant. 「整数で書いてください（今は文字列です）」 alone did not say that
+    the quotes were what made "1" a string, nor what unit a bare 2 of a duration lacked: the
+    second attempt was refused again, for another reason."""
+    if kind == "int" and isinstance(value, str):
+        digits = re.fullmatch(r"(\d+)\s*(?:日|d|days?)?", unicodedata.normalize("NFKC", value).strip(), re.I)
+        shown = (digits.group(1).lstrip("0") or "0") if digits else _INT_EXAMPLES.get(key, "1")
+        return f"「\"」で囲まず、半角の数字だけで {key} = {shown} のように書いてください。"
+    if kind == "int" and isinstance(value, float) and value.is_integer():
+        return f"{key} = {int(value)} のように、小数点を付けずに書いてください。"
+    if kind == "bool" and isinstance(value, str):
+        word = unicodedata.normalize("NFKC", value).strip().lower()
+        meant = ("true" if word in _TRUE_WORDS else "false" if word in _FALSE_WORDS else None)
+        written = f"{key} = {meant} のように" if meant else f"{key} = true か {key} = false のように"
+        return f"「\"」で囲まず、{written}半角の英小文字で書いてください。"
+    if kind == "str" and key in _DURATION_KEYS and isinstance(value, int | float) and not isinstance(value, bool):
+        n = int(value) if float(value).is_integer() else value
+        return (f"数字に単位（m＝分、h＝時間、d＝日）を付けて、{key} = \"{n}m\" や \"{n}h\" のように"
+                "「\"」で囲んで書いてください。")
+    if kind == "str" and key == "working_hours":
+        return 'working_hours = "08:30-17:15" のように、開始と終了を「-」でつないで「"」で囲んでください。'
+    if kind == "str" and isinstance(value, list):
+        if len(value) == 1 and isinstance(value[0], str):
+            return f"「[ ]」を外して {key} = \"{value[0]}\" のように書いてください（1つだけ書けます）。"
+        return f"1つだけ書けます。{key} = \"...\" のように「\"」で囲んで1つ書いてください。"
+    if kind == "str" and isinstance(value, int | float) and not isinstance(value, bool) and key not in _ID_KEYS:
+        return f"{key} = \"{value}\" のように「\"」で囲んでください。"
+    if kind == "strlist" and isinstance(value, str):
+        parts = [part for part in _LIST_SEPARATORS.split(value.strip()) if part]
+        if not parts:
+            return f"空にするときは {key} = [] と書きます。"
+        if key in ("ranks", "operators", "approvers", "deputies", "escalation_orgs", "allowed_link_domains",
+                   "official_email_domains", "hashtags") and len(parts) > 1:
+            listed = ", ".join(f'"{part}"' for part in parts)
+        else:
+            listed = f'"{value.strip()}"'
+        return f"{key} = [{listed}] のように、全体を「[ ]」で囲み、1つずつ「\"」で囲んで半角の「,」で区切ってください。"
+    return ""
+
+
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return _suggest(close[0] if close else None)
@@ -1472,9 +1563,17 @@ class _Validator:
             self.problem(path, f"{label} はテーブルで書いてください（今は{_type_of(data)}です）。")
             return {}
         clean: dict[str, Any] = {}
+        missing = [key for key, (_, required) in spec.items() if required and key not in data]
+        unknown = [key for key in data if key not in spec]
+        # One unknown key where one required key is missing is that key under another name
+        # (「id」「user_id」「SlackID」 for slack_id): said once, on its line, with the name to write.
+        renamed = missing[0] if len(missing) == 1 and len(unknown) == 1 else None
         for key, value in data.items():
             if key not in spec:
                 hint = _did_you_mean(key, spec)
+                if renamed is not None and hint not in ("", _suggest(renamed)):
+                    renamed = None  # another key meant (「deputy」): the missing one is said apart
+                hint = hint or _suggest(renamed)
                 known = "、".join(spec)
                 self.problem(
                     path + (key,),
@@ -1502,7 +1601,8 @@ class _Validator:
                     i, item = next((i, v) for i, v in enumerate(value)
                                    if not isinstance(v, str | date if kind == "datelist" else str))
                     where, now_is = path + (key, i), f" {i + 1} 番目が{_type_of(item)}です"
-                self.problem(where, f"{label} の {key} は{_spaced_name(_TYPE_NAMES[kind])}で書いてください（今は{now_is}）。")
+                self.problem(where, f"{label} の {key} は{_spaced_name(_TYPE_NAMES[kind])}で書いてください（今は{now_is}）。"
+                             + _retyped_ja(key, kind, value))
                 continue
             if kind == "str" and not value.strip() and spec[key][1]:
                 self.problem(path + (key,), f"{label} の {key} が空です。値を書いてください。")
@@ -1527,8 +1627,8 @@ class _Validator:
                     # find. The file is refused all the same (any problem refuses it).
                     self.problem(path + (key,), _too_long(f"{label} の {key}", value.strip(), limit))
             clean[key] = value.strip() if kind == "str" else value
-        for key, (_, required) in spec.items():
-            if required and key not in data:
+        for key in missing:
+            if key != renamed:
                 self.problem(path, f"{label} に {key} がありません。{key} = ... の行を追加してください。")
         return clean
 
@@ -1604,8 +1704,18 @@ class _Validator:
                 )
                 ranks = defaults.ranks
             rank_limit = column_length("MemberRow", "rank")
+            joined = False
             for i, r in enumerate(ranks):
-                if not r:
+                if (names := _names_joined(r)) is not None:
+                    # 「部長、次長、課長…」 in one "...": one rank of that whole name, and every member's
+                    # rank and the approver_min_rank were each refused as not in ranks (8 problems
+                    # about lines that were right, none about this one).
+                    listed = ", ".join(f'"{name}"' for name in names)
+                    self.problem(path + ("ranks", i),
+                                 f"[policy] の ranks の「{_shown(r)}」は、職名をいくつか1つの \"...\" に書いたように見えます。"
+                                 f"ranks = [{listed}] のように、職名を1つずつ「\"」で囲み、半角の「,」で区切ってください。")
+                    joined = True
+                elif not r:
                     self.problem(
                         path + ("ranks", i), "[policy] の ranks に空の職名があります。削除してください。"
                     )
@@ -1613,7 +1723,10 @@ class _Validator:
                     self.problem(path + ("ranks", i), _too_long("[policy] の ranks にある職名", r, rank_limit))
                 else:
                     self.shown_name_ok(path + ("ranks", i), "[policy] の ranks にある職名", r)
-            if self.duplicates_in(path + ("ranks",), list(ranks), "[policy]"):
+            if joined:
+                # Read as meant for the checks that follow (the file is refused all the same).
+                ranks = tuple(name for r in ranks for name in (_names_joined(r) or [r]))
+            elif self.duplicates_in(path + ("ranks",), list(ranks), "[policy]"):
                 self.ranks_misordered = self.ranks_misordered_at(path + ("ranks",), ranks)
         values["ranks"] = ranks
 
@@ -1848,7 +1961,7 @@ class _Validator:
         self.problem(
             path,
             f"{what}「{value}」は Slack のチャンネルID に見えません。チャンネル名ではなく、チャンネル詳細の"
-            "いちばん下にある C で始まるID（例: C012AB3CD）を書いてください。" + _id_suggestion(value, _CHANNEL_ID),
+            "いちばん下にある C で始まるID（例: C012AB3CD）を書いてください。" + _ids_apart(value, _CHANNEL_ID, one=True),
         )
         return False
 
@@ -1862,7 +1975,7 @@ class _Validator:
         self.problem(
             path,
             f"{what}「{value}」は Slack のユーザーID に見えません。表示名ではなく、プロフィールの"
-            "「メンバーIDをコピー」で得られる U で始まるID（例: U012AB3CD）を書いてください。" + _id_suggestion(value, _USER_ID),
+            "「メンバーIDをコピー」で得られる U で始まるID（例: U012AB3CD）を書いてください。" + _ids_apart(value, _USER_ID),
         )
         return False
 
@@ -1889,6 +2002,12 @@ class _Validator:
         for path, raw in self.array_of_tables(data, "members"):
             m = self.table(raw, path, _MEMBER_SPEC)
             ok = all(k in m for k in _MEMBER_SPEC)
+            if "slack_id" not in m and isinstance(raw, dict):
+                # The ID under a key of another name, reported by table(): accounts naming it are not
+                # also told it is unregistered.
+                for value in raw.values():
+                    if isinstance(value, str) and _USER_ID.match(value.strip()):
+                        self.roster.setdefault(value.strip(), m)
             if "slack_id" in m:
                 sid = m["slack_id"]
                 if not self.user_id_ok(path + ("slack_id",), sid, "[members] の slack_id"):
@@ -2219,6 +2338,10 @@ _TOML_MESSAGES: tuple[tuple[str, str], ...] = (
         "Invalid initial character for a key",
         'キーに使えない文字があります。英数字・_・- 以外を使うときは "..." で囲んでください。',
     ),
+    # Lines ended by CR alone (an old Mac's files, a cell pasted from Excel): tomllib counts lines by
+    # LF, so the whole file was 「1 行目」 and its message said nothing a person could act on.
+    ("Found invalid character '\\r'", "改行コードが CR だけの改行があります（古い Mac の形式や、Excel などから貼り付けた部分）。"
+     "エディターで改行コードを LF（または CRLF）にして保存し直してください。"),
     ("Invalid statement", "読み取れない行があります。「キー = 値」か「[見出し]」の形で書いてください。"),
     # "C:\kessai\…" or a \ kept from a pasted word: in "..." a \ starts an escape (\U, \u a
     # character code, hence 「Invalid hex value」), and tomllib's words said nothing of the \.
