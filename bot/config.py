@@ -1550,6 +1550,8 @@ class _Validator:
         # rank is not also reported as "not registered" wherever an account names them.
         self.roster: dict[str, dict[str, Any]] = {}
         self.ranks_misordered = False
+        # [[orgs]] id by name, for an org written by its name.
+        self.org_named: dict[str, str] = {}
 
     def problem(self, path: Path_, message: str) -> None:
         self.problems.append(ConfigProblem(self.filename, self.loc.line(path), message))
@@ -1994,7 +1996,14 @@ class _Validator:
                 continue
             first_line[o["id"]] = self.loc.line(path + ("id",))
             orgs.append(Org(o["id"], o["name"]))
+            self.org_named.setdefault(o["name"], o["id"])
         return orgs
+
+    def org_hint(self, written: str, org_ids: set[str]) -> str:
+        """For an org written by its department's name (「広報対話課」, as in 辞令), the id to write:
+        「[[orgs]] に id = "広報対話課" を追加するか」 alone sent the IT 担当 to add a second entry for it."""
+        named = self.org_named.get(written)
+        return f"「{written}」の id は「{named}」です。org には id を書いてください。" if named else _did_you_mean(written, org_ids)
 
     def members(self, data: Mapping[str, Any], policy: Policy, org_ids: set[str]) -> list[Member]:
         members: list[Member] = []
@@ -2031,7 +2040,7 @@ class _Validator:
                 self.problem(
                     path + ("org",),
                     f'[members] の org「{m["org"]}」は [orgs] にありません。[[orgs]] に id = "{m["org"]}" '
-                    f"を追加するか、登録済みの組織の id を書いてください。{_did_you_mean(m['org'], org_ids)}",
+                    f"を追加するか、登録済みの組織の id を書いてください。{self.org_hint(m['org'], org_ids)}",
                 )
                 ok = False
             if "rank" in m and m["rank"] not in policy.ranks:
@@ -2105,7 +2114,7 @@ class _Validator:
                 self.problem(
                     path + ("org",),
                     f'{label} の org「{a["org"]}」は [orgs] にありません。[[orgs]] に id = "{a["org"]}" を追加するか、'
-                    f"登録済みの組織の id を書いてください。{_did_you_mean(a['org'], org_ids)}",
+                    f"登録済みの組織の id を書いてください。{self.org_hint(a['org'], org_ids)}",
                 )
                 ok = False
             if "intake_channel" in a and not self.channel_id_ok(
