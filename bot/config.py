@@ -1488,6 +1488,15 @@ def _names_joined(written: str) -> list[str] | None:
     return None
 
 
+def _ranks_named(data: Mapping[str, Any]) -> set[str]:
+    """The ranks the [[members]] hold, as written (before [policy] is read, to tell ranks written
+    in one "..." from one rank whose name has a 、 or spaces in it)."""
+    members = data.get("members")
+    if not isinstance(members, list):
+        return set()
+    return {m["rank"].strip() for m in members if isinstance(m, dict) and isinstance(m.get("rank"), str)}
+
+
 def _retyped_ja(key: str, kind: str, value: Any) -> str:
     """The line to write instead of a value of the wrong type, in the person's own value where
     kessai can tell what was meant. 「整数で書いてください（今は文字列です）」 alone did not say that
@@ -1672,7 +1681,7 @@ class _Validator:
                 (),
                 "[policy] がありません。少なくとも escalation_channel を書いた [policy] を追加してください。",
             )
-        policy = self.policy(data.get("policy"))
+        policy = self.policy(data.get("policy"), _ranks_named(data))
         orgs = self.orgs(data)
         members = self.members(data, policy, {o.id for o in orgs})
         accounts = self.accounts(data, policy, {o.id for o in orgs})
@@ -1691,7 +1700,7 @@ class _Validator:
             source=self.filename,
         )
 
-    def policy(self, raw: Any | None) -> Policy:
+    def policy(self, raw: Any | None, named: set[str]) -> Policy:
         path: Path_ = ("policy",)
         # A missing [policy] is reported once by run(); its keys then take the SPEC defaults.
         p = {} if raw is None else self.table(raw, path, _POLICY_SPEC)
@@ -1699,6 +1708,7 @@ class _Validator:
         values: dict[str, Any] = {}
 
         ranks = tuple(r.strip() for r in p.get("ranks", defaults.ranks))
+        named = named | {p.get("approver_min_rank", defaults.approver_min_rank)}
         if "ranks" in p:
             if not ranks:
                 self.problem(
@@ -1706,9 +1716,13 @@ class _Validator:
                 )
                 ranks = defaults.ranks
             rank_limit = column_length("MemberRow", "rank")
-            joined = False
+            joined: dict[int, list[str]] = {}
             for i, r in enumerate(ranks):
-                if (names := _names_joined(r)) is not None:
+                # Only a name no one holds, split into names that members or approver_min_rank hold
+                # and ranks lacks: 「参事 兼 課長」 or 「課長、室長」 held as written is one rank, and
+                # refusing it stopped a serve that ran on the same file before.
+                names = _names_joined(r)
+                if names is not None and r not in named and any(n in named and n not in ranks for n in names):
                     # 「部長、次長、課長…」 in one "...": one rank of that whole name, and every member's
                     # rank and the approver_min_rank were each refused as not in ranks (8 problems
                     # about lines that were right, none about this one).
@@ -1716,7 +1730,7 @@ class _Validator:
                     self.problem(path + ("ranks", i),
                                  f"[policy] の ranks の「{_shown(r)}」は、職名をいくつか1つの \"...\" に書いたように見えます。"
                                  f"ranks = [{listed}] のように、職名を1つずつ「\"」で囲み、半角の「,」で区切ってください。")
-                    joined = True
+                    joined[i] = names
                 elif not r:
                     self.problem(
                         path + ("ranks", i), "[policy] の ranks に空の職名があります。削除してください。"
@@ -1727,7 +1741,7 @@ class _Validator:
                     self.shown_name_ok(path + ("ranks", i), "[policy] の ranks にある職名", r)
             if joined:
                 # Read as meant for the checks that follow (the file is refused all the same).
-                ranks = tuple(name for r in ranks for name in (_names_joined(r) or [r]))
+                ranks = tuple(name for i, r in enumerate(ranks) for name in joined.get(i, [r]))
             elif self.duplicates_in(path + ("ranks",), list(ranks), "[policy]"):
                 self.ranks_misordered = self.ranks_misordered_at(path + ("ranks",), ranks)
         values["ranks"] = ranks

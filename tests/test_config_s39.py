@@ -190,11 +190,18 @@ def test_a_mistake_is_one_problem_on_its_line_saying_what_to_write(case: str, ed
     assert line == (1 if case == "cr-only-line-ends" else line_of(text, on)), (line, message)
 
 
-def test_a_rank_with_a_touten_in_brackets_is_one_rank() -> None:
-    """「主査（技術、事務）」 is one name with its 、 in brackets, not names joined."""
-    text = edited((RANKS, RANKS.replace('"主査"', '"主査（技術、事務）"')))
-    org = parse_org_config(text.replace('rank = "係長"', 'rank = "主査（技術、事務）"'), "kessai.toml")
-    assert "主査（技術、事務）" in org.policy.ranks
+@pytest.mark.parametrize("rank", ["主査（技術、事務）", "参事 兼 課長", "課長、室長", "主任 主事 補", "Deputy Section Chief"])
+@pytest.mark.parametrize("held", [True, False], ids=["held", "unheld"])
+def test_a_rank_with_a_touten_or_spaces_in_its_name_is_one_rank(rank: str, held: bool) -> None:
+    """A name with its 、 in brackets, or held as written by a member, or held by no one (its parts
+    not ranks anyone holds) is one rank, not names joined: refusing it stopped a serve that ran on
+    the same file before."""
+    text = edited((RANKS, RANKS.replace('"主査"', f'"主査", "{rank}"')))
+    if held:
+        text = text.replace('rank = "係長"', f'rank = "{rank}"')
+    org = parse_org_config(text, "kessai.toml")
+    assert rank in org.policy.ranks
+    assert any(m.rank == rank for m in org.members) == held
 
 
 def test_a_misspelt_key_beside_a_missing_one_still_says_the_missing_one() -> None:
