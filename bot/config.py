@@ -240,9 +240,10 @@ def _dotenv_problems(path: str, text: str, present: set[str]) -> list[str]:
             wide = re.match(r"(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=", unicodedata.normalize("NFKC", stripped))
             named = re.match(r"(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)(?=[\s:]|$)", stripped)
             # Copied from a Windows batch file or PowerShell (set KEY=…, $env:KEY="…"): python-dotenv
-            # skips the line, and the setting was then said to be missing from .env.
+            # skips the line, and the setting was then said to be missing from .env. Set elsewhere
+            # (the environment, another line), the skipped line is a note the bot ran beside.
             shell = re.match(r"(set|\$env:)\s*([A-Za-z_][A-Za-z0-9_]*)\s*=", stripped, re.I)
-            if shell and shell.group(2) in SETTING_KEYS:
+            if shell and shell.group(2) in SETTING_KEYS and shell.group(2) not in present:
                 problems.append(f"{path} の {number} 行目: {shell.group(2)} の行が「{shell.group(1)}」で始まっていて、読み取れません。"
                                 f".env には「{shell.group(1)}」を付けずに「{shell.group(2)}=値」と書いてください。")
             elif wide and wide.group(1) in SETTING_KEYS:

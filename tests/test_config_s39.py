@@ -322,7 +322,9 @@ def test_a_dotenv_mistake_is_said_with_what_to_write(tmp_path: Path, case: str, 
     f"export SLACK_BOT_TOKEN = {BOT}\nSLACK_SIGNING_SECRET\t=\t{SECRET}\u3000\nPORT=３０００\n",
     # Empty is unset: HTTP mode, as .env.example has it.
     f"SLACK_BOT_TOKEN={BOT}\nSLACK_APP_TOKEN=\nSLACK_SIGNING_SECRET={SECRET}\n",
-], ids=["quotes-and-trailing-spaces", "bom-crlf", "export-tabs-full-width", "app-token-empty"])
+    # A line copied from a batch file beside the setting's own line: skipped, as the bot always ran.
+    f"set SLACK_BOT_TOKEN={BOT}\nSLACK_BOT_TOKEN={BOT}\nSLACK_SIGNING_SECRET={SECRET}\nPORT=3000\n",
+], ids=["quotes-and-trailing-spaces", "bom-crlf", "export-tabs-full-width", "app-token-empty", "set-line-beside-its-key"])
 def test_a_dotenv_slip_read_as_meant(tmp_path: Path, text: str) -> None:
     settings, said = settings_from(tmp_path, text)
     assert said == [] and settings is not None
