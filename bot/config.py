@@ -1585,7 +1585,11 @@ class _Validator:
                 hint = _did_you_mean(key, spec)
                 if renamed is not None and hint not in ("", _suggest(renamed)):
                     renamed = None  # another key meant (「deputy」): the missing one is said apart
-                hint = hint or _suggest(renamed)
+                if not hint and renamed is not None:
+                    # Not a misspelling: only the one key missing beside it, so it may be that key
+                    # under a name of its own (「id」) or a note (「memo」). 「もしかして」 alone left the
+                    # note's writer unaware that the key was missing.
+                    hint = f"{label} に {renamed} がありません。この行が {renamed} のつもりなら、キーの名前を「{renamed}」にしてください。"
                 known = "、".join(spec)
                 self.problem(
                     path + (key,),

@@ -90,11 +90,14 @@ REFUSED: list[tuple[str, tuple[str, str], tuple[str, ...], str]] = [
      ("ここにはチャンネルを1つだけ書けます",), "escalation_channel ="),
     # --- a key under another name (NEW: one problem, the name to write, no 「登録されていません」) ---
     ("member-id-for-slack-id", (MEMBER, '[[members]]\nid = "U0MANAGER"'),
-     ("知らないキー「id」があります。もしかして「slack_id」ですか？",), 'id = "U0MANAGER"'),
+     ("知らないキー「id」があります。[members] に slack_id がありません。この行が slack_id のつもりなら、キーの名前を「slack_id」にしてください。",),
+     'id = "U0MANAGER"'),
     ("member-user-id", (MEMBER, '[[members]]\nuser_id = "U0MANAGER"'),
-     ("もしかして「slack_id」ですか？",), "user_id ="),
+     ("キーの名前を「slack_id」にしてください",), "user_id ="),
     ("member-SlackID", (MEMBER, '[[members]]\nSlackID = "U0MANAGER"'),
-     ("もしかして「slack_id」ですか？",), "SlackID ="),
+     ("キーの名前を「slack_id」にしてください",), "SlackID ="),
+    ("member-note-beside-a-missing-name", ('name = "上越 花子"', 'memo = "広報担当"'),
+     ("知らないキー「memo」があります。[members] に name がありません。",), "memo ="),
     # --- an org written by its department's name (NEW: the id to write, not 「add an [[orgs]] of that id」) ---
     ("member-org-by-name", ('org = "koho"\nrank = "課長補佐"', 'org = "広報対話課"\nrank = "課長補佐"'),
      ("「広報対話課」の id は「koho」です。org には id を書いてください。",), 'org = "広報対話課"'),
