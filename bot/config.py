@@ -2018,11 +2018,15 @@ class _Validator:
             self.org_named.setdefault(o["name"], o["id"])
         return orgs
 
-    def org_hint(self, written: str, org_ids: set[str]) -> str:
-        """For an org written by its department's name (「広報対話課」, as in 辞令), the id to write:
-        「[[orgs]] に id = "広報対話課" を追加するか」 alone sent the IT 担当 to add a second entry for it."""
-        named = self.org_named.get(written)
-        return f"「{written}」の id は「{named}」です。org には id を書いてください。" if named else _did_you_mean(written, org_ids)
+    def org_not_listed(self, label: str, written: str, org_ids: set[str]) -> str:
+        """An org no [[orgs]] has as its id. Written as a department's name (「広報対話課」, as in 辞令),
+        the id to write, and not 「[[orgs]] に id = "広報対話課" を追加するか」, which sent the IT 担当
+        to add a second entry for a department already listed."""
+        if named := self.org_named.get(written):
+            return (f"{label} の org「{written}」は [[orgs]] の name です。「{written}」の id は「{named}」です。"
+                    f'org = "{named}" のように、org には [[orgs]] の id を書いてください。')
+        return (f'{label} の org「{written}」は [orgs] にありません。[[orgs]] に id = "{written}" を追加するか、'
+                f"登録済みの組織の id を書いてください。{_did_you_mean(written, org_ids)}")
 
     def members(self, data: Mapping[str, Any], policy: Policy, org_ids: set[str]) -> list[Member]:
         members: list[Member] = []
@@ -2056,11 +2060,7 @@ class _Validator:
                     first_line[sid] = self.loc.line(path + ("slack_id",))
                     self.roster[sid] = m
             if "org" in m and m["org"] not in org_ids:
-                self.problem(
-                    path + ("org",),
-                    f'[members] の org「{m["org"]}」は [orgs] にありません。[[orgs]] に id = "{m["org"]}" '
-                    f"を追加するか、登録済みの組織の id を書いてください。{self.org_hint(m['org'], org_ids)}",
-                )
+                self.problem(path + ("org",), self.org_not_listed("[members]", m["org"], org_ids))
                 ok = False
             if "rank" in m and m["rank"] not in policy.ranks:
                 self.problem(
@@ -2130,11 +2130,7 @@ class _Validator:
                 )
                 ok = False
             if "org" in a and a["org"] not in org_ids:
-                self.problem(
-                    path + ("org",),
-                    f'{label} の org「{a["org"]}」は [orgs] にありません。[[orgs]] に id = "{a["org"]}" を追加するか、'
-                    f"登録済みの組織の id を書いてください。{self.org_hint(a['org'], org_ids)}",
-                )
+                self.problem(path + ("org",), self.org_not_listed(label, a["org"], org_ids))
                 ok = False
             if "intake_channel" in a and not self.channel_id_ok(
                 path + ("intake_channel",), a["intake_channel"], f"{label} の intake_channel"

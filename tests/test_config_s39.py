@@ -100,9 +100,10 @@ REFUSED: list[tuple[str, tuple[str, str], tuple[str, ...], str]] = [
      ("知らないキー「memo」があります。[members] に name がありません。",), "memo ="),
     # --- an org written by its department's name (NEW: the id to write, not 「add an [[orgs]] of that id」) ---
     ("member-org-by-name", ('org = "koho"\nrank = "課長補佐"', 'org = "広報対話課"\nrank = "課長補佐"'),
-     ("「広報対話課」の id は「koho」です。org には id を書いてください。",), 'org = "広報対話課"'),
+     ("[members] の org「広報対話課」は [[orgs]] の name です。「広報対話課」の id は「koho」です。"
+      'org = "koho" のように、org には [[orgs]] の id を書いてください。',), 'org = "広報対話課"'),
     ("account-org-by-name", ('org = "koho"\nintake_channel = "C0INTAKE"', 'org = "広報対話課"\nintake_channel = "C0INTAKE"'),
-     ("「広報対話課」の id は「koho」です。",), 'org = "広報対話課"'),
+     ("org「広報対話課」は [[orgs]] の name です。「広報対話課」の id は「koho」です。",), 'org = "広報対話課"'),
     ("required-key-misspelt", (APPROVERS, 'approver = ["U0MANAGER", "U0CHIEF"]'),
      ("知らないキー「approver」があります。もしかして「approvers」ですか？",), "approver ="),
     # --- typos in keys (pinned) ---
