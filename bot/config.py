@@ -1515,9 +1515,14 @@ def _retyped_ja(key: str, kind: str, value: Any) -> str:
         written = f"{key} = {meant} のように" if meant else f"{key} = true か {key} = false のように"
         return f"「\"」で囲まず、{written}半角の英小文字で書いてください。"
     if kind == "str" and key in _DURATION_KEYS and isinstance(value, int | float) and not isinstance(value, bool):
-        n = int(value) if float(value).is_integer() else value
-        return (f"数字に単位（m＝分、h＝時間、d＝日）を付けて、{key} = \"{n}m\" や \"{n}h\" のように"
-                "「\"」で囲んで書いてください。")
+        # The units as parse_duration reads them (d is a business day); "1.5h" is refused there,
+        # so a fraction is shown as hours and minutes.
+        units = "数字と単位（d＝業務日、h＝時間、m＝分）を続けて"
+        if not float(value).is_integer():
+            hours, minutes = divmod(round(float(value) * 60), 60)
+            shown = f"{hours}h{minutes}m" if hours else f"{minutes}m"
+            return f"小数点は使えません。{value} 時間なら {key} = \"{shown}\" のように、{units}「\"」で囲んで書いてください。"
+        return f"{units}、{key} = \"{int(value)}m\" や \"{int(value)}h\" のように「\"」で囲んで書いてください。"
     if kind == "str" and key == "working_hours":
         return 'working_hours = "08:30-17:15" のように、開始と終了を「-」でつないで「"」で囲んでください。'
     if kind == "str" and isinstance(value, list):
@@ -1530,8 +1535,11 @@ def _retyped_ja(key: str, kind: str, value: Any) -> str:
         parts = [part for part in _LIST_SEPARATORS.split(value.strip()) if part]
         if not parts:
             return f"空にするときは {key} = [] と書きます。"
+        if key == "official_phone_numbers":
+            # A number may be written with spaces (「025 526 5111」): split at 、 and commas only.
+            parts = [part for part in re.split(r"\s*[,、，;；]\s*", value.strip()) if part]
         if key in ("ranks", "operators", "approvers", "deputies", "escalation_orgs", "allowed_link_domains",
-                   "official_email_domains", "hashtags") and len(parts) > 1:
+                   "official_email_domains", "hashtags", "official_phone_numbers") and len(parts) > 1:
             listed = ", ".join(f'"{part}"' for part in parts)
         else:
             listed = f'"{value.strip()}"'

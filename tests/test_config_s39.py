@@ -56,7 +56,12 @@ REFUSED: list[tuple[str, tuple[str, str], tuple[str, ...], str]] = [
     ("int-as-float", ("password_rotation_days = 90", "password_rotation_days = 60.0"),
      ("password_rotation_days = 60 のように、小数点を付けずに",), "password_rotation_days ="),
     ("duration-bare-number", ('approval_reminder_after = "2h"', "approval_reminder_after = 2"),
-     ('approval_reminder_after = "2m" や "2h" のように', "m＝分、h＝時間、d＝日"), "approval_reminder_after = 2"),
+     ('approval_reminder_after = "2m" や "2h" のように', "d＝業務日、h＝時間、m＝分"), "approval_reminder_after = 2"),
+    # "1.5h" is refused by the duration's own check: the fraction as hours and minutes.
+    ("duration-with-a-fraction", ('approval_reminder_after = "2h"', "approval_reminder_after = 1.5"),
+     ('小数点は使えません。1.5 時間なら approval_reminder_after = "1h30m" のように',), "approval_reminder_after ="),
+    ("duration-under-an-hour", ('approval_reminder_after = "2h"', "approval_reminder_after = 0.25"),
+     ('approval_reminder_after = "15m" のように',), "approval_reminder_after ="),
     ("duration-bare-minutes", ('incident_ack_within = "15m"', "incident_ack_within = 15"),
      ('incident_ack_within = "15m" や "15h"',), "incident_ack_within = 15"),
     ("hours-as-toml-time", ('working_hours = "08:30-17:15"', "working_hours = 08:30:00"),
@@ -98,6 +103,9 @@ REFUSED: list[tuple[str, tuple[str, str], tuple[str, ...], str]] = [
      ("キーの名前を「slack_id」にしてください",), "SlackID ="),
     ("member-note-beside-a-missing-name", ('name = "上越 花子"', 'memo = "広報担当"'),
      ("知らないキー「memo」があります。[members] に name がありません。",), "memo ="),
+    ("phone-numbers-in-one-string", ('official_phone_numbers = ["025-526-5111"]',
+                                     'official_phone_numbers = "025-526-5111、025 526 5112"'),
+     ('official_phone_numbers = ["025-526-5111", "025 526 5112"] のように',), "official_phone_numbers ="),
     # --- an org written by its department's name (NEW: the id to write, not 「add an [[orgs]] of that id」) ---
     ("member-org-by-name", ('org = "koho"\nrank = "課長補佐"', 'org = "広報対話課"\nrank = "課長補佐"'),
      ("[members] の org「広報対話課」は [[orgs]] の name です。「広報対話課」の id は「koho」です。"
