@@ -1033,7 +1033,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「部落差別」「部落差別の解消」「同和問題」などは許可リスト（データファイルの [allow]）に
     入っており反応しません。人権講座・人権学習・同和問題・水平社・部落解放など、人権学習や運動の名前に触れた文の「部落」（「部落の歴史を学ぶ人権講座」）と
     「部落史」も、歴史の用語として反応しません。下書きのほかの文で講座や人権学習の名前、「部落差別」などを挙げていれば、
-    歴史や成り立ちを学ぶ文の「部落」（「人権講座を開きます。部落の歴史について学びます。」）も同じです（言われた言葉として伝える「部落差別をなくしましょう。部落の人とは付き合うなと親に言われた経験を持つ人もいます。」も同じで、人権の見出しや講座の名前がなくても、誰かが言われた経験や受けた相談として伝える「部落の人とは付き合うなと親に言われた経験を持つ人もいます。」「…という親の言葉に傷ついた人がいます。」は反応しません。噂として伝える「部落の人は汚いと言われています。」は反応します）（その文で「来るな」「汚い」などと言うものは反応します）（語の意味を集落や差別の用語として説明する「「部落」は地域によって集落を指すこともあります」は反応しません。「「部落」という言葉の意味を学ぶ」も同じです。説明の形でも「穢れた地域を指します」のようにおとしめるものや、「〇〇町の××地区を指します」のように場所を示すものは反応します。集落の意味で使った「山あいの部落」は反応します。「集落」と書いてください。「人権」「同和」の語だけでは歴史の用語とは
+    歴史や成り立ちを学ぶ文の「部落」（「人権講座を開きます。部落の歴史について学びます。」）も同じです（言われた言葉として伝える「部落差別をなくしましょう。部落の人とは付き合うなと親に言われた経験を持つ人もいます。」も同じで、人権の見出しや講座の名前がなくても、誰かが言われた経験や受けた相談として伝える「部落の人とは付き合うなと親に言われた経験を持つ人もいます。」「…という親の言葉に傷ついた人がいます。」は反応しません。自分の経験として書いた「…と親に言われて育ちました。」も、続けて「だから私も付き合いません」のように従ったり広めたりするものは反応します。噂として伝える「部落の人は汚いと言われています。」は反応します）（その文で「来るな」「汚い」などと言うものは反応します）（語の意味を集落や差別の用語として説明する「「部落」は地域によって集落を指すこともあります」は反応しません。「「部落」という言葉の意味を学ぶ」も同じです。説明の形でも「穢れた地域を指します」のようにおとしめるものや、「〇〇町の××地区を指します」のように場所を示すものは反応します。集落の意味で使った「山あいの部落」は反応します。「集落」と書いてください。「人権」「同和」の語だけでは歴史の用語とは
     みなさず、「部落の人は人権なんてない」「同和地区の部落には近づくな」は反応します）。
     差別・偏見・人権・男女共同参画について書いた下書きで「」に入れて示した語
     （「かつて「らい病」と呼ばれ…差別を受けてきました」）も、語を使っているのではなく説明して
@@ -1069,9 +1069,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     できません」「3歳未満の子は入園できません」は対象外です）も、制度上の要件のことも
     あるため理由を添えるよう促す warning です（「本制度と併用できないため、」のように理由を書いたもの、「参加できませんか」「参加できません
     でした」、「外国人の方は対象外です」のような対象の説明、「UIターン支援金は、本市出身の方が対象です。市外出身の方は申し込めません。」のように
-    出身で対象を決めた制度を同じ文かすぐ前の文で挙げたものは対象外です）。出身や属性で採用を断る「市外出身の方は採用しません」
+    出身で対象を決めた制度を同じ文かすぐ前の文で挙げ、その外の「市外出身の方」「県内出身の方」を示したものは対象外です。職員採用や受験、「沖縄出身の方」「外国出身の方」のように一つの出身を挙げたものは対象外になりません）。出身や属性で採用を断る「市外出身の方は採用しません」
     「同和地区の出身者は採用できません」「外国人は採用しません」は就職差別として error です（「市外出身の方も採用しています」
-    「…は採用しない、という企業がかつてありました」は対象外です）。「治安のため」「トラブルが多いため」「言葉が通じないため」のように
+    「…は採用しない、という企業がかつてありました」「外国人は採用しないのですか」、理由に国籍要件を挙げた「消防職は国籍要件があるため、外国籍の方は採用できません」は対象外です）。「治安のため」「トラブルが多いため」「言葉が通じないため」のように
     偏見そのものを理由にしたもの（高齢者・女性以外の「安全のため」も）は error です。障害のある方には「障害者割引と併用できないため」のような、
     既に受けている制度の理由を書いたときだけ反応しません（「規則により」「制度上」だけでは反応します）。
     外国人住民向けの英語のお知らせの「Foreigners go home!」「Chinese go home!」、文全体が「Foreigners out!」「Go back to China!」のもの（「The guide for foreigners is out.」「Go back to Chinatown via Route 8.」は対象外）、「Refugees are not welcome here.」「Foreigners are criminals.」「Vietnamese workers are all thieves.」「No foreigners allowed」、中国の人への蔑称「chink」
@@ -1117,7 +1117,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     病気や状態を主題にして（[conditions]: うつ病、発達障害、ひきこもり、不登校、認知症、HIV感染者…）、「甘え」「言い訳」「気の持ちよう」「仮病」「自業自得」「親のせい」など
     （[condition_verdict]）と決めつけて文を終えるもの（「うつ病は甘え」「発達障害は言い訳」「依存症は自業自得」「不登校は親のせい」）も反応します（「うつ病は病気です」「依存症は本人の責任ではありません」
     「うつ病は甘えではありません」「不登校は甘えではなく、子どもからのSOSです」、こころの健康相談のお知らせは対象外です）。
-    「」に入れた文がそれだけで決めつけを言い切るもの（「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」「市長は「生活保護は甘えだ」と述べ…」）も、公式アカウントが広めることになるので反応します（同じ文で差別・誤解などと指摘するもの、傷つける言葉として戒めるもの、「「外国人はいらない」という考え方を見直しましょう」のように考え方を問い直すもの、「市長は「…」と述べ、謝罪しました」「「…」との発言は不適切だとして」のように撤回・謝罪・抗議などを伝えるものは対象外です。「」に入れた「出ていけ」なども同じです）。「「うつ病は甘え」と決めつけるのはやめましょう」「「うつ病は甘え」なんて言うのはやめましょう」「「障害者はいらない」のような発言はやめましょう」のように、言うことそのものをやめるよう呼びかける文（次の文で「そんな言葉はもうやめましょう」と呼びかけるもの、「…と突き放さないでください」「…と決めつける前に、専門家に相談しましょう」も。「」に入れた「外国人は出ていけ」を「…と言わないでください」「…と切り捨てないでください」と戒めるもの、「」に入れずに文の終わりで「外国人は出ていけなんて言わないでください。」「…などと言うのはやめましょう。」と戒めるものも同じです。「…なんて言わないではいられない」「…と言ってはいけないのでしょうか」「…なんて言わないでください、と言う人がいますが、…」は反応します）は対象外ですが、「…と決めつけるのではなく、甘えだと優しく伝えましょう」のように別のやり方で同じ決めつけを言うものや、「…と決めつけるのはやめましょう。やはり甘えです。」のように次の文で同じ言葉で言い直すもの、「「うつ病は甘え」。そんな言葉はもうやめましょう、と言う人がいますが、違います。」のようにやめるよう求める人に反論するものは反応します。また、「「障害者はいらない」、遠慮するのはやめましょう」「…と言うのを我慢するのはやめましょう」のように言い控えることをやめさせる文や、「…を差別だと騒ぐのはやめましょう」「…を偏見だと決めつけるのはおかしい」のように差別と指摘することを退ける文は反応します。
+    「」に入れた文がそれだけで決めつけを言い切るもの（「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」「市長は「生活保護は甘えだ」と述べ…」）も、公式アカウントが広めることになるので反応します（同じ文で差別・誤解などと指摘するもの、傷つける言葉として戒めるもの、「「外国人はいらない」という考え方を見直しましょう」のように考え方を問い直すもの、「市長は「…」と述べ、謝罪しました」「「…」との発言は不適切だとして」のように撤回・謝罪・抗議などを伝えるものは対象外です。「」に入れた「出ていけ」なども同じです）。「「うつ病は甘え」と決めつけるのはやめましょう」「「うつ病は甘え」なんて言うのはやめましょう」「「障害者はいらない」のような発言はやめましょう」のように、言うことそのものをやめるよう呼びかける文（次の文で「そんな言葉はもうやめましょう」と呼びかけるもの、「…と突き放さないでください」「…と決めつける前に、専門家に相談しましょう」も。「」に入れた「外国人は出ていけ」を「…と言わないでください」「…と切り捨てないでください」と戒めるもの、「」に入れずに文の終わりで「外国人は出ていけなんて言わないでください。」「…などと言うのはやめましょう。」と戒めるものも同じです。「…なんて言わないではいられない」「…と言ってはいけないのでしょうか」「…なんて言わないでください、と言う人がいますが、…」、次の文で「でも本当です」「事実です」と認めるものは反応します）は対象外ですが、「…と決めつけるのではなく、甘えだと優しく伝えましょう」のように別のやり方で同じ決めつけを言うものや、「…と決めつけるのはやめましょう。やはり甘えです。」のように次の文で同じ言葉で言い直すもの、「「うつ病は甘え」。そんな言葉はもうやめましょう、と言う人がいますが、違います。」のようにやめるよう求める人に反論するものは反応します。また、「「障害者はいらない」、遠慮するのはやめましょう」「…と言うのを我慢するのはやめましょう」のように言い控えることをやめさせる文や、「…を差別だと騒ぐのはやめましょう」「…を偏見だと決めつけるのはおかしい」のように差別と指摘することを退ける文は反応します。
     「」に入れても入れなくても、ご意見や声として伝え（「〜とのご意見をいただきました」「〜という声を聞くことがあります」「〜と言う人がいます」）、
     その文の残りか続く二文のうちに答えるもの（「しかし、それは差別です」「生活保護は憲法で保障された権利です」「根拠はありません」「許されません」）は反応しません
     （「その通りだと思います」「当然です」のように同意するもの、「日本人の権利が先です」「外国人の犯罪は許されません」「逆差別です」のように同じ言葉で発言の側に立つもの、答えた後に「一理あります」と譲るもの、「権利などありません」、段落が変わったもの、答えのないものは反応します。人権週間などの見出しやハッシュタグがあっても、下書きの最後の文で「「外国人は出ていけ」という声を聞きます。」と伝えたまま、ほかの文にも答えがないものは反応します（同じ文で「差別をなくすため、」「根拠のない」などと答えるもの、「〜という声を聞いたことはありませんか」のような問いかけは対象外です）。差別・人権などに触れた下書きで「」に入れたものも、「」に入れずに伝えた決めつけ（「生活保護は甘えだという意見もあります」）も、同意すれば反応します）。
@@ -1173,7 +1173,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     別の場所やものを挙げるもの、同じ段落の近くで工事・除雪・川・雪・クマ・倒れかけた看板・割れたガラス・倒壊しそうな空き家などの危険に触れたもの、
     「高齢者は危ないので近づかないように」のように女性・高齢者の身を守る呼びかけは対象外です）。人々そのものを避ける相手にした
     「あの地区の人には近づかないように」「〇〇地区の人には近づかないでください」「外国人には近寄らないでください」は理由がなくても
-    反応します（「あの地区には近づかないでください」のような場所、「不審者には近づかないで」、「…ようお伝えください」は対象外です）。
+    反応します（「あの地区には近づかないでください」のような場所、「浸水した地区の方には近づかないようお願いします」のように災害などで呼んだ地区、「不審者には近づかないで」、「…ようお伝えください」は対象外です）。
     「女は家事をしていればいい」「男なら泣くな」「家事は女がするもの」「男は仕事、女は家庭」のように、性別で役割を
     決めつける文も反応します（固定的な性別役割分担意識）。避難所の手伝いや復旧作業などみんなの作業から女性を外して家に帰す
     「女性は避難所の手伝いをせず、家にいてください」も同じです（「感染した方は家にいてください」、体調や妊娠を理由にした
@@ -1258,14 +1258,39 @@ def _word_of_reported_statement(doc: Document, hit: Hit) -> bool:
     if not said:
         return False
     told = _SAID_TO_SOMEONE.match(doc.text, min(x.end for x in said), sent[1])
+    if told is None or not (
+        told.group().endswith(_TOLD_AS_HURT) or _BEFELL_SOMEONE.match(doc.text, told.end(), sent[1])
+        or _own_account(doc, sent, told.end())
+    ):
+        return False
     # 「…経験を持つ人もいますが、当然です」: conceded and then agreed with.
     return (
-        told is not None and _CONCEDED_AFTER.search(doc.text, told.end(), sent[1]) is None
+        _CONCEDED_AFTER.search(doc.text, told.end(), sent[1]) is None
         and _opposed(doc, matcher("discrimination.txt", "deny"), sent, g.start)
     )
 
 
 _CONCEDED_AFTER = re.compile(r"(?:が|けど|けれど(?:も)?)[、,]")
+# Whom it befell, named right after: 「…と言われた経験を持つ人もいます」「…と言われて育った方は」; or a 相談 made, or
+# the hurt done. The writer's own 「…と言われた経験があります」 goes on where the post may take the words up (「…がある
+# ので、付き合っていません」「…があり、実際そう思います」「…を、子どもにも伝えています」): the word fires as before.
+_BEFELL_SOMEONE = re.compile(r"[^。！!？?\n「」、,]{0,8}?(?:人|方|者)(?:たち|達|々)?(?:が|も|は|に|の)")
+_TOLD_AS_HURT = ("相談", "訴え", "苦しん", "傷つ", "悩ん", "悩まされ", "つらい思い")
+# The writer's own account, ended where it is told (「…と親に言われて育ちました。」「…と言われた経験があります。」).
+_ACCOUNT_ENDS = re.compile(
+    r"(?:ち(?:ました|た)|った|ってきました|(?:が|も)(?:あります|ありました|ある|あった))?[ \t　]*[。！!]?\s*"
+)
+# What the next sentence of the paragraph may say of it: the hurt, or that it was wrong.
+_HURT_OR_WRONG = re.compile(r"傷つ|苦し|悲し|つら|辛|悩|差別|偏見|間違|誤り|おかしい|許されな|許せな|理不尽")
+
+
+def _own_account(doc: Document, sent: tuple[int, int], told_end: int) -> bool:
+    """Whether ``sent`` ends with the account of what the writer was told, and the paragraph says no more of it or
+    only its hurt or wrong: 「…と言われて育ちました。だから私も付き合いません。」 takes the words up."""
+    if not _ACCOUNT_ENDS.fullmatch(doc.text, told_end, sent[1]):
+        return False
+    following = doc.next_in_paragraph(sent[1])
+    return following is None or _HURT_OR_WRONG.search(doc.text, *following) is not None
 
 
 def _said(doc: Document, taught: _Taught, hit: Hit) -> bool:
@@ -2315,12 +2340,26 @@ _REFUSED = re.compile(
     # 禁止区域でも駐車できます」).
     r"|禁止(?![\u4e00-\u9fff\u30a0-\u30ff]|\s*(?:され|の))"
     # 「市外出身の方は採用しません」「外国人は採用できません」: the 就職差別 厚生労働省's fair-hiring guidance forbids.
-    r"|採用(?:は|を|も)?[ \t]*(?:(?:し|いたし|致し)(?:ません|ない)|(?:でき|出来)(?:ません|ない)|しておりません|しない)(?![ \t]*[、,]?[ \t]*(?:か|でしょうか|という|といった|との|とは|と(?:言|い|考え|思)|なんて|[？?])))"
+    r"|採用(?:は|を|も)?[ \t]*(?:(?:し|いたし|致し)(?:ません|ない)|(?:でき|出来)(?:ません|ない)|しておりません|しない)(?![ \t]*[、,]?[ \t]*(?:か|でしょうか|の(?:でしょうか|ですか|か|では)|ん(?:ですか|でしょうか|じゃ)|という|といった|との|とは|と(?:言|い|考え|思)|なんて|[？?])))"
     # 「お断りしません」「お断りすることはありません」「お断りいたしません」「不可ではありません」 welcome them.
     r"(?!\s*(?:は|も)?(?:し|いたし)(?:ません|ない|ていません|ておりません)"
     r"|\s*(?:する|いたす)こと(?:は|も)?(?:ない|ありません|ございません)"
     r"|\s*(?:では|じゃ|で)(?:ない|ありません|ございません))"
 )
+
+# A post the law keeps for Japanese nationals, with that reason in the sentence or the next: 「消防職は国籍要件がある
+# ため、外国籍の方は採用できません」「外国籍の方は採用できません。公務員の国籍要件のためです。」 (公務員に関する当然の
+# 法理), no 就職差別. Only for those named by nationality: no law keeps a post from 市外出身 or from women.
+_NATIONALITY_REQUIREMENT = re.compile(r"国籍要件|国籍条項|日本国籍|公権力の行使|当然の法理")
+
+
+def _nationality_required(doc: Document, sent: tuple[int, int], group: str, refused: str) -> bool:
+    """Whether ``refused``, a refusal to hire ``group``, gives a nationality requirement as its reason."""
+    if "採用" not in refused or not ("外国" in group or "国籍" in group):
+        return False
+    following = doc.next_in_paragraph(sent[1])
+    return _NATIONALITY_REQUIREMENT.search(doc.text, sent[0], sent[1] if following is None else following[1]) is not None
+
 
 # 「ご遠慮ください」 is also how an event keeps away those it could harm: 「妊娠中の女性はご遠慮ください」
 # 「持病のある高齢者の方はご遠慮ください」 (a hot-yoga class, a mountain walk). Said for their health or
@@ -2495,7 +2534,11 @@ def _opposed(doc: Document, deny: WordMatcher, sent: tuple[int, int], said_at: i
     if agreed is not None and _AGREEMENT_OF_OTHERS.match(doc.text, agreed.end(), sent[1]) is None:
         return False
     if denied:
-        return True
+        # 「外国人は出ていけなんて言わないでください。でも本当です。」: told not to say it, and then told it is true.
+        return not (
+            all(_DENY_SAYING.search(doc.text, d.start, d.end) for d in opposing if doc.text[d.start : d.end] not in _DENY_REPORTING)
+            and (_agreed_next(doc, sent) or _upheld_next(doc, sent))
+        )
     # Words only reported, with no word against them, may be confirmed after 「が、」 or agreed with in the next
     # sentence: 「外国人は犯罪ばかりと言われていますが、事実です。」「同和地区の人とは結婚するなと親に言われた。その
     # 通りだと思う。」「人権週間ですが、外国人は出ていけという落書きが見つかりました。まったくその通りです。」 say the
@@ -2531,6 +2574,22 @@ _AGREED_NEXT = re.compile(
     r"|^[ \t　]*(?:(?:本当|ほんと|まさに)に?そう|事実|本当|真実|当然|当たり前|あたりまえ)(?:です|だ)(?![ \t　]*(?:か|と|[？?]))"
     r"|(?:私|わたし|僕|ぼく|俺)も[ \t　]*そう(?:思|考え)(?!います?か|う人)|よく言(?:って|っ)(?:くれ|た)"
 )
+
+
+# [deny]'s words that tell the reader not to say the words (「なんて言わないで」「と言うのはやめ」): of the saying, not
+# of what is said, so the next sentence may still hold it true.
+_DENY_SAYING = re.compile(r"(?:言|い)わないで|(?:言|い)わないように|(?:言|い)うのはやめ|(?:言|い)ってはいけ|(?:言|い)っちゃだめ")
+# The words held true, after the call not to say them: 「でも本当です」「事実ですから」「本当のことだから」「その通りなんだから」.
+_UPHELD_NEXT = re.compile(
+    r"[ \t　]*(?:(?:でも|だが|だけど|けど|けれど|しかし|ただ|実際)[、,\s　]*)?(?:(?:本当|ほんと|実際)に[、,\s　]*)?"
+    r"(?:本当|ほんと|事実|真実|その(?:通り|とおり)|当然|当たり前)(?:の(?:こと)?|なん)?(?:です|だ)(?![ \t　]*(?:か(?!ら)|と|ろう|[？?]))"
+)
+
+
+def _upheld_next(doc: Document, sent: tuple[int, int]) -> bool:
+    """Whether the sentence after ``sent``, in its paragraph, holds true what ``sent`` told not to say."""
+    nxt = doc.next_in_paragraph(sent[1])
+    return nxt is not None and _UPHELD_NEXT.match(doc.text, nxt[0], nxt[1]) is not None
 
 
 _DENY_REPORTING = frozenset(("と言われ", "という言葉", "といった言葉", "などの言葉", "という発言"))
@@ -2718,6 +2777,8 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
             and _FOR_THEIR_SAKE.search(doc.text, *sent)
         ):
             refused = None
+        if refused is not None and _nationality_required(doc, sent, doc.text[g.start : end], refused.group()):
+            refused = None
         if refused is not None and all(doc.text[a:b] in ("女", "女性") for a, b in members):
             before = max(0, sent[0] - _KEPT_FOR_MEN_REACH)
             before = max(before, doc.text.rfind("\n\n", before, sent[0]))
@@ -2866,6 +2927,8 @@ def _turned_away(doc: Document) -> Iterator[Hit]:
         people = _people(text[g.start : g.end])
         disabled = _DISABILITY.search(text, g.start, g.end) is not None or "認知症" in text[g.start : g.end]
         refused = _REFUSED.match(text, g.end, sent[1]) if other else None
+        if refused is not None and _nationality_required(doc, sent, text[g.start : g.end], refused.group()):
+            refused = None
         # Everyone at the shelter, not some of them: the wording of a shelter that is full or of a building that is
         # no shelter (「満員のため、避難者の受け入れはお断りしています」「避難者は避難所に入れません。満員です。」).
         everyone = text[g.start : g.end] in _EVACUEES and not _from_elsewhere(text, sent[0], g.start)
@@ -2904,7 +2967,7 @@ def _turned_away(doc: Document) -> Iterator[Hit]:
                 yield Hit(g.start, m.end(), f"{people}を一括りにして排除・差別する表現と受け取られます。" + _refusal_hint(doc, sent, g.start, text[g.start : g.end]))
         elif pretext:
             yield Hit(g.start, m.end(), f"{people}を一括りにして排除・差別する表現と受け取られます。{_REWRITE}")
-        elif not _RULE_REASON.search(text, sent[0], sent[1]) and not _origin_scheme(doc, sent, text[g.start : g.end]):
+        elif not _RULE_REASON.search(text, sent[0], sent[1]) and not _origin_scheme(doc, sent, g.start, text[g.start : g.end]):
             yield Hit(g.start, m.end(), _NOT_ELIGIBLE_MESSAGE.format(said=text[g.start : m.end()]), severity="warning")
 
 
@@ -2918,12 +2981,24 @@ _ORIGIN_SCHEME = re.compile(
     r"|対象(?:者)?(?:は|となるのは)[^。！!？?\n]{0,20}?出身"
 )
 _FROM_ORIGIN = ("出身者", "出身の方", "出身の人")
+# Those the scheme's origin leaves out, named as its other side (「市外出身の方」「県内出身の方」「他市町村出身の方」):
+# not one place or country singled out (「沖縄出身の方」「外国出身の方」), which the warning asks the reason for.
+_OTHER_SIDE = re.compile(
+    r"(?:(?:市|県|町|村|区|都|府|道|圏|市町村|市区町村)(?:外|内)|本(?:市|県|町|村)以外|他(?:の)?(?:市町村|市区町村|地域|都道府県))(?:の|から)?$"
+)
+_OTHER_SIDE_REACH = 10
+# A post or an exam: hiring by origin is 就職差別 whatever scheme names it (「職員採用制度は本市出身者が対象です。
+# 市外出身の方は受験できません。」).
+_POST_OR_EXAM = re.compile(r"採用|職員|受験|応募|求人|雇用|就職|面接|任用|募集")
 
 
-def _origin_scheme(doc: Document, sent: tuple[int, int], group: str) -> bool:
-    """Whether ``group`` is people named by where they come from, and ``sent`` or the sentence before it in its
-    paragraph names a scheme for those of one origin (`_ORIGIN_SCHEME`)."""
-    if not group.endswith(_FROM_ORIGIN):
+def _origin_scheme(doc: Document, sent: tuple[int, int], start: int, group: str) -> bool:
+    """Whether ``group`` (at ``start``) is people named by where they come from, the other side of a scheme for
+    those of one origin (`_ORIGIN_SCHEME`) that ``sent`` or the sentence before it in its paragraph names, and no
+    post or exam is what they may not apply for."""
+    if not group.endswith(_FROM_ORIGIN) or not _OTHER_SIDE.search(doc.text, max(sent[0], start - _OTHER_SIDE_REACH), start):
+        return False
+    if _POST_OR_EXAM.search(doc.text, *sent):
         return False
     if _ORIGIN_SCHEME.search(doc.text, *sent):
         return True
@@ -2934,7 +3009,10 @@ def _origin_scheme(doc: Document, sent: tuple[int, int], group: str) -> bool:
         return False
     before = doc.sentence_at(j)
     following = doc.next_in_paragraph(before[1])
-    return following is not None and following[0] == sent[0] and _ORIGIN_SCHEME.search(doc.text, *before) is not None
+    return (
+        following is not None and following[0] == sent[0] and _ORIGIN_SCHEME.search(doc.text, *before) is not None
+        and _POST_OR_EXAM.search(doc.text, *before) is None
+    )
 
 
 # The group as the topic of the verdict: 「LGBTは」「外国人労働者って」「障がい者なんて」「在日の連中は」.
@@ -4040,6 +4118,11 @@ _SHUNNED_AS_OBJECT = re.compile(
 # (「〇〇地区の人」「A地区の方」「川向こうの集落の人」): only as what `_SHUNNED_AS_OBJECT` keeps away from.
 _DISTRICT_PEOPLE = re.compile(r"(?:[一-龥ァ-ヶー〇○◯Ａ-Ｚａ-ｚA-Za-z0-9０-９]{1,6}|あの|その)?(?:地区|集落|部落|団地)(?=(?:の|に住む|出身の)(?:人|方|住民|子))")
 _PLACE = re.compile(r"(?:地区|集落|部落|団地)$")
+# A district named by what befell it (「浸水した地区の方」「クマの出没地区の人」「避難指示が出た地区の住民」): those the
+# post keeps onlookers from, or a district of the day's news, not one its people are shunned for (「川向こうの集落の人」).
+_STRUCK_DISTRICT = re.compile(
+    r"浸水|冠水|被災|被害|避難|災害|出没|停電|断水|土砂|倒壊|火災|火事|感染|巣|噴火|地震|津波|洪水|氾濫|崩|事故|救助|捜索"
+)
 _HAZARD_REACH = 200
 # Those the same words keep from harm, whose age or body a danger concerns (「高齢者は危ないので近づかないように」).
 _SHIELDED = frozenset(("女", "女性", "オンナ", "高齢者", "老人", "年寄り"))
@@ -4062,6 +4145,10 @@ def _shunned(doc: Document) -> Iterator[Hit]:
             continue
         # 「あの地区には近づかないで」 keeps the reader from a place, which a landslide may close.
         if m.group("who") is None and _PLACE.search(doc.text, start, end):
+            continue
+        # Within the clause naming the district: 「事故のあと、あの地区の人には近づかないように」 shuns them still.
+        clause = max(sent[0], doc.text.rfind("、", sent[0], start) + 1, doc.text.rfind(",", sent[0], start) + 1)
+        if _PLACE.search(doc.text, start, end) and _STRUCK_DISTRICT.search(doc.text, clause, end):
             continue
         seen.add(sent)
         yield Hit(start, m.end(), f"{_people(doc.text[start:end])}を危険視して遠ざける、偏見を助長する表現と受け取られます。表現を改めてください。")

@@ -351,3 +351,63 @@ test_experiences_of_what_someone_was_told_stay_silent = CORPUS.silent(REPORTED_E
 test_attacks_on_the_experience_relaxation_fire = CORPUS.fires(REPORTED_EXPERIENCE_ATTACKS)
 test_schemes_for_one_origin_stay_silent = CORPUS.silent(ORIGIN_SCHEMES)
 test_people_turned_away_by_origin_fire = CORPUS.fires(TURNED_AWAY_BY_ORIGIN)
+
+# Session 39, second review: attacks on the relaxations above that got through, and false alarms of the new patterns.
+TOLD_NOT_TO_SAY_THEN_HELD_TRUE = [
+    ("外国人は出ていけなんて言わないでください。でも本当です。", "prohibited.discrimination"),
+    ("外国人は出ていけなんて言わないでください。本当のことですから。", "prohibited.discrimination"),
+    ("外国人は出ていけなんて言わないでください。事実です。", "prohibited.discrimination"),
+    ("外国人は出ていけと言うのはやめましょう。しかし、その通りです。", "prohibited.discrimination"),
+]
+TOLD_NOT_TO_SAY_THEN_ANSWERED = [
+    "外国人は出ていけなんて言わないでください。それは差別です。",
+    "外国人は出ていけなんて言わないでください。誰もが安心して暮らせるまちにしましょう。",
+    "外国人は出ていけなんて言わないでください。\n\n事実と異なる情報に注意しましょう。",
+]
+# The writer's own account, taken up after it: no account of what befell someone.
+OWN_ACCOUNT_TAKEN_UP = [
+    ("部落の人とは付き合うなと親に言われて育ちました。だから私も付き合いません。", "prohibited.discrimination"),
+    ("部落の人とは付き合うなと親に言われて育ちました。皆さんも気をつけてください。", "prohibited.discrimination"),
+    ("部落の人とは付き合うなと親に言われた経験があるので、付き合っていません。", "prohibited.discrimination"),
+    ("部落の人とは付き合うなと親に言われた経験を、子どもにも伝えています。", "prohibited.discrimination"),
+    ("部落の人は汚いと言われた経験があり、実際そう思います。", "prohibited.discrimination"),
+    ("部落の人は汚いと親に言われた経験があります。本当に汚いです。", "prohibited.discrimination"),
+]
+OWN_ACCOUNT = [
+    "私は、部落の人とは付き合うなと親に言われた経験があります。その言葉にずっと苦しんできました。",
+    "部落の人とは付き合うなと言われた経験がある方は、ご相談ください。",
+    "部落の人とは付き合うなと言われて育った人もいます。",
+]
+# A district named by what befell it, kept from onlookers; a district singled out after a clause still fires.
+STRUCK_DISTRICTS = [
+    "浸水した地区の方には近づかないようお願いします。",
+    "クマの出没地区の人には近づかないように。",
+    "被災した地区の方々には、むやみに近づかないようにしましょう。",
+    "避難指示が出た地区の住民には近づかないように。",
+]
+DISTRICT_SHUNNED_AFTER_A_CLAUSE = [
+    ("事故のあと、あの地区の人には近づかないように。", "prohibited.discrimination"),
+    ("川向こうの集落の人には近づかないように。", "prohibited.discrimination"),
+]
+# Hiring asked about, or kept for Japanese nationals by law with the reason given: no 就職差別 said.
+HIRING_NOT_REFUSED = [
+    "外国人は採用しないのですか？",
+    "本市では、外国人は採用しないのでしょうか。",
+    "女性は採用しないのではないかという質問がありました。",
+    "消防職は国籍要件があるため、外国籍の方は採用できません。",
+]
+# A scheme's own terms only for its other side: a post or exam, or one place or country singled out, still warns.
+NOT_THE_SCHEMES_OTHER_SIDE = [
+    ("職員採用制度は本市出身者が対象です。市外出身の方は受験できません。", "prohibited.discrimination"),
+    ("この制度は本市出身の方が対象です。外国出身の方は申し込めません。", "prohibited.discrimination"),
+    ("奨学金制度は本市出身の方が対象です。沖縄出身の方は申し込めません。", "prohibited.discrimination"),
+]
+
+test_told_not_to_say_then_held_true_fire = CORPUS.fires(TOLD_NOT_TO_SAY_THEN_HELD_TRUE)
+test_told_not_to_say_then_answered_stay_silent = CORPUS.silent(TOLD_NOT_TO_SAY_THEN_ANSWERED)
+test_own_accounts_taken_up_fire = CORPUS.fires(OWN_ACCOUNT_TAKEN_UP)
+test_own_accounts_stay_silent = CORPUS.silent(OWN_ACCOUNT)
+test_districts_named_by_what_befell_them_stay_silent = CORPUS.silent(STRUCK_DISTRICTS)
+test_districts_shunned_after_a_clause_fire = CORPUS.fires(DISTRICT_SHUNNED_AFTER_A_CLAUSE)
+test_hiring_asked_or_kept_by_law_stays_silent = CORPUS.silent(HIRING_NOT_REFUSED)
+test_origins_not_a_schemes_other_side_fire = CORPUS.fires(NOT_THE_SCHEMES_OTHER_SIDE)
