@@ -260,6 +260,14 @@ OWN_AND_PUBLIC = [
     "No,店名,住所\n1,やまだ商店,上越市本町3-4-5",
     "受賞者,作品名,住所\n株式会社やまだ,雪の朝,上越市本町3-4-5",
     "氏名,法人番号,住所\n株式会社やまだ建設,4110001234569,上越市本町3-4-5",  # s39
+    # The council's, a board's and the 社協's offices; 「自宅〜」 in advice beside a service's address.
+    "上越市議会事務局 山田花子（上越市木田1-1-3）",
+    "選挙管理委員会事務局 山田花子（上越市木田1-1-3）",
+    "上越市社会福祉協議会 事務局 山田花子（上越市本町3-4-5）",
+    "上越市ガス水道局 山田花子（上越市下門前1770）",
+    "自宅療養中の方は、健康づくり推進課（木田1-1-3）へ",
+    "自宅介護の相談は地域包括支援センター（本町3-4-5）へ",
+    "自宅学習中の子どもたちへ：図書館（本町3-4-5）",
 ]
 
 # A resident's or a member of staff's own data, each with the rule that must find it.
@@ -461,6 +469,16 @@ LEAKS = [
     ("[English] Mr. Taro Yamada lives at 3-12-5 Minami-Honcho, Joetsu City", "pii.address"),
     ("[Português] A Sra. Maria Souza mora em 2-4-8 Naka-machi, Joetsu", "pii.address"),  # s39
     ("[Português] Sra. Maria Souza (2-4-8 Naka-machi, Joetsu City)", "pii.address"),  # s39
+    # A neighbourhood's, a PTA's or a festival's office is a resident's home (the 局 of 事務局 was read as a department).
+    ("町内会事務局 山田花子（本町3-4-5）", "pii.address"),
+    ("自治会 事務局 山田花子（本町3-4-5）", "pii.address"),
+    ("PTA事務局 山田花子（本町3-4-5）", "pii.address"),
+    ("お問い合わせ：〇〇祭り実行委員会 山田花子（本町3-4-5）", "pii.address"),
+    # 「自宅〜」 labelling the address, or care and visits at one person's home.
+    ("自宅療養先 本町3-4-5", "pii.address"),
+    ("自宅待機中：本町3-4-5", "pii.address"),
+    ("自宅訪問先：本町3-4-5", "pii.address"),
+    ("自宅介護中の母 本町3-4-5", "pii.address"),
 ]
 
 # Still missed, and why they were left.
@@ -474,7 +492,9 @@ KNOWN = [
     ("カード 4111 1111\n1111 1111", "pii.card_number",
      "two groups a line under the bare word 「カード」 are a table's rows (カード発行枚数); 「カード番号」 is read (LEAKS)"),
     ("落とし物の連絡は拾得者の山田花子さん（025-523-1234）へ", "pii.phone",
-     "SPEC §5: pii.phone is about mobiles; a landline is a shop's or an office's as often as a home's"),
+     "SPEC §5: pii.phone is about mobiles; a landline is a shop's or an office's as often as a home's"),    ("市職員 山田花子さん（本町3-4-5）が逮捕されました", "pii.address",
+     "a post or 職員 before a name reads the address beside it as the office's (every 問い合わせ先 block); a staff "
+     "member's home in a news-style report is not told apart from it"),
 ]
 
 
