@@ -1361,6 +1361,11 @@ def _beside(doc: Document, a: tuple[int, int], b: tuple[int, int]) -> bool:
 # (「避難所名,住所」「施設名」「事業者名」) names no person. Folded view: lower case.
 _ROSTER_ADDRESS_HEADER = re.compile(r"(?:現|ご|お)?住所|お住まい|address")
 _COMPANY = re.compile(r"会社|法人|組合|協会|商店|事務所|工業|建設|\(株\)|\(有\)")
+# A place listed under a 名前 column (「名前,住所⏎高田図書館,本城町8-30」「名前,電話,住所⏎やまだ食堂,…」), by how its name
+# ends: only at the end, since a person's may hold the same characters (「小野寺花子」「園田花子」).
+_PLACE_CELL = re.compile(
+    rf"(?:{_FACILITY_WORDS}|役所|役場|センター|食堂|店|学校|保育園|幼稚園|こども園|学園|施設|協議会|町内会|自治会)[ \t\"']*$"
+)
 _ROSTER_NAME_HEADER = re.compile(r"(?:お?名前|(?:世帯主|対象者|申請者|利用者|児童|生徒)?(?:氏名|名)|(?:full )?name)")
 
 
@@ -1377,7 +1382,7 @@ def _roster_row(doc: Document, a: int) -> bool:
     sep = "\t" if folded.find("\t", start, end) >= 0 else ","
     pos = start
     for cell in folded[start:end].split(sep):
-        if cell.strip(" \t\"'") and not _digits(cell) and not _COMPANY.search(cell):
+        if cell.strip(" \t\"'") and not _digits(cell) and not _COMPANY.search(cell) and not _PLACE_CELL.search(cell):
             name = _column_header(doc, pos)
             if name is not None and _ROSTER_NAME_HEADER.fullmatch(name):
                 return True
@@ -1424,7 +1429,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     自宅（読む人の家）には反応しません（「会場は本町3-4-5の自宅です」のように住所と結び付いた自宅には反応します）。
     「自宅周辺」「自宅療養」「自宅待機」のような語の「自宅」も、住所と結び付いていなければ個人宅とはみなしません（「自宅療養先」「自宅待機中：」のように住所の見出しになっているものと、「自宅介護」「自宅訪問」は個人宅とみなします）。
     表計算ソフトから貼り付けた名簿（「氏名,年齢,住所」のように「氏名」「名前」と「住所」の列がある表）で、同じ行に個人の氏名と
-    住所があるものにも反応します（「避難所名」「施設名」「店名」の列の表や、氏名の欄が会社名のものは対象外です）。
+    住所があるものにも反応します（「避難所名」「施設名」「店名」の列の表や、氏名の欄が会社名や「図書館」「食堂」のような施設・店の名前のものは対象外です）。
     「記入例：」「（例）」と書式の例として示したものも対象外です。
     英語（ポルトガル語の「Sr.」「Sra.」「mora em」も）のお知らせのローマ字の住所（「3-12-5 Minami-Honcho, Joetsu City」のように丁目-番-号の後に町名が続くもの）も、
     前後60文字（同じ行）に「Mr. Taro Yamada」「Owner: Hanako Suzuki」「lives at」「Sato's home」のような個人がいるときに
