@@ -186,7 +186,8 @@ def embargo(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     ことを含むものは反応します。英語のお知らせの「press release」
     「embargoed」なども対象です。記者会見の内容を先に伝えるもの（「明日の記者会見で発表する新しい支援策を
     ひと足早くお知らせします」「プレス発表に先立ち」「まだ発表されていない情報ですが」）にも反応します（記者会見の
-    開催や中継のお知らせだけのものは対象外です）。
+    開催や中継のお知らせだけのものと、「詳細は記者会見で発表する予定です」「記者会見前のため、お答えできません」のように
+    発表の予定や、まだ答えられないことだけを伝えるものは対象外です）。
     """
     allowed = allowed_spans(doc, opts.allow)
     hits = [h for h in word_hits(doc, opts, "press.txt", "") if not allowed.covers(h.start, h.end)]
@@ -200,12 +201,32 @@ def embargo(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
             if not released[sent] or _UNRELEASED_WORD.search(doc.text, h.start, h.end):
                 kept.append(h)
         hits = kept
+    hits = [h for h in hits if not _only_announced(doc, h)]
     if not hits:
         return
     words = list(dict.fromkeys(doc.text[h.start : h.end] for h in hits))
     named = "".join(f"「{w}」" for w in words[:3]) + ("など" if len(words) > 3 else "")
     yield Hit(hits[0].start, hits[0].end,
               f"{named}に触れています。報道発表・解禁の時刻より前に投稿しないよう、公表の順序を確認してください。")
+
+
+# A press conference still ahead, named in a sentence that only says what it will announce or that nothing can be
+# told before it (「詳細は12月7日の記者会見で発表する予定です」「記者会見前のため、詳細はお答えできません」「まだ発表
+# されていないため、お伝えできません」): every post before a conference may say so, and nothing is told first. A
+# content told ahead of it (「…で発表する新しい支援策をひと足早く」「まだ発表されていない情報ですが」) keeps the check.
+_AHEAD_WORD = re.compile(r"会見で(?:発表|公表|お知らせ)|会見前|まだ(?:発表|公表)されていない")
+_ONLY_ANNOUNCED = re.compile(
+    r"(?:予定|見込み)(?:です|となっています|となります)|(?:お答え|お伝え|回答|お知らせ)(?:でき|いたしかね|しかね)"
+)
+_TOLD_FIRST = re.compile(r"ひと足早く|一足早く|いち早く|先行して|先取り|特別に|こっそり|ちょっとだけ|少しだけ|ですが|ですけど")
+
+
+def _only_announced(doc: Document, hit: Hit) -> bool:
+    """Whether ``hit`` names a conference ahead only to say it will announce, or that nothing can be told before it."""
+    if not _AHEAD_WORD.search(doc.text, hit.start, hit.end):
+        return False
+    sentence = doc.text[slice(*doc.sentence_at(hit.start))]
+    return _ONLY_ANNOUNCED.search(sentence) is not None and _TOLD_FIRST.search(sentence) is None
 
 
 # The release reported as done, in the sentence that names it: 「本日、報道発表しました」「11月30日に報道発表した
