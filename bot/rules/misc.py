@@ -425,7 +425,8 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
     （「先ほどの投稿のとおり、不要なメールは削除してください」「前回の記事で、申込書の書き間違いが多いと
     お伝えしました」）は対象外です。
     「訂正」と書かずに誤りと正しい内容を並べたもの（「誤：12月14日（日）　正：12月13日（土）」「（誤）…（正）…」）と、
-    前の投稿のリンク切れを伝えるもの（「先ほどの投稿のリンクが切れていました」）も対象です。
+    前の投稿のリンク切れを伝えるもの（「先ほどの投稿のリンクが切れていました」）も対象です。「よくある間違い」「クイズ」
+    「記入例」のように、誤りと正しいものを教えるために並べた投稿は対象外です。
     """
     message = "訂正・お詫びの投稿です。元の投稿は黙って削除せず、何をどう訂正したかが分かるようにしてください。"
     for hit in word_hits(doc, opts, "correction.txt", message):
@@ -435,13 +436,16 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
     if silent is not None:
         yield Hit(silent[0], silent[1], message)
         return
-    if "誤" in doc.text and (m := _WRONG_RIGHT.search(doc.text)) is not None:
+    if "誤" in doc.text and (m := _WRONG_RIGHT.search(doc.text)) is not None and not _WRONG_RIGHT_TAUGHT.search(doc.text):
         yield Hit(m.start(), m.end(), message)
 
 
 # The wrong and the right written side by side, with no 訂正 said: 「誤：12月14日（日）　正：12月13日（土）」
 # 「（誤）…→（正）…」. Each a label of its own, at the start of a line or after a space or bullet: not 「正誤表」
 # 「誤字」, nor 「正：」 alone.
+# The pair taught, not corrected: common mistakes, a quiz's answers, how to fill in a form (「よくある間違い 誤：「上越
+# 市役所前」 正：「上越市役所」」「ごみの出し方クイズ」「記入例」). Nothing of the city's was wrong.
+_WRONG_RIGHT_TAUGHT = re.compile(r"(?:よくある|間違いやすい|間違えやすい|まちがいやすい)|クイズ|記入例|書き方の例|正しい書き方")
 _WRONG_RIGHT = re.compile(
     r"(?:[【［\[（(]誤[】］\]）)]|(?<![^\s■□●○・◆◇▼▽※])誤\s*[：:])[^\n]{0,60}?\n?[^\n]{0,20}?"
     r"(?:[【［\[（(]正[】］\]）)]|(?<![^\s■□●○・◆◇▼▽※→⇒])正\s*[：:])"

@@ -132,6 +132,10 @@ def test_a_correction_without_the_word_is_noticed(text: str) -> None:
 
 NOT_CORRECTIONS = [
     "正誤表を掲載しました。",
+    # The pair taught: common mistakes, a quiz's answers, a form's example.
+    "宛名のよくある間違い\n誤：上越市役所前 様\n正：上越市役所 御中",
+    "ごみの分別クイズの答え 誤：燃やせるごみ 正：プラスチック",
+    "記入例 誤：ヤマダハナコ 正：山田花子",
     "誤字脱字にご注意ください。",
     "正：正午に開始",
     "誤って削除したデータの復元方法",
