@@ -517,6 +517,11 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     「未定稿」「非公式案」は、そうした文にあっても庁内向けの印なので知らせます）。「正式決定前」と、施策（案・計画・
     予算・条例・新庁舎など）について書いた文の「個人的には」「私見」「個人的な意見」も知らせます
     （茅野市 4(7)⑧「それに対する個人的な意見」。「個人的にはこの景色が好きです」は対象外です）。
+    「非公開の委員会で、〇〇の廃止が決まりそうです」のように非公開の会議で決まったこと・出た発言を伝える文と、「（内部情報）」
+    「内部情報ですが」「まだ議会に出ていない話」も知らせます（「人事案件は非公開の会議で審議します」のような日程の
+    お知らせは対象外です）。「まだ決まっていませんが」「正式決定ではありませんが」「審議中の案件ですが」「〜の案が有力」
+    「〜の方向で調整しています」は、「ここだけの話」と同じく施策・人事の文でだけ知らせます（「日程はまだ決まっていませんが、
+    今年も花火大会を開催する予定です」は対象外です）。
     「庁内調整中」「内部で検討中」「課長会議の資料」「非公開の会議で決まった」「人事異動の内示」「まだ公表しないで」
     のように、庁内で決めている途中のことや公表前の人事を伝える言い回しも知らせます（「現在内部で検討中です。決まり次第
     お知らせします」のように、まだ決まっていないと答えるだけの文と、「課長会議の資料を市ホームページに掲載しました」は
@@ -577,6 +582,9 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     drafts = {id(h) for h in hits}
     hits.extend(_opinions(doc))
     hits.extend(_off_record(doc))
+    # 「非公開の会議で決まった」 is a listed word too: reported once, as the word.
+    said_at = {h.start for h in hits}
+    hits.extend(h for h in _closed_meeting(doc) if h.start not in said_at)
     hits.extend(_bid_secrets(doc))
     hits.extend(_en_bid_secrets(doc))
     internal = tuple(fold(w) for w in load_sections("deliberation.txt").get("internal", ()))
@@ -623,7 +631,17 @@ def _holding_statement(doc: Document, hit: Hit) -> bool:
 
 
 def _papers_published(doc: Document, hit: Hit) -> bool:
-    return doc.text[hit.start : hit.end].endswith("の資料") and bool(_PAPERS_PUBLISHED.match(doc.text, hit.end))
+    said = doc.text[hit.start : hit.end]
+    if said.startswith("非公開"):
+        return bool(_MINUTES_PUBLISHED.search(doc.text, hit.end, doc.sentence_at(hit.start)[1]))
+    return said.endswith("の資料") and bool(_PAPERS_PUBLISHED.match(doc.text, hit.end))
+
+
+# 「非公開の会議で決定した内容は、会議録として市ホームページに掲載しています」: a closed meeting's outcome the city has
+# published itself.
+_MINUTES_PUBLISHED = re.compile(
+    r"(?:会議録|議事録|概要|結果|内容)[^。！？!?\n]{0,30}?(?:掲載|公開|公表)(?:しました|しています|いたしました|しております)"
+)
 
 
 # A bid's undisclosed figures and the expected winner, before the bid is opened: 「来週入札の〇〇橋補修工事、落札予定は
@@ -769,6 +787,29 @@ def _en_bid_secrets(doc: Document) -> Iterator[Hit]:
                 "公告と同じ金額か確かめ、「published in advance」と書き添えてください。公表していない価格なら、入札が終わり、"
                 "市が公表するまで発信しないでください。",
             )
+
+
+# 「非公開の委員会で、〇〇公園の廃止が決まりそうです」: what a closed meeting decided or heard, told before the city
+# publishes it. Only with an outcome (決まった・了承・発言…): a schedule says a meeting is closed (「人事案件は非公開の会議で
+# 審議します」「一部非公開の会議を含みます」), and the city's own summary says when it will publish (「会議の概要は後日公表します」).
+_CLOSED_MEETING = re.compile(
+    r"非公開(?:の|で(?:行われた|開かれた|開催された)|で行った)?"
+    r"(?:会議|委員会|審議会|協議会|部分|会合|打ち合わせ|打合せ|協議|懇談会|勉強会|全員協議会)(?:で|において|では|の中で|の場で)"
+    r"[^。！？!?\n]{0,40}?"
+    r"(?:決ま(?:った|りました|りそう|る見込み|る方向)|決定(?:した|しました|され|しそう|する見込み)|了承(?:され|し)|合意(?:し|され)"
+    r"|発言(?:し|があ)|方針(?:が|を)示|明らかにし|内定)"
+)
+
+
+def _closed_meeting(doc: Document) -> Iterator[Hit]:
+    if "非公開" not in doc.text:
+        return
+    for m in _CLOSED_MEETING.finditer(doc.text):
+        yield Hit(
+            m.start(),
+            m.end(),
+            "非公開の会議の中身は、市が公表するまで発信できません。公表済みの内容か確認してください。",
+        )
 
 
 def _off_record(doc: Document) -> Iterator[Hit]:

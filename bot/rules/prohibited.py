@@ -4460,6 +4460,9 @@ def obscene(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
 
     上越市 5(5) は「わいせつな内容を含むホームページへのリンク」と「その他公序良俗に反する一切の
     情報」を禁じています。保健・医療の用語（性感染症、性教育など）は語彙に入れていません。
+    「児童ポルノの所持は禁止されています」「リベンジポルノの被害相談」「アダルト動画サイトの架空請求に注意」
+    「コンドームを使わないセックスは性感染症のリスクが…」「全裸の男が出没したとの通報」のように、市民を守る
+    法律・被害・相談・性の健康・不審者情報の文で使った語は反応しません（「ポルノ画像はこちら」は反応します）。
     リンク（URL）のパスやクエリの中の語は読み手に向けた言葉ではないので、この規則では見ません
     （ホスト名の語は反応します。わいせつなサイトへのリンクは link.harmful も止めます）。
     """
@@ -4923,7 +4926,7 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     （「給付金が出るそうです」「不審者が出たそうです」。給付金・中止・断水・避難・不審者・事件など、
     誤りが市民の行動を左右する話題 [hearsay_topics] の文に限ります。様子を表す「降りそうです」、
     「気象台によると」のように出典を示した文、「雁木は雪国の知恵だそうです」のような話題は
-    対象外）、同じ話題（氾濫・浸水・冠水なども）の「〜と聞いた」「〜と聞きました」「〜とのことです」「〜たって」「〜だって」「〜届くって」（「消防から」「警察によると」
+    対象外）、同じ話題（氾濫・浸水・冠水なども）の「〜と聞いた」「〜と聞きました」「〜とのことです」「〜とのこと。」「〜たって」「〜だって」「〜届くって」（「消防から」「警察によると」
     のように出典を示した文、「」の言葉を聞いたもの（「〜」とのことですと伝えるものは反応します）、【不審者情報】のようなお知らせ（【拡散情報】【未確認情報】は除きます）は対象外）。そうですとこれらは、
     昔のことを伝える文（「戦時中に空襲で多くの死者が出たと聞きました」「中越地震では堤防が決壊したそうです」「昨年の豪雨では駅前が冠水したそうです」。毒・略奪・
     外国人などを含むものと、今夜・今回や「昨年から続いている」などの今の話は除きます。「2019年の台風19号では…浸水したそうです」「令和元年東日本台風では」のように
@@ -4942,6 +4945,10 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     次の文）の依頼も、公式のお知らせを広めてもらうものなので反応しません（「炊き出しを行っております」も同じです。
     その文や段落に「〜みたいです」「らしい」「未確認」「噂」「真偽」「〜そうです」などがあるときや、「行いますとのことです」
     「行いますって」「実施しますと聞きました」のように人から聞いたお知らせを伝えるときは、依頼も反応します）。
+    「ぜひリポストで拡散をお願いします」「シェア・拡散大歓迎です」のように市の投稿そのものを広めてもらう依頼や、
+    イベント・講座・募集などのお知らせの段落の「拡散希望」「拡散お願いします」も反応しません（投稿のどこかに
+    「らしい」「みたい」「未確認」「とのこと」「〜って」などの伝聞・推測、「回ってきた情報」「友人から」のような
+    人から受け取った話、事件・暴動・毒などの穏やかでない話があるときは、依頼も反応します）。
     噂を打ち消す投稿（「〜という噂は誤りです」「〜との噂がありますが、事実ではありません」「そのような
     事実は確認されていません」「事実と異なります」、次の文で「根拠のない情報です」と続けるもの）は、
     市が事実を伝えるものなので反応しません。「未確認の情報を広めないようお願いします」「真偽不明の情報は拡散しないで
@@ -5128,6 +5135,8 @@ class _SafetyParagraphs:
         self.guesses: dict[tuple[int, int], bool] = {}  # so may a paragraph: each is read for a guess once
         self.doubts: list[int] = []  # where the hearsay words start, sorted
         self.notices: dict[tuple[int, int], bool] = {}
+        self.events: dict[tuple[int, int], bool] = {}
+        self._clean: bool | None = None  # whether the post passes on nothing doubtful (`own_post`), read once
 
     def official_notice(self, span: tuple[int, int]) -> bool:
         """Whether `span` announces what the city does (「給水を行います」「避難所を開設しました」) and passes on
@@ -5170,6 +5179,36 @@ class _SafetyParagraphs:
             self.guesses[span] = bool(_GUESSED.search(self.doc.text, *span))
         return self.guesses[span]
 
+    def own_post(self, pos: int, sentence: tuple[int, int]) -> bool:
+        """Whether the share request at `pos` asks readers to spread the city's own post (「ぜひリポストで拡散を
+        お願いします」, or 「拡散希望」 in a paragraph about an event): worded as a request to pass this post on, or
+        about an event, in a post that passes on nothing unconfirmed (no hearsay word, guess or doubt), nothing handed
+        on to the writer (「回ってきた情報です」) and no alarming claim (「駅前で通り魔が…」), which a rumour chain asks
+        to be spread in the same words."""
+        if self._clean is None:
+            text = self.doc.text
+            self._clean = not (
+                self.doubts or _GUESSED.search(text) or _NOTICE_DOUBTED.search(text) or _HANDED_ON.search(text)
+                or _TOLD.search(text) or _said_to_be(self.doc)
+                or any(
+                    _PREVENTION.search(text, *self.doc.sentence_at(m.start())) is None for m in _ALARMING.finditer(text)
+                )
+            )
+        if not self._clean:
+            return False
+        a, b = sentence
+        if _SELF_SHARE.search(self.doc.text, max(a, pos - 12), pos) or _SELF_SHARE_AFTER.match(self.doc.text, pos):
+            return True
+        self.about_safety(pos)  # reads the paragraphs
+        text = self.doc.text
+        start, end = self.span(pos)
+        if start > 0 and not (_LETTER_OUTSIDE.search(text, start, a) or _LETTER_OUTSIDE.search(text, b, end)):
+            start = self.span(start - 2)[0]  # 「拡散希望」 alone under the event's paragraph is about it
+        # Per paragraph: a long one may hold thousands of requests, each asking of the same words.
+        if (start, end) not in self.events:
+            self.events[start, end] = _CITY_EVENT.search(text, start, end) is not None
+        return self.events[start, end]
+
     def in_sentence(self, sentence: tuple[int, int]) -> bool:
         if sentence not in self.sentences:
             self.sentences[sentence] = bool(_SAFETY_TOPICS.search(self.doc.text, *sentence))
@@ -5187,6 +5226,8 @@ def _official_request(doc: Document, hit: Hit, paragraphs: _SafetyParagraphs) ->
         return _doubt_then_advice(doc, hit, (a, b))
     if _SHARE_REQUEST.search(said):
         a, b = doc.sentence_at(hit.start)
+        if paragraphs.own_post(hit.start, (a, b)):
+            return True
         if paragraphs.in_sentence((a, b)):
             return not paragraphs.guessed((a, b))
         if paragraphs.official_notice((a, b)):
@@ -5240,6 +5281,29 @@ _OFFICIAL_NOTICE = re.compile(
     r"|(?:開設|設置|発令|発表|決定)されました|(?<![\w])お知らせ(?:です|します|いたします)?(?![\w]))"
     r"(?![\s　、,]*(?:と|って))"
 )
+# A request worded as one to pass this very post on: 「ぜひリポストで拡散を」「RT・拡散」「シェアして拡散」「どんどん拡散して」
+# (read just before the request), 「拡散希望です！」 followed by how (「…希望、リポストで」) is rare enough to leave.
+_SELF_SHARE = re.compile(
+    r"(?i)(?:リポスト|リツイート|RT|シェア|いいね|引用)(?:や|・|、|と|&|＆|/|／)?(?:で|して|をして)?(?:の)?\s*$"
+    r"|(?:ぜひ|是非|どんどん|ぜひとも|皆さんの|みなさんの|皆様の)[、\s]*(?:リポストで|シェアで|RTで)?\s*$"
+)
+_SELF_SHARE_AFTER = re.compile(r"(?:希望|お願い)?[^。！!？?\n]{0,8}?(?:大歓迎|歓迎です|よろしく)")
+# What the city holds or offers, which readers are asked to spread: 「観桜会のお知らせです。拡散お願いします！」.
+_CITY_EVENT = re.compile(
+    r"開催|イベント|まつり|祭り|観桜会|花火大会|展示|講座|教室|講演会|コンサート|マルシェ|フェア|キャンペーン"
+    r"|参加者|申し?込み?|受付|入場|オープン|開館|誕生|販売|体験会|見学会|説明会|募集"
+)
+# Something handed on to the writer, whose request to spread it is a chain's: 「回ってきた情報です。拡散お願いします」.
+_HANDED_ON = re.compile(r"回って(?:き|来)た|転送(?:され|し)て(?:き|来)た|流れて(?:き|来)た|(?:友達|友人|知人|知り合い)から")
+# A claim that frightens (「駅前で通り魔が出ています！拡散お願いします！」), which the city tells with its source, never
+# as a bare request to spread it.
+_ALARMING = re.compile(
+    r"暴動|通り魔|強盗|誘拐|放火|爆発|爆破|テロ|殺人|刺され|事件|犯人|毒|略奪|死者|死亡|決壊|崩落|倒壊|汚染|食中毒|脱走|感染|流出"
+)
+# What teaches how to keep from harm (「感染症予防の講座」「食中毒予防のポイント」「事件に巻き込まれないための防犯教室」) names
+# the harm without claiming it happened. Not 「注意」: 「通り魔が出ています、ご注意ください」 claims it.
+_PREVENTION = re.compile(r"予防|対策|防止|防ぐ|防ご|防犯|巻き込まれない|講座|教室|訓練|研修|啓発|セミナー|講習")
+_LETTER_OUTSIDE = re.compile(r"[^\W_]")
 # A notice marked as unconfirmed in a word no list holds alone: 「（未確認）」「（噂）」「真偽は不明です」.
 _NOTICE_DOUBTED = re.compile(r"未確認|噂|うわさ|真偽|不確か|定かで(?:は)?ない")
 _SAFETY_TOPICS = re.compile("|".join(map(re.escape, load_sections("rumor.txt").get("safety_notices", ()))))
@@ -5355,7 +5419,7 @@ def _not_a_claim(doc: Document, a: int, b: int, this_year: int) -> bool:
 _TOLD = re.compile(
     r"(?<![」』])(?:と|って)(?:は)?聞(?:いた|きました|いています|いてます|いたのですが|いたんですが)"
     r"|という話を聞(?:いた|きました)"
-    r"|とのこと(?:です|だ)"
+    r"|とのこと(?:です|だ|(?=\s*[。!?！？\n]|\s*$))"
     # Any plain form before it: 「沈むって」「中止だって」「届くって」, not only 「決壊したって」「出るって」.
     r"|(?<=[たるいうくぐすつぬぶむだ])って(?=\s*[。!?！？\n]|\s*$)"
 )
@@ -5408,6 +5472,19 @@ def _tip(doc: Document, sentence: tuple[int, int], told: int, cases: dict[tuple[
             and _PAST_BUT_STILL_RUMOUR.search(doc.text, a, b) is None
         )
     return cases[sentence]
+
+
+def _said_to_be(doc: Document) -> bool:
+    """Whether the post has a hearsay 「そうです」 on any topic (「会場が変わったそうです」): what a share request
+    asks to spread then is what someone said, not the city's own notice (`_SafetyParagraphs.own_post`)."""
+    if "ソウデ" not in doc.folded and "ソウダ" not in doc.folded:
+        return False
+    tokens = doc.tokens
+    return any(
+        t.surface == "ソウ" and t.pos2 == "助動詞語幹" and tokens[i + 1].lemma in ("デス", "ダ")
+        and tokens[i - 1].pos in ("動詞", "形容詞", "助動詞") and tokens[i - 1].form in ("終止形", "連体形")
+        for i, t in enumerate(tokens[1:-1], start=1)
+    )
 
 
 def _hearsay(doc: Document, this_year: int) -> Iterator[tuple[int, int]]:

@@ -270,9 +270,6 @@ def test_tags_glued_in_a_row_are_told_once() -> None:
 
 # Seen and left as they are, with the reason.
 KNOWN = [
-    # The rumour rule reads 「拡散をお願い」 as the phrase of an unconfirmed rumour, even when the city asks for its own
-    # post to be shared; prohibited.rumor was not this session's to change.
-    ("ぜひリポストで拡散をお願いします！", "prohibited.rumor"),
     # A broken host (comma for a dot) is told as a look-alike of the city's domain, not as a broken URL; the message
     # still asks to check the spelling and copy the URL again.
     ("https://www.city,joetsu.niigata.jp/", "link.untrusted"),
