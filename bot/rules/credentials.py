@@ -500,7 +500,7 @@ _WHICH_VALUE = r"(?:[ \t]*+(?:\((?:新|旧|現|変更後|変更前)[^()\n]{0,4}+
 # as said (checked in _labelled), so that a count of something else stays prose.
 _LENGTH_NOTE = r"(?:(?P<length_note>[0-9]{1,2}+)[ \t]*+(?:桁|ケタ|けた)(?:の|で|[、,])[ \t]*+)?+"
 _EXPLICIT = (
-    rf"[ \t]*+(?:は|::?|{_ARROW}|=|】|\]|👉|▶\ufe0f?|►|[≫》»☞])"
+    rf"[ \t]*+(?:は|::?|{_ARROW}|=|】|\]|👉|▶\ufe0f?|►|[≫》»☞]|〜|・(?=[ \t]*+[!-~]++[ \t]*+(?:です|。|、|\n|$))|(?:(?<=[Pp][Ww])|(?<=[Pp][Ww][Dd])|(?<=[Pp][Ii][Nn]))\.(?=[ \t]))"
     rf"{_DELETED_OLD}{_WHICH_VALUE}{_MARK_CLOSED}[ \t、,]*+{_LENGTH_NOTE}"
 )
 _ENGLISH = r"[ \t]++(?:is now|is set to|(?:has been |was |is )?changed to|is|was)(?:[ \t]*+:[ \t]++|[ \t]++)"
@@ -534,14 +534,14 @@ _NOTE_LINE = (
 )
 # The mark of the first item of a list under a label ending its line (「パスワード⏎・Kessai2026⏎・Joetsu2027」
 # 「PW：⏎- kx7pq2zz」「パスワード⏎1. kx7pq2zz」): read as no value, the list went out unflagged.
-_ITEM_MARK = r"(?:[・•●○◦■□▪◆◇]|[-*+][ \t]|[0-9]{1,2}[.)][ \t]?|[①-⑳])[ \t]*+"
+_ITEM_MARK = r"(?:[・•●○◦■□▪◆◇]|[-*+][ \t]|[0-9]{1,2}[.)][ \t]?|[①-⑳]|→|⇒|->|=>)[ \t]*+"
 # The old and the new value listed under one label (「パスワード⏎旧：Xjoetsu2025⏎新：Xjoetsu2026」「…⏎・新 Xjoetsu2026」):
 # 旧・新・現 label each line's value, and read as the value, the line went out unflagged.
 _OLD_OR_NEW_ITEM = r"[旧新現](?:パスワード)?(?:[ \t]*+[:=][ \t]*+|[ \t]++)"
 _SEPARATOR = (
     rf"(?:(?P<explicit>{_EXPLICIT})|"
     # The value may also be quoted straight after the sentence (「パスワードは下記のとおり「Kessai2026!」です」).
-    rf"(?P<line>[ \t]*+(?:(?:[:】\]]|{_ANNOUNCED})?[ \t]*+(?:\n[ \t]*+){{1,2}}(?:{_NOTE_LINE})?(?:{_ITEM_MARK})?(?:{_OLD_OR_NEW_ITEM})?|"
+    rf"(?P<line>[ \t]*+(?:(?:[:】\]]|{_ANNOUNCED}|は)?[ \t]*+(?:\n[ \t]*+){{1,2}}(?:{_NOTE_LINE})?(?:{_ITEM_MARK})?(?:{_OLD_OR_NEW_ITEM})?|"
     rf"{_ANNOUNCED_HEAD}(?:[。:][ \t]*+|[ \t]++|(?=[「『\"“]))))|"
     rf"(?P<english>{_ENGLISH})|"
     # A short clause between 「は」 and the value (「パスワードは全員共通で Kessai2026! です」「PWは引き続き
@@ -2256,18 +2256,33 @@ _LABEL_REACH = 40
 _PIECE_LINE = re.compile(r"[ \t]*+([!-~]{2,32}+)")
 
 
+_SHAPE_ANY_CASE = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", "A" * 26 + "a" * 26 + "9" * 10)
+
+
 def _pieces_of_a_password(pieces: list[str]) -> bool:
-    """Whether ``pieces`` joined make a password: letters and digits, six at least, and a lower-case letter or a symbol;
-    no piece a step, a version or a time, and no two of one series (「Room1」「Room2」, 「PC01」「PC02」, 「A101」「B202」):
-    rooms, devices, floors and parts of a day are listed so, a password is not."""
+    """Whether ``pieces`` joined make a password: letters, six at least, and a digit or a symbol (「Sakura⏎Fubuki!」);
+    a lower-case letter or a symbol, or in capitals a word and a number of four letters each (「SAKURA⏎2026」, not
+    「JR⏎2026」「IE11⏎EDGE」); no piece a step, a version, a time or a range of letters (「A-Z⏎a-z⏎!@#」), and no two of
+    one series (「Room1」「Room2」, 「PC01」「PC02」, 「A101」「B202」) or of one shape with a mark (「v2.0」「v3.1」,
+    「doc-a1」「doc-b2」): rooms, devices, floors, versions and parts of a day are listed so, a password is not."""
     joined = "".join(pieces)
+    symbol = any(not c.isalnum() and c not in "._-" for c in joined)
     return (
-        len(joined) >= 6 and _has_digit(joined) and _has_letter(joined)
-        and any(c.islower() or (not c.isalnum() and c not in "._-") for c in joined)
+        len(joined) >= 6 and _has_letter(joined) and (_has_digit(joined) or symbol)
+        and (any(c.islower() for c in joined) or symbol
+             or (any(p.isalpha() and len(p) >= 4 for p in pieces) and any(p.isdigit() and len(p) >= 4 for p in pieces)))
         and _password_like(joined, loose=False) and joined.lower() not in _FAMOUS_EXAMPLES
-        and not any(_WHEN.fullmatch(p) or _HEADING.fullmatch(p) or _TECHNICAL.fullmatch(p) for p in pieces)
-        and not any(_siblings(p, q) or _same_code_shape(p, q) for p, q in itertools.pairwise(pieces))
+        and not any(_WHEN.fullmatch(p) or _HEADING.fullmatch(p) or _TECHNICAL.fullmatch(p) or _CHAR_RANGE.fullmatch(p)
+                    for p in pieces)
+        and not any(_siblings(p, q) or _same_code_shape(p, q) or _one_shape_with_a_mark(p, q)
+                    for p, q in itertools.pairwise(pieces))
     )
+
+
+def _one_shape_with_a_mark(first: str, second: str) -> bool:
+    shape = first.translate(_SHAPE_ANY_CASE)
+    return shape == second.translate(_SHAPE_ANY_CASE) and any(c not in "Aa9" for c in shape)
 
 
 def _halves_and_lines(norm: str) -> Iterator[Credential]:
@@ -2639,7 +2654,20 @@ _ADDRESS_THEN_VALUE = re.compile(
 _A_FIELD_FIRST = re.compile(r"[^\s:=]{1,16}+[:=]")
 # A notice about logins names them on its heading too (「管理画面ログイン講座」「ログインの不具合について」「ログインでき
 # ない場合」), and an address to write to and a ticket's or a room's name follow: no account of anyone's.
-_ABOUT_LOGINS = re.compile(r"講座|教室|研修|説明会|について|お知らせ|障害|不具合|問い?合わ?せ|方法|手順|でき(?:ない|ません)|場合|窓口|相談|受付")
+# A desk, a way or a case is read from the login's words on only (「相談窓口アカウントのログイン」 names whose login it
+# is); a notice's words anywhere on the line (「【お知らせ】ログイン画面が変わります」). Also on the address's line before
+# it (「ログイン⏎お問い合わせ：support@… Tel0255265111」「連絡先：koho@…」: the address is a desk's). A line that shares
+# the login (「ログイン方法を共有します」「ログインについて共有します」) gives it, whatever else it says.
+_A_NOTICE = r"講座|教室|研修|説明会|について|お知らせ|障害|不具合|問い?合わ?せ"
+_A_NOTICE_ON_ITS_LINE = re.compile(_A_NOTICE)
+_ABOUT_LOGINS = re.compile(_A_NOTICE + r"|方法|手順|使い方|やり方|でき(?:ない|ません)|場合|窓口|相談|受付")
+_A_DESKS_ADDRESS = re.compile(_A_NOTICE + r"|連絡先|担当|宛先|送信先|送り先|窓口")
+_SHARES_A_LOGIN = re.compile(r"共有し|お?送りし|送ります|お?伝えし|教えま")
+# A desk's telephone or extension after its address (「support@… tel0255265111」「… ext1234」): no password.
+_CONTACT_NUMBER = re.compile(r"(?i)(?:tel|fax|ext|phone)[.:]?[0-9]")
+# A value of letters in one case and digits (「sakura2026」「SAKURA2026」「koho2026fb」) is a password when it has a word's
+# letters and a year's digits; 「koho01」「kikaku02」 after an address are an account's ID, listed with it.
+_ONE_CASE_PASSWORD = re.compile(r"(?=(?:[^0-9]*+[0-9]){3})(?=(?:[^A-Za-z]*+[A-Za-z]){4})[A-Za-z0-9]++")
 _ADDRESS_LOGIN_CONTEXT = re.compile(r"(?i)ログイン|サインイン|log[ \t]?in|sign[ \t]?in|管理画面|管理者画面|管理者アカウント")
 
 
@@ -2652,7 +2680,15 @@ def _address_logins(norm: str) -> Iterator[Credential]:
         for _ in range(3):  # the start of the address's line, then of each of the two above it
             above = norm.rfind("\n", 0, max(0, above - 1)) + 1
         context = _ADDRESS_LOGIN_CONTEXT.search(norm, max(above, m.start() - 200), m.start())
-        if context is None or _ABOUT_LOGINS.search(_line_of(norm, context.start(), context.end())):
+        if context is None:
+            continue
+        line = _line_of(norm, context.start(), context.end())
+        heading = line[line.find(context.group()) :]
+        address_line = norm[norm.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if (
+            ((_ABOUT_LOGINS.search(heading) or _A_NOTICE_ON_ITS_LINE.search(line)) and not _SHARES_A_LOGIN.search(line))
+            or _A_DESKS_ADDRESS.search(address_line)
+        ):
             continue
         cases = any(c.isupper() for c in value) and any(c.islower() for c in value)
         symbol = any(not c.isalnum() and c not in "._-" for c in value)
@@ -2660,7 +2696,8 @@ def _address_logins(norm: str) -> Iterator[Credential]:
             "@" in value or "://" in value or value.lower().startswith("www.") or not _password_like(value, loose=True)
             # 「koho@… PW:Joetsu_koho77」: the next field, with its own label, which _labelled reads.
             or _A_FIELD_FIRST.match(value)
-            or not (cases or symbol) or _TECHNICAL.fullmatch(value) or _HANDLE_LIKE.match(value)
+            or not (cases or symbol or _ONE_CASE_PASSWORD.fullmatch(value))
+            or _TECHNICAL.fullmatch(value) or _HANDLE_LIKE.match(value) or _CONTACT_NUMBER.match(value)
             or _SIGN_IN_SERVICE.fullmatch(value)
         ):
             continue

@@ -273,6 +273,22 @@ NEW_CATCHES += [
     ("wifiパス guest5678a", "guest5678a"),
     ("Wi-Fiパス：guest5678a", "guest5678a"),
 ]
+# Session 39's review: the label's value after 「・」「〜」 (a Mac's wave dash; Windows' 「～」 was read), 「pw.」, 「は」 ending
+# its line and an arrow opening the next; pieces with no digit but a symbol, or a word and a year in capitals; an address
+# and a word in one case, or under a line that shares the login or names a desk before the login's words.
+NEW_CATCHES += [
+    ("パスワード・kouhou2026", "kouhou2026"),
+    ("パスワード〜kouhou2026", "kouhou2026"),
+    ("pw. kouhou2026", "kouhou2026"),
+    ("パスワード\n→ kouhou2026", "kouhou2026"),
+    ("Wi-Fiのパスワードは\nkouho2026", "kouho2026"),
+    ("パスワードは\nSakura\nFubuki!", "Fubuki!"),
+    ("パスワードは\nSAKURA\n2026", "SAKURA"),
+    ("パスワードの件です。前半は KOUHO、後半は 2026 です", "KOUHO"),
+    ("管理画面\nkoho@city.example.lg.jp sakura2026", "sakura2026"),
+    ("Instagramログイン方法を共有します\nkoho@city.example.lg.jp Sakura2026", "Sakura2026"),
+    ("相談窓口アカウントのログイン\nkoho@city.example.lg.jp Sakura2026", "Sakura2026"),
+]
 # Shapes staff write in chat-pasted drafts that were already flagged (session 39's red team): kept so they stay so.
 _LEAKS += [
     'パスワード：：kouhou2026', 'パスワード🔑：kouhou2026', 'pw→kouhou2026', 'PW→ kouhou2026', '暗証番号は 4 桁の 0721',
@@ -313,6 +329,16 @@ _ORDINARY += [
     'ログイン障害のお知らせ\n問い合わせ：help@city.example.lg.jp\nTEL0255265111', 'サインインできない場合\nhelp@city.example.lg.jp (9:00-17:00)',
     'パスワード🔑Step2へ', '🔐パスワード変更週間🔐 2026/5/1〜', 'パスワード：⚠️ 8文字以上', 'パスワード⭐️ 強化月間 2026',
     'パスワードは【Ver2】で確認', 'パスワードが【8文字以上】に', '定期パスが変わりました！新しいのは 2026年度版 です',
+    # Near session 39's review's catches: a list of terms, a title's wave dash, an arrow to a step or an example, a rule
+    # under 「は」; a desk's address and number, a notice, an ID after the address; pieces of one shape or a range.
+    'ID・パスワード・PIN2の管理', 'パスワード〜2026年版〜', 'パスワード〜安全な作り方〜', 'パスワード\n→ 設定画面から変更',
+    'パスワード\n→ abc123 のような単純なものは避ける', 'パスワードは\n8文字以上にしてください', 'パスワードは\nWindows11 で設定します',
+    'Change your password. 2026 policy', 'pw. の欄に入力',
+    '管理画面の使い方\nkoho@city.example.lg.jp Room2026', 'ログイン\nお問い合わせ：koho@city.example.lg.jp Tel0255265111',
+    'ログイン\nkoho@city.example.lg.jp tel0255265111', '【お知らせ】ログイン画面が変わります\nkoho@city.example.lg.jp Room2026',
+    'ログインアカウント一覧\nkoho@city.example.lg.jp koho01\nkikaku@city.example.lg.jp kikaku02',
+    'パスワード講座の資料コード 前半は doc-a1、後半は doc-b2 です', 'パスワード\nA-Z\na-z\n!@#', 'パスワード\nJR\n2026',
+    'パスワード\nWi-Fi\nVPN!', 'パスワード\nTEL\n0255265111', 'パスワード\nQ&A\nFAQ',
 ]
 NEAR_MISSES = [
     "パスワード\n旧：変更前のもの\n新：各自で設定",
