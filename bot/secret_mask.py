@@ -667,7 +667,7 @@ _A_VALUE_AFTER_A_SENTENCE = re.compile(
     + _A_WORD_GIVEN)
 _A_NEW_ONE_GIVEN = re.compile(r"(?:新しい|今度|変更後|再設定後|今)の(?:もの|やつ)?(?:は|が)" + _A_WORD_GIVEN)
 _A_HALF_GIVEN = re.compile(
-    r"(?:前半|後半|上半分|下半分|(?:最初|最後|先頭|末尾)の[0-9０-９一二三四五六七八九]{1,2}文字)(?:部分)?(?:は|が|[:：])"
+    r"(?:前半|後半|上半分|下半分|(?:最初|最後|先頭|末尾)の[0-9０-９一二三四五六七八九]{1,2}文字)(?:部分)?(?:は|が|[:：]|(?=[ \t\u3000]))"
     + _a_word_given(2))
 _A_LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 _ANOTHER_FIELD_BEFORE = re.compile(r"(?:アカウント|ユーザー?|ユーザ|ID|ＩＤ|メール|アドレス|名|担当|SSID|ＳＳＩＤ|宛先|送信元|ファイル)"

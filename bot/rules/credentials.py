@@ -2235,11 +2235,12 @@ _PIECE_VALUE = re.compile(r"[「『\"“][ \t]*+([!-~]{1,32}+)[ \t]*+[」』\"�
 # A password given in halves after the post speaks of one (「Wi-Fiのパスワードです。前半は kouho、後半は 2026! です」):
 # neither half stands after a label, and the password went out whole. Each half is reported, so that each is
 # masked (the words between them stay). Only after a password's label or 「パス」 shortly before, and only ASCII
-# halves that make a password: 「前半は10時、後半は14時から」「前半は Step1、後半は Step2」 are a day's plan.
+# halves that make a password: 「前半は10時、後半は14時から」「前半は Step1、後半は Step2」 are a day's plan. A space
+# says what 「は」 does (「パスワードは前半 kouho、後半 2026!」).
 _HALVES = re.compile(
-    r"(?:前半|最初の[0-9一二三四五六七八九]{1,2}文字)(?:部分)?(?:は|が|:)[ \t]*+[「『\"“]?(?P<first>[!-~]{2,32}?)[」』\"”]?"
+    r"(?:前半|最初の[0-9一二三四五六七八九]{1,2}文字)(?:部分)?(?:は|が|:|(?=[ \t]))[ \t]*+[「『\"“]?(?P<first>[!-~]{2,32}?)[」』\"”]?"
     r"(?:[ \t]*+[、,。][ \t]*+|[ \t]*+\n[ \t]*+|[ \t]++)"
-    r"(?:後半|残り|(?:最後|末尾)の[0-9一二三四五六七八九]{1,2}文字)(?:部分)?(?:は|が|:)[ \t]*+[「『\"“]?(?P<second>[!-~]{2,32}?)[」』\"”]?"
+    r"(?:後半|残り|(?:最後|末尾)の[0-9一二三四五六七八九]{1,2}文字)(?:部分)?(?:は|が|:|(?=[ \t]))[ \t]*+[「『\"“]?(?P<second>[!-~]{2,32}?)[」』\"”]?"
     r"(?=[ \t]*+(?:です|でした|。|、|\n|$))"
 )
 _PASSWORD_MENTION = re.compile(rf"(?i){_PASSWORD_LABEL}|{_SHORT_LABEL}")

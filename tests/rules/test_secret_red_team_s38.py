@@ -288,6 +288,9 @@ NEW_CATCHES += [
     ("管理画面\nkoho@city.example.lg.jp sakura2026", "sakura2026"),
     ("Instagramログイン方法を共有します\nkoho@city.example.lg.jp Sakura2026", "Sakura2026"),
     ("相談窓口アカウントのログイン\nkoho@city.example.lg.jp Sakura2026", "Sakura2026"),
+    # The halves a space after 前半 and 後半, as 「は」 gives them.
+    ("パスワードは前半 kouho、後半 2026! です", "kouho"),
+    ("Wi-Fiのパスワード\n前半 kouho\n後半 2026!", "2026!"),
 ]
 # Shapes staff write in chat-pasted drafts that were already flagged (session 39's red team): kept so they stay so.
 _LEAKS += [
@@ -339,6 +342,8 @@ _ORDINARY += [
     'ログインアカウント一覧\nkoho@city.example.lg.jp koho01\nkikaku@city.example.lg.jp kikaku02',
     'パスワード講座の資料コード 前半は doc-a1、後半は doc-b2 です', 'パスワード\nA-Z\na-z\n!@#', 'パスワード\nJR\n2026',
     'パスワード\nWi-Fi\nVPN!', 'パスワード\nTEL\n0255265111', 'パスワード\nQ&A\nFAQ',
+    'パスワード講座 前半 10:00、後半 14:00', 'パスワード講座 前半 Room1、後半 Room2', 'パスワード講座 前半 Zoom 後半 Teams',
+    'パスワード講座\n前半 A1\n後半 B2', 'パスワード講座 前半 Part1、後半 Part2 です',
 ]
 NEAR_MISSES = [
     "パスワード\n旧：変更前のもの\n新：各自で設定",
