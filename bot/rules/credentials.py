@@ -499,8 +499,12 @@ _WHICH_VALUE = r"(?:[ \t]*+(?:\((?:新|旧|現|変更後|変更前)[^()\n]{0,4}+
 # followed by 「の」「で」「、」 and the value itself: 「暗証番号は4桁の数字です」 has no value after it, and the value must be as long
 # as said (checked in _labelled), so that a count of something else stays prose.
 _LENGTH_NOTE = r"(?:(?P<length_note>[0-9]{1,2}+)[ \t]*+(?:桁|ケタ|けた)(?:の|で|[、,])[ \t]*+)?+"
+# A wave dash as a Mac's input method types 「～」 (「パスワード〜kouhou2026」; NFKC leaves it, and Windows' 「～」 was read as
+# the value's 「~」), but not one a second closes on the line, a title's (「パスワード〜2026春〜」); 「・」 before a value
+# ending its sentence (「パスワード・kouhou2026」), not in a list of terms (「パスワード・PIN2の管理」); 「.」 after the short
+# English labels only (「pw. kouhou2026」), not after a sentence's (「Change your password. 2026 policy」).
 _EXPLICIT = (
-    rf"[ \t]*+(?:は|::?|{_ARROW}|=|】|\]|👉|▶\ufe0f?|►|[≫》»☞]|〜|・(?=[ \t]*+[!-~]++[ \t]*+(?:です|。|、|\n|$))|(?:(?<=[Pp][Ww])|(?<=[Pp][Ww][Dd])|(?<=[Pp][Ii][Nn]))\.(?=[ \t]))"
+    rf"[ \t]*+(?:は|::?|{_ARROW}|=|】|\]|👉|▶\ufe0f?|►|[≫》»☞]|〜(?![^\n〜~]*+[〜~])|・(?=[ \t]*+[!-~]++[ \t]*+(?:です|。|、|\n|$))|(?:(?<=[Pp][Ww])|(?<=[Pp][Ww][Dd])|(?<=[Pp][Ii][Nn]))\.(?=[ \t]))"
     rf"{_DELETED_OLD}{_WHICH_VALUE}{_MARK_CLOSED}[ \t、,]*+{_LENGTH_NOTE}"
 )
 _ENGLISH = r"[ \t]++(?:is now|is set to|(?:has been |was |is )?changed to|is|was)(?:[ \t]*+:[ \t]++|[ \t]++)"

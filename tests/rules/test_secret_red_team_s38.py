@@ -334,7 +334,7 @@ _ORDINARY += [
     'パスワードは【Ver2】で確認', 'パスワードが【8文字以上】に', '定期パスが変わりました！新しいのは 2026年度版 です',
     # Near session 39's review's catches: a list of terms, a title's wave dash, an arrow to a step or an example, a rule
     # under 「は」; a desk's address and number, a notice, an ID after the address; pieces of one shape or a range.
-    'ID・パスワード・PIN2の管理', 'パスワード〜2026年版〜', 'パスワード〜安全な作り方〜', 'パスワード\n→ 設定画面から変更',
+    'ID・パスワード・PIN2の管理', 'パスワード〜2026年版〜', 'パスワード〜2026春〜', 'パスワード〜安全な作り方〜', 'パスワード\n→ 設定画面から変更',
     'パスワード\n→ abc123 のような単純なものは避ける', 'パスワードは\n8文字以上にしてください', 'パスワードは\nWindows11 で設定します',
     'Change your password. 2026 policy', 'pw. の欄に入力',
     '管理画面の使い方\nkoho@city.example.lg.jp Room2026', 'ログイン\nお問い合わせ：koho@city.example.lg.jp Tel0255265111',
