@@ -1232,7 +1232,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
 # Told to someone, as what befell them (「…と親に言われた経験」「…と言われたという相談」「…と言われて育った」): not
 # 「…と言われています」, the rumour passed on (still the word), nor 「…と言われました。だから付き合いません。」.
 _SAID_TO_SOMEONE = re.compile(
-    r"[、 \t　]*[」』]?[、 \t　]*(?:(?:と|って)[、 \t　]*(?:[^。！!？?\n「」、,はをがとよ]{1,8}?(?:に|から)[ \t　]*)?(?:言|い)われ"
+    # Advice is told with or without と: 「…近づかないように言われた経験」「…しないよう親に言われて育った」.
+    r"[、 \t　]*[」』]?[、 \t　]*(?:(?:(?:と|って)[、 \t　]*|(?<=よう)|(?<=ように))"
+    r"(?:[^。！!？?\n「」、,はをがとよ]{1,8}?(?:に|から)[ \t　]*)?(?:言|い)われ"
     r"(?:(?:た|ました)(?:という|といった)?[ \t　]*(?:経験|体験|記憶|相談|訴え|こと(?:が|も)(?:あ|な))|て育)"
     # 「…、という親の言葉に苦しんだ人がいます」: the words and who said them, and the hurt they did.
     r"|という[ \t　]*[^。！!？?\n「」、,]{1,6}?の[ \t　]*言葉(?:に|で)[ \t　]*(?:苦しん|傷つ|悩ん|悩まされ|つらい思い))"
@@ -1253,11 +1255,16 @@ def _word_of_reported_statement(doc: Document, hit: Hit) -> bool:
         return False
     g = max(groups, key=lambda m: m.end)
     said = [
-        x for name in ("exclusion", "verdict") for x in matcher("discrimination.txt", name).find(doc, within=(g.end, sent[1]))
+        x.end for name in ("exclusion", "verdict") for x in matcher("discrimination.txt", name).find(doc, within=(g.end, sent[1]))
     ]
+    # Advice not to go near them, marry them or the like, told to someone (「部落の人には近づかないように言われた経験を持つ
+    # 人がいます」): no [exclusion] word, but the same shunning reported.
+    advice = _ADVICE_NOT_TO.match(doc.text, g.end, sent[1])
+    if advice is not None:
+        said.append(advice.end())
     if not said:
         return False
-    told = _SAID_TO_SOMEONE.match(doc.text, min(x.end for x in said), sent[1])
+    told = _SAID_TO_SOMEONE.match(doc.text, min(said), sent[1])
     if told is None or not (
         told.group().endswith(_TOLD_AS_HURT) or _BEFELL_SOMEONE.match(doc.text, told.end(), sent[1])
         or _own_account(doc, sent, told.end())
@@ -1266,11 +1273,13 @@ def _word_of_reported_statement(doc: Document, hit: Hit) -> bool:
     # 「…経験を持つ人もいますが、当然です」: conceded and then agreed with.
     return (
         _CONCEDED_AFTER.search(doc.text, told.end(), sent[1]) is None
-        and _opposed(doc, matcher("discrimination.txt", "deny"), sent, g.start)
+        and _opposed(doc, matcher("discrimination.txt", "deny"), sent, g.start, told=True)
     )
 
 
 _CONCEDED_AFTER = re.compile(r"(?:が|けど|けれど(?:も)?)[、,]")
+# The group as what the advice keeps one from, and the advice: 「には近づかないように」「とは結婚しないよう」.
+_ADVICE_NOT_TO = re.compile(r"(?:に|と)(?:は|も)?[、 \t　]*[^。！!？?\n「」、,]{1,12}?ない[ \t　]*よう(?:に)?")
 # Whom it befell, named right after: 「…と言われた経験を持つ人もいます」「…と言われて育った方は」; or a 相談 made, or
 # the hurt done. The writer's own 「…と言われた経験があります」 goes on where the post may take the words up (「…がある
 # ので、付き合っていません」「…があり、実際そう思います」「…を、子どもにも伝えています」): the word fires as before.
@@ -2509,11 +2518,14 @@ _OCCASION_CONCEDED = re.compile(
 )
 
 
-def _opposed(doc: Document, deny: WordMatcher, sent: tuple[int, int], said_at: int | None = None) -> bool:
+def _opposed(
+    doc: Document, deny: WordMatcher, sent: tuple[int, int], said_at: int | None = None, told: bool = False
+) -> bool:
     """Whether ``sent`` opposes the statements in it ([deny], `_SAID_BY`) with a word it does not deny
     (`_DENY_DENIED`) nor dismiss (`_DENY_DISMISSED`), and does not say they are deserved (`_SAID_FAIRLY`). With
     ``said_at`` (where the statement starts), a word conceded before it (`_conceded_until`) opposes nothing, and
-    the week conceded before words reported (`_OCCASION_CONCEDED`) opposes them."""
+    the week conceded before words reported (`_OCCASION_CONCEDED`) opposes them. ``told``: the caller found the
+    words reported as told to someone without a word [deny] or `_SAID_BY` reads (「…ように言われた経験」)."""
     conceded = sent[0] if said_at is None else _conceded_until(doc, sent, said_at)
     opposing = [
         d for d in deny.find(doc, within=sent)
@@ -2523,7 +2535,7 @@ def _opposed(doc: Document, deny: WordMatcher, sent: tuple[int, int], said_at: i
     ]
     # [deny]'s 「と言われ」「という言葉」… only report the words, as `_SAID_BY` does.
     denied = any(doc.text[d.start : d.end] not in _DENY_REPORTING for d in opposing)
-    reported = bool(opposing) or _SAID_BY.search(doc.text, conceded, sent[1]) is not None or (
+    reported = told or bool(opposing) or _SAID_BY.search(doc.text, conceded, sent[1]) is not None or (
         said_at is not None and _OCCASION_CONCEDED.search(doc.text, conceded, said_at) is not None
     )
     if not (denied or reported) or _SAID_FAIRLY.search(doc.text, *sent):

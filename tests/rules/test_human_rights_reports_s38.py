@@ -411,3 +411,25 @@ test_districts_named_by_what_befell_them_stay_silent = CORPUS.silent(STRUCK_DIST
 test_districts_shunned_after_a_clause_fire = CORPUS.fires(DISTRICT_SHUNNED_AFTER_A_CLAUSE)
 test_hiring_asked_or_kept_by_law_stays_silent = CORPUS.silent(HIRING_NOT_REFUSED)
 test_origins_not_a_schemes_other_side_fire = CORPUS.fires(NOT_THE_SCHEMES_OTHER_SIDE)
+
+# Session 39, helper 8: advice reported as told to someone without と (「…ないように言われた経験」「…ないよう親に言われ
+# て育った」) is the same report as 「…と言われた」; the advice said again, agreed with or taken up still fires.
+ADVICE_TOLD_WITHOUT_TO = [
+    "部落の人には近づかないように言われた経験を持つ人がいます。",
+    "部落の人には近づかないように親に言われた経験を持つ人がいます。",
+    "部落の人とは結婚しないように言われて育った方もいます。",
+    "部落の人には近づかないよう親から言われて育った方もいます。",
+    "部落の人とは付き合わないようにと親に言われて育った方もいます。",
+]
+ADVICE_TOLD_TAKEN_UP = [
+    ("部落の人には近づかないように言われました。皆さんも近づかないように。", "prohibited.discrimination"),
+    ("部落の人には近づかないように言われて育ちました。皆さんも近づかないように。", "prohibited.discrimination"),
+    ("部落の人には近づかないように言われています。", "prohibited.discrimination"),
+    ("部落の人には近づかないように言われた経験を持つ人がいます。その通りです。", "prohibited.discrimination"),
+    ("部落の人には近づかないように言われた経験を持つ人もいますが、当然です。", "prohibited.discrimination"),
+    ("部落の人には近づかないように言われた経験があり、実際そう思います。", "prohibited.discrimination"),
+    ("部落には近づかないように言われた経験を持つ人がいます。", "prohibited.discrimination"),
+]
+
+test_advice_told_without_to_stays_silent = CORPUS.silent(ADVICE_TOLD_WITHOUT_TO)
+test_advice_told_and_taken_up_fires = CORPUS.fires(ADVICE_TOLD_TAKEN_UP)
