@@ -202,6 +202,8 @@ def test_the_statement_after_a_group_of_place_names_where_they_come_from() -> No
 STILL_HELD_NEXT = [
     ("女は家事をするものだと言われていました。今もそうあるべきです。", "prohibited.discrimination"),
     ("女は家事をするものだと言われていました。その通りです。", "prohibited.discrimination"),
+    ("昔は、男は外で働くものと言われた時代がありました。その通りです。", "prohibited.discrimination"),
+    ("男は外で稼ぐものだと言われていました。今もそうあるべきです。", "prohibited.discrimination"),
     ("女は家事をするものと言われた時代がありました。今もそうすべきです。", "prohibited.discrimination"),
     ("昔は、女は家事をするものと言われていました。今もそうすべきだ。", "prohibited.discrimination"),
     ("外国人は犯罪ばかりと言われていました。今もそうです。", "prohibited.discrimination"),
