@@ -1091,6 +1091,8 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「女性の応募も歓迎します」、同じ文で法律違反・禁止と説明する「「女性のみ募集」の求人は男女雇用機会均等法違反です」は対象外です。法律が女性の職と定める助産師（保健師助産師看護師法 第3条）と、
     風紀上の理由で女性に限れる女子更衣室・浴場の係員の募集（「助産師募集（女性のみ）」。厚生労働省の指針
     〔平成18年告示第614号〕第2の14(2)）も対象外です（「看護師・助産師募集（女性のみ）」、女性相談員の募集は反応します）。
+    「女性は採用しません」と同じく「男性は採用しません」も反応します（「女性を優先して採用します」「男性保育士を採用しました」、
+    助産師の募集のあとの「男性は採用できません」は対象外です）。
     食べ物の「クセになる味」の「くせに」は対象外です。「外国人住民の皆さんと一緒に、鬼を追い出そう！」のように
     追い出す相手を別に挙げたもの（「〜を追い出そう」の「〜」が属性でも代名詞でも「〜の人」でもないもの）も対象外です。
     属性を挙げた文のすぐ次の文が、属性を繰り返さずに「出ていけ」「帰れ」「追い出せ」「いなくなれ」
@@ -1174,8 +1176,8 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「高齢者は危ないので近づかないように」のように女性・高齢者の身を守る呼びかけは対象外です）。人々そのものを避ける相手にした
     「あの地区の人には近づかないように」「〇〇地区の人には近づかないでください」「外国人には近寄らないでください」は理由がなくても
     反応します（「あの地区には近づかないでください」のような場所、「浸水した地区の方には近づかないようお願いします」のように災害などで呼んだ地区、「不審者には近づかないで」、「…ようお伝えください」は対象外です）。
-    「女は家事をしていればいい」「男なら泣くな」「家事は女がするもの」「男は仕事、女は家庭」のように、性別で役割を
-    決めつける文も反応します（固定的な性別役割分担意識）。避難所の手伝いや復旧作業などみんなの作業から女性を外して家に帰す
+    「女は家事をしていればいい」「男なら泣くな」「家事は女がするもの」「男は仕事、女は家庭」「男は外で働くものだ」
+    「男のくせに料理なんか」のように、性別で役割を決めつける文も反応します（固定的な性別役割分担意識）。避難所の手伝いや復旧作業などみんなの作業から女性を外して家に帰す
     「女性は避難所の手伝いをせず、家にいてください」も同じです（「感染した方は家にいてください」、体調や妊娠を理由にした
     「妊娠中の女性は作業をせず、家で休んでください」は対象外です）。「」に入れて示したものや、「という考え方を見直しましょう」
     「という思い込みはありませんか」「と言われて育った」のように問い直す文、「男性も家事・育児に参加しましょう」は
@@ -1219,7 +1221,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     ]
     yield from statements
     wished = [
-        _hinted(doc, h) for h in (*_wished_away(doc), *_set_apart(doc), *_shunned(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc), *_blamed_for_crime(doc), *_en_told_out(doc))
+        _hinted(doc, h) for h in (*_wished_away(doc), *_set_apart(doc), *_shunned(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc), *_blamed_for_crime(doc), *_en_told_out(doc), *_men_not_hired(doc))
         if _said(doc, taught, h)
     ] + [h for h in _turned_away(doc) if _said(doc, taught, h)]
     yield from _in_other_sentences(
@@ -2337,6 +2339,12 @@ _SERVICE = (
 _THEIR_CHILDREN = r"子ども|子供|こども|お子さん|お子様|児童|生徒|園児|子"
 # Where the service refused is had, named before it: 「ハンセン病の元患者は、ホテルへの宿泊をお断りします」.
 _REFUSED_PLACE = r"(?:ホテル|旅館|宿|施設|店舗|店|お店|当店|当館|当施設|温泉|浴場|会場)"
+# Hiring refused, not asked about nor reported as another's words (「採用しないのですか」「採用しない、という企業」).
+_NOT_HIRED = (
+    r"採用(?:は|を|も)?[ \t]*(?:(?:し|いたし|致し)(?:ません|ない)|(?:でき|出来)(?:ません|ない)|しておりません|しない)"
+    r"(?![ \t]*[、,]?[ \t]*(?:か|でしょうか|の(?:でしょうか|ですか|か|では)|ん(?:ですか|でしょうか|じゃ)|という|といった|との|とは"
+    r"|と(?:言|い|考え|思)|なんて|[？?]))"
+)
 _REFUSED = re.compile(
     # 「生活保護受給者の方はお断り」「生活保護受給世帯の入居は不可」: the group named by what its people receive.
     r"(?:受給者|受給世帯)?"
@@ -2349,7 +2357,7 @@ _REFUSED = re.compile(
     # 禁止区域でも駐車できます」).
     r"|禁止(?![\u4e00-\u9fff\u30a0-\u30ff]|\s*(?:され|の))"
     # 「市外出身の方は採用しません」「外国人は採用できません」: the 就職差別 厚生労働省's fair-hiring guidance forbids.
-    r"|採用(?:は|を|も)?[ \t]*(?:(?:し|いたし|致し)(?:ません|ない)|(?:でき|出来)(?:ません|ない)|しておりません|しない)(?![ \t]*[、,]?[ \t]*(?:か|でしょうか|の(?:でしょうか|ですか|か|では)|ん(?:ですか|でしょうか|じゃ)|という|といった|との|とは|と(?:言|い|考え|思)|なんて|[？?])))"
+    rf"|{_NOT_HIRED})"
     # 「お断りしません」「お断りすることはありません」「お断りいたしません」「不可ではありません」 welcome them.
     r"(?!\s*(?:は|も)?(?:し|いたし)(?:ません|ない|ていません|ておりません)"
     r"|\s*(?:する|いたす)こと(?:は|も)?(?:ない|ありません|ございません)"
@@ -2427,6 +2435,34 @@ _JOB_REACH = 40
 # The sentence teaches the law against such an ad (「「女性のみ募集」は男女雇用機会均等法に反します」
 # 「女性のみ募集の求人は法律違反です」), a 労働 or 男女共同参画 notice, not an ad.
 _HIRING_LAW = re.compile(r"均等法|違法|違反|禁止され|認められ(?:ない|ません)|差別")
+
+
+# Men turned away from a post, as 「女性は採用しません」 is ([groups] 女性 and `_REFUSED`); 男性 is no [groups] word,
+# so that 「男性の方はご遠慮ください」 (a women's class, a women-only car) stays unread: only the refusal to hire.
+# Not 「長男」「次男」, nor 「男性保育士を採用しました」.
+_MEN_NOT_HIRED = re.compile(rf"(?<![長次三嫡])(?:男性|男子|男)(?:の方|の方々|の人)?(?:は|も)[、,]?[ \t]*{_NOT_HIRED}")
+
+
+def _men_not_hired(doc: Document) -> Iterator[Hit]:
+    """Men refused a post (`_MEN_NOT_HIRED`), unless the sentence teaches the law against it (`_HIRING_LAW`) or
+    opposes it, or the post is one the law gives to women only (`_WOMEN_ONLY_JOB`: 「助産師を募集します。男性は採用
+    できません。」). Preferring women among those qualified (「女性を優先して採用します」), the positive action
+    指針 第2の14(1) allows, refuses no one and is not read."""
+    if "採用" not in doc.text:
+        return
+    deny = matcher("discrimination.txt", "deny")
+    for m in _MEN_NOT_HIRED.finditer(doc.text):
+        sent = _said_sentence(doc, m.start())
+        if _HIRING_LAW.search(doc.text, *sent) or _opposed(doc, deny, sent, m.start()):
+            continue
+        if _WOMEN_ONLY_JOB.search(doc.text, max(0, m.start() - _JOB_REACH), m.start()):
+            continue
+        yield Hit(
+            m.start(),
+            m.end(),
+            f"「{m.group()}」は性別で応募者を限る表現です。男女雇用機会均等法により、募集・採用で性別を"
+            "条件にすることはできません。性別に関わらない表現にしてください。",
+        )
 
 
 def _gendered_hiring(doc: Document) -> Iterator[Hit]:

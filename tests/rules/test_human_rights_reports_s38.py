@@ -435,3 +435,32 @@ ADVICE_TOLD_TAKEN_UP = [
 
 test_advice_told_without_to_stays_silent = CORPUS.silent(ADVICE_TOLD_WITHOUT_TO)
 test_advice_told_and_taken_up_fires = CORPUS.fires(ADVICE_TOLD_TAKEN_UP)
+
+# Session 39, helper 8: men refused a post, as 「女性は採用しません」 is (男性 is no [groups] word, so only the refusal to
+# hire is read); preferring women (positive action), hiring men, a post the law gives women, and men kept from a
+# women's room or class stay silent.
+MEN_NOT_HIRED = [
+    ("男性は採用しません。", "prohibited.discrimination"),
+    ("男性の方は採用いたしません。", "prohibited.discrimination"),
+    ("男性は採用できません。", "prohibited.discrimination"),
+    ("男子は採用しません。", "prohibited.discrimination"),
+    ("看護師を募集します。男性は採用できません。", "prohibited.discrimination"),
+]
+MEN_NOT_REFUSED = [
+    "女性の採用を増やします。",
+    "男性保育士を採用しました。",
+    "男性も採用しています。",
+    "同じ能力であれば女性を優先して採用します。",
+    "女性技術職員の採用を積極的に進めています。女性の応募も歓迎します。",
+    "男性は採用しませんか？",
+    "男性は採用しない、という企業がかつてありました。",
+    "男性は採用しないなんて差別です。",
+    "「男性は採用しません」という求人は男女雇用機会均等法違反です。",
+    "助産師を募集します。男性は採用できません。",
+    "長男は採用しません。",
+    "女性専用車両です。男性の方はご遠慮ください。",
+    "女性限定ヨガ教室です。男性の方は参加できません。",
+]
+
+test_men_refused_a_post_fire = CORPUS.fires(MEN_NOT_HIRED)
+test_men_not_refused_a_post_stay_silent = CORPUS.silent(MEN_NOT_REFUSED)
