@@ -4141,12 +4141,18 @@ def _set_apart(doc: Document) -> Iterator[Hit]:
 # A group said to be shunned, for a reason given: 「精神障害者は危ないので近づかないように」「外国人は言葉が通じない
 # から関わらないほうがいい」. The verb right after the reason, so what is shunned is the group itself; 「子どもは
 # 危ないので川に近づかないように」 keeps them from the river (and children are no group here).
+# How the advice to keep away is put, after the verb: 「…近づかないでください」「…近づかないようにしましょう」「…関わらない
+# ほうがいい」 (both `_SHUNNED` and `_SHUNNED_AS_OBJECT`).
+_SHUN_ADVERB = r"(?:(?:絶対に?|決して|むやみに|なるべく|できるだけ|あまり|なるたけ)[、,\s　]*)?"
+_SHUN_ENDING = (
+    r"で(?:ください|下さい|ね|おこう|おきましょう)?|ように(?:しましょう|してください|して下さい|しよう|しなさい|してね"
+    r"|気をつけ\w{0,6}|気を付け\w{0,6}|注意\w{0,6}|ね)?|ほうが(?:いい|よい|良い)|方が(?:いい|よい|良い)|べき|こと"
+)
 _SHUNNED = re.compile(
     r"[、,\s　]*(?P<reason>[^。！？!?\n「」]{1,24}?(?:ので|から|ため(?:に)?))[、,\s　]*"
-    r"(?:(?:絶対に?|決して|むやみに|なるべく|できるだけ|あまり|なるたけ)[、,\s　]*)?"
+    rf"{_SHUN_ADVERB}"
     r"(?:(?:近づ|ちかづ)かない|(?:近寄|ちかよ)らない|(?:関わ|かかわ|係わ)らない|相手にしない|接しない)"
-    r"(?:で(?:ください|下さい|ね|おこう|おきましょう)?|ように(?:しましょう|してください|して下さい|しよう|しなさい|してね"
-    r"|気をつけ\w{0,6}|気を付け\w{0,6}|注意\w{0,6}|ね)?|ほうが(?:いい|よい|良い)|方が(?:いい|よい|良い)|べき|こと)?"
+    rf"(?:{_SHUN_ENDING})?"
 )
 # A danger of the place or the work, told near in the paragraph: then the group is kept safe,
 # not shunned (「除雪作業中です。障害のある方は危ないので近づかないでください」).
@@ -4163,11 +4169,11 @@ _HAZARD = re.compile(
 _SHUNNED_AS_OBJECT = re.compile(
     r"(?P<who>(?:の|に住む|出身の)(?:人|方|住民|人たち|人々|方々|子ども|子供|子))?(?:たち|達|ら)?[ \t　]*に(?:は|も)?[、,\s　]*"
     r"(?:[^。！？!?\n「」]{1,24}?(?:ので|から|ため(?:に)?)[、,\s　]*)?"
-    r"(?:(?:絶対に?|決して|むやみに|なるべく|できるだけ|あまり|なるたけ)[、,\s　]*)?"
+    rf"{_SHUN_ADVERB}"
     r"(?:(?:近づ|ちかづ)(?:かない|くな|いてはいけ(?:ない|ません)|いては(?:だめ|ダメ))"
     r"|(?:近寄|ちかよ)(?:らない|るな|ってはいけ(?:ない|ません)|っては(?:だめ|ダメ)))"
-    r"(?:で(?:ください|下さい|ね|おこう|おきましょう)?|ように?(?:お願い(?:します|いたします|致します)?|願います)|ように(?:しましょう|してください|して下さい|しよう|しなさい|してね"
-    r"|気をつけ\w{0,6}|気を付け\w{0,6}|注意\w{0,6}|ね)?|ほうが(?:いい|よい|良い)|方が(?:いい|よい|良い)|べき|こと)?"
+    # 「…近づかないようお願いします」 too; before `_SHUN_ENDING`'s 「ように」, which would end at 「よう」 short of it.
+    rf"(?:ように?(?:お願い(?:します|いたします|致します)?|願います)|{_SHUN_ENDING})?"
 )
 # People named by the district or the 部落 they live in or come from, which no [groups] word names
 # (「〇〇地区の人」「A地区の方」「川向こうの集落の人」): only as what `_SHUNNED_AS_OBJECT` keeps away from.

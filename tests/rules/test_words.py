@@ -620,7 +620,6 @@ def test_a_label_on_its_own_line_takes_the_sentence_after_it_as_its_context() ->
     assert "prohibited.rumor" in codes("避難所へ。拡散希望、迷子の犬を探しています。")  # a letter besides the label
 
 
-
 @pytest.mark.parametrize(
     ("text", "following"),
     [
