@@ -1279,7 +1279,11 @@ def _word_of_reported_statement(doc: Document, hit: Hit) -> bool:
     )
 
 
-_CONCEDED_AFTER = re.compile(r"(?:が|けど|けれど(?:も)?)[、,]")
+# Also held true after a bare comma: 「…経験を持つ人がいます、当然です」.
+_CONCEDED_AFTER = re.compile(
+    r"(?:が|けど|けれど(?:も)?)[、,]"
+    r"|[、,][ \t　]*(?:本当|事実|真実|当然|当たり前|その(?:通り|とおり))(?:の(?:こと)?)?(?:です|だ)(?![ \t　]*(?:か(?!ら)|と|ろう|が|けど|けれど|[？?]))"
+)
 # The group as what the advice keeps one from, and the advice: 「には近づかないように」「とは結婚しないよう」.
 _ADVICE_NOT_TO = re.compile(r"(?:に|と)(?:は|も)?[、 \t　]*[^。！!？?\n「」、,]{1,12}?ない[ \t　]*よう(?:に)?")
 # Whom it befell, named right after: 「…と言われた経験を持つ人もいます」「…と言われて育った方は」; or a 相談 made, or

@@ -422,6 +422,9 @@ ADVICE_TOLD_WITHOUT_TO = [
     "部落の人とは結婚しないように言われて育った方もいます。",
     "部落の人には近づかないよう親から言われて育った方もいます。",
     "部落の人とは付き合わないようにと親に言われて育った方もいます。",
+    "部落の人には近づかないように言われた経験を持つ人がいます、当然ですか？",
+    "部落の人とは付き合うなと言われた経験を持つ人もいます、当然のことですが許されません。",
+    "部落の人とは付き合うなと言われた経験を持つ人もいます、本当に悲しいことです。",
 ]
 ADVICE_TOLD_TAKEN_UP = [
     ("部落の人には近づかないように言われました。皆さんも近づかないように。", "prohibited.discrimination"),
@@ -431,6 +434,10 @@ ADVICE_TOLD_TAKEN_UP = [
     ("部落の人には近づかないように言われた経験を持つ人もいますが、当然です。", "prohibited.discrimination"),
     ("部落の人には近づかないように言われた経験があり、実際そう思います。", "prohibited.discrimination"),
     ("部落には近づかないように言われた経験を持つ人がいます。", "prohibited.discrimination"),
+    # Held true after a bare comma, with と or without.
+    ("部落の人には近づかないように言われた経験を持つ人がいます、当然です。", "prohibited.discrimination"),
+    ("部落の人とは付き合うなと言われた経験を持つ人がいます、当然です。", "prohibited.discrimination"),
+    ("部落の人とは付き合うなと言われた経験を持つ人がいます、その通りです。", "prohibited.discrimination"),
 ]
 
 test_advice_told_without_to_stays_silent = CORPUS.silent(ADVICE_TOLD_WITHOUT_TO)
