@@ -188,6 +188,14 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 _SWITCH_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "1", "0", "socket", "http", "none", "null"})
 
 
+def _binding_line(binding: Any) -> int:
+    """The line a python-dotenv binding is on. python-dotenv counts a binding from the blank lines
+    before it (and its warning says that number): a line it could not read after a blank line was
+    then not found on its own line, and the setting on it was said to be missing."""
+    string = binding.original.string
+    return int(binding.original.line) + string[: len(string) - len(string.lstrip())].count("\n")
+
+
 def _dotenv_repeated_keys(path: str, text: str, overridden: set[str]) -> list[str]:
     """Settings written on two lines of ``.env`` with different values. The last one wins, silently:
     a token or DATABASE_URL added at the top of a copied .env.example, above its own
@@ -199,10 +207,7 @@ def _dotenv_repeated_keys(path: str, text: str, overridden: set[str]) -> list[st
     lines: dict[str, list[tuple[int, str]]] = {}
     for b in parse_stream(io.StringIO(text)):
         if b.key in SETTING_KEYS and b.key not in overridden and not b.error and b.value is not None:
-            # python-dotenv counts a binding from the blank lines before it.
-            string = b.original.string
-            number = b.original.line + string[: len(string) - len(string.lstrip())].count("\n")
-            lines.setdefault(b.key, []).append((number, b.value.strip()))
+            lines.setdefault(b.key, []).append((_binding_line(b), b.value.strip()))
     problems = []
     for key, found in lines.items():
         if len({value for _, value in found}) > 1:
@@ -215,19 +220,26 @@ def _dotenv_repeated_keys(path: str, text: str, overridden: set[str]) -> list[st
     return problems
 
 
-def _dotenv_problems(path: str, text: str, present: set[str]) -> list[str]:
+def _dotenv_problems(path: str, text: str, present: set[str], said_lines: set[int] | None = None) -> list[str]:
     """Lines of ``.env`` meant for a setting that python-dotenv reads as something else: a key
     misspelt (SLACK_SIGNING_SECRT) or written with a full-width ＝. Without this the
     person is told the setting is missing from the file they can see it in, or a misspelt
     optional one is silently ignored. Only keys still unset are suggested, so another program's
-    look-alike (DATABASE_URI next to DATABASE_URL) is left alone. Values are never echoed."""
+    look-alike (DATABASE_URI next to DATABASE_URL) is left alone. Values are never echoed.
+    The numbers of the lines said are added to ``said_lines``."""
     from dotenv.parser import parse_stream
 
     # The lines python-dotenv skips (with an English warning): 「DATABASE_URL: postgresql://…」
     # copied from a compose file or a manifest, or a quote left open. The setting was then said to
     # be missing, or, for DATABASE_URL, the default sqlite:///kessai.db was opened in its place.
-    unread = {b.original.line for b in parse_stream(io.StringIO(text)) if b.error}
+    unread = {_binding_line(b) for b in parse_stream(io.StringIO(text)) if b.error}
     problems: list[str] = []
+
+    def say(number: int, problem: str) -> None:
+        problems.append(problem)
+        if said_lines is not None:
+            said_lines.add(number)
+
     # Lines as python-dotenv counts them (and Notepad shows them), not str.splitlines, which also
     # breaks at U+2028 or a form feed in a pasted comment: its numbers then ran one ahead, and
     # another program's unreadable line was said to be the SLACK_BOT_TOKEN line above it.
@@ -240,27 +252,32 @@ def _dotenv_problems(path: str, text: str, present: set[str]) -> list[str]:
             wide = re.match(r"(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=", unicodedata.normalize("NFKC", stripped))
             named = re.match(r"(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)(?=[\s:]|$)", stripped)
             # Copied from a Windows batch file or PowerShell (set KEY=…, $env:KEY="…"): python-dotenv
-            # skips the line, and the setting was then said to be missing from .env. Set elsewhere
-            # (the environment, another line), the skipped line is a note the bot ran beside.
+            # skips the line, and the setting was then said to be missing from .env.
             shell = re.match(r"(set|\$env:)\s*([A-Za-z_][A-Za-z0-9_]*)\s*=", stripped, re.I)
-            if shell and shell.group(2) in SETTING_KEYS and shell.group(2) not in present:
-                problems.append(f"{path} の {number} 行目: {shell.group(2)} の行が「{shell.group(1)}」で始まっていて、読み取れません。"
-                                f".env には「{shell.group(1)}」を付けずに「{shell.group(2)}=値」と書いてください。")
+            meant = shell.group(2) if shell else wide.group(1) if wide else named.group(1) if named else None
+            if meant in present:
+                # python-dotenv skips every line of this branch. With the setting set elsewhere (the
+                # environment, as systemd gives it, or another line) the bot has run on that value
+                # beside the skipped line: refusing .env now would stop it at its next restart.
+                continue
+            if shell and shell.group(2) in SETTING_KEYS:
+                say(number, f"{path} の {number} 行目: {shell.group(2)} の行が「{shell.group(1)}」で始まっていて、読み取れません。"
+                    f".env には「{shell.group(1)}」を付けずに「{shell.group(2)}=値」と書いてください。")
             elif wide and wide.group(1) in SETTING_KEYS:
-                problems.append(f"{path} の {number} 行目: {wide.group(1)} の行に全角の文字（「＝」など）があり、"
-                                "読み取れません。「キー=値」の「=」とキーの名前は半角で書いてください。")
+                say(number, f"{path} の {number} 行目: {wide.group(1)} の行に全角の文字（「＝」など）があり、"
+                    "読み取れません。「キー=値」の「=」とキーの名前は半角で書いてください。")
             elif named and named.group(1) in SETTING_KEYS and (
                     number in unread or stripped[named.end():].startswith(":")):
                 # With no space after the colon (DATABASE_URL:postgresql://…) python-dotenv reads
                 # the whole line as one key of no value, without a warning: skipped all the same.
-                problems.append(f"{path} の {number} 行目: {named.group(1)} の行に「=」がなく、読み取れません。"
-                                f"「:」や空白ではなく、「{named.group(1)}=値」のように半角の「=」でつないでください。")
+                say(number, f"{path} の {number} 行目: {named.group(1)} の行に「=」がなく、読み取れません。"
+                    f"「:」や空白ではなく、「{named.group(1)}=値」のように半角の「=」でつないでください。")
             continue
         key = m.group(1)
         if key in SETTING_KEYS:
             if number in unread:
-                problems.append(f"{path} の {number} 行目: {key} の値を読み取れません。値を「\"」や「'」で囲むときは、"
-                                "同じ引用符で閉じてください（値の中に同じ引用符があるときは、もう一方の引用符で囲みます）。")
+                say(number, f"{path} の {number} 行目: {key} の値を読み取れません。値を「\"」や「'」で囲むときは、"
+                    "同じ引用符で閉じてください（値の中に同じ引用符があるときは、もう一方の引用符で囲みます）。")
             continue
         if key.upper() not in SETTING_KEYS and any(k in key.upper() for k in SETTING_KEYS):
             # A setting's whole name with more to it (SLACK_APP_TOKEN_OLD kept after a switch to
@@ -270,8 +287,8 @@ def _dotenv_problems(path: str, text: str, present: set[str]) -> list[str]:
         missing = [k for k in SETTING_KEYS if k not in present]
         close = difflib.get_close_matches(key.upper(), missing, n=1, cutoff=0.85)
         if close:
-            problems.append(f"{path} の {number} 行目の「{key}」は kessai の設定の名前ではありません。"
-                            f"もしかして「{close[0]}」ですか？綴りを直してください。")
+            say(number, f"{path} の {number} 行目の「{key}」は kessai の設定の名前ではありません。"
+                f"もしかして「{close[0]}」ですか？綴りを直してください。")
     return problems
 
 
@@ -299,6 +316,35 @@ def environment_value(key: str, dotenv: str = ".env") -> str | None:
     return value or None
 
 
+class _HeldRecords(logging.Filter):
+    """Keeps what a logger would say, to say it later or not at all."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        self.records.append(record)
+        return False
+
+
+def _release_dotenv_warnings(dotenv_log: logging.Logger, records: list[logging.LogRecord], text: str,
+                             said_lines: set[int]) -> None:
+    """Pass on python-dotenv's warnings but its 「could not parse statement starting at line N」 of a
+    line kessai's own Japanese message already names: the IT 担当 read the same line twice, once in
+    English and numbered from the blank lines above it. Another program's line it cannot read
+    is said by nothing else, and its warning stays."""
+    from dotenv.parser import parse_stream
+
+    lines = {b.original.line: _binding_line(b) for b in parse_stream(io.StringIO(text)) if b.error}
+    for record in records:
+        at = record.args[0] if isinstance(record.args, tuple) and len(record.args) == 1 else None
+        duplicate = (str(record.msg).startswith("python-dotenv could not parse statement")
+                     and isinstance(at, int) and lines.get(at) in said_lines)
+        if not duplicate:
+            dotenv_log.handle(record)
+
+
 def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".env") -> Settings:
     """Read the environment (``os.environ`` when ``env`` is None) over the ``dotenv`` file.
 
@@ -308,10 +354,16 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
     """
     merged: dict[str, str] = {}
     dotenv_text: str | None = None
+    dotenv_log = logging.getLogger("dotenv.main")
+    held = _HeldRecords()
     if dotenv is not None and Path(dotenv).is_file():
         dotenv_text = _dotenv_text(dotenv)
-        merged.update({k: v for k, v in dotenv_values(stream=io.StringIO(dotenv_text)).items()
-                       if v is not None})
+        dotenv_log.addFilter(held)
+        try:
+            merged.update({k: v for k, v in dotenv_values(stream=io.StringIO(dotenv_text)).items()
+                           if v is not None})
+        finally:
+            dotenv_log.removeFilter(held)
     # An empty variable (a compose file's ${DATABASE_URL} with nothing behind it) is unset, as in
     # environment_value: it hid .env's value, and serve opened a new sqlite:///kessai.db while
     # `kessai check` read .env's KESSAI_CONFIG.
@@ -323,7 +375,9 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
 
     problems: list[str] = []
     if dotenv_text is not None and dotenv is not None:
-        problems.extend(_dotenv_problems(dotenv, dotenv_text, {k for k in SETTING_KEYS if get(k)}))
+        said_lines: set[int] = set()
+        problems.extend(_dotenv_problems(dotenv, dotenv_text, {k for k in SETTING_KEYS if get(k)}, said_lines))
+        _release_dotenv_warnings(dotenv_log, held.records, dotenv_text, said_lines)
         problems.extend(_dotenv_repeated_keys(dotenv, dotenv_text,
                                               {k for k in SETTING_KEYS if _setting_text(environ.get(k, ""))}))
 

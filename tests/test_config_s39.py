@@ -305,6 +305,10 @@ DOTENV: list[tuple[str, str | bytes, str]] = [
      "HTTP モードなら「SLACK_APP_TOKEN=」のように空に"),
     ("app-token-off-quoted", f'SLACK_BOT_TOKEN={BOT}\nSLACK_APP_TOKEN="OFF"\nSLACK_SIGNING_SECRET={SECRET}\n',
      "SLACK_APP_TOKEN「OFF」はトークンではありません"),
+    # NEW: after a blank line the unread line was looked for one line up (python-dotenv counts from
+    # the blank line), not named, and the token was said to be missing.
+    ("key-with-space-after-blank-line", f"SLACK_SIGNING_SECRET={SECRET}\n\nSLACK_BOT_TOKEN {BOT}\n",
+     ".env の 3 行目: SLACK_BOT_TOKEN の行に「=」がなく"),
     # Pinned.
     ("user-token-for-bot", f"SLACK_BOT_TOKEN=xoxp-1-2-3\nSLACK_SIGNING_SECRET={SECRET}\n",
      "SLACK_BOT_TOKEN に xoxp- で始まるユーザートークン"),
@@ -336,9 +340,46 @@ def test_a_dotenv_mistake_is_said_with_what_to_write(tmp_path: Path, case: str, 
     f"SLACK_BOT_TOKEN={BOT}\nSLACK_APP_TOKEN=\nSLACK_SIGNING_SECRET={SECRET}\n",
     # A line copied from a batch file beside the setting's own line: skipped, as the bot always ran.
     f"set SLACK_BOT_TOKEN={BOT}\nSLACK_BOT_TOKEN={BOT}\nSLACK_SIGNING_SECRET={SECRET}\nPORT=3000\n",
-], ids=["quotes-and-trailing-spaces", "bom-crlf", "export-tabs-full-width", "app-token-empty", "set-line-beside-its-key"])
+    # NEW: so are a line with a full-width ＝ and a line with no =, beside the setting's own line:
+    # they were refused, and an installed bot stopped at its next restart.
+    f"SLACK_BOT_TOKEN＝{BOT}\nSLACK_BOT_TOKEN={BOT}\nSLACK_SIGNING_SECRET={SECRET}\n",
+    f"SLACK_BOT_TOKEN: {BOT}\nSLACK_BOT_TOKEN={BOT}\nSLACK_SIGNING_SECRET={SECRET}\n",
+    f"SLACK_SIGNING_SECRET={SECRET}\nSLACK_BOT_TOKEN={BOT}\n\nSLACK_BOT_TOKEN {BOT}\n",
+], ids=["quotes-and-trailing-spaces", "bom-crlf", "export-tabs-full-width", "app-token-empty", "set-line-beside-its-key",
+        "full-width-line-beside-its-key", "colon-line-beside-its-key", "space-line-beside-its-key"])
 def test_a_dotenv_slip_read_as_meant(tmp_path: Path, text: str) -> None:
     settings, said = settings_from(tmp_path, text)
     assert said == [] and settings is not None
     assert (settings.slack_bot_token, settings.slack_signing_secret) == (BOT, SECRET)  # type: ignore[attr-defined]
     assert not settings.socket_mode and settings.port == 3000  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("line", [
+    f"set SLACK_BOT_TOKEN={BOT}", f"SLACK_BOT_TOKEN＝{BOT}", f"SLACK_BOT_TOKEN: {BOT}", f"SLACK_BOT_TOKEN:{BOT}",
+    f"SLACK_BOT_TOKEN {BOT}",
+], ids=["set", "full-width", "colon-space", "colon", "space"])
+def test_a_skipped_dotenv_line_of_a_setting_the_environment_gives_is_left(tmp_path: Path, line: str) -> None:
+    """systemd's Environment= (or docker's) gives the token, and .env keeps an old line python-dotenv
+    skips: the bot ran on the environment's value, and refusing .env stopped it at its next restart.
+    Without the environment the line is still said (test_a_dotenv_mistake_is_said_with_what_to_write)."""
+    dotenv = tmp_path / ".env"
+    dotenv.write_text(f"{line}\nSLACK_SIGNING_SECRET={SECRET}\n", encoding="utf-8")
+    settings = load_settings(env={"SLACK_BOT_TOKEN": BOT}, dotenv=str(dotenv))
+    assert settings.slack_bot_token == BOT
+    # Another setting's skipped line is still said: only the one given elsewhere is left.
+    dotenv.write_text(f"{line.replace('SLACK_BOT_TOKEN', 'DATABASE_URL')}\nSLACK_SIGNING_SECRET={SECRET}\n", encoding="utf-8")
+    with pytest.raises(SettingsError) as refused:
+        load_settings(env={"SLACK_BOT_TOKEN": BOT}, dotenv=str(dotenv))
+    assert len(refused.value.problems) == 1 and ".env の 1 行目: DATABASE_URL の行" in refused.value.problems[0]
+
+
+def test_python_dotenvs_english_line_is_not_said_beside_ours(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """「python-dotenv could not parse statement starting at line 2」 was printed beside our Japanese
+    message on the same line (and numbered from the blank line above it). Another program's line
+    that nothing else names keeps python-dotenv's warning."""
+    text = f"SLACK_SIGNING_SECRET={SECRET}\n\nSLACK_BOT_TOKEN {BOT}\nOTHER_TOOL value\n"
+    with caplog.at_level("WARNING", logger="dotenv.main"):
+        settings, said = settings_from(tmp_path, text)
+    assert settings is None and len(said) == 1 and ".env の 3 行目: SLACK_BOT_TOKEN" in said[0], said
+    assert [r.getMessage() for r in caplog.records if r.name == "dotenv.main"] == [
+        "python-dotenv could not parse statement starting at line 4"]
