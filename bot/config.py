@@ -184,8 +184,6 @@ def _dotenv_text(path: str) -> str:
 SETTING_KEYS = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL", "DATABASE_URL",
                 "KESSAI_CONFIG", "KESSAI_TZ", "PORT", "KESSAI_LOG_FORMAT", "KESSAI_LOG_LEVEL")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
-# Values written for a setting taken to be an on/off switch (no token is one of these words).
-_SWITCH_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "1", "0", "socket", "http", "none", "null"})
 
 
 def _binding_line(binding: Any) -> int:
@@ -382,6 +380,7 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
                                               {k for k in SETTING_KEYS if _setting_text(environ.get(k, ""))}))
 
     bot_token, app_token = get("SLACK_BOT_TOKEN"), get("SLACK_APP_TOKEN")
+    said_app_token = False
     # Catch the classic swap of the two tokens, and a user token, early; other prefixes are left
     # alone because test servers and the sandbox use made-up tokens.
     if bot_token and bot_token.startswith("xapp-"):
@@ -409,11 +408,17 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
             "Slack アプリの「Basic Information」の「App-Level Tokens」にある xapp- で始まるトークンを書いてください"
             "（Socket Mode を使わないなら SLACK_APP_TOKEN は空にします）。"
         )
-    if app_token and app_token.lower() in _SWITCH_WORDS:
-        # SLACK_APP_TOKEN read as a switch: any value is Socket Mode, so 「false」 or 「0」 (meant: HTTP
-        # mode) started serve in Socket Mode with that word for a token, refused by Slack at start.
+    elif app_token and not "".join(c for c in unicodedata.normalize("NFKC", app_token)
+                                   if "!" <= c <= "~").startswith("xapp-"):
+        # Any value is Socket Mode, so a word meant as HTTP mode (「false」「0」「disabled」「なし」「-」)
+        # started serve in Socket Mode with that word for a token, refused by Slack at start. Only an
+        # app-level token is one (xapp-: the sandbox's too); one with a stray character in it
+        # (「xapp-…」 in Japanese quotes) is said by the characters check below. A short value is a
+        # word and said as written; a long one may be a secret pasted on the wrong line.
+        said_app_token = True
+        written = f"「{app_token}」" if len(app_token) <= 12 else " の値"
         problems.append(
-            f"SLACK_APP_TOKEN「{app_token}」はトークンではありません。SLACK_APP_TOKEN はオン・オフの切り替えではなく、"
+            f"SLACK_APP_TOKEN{written}はトークンではありません。SLACK_APP_TOKEN はオン・オフの切り替えではなく、"
             "値があれば Socket Mode になります。Socket Mode を使うなら、Slack アプリの「Basic Information」の"
             "「App-Level Tokens」にある xapp- で始まるトークンを書き、HTTP モードなら「SLACK_APP_TOKEN=」のように空にしてください。"
         )
@@ -429,7 +434,7 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
 
     for key in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"):
         problem = _secret_characters_problem(key, get(key), setting_place_ja(key, env, dotenv))
-        if problem:
+        if problem and not (key == "SLACK_APP_TOKEN" and said_app_token):  # 「なし」: said once, as no token
             problems.append(problem)
 
     api_url = get("SLACK_API_URL") or DEFAULT_SLACK_API_URL

@@ -305,6 +305,16 @@ DOTENV: list[tuple[str, str | bytes, str]] = [
      "HTTP モードなら「SLACK_APP_TOKEN=」のように空に"),
     ("app-token-off-quoted", f'SLACK_BOT_TOKEN={BOT}\nSLACK_APP_TOKEN="OFF"\nSLACK_SIGNING_SECRET={SECRET}\n',
      "SLACK_APP_TOKEN「OFF」はトークンではありません"),
+    # NEW: any other word meant as HTTP mode started Socket Mode with it for a token, as 「false」 did.
+    ("app-token-disabled", f"SLACK_BOT_TOKEN={BOT}\nSLACK_APP_TOKEN=disabled\nSLACK_SIGNING_SECRET={SECRET}\n",
+     "SLACK_APP_TOKEN「disabled」はトークンではありません。SLACK_APP_TOKEN はオン・オフの切り替えではなく"),
+    ("app-token-nashi", f"SLACK_BOT_TOKEN={BOT}\nSLACK_APP_TOKEN=なし\nSLACK_SIGNING_SECRET={SECRET}\n",
+     "SLACK_APP_TOKEN「なし」はトークンではありません"),
+    ("app-token-dash", f"SLACK_BOT_TOKEN={BOT}\nSLACK_APP_TOKEN=-\n", "SLACK_APP_TOKEN「-」はトークンではありません"),
+    ("app-token-none", f"SLACK_BOT_TOKEN={BOT}\nSLACK_APP_TOKEN=None\n", "SLACK_APP_TOKEN「None」はトークンではありません"),
+    # A long value may be a secret on the wrong line: not echoed.
+    ("app-token-secret-pasted", f"SLACK_BOT_TOKEN={BOT}\nSLACK_APP_TOKEN={SECRET}\n",
+     "SLACK_APP_TOKEN の値はトークンではありません。"),
     # NEW: after a blank line the unread line was looked for one line up (python-dotenv counts from
     # the blank line), not named, and the token was said to be missing.
     ("key-with-space-after-blank-line", f"SLACK_SIGNING_SECRET={SECRET}\n\nSLACK_BOT_TOKEN {BOT}\n",
