@@ -4528,12 +4528,31 @@ def obscene(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     「児童ポルノの所持は禁止されています」「リベンジポルノの被害相談」「アダルト動画サイトの架空請求に注意」
     「コンドームを使わないセックスは性感染症のリスクが…」「全裸の男が出没したとの通報」のように、市民を守る
     法律・被害・相談・性の健康・不審者情報の文で使った語は反応しません（「ポルノ画像はこちら」は反応します）。
+    「せっくすしよう」のようにカタカナの語をひらがなで書いたもの、「セ〇クス」「セッ●ス」「S●X」のように語の中の一文字を
+    〇●×＊などで隠したもの、全角の「ＳＥＸ」、「ＡＶ見放題」「AV動画」、「エチエチ」、「裸の画像を送って」も反応します
+    （「〇〇しよう」「S〇〇さん」のように二文字以上を隠したひな形や名前、「AV機器」「AV室」、「エチケット」「裸眼」
+    「裸足」「裸一貫」、「セックスワーカー支援」、「Sex: Male」のような英語の書式、「「裸の画像を送って」と言われても
+    絶対に送らないで」のような自画撮り被害の注意喚起は対象外です）。
     リンク（URL）のパスやクエリの中の語は読み手に向けた言葉ではないので、この規則では見ません
     （ホスト名の語は反応します。わいせつなサイトへのリンクは link.harmful も止めます）。
     """
-    return word_hits(
-        doc, opts, "obscene.txt", "「{word}」はわいせつな表現と受け取られます。削除してください。", in_links=False
-    )
+    for hit in word_hits(
+        doc, opts, "obscene.txt", "「{word}」はわいせつな表現と受け取られます。削除してください。", in_links=False,
+        spelled=True,
+    ):
+        if not _ENGLISH_SEX.fullmatch(doc.text, hit.start, hit.end) or not (
+            _ENGLISH_WORD_BEFORE.search(doc.text, max(0, hit.start - 30), hit.start)
+            or _ENGLISH_WORD_AFTER.match(doc.text, hit.end)
+        ):
+            yield hit
+
+
+# 「sex」 among English words is the sex of a form or a statistic (「assign a role by sex」「Sex: Male」「SEX: M」「sex and age」):
+# only next to Japanese, or full-width (「SEXしよう」「ＳＥＸ」), is it the word of an adult advertisement. Not so when
+# masked (「S●X」), which only hides the word.
+_ENGLISH_SEX = re.compile(r"(?i:sex)")
+_ENGLISH_WORD_BEFORE = re.compile(r"[A-Za-z]{2,}[ \t,-]+$")
+_ENGLISH_WORD_AFTER = re.compile(r"[ \t,-]+[A-Za-z]{2,}|[ \t]*[:：][ \t]*[A-Za-z]")
 
 
 @rule(

@@ -30,7 +30,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import cast
 
@@ -216,6 +216,71 @@ class WordMatcher:
                     out.append(Match(tok.start, end, pat.entry, i, i))
         return out
 
+    def find_spelled(self, doc: Document) -> list[Match]:
+        """Entries spelled so that no morpheme is the entry: one inner letter hidden by a mask
+        (「セ〇クス」「セッ●ス」「S●X」), or a katakana word written in hiragana, which Sudachi cuts across
+        (「せっくすしよう」 is セック/スシ/ヨウ).
+
+        Masks only inside an entry of three letters or more, with a letter of it on either side, and
+        with no letter of the same script or another mask right outside: 「●●しよう」 and 「S〇〇」 (the
+        placeholders of a template, a name kept back) hide more than one letter and spell nothing. Hiragana
+        only for entries of four kana or more starting where a morpheme starts, so that no particles
+        (「ですしね」) and no tail of another word (「ひまんこども」 is ひまん/こども) are read as one.
+        """
+        key = ("spelled", id(self))
+        cached = doc.memo.get(key)
+        if cached is None:
+            cached = self._find_spelled(doc)
+            doc.memo[key] = cached
+        return list(cast("tuple[Match, ...]", cached))
+
+    def _find_spelled(self, doc: Document) -> tuple[Match, ...]:
+        out: list[Match] = []
+        masked = _MASK.search(doc.text) is not None and self._masked is not None
+        kana = _HIRAGANA_RUN.search(doc.text) is not None and any(k in doc.folded for k in self._long_kana)
+        if not (masked or kana):
+            return ()
+        text = doc.text
+        if masked:
+            assert self._masked is not None
+            for m in self._masked.finditer(doc.folded):
+                a, b = doc.span(m.start(), m.end())
+                if _loose_edge(text, a - 1, a) or _loose_edge(text, b, b - 1):
+                    continue
+                entry = self._masked_entries[m.lastindex or 0]
+                at = doc.token_range((a, b))
+                out.append(Match(a, b, entry, at.start, max(at.start, at.stop - 1)))
+        if kana:
+            first_at = doc.token_bounds[0]
+            for folded, entry in self._long_kana.items():
+                pos = doc.folded.find(folded)
+                while pos >= 0:
+                    a, b = doc.span(pos, pos + len(folded))
+                    if a in first_at and _HIRAGANA_WORD.fullmatch(text, a, b):
+                        at = doc.token_range((a, b))
+                        out.append(Match(a, b, entry, at.start, max(at.start, at.stop - 1)))
+                    pos = doc.folded.find(folded, pos + 1)
+        out.sort(key=lambda m: (m.start, m.end))
+        return tuple(out)
+
+    @cached_property
+    def _masked_entries(self) -> tuple[str, ...]:
+        return tuple(w for w, _ in self._entries if len(fold(w)) >= 3)
+
+    @cached_property
+    def _masked(self) -> re.Pattern[str] | None:
+        """One group per entry of `_masked_entries` (group k+1 is entry k), each with one inner letter masked."""
+        groups: list[str] = []
+        for w in self._masked_entries:
+            f = fold(w)
+            spellings = (re.escape(f[:i]) + _MASK.pattern + re.escape(f[i + 1 :]) for i in range(1, len(f) - 1))
+            groups.append("(" + "|".join(spellings) + ")")
+        return re.compile("|".join(groups)) if groups else None
+
+    @cached_property
+    def _long_kana(self) -> dict[str, str]:
+        return {f: w for w, _ in self._entries if _KATAKANA_ONLY.fullmatch(f := fold(w)) and len(f) >= 4}
+
     @staticmethod
     def _inside_unknown_katakana(tokens: Sequence[analyzer.Token], by_first: dict[str, list[_Pattern]]) -> list[Match]:
         """Entries run together into a katakana word Sudachi does not know (「バカアホマヌケ」 is one
@@ -251,6 +316,34 @@ class WordMatcher:
 
 
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]{2,}")
+# What hides a letter of a word (「セ〇クス」「S●X」): circles, crosses, stars, squares, in NFKC and as written.
+_MASK = re.compile(r"[〇○◯●◎×✕✖＊*■□◆◇]")
+_HIRAGANA_RUN = re.compile(r"[ぁ-ゖー]{4}")
+_HIRAGANA_WORD = re.compile(r"[ぁ-ゖー]+")
+_KATAKANA_ONLY = re.compile(r"[\u30a1-\u30faー]+")
+
+
+def _script(c: str) -> str:
+    if "ぁ" <= c <= "ゖ":
+        return "hiragana"
+    if "\u30a1" <= c <= "\u30fa" or c == "ー":
+        return "katakana"
+    if c.isascii() and c.isalnum():
+        return "latin"
+    if "\uff10" <= c <= "\uff5a":
+        return "latin"  # full-width letters and digits
+    return "other" if not c.isalpha() else "kanji"
+
+
+def _loose_edge(text: str, outside: int, inside: int) -> bool:
+    """Whether the character at ``outside``, next to the masked word's letter at ``inside``, makes the
+    word part of something longer: another mask (「●●」) or a letter of the same script (「ボセ〇クス」)."""
+    if not 0 <= outside < len(text):
+        return False
+    c = text[outside]
+    return _MASK.match(c) is not None or (_script(c) != "other" and _script(c) == _script(text[inside]))
+
+
 
 
 def _split_into(word: str, keys: Mapping[str, object], longest: int) -> list[str] | None:

@@ -23,7 +23,7 @@ _LETTER = re.compile(r"[^\W_]")
 
 
 def word_hits(
-    doc: Document, opts: RuleOptions, file: str, message: str, *, in_links: bool = True
+    doc: Document, opts: RuleOptions, file: str, message: str, *, in_links: bool = True, spelled: bool = False
 ) -> Iterator[Hit]:
     """Hits for every entry of `file` (plus the organisation's extra words) that is meant as listed.
 
@@ -33,6 +33,8 @@ def word_hits(
     「ばかやろう」; 「キモい」 once although キモい and きもい fold to the same word; 「引用リポスト」 once).
     """
     spans = [(m.start, m.end) for m in word_matches(doc, opts, file)]
+    if spelled:  # 「セ〇クス」「せっくすしよう」: see `WordMatcher.find_spelled`
+        spans += [(m.start, m.end) for m in spelled_matches(doc, opts, file)]
     if doc.as_read is not None:  # 「バ カ」「バ力」 read as バカ; its offsets are the draft's
         spans += [(m.start, m.end) for m in word_matches(doc.as_read, opts, file)]
     if not in_links and spans:
@@ -55,6 +57,15 @@ def word_matches(doc: Document, opts: RuleOptions, file: str) -> list[Match]:
     if not m.present(doc):
         return []
     found = m.find(doc)
+    if not found:
+        return []
+    allow = allowed_spans(doc, load_sections(file).get("allow", ()))
+    return [x for x in found if not allow.covers(x.start, x.end) and not everyday_use(doc, x, file)]
+
+
+def spelled_matches(doc: Document, opts: RuleOptions, file: str) -> list[Match]:
+    """The entries of `file` spelled with a letter masked or in hiragana (`WordMatcher.find_spelled`), meant as listed."""
+    found = matcher(file, "words", opts.extra_words).find_spelled(doc)
     if not found:
         return []
     allow = allowed_spans(doc, load_sections(file).get("allow", ()))

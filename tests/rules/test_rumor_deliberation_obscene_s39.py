@@ -218,7 +218,85 @@ OBSCENE = [
     'エ ロ い写真',
     'えっちな動画見せて',
     "児童ポルノ画像を無料配布",
+    # Spelled to slip past the morphemes (session 39, helper 10): a katakana word in hiragana, which Sudachi cuts
+    # across (セック/スシ/ヨウ); one inner letter masked; the Latin word, full-width too; AV with what only adult videos
+    # are sold as; slang; nude pictures asked for.
+    "せっくすしよう",
+    "せっくす",
+    "せっくすふれんど募集",
+    "おなにーしよう",
+    "あだるとびでお見放題",
+    "S●Xしよう",
+    "Ｓ●Ｘしたい",
+    "S×Xしよう",
+    "S＊Xしたい",
+    "セ〇クス",
+    "セッ●スしたい",
+    "エ●チな画像",
+    "オ●ニー",
+    "ポ〇ノ画像",
+    "アダ〇トビデオ見放題",
+    "セ ッ ク ス",
+    "ＳＥＸ",
+    "SEXしよう",
+    "SEX動画はこちら",
+    "ＡＶ見放題",
+    "AV動画を無料で",
+    "AV男優募集",
+    "エチエチな画像",
+    "えちえちな画像",
+    "えろ動画",
+    "エロ画像はこちら",
+    "裸の画像を送って",
+    "裸の写真見せて",
 ]
+
+# Near the new readings and silent: a word of policy or health, audio-visual AV, words that begin with 裸 or エチ,
+# the placeholders of a template and a name kept back (more than one mask), a mask at a word's edge or inside a
+# longer word, English forms, and the 自画撮り被害 warning that quotes what an offender asks for.
+NOT_OBSCENE = [
+    "セックスワーカー支援の相談窓口を開設しました",
+    "せっくすわーかー支援",
+    "ＳＥＸワーカーの健康相談",
+    "性教育の講演会を開催します",
+    "AV機器の貸出を行っています",
+    "AV室は2階にあります",
+    "AV（オーディオビジュアル）ルームをご利用ください",
+    "AV出演強要の被害に注意してください",
+    "食事のエチケットを学ぼう",
+    "裸眼視力の検査があります",
+    "裸足で歩こう",
+    "裸一貫から事業を始めた創業者の講演会",
+    "裸の付き合いができる温泉です",
+    "童話『裸の王様』の読み聞かせ",
+    "●●しよう",
+    "〇〇しよう",
+    "S〇〇さんからのお便り",
+    "〇〇クス",
+    "セ〇〇ス",
+    "〇ックス",
+    "ボ〇クス席",
+    "ユニセ〇クス",
+    "ユニセックスのデザイン",
+    "１〇〇個",
+    "Sex: Male / Female",
+    "SEX: M / F",
+    "氏名：　　SEX：F",
+    "Statements that assign a role by sex are discrimination.",
+    "regardless of sex or age",
+    "same-sex partnership",
+    "sex education for parents",
+    "Sex and the City上映会",
+    "「裸の画像を送って」と言われても、絶対に送らないでください。",
+    "SNSで知り合った人に裸の写真を求められたら、警察に相談してください。",
+    "ひまんこどもの運動教室",
+    "セクシーな衣装は禁止です",
+]
+
+
+@pytest.mark.parametrize("text", NOT_OBSCENE)
+def test_near_misses_of_obscene_words_pass(text: str) -> None:
+    assert "prohibited.obscene" not in _codes(text), text
 
 
 @pytest.mark.parametrize("text", OBSCENE)
@@ -234,11 +312,13 @@ KNOWN = [
     # A council bill's (案) published on the site: 「議案」 is a proposal by nature, but the rule cannot tell a
     # published (案) from a leaked one without 「議会に提出」; the warning asks to confirm.
     ("3月定例会の議案（案）を市ホームページに掲載しました。", ["confidential.deliberation"]),
-    # Spelled-around obscene words (hiragana, masks, full-width AV): no list entry reads them without false alarms on
-    # ordinary words; a11y and the approver see them.
-    ("せっくすしよう", []),
-    ("S●Xしよう", []),
-    ("ＡＶ見放題", []),
+    # A katakana word written in hiragana is read from where a morpheme starts to its last letter, whatever
+    # follows: 「ぱんちらし」 (パンのチラシ spelled in hiragana) reads パンチラ. Hiragana flyers for bread are rare;
+    # a hiragana spelling of an obscene word is how it slips past.
+    ("ぱんちらしをくばりました", ["prohibited.obscene"]),
+    # 「sex」 among English words is read as the sex of a form or a statistic (「regardless of sex」), so English prose
+    # selling it passes; 「porn」 is listed for English.
+    ("Free sex videos", []),
     # A flat statement asked to be spread in the city's own words: the rule reads wording, not truth; a city's own
     # closure notice reads the same (「イベントは中止になりました。ぜひ拡散してください」).
     ("明日、市内の小中学校は全校休校です！ぜひ拡散してください！", []),
