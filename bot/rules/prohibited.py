@@ -5032,7 +5032,8 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     「ぜひリポストで拡散をお願いします」「シェア・拡散大歓迎です」のように市の投稿そのものを広めてもらう依頼や、
     イベント・講座・募集などのお知らせの段落の「拡散希望」「拡散お願いします」も反応しません（投稿のどこかに
     「らしい」「みたい」「未確認」「とのこと」「〜って」などの伝聞・推測、「回ってきた情報」「友人から」のような
-    人から受け取った話、事件・暴動・毒などの穏やかでない話があるときは、依頼も反応します）。
+    人から受け取った話、事件・暴動・毒・不審物などの穏やかでない話、中止・休校・給付金などの話題 [hearsay_topics]
+    （「雨天の場合は中止」「参加無料」のようなイベントの条件は除きます）があるときは、依頼も反応します）。
     噂を打ち消す投稿（「〜という噂は誤りです」「〜との噂がありますが、事実ではありません」「そのような
     事実は確認されていません」「事実と異なります」、次の文で「根拠のない情報です」と続けるもの）は、
     市が事実を伝えるものなので反応しません。「未確認の情報を広めないようお願いします」「真偽不明の情報は拡散しないで
@@ -5273,7 +5274,7 @@ class _SafetyParagraphs:
             text = self.doc.text
             self._clean = not (
                 self.doubts or _GUESSED.search(text) or _NOTICE_DOUBTED.search(text) or _HANDED_ON.search(text)
-                or _TOLD.search(text) or _said_to_be(self.doc)
+                or _TOLD.search(text) or _said_to_be(self.doc) or _claims_hearsay_topic(self.doc)
                 or any(
                     _PREVENTION.search(text, *self.doc.sentence_at(m.start())) is None for m in _ALARMING.finditer(text)
                 )
@@ -5382,12 +5383,31 @@ _HANDED_ON = re.compile(r"回って(?:き|来)た|転送(?:され|し)て(?:き|
 # A claim that frightens (「駅前で通り魔が出ています！拡散お願いします！」), which the city tells with its source, never
 # as a bare request to spread it.
 _ALARMING = re.compile(
-    r"暴動|通り魔|強盗|誘拐|放火|爆発|爆破|テロ|殺人|刺され|事件|犯人|毒|略奪|死者|死亡|決壊|崩落|倒壊|汚染|食中毒|脱走|感染|流出"
+    r"暴動|通り魔|強盗|誘拐|放火|爆発|爆破|テロ|不審物|殺人|刺され|事件|犯人|毒|略奪|死者|死亡|決壊|崩落|倒壊|汚染|食中毒|脱走|感染|流出"
 )
 # What teaches how to keep from harm (「感染症予防の講座」「食中毒予防のポイント」「事件に巻き込まれないための防犯教室」) names
 # the harm without claiming it happened. Not 「注意」: 「通り魔が出ています、ご注意ください」 claims it.
 _PREVENTION = re.compile(r"予防|対策|防止|防ぐ|防ご|防犯|巻き込まれない|講座|教室|訓練|研修|啓発|セミナー|講習")
 _LETTER_OUTSIDE = re.compile(r"[^\W_]")
+# A [hearsay_topics] matter (中止・休校・給付金…) told next to a share request is what a chain asks to be spread
+# (「花火大会中止！拡散お願いします」「給付金が一人10万円出ます。ぜひ拡散してください」), and the same claim typed by
+# staff from hearsay reads the same: such a post is left to the safety-notice and official-notice readings, as before
+# `own_post`. An event's condition (「雨天の場合は中止」「荒天時は延期」), its price (「参加無料」) and a prevention
+# sentence (「感染症予防の講座」) claim nothing.
+_HEARSAY_TOPIC = re.compile("|".join(map(re.escape, load_sections("rumor.txt").get("hearsay_topics", ()))))
+_EVENT_TERMS = re.compile(
+    r"(?:雨天|荒天|悪天候|小雨|天候|場合|時|とき|際|次第)(?:の場合)?(?:は|に|には|も)?(?:、)?$"
+    r"|(?:参加|入場|入館|観覧|受講|見学|参加費|入場料|料金|費用)(?:は|が)?$"
+)
+
+
+def _claims_hearsay_topic(doc: Document) -> bool:
+    text = doc.text
+    return any(
+        not _EVENT_TERMS.search(text, max(0, m.start() - 6), m.start())
+        and _PREVENTION.search(text, *doc.sentence_at(m.start())) is None  # 「感染症予防の講座」
+        for m in _HEARSAY_TOPIC.finditer(text)
+    )
 # A notice marked as unconfirmed in a word no list holds alone: 「（未確認）」「（噂）」「真偽は不明です」.
 _NOTICE_DOUBTED = re.compile(r"未確認|噂|うわさ|真偽|不確か|定かで(?:は)?ない")
 _SAFETY_TOPICS = re.compile("|".join(map(re.escape, load_sections("rumor.txt").get("safety_notices", ()))))

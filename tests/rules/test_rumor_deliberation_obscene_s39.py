@@ -134,6 +134,11 @@ ORDINARY = [
     "ポルノ画像を送ってきた人がいたら、保存せず、すぐに相談してください。",
     "SNSで知り合った相手に裸の画像を送らないで。リベンジポルノや性的脅迫（セクストーション）の被害が増えています。",
     "アダルト動画を見ていたら高額請求の画面が出た、という相談が増えています。",
+    # An event's own terms and a prevention sentence name a [hearsay_topics] word without claiming it.
+    "夏祭りを開催します。雨天の場合は中止です。拡散希望",
+    "花火大会を開催します。荒天時は延期します。ぜひ拡散してください",
+    "参加無料の講座を開催します。ぜひ拡散してください",
+    "講座の申込みは明日までです！拡散希望",
 ]
 
 
@@ -170,6 +175,20 @@ RUMOURS = [
     "〇〇病院で感染者が出ています。ぜひ拡散してください",
     "駅前で強盗事件がありました。防犯対策を。ぜひ拡散してください",
     "明日、市役所で現金の配布があるとのこと。ぜひリポストで拡散お願いします",
+    # A [hearsay_topics] claim (中止・休校・給付金・閉鎖…) or a suspicious object next to a share request: a chain's
+    # shape even when worded like the city's own request or beside an event's name (review of b2cbc9b3).
+    "明日の花火大会は中止になりました！拡散希望",
+    "花火大会中止！拡散お願いします",
+    "夏祭りは延期になりました。拡散お願いします",
+    "給付金が一人10万円出ます！申込みは明日まで。拡散希望",
+    "【拡散希望】給付金の申込み受付は明日までです！",
+    "給付金が一人10万円出ます。ぜひ拡散してください",
+    "明日の花火大会は中止です。ぜひリポストで拡散をお願いします",
+    "明日は全小中学校が休校です。ぜひ拡散して",
+    "明日、市内の小中学校は全校休校です！ぜひ拡散してください！",
+    "市民プールが閉鎖されます。ぜひ拡散して",
+    "図書館は明日から休館です！リポストで拡散してください",
+    "イベント会場で不審物が見つかりました。拡散希望",
 ]
 
 
@@ -319,9 +338,6 @@ KNOWN = [
     # 「sex」 among English words is read as the sex of a form or a statistic (「regardless of sex」), so English prose
     # selling it passes; 「porn」 is listed for English.
     ("Free sex videos", []),
-    # A flat statement asked to be spread in the city's own words: the rule reads wording, not truth; a city's own
-    # closure notice reads the same (「イベントは中止になりました。ぜひ拡散してください」).
-    ("明日、市内の小中学校は全校休校です！ぜひ拡散してください！", []),
     # 「拡散を！」 with no お願い or 希望 is no listed request; a claim in it is told only by its own hearsay words.
     ("駅前で通り魔が出ています！ご注意ください。ぜひ拡散を", []),
 ]
