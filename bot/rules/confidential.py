@@ -521,7 +521,9 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     「内部情報ですが」「まだ議会に出ていない話」も知らせます（「人事案件は非公開の会議で審議します」のような日程の
     お知らせは対象外です）。「まだ決まっていませんが」「正式決定ではありませんが」「審議中の案件ですが」「〜の案が有力」
     「〜の方向で調整しています」は、「ここだけの話」と同じく施策・人事の文でだけ知らせます（「日程はまだ決まっていませんが、
-    今年も花火大会を開催する予定です」は対象外です）。
+    今年も花火大会を開催する予定です」、イベントや業務の進め方を伝える「新庁舎の見学会を開催する方向で調整しています」
+    「会場はまだ決まっていませんが、新庁舎のお披露目イベントを予定しています」は対象外です）。「非公開の会議で決定した
+    事項は後日公表します」のように、決まった中身を言わずに公表の予定を伝える文も対象外です。
     「庁内調整中」「内部で検討中」「課長会議の資料」「非公開の会議で決まった」「人事異動の内示」「まだ公表しないで」
     のように、庁内で決めている途中のことや公表前の人事を伝える言い回しも知らせます（「現在内部で検討中です。決まり次第
     お知らせします」のように、まだ決まっていないと答えるだけの文と、「課長会議の資料を市ホームページに掲載しました」は
@@ -633,7 +635,8 @@ def _holding_statement(doc: Document, hit: Hit) -> bool:
 def _papers_published(doc: Document, hit: Hit) -> bool:
     said = doc.text[hit.start : hit.end]
     if said.startswith("非公開"):
-        return bool(_MINUTES_PUBLISHED.search(doc.text, hit.end, doc.sentence_at(hit.start)[1]))
+        end = doc.sentence_at(hit.start)[1]
+        return bool(_MINUTES_PUBLISHED.search(doc.text, hit.end, end) or _TO_BE_PUBLISHED.match(doc.text, hit.end, end))
     return said.endswith("の資料") and bool(_PAPERS_PUBLISHED.match(doc.text, hit.end))
 
 
@@ -641,6 +644,16 @@ def _papers_published(doc: Document, hit: Hit) -> bool:
 # published itself.
 _MINUTES_PUBLISHED = re.compile(
     r"(?:会議録|議事録|概要|結果|内容)[^。！？!?\n]{0,30}?(?:掲載|公開|公表)(?:しました|しています|いたしました|しております)"
+)
+
+
+# 「非公開の会議で決定した事項は後日公表します」: the city saying how it publishes what a closed meeting decides, right
+# after the words, tells no outcome. Only right after them: 「非公開の会議で〇〇の廃止が決定し、詳細は後日公表します」
+# has told one (that hit's words end at 決定 after the outcome, so this reads what follows it: 「し、詳細は」 is not a
+# noun for the outcomes).
+_TO_BE_PUBLISHED = re.compile(
+    r"(?:した|された|され(?:た|る)|する)?(?:事項|内容|結果|こと|案件)(?:は|について(?:は)?|につきましては)[、,]?\s*"
+    r"[^。！？!?\n]{0,20}?(?:公表|公開|掲載|お知らせ)(?:します|いたします|する予定です|の予定です|予定です)"
 )
 
 
@@ -796,7 +809,7 @@ _CLOSED_MEETING = re.compile(
     r"非公開(?:の|で(?:行われた|開かれた|開催された)|で行った)?"
     r"(?:会議|委員会|審議会|協議会|部分|会合|打ち合わせ|打合せ|協議|懇談会|勉強会|全員協議会)(?:で|において|では|の中で|の場で)"
     r"[^。！？!?\n]{0,40}?"
-    r"(?:決ま(?:った|りました|りそう|る見込み|る方向)|決定(?:した|しました|され|しそう|する見込み)|了承(?:され|し)|合意(?:し|され)"
+    r"(?:決ま(?:った|りました|りそう|り(?!次第)|る見込み|る方向)|決定(?:した|しました|しそう|し|され|する見込み)|了承(?:され|し)|合意(?:し|され)"
     r"|発言(?:し|があ)|方針(?:が|を)示|明らかにし|内定)"
 )
 
@@ -823,6 +836,8 @@ def _off_record(doc: Document) -> Iterator[Hit]:
     about: dict[tuple[int, int], bool] = {}
     for start, end in merged((m.start, m.end) for m in off.find(doc)):
         sentence = doc.sentence_at(start)
+        if _arranging_event(doc, start, end, sentence):
+            continue
         spans = [sentence]
         # 「オフレコでお願いします。」 on its own is about the sentence after it; 「まだ非公表です。」 about the one before.
         if (following := doc.sentence_after(sentence[1] - 1)) is not None:
@@ -836,6 +851,26 @@ def _off_record(doc: Document) -> Iterator[Hit]:
                 f"「{doc.text[start:end]}」として伝える施策や人事は、公表前の情報です。"
                 "市が公表した内容か確認し、公表前なら発信しないでください。",
             )
+
+
+# 「見学会を開催する方向で調整しています」「会場はまだ決まっていませんが、お披露目イベントを予定しています」: how an event
+# or a service will be held, which staff announce every week; 意思形成過程 (茅野市 4(7)⑧) is about the policy itself
+# (「〇〇支所は廃止する方向で調整しています」「まだ決まっていませんが、〇〇小学校は統合になる見込みです」), which stay told.
+_EVENT_DIRECTION = re.compile(r"(?:開催|実施|行う|開く|運行|開館)(?:する|の)?$")
+_EVENT_DETAIL = re.compile(r"(?:日程|日時|開催日|会場|時間|集合場所|詳細|内容)(?:は|が|など|等)?$")
+_EVENT = re.compile(
+    r"開催|イベント|見学会|説明会|お披露目|講座|教室|講演会|まつり|祭り|式典|大会|展示|ツアー|募集"
+)
+
+
+def _arranging_event(doc: Document, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    said = doc.text[start:end]
+    before = max(sentence[0], start - 6)
+    if said.startswith("方向"):
+        return _EVENT_DIRECTION.search(doc.text, before, start) is not None
+    if "決" in said:  # まだ決まっていませんが・正式決定ではありませんが…
+        return bool(_EVENT_DETAIL.search(doc.text, before, start) and _EVENT.search(doc.text, *sentence))
+    return False
 
 
 # A topic named as a time of year (「異動シーズン」「人事異動の時期」「入札の季節」) is talk of the season, not of a
