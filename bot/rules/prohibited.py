@@ -4527,7 +4527,8 @@ def obscene(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     情報」を禁じています。保健・医療の用語（性感染症、性教育など）は語彙に入れていません。
     「児童ポルノの所持は禁止されています」「リベンジポルノの被害相談」「アダルト動画サイトの架空請求に注意」
     「コンドームを使わないセックスは性感染症のリスクが…」「全裸の男が出没したとの通報」のように、市民を守る
-    法律・被害・相談・性の健康・不審者情報の文で使った語は反応しません（「ポルノ画像はこちら」は反応します）。
+    法律・被害・相談・性の健康・不審者情報の文で使った語は反応しません（「ポルノ画像はこちら」、「違法ポルノを無料で見る方法」
+    「児童ポルノ所持で逮捕された職員の画像を公開」のように見せる・配る文は反応します）。
     「せっくすしよう」のようにカタカナの語をひらがなで書いたもの、「セ〇クス」「セッ●ス」「S●X」のように語の中の一文字を
     〇●×＊などで隠したもの、全角の「ＳＥＸ」、「ＡＶ見放題」「AV動画」、「エチエチ」、「裸の画像を送って」も反応します
     （「〇〇しよう」「S〇〇さん」のように二文字以上を隠したひな形や名前、「AV機器」「AV室」、「エチケット」「裸眼」
@@ -4536,9 +4537,15 @@ def obscene(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     リンク（URL）のパスやクエリの中の語は読み手に向けた言葉ではないので、この規則では見ません
     （ホスト名の語は反応します。わいせつなサイトへのリンクは link.harmful も止めます）。
     """
+    def offered(start: int) -> bool:
+        a, b = doc.sentence_at(start)
+        if (following := doc.sentence_after(b - 1)) is not None:
+            b = following[1]  # 「全裸の女性の写真を目撃！画像はこちら」
+        return bool(_OBSCENE_OFFERED.search(doc.text, a, b)) and _OBSCENE_WARNED.search(doc.text, a, b) is None
+
     for hit in word_hits(
         doc, opts, "obscene.txt", "「{word}」はわいせつな表現と受け取られます。削除してください。", in_links=False,
-        spelled=True,
+        spelled=True, everyday_unless=offered if _OBSCENE_OFFERED.search(doc.text) else None,
     ):
         if not _ENGLISH_SEX.fullmatch(doc.text, hit.start, hit.end) or not (
             _ENGLISH_WORD_BEFORE.search(doc.text, max(0, hit.start - 30), hit.start)
@@ -4553,6 +4560,15 @@ def obscene(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
 _ENGLISH_SEX = re.compile(r"(?i:sex)")
 _ENGLISH_WORD_BEFORE = re.compile(r"[A-Za-z]{2,}[ \t,-]+$")
 _ENGLISH_WORD_AFTER = re.compile(r"[ \t,-]+[A-Za-z]{2,}|[ \t]*[:：][ \t]*[A-Za-z]")
+# A sentence that offers the material (「違法ポルノを無料で見る方法」「全裸の女性の写真を目撃！画像はこちら」「児童ポルノ所持で
+# 逮捕された職員の画像を公開」): the law or harm words [everyday] lists for protective posts (違法・逮捕・目撃・同意…) do not
+# make a lure protective. A sentence that names the offer as the harm (「…画像を公開する行為は犯罪です」) still passes.
+# Not a video 「はこちら」 or 「を公開」: the health office links its own (「性感染症とセックスについての動画はこちら」).
+_OBSCENE_OFFERED = re.compile(
+    r"見放題|見る方法|見られる方法|見れる|無料で(?:見|配布|公開|視聴|ダウンロード)|配布中|ダウンロード"
+    r"|(?:画像|写真|映像)(?:は|を)?(?:こちら|公開|入手|配布|アップ)(?!する行為|される被害|されたら|された場合)"
+)
+_OBSCENE_WARNED = re.compile(r"行為|犯罪|禁止|違法です|注意|被害|架空請求|詐欺|通報|不審者|出没|防犯|しないで|やめ")
 
 
 @rule(

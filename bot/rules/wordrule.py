@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from bot.rules.model import Hit, RuleOptions
 from bot.rules.text import Document
@@ -23,7 +23,14 @@ _LETTER = re.compile(r"[^\W_]")
 
 
 def word_hits(
-    doc: Document, opts: RuleOptions, file: str, message: str, *, in_links: bool = True, spelled: bool = False
+    doc: Document,
+    opts: RuleOptions,
+    file: str,
+    message: str,
+    *,
+    in_links: bool = True,
+    spelled: bool = False,
+    everyday_unless: Callable[[int], bool] | None = None,
 ) -> Iterator[Hit]:
     """Hits for every entry of `file` (plus the organisation's extra words) that is meant as listed.
 
@@ -31,12 +38,13 @@ def word_hits(
     are left out, and with `in_links=False` those inside a link's path or query (「https://…/japs/」). Overlapping and
     adjacent matches are reported once, as the longest span (「ばかやろう」, not 「ばか」 and
     「ばかやろう」; 「キモい」 once although キモい and きもい fold to the same word; 「引用リポスト」 once).
+    `everyday_unless(start)` true keeps a match its everyday context would have left out.
     """
-    spans = [(m.start, m.end) for m in word_matches(doc, opts, file)]
+    spans = [(m.start, m.end) for m in word_matches(doc, opts, file, everyday_unless)]
     if spelled:  # 「セ〇クス」「せっくすしよう」: see `WordMatcher.find_spelled`
-        spans += [(m.start, m.end) for m in spelled_matches(doc, opts, file)]
+        spans += [(m.start, m.end) for m in spelled_matches(doc, opts, file, everyday_unless)]
     if doc.as_read is not None:  # 「バ カ」「バ力」 read as バカ; its offsets are the draft's
-        spans += [(m.start, m.end) for m in word_matches(doc.as_read, opts, file)]
+        spans += [(m.start, m.end) for m in word_matches(doc.as_read, opts, file, everyday_unless)]
     if not in_links and spans:
         spans = [(a, b) for a, b in spans if not _in_link(doc, a, b)]
     for start, end in merged(spans):
@@ -51,7 +59,9 @@ def _in_link(doc: Document, start: int, end: int) -> bool:
     return u is not None and end <= u.end and start >= u.path_start
 
 
-def word_matches(doc: Document, opts: RuleOptions, file: str) -> list[Match]:
+def word_matches(
+    doc: Document, opts: RuleOptions, file: str, everyday_unless: Callable[[int], bool] | None = None
+) -> list[Match]:
     """The matches of `word_hits`, before merging."""
     m = matcher(file, "words", opts.extra_words)
     if not m.present(doc):
@@ -59,17 +69,30 @@ def word_matches(doc: Document, opts: RuleOptions, file: str) -> list[Match]:
     found = m.find(doc)
     if not found:
         return []
-    allow = allowed_spans(doc, load_sections(file).get("allow", ()))
-    return [x for x in found if not allow.covers(x.start, x.end) and not everyday_use(doc, x, file)]
+    return _meant(doc, found, file, everyday_unless)
 
 
-def spelled_matches(doc: Document, opts: RuleOptions, file: str) -> list[Match]:
+def spelled_matches(
+    doc: Document, opts: RuleOptions, file: str, everyday_unless: Callable[[int], bool] | None = None
+) -> list[Match]:
     """The entries of `file` spelled with a letter masked or in hiragana (`WordMatcher.find_spelled`), meant as listed."""
     found = matcher(file, "words", opts.extra_words).find_spelled(doc)
     if not found:
         return []
+    return _meant(doc, found, file, everyday_unless)
+
+
+def _meant(
+    doc: Document, found: list[Match], file: str, everyday_unless: Callable[[int], bool] | None
+) -> list[Match]:
+    """The matches not inside an allowed phrase nor in their everyday sense (unless `everyday_unless` keeps them)."""
     allow = allowed_spans(doc, load_sections(file).get("allow", ()))
-    return [x for x in found if not allow.covers(x.start, x.end) and not everyday_use(doc, x, file)]
+    return [
+        x
+        for x in found
+        if not allow.covers(x.start, x.end)
+        and not (everyday_use(doc, x, file) and not (everyday_unless is not None and everyday_unless(x.start)))
+    ]
 
 
 def merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -148,6 +148,11 @@ ORDINARY = [
     "日程はまだ決まっていませんが、新庁舎の落成式を開催します。",
     "非公開の会議で決定した事項は後日公表します。",
     "非公開の会議で決定した内容については、後日市ホームページでお知らせします。",
+    # Protective posts with an offer's words: the warning or the sighting keeps them protective.
+    "児童ポルノの所持は犯罪です。詳しくはこちら",
+    "アダルト動画サイトの架空請求の相談はこちら",
+    "不審者情報：全裸の男が出没しました。防犯カメラの画像はこちら",
+    "性感染症とセックスについての動画はこちら",
 ]
 
 
@@ -284,6 +289,11 @@ OBSCENE = [
     "エロ画像はこちら",
     "裸の画像を送って",
     "裸の写真見せて",
+    # Lures that carry a law, harm or sighting word [everyday] reads as protective (review of b2cbc9b3).
+    "違法ポルノを無料で見る方法",
+    "児童ポルノ所持で逮捕された職員の画像を公開",
+    "全裸の女性の写真を目撃！画像はこちら",
+    "ポルノ相談はこちら（無料で画像配布中）",
 ]
 
 # Near the new readings and silent: a word of policy or health, audio-visual AV, words that begin with 裸 or エチ,
