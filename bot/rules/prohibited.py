@@ -5413,17 +5413,24 @@ _LETTER_OUTSIDE = re.compile(r"[^\W_]")
 _HEARSAY_TOPIC = re.compile("|".join(map(re.escape, load_sections("rumor.txt").get("hearsay_topics", ()))))
 _EVENT_TERMS = re.compile(
     r"(?:雨天|荒天|悪天候|小雨|天候|場合|時|とき|際|次第)(?:の場合)?(?:は|に|には|も)?(?:、)?$"
-    r"|(?:参加|入場|入館|観覧|受講|見学|参加費|入場料|料金|費用)(?:は|が)?$"
+    r"|(?:参加|入場|入館|観覧|受講|見学|料|費|料金|費用)(?:は|が)?$"
 )
+# A sentence in which the city holds something (「給付金の説明会を開催します」「ワクチン接種の相談コーナーを設けます」)
+# names the topic as the event's subject; a change to a service (中止・休校・閉鎖…) is a claim wherever it is said.
+_HOLDS = re.compile(r"(?:開催|実施|開設)(?:します|いたします|しています)|開きます|設けます|行います")
+_SERVICE_CHANGE = re.compile(r"中止|延期|休止|閉鎖|休校|休館|通行止め|停電|断水|避難")
 
 
 def _claims_hearsay_topic(doc: Document) -> bool:
     text = doc.text
-    return any(
-        not _EVENT_TERMS.search(text, max(0, m.start() - 6), m.start())
-        and _PREVENTION.search(text, *doc.sentence_at(m.start())) is None  # 「感染症予防の講座」
-        for m in _HEARSAY_TOPIC.finditer(text)
-    )
+    for m in _HEARSAY_TOPIC.finditer(text):
+        sentence = doc.sentence_at(m.start())
+        if _EVENT_TERMS.search(text, max(0, m.start() - 6), m.start()) or _PREVENTION.search(text, *sentence):
+            continue  # 「雨天の場合は中止」「参加無料」「感染症予防の講座」
+        if _HOLDS.search(text, *sentence) and not _SERVICE_CHANGE.match(m.group()):
+            continue
+        return True
+    return False
 # A notice marked as unconfirmed in a word no list holds alone: 「（未確認）」「（噂）」「真偽は不明です」.
 _NOTICE_DOUBTED = re.compile(r"未確認|噂|うわさ|真偽|不確か|定かで(?:は)?ない")
 _SAFETY_TOPICS = re.compile("|".join(map(re.escape, load_sections("rumor.txt").get("safety_notices", ()))))

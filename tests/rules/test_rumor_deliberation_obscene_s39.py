@@ -139,6 +139,9 @@ ORDINARY = [
     "花火大会を開催します。荒天時は延期します。ぜひ拡散してください",
     "参加無料の講座を開催します。ぜひ拡散してください",
     "講座の申込みは明日までです！拡散希望",
+    "マルシェを開催します。出店料は無料です。ぜひ拡散してください",
+    "健康まつりでワクチン接種の相談コーナーを設けます。拡散お願いします",
+    "給付金の説明会を開催します。ぜひ拡散してください",
     # How an event or a service will be held, said next to a policy word (新庁舎, 除雪計画): not the policy's
     # 意思形成過程; and the city saying it publishes a closed meeting's decisions (review of b2cbc9b3).
     "新庁舎の見学会を開催する方向で調整しています。",
