@@ -1186,7 +1186,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     なくしましょう」「そんな時代は終わりました」と続けるものは対象外です）。
     「」に入れずに書いた決めつけも、すぐ後で「、という考え方を見直しましょう」「という古い考え方は見直しましょう」のように
     見直す考え方として示すもの、「、という考えは誤りです」と誤りだとするもの、「、という声もありますが、外国人も大切な住民です」のように反対のことを続けるもの、「〜とされた時代がありました」「〜と言われた時代もありました」のように過去のこととして
-    伝えるもの（「障害のある子どもは入学できないとされた時代がありました」）は反応しません（「…を見直す必要はない」
+    伝えるもの（「障害のある子どもは入学できないとされた時代がありました」）、性別の役割をすぐ次の文で「そんな時代は終わりました」
+    「今はそんな時代ではありません」「それは昔の話です」と過去のことにするもの（「男は外で働くもの、女は家庭を守るもの。そんな時代は
+    終わりました。」。「そんな時代は終わったのでしょうか」と問うもの、「でも今もそうあるべきです」と続けるものは反応します）は反応しません（「…を見直す必要はない」
     「…見直しましょう、と言う人がいますが」、過去を「今もそうすべきです」「あの頃は良かった」「それが当然です」と
     認め直すものは反応します）。
     """
@@ -3677,6 +3679,34 @@ def _owned_after_topic_heading(doc: Document, sent: tuple[int, int], start: int)
     return _took_its_side(doc, after[0], after[1], sent[1])
 
 
+# The role set in the past by the next sentence, as a 男女共同参画 post opens (「男は外で働くもの、女は家庭を守るもの。
+# そんな時代は終わりました。」「…。今はそんな時代ではありません。」「…。それは昔の話です。」). Only for roles: 「外国人は
+# 出ていけ。その時代は終わりました。今こそ追い出そう。」 is no such post. Not asked (「そんな時代は終わったのでしょうか」)
+# nor put in others' mouths (「…終わった、と言う人も」「…終わった、なんて嘘です」).
+_ROLE_OF_THE_PAST = re.compile(
+    rf"[ \t　]*(?:(?:今|いま)は[、 \t　]*)?{_POINTER}時代(?:は[ \t　]*(?:もう|とっくに|すでに|既に)?[ \t　]*"
+    r"(?:終わ(?:りました|った|りつつあります)|過ぎ(?:去)?(?:りました|った|ました))|(?:では|じゃ)(?:ありません|ない))"
+    rf"(?![ \t　]*(?:の(?:でしょう|です)?か|でしょうか|か|が|けど|けれど|[？?]))(?!{_NOT_CALLED_FOR})"
+    rf"|[ \t　]*(?:それ|これ|{_POINTER}(?:の|考え方?))は[ \t　]*(?:もう)?[ \t　]*(?:昔|過去)の(?:話|もの|こと)(?:です|だ)"
+    rf"(?![ \t　]*(?:か|が|けど|けれど|[？?]))(?!{_NOT_CALLED_FOR})"
+)
+
+
+def _role_set_in_the_past(doc: Document, end: int) -> bool:
+    """Whether the sentence after the one ending at ``end``, in its paragraph, sets the role in the past
+    (`_ROLE_OF_THE_PAST`) and what follows does not take its side (「…。そんな時代は終わりました。でも今もそうです。」)."""
+    after = doc.next_in_paragraph(end)
+    if after is None or (m := _ROLE_OF_THE_PAST.match(doc.text, after[0], after[1])) is None:
+        return False
+    further = doc.next_in_paragraph(after[1])
+    if further is not None:
+        # 「…。そんな時代は終わりました。でも今もそうあるべきです。」: held still, after the turn.
+        start = t.end() if (t := _TURN_OPENING.match(doc.text, further[0], further[1])) else further[0]
+        if _AGREED_NEXT.search(doc.text[start : further[1]]) or _UPHELD_NEXT.match(doc.text, start, further[1]):
+            return False
+    return not _took_its_side(doc, m.end(), further[1] if further is not None else after[1], after[1])
+
+
 _GOES_ON = re.compile(r"[ \t]*(?:と|って)")
 _GOES_ON_REACH = 40
 # The `_ROLE_QUESTIONED` words that only say the role was once said or held, not that it is wrong.
@@ -3707,7 +3737,7 @@ def _gender_roles(doc: Document) -> Iterator[Hit]:
         # いました。今もそうあるべきです。」「昔は、男は外で働くものと言われた時代がありました。その通りです。」.
         if (questioned or asked_before) and (questioned | asked_before) <= _ROLE_ONCE_SAID and _agreed_next(doc, (sent[0], end)):
             questioned = asked_before = set()
-        if questioned:
+        if questioned or _role_set_in_the_past(doc, end):
             continue
         if asked_before and not _owned_after_topic_heading(doc, sent, m.start()):
             continue

@@ -76,6 +76,11 @@ def test_a_verdict_on_a_group_fires(text: str, group: str) -> None:
         "男のくせに料理なんかするな。",
         "男の子のくせにピンクの服なんて。",
         "女は家庭を守るものだ。",
+        # Set in the past only to be asked about, doubted or held still.
+        "男は外で働くもの。そんな時代は終わったのでしょうか。",
+        "男は外で働くもの。そんな時代は終わった、と言う人もいますが、違います。",
+        "女は家事をするもの。そんな時代は終わりました。でも今もそうあるべきです。",
+        "男は外で働くもの。それは昔の話ですが、今もそうあるべきです。",
     ],
 )
 def test_a_role_assigned_by_sex_fires(text: str) -> None:
@@ -130,6 +135,11 @@ def test_a_role_assigned_by_sex_fires(text: str) -> None:
         "男のくせに、という言葉に傷つく人がいます。",
         "男子のくせに、と言わないようにしましょう。",
         "【男女共同参画】「女のくせに」「男のくせに」という言葉は、性別による決めつけです。",
+        # A 男女共同参画 post's opening without its heading, the role set in the past by the next sentence.
+        "男は外で働くもの、女は家庭を守るもの。そんな時代は終わりました。",
+        "女は家事をするもの。そんな時代はもう終わりました。",
+        "男は外で働くもの。今はそんな時代ではありません。男性も育休を取りましょう。",
+        "男は泣かないもの。それは昔の話です。",
         "お母さんは料理が得意です。",
         "女子会プランは家族連れにも人気です。",
         "男子ハンドボール部が全国大会で優勝しました。",
