@@ -1092,7 +1092,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     風紀上の理由で女性に限れる女子更衣室・浴場の係員の募集（「助産師募集（女性のみ）」。厚生労働省の指針
     〔平成18年告示第614号〕第2の14(2)）も対象外です（「看護師・助産師募集（女性のみ）」、女性相談員の募集は反応します）。
     「女性は採用しません」と同じく「男性は採用しません」も反応します（「女性を優先して採用します」「男性保育士を採用しました」、
-    助産師の募集のあとの「男性は採用できません」は対象外です）。
+    助産師の募集のあとの「男性は採用できません」、結果を伝える「今年度、男性は採用しませんでした」は対象外です）。
     食べ物の「クセになる味」の「くせに」は対象外です。「外国人住民の皆さんと一緒に、鬼を追い出そう！」のように
     追い出す相手を別に挙げたもの（「〜を追い出そう」の「〜」が属性でも代名詞でも「〜の人」でもないもの）も対象外です。
     属性を挙げた文のすぐ次の文が、属性を繰り返さずに「出ていけ」「帰れ」「追い出せ」「いなくなれ」
@@ -2458,6 +2458,9 @@ def _men_not_hired(doc: Document) -> Iterator[Hit]:
         return
     deny = matcher("discrimination.txt", "deny")
     for m in _MEN_NOT_HIRED.finditer(doc.text):
+        if doc.text.startswith("でした", m.end()):
+            # 「今年度、男性は採用しませんでした（応募なし）」: a result told, no condition set for applicants.
+            continue
         sent = _said_sentence(doc, m.start())
         if _HIRING_LAW.search(doc.text, *sent) or _opposed(doc, deny, sent, m.start()):
             continue

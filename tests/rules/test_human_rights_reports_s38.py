@@ -452,6 +452,7 @@ MEN_NOT_HIRED = [
     ("男性は採用できません。", "prohibited.discrimination"),
     ("男子は採用しません。", "prohibited.discrimination"),
     ("看護師を募集します。男性は採用できません。", "prohibited.discrimination"),
+    ("男性は採用しません。昨年度も男性は採用しませんでした。", "prohibited.discrimination"),
 ]
 MEN_NOT_REFUSED = [
     "女性の採用を増やします。",
@@ -467,6 +468,9 @@ MEN_NOT_REFUSED = [
     "長男は採用しません。",
     "女性専用車両です。男性の方はご遠慮ください。",
     "女性限定ヨガ教室です。男性の方は参加できません。",
+    # A result told, no condition set for applicants.
+    "今年度、男性は採用しませんでした（応募なし）。",
+    "保育士の採用試験では、男性は採用しませんでしたが、来年度も募集します。",
 ]
 
 test_men_refused_a_post_fire = CORPUS.fires(MEN_NOT_HIRED)
