@@ -1265,6 +1265,8 @@ def _word_of_reported_statement(doc: Document, hit: Hit) -> bool:
     # 人がいます」): no [exclusion] word, but the same shunning reported.
     advice = _ADVICE_NOT_TO.match(doc.text, g.end, sent[1])
     if advice is not None:
+        if _advice_taken_up(doc, sent, advice.group(1)):
+            return False
         said.append(advice.end())
     if not said:
         return False
@@ -1284,10 +1286,24 @@ def _word_of_reported_statement(doc: Document, hit: Hit) -> bool:
 # Also held true after a bare comma: 「…経験を持つ人がいます、当然です」.
 _CONCEDED_AFTER = re.compile(
     r"(?:が|けど|けれど(?:も)?)[、,]"
-    r"|[、,][ \t　]*(?:本当|事実|真実|当然|当たり前|その(?:通り|とおり))(?:の(?:こと)?)?(?:です|だ)(?![ \t　]*(?:か(?!ら)|と|ろう|が|けど|けれど|[？?]))"
+    r"|[、,][ \t　]*(?:本当|事実|真実|当然|当たり前|その(?:通り|とおり))(?:の(?:こと)?)?(?:です|だ)(?![ \t　]*(?:か(?!ら)|と|ろう|が|けど|けれど|[？?]|[、,][ \t　]*(?:と|って)[ \t　]*(?:言|い|話|書)))"
 )
 # The group as what the advice keeps one from, and the advice: 「には近づかないように」「とは結婚しないよう」.
-_ADVICE_NOT_TO = re.compile(r"(?:に|と)(?:は|も)?[、 \t　]*[^。！!？?\n「」、,]{1,12}?ない[ \t　]*よう(?:に)?")
+_ADVICE_NOT_TO = re.compile(r"(?:に|と)(?:は|も)?[、 \t　]*([^。！!？?\n「」、,]{1,12}?)ない[ \t　]*よう(?:に)?")
+# The advice given again as the post's own, in the next sentence: 「…ように言われた経験を持つ人がいます。皆さんも
+# 近づかないでください。」. Matched on the advice's own verb (its last characters, 「近づか」「結婚し」), so 「差別を
+# しないでください」 answers it and is not read.
+_ADVICE_ORDER = r"ない[ \t　]*(?:で(?:ください|下さい|ね|ほしい|欲しい|おこう|おきましょう)|よう(?:に)?(?:しましょう|してください|しよう|気をつけ|注意|[。！!]|$|[ \t　]*(?:伝え|言い|言っ|教え|話し)(?:ましょう|てください|てあげ|よう))|ほうが|方が|べき)"
+
+
+def _advice_taken_up(doc: Document, sent: tuple[int, int], verb: str) -> bool:
+    """Whether the sentence after ``sent``, in its paragraph, tells the reader the advice (``verb`` + ない, as
+    `_ADVICE_ORDER`) without calling it a hurt or a wrong (`_HURT_OR_WRONG`)."""
+    nxt = doc.next_in_paragraph(sent[1])
+    if nxt is None:
+        return False
+    text = doc.text[nxt[0] : nxt[1]]
+    return re.search(re.escape(verb.strip()[-3:]) + _ADVICE_ORDER, text) is not None and _HURT_OR_WRONG.search(text) is None
 # Whom it befell, named right after: 「…と言われた経験を持つ人もいます」「…と言われて育った方は」; or a 相談 made, or
 # the hurt done. The writer's own 「…と言われた経験があります」 goes on where the post may take the words up (「…がある
 # ので、付き合っていません」「…があり、実際そう思います」「…を、子どもにも伝えています」): the word fires as before.

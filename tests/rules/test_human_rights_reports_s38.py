@@ -425,6 +425,11 @@ ADVICE_TOLD_WITHOUT_TO = [
     "部落の人には近づかないように言われた経験を持つ人がいます、当然ですか？",
     "部落の人とは付き合うなと言われた経験を持つ人もいます、当然のことですが許されません。",
     "部落の人とは付き合うなと言われた経験を持つ人もいます、本当に悲しいことです。",
+    "部落の人とは付き合うなと言われた経験を持つ人がいます、当然です、と言う人がいます。",
+    # The next sentence answers the advice, not gives it.
+    "部落の人には近づかないように言われた経験を持つ人がいます。差別をしないでください。",
+    "部落の人には近づかないように言われた経験を持つ人がいます。近づかないように、という言葉は差別です。",
+    "部落の人とは結婚しないよう親に言われて育った人がいます。一人で悩まないでください。",
 ]
 ADVICE_TOLD_TAKEN_UP = [
     ("部落の人には近づかないように言われました。皆さんも近づかないように。", "prohibited.discrimination"),
@@ -438,6 +443,11 @@ ADVICE_TOLD_TAKEN_UP = [
     ("部落の人には近づかないように言われた経験を持つ人がいます、当然です。", "prohibited.discrimination"),
     ("部落の人とは付き合うなと言われた経験を持つ人がいます、当然です。", "prohibited.discrimination"),
     ("部落の人とは付き合うなと言われた経験を持つ人がいます、その通りです。", "prohibited.discrimination"),
+    # The advice given again to the reader in the next sentence, by its own verb.
+    ("部落の人には近づかないように言われた経験を持つ人がいます。皆さんも近づかないでください。", "prohibited.discrimination"),
+    ("部落の人には近づかないように言われた経験を持つ人がいます。近づかないようにしましょう。", "prohibited.discrimination"),
+    ("部落の人とは結婚しないよう親に言われて育った人がいます。結婚しないほうがいいです。", "prohibited.discrimination"),
+    ("部落の人とは結婚しないよう親に言われて育った人がいます。お子さんにも結婚しないよう伝えましょう。", "prohibited.discrimination"),
 ]
 
 test_advice_told_without_to_stays_silent = CORPUS.silent(ADVICE_TOLD_WITHOUT_TO)
