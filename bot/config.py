@@ -415,8 +415,11 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
         # app-level token is one (xapp-: the sandbox's too); one with a stray character in it
         # (「xapp-…」 in Japanese quotes) is said by the characters check below. A short value is a
         # word and said as written; a long one may be a secret pasted on the wrong line.
-        said_app_token = True
-        written = f"「{app_token}」" if len(app_token) <= 12 else " の値"
+        # A value with an invisible character (「SLACK_APP_TOKEN=」 and a zero-width space pasted
+        # along) would read 「」 here: it is not echoed, and the characters check says it too.
+        invisible = any(unicodedata.category(c) in ("Cf", "Cc") for c in app_token)
+        said_app_token = not invisible
+        written = f"「{app_token}」" if len(app_token) <= 12 and not invisible else " の値"
         problems.append(
             f"SLACK_APP_TOKEN{written}はトークンではありません。SLACK_APP_TOKEN はオン・オフの切り替えではなく、"
             "値があれば Socket Mode になります。Socket Mode を使うなら、Slack アプリの「Basic Information」の"

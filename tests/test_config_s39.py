@@ -342,6 +342,15 @@ def test_a_dotenv_mistake_is_said_with_what_to_write(tmp_path: Path, case: str, 
     assert settings is None and len(said) == 1 and says in said[0], said
 
 
+def test_an_app_token_of_an_invisible_character_is_not_echoed_as_empty(tmp_path: Path) -> None:
+    """「SLACK_APP_TOKEN=」 with a zero-width space pasted along was said as 「SLACK_APP_TOKEN「」はトークンではありません」
+    and told to be made empty, which it looked to be; the characters check, which names the invisible character,
+    was kept back."""
+    settings, said = settings_from(tmp_path, f"SLACK_BOT_TOKEN={BOT}\nSLACK_APP_TOKEN=\u200b\nSLACK_SIGNING_SECRET={SECRET}\n")
+    assert settings is None and len(said) == 2, said
+    assert said[0].startswith("SLACK_APP_TOKEN の値はトークンではありません。") and "見えない文字" in said[1], said
+
+
 @pytest.mark.parametrize("text", [
     f'SLACK_BOT_TOKEN="{BOT}"   \nSLACK_SIGNING_SECRET=\'{SECRET}\'\n',
     f"\ufeffSLACK_BOT_TOKEN={BOT}\r\nSLACK_SIGNING_SECRET={SECRET}\r\n",
