@@ -2459,6 +2459,11 @@ _JOB_REACH = 40
 _HIRING_LAW = re.compile(r"均等法|違法|違反|禁止され|認められ(?:ない|ません)|差別")
 
 
+# Said of a sex made a condition of a post, by `_men_not_hired` and `_gendered_hiring` alike.
+_SEX_AS_CONDITION = (
+    "は性別で応募者を限る表現です。男女雇用機会均等法により、募集・採用で性別を"
+    "条件にすることはできません。性別に関わらない表現にしてください。"
+)
 # Men turned away from a post, as 「女性は採用しません」 is ([groups] 女性 and `_REFUSED`); 男性 is no [groups] word,
 # so that 「男性の方はご遠慮ください」 (a women's class, a women-only car) stays unread: only the refusal to hire.
 # Not 「長男」「次男」, nor 「男性保育士を採用しました」.
@@ -2482,12 +2487,7 @@ def _men_not_hired(doc: Document) -> Iterator[Hit]:
             continue
         if _WOMEN_ONLY_JOB.search(doc.text, max(0, m.start() - _JOB_REACH), m.start()):
             continue
-        yield Hit(
-            m.start(),
-            m.end(),
-            f"「{m.group()}」は性別で応募者を限る表現です。男女雇用機会均等法により、募集・採用で性別を"
-            "条件にすることはできません。性別に関わらない表現にしてください。",
-        )
+        yield Hit(m.start(), m.end(), f"「{m.group()}」{_SEX_AS_CONDITION}")
 
 
 def _gendered_hiring(doc: Document) -> Iterator[Hit]:
@@ -2508,12 +2508,7 @@ def _gendered_hiring(doc: Document) -> Iterator[Hit]:
             doc.text, max(0, m.start() - _JOB_REACH), m.start()
         ):
             continue
-        yield Hit(
-            m.start(),
-            m.end(),
-            f"「{m.group()}」は性別で応募者を限る表現です。男女雇用機会均等法により、募集・採用で性別を"
-            "条件にすることはできません。性別に関わらない表現にしてください。",
-        )
+        yield Hit(m.start(), m.end(), f"「{m.group()}」{_SEX_AS_CONDITION}")
 
 
 _ENGLISH_END = re.compile(r"(?i)[ \t]*(?:here|now|again)?[ \t]*[!.?！。]*\s*$")
