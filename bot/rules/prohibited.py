@@ -4578,8 +4578,9 @@ def obscene(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     「児童ポルノ所持で逮捕された職員の画像を公開」のように見せる・配る文は反応します）。
     「せっくすしよう」のようにカタカナの語をひらがなで書いたもの、「セ〇クス」「セッ●ス」「S●X」のように語の中の一文字を
     〇●×＊などで隠したもの、全角の「ＳＥＸ」、「ＡＶ見放題」「AV動画」、「エチエチ」、「裸の画像を送って」も反応します
-    （「〇〇しよう」「S〇〇さん」のように二文字以上を隠したひな形や名前、「AV機器」「AV室」、「エチケット」「裸眼」
-    「裸足」「裸一貫」、「セックスワーカー支援」、「Sex: Male」のような英語の書式、「「裸の画像を送って」と言われても
+    （「〇〇しよう」「S〇〇さん」のように二文字以上を隠したひな形や名前、一文字を隠して「さん」「様」を付けた名前、
+    「AV機器」「AV室」、「エチケット」「裸眼」「裸足」「裸一貫」、「セックスワーカー支援」「せっくすれすの相談」、
+    「Sex: Male」「Sex：男・女」のような書式や「年齢・SEX別人口」、「「裸の画像を送って」と言われても
     絶対に送らないで」のような自画撮り被害の注意喚起は対象外です）。
     リンク（URL）のパスやクエリの中の語は読み手に向けた言葉ではないので、この規則では見ません
     （ホスト名の語は反応します。わいせつなサイトへのリンクは link.harmful も止めます）。
@@ -4597,6 +4598,7 @@ def obscene(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
         if not _ENGLISH_SEX.fullmatch(doc.text, hit.start, hit.end) or not (
             _ENGLISH_WORD_BEFORE.search(doc.text, max(0, hit.start - 30), hit.start)
             or _ENGLISH_WORD_AFTER.match(doc.text, hit.end)
+            or _SEX_AS_LABEL.match(doc.text, hit.end)
         ):
             yield hit
 
@@ -4616,6 +4618,9 @@ _OBSCENE_OFFERED = re.compile(
     r"|(?:画像|写真|映像)(?:は|を)?(?:こちら|公開|入手|配布|アップ)(?!する行為|される被害|されたら|された場合)"
 )
 _OBSCENE_WARNED = re.compile(r"行為|犯罪|禁止|違法です|注意|被害|架空請求|詐欺|通報|不審者|出没|防犯|しないで|やめ")
+# A bilingual form's label with its Japanese choices (「Sex：男・女」「SEX（□男 □女）」「Sex 男 / 女」) and a statistic
+# by sex (「年齢・SEX別人口」); 「SEX女子」「SEXしよう男女」 have no label's mark or separator and still fire.
+_SEX_AS_LABEL = re.compile(r"[ \t　]*(?:[:：(（][ \t　]*[□■☐]?[ \t　]*[男女]|[□■☐]?[男女][ \t　]*[/／・、,])|別")
 
 
 @rule(

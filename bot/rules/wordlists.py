@@ -245,7 +245,7 @@ class WordMatcher:
             assert self._masked is not None
             for m in self._masked.finditer(doc.folded):
                 a, b = doc.span(m.start(), m.end())
-                if _loose_edge(text, a - 1, a) or _loose_edge(text, b, b - 1):
+                if _loose_edge(text, a - 1, a) or _loose_edge(text, b, b - 1) or _HONORIFIC.match(text, b):
                     continue
                 entry = self._masked_entries[m.lastindex or 0]
                 at = doc.token_range((a, b))
@@ -318,6 +318,9 @@ class WordMatcher:
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]{2,}")
 # What hides a letter of a word (「セ〇クス」「S●X」): circles, crosses, stars, squares, in NFKC and as written.
 _MASK = re.compile(r"[〇○◯●◎×✕✖＊*■□◆◇]")
+# A name with one letter kept back is addressed (「マ〇コさん」「ま〇こ様」 for マサコ, まちこ): three-letter entries
+# share their shape with names.
+_HONORIFIC = re.compile(r"さん|様|さま|ちゃん|くん|君|氏")
 _HIRAGANA_RUN = re.compile(r"[ぁ-ゖー]{4}")
 _HIRAGANA_WORD = re.compile(r"[ぁ-ゖー]+")
 _KATAKANA_ONLY = re.compile(r"[\u30a1-\u30faー]+")

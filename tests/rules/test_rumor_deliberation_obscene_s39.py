@@ -297,6 +297,13 @@ OBSCENE = [
     "児童ポルノ所持で逮捕された職員の画像を公開",
     "全裸の女性の写真を目撃！画像はこちら",
     "ポルノ相談はこちら（無料で画像配布中）",
+    # Next to the new silences, still stopped: the word with Japanese after it, not a form's label or a name.
+    "SEXしよう男女募集",
+    "SEX女子と出会える",
+    "Sex：今すぐ",
+    "せっくすれすな人妻とせっくすしよう",
+    "マ〇コ見せて",
+    "ち〇こ画像",
 ]
 
 # Near the new readings and silent: a word of policy or health, audio-visual AV, words that begin with 裸 or エチ,
@@ -339,6 +346,19 @@ NOT_OBSCENE = [
     "SNSで知り合った人に裸の写真を求められたら、警察に相談してください。",
     "ひまんこどもの運動教室",
     "セクシーな衣装は禁止です",
+    # A health column's word in hiragana, silent in katakana (Sudachi's one word セックスレス) and so here.
+    "せっくすれすの悩みは保健センターへご相談ください",
+    "せっくすれすについて、保健師がお話しします。",
+    # A bilingual form's label and a statistic by sex, in Japanese: 「Sex：男・女」「SEX（男・女）」「SEX別」.
+    "Sex：男・女",
+    "SEX：□男　□女",
+    "SEX（男・女）",
+    "Sex 男 / 女",
+    "年齢・SEX別人口",
+    # A name with one letter kept back, and its honorific (「マサコさん」「マチコ様」): a name, not the word.
+    "マ〇コさん（60代）からのお便りです",
+    "ま〇こ様よりお便りをいただきました",
+    "投稿者：チ〇コさん",
 ]
 
 
