@@ -265,7 +265,9 @@ class WordMatcher:
 
     @cached_property
     def _masked_entries(self) -> tuple[str, ...]:
-        return tuple(w for w, _ in self._entries if len(fold(w)) >= 3)
+        # Longest first: the alternation takes the first entry that matches, and 「p*rno」 read as porn would end
+        # beside a letter and be dropped, porno never tried.
+        return tuple(sorted((w for w, _ in self._entries if len(fold(w)) >= 3), key=lambda w: -len(fold(w))))
 
     @cached_property
     def _masked(self) -> re.Pattern[str] | None:

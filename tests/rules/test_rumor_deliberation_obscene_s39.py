@@ -303,6 +303,9 @@ OBSCENE = [
     "Sex：今すぐ",
     "せっくすれすな人妻とせっくすしよう",
     "マ〇コ見せて",
+    # An entry that begins another (porn, porno, pornography): the longer one masked is read in full.
+    "p*rno動画はこちら",
+    "p●rnography free",
     "ち〇こ画像",
 ]
 
