@@ -349,8 +349,6 @@ def _loose_edge(text: str, outside: int, inside: int) -> bool:
     return _MASK.match(c) is not None or (_script(c) != "other" and _script(c) == _script(text[inside]))
 
 
-
-
 def _split_into(word: str, keys: Mapping[str, object], longest: int) -> list[str] | None:
     """`word` cut into keys of `keys` with nothing left over, or None. Linear in the word's length
     (a made-up morpheme can be thousands of letters long)."""
