@@ -1175,7 +1175,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     別の場所やものを挙げるもの、同じ段落の近くで工事・除雪・川・雪・クマ・倒れかけた看板・割れたガラス・倒壊しそうな空き家などの危険に触れたもの、
     「高齢者は危ないので近づかないように」のように女性・高齢者の身を守る呼びかけは対象外です）。人々そのものを避ける相手にした
     「あの地区の人には近づかないように」「〇〇地区の人には近づかないでください」「外国人には近寄らないでください」は理由がなくても
-    反応します（「あの地区には近づかないでください」のような場所、「浸水した地区の方には近づかないようお願いします」のように災害などで呼んだ地区、「不審者には近づかないで」、「…ようお伝えください」は対象外です）。
+    反応します（「あの地区には近づかないでください」のような場所、「浸水した地区の方には近づかないようお願いします」のように災害などで呼んだ地区、「不審者には近づかないで」、「…ようお伝えください」は対象外です）。読む人に伝えさせる「外国人には近づかないように子どもに言ってください」「…近づくなと言いましょう」も反応します（伝える相手のない「障害のある方には、危ないので近づかないようお伝えください」のように、その人々に伝える文は対象外です）。
     「女は家事をしていればいい」「男なら泣くな」「家事は女がするもの」「男は仕事、女は家庭」「男は外で働くものだ」
     「男のくせに料理なんか」のように、性別で役割を決めつける文も反応します（固定的な性別役割分担意識）。避難所の手伝いや復旧作業などみんなの作業から女性を外して家に帰す
     「女性は避難所の手伝いをせず、家にいてください」も同じです（「感染した方は家にいてください」、体調や妊娠を理由にした
@@ -2362,10 +2362,21 @@ _THEIR_CHILDREN = r"子ども|子供|こども|お子さん|お子様|児童|生
 # Where the service refused is had, named before it: 「ハンセン病の元患者は、ホテルへの宿泊をお断りします」.
 _REFUSED_PLACE = r"(?:ホテル|旅館|宿|施設|店舗|店|お店|当店|当館|当施設|温泉|浴場|会場)"
 # Hiring refused, not asked about nor reported as another's words (「採用しないのですか」「採用しない、という企業」).
+# Where one reports such an ad (「…企業があったら労働局へご相談ください」): the sentence points to the labour bureau
+# and does not set the condition. Not 「労働局の指導は受けていません」, which names it without pointing there.
+_HIRING_CONSULT = (
+    r"(?:労働局|労働基準監督署|労基署|ハローワーク|雇用環境・均等(?:部|室))(?:等|など)?(?:へ|に|まで)[ \t　]*(?:ご|お)?"
+    r"(?:相談|連絡|通報|問い合わせ|問合せ)(?:ください|下さい|を|して|しましょう|できます|いただけます)"
+)
+# The law's word against it, not denied: 「…という求人は違法です」, not 「…という方針は差別ではありません」.
+_HIRING_LAW_WORD = r"(?:均等法|違法|違反|禁止され|認められ(?:ない|ません)|差別)(?![ \t]*(?:では|じゃ|でな|でもな))"
 _NOT_HIRED = (
     r"採用(?:は|を|も)?[ \t]*(?:(?:し|いたし|致し)(?:ません|ない)|(?:でき|出来)(?:ません|ない)|しておりません|しない)"
     r"(?![ \t]*[、,]?[ \t]*(?:か|でしょうか|の(?:でしょうか|ですか|か|では)|ん(?:ですか|でしょうか|じゃ)|という|といった|との|とは"
-    r"|と(?:言|い|考え|思)|なんて|[？?]))"
+    r"|と(?:言|い|考え|思)|なんて|[？?])"
+    # Quoted and called unlawful (「「女性は採用しません」という求人は違法です」), or pointed to the labour bureau.
+    rf"|[ \t]*[」』][ \t]*(?:という|といった|との|などの)[^。！!？?\n]{{0,30}}?{_HIRING_LAW_WORD}"
+    rf"|[^。！!？?\n]{{0,40}}?{_HIRING_CONSULT})"
 )
 _REFUSED = re.compile(
     # 「生活保護受給者の方はお断り」「生活保護受給世帯の入居は不可」: the group named by what its people receive.
@@ -2456,7 +2467,8 @@ _WOMEN_ONLY_JOB = re.compile(
 _JOB_REACH = 40
 # The sentence teaches the law against such an ad (「「女性のみ募集」は男女雇用機会均等法に反します」
 # 「女性のみ募集の求人は法律違反です」), a 労働 or 男女共同参画 notice, not an ad.
-_HIRING_LAW = re.compile(r"均等法|違法|違反|禁止され|認められ(?:ない|ません)|差別")
+# Not denied: 「男性は採用しませんが、差別ではありません」 says the condition and defends it.
+_HIRING_LAW = re.compile(rf"{_HIRING_LAW_WORD}|{_HIRING_CONSULT}")
 
 
 # Said of a sex made a condition of a post, by `_men_not_hired` and `_gendered_hiring` alike.
@@ -2612,7 +2624,30 @@ def _opposed(
     # 通りだと思う。」「人権週間ですが、外国人は出ていけという落書きが見つかりました。まったくその通りです。」 say the
     # words again.
     confirmed = said_at is not None and _REPORT_CONFIRMED.search(doc.text, said_at, sent[1]) is not None
-    return not confirmed and not _agreed_next(doc, sent)
+    return not confirmed and not _agreed_next(doc, sent) and not (said_at is not None and _order_given_again(doc, sent, said_at))
+
+
+# The order reported, by its verb: 「…とは付き合うなと言われた」「…には近づかないように言われた」 (the verb as it is
+# said, 「付き合う」, or as its ない stem, 「近づか」).
+_ORDER_REPORTED = re.compile(
+    r"(?:と|に)(?:は|も)?[、 \t　]*(?:(?P<plain>[^。！!？?\n「」、,]{1,12}?[うくぐすつぬぶむる])な|(?P<stem>[^。！!？?\n「」、,]{1,12}?)ない[ \t　]*よう(?:に)?)"
+    r"(?=[」』]?[、 \t　]*(?:と|って)?[、 \t　]*[^。！!？?\n「」]{0,10}?(?:言|い)われ)"
+)
+# The ない stem of a verb's plain form, by its last kana (「付き合う」→「付き合わ」, 「結婚する」→「結婚し」).
+_NAI_STEM = str.maketrans("うくぐすつぬぶむる", "わかがさたなばまら")
+
+
+def _order_given_again(doc: Document, sent: tuple[int, int], said_at: int) -> bool:
+    """Whether the order ``sent`` reports as said to someone (`_ORDER_REPORTED`) is given again to the reader in the
+    next sentence (`_advice_taken_up`): 「外国人とは付き合うなと言われた経験を持つ人がいます。付き合わないでください。」."""
+    m = _ORDER_REPORTED.search(doc.text, said_at, sent[1])
+    if m is None:
+        return False
+    if m.group("stem") is not None:
+        return _advice_taken_up(doc, sent, m.group("stem"))
+    plain = m.group("plain")
+    stem = plain[:-2] + "し" if plain.endswith("する") else plain[:-1] + plain[-1].translate(_NAI_STEM)
+    return _advice_taken_up(doc, sent, stem)
 
 
 # A rumour passed on and confirmed in its own sentence: 「…と言われていますが、事実です」「…が、実際そうです」. Not
@@ -2639,8 +2674,11 @@ _AGREED_NEXT = re.compile(
     r"(?:です|だ(?!ろう)|思(?:う|います))(?![ \t　]*(?:か|と(?:は|も)?(?:言|い)う|という|[？?]))"
     r"|(?:は|が|も)[ \t　]*(?:本当に|やはり|やっぱり)?(?:正し(?:い|かった)|もっとも)"
     r"(?![ \t　]*(?:とは|と(?:は|も)?言|わけ|はず|の(?:でしょう|だろう|です?か|か)|でしょう|です?か|か|[？?]))"
-    r"|^[ \t　]*(?:(?:本当|ほんと|まさに)に?そう|事実|本当|真実|当然|当たり前|あたりまえ)(?:です|だ)(?![ \t　]*(?:か|と|[？?]))"
+    r"|^[ \t　]*(?:(?:本当|ほんと|まさに)に?そう|事実|本当|真実|当然|当たり前|あたりまえ|(?:ご)?もっとも)(?:です|だ)(?![ \t　]*(?:か|と|[？?]))"
     r"|(?:私|わたし|僕|ぼく|俺)も[ \t　]*そう(?:思|考え)(?!います?か|う人)|よく言(?:って|っ)(?:くれ|た)"
+    # Said again as the writer's own (「私もそう言います」「私も同じことを言っています」); not 「私もそう言われました」.
+    r"|(?:私|わたし|僕|ぼく|俺)も[ \t　]*(?:そう|同じ(?:ことを|ように)?)[ \t　]*(?:言|い)(?:います|う|ってい(?:ます|る)|ってます|ってる)"
+    r"(?=[ \t　]*(?:よ|ね)?[ \t　]*(?:[。！!]|$))"
 )
 
 
@@ -3459,13 +3497,21 @@ def _unanswered_last(doc: Document) -> Iterator[Hit]:
         # them to think, as 「と思っていませんか」 does; not 「…と思いませんか」, which asks them to agree.
         if doc.text[slice(*after)].rstrip(_CLOSING).endswith(("か", "？", "?")) and not _ASKS_AGREEMENT.search(doc.text, *after):
             continue
-        if _quote_condemned(doc, q.start(), q.end() - 1):
+        if _quote_condemned(doc, q.start(), q.end() - 1) or _CALLED_UNLAWFUL.match(doc.text, q.end(), end):
             continue
         # Its words alone, as if the post said them.
         sub = Document(q.group(1))
         said = next(iter((*_group_statements(sub), *_verdicts(sub), *_wished_away(sub), *_blamed_for_crime(sub))), None)
         if said is not None:
             yield Hit(q.start(1) + said.start, q.start(1) + said.end, said.message.removesuffix(_REWRITE) + _PASSED_ON_HINT)
+
+
+# The quote named and called unlawful: 「「女性は採用しません」という求人は違法です」「…は男女雇用機会均等法違反です」.
+# Not denied (「…という求人は違法ではありません」).
+_CALLED_UNLAWFUL = re.compile(
+    r"[ \t　]*(?:という|といった|との|などの|のような)[^。！!？?\n「」]{0,20}?(?:は|も)[^。！!？?\n「」]{0,24}?"
+    r"(?:違法|違反|禁じられ)(?![ \t　]*(?:です|だ|ている|ています)?[ \t　]*(?:では|じゃ|でな|でもな|とは|と(?:は|も)?(?:言|い|思)|か|[？?]))"
+)
 
 
 # A statement spelled to slip past the morphemes: in kana (「がいこくじんはでていけ」, which Sudachi cuts
@@ -4219,12 +4265,22 @@ _HAZARD = re.compile(
 # where they are told (`_ADVICE_TAIL` reads nothing after the advice), nor 「あの地区には近づかないで」, a place.
 _SHUNNED_AS_OBJECT = re.compile(
     r"(?P<who>(?:の|に住む|出身の)(?:人|方|住民|人たち|人々|方々|子ども|子供|子))?(?:たち|達|ら)?[ \t　]*に(?:は|も)?[、,\s　]*"
-    r"(?:[^。！？!?\n「」]{1,24}?(?:ので|から|ため(?:に)?)[、,\s　]*)?"
+    r"(?P<reason>[^。！？!?\n「」]{1,24}?(?:ので|から|ため(?:に)?)[、,\s　]*)?"
     rf"{_SHUN_ADVERB}"
     r"(?:(?:近づ|ちかづ)(?:かない|くな|いてはいけ(?:ない|ません)|いては(?:だめ|ダメ))"
     r"|(?:近寄|ちかよ)(?:らない|るな|ってはいけ(?:ない|ません)|っては(?:だめ|ダメ)))"
     # 「…近づかないようお願いします」 too; before `_SHUN_ENDING`'s 「ように」, which would end at 「よう」 short of it.
     rf"(?:ように?(?:お願い(?:します|いたします|致します)?|願います)|{_SHUN_ENDING})?"
+)
+# The advice told to the reader to pass on, after `_SHUNNED_AS_OBJECT`: 「…近づかないように子どもに言ってください」
+# 「…近づくなと言いましょう」「…近づかないよう、お子さんにも伝えましょう」. Only as the reader's own act (not 「…ように
+# 言う人がいますが」 nor 「…と言わないでください」), and ``to`` is whom they tell, when named.
+_ADVICE_PASSED_ON = re.compile(
+    r"(?:ように|よう|と)?[、,\s　]*(?P<to>[^。！？!?\n「」、,]{1,12}?(?:に|へ)(?:は|も)?[、,\s　]*)?"
+    r"(?:(?:言|い)(?:いましょう|ってください|って下さい|おう|いなさい|っておきましょう|っておこう|って(?:あげ|おいて|きかせ|聞かせ)\w{0,6}"
+    r"|い(?:聞|き)かせ(?:ましょう|てください|て下さい|よう|なさい))"
+    r"|(?:お伝え|伝え|教え)(?:ましょう|てください|て下さい|よう|なさい|ておきましょう|ておこう)|お伝えください|お伝え下さい"
+    r"|話し(?:ましょう|てください|て下さい|ておきましょう))"
 )
 # People named by the district or the 部落 they live in or come from, which no [groups] word names
 # (「〇〇地区の人」「A地区の方」「川向こうの集落の人」): only as what `_SHUNNED_AS_OBJECT` keeps away from.
@@ -4253,7 +4309,28 @@ def _shunned(doc: Document) -> Iterator[Hit]:
         if sent in seen or doc.text[start:end] in _SHIELDED:
             continue
         m = _SHUNNED_AS_OBJECT.match(doc.text, end, sent[1])
-        if m is None or not _ADVICE_TAIL.fullmatch(doc.text, m.end(), sent[1]) or deny.find(doc, within=sent):
+        advice_end = -1 if m is None else m.end()
+        if m is not None and not _ADVICE_TAIL.fullmatch(doc.text, m.end(), sent[1]):
+            # The advice for the reader to pass on (「外国人には近づかないように子どもに言ってください」).
+            passed = _ADVICE_PASSED_ON.match(doc.text, m.end(), sent[1])
+            if passed is None or not _ADVICE_TAIL.fullmatch(doc.text, passed.end(), sent[1]):
+                # Reported as said to someone, and then agreed with or given again to the reader: 「外国人には近づくなと
+                # 親に言われた人がいます。皆さんも近づかないでください。」「…その通りです。」.
+                reported = _ORDER_REPORTED.search(doc.text, end, sent[1])
+                if reported is None or reported.start() >= m.end() or not (
+                    _order_given_again(doc, sent, end) or _agreed_next(doc, sent)
+                ):
+                    continue
+                passed = None
+            # With no one else named to tell, those told may be the group (「障害のある方には、危ないので近づかないよう
+            # お伝えください」): only the bare advice, no reason, no danger near, and not 「お伝え」.
+            if passed is not None and passed.group("to") is None and (
+                m.group("reason") is not None or passed.group().lstrip("ようにと、, \t　").startswith("お")
+                or _HAZARD.search(doc.text, max(0, sent[0] - _HAZARD_REACH), min(len(doc.text), sent[1] + _HAZARD_REACH))
+            ):
+                continue
+            advice_end = m.end() if passed is None else passed.end()
+        if m is None or deny.find(doc, within=sent):
             continue
         # 「あの地区には近づかないで」 keeps the reader from a place, which a landslide may close.
         if m.group("who") is None and _PLACE.search(doc.text, start, end):
@@ -4263,7 +4340,7 @@ def _shunned(doc: Document) -> Iterator[Hit]:
         if _PLACE.search(doc.text, start, end) and _STRUCK_DISTRICT.search(doc.text, clause, end):
             continue
         seen.add(sent)
-        yield Hit(start, m.end(), f"{_people(doc.text[start:end])}を危険視して遠ざける、偏見を助長する表現と受け取られます。表現を改めてください。")
+        yield Hit(start, advice_end, f"{_people(doc.text[start:end])}を危険視して遠ざける、偏見を助長する表現と受け取られます。表現を改めてください。")
     if not groups.present(doc):
         return
     for g in groups.find(doc):

@@ -485,3 +485,106 @@ MEN_NOT_REFUSED = [
 
 test_men_refused_a_post_fire = CORPUS.fires(MEN_NOT_HIRED)
 test_men_not_refused_a_post_stay_silent = CORPUS.silent(MEN_NOT_REFUSED)
+
+# Session 39, helper 19: the shunning told to the reader to pass on (「…近づかないように子どもに言ってください」), and
+# an order reported and then agreed with or given again (「…もっともです」「私もそう言います」「付き合わないでください」).
+ADVICE_PASSED_ON = [
+    ("外国人には近づかないように言いましょう。", "prohibited.discrimination"),
+    ("外国人には近づかないように子どもに言ってください。", "prohibited.discrimination"),
+    ("外国人には近づかないよう、お子さんにも伝えましょう。", "prohibited.discrimination"),
+    ("外国人には近づくなと子どもに言いましょう。", "prohibited.discrimination"),
+    ("外国人には近づくなと言い聞かせましょう。", "prohibited.discrimination"),
+    ("精神障害者には危ないので近づかないように子どもに教えてください。", "prohibited.discrimination"),
+    ("あの地区の人には近づかないように子どもたちに言ってください。", "prohibited.discrimination"),
+    ("外国人には近寄らないように、家族に話しておきましょう。", "prohibited.discrimination"),
+]
+# Said by others, told not to be said, a danger to keep from, or those told being the group (with a reason or a
+# hazard near, or 「お伝えください」): no shunning passed on.
+ADVICE_NOT_PASSED_ON = [
+    "外国人には近づかないように言う人がいますが、偏見です。",
+    "子どもに「外国人に近づくな」と言わないでください。",
+    "不審者には近づかないように子どもに言ってください。",
+    "障害のある方には近づかないようお伝えください。",
+    "除雪作業中です。外国人観光客の方には近づかないように言ってください。",
+    "外国人には近づかないように言ってはいけません。",
+    "外国人には近づかないように言うのはやめましょう。",
+    "外国人には近づかないように子どもに言うのは差別です。",
+    "クマには近づかないように子どもに言ってください。",
+    "外国人には近づかないように言いましょうか？",
+    "外国人には近づかないように子どもに言っていませんか。",
+    "高齢者には近づかないように言いましょう。",
+    "あの地区には近づかないように子どもに言ってください。",
+    "浸水した地区の方には近づかないように子どもに言ってください。",
+]
+ORDER_REPORTED_THEN_TAKEN_UP = [
+    ("外国人とは付き合うなと言われた経験を持つ人がいます。付き合わないでください。", "prohibited.discrimination"),
+    ("外国人とは付き合うなと言われた経験を持つ人がいます。もっともです。", "prohibited.discrimination"),
+    ("外国人とは付き合うなと言われた経験を持つ人がいます。私もそう言います。", "prohibited.discrimination"),
+    ("部落の人とは付き合うなと言われた経験を持つ人がいます。付き合わないでください。", "prohibited.discrimination"),
+    ("部落の人とは付き合うなと言われた経験を持つ人がいます。もっともです。", "prohibited.discrimination"),
+    ("部落の人とは付き合うなと言われた経験を持つ人がいます。私もそう言います。", "prohibited.discrimination"),
+    ("同和地区の人とは結婚するなと親に言われた。ごもっともです。", "prohibited.discrimination"),
+    ("同和地区の人とは結婚するなと親に言われた。私も同じことを言っています。", "prohibited.discrimination"),
+    ("同和地区の人とは結婚するなと親に言われた人がいます。結婚しないほうがいいです。", "prohibited.discrimination"),
+    ("外国人とは関わるなと言われた経験を持つ人がいます。関わらないようにしましょう。", "prohibited.discrimination"),
+    ("外国人には近づくなと親に言われた人がいます。皆さんも近づかないでください。", "prohibited.discrimination"),
+    ("外国人には近づくなと親に言われた人がいます。その通りです。", "prohibited.discrimination"),
+    ("外国人には近づかないように言われた経験を持つ人がいます。近づかないでください。", "prohibited.discrimination"),
+    (
+        "あの地区の人には近づかないように言われた経験を持つ人がいます。近づかないようにしましょう。",
+        "prohibited.discrimination",
+    ),
+]
+ORDER_REPORTED_NOT_TAKEN_UP = [
+    "同和地区の人とは結婚するなと親に言われた人がいます。私もそう言われました。",
+    "同和地区の人とは結婚するなと親に言われた人がいます。もっともらしい理由はありません。",
+    "同和地区の人とは結婚するなと親に言われた人がいます。もっともですか？",
+    "同和地区の人とは結婚するなと親に言われた人がいます。私もそう言うべきでしょうか。",
+    "同和地区の人とは結婚するなと親に言われた人がいます。もっとも、今は減っています。",
+    "外国人とは付き合うなと言われた経験を持つ人がいます。私もそう言う人を知っています。",
+    "外国人とは付き合うなと言われた経験を持つ人がいます。差別をしないでください。",
+    "外国人とは付き合うなと言われた経験を持つ人がいます。一人で悩まないでください。",
+    "外国人とは付き合うなと言われた経験を持つ人がいます。そんな言葉に負けないでください。",
+    "外国人とは付き合うなと言われた経験を持つ人がいます。付き合わないでください、という言葉は差別です。",
+    "同和地区の人とは結婚するなと親に言われた人がいます。結婚しないほうがいいという偏見をなくしましょう。",
+    "あの地区の人には近づかないように言われた経験を持つ人がいます。差別をしないでください。",
+    "外国人には近づくなと親に言われた人がいます。悲しいことです。",
+    "外国人には近づくなと親に言われた人がいます。その通りだと思う人もいるかもしれません。",
+    "不審者には近づくなと親に言われた人がいます。その通りです。",
+    "クマには近づかないように言われた経験があります。近づかないでください。",
+]
+# A refusal to hire quoted and called unlawful, or one the reader is told to report to the labour bureau; the
+# condition defended as no discrimination still fires.
+HIRING_REPORTED = [
+    "「女性は採用しません」という求人は違法です。",
+    "「外国人は採用しません」という求人は違法です。",
+    "「女性は採用しません」という求人は男女雇用機会均等法違反です。",
+    "男性は採用しない企業があったら労働局へご相談ください。",
+    "女性は採用しない企業があったら労働局へご相談ください。",
+    "外国人は採用しない企業があったら、ハローワークにご相談ください。",
+    "女性は採用しないと言われたら、労働局へ",
+    "事務職員の募集で「女性のみ」とするのは差別です。",
+]
+HIRING_REFUSED_STILL = [
+    ("女性は採用しません。", "prohibited.discrimination"),
+    ("女性は採用しません。労働局の指導は受けていません。", "prohibited.discrimination"),
+    ("女性は採用しません、労働局の指導は受けていません。", "prohibited.discrimination"),
+    ("男性は採用しません、労働局の指導は受けていません。", "prohibited.discrimination"),
+    ("男性は採用しません。労働局へご相談ください。", "prohibited.discrimination"),
+    ("女性は採用しません（労働局に相談済み）。", "prohibited.discrimination"),
+    ("「女性は採用しません」という方針は差別ではありません。", "prohibited.discrimination"),
+    ("「外国人は採用しません」という求人は違法ではありません。", "prohibited.discrimination"),
+    ("「女性は採用しません」という求人は違法とは言えません。", "prohibited.discrimination"),
+    ("「女性は採用しません」という張り紙を出しました。", "prohibited.discrimination"),
+    ("外国人は採用しません。ハローワークへの相談は不要です。", "prohibited.discrimination"),
+    # 差別 denied is no law taught (it silenced these before).
+    ("男性は採用しませんが、差別ではありません。", "prohibited.discrimination"),
+    ("事務職員を募集します（女性のみ、差別ではありません）。", "prohibited.discrimination"),
+]
+
+test_shunning_passed_on_by_the_reader_fires = CORPUS.fires(ADVICE_PASSED_ON)
+test_advice_not_passed_on_stays_silent = CORPUS.silent(ADVICE_NOT_PASSED_ON)
+test_orders_reported_then_taken_up_fire = CORPUS.fires(ORDER_REPORTED_THEN_TAKEN_UP)
+test_orders_reported_not_taken_up_stay_silent = CORPUS.silent(ORDER_REPORTED_NOT_TAKEN_UP)
+test_hiring_refusals_reported_stay_silent = CORPUS.silent(HIRING_REPORTED)
+test_hiring_refusals_still_fire = CORPUS.fires(HIRING_REFUSED_STILL)
