@@ -1223,7 +1223,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     ]
     yield from statements
     wished = [
-        _hinted(doc, h) for h in (*_wished_away(doc), *_set_apart(doc), *_shunned(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc), *_blamed_for_crime(doc), *_en_told_out(doc), *_men_not_hired(doc))
+        _hinted(doc, h) for h in (*_wished_away(doc), *_set_apart(doc), *_shunned(doc), *_advice_reported_taken_up(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc), *_blamed_for_crime(doc), *_en_told_out(doc), *_men_not_hired(doc))
         if _said(doc, taught, h)
     ] + [h for h in _turned_away(doc) if _said(doc, taught, h)]
     yield from _in_other_sentences(
@@ -4367,6 +4367,51 @@ def _shunned(doc: Document) -> Iterator[Hit]:
             m.end(),
             f"{_people(doc.text[g.start : g.end])}を危険視して遠ざける、偏見を助長する表現と受け取られます。表現を改めてください。",
         )
+
+
+# The reader told to be careful too, right after advice passed on as a rumour: 「…とは付き合わないよう言われています。
+# みなさんも気をつけて。」. Not after an account of what befell someone (「…と言われた経験を持つ人がいます」), where the
+# care may be for one's own words.
+_TAKE_CARE_NEXT = re.compile(
+    r"[ \t　]*(?:(?:皆|みな|みん)(?:さん|様|な)|あなた|お互い)(?:も|は)?[、,\s　]*(?:十分|くれぐれも)?[、,\s　]*"
+    r"(?:気をつけ|気を付け|注意し|用心し)(?:て(?:ください|下さい|ね|おきましょう)?|ましょう|よう|てくださいね)?[ \t　]*[。！!]*\s*$"
+)
+# The people of a district named before the advice (「あの地区の人とは…」), past `_DISTRICT_PEOPLE`'s end.
+_DISTRICT_WHO = re.compile(r"(?:の|に住む|出身の)(?:人|方|住民|人たち|人々|方々)(?:たち|達|ら)?")
+
+
+def _advice_reported_taken_up(doc: Document) -> Iterator[Hit]:
+    """Advice not to go near a group, marry or keep company with them (`_ADVICE_NOT_TO`'s 「…とは付き合わないよう」),
+    which no [exclusion] word reads, reported as said (「…よう言われています」) and then taken up by the post in the
+    next sentence: given again (`_advice_taken_up`), agreed with (`_agreed_next`), or the reader told to be careful
+    too after a rumour (`_TAKE_CARE_NEXT`). 「近づかない」 after 「には」 is `_shunned`'s."""
+    if "ないよう" not in doc.text or "われ" not in doc.text:
+        return
+    deny = matcher("discrimination.txt", "deny")
+    seen: set[tuple[int, int]] = set()
+    found = [(g.start, g.end) for g in matcher("discrimination.txt", "groups").find(doc)]
+    found += [(d.start(), d.end()) for d in _DISTRICT_PEOPLE.finditer(doc.text)]
+    for start, end in sorted(found):
+        sent = _said_sentence(doc, start)
+        if sent in seen or doc.text[start:end] in _SHIELDED:
+            continue
+        who = _DISTRICT_WHO.match(doc.text, end, sent[1])
+        at = end if who is None else who.end()
+        order = _ORDER_REPORTED.match(doc.text, at, sent[1])
+        if order is None or order.group("stem") is None or _SHUNNED_AS_OBJECT.match(doc.text, end, sent[1]) is not None:
+            continue
+        # Answered in its sentence (「…言われていますが、差別です」); [deny]'s 「と言われ」 only reports it.
+        if any(doc.text[d.start : d.end] not in _DENY_REPORTING for d in deny.find(doc, within=(order.end(), sent[1]))):
+            continue
+        told = _SAID_TO_SOMEONE.match(doc.text, order.end(), sent[1])
+        nxt = doc.next_in_paragraph(sent[1])
+        taken_up = _advice_taken_up(doc, sent, order.group("stem")) or _agreed_next(doc, sent) or (
+            told is None and nxt is not None and _TAKE_CARE_NEXT.match(doc.text, nxt[0], nxt[1]) is not None
+        )
+        if not taken_up:
+            continue
+        seen.add(sent)
+        yield Hit(start, order.end(), f"{_people(doc.text[start:end])}を避けるよう勧める、偏見を助長する表現と受け取られます。表現を改めてください。")
 
 
 # Particles that give the imperative a subject or an object of its own: 「鬼を追い出そう！」「感染症なんて

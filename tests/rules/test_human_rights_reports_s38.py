@@ -588,3 +588,29 @@ test_orders_reported_then_taken_up_fire = CORPUS.fires(ORDER_REPORTED_THEN_TAKEN
 test_orders_reported_not_taken_up_stay_silent = CORPUS.silent(ORDER_REPORTED_NOT_TAKEN_UP)
 test_hiring_refusals_reported_stay_silent = CORPUS.silent(HIRING_REPORTED)
 test_hiring_refusals_still_fire = CORPUS.fires(HIRING_REFUSED_STILL)
+
+# Advice 「…とは付き合わないよう」, which no [exclusion] word reads, passed on as said and then taken up.
+ADVICE_REPORTED_TAKEN_UP = [
+    ("外国人とは付き合わないよう言われています。みなさんも気をつけて。", "prohibited.discrimination"),
+    ("外国人とは付き合わないように言われています。皆さんも気をつけてください。", "prohibited.discrimination"),
+    ("外国人とは結婚しないよう親に言われました。結婚しないほうがいいです。", "prohibited.discrimination"),
+    ("外国人とは付き合わないよう言われた経験を持つ人がいます。その通りです。", "prohibited.discrimination"),
+    ("外国人とは付き合わないようにと言われた経験を持つ人がいます。その通りです。", "prohibited.discrimination"),
+    ("外国人とは付き合わないようにと親に言われました。みなさんも気をつけて。", "prohibited.discrimination"),
+    ("あの地区の人とは付き合わないよう言われています。みなさんも気をつけて。", "prohibited.discrimination"),
+]
+ADVICE_REPORTED_NOT_TAKEN_UP = [
+    "外国人とは付き合わないよう言われています。",
+    "外国人とは付き合わないよう言われた経験を持つ人がいます。みなさんも気をつけてください。",
+    "外国人とは付き合わないよう言われています。みなさんも言葉に気をつけてください。",
+    "外国人とは付き合わないよう言われています。悲しいことです。",
+    "外国人とは付き合わないよう言われています。みなさんも気をつけてますか？",
+    "不審者とは付き合わないよう言われています。みなさんも気をつけて。",
+    "外国人とは付き合わないよう言われていますが、差別です。みなさんも気をつけて。",
+    "外国人とは仲良くするように言われています。みなさんも気をつけて。",
+    "外国人とは付き合わないようにと言われた経験を持つ人がいます。許されないことです。",
+    "外国人とは付き合わないようにという偏見があります。みなさんも気をつけて。",
+]
+
+test_advice_reported_then_taken_up_fires = CORPUS.fires(ADVICE_REPORTED_TAKEN_UP)
+test_advice_reported_not_taken_up_stays_silent = CORPUS.silent(ADVICE_REPORTED_NOT_TAKEN_UP)
