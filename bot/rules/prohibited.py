@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from bot.rules import analyzer
@@ -4704,6 +4704,10 @@ def obscene(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     「AV機器」「AV室」、「エチケット」「裸眼」「裸足」「裸一貫」、「セックスワーカー支援」「せっくすれすの相談」、
     「Sex: Male」「Sex：男・女」のような書式や「年齢・SEX別人口」、「「裸の画像を送って」と言われても
     絶対に送らないで」のような自画撮り被害の注意喚起は対象外です）。
+    子ども・高齢者向けのひらがなの投稿で、数を数える「にまんこの ぼうし」「たまごが いちまんこ うれました」（〜万個）、
+    授乳の「おっぱいは あかちゃんの ごはんです」「じょさんしさんに そうだんしてね」、パン屋の「ぱんちらしを くばりました」は
+    反応しません（「きみにまんこ」「にまんこの しゃしん」「いちまんこ みせて」「あかちゃんの おっぱい がぞうは こちら」
+    「ぱんちらしてる」は反応します）。
     リンク（URL）のパスやクエリの中の語は読み手に向けた言葉ではないので、この規則では見ません
     （ホスト名の語は反応します。わいせつなサイトへのリンクは link.harmful も止めます）。
     """
@@ -4717,12 +4721,76 @@ def obscene(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
         doc, opts, "obscene.txt", "「{word}」はわいせつな表現と受け取られます。削除してください。", in_links=False,
         spelled=True, everyday_unless=offered if _OBSCENE_OFFERED.search(doc.text) else None,
     ):
-        if not _ENGLISH_SEX.fullmatch(doc.text, hit.start, hit.end) or not (
+        if _ENGLISH_SEX.fullmatch(doc.text, hit.start, hit.end) and (
             _ENGLISH_WORD_BEFORE.search(doc.text, max(0, hit.start - 30), hit.start)
             or _ENGLISH_WORD_AFTER.match(doc.text, hit.end)
             or _SEX_AS_LABEL.match(doc.text, hit.end)
         ):
-            yield hit
+            continue
+        if _children_s_word(doc, hit.start, hit.end, offered):
+            continue
+        yield hit
+
+
+def _children_s_word(doc: Document, start: int, end: int, offered: Callable[[int], bool]) -> bool:
+    """Whether the hit is an ordinary word of a post in hiragana for children, parents or the elderly."""
+    word = doc.text[start:end]
+    if word == "まんこ":
+        # 〜万個 counted in hiragana (「にまんこの ぼうし」「たまごが いちまんこ うれました」): a number word standing on
+        # its own right before it. 「きみにまんこ」「ここにまんこ画像」 have a particle after a word, not a number, and a
+        # sentence asking to be shown or sent something is read as the word whatever stands before it.
+        a, b = doc.sentence_at(start)
+        return (
+            _COUNTED_BEFORE.search(doc.text, max(0, start - 16), start) is not None
+            and _SHOW_ME.search(doc.text, a, b) is None
+        )
+    if word == "おっぱい":
+        # Breastfeeding written in hiragana (「おっぱいは あかちゃんの ごはんです」): Sudachi cuts hiragana words where it
+        # pleases (じょさんし is ジョ/サ/ンシ alone, ジョ/サン/シ before さん), so these are looked for as letters.
+        a, b = doc.sentence_at(start)
+        return _NURSING_KANA.search(fold(doc.text[a:b])) is not None and not offered(start)
+    if word == "ぱんちら":
+        return _bread_flyer(doc, start, end)
+    return False
+
+
+def _bread_flyer(doc: Document, start: int, end: int) -> bool:
+    """「ぱんちらし」 of a bread flyer (「ぱんちらしを くばりました」「あたらしい ぱんちらしです」): the spelled word's last
+    letters begin チラシ, which a particle, a mark or the end follows as it follows a noun. 「ぱんちらしてる」「ぱんちらしたい」
+    「ぱんちらしすぎ」「ぱんちらしゃしん」 go on as a verb, a suffix or another word, and are read as the word."""
+    tokens = doc.tokens
+    i = doc.token_range((start, end)).start
+    for k in range(i, min(i + 4, len(tokens))):
+        t = tokens[k]
+        if not (t.start < end < t.end and t.surface == "チラシ"):
+            continue
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        return (
+            after is None
+            or after.pos in ("補助記号", "空白")
+            or (after.pos == "助詞" and after.surface not in _VERB_PARTICLES)
+            or (t.pos == "名詞" and after.surface in ("デス", "ダ", "デシタ", "ダッタ"))
+        )
+    return False
+
+
+# What follows a verb, not a noun: 「ぱんちらしてみた」「ぱんちらしたり」.
+_VERB_PARTICLES = frozenset(("テ", "デ", "ナガラ", "タリ", "ツツ"))
+
+
+# Number words in hiragana (with 何 and 数), as in 二万個, 三百万個, 何万個; 「し」「く」 are left out: 四万 and 九万 are read
+# よんまん and きゅうまん, and し, く are the ends of verbs. A digit right before is a number too (「2まんこ」「二まんこ」).
+_COUNTED_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:いち|いっ|に|さん|よん|ご|ろく|ろっ|なな|しち|はち|はっ|きゅう|じゅう|じゅっ|ひゃく|びゃく|ぴゃく"
+    r"|せん|ぜん|なん|すう)+$|[0-9０-９〇一二三四五六七八九十百千]$"
+)
+_SHOW_ME = re.compile(r"見せ|みせて|みせろ|みせたい|見たい|送って|おくって|画像|がぞう|写真|しゃしん|動画|どうが|舐め|なめて|触|さわって|さわらせ")
+# Folded (katakana): 赤ちゃん, 授乳, 母乳, 助産師, 乳児, 新生児, 卒乳, 断乳, げっぷ, 哺乳 in kana; 乳がん, 検診,
+# セルフチェック, ピンクリボン for the breast self-check of pink ribbon posts. 「にゅうじょう」 is 入場.
+_NURSING_KANA = re.compile(
+    r"アカチャン|ジュニュウ|ボニュウ|ジョサンシ|ニュウジ(?!ョ)|シンセイジ|ソツニュウ|ダンニュウ|ゲップ|ホニュウ"
+    r"|ニュウガン|ケンシン|セルフチェック|ピンクリボン"
+)
 
 
 # 「sex」 among English words is the sex of a form or a statistic (「assign a role by sex」「Sex: Male」「SEX: M」「sex and age」):
@@ -4736,8 +4804,10 @@ _ENGLISH_WORD_AFTER = re.compile(r"[ \t,-]+[A-Za-z]{2,}|[ \t]*[:：][ \t]*[A-Za-
 # make a lure protective. A sentence that names the offer as the harm (「…画像を公開する行為は犯罪です」) still passes.
 # Not a video 「はこちら」 or 「を公開」: the health office links its own (「性感染症とセックスについての動画はこちら」).
 _OBSCENE_OFFERED = re.compile(
-    r"見放題|見る方法|見られる方法|見れる|無料で(?:見|配布|公開|視聴|ダウンロード)|配布中|ダウンロード"
+    r"見放題|みほうだい|見る方法|見られる方法|見れる|無料で(?:見|配布|公開|視聴|ダウンロード)|配布中|ダウンロード"
     r"|(?:画像|写真|映像)(?:は|を)?(?:こちら|公開|入手|配布|アップ)(?!する行為|される被害|されたら|された場合)"
+    # In hiragana, as a lure dressed as a children's post is written (「あかちゃんの おっぱい がぞうは こちら」).
+    r"|(?:がぞう|しゃしん|どうが)\s*(?:は|を)?\s*(?:こちら|こっち)"
 )
 _OBSCENE_WARNED = re.compile(r"行為|犯罪|禁止|違法です|注意|被害|架空請求|詐欺|通報|不審者|出没|防犯|しないで|やめ")
 # A bilingual form's label with its Japanese choices (「Sex：男・女」「SEX（□男 □女）」「Sex 男 / 女」) and a statistic

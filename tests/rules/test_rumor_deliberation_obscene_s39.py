@@ -307,6 +307,30 @@ OBSCENE = [
     "p*rno動画はこちら",
     "p●rnography free",
     "ち〇こ画像",
+    # Next to the hiragana posts for children and the elderly (session 39, helper 13): a particle after a word is no
+    # number (「きみにまんこ」), a sentence asking to be shown is read as the word even after a number, breastfeeding
+    # words do not cover a hiragana lure, and パンチラ going on as a verb or a suffix is not a bread flyer.
+    "まんこ見せて",
+    "おっぱい見せて",
+    "せっくすしよう",
+    "きみにまんこを見せて",
+    "ここにまんこ画像",
+    "わたしにまんこ",
+    "私にまんこ",
+    "ママにまんこ",
+    "おれのいちまんこ",
+    "いちまんこ みせて",
+    "にまんこの しゃしん",
+    "あかちゃんの おっぱい がぞうは こちら",
+    "おっぱい しゃしんを こっちに",
+    "にゅうじょうむりょう おっぱい",
+    "ぱんちら見せて",
+    "ぱんちらしてる",
+    "ぱんちらしたい",
+    "ぱんちらした",
+    "ぱんちらしすぎ",
+    "ぱんちらしてみた",
+    "ぱんちらしゃしん",
 ]
 
 # Near the new readings and silent: a word of policy or health, audio-visual AV, words that begin with 裸 or エチ,
@@ -362,6 +386,61 @@ NOT_OBSCENE = [
     "マ〇コさん（60代）からのお便りです",
     "ま〇こ様よりお便りをいただきました",
     "投稿者：チ〇コさん",
+    # Posts in hiragana for children, parents and the elderly (絵本, 児童館, 保育園だより, 授乳): 〜万個 counted in
+    # hiragana, breastfeeding words spelled in hiragana, a bread flyer, and words that merely begin like an entry.
+    "にまんこの ぼうしを あみました。",
+    "いちまんこの おりがみで つるを おりました。",
+    "さんまんこの どんぐりを あつめたよ。",
+    "やきいもが さんまんこ うれました！",
+    "ごまんこの ふうせんが そらに とんでいきました。",
+    "はちまんこの おにぎりを つくりました。",
+    "じゅうまんこの びーだまが あつまりました。",
+    "ひゃくまんこの ほしが ひかっています。",
+    "よんまんこ あつまりました！",
+    "ぜんぶで にまんこに なりました。",
+    "にじゅうまんこの ほし",
+    "さんびゃくまんこの ほし",
+    "なんまんこ あるかな？",
+    "2まんこの ぼうし",
+    "二まんこの ぼうし",
+    "いちまんにんの ひとが あつまりました。",
+    "まんこうじの おまつりに いきました。",
+    "おっぱいは あかちゃんの ごはんです",
+    "あかちゃんは おっぱいを のんで おおきくなります。",
+    "おっぱいを のんだら、げっぷを させてあげましょう。",
+    "おっぱいが でない ときは、じょさんしさんに そうだんしてね。",
+    "じゅにゅうちゅうの おかあさん、おっぱいの ことで こまったら ほけんセンターへ。",
+    "あかちゃんの おっぱいの じかんです。",
+    "おかあさんの おっぱいを のむ あかちゃんの えほん。",
+    "じゅにゅうしつで おっぱいを あげられます。",
+    "おっぱいと みるく、どちらでも だいじょうぶです。",
+    "おっぱい たいそう（にゅうがんの せるふちぇっく）",
+    "乳がん検診のご案内。おっぱいのセルフチェックをしましょう。",
+    "ぴんくりぼん：おっぱいの しこりに きづいたら けんしんへ。",
+    "ぱんちらしを くばりました。",
+    "ぱんちらしをくばりました",
+    "ぱんちらしを つくりました。",
+    "おやつの ぱんちらしが できたよ",
+    "あたらしい ぱんちらしです",
+    "ぱんちらし、くばってます",
+    "ぱんやさんの ちらしが できました。",
+    "ちんちんでんしゃに のりました。",
+    "すいぞくかんで ちんあなごを みたよ。",
+    "ちんころ ちんころ こいぬが はしる。",
+    "ちんぷんかんぷん",
+    "おなかを こわさないように、てを あらおう。",
+    "えほんの よみきかせを します。",
+    "じどうかんで あそぼう。",
+    "ほいくえんだより 12がつごう",
+    "りにゅうしょくの つくりかたを おしえます。",
+    "まんまる おつきさま。",
+    "まんかいの さくら、きれいだね。",
+    "にまんぽ あるきました。",
+    "おちんちんを ばいきんから まもろう（ぷーるの まえに しゃわーを）。",
+    "えっちゃんの おたんじょうびかい",
+    "えっちらおっちら やまを のぼりました。",
+    "えろう すんまへん",
+    "おまんじゅうを たべたよ。",
 ]
 
 
@@ -383,10 +462,9 @@ KNOWN = [
     # A council bill's (案) published on the site: 「議案」 is a proposal by nature, but the rule cannot tell a
     # published (案) from a leaked one without 「議会に提出」; the warning asks to confirm.
     ("3月定例会の議案（案）を市ホームページに掲載しました。", ["confidential.deliberation"]),
-    # A katakana word written in hiragana is read from where a morpheme starts to its last letter, whatever
-    # follows: 「ぱんちらし」 (パンのチラシ spelled in hiragana) reads パンチラ. Hiragana flyers for bread are rare;
-    # a hiragana spelling of an obscene word is how it slips past.
-    ("ぱんちらしをくばりました", ["prohibited.obscene"]),
+    # おっぱい in hiragana with no word of nursing in its sentence: 「ママ」 and 「たいそう」 are also said of adult content.
+    ("ままの おっぱい だいすき。", ["prohibited.obscene"]),
+    ("おっぱい たいそうを しましょう。", ["prohibited.obscene"]),
     # 「sex」 among English words is read as the sex of a form or a statistic (「regardless of sex」), so English prose
     # selling it passes; 「porn」 is listed for English.
     ("Free sex videos", []),
