@@ -2368,6 +2368,12 @@ _HIRING_CONSULT = (
     r"(?:労働局|労働基準監督署|労基署|ハローワーク|雇用環境・均等(?:部|室))(?:等|など)?(?:へ|に|まで)[ \t　]*(?:ご|お)?"
     r"(?:相談|連絡|通報|問い合わせ|問合せ)(?:ください|下さい|を|して|しましょう|できます|いただけます)"
 )
+# The bureau pointed to only for an employer or ad met (「…企業があったら」「…求人を見つけた場合は」): an ad's own
+# 「応募はハローワークへご連絡ください」 or 「ご不明な点は労働局へ」 still sets the condition.
+_HIRING_REPORT = (
+    r"(?:企業|会社|事業所|事業主|雇い主|雇用主|求人|職場|お店)[^。！!？?\n]{0,12}?(?:たら|れば|なら|場合|とき)"
+    rf"[^。！!？?\n]{{0,20}}?{_HIRING_CONSULT}"
+)
 # The law's word against it, not denied: 「…という求人は違法です」, not 「…という方針は差別ではありません」.
 _HIRING_LAW_WORD = r"(?:均等法|違法|違反|禁止され|認められ(?:ない|ません)|差別)(?![ \t]*(?:では|じゃ|でな|でもな))"
 _NOT_HIRED = (
@@ -2376,7 +2382,7 @@ _NOT_HIRED = (
     r"|と(?:言|い|考え|思)|なんて|[？?])"
     # Quoted and called unlawful (「「女性は採用しません」という求人は違法です」), or pointed to the labour bureau.
     rf"|[ \t]*[」』][ \t]*(?:という|といった|との|などの)[^。！!？?\n]{{0,30}}?{_HIRING_LAW_WORD}"
-    rf"|[^。！!？?\n]{{0,40}}?{_HIRING_CONSULT})"
+    rf"|[^。！!？?\n]{{0,20}}?{_HIRING_REPORT})"
 )
 _REFUSED = re.compile(
     # 「生活保護受給者の方はお断り」「生活保護受給世帯の入居は不可」: the group named by what its people receive.
@@ -2468,7 +2474,7 @@ _JOB_REACH = 40
 # The sentence teaches the law against such an ad (「「女性のみ募集」は男女雇用機会均等法に反します」
 # 「女性のみ募集の求人は法律違反です」), a 労働 or 男女共同参画 notice, not an ad.
 # Not denied: 「男性は採用しませんが、差別ではありません」 says the condition and defends it.
-_HIRING_LAW = re.compile(rf"{_HIRING_LAW_WORD}|{_HIRING_CONSULT}")
+_HIRING_LAW = re.compile(rf"{_HIRING_LAW_WORD}|{_HIRING_REPORT}")
 
 
 # Said of a sex made a condition of a post, by `_men_not_hired` and `_gendered_hiring` alike.
@@ -4376,6 +4382,13 @@ _TAKE_CARE_NEXT = re.compile(
     r"[ \t　]*(?:(?:皆|みな|みん)(?:さん|様|な)|あなた|お互い)(?:も|は)?[、,\s　]*(?:十分|くれぐれも)?[、,\s　]*"
     r"(?:気をつけ|気を付け|注意し|用心し)(?:て(?:ください|下さい|ね|おきましょう)?|ましょう|よう|てくださいね)?[ \t　]*[。！!]*\s*$"
 )
+# The advice's sentence ends at the report (「…よう言われています。」「…と親に言われました。」): the rumour itself, not
+# 「…言われた、という相談が寄せられています」「…言われるケースがあります」「…言われている子どもがいます」「…言われて
+# いますが、私はそうは思いません」, after which 「みなさんも気をつけて」 asks care for others.
+_REPORT_ENDS = re.compile(
+    r"[」』]?[、 \t　]*(?:と|って)?[、 \t　]*(?:[^。！!？?\n「」、,]{1,8}?(?:に|から)[ \t　]*)?(?:言|い)われ"
+    r"(?:ています|ている|てます|てる|ました|た|ます|る)[ \t　]*[。！!]*\s*$"
+)
 # The people of a district named before the advice (「あの地区の人とは…」), past `_DISTRICT_PEOPLE`'s end.
 _DISTRICT_WHO = re.compile(r"(?:の|に住む|出身の)(?:人|方|住民|人たち|人々|方々)(?:たち|達|ら)?")
 
@@ -4406,7 +4419,8 @@ def _advice_reported_taken_up(doc: Document) -> Iterator[Hit]:
         told = _SAID_TO_SOMEONE.match(doc.text, order.end(), sent[1])
         nxt = doc.next_in_paragraph(sent[1])
         taken_up = _advice_taken_up(doc, sent, order.group("stem")) or _agreed_next(doc, sent) or (
-            told is None and nxt is not None and _TAKE_CARE_NEXT.match(doc.text, nxt[0], nxt[1]) is not None
+            told is None and _REPORT_ENDS.match(doc.text, order.end(), sent[1]) is not None
+            and nxt is not None and _TAKE_CARE_NEXT.match(doc.text, nxt[0], nxt[1]) is not None
         )
         if not taken_up:
             continue

@@ -563,6 +563,8 @@ HIRING_REPORTED = [
     "女性は採用しない企業があったら労働局へご相談ください。",
     "外国人は採用しない企業があったら、ハローワークにご相談ください。",
     "女性は採用しないと言われたら、労働局へ",
+    "女性のみ募集の求人を見つけた場合は、労働局へご相談ください。",
+    "女性は採用しないという会社があれば、ハローワークに通報してください。",
     "事務職員の募集で「女性のみ」とするのは差別です。",
 ]
 HIRING_REFUSED_STILL = [
@@ -580,6 +582,13 @@ HIRING_REFUSED_STILL = [
     # 差別 denied is no law taught (it silenced these before).
     ("男性は採用しませんが、差別ではありません。", "prohibited.discrimination"),
     ("事務職員を募集します（女性のみ、差別ではありません）。", "prohibited.discrimination"),
+    # An ad's own pointer to the bureau, with no employer met, still sets the condition.
+    ("女性は採用しませんので、ご不明な点は労働局へお問い合わせください。", "prohibited.discrimination"),
+    ("女性は採用しません、詳しくはハローワークへお問い合わせください。", "prohibited.discrimination"),
+    ("男性は採用しません、応募はハローワークにご連絡ください。", "prohibited.discrimination"),
+    ("外国人は採用しませんが、ハローワークに相談してください。", "prohibited.discrimination"),
+    ("受付スタッフ募集、女性のみ、応募はハローワークへご連絡ください。", "prohibited.discrimination"),
+    ("パート募集（女性のみ、勤務時間は相談、応募はハローワークへご連絡ください）", "prohibited.discrimination"),
 ]
 
 test_shunning_passed_on_by_the_reader_fires = CORPUS.fires(ADVICE_PASSED_ON)
@@ -610,6 +619,11 @@ ADVICE_REPORTED_NOT_TAKEN_UP = [
     "外国人とは仲良くするように言われています。みなさんも気をつけて。",
     "外国人とは付き合わないようにと言われた経験を持つ人がいます。許されないことです。",
     "外国人とは付き合わないようにという偏見があります。みなさんも気をつけて。",
+    # What befell someone, or answered, before the care asked: not the rumour passed on.
+    "人権週間です。外国人とは付き合わないよう言われた、という相談が寄せられています。みなさんも気をつけてください。",
+    "同和地区の人とは結婚しないよう言われるケースがあります。みなさんも気をつけましょう。",
+    "障害のある子とは遊ばないよう言われている子どもがいます。みなさんも気をつけて。",
+    "外国人とは付き合わないように言われていますが、私はそうは思いません。みなさんも気をつけて。",
 ]
 
 test_advice_reported_then_taken_up_fires = CORPUS.fires(ADVICE_REPORTED_TAKEN_UP)
