@@ -4762,7 +4762,12 @@ def _children_s_word(doc: Document, start: int, end: int, offered: Callable[[int
         # Breastfeeding written in hiragana (「おっぱいは あかちゃんの ごはんです」): Sudachi cuts hiragana words where it
         # pleases (じょさんし is ジョ/サ/ンシ alone, ジョ/サン/シ before さん), so these are looked for as letters.
         a, b = doc.sentence_at(start)
-        return _NURSING_KANA.search(fold(doc.text[a:b])) is not None and not offered(start)
+        # A nursing word does not cover a request (「あかちゃんの おっぱい しゃしん おくって」「じゅにゅうちゅうの
+        # おっぱい どうが」), as it does not for まんこ.
+        return (
+            _NURSING_KANA.search(fold(doc.text[a:b])) is not None and not offered(start)
+            and _SHOW_ME.search(doc.text, a, b) is None
+        )
     if word == "ぱんちら":
         return _bread_flyer(doc, start, end)
     return False
@@ -4798,7 +4803,7 @@ _COUNTED_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:いち|いっ|に|さん|よん|ご|ろく|ろっ|なな|しち|はち|はっ|きゅう|じゅう|じゅっ|ひゃく|びゃく|ぴゃく"
     r"|せん|ぜん|なん|すう)+$|[0-9０-９〇一二三四五六七八九十百千]$"
 )
-_SHOW_ME = re.compile(r"見せ|みせて|みせろ|みせたい|見たい|送って|おくって|画像|がぞう|写真|しゃしん|動画|どうが|舐め|なめて|触|さわって|さわらせ")
+_SHOW_ME = re.compile(r"見せ|みせて|みて|見て|みせろ|みせたい|見たい|送って|おくって|画像|がぞう|写真|しゃしん|動画|どうが|舐め|なめて|触|さわって|さわらせ")
 # Folded (katakana): 赤ちゃん, 授乳, 母乳, 助産師, 乳児, 新生児, 卒乳, 断乳, げっぷ, 哺乳 in kana; 乳がん, 検診,
 # セルフチェック, ピンクリボン for the breast self-check of pink ribbon posts. 「にゅうじょう」 is 入場.
 _NURSING_KANA = re.compile(

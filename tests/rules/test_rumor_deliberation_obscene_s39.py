@@ -331,6 +331,11 @@ OBSCENE = [
     "ぱんちらしすぎ",
     "ぱんちらしてみた",
     "ぱんちらしゃしん",
+    # A nursing word or a number before, with a request in the sentence (review of b63ffaa3).
+    "いちまんこ みて",
+    "おっぱい みせて あかちゃん",
+    "あかちゃんの おっぱい しゃしん おくって",
+    "じゅにゅうちゅうの おっぱい どうが",
 ]
 
 # Near the new readings and silent: a word of policy or health, audio-visual AV, words that begin with 裸 or エチ,
