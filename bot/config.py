@@ -1527,10 +1527,15 @@ _ID_KEYS = ("slack_id", "intake_channel", "escalation_channel")
 _LIST_SEPARATORS = re.compile(r"\s*[,、，;；]\s*|\s+")
 
 
+def _list_parts(written: str) -> list[str]:
+    """The items of a list written in one string (「U0A、U0B」「部長 次長 課長」)."""
+    return [part for part in _LIST_SEPARATORS.split(written.strip()) if part]
+
+
 def _ids_apart(value: str, pattern: re.Pattern[str], *, one: bool = False) -> str:
     """For several IDs in one "..." (「U0A、U0B」 copied from a list), the array to write, or for a
     key of ``one`` ID that only one goes there; else what one ID looks like it was meant to be."""
-    parts = [part for part in _LIST_SEPARATORS.split(value.strip()) if part]
+    parts = _list_parts(value)
     if len(parts) > 1 and all(pattern.match(part) for part in parts):
         if one:
             return f"1つの \"...\" に ID が {len(parts)} つ入っています。ここにはチャンネルを1つだけ書けます。"
@@ -1545,7 +1550,7 @@ def _names_joined(written: str) -> list[str] | None:
     Two words apart by a space alone may be one name (「課長 補佐」 is refused as not in ranks)."""
     if re.search(r"[()（）「」［］\[\]]", written):
         return None  # 「主査（技術、事務）」: one name, its 、 in brackets
-    parts = [part for part in _LIST_SEPARATORS.split(written.strip()) if part]
+    parts = _list_parts(written)
     if len(parts) >= 3 or (len(parts) == 2 and re.search(r"[,、，;；]", written)):
         return parts
     return None
@@ -1594,7 +1599,7 @@ def _retyped_ja(key: str, kind: str, value: Any) -> str:
     if kind == "str" and isinstance(value, int | float) and not isinstance(value, bool) and key not in _ID_KEYS:
         return f"{key} = \"{value}\" のように「\"」で囲んでください。"
     if kind == "strlist" and isinstance(value, str):
-        parts = [part for part in _LIST_SEPARATORS.split(value.strip()) if part]
+        parts = _list_parts(value)
         if not parts:
             return f"空にするときは {key} = [] と書きます。"
         if key == "official_phone_numbers":
