@@ -92,6 +92,8 @@ DEFAULT_PORT = 3000
 
 _MASK = "***"
 
+log = logging.getLogger(__name__)
+
 
 class SettingsError(ValueError):
     """The environment is unusable; ``problems`` are Japanese sentences, one per key."""
@@ -99,6 +101,58 @@ class SettingsError(ValueError):
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         super().__init__("\n".join(problems))
+
+
+# Words of a value written in a setup guide or an example in place of the real one
+# (xoxb-your-token, xoxb-xxxx, xoxb-..., <your-signing-secret>). Made-up tokens of tests and local
+# servers (xoxb-test, xoxb-kessai-sandbox-token, xoxb-local-…) have none of them.
+_PLACEHOLDER = re.compile(r"your|xxx|\.\.\.|…|<|>|\*\*\*|here|paste|replace|change.?me|example|placeholder|dummy",
+                          re.IGNORECASE)
+
+
+def _placeholder(value: str | None, prefix: str = "") -> bool:
+    """Whether a token or secret is an example's value left in: serve started with it and Slack
+    refused it (「トークンを受け付けませんでした（invalid_auth）」), or every request was refused 401
+    with the signing secret, while the one thing to do was to paste the real value."""
+    if value is None or not value.startswith(prefix):
+        return False
+    rest = value[len(prefix):]
+    return (not rest.strip("-_ .0xX") or _PLACEHOLDER.search(rest) is not None
+            or re.fullmatch(r"((slack|bot|app)[-_ ]?)*(token|signing[-_ ]?secret|secret)", rest, re.I) is not None)
+
+
+def _stray_marks_ja(key: str, value: str | None, place: str) -> str | None:
+    r"""Slack's tokens and signing secrets are letters, digits and 「-」 (and 「.」 in a rotating
+    token's xoxe.): a mark beside one is copied along with it (「;」「,」 of a list, Slack's own
+    「<…>」 around a link, a line-ending 「\」 meant to go on to the next line, which .env does
+    not do). Slack then refused the token at start (invalid_auth), or every request (401). Printable
+    ASCII, so the characters check let them pass; the value is not echoed, only its marks."""
+    if value is None:
+        return None
+    marks = sorted({c for c in value if not (c.isascii() and (c.isalnum() or c in "-_."))})
+    if not marks or not all("!" <= c <= "~" for c in marks):  # the characters check says the others
+        return None
+    what = "Signing Secret " if key == "SLACK_SIGNING_SECRET" else "トークン"
+    backslash = "（.env では、行末の「\\」で次の行に続けることはできません）" if "\\" in marks else ""
+    return (f"{key} の値に、{what}には使われない記号（{''.join(f'「{c}」' for c in marks)}）があります{backslash}。"
+            f"前後に付いた記号を消して、{what}だけを{place}に書いてください。")
+
+
+def _not_signing_secret_ja(secret: str) -> str | None:
+    """How an HTTP-mode signing secret is plainly not one, or None. Slack's are 32 lower-case hex
+    characters, but tests and the sandbox run with made-up ones (「sandbox-signing-secret」): only
+    the values beside it on the same page, and an example's, are refused. The Verification Token
+    (24 letters and digits, mixed case) sits just below the Signing Secret and is deprecated:
+    with it every request was refused 401."""
+    if _placeholder(secret):
+        return "が記入例の値のままです"
+    if re.fullmatch(r"(?=.*[a-z])(?=.*[A-Z])[A-Za-z0-9]{24}", secret):
+        return "の値は Signing Secret ではなく、その下にある Verification Token（大文字と小文字の混じった 24 文字）のようです"
+    if re.fullmatch(r"\d+\.\d+", secret):
+        return "の値は Signing Secret ではなく、Client ID（数字と「.」）のようです"
+    if re.fullmatch(r"A[0-9A-Z]{8,12}", secret):
+        return "の値は Signing Secret ではなく、App ID（A で始まる英大文字と数字）のようです"
+    return None
 
 
 def _mask_url_password(url: str) -> str:
@@ -134,12 +188,41 @@ class Settings:
                 "SLACK_BOT_TOKEN が設定されていません。Slack アプリの「OAuth & Permissions」にある"
                 f" xoxb- で始まるトークンを{setting_place_ja('SLACK_BOT_TOKEN', env, dotenv)}に書いてください。"
             )
-        if not self.socket_mode and not self.slack_signing_secret:
+        elif _placeholder(self.slack_bot_token, "xoxb-"):
+            problems.append(
+                "SLACK_BOT_TOKEN が記入例の値のままです。Slack アプリの「OAuth & Permissions」にある「Bot User OAuth Token」"
+                f"（xoxb- で始まるもの）を「Copy」でコピーして{setting_place_ja('SLACK_BOT_TOKEN', env, dotenv)}に"
+                "貼り付けてください。"
+            )
+        elif marks := _stray_marks_ja("SLACK_BOT_TOKEN", self.slack_bot_token, setting_place_ja("SLACK_BOT_TOKEN", env, dotenv)):
+            problems.append(marks)
+        if self.socket_mode and _placeholder(self.slack_app_token, "xapp-"):
+            problems.append(
+                "SLACK_APP_TOKEN が記入例の値のままです。Slack アプリの「Basic Information」の「App-Level Tokens」にある"
+                f" xapp- で始まるトークンを{setting_place_ja('SLACK_APP_TOKEN', env, dotenv)}に貼り付けてください"
+                "（Socket Mode を使わないなら SLACK_APP_TOKEN は空にします）。"
+            )
+        elif self.socket_mode and (marks := _stray_marks_ja("SLACK_APP_TOKEN", self.slack_app_token,
+                                                            setting_place_ja("SLACK_APP_TOKEN", env, dotenv))):
+            problems.append(marks)
+        secret = self.slack_signing_secret
+        if not self.socket_mode and not secret:
             problems.append(
                 "HTTP モード（SLACK_APP_TOKEN なし）では SLACK_SIGNING_SECRET が必要です。Slack アプリの"
                 f"「Basic Information」にある Signing Secret を{setting_place_ja('SLACK_SIGNING_SECRET', env, dotenv)}に"
                 "書くか、Socket Mode を使う場合は SLACK_APP_TOKEN（xapp-）を設定してください。"
             )
+        elif not self.socket_mode and secret and (wrong := _not_signing_secret_ja(secret)):
+            # Only in HTTP mode: Socket Mode does not use the secret, and a bot that runs with a
+            # wrong one there must not be stopped at its next restart.
+            problems.append(
+                f"SLACK_SIGNING_SECRET {wrong}。Slack アプリの「Basic Information」の「App Credentials」にある"
+                " Signing Secret（英数字 32 文字）を「Show」で表示してコピーし"
+                f"{setting_place_ja('SLACK_SIGNING_SECRET', env, dotenv)}に貼り付けてください。"
+            )
+        elif not self.socket_mode and (marks := _stray_marks_ja("SLACK_SIGNING_SECRET", secret,
+                                                                setting_place_ja("SLACK_SIGNING_SECRET", env, dotenv))):
+            problems.append(marks)
         return problems
 
     def __repr__(self) -> str:
@@ -205,7 +288,7 @@ def _dotenv_repeated_keys(path: str, text: str, overridden: set[str]) -> list[st
     lines: dict[str, list[tuple[int, str]]] = {}
     for b in parse_stream(io.StringIO(text)):
         if b.key in SETTING_KEYS and b.key not in overridden and not b.error and b.value is not None:
-            lines.setdefault(b.key, []).append((_binding_line(b), b.value.strip()))
+            lines.setdefault(b.key, []).append((_binding_line(b), _setting_text(b.value)))
     problems = []
     for key, found in lines.items():
         if len({value for _, value in found}) > 1:
@@ -218,19 +301,27 @@ def _dotenv_repeated_keys(path: str, text: str, overridden: set[str]) -> list[st
     return problems
 
 
-def _dotenv_problems(path: str, text: str, present: set[str], said_lines: set[int] | None = None) -> list[str]:
+def _dotenv_problems(path: str, text: str, present: set[str], said_lines: set[int] | None = None,
+                     overridden: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Lines of ``.env`` meant for a setting that python-dotenv reads as something else: a key
     misspelt (SLACK_SIGNING_SECRT) or written with a full-width ＝. Without this the
     person is told the setting is missing from the file they can see it in, or a misspelt
     optional one is silently ignored. Only keys still unset are suggested, so another program's
     look-alike (DATABASE_URI next to DATABASE_URL) is left alone. Values are never echoed.
-    The numbers of the lines said are added to ``said_lines``."""
+    The numbers of the lines said are added to ``said_lines``; ``overridden`` are the keys the
+    environment sets (.env's lines are not read for them)."""
     from dotenv.parser import parse_stream
 
     # The lines python-dotenv skips (with an English warning): 「DATABASE_URL: postgresql://…」
     # copied from a compose file or a manifest, or a quote left open. The setting was then said to
     # be missing, or, for DATABASE_URL, the default sqlite:///kessai.db was opened in its place.
-    unread = {_binding_line(b) for b in parse_stream(io.StringIO(text)) if b.error}
+    # With the line each stops at: an open quote takes the lines after it up to the next quote.
+    bindings = list(parse_stream(io.StringIO(text)))
+    unread = {_binding_line(b): _binding_line(b) + b.original.string.strip().count("\n")
+              for b in bindings if b.error}
+    # The line each setting is read from (the last one, as python-dotenv takes it).
+    read = {b.key: (_binding_line(b), _setting_text(b.value)) for b in bindings
+            if not b.error and b.key in SETTING_KEYS and b.value is not None}
     problems: list[str] = []
 
     def say(number: int, problem: str) -> None:
@@ -257,6 +348,18 @@ def _dotenv_problems(path: str, text: str, present: set[str], said_lines: set[in
                 # python-dotenv skips every line of this branch. With the setting set elsewhere (the
                 # environment, as systemd gives it, or another line) the bot has run on that value
                 # beside the skipped line: refusing .env now would stop it at its next restart.
+                # But a skipped line with another value (a new token written 「set SLACK_BOT_TOKEN=…」
+                # below the old one) was ignored in silence: say which line is used instead.
+                if meant not in overridden and meant in read:
+                    at, used = read[meant]
+                    wide_line = unicodedata.normalize("NFKC", stripped)
+                    skipped = re.split(r"[=:]", wide_line[wide_line.find(meant) + len(meant):], maxsplit=1)
+                    if len(skipped) < 2 or _setting_text(skipped[1]) != unicodedata.normalize("NFKC", used):
+                        log.warning("%s line %d (%s, written another way than KEY=value) is not read: %s is "
+                                    "taken from line %d, whose value differs; delete the line that is not meant",
+                                    path, number, meant, meant, at)
+                        if said_lines is not None:
+                            said_lines.add(number)  # python-dotenv's own warning of the line says less
                 continue
             if shell and shell.group(2) in SETTING_KEYS:
                 say(number, f"{path} の {number} 行目: {shell.group(2)} の行が「{shell.group(1)}」で始まっていて、読み取れません。"
@@ -274,8 +377,7 @@ def _dotenv_problems(path: str, text: str, present: set[str], said_lines: set[in
         key = m.group(1)
         if key in SETTING_KEYS:
             if number in unread:
-                say(number, f"{path} の {number} 行目: {key} の値を読み取れません。値を「\"」や「'」で囲むときは、"
-                    "同じ引用符で閉じてください（値の中に同じ引用符があるときは、もう一方の引用符で囲みます）。")
+                say(number, _unread_value_ja(path, number, unread[number], key, stripped[m.end():].strip()))
             continue
         if key.upper() not in SETTING_KEYS and any(k in key.upper() for k in SETTING_KEYS):
             # A setting's whole name with more to it (SLACK_APP_TOKEN_OLD kept after a switch to
@@ -290,6 +392,56 @@ def _dotenv_problems(path: str, text: str, present: set[str], said_lines: set[in
     return problems
 
 
+def _unread_value_ja(path: str, number: int, last: int, key: str, value: str) -> str:
+    """What is wrong with a setting's line python-dotenv could not read, for the quotes around its
+    value. 「値を読み取れません」 alone sent the IT 担当 looking at a value that was right: a quote
+    left open, or a word after the closing one, is what to change, and with a quote left open the
+    lines up to the next quote were not read either."""
+    quote = value[:1] if value[:1] in "\"'" else ""
+    after = ""
+    if quote and quote in value[1:]:
+        after = value[value.index(quote, 1) + 1:].strip()
+    if quote and quote not in value[1:]:
+        told = (f"値の始めの「{quote}」が閉じられていません。引用符は要らないので、「{key}=値」のように引用符を"
+                f"付けずに書くか、値の終わりにも「{quote}」を書いて、同じ引用符で閉じてください。")
+    elif quote and after and not after.startswith("#"):
+        told = (f"引用符「{quote}」で閉じた後に文字があります。「{key}=値」のように引用符を付けずに書くか、"
+                f"値の全体を 1 組の「{quote}」で囲んでください。")
+    else:
+        told = ("値を読み取れません。値を「\"」や「'」で囲むときは、同じ引用符で閉じてください"
+                "（値の中に同じ引用符があるときは、もう一方の引用符で囲みます）。")
+    lines = f"{number + 1}〜{last}" if last > number + 1 else f"{last}"
+    unread = f"{lines} 行目の設定も、この行の続きとして読まれていません。" if last > number else ""
+    return f"{path} の {number} 行目: {key} の{told}{unread}"
+
+
+def _dotenv_open_quotes(path: str, text: str, overridden: set[str]) -> tuple[list[str], set[str]]:
+    """Settings whose quote python-dotenv closed lines later, with a quote at the end of another
+    line (「# メモ "…"」): it read every line between as part of the value, silently. The settings
+    on those lines were unset, and a signing secret was said to have a line break pasted into it.
+    No setting's value has a line break. Returns the problems and the keys said."""
+    from dotenv.parser import parse_stream
+
+    problems: list[str] = []
+    said: set[str] = set()
+    for b in parse_stream(io.StringIO(text)):
+        if (b.error or b.key not in SETTING_KEYS or b.key in overridden or b.value is None
+                or not any(c in b.value for c in "\r\n")):
+            continue
+        number = _binding_line(b)
+        last = number + b.original.string.strip().count("\n")
+        value = b.original.string.strip().split("=", 1)[-1].strip()
+        quote = value[:1] if value[:1] in "\"'" else "\""
+        said.add(b.key)
+        problems.append(f"{path} の {number} 行目: {b.key} の値の始めの「{quote}」が閉じられていないため、"
+                        f"{last} 行目の「{quote}」までの {last - number + 1} 行が 1 つの値として読まれています"
+                        f"（{f'{number + 1}〜{last}' if last > number + 1 else last} 行目の設定も読まれていません）。"
+                        "引用符は要らないので、"
+                        f"「{b.key}=値」のように引用符を付けずに書くか、値の終わりにも「{quote}」を書いて、同じ引用符で"
+                        "閉じてください。")
+    return problems, said
+
+
 def _setting_text(value: str) -> str:
     """A setting's value without the spaces around it and one pair of quotes around the whole.
 
@@ -302,7 +454,11 @@ def _setting_text(value: str) -> str:
     value = value.strip()
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         value = value[1:-1].strip()
-    return value
+    # 「SLACK_APP_TOKEN=# HTTP モード」: python-dotenv (like systemd and docker) takes a 「#」 as a
+    # comment only after a space, and serve was refused for an app token 「# HTTP モード」. No
+    # setting's value begins with 「#」 (a token, a secret, a URL, a path, a zone, a number): it is
+    # the comment it looks like, and the setting is empty, as its writer meant.
+    return "" if value.startswith("#") else value
 
 
 def environment_value(key: str, dotenv: str = ".env") -> str | None:
@@ -368,16 +524,22 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
     environ = os.environ if env is None else env
     merged.update({k: v for k, v in environ.items() if _setting_text(v)})
 
+    said_open: set[str] = set()
+
     def get(key: str) -> str | None:
-        return _setting_text(merged.get(key, "")) or None
+        # A value run on over lines is said with its line alone, not again as a bad token or URL.
+        return None if key in said_open else _setting_text(merged.get(key, "")) or None
 
     problems: list[str] = []
     if dotenv_text is not None and dotenv is not None:
         said_lines: set[int] = set()
-        problems.extend(_dotenv_problems(dotenv, dotenv_text, {k for k in SETTING_KEYS if get(k)}, said_lines))
+        overridden = {k for k in SETTING_KEYS if _setting_text(environ.get(k, ""))}
+        problems.extend(_dotenv_problems(dotenv, dotenv_text, {k for k in SETTING_KEYS if get(k)}, said_lines,
+                                         overridden))
         _release_dotenv_warnings(dotenv_log, held.records, dotenv_text, said_lines)
-        problems.extend(_dotenv_repeated_keys(dotenv, dotenv_text,
-                                              {k for k in SETTING_KEYS if _setting_text(environ.get(k, ""))}))
+        problems.extend(_dotenv_repeated_keys(dotenv, dotenv_text, overridden))
+        open_quotes, said_open = _dotenv_open_quotes(dotenv, dotenv_text, overridden)
+        problems.extend(open_quotes)
 
     bot_token, app_token = get("SLACK_BOT_TOKEN"), get("SLACK_APP_TOKEN")
     said_app_token = False
@@ -437,7 +599,8 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
 
     for key in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"):
         problem = _secret_characters_problem(key, get(key), setting_place_ja(key, env, dotenv))
-        if problem and not (key == "SLACK_APP_TOKEN" and said_app_token):  # 「なし」: said once, as no token
+        # 「なし」: said once, as no token; a value run on over lines by an open quote: said with its line.
+        if problem and not (key == "SLACK_APP_TOKEN" and said_app_token) and key not in said_open:
             problems.append(problem)
 
     api_url = get("SLACK_API_URL") or DEFAULT_SLACK_API_URL
