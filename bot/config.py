@@ -1778,7 +1778,13 @@ def _retyped_ja(key: str, kind: str, value: Any) -> str:
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    choices = list(choices)
+    # 「APPROVER_MIN_RANK」 (written as .env's keys are), 「approver-min-rank」, 「ａｐｐｒｏｖｅｒｓ」: the
+    # key itself, which difflib's likeness of the letters as written did not find.
+    folded = unicodedata.normalize("NFKC", word).lower().replace("-", "_")
+    if folded in choices:
+        return _suggest(folded)
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return _suggest(close[0] if close else None)
 
 
@@ -2627,6 +2633,12 @@ def _toml_syntax_problem(exc: tomllib.TOMLDecodeError, text: str, filename: str)
     if line is not None and (wide := _full_width_syntax(text.splitlines()[line - 1:line])):
         explanation += (f"この行に{wide}があります。キーの名前・数字・記号・空白は半角で書いてください"
                         '（"..." の中の文字は全角でも構いません）。')
+    if line is not None:
+        hint, value_unquoted = _syntax_hint(text.splitlines()[line - 1:line], original)
+        if value_unquoted and original.startswith("Expected newline"):
+            # Not two pairs on a line: the value's words after its first one, unquoted.
+            explanation = "値の書き方が正しくありません。"
+        explanation += hint
     detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", original)
     return ConfigProblem(filename, line, f"TOML の書き方に誤りがあります。{explanation}（tomllib: {detail}）")
 
@@ -2656,6 +2668,53 @@ _FULL_WIDTH_SYNTAX = {
     "“": "全角の「“」", "”": "全角の「”」", "‘": "全角の「‘」", "’": "全角の「’」", "［": "全角の「［」",
     "］": "全角の「］」", "，": "全角の「，」", "、": "読点「、」", "＃": "全角の「＃」",
 }
+
+
+_BARE_VALUE = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*([^\s\"'\[{#][^#]*?)\s*(?:#.*)?")
+_QUOTE_LIKES = ("“”", "‘’", "「」", "『』", "＂＂", "””")
+_LIST_KEYS = ("ranks", "operators", "approvers", "deputies", "escalation_orgs", "allowed_link_domains",
+              "official_email_domains", "hashtags", "official_phone_numbers", "closed_days")
+
+
+def _syntax_hint(lines: list[str], original: str) -> tuple[str, bool]:
+    r"""What on a line tomllib refused the syntax of is the likely slip, where its words say nothing
+    of it: a value written without quotes (「approver_min_rank = 課長補佐」, 「working_hours =
+    08:30-17:15」, said as 「1行に書けるのは「キー = 値」1組だけです」), a line-ending 「\」 meant to
+    go on to the next line, an INI file's 「;」 comment, or an invisible character (a zero-width space,
+    the end-of-file mark Ctrl+Z some Windows editors add) that makes a right-looking line unreadable.
+    Returns the hints and whether the value was read as written without quotes."""
+    if not lines:
+        return "", False
+    line = lines[0]
+    hints = []
+    code = line.split("#", 1)[0] if '"' not in line and "'" not in line else line
+    invisible = sorted({c for c in code if unicodedata.category(c) in ("Cf", "Cc") and c not in "\t\r\n"})
+    if invisible:
+        names = "・".join(f"U+{ord(c):04X}" for c in invisible)
+        hints.append(f"この行に見えない文字（{names}。ゼロ幅スペースや制御文字）があります。"
+                     "エディターでは見えないため、この行を消して書き直してください。")
+    if line.rstrip().endswith("\\") and not line.lstrip().startswith("#"):
+        hints.append("行末の「\\」で次の行に続けることはできません。「\\」を消してください"
+                     "（[ ] の配列は、そのまま改行して続けられます）。")
+    if line.lstrip().startswith(";"):
+        hints.append("コメントは「;」ではなく「#」で始めてください。")
+    if colon := re.match(r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*[:：]", line):
+        hints.append(f"「:」ではなく「=」でつないで、{colon.group(1)} = 値 のように書いてください。")
+    bare = _BARE_VALUE.fullmatch(line) if original.startswith(("Invalid value", "Expected newline")) else None
+    if bare and not invisible and not line.rstrip().endswith("\\"):
+        key, value = bare.group(1), bare.group(2)
+        if len(value) >= 2 and value[0] + value[-1] in _QUOTE_LIKES:
+            # 「“課長補佐”」 from Word or a chat, 「「課長補佐」」 typed as Japanese quotes.
+            value = value[1:-1].strip()
+        if key in _INT_EXAMPLES:
+            hints.append(_retyped_ja(key, "int", value))
+        elif key in _LIST_KEYS:
+            hints.append(_retyped_ja(key, "strlist", value))
+        elif key == "working_hours":
+            hints.append(_retyped_ja(key, "str", value))
+        elif value.lower() not in ("true", "false"):
+            hints.append(f'文字列は {key} = "{value}" のように半角の「"」で囲んでください。')
+    return "".join(hints), bare is not None and bool(hints)
 
 
 def _full_width_syntax(lines: list[str]) -> str:

@@ -19,6 +19,7 @@ import pytest
 
 from bot.config import Settings, SettingsError, load_settings
 from tests.test_cli import kessai
+from tests.test_config_s32 import DEMO, edited, line_of, problems
 
 BOT = "xoxb-1234-5678-abcdef"
 APP = "xapp-1-A0123456789-1234567890123-abcdef0123456789"
@@ -231,3 +232,55 @@ def test_kessai_serve_stops_on_an_example_token_before_it_opens_anything(tmp_pat
     assert r.returncode == 2 and "SLACK_BOT_TOKEN が記入例の値のままです。" in r.stderr, r.stderr
     assert not (tmp_path / "kessai.db").exists()
 
+
+# --- the organisation file: syntax slips said with what to write ------------------------------
+
+RANKS = 'ranks = ["部長", "次長", "課長", "課長補佐", "係長", "主査", "主任", "主事", "会計年度任用職員"]'
+TOML_SLIPS: list[tuple[str, tuple[str, str], tuple[str, ...]]] = [
+    # Said as 「1行に書けるのは「キー = 値」1組だけです。改行してください」, which did not fit.
+    ("hours-unquoted", ('working_hours = "08:30-17:15"', "working_hours = 08:30-17:15"),
+     ("値の書き方が正しくありません。", 'working_hours = "08:30-17:15" のように')),
+    ("string-unquoted", ('approver_min_rank = "課長補佐"', "approver_min_rank = 課長補佐"),
+     ('文字列は approver_min_rank = "課長補佐" のように半角の「"」で囲んでください。',)),
+    ("japanese-quotes", ('approver_min_rank = "課長補佐"', "approver_min_rank = 「課長補佐」"),
+     ('文字列は approver_min_rank = "課長補佐" のように半角の「"」で囲んでください。',)),
+    ("smart-quotes", ('approver_min_rank = "課長補佐"', "approver_min_rank = “課長補佐”"),
+     ("全角の「“」・全角の「”」", 'approver_min_rank = "課長補佐" のように半角の「"」で囲んでください。')),
+    ("ids-unquoted", ('approvers = ["U0MANAGER", "U0CHIEF"]', "approvers = U0MANAGER, U0CHIEF"),
+     ('approvers = ["U0MANAGER", "U0CHIEF"] のように',)),
+    ("int-with-unit-unquoted", ("min_posts_per_month = 1", "min_posts_per_month = 1回"),
+     ("min_posts_per_month = 1 のように",)),
+    ("trailing-backslash", (RANKS, RANKS.replace(' "係長"', ' \\\n"係長"')),
+     ("行末の「\\」で次の行に続けることはできません。",)),
+    ("ini-comment", ('approver_min_rank = "課長補佐"', '; 決裁できる職\napprover_min_rank = "課長補佐"'),
+     ("コメントは「;」ではなく「#」で始めてください。",)),
+    ("colon", ('approver_min_rank = "課長補佐"', 'approver_min_rank: "課長補佐"'),
+     ("「:」ではなく「=」でつないで、approver_min_rank = 値 のように",)),
+    ("zero-width-space-in-key", ('approver_min_rank = "課長補佐"', 'approver_min_rank\u200b = "課長補佐"'),
+     ("この行に見えない文字（U+200B。",)),
+]
+
+
+@pytest.mark.parametrize(("case", "edit", "says"), TOML_SLIPS, ids=[c[0] for c in TOML_SLIPS])
+def test_a_toml_syntax_slip_is_said_with_what_to_write(case: str, edit: tuple[str, str], says: tuple[str, ...]) -> None:
+    text = edited(edit)
+    [(line, message)] = problems(text)
+    assert line == line_of(text, edit[1].splitlines()[0]), (line, message)
+    assert all(s in message for s in says), message
+    assert "1行に書けるのは" not in message
+
+
+def test_a_dos_end_of_file_mark_is_named() -> None:
+    # Some Windows editors end a file with Ctrl+Z (U+001A), invisible: 「読み取れない行があります」 alone.
+    text = DEMO + "\x1a"
+    [(line, message)] = problems(text)
+    assert line == text.count("\n") + 1 and "見えない文字（U+001A。" in message, message
+
+
+@pytest.mark.parametrize("key", ["APPROVER_MIN_RANK", "approver-min-rank", "Approver_Min_Rank"])
+def test_a_key_in_another_case_is_named(key: str) -> None:
+    # Upper case, as .env's keys are written, was 「知らないキー」 with no 「もしかして」 (difflib's
+    # likeness of the letters as written); the other two were found before and are pinned.
+    text = edited(('approver_min_rank = "課長補佐"', f'{key} = "課長補佐"'))
+    said = [m for _, m in problems(text) if key in m]
+    assert said and "もしかして「approver_min_rank」ですか？" in said[0], said
