@@ -288,7 +288,7 @@ def _dotenv_repeated_keys(path: str, text: str, overridden: set[str]) -> list[st
     lines: dict[str, list[tuple[int, str]]] = {}
     for b in parse_stream(io.StringIO(text)):
         if b.key in SETTING_KEYS and b.key not in overridden and not b.error and b.value is not None:
-            lines.setdefault(b.key, []).append((_binding_line(b), _setting_text(b.value)))
+            lines.setdefault(b.key, []).append((_binding_line(b), _setting_text(b.value, b.key)))
     problems = []
     for key, found in lines.items():
         if len({value for _, value in found}) > 1:
@@ -320,7 +320,7 @@ def _dotenv_problems(path: str, text: str, present: set[str], said_lines: set[in
     unread = {_binding_line(b): _binding_line(b) + b.original.string.strip().count("\n")
               for b in bindings if b.error}
     # The line each setting is read from (the last one, as python-dotenv takes it).
-    read = {b.key: (_binding_line(b), _setting_text(b.value)) for b in bindings
+    read = {b.key: (_binding_line(b), _setting_text(b.value, b.key)) for b in bindings
             if not b.error and b.key in SETTING_KEYS and b.value is not None}
     problems: list[str] = []
 
@@ -354,7 +354,7 @@ def _dotenv_problems(path: str, text: str, present: set[str], said_lines: set[in
                     at, used = read[meant]
                     wide_line = unicodedata.normalize("NFKC", stripped)
                     skipped = re.split(r"[=:]", wide_line[wide_line.find(meant) + len(meant):], maxsplit=1)
-                    if len(skipped) < 2 or _setting_text(skipped[1]) != unicodedata.normalize("NFKC", used):
+                    if len(skipped) < 2 or _setting_text(skipped[1], meant) != unicodedata.normalize("NFKC", used):
                         log.warning("%s line %d (%s, written another way than KEY=value) is not read: %s is "
                                     "taken from line %d, whose value differs; delete the line that is not meant",
                                     path, number, meant, meant, at)
@@ -442,7 +442,15 @@ def _dotenv_open_quotes(path: str, text: str, overridden: set[str]) -> tuple[lis
     return problems, said
 
 
-def _setting_text(value: str) -> str:
+# Quotes from Word, a chat or a Japanese IME (「“Asia/Tokyo”」, 「「/etc/kessai/kessai.toml」」), which no
+# reader of .env takes off: KESSAI_TZ was a zone 「“Asia/Tokyo”」 not found, and DATABASE_URL
+# 「DATABASE_URL を読み取れません」 without a word of the quotes. A secret is left as written: one in
+# such quotes was copied through a chat, and the characters check tells to copy it again.
+_QUOTE_PAIRS = ("“”", "‘’", "「」", "『』", "＂＂", "””", "＇＇")
+_SECRET_KEYS = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET")
+
+
+def _setting_text(value: str, key: str | None = None) -> str:
     """A setting's value without the spaces around it and one pair of quotes around the whole.
 
     `docker run --env-file` and a compose file's ``environment:`` list (``- KESSAI_TZ="Asia/Tokyo"``)
@@ -452,7 +460,9 @@ def _setting_text(value: str) -> str:
     ``SLACK_APP_TOKEN=""`` (meant as empty: HTTP mode) was a token of two quotes. No setting's
     value begins and ends with the same quote: a URL, a path, a zone, a number or a token."""
     value = value.strip()
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+    quoted = len(value) >= 2 and (value[0] == value[-1] and value[0] in "\"'" or (
+        key is not None and key not in _SECRET_KEYS and value[0] + value[-1] in _QUOTE_PAIRS))
+    if quoted:
         value = value[1:-1].strip()
     # 「SLACK_APP_TOKEN=# HTTP モード」: python-dotenv (like systemd and docker) takes a 「#」 as a
     # comment only after a space, and serve was refused for an app token 「# HTTP モード」. No
@@ -464,9 +474,9 @@ def _setting_text(value: str) -> str:
 def environment_value(key: str, dotenv: str = ".env") -> str | None:
     """One setting as ``load_settings`` reads it (the environment over ``.env``; empty is unset),
     without checking the others: ``kessai check`` needs KESSAI_CONFIG and KESSAI_TZ, not tokens."""
-    value = _setting_text(os.environ.get(key, ""))
+    value = _setting_text(os.environ.get(key, ""), key)
     if not value and Path(dotenv).is_file():
-        value = _setting_text(dotenv_values(stream=io.StringIO(_dotenv_text(dotenv))).get(key) or "")
+        value = _setting_text(dotenv_values(stream=io.StringIO(_dotenv_text(dotenv))).get(key) or "", key)
     return value or None
 
 
@@ -528,7 +538,7 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
 
     def get(key: str) -> str | None:
         # A value run on over lines is said with its line alone, not again as a bad token or URL.
-        return None if key in said_open else _setting_text(merged.get(key, "")) or None
+        return None if key in said_open else _setting_text(merged.get(key, ""), key) or None
 
     problems: list[str] = []
     if dotenv_text is not None and dotenv is not None:

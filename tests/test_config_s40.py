@@ -284,3 +284,17 @@ def test_a_key_in_another_case_is_named(key: str) -> None:
     text = edited(('approver_min_rank = "課長補佐"', f'{key} = "課長補佐"'))
     said = [m for _, m in problems(text) if key in m]
     assert said and "もしかして「approver_min_rank」ですか？" in said[0], said
+
+
+def test_a_setting_in_word_or_japanese_quotes_is_read_as_meant(tmp_path: Path) -> None:
+    """Quotes from Word, a chat or the IME, which no reader of .env takes off: KESSAI_TZ was a zone
+    「“Asia/Tokyo”」 not found, DATABASE_URL 「読み取れません」 without a word of the quotes."""
+    settings, said = settings_from(tmp_path, f"SLACK_BOT_TOKEN={BOT}\nSLACK_SIGNING_SECRET={SECRET}\n"
+                                             "KESSAI_TZ=“Asia/Tokyo”\nDATABASE_URL=「postgresql://k:p@db/kessai」\n"
+                                             "PORT=＂3001＂\nKESSAI_CONFIG=『/etc/kessai/kessai.toml』\n")
+    assert said == [] and settings is not None
+    assert (settings.tz, settings.database_url, settings.port, settings.config_path) == (
+        "Asia/Tokyo", "postgresql://k:p@db/kessai", 3001, "/etc/kessai/kessai.toml")
+    # A token in them was copied through a chat: still told to copy it again (test_config_s39).
+    settings, said = settings_from(tmp_path, f"SLACK_BOT_TOKEN=“{BOT}”\nSLACK_SIGNING_SECRET={SECRET}\n")
+    assert settings is None and len(said) == 1 and "トークンには使われない文字" in said[0], said
