@@ -121,6 +121,21 @@ def _placeholder(value: str | None, prefix: str = "") -> bool:
             or re.fullmatch(r"((slack|bot|app)[-_ ]?)*(token|signing[-_ ]?secret|secret)", rest, re.I) is not None)
 
 
+def _pasted_twice_ja(key: str, value: str | None, prefix: str, place: str) -> str | None:
+    """A token or secret pasted twice (Ctrl+V pressed again after the first paste looked like
+    nothing happened in Notepad): printable and of the right beginning, so nothing refused it, and
+    Slack refused it at start (invalid_auth) or every request (401). A secret is 32 characters, so
+    one pasted twice is 64 or more; a shorter one of two equal halves may be made up by hand."""
+    if value is None:
+        return None
+    half = len(value) // 2
+    if not (prefix and value.count(prefix) > 1) and not (len(value) >= 64 and value[:half] == value[half:]):
+        return None
+    what = "Signing Secret " if key == "SLACK_SIGNING_SECRET" else "トークン"
+    return (f"{key} の値は、{what}が 2 回続けて貼り付けられています（値は表示しません）。"
+            f"{place}の値を消して、1 回だけ貼り付けてください。")
+
+
 def _stray_marks_ja(key: str, value: str | None, place: str) -> str | None:
     r"""Slack's tokens and signing secrets are letters, digits and 「-」 (and 「.」 in a rotating
     token's xoxe.): a mark beside one is copied along with it (「;」「,」 of a list, Slack's own
@@ -194,6 +209,9 @@ class Settings:
                 f"（xoxb- で始まるもの）を「Copy」でコピーして{setting_place_ja('SLACK_BOT_TOKEN', env, dotenv)}に"
                 "貼り付けてください。"
             )
+        elif twice := _pasted_twice_ja("SLACK_BOT_TOKEN", self.slack_bot_token, "xoxb-",
+                                       setting_place_ja("SLACK_BOT_TOKEN", env, dotenv)):
+            problems.append(twice)
         elif marks := _stray_marks_ja("SLACK_BOT_TOKEN", self.slack_bot_token, setting_place_ja("SLACK_BOT_TOKEN", env, dotenv)):
             problems.append(marks)
         if self.socket_mode and _placeholder(self.slack_app_token, "xapp-"):
@@ -202,6 +220,9 @@ class Settings:
                 f" xapp- で始まるトークンを{setting_place_ja('SLACK_APP_TOKEN', env, dotenv)}に貼り付けてください"
                 "（Socket Mode を使わないなら SLACK_APP_TOKEN は空にします）。"
             )
+        elif self.socket_mode and (twice := _pasted_twice_ja("SLACK_APP_TOKEN", self.slack_app_token, "xapp-",
+                                                             setting_place_ja("SLACK_APP_TOKEN", env, dotenv))):
+            problems.append(twice)
         elif self.socket_mode and (marks := _stray_marks_ja("SLACK_APP_TOKEN", self.slack_app_token,
                                                             setting_place_ja("SLACK_APP_TOKEN", env, dotenv))):
             problems.append(marks)
@@ -220,6 +241,9 @@ class Settings:
                 " Signing Secret（英数字 32 文字）を「Show」で表示してコピーし"
                 f"{setting_place_ja('SLACK_SIGNING_SECRET', env, dotenv)}に貼り付けてください。"
             )
+        elif not self.socket_mode and (twice := _pasted_twice_ja("SLACK_SIGNING_SECRET", secret, "",
+                                                                 setting_place_ja("SLACK_SIGNING_SECRET", env, dotenv))):
+            problems.append(twice)
         elif not self.socket_mode and (marks := _stray_marks_ja("SLACK_SIGNING_SECRET", secret,
                                                                 setting_place_ja("SLACK_SIGNING_SECRET", env, dotenv))):
             problems.append(marks)

@@ -298,3 +298,21 @@ def test_a_setting_in_word_or_japanese_quotes_is_read_as_meant(tmp_path: Path) -
     # A token in them was copied through a chat: still told to copy it again (test_config_s39).
     settings, said = settings_from(tmp_path, f"SLACK_BOT_TOKEN=“{BOT}”\nSLACK_SIGNING_SECRET={SECRET}\n")
     assert settings is None and len(said) == 1 and "トークンには使われない文字" in said[0], said
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    (f"SLACK_BOT_TOKEN={BOT}{BOT}\nSLACK_SIGNING_SECRET={SECRET}\n", "SLACK_BOT_TOKEN の値は、トークンが 2 回続けて"),
+    (f"SLACK_BOT_TOKEN={BOT}\nSLACK_SIGNING_SECRET={SECRET}{SECRET}\n", "SLACK_SIGNING_SECRET の値は、Signing Secret が 2 回"),
+    (f"SLACK_BOT_TOKEN={BOT}\nSLACK_APP_TOKEN={APP}{APP}\n", "SLACK_APP_TOKEN の値は、トークンが 2 回続けて"),
+], ids=["bot-token", "secret", "app-token"])
+def test_a_token_pasted_twice_is_refused_at_serve(tmp_path: Path, text: str, says: str) -> None:
+    """Ctrl+V pressed again in Notepad: the right beginning and printable, so nothing refused it,
+    and Slack refused the token at start (invalid_auth) or every request (401)."""
+    problems = serve_problems(tmp_path, text)
+    assert len(problems) == 1 and says in problems[0] and "1 回だけ貼り付けてください" in problems[0], problems
+    assert BOT not in problems[0] and SECRET not in problems[0]
+
+
+def test_a_secret_of_two_equal_halves_once_is_no_double_paste(tmp_path: Path) -> None:
+    # SECRET (as test_config_s39's) is 「0123456789abcdef」 twice: 32 characters, a secret's length.
+    assert serve_problems(tmp_path, f"SLACK_BOT_TOKEN={BOT}\nSLACK_SIGNING_SECRET={SECRET}\n") == []
