@@ -2735,11 +2735,24 @@ def _syntax_hint(lines: list[str], original: str) -> tuple[str, bool]:
     if colon := re.match(r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*[:：]", line):
         hints.append(f"「:」ではなく「=」でつないで、{colon.group(1)} = 値 のように書いてください。")
     bare = _BARE_VALUE.fullmatch(line) if original.startswith(("Invalid value", "Expected newline")) else None
+    empty = re.fullmatch(r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(#.*)?", line)
+    if empty and original.startswith("Invalid value"):
+        # 「escalation_channel = #koho」: the channel's name, read from its 「#」 on as a comment.
+        after = "「=」の後の「#」から行末まではコメントとして読まれるため、" if empty.group(2) else ""
+        key = empty.group(1)
+        if empty.group(2) and key in ("intake_channel", "escalation_channel"):
+            hints.append(f"{after}「=」の後に値がありません。チャンネル名（#…）ではなく、チャンネルの ID（C で始まる）を"
+                         f' {key} = "C…" のように「"」で囲んで書いてください。')
+        else:
+            hints.append(f'{after}「=」の後に値がありません。値を {key} = "..." のように「"」で囲んで書いてください。')
     if bare and not invisible and not line.rstrip().endswith("\\"):
         key, value = bare.group(1), bare.group(2)
         if len(value) >= 2 and value[0] + value[-1] in _QUOTE_LIKES:
             # 「“課長補佐”」 from Word or a chat, 「「課長補佐」」 typed as Japanese quotes.
             value = value[1:-1].strip()
+        if key in _DURATION_KEYS:
+            # 「2時間」「1時間30分」 as a person says them: the units the file takes.
+            value = re.sub(r"(\d+)\s*時間", r"\1h", re.sub(r"(\d+)\s*分", r"\1m", unicodedata.normalize("NFKC", value)))
         if key in _INT_EXAMPLES:
             hints.append(_retyped_ja(key, "int", value))
         elif key in _LIST_KEYS:

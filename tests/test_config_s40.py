@@ -258,6 +258,12 @@ TOML_SLIPS: list[tuple[str, tuple[str, str], tuple[str, ...]]] = [
      ("「:」ではなく「=」でつないで、approver_min_rank = 値 のように",)),
     ("zero-width-space-in-key", ('approver_min_rank = "課長補佐"', 'approver_min_rank\u200b = "課長補佐"'),
      ("この行に見えない文字（U+200B。",)),
+    ("duration-in-japanese-unquoted", ('approval_reminder_after = "2h"', "approval_reminder_after = 1時間30分"),
+     ('approval_reminder_after = "1h30m" のように',)),
+    ("channel-name-read-as-a-comment", ('escalation_channel = "C0ESCALATE"', "escalation_channel = #koho"),
+     ("「#」から行末まではコメントとして読まれるため、「=」の後に値がありません。", "チャンネルの ID（C で始まる）")),
+    ("no-value", ('approver_min_rank = "課長補佐"', "approver_min_rank ="),
+     ('「=」の後に値がありません。値を approver_min_rank = "..." のように',)),
 ]
 
 
