@@ -117,7 +117,13 @@ def _placeholder(value: str | None, prefix: str = "") -> bool:
     if value is None or not value.startswith(prefix):
         return False
     rest = value[len(prefix):]
-    return (not rest.strip("-_ .0xX") or _PLACEHOLDER.search(rest) is not None
+    if not rest.strip("-_ .0xX*"):
+        return True
+    if re.fullmatch(r"\d+(-[A-Za-z0-9]+)+", rest):
+        # Shaped as Slack's (xoxb-<team>-<bot>-<random>, xapp-1-A…-…-<hex>): the random part of a
+        # real one can hold 「xXx」 or 「here」, and only an example's written-out x's make it one.
+        return any(not part.strip("xX") for part in rest.split("-")[1:])
+    return (_PLACEHOLDER.search(rest) is not None
             or re.fullmatch(r"((slack|bot|app)[-_ ]?)*(token|signing[-_ ]?secret|secret)", rest, re.I) is not None)
 
 

@@ -160,7 +160,7 @@ def test_an_example_bot_token_is_refused_at_serve(tmp_path: Path, token: str) ->
                         "貼り付けてください。"]
 
 
-@pytest.mark.parametrize("token", ["xapp-your-app-token", "xapp-...", "xapp-1-XXXX-XXXX-xxxx"])
+@pytest.mark.parametrize("token", ["xapp-your-app-token", "xapp-...", "xapp-1-XXXX-XXXX-xxxx", "xapp-1-A0123-1234-xxxx"])
 def test_an_example_app_token_is_refused_at_serve(tmp_path: Path, token: str) -> None:
     problems = serve_problems(tmp_path, f"SLACK_BOT_TOKEN={BOT}\nSLACK_APP_TOKEN={token}\n")
     assert len(problems) == 1 and problems[0].startswith("SLACK_APP_TOKEN が記入例の値のままです。"), problems
@@ -195,6 +195,10 @@ def test_another_value_of_the_page_for_the_signing_secret_is_refused_in_http_mod
     ("xoxb-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx", SECRET), ("xoxb-revoked", "abc0123secretpart"),
     # Unusual but possible: upper-case hex, one short, a rotating token.
     (BOT, SECRET.upper()), (BOT, SECRET[:31]), ("xoxe.xoxb-1-abcdef", SECRET),
+    # A real token's random part may hold an example's word by chance (about 1 in 1,400 holds
+    # 「xxx」 in some case): a token shaped as Slack's is an example only for written-out x's.
+    ("xoxb-1234567890-1234567890123-AbxXxdEfGhIjKlMnOpQrStUv", SECRET),
+    ("xoxb-1234567890-1234567890123-HereYourPasteDummyAbCdEf", SECRET),
 ])
 def test_made_up_tokens_and_secrets_of_tests_and_local_servers_start(tmp_path: Path, bot: str, secret: str) -> None:
     assert serve_problems(tmp_path, f"SLACK_BOT_TOKEN={bot}\nSLACK_SIGNING_SECRET={secret}\n") == []
