@@ -2765,7 +2765,10 @@ def _syntax_hint(lines: list[str], original: str) -> tuple[str, bool]:
             hints.append(_retyped_ja(key, "strlist", value))
         elif key == "working_hours":
             hints.append(_retyped_ja(key, "str", value))
-        elif value.lower() not in ("true", "false"):
+        elif value.lower() in ("true", "false"):
+            # 「enabled = False」 as Python writes it: TOML's true and false are lower case only.
+            hints.append(_retyped_ja(key, "bool", value))
+        else:
             hints.append(f'文字列は {key} = "{value}" のように半角の「"」で囲んでください。')
     return "".join(hints), bare is not None and bool(hints)
 

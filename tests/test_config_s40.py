@@ -326,3 +326,9 @@ def test_a_token_pasted_twice_is_refused_at_serve(tmp_path: Path, text: str, say
 def test_a_secret_of_two_equal_halves_once_is_no_double_paste(tmp_path: Path) -> None:
     # SECRET (as test_config_s39's) is 「0123456789abcdef」 twice: 32 characters, a secret's length.
     assert serve_problems(tmp_path, f"SLACK_BOT_TOKEN={BOT}\nSLACK_SIGNING_SECRET={SECRET}\n") == []
+
+
+def test_a_python_false_is_said_in_toml_lower_case() -> None:
+    text = DEMO + '\n[rules."pii.email"]\nenabled = False\n'
+    [(line, message)] = problems(text)
+    assert line == line_of(text, "enabled = False") and "enabled = false のように半角の英小文字で" in message, message
