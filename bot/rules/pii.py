@@ -1297,15 +1297,38 @@ _VENUE_BEFORE = re.compile(_VENUE_BEFORE.pattern.replace("{org}", _ORGANISATION)
 # school's), as a letter's heading or a 問い合わせ先 block gives it. Not a former one (「元校長」), nor a neighbourhood's
 # (区長・班長・会長・理事, residents whose home is the contact), nor a pupil under a school's name, nor a volunteer's duty
 # (「見守り担当 山田花子さん」: 担当 only as a label, at a line's start or after the department).
+# A post held in an office is at work only after the office's name (「健康づくり推進課 保健師」「市民プラザ館長」「図書館長」
+# 「高田小学校 校長」): alone it says what the person does, not where the address is, and 「保健師 山田花子（本町3-4-5）」
+# 「館長 山田花子（…）」「介護職員 …」「市職員 山田花子さん（本町3-4-5）が逮捕されました」 give a home. Only the heads of a
+# municipality, a prefecture, a board or a council are their office's by the post alone.
+# Not 部・係・室 alone: a pupil's club or duty (「サッカー部 山田太郎くん」「飼育係」) or a class held at home (「書道教室」).
+# A 事務局 or a 委員会 is the office's only as the council's or a board's (「議会事務局」「教育委員会」): a
+# neighbourhood's, a PTA's or a festival's (「町内会事務局」「PTA事務局」「〇〇祭り実行委員会」) is a resident whose
+# home is the contact, and the 局 of 「事務局」 alone is no department.
+_DEPARTMENT = (
+    r"(?<![会所])(?:課|(?<!事務)局|庁|署|事務所|支所|センター|(?<!実行)(?<!運営)(?<!準備)委員会|役所|役場"
+    r"|(?:議会|委員会?|[市町村県])[ \t]?事務局)"
+)
+_POST = (
+    r"(?:(?:部|次|局|課|室|所|館|校|園|署|係)?長(?:補佐|代理)?|副校長|教頭|センター長|主任|主査|主幹|主事|技師|参事"
+    r"|保健師|職員|担当者?)"
+)
 _OFFICIAL_BEFORE = re.compile(
-    r"(?:(?<![元前旧])(?<![元前旧]副)(?:副?(?:市|町|村)長|副?知事|教育長|副?議長|(?:部|次|局|課|室|所|館|校|園|署|係)長(?:補佐|代理)?"
-    r"|副校長|教頭|センター長|主任|主査|主幹|主事|技師|参事|保健師|職員|(?<![^\s課係室:])担当者?)"
-    # Not 部・係・室 alone: a pupil's club or duty (「サッカー部 山田太郎くん」「飼育係」) or a class held at home (「書道教室」).
-    # A 事務局 or a 委員会 is the office's only as the council's or a board's (「議会事務局」「教育委員会」): a
-    # neighbourhood's, a PTA's or a festival's (「町内会事務局」「PTA事務局」「〇〇祭り実行委員会」) is a resident whose
-    # home is the contact, and the 局 of 「事務局」 alone is no department.
-    r"|(?<![会所])(?:課|(?<!事務)局|庁|署|事務所|支所|センター|(?<!実行)(?<!運営)(?<!準備)委員会|役所|役場"
-    r"|(?:議会|委員会?|[市町村県])[ \t]?事務局))[ \t:]*$"
+    r"(?:(?<![元前旧])(?<![元前旧]副)(?:副?(?:市|町|村)長|副?知事|教育長|副?議長)|(?<![^\s課係室:])担当者?"
+    # The office's own name right before the post, itself after a word of it (「館長」 alone is no 館's name).
+    rf"|(?<=[一-龯々ァ-ヶーA-Za-z])(?:{_DEPARTMENT}|館|校|園|プラザ|ホール|病院)[ \t]?{_POST}"
+    rf"|{_DEPARTMENT})[ \t:]*$"
+)
+# A former official, whichever office is named (「元図書館長」「前高田小学校長」): the post's word, set apart by spaces.
+_FORMER = re.compile(r"(?:^|[\s:])[元前旧][^\s:]*[ \t:]*$")
+# A child is no official, whatever is before the name (「飼育係長 山田太郎くん」).
+_CHILD = frozenset({"チャン", "クン", "君"})
+# The person an official's name is followed by a predicate about (「福祉課職員 山田花子さん（本町3-4-5）が逮捕されました」):
+# a news report on the person, not the office's block, whose name ends the line or leads to 「まで」「へ」「電話」. Unless
+# what the person does there is the office's work (「福祉課 山田花子（木田1-1-3）が担当します」「…がご案内します」).
+_SUBJECT_AFTER = re.compile(
+    r"[ \t]*(?:様|さん|氏|殿)?[ \t]*(?:[(（][^()（）\n]{1,40}[)）])?[ \t]*(?:が|は|を|も)(?![ \t]*$)"
+    r"(?![ \t、]*(?:担当|対応|ご?案内|受付|受け付け|お?答え|承り|伺い|お伺い|ご?説明|お?問い?合わ?せ))"
 )
 
 
@@ -1321,7 +1344,12 @@ def _people(doc: Document) -> list[tuple[int, int]]:
     for i, j in doc.person_names():
         start = toks[i].start
         lo = max(doc.text.rfind("\n", 0, start) + 1, start - 24)
-        if _OFFICIAL_BEFORE.search(unicodedata.normalize("NFKC", doc.text[lo:start])):
+        before = unicodedata.normalize("NFKC", doc.text[lo:start])
+        if (
+            _OFFICIAL_BEFORE.search(before) and not _FORMER.search(before)
+            and not (j < len(toks) and toks[j].surface in _CHILD)
+            and not _SUBJECT_AFTER.match(doc.text, toks[j - 1].end)
+        ):
             continue
         if j < len(toks) and toks[j].surface in _HONORIFICS:
             found.append((toks[i].start, toks[j].end))
@@ -1366,7 +1394,7 @@ _COMPANY = re.compile(r"会社|法人|組合|協会|商店|事務所|工業|建�
 _PLACE_CELL = re.compile(
     rf"(?:{_FACILITY_WORDS}|役所|役場|センター|食堂|店|学校|保育園|幼稚園|こども園|学園|施設|協議会|町内会|自治会)[ \t\"']*$"
 )
-_ROSTER_NAME_HEADER = re.compile(r"(?:お?名前|(?:世帯主|対象者|申請者|利用者|児童|生徒)?(?:氏名|名)|(?:full )?name)")
+_ROSTER_NAME_HEADER = re.compile(r"(?:お?名前|(?:世帯主|対象者|申請者|利用者|児童|生徒|職員|会員|保護者|参加者)?(?:氏名|名)|(?:full )?name)")
 
 
 def _roster_row(doc: Document, a: int) -> bool:
@@ -1388,6 +1416,40 @@ def _roster_row(doc: Document, a: int) -> bool:
                 return True
         pos += len(cell) + 1
     return False
+
+
+# A table's address that is a place's, so that the person in the cell beside it is at work there: under a place's header
+# (「担当課,担当者,所在地⏎福祉課,佐藤一郎,上越市木田1-1-3」「会場」), or in a place's row with its staff under a 担当 column
+# (「避難所名,住所,担当職員⏎高田小学校,上越市南城町3-1-1,佐藤一郎」). A 住所 beside a 氏名 or 職員名, with no place in the row,
+# stays a home: a roster of residents, and a 職員緊急連絡網 (「職員名,所属,住所」), list where people live, the staff's rows too.
+_PLACE_ADDRESS_HEADER = re.compile(
+    r"(?:(?:会場|施設|事業所|事務所|店舗|勤務先)の?)?所在地|(?:会場|施設|事業所|事務所|店舗|勤務先)の?住所|会場|開催場所|場所"
+)
+_STAFF_HEADER = re.compile(r"(?:連絡)?担当(?:者|職員)?(?:名|氏名)?")
+
+
+def _at_work_beside(doc: Document, a: int, b: int) -> tuple[bool, bool]:
+    """Whether a name in the table cell before, and in the one after, the address at normalised offsets [a, b) is
+    someone at work at that address (see above); (False, False) outside a table with headers."""
+    header = _column_header(doc, a)
+    if header is None:
+        return False, False
+    if _PLACE_ADDRESS_HEADER.fullmatch(header):
+        return True, True
+    folded = doc.folded
+    start = folded.rfind("\n", 0, a) + 1
+    end = folded.find("\n", a)
+    end = len(folded) if end < 0 else end
+    sep = "\t" if folded.find("\t", start, end) >= 0 else ","
+    if not any(_PLACE_CELL.search(c) or _COMPANY.search(c) for c in folded[start:end].split(sep)):
+        return False, False
+    before, after = folded.rfind(sep, start, a), folded.find(sep, b, end)
+
+    def staff(pos: int) -> bool:
+        cell = _column_header(doc, pos) if pos >= 0 else None
+        return cell is not None and _STAFF_HEADER.fullmatch(cell) is not None
+
+    return staff(before), staff(after + 1 if after >= 0 else -1)
 
 
 def _is_range(numview: str, a: int, b: int) -> bool:
@@ -1423,13 +1485,17 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     番地のない「大字」の住所（「大字土橋1234」）も同じです。
     会場・施設の住所や、「小林古径記念美術館（本城町7-7）」のような人名の付いた施設名は対象外です。
     「1日2ー3回」「徒歩3ー4分」「要介護3ー5」「本町1-3丁目」のような回数・程度・丁目の範囲も対象外です。
-    「上越市長 中川幹太 様」「担当：山田花子」「健康づくり推進課 山田花子」「教育長」「校長」のように職名や課の名前の後の氏名は
-    職員として扱い、並んだ住所（市役所・学校など勤め先の住所）には反応しません（「元校長」「町内会長」「区長」「班長」「町内会事務局」「PTA事務局」「実行委員会」は対象外にしません）。
+    「上越市長 中川幹太 様」「担当：山田花子」「健康づくり推進課 山田花子」「教育長」「健康づくり推進課 保健師 山田花子」「高田小学校 校長」「図書館長」のように
+    市長・知事・教育長・議長や、課・学校・施設の名前に続く職名の後の氏名は職員として扱い、並んだ住所（市役所・学校など勤め先の住所）には反応しません
+    （「元校長」「町内会長」「区長」「班長」「町内会事務局」「PTA事務局」「実行委員会」は対象外にしません。勤め先の名前のない職名だけの
+    「保健師 山田花子（本町3-4-5）」「館長」「市職員」「介護職員」や、「市職員 山田花子さん（本町3-4-5）が逮捕されました」のように
+    職員本人についての記事の氏名にも反応します）。
     「会場：」の後や「避難所（…）」「センター（…）」のように会場・施設の住所では、近くの「自宅から」「ご自宅でも視聴」のような
     自宅（読む人の家）には反応しません（「会場は本町3-4-5の自宅です」のように住所と結び付いた自宅には反応します）。
     「自宅周辺」「自宅療養」「自宅待機」のような語の「自宅」も、住所と結び付いていなければ個人宅とはみなしません（「自宅療養先」「自宅待機中：」のように住所の見出しになっているものと、「自宅介護」「自宅訪問」は個人宅とみなします）。
     表計算ソフトから貼り付けた名簿（「氏名,年齢,住所」のように「氏名」「名前」と「住所」の列がある表）で、同じ行に個人の氏名と
-    住所があるものにも反応します（「避難所名」「施設名」「店名」の列の表や、氏名の欄が会社名や「図書館」「食堂」のような施設・店の名前のものは対象外です）。
+    住所があるものにも反応します（「職員名」「会員名」の列の名簿も同じです。「避難所名」「施設名」「店名」の列の表や、氏名の欄が会社名や「図書館」「食堂」のような施設・店の名前のものは対象外です）。
+    表の「所在地」「会場」の列の住所や、施設の行の「担当者」「担当職員」の列の氏名は勤め先として扱い、並んでいても反応しません。
     「記入例：」「（例）」と書式の例として示したものも対象外です。
     英語（ポルトガル語の「Sr.」「Sra.」「mora em」も）のお知らせのローマ字の住所（「3-12-5 Minami-Honcho, Joetsu City」のように丁目-番-号の後に町名が続くもの）も、
     前後60文字（同じ行）に「Mr. Taro Yamada」「Owner: Hanako Suzuki」「lives at」「Sato's home」のような個人がいるときに
@@ -1477,9 +1543,11 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
                 people = _people(doc)
             # Only the names just before and just after can be beside it (linear on long drafts).
             k = bisect_left(people, (start, end))
-            if not any(_beside(doc, (start, end), p) for p in people[max(k - 1, 0) : k + 1]) and not _roster_row(
-                doc, street
-            ):
+            beside = [p for p in people[max(k - 1, 0) : k + 1] if _beside(doc, (start, end), p)]
+            if beside:
+                at_work = _at_work_beside(doc, street, b)
+                beside = [p for p in beside if not at_work[p[0] >= end]]
+            if not beside and not _roster_row(doc, street):
                 continue
             message = (
                 "個人の氏名と番地までの住所が並んでいます。本人の了解がない限り掲載せず、"
