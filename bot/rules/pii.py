@@ -36,6 +36,14 @@ _TRUNK = (
 # Not inside a longer number (a digit, or a digit and a hyphen, before it); a hyphen after a label
 # (「TEL-090…」, or the 「ー」 of 「携帯ナンバー」, a hyphen in this view) is only a separator.
 _MOBILE = guard(re.compile(rf"(?<![0-9])(?<![0-9]-){_TRUNK}[6789]0{_SEP}[1-9][0-9]{{3}}{_SEP}[0-9]{{4}}(?![0-9])"))
+# A number written as it is read out, its groups joined by 「の」 (「090の1234の5678」, as a phone call's note or a
+# resident's message has it). 「の」 between numbers is every list's (「3の2の1」「2025の1234の5678」), so only a mobile's
+# groups (a 070/080/090 prefix, a four-digit middle that does not start with 0, four digits), with a 「の」 or a hyphen
+# between each, and at least one 「の」 (the plain forms are _MOBILE's); not part of a longer chain of 「の」 and digits.
+_SAID_SEP = r"(?:[ \t]*の[ \t]*|-)"
+_SAID_MOBILE = guard(re.compile(
+    rf"(?<![0-9])(?<![0-9]の)(?<![0-9]-)0[6789]0{_SAID_SEP}[1-9][0-9]{{3}}{_SAID_SEP}[0-9]{{4}}(?![0-9]|[ \t]*[の-][ \t]*[0-9])"
+))
 # A number copied from a form that gives each digit a box of its own (「0 9 0 1 2 3 4 5 6 7 8」, or
 # 「0 9 0 - 1 2 3 4 - 5 6 7 8」): eleven single digits, one space apart, in a mobile's pattern, and
 # not part of a longer row of them.
@@ -260,7 +268,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     上越市 5(3) はプライバシー権・個人情報への配慮を求めています。携帯番号は職員個人や住民の
     番号であることが多く、一度公開すると削除できません。ハイフン（ー－‐−― など全角・半角の別を
     問わず）、ハイフンの代わりの「〜」「～」「_」、ピリオド、スラッシュ、中黒（・）、空白、括弧、区切りなし、全角数字、漢数字（〇九〇－一二三四－…、〇の代わりに○を使ったものも）、国番号付き
-    （+81 90-…、(+81) 90-…、「+」を省いた 81-90-…・81 90 …）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）や、PDF から写して2行に分かれた番号（「090-1234」の次の行に「5678」だけ）でも、1桁ずつ枠のある様式から写した番号（「0 9 0 1 2 3 4 5 6 7 8」）でも、表計算ソフトが先頭の0を落とした「携帯」「電話」の列の番号（「9012345678」）でも、ハイフンで区切った番号の1〜2文字を英字で打ち間違えたもの（0 を O、1 を l や I にした「09O-1234-5678」「090-l234-5678」）でも見つけます（1行に1つずつ並べた「090」「1234」「5678」は対象外です）。
+    （+81 90-…、(+81) 90-…、「+」を省いた 81-90-…・81 90 …）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）や、PDF から写して2行に分かれた番号（「090-1234」の次の行に「5678」だけ）でも、1桁ずつ枠のある様式から写した番号（「0 9 0 1 2 3 4 5 6 7 8」）でも、表計算ソフトが先頭の0を落とした「携帯」「電話」の列の番号（「9012345678」）でも、ハイフンで区切った番号の1〜2文字を英字で打ち間違えたもの（0 を O、1 を l や I にした「09O-1234-5678」「090-l234-5678」）でも、読み上げたとおりに「の」でつないだ番号（「090の1234の5678」）でも見つけます（1行に1つずつ並べた「090」「1234」「5678」や、「2025の1234の5678」「3の2の1」のように携帯の番号の形でない数の並びは対象外です）。
     外国人住民向けの多言語の投稿に書かれる外国の携帯番号も同じく止めます。国番号付き（中国 +86 138…、
     ベトナム +84 90…、ブラジル +55 11 9…、韓国 +82 10…、フィリピン・台湾・ネパール・インドネシアなど
     在住外国人の多い国の携帯の番号の形）と、日本の番号にはない形の国内表記（ハイフン・空白・ピリオドで区切った韓国の「010-1234-5678」「010.1234.5678」、
@@ -295,7 +303,8 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         numbers = numbers.translate(_KANJI_DIGITS)
     numbers = _LOOK_ALIKE_NUMBER.sub(_look_alike_digits, numbers)
     stripped = [m for m in _STRIPPED_MOBILE.finditer(numbers) if _PHONE_HEADER.search(_column_header(doc, m.start()) or "")]
-    spans = {m.span() for m in (*_MOBILE.finditer(numbers), *_BOXED_MOBILE.finditer(numbers), *stripped)}
+    read_out = [m for m in _SAID_MOBILE.finditer(numbers) if "の" in m.group()] if "の" in numbers else []
+    spans = {m.span() for m in (*_MOBILE.finditer(numbers), *_BOXED_MOBILE.finditer(numbers), *stripped, *read_out)}
     spans.update(_foreign_mobiles(numbers, doc.folded))
     # One number each: 「138 1234 5678」 of 「+86 138 1234 5678」 is the same number read in its domestic form.
     ordered = sorted(spans, key=lambda span: (span[0], -span[1]))

@@ -82,3 +82,38 @@ def test_a_roster_of_residents_and_its_contact_staff_warns_every_row() -> None:
     # city hall's address from a home by the table, and the post is warned for the residents' rows anyway.
     text = "区分,氏名,住所\n対象者,山田花子,上越市本町3-4-5\n担当職員,佐藤一郎,上越市木田1-1-3"
     assert _pii(text) == [("pii.address", "上越市本町3-4-5"), ("pii.address", "上越市木田1-1-3")]
+
+
+# A mobile in every spelling staff paste: groups joined by 「の」 as it is read out, long-vowel marks for hyphens, spaces,
+# digits run together after a label.
+MOBILES = [
+    ("携帯番号は090の1234の5678です", "090の1234の5678"),  # s40
+    ("連絡先：０９０の１２３４の５６７８", "０９０の１２３４の５６７８"),  # s40
+    ("090 の 1234 の 5678 までお電話ください", "090 の 1234 の 5678"),  # s40
+    ("携帯 090の1234-5678", "090の1234-5678"),  # s40
+    ("連絡先 ０９０ー１２３４ー５６７８", "０９０ー１２３４ー５６７８"),
+    ("連絡先 090 1234 5678", "090 1234 5678"),
+    ("携帯：09012345678", "09012345678"),
+]
+
+# 「の」 between numbers that are no mobile: a year, a list, a landline or a free dial read out, a longer chain.
+NOT_MOBILES = [
+    "2025の1234の5678",
+    "3の2の1",
+    "1090の1234の5678",
+    "090の1234の5678の9",
+    "090の1234の56789",
+    "090の0123の5678",
+    "0120の123の456",
+    "025の526の5111",
+]
+
+
+@pytest.mark.parametrize(("text", "number"), MOBILES)
+def test_a_mobile_is_blocked_however_its_groups_are_joined(text: str, number: str) -> None:
+    assert _pii(text) == [("pii.phone", number)]
+
+
+@pytest.mark.parametrize("text", NOT_MOBILES)
+def test_numbers_joined_by_no_that_are_no_mobile_pass(text: str) -> None:
+    assert _pii(text) == []
