@@ -1247,9 +1247,11 @@ _GRADE_BEFORE = re.compile(r"(?:要介護|要支援|震度|第)$")
 # A teacher's home, as a parent or a class notice says it (「担任の山本先生の家は本町3-4-5です」): 先生 is no honorific
 # the name reader knows, and a surname alone is no name, so the home is the marker.
 # 「高齢者宅」「利用者宅」「対象者宅」: a person's home named by who lives there. 「住址」 is a home's address in a
-# Chinese post (「王芳女士的住址：…」; a venue is 「地址」), a word Japanese does not use.
+# Chinese post (「王芳女士的住址：…」; a venue is 「地址」), a word Japanese does not use, and so is 「住在」 (lives at:
+# 「王先生住在上越市本町3-4-5」). Someone's home said as theirs (「住まいは本町3丁目4-5で」「本町3-4-5に住んでいます」); not
+# 「お住まいの方」 or 「付近に住んでいる方」, which are everyone at the place.
 _PRIVATE = re.compile(
-    r"さん宅|様宅|様方|さん方|氏宅|君宅|ちゃん宅|者宅|自宅|個人宅|私宅|先生宅|先生の(?:お?家|おうち)(?![一-龯])|住址"
+    r"さん宅|様宅|様方|さん方|氏宅|君宅|ちゃん宅|者宅|自宅|個人宅|私宅|先生宅|先生の(?:お?家|おうち)(?![一-龯])|住址|住在|(?<![おご])住まい(?:は|が|:)|に住んで(?:います|おります)"
 )
 # A venue's address: under its label (「会場：本町3-4-5」) or in brackets after a facility's name (「避難所（本城町7-7）」
 # 「支援センター（木田1-1-3）」). 「自宅」 near it there is anyone's home, as a place to watch from or set out from
@@ -1267,7 +1269,7 @@ _HOME_ELSEWHERE = re.compile(r"から|でも?|[一-龯]")
 _HOME_COMPOUND = re.compile(r"(?:周辺|付近|周り|療養|待機|避難|学習|保育|勤務)(?![ \t]*(?:先|中?[ \t]*:))")
 _TIED = re.compile(r"[ \t\n:：()（）\[\]【】、]*(?:の|にある)?[ \t\n:：()（）\[\]【】]*")
 _NEAR = 25
-_MARKER_MAX = 6  # the longest of _PRIVATE's words
+_MARKER_MAX = 8  # the longest of _PRIVATE's words
 # What may stand between a label and its value on a form: 「自宅：」, 「自宅⏎」.
 _LABEL_GAP = " \t\n:：　（）()【】［］[]"
 # Honorifics after a name as Sudachi folds them (さん → サン), and 「方」 of an address in care of a
@@ -1281,8 +1283,11 @@ _HONORIFICS = frozenset({"様", "サン", "氏", "殿", "方", "チャン", "ク
 _PUNCT = r"[\s()\[\]「」『』【】〔〕、,.:・/]*"
 _BETWEEN = re.compile(
     # An honorific set apart from the name (「山田花子 様 本町3-4-5」, as an address label has it), and
-    # the age a record gives with the name (「山田トメさん（85歳）住所：西城町2丁目5番10号」).
-    rf"{_PUNCT}(?:(?:様|殿|さん|ちゃん|くん|君|の|(?:ご住所|住所|お住まい)は?|所在地|在住の?|氏名|お名前|名前|[0-9]{{1,3}}(?:歳|才)|"
+    # the age a record gives with the name (「山田トメさん（85歳）住所：西城町2丁目5番10号」), the 歳 often left out in a
+    # list (「避難所名簿：山田トメ（85）本町3-4-5、佐藤花子（78）西城町2-5-10」).
+    rf"{_PUNCT}(?:(?:様|殿|さん|ちゃん|くん|君|の|(?:ご住所|住所|お住まい)は?|所在地|在住の?|氏名|お名前|名前|[0-9]{{1,3}}(?:歳|才)?|"
+    # A family named by its surname (「ホストファミリー：山田さん一家（上越市本町3-4-5）」).
+    rf"ご?一家|ご?家族|"
     # A child's school and grade, as a class list or a prize notice gives them with the name (「佐藤健太（3年）の家は
     # 本町3-4-5」「山田花子（高田小3年、本町3-4-5）」), and the home said plainly (「の家は」「のおうちは」).
     rf"(?:[一-龯]{{1,4}}(?:小学校|中学校|小|中))?(?:小学|中学)?[0-9]{{1,2}}年生?(?:[0-9]{{1,2}}組)?|(?:おうち|お?家)は?|"
@@ -1299,7 +1304,13 @@ _ORGANISATION = r"課|係|室|局|部|協|会|所|センター|事務局|団|組
 _NOTED_THEN_LABELLED = re.compile(
     rf"{_PUNCT}[(](?![^()\n]*(?:{_ORGANISATION})[)])[^()\n]{{1,10}}[)]{_PUNCT}(?:ご住所|住所|お住まい)は?{_PUNCT}"
 )
+# Or the note and the address in one bracket (「見守り対象者：山田トメさん（独居、本町3-4-5、電話…）」「講師の山田花子さん
+# （料理研究家、本町3-4-5）」); not a note naming where the person works (「（上越市社会福祉協議会、本町3-4-5）」).
+_NOTED_IN_BRACKET = re.compile(rf"{_PUNCT}[(](?![^()\n、,]*(?:{_ORGANISATION}))[^()\n、,]{{1,10}}[、,]{_PUNCT}")
 _NOTED_MAX = 20
+# A facility's address in brackets (「地域包括支援センター（本町3-4-5）の山田花子さん」): the person named after it works or
+# is met there.
+_FACILITY_BRACKET = re.compile(rf"(?:{_FACILITY_WORDS}|{_ORGANISATION})[ \t]*[(（][ \t]*$")
 _VENUE_BEFORE = re.compile(_VENUE_BEFORE.pattern.replace("{org}", _ORGANISATION))
 # An official named by their post or department (「上越市長 中川幹太 様」「担当：山田花子」「健康づくり推進課 山田花子」
 # 「教育長 早川義裕」「高田小学校 校長 山田太郎」) beside an address is at work: it is the office's (the city hall's, a
@@ -1320,7 +1331,7 @@ _DEPARTMENT = (
 )
 _POST = (
     r"(?:(?:部|次|局|課|室|所|館|校|園|署|係)?長(?:補佐|代理)?|副校長|教頭|センター長|主任|主査|主幹|主事|技師|参事"
-    r"|保健師|職員|担当者?)"
+    r"|保健師|看護師|(?:管理)?栄養士|保育士|教諭|司書|学芸員|(?:相談|支援|指導|調理)員|職員|担当者?)"
 )
 _OFFICIAL_BEFORE = re.compile(
     r"(?:(?<![元前旧])(?<![元前旧]副)(?:副?(?:市|町|村)長|副?知事|教育長|副?議長)|(?<![^\s課係室:])担当者?"
@@ -1390,7 +1401,10 @@ def _beside(doc: Document, a: tuple[int, int], b: tuple[int, int]) -> bool:
     if len(gap) <= _BETWEEN_MAX and _BETWEEN.fullmatch(folded) is not None:
         return True
     # Only name-then-address: the label reads forwards (「住所：…」 after the note on the person).
-    return b[1] <= a[0] and len(gap) <= _NOTED_MAX and _NOTED_THEN_LABELLED.fullmatch(folded) is not None
+    return (
+        b[1] <= a[0] and len(gap) <= _NOTED_MAX
+        and (_NOTED_THEN_LABELLED.fullmatch(folded) is not None or _NOTED_IN_BRACKET.fullmatch(folded) is not None)
+    )
 
 
 # A roster pasted from a spreadsheet (「氏名,年齢,住所⏎山田花子,85,上越市本町3-4-5」「No\t氏名\t地区\t住所」): the name and the
@@ -1481,12 +1495,14 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     """個人宅（〜さん宅、〜様方、自宅）や個人の氏名と並んだ、番地までの住所を知らせます。
 
     上越市 5(3) は個人が特定できる情報の発信に本人の了解を求めています。丁目・番地・号（「三丁目四番五号」の
-    ような漢数字も）や「1-2-3」形式の住所（「1−2−3」「1ー2ー3」のようにハイフンに似た記号で区切ったものも）が、個人を示す語（さん宅・様方・自宅・先生宅・先生の家・高齢者宅や利用者宅のような「〜者宅」、中国語の「住址」など）と同じ文の前後25文字以内にある場合と、
+    ような漢数字も）や「1-2-3」形式の住所（「1−2−3」「1ー2ー3」のようにハイフンに似た記号で区切ったものも）が、個人を示す語（さん宅・様方・自宅・先生宅・先生の家・高齢者宅や利用者宅のような「〜者宅」、中国語の「住址」「住在」、「住まいは」「〜に住んでいます」など）と同じ文の前後25文字以内にある場合と、
     個人の氏名（姓と名、または「様・さん・氏・殿」や子どもの「ちゃん・くん・君」の付いた名前、「佐藤方」）とすぐ隣に並んでいる場合
     （「当選者：本町3-4-5 山田花子様」「氏名 山田花子／住所 本町3丁目4番5号」、学年や学校名をはさんだ
     「山田花子（高田小3年、本町3-4-5）」「佐藤健太（3年）の家は本町3-4-5」、年齢をはさんだ
-    「山田トメさん（85歳）住所：西城町2丁目5番10号」、本人についての短い（）書きと「住所：」の見出しをはさんだ
-    「木村花子さん（寝たきり）、住所：中郷区二本木567-8」。「山田さん（社協）住所：…」のように（）に勤め先を書いたものは除きます）、文の中で住まいとして
+    「山田トメさん（85歳）住所：西城町2丁目5番10号」（名簿で「歳」を省いた「山田トメ（85）本町3-4-5」も）、「山田さん一家（本町3-4-5）」、
+    本人についての短い（）書きと「住所：」の見出しをはさんだ「木村花子さん（寝たきり）、住所：中郷区二本木567-8」や、同じ（）の中の
+    「山田トメさん（独居、本町3-4-5）」。「山田さん（社協）住所：…」「（上越市社会福祉協議会、本町3-4-5）」のように（）に勤め先を書いたものと、
+    「地域包括支援センター（本町3-4-5）の山田花子さん」のように施設の名前の後の（）の住所は除きます）、文の中で住まいとして
     書かれている場合（「山田太郎さんの住所は本町3-4-5です」「山田トメさん（85歳）の住所は西城町2丁目5番10号です」「本町3-4-5に住む山田花子さん」
     「山田花子ちゃん（8歳）のおうちは本町3丁目4番5号です」）に反応します。子どもの名前と学年・住まいが分かると、通学路や一人でいる
     時間まで知られるおそれがあるためです（「山田花子さん（高田小6年）の作品は本町3-4-5の市民ギャラリーで」のような会場の住所は対象外です）。
@@ -1506,7 +1522,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     住所があるものにも反応します（「職員名」「会員名」の列の名簿も同じです。「避難所名」「施設名」「店名」の列の表や、氏名の欄が会社名や「図書館」「食堂」のような施設・店の名前のものは対象外です）。
     表の「所在地」「会場」の列の住所や、施設の行の「担当者」「担当職員」の列の氏名は勤め先として扱い、並んでいても反応しません。
     「記入例：」「（例）」と書式の例として示したものも対象外です。
-    英語（ポルトガル語の「Sr.」「Sra.」「mora em」も）のお知らせのローマ字の住所（「3-12-5 Minami-Honcho, Joetsu City」のように丁目-番-号の後に町名が続くもの）も、
+    英語（ポルトガル語の「Sr.」「Sra.」「mora em」、ベトナム語の「sống tại」も）のお知らせのローマ字の住所（「3-12-5 Minami-Honcho, Joetsu City」のように丁目-番-号の後に町名が続くもの）も、
     前後60文字（同じ行）に「Mr. Taro Yamada」「Owner: Hanako Suzuki」「lives at」「Sato's home」のような個人がいるときに
     反応します（「Joetsu International Center, 1-1-1 Kibougaoka」「Contact Mr. Tanaka at Joetsu City Hall, 1-1-1 Kibougaoka」
     のように個人と住所の間や住所のすぐ前・すぐ後に施設・会社・店の名前（Center・Hall・Office・bakery など）があるもの、「will speak at」
@@ -1555,7 +1571,8 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
             beside = [p for p in people[max(k - 1, 0) : k + 1] if _beside(doc, (start, end), p)]
             if beside:
                 at_work = _at_work_beside(doc, street, b)
-                beside = [p for p in beside if not at_work[p[0] >= end]]
+                facility = _FACILITY_BRACKET.search(doc.norm, max(0, street - 16), street) is not None
+                beside = [p for p in beside if not at_work[p[0] >= end] and not (facility and p[0] >= end)]
             if not beside and not _roster_row(doc, street):
                 continue
             message = (
@@ -1580,7 +1597,7 @@ _ROMAJI_PERSON = re.compile(
     r"\b(?:Mr|Ms|Mrs|Miss|Mx|Sr|Sra|Srta)\.?[ \t]+[A-Z][a-zà-ÿ]+(?:[ \t]+[A-Z][a-zà-ÿ]+)?"
     r"|\b(?:[Oo]wner|[Nn]ame|[Ff]inder|[Ww]inner|[Rr]esident|[Cc]ontact)[ \t]*:[ \t]*[A-Z][a-z]+[ \t]+[A-Z][a-z]+"
     r"|\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?-(?:san|sama)\b"
-    r"|\b(?:lives|living|lived|resides|residing)[ \t]+(?:at|in)\b|\b(?:mora|reside)[ \t]+(?:em|na|no)\b|\b(?:[A-Za-z]+'s|his|her|their|my)[ \t]+(?:home|house|residence)\b"
+    r"|\b(?:lives|living|lived|resides|residing)[ \t]+(?:at|in)\b|\b(?:mora|reside)[ \t]+(?:em|na|no)\b|\bsống[ \t]+(?:tại|ở)\b|\b(?:[A-Za-z]+'s|his|her|their|my)[ \t]+(?:home|house|residence)\b"
 )
 _ROMAJI_FACILITY = re.compile(
     r"(?i)\b(?:hall|cent(?:er|re)|office|station|school|library|museum|park|hospital|clinic|building|gym(?:nasium)?"

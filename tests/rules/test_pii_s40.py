@@ -117,3 +117,104 @@ def test_a_mobile_is_blocked_however_its_groups_are_joined(text: str, number: st
 @pytest.mark.parametrize("text", NOT_MOBILES)
 def test_numbers_joined_by_no_that_are_no_mobile_pass(text: str) -> None:
     assert _pii(text) == []
+
+
+# The red team: what staff write for evacuation shelters, lost and found, prize lists, staff introductions and posts for
+# foreign residents. Each leak with the rule that must find it.
+RED_TEAM_LEAKS = [
+    ("【避難所情報】高田小学校体育館に避難している山田トメさん（85）のご家族の方、連絡先：090-1234-5678（山田一郎さん）までお電話ください。", "pii.phone"),
+    ("避難者の佐藤さん（本町3丁目4-5在住）から、ペットの猫を探しているとの連絡がありました。見つけた方は080-9876-5432まで。", "pii.address"),
+    ("避難所名簿：山田トメ（85）本町3-4-5、佐藤花子（78）西城町2-5-10", "pii.address"),
+    ("落とし物：青いランドセル（高田小2年 山田太郎くん）。本町3-4-5の佐藤さん宅で預かっています。", "pii.address"),
+    ("【マラソン大会結果】男子10km 1位 山田太郎さん（32歳・上越市本町3-4-5）", "pii.address"),
+    ("受賞者の山田花子さん（本町3丁目4番5号）には後日賞状をお送りします。", "pii.address"),
+    ("高田小学校6年 山田花子さん（本町3-4-5）の作品が入賞", "pii.address"),
+    ("【表彰】消防団員 山田太郎さん（本町3-4-5）に感謝状", "pii.address"),
+    ("【雪下ろし】一人暮らしの山田トメさん宅（本町3-4-5）の雪下ろしを行いました", "pii.address"),
+    ("町内会の回覧：次回の当番は本町3-4-5 佐藤さんです。", "pii.address"),
+    ("除雪ボランティア募集。集合：本町3-4-5 山田宅前　連絡：山田（080-1111-2222）", "pii.phone"),
+    ("民生委員 山田花子（連絡先 090-1234-5678）", "pii.phone"),
+    ("避難所担当 防災危機管理課 山田太郎（090-1234-5678）", "pii.phone"),
+    ("申込み：メール yamada.hanako@gmail.com または電話 090-1234-5678（実行委員長 山田）", "pii.email"),
+    ("拾得物：財布（山田太郎名義のマイナンバーカード在中）個人番号 1234 5678 9018", "pii.my_number"),
+    ("参加者名簿\n1 山田花子 本町3-4-5 090-1234-5678\n2 佐藤一郎 西城町2-5-10 080-2222-3333", "pii.address"),
+    ("[English] Lost wallet found near Takada Station. Owner: Mr. John Smith, 2-4-8 Naka-machi, Joetsu.", "pii.address"),
+    ("[English] Evacuation center: Takada Elementary School. Contact: Ms. Sato (090-1234-5678)", "pii.phone"),
+    ("[English] Mr. Tanaka, who lives at 3-12-5 Minami-Honcho, won the photo contest.", "pii.address"),
+    ("[Português] Achados e perdidos: carteira da Sra. Ana Lima (Rua 3-4-5 Honcho). Tel: 080-1111-2222", "pii.address"),
+    ("【中文】避难所：高田小学校（上越市南城町3-1-1）。联系人：王先生 电话 090-1234-5678", "pii.phone"),
+    ("고향 방문: 김민수 씨 연락처 010-1234-5678", "pii.phone"),
+    # Fixed this session.
+    ("見守り対象者：山田トメさん（独居、本町3-4-5、電話025-523-1234）", "pii.address"),  # s40
+    ("講師の山田花子さん（料理研究家、本町3-4-5）", "pii.address"),  # s40
+    ("【交流会】ホストファミリー：山田さん一家（上越市本町3-4-5）にご協力いただきました", "pii.address"),  # s40
+    ("【職員紹介】今回は高田図書館の司書・佐藤花子さん。住まいは上越市本町3丁目4-5で、毎朝歩いて通勤しています。", "pii.address"),  # s40
+    ("私は本町3-4-5に住んでいます", "pii.address"),  # s40
+    ("【中文】王先生住在上越市本町3-4-5", "pii.address"),  # s40
+    ("[Tiếng Việt] Anh Nguyễn Văn An sống tại 3-4-5 Honcho, Joetsu.", "pii.address"),  # s40
+    ("司書 山田花子（本町3-4-5）", "pii.address"),
+    # Where a lost child was found, to the lot, with her name: her neighbourhood, for the approver to judge.
+    ("【迷子】山田花子ちゃん（5）本町3-4-5付近で保護", "pii.address"),  # s40
+]
+
+# Ordinary posts of the same kinds: no resident's number or home in them.
+RED_TEAM_ORDINARY = [
+    "【避難所開設】高田小学校（上越市南城町3-1-1）を開設しました。問い合わせ：防災危機管理課 025-526-5111",
+    "【落とし物】高田公園で「やまだ はなこ」と名前の入った水筒を預かっています。お心当たりの方は公園管理事務所（025-524-0000）へ。",
+    "【迷子のお知らせ】本日14時ごろ、高田駅前で保護した山田花子ちゃん（5歳、本町3丁目在住）の保護者の方は上越警察署へ。",
+    "【書道コンクール結果】金賞 山田花子さん（高田小6年）、銀賞 佐藤健太くん（城北中1年・本町在住）",
+    "市長賞 山田花子さん（上越市立高田小学校5年、11歳）おめでとうございます！",
+    "【新しい職員を紹介します】4月から健康づくり推進課に着任した保健師の山田花子です。趣味は登山です。よろしくお願いします。",
+    "【職員紹介】福祉課 山田花子（やまだはなこ）出身：上越市本町　好きな食べ物：笹団子",
+    "【職員紹介】市民課の窓口にいる山田です。市役所（木田1-1-3）1階でお待ちしています。",
+    "【職員紹介】高田図書館 司書 佐藤花子\n上越市本城町8-30 高田図書館でお待ちしています",  # s40
+    "【新任職員】市民課 山田太郎（24）本町出身",
+    "【お礼】大雪の中、本町3丁目の山田太郎さんが除雪してくださいました。",
+    "当選者 山田花子様（上越市） 佐藤一郎様（妙高市）",
+    "会場：上越市本町3-4-5 やまだ食堂 2階",
+    "講師：山田花子さん（管理栄養士）会場：本町3-4-5 市民プラザ",
+    "講師の山田花子さん（上越市社会福祉協議会、本町3-4-5）",
+    "地域包括支援センター（本町3-4-5）の山田花子さん",  # s40
+    "【ボランティア紹介】通訳ボランティアのグエンさん（ベトナム出身、本町在住）",
+    "写真の山田さん（左）と佐藤さん（右）。本町3丁目の自宅前で撮影。",
+    "【表彰式】優勝 高田中学校（上越市南城町3-1-1）代表 山田太郎さん",
+    "作品展示：本町3-4-5 市民ギャラリー（山田花子さん作品）",
+    "避難所：本町3-4-5 本町会館（管理者 山田太郎さん）",
+    "避難所一覧\n1 高田小学校 南城町3-1-1\n2 本町会館 本町3-4-5（鍵の管理：山田さん）",
+    "【健康相談】保健師が伺います。会場：本町3-4-5 本町会館 担当 保健師 山田",
+    "本町3-4-5付近にお住まいの方は避難してください",
+    "本町3-4-5付近に住んでいる方は避難してください",
+    "お住まいは本町3-4-5ですか",
+    "山田花子さん（防災士）の教室は本町3-4-5で",
+    "【お知らせ】令和8年12月7日の090の点検は中止します",
+    "第2090の1234の5678号",
+    "[English] Evacuation center: Takada Elementary School, 3-1-1 Minamishiro-machi. Call the city hall.",
+]
+
+# Still missed, and why they were left.
+RED_TEAM_KNOWN = [
+    ("고향 방문: 김민수 씨 (조에쓰시 혼초 3-4-5)", "pii.address",
+     "a Japanese address in Hangul (혼초 3-4-5) is neither the kanji form nor the romaji one; rare in the city's posts"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), RED_TEAM_LEAKS)
+def test_red_team_leaks_are_found(text: str, code: str) -> None:
+    assert code in [c for c, _ in _pii(text)]
+
+
+@pytest.mark.parametrize("text", RED_TEAM_ORDINARY)
+def test_red_team_ordinary_posts_raise_nothing(text: str) -> None:
+    assert _pii(text) == []
+
+
+@pytest.mark.parametrize(("text", "code", "why"), RED_TEAM_KNOWN)
+def test_red_team_known_miss_still_missed(text: str, code: str, why: str) -> None:
+    # When one of these starts to fire, move it to RED_TEAM_LEAKS.
+    assert code not in [c for c, _ in _pii(text)], why
+
+
+def test_every_row_of_a_list_with_bare_ages_is_warned() -> None:
+    # The 歳 is left out in a list: each person's address, not only the one the next name happens to follow.
+    text = "避難所名簿：山田トメ（85）本町3-4-5、佐藤花子（78）西城町2-5-10"
+    assert _pii(text) == [("pii.address", "本町3-4-5"), ("pii.address", "西城町2-5-10")]
