@@ -1251,7 +1251,7 @@ _GRADE_BEFORE = re.compile(r"(?:要介護|要支援|震度|第)$")
 # 「王先生住在上越市本町3-4-5」). Someone's home said as theirs (「住まいは本町3丁目4-5で」「本町3-4-5に住んでいます」); not
 # 「お住まいの方」 or 「付近に住んでいる方」, which are everyone at the place.
 _PRIVATE = re.compile(
-    r"さん宅|様宅|様方|さん方|氏宅|君宅|ちゃん宅|者宅|自宅|個人宅|私宅|先生宅|先生の(?:お?家|おうち)(?![一-龯])|住址|住在|(?<![おご])住まい(?:は|が|:)|に住んで(?:います|おります)"
+    r"さん宅|様宅|様方|さん方|氏宅|君宅|ちゃん宅|者宅|自宅|個人宅|私宅|先生宅|先生の(?:お?家|おうち)(?![一-龯])|住址|住在|(?<![おご])住まい(?:は|:)|に住んで(?:います|おります)"
 )
 # A venue's address: under its label (「会場：本町3-4-5」) or in brackets after a facility's name (「避難所（本城町7-7）」
 # 「支援センター（木田1-1-3）」). 「自宅」 near it there is anyone's home, as a place to watch from or set out from
@@ -1306,11 +1306,17 @@ _NOTED_THEN_LABELLED = re.compile(
 )
 # Or the note and the address in one bracket (「見守り対象者：山田トメさん（独居、本町3-4-5、電話…）」「講師の山田花子さん
 # （料理研究家、本町3-4-5）」); not a note naming where the person works (「（上越市社会福祉協議会、本町3-4-5）」).
-_NOTED_IN_BRACKET = re.compile(rf"{_PUNCT}[(](?![^()\n、,]*(?:{_ORGANISATION}))[^()\n、,]{{1,10}}[、,]{_PUNCT}")
+# The note names a workplace by how it ends (「…協議会」「…センター」) or as a company (「株式会社やまだ」); 「会社員」 is a person.
+_NOTED_IN_BRACKET = re.compile(
+    rf"{_PUNCT}[(](?![^()\n、,]*(?:(?:{_ORGANISATION})[、,]|株式会社|有限会社|合同会社|\(株\)|\(有\)|法人))[^()\n、,]{{1,10}}[、,]{_PUNCT}"
+)
 _NOTED_MAX = 20
 # A facility's address in brackets (「地域包括支援センター（本町3-4-5）の山田花子さん」): the person named after it works or
 # is met there.
-_FACILITY_BRACKET = re.compile(rf"(?:{_FACILITY_WORDS}|{_ORGANISATION})[ \t]*[(（][ \t]*$")
+# Not a neighbourhood's or a group's (「町内会（本町3-4-5）の山田さん」): its address is often a member's home.
+_FACILITY_BRACKET = re.compile(
+    rf"(?:{_FACILITY_WORDS}|センター|課|(?<!事務)局|署|庁|役所|役場|支所|事務所|館|校|園|店|社)[ \t]*[(（][ \t]*$"
+)
 _VENUE_BEFORE = re.compile(_VENUE_BEFORE.pattern.replace("{org}", _ORGANISATION))
 # An official named by their post or department (「上越市長 中川幹太 様」「担当：山田花子」「健康づくり推進課 山田花子」
 # 「教育長 早川義裕」「高田小学校 校長 山田太郎」) beside an address is at work: it is the office's (the city hall's, a

@@ -153,6 +153,11 @@ RED_TEAM_LEAKS = [
     ("【中文】王先生住在上越市本町3-4-5", "pii.address"),  # s40
     ("[Tiếng Việt] Anh Nguyễn Văn An sống tại 3-4-5 Honcho, Joetsu.", "pii.address"),  # s40
     ("司書 山田花子（本町3-4-5）", "pii.address"),
+    # This session's relaxations attacked: a 会社員 is no workplace, a 町内会's or a PTA's address is a member's home.
+    ("当選者 山田花子様（会社員、本町3-4-5）", "pii.address"),  # s40
+    ("町内会（本町3-4-5）の山田花子さん", "pii.address"),
+    ("PTA（本町3-4-5）の山田花子さん", "pii.address"),
+    ("高田小学校 職員 山田花子さん（本町3-4-5）が逮捕されました", "pii.address"),  # s40
     # Where a lost child was found, to the lot, with her name: her neighbourhood, for the approver to judge.
     ("【迷子】山田花子ちゃん（5）本町3-4-5付近で保護", "pii.address"),  # s40
 ]
@@ -175,6 +180,8 @@ RED_TEAM_ORDINARY = [
     "講師：山田花子さん（管理栄養士）会場：本町3-4-5 市民プラザ",
     "講師の山田花子さん（上越市社会福祉協議会、本町3-4-5）",
     "地域包括支援センター（本町3-4-5）の山田花子さん",  # s40
+    "佐藤商店（本町3-4-5）の山田花子さん",
+    "講師の山田花子さん（株式会社やまだ、本町3-4-5）",
     "【ボランティア紹介】通訳ボランティアのグエンさん（ベトナム出身、本町在住）",
     "写真の山田さん（左）と佐藤さん（右）。本町3丁目の自宅前で撮影。",
     "【表彰式】優勝 高田中学校（上越市南城町3-1-1）代表 山田太郎さん",
