@@ -502,9 +502,29 @@ _LENGTH_NOTE = r"(?:(?P<length_note>[0-9]{1,2}+)[ \t]*+(?:桁|ケタ|けた)(?:�
 # A wave dash as a Mac's input method types 「～」 (「パスワード〜kouhou2026」; NFKC leaves it, and Windows' 「～」 was read as
 # the value's 「~」), but not one a second closes on the line, a title's (「パスワード〜2026春〜」); 「・」 before a value
 # ending its sentence (「パスワード・kouhou2026」), not in a list of terms (「パスワード・PIN2の管理」); 「.」 after the short
-# English labels only (「pw. kouhou2026」), not after a sentence's (「Change your password. 2026 policy」).
+# English labels (「pw. kouhou2026」), not after a sentence's (「Change your password. 2026 policy」), and after a Japanese
+# label (「パスワード. kouhou2026」), whose sentence a 「.」 never closes.
+# A term listed before the label with 「・」 (「ID・パスワード・…」「項目：メール、パスワード・…」), no value of a field before it
+# (「ID：koho01・パスワード・kouhou2026」 gives both): after a colon the term is a field's name or in Japanese.
+_A_TERM_LISTED_BEFORE = re.compile(r"(?:^|(?<=[\s、,【「『(・])|(?P<colon>(?<=[:：])))(?P<item>[^\s:：=、,・]{1,12}+)[・、]\Z")
+
+
+# The terms a list names beside 「パスワード」 (「Wi-Fi2」「PIN2」「VPN」): short, or a tool, a product or a connection's name.
+# 「ID・パスワード・kouhou2026」 gives a password whatever the 「・」 before it.
+_A_CONNECTION_TERM = re.compile(r"(?i)(?:wi-?fi|bluetooth|usb(?:-c)?|vpn|pin|sim|lan|wps|nfc|ssid)[-0-9a-z]{0,3}")
+
+
+def _a_listed_term(value: str) -> bool:
+    return len(value) < 8 or _a_tool(value) or product_or_version_word(value) or bool(_A_CONNECTION_TERM.fullmatch(value))
+
+
+def _a_term_listed_before(norm: str, label: int) -> bool:
+    t = _A_TERM_LISTED_BEFORE.search(norm, max(0, label - 16), label)
+    return t is not None and (t["colon"] is None or t["item"].lower() in _FIELD_NAMES or not t["item"].isascii())
+
+
 _EXPLICIT = (
-    rf"[ \t]*+(?:は|::?|{_ARROW}|=|】|\]|👉|▶\ufe0f?|►|[≫》»☞]|〜(?![^\n〜~]*+[〜~])|・(?=[ \t]*+[!-~]++[ \t]*+(?:です|。|、|\n|$))|(?:(?<=[Pp][Ww])|(?<=[Pp][Ww][Dd])|(?<=[Pp][Ii][Nn]))\.(?=[ \t]))"
+    rf"[ \t]*+(?:は|::?|{_ARROW}|=|】|\]|👉|▶\ufe0f?|►|[≫》»☞]|〜(?![^\n〜~]*+[〜~])|・(?=[ \t]*+[!-~]++[ \t]*+(?:です|。|、|\n|$))|(?:(?<=[Pp][Ww])|(?<=[Pp][Ww][Dd])|(?<=[Pp][Ii][Nn])|(?<=[ァ-ヺー\u3400-\u9fff]))\.(?=[ \t]))"
     rf"{_DELETED_OLD}{_WHICH_VALUE}{_MARK_CLOSED}[ \t、,]*+{_LENGTH_NOTE}"
 )
 _ENGLISH = r"[ \t]++(?:is now|is set to|(?:has been |was |is )?changed to|is|was)(?:[ \t]*+:[ \t]++|[ \t]++)"
@@ -1658,6 +1678,11 @@ def _labelled(norm: str) -> Iterator[Credential]:
             # the match, 「Azure ストレージのキー：AccountKey=…」 lost its connection string's key to this label.
             resume = m.start("value")
             continue
+        if (
+            (m["explicit"] or "").lstrip(" \t").startswith("・") and _a_term_listed_before(norm, m.start())
+            and _a_listed_term(m["value"].rstrip(_TRAILING))
+        ):
+            continue  # 「ID・パスワード・Wi-Fi2」: the label is an item of a list of terms, and so is the word after it
         if m["changed"] and m["explicit"] is None and m["line"] is None and not _A_NEW_ONE_SAID.search(m["said"] or ""):
             continue  # 「パスワードを変更しました Kessai…」 reads on as prose; the explicit forms are enough
         value = m["value"]
@@ -1691,6 +1716,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
             continue  # 「暗証番号：0000～9999 の範囲で設定できます」: every PIN there is, which is no one's
         if m["length_note"] is not None and len(_compact(value)) != int(m["length_note"]):
             continue  # 「暗証番号は4桁の10進数」: the count is not this value's length, so it is no PIN given with it
+        if _CHARACTER_RANGES.fullmatch(value):
+            continue  # 「パスワードは【A-Z,a-z,0-9】」: the kinds of characters a password is made of, a rule
         if value[:1] in _OPENING and value[1:-1].isalpha():
             continue  # 「Password: (optional)」「パスワード：(required)」: a form's note, no value
         if m["line"] is not None and m["quote"] is None and _BRACKETED_ON_ITS_LINE.fullmatch(value):
@@ -1768,6 +1795,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
             or ("\n" not in m["line"] and _ENDS_ANNOUNCED.match(norm, a + len(value)))
         ):
             continue  # a sentence that goes on after a label ending its line is prose, not a form
+        if m["line"] is not None and not m["quote"] and _an_item_of_a_list_below(norm, value, a + len(value)):
+            continue  # 「パスワード⏎IE11⏎EDGE」「パスワード⏎PC-A1⏎PC-B2」: a heading and the items under it
         if m["line"] is not None and _IN_TABLE_ROW.search(norm, norm.rfind("\n", 0, m.start()) + 1, m.start()):
             continue  # a column header: the value under it is _tables' to find, not the next row
         if (
@@ -2064,6 +2093,8 @@ _URL_AFTER = re.compile(r"(?i)[ \t]++(?:https?://|www\.)")
 # The kinds of characters a password must mix, as a registration guide lists them as ranges
 # (「パスワードは A-Z, 0-9 を含めます」「a-z, A-Z, 0-9 を組み合わせます」): a rule, not a value.
 _CHARACTER_RANGE = re.compile(r"(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9])[,、]?")
+# The same written in one word (「A-Z,a-z,0-9」「a-z/0-9」), after a label.
+_CHARACTER_RANGES = re.compile(r"(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9])(?:[,、/・+][ \t]*+(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9]))*+")
 
 
 # An arrow standing alone between the words (「abc123 -> iOS17」): what it was changed to, not a word of the value.
@@ -2255,10 +2286,14 @@ _MENTION_REACH = 150
 # that is not another piece: 「パスワード⏎STEP1⏎STEP2」 is a list of steps, 「パスワード⏎ID⏎メール」 of fields.
 # The short lines are found first and the label then read at the end of the line above them: read from every
 # position, the label's alternation doubled the time find_credentials took on a draft.
-_SHORT_LINES = re.compile(r"\n(?P<lines>(?:[ \t]*+[!-~]{2,32}+[ \t]*+\n){1,3}?[ \t]*+[!-~]{2,32}+[ \t]*+)(?=\n|$)")
+# Each line may open with an item's mark (「パスワード⏎・ko⏎・uh⏎…」), as a list is pasted.
+_LINE_BULLET = r"(?:[・•●○■□◆◇▪][ \t]*+|[-*+][ \t]++)?+"
+_SHORT_LINES = re.compile(
+    rf"\n(?P<lines>(?:[ \t]*+{_LINE_BULLET}[!-~]{{2,32}}+[ \t]*+\n){{1,7}}[ \t]*+{_LINE_BULLET}[!-~]{{2,32}}+[ \t]*+)(?=\n|$)"
+)
 _LABEL_ENDS_ITS_LINE = re.compile(rf"(?i)(?P<label>{_PASSWORD_LABEL})[ \t]*+(?:は|:|=)?[ \t]*+\Z")
 _LABEL_REACH = 40
-_PIECE_LINE = re.compile(r"[ \t]*+([!-~]{2,32}+)")
+_PIECE_LINE = re.compile(rf"[ \t]*+{_LINE_BULLET}([!-~]{{2,32}}+)")
 
 
 _SHAPE_ANY_CASE = str.maketrans(
@@ -2280,7 +2315,9 @@ def _pieces_of_a_password(pieces: list[str]) -> bool:
         and _password_like(joined, loose=False) and joined.lower() not in _FAMOUS_EXAMPLES
         and not any(_WHEN.fullmatch(p) or _HEADING.fullmatch(p) or _TECHNICAL.fullmatch(p) or _CHAR_RANGE.fullmatch(p)
                     for p in pieces)
-        and not any(_siblings(p, q) or _same_code_shape(p, q) or _one_shape_with_a_mark(p, q)
+        # Two numbers are no series there (「…⏎20⏎26」, a year cut in two): the series are of names with their numbers.
+        and not any((_siblings(p, q) and not (p.isdigit() and q.isdigit()))
+                    or _same_code_shape(p, q) or _one_shape_with_a_mark(p, q)
                     for p, q in itertools.pairwise(pieces))
     )
 
@@ -2288,6 +2325,42 @@ def _pieces_of_a_password(pieces: list[str]) -> bool:
 def _one_shape_with_a_mark(first: str, second: str) -> bool:
     shape = first.translate(_SHAPE_ANY_CASE)
     return shape == second.translate(_SHAPE_ANY_CASE) and any(c not in "Aa9" for c in shape)
+
+
+# The tools a notice lists by name, a version maybe after it (「Teams⏎Zoom2」「IE11⏎EDGE」): web meetings and browsers,
+# with the services and products the rule already knows.
+_TOOL_NAME = re.compile(r"(?i)(?:zoom|teams|webex|skype|slack|chatwork|meet|chrome|edge|safari|firefox|ie|excel|word)[0-9]{0,2}")
+# The next line alone a word of ASCII, as items are listed under a heading.
+_NEXT_LINE_A_WORD = re.compile(r"[ \t]*+\n[ \t]*+(?:[・•●○■□◆◇\-*+][ \t]*+)?([!-~]{2,32}+)[ \t]*+(?:\n|$)")
+
+
+def _a_tool(word: str) -> bool:
+    return bool(_TOOL_NAME.fullmatch(word) or _SERVICE_NAME.fullmatch(word) or _PRODUCT.fullmatch(word))
+
+
+def _pieces_on_lines(words: list[str]) -> bool:
+    return not (
+        any(w.lower() in _FIELD_NAMES or _WHEN.fullmatch(w) or "://" in w or "@" in w for w in words)
+        # 「パスワード⏎Teams⏎Zoom2」: the tools a notice lists under its heading
+        or sum(map(_a_tool, words)) >= 2
+        or not _pieces_of_a_password(words)
+        # One piece alone a password already is the labelled value's (_labelled reads the line under a label).
+        or any(_password_like(w, loose=True) for w in words)
+    )
+
+
+def _an_item_of_a_list_below(norm: str, value: str, end: int) -> bool:
+    """Whether ``value``, on the line under a label, is followed by a line that is another item of its kind: a tool
+    after a tool (「IE11⏎EDGE」), or one of its series or shape (「PC-A1⏎PC-B2」「PC01⏎PC02」). A password changed from
+    one year's to the next (「koho2025⏎koho2026」) is two passwords, no series of rooms or devices."""
+    nxt = _NEXT_LINE_A_WORD.match(norm, end)
+    if nxt is None:
+        return False
+    other = nxt[1].rstrip(_TRAILING)
+    return (_a_tool(value) and _a_tool(other)) or (
+        (_siblings(value, other) or _same_code_shape(value, other) or _one_shape_with_a_mark(value, other))
+        and not _YEAR.search(value)
+    )
 
 
 def _halves_and_lines(norm: str) -> Iterator[Credential]:
@@ -2306,15 +2379,10 @@ def _halves_and_lines(norm: str) -> Iterator[Credential]:
         if label is None or _PIN_ONLY_LABEL.fullmatch(label["label"]):
             continue
         label_start = m.start() - (len(label.string) - label.start())
-        pieces = list(_PIECE_LINE.finditer(norm, m.start("lines"), m.end("lines")))
-        words = [p[1] for p in pieces]
-        if (
-            any(w.lower() in _FIELD_NAMES or _WHEN.fullmatch(w) or "://" in w or "@" in w for w in words)
-            or not _pieces_of_a_password(words)
-            # One piece alone a password already is the labelled value's (_labelled reads the line under a label).
-            or any(_password_like(w, loose=True) for w in words)
-        ):
-            continue
+        block = list(_PIECE_LINE.finditer(norm, m.start("lines"), m.end("lines")))
+        # Every line of the block (「パスワード⏎ko⏎uh⏎ou⏎20⏎26!」, a piece on each of up to eight), else its first two, the
+        # password before whatever is listed after it (「パスワードは⏎kouho⏎2026!⏎URL⏎https://…」).
+        pieces = next((c for c in (block, block[:2]) if _pieces_on_lines([p[1] for p in c])), [])
         for i, p in enumerate(pieces):
             yield Credential(label_start if i == 0 else p.start(1), p.end(1), p.start(1), p.end(1), "パスワード", 0)
 
@@ -2612,15 +2680,42 @@ def _login_pairs(norm: str) -> Iterator[Credential]:
 # (「@joetsu_city」); the second line must be a password by its letters and digits, no standard's or
 # product's name (「接続情報⏎Wi-Fi⏎WPA2-PSK」), and not a sibling of the ID (「koho01⏎koho02」, a list).
 _LOGIN_BLOCK = re.compile(
-    r"(?m)^[^\n]{0,24}?(?P<label>ログイン情報|アカウント情報|認証情報|接続情報)"
+    r"(?m)^[^\n]{0,24}?(?P<label>ログイン情報|アカウント情報|認証情報|接続情報|ログイン(?![ァ-ヺー]))"
     r"(?:[ \t]*+:[ \t]*+(?P<same_line>[A-Za-z0-9._@\-]{2,64}+)[ \t]*+|[^\n:]{0,24}+)\n(?:[ \t]*+\n)?"
-    r"(?(same_line)|[ \t]*+(?P<id>[A-Za-z0-9._@\-]{2,64}+)[ \t]*+\n)"
-    r"[ \t]*+(?P<value>[!-~]{6,64}+)[ \t]*+$"
+    # The ID and the password on one line a slash apart (「ログイン（窓口用端末）⏎joetsu_koho / Sakura2026!」) as well.
+    rf"(?(same_line)|[ \t]*+{_LINE_BULLET}(?P<id>[A-Za-z0-9._@\-]{{2,64}}+)[ \t]*+(?:\n|/(?=[ \t]*+[!-~])))"
+    rf"[ \t]*+{_LINE_BULLET}(?P<value>[!-~]{{6,64}}+)[ \t]*+$"
 )
 _FIELD_NAMES = frozenset({
     "id", "ssid", "user", "username", "userid", "login", "pw", "pwd", "pass", "password", "key", "wifi", "wi-fi",
     "url", "mail", "email", "e-mail", "account", "name",
 })
+
+# 「ログイン」 alone heads a block only when nothing but a note of where the login is used follows it on its line
+# (「インスタのログイン（窓口用端末）⏎joetsu_koho⏎Sakura2026!」): 「ログイン方法⏎…」「ログインできない場合⏎…」 head a way or a
+# case. The note of a device or a place in brackets is no desk's or way's word (「（窓口用端末）」 names the PC at the desk).
+_A_DEVICE_NOTE = re.compile(r"[(（][^()（）\n]{0,16}?(?:端末|PC|パソコン|タブレット|iPad|スマホ|用)[)）]")
+_BARE_LOGIN_REST = re.compile(r"[ \t]*+(?:[(（][^()（）\n]{1,16}+[)）])?[ \t]*+:?[ \t]*+\Z")
+
+
+def _a_bare_login_heading(norm: str, m: re.Match[str], account: str, value: str) -> bool:
+    """Whether a block under 「ログイン」 alone gives an account: its heading a login's with at most a note, its
+    value mixed in case, with a symbol or a word's letters and a year's digits (「Sakura2026!」), its account no
+    word alone (「ログイン⏎Google⏎Microsoft365」 names services)."""
+    line = norm[m.start() : norm.find("\n", m.end("label"))]
+    rest = norm[m.end("label") : m.start() + len(line)]
+    # An address as the account is _address_logins' (「管理者ログイン⏎koho@…⏎Kessai2026!」), reported from the address.
+    if m["same_line"] is not None or "@" in account or not _BARE_LOGIN_REST.match(rest):
+        return False
+    if _ABOUT_LOGINS.search(_A_DEVICE_NOTE.sub("", line)) or _A_NOTICE_ON_ITS_LINE.search(line):
+        return False
+    cases = any(c.isupper() for c in value) and any(c.islower() for c in value)
+    symbol = any(not c.isalnum() and c not in "._-" for c in value)
+    return (
+        (cases or symbol or _ONE_CASE_PASSWORD.fullmatch(value) is not None) and not account.isalpha()
+        and not _SERVICE_NAME.fullmatch(account) and not _a_tool(value) and _A_FIELD_FIRST.match(value) is None
+    )
+
 
 # A management standard named under 「認証情報」 (certification, not authentication: 「認証情報⏎ISO14001⏎
 # JQA-EM6543」 publishes the city's registration number), its certifier's number on the next line.
@@ -2629,11 +2724,13 @@ _STANDARD = re.compile(r"(?:ISO|IEC|JIS|ISMS|KES|HACCP|JAS|FSC|MSC|EA21)(?:-?[0-
 
 
 def _login_blocks(norm: str) -> Iterator[Credential]:
-    if "情報" not in norm:
+    if "情報" not in norm and "ログイン" not in norm:
         return
     for m in _LOGIN_BLOCK.finditer(norm):
         account = m["same_line"] or m["id"]
         value = m["value"].rstrip("".join(_TRAILING))
+        if m["label"] == "ログイン" and not _a_bare_login_heading(norm, m, account, value):
+            continue
         if (
             account.lower() in _FIELD_NAMES or account.startswith("@") or _STANDARD.fullmatch(account)
             or _HANDLE_LIKE.match(value)
@@ -2688,7 +2785,7 @@ def _address_logins(norm: str) -> Iterator[Credential]:
         if context is None:
             continue
         line = _line_of(norm, context.start(), context.end())
-        heading = line[line.find(context.group()) :]
+        heading = _A_DEVICE_NOTE.sub("", line[line.find(context.group()) :])
         address_line = norm[norm.rfind("\n", 0, m.start()) + 1 : m.start()]
         if (
             ((_ABOUT_LOGINS.search(heading) or _A_NOTICE_ON_ITS_LINE.search(line)) and not _SHARES_A_LOGIN.search(line))
