@@ -1,8 +1,8 @@
 """Leak reports' masking (bot.secret_mask.mask_secrets) of the passwords confidential.secret newly reads in session 40.
 
 A report of a misposting pastes the post or tells it in a sentence; each password the rule now finds in a draft (a
-period after the label, a login under 「〜のログイン（窓口用端末）」, a password over five or more lines) must not go into
-the escalation channel as typed, whether or not the incident is filed as a password's.
+period after the label, a login under 「〜のログイン（窓口用端末）」, a password over five or more lines, halves of letters
+alone) must not go into the escalation channel as typed, whether or not the incident is filed as a password's.
 """
 from __future__ import annotations
 
@@ -27,6 +27,9 @@ M = inc.SECRET_MASK
     ("報告：投稿文にパスワードが改行して書かれていました\nパスワード\nko\nuh\nou\n20\n26!",
      f"報告：投稿文にパスワードが改行して書かれていました\nパスワード\n{M}\n{M}\n{M}\n{M}\n{M}"),
     ("報告：パスワード\n・ko\n・uh\n・ou\n・20\n・26!\nを投稿", f"報告：パスワード\n・{M}\n・{M}\n・{M}\n・{M}\n・{M}\nを投稿"),
+    # Halves of letters alone: the mask read any word as a half already; the rule now flags the draft as well.
+    ("報告：パスワードの前半は Sakura、後半は Fubuki と書いた下書きを公開しました",
+     f"報告：パスワードの前半は {M}、後半は {M} と書いた下書きを公開しました"),
 ])
 def test_session_40s_catches_are_masked_in_a_report(text: str, expected: str) -> None:
     for about_a_password in (True, False):

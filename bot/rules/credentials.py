@@ -2363,12 +2363,39 @@ def _an_item_of_a_list_below(norm: str, value: str, end: int) -> bool:
     )
 
 
+# What may stand between a password's label and its halves of letters alone: a particle, a colon, 「の件です」, a line's end
+# (「パスワードは前半 Sakura、後半 Fubuki」「パスワードの件です。前半は Sakura、後半は Fubuki」「Wi-Fiのパスワード⏎前半…」).
+# A course's, a training's or a meeting's word there (「パスワード講座 前半は Basic、後半は Advanced」) makes them its parts.
+_TO_ITS_HALVES = re.compile(
+    r"[ \t]*+(?:は|が|:|の件(?:です|ですが)?|です(?:が)?|を(?:送ります|お?伝えします|共有します))?[ \t、,。.!?]*+\n?[ \t]*+(?:その|の)?\Z"
+)
+_A_WORD_HALF = re.compile(r"[A-Za-z]{3,16}+")
+# Kinds of characters, as a rule names them (「パスワードは前半が Upper、後半が Lower」).
+_A_KIND_OF_CHARACTERS = re.compile(
+    r"(?i)upper(?:case)?|lower(?:case)?|capitals?|small|english|alphabets?|alpha|letters?|numbers?|numeric|digits?"
+    r"|symbols?|marks?|kana|romaji|ascii|word|words|name|names"
+)
+
+
+def _worded_halves(norm: str, mention_end: int, start: int, first: str, second: str) -> bool:
+    """Whether halves of letters alone (「前半は Sakura、後半は Fubuki」), which no digit tells from two names
+    (「前半は Zoom、後半は Teams」), are the password's: right after its label, as no course's parts are, and neither a
+    tool's, a service's or a product's name."""
+    return (
+        _A_WORD_HALF.fullmatch(first) is not None and _A_WORD_HALF.fullmatch(second) is not None
+        and _TO_ITS_HALVES.match(norm, mention_end, start) is not None
+        and not any(_a_tool(h) or _TECHNICAL.fullmatch(h) or _HEADING.fullmatch(h) or _A_KIND_OF_CHARACTERS.fullmatch(h)
+                    for h in (first, second))
+    )
+
+
 def _halves_and_lines(norm: str) -> Iterator[Credential]:
     for m in _HALVES.finditer(norm):
         first, second = m["first"], m["second"].rstrip(_TRAILING)
-        if not _PASSWORD_MENTION.search(norm, max(0, m.start() - _MENTION_REACH), m.start()):
+        mentions = list(_PASSWORD_MENTION.finditer(norm, max(0, m.start() - _MENTION_REACH), m.start()))
+        if not mentions:
             continue
-        if not _pieces_of_a_password([first, second]):
+        if not (_pieces_of_a_password([first, second]) or _worded_halves(norm, mentions[-1].end(), m.start(), first, second)):
             continue
         a, b = m.start("first"), m.start("second")
         yield Credential(m.start(), a + len(first), a, a + len(first), "パスワード", 0)

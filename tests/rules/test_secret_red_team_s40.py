@@ -6,9 +6,10 @@ the kinds of characters a policy allows (「パスワードは【A-Z,a-z,0-9】�
 browsers (「パスワード⏎IE11⏎EDGE」) and devices of one series (「パスワード⏎PC-A1⏎PC-B2」) under a heading. Each is checked
 alone and inside the post it came from, on X and on Facebook.
 
-Misses (published unflagged): a period after a Japanese label (「パスワード. kouhou2026」), a login headed 「〜のログイン」
-with a note of the device it is used on (「インスタのログイン（窓口用端末）⏎joetsu_koho⏎Sakura2026!」, an address or a slash
-too), and a password over five or more short lines under its label, with an item's mark or without.
+Misses (published unflagged): halves of letters alone right after the label (「パスワードの件です。前半は Sakura、後半は
+Fubuki」), a period after a Japanese label (「パスワード. kouhou2026」), a login headed 「〜のログイン」 with a note of the
+device it is used on (「インスタのログイン（窓口用端末）⏎joetsu_koho⏎Sakura2026!」, an address or a slash too), and a
+password over five or more short lines under its label, with an item's mark or without.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ _IN_CONTEXT = [
     '【電子申請の推奨環境】\n対応ブラウザ（パスワード入力画面）\nパスワード\nIE11\nEDGE\n※IE11は6月でサポート終了です。',
     '【講座用パソコンの割り当て】\nパスワード\nPC-A1\nPC-B2\n受付で番号をお伝えします。',
     'パスワード講座のお知らせ\n前半は Zoom、後半は Teams で行います。',
+    'パスワードの件です。前半は Zoom、後半は Teams',
 ]
 # Near misses of this session's readings: lists of tools, rooms, steps, ranges and terms under a heading, in bullets
 # or full-width; ranges as a rule; a period before a rule; halves that are a course's parts or kinds of characters;
@@ -57,6 +59,10 @@ _NEAR_MISSES = [
     'パスワード\nver1\nver2\nver3\nver4\nver5', 'パスワード\nA-Z\na-z\n0-9\n!@#\n$%&',
     'パスワードは【a-z/0-9】で8文字以上', 'パスワードは【0-9,A-Z】のみ使えます', 'パスワードは A-Z,a-z,0-9 です',
     'パスワード. 8文字以上にしてください', 'パスワード. の欄は必須です',
+    'パスワード講座 前半は Basic、後半は Advanced', 'パスワード研修の前半は Word、後半は Excel です',
+    'パスワードは前半が Upper、後半が Lower です', 'パスワードについて、前半は Online、後半は Offline です',
+    'パスワード：前半は Tanaka、後半は Suzuki が担当します', 'パスワード教室の前半は Input、後半は Output です',
+    'パスワード研修 前半は Zoom、後半は Webex', 'パスワード\n前半は English、後半は Numbers',
     'ログイン（窓口でお問い合わせください）\nkoho@city.example.lg.jp Tel0255265111',
     'ログインについて（窓口用端末）\nkoho@city.example.lg.jp Help2026!', 'ログイン（窓口）\nkoho@city.example.lg.jp Tel2026',
     'ログイン\nGoogle\nMicrosoft365', 'ログイン\niPhone15\nAndroid14', 'ログイン（スマホ）\nSTEP1\nSTEP2',
@@ -69,6 +75,17 @@ _ORDINARY = _FALSE_ALARMS + _IN_CONTEXT + _NEAR_MISSES
 
 # Each value that went out unflagged, now flagged and masked in the leak report.
 NEW_CATCHES = [
+    # Halves of letters alone right after the label: 「前半は Zoom、後半は Teams」 names tools, a course's words stand
+    # between 「パスワード講座」 and its halves.
+    ("パスワードの件です。前半は Sakura、後半は Fubuki", "Sakura"),
+    ("パスワードの件です。前半は Sakura、後半は Fubuki", "Fubuki"),
+    ("パスワードは前半 Sakura、後半 Fubuki", "Fubuki"),
+    ("パスワード：前半は sakura、後半は fubuki です", "sakura"),
+    ("Wi-Fiのパスワード\n前半は「Hanabi」、後半は「Matsuri」", "Matsuri"),
+    ("Wi-Fiのパスワードを送ります。前半は Yuki、後半は Tsubaki", "Tsubaki"),
+    ("パスワードの件です。前半は Sakura、後半は Fubuki です。よろしくお願いします。", "Sakura"),
+    ("パスワードは前半が「Ume」、後半が「Momo」です", "Momo"),
+    ("Wi-Fiのパスワードです。前半は Yama、後半は Kawa", "Yama"),
     # A period after a Japanese label, half- or full-width.
     ("パスワード. kouhou2026", "kouhou2026"),
     ("パスワード． kouhou2026", "kouhou2026"),
