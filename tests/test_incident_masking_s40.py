@@ -27,6 +27,9 @@ M = inc.SECRET_MASK
     ("報告：投稿文にパスワードが改行して書かれていました\nパスワード\nko\nuh\nou\n20\n26!",
      f"報告：投稿文にパスワードが改行して書かれていました\nパスワード\n{M}\n{M}\n{M}\n{M}\n{M}"),
     ("報告：パスワード\n・ko\n・uh\n・ou\n・20\n・26!\nを投稿", f"報告：パスワード\n・{M}\n・{M}\n・{M}\n・{M}\n・{M}\nを投稿"),
+    # A login's heading closed by a colon over the ID and the password.
+    ("報告：ログイン情報：\nkoho01\nKessai2026!\nを投稿", f"報告：ログイン情報：\nkoho01\n{M}\nを投稿"),
+    ("報告：アカウント情報（広報X）：\njoetsu_koho\nSakura#2026\nが公開", f"報告：アカウント情報（広報X）：\njoetsu_koho\n{M}\nが公開"),
     # Halves of letters alone: the mask read any word as a half already; the rule now flags the draft as well.
     ("報告：パスワードの前半は Sakura、後半は Fubuki と書いた下書きを公開しました",
      f"報告：パスワードの前半は {M}、後半は {M} と書いた下書きを公開しました"),

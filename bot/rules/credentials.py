@@ -2708,7 +2708,8 @@ def _login_pairs(norm: str) -> Iterator[Credential]:
 # product's name (「接続情報⏎Wi-Fi⏎WPA2-PSK」), and not a sibling of the ID (「koho01⏎koho02」, a list).
 _LOGIN_BLOCK = re.compile(
     r"(?m)^[^\n]{0,24}?(?P<label>ログイン情報|アカウント情報|認証情報|接続情報|ログイン(?![ァ-ヺー]))"
-    r"(?:[ \t]*+:[ \t]*+(?P<same_line>[A-Za-z0-9._@\-]{2,64}+)[ \t]*+|[^\n:]{0,24}+)\n(?:[ \t]*+\n)?"
+    # A colon may end the heading's line (「アカウント情報（広報X）：⏎joetsu_koho⏎Sakura#2026」), the values under it.
+    r"(?:[ \t]*+:[ \t]*+(?P<same_line>[A-Za-z0-9._@\-]{2,64}+)[ \t]*+|[^\n:]{0,24}+(?::[ \t]*+)?)\n(?:[ \t]*+\n)?"
     # The ID and the password on one line a slash apart (「ログイン（窓口用端末）⏎joetsu_koho / Sakura2026!」) as well.
     rf"(?(same_line)|[ \t]*+{_LINE_BULLET}(?P<id>[A-Za-z0-9._@\-]{{2,64}}+)[ \t]*+(?:\n|/(?=[ \t]*+[!-~])))"
     rf"[ \t]*+{_LINE_BULLET}(?P<value>[!-~]{{6,64}}+)[ \t]*+$"

@@ -71,6 +71,11 @@ _NEAR_MISSES = [
     'ログイン\nLINE / Instagram', 'ログイン\nStep1 / Step2', 'SNSへのログイン\nX / Instagram / Facebook',
     '【ログイン】\nChrome / Edge2', 'ログイン\nWindows11 / Office2021', 'ログイン（職員用）\nPart1 / Part2',
 ]
+# A heading closed by a colon over its lines: fields, a standard and its registration, a series of IDs.
+_NEAR_MISSES += [
+    '接続情報：\nSSID\nWPA2-PSK', '接続情報：\nWi-Fi\nWPA2-PSK', '認証情報：\nISO14001\nJQA-EM6543', 'ログイン情報：\nkoho01\nkoho02',
+    'ログイン情報：\nID\nパスワード', 'ログイン（窓口用端末）：\nSTEP1\nSTEP2',
+]
 _ORDINARY = _FALSE_ALARMS + _IN_CONTEXT + _NEAR_MISSES
 
 # Each value that went out unflagged, now flagged and masked in the leak report.
@@ -100,6 +105,11 @@ NEW_CATCHES = [
     ("ログイン（窓口用端末）\njoetsu_koho / Sakura2026!", "Sakura2026!"),
     ("・インスタのログイン（窓口用端末）\n・joetsu_koho\n・Sakura2026!", "Sakura2026!"),
     ("【共有】インスタのログイン（窓口用端末）\njoetsu_koho\nSakura2026!\nよろしくお願いします", "Sakura2026!"),
+    # A login's heading closed by a colon, the ID and the password on the lines under it (read only with the ID on the
+    # heading's line).
+    ("ログイン情報：\nkoho01\nKessai2026!", "Kessai2026!"),
+    ("アカウント情報（広報X）：\njoetsu_koho\nSakura#2026", "Sakura#2026"),
+    ("インスタ ログイン（窓口用端末）：\njoetsu_koho\nSakura2026!", "Sakura2026!"),
     # A password over five or more short lines under its label (two to four were read), with an item's mark or not,
     # full-width, in English, and a year cut in two (「…⏎20⏎26」, two numbers read as a series of rooms).
     ("パスワードは\nko\nuh\nou\n20\n26!", "ou"),
