@@ -455,8 +455,11 @@ def _dotenv_open_quotes(path: str, text: str, overridden: set[str]) -> tuple[lis
     problems: list[str] = []
     said: set[str] = set()
     for b in parse_stream(io.StringIO(text)):
+        # Only a line break inside the value: the closing quote alone on the next line (a token
+        # copied with the line break a triple-click takes along) ends a value read as meant, as
+        # the spaces and line breaks around a value are taken off, and the bot ran on it.
         if (b.error or b.key not in SETTING_KEYS or b.key in overridden or b.value is None
-                or not any(c in b.value for c in "\r\n")):
+                or not any(c in b.value.strip() for c in "\r\n")):
             continue
         number = _binding_line(b)
         last = number + b.original.string.strip().count("\n")

@@ -332,3 +332,23 @@ def test_a_python_false_is_said_in_toml_lower_case() -> None:
     text = DEMO + '\n[rules."pii.email"]\nenabled = False\n'
     [(line, message)] = problems(text)
     assert line == line_of(text, "enabled = False") and "enabled = false のように半角の英小文字で" in message, message
+
+
+# --- review (session 40): valid files the new checks must not stop --------------------------------
+
+@pytest.mark.parametrize("text", [
+    f'SLACK_BOT_TOKEN="{BOT}\n"\nSLACK_SIGNING_SECRET={SECRET}\n',
+    f'SLACK_BOT_TOKEN={BOT}\r\nSLACK_SIGNING_SECRET="{SECRET}\r\n"\r\n',
+    f"SLACK_BOT_TOKEN='{BOT}\n'\nSLACK_SIGNING_SECRET={SECRET}\n",
+    f'SLACK_BOT_TOKEN={BOT}\nSLACK_SIGNING_SECRET={SECRET}\nKESSAI_TZ="Asia/Tokyo\n\n"\n',
+    f'SLACK_BOT_TOKEN="{BOT}\\n"\nSLACK_SIGNING_SECRET={SECRET}\n',
+], ids=["closing-quote-on-the-next-line", "crlf", "single-quotes", "after-a-blank-line", "escaped-line-break"])
+def test_a_value_ending_in_a_line_break_inside_its_quotes_starts_as_before(tmp_path: Path, text: str) -> None:
+    """A token copied with the line break a triple-click takes along, pasted between the quotes:
+    the closing quote went to the next line. The value's own spaces and line breaks around it are
+    taken off, so the bot ran on it; being said as a quote left open stopped it at its next restart."""
+    settings, said = settings_from(tmp_path, text)
+    assert said == [] and settings is not None
+    assert (settings.slack_bot_token, settings.slack_signing_secret, settings.tz) == (BOT, SECRET, "Asia/Tokyo")
+    assert settings.serve_problems(env={}, dotenv=str(tmp_path / ".env")) == []
+
