@@ -30,6 +30,7 @@ from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, cast
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
@@ -176,6 +177,12 @@ def _not_signing_secret_ja(secret: str) -> str | None:
     return None
 
 
+def _slack_address(api_url: str) -> bool:
+    """Whether ``api_url`` is Slack's own (slack.com, or GovSlack's slack-gov.com), not a stand-in."""
+    host = (urlsplit(api_url).hostname or "").rstrip(".")
+    return any(host == domain or host.endswith("." + domain) for domain in ("slack.com", "slack-gov.com"))
+
+
 def _mask_url_password(url: str) -> str:
     # postgresql://kessai:secret@db/kessai → postgresql://kessai:***@db/kessai
     return re.sub(r"^([a-zA-Z][\w+.-]*://[^:/@]*):[^@/]*@", rf"\1:{_MASK}@", url)
@@ -204,33 +211,38 @@ class Settings:
         """What is missing for ``kessai serve`` (Japanese sentences); empty when it can start.
         ``env`` and ``dotenv`` are where the settings were read, to say where to write the missing one."""
         problems: list[str] = []
+        # What a real Slack app's token and secret look like is asked only when serve talks to Slack:
+        # against a local stand-in (docs/operations.md's trial with the sandbox, 「署名シークレットは
+        # 試用なので何でも構いません」, or a test's server) any made-up value it was started with is right.
+        slack = _slack_address(self.slack_api_url)
         if not self.slack_bot_token:
             problems.append(
                 "SLACK_BOT_TOKEN が設定されていません。Slack アプリの「OAuth & Permissions」にある"
                 f" xoxb- で始まるトークンを{setting_place_ja('SLACK_BOT_TOKEN', env, dotenv)}に書いてください。"
             )
-        elif _placeholder(self.slack_bot_token, "xoxb-"):
+        elif slack and _placeholder(self.slack_bot_token, "xoxb-"):
             problems.append(
                 "SLACK_BOT_TOKEN が記入例の値のままです。Slack アプリの「OAuth & Permissions」にある「Bot User OAuth Token」"
                 f"（xoxb- で始まるもの）を「Copy」でコピーして{setting_place_ja('SLACK_BOT_TOKEN', env, dotenv)}に"
                 "貼り付けてください。"
             )
-        elif twice := _pasted_twice_ja("SLACK_BOT_TOKEN", self.slack_bot_token, "xoxb-",
-                                       setting_place_ja("SLACK_BOT_TOKEN", env, dotenv)):
+        elif slack and (twice := _pasted_twice_ja("SLACK_BOT_TOKEN", self.slack_bot_token, "xoxb-",
+                                                  setting_place_ja("SLACK_BOT_TOKEN", env, dotenv))):
             problems.append(twice)
-        elif marks := _stray_marks_ja("SLACK_BOT_TOKEN", self.slack_bot_token, setting_place_ja("SLACK_BOT_TOKEN", env, dotenv)):
+        elif slack and (marks := _stray_marks_ja("SLACK_BOT_TOKEN", self.slack_bot_token,
+                                                 setting_place_ja("SLACK_BOT_TOKEN", env, dotenv))):
             problems.append(marks)
-        if self.socket_mode and _placeholder(self.slack_app_token, "xapp-"):
+        if slack and self.socket_mode and _placeholder(self.slack_app_token, "xapp-"):
             problems.append(
                 "SLACK_APP_TOKEN が記入例の値のままです。Slack アプリの「Basic Information」の「App-Level Tokens」にある"
                 f" xapp- で始まるトークンを{setting_place_ja('SLACK_APP_TOKEN', env, dotenv)}に貼り付けてください"
                 "（Socket Mode を使わないなら SLACK_APP_TOKEN は空にします）。"
             )
-        elif self.socket_mode and (twice := _pasted_twice_ja("SLACK_APP_TOKEN", self.slack_app_token, "xapp-",
-                                                             setting_place_ja("SLACK_APP_TOKEN", env, dotenv))):
+        elif slack and self.socket_mode and (twice := _pasted_twice_ja("SLACK_APP_TOKEN", self.slack_app_token, "xapp-",
+                                                                       setting_place_ja("SLACK_APP_TOKEN", env, dotenv))):
             problems.append(twice)
-        elif self.socket_mode and (marks := _stray_marks_ja("SLACK_APP_TOKEN", self.slack_app_token,
-                                                            setting_place_ja("SLACK_APP_TOKEN", env, dotenv))):
+        elif slack and self.socket_mode and (marks := _stray_marks_ja("SLACK_APP_TOKEN", self.slack_app_token,
+                                                                      setting_place_ja("SLACK_APP_TOKEN", env, dotenv))):
             problems.append(marks)
         secret = self.slack_signing_secret
         if not self.socket_mode and not secret:
@@ -239,7 +251,7 @@ class Settings:
                 f"「Basic Information」にある Signing Secret を{setting_place_ja('SLACK_SIGNING_SECRET', env, dotenv)}に"
                 "書くか、Socket Mode を使う場合は SLACK_APP_TOKEN（xapp-）を設定してください。"
             )
-        elif not self.socket_mode and secret and (wrong := _not_signing_secret_ja(secret)):
+        elif slack and not self.socket_mode and secret and (wrong := _not_signing_secret_ja(secret)):
             # Only in HTTP mode: Socket Mode does not use the secret, and a bot that runs with a
             # wrong one there must not be stopped at its next restart.
             problems.append(
@@ -247,11 +259,11 @@ class Settings:
                 " Signing Secret（英数字 32 文字）を「Show」で表示してコピーし"
                 f"{setting_place_ja('SLACK_SIGNING_SECRET', env, dotenv)}に貼り付けてください。"
             )
-        elif not self.socket_mode and (twice := _pasted_twice_ja("SLACK_SIGNING_SECRET", secret, "",
-                                                                 setting_place_ja("SLACK_SIGNING_SECRET", env, dotenv))):
+        elif slack and not self.socket_mode and (twice := _pasted_twice_ja("SLACK_SIGNING_SECRET", secret, "",
+                                                                           setting_place_ja("SLACK_SIGNING_SECRET", env, dotenv))):
             problems.append(twice)
-        elif not self.socket_mode and (marks := _stray_marks_ja("SLACK_SIGNING_SECRET", secret,
-                                                                setting_place_ja("SLACK_SIGNING_SECRET", env, dotenv))):
+        elif slack and not self.socket_mode and (marks := _stray_marks_ja("SLACK_SIGNING_SECRET", secret,
+                                                                          setting_place_ja("SLACK_SIGNING_SECRET", env, dotenv))):
             problems.append(marks)
         return problems
 

@@ -352,3 +352,20 @@ def test_a_value_ending_in_a_line_break_inside_its_quotes_starts_as_before(tmp_p
     assert (settings.slack_bot_token, settings.slack_signing_secret, settings.tz) == (BOT, SECRET, "Asia/Tokyo")
     assert settings.serve_problems(env={}, dotenv=str(tmp_path / ".env")) == []
 
+
+@pytest.mark.parametrize(("bot", "secret", "app"), [
+    ("xoxb-kessai-sandbox-token", "dummy", None), ("xoxb-kessai-sandbox-token", "xxxx", None),
+    ("xoxb-kessai-sandbox-token", "your-signing-secret", None), ("xoxb-kessai-sandbox-token", "example", None),
+    ("xoxb-kessai-sandbox-token", "TrialSigningSecret123456", None), ("xoxb-kessai-sandbox-token", "trial;secret", None),
+    ("xoxb-dummy", "s", None), ("xoxb-xxxx", "s", None), ("xoxb-kessai-sandbox-token", None, "xapp-dummy"),
+], ids=["dummy", "xxxx", "your-signing-secret", "example", "24-letters-and-digits", "semicolon", "dummy-token",
+        "xxxx-token", "dummy-app-token"])
+def test_a_local_stand_in_for_slack_takes_any_made_up_value(bot: str, secret: str | None, app: str | None) -> None:
+    """docs/operations.md's trial runs serve against the sandbox with 「署名シークレットは試用なので何でも
+    構いません」: what a real Slack app's token and secret look like is asked only of Slack's address."""
+    env = {"SLACK_API_URL": "http://127.0.0.1:3999/api/", "SLACK_BOT_TOKEN": bot}
+    env |= {"SLACK_SIGNING_SECRET": secret} if secret else {"SLACK_APP_TOKEN": app or ""}
+    assert load_settings(env, dotenv=None).serve_problems(env=env, dotenv=None) == []
+    # Slack's own address, written out as the default is, still says an example's value.
+    env["SLACK_API_URL"] = "https://slack.com/api/"
+    assert load_settings(env, dotenv=None).serve_problems(env=env, dotenv=None) != []
