@@ -2771,6 +2771,11 @@ def _syntax_hint(lines: list[str], original: str) -> tuple[str, bool]:
         if len(value) >= 2 and value[0] + value[-1] in _QUOTE_LIKES:
             # 「“課長補佐”」 from Word or a chat, 「「課長補佐」」 typed as Japanese quotes.
             value = value[1:-1].strip()
+        # One quote of the pair written (「課長補佐"」, the opening one forgotten; 「U0A", "U0B"]」):
+        # the line shown to write kept it, 「"課長補佐""」, itself a line tomllib refuses.
+        value = value.replace('"', "").strip().strip("'“”‘’＂＇").strip()
+        if key in _LIST_KEYS:
+            value = value.strip("[]").strip()
         if key in _DURATION_KEYS:
             # 「2時間」「1時間30分」 as a person says them: the units the file takes.
             value = re.sub(r"(\d+)\s*時間", r"\1h", re.sub(r"(\d+)\s*分", r"\1m", unicodedata.normalize("NFKC", value)))

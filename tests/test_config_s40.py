@@ -369,3 +369,21 @@ def test_a_local_stand_in_for_slack_takes_any_made_up_value(bot: str, secret: st
     # Slack's own address, written out as the default is, still says an example's value.
     env["SLACK_API_URL"] = "https://slack.com/api/"
     assert load_settings(env, dotenv=None).serve_problems(env=env, dotenv=None) != []
+
+
+@pytest.mark.parametrize(("edit", "says"), [
+    (('approver_min_rank = "課長補佐"', 'approver_min_rank = 課長補佐"'), 'approver_min_rank = "課長補佐" のように'),
+    (('approver_min_rank = "課長補佐"', "approver_min_rank = 課長補佐'"), 'approver_min_rank = "課長補佐" のように'),
+    (('approver_min_rank = "課長補佐"', "approver_min_rank = 課長補佐”"), 'approver_min_rank = "課長補佐" のように'),
+    (('escalation_channel = "C0ESCALATE"', 'escalation_channel = C0ESCALATE"'), 'escalation_channel = "C0ESCALATE" のように'),
+    (('approval_reminder_after = "2h"', 'approval_reminder_after = 2h"'), 'approval_reminder_after = "2h" のように'),
+    (('approvers = ["U0MANAGER", "U0CHIEF"]', 'approvers = U0MANAGER", "U0CHIEF"]'),
+     'approvers = ["U0MANAGER", "U0CHIEF"] のように'),
+], ids=["opening-quote-forgotten", "single-quote", "one-smart-quote", "channel", "duration", "list"])
+def test_a_value_with_its_opening_quote_forgotten_is_shown_written_right(edit: tuple[str, str], says: str) -> None:
+    """Only the closing quote written: the line shown to write kept it (「"課長補佐""」,
+    「["U0MANAGER"", ""U0CHIEF"]"]」), itself a line tomllib refuses."""
+    text = edited(edit)
+    [(line, message)] = problems(text)
+    assert line == line_of(text, edit[1]) and says in message, message
+    assert '""' not in message, message
