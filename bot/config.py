@@ -139,7 +139,7 @@ def _pasted_twice_ja(key: str, value: str | None, prefix: str, place: str) -> st
     if not (prefix and value.count(prefix) > 1) and not (len(value) >= 64 and value[:half] == value[half:]):
         return None
     what = "Signing Secret " if key == "SLACK_SIGNING_SECRET" else "トークン"
-    return (f"{key} の値は、{what}が 2 回続けて貼り付けられています（値は表示しません）。"
+    return (f"{key} の値には、{what}が 2 回続けて貼り付けられています（値は表示しません）。"
             f"{place}の値を消して、1 回だけ貼り付けてください。")
 
 

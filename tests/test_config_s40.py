@@ -311,9 +311,9 @@ def test_a_setting_in_word_or_japanese_quotes_is_read_as_meant(tmp_path: Path) -
 
 
 @pytest.mark.parametrize(("text", "says"), [
-    (f"SLACK_BOT_TOKEN={BOT}{BOT}\nSLACK_SIGNING_SECRET={SECRET}\n", "SLACK_BOT_TOKEN の値は、トークンが 2 回続けて"),
-    (f"SLACK_BOT_TOKEN={BOT}\nSLACK_SIGNING_SECRET={SECRET}{SECRET}\n", "SLACK_SIGNING_SECRET の値は、Signing Secret が 2 回"),
-    (f"SLACK_BOT_TOKEN={BOT}\nSLACK_APP_TOKEN={APP}{APP}\n", "SLACK_APP_TOKEN の値は、トークンが 2 回続けて"),
+    (f"SLACK_BOT_TOKEN={BOT}{BOT}\nSLACK_SIGNING_SECRET={SECRET}\n", "SLACK_BOT_TOKEN の値には、トークンが 2 回続けて"),
+    (f"SLACK_BOT_TOKEN={BOT}\nSLACK_SIGNING_SECRET={SECRET}{SECRET}\n", "SLACK_SIGNING_SECRET の値には、Signing Secret が 2 回"),
+    (f"SLACK_BOT_TOKEN={BOT}\nSLACK_APP_TOKEN={APP}{APP}\n", "SLACK_APP_TOKEN の値には、トークンが 2 回続けて"),
 ], ids=["bot-token", "secret", "app-token"])
 def test_a_token_pasted_twice_is_refused_at_serve(tmp_path: Path, text: str, says: str) -> None:
     """Ctrl+V pressed again in Notepad: the right beginning and printable, so nothing refused it,
