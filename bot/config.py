@@ -474,7 +474,11 @@ def _dotenv_open_quotes(path: str, text: str, overridden: set[str]) -> tuple[lis
                 or not any(c in b.value.strip() for c in "\r\n")):
             continue
         number = _binding_line(b)
-        last = number + b.original.string.strip().count("\n")
+        last = number + len(re.findall(r"\r\n|\r|\n", b.original.string.strip()))
+        if last == number:
+            # Closed on its own line: the line break is an escape python-dotenv reads in "…"
+            # (「C:\kessai\new.db」), and what the value's own check says of it is right.
+            continue
         value = b.original.string.strip().split("=", 1)[-1].strip()
         quote = value[:1] if value[:1] in "\"'" else "\""
         said.add(b.key)

@@ -387,3 +387,16 @@ def test_a_value_with_its_opening_quote_forgotten_is_shown_written_right(edit: t
     [(line, message)] = problems(text)
     assert line == line_of(text, edit[1]) and says in message, message
     assert '""' not in message, message
+
+
+def test_a_line_break_written_as_an_escape_in_quotes_is_no_quote_left_open(tmp_path: Path) -> None:
+    """「\\n」 in a "…" value is a line break to python-dotenv (「C:\\kessai\\new.db」): the quote is closed
+    on its own line, and 「閉じられていないため…1 行が 1 つの値として」 said what was not so, where the
+    Windows file name was said before."""
+    settings, said = settings_from(tmp_path, f"SLACK_BOT_TOKEN={BOT}\nSLACK_SIGNING_SECRET={SECRET}\n"
+                                             'DATABASE_URL="sqlite:///C:\\kessai\\new.db"\n')
+    assert settings is None and len(said) == 1 and "Windows の書き方です" in said[0], said
+    assert "閉じられていない" not in said[0]
+    # A quote closed on a line below after an old Mac's 「\r」 alone is still said as left open.
+    settings, said = settings_from(tmp_path, f'SLACK_BOT_TOKEN={BOT}\rSLACK_SIGNING_SECRET="{SECRET}\rKESSAI_TZ=UTC\r# "\r')
+    assert settings is None and len(said) == 1 and "4 行目の「\"」までの 3 行が 1 つの値として" in said[0], said
