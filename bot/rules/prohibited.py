@@ -5297,7 +5297,7 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     反応しません。「停電したら冷蔵庫は開けないほうがいいんだって」「断水に備えて、水をためておくといいんだって」のように、
     「〜たら」「〜ときは」「備えて」で場合を示して「といい」「ほうがいい」とすすめる防災の心得も反応しません（今夜・明日などの今の話や、
     窃盗・外国人・毒などを含むもの、「給水車は来ないから」のように理由として言い切るものは反応します）。ダムの放流は「ダムが放流」「ダムの放流」「緊急放流」と書いたものだけを話題とします（「稚魚を放流したそうです」は対象外）。「との噂」「未確認ですが」「（未確認）」
-    「拡散希望」「RT希望」、出どころを示さない「SNSで見たのですが」「知人から聞いた話」、英語の
+    「拡散希望」「拡散よろしく」「拡散大歓迎」「拡散求む」、文の終わりの「ぜひ拡散を！」「RT希望」、出どころを示さない「SNSで見たのですが」「知人から聞いた話」、英語の
     「rumor has it」「unconfirmed reports」「I heard that」「Please share widely」などに反応します。
     「上越らしい風景」の「らしい」は接尾辞なので反応しません。
     避難指示・避難所・警報などを伝える文の「拡散希望」「RT希望」「拡散してください」は、公式の緊急情報を
@@ -5309,9 +5309,9 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     その文や段落に「〜みたいです」「らしい」「未確認」「噂」「真偽」「〜そうです」などがあるときや、「行いますとのことです」
     「行いますって」「実施しますと聞きました」のように人から聞いたお知らせを伝えるときは、依頼も反応します）。
     「ぜひリポストで拡散をお願いします」「シェア・拡散大歓迎です」のように市の投稿そのものを広めてもらう依頼や、
-    イベント・講座・募集などのお知らせの段落の「拡散希望」「拡散お願いします」も反応しません（投稿のどこかに
+    イベント・講座・募集などのお知らせや「インフルエンザが流行しています」のような市の保健のお知らせの段落の「拡散希望」「拡散お願いします」も反応しません（投稿のどこかに
     「らしい」「みたい」「未確認」「とのこと」「〜って」などの伝聞・推測、「回ってきた情報」「友人から」のような
-    人から受け取った話、事件・暴動・毒・不審物などの穏やかでない話、中止・休校・給付金などの話題 [hearsay_topics]
+    人から受け取った話（「〜とSNSで見ました」も）、事件・暴動・毒・不審物・感染者などの穏やかでない話、中止・休校・給付金などの話題 [hearsay_topics]
     （「雨天の場合は中止」「参加無料」のようなイベントの条件は除きます）があるときは、依頼も反応します）。
     噂を打ち消す投稿（「〜という噂は誤りです」「〜との噂がありますが、事実ではありません」「そのような
     事実は確認されていません」「事実と異なります」、次の文で「根拠のない情報です」と続けるもの）は、
@@ -5336,6 +5336,7 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     message = "「{word}」は噂・未確認情報の言い回しです。事実を確認し、確かな情報として書き直してください。"
     paragraphs = _SafetyParagraphs(doc)
     words = list(word_hits(doc, opts, "rumor.txt", message, in_links=False))
+    words += _bare_requests(doc, message, words)
     hearsay = list(_hearsay(doc, ctx.now.year))
     # Where the post passes on what it has not confirmed (「らしい」「噂」「未確認」「出るそうです」): a share
     # request next to one is no official notice's.
@@ -5365,6 +5366,28 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
             denied[sentence] = _denied(doc, sentence)
         if not denied[sentence]:
             yield h
+
+
+# 「ぜひ拡散を！」「拡散を。」: the request with its verb left out, ending its sentence, on its own or after 「ぜひ」. Not
+# 「デマの拡散を防ぐ」, where a verb follows, nor 「上越の魅力の拡散を！」, a wish for what is named to be spread.
+_BARE_SHARE = re.compile(
+    r"(?:(?<![^\W_])|(?<=ぜひ)|(?<=是非)|(?<=ぜひとも)|(?<=どんどん))拡散を(?=[ \t　]*(?:[!！。♪☆★】\n]|$))"
+)
+
+
+def _bare_requests(doc: Document, message: str, words: list[Hit]) -> list[Hit]:
+    """The bare requests (`_BARE_SHARE`) no word of the list already covers, left out in an emergency notice's sentence
+    as the listed requests are (rumor.txt `[everyday]`)."""
+    if "拡散を" not in doc.text:
+        return []
+    emergency = everyday_senses("rumor.txt")[fold("拡散希望")]
+    out: list[Hit] = []
+    for m in _BARE_SHARE.finditer(doc.text):
+        a, b = m.span()
+        if any(h.start < b and a < h.end for h in words) or emergency.found(doc, context_span(doc, a, b)):
+            continue
+        out.append(Hit(a, b, message.format(word=doc.text[a:b])))
+    return out
 
 
 # A hearsay ending in a short quote the post reports rather than passes on: the lure a fraud warning
@@ -5651,14 +5674,22 @@ _SELF_SHARE = re.compile(
     r"(?i)(?:リポスト|リツイート|RT|シェア|いいね|引用)(?:や|・|、|と|&|＆|/|／)?(?:で|して|をして)?(?:の)?\s*$"
     r"|(?:ぜひ|是非|どんどん|ぜひとも|皆さんの|みなさんの|皆様の)[、\s]*(?:リポストで|シェアで|RTで)?\s*$"
 )
-_SELF_SHARE_AFTER = re.compile(r"(?:希望|お願い)?[^。！!？?\n]{0,8}?(?:大歓迎|歓迎です|よろしく)")
+_SELF_SHARE_AFTER = re.compile(r"(?:希望|お願い)?[^。！!？?\n]{0,8}?(?:大歓迎|歓迎|よろしく)")
 # What the city holds or offers, which readers are asked to spread: 「観桜会のお知らせです。拡散お願いします！」.
 _CITY_EVENT = re.compile(
     r"開催|イベント|まつり|祭り|観桜会|花火大会|展示|講座|教室|講演会|コンサート|マルシェ|フェア|キャンペーン"
     r"|参加者|申し?込み?|受付|入場|オープン|開館|誕生|販売|体験会|見学会|説明会|募集"
+    # A disease in season the city warns of (「インフルエンザが流行しています。拡散希望」): a health notice in its own
+    # voice, which `own_post` keeps only in a clean post. Passed on (「流行ってるって」「流行っているらしい」「流行ってる
+    # みたい」) or with a case claimed (「〇〇病院で感染者が出ました」, `_ALARMING`), the request is a chain's.
+    r"|流行"
 )
 # Something handed on to the writer, whose request to spread it is a chain's: 「回ってきた情報です。拡散お願いします」.
-_HANDED_ON = re.compile(r"回って(?:き|来)た|転送(?:され|し)て(?:き|来)た|流れて(?:き|来)た|(?:友達|友人|知人|知り合い)から")
+# Seen on the net (「…とSNSで見ました」) is handed on as well; not those who saw the city's post (「SNSで見た方も」).
+_HANDED_ON = re.compile(
+    r"回って(?:き|来)た|転送(?:され|し)て(?:き|来)た|流れて(?:き|来)た|(?:友達|友人|知人|知り合い)から"
+    r"|(?i:SNS|ネット|インターネット|ツイッター|Twitter|LINE|ライン|X)(?:上)?で見(?:ました|かけました|た(?!方|人|皆|みな|かた))"
+)
 # A claim that frightens (「駅前で通り魔が出ています！拡散お願いします！」), which the city tells with its source, never
 # as a bare request to spread it.
 _ALARMING = re.compile(
@@ -5699,7 +5730,8 @@ _NOTICE_DOUBTED = re.compile(r"未確認|噂|うわさ|真偽|不確か|定か�
 _SAFETY_TOPICS = re.compile("|".join(map(re.escape, load_sections("rumor.txt").get("safety_notices", ()))))
 
 
-_ONLY_PLEASE = re.compile(r"[\W_]*(?:を|して)?\s*(?:お願い|ねがい)?\s*(?:します|いたします|ください|下さい|願います)?[\W_]*")
+# 「ぜひ」 before it asks no more (「クマが出没しました。ぜひ拡散してください」).
+_ONLY_PLEASE = re.compile(r"[\W_]*(?:ぜひ|是非|ぜひとも)?[\W_]*(?:を|して)?\s*(?:お願い|ねがい)?\s*(?:します|いたします|ください|下さい|願います)?[\W_]*")
 
 
 # A rumour the post itself calls false: 「…という噂は誤りです」「…との噂がありますが、事実では

@@ -473,8 +473,7 @@ KNOWN = [
     # 「sex」 among English words is read as the sex of a form or a statistic (「regardless of sex」), so English prose
     # selling it passes; 「porn」 is listed for English.
     ("Free sex videos", []),
-    # 「拡散を！」 with no お願い or 希望 is no listed request; a claim in it is told only by its own hearsay words.
-    ("駅前で通り魔が出ています！ご注意ください。ぜひ拡散を", []),
+    # Session 40: 「ぜひ拡散を」 after an alarming claim is a request (tests/rules/test_rumor_obscene_s40.py).
 ]
 
 
