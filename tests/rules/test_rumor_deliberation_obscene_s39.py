@@ -461,19 +461,15 @@ def test_obscene_posts_are_stopped(text: str) -> None:
 
 # Seen and left, asserted as they are so that a change is noticed:
 KNOWN = [
-    # Obscene words used as a place or of a victim; rare in a municipal post and told as an error to be reworded.
-    ("ソープランド跡地の活用について検討します。", ["prohibited.obscene"]),
-    ("風俗嬢への暴力事件が発生しました。", ["prohibited.obscene"]),
+    # Session 40 changed five of these (tests/rules/test_rumor_obscene_s40.py): 「ソープランド跡地」 and 「風俗嬢への暴力
+    # 事件」 pass as a town's history and a victim's news, 「ままの おっぱい」「おっぱい たいそう」 as nursing, and 「ぜひ拡散を」
+    # after an alarming claim is a request.
     # A council bill's (案) published on the site: 「議案」 is a proposal by nature, but the rule cannot tell a
     # published (案) from a leaked one without 「議会に提出」; the warning asks to confirm.
     ("3月定例会の議案（案）を市ホームページに掲載しました。", ["confidential.deliberation"]),
-    # おっぱい in hiragana with no word of nursing in its sentence: 「ママ」 and 「たいそう」 are also said of adult content.
-    ("ままの おっぱい だいすき。", ["prohibited.obscene"]),
-    ("おっぱい たいそうを しましょう。", ["prohibited.obscene"]),
     # 「sex」 among English words is read as the sex of a form or a statistic (「regardless of sex」), so English prose
     # selling it passes; 「porn」 is listed for English.
     ("Free sex videos", []),
-    # Session 40: 「ぜひ拡散を」 after an alarming claim is a request (tests/rules/test_rumor_obscene_s40.py).
 ]
 
 

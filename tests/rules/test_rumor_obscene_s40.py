@@ -1,6 +1,7 @@
-"""Session 40 follow-up of prohibited.rumor: the share requests worded 「ぜひ拡散を」「拡散よろしく」「拡散大歓迎」 and a
-season's disease in the city's voice, each attacked with the chains that must still be told
-(tests/rules/conftest.py CITY_POLICY)."""
+"""Session 40 follow-up of prohibited.rumor and prohibited.obscene: the share requests worded 「ぜひ拡散を」「拡散よろしく」
+「拡散大歓迎」, a season's disease in the city's voice, and the false alarms of an error that blocks posting (a town's
+history, audio-visual teaching material, nursing talk in hiragana, a victim's news), each attacked with the lures that
+must still be stopped (tests/rules/conftest.py CITY_POLICY)."""
 
 from __future__ import annotations
 
@@ -103,3 +104,90 @@ def test_a_season_s_disease_in_the_city_s_voice_passes() -> None:
 )
 def test_a_disease_passed_on_or_with_a_case_is_told(text: str) -> None:
     assert "prohibited.rumor" in _codes(text), text
+
+
+# prohibited.obscene is an error: these were blocked. A town's history and redevelopment, audio-visual teaching
+# material, nursing talk (also in hiragana for children and parents), and a victim's news or a support post.
+NOT_OBSCENE = [
+    "ソープランド跡地",
+    "ソープランド跡地の再開発について説明会を開催します。",
+    "ソープランド跡地の活用について検討します。",
+    "かつてソープランドが立ち並んでいた通りも、今は静かな住宅街です。",
+    "昔のソープランド街の写真を展示します",
+    "AV動画教材",
+    "AV動画教材の貸出を行っています。",
+    "ままの おっぱい",
+    "ままの おっぱい だいすき。",
+    "おかあさんの おっぱいを のんで おおきくなったね",
+    "おっぱい たいそう",
+    "おっぱい たいそうを しましょう。",
+    "おっぱい たいそうは どうがで みられます",
+    "ままの おっぱい たいそう、どうがで みられます",
+    "ママのおっぱい",
+    "ママのおっぱいを飲む赤ちゃん",
+    "おっぱい体操",
+    "おっぱい体操の動画はこちら",
+    "風俗嬢への暴力事件が発生しました。",
+    "風俗嬢として働かされていた女性を保護しました。",
+    "人身取引の被害に遭った風俗嬢の相談窓口はこちら",
+    # Masks at a word's first or last letter hide what could be many words (HEX, SET), and placeholders hide more
+    # than one letter.
+    "●EX",
+    "SE●",
+    "●EXしよう",
+    "SE●しよう",
+    "〇〇しよう",
+    "●●しよう",
+    "S〇〇さん",
+    "ま〇こしよう",
+    "せ●くすしか",
+    "ゆにせ●くすしよう",
+]
+
+
+@pytest.mark.parametrize("text", NOT_OBSCENE)
+def test_history_teaching_material_nursing_and_victims_pass(text: str) -> None:
+    assert "prohibited.obscene" not in _codes(text), text
+
+
+# Next to each relaxation, what must still be stopped: an invitation to the place or its women, an offer of pictures,
+# a breast asked to be shown beside a nursing word.
+OBSCENE = [
+    "ソープランドで遊ぼう",
+    "ソープランド跡地で遊ぼう",
+    "かつての名店ソープランドで遊ぼう",
+    "昔ソープランドで遊んだ思い出",
+    "ソープランドおすすめ",
+    "風俗嬢",
+    "風俗嬢募集",
+    "風俗嬢募集！強要なし",
+    "人身取引のない安心の店、風俗嬢と遊べます",
+    "風俗嬢の画像はこちら",
+    "AV見放題",
+    "AV動画教材見放題",
+    "AV動画を無料で",
+    "おっぱい見せて",
+    "ママのおっぱい見せて",
+    "赤ちゃんのおっぱい見せて",
+    "赤ちゃんのおっぱい画像",
+    "ママのおっぱい動画",
+    "ママのおっぱいの写真はこちら",
+    "おっぱい体操の動画を送って",
+    "ままの おっぱい みせて",
+    "ままの おっぱい どうが",
+    "ままの おっぱい どうがで みて",
+    "そのままの おっぱい",
+    "わがままな おっぱい",
+    "おっぱい たいそう しゃしん おくって",
+    "S●X",
+    "S●X。",
+    "「S●X」",
+    "S●Xしよう",
+    "せ●くす",
+    "セ●クスしよう",
+]
+
+
+@pytest.mark.parametrize("text", OBSCENE)
+def test_lures_next_to_the_relaxations_are_stopped(text: str) -> None:
+    assert "prohibited.obscene" in _codes(text), text
