@@ -223,7 +223,8 @@ class WordMatcher:
 
         Masks only inside an entry of three letters or more, with a letter of it on either side, and
         with no letter of the same script or another mask right outside: 「●●しよう」 and 「S〇〇」 (the
-        placeholders of a template, a name kept back) hide more than one letter and spell nothing. Hiragana
+        placeholders of a template, a name kept back) hide more than one letter and spell nothing. する may follow an
+        entry of four letters or more in hiragana (「せ●くすしよう」). Hiragana
         only for entries of four kana or more starting where a morpheme starts, so that no particles
         (「ですしね」) and no tail of another word (「ひまんこども」 is ひまん/こども) are read as one.
         """
@@ -245,9 +246,13 @@ class WordMatcher:
             assert self._masked is not None
             for m in self._masked.finditer(doc.folded):
                 a, b = doc.span(m.start(), m.end())
-                if _loose_edge(text, a - 1, a) or _loose_edge(text, b, b - 1) or _HONORIFIC.match(text, b):
-                    continue
                 entry = self._masked_entries[m.lastindex or 0]
+                if (
+                    _loose_edge(text, a - 1, a)
+                    or (_loose_edge(text, b, b - 1) and not (len(fold(entry)) >= 4 and _SURU_AFTER.match(text, b)))
+                    or _HONORIFIC.match(text, b)
+                ):
+                    continue
                 at = doc.token_range((a, b))
                 out.append(Match(a, b, entry, at.start, max(at.start, at.stop - 1)))
         if kana:
@@ -323,6 +328,9 @@ _MASK = re.compile(r"[〇○◯●◎×✕✖＊*■□◆◇]")
 # A name with one letter kept back is addressed (「マ〇コさん」「ま〇こ様」 for マサコ, まちこ): three-letter entries
 # share their shape with names.
 _HONORIFIC = re.compile(r"さん|様|さま|ちゃん|くん|君|氏")
+# する after a word in hiragana (「せ●くすしよう」「お●にーしたい」): the verb, not more of the word; only after entries of
+# four letters or more, whose spelling with one letter masked is no name (three-letter ones share the shape of names).
+_SURU_AFTER = re.compile(r"し(?:よう|たい|て|た|ま|ない|ちゃ)|する|させ|しよ")
 _HIRAGANA_RUN = re.compile(r"[ぁ-ゖー]{4}")
 _HIRAGANA_WORD = re.compile(r"[ぁ-ゖー]+")
 _KATAKANA_ONLY = re.compile(r"[\u30a1-\u30faー]+")

@@ -5,9 +5,13 @@ must still be stopped (tests/rules/conftest.py CITY_POLICY)."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from bot.rules import check
+from bot.rules.text import Document
+from bot.rules.wordlists import matcher
 from tests.rules.conftest import CITY_POLICY, ctx
 
 CODES = ("prohibited.rumor", "prohibited.obscene")
@@ -151,7 +155,8 @@ def test_history_teaching_material_nursing_and_victims_pass(text: str) -> None:
 
 
 # Next to each relaxation, what must still be stopped: an invitation to the place or its women, an offer of pictures,
-# a breast asked to be shown beside a nursing word.
+# a breast asked to be shown beside a nursing word, and a masked word in hiragana going on as a verb (「せ●くすしよう」
+# was passed: the hiragana after it read as more of a longer word).
 OBSCENE = [
     "ソープランドで遊ぼう",
     "ソープランド跡地で遊ぼう",
@@ -184,6 +189,10 @@ OBSCENE = [
     "「S●X」",
     "S●Xしよう",
     "せ●くす",
+    "せ●くすしよう",
+    "せ●くすしたい",
+    "せっ●すしよう",
+    "お●にーしよう",
     "セ●クスしよう",
 ]
 
@@ -191,3 +200,16 @@ OBSCENE = [
 @pytest.mark.parametrize("text", OBSCENE)
 def test_lures_next_to_the_relaxations_are_stopped(text: str) -> None:
     assert "prohibited.obscene" in _codes(text), text
+
+
+def test_a_long_draft_full_of_masks_is_read_quickly() -> None:
+    """The masked spellings are one pattern compiled per word list, run once per draft: a 40,000-character draft of
+    masks and masked words takes about a tenth of a second after the draft is analysed (a pattern per draft, or a
+    search per mask, would take many)."""
+    m = matcher("obscene.txt")
+    for text in ("●" * 40000, "S●X " * 10000, "せ●くすしよう" * 5700):
+        doc = Document(text)
+        assert doc.tokens and doc.token_bounds  # analysed beforehand: Sudachi's time is not the matcher's
+        started = time.perf_counter()
+        m.find_spelled(doc)
+        assert time.perf_counter() - started < 1.0, text[:8]
