@@ -1059,6 +1059,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「外国人の方はお断りしています」「外国籍の方の入居は不可」「生活保護受給者の方の入居はお断りしています」のように、属性のすぐ後に断る言葉を続けたものも
     反応します。「外国人の入居はご遠慮いただいております」「障害者の方は入店をご遠慮ください」のような「ご遠慮」、「外国人は入店禁止です」「外国籍の方の入居は禁止です」のような「禁止」も同じで、「高齢者・障害者の方は」「外国人や障害者の方は」のように属性を並べたものも同じです（「外国人観光客の方へ、予約のない団体の入場はお断りしています」「生活保護の方もお断りしません」
     「障害者の方もご遠慮なくご利用ください」、健康や安全のための「妊娠中の女性はご遠慮ください」、男性用の部屋の「男性更衣室です。女性の方はご遠慮ください」と、更衣室・浴場・トイレなど男女で分ける部屋ですぐ次の短い文で理由を述べる「女性は更衣室を使えません。男性専用です。」は対象外です。ただし「安全のため、外国人の方の入店はご遠慮ください」のように、国籍・生活保護・障害を理由にした「ご遠慮」は、安全を理由にしても反応します）。
+    「「外国人お断り」という張り紙は違法です」のように、張り紙などの言葉として示して違法だとするものは対象外です（「…は違法ではありません」は反応します）。
     「認知症の方はご遠慮ください」「同性カップルはお断りします」「母子家庭はお断り」「〇〇地区の出身者はお断りです」、「ハンセン病の元患者は、ホテルへの宿泊をお断りします」
     （「ハンセン病の元患者の方への取材はお断りしています」「…宿泊を拒否した事件がありました」は対象外です）、災害のときの「〇〇県から来た避難者はお断りです」「被災者の方の入店はご遠慮ください」のように、[refusal_groups] の人々を断るものも反応します（「避難者の方は、避難所内での喫煙はご遠慮ください」のように断るのが別の行為のもの、「満員のため、避難者の受け入れはお断りしています」「避難者は避難所に入れません。満員です。」のように、どこから来たかを言わずに避難所の満員や受け入れの有無を伝えるものは対象外です）。
     「障害者の方は参加できません」「車いすの方はご利用できません」は障害者差別解消法（第7条・第8条）の不当な差別的取扱いにあたるおそれがあるため
@@ -1086,12 +1087,12 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     （「Not true?」と問うもの、「Not true that …」と別のことを言うもの、段落が変わったもの、「Just kidding」「Yes」などで
     認め直すもの、「They are even lazier.」「They are criminals too.」と上乗せするものは反応します）。偏見を正す語の前に「no」「not」を置いて打ち消した「That's no myth: foreigners are criminals.」
     「This is not prejudice: …」は反応します。
-    職員や作業員の募集で性別を条件にする書き方（「除雪作業員（男性のみ）」「保育士募集（女性限定）」「事務職も女性のみ募集」「若い女性歓迎」）も
-    反応します（男女雇用機会均等法 第5条）。「女性限定ヨガ教室の参加者募集」「女性のみの世帯」、ポジティブ・アクションの
+    職員や作業員の募集で性別を条件にする書き方（「除雪作業員（男性のみ）」「保育士募集（女性限定）」「事務職も女性のみ募集」「若い女性歓迎」、仕事の名前のない「女性のみ募集します。」）も
+    反応します（男女雇用機会均等法 第5条）。「（女性のみ、均等法に違反しません）」のように違反しないと書き添えても同じです。講座や教室の参加者、ボランティアなど、仕事でないものの募集（「ヨガ教室、女性のみ募集」）は対象外です。「女性限定ヨガ教室の参加者募集」「女性のみの世帯」、ポジティブ・アクションの
     「女性の応募も歓迎します」、同じ文で法律違反・禁止と説明する「「女性のみ募集」の求人は男女雇用機会均等法違反です」は対象外です。法律が女性の職と定める助産師（保健師助産師看護師法 第3条）と、
     風紀上の理由で女性に限れる女子更衣室・浴場の係員の募集（「助産師募集（女性のみ）」。厚生労働省の指針
     〔平成18年告示第614号〕第2の14(2)）も対象外です（「看護師・助産師募集（女性のみ）」、女性相談員の募集は反応します）。
-    「女性は採用しません」と同じく「男性は採用しません」も反応します（「女性を優先して採用します」「男性保育士を採用しました」、
+    「女性は採用しません」と同じく「男性は採用しません」、自らの方針として言う「女性は採用しない、という方針です」も反応します（「女性を優先して採用します」「男性保育士を採用しました」、
     助産師の募集のあとの「男性は採用できません」、結果を伝える「今年度、男性は採用しませんでした」は対象外です）。
     食べ物の「クセになる味」の「くせに」は対象外です。「外国人住民の皆さんと一緒に、鬼を追い出そう！」のように
     追い出す相手を別に挙げたもの（「〜を追い出そう」の「〜」が属性でも代名詞でも「〜の人」でもないもの）も対象外です。
@@ -1900,7 +1901,9 @@ _REBUTTAL = re.compile(
     # なくす必要はない」「解消しなくていい」) nor put in others' mouths (「偏見をなくしましょう、と言う人も」).
     rf"|(?:そうした|こうした|そういった|こういった|そのような|このような|そんな|こんな|その|この)[ \t　]*"
     r"(?:(?:誤解|偏見|思い込み|決めつけ|決め付け|差別|ヘイト|デマ)(?:を|は|が|も|こそ)?[、 \t　]*"
-    r"(?:なくし|なくそう|無くし|無くそう|解消し|改め|見直し|やめ|止め|持たない|傷つけ|傷付け)"
+    r"(?:なくし|なくそう|無くし|無くそう|解消し|改め|見直し|やめ|止め|持たない|傷つけ|傷付け"
+    # 「こうした差別は許されません」; not 「…許されない、と言う人も」 nor asked (「許されないのでしょうか」).
+    r"|(?:決して[ \t　]*)?許され(?:ません|ない)(?![ \t　]*(?:の(?:か|でしょうか|ですか)|でしょうか|か|[？?])))"
     # 「こうした考えを見直しましょう」, as 「という考え方を見直しましょう」 in its own sentence (`_DISCOURAGED`).
     r"|(?:考え方?|見方|意識)を[、, \t　]*(?:(?:改めて|もう一度|いま一度|今一度)[、, \t　]*)?(?:見直|考え直|改め(?!て(?!ください|下さい|ほしい|欲しい|いただ|頂|み|いき|いこ|いく|は|[、,]))))"
     rf"(?!{_NOT_CALLED_FOR})"
@@ -1984,11 +1987,19 @@ def _rebutted_after(doc: Document, hit: Hit) -> bool:
 _TURN_OPENING = re.compile(r"[ \t　]*(?:しかし|でも|ですが|だけど|けれども|けれど|ところが|とはいえ|実は|実際には)[、, \t　]*")
 
 
-def _rebutted_third(doc: Document, second: tuple[int, int]) -> bool:
+# A sentence leaning the statement's way, past what `_took_its_side` reads: 「本当にそう思います」「気持ちはわかります」.
+_LEANS_ITS_WAY = re.compile(
+    r"そう(?:思|考え|感じ)|同感|同意|賛成|その(?:通り|とおり)|本当|事実|当然|当たり前|確か|正しい|もっとも|一理|(?:分|わ)か(?:る|ります)"
+)
+
+
+def _rebutted_third(doc: Document, second: tuple[int, int], more: int = 1) -> bool:
     """Whether the sentence after ``second``, in the same paragraph, opens with a rebuttal (`_REBUTTAL`,
     after a turn), ``second`` being short and not taking the statement's side: 「うつ病は甘え。よく耳にする
     言葉です。しかし、それは誤解です。」「…。そう言う人がいます。でも、それは誤解です。」. Not 「…。私もそう思います。
-    それは誤解ではありません。」."""
+    それは誤解ではありません。」. ``more``: how many further short sentences, none taking its side, may stand before
+    the rebuttal (「障害者は迷惑だ。そんな声を聞きました。つらいです。こうした偏見をなくしましょう。」, a report and
+    how it felt)."""
     if second[1] - second[0] > _REBUTTAL_REACH:
         return False
     third = doc.next_in_paragraph(second[1])
@@ -2000,7 +2011,8 @@ def _rebutted_third(doc: Document, second: tuple[int, int]) -> bool:
     start = turn.end() if turn is not None else third[0]
     m = _REBUTTAL.match(doc.text, start, min(third[1], start + _REBUTTAL_REACH))
     if m is None:
-        return False
+        # The sentence between is the writer's own word on it: any leaning its way (「本当にそう思います」) ends it.
+        return more > 0 and not _LEANS_ITS_WAY.search(doc.text, *third) and _rebutted_third(doc, third, more - 1)
     end = min(third[1], m.end() + _REBUTTAL_REACH)
     if (further := doc.next_in_paragraph(third[1])) is not None:
         end = min(further[1], third[1] + _REBUTTAL_REACH)
@@ -2013,7 +2025,8 @@ _PASSED_ON = re.compile(
     r"[」』]?[ \t　]*(?:だ|です)?[ \t　]*[！!？?]?[、,]?[ \t　]*"
     r"(?:(?:と(?:の|いう|いった|言う|言った|する)?|って)[ \t　]*(?:ご|お)?"
     r"(?:声|意見|苦情|要望|指摘|発言|書き込み|投稿|主張|考え|言葉|コメント|手紙|メール|電話|相談)"
-    r"|と(?:言|い|話|考え|思っ|感じ)[^\s。、「」]{0,6}?(?:人|方))"
+    # 「…という方針です」 is the employer's own, no one's words passed on.
+    r"|と(?:言|い|話|考え|思っ|感じ)[^\s。、「」]{0,6}?(?:人|方(?![針法向式策面])))"
 )
 # What answers it: the statement named a prejudice (「しかし、それは差別です」「根拠はありません」), which says
 # it against the statement by itself; an error or a wrong (「間違いです」「許されません」) after a turn
@@ -2375,14 +2388,24 @@ _HIRING_REPORT = (
     rf"[^。！!？?\n]{{0,20}}?{_HIRING_CONSULT}"
 )
 # The law's word against it, not denied: 「…という求人は違法です」, not 「…という方針は差別ではありません」.
-_HIRING_LAW_WORD = r"(?:均等法|違法|違反|禁止され|認められ(?:ない|ません)|差別)(?![ \t]*(?:では|じゃ|でな|でもな))"
+# Nor the law declared not broken (「事務スタッフ募集（女性のみ、均等法に違反しません）」「法律上問題ありません」): a
+# self-declared exemption is no exemption. 「均等法に違反しないよう、…」 teaches it still.
+_HIRING_LAW_WORD = (
+    r"(?:均等法|違法|違反|禁止され|認められ(?:ない|ません)|差別)(?![ \t]*(?:では|じゃ|でな|でもな))"
+    r"(?![^。！!？?\n]{0,6}?(?:し(?:ません|ておりません|ていません|ない(?![ \t]*(?:よう|ため)))|に(?:は)?(?:なりません|ならない)"
+    r"|に(?:は)?(?:あたり|当たり)(?:ません|ない)|では(?:ありません|ない)|じゃない|上?の?問題(?:は|も)?(?:ありません|ない|ございません)))"
+)
 _NOT_HIRED = (
     r"採用(?:は|を|も)?[ \t]*(?:(?:し|いたし|致し)(?:ません|ない)|(?:でき|出来)(?:ません|ない)|しておりません|しない)"
-    r"(?![ \t]*[、,]?[ \t]*(?:か|でしょうか|の(?:でしょうか|ですか|か|では)|ん(?:ですか|でしょうか|じゃ)|という|といった|との|とは"
+    # 「…採用しない、という方針です」 sets the condition as the employer's own policy, where 「…という企業がありました」
+    # 「…という方針は違法です」 report or answer it.
+    r"(?:(?=[ \t]*[、,]?[ \t]*という[ \t]*(?:方針|決まり|ルール|規定|社内規定)(?:です|だ|である|で(?:ございます|おります|運用|募集|採用)"
+    r"|と(?:して|なって)(?:います|おります)|を(?:と|取)(?:って|り)))"
+    r"|(?![ \t]*[、,]?[ \t]*(?:か|でしょうか|の(?:でしょうか|ですか|か|では)|ん(?:ですか|でしょうか|じゃ)|という|といった|との|とは"
     r"|と(?:言|い|考え|思)|なんて|[？?])"
     # Quoted and called unlawful (「「女性は採用しません」という求人は違法です」), or pointed to the labour bureau.
     rf"|[ \t]*[」』][ \t]*(?:という|といった|との|などの)[^。！!？?\n]{{0,30}}?{_HIRING_LAW_WORD}"
-    rf"|[^。！!？?\n]{{0,20}}?{_HIRING_REPORT})"
+    rf"|[^。！!？?\n]{{0,20}}?{_HIRING_REPORT}))"
 )
 _REFUSED = re.compile(
     # 「生活保護受給者の方はお断り」「生活保護受給世帯の入居は不可」: the group named by what its people receive.
@@ -2449,6 +2472,13 @@ _HIRING = guard(re.compile(
     r"(?:員|士|師|(?<![就転退求離休復])職|スタッフ)(?:を|の|も|は)?[ \t]*"
     r"(?:(?:男性|女性|男子|女子)(?:のみ|限定|に限る|に限り|だけ)(?:で|の)?[ \t]*)?募集"
 ))
+# 「女性のみ募集します。」 with no job named: a recruitment limited to one sex reads as a job ad, unless the draft
+# names what else is recruited (「ヨガ教室、女性のみ募集」「講座の参加者を募集します。女性のみ募集します。」).
+_SEX_LIMITED_RECRUITMENT = re.compile(r"(?:男性|女性|男子|女子)(?:のみ|限定|に限る|に限り|だけ)(?:で|の)?[ \t]*募集")
+_NOT_A_JOB = re.compile(
+    r"参加|受講|講座|講習|教室|セミナー|研修会|検診|健診|会員|入会|入居|入寮|寮|モニター|イベント|ツアー|サークル|チーム"
+    r"|選手|大会|出場|出展|出店|ボランティア|団員|部員|利用者|体験|ヨガ|交流|婚活|カフェ|シェアハウス|メンバー|里親|ホームステイ"
+)
 # A condition on who may apply, not a thing for one sex (「女性のみの世帯」「女性限定ヨガ教室」).
 _ONE_SEX = re.compile(
     # Not a noun it qualifies (「女性のみの世帯」「女性限定ヨガ教室」), but 募集 itself (「事務職も女性のみ募集」).
@@ -2509,7 +2539,9 @@ def _men_not_hired(doc: Document) -> Iterator[Hit]:
 
 
 def _gendered_hiring(doc: Document) -> Iterator[Hit]:
-    if not _HIRING.search(doc.text):
+    if not _HIRING.search(doc.text) and (
+        not _SEX_LIMITED_RECRUITMENT.search(doc.text) or _NOT_A_JOB.search(doc.text)
+    ):
         return
     taught: dict[tuple[int, int], bool] = {}  # per sentence: one may hold thousands of conditions
     for m in _ONE_SEX.finditer(doc.text):
@@ -2592,6 +2624,15 @@ _OCCASION_CONCEDED = re.compile(
 )
 
 
+# The statement, as the words of a sign or an ad, called unlawful: 「「外国人お断り」という張り紙は違法です」. Only
+# quoted or named as words (「…という」): 「外国人は違法滞在ばかり」 calls the group so. Not denied nor asked.
+_WORDS_CALLED_UNLAWFUL = re.compile(
+    r"(?:[」』][ \t　]*(?:(?:という|といった|との|などの)[^。！!？?\n「」、,]{0,10}?)?|(?:という|といった|との|などの)[^。！!？?\n「」、,]{0,10}?)"
+    r"(?:は|も)[、 \t　]*(?:法律上|明らかに|明確に)?(?:違法|法律違反|条例違反|法令違反)"
+    r"(?![ \t　]*(?:では|じゃ|でな|でもな|か|でしょうか|なの(?:か|でしょうか)|[？?]))"
+)
+
+
 def _opposed(
     doc: Document, deny: WordMatcher, sent: tuple[int, int], said_at: int | None = None, told: bool = False
 ) -> bool:
@@ -2608,7 +2649,9 @@ def _opposed(
         and not (doc.text[d.start].isascii() and _EN_DENY_DENIED.search(doc.text, max(sent[0], d.start - 16), d.start))
     ]
     # [deny]'s 「と言われ」「という言葉」… only report the words, as `_SAID_BY` does.
-    denied = any(doc.text[d.start : d.end] not in _DENY_REPORTING for d in opposing)
+    denied = any(doc.text[d.start : d.end] not in _DENY_REPORTING for d in opposing) or (
+        _WORDS_CALLED_UNLAWFUL.search(doc.text, conceded, sent[1]) is not None
+    )
     reported = told or bool(opposing) or _SAID_BY.search(doc.text, conceded, sent[1]) is not None or (
         said_at is not None and _OCCASION_CONCEDED.search(doc.text, conceded, said_at) is not None
     )
@@ -4282,7 +4325,8 @@ _SHUNNED_AS_OBJECT = re.compile(
 # 「…近づくなと言いましょう」「…近づかないよう、お子さんにも伝えましょう」. Only as the reader's own act (not 「…ように
 # 言う人がいますが」 nor 「…と言わないでください」), and ``to`` is whom they tell, when named.
 _ADVICE_PASSED_ON = re.compile(
-    r"(?:ように|よう|と)?[、,\s　]*(?P<to>[^。！？!?\n「」、,]{1,12}?(?:に|へ)(?:は|も)?[、,\s　]*)?"
+    # 「…近づかないで、と言いましょう」: the advice quoted with a comma before its と.
+    r"(?:ように|よう|[、,\s　]*と)?[、,\s　]*(?P<to>[^。！？!?\n「」、,]{1,12}?(?:に|へ)(?:は|も)?[、,\s　]*)?"
     r"(?:(?:言|い)(?:いましょう|ってください|って下さい|おう|いなさい|っておきましょう|っておこう|って(?:あげ|おいて|きかせ|聞かせ)\w{0,6}"
     r"|い(?:聞|き)かせ(?:ましょう|てください|て下さい|よう|なさい))"
     r"|(?:お伝え|伝え|教え)(?:ましょう|てください|て下さい|よう|なさい|ておきましょう|ておこう)|お伝えください|お伝え下さい"

@@ -1,0 +1,128 @@
+"""Session 40: discrimination leftovers from session 39's review. Misses (an employer's own 「…採用しない、という
+方針です」, a bare 「女性のみ募集します。」, a job ad's self-declared 「均等法に違反しません」, shunning passed on as
+「…近づかないで、と言いましょう」) must fire; a sign's words called unlawful (「「外国人お断り」という張り紙は違法です」)
+and a statement reported, felt about and then condemned in the third sentence after it must pass. Each case failed
+before its fix; the ATTACK lists try each relaxation.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tests.rules.conftest import JST, Corpus
+
+NOW = datetime(2026, 12, 7, 10, 0, tzinfo=JST)
+CORPUS = Corpus(NOW)
+D = "prohibited.discrimination"
+
+# The refusal to hire set as the employer's own policy, not reported of another.
+OWN_HIRING_POLICY = [
+    ("女性は採用しない、という方針です", D),
+    ("当社は女性は採用しない、という方針です。", D),
+    ("外国人は採用しない、という方針です。", D),
+    ("男性は採用しない、という方針です。", D),
+    ("女性は採用しない、という方針をとっています。", D),
+]
+HIRING_POLICY_REPORTED = [
+    "女性は採用しない、という企業がかつてありました。",
+    "女性は採用しない、という方針の企業がありました。",
+    "女性は採用しない、という方針は違法です。",
+    "女性は採用しない、という方針でした。",
+]
+
+# A recruitment limited to one sex with no job named reads as a job ad; what else is recruited keeps it silent.
+SEX_LIMITED_RECRUITMENT = [
+    ("女性のみ募集します。", D),
+    ("男性のみ募集。", D),
+    ("女性限定で募集します。", D),
+]
+NOT_A_JOB = [
+    "ヨガ教室、女性のみ募集",
+    "講座の参加者を募集します。女性のみ募集します。",
+    "除雪ボランティアを募集します。女性のみ募集します。",
+    "女性のみ参加できる講座です。",
+    "女性専用車両です。",
+    "乳がん検診（女性のみ）",
+    "女性のみ募集の求人は法律違反です。",
+    "「女性のみ募集」は法律違反です。",
+]
+
+# A job ad's own claim that the law is kept is no exemption; teaching the law still is.
+SELF_DECLARED_EXEMPTION = [
+    ("事務スタッフ募集（女性のみ、均等法に違反しません）", D),
+    ("事務スタッフ募集（女性のみ、男女雇用機会均等法違反ではありません）", D),
+    ("男性は採用しません（均等法に違反しません）。", D),
+]
+LAW_TAUGHT = [
+    "「女性のみ募集」の求人は男女雇用機会均等法違反です。",
+    "均等法に違反しないよう、求人で「男性のみ」と書かないでください。",
+]
+
+# Shunning told to the reader to pass on, the advice quoted with a comma before its と.
+SHUNNING_PASSED_ON = [
+    ("外国人には近づかないで、と言いましょう。", D),
+    ("外国人には近づかないで、と子どもに言いましょう。", D),
+    ("あの地区の人には近づかないで、と伝えましょう。", D),
+]
+SHUNNING_NOT_PASSED_ON = [
+    "外国人には近づかないで、と言う人がいます。",
+    "外国人には近づかないで、と言わないでください。",
+    "障害のある方には、危ないので近づかないで、とお伝えください。",
+]
+
+# A sign's or an ad's words called unlawful.
+WORDS_CALLED_UNLAWFUL = [
+    "「外国人お断り」という張り紙は違法です",
+    "外国人お断りという張り紙は違法です",
+    "「外国人お断り」は違法です。",
+]
+WORDS_NOT_CALLED_UNLAWFUL = [
+    ("「外国人お断り」という張り紙は違法ではありません", D),
+    ("「外国人お断り」は違法ではない。", D),
+    ("「外国人お断り」という張り紙は違法なのでしょうか", D),
+    ("外国人の方はお断りしています。違法ではありません。", D),
+]
+
+# A statement, then a report of it and how it felt, then the condemnation: the third sentence after it.
+CONDEMNED_THIRD_AFTER = [
+    "障害者は迷惑だ。そんな声を聞きました。つらいです。こうした偏見をなくしましょう。",
+    "外国人はいらない。そう言われました。ひどい話です。こうした偏見をなくしましょう。",
+    "外国人はいらない。こうした差別は許されません。",
+    "外国人はいらない。そう言われました。ひどい話です。こうした差別は許されません。",
+]
+AGREED_BEFORE_THE_CONDEMNATION = [
+    ("外国人はいらない。そう言われました。その通りです。こうした差別は許されません。", D),
+    ("外国人はいらない。そう言われました。本当にそう思います。こうした差別は許されません。", D),
+    ("外国人はいらない。そう言われました。ひどい話です。天気も悪いです。こうした偏見をなくしましょう。", D),
+    ("障害者は迷惑だ。そんな声を聞きました。私も同感です。こうした偏見をなくしましょう。", D),
+    ("外国人はいらない。こうした差別は許されないのでしょうか。", D),
+    ("外国人はいらない。こうした差別は許されない、と言う人もいますが、本音です。", D),
+]
+
+# A men's dormitory turning women away is lawful separation of the sexes by facility: silent is right.
+MENS_DORMITORY = [
+    "男性専用寮です。女性は入居できません。",
+    "【男性専用寮】入居者募集のお知らせ。女性の方は入居できません。",
+    "男性専用寮のため、女性の方の入居はお断りしています。",
+    "男子寮です。女性は入居をご遠慮ください。",
+]
+NOT_A_MENS_DORMITORY = [
+    ("女性は入居できません。", D),
+    ("社員寮の入居者を募集します。女性は入居できません。", D),
+    ("外国人は入居できません。男性専用寮です。", D),
+]
+
+test_own_hiring_policy_fires = CORPUS.fires(OWN_HIRING_POLICY)
+test_hiring_policy_reported_stays_silent = CORPUS.silent(HIRING_POLICY_REPORTED)
+test_sex_limited_recruitment_fires = CORPUS.fires(SEX_LIMITED_RECRUITMENT)
+test_recruitment_not_for_a_job_stays_silent = CORPUS.silent(NOT_A_JOB)
+test_self_declared_exemption_fires = CORPUS.fires(SELF_DECLARED_EXEMPTION)
+test_law_taught_stays_silent = CORPUS.silent(LAW_TAUGHT)
+test_shunning_passed_on_after_a_comma_fires = CORPUS.fires(SHUNNING_PASSED_ON)
+test_shunning_not_passed_on_stays_silent = CORPUS.silent(SHUNNING_NOT_PASSED_ON)
+test_words_called_unlawful_stay_silent = CORPUS.silent(WORDS_CALLED_UNLAWFUL)
+test_words_not_called_unlawful_fire = CORPUS.fires(WORDS_NOT_CALLED_UNLAWFUL)
+test_condemned_third_after_stays_silent = CORPUS.silent(CONDEMNED_THIRD_AFTER)
+test_agreed_before_the_condemnation_fires = CORPUS.fires(AGREED_BEFORE_THE_CONDEMNATION)
+test_mens_dormitory_stays_silent = CORPUS.silent(MENS_DORMITORY)
+test_not_a_mens_dormitory_fires = CORPUS.fires(NOT_A_MENS_DORMITORY)
