@@ -7,6 +7,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from bot.rules import analyzer
 from bot.rules.emoji import EMOJI
@@ -1223,13 +1224,21 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
         if not covered.covers(h.start, h.end) and _said(doc, taught, h)
     ]
     yield from statements
+
+    def hinted_if_said(h: Hit) -> Hit | None:
+        return _hinted(doc, h) if _said(doc, taught, h) else None
+
+    def if_said(h: Hit) -> Hit | None:
+        return h if _said(doc, taught, h) else None
+
+    # Whether a statement is said is read only for one whose sentence no earlier finding has taken: 「うつ病は甘え。」
+    # written thousands of times is found twice a sentence (`_verdicts`, `_spelled_statements`), and each reading
+    # looks at the sentences after it.
     wished = [
-        _hinted(doc, h) for h in (*_wished_away(doc), *_set_apart(doc), *_shunned(doc), *_advice_reported_taken_up(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc), *_blamed_for_crime(doc), *_en_told_out(doc), *_men_not_hired(doc))
-        if _said(doc, taught, h)
-    ] + [h for h in _turned_away(doc) if _said(doc, taught, h)]
-    yield from _in_other_sentences(
-        doc, statements, (*wished, *_group_statements_across(doc), *_foreign_language_exclusion(doc), *_foreign_language_verdicts(doc), *_unanswered_last(doc))
-    )
+        (h, hinted_if_said) for h in (*_wished_away(doc), *_set_apart(doc), *_shunned(doc), *_advice_reported_taken_up(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc), *_blamed_for_crime(doc), *_en_told_out(doc), *_men_not_hired(doc))
+    ] + [(h, if_said) for h in _turned_away(doc)]
+    across = (*_group_statements_across(doc), *_foreign_language_exclusion(doc), *_foreign_language_verdicts(doc), *_unanswered_last(doc))
+    yield from _kept_in_other_sentences(doc, statements, (*wished, *((h, _as_is) for h in across)))
     yield from _gendered_hiring(doc)
 
 
@@ -1558,11 +1567,21 @@ def _frame_says_worse(doc: Document, opening: int, closing: int, start: int, end
     one (「「女性だから」「男性なのに」。」) are named with it, not said."""
     listed = _LISTED_QUOTES.match(doc.text, start, end)
     start = listed.end() if listed is not None else start
-    frame = Document(doc.text[start:end])
-    if next(iter((*_group_statements(frame), *_verdicts(frame), *_wished_away(frame), *_blamed_for_crime(frame))), None):
+    frame = doc.text[start:end]
+    if _says_a_statement(frame):
         return True
     keys = _quote_keys(doc, opening, closing)
-    return any(re.search(re.escape(key) + _SCORN_AFTER_FRAME, frame.text) for key in keys)
+    return any(re.search(re.escape(key) + _SCORN_AFTER_FRAME, frame) for key in keys)
+
+
+# Bounded: the frames of one draft repeat (「うつ病は甘え。」 written 5,000 times reads the same next sentences after
+# each), and across drafts a server sees new ones for years.
+@lru_cache(maxsize=256)
+def _says_a_statement(text: str) -> bool:
+    """Whether ``text``, read as a draft of its own, says a hateful statement (the frame after a quote, which
+    `_frame_says_worse` reads for each statement: the text alone decides)."""
+    frame = Document(text)
+    return next(iter((*_group_statements(frame), *_verdicts(frame), *_wished_away(frame), *_blamed_for_crime(frame))), None) is not None
 
 
 def _frame_after(
@@ -3863,13 +3882,29 @@ def _gender_roles(doc: Document) -> Iterator[Hit]:
 def _in_other_sentences(doc: Document, reported: Sequence[Hit], found: Iterable[Hit]) -> list[Hit]:
     """Those of ``found`` (statements across sentences or in other languages) whose sentences no hit
     of ``reported``, nor an earlier one of ``found``, touches: one finding per sentence."""
+    return _kept_in_other_sentences(doc, reported, ((h, _as_is) for h in found))
+
+
+def _as_is(hit: Hit) -> Hit | None:
+    return hit
+
+
+def _kept_in_other_sentences(
+    doc: Document, reported: Sequence[Hit], found: Iterable[tuple[Hit, Callable[[Hit], Hit | None]]]
+) -> list[Hit]:
+    """`_in_other_sentences`, each hit of ``found`` first passed through its own ``keep`` (None drops it), which
+    is only run for a hit whose sentences are not taken yet: a hit dropped takes none, so the result is that of
+    filtering ``found`` first, without the reading for hits that could not be kept anyway."""
     taken = {doc.sentence_at(p) for h in reported for p in (h.start, h.end - 1)}
     kept: list[Hit] = []
-    for h in found:
+    for h, keep in found:
         ends = {doc.sentence_at(h.start), doc.sentence_at(h.end - 1)}
-        if not ends & taken:
+        if ends & taken:
+            continue
+        k = keep(h)
+        if k is not None:
             taken |= ends
-            kept.append(h)
+            kept.append(k)
     return kept
 
 
