@@ -1215,7 +1215,6 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
             listed.append((a, b))
             if not taught.named(hit):
                 words.append(hit)
-    yield from words
     # A statement that is also a listed word (「女のくせに」) is one finding, not two, and none when the
     # word is named rather than used.
     covered = SpanSet(listed)
@@ -1223,7 +1222,6 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
         _hinted(doc, h) for h in _group_statements(doc)
         if not covered.covers(h.start, h.end) and _said(doc, taught, h)
     ]
-    yield from statements
 
     def hinted_if_said(h: Hit) -> Hit | None:
         return _hinted(doc, h) if _said(doc, taught, h) else None
@@ -1238,7 +1236,14 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
         (h, hinted_if_said) for h in (*_wished_away(doc), *_set_apart(doc), *_shunned(doc), *_advice_reported_taken_up(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc), *_blamed_for_crime(doc), *_en_told_out(doc), *_men_not_hired(doc))
     ] + [(h, if_said) for h in _turned_away(doc)]
     across = (*_group_statements_across(doc), *_foreign_language_exclusion(doc), *_foreign_language_verdicts(doc), *_unanswered_last(doc))
-    yield from _kept_in_other_sentences(doc, statements, (*wished, *((h, _as_is) for h in across)))
+    others = _kept_in_other_sentences(doc, statements, (*wished, *((h, _as_is) for h in across)))
+    # A listed word inside a statement found (「部落の人とは付き合うな」「ホモは気持ち悪い。」) is that statement's
+    # word: one finding, the statement's, which says what the sentence does. Not when the statement is only a
+    # warning (「部落の人は参加できません」): the word's error stands.
+    said = SpanSet((h.start, h.end) for h in (*statements, *others) if h.severity in (None, "error"))
+    yield from (w for w in words if not said.covers(w.start, w.end))
+    yield from statements
+    yield from others
     yield from _gendered_hiring(doc)
 
 

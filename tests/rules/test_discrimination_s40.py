@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from bot.rules import CheckContext, check
 from tests.rules.conftest import JST, Corpus
 
@@ -141,3 +143,29 @@ def test_a_repeated_statement_reads_each_frame_text_once() -> None:
     findings = [f for f in check(text, CheckContext(platform="x", now=NOW)) if f.code == D]
     assert len(findings) == text.count("うつ病は甘え。")
     assert _says_a_statement.cache_info().misses <= 8
+
+
+# A listed word inside the statement it is said in was a second finding for the same words: now one, the
+# statement's (it says what the sentence does), unless the statement is only a warning and the word's error stands.
+ONE_FINDING = [
+    ("部落の人とは付き合うな。", "部落の人とは付き合うな"),
+    ("部落出身の人には近づかない方がいいよ。", "部落出身の人には近づかない方がいい"),
+    ("ホモは気持ち悪い", "ホモは気持ち悪い"),
+    ("ガイジンは来るな", "ガイジンは来るな"),
+    ("部落差別をなくしましょう。部落の人とは付き合うな。", "部落の人とは付き合うな"),
+    ("山あいの部落です。", "部落"),
+]
+
+
+@pytest.mark.parametrize(("text", "said"), ONE_FINDING)
+def test_a_word_inside_its_statement_is_one_finding(text: str, said: str) -> None:
+    found = [text[f.start : f.end] for f in check(text, CheckContext(platform="x", now=NOW)) if f.code == D]
+    assert found == [said]
+
+
+def test_a_words_error_stands_beside_a_warning_statement() -> None:
+    text = "部落の人は参加できません。"
+    found = sorted(
+        (text[f.start : f.end], f.severity) for f in check(text, CheckContext(platform="x", now=NOW)) if f.code == D
+    )
+    assert found == [("部落", "error"), ("部落の人は参加できません", "warning")]
