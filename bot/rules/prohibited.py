@@ -4477,6 +4477,12 @@ _REPORT_ENDS = re.compile(
 _DISTRICT_WHO = re.compile(r"(?:の|に住む|出身の)(?:人|方|住民|人たち|人々|方々)(?:たち|達|ら)?")
 
 
+# A particle in the advice's verb phrase brings in another thing it is about (「夜道で」「無理を」「川に」「夜は」); the
+# idioms of shunning that hold one (「口をきか」「一緒に遊ば」「相手にし」) are taken out first.
+_ANOTHER_ARGUMENT = re.compile(r"[をでがにへは]")
+_SHUNNING_IDIOM = re.compile(r"口を|話を|一緒に|相手に|仲良く")
+
+
 def _advice_reported_taken_up(doc: Document) -> Iterator[Hit]:
     """Advice not to go near a group, marry or keep company with them (`_ADVICE_NOT_TO`'s 「…とは付き合わないよう」),
     which no [exclusion] word reads, reported as said (「…よう言われています」) and then taken up by the post in the
@@ -4496,6 +4502,10 @@ def _advice_reported_taken_up(doc: Document) -> Iterator[Hit]:
         at = end if who is None else who.end()
         order = _ORDER_REPORTED.match(doc.text, at, sent[1])
         if order is None or order.group("stem") is None or _SHUNNED_AS_OBJECT.match(doc.text, end, sent[1]) is not None:
+            continue
+        if _ANOTHER_ARGUMENT.search(_SHUNNING_IDIOM.sub("", order.group("stem"))):
+            # 「外国人には、夜道で一人にならないよう」「障害者には、無理をしないよう」: the advice is given to them, about
+            # something else; only the bare verb (「付き合わ」「結婚し」「近づか」) keeps away from them.
             continue
         # Answered in its sentence (「…言われていますが、差別です」); [deny]'s 「と言われ」 only reports it.
         if any(doc.text[d.start : d.end] not in _DENY_REPORTING for d in deny.find(doc, within=(order.end(), sent[1]))):

@@ -169,3 +169,24 @@ def test_a_words_error_stands_beside_a_warning_statement() -> None:
         (text[f.start : f.end], f.severity) for f in check(text, CheckContext(platform="x", now=NOW)) if f.code == D
     )
     assert found == [("部落", "error"), ("部落の人は参加できません", "warning")]
+
+
+# Advice reported as told to a group about something else (the verb phrase has its own object or place) and then
+# taken up is care for them, not shunning them: only the bare verb keeps away from them.
+ADVICE_TO_THEM_ABOUT_SOMETHING_ELSE = [
+    "外国人には、夜道で一人にならないよう言われています。みなさんも気をつけて。",
+    "障害者には、無理をしないよう言われています。皆さんも気をつけてください。",
+    "外国人には、ゴミを出さないよう言われています。皆さんも気をつけて。",
+    "外国人には、川で泳がないよう言われた経験を持つ人がいます。その通りです。",
+    "外国人には、夜は出歩かないように言われました。皆さんも出歩かないように。",
+]
+ADVICE_TO_SHUN_THEM = [
+    ("部落の人とは付き合わないよう言われています。みなさんも気をつけて。", D),
+    ("部落の人とは口をきかないよう言われています。みなさんも気をつけて。", D),
+    ("部落の人とは一緒に遊ばないよう言われています。みなさんも気をつけて。", D),
+    ("外国人とは関わらないよう言われました。その通りです。", D),
+    ("部落の人とは結婚しないよう親に言われて育った人がいます。結婚しないほうがいいです。", D),
+]
+
+test_advice_to_them_about_something_else_stays_silent = CORPUS.silent(ADVICE_TO_THEM_ABOUT_SOMETHING_ELSE)
+test_advice_to_shun_them_fires = CORPUS.fires(ADVICE_TO_SHUN_THEM)
