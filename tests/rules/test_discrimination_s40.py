@@ -190,3 +190,19 @@ ADVICE_TO_SHUN_THEM = [
 
 test_advice_to_them_about_something_else_stays_silent = CORPUS.silent(ADVICE_TO_THEM_ABOUT_SOMETHING_ELSE)
 test_advice_to_shun_them_fires = CORPUS.fires(ADVICE_TO_SHUN_THEM)
+
+
+# Review of this session's relaxations: a job ad's dormitory is no recruitment of residents, and a sign's words
+# quoted and then named with の are as called unlawful as with という.
+JOB_AD_WITH_A_DORMITORY = [
+    ("女性のみ募集します。寮完備です。", D),
+    ("男性のみ募集。寮あり。", D),
+]
+RESIDENTS_RECRUITED = [
+    "寮の入居者を募集します。男性のみ募集します。",
+    "学生寮の入寮生を男性のみ募集します。",
+    "「外国人お断り」の張り紙は違法です。",
+]
+
+test_job_ad_with_a_dormitory_fires = CORPUS.fires(JOB_AD_WITH_A_DORMITORY)
+test_residents_recruited_and_signs_called_unlawful_stay_silent = CORPUS.silent(RESIDENTS_RECRUITED)
