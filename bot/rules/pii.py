@@ -1339,14 +1339,21 @@ _POST = (
     r"(?:(?:部|次|局|課|室|所|館|校|園|署|係)?長(?:補佐|代理)?|副校長|教頭|センター長|主任|主査|主幹|主事|技師|参事"
     r"|保健師|看護師|(?:管理)?栄養士|保育士|教諭|司書|学芸員|(?:相談|支援|指導|調理)員|職員|担当者?)"
 )
+# A department's section (「高齢者支援係」「窓口係」): the 係 of a pupil's duty or a neighbourhood's is after no department.
+_SECTION = r"(?:[ \t]?[一-龯々ァ-ヶー]{1,10}(?:係|室|班|グループ))?"
 _OFFICIAL_BEFORE = re.compile(
     r"(?:(?<![元前旧])(?<![元前旧]副)(?:副?(?:市|町|村)長|副?知事|教育長|副?議長)|(?<![^\s課係室:])担当者?"
-    # The office's own name right before the post, itself after a word of it (「館長」 alone is no 館's name).
-    rf"|(?<=[一-龯々ァ-ヶーA-Za-z])(?:{_DEPARTMENT}|館|校|園|プラザ|ホール|病院)[ \t]?{_POST}"
-    rf"|{_DEPARTMENT})[ \t:]*$"
+    # The office's own name right before the post, itself after a word of it (「館長」 alone is no 館's name), a section of
+    # a department or 「担当」 between them (「福祉課 高齢者支援係 主任」「健康づくり推進課 担当 保健師」).
+    rf"|(?<=[一-龯々ァ-ヶーA-Za-z])(?:{_DEPARTMENT}{_SECTION}|館|校|園|プラザ|ホール|病院)[ \t]?(?:担当[ \t:]*)?{_POST}"
+    rf"|{_DEPARTMENT}{_SECTION})[ \t:]*$"
 )
-# A former official, whichever office is named (「元図書館長」「前高田小学校長」): the post's word, set apart by spaces.
-_FORMER = re.compile(r"(?:^|[\s:])[元前旧][^\s:]*[ \t:]*$")
+# A letter's heading or a 問い合わせ先 block gives the office's name a line of its own, and the post and the name on the
+# next (「上越市立高田小学校⏎校長 山田太郎⏎上越市南城町3-1-1」): a line that starts with the post is read after that one.
+_POST_LINE = re.compile(rf"[ \t]*(?:担当[ \t:]*)?{_POST}[ \t:]*")
+# A former official, whichever office is named (「元図書館長」「【お悔やみ】前高田小学校長」「元高田小学校 校長」): the
+# post's word, or the office's and the post, after no other letter (「令和元年度」「駅前」 are no 元・前).
+_FORMER = re.compile(rf"(?:^|[^一-龯々ァ-ヶーA-Za-z0-9])[元前旧][^\s:]*(?:[ \t]+{_POST})?[ \t:]*$")
 # A child is no official, whatever is before the name (「飼育係長 山田太郎くん」).
 _CHILD = frozenset({"チャン", "クン", "君"})
 # The person an official's name is followed by a predicate about (「福祉課職員 山田花子さん（本町3-4-5）が逮捕されました」):
@@ -1369,8 +1376,12 @@ def _people(doc: Document) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for i, j in doc.person_names():
         start = toks[i].start
-        lo = max(doc.text.rfind("\n", 0, start) + 1, start - 24)
+        line = doc.text.rfind("\n", 0, start) + 1
+        lo = max(line, start - 24)
         before = unicodedata.normalize("NFKC", doc.text[lo:start])
+        if lo == line > 0 and _POST_LINE.fullmatch(before):
+            above = doc.text.rfind("\n", 0, line - 1) + 1
+            before = unicodedata.normalize("NFKC", doc.text[max(above, line - 25) : line - 1]).rstrip() + " " + before
         if (
             _OFFICIAL_BEFORE.search(before) and not _FORMER.search(before)
             and not (j < len(toks) and toks[j].surface in _CHILD)
@@ -1517,7 +1528,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     会場・施設の住所や、「小林古径記念美術館（本城町7-7）」のような人名の付いた施設名は対象外です。
     「1日2ー3回」「徒歩3ー4分」「要介護3ー5」「本町1-3丁目」のような回数・程度・丁目の範囲も対象外です。
     「上越市長 中川幹太 様」「担当：山田花子」「健康づくり推進課 山田花子」「教育長」「健康づくり推進課 保健師 山田花子」「高田小学校 校長」「図書館長」のように
-    市長・知事・教育長・議長や、課・学校・施設の名前に続く職名の後の氏名は職員として扱い、並んだ住所（市役所・学校など勤め先の住所）には反応しません
+    市長・知事・教育長・議長や、課・学校・施設の名前に続く職名の後の氏名（「福祉課 高齢者支援係 主任」のように係をはさんだものや、問い合わせ先のように課・学校の名前を前の行に書いたものも）は職員として扱い、並んだ住所（市役所・学校など勤め先の住所）には反応しません
     （「元校長」「町内会長」「区長」「班長」「町内会事務局」「PTA事務局」「実行委員会」は対象外にしません。勤め先の名前のない職名だけの
     「保健師 山田花子（本町3-4-5）」「館長」「市職員」「介護職員」や、「市職員 山田花子さん（本町3-4-5）が逮捕されました」のように
     職員本人についての記事の氏名にも反応します）。

@@ -225,3 +225,44 @@ def test_every_row_of_a_list_with_bare_ages_is_warned() -> None:
     # The 歳 is left out in a list: each person's address, not only the one the next name happens to follow.
     text = "避難所名簿：山田トメ（85）本町3-4-5、佐藤花子（78）西城町2-5-10"
     assert _pii(text) == [("pii.address", "本町3-4-5"), ("pii.address", "西城町2-5-10")]
+
+
+# Review (s40r4): a letter's heading and a 問い合わせ先 block put the office's name on the line above the post and the
+# name, or a section (係) or 「担当」 between the department and the post; the office's address under them is the office's.
+OFFICE_BLOCKS = [
+    "【学校だより12月号】\n上越市立高田小学校\n校長 山田太郎\n（上越市南城町3-1-1）",
+    "上越市健康づくり推進課\n保健師 山田花子\n上越市木田1-1-3\n電話 025-526-5111",
+    "【問い合わせ先】\n健康づくり推進課\n保健師　山田花子\n上越市木田1-1-3（内線1234）",
+    "【問い合わせ先】上越市健康づくり推進課\n担当　保健師　山田花子\n住所　上越市木田1-1-3",
+    "【図書館だより】\n上越市立高田図書館\n館長 山田花子\n上越市本城町8-30",
+    "高田保育園\n園長 佐藤花子\n上越市南城町3-1-1",
+    "上越市役所 福祉課\n課長 山田太郎\n上越市木田1-1-3",
+    "健康づくり推進課 担当 保健師 山田花子（木田1-1-3）",
+    "福祉課 高齢者支援係 主任 山田花子（木田1-1-3）",
+    "問い合わせ先：福祉課 高齢者支援係 山田花子／上越市木田1-1-3／電話 025-526-5111",
+    "【問い合わせ】市民課 窓口係 山田花子　上越市木田1-1-3　025-526-5111",
+]
+
+# The same layouts around a home: a former official, a news report, a title with no office, a group's section.
+HOMES_IN_BLOCKS = [
+    "【訃報】\n元高田小学校\n校長 山田太郎さん（本町3-4-5）",
+    "【お悔やみ】元高田小学校長 山田太郎さん（本町3-4-5）",
+    "【お悔やみ】元高田小学校 校長 山田太郎さん（本町3-4-5）",
+    "高田小学校\n教諭 山田花子（本町3-4-5）が逮捕されました",
+    "【事件】上越市職員\n主任 山田太郎（本町3-4-5）を逮捕",
+    "【表彰】\n介護職員 山田花子さん（本町3-4-5）",
+    "本町町内会\n会長 山田太郎（本町3-4-5）",
+    "【回覧】本町町内会 防犯係 山田太郎（本町3-4-5）",
+    "PTA 広報係 山田花子（本町3-4-5）",
+    "飼育係\n係長 山田太郎くん（本町3-4-5）",
+]
+
+
+@pytest.mark.parametrize("text", OFFICE_BLOCKS)
+def test_an_offices_block_over_several_lines_or_with_its_section_raises_nothing(text: str) -> None:
+    assert _pii(text) == []
+
+
+@pytest.mark.parametrize("text", HOMES_IN_BLOCKS)
+def test_a_home_in_an_offices_layout_is_still_warned(text: str) -> None:
+    assert "pii.address" in [c for c, _ in _pii(text)]
