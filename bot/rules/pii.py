@@ -1364,6 +1364,13 @@ _SUBJECT_AFTER = re.compile(
     r"(?![ \t、]*(?:担当|対応|ご?案内|受付|受け付け|お?答え|承り|伺い|お伺い|ご?説明|お?問い?合わ?せ))"
 )
 
+# An official whose bracket gives their age or says they live there (「市民課 山田太郎（本町3-4-5在住）」「福祉課長 山田太郎さん
+# （58歳、本町3-4-5）」「校長 山田太郎さん（58）本町3-4-5」): a person's record, as a staff introduction or an obituary has
+# it, not the office's block. A bare number is an age only as the whole bracket: 「（木田1-1-3）」「（内線1234）」 are not.
+_PERSONAL_NOTE = re.compile(
+    r"[ \t]*(?:様|さん|氏|殿)?[ \t]*[(（](?:[^()（）\n]{0,40}?(?:在住|[0-9０-９]{1,3}[歳才])|[0-9０-９]{1,3}[)）])"
+)
+
 
 def _people(doc: Document) -> list[tuple[int, int]]:
     """Where a private person is named (original offsets): a full name (姓 and 名) or a name with
@@ -1386,6 +1393,7 @@ def _people(doc: Document) -> list[tuple[int, int]]:
             _OFFICIAL_BEFORE.search(before) and not _FORMER.search(before)
             and not (j < len(toks) and toks[j].surface in _CHILD)
             and not _SUBJECT_AFTER.match(doc.text, toks[j - 1].end)
+            and not _PERSONAL_NOTE.match(doc.text, toks[j - 1].end)
         ):
             continue
         if j < len(toks) and toks[j].surface in _HONORIFICS:
@@ -1531,7 +1539,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     市長・知事・教育長・議長や、課・学校・施設の名前に続く職名の後の氏名（「福祉課 高齢者支援係 主任」のように係をはさんだものや、問い合わせ先のように課・学校の名前を前の行に書いたものも）は職員として扱い、並んだ住所（市役所・学校など勤め先の住所）には反応しません
     （「元校長」「町内会長」「区長」「班長」「町内会事務局」「PTA事務局」「実行委員会」は対象外にしません。勤め先の名前のない職名だけの
     「保健師 山田花子（本町3-4-5）」「館長」「市職員」「介護職員」や、「市職員 山田花子さん（本町3-4-5）が逮捕されました」のように
-    職員本人についての記事の氏名にも反応します）。
+    職員本人についての記事の氏名、「市民課 山田太郎（本町3-4-5在住）」「福祉課長 山田太郎さん（58歳、本町3-4-5）」のように（）に住まいや年齢を書いた氏名にも反応します）。
     「会場：」の後や「避難所（…）」「センター（…）」のように会場・施設の住所では、近くの「自宅から」「ご自宅でも視聴」のような
     自宅（読む人の家）には反応しません（「会場は本町3-4-5の自宅です」のように住所と結び付いた自宅には反応します）。
     「自宅周辺」「自宅療養」「自宅待機」のような語の「自宅」も、住所と結び付いていなければ個人宅とはみなしません（「自宅療養先」「自宅待機中：」のように住所の見出しになっているものと、「自宅介護」「自宅訪問」は個人宅とみなします）。

@@ -266,3 +266,30 @@ def test_an_offices_block_over_several_lines_or_with_its_section_raises_nothing(
 @pytest.mark.parametrize("text", HOMES_IN_BLOCKS)
 def test_a_home_in_an_offices_layout_is_still_warned(text: str) -> None:
     assert "pii.address" in [c for c, _ in _pii(text)]
+
+
+# Review (s40r4): an office's staff member whose bracket says where they live or how old they are: a person's record
+# (a staff introduction, an obituary), not the office's block.
+STAFF_RECORDS = [
+    "【職員紹介】高田図書館 司書 佐藤花子さん（本町3-4-5在住）",
+    "【職員紹介】市民課 山田太郎（本町3-4-5在住）",
+    "福祉課長 山田太郎さん（58歳、本町3-4-5）",
+    "【訃報】上越市立高田小学校 校長 山田太郎さん（58）本町3-4-5",
+]
+
+# The office's block with such words elsewhere on the line: the city's address is no one's home.
+STAFF_AT_WORK_NOTES = [
+    "福祉課 山田花子（木田1-1-3）　本町在住の方は本町会館へ",
+    "担当：山田花子（木田1-1-3、内線1234）",
+    "【子育て講座】講師：子育て支援課 保育士 佐藤花子（木田1-1-3）　対象：3歳までのお子さん",
+]
+
+
+@pytest.mark.parametrize("text", STAFF_RECORDS)
+def test_a_staff_members_age_or_home_beside_the_address_is_warned(text: str) -> None:
+    assert "pii.address" in [c for c, _ in _pii(text)]
+
+
+@pytest.mark.parametrize("text", STAFF_AT_WORK_NOTES)
+def test_the_offices_address_with_notes_around_it_raises_nothing(text: str) -> None:
+    assert _pii(text) == []
