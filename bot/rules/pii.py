@@ -1346,6 +1346,9 @@ _OFFICIAL_BEFORE = re.compile(
     # The office's own name right before the post, itself after a word of it (「館長」 alone is no 館's name), a section of
     # a department or 「担当」 between them (「福祉課 高齢者支援係 主任」「健康づくり推進課 担当 保健師」).
     rf"|(?<=[一-龯々ァ-ヶーA-Za-z])(?:{_DEPARTMENT}{_SECTION}|館|校|園|プラザ|ホール|病院)[ \t]?(?:担当[ \t:]*)?{_POST}"
+    # A name ending in kana (「こども課」「子ども課」「ふれあいプラザ」) only with a space before the post: 「新しい課長」
+    # 「あたらしい館長」 are a bare title.
+    rf"|(?<=[ぁ-ゖ]{{2}})(?:{_DEPARTMENT}{_SECTION}|プラザ|ホール)[ \t]+(?:担当[ \t:]*)?{_POST}"
     rf"|{_DEPARTMENT}{_SECTION})[ \t:]*$"
 )
 # A letter's heading or a 問い合わせ先 block gives the office's name a line of its own, and the post and the name on the
