@@ -5448,7 +5448,7 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     その文や段落に「〜みたいです」「らしい」「未確認」「噂」「真偽」「〜そうです」などがあるときや、「行いますとのことです」
     「行いますって」「実施しますと聞きました」のように人から聞いたお知らせを伝えるときは、依頼も反応します）。
     「ぜひリポストで拡散をお願いします」「シェア・拡散大歓迎です」のように市の投稿そのものを広めてもらう依頼や、
-    イベント・講座・募集などのお知らせや「インフルエンザが流行しています」のような市の保健のお知らせの段落の「拡散希望」「拡散お願いします」も反応しません（投稿のどこかに
+    イベント・講座・募集などのお知らせや「インフルエンザが流行しています。手洗いを心がけましょう」のように予防を呼びかける市の保健のお知らせの段落の「拡散希望」「拡散お願いします」も反応しません（投稿のどこかに
     「らしい」「みたい」「未確認」「とのこと」「〜って」などの伝聞・推測、「回ってきた情報」「友人から」のような
     人から受け取った話（「〜とSNSで見ました」も）、事件・暴動・毒・不審物・感染者などの穏やかでない話、中止・休校・給付金などの話題 [hearsay_topics]
     （「雨天の場合は中止」「参加無料」のようなイベントの条件は除きます）があるときは、依頼も反応します）。
@@ -5680,8 +5680,12 @@ class _SafetyParagraphs:
 
     def _own_verb(self, pos: int) -> bool:
         """Whether the notice's verb at `pos` is a word of its own: 「やります」 inside 「はやります」 (流行る: 「インフルが
-        はやります！拡散お願いします」) or 「思いやります」 announces nothing the city does."""
-        return not self.doc.text.startswith("やり", pos) or len(self.doc.token_range((pos, pos + 1))) > 0
+        はやります！拡散お願いします」) or 「思いやります」 announces nothing the city does, nor 「行っています」 inside 「流行って
+        います」 (「はしかが流行っています！拡散希望」)."""
+        text = self.doc.text
+        if text.startswith("行って", pos):
+            return pos == 0 or text[pos - 1] != "流"
+        return not text.startswith("やり", pos) or len(self.doc.token_range((pos, pos + 1))) > 0
 
     def about_safety(self, pos: int) -> bool:
         text = self.doc.text
@@ -5732,7 +5736,9 @@ class _SafetyParagraphs:
             start = self.span(start - 2)[0]  # 「拡散希望」 alone under the event's paragraph is about it
         # Per paragraph: a long one may hold thousands of requests, each asking of the same words.
         if (start, end) not in self.events:
-            self.events[start, end] = _CITY_EVENT.search(text, start, end) is not None
+            self.events[start, end] = _CITY_EVENT.search(text, start, end) is not None or (
+                _IN_SEASON.search(text, start, end) is not None and _HEALTH_ADVICE.search(text, start, end) is not None
+            )
         return self.events[start, end]
 
     def in_sentence(self, sentence: tuple[int, int]) -> bool:
@@ -5818,10 +5824,16 @@ _SELF_SHARE_AFTER = re.compile(r"(?:希望|お願い)?[^。！!？?\n]{0,8}?(?:�
 _CITY_EVENT = re.compile(
     r"開催|イベント|まつり|祭り|観桜会|花火大会|展示|講座|教室|講演会|コンサート|マルシェ|フェア|キャンペーン"
     r"|参加者|申し?込み?|受付|入場|オープン|開館|誕生|販売|体験会|見学会|説明会|募集"
-    # A disease in season the city warns of (「インフルエンザが流行しています。拡散希望」): a health notice in its own
-    # voice, which `own_post` keeps only in a clean post. Passed on (「流行ってるって」「流行っているらしい」「流行ってる
-    # みたい」) or with a case claimed (「〇〇病院で感染者が出ました」, `_ALARMING`), the request is a chain's.
-    r"|流行"
+)
+# A disease in season the city warns of is a health notice in its own voice when the paragraph tells how to keep from
+# it (「インフルエンザが流行しています。手洗い・うがいを心がけましょう。拡散希望」); `own_post` keeps it only in a clean
+# post. The outbreak alone with the request (「インフルエンザが大流行！拡散希望」「謎の病気が流行しています。拡散希望」
+# 「新型ウイルスが大流行！マスク必須！拡散希望」) is a chain's whole shape, as is one passed on (「流行ってるって」) or with a
+# case claimed (「〇〇病院で感染者が出ました」, `_ALARMING`).
+_IN_SEASON = re.compile(r"流行")
+_HEALTH_ADVICE = re.compile(
+    r"手洗い|うがい|換気|咳エチケット|せきエチケット|予防|対策|心がけ|心掛け|気をつけ|気を付け|ご注意|注意しましょう"
+    r"|受診|ご相談|相談して|控えて|控えましょう|休ませ|ワクチン接種|予防接種"
 )
 # Something handed on to the writer, whose request to spread it is a chain's: 「回ってきた情報です。拡散お願いします」.
 # Seen on the net (「…とSNSで見ました」) is handed on as well; not those who saw the city's post (「SNSで見た方も」).

@@ -76,19 +76,47 @@ def test_a_chain_s_request_is_told_in_any_words(text: str, word: str) -> None:
     assert [text[f.start : f.end] for f in found] == [word], text
 
 
-# A disease in season, said in the city's own voice with a request to spread it, is a health notice: the rule asks of a
-# share request that what it spreads be unconfirmed (hearsay, a guess, something handed on) or alarming, and 「インフル
-# エンザが流行しています」 is neither; 「…流行しています。ぜひ拡散してください」 already passed, and 「拡散希望」 now reads the
-# same. A case claimed (「〇〇病院で感染者が出ました」「死者も出ています」), a service changed (休校), or the outbreak
-# passed on (「流行ってるって」「流行っているらしい」「流行ってるみたい」「〜とSNSで見ました」) is still told.
+# A disease in season, said in the city's own voice with a request to spread it, is a health notice when the post tells
+# how to keep from it (手洗い, 予防, 受診…): the rule asks of a share request that what it spreads be unconfirmed (hearsay,
+# a guess, something handed on) or alarming, and 「インフルエンザが流行しています。手洗いをしましょう」 is neither. A case
+# claimed (「〇〇病院で感染者が出ました」「死者も出ています」), a service changed (休校), or the outbreak passed on
+# (「流行ってるって」「流行っているらしい」「流行ってるみたい」「〜とSNSで見ました」) is still told.
 def test_a_season_s_disease_in_the_city_s_voice_passes() -> None:
     for text in (
-        "インフルエンザが流行しています。拡散希望",
         "インフルエンザが流行しています。手洗いをしましょう。拡散希望",
         "インフルエンザが流行期に入りました。手洗い・うがいで予防しましょう。拡散希望",
-        "保健所によると、インフルエンザが流行しています。拡散希望",
+        "保健所によると、インフルエンザが流行しています。こまめな換気を心がけましょう。拡散希望",
+        "市内でインフルエンザが流行しています。こまめな手洗いをお願いします。拡散お願いします",
+        "はしかが流行っています。予防接種を受けましょう。拡散希望",
     ):
         assert _codes(text) == [], text
+
+
+# The outbreak alone with the request is a chain's whole shape, whatever the disease, the place or the tone: 流行 read
+# as an event of the city's (whatever else the paragraph said) let these pass. 「流行っています」 is no 「行っています」
+# (the city's own notice, `_OFFICIAL_NOTICE`).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "インフルエンザが流行しています。拡散希望",
+        "保健所によると、インフルエンザが流行しています。拡散希望",
+        "インフルエンザが大流行！拡散希望",
+        "インフルエンザ大流行中！拡散希望",
+        "新型ウイルスが大流行！マスク必須！拡散希望",
+        "新型ウイルスが流行しています！致死率が高いです！拡散希望",
+        "新型ウイルスが流行中！外出禁止になります！拡散希望",
+        "新型コロナが再び大流行しています。今すぐマスクを！拡散希望",
+        "謎の病気が流行しています。拡散希望",
+        "水道水が原因で病気が流行しています。拡散希望",
+        "〇〇病院でインフルエンザが流行しています。拡散希望",
+        "エボラが市内で流行しています。拡散希望",
+        "市内で手足口病が流行中。〇〇保育園は閉園です。拡散希望",
+        "はしかが流行っています！拡散希望",
+        "ノロが流行っております。拡散希望",
+    ],
+)
+def test_an_outbreak_with_no_advice_is_a_chain_s(text: str) -> None:
+    assert "prohibited.rumor" in _codes(text), text
 
 
 @pytest.mark.parametrize(
