@@ -4807,7 +4807,7 @@ def obscene(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     法律・被害・相談・性の健康・不審者情報の文で使った語は反応しません（「ポルノ画像はこちら」、「違法ポルノを無料で見る方法」
     「児童ポルノ所持で逮捕された職員の画像を公開」のように見せる・配る文は反応します）。
     「ソープランド跡地の再開発」のような町の歴史、「風俗嬢への暴力事件」「人身取引の被害に遭った風俗嬢の相談窓口」のような
-    報道・支援、「AV動画教材の貸出」、「ママのおっぱい」「おっぱい体操」も反応しません（「ソープランドで遊ぼう」「風俗嬢募集」
+    報道・支援、「AV動画教材の貸出」、「ママのおっぱい」「おっぱい体操」も反応しません（「ソープランドで遊ぼう」「ソープランド跡地で今も営業中」「風俗嬢募集」「風俗嬢の相談窓口（写真あり）」「AV動画教材（無修正）」
     「ママのおっぱい見せて」「赤ちゃんのおっぱい画像」は反応します）。
     「せっくすしよう」のようにカタカナの語をひらがなで書いたもの、「セ〇クス」「セッ●ス」「S●X」「せ●くすしよう」のように語の中の一文字を
     〇●×＊などで隠したもの、全角の「ＳＥＸ」、「ＡＶ見放題」「AV動画」、「エチエチ」、「裸の画像を送って」も反応します
@@ -4826,22 +4826,23 @@ def obscene(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
         a, b = doc.sentence_at(start)
         if (following := doc.sentence_after(b - 1)) is not None:
             b = following[1]  # 「全裸の女性の写真を目撃！画像はこちら」
+        # A history's or a support post's word, and a nursing word, do not cover an invitation (「ソープランド跡地で遊ぼう」
+        # 「風俗嬢募集」) or a breast asked to be shown (「ママのおっぱい見せて」). The lure is read before the warning
+        # words: 被害 in 「被害に遭った風俗嬢の写真を公開します」 protects no one.
+        lure = _NIGHT_LURE.get(fold(doc.text[start : start + 6])[:3])
+        if lure is not None and lure.search(doc.text, a, b) and not _LURE_REFUSED.search(doc.text, a, b):
+            return True
         if _OBSCENE_WARNED.search(doc.text, a, b) is not None:
             return False
         if _OBSCENE_OFFERED.search(doc.text, a, b):
             return True
-        # A history's or a support post's word, and a nursing word, do not cover an invitation (「ソープランド跡地で遊ぼう」
-        # 「風俗嬢募集」) or a breast asked to be shown (「ママのおっぱい見せて」).
-        lure = _NIGHT_LURE.get(fold(doc.text[start : start + 6])[:3])
-        if lure is not None:
-            return lure.search(doc.text, a, b) is not None
-        if fold(doc.text[start : start + 4]) != "オッパイ":
+        if lure is not None or fold(doc.text[start : start + 4]) != "オッパイ":
             return False
         # A post all in hiragana is read as `_children_s_word` reads it: a picture or a video named anywhere is asked
-        # for (「ままの おっぱい どうが」); elsewhere only one right after the word (「ママのおっぱい動画」, not
-        # 「おっぱい体操の動画はこちら」).
+        # for (「ままの おっぱい どうが」), and a breast to be touched (「ままの おっぱい さわりたい」); elsewhere a picture
+        # only right after the word (「ママのおっぱい動画」, not 「おっぱい体操の動画はこちら」).
         if _KANA_POST.fullmatch(doc.text, a, b):
-            return _SHOW_ME.search(doc.text, a, b) is not None
+            return bool(_SHOW_ME.search(doc.text, a, b) or _BREAST_ASKED.search(doc.text, a, b))
         return bool(_BREAST_ASKED.search(doc.text, a, b) or _PICTURE_AFTER.match(doc.text, start + 4))
 
     for hit in word_hits(
@@ -4949,17 +4950,29 @@ _OBSCENE_OFFERED = re.compile(
 )
 # An invitation to the place or to its women, which a history's or a support post's word (rumor.txt-like [everyday] of
 # obscene.txt) does not cover: keyed by the word's first three folded letters.
+# A place still open for business (「ソープランド跡地で今も営業中」「今すぐ予約」「今夜はサービスデー」), a woman's pictures or a night
+# with her (「風俗嬢の相談窓口（写真あり）」「風俗嬢と過ごす夜」), and adult video sold as teaching material (「AV動画教材
+# （無修正）」) are lures too.
 _NIGHT_LURE = {
-    "ソープ": re.compile(r"遊ぼう|遊べ|遊び(?:に|ませ|たい)|遊ん|行こう|行きたい|行って(?:みたい|みよう)|おすすめ|オススメ|指名|在籍|出勤|体験入店"),
+    "ソープ": re.compile(
+        r"遊ぼう|遊べ|遊び(?:に|ませ|たい)|遊ん|行こう|行きたい|行って(?:みたい|みよう)|おすすめ|オススメ|指名|在籍|出勤|体験入店"
+        r"|営業中|今も営業|現在も営業|営業してい(?:ます|る)|営業しております|営業時間|今すぐ予約|サービスデー|サービスタイム"
+        r"|癒やされ|癒され|お見逃し|割引|女の子|嬢"
+    ),
     "風俗嬢": re.compile(
         r"募集|求人|高収入|高額|日払い|稼げ|稼ごう|稼ぎ|指名|在籍|出勤|体験入店|遊ぼう|遊べ|遊び(?:に|ませ|たい)|会える|会おう|紹介"
+        r"|写真|画像|動画|映像|しゃしん|がぞう|どうが|と過ごす|と過ごせ|癒やされ|癒され|今すぐ予約|見放題"
     ),
+    "av動": re.compile(r"無修正|アダルト|成人向け|18禁|１８禁|女優|素人|見放題|抜け|ヌケ|エッチ"),
 }
-# A breast asked to be shown, sent or touched (「ママのおっぱい見せて」「赤ちゃんのおっぱい見せて」), whatever nursing word
-# stands in the sentence.
+# A refusal in the lure's own sentence (「風俗嬢の写真を撮らないで」「…の拡散はやめましょう」) offers nothing.
+_LURE_REFUSED = re.compile(r"しないで|撮らない|載せない|送らない|やめ|禁止|違法です")
+# A breast asked to be shown, sent, touched or sucked (「ママのおっぱい見せて」「赤ちゃんのおっぱい見せて」「ママの
+# おっぱい、吸いたい」), and one sold (「人妻ママのおっぱい」「ママのおっぱい（無修正）」「…が見られるサイト」), whatever
+# nursing word stands in the sentence.
 _BREAST_ASKED = re.compile(
     r"見せ(?:て|ろ|たい|ます|る)|みせ(?:て|ろ|たい|ます|る)|送って|おくって|舐め|なめ(?:て|たい|させ)|触(?:って|らせ|りたい|ら)"
-    r"|さわ(?:って|らせ|りたい|ら)|揉|もみ(?:たい|ます)|もま(?:せ|れ)"
+    r"|さわ(?:って|らせ|りたい|ら)|揉|もみ(?:たい|ます)|もま(?:せ|れ)|吸いたい|すいたい|しゃぶ|人妻|無修正|サイト"
 )
 _PICTURE_AFTER = re.compile(r"[\s　]*(?:の)?[\s　]*(?:画像|写真|動画|映像|がぞう|しゃしん|どうが)")
 _KANA_POST = re.compile(r"[ぁ-ゖー\s　、。！？!?・〜～]*")

@@ -230,6 +230,58 @@ def test_lures_next_to_the_relaxations_are_stopped(text: str) -> None:
     assert "prohibited.obscene" in _codes(text), text
 
 
+# The same words in a lure that also names the history, the support or the nursing the relaxation reads: a place still
+# open (「今も営業中」), a woman's pictures or a night with her (被害 in the sentence protects no one), adult video as
+# teaching material, and a breast sucked, sold or touched. Each passed after e64035d0 (fired before it).
+LURES_WITH_A_SENSE_WORD = [
+    "ソープランド跡地で今も営業中",
+    "かつてのソープランド街、今も営業中の店あり",
+    "昔ながらのソープランドで癒やされませんか",
+    "ソープランドの歴史を体験！今すぐ予約",
+    "かつて栄えたソープランド、今夜はサービスデー",
+    "ソープランド再開発前の最後の営業、お見逃しなく",
+    "風俗嬢の相談窓口（写真あり）",
+    "被害に遭った風俗嬢の写真を公開します",
+    "風俗嬢事件の被害者の写真",
+    "風俗嬢と過ごす夜、人身取引なし",
+    "AV動画教材（無修正）",
+    "AV動画教材 無修正版を貸出中",
+    "人妻ママのおっぱい",
+    "ママのおっぱい、吸いたい",
+    "ママのおっぱいをしゃぶる",
+    "ママのおっぱい（無修正）",
+    "ママのおっぱいが見られるサイト",
+    "ままの おっぱい さわりたい",
+    "ままの おっぱい すいたい",
+]
+
+
+@pytest.mark.parametrize("text", LURES_WITH_A_SENSE_WORD)
+def test_a_lure_naming_a_history_a_victim_or_nursing_is_stopped(text: str) -> None:
+    assert "prohibited.obscene" in _codes(text), text
+
+
+# What the city writes next to those words stays silent: a building that did business once, a tour by reservation, a
+# car park's price, an evening meeting, a park that soothes, a support group's free advice, breast milk praised.
+NOT_LURES = [
+    "ソープランドとして営業していた建物を解体します",
+    "ソープランド跡地の見学会は予約制です",
+    "ソープランド跡地に駐車場を整備しました。料金は1時間200円です",
+    "今夜、ソープランド跡地の再開発について説明会を開きます",
+    "ソープランド跡地は市民の癒やしの公園に生まれ変わりました",
+    "人身取引の被害に遭った風俗嬢の支援団体です。相談は無料です",
+    "AV動画教材の一覧は図書館のホームページでご覧いただけます",
+    "ママのおっぱいは赤ちゃんにとって最高の栄養です",
+    "ママのおっぱいを吸う赤ちゃんの力はとても強いです",
+    "ままの おっぱい たいそう、いっしょに しようね",
+]
+
+
+@pytest.mark.parametrize("text", NOT_LURES)
+def test_the_city_s_words_next_to_the_relaxations_pass(text: str) -> None:
+    assert "prohibited.obscene" not in _codes(text), text
+
+
 def test_a_long_draft_full_of_masks_is_read_quickly() -> None:
     """The masked spellings are one pattern compiled per word list, run once per draft: a 40,000-character draft of
     masks and masked words takes about a tenth of a second after the draft is analysed (a pattern per draft, or a
