@@ -4481,6 +4481,9 @@ _DISTRICT_WHO = re.compile(r"(?:の|に住む|出身の)(?:人|方|住民|人た
 # idioms of shunning that hold one (「口をきか」「一緒に遊ば」「相手にし」) are taken out first.
 _ANOTHER_ARGUMENT = re.compile(r"[をでがにへは]")
 _SHUNNING_IDIOM = re.compile(r"口を|話を|一緒に|相手に|仲良く")
+# A verb of keeping away from them, whatever else it names: 「子どもを近づけない」「目を合わせない」「家を貸さない」
+# 「同じ学校に通わない」「夜は近づかない」 still shun them.
+_KEEPING_AWAY = re.compile(r"近づ|近寄|関わ|かかわ|付き合|つきあ|結婚|貸さ|売ら|雇わ|入れ|通わ|遊ば|合わせ|交わ|交流|接し|触ら|住ま|泊め|会わ|招か")
 
 
 def _advice_reported_taken_up(doc: Document) -> Iterator[Hit]:
@@ -4503,7 +4506,8 @@ def _advice_reported_taken_up(doc: Document) -> Iterator[Hit]:
         order = _ORDER_REPORTED.match(doc.text, at, sent[1])
         if order is None or order.group("stem") is None or _SHUNNED_AS_OBJECT.match(doc.text, end, sent[1]) is not None:
             continue
-        if _ANOTHER_ARGUMENT.search(_SHUNNING_IDIOM.sub("", order.group("stem"))):
+        stem = order.group("stem")
+        if _ANOTHER_ARGUMENT.search(_SHUNNING_IDIOM.sub("", stem)) and not _KEEPING_AWAY.search(stem):
             # 「外国人には、夜道で一人にならないよう」「障害者には、無理をしないよう」: the advice is given to them, about
             # something else; only the bare verb (「付き合わ」「結婚し」「近づか」) keeps away from them.
             continue

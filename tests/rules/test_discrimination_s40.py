@@ -206,3 +206,16 @@ RESIDENTS_RECRUITED = [
 
 test_job_ad_with_a_dormitory_fires = CORPUS.fires(JOB_AD_WITH_A_DORMITORY)
 test_residents_recruited_and_signs_called_unlawful_stay_silent = CORPUS.silent(RESIDENTS_RECRUITED)
+
+
+# Review (reviewer 2): advice to them about something else is care, but a verb of keeping away from them shuns them
+# whatever else it names (a child kept away, a flat not let, a school not shared).
+ADVICE_TO_KEEP_AWAY_NAMING_MORE = [
+    ("外国人には、子どもを近づけないよう言われています。みなさんも気をつけて。", D),
+    ("外国人とは目を合わせないよう言われています。みなさんも気をつけて。", D),
+    ("外国人には、夜は近づかないよう言われています。みなさんも気をつけて。", D),
+    ("障害者とは、同じ学校に通わないよう言われています。みなさんも気をつけて。", D),
+    ("外国人には、部屋を貸さないよう言われています。その通りです。", D),
+]
+
+test_advice_to_keep_away_naming_more_fires = CORPUS.fires(ADVICE_TO_KEEP_AWAY_NAMING_MORE)
