@@ -2011,10 +2011,22 @@ def _rebutted_after(doc: Document, hit: Hit) -> bool:
 _TURN_OPENING = re.compile(r"[ \t　]*(?:しかし|でも|ですが|だけど|けれども|けれど|ところが|とはいえ|実は|実際には)[、, \t　]*")
 
 
-# A sentence leaning the statement's way, past what `_took_its_side` reads: 「本当にそう思います」「気持ちはわかります」.
+# A sentence leaning the statement's way, past what `_took_its_side` reads: 「本当にそう思います」「気持ちはわかります」
+# 「一理あります」「共感します」「治安が悪くなるからです」. Not others' view reported (「そう思う人もいるかもしれません」),
+# nor 「本当に悲しいです」「事実ではありません」.
 _LEANS_ITS_WAY = re.compile(
-    r"そう(?:思|考え|感じ)|同感|同意|賛成|その(?:通り|とおり)|本当|事実|当然|当たり前|確か|正しい|もっとも|一理|(?:分|わ)か(?:る|ります)"
+    r"(?:そう(?:思|考え|感じ)|同感|同意|賛成|賛同|共感)(?![^。！!？?\n]{0,12}?(?:人|方)(?:も|が|は|たち))"
+    r"|その(?:通り|とおり)|本当に(?:そう|その)|事実(?:です|だ)(?!で)|当然|当たり前|確かに|正しい|もっとも|一理|うなず|頷"
+    r"|無理もな|言えて(?:る|い)|間違いな|異論(?:は|も)?(?:ありません|ない)|(?:私|僕|俺)も(?:です|だ|そう|同じ|思)|よく言った"
+    r"|本音(?:です|だ)|気持ち(?:は|も)?[^。！!？?\n]{0,4}?(?:分|わ)か|(?:分|わ)か(?:る|ります)(?:よ|な|ね)*(?=[。！!]|$)"
+    r"|から(?:です|だ)(?:よ|ね)*(?=[。！!]|$)"
 )
+# The same said alone: 「そうだ。」「まったくです。」.
+_LEANS_ALONE = re.compile(r"[ \t　]*(?:そう(?:だ|です)|まったく(?:だ|です)|全く(?:だ|です)|ほんと(?:う)?(?:に)?そう)(?:よ|ね|な)*[。！!]?$")
+
+
+def _leans_its_way(doc: Document, sent: tuple[int, int]) -> bool:
+    return _LEANS_ITS_WAY.search(doc.text, *sent) is not None or _LEANS_ALONE.match(doc.text.rstrip("\n"), sent[0], sent[1]) is not None
 
 
 def _rebutted_third(doc: Document, second: tuple[int, int], more: int = 1) -> bool:
@@ -2031,12 +2043,16 @@ def _rebutted_third(doc: Document, second: tuple[int, int], more: int = 1) -> bo
         return False
     if _took_its_side(doc, second[0], second[1], second[1]) or _SIDED.search(doc.text, second[0], second[1]):
         return False
+    # 「外国人はいらない。気持ちは分かります。こうした差別は許されません。」: agreed with before the rebuttal, which
+    # then reads as said for form's sake.
+    if _leans_its_way(doc, second):
+        return False
     turn = _TURN_OPENING.match(doc.text, third[0], third[1])
     start = turn.end() if turn is not None else third[0]
     m = _REBUTTAL.match(doc.text, start, min(third[1], start + _REBUTTAL_REACH))
     if m is None:
         # The sentence between is the writer's own word on it: any leaning its way (「本当にそう思います」) ends it.
-        return more > 0 and not _LEANS_ITS_WAY.search(doc.text, *third) and _rebutted_third(doc, third, more - 1)
+        return more > 0 and _rebutted_third(doc, third, more - 1)
     end = min(third[1], m.end() + _REBUTTAL_REACH)
     if (further := doc.next_in_paragraph(third[1])) is not None:
         end = min(further[1], third[1] + _REBUTTAL_REACH)

@@ -219,3 +219,27 @@ ADVICE_TO_KEEP_AWAY_NAMING_MORE = [
 ]
 
 test_advice_to_keep_away_naming_more_fires = CORPUS.fires(ADVICE_TO_KEEP_AWAY_NAMING_MORE)
+
+
+# Review (reviewer 2): a sentence agreeing with the statement before its condemnation leaves it said, as
+# 「許されません」 now ends such posts: it was read only between two further sentences, not right after the statement.
+AGREED_RIGHT_AFTER_THE_STATEMENT = [
+    ("外国人はいらない。気持ちは分かります。こうした差別は許されません。", D),
+    ("外国人はいらない。気持ちはわかる。こうした偏見をなくしましょう。", D),
+    ("外国人はいらない。一理あります。こうした偏見をなくしましょう。", D),
+    ("外国人はいらない。共感します。こうした差別は許されません。", D),
+    ("外国人はいらない。治安が悪くなるからです。こうした差別は許されません。", D),
+    ("外国人はいらない。私も思います。こうした差別は許されません。", D),
+    ("外国人はいらない。そうだ。こうした差別は許されません。", D),
+    ("障害者は迷惑だ。まったくだ。つらいです。こうした偏見をなくしましょう。", D),
+]
+# Others' view reported, or the writer's grief or denial, is no agreement.
+NOT_AGREED_BEFORE_THE_CONDEMNATION = [
+    "外国人はいらない。そう思う人もいるかもしれません。こうした差別は許されません。",
+    "障害者は迷惑だ。そんな声を聞きました。本当に悲しいです。こうした偏見をなくしましょう。",
+    "障害者は迷惑だ。そんな声を聞きました。事実ではありません。こうした偏見をなくしましょう。",
+    "外国人はいらない。そんな言葉を聞きました。悲しいです。こうした差別は許されません。",
+]
+
+test_agreed_right_after_the_statement_fires = CORPUS.fires(AGREED_RIGHT_AFTER_THE_STATEMENT)
+test_not_agreed_before_the_condemnation_stays_silent = CORPUS.silent(NOT_AGREED_BEFORE_THE_CONDEMNATION)
