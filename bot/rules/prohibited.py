@@ -2509,7 +2509,9 @@ _GROUP_JOIN = re.compile(r"[ \t]*(?:の方)?(?:[・、,/／]|や|と|及び|お�
 _HIRING = guard(re.compile(
     r"求人|採用|急募|時給|月給|日給|給与|賃金|勤務|雇用|アルバイト|パート(?!ナー)|会計年度任用|"
     # 「事務職も女性のみ募集」「作業員は男性に限り募集」: the condition may stand between the job and 募集.
-    r"(?:員|士|師|(?<![就転退求離休復])職|スタッフ)(?:を|の|も|は)?[ \t]*"
+    # Not a club's, a choir's or a brigade's members (「バレー部員募集！女性のみ募集です」「男声合唱団、団員募集」
+    # 「女性消防団員を募集します」: a 消防団 is no employer, and its women's unit is for women).
+    r"(?:(?<![会部団])員|士|師|(?<![就転退求離休復])職|スタッフ)(?:を|の|も|は)?[ \t]*"
     r"(?:(?:男性|女性|男子|女子)(?:のみ|限定|に限る|に限り|だけ)(?:で|の)?[ \t]*)?募集"
 ))
 # 「女性のみ募集します。」 with no job named: a recruitment limited to one sex reads as a job ad, unless the draft
@@ -2518,7 +2520,13 @@ _SEX_LIMITED_RECRUITMENT = re.compile(r"(?:男性|女性|男子|女子)(?:のみ
 _NOT_A_JOB = re.compile(
     r"参加|受講|講座|講習|教室|セミナー|研修会|検診|健診|会員|入会|入居|入寮生|モニター|イベント|ツアー|サークル|チーム"
     r"|選手|大会|出場|出展|出店|ボランティア|団員|部員|利用者|体験|ヨガ|交流|婚活|カフェ|シェアハウス|メンバー|里親|ホームステイ"
+    # A city's groups and events: 「男性のみ募集：男声合唱団」「おやじの会」「母親学級」「お申し込みはフォームから」.
+    r"|合唱|楽団|劇団|少年団|応援団|の会|婦人会|同好会|愛好会|学級|コンテスト|クラブ|申し?込|参加費|定員"
 )
+# The work itself named, whatever else the draft says (「女性のみ募集します。交流センターの受付業務です。」「カフェの
+# 店員です」「介護のお仕事です」): a job ad still.
+# Not a child's day of it nor a company's dormitory (「お仕事体験」「職場体験」「社員寮」).
+_WORK_NAMED = re.compile(r"(?:お仕事|職場)(?!体験|見学)|業務(?:内容|です|を)|店員|社員(?!寮)|従業員|入社")
 # A condition on who may apply, not a thing for one sex (「女性のみの世帯」「女性限定ヨガ教室」).
 _ONE_SEX = re.compile(
     # Not a noun it qualifies (「女性のみの世帯」「女性限定ヨガ教室」), but 募集 itself (「事務職も女性のみ募集」).
@@ -2580,7 +2588,8 @@ def _men_not_hired(doc: Document) -> Iterator[Hit]:
 
 def _gendered_hiring(doc: Document) -> Iterator[Hit]:
     if not _HIRING.search(doc.text) and (
-        not _SEX_LIMITED_RECRUITMENT.search(doc.text) or _NOT_A_JOB.search(doc.text)
+        not _SEX_LIMITED_RECRUITMENT.search(doc.text)
+        or (_NOT_A_JOB.search(doc.text) and not _WORK_NAMED.search(doc.text))
     ):
         return
     taught: dict[tuple[int, int], bool] = {}  # per sentence: one may hold thousands of conditions

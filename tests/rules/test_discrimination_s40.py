@@ -243,3 +243,28 @@ NOT_AGREED_BEFORE_THE_CONDEMNATION = [
 
 test_agreed_right_after_the_statement_fires = CORPUS.fires(AGREED_RIGHT_AFTER_THE_STATEMENT)
 test_not_agreed_before_the_condemnation_stays_silent = CORPUS.silent(NOT_AGREED_BEFORE_THE_CONDEMNATION)
+
+
+# Review (reviewer 2): a city's groups, classes and events recruited for one sex are no job ads (a choir, a club, a
+# 消防団's women's unit, a 学級, a contest, a form to apply by), but the work named makes one whatever else is said.
+GROUPS_AND_EVENTS_FOR_ONE_SEX = [
+    "男性のみ募集：男声合唱団",
+    "男声合唱団、団員募集。男性のみ募集です。",
+    "ママさんバレー部員募集！女性のみ募集です。",
+    "婦人会の会員募集。女性のみ募集します。",
+    "おやじの会、男性のみ募集します。",
+    "母親学級、女性のみ募集します。",
+    "女性限定で募集します。お申し込みはフォームから。",
+    "女性消防団員を募集します！女性のみ募集です。",
+    "キッズお仕事体験、女子のみ募集します。",
+    "社員寮の入居者を募集します。男性のみ募集します。",
+]
+WORK_NAMED_FOR_ONE_SEX = [
+    ("女性のみ募集します。交流センターの受付業務です。", D),
+    ("女性のみ募集します。カフェの店員です。", D),
+    ("女性のみ募集します。利用者さんの介護のお仕事です。", D),
+    ("女性のみ募集します。チームワークのよい職場です。", D),
+]
+
+test_groups_and_events_for_one_sex_stay_silent = CORPUS.silent(GROUPS_AND_EVENTS_FOR_ONE_SEX)
+test_work_named_for_one_sex_fires = CORPUS.fires(WORK_NAMED_FOR_ONE_SEX)
