@@ -268,3 +268,18 @@ WORK_NAMED_FOR_ONE_SEX = [
 
 test_groups_and_events_for_one_sex_stay_silent = CORPUS.silent(GROUPS_AND_EVENTS_FOR_ONE_SEX)
 test_work_named_for_one_sex_fires = CORPUS.fires(WORK_NAMED_FOR_ONE_SEX)
+
+
+# Review (reviewer 2): a sign's words called unlawful and then conceded to in the same sentence are endorsed.
+UNLAWFUL_BUT_CONCEDED = [
+    ("「外国人は出ていけ」という張り紙は違法ですが、気持ちは分かります。", D),
+    ("「外国人お断り」は違法だけど、本音だよね。", D),
+    ("「外国人お断り」は違法ですが、仕方ない面もあります。", D),
+]
+UNLAWFUL_AND_STILL_SEEN = [
+    "「外国人お断り」という張り紙は違法ですが、いまだに見かけることがあります。",
+    "「外国人お断り」の張り紙は違法ですが、見かけたら市にご連絡ください。",
+]
+
+test_unlawful_but_conceded_fires = CORPUS.fires(UNLAWFUL_BUT_CONCEDED)
+test_unlawful_and_still_seen_stays_silent = CORPUS.silent(UNLAWFUL_AND_STILL_SEEN)
