@@ -1090,7 +1090,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「This is not prejudice: …」は反応します。
     職員や作業員の募集で性別を条件にする書き方（「除雪作業員（男性のみ）」「保育士募集（女性限定）」「事務職も女性のみ募集」「若い女性歓迎」、仕事の名前のない「女性のみ募集します。」）も
     反応します（男女雇用機会均等法 第5条）。「（女性のみ、均等法に違反しません）」のように違反しないと書き添えても同じです。講座や教室の参加者、ボランティアなど、仕事でないものの募集（「ヨガ教室、女性のみ募集」）は対象外です。「女性限定ヨガ教室の参加者募集」「女性のみの世帯」、ポジティブ・アクションの
-    「女性の応募も歓迎します」、同じ文で法律違反・禁止と説明する「「女性のみ募集」の求人は男女雇用機会均等法違反です」は対象外です。法律が女性の職と定める助産師（保健師助産師看護師法 第3条）と、
+    「女性の応募も歓迎します」、女性の少ない職のポジティブ・アクションとして根拠を添えた女性のみの募集（「ポジティブ・アクションとして女性に限って募集します」「均等法第8条に基づき」。男性のみは反応します）、同じ文で法律違反・禁止と説明する「「女性のみ募集」の求人は男女雇用機会均等法違反です」は対象外です。法律が女性の職と定める助産師（保健師助産師看護師法 第3条）と、
     風紀上の理由で女性に限れる女子更衣室・浴場の係員の募集（「助産師募集（女性のみ）」。厚生労働省の指針
     〔平成18年告示第614号〕第2の14(2)）も対象外です（「看護師・助産師募集（女性のみ）」、女性相談員の募集は反応します）。
     「女性は採用しません」と同じく「男性は採用しません」、自らの方針として言う「女性は採用しない、という方針です」も反応します（「女性を優先して採用します」「男性保育士を採用しました」、
@@ -2549,6 +2549,13 @@ _WOMEN_ONLY_JOB = re.compile(
     r"(?:[（(](?:会計年度任用職員|非常勤職員|臨時職員)[）)]|[^\n。、・,，/／及と員士師職]){0,16}(?:。[ \t　]*)?$"
 )
 _JOB_REACH = 40
+# Women recruited alone as the positive action the law allows where they are few (均等法 第8条, 指針 第2の14(1)),
+# its ground stated in the draft: 「ポジティブ・アクションとして女性に限って募集します」「均等法第8条に基づき」. Not
+# denied (「ポジティブ・アクションではありません」). Men recruited alone have no such ground.
+_POSITIVE_ACTION = re.compile(
+    r"(?:ポジティブ[・･\s　]?アクション|積極的改善措置|(?:均等法|機会均等法)[ \t　]*第?[8８]条)"
+    r"(?![ \t　]*(?:で|じゃ)(?:は|も)?(?:ありません|ない|なく))"
+)
 # The sentence teaches the law against such an ad (「「女性のみ募集」は男女雇用機会均等法に反します」
 # 「女性のみ募集の求人は法律違反です」), a 労働 or 男女共同参画 notice, not an ad.
 # Not denied: 「男性は採用しませんが、差別ではありません」 says the condition and defends it.
@@ -2606,6 +2613,8 @@ def _gendered_hiring(doc: Document) -> Iterator[Hit]:
         if m.group().startswith(("女性", "女子")) and _WOMEN_ONLY_JOB.search(
             doc.text, max(0, m.start() - _JOB_REACH), m.start()
         ):
+            continue
+        if m.group().startswith(("女性", "女子")) and _POSITIVE_ACTION.search(doc.text):
             continue
         yield Hit(m.start(), m.end(), f"「{m.group()}」{_SEX_AS_CONDITION}")
 

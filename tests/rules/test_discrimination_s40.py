@@ -283,3 +283,18 @@ UNLAWFUL_AND_STILL_SEEN = [
 
 test_unlawful_but_conceded_fires = CORPUS.fires(UNLAWFUL_BUT_CONCEDED)
 test_unlawful_and_still_seen_stays_silent = CORPUS.silent(UNLAWFUL_AND_STILL_SEEN)
+
+
+# Review (reviewer 2): women recruited alone as positive action with its ground stated is what 均等法 第8条 allows
+# (a job few women hold); men recruited alone, or the ground denied, is not.
+POSITIVE_ACTION_STATED = [
+    "土木技術職員を募集します（女性のみ）。女性が少ない職種のため、ポジティブ・アクションとして女性に限って募集します。",
+    "消防職員（女性のみ）募集。女性職員の割合が低いため、男女雇用機会均等法第8条に基づき女性のみを対象とします。",
+]
+NO_POSITIVE_ACTION = [
+    ("事務職員を募集します。女性のみ募集です。ポジティブ・アクションではありません。", D),
+    ("男性のみ募集します。ポジティブ・アクションです。保育士の募集です。", D),
+]
+
+test_positive_action_stated_stays_silent = CORPUS.silent(POSITIVE_ACTION_STATED)
+test_no_positive_action_fires = CORPUS.fires(NO_POSITIVE_ACTION)
