@@ -509,13 +509,20 @@ _LENGTH_NOTE = r"(?:(?P<length_note>[0-9]{1,2}+)[ \t]*+(?:桁|ケタ|けた)(?:�
 _A_TERM_LISTED_BEFORE = re.compile(r"(?:^|(?<=[\s、,【「『(・])|(?P<colon>(?<=[:：])))(?P<item>[^\s:：=、,・]{1,12}+)[・、]\Z")
 
 
-# The terms a list names beside 「パスワード」 (「Wi-Fi2」「PIN2」「VPN」): short, or a tool, a product or a connection's name.
-# 「ID・パスワード・kouhou2026」 gives a password whatever the 「・」 before it.
-_A_CONNECTION_TERM = re.compile(r"(?i)(?:wi-?fi|bluetooth|usb(?:-c)?|vpn|pin|sim|lan|wps|nfc|ssid)[-0-9a-z]{0,3}")
+# The terms a list names beside 「パスワード」 (「Wi-Fi2」「PIN2」「VPN」「IE11」「Office365」): a connection's name with a
+# version or a type at most, a product's, or a tool's that is no password by its shape. Not a value for being short:
+# 「ID・パスワード・koho26」「ID・パスワード・Kessai1」 give passwords as 「ID・パスワード・kouhou2026」 does, and a tool's
+# name with a number no version has (「Teams26」「Chrome99」) is one.
+_A_CONNECTION_TERM = re.compile(
+    r"(?i)(?:wi-?fi|bluetooth|usb|vpn|pin|sim|lan|wps|nfc|ssid)(?:-?[0-9][a-z]?|-[a-z])?"
+)
 
 
 def _a_listed_term(value: str) -> bool:
-    return len(value) < 8 or _a_tool(value) or product_or_version_word(value) or bool(_A_CONNECTION_TERM.fullmatch(value))
+    return (
+        bool(_A_CONNECTION_TERM.fullmatch(value)) or product_or_version_word(value)
+        or (_a_tool(value) and not _password_like(value, loose=True))
+    )
 
 
 def _a_term_listed_before(norm: str, label: int) -> bool:
@@ -2349,18 +2356,28 @@ def _pieces_on_lines(words: list[str]) -> bool:
     )
 
 
+# The things a class or a venue numbers (「PC-A1」「PC01」「Room2」「Seat-B2」「Table1」), as a series of them is listed.
+_A_NUMBERED_THING = re.compile(
+    r"(?i)(?P<thing>pc|room|rm|seat|desk|table|booth|group|grp|class|team|lab|zone|area|floor|gate|terminal|tablet|ipad"
+    r"|printer|unit|hall|court|bus|car|course)[-_ ]?(?:[a-z]?[0-9]{1,3}|[a-z])"
+)
+
+
 def _an_item_of_a_list_below(norm: str, value: str, end: int) -> bool:
     """Whether ``value``, on the line under a label, is followed by a line that is another item of its kind: a tool
-    after a tool (「IE11⏎EDGE」), or one of its series or shape (「PC-A1⏎PC-B2」「PC01⏎PC02」). A password changed from
-    one year's to the next (「koho2025⏎koho2026」) is two passwords, no series of rooms or devices."""
+    after another tool (「IE11⏎EDGE」), or a device, a room or a seat after one of its series (「PC-A1⏎PC-B2」「PC01⏎PC02」).
+    A series of names is the passwords of as many accounts (「koho-A1⏎koho-B2」「joetsu01⏎joetsu02」), and one tool's name
+    numbered twice no list of tools (「Teams1⏎Teams2」)."""
     nxt = _NEXT_LINE_A_WORD.match(norm, end)
     if nxt is None:
         return False
     other = nxt[1].rstrip(_TRAILING)
-    return (_a_tool(value) and _a_tool(other)) or (
-        (_siblings(value, other) or _same_code_shape(value, other) or _one_shape_with_a_mark(value, other))
-        and not _YEAR.search(value)
-    )
+    if _WHEN.fullmatch(value) and _WHEN.fullmatch(other):
+        return True  # 「パスワード⏎10:00⏎11:00」: a session's times
+    if _a_tool(value) and _a_tool(other):
+        return value.rstrip("0123456789").lower() != other.rstrip("0123456789").lower()
+    this, that = _A_NUMBERED_THING.fullmatch(value), _A_NUMBERED_THING.fullmatch(other)
+    return this is not None and that is not None and this["thing"].lower() == that["thing"].lower()
 
 
 # What may stand between a password's label and its halves of letters alone: a particle, a colon, 「の件です」, a line's end

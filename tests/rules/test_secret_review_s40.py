@@ -1,0 +1,61 @@
+"""confidential.secret, session 40's review: the relaxations of 6bde429b attacked with real passwords in the shapes they
+silenced.
+
+A term listed before the label with 「・」 (「ID・パスワード・Wi-Fi2」) silenced every value shorter than eight characters
+(「ID・パスワード・koho26」「ID・パスワード・Kessai1」), and a tool's name with any number (「ID・パスワード・Teams26」). A value under
+the label followed by one of its series (「パスワード⏎PC-A1⏎PC-B2」, a class's PCs) silenced the passwords of two accounts
+(「パスワード⏎koho-A1⏎koho-B2」「パスワード⏎joetsu01⏎joetsu02」), and a tool followed by a tool (「パスワード⏎IE11⏎EDGE」)
+one tool's name numbered twice (「パスワード⏎Teams1⏎Teams2」). Each is checked with the near misses that stay silent.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from tests.rules.conftest import JST, Corpus, assert_secret_flagged_and_masked
+
+CORPUS = Corpus(datetime(2026, 5, 14, 10, 0, tzinfo=JST))
+PLATFORMS = ("x", "facebook")
+
+_LEAKS = [
+    # Short values after a list of terms: a password, as 「ID・パスワード・kouhou2026」 is.
+    'ID・パスワード・koho26', 'ID・パスワード・Koho26!', 'ID・パスワード・k0h0', 'ID・パスワード・Kessai1',
+    'ユーザー名・パスワード・Sakura1', 'ログインID・パスワード・Pass123',
+    # A tool's name with a number no version has, and a connection's word with more than a version after it.
+    'ID・パスワード・Teams26', 'ID・パスワード・Chrome99', 'ID・パスワード・PIN2026', 'ID・パスワード・wifi123',
+    # Two accounts' passwords, one under the other: a series of names, not of rooms or devices.
+    'パスワード\nkoho-A1\nkoho-B2', 'パスワード\nkohoA1!\nkohoB2!', 'パスワード\njoetsu01\njoetsu02',
+    'パスワード\nJoetsu#01\nJoetsu#02', 'パスワード\nabc-123\nabd-124', 'パスワード\nPC-A1x9\nPC-B2y7',
+    'パスワード\nKessai-A1\nKessai-B2', 'パスワード\nkohoPC-A1\nkohoPC-B2', 'Wi-Fiのパスワード\nguest-01\nguest-02',
+    'X・Instagramのパスワード\nkoho-X1\nkoho-I2', 'パスワード\nAb3-x9\nCd4-y8', 'パスワード\ntk-0425\ntk-0426',
+    # One tool's name numbered, twice or more: no list of tools.
+    'パスワード\nTeams1\nTeams2', 'パスワード\nZoom26\nZoom27', 'パスワード\nChrome1\nChrome2',
+    'パスワード\nZoom1\nZoom2\nZoom3',
+]
+_ORDINARY = [
+    'ID・パスワード・Wi-Fi2', 'ID・パスワード・PIN2', 'ID・パスワード・Office365', 'ID・パスワード・iPhone15',
+    'ID・パスワード・Android14', 'ID・パスワード・IE11', 'ID・パスワード・Zoom2', 'ID・パスワード・USB-C', 'ID・パスワード・Wi-Fi6E',
+    'ID・パスワード・SSID', 'ID・パスワード・PIN', 'パスワード\nIE11\nEDGE', 'パスワード\nTeams\nZoom2',
+    'パスワード\nPC-A1\nPC-B2', 'パスワード\nPC01\nPC02', 'パスワード\nRoom1\nRoom2', 'パスワード\nRoom-A\nRoom-B',
+    'パスワード\nSeat-A1\nSeat-B2', 'パスワード\nTable1\nTable2', '・パスワード\n・PC-A1\n・PC-B2',
+    '【講座用パソコンの割り当て】\nパスワード\nPC-A1\nPC-B2\n受付で番号をお伝えします。',
+    # A series of times under the heading (a course's sessions), as the series of devices stopped reading them.
+    'パスワード\n10:00\n11:00\n13:00\n14:00\n15:00', 'パスワード\n10:00\n13:30',
+]
+
+ORDINARY = [(p, t) for p in PLATFORMS for t in _ORDINARY]
+BAD = [(p, t, "confidential.secret") for p in PLATFORMS for t in _LEAKS]
+
+test_ordinary_post_gets_no_error_or_warning = CORPUS.ordinary(ORDINARY)
+test_leaked_credential_fires_its_code = CORPUS.bad(BAD)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("ID・パスワード・koho26", "koho26"), ("ID・パスワード・Kessai1", "Kessai1"), ("ID・パスワード・Teams26", "Teams26"),
+    ("パスワード\nkoho-A1\nkoho-B2", "koho-A1"), ("パスワード\njoetsu01\njoetsu02", "joetsu01"),
+    ("パスワード\nTeams1\nTeams2", "Teams1"),
+])
+def test_a_relaxed_shapes_password_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
