@@ -2429,6 +2429,34 @@ def _halves_and_lines(norm: str) -> Iterator[Credential]:
         pieces = next((c for c in (block, block[:2]) if _pieces_on_lines([p[1] for p in c])), [])
         for i, p in enumerate(pieces):
             yield Credential(label_start if i == 0 else p.start(1), p.end(1), p.start(1), p.end(1), "パスワード", 0)
+        if not pieces and (after := _after_the_tools([p[1] for p in block])) is not None:
+            p = block[after]
+            yield Credential(label_start, p.end(1), p.start(1), p.end(1), "パスワード", 0)
+
+
+_A_VERSION = re.compile(r"[ ._-]?v?[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}")
+
+
+def _after_the_tools(words: list[str]) -> int | None:
+    """The line of a password under the tools' names it is for (「パスワード⏎Chrome⏎Sakura2026」「パスワード⏎Teams⏎Zoom2⏎
+    Kessai2026!」): the tools alone are a list (「パスワード⏎Teams⏎Zoom2」), a password after them is none of its items."""
+    i = next((i for i, w in enumerate(words) if not _a_tool(w)), len(words))
+    if i == 0 or i == len(words):
+        return None
+    w = words[i].rstrip(_TRAILING)
+    # A word alone is another app's name (「Excel⏎Word⏎PowerPoint」「Edge⏎Chromium」), a tool's with a number its version
+    # (「Zoom⏎Zoom5.17」).
+    if w.isalpha() or any(
+        w.lower().startswith(stem := t.rstrip("0123456789").lower()) and _A_VERSION.fullmatch(w, len(stem))
+        for t in words[:i]
+    ):
+        return None
+    if (
+        w.lower() in _FIELD_NAMES or w.lower() in _FAMOUS_EXAMPLES or "://" in w or "@" in w or _WHEN.fullmatch(w)
+        or _TECHNICAL.fullmatch(w) or _HEADING.fullmatch(w) or product_or_version_word(w)
+    ):
+        return None
+    return i if _password_like(w, loose=False) else None
 
 
 def _pieces(norm: str) -> Iterator[Credential]:

@@ -59,3 +59,26 @@ test_leaked_credential_fires_its_code = CORPUS.bad(BAD)
 ])
 def test_a_relaxed_shapes_password_is_flagged_and_masked(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
+
+
+# A password under the names of the tools it is for (the tools alone a list, 「パスワード⏎Teams⏎Zoom2」): the lines under the
+# label were read as pieces of one password, or the first line alone, and a tool's name is neither.
+_AFTER_THE_TOOLS = [
+    ('パスワード\nChrome\nSakura2026', 'Sakura2026'), ('パスワード\nTeams\nZoom2\nKessai2026!', 'Kessai2026!'),
+    ('パスワード\nZoom\nKouhou26', 'Kouhou26'), ('パスワード\nTeams\nHanabi88', 'Hanabi88'),
+    ('パスワード\nEdge\njoetsu2026', 'joetsu2026'), ('パスワード\nSlack\nS1ackPass', 'S1ackPass'),
+    ('パスワード\nEDGE\nIE11\nSakura2026!', 'Sakura2026!'), ('パスワード\nZoom\nZoom2026!', 'Zoom2026!'),
+]
+_TOOLS_AND_THEIR_WORDS = [
+    'パスワード\nExcel\nWord\nPowerPoint', 'パスワード\nEdge\nChromium', 'パスワード\nZoom\nZoom5.17', 'パスワード\nZoom\nWebinar',
+    'パスワード\nChrome\nver120', 'パスワード\nZoom\n2026/5/14', 'パスワード\nChrome\nWindows11', 'パスワード\nTeams\nOffice365',
+    'パスワード\nSafari\niOS17', 'パスワード\nChrome\nEdge\nSTEP1\nSTEP2', 'パスワード\nZoom\nID',
+]
+
+test_a_tools_password_fires = CORPUS.bad([(p, t, "confidential.secret") for p in PLATFORMS for t, _ in _AFTER_THE_TOOLS])
+test_tools_and_their_words_stay_silent = CORPUS.ordinary([(p, t) for p in PLATFORMS for t in _TOOLS_AND_THEIR_WORDS])
+
+
+@pytest.mark.parametrize(("text", "value"), _AFTER_THE_TOOLS)
+def test_a_tools_password_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
