@@ -2345,9 +2345,19 @@ def _a_tool(word: str) -> bool:
     return bool(_TOOL_NAME.fullmatch(word) or _SERVICE_NAME.fullmatch(word) or _PRODUCT.fullmatch(word))
 
 
+def _a_run(word: str) -> bool:
+    return len(word) >= 3 and all(ord(b) - ord(a) == 1 for a, b in itertools.pairwise(word))
+
+
+def _kinds_of_characters(words: list[str]) -> bool:
+    """「abc⏎ABC⏎123⏎!#$」: runs of the alphabet and the digits, symbols alone, a policy's examples of each kind."""
+    return sum(map(_a_run, words)) >= 2 and all(_a_run(w) or not any(c.isalnum() for c in w) for w in words)
+
+
 def _pieces_on_lines(words: list[str]) -> bool:
     return not (
         any(w.lower() in _FIELD_NAMES or _WHEN.fullmatch(w) or "://" in w or "@" in w for w in words)
+        or _kinds_of_characters(words)
         # 「パスワード⏎Teams⏎Zoom2」: the tools a notice lists under its heading
         or sum(map(_a_tool, words)) >= 2
         or not _pieces_of_a_password(words)

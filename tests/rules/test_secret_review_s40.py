@@ -82,3 +82,16 @@ test_tools_and_their_words_stay_silent = CORPUS.ordinary([(p, t) for p in PLATFO
 @pytest.mark.parametrize(("text", "value"), _AFTER_THE_TOOLS)
 def test_a_tools_password_is_flagged_and_masked(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
+
+
+# The kinds of characters a policy shows on lines of their own (「パスワード⏎abc⏎ABC⏎123⏎!#$」): read as a password's pieces
+# since every line under the label is (two were before), the runs of the alphabet and the digits are examples of kinds.
+_KINDS_SHOWN = [
+    'パスワード\nabc\nABC\n123\n!#$', 'パスワード\nabc\nABC\n123', 'パスワードは\nABC\nabc\n012\n!?#',
+    '【パスワードのルール】\n次の4種類を組み合わせてください。\nパスワード\nabc\nABC\n123\n!#$',
+]
+# Pieces that are no runs, or a run beside a word's piece, stay a password's.
+_PIECES_NOT_RUNS = ['パスワード\nabc\nSak\n123\n!#', 'パスワード\nko\nuh\nou\n20\n26!', 'パスワード\nxyz\nKoho\n2026']
+
+test_kinds_shown_stay_silent = CORPUS.ordinary([(p, t) for p in PLATFORMS for t in _KINDS_SHOWN])
+test_pieces_not_runs_fire = CORPUS.bad([(p, t, "confidential.secret") for p in PLATFORMS for t in _PIECES_NOT_RUNS])
