@@ -302,8 +302,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     ついて」のように別の日を話題にしている書き方は対象外です。
     曜日を書いていない日付でも、「11月31日」「2月30日」「12月32日」「2026/2/30」のように存在しないものは止めます（年のない
     「2月29日」は、うるう年のこともあるので対象外です）。訂正の投稿で誤りとして示した日付
-    （「誤：12月7日（土）」「12月7日（土）と記載しましたが」「12月7日ではなく」）は、直すべき箇所では
-    ないので知らせません。
+    （「誤：12月7日（土）」「12月7日（土）と記載しましたが」「12月7日ではなく」「12月7日（土）を12月6日（土）に
+    訂正します」「12月7日（土）は12月6日（土）の誤りです」、訂正の投稿の「12月7日（土）→12月6日（土）」）は、
+    直すべき箇所ではないので知らせません。
     時刻も同じように、どの時計にもない書き方を止めます。「午後13時」「午後13:30」「13:00 PM」は「午後1時」と
     「13時」のどちらの意味か読む人に分からないので、両方の形を示して直してもらいます（午前・午後を付けるときは
     12時までです。「午前0時」「午後12時」は対象外）。「10時75分」のように59を超える分も止めます。
@@ -337,8 +338,24 @@ _WRONG_AFTER = re.compile(
 )
 
 
+# Or the date the right one then replaces: 「12月5日（金）を12月5日（土）に訂正します」「…から…に修正」
+# 「12月5日（金）は12月5日（土）の誤りです」, and in a correction 「12月5日（金）→12月5日（土）」. Another date
+# must follow at once: 「12月5日（金）は資料に訂正がある場合のみ」 is no correction of the date, nor is an
+# arrow in a post that corrects nothing (「受付 12月4日（金）→ 抽選 12月5日（土）」).
+_DATE_LEAD = r"(?:[（(【]\s*+正\s*+[）)】]\s*+)?(?=[0-9０-９〇一二三四五六七八九十]|(?:令和|平成|昭和|[RHSＲＨＳ])\s*+[0-9０-９元])"
+_REPLACED_BY = re.compile(
+    rf"\s*+(?:を|から|は)\s*+[、,]?\s*+{_DATE_LEAD}[^。\n]{{1,30}}?(?:(?:に|へ)(?:訂正|修正)|の(?:誤り|誤記|間違い)(?!探))"
+)
+_ARROW_TO = re.compile(rf"\s*+(?:→|⇒|➡|->|=>)\s*+{_DATE_LEAD}")
+
+
 def _quoted_as_wrong(text: str, start: int, end: int) -> bool:
-    return bool(_WRONG_BEFORE.search(text, max(0, start - 8), start) or _WRONG_AFTER.match(text, end))
+    return bool(
+        _WRONG_BEFORE.search(text, max(0, start - 8), start)
+        or _WRONG_AFTER.match(text, end)
+        or _REPLACED_BY.match(text, end)
+        or (("訂正" in text or "誤" in text) and _ARROW_TO.match(text, end))
+    )
 
 
 # A month and a day: 「12月6日」「12/6」 (not 「12.6」: 「明日1.5倍」 is a number).

@@ -1,0 +1,47 @@
+"""Red team of the date rules (s40): corrections, year ends, eras and a past posting time.
+
+The posting day is Monday 2026-12-07 unless said: 2026-12-05 is a Saturday, 2027-01-05 a Tuesday.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from tests.rules.conftest import JST, codes, findings_of
+
+NOW = datetime(2026, 12, 7, 10, 0, tzinfo=JST)  # a Monday in working hours
+YEAR_END = datetime(2026, 12, 28, 10, 0, tzinfo=JST)  # the last working day of 2026
+
+
+# A correction names the wrong date and then the right one: the wrong one is what the post corrects,
+# not a mistake to fix, however the sentence joins them.
+@pytest.mark.parametrize("text", [
+    "【訂正】12月5日（金）は誤りで、正しくは12月5日（土）です。",
+    "【訂正】12月5日（金）→12月5日（土）に訂正します。",
+    "【訂正】開催日 12月5日（金）⇒ 12月5日（土）",
+    "【お詫び】12月5日（金）は12月5日（土）の誤りです。",
+    "先日のお知らせの12月5日（金）を12月5日（土）に訂正いたします。",
+    "開催日を１２月５日（金）から１２月５日（土）に修正しました。",
+    "【訂正】R8.12.5(金)を、R8.12.5(土)に訂正します。",
+])
+def test_the_wrong_date_of_a_correction_is_not_flagged(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text, now=NOW)
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    # The corrected date is still checked.
+    ("【訂正】12月5日（土）→12月5日（金）に訂正します。", "12月5日（金）"),
+    ("12月5日（土）は12月5日（金）の誤りです。", "12月5日（金）"),
+    # No correction: an arrow between two dates is a schedule, 「に訂正」 a word about something else.
+    ("受付 12月4日（金）→ 抽選 12月5日（金）", "12月5日（金）"),
+    ("12月5日（金）→会場で受付", "12月5日（金）"),
+    ("12月5日（金）は資料の内容に訂正がある場合のみ配布します。", "12月5日（金）"),
+    ("12月5日（金）に訂正版の資料を配布します。", "12月5日（金）"),
+    ("12月5日（金）を12月12日（土）に延期します。", "12月5日（金）"),
+    ("12月5日（金）は誤字の訂正日です。", "12月5日（金）"),
+])
+def test_a_wrong_weekday_outside_a_correction_still_fires(text: str, excerpt: str) -> None:
+    found = findings_of("date.weekday_mismatch", text, now=NOW)
+    assert [f.excerpt for f in found] == [excerpt], text
