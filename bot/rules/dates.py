@@ -1767,7 +1767,8 @@ def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     区分「緊急・災害」では反応しません。イベント当日の様子のような即時性が求められる情報は区分からは
     分からないので知らせますが、メッセージでこの例外を示し、当たるかどうかは決裁者が判断します。和気町 5(4) は「投稿予約については就業時間外の設定も
     可とする」としているため、業務時間内に予約した時間外の投稿は info に下げます。投稿時刻が
-    決まっていない下書き（受付チャンネルに貼られ、承認後に投稿されるもの）には反応しません。
+    決まっていない下書き（受付チャンネルに貼られ、承認後に投稿されるもの）と、投稿予定日時がすでに過ぎている
+    下書き（「投稿予定日時が過去」として日時の設定し直しを求めます）には反応しません。
     `kessai check` は `--at`（省略時は現在）を投稿時刻として渡します（日付だけの `--at` では時刻が
     分からないので、業務時間外かどうかは確かめず、土日・祝日・年末年始・閉庁日かどうかだけを確かめます）。
     """
@@ -1777,6 +1778,10 @@ def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
 
     if ctx.scheduled_at is None:
         return  # posted whenever it is approved: there is no posting time to judge yet
+    if ctx.scheduled_at < ctx.now:
+        # schedule.past asks for a new time: this one will not be the post's, and 「休日です。業務時間内に
+        # 予約しているので問題ありません」 under 「すでに過ぎています」 judged it as if it were.
+        return
     calendar = BusinessCalendar(ctx.policy.working_hours, ctx.policy.tz, ctx.policy.closed_days)
     when = ctx.scheduled_at
     # 「2027年1月11日（月）10:00」 or 「2026年12月29日（火）10:00」 looks like a working morning: say it is

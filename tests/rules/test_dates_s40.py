@@ -45,3 +45,33 @@ def test_the_wrong_date_of_a_correction_is_not_flagged(text: str) -> None:
 def test_a_wrong_weekday_outside_a_correction_still_fires(text: str, excerpt: str) -> None:
     found = findings_of("date.weekday_mismatch", text, now=NOW)
     assert [f.excerpt for f in found] == [excerpt], text
+
+
+@pytest.mark.parametrize("scheduled", [
+    datetime(2026, 12, 5, 10, 0, tzinfo=JST),  # Saturday: was also 「休日（土曜日）です。…問題ありませんが」
+    datetime(2026, 11, 23, 10, 0, tzinfo=JST),  # 勤労感謝の日
+    datetime(2026, 12, 4, 18, 0, tzinfo=JST),  # Friday evening
+    datetime(2026, 12, 7, 7, 59, tzinfo=JST),  # this morning, before hours
+])
+def test_a_past_posting_time_is_said_once_not_also_as_out_of_hours(scheduled: datetime) -> None:
+    """A time already past is to be set again (schedule.past, an error); telling its author also that
+    it is a holiday 「業務時間内に予約しているので問題ありません」 judged a time that will not be the post's."""
+    found = codes("お知らせ", now=NOW, scheduled_at=scheduled)
+    assert "schedule.past" in found and "schedule.outside_hours" not in found
+    evening = datetime(2026, 12, 7, 19, 0, tzinfo=JST)
+    found = codes("お知らせ", now=evening, scheduled_at=scheduled)
+    assert "schedule.past" in found and "schedule.outside_hours" not in found
+
+
+@pytest.mark.parametrize("scheduled", [
+    datetime(2026, 12, 12, 10, 0, tzinfo=JST),  # a Saturday to come
+    datetime(2026, 12, 29, 10, 0, tzinfo=JST),  # 年末年始
+    datetime(2027, 1, 11, 10, 0, tzinfo=JST),  # 成人の日
+    datetime(2026, 12, 7, 17, 15, tzinfo=JST),  # today, at the end of hours (exclusive)
+])
+def test_a_posting_time_to_come_is_still_judged_on_hours(scheduled: datetime) -> None:
+    found = codes("お知らせ", now=NOW, scheduled_at=scheduled)
+    assert "schedule.outside_hours" in found and "schedule.past" not in found
+    # `kessai check --at`: the check time is the posting time, neither past nor spared.
+    found = codes("お知らせ", now=scheduled, scheduled_at=scheduled)
+    assert "schedule.outside_hours" in found and "schedule.past" not in found
