@@ -343,8 +343,10 @@ _WRONG_AFTER = re.compile(
 # must follow at once: 「12月5日（金）は資料に訂正がある場合のみ」 is no correction of the date, nor is an
 # arrow in a post that corrects nothing (「受付 12月4日（金）→ 抽選 12月5日（土）」).
 _DATE_LEAD = r"(?:[（(【]\s*+正\s*+[）)】]\s*+)?(?=[0-9０-９〇一二三四五六七八九十]|(?:令和|平成|昭和|[RHSＲＨＳ])\s*+[0-9０-９元])"
+# 「から」 only with 「に訂正」: 「受付期間を12月1日（月）から12月5日（土）に修正しました」 may be the new span.
 _REPLACED_BY = re.compile(
-    rf"\s*+(?:を|から|は)\s*+[、,]?\s*+{_DATE_LEAD}[^。\n]{{1,30}}?(?:(?:に|へ)(?:訂正|修正)|の(?:誤り|誤記|間違い)(?!探))"
+    rf"\s*+(?:(?:を|は)\s*+[、,]?\s*+{_DATE_LEAD}[^。\n]{{1,30}}?(?:(?:に|へ)(?:訂正|修正)|の(?:誤り|誤記|間違い)(?!探))"
+    rf"|から\s*+[、,]?\s*+{_DATE_LEAD}[^。\n]{{1,30}}?(?:に|へ)訂正)"
 )
 _ARROW_TO = re.compile(rf"\s*+(?:→|⇒|➡|->|=>)\s*+{_DATE_LEAD}")
 

@@ -23,7 +23,7 @@ YEAR_END = datetime(2026, 12, 28, 10, 0, tzinfo=JST)  # the last working day of 
     "【訂正】開催日 12月5日（金）⇒ 12月5日（土）",
     "【お詫び】12月5日（金）は12月5日（土）の誤りです。",
     "先日のお知らせの12月5日（金）を12月5日（土）に訂正いたします。",
-    "開催日を１２月５日（金）から１２月５日（土）に修正しました。",
+    "開催日を１２月５日（金）から１２月５日（土）に訂正しました。",
     "【訂正】R8.12.5(金)を、R8.12.5(土)に訂正します。",
 ])
 def test_the_wrong_date_of_a_correction_is_not_flagged(text: str) -> None:
@@ -41,6 +41,8 @@ def test_the_wrong_date_of_a_correction_is_not_flagged(text: str) -> None:
     ("12月5日（金）に訂正版の資料を配布します。", "12月5日（金）"),
     ("12月5日（金）を12月12日（土）に延期します。", "12月5日（金）"),
     ("12月5日（金）は誤字の訂正日です。", "12月5日（金）"),
+    # 「AからBに修正」 may be the span corrected to: its first day is checked.
+    ("受付期間を12月1日（月）から12月5日（土）に修正しました。", "12月1日（月）"),
 ])
 def test_a_wrong_weekday_outside_a_correction_still_fires(text: str, excerpt: str) -> None:
     found = findings_of("date.weekday_mismatch", text, now=NOW)
