@@ -277,7 +277,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     ポルトガル語とスペイン語で同じ「sábado」「domingo」は、月の名前か投稿のほかの言葉から、どちらの言語で正しい曜日を示すかを決めます。ベトナム語で曜日を数字で書いた「31/12 (Thứ 5)」
     「Thứ 7, ngày 12/12」（Thứ 2 が月曜日、Thứ 7 が土曜日）も確かめます（「lần thứ 2」のような順番は対象外です）。
     「12月5日・6日（土・日）」「12月31日・1月1日（木・金）」「令和8年12月31日・令和9年1月1日（木・金）」のように二つの日と曜日を並べた書き方は両方を確かめます（後ろに続く「4日（月）」は2つ目の日の月として確かめます）。「12/5(土)/12/19(土)」
-    「5日（土）／19日（土）」のように「/」で区切って並べた日付もそれぞれ確かめます。「11月31日（月）」
+    「5日（土）／19日（土）」のように「/」で区切って並べた日付も、「①12月5日（土）②12月12日（土）」のように丸数字で番号を付けた日付も、それぞれ確かめます。「11月31日（月）」
     のように存在しない日付も止めます。昭和・大正・明治（「昭和39年10月1日（木）」「S39.10.1(木)」）
     の日付にも対応します。
     「12月第1土曜日（12月5日）」「第2・第4水曜日（12月9日・23日）」「12月12日（第2土曜日）」のように、
@@ -599,7 +599,8 @@ def _impossible_dates(doc: Document, today: date, found: list[tuple[int, int]]) 
     if "月" not in doc.norm and not _NUMERIC_DATE.search(doc.norm):
         return
     overlaps = _overlap_test(found)
-    for m in (*_ANY_DATE.finditer(doc.norm), *_NUMERIC_DATE.finditer(doc.norm)):
+    view = _date_view(doc)
+    for m in (*_ANY_DATE.finditer(view), *_NUMERIC_DATE.finditer(view)):
         month, day = _number(m.group("m")), _number(m.group("d"))
         if not (1 <= month <= 12 and day >= 29):
             continue  # 「〇月〇日」 and 「13月」 are no dates; days up to 28 are in every month
@@ -666,8 +667,32 @@ def _impossible_times(doc: Document, found: list[tuple[int, int]]) -> Iterator[H
                 yield Hit(start, end, f"「{doc.text[start:end]}」という時刻はありません（分は59までです）。時刻を確認してください。")
 
 
+# Numbers in a circle or with a dot (「①」「⑫」「㉑」「⒊」) that number a schedule's lines: NFKC makes
+# 「③12月19日」 「312月19日」, one number that is no date, and the date went unchecked.
+_ENCLOSED_NUMBER = re.compile("[\u2460-\u2473\u2488-\u249b\u3251-\u325f\u32b1-\u32bf]")
+_DIGIT_OR_DOT = re.compile(r"[0-9.]")
+
+
+def _date_view(doc: Document) -> str:
+    """`norm` with the characters an enclosed number became blanked, so a date right after one is read
+    as a date. Same length, so offsets stay those of `norm`."""
+    found = doc.memo.get(_date_view)
+    if isinstance(found, str):
+        return found
+    view = doc.norm
+    if _ENCLOSED_NUMBER.search(doc.text):
+        chars = list(view)
+        for m in _DIGIT_OR_DOT.finditer(view):
+            if _ENCLOSED_NUMBER.match(doc.text, doc.span(m.start(), m.end())[0]):
+                chars[m.start()] = " "
+        view = "".join(chars)
+    doc.memo[_date_view] = view
+    return view
+
+
 def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
     """The weekday checks of every form (see weekday_mismatch)."""
+    view = _date_view(doc)
     contexts = (
         list(_YEAR_CONTEXT.finditer(doc.norm)) if any(w in doc.norm for w in ("年", "おととし")) else []
     )
@@ -678,14 +703,14 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
     japanese: dict[tuple[int, int], bool] = {}  # per sentence: is it Japanese (see _fits_day_first)
     # Dates with no weekday (「1月3日まで」), whose month a later day may carry: found once, when any
     # day-only date needs them.
-    plain_dates: list[re.Match[str]] = list(_ANY_DATE.finditer(doc.norm)) if "月" in doc.norm else []
+    plain_dates: list[re.Match[str]] = list(_ANY_DATE.finditer(view)) if "月" in doc.norm else []
     plain_ends = [p.end() for p in plain_dates]
     last_month: tuple[int, int | None, int] | None = None  # (month, year, end offset in norm)
     last_day = 0  # the day of that date
     # The last day after two named months: (end offset in norm, day, the months named, the months past
     # the last named one its days have run into).
     two_months_day: tuple[int, int, list[int], list[int]] | None = None
-    for m in _DATE.finditer(doc.norm):
+    for m in _DATE.finditer(view):
         if m.group("m"):
             month = _number(m.group("m"))
             year = _written_year(m)

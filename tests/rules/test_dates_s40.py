@@ -77,3 +77,29 @@ def test_a_posting_time_to_come_is_still_judged_on_hours(scheduled: datetime) ->
     # `kessai check --at`: the check time is the posting time, neither past nor spared.
     found = codes("お知らせ", now=scheduled, scheduled_at=scheduled)
     assert "schedule.outside_hours" in found and "schedule.past" not in found
+
+
+# A numbered schedule: NFKC reads 「③12月19日」 as 「312月19日」, one number, and its date went unchecked.
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("日程：①12月5日（土）②12月12日（土）③12月19日（金）", "12月19日（金）"),
+    ("①12/5(金) 10時～", "12/5(金)"),
+    ("⑫12月5日（金）", "12月5日（金）"),
+    ("㉑12月5日（金）", "12月5日（金）"),
+    ("⒊12月5日（金）", "12月5日（金）"),
+    ("①１２月５日（金）", "１２月５日（金）"),
+    ("①12月5日（土）・6日（月）", "6日（月）"),
+    ("③12月32日に開催", "12月32日"),
+])
+def test_a_date_after_a_circled_number_is_checked(text: str, excerpt: str) -> None:
+    found = findings_of("date.weekday_mismatch", text, now=NOW)
+    assert [f.excerpt for f in found] == [excerpt], text
+
+
+@pytest.mark.parametrize("text", [
+    "日程：①12月5日（土）②12月12日（土）③12月19日（土）",
+    "①12/5(土) 10時～ ②12/6(日) 13時～",
+    "312月19日（金）",  # a number glued to the date as written is not one
+    "第3回12月5日（土）",
+])
+def test_a_right_date_after_a_circled_number_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text, now=NOW)
