@@ -111,7 +111,8 @@ _EN_WD_ALONE = (
 )
 _EN_DATE = guard(re.compile(
     rf"\b(?P<w>{_EN_WD}),?\s+(?P<m>{_EN_MONTH})\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>[0-9]{{4}})\b)?"
-    rf"|\b(?P<m2>{_EN_MONTH})\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>[0-9]{{4}}))?\s*+\(\s*+(?P<w2>{_EN_WD})\s*+\)"
+    # 「DEC.5(SAT)」: a dotted month may be glued to its day when the weekday in brackets follows.
+    rf"|\b(?P<m2>{_EN_MONTH})(?:\s+|(?<=\.))(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>[0-9]{{4}}))?\s*+\(\s*+(?P<w2>{_EN_WD})\s*+\)"
     # The day before the month, as British English writes it: 「Saturday 5 December」「5 Dec (Sat)」
     # (after a weekday, the month capitalised: 「Sat 5 may change」 is a sentence).
     rf"|\b(?P<w3>{_EN_WD}),?\s+(?P<d3>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?-i:(?P<m3>{_EN_MONTH}))(?![A-Za-z])(?:,?\s+(?P<y3>[0-9]{{4}})\b)?"
@@ -262,7 +263,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「【12月の開館日】」の次の行の「5日（土）」のように、月だけを見出しのように書いた後の日は、その月として確かめます。
     「11月、12月の休館日は23日（火）」「11月・12月の」「10、11月の」「10月～12月の」のように月を二つ書いた後の日は、どちらの月か
     分からないため、書かれた曜日がどの月のその日とも、投稿する月と翌月のその日とも合わないときだけ知らせます（「30日（月）と1日（火）、3日（木）」のように続けて並べた日も同じです。二つの月は同じ年の月として読みます。「～3日（日）」のように範囲で戻った日は最後の月の翌月でもよく、月が五つ以上にわたるときは確かめません）。
-    外国人住民向けの英語の日付（「Sunday, December 13」「Dec. 5 (Sat)」「Sunday 13 December」
+    外国人住民向けの英語の日付（「Sunday, December 13」「Dec. 5 (Sat)」「DEC.5(SAT)」「Sunday 13 December」
     「13 Dec (Sun)」「December 13th, Sunday」「13 December, Sunday」、期間の「Dec 29, Tue - Jan 3, Sun」）と、日本語の日付や数字の日付に英語の曜日を付けた書き方（「12月4日（Fri）」
     「2026/12/5 Sat.」「12/5 Sat」「Sat 12/5」「Saturday, 12/5/2026」）も同じように確かめます
     （「12/6 Sun Plaza」のように英語の名前が続くものは曜日とみなしません。曜日の範囲の後に日の範囲を書いた

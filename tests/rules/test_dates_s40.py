@@ -103,3 +103,14 @@ def test_a_date_after_a_circled_number_is_checked(text: str, excerpt: str) -> No
 ])
 def test_a_right_date_after_a_circled_number_is_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text, now=NOW)
+
+
+# Posters and flyers made in Japan write the English month glued to its day: 「DEC.5(SAT)」.
+@pytest.mark.parametrize(("text", "fires"), [
+    ("DEC.5(FRI) 10:00-", True),
+    ("Dec.5 (Fri) at City Hall", True),
+    ("DEC.5(SAT) 10:00-", False),
+    ("Dec.5 (Sat) at City Hall", False),
+])
+def test_an_english_month_glued_to_its_day_is_checked(text: str, fires: bool) -> None:
+    assert ("date.weekday_mismatch" in codes(text, now=NOW)) is fires
