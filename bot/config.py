@@ -177,6 +177,26 @@ def _not_signing_secret_ja(secret: str) -> str | None:
     return None
 
 
+def _unset_reference_ja(key: str, env: Mapping[str, str] | None, dotenv: str | None) -> str:
+    """Why ``key``, written in .env, is empty: python-dotenv reads 「${NAME}」 as the value of another
+    setting NAME (from the environment or a line above), and as nothing when NAME is unset.
+    「SLACK_SIGNING_SECRET=${SECRET}」 was said to be 「設定されていません」 beside the line the IT 担当
+    could see it on. Empty when the value has no such reference (or the environment gives ``key``)."""
+    environ = os.environ if env is None else env
+    if dotenv is None or not Path(dotenv).is_file() or _setting_text(environ.get(key, "")):
+        return ""
+    try:
+        written = dotenv_values(stream=io.StringIO(_dotenv_text(dotenv)), interpolate=False).get(key) or ""
+    except SettingsError:
+        return ""
+    names = list(dict.fromkeys(re.findall(r"\$\{([^}:]*)(?::-[^}]*)?\}", written)))
+    if not names or any(unicodedata.category(c) in ("Cf", "Cc") for c in written):
+        return ""
+    named = "・".join(names)
+    return (f"{key} の値「{written.strip()}」は、別の設定 {named} を指す書き方として読まれ、{named} が設定されていないため"
+            f"空になっています（.env では「${{名前}}」がその設定の値に置き換わります）。「${{…}}」を使わず、値そのものを書いてください。")
+
+
 def _slack_address(api_url: str) -> bool:
     """Whether ``api_url`` is Slack's own (slack.com, or GovSlack's slack-gov.com), not a stand-in."""
     host = (urlsplit(api_url).hostname or "").rstrip(".")
@@ -217,7 +237,8 @@ class Settings:
         slack = _slack_address(self.slack_api_url)
         if not self.slack_bot_token:
             problems.append(
-                "SLACK_BOT_TOKEN が設定されていません。Slack アプリの「OAuth & Permissions」にある"
+                (_unset_reference_ja("SLACK_BOT_TOKEN", env, dotenv) or "SLACK_BOT_TOKEN が設定されていません。")
+                + "Slack アプリの「OAuth & Permissions」にある"
                 f" xoxb- で始まるトークンを{setting_place_ja('SLACK_BOT_TOKEN', env, dotenv)}に書いてください。"
             )
         elif slack and _placeholder(self.slack_bot_token, "xoxb-"):
@@ -247,7 +268,9 @@ class Settings:
         secret = self.slack_signing_secret
         if not self.socket_mode and not secret:
             problems.append(
-                "HTTP モード（SLACK_APP_TOKEN なし）では SLACK_SIGNING_SECRET が必要です。Slack アプリの"
+                _unset_reference_ja("SLACK_SIGNING_SECRET", env, dotenv)
+                + _unset_reference_ja("SLACK_APP_TOKEN", env, dotenv)
+                + "HTTP モード（SLACK_APP_TOKEN なし）では SLACK_SIGNING_SECRET が必要です。Slack アプリの"
                 f"「Basic Information」にある Signing Secret を{setting_place_ja('SLACK_SIGNING_SECRET', env, dotenv)}に"
                 "書くか、Socket Mode を使う場合は SLACK_APP_TOKEN（xapp-）を設定してください。"
             )
@@ -1828,7 +1851,7 @@ def _retyped_ja(key: str, kind: str, value: Any) -> str:
             # A number may be written with spaces (「025 526 5111」): split at 、 and commas only.
             parts = [part for part in re.split(r"\s*[,、，;；]\s*", value.strip()) if part]
         if key in ("ranks", "operators", "approvers", "deputies", "escalation_orgs", "allowed_link_domains",
-                   "official_email_domains", "hashtags", "official_phone_numbers") and len(parts) > 1:
+                   "official_email_domains", "hashtags", "official_phone_numbers", "closed_days") and len(parts) > 1:
             listed = ", ".join(f'"{part}"' for part in parts)
         else:
             listed = f'"{value.strip()}"'
@@ -2689,15 +2712,32 @@ def _toml_syntax_problem(exc: tomllib.TOMLDecodeError, text: str, filename: str)
     explanation = next((ja for en, ja in _TOML_MESSAGES if original.startswith(en)), "")
     if line is not None and original.startswith(("Cannot declare", "Cannot overwrite a value")):
         explanation = _single_bracket_list(text.splitlines()[line - 1:line]) or explanation
-    if line is not None and (wide := _full_width_syntax(text.splitlines()[line - 1:line])):
-        explanation += (f"この行に{wide}があります。キーの名前・数字・記号・空白は半角で書いてください"
-                        '（"..." の中の文字は全角でも構いません）。')
+    hint = ""
     if line is not None:
         hint, value_unquoted = _syntax_hint(text.splitlines()[line - 1:line], original)
-        if value_unquoted and original.startswith("Expected newline"):
-            # Not two pairs on a line: the value's words after its first one, unquoted.
+        if value_unquoted and original.startswith(("Expected newline", "Invalid value", "Unclosed array")):
+            # Not two pairs on a line, nor an array left open: the value's words unquoted, and the
+            # hint gives the line to write. tomllib's general sentence beside it said 「文字列は」 twice.
             explanation = "値の書き方が正しくありません。"
-        explanation += hint
+    # 「escalation_channel = ＃koho」: the channel's name, said with the channel-ID hint. To write the
+    # 「＃」 half-width, as the sentence on full-width marks says, makes the rest of the line a comment.
+    channel_name = line is not None and re.match(r"\s*(intake_channel|escalation_channel)\s*=\s*＃",
+                                                   text.splitlines()[line - 1] if line <= len(text.splitlines()) else "")
+    said_line_end = ""
+    if line is not None and line <= len(text.splitlines()):
+        # Full-width spaces only at the end of a line kessai cannot mend (the value before them is
+        # refused too): said as what to do with them, not as spaces to type half-width.
+        written = text.splitlines()[line - 1]
+        end = re.search(r"[\u3000 \t]*\u3000[ \t\r]*$", written)
+        if end and "全角の空白" not in _full_width_syntax([written[:end.start()]]) \
+                and "全角の空白" in _full_width_syntax([written]):
+            said_line_end = "\u3000"
+            explanation += "この行の行末に全角の空白があります。行末の全角の空白を消してください。"
+    if line is not None and (wide := _full_width_syntax(text.splitlines()[line - 1:line],
+                                                        ignore=("＃" if channel_name else "") + said_line_end)):
+        explanation += (f"この行に{wide}があります。キーの名前・数字・記号・空白は半角で書いてください"
+                        '（"..." の中の文字は全角でも構いません）。')
+    explanation += hint
     detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", original)
     return ConfigProblem(filename, line, f"TOML の書き方に誤りがあります。{explanation}（tomllib: {detail}）")
 
@@ -2770,8 +2810,14 @@ def _syntax_hint(lines: list[str], original: str) -> tuple[str, bool]:
                          f' {key} = "C…" のように「"」で囲んで書いてください。')
         else:
             hints.append(f'{after}「=」の後に値がありません。値を {key} = "..." のように「"」で囲んで書いてください。')
+    if (listed := _list_meant(line)) and not invisible:
+        return hints[0] + listed if hints else listed, True
     if bare and not invisible and not line.rstrip().endswith("\\"):
         key, value = bare.group(1), bare.group(2)
+        if key in ("intake_channel", "escalation_channel") and value.startswith("＃"):
+            hints.append(f'チャンネル名（#…）ではなく、チャンネルの ID（C で始まる）を {key} = "C…" のように'
+                         "「\"」で囲んで書いてください。")
+            return "".join(hints), True
         if len(value) >= 2 and value[0] + value[-1] in _QUOTE_LIKES:
             # 「“課長補佐”」 from Word or a chat, 「「課長補佐」」 typed as Japanese quotes.
             value = value[1:-1].strip()
@@ -2797,8 +2843,38 @@ def _syntax_hint(lines: list[str], original: str) -> tuple[str, bool]:
     return "".join(hints), bare is not None and bool(hints)
 
 
-def _full_width_syntax(lines: list[str]) -> str:
-    """The full-width look-alikes of TOML syntax on ``lines``, outside strings and comments."""
+_LIST_LINE = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(.+?)\s*(?:#[^\"']*)?")
+
+
+def _list_meant(line: str) -> str | None:
+    """The line to write for a list whose quotes or brackets were left out, where ``_BARE_VALUE``
+    does not reach: 「approvers = "U0A", "U0B"」 (said as two pairs on a line), 「approvers = [U0A, U0B]」
+    and 「closed_days = [2027-04-30, 06-23]」 (said as an array left open, though the dates are what
+    need quotes: 06-23 is no TOML value)."""
+    m = _LIST_LINE.fullmatch(line)
+    if m is None or m.group(1) not in _LIST_KEYS:
+        return None
+    key, value = m.group(1), m.group(2)
+    bracketed = value.startswith("[") and value.endswith("]")
+    inner = value[1:-1] if bracketed else value
+    items = [item.strip() for item in re.split(r"[,，、]", inner)]
+    if key != "official_phone_numbers":  # a number may be written with spaces (「025 526 5111」)
+        items = [part for item in items for part in ([item] if item[:1] in "\"'" else item.split() or [""])]
+    quotes = "\"'“”‘’＂＇「」『』"
+    if not all(items) or any('"' in item.strip(quotes) or "'" in item.strip(quotes) for item in items):
+        return None
+    unquoted = [item for item in items if not (len(item) >= 2 and item[0] == item[-1] and item[0] in "\"'")]
+    if bracketed and not unquoted or not bracketed and (len(items) < 2 or not value.startswith(("\"", "'"))):
+        return None
+    shown = ", ".join(f'"{item.strip(quotes).strip()}"' for item in items)
+    if key == "closed_days":
+        return f"日付は 1つずつ「\"」で囲んで、closed_days = [{shown}] のように書いてください。"
+    return f"{key} = [{shown}] のように、全体を「[ ]」で囲み、1つずつ「\"」で囲んで半角の「,」で区切ってください。"
+
+
+def _full_width_syntax(lines: list[str], ignore: str = "") -> str:
+    """The full-width look-alikes of TOML syntax on ``lines``, outside strings and comments, but
+    the characters in ``ignore``."""
     found: dict[str, None] = {}
     for line in lines:
         quote, escaped = "", False
@@ -2814,7 +2890,7 @@ def _full_width_syntax(lines: list[str]) -> str:
                 quote = c
             elif c == "#":
                 break
-            elif c in _FULL_WIDTH_SYNTAX:
+            elif c in _FULL_WIDTH_SYNTAX and c not in ignore:
                 found[_FULL_WIDTH_SYNTAX[c]] = None
             elif "０" <= c <= "９" or "Ａ" <= c <= "Ｚ" or "ａ" <= c <= "ｚ" or c == "＿":
                 # A key typed with the IME still on (ｎａｍｅ): 「読み取れない行があります」 alone.
@@ -2831,7 +2907,7 @@ def parse_org_config(text: str, filename: str = "kessai.toml", *, tz: str = DEFA
     was still last month, and a file emptying last month was refused, so serve did not start."""
     text = text.removeprefix("\ufeff")  # Windows メモ帳 saves UTF-8 with a BOM, which tomllib refuses
     try:
-        data = tomllib.loads(text)
+        data, text = _loads_mending_line_ends(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([_toml_syntax_problem(exc, text, filename)]) from exc
     except RecursionError as exc:  # tomllib recurses once per level of [ or {
@@ -2843,6 +2919,33 @@ def parse_org_config(text: str, filename: str = "kessai.toml", *, tz: str = DEFA
         problems = sorted(validator.problems, key=lambda p: p.line or 0)
         raise ConfigError(problems)
     return config
+
+
+def _loads_mending_line_ends(text: str) -> tuple[dict[str, Any], str]:
+    """``tomllib.loads``, with full-width spaces at the end of a line (typed with the IME on after
+    「[policy]」 or a value) read as the spaces they look like. Only where tomllib stops at one and
+    the rest of the line is blank or a comment: there it is outside any string (in a string it is
+    the value's own, and read), so nothing else changes. Each is replaced by one ASCII space, so
+    every line and column stays where it was. Returns the data and the text it was read from."""
+    mended = text
+    for _ in range(text.count("\u3000")):
+        try:
+            return tomllib.loads(mended), mended
+        except tomllib.TOMLDecodeError as exc:
+            at = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+            if at is None:
+                raise
+            starts = [0] + [m.end() for m in re.finditer("\n", mended)]
+            line = int(at.group(1))
+            pos = starts[line - 1] + int(at.group(2)) - 1 if line <= len(starts) else len(mended)
+            end = mended.find("\n", pos)
+            end = len(mended) if end < 0 else end
+            blank = re.match(r"[\u3000 \t]*", mended[pos:end])
+            if pos >= len(mended) or mended[pos] != "\u3000" or blank is None \
+                    or not re.fullmatch(r"\r?|#.*", mended[pos + blank.end():end]):
+                raise
+            mended = mended[:pos] + blank.group().replace("\u3000", " ") + mended[pos + blank.end():]
+    return tomllib.loads(mended), mended
 
 
 def _today_in(tz: str) -> date:

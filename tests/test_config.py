@@ -323,7 +323,7 @@ def test_problem_str_has_file_line_and_message() -> None:
 def test_toml_syntax_error_reports_tomllib_line_in_japanese() -> None:
     p = only_problem(replace_line(BASE, 14, "org = koho"))
     assert p.line == 14
-    assert "TOML" in p.message and '"..."' in p.message
+    assert "TOML" in p.message and 'org = "koho"' in p.message
 
 
 @pytest.mark.parametrize(("first", "second"), [("[members]", "[[members]]"), ("[members]", "[members]"),
