@@ -114,3 +114,29 @@ def test_a_right_date_after_a_circled_number_is_silent(text: str) -> None:
 ])
 def test_an_english_month_glued_to_its_day_is_checked(text: str, fires: bool) -> None:
     assert ("date.weekday_mismatch" in codes(text, now=NOW)) is fires
+
+
+# An arrow is read as 「wrong → right」 only in a post about a correction: a word that merely has 「誤」
+# or 「訂正」 in it (誤配送, 誤った出し方, 訂正届, 訂正方法) does not make a schedule's 「A→B」 one.
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("誤配送にご注意ください。\n期間：12月1日（月）→12月5日（土）", "12月1日（月）"),
+    ("【日程】12月1日（月）→12月5日（土）\n※ごみの誤った出し方にご注意ください。", "12月1日（月）"),
+    ("高齢者の誤嚥予防教室 12月1日（月）→12月5日（土）", "12月1日（月）"),
+    ("住民票の訂正届の受付 12月1日（月）→ 12月5日（土）", "12月1日（月）"),
+    ("申請書の訂正方法の説明会\n日程 12月1日（月）→12月5日（土）", "12月1日（月）"),
+])
+def test_an_arrow_in_a_post_that_corrects_nothing_still_fires(text: str, excerpt: str) -> None:
+    found = findings_of("date.weekday_mismatch", text, now=NOW)
+    assert [f.excerpt for f in found] == [excerpt], text
+
+
+@pytest.mark.parametrize("text", [
+    "【訂正】開催日 12月5日（金）→12月5日（土）",
+    "先ほどの投稿に誤りがありました。\n開催日 12月5日（金）→12月5日（土）",
+    "開催日を誤って記載しました。12月5日（金）⇒12月5日（土）",
+    "【お詫び】誤記がありました。12月5日（金）→12月5日（土）",
+    "正誤表 開催日 12月5日（金）→12月5日（土）",
+    "（誤）の日付を直します 12月5日（金）→12月5日（土）",
+])
+def test_an_arrow_in_a_correction_still_quotes_the_wrong_date(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text, now=NOW)
