@@ -345,9 +345,12 @@ _WRONG_AFTER = re.compile(
 # arrow in a post that corrects nothing (「受付 12月4日（金）→ 抽選 12月5日（土）」).
 _DATE_LEAD = r"(?:[（(【]\s*+正\s*+[）)】]\s*+)?(?=[0-9０-９〇一二三四五六七八九十]|(?:令和|平成|昭和|[RHSＲＨＳ])\s*+[0-9０-９元])"
 # 「から」 only with 「に訂正」: 「受付期間を12月1日（月）から12月5日（土）に修正しました」 may be the new span.
+# Not a word 「訂正」「修正」 begins: 「12月5日（金）は12月4日（木）に修正申告をした方」「…に訂正版を配布」.
+_NOT_A_WORD_OF = r"(?![版届印]|申告|申請)"
 _REPLACED_BY = re.compile(
-    rf"\s*+(?:(?:を|は)\s*+[、,]?\s*+{_DATE_LEAD}[^。\n]{{1,30}}?(?:(?:に|へ)(?:訂正|修正)|の(?:誤り|誤記|間違い)(?!探))"
-    rf"|から\s*+[、,]?\s*+{_DATE_LEAD}[^。\n]{{1,30}}?(?:に|へ)訂正)"
+    rf"\s*+(?:(?:を|は)\s*+[、,]?\s*+{_DATE_LEAD}[^。\n]{{1,30}}?(?:(?:に|へ)(?:訂正|修正){_NOT_A_WORD_OF}"
+    rf"|の(?:誤り|誤記|間違い)(?!探))"
+    rf"|から\s*+[、,]?\s*+{_DATE_LEAD}[^。\n]{{1,30}}?(?:に|へ)訂正{_NOT_A_WORD_OF})"
 )
 _ARROW_TO = re.compile(rf"\s*+(?:→|⇒|➡|->|=>)\s*+{_DATE_LEAD}")
 # What makes a post one about a correction, for its arrows: not any 「誤」 or 「訂正」 (「誤配送」「ごみの誤った

@@ -140,3 +140,14 @@ def test_an_arrow_in_a_post_that_corrects_nothing_still_fires(text: str, excerpt
 ])
 def test_an_arrow_in_a_correction_still_quotes_the_wrong_date(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text, now=NOW)
+
+
+# 「に修正」「に訂正」 ending a word about something else is no correction of the date before it.
+@pytest.mark.parametrize(("text", "excerpts"), [
+    ("12月5日（金）は12月4日（木）に修正申告をした方が対象です。", ["12月5日（金）", "12月4日（木）"]),
+    ("12月5日（金）は、12月12日（土）に訂正版の資料を配布します。", ["12月5日（金）"]),
+    ("12月5日（金）は12月12日（土）に訂正届を受け付けた分の交付日です。", ["12月5日（金）"]),
+])
+def test_a_word_that_begins_with_correction_is_no_correction(text: str, excerpts: list[str]) -> None:
+    found = findings_of("date.weekday_mismatch", text, now=NOW)
+    assert [f.excerpt for f in found] == excerpts, text
