@@ -333,7 +333,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
 
 # A date a correction shows as the wrong one: 「誤：12月7日（土）」「（誤）…」, or 「…と記載しましたが」
 # 「…は誤りです」「…ではなく」 right after it. It is what the post corrects, not a mistake to fix.
-_WRONG_BEFORE = re.compile(r"(?:誤|誤り|誤記|旧|×|✕)\s*+[:：)）】\]]\s*+$")
+# A 正誤表 also writes 「誤 12月5日（金） 正 12月5日（土）」: a lone 「誤」 then a space (not 「錯誤」「正誤表」).
+_WRONG_BEFORE = re.compile(r"(?:誤|誤り|誤記|誤表記|旧|×|✕)\s*+[:：)）】\]]\s*+$|(?<![^\s:：])誤\s++$")
 _WRONG_AFTER = re.compile(
     r"\s*+[」』]?\s*+(?:と(?:記載|表記|掲載|案内|ご案内|お知らせ|書い|記し|誤|し(?:てい|ており))|は誤り|は間違い|ではなく|ではありません)"
 )

@@ -151,3 +151,21 @@ def test_an_arrow_in_a_correction_still_quotes_the_wrong_date(text: str) -> None
 def test_a_word_that_begins_with_correction_is_no_correction(text: str, excerpts: list[str]) -> None:
     found = findings_of("date.weekday_mismatch", text, now=NOW)
     assert [f.excerpt for f in found] == excerpts, text
+
+
+# A 正誤表 writes 「誤」 and 「正」 with a space, or 「誤表記：」: the date after them is the one corrected.
+@pytest.mark.parametrize("text", [
+    "正誤表：誤 12月5日（金） 正 12月5日（土）",
+    "【訂正】開催日\n誤　12月5日（金）\n正　12月5日（土）",
+    "誤表記：12/5(金)\n正表記：12/5(土)",
+])
+def test_the_wrong_date_of_an_errata_table_is_not_flagged(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text, now=NOW)
+
+
+@pytest.mark.parametrize("text", [
+    "正誤表 12月5日（金）",  # the table's name, not its 「誤」 column
+    "錯誤 12月5日（金）",
+])
+def test_a_date_after_a_word_ending_in_wrong_still_fires(text: str) -> None:
+    assert "date.weekday_mismatch" in codes(text, now=NOW)
