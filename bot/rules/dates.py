@@ -355,9 +355,10 @@ _REPLACED_BY = re.compile(
 )
 _ARROW_TO = re.compile(rf"\s*+(?:→|⇒|➡|->|=>)\s*+{_DATE_LEAD}")
 # What makes a post one about a correction, for its arrows: not any 「誤」 or 「訂正」 (「誤配送」「ごみの誤った
-# 出し方」「訂正届の受付」「訂正方法の説明会」), where 「12月1日（月）→12月5日（土）」 is a schedule's span.
+# 出し方」「訂正届の受付」「訂正方法の説明会」「記入誤りのないよう」), where 「12月1日（月）→12月5日（土）」 is a
+# schedule's span.
 _CORRECTION_POST = re.compile(
-    r"訂正(?![届印版]|方法|請求|申請|手続)|誤り|誤記|誤植|誤字|誤表記|正誤|誤って"
+    r"訂正(?![届印版]|方法|請求|申請|手続)|誤り(?![のが]ないよう)|誤記|誤植|誤字|誤表記|誤投稿|誤掲載|正誤|誤って"
     r"|誤った(?:日|曜|記載|表記|掲載|内容|情報|お知らせ|案内)|[（(【]\s*+誤\s*+[）)】]|誤\s*+[:：]"
 )
 

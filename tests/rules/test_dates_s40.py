@@ -124,6 +124,7 @@ def test_an_english_month_glued_to_its_day_is_checked(text: str, fires: bool) ->
     ("高齢者の誤嚥予防教室 12月1日（月）→12月5日（土）", "12月1日（月）"),
     ("住民票の訂正届の受付 12月1日（月）→ 12月5日（土）", "12月1日（月）"),
     ("申請書の訂正方法の説明会\n日程 12月1日（月）→12月5日（土）", "12月1日（月）"),
+    ("受付 12月1日（月）→12月5日（土）\n記入誤りのないようご確認ください。", "12月1日（月）"),
 ])
 def test_an_arrow_in_a_post_that_corrects_nothing_still_fires(text: str, excerpt: str) -> None:
     found = findings_of("date.weekday_mismatch", text, now=NOW)
@@ -137,6 +138,7 @@ def test_an_arrow_in_a_post_that_corrects_nothing_still_fires(text: str, excerpt
     "【お詫び】誤記がありました。12月5日（金）→12月5日（土）",
     "正誤表 開催日 12月5日（金）→12月5日（土）",
     "（誤）の日付を直します 12月5日（金）→12月5日（土）",
+    "【再掲】先ほどの投稿は誤投稿でした。12月5日（金）→12月5日（土）",
 ])
 def test_an_arrow_in_a_correction_still_quotes_the_wrong_date(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text, now=NOW)
