@@ -2600,6 +2600,8 @@ def _gendered_hiring(doc: Document) -> Iterator[Hit]:
     ):
         return
     taught: dict[tuple[int, int], bool] = {}  # per sentence: one may hold thousands of conditions
+    # Asked once of the draft, not per condition: a draft of thousands read the whole text for each.
+    positive_action: bool | None = None
     for m in _ONE_SEX.finditer(doc.text):
         sent = doc.sentence_at(m.start())
         if sent not in taught:
@@ -2614,8 +2616,11 @@ def _gendered_hiring(doc: Document) -> Iterator[Hit]:
             doc.text, max(0, m.start() - _JOB_REACH), m.start()
         ):
             continue
-        if m.group().startswith(("女性", "女子")) and _POSITIVE_ACTION.search(doc.text):
-            continue
+        if m.group().startswith(("女性", "女子")):
+            if positive_action is None:
+                positive_action = _POSITIVE_ACTION.search(doc.text) is not None
+            if positive_action:
+                continue
         yield Hit(m.start(), m.end(), f"「{m.group()}」{_SEX_AS_CONDITION}")
 
 
