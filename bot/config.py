@@ -457,6 +457,50 @@ def _dotenv_problems(path: str, text: str, present: set[str], said_lines: set[in
     return problems
 
 
+def _warn_unset_references(path: str, text: str, skipped: set[str]) -> None:
+    """Log the settings whose 「${NAME}」 python-dotenv replaced with nothing (NAME unset or empty).
+    「DATABASE_URL=${DB}」 with DB unset read as no DATABASE_URL, and kessai opened the default
+    SQLite file in silence: a replica could write to a local file of its own. A reference inside a
+    value (「postgresql://kessai:${PGPASSWORD}@db/kessai」) left the rest in use, missing a part.
+    Only logged, never refused: a bot that ran on such a file must start again. A whole bot token
+    or signing secret made empty is said by serve_problems (_unset_reference_ja), in Japanese.
+    Values are never logged, nor a name that may be a secret pasted between the braces."""
+    from dotenv.parser import parse_stream
+    from dotenv.variables import Variable, parse_variables
+
+    # As python-dotenv resolves them (dotenv_values: override, in the order of the lines).
+    env: dict[str, str | None] = dict(os.environ)
+    last: dict[str, tuple[int, list[str], str]] = {}
+    for binding in parse_stream(io.StringIO(text)):
+        if binding.error or binding.key is None:
+            continue
+        if binding.value is None:
+            env[binding.key] = None
+            continue
+        atoms = list(parse_variables(binding.value))
+        unset = [a.name for a in atoms if isinstance(a, Variable) and not a.resolve(env).strip()]
+        env[binding.key] = "".join(a.resolve(env) for a in atoms)
+        last[binding.key] = (_binding_line(binding), unset, env[binding.key] or "")
+    for key in sorted((k for k in SETTING_KEYS if k in last and k not in skipped), key=lambda k: last[k][0]):
+        number, unset, value = last[key]
+        if not unset:
+            continue
+        named = ", ".join(f"${{{name}}}" if re.fullmatch(r"[A-Z_][A-Z0-9_]{0,63}", name) else "${…}"
+                          for name in dict.fromkeys(unset))
+        if _setting_text(value, key):
+            log.warning("%s line %d (%s) refers to %s, unset or empty, and python-dotenv reads it as nothing: "
+                        "%s is used without that part; write the value itself instead of ${…}",
+                        path, number, key, named, key)
+        elif key == "DATABASE_URL":
+            log.warning("%s line %d (DATABASE_URL) refers to %s, unset or empty, and python-dotenv reads it as "
+                        "nothing: DATABASE_URL is unset and the default database %s is used; write the value "
+                        "itself instead of ${…}", path, number, named, DEFAULT_DATABASE_URL)
+        elif key not in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"):
+            log.warning("%s line %d (%s) refers to %s, unset or empty, and python-dotenv reads it as nothing: "
+                        "%s is unset and its default is used; write the value itself instead of ${…}",
+                        path, number, key, named, key)
+
+
 def _unread_value_ja(path: str, number: int, last: int, key: str, value: str) -> str:
     """What is wrong with a setting's line python-dotenv could not read, for the quotes around its
     value. 「値を読み取れません」 alone sent the IT 担当 looking at a value that was right: a quote
@@ -622,6 +666,7 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
         problems.extend(_dotenv_repeated_keys(dotenv, dotenv_text, overridden))
         open_quotes, said_open = _dotenv_open_quotes(dotenv, dotenv_text, overridden)
         problems.extend(open_quotes)
+        _warn_unset_references(dotenv, dotenv_text, overridden | said_open)
 
     bot_token, app_token = get("SLACK_BOT_TOKEN"), get("SLACK_APP_TOKEN")
     said_app_token = False
