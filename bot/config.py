@@ -227,6 +227,17 @@ class Settings:
     def socket_mode(self) -> bool:
         return bool(self.slack_app_token)
 
+    def bot_token_example_ja(self, env: Mapping[str, str] | None = None, dotenv: str | None = ".env") -> str | None:
+        """What to do when SLACK_BOT_TOKEN is still an example's (xoxb-your-token) and kessai talks to
+        Slack itself, else None. Asked by serve at start and by `kessai remind` before it calls
+        Slack, which answered only invalid_auth, said to cron as a token revoked or reissued."""
+        if not (self.slack_bot_token and _slack_address(self.slack_api_url)
+                and _placeholder(self.slack_bot_token, "xoxb-")):
+            return None
+        return ("SLACK_BOT_TOKEN が記入例の値のままです。Slack アプリの「OAuth & Permissions」にある「Bot User OAuth Token」"
+                f"（xoxb- で始まるもの）を「Copy」でコピーして{setting_place_ja('SLACK_BOT_TOKEN', env, dotenv)}に"
+                "貼り付けてください。")
+
     def serve_problems(self, env: Mapping[str, str] | None = None, dotenv: str | None = ".env") -> list[str]:
         """What is missing for ``kessai serve`` (Japanese sentences); empty when it can start.
         ``env`` and ``dotenv`` are where the settings were read, to say where to write the missing one."""
@@ -241,12 +252,8 @@ class Settings:
                 + "Slack アプリの「OAuth & Permissions」にある"
                 f" xoxb- で始まるトークンを{setting_place_ja('SLACK_BOT_TOKEN', env, dotenv)}に書いてください。"
             )
-        elif slack and _placeholder(self.slack_bot_token, "xoxb-"):
-            problems.append(
-                "SLACK_BOT_TOKEN が記入例の値のままです。Slack アプリの「OAuth & Permissions」にある「Bot User OAuth Token」"
-                f"（xoxb- で始まるもの）を「Copy」でコピーして{setting_place_ja('SLACK_BOT_TOKEN', env, dotenv)}に"
-                "貼り付けてください。"
-            )
+        elif example := self.bot_token_example_ja(env, dotenv):
+            problems.append(example)
         elif slack and (twice := _pasted_twice_ja("SLACK_BOT_TOKEN", self.slack_bot_token, "xoxb-",
                                                   setting_place_ja("SLACK_BOT_TOKEN", env, dotenv))):
             problems.append(twice)

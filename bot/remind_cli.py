@@ -350,9 +350,12 @@ def run_remind(args: argparse.Namespace) -> int:
             kessai.notify.roster_changed(s, datetime.now(UTC), users=changed)
             kessai.follow_author_standing(s, datetime.now(UTC), sorted(changed))
         limits = CronSlackClient(SLACK_TIMEOUT_SECONDS, RUN_BUDGET_SECONDS)
-        if settings.slack_bot_token:
+        # An example's token left in is not sent to Slack, whose invalid_auth was said as a token
+        # revoked or reissued: the sweep runs, what it writes waits, and cron is told what serve says.
+        example = settings.bot_token_example_ja()
+        if settings.slack_bot_token and example is None:
             client = limits.client(settings.slack_bot_token, settings.slack_api_url)
-        kessai.workspace_url, refused = ask_slack(settings, client=client)
+        kessai.workspace_url, refused = (None, None) if example else ask_slack(settings, client=client)
         real_now = datetime.now(UTC)
         if refused is not None or limits.unanswered is not None:
             # Refused: nothing can go. Unanswered: every call would wait out its timeout again.
@@ -403,6 +406,9 @@ def run_remind(args: argparse.Namespace) -> int:
             # The token's own refusal, not auth_problem(): a refused scope (im:write) is told in the
             # escalation channel by the failure reporter and is no revoked token.
             refused = gateway.auth_error
+        if example is not None:
+            print(example + _kept_ja(waiting(db)), file=sys.stderr)
+            return 1
         if refused is not None:
             print(token_refused_ja(refused, waiting(db)), file=sys.stderr)
             return 1

@@ -80,3 +80,23 @@ def test_the_operations_guide_explains_the_warning() -> None:
     guide = (Path(__file__).resolve().parents[1] / "docs" / "operations.md").read_text(encoding="utf-8")
     assert ("| WARNING `.env line N (DATABASE_URL) refers to ${NAME}, unset or empty, and python-dotenv reads it as "
             f"nothing: DATABASE_URL is unset and the default database {DEFAULT_DATABASE_URL} is used; …`") in guide
+
+
+# --- kessai remind (cron) with an example's bot token ------------------------------------------
+
+def test_kessai_remind_says_an_example_token_as_serve_does_without_asking_slack(tmp_path: Path) -> None:
+    """Slack answered the example's token with invalid_auth, said to cron as a token revoked or
+    reissued. Now the sentence serve gives, and Slack is not asked (no stand-in is given here: a
+    call would go to slack.com). The sweep still runs, as with a refused token, and exit is 1."""
+    from tests.test_cli import DEMO_TOML, kessai, migrated_sqlite
+
+    url = migrated_sqlite(tmp_path)
+    (tmp_path / ".env").write_text(f"SLACK_BOT_TOKEN=xoxb-your-bot-token\nDATABASE_URL={url}\n"
+                                   f"KESSAI_CONFIG={DEMO_TOML}\n", encoding="utf-8")
+    r = kessai("remind", "--now", "2026-11-24T10:00:00+09:00", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    said = r.stderr.splitlines()[-1]
+    assert said.startswith("SLACK_BOT_TOKEN が記入例の値のままです。") and ".env の SLACK_BOT_TOKEN に" in said, said
+    assert "Failed to send a request" not in r.stderr, r.stderr
+    assert "invalid_auth" not in r.stderr and "取り消された" not in r.stderr, r.stderr
+    assert "の時点で確認しました。" in r.stdout, r.stdout
