@@ -1996,7 +1996,7 @@ def _rebutted_after(doc: Document, hit: Hit) -> bool:
         end = min(further[1], after[1] + _REBUTTAL_REACH)
     if (m := _REBUTTAL.match(doc.text, after[0], reach)) is not None:
         # 「そう思っていませんか。私もそう思います。」「本当にそうでしょうか。はい、そうです。」: asked, then answered yes.
-        return not _took_its_side(doc, m.end(), end, after[1])
+        return not _took_its_side(doc, m.end(), end, after[1]) and not _retracted(doc, m.end(), end)
     if (m := _EN_REBUTTAL.match(doc.text, after[0], after[1])) is not None:
         return _EN_SIDED.search(doc.text, m.end(), end) is None
     m = _POINTED_BACK.match(doc.text, after[0], reach)
@@ -2004,7 +2004,13 @@ def _rebutted_after(doc: Document, hit: Hit) -> bool:
         return _rebutted_third(doc, after)
     if _took_its_side(doc, m.end(), end, after[1]) or _CALL_OFF_PUT_IN_MOUTHS.match(doc.text, m.end(), after[1]):
         return False
-    return _QUESTIONS_IT.search(doc.text, m.end(), end) is not None or _rebutted_third(doc, after)
+    if (q := _QUESTIONS_IT.search(doc.text, m.end(), end)) is not None:
+        # 「…。そんな声を聞きました。こうした偏見をなくしましょう。でも事実です。」: questioned, then taken back.
+        said = doc.sentence_at(q.start())
+        nxt = doc.next_in_paragraph(said[1])
+        if not _retracted(doc, q.end(), said[1] if nxt is None else nxt[1]):
+            return True
+    return _rebutted_third(doc, after)
 
 
 # The turn that may open the rebuttal in the third sentence: 「しかし、それは誤解です」「でも、それは偏見です」.
@@ -2023,6 +2029,30 @@ _LEANS_ITS_WAY = re.compile(
 )
 # The same said alone: 「そうだ。」「まったくです。」.
 _LEANS_ALONE = re.compile(r"[ \t　]*(?:そう(?:だ|です)|まったく(?:だ|です)|全く(?:だ|です)|ほんと(?:う)?(?:に)?そう)(?:よ|ね|な)*[。！!]?$")
+
+
+# The condemnation taken back, in its own tail or the sentence after it: 「こうした差別は許されません、とは思いません」
+# 「…なくしましょう（笑）」「…許されません。でも本音です」「…。冗談です」, and the words called unlawful then
+# carried out another way (「…という張り紙は違法です。なので、口頭で断りましょう」): hate with a fig leaf. Not
+# 「でも、まだこうした声はあります」「でも本当に悲しいことに」「本当の共生社会へ」「これが私の本音です」 (a turn is
+# needed before 本音 or 本当, which alone may affirm the condemnation).
+_RETRACTED_TAIL = re.compile(r"[ \t　]*(?:です|だ)?[、,]?[ \t　]*(?:とは|なんて|と(?:は|も)?)[ \t　]*(?:思|考え)(?:いません|わない|わん|ません|ない|えません)(?![ \t　]*(?:か|[？?]))")
+_RETRACTED = re.compile(
+    r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?:[（(]笑[）)]|[wｗ]+|草)(?=[ \t　]*(?:[。！!」\n]|$))"
+    r"|冗談(?:です|だ|でした|だよ|だって)(?:よ|ね)*(?=[ \t　]*(?:[、,。！!\n]|$))"
+    r"|(?:建前|たてまえ|タテマエ)(?:です|だ|でした|に(?:すぎ|過ぎ))"
+    r"|(?<=[。！!？?\n])[ \t　]*(?:でも|だが|だけど|けど|けれど|しかし|ただ|とはいえ|まあ)[、,\s　]*(?:(?:正直|実際)[、,\s　]*)?"
+    r"(?:(?:本音|本当|ほんと|ホント|事実|真実)(?:の(?:こと)?|なん)?(?:です|だ|でしょ)(?:よ|ね|けど)*(?=[ \t　]*(?:[。！!\n]|$))"
+    r"|(?:本音|ホンネ)(?:は|を(?:言|い)(?:う|え))(?![^。！!？?\n]{0,16}?(?:と(?:いう|言う|思う)|って)(?:人|方|声)))"
+    r"|(?<=[。！!？?\n])[ \t　]*(?:なので|だから|ですから|それなら|そこで|代わりに|かわりに)[、,\s　]*[^。！!？?\n]{0,20}?"
+    r"(?:断|追い出|追い返)(?:りましょう|ろう|れ|ってください|ってね|ります|しましょう|そう|せ|します|る(?:べき|の(?:が|は)(?:いい|よい|良い|無難)))"
+)
+
+
+def _retracted(doc: Document, rebuttal_end: int, end: int) -> bool:
+    """Whether the condemnation ending at ``rebuttal_end`` is taken back (`_RETRACTED_TAIL` right after it,
+    `_RETRACTED` before ``end``, which reaches into the next sentence)."""
+    return _RETRACTED_TAIL.match(doc.text, rebuttal_end, end) is not None or _RETRACTED.search(doc.text, rebuttal_end, end) is not None
 
 
 def _leans_its_way(doc: Document, sent: tuple[int, int]) -> bool:
@@ -2056,7 +2086,7 @@ def _rebutted_third(doc: Document, second: tuple[int, int], more: int = 1) -> bo
     end = min(third[1], m.end() + _REBUTTAL_REACH)
     if (further := doc.next_in_paragraph(third[1])) is not None:
         end = min(further[1], third[1] + _REBUTTAL_REACH)
-    return not _took_its_side(doc, m.end(), end, third[1])
+    return not _took_its_side(doc, m.end(), end, third[1]) and not _retracted(doc, m.end(), end)
 
 
 # A statement the post passes on as what people say, in 「」 or not: 「「生活保護の人は甘えている」とのご意見を
@@ -2716,9 +2746,13 @@ def _opposed(
         and not (doc.text[d.start].isascii() and _EN_DENY_DENIED.search(doc.text, max(sent[0], d.start - 16), d.start))
     ]
     # [deny]'s 「と言われ」「という言葉」… only report the words, as `_SAID_BY` does.
-    denied = any(doc.text[d.start : d.end] not in _DENY_REPORTING for d in opposing) or (
-        _WORDS_CALLED_UNLAWFUL.search(doc.text, conceded, sent[1]) is not None
-    )
+    unlawful = _WORDS_CALLED_UNLAWFUL.search(doc.text, conceded, sent[1])
+    # 「「外国人お断り」の張り紙は違法です。でも本音です。」: called unlawful, then taken back.
+    if unlawful is not None:
+        nxt = doc.next_in_paragraph(sent[1])
+        if _retracted(doc, unlawful.end(), sent[1] if nxt is None else nxt[1]):
+            unlawful = None
+    denied = any(doc.text[d.start : d.end] not in _DENY_REPORTING for d in opposing) or unlawful is not None
     reported = told or bool(opposing) or _SAID_BY.search(doc.text, conceded, sent[1]) is not None or (
         said_at is not None and _OCCASION_CONCEDED.search(doc.text, conceded, said_at) is not None
     )
