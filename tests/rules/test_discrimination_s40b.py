@@ -73,3 +73,32 @@ CONDEMNATION_GOES_ON = [
 test_retracted_after_the_condemnation_fires = CORPUS.fires(RETRACTED_AFTER_THE_CONDEMNATION)
 test_words_called_unlawful_then_taken_back_fire = CORPUS.fires(WORDS_CALLED_UNLAWFUL_THEN_TAKEN_BACK)
 test_condemnation_that_goes_on_stays_silent = CORPUS.silent(CONDEMNATION_GOES_ON)
+
+# Reviewer 8: human-rights posts that go on after the condemnation with words the retraction patterns had taken for
+# a retraction — an SNS comment quoted with its ｗ/（笑）/草, 「冗談だって、」「建前だけ」「本音を言える場」,
+# 「…断りましょう」 whose object is the discrimination itself, 判断/油断, 「と思わない人もいます」, a URL ending in /w.
+# Each fired before the fix.
+CONDEMNATION_GOES_ON_WITH_LOOKALIKES = [
+    "外国人はいらない。こうした差別は許されません。「外国人いらないｗ」という書き込みも同じです。",
+    "外国人はいらない。こうした差別は許されません。「出ていけ（笑）」という書き込みも見られます。",
+    "外国人はいらない。こうした差別は許されません。「外国人いらない草」という書き込みも同じです。",
+    "外国人お断りという張り紙は違法です。「ｗ」をつけても同じです。",
+    "「外国人お断り」の張り紙は違法です。詳しくは https://www.city.example.lg.jp/jinken/w",
+    "外国人はいらない。こうした差別は許されません。冗談だって、言われた側は傷つきます。",
+    "外国人はいらない。こうした差別は許されません。冗談だよ、では済まされません。",
+    "外国人はいらない。こうした差別は許されません。冗談です、では済みません。",
+    "外国人はいらない。こうした差別は許されません。建前だけの共生ではいけません。",
+    "外国人はいらない。こうした差別は許されません。でも、本音を言える場が必要です。",
+    "外国人はいらない。こうした差別は許されません。ただ、本音を言えない雰囲気もあります。",
+    "外国人はいらない。こうした差別は許されません。だから、差別的な勧誘ははっきり断りましょう。",
+    "外国人はいらない。こうした差別は許されません。だから、差別を地域から追い出しましょう。",
+    "外国人はいらない。こうした差別は許されません。だから、偏見を追い出そう。",
+    "外国人はいらない。こうした差別は許されません。なので、一人ひとりが冷静に判断しましょう。",
+    "外国人はいらない。こうした差別は許されません。だからこそ、油断せず取り組みます。",
+    "外国人お断りという張り紙は違法です。なので、差別的な掲示の依頼は断りましょう。",
+    "外国人お断りという張り紙は違法です。なので、迷ったら判断せず相談してください。",
+    "外国人はいらない。こうした差別は許されません、と思わない人もいます。",
+    "外国人はいらない。こうした差別は許されない、と考えない人がいるのも事実です。",
+]
+
+test_condemnation_that_goes_on_with_lookalikes_stays_silent = CORPUS.silent(CONDEMNATION_GOES_ON_WITH_LOOKALIKES)
