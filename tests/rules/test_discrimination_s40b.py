@@ -102,3 +102,16 @@ CONDEMNATION_GOES_ON_WITH_LOOKALIKES = [
 ]
 
 test_condemnation_that_goes_on_with_lookalikes_stays_silent = CORPUS.silent(CONDEMNATION_GOES_ON_WITH_LOOKALIKES)
+
+# Reviewer 8: the words called unlawful, then carried out politely with 「お断りしましょう」「お断りします」; passed before.
+POLITELY_CARRIED_OUT = [
+    ("外国人お断りという張り紙は違法です。だから、入店時にお断りしましょう。", D),
+    ("「外国人お断り」という張り紙は違法です。なので、口頭でお断りします。", D),
+]
+POLITE_REFUSAL_STAYS_REFUSED = [
+    "外国人お断りという張り紙は違法です。なので、外国籍の方の入店はお断りしません。",
+    "外国人お断りという張り紙は違法です。なので、差別的な掲示のご依頼はお断りします。",
+]
+
+test_politely_carried_out_fires = CORPUS.fires(POLITELY_CARRIED_OUT)
+test_polite_refusal_of_the_discrimination_stays_silent = CORPUS.silent(POLITE_REFUSAL_STAYS_REFUSED)
