@@ -905,16 +905,19 @@ def test_a_value_after_a_switch_is_explained(tmp_path: Path) -> None:
     assert r.returncode == 2 and "--json には値を付けません（「=1」を外してください）" in r.stderr, r.stderr
 
 
-def _open_connections(url: str) -> int:
-    """Connections to ``url``'s database other than the one asking (PostgreSQL)."""
+def _open_connections(url: str) -> set[tuple[int, str]]:
+    """Connections to ``url``'s database other than the one asking (PostgreSQL), each by its process and
+    start: a connection an earlier test of the worker left may end while a test runs, so a test asks that
+    none it opened stays, not that the count is the same."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.pool import NullPool
 
     engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1), poolclass=NullPool)
     try:
         with engine.connect() as c:
-            return int(c.execute(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                                      "AND pid <> pg_backend_pid() AND backend_type = 'client backend'")).scalar_one())
+            rows = c.execute(text("SELECT pid, backend_start::text FROM pg_stat_activity WHERE datname = current_database() "
+                                  "AND pid <> pg_backend_pid() AND backend_type = 'client backend'")).all()
+            return {(int(pid), str(start)) for pid, start in rows}
     finally:
         engine.dispose()
 
@@ -956,7 +959,7 @@ def test_database_commands_close_their_connections_when_they_end(tmp_path: Path)
         # Failing part-way, once the database was opened: an export into a folder.
         failed = kessai("ledger", "export", "--format", "csv", "--output", str(tmp_path), cwd=tmp_path, **env)
         assert failed.returncode == 1 and "フォルダーです" in failed.stderr
-        assert _open_connections(url) == before
+        assert _open_connections(url) <= before
 
 
 def test_a_start_slack_refuses_closes_its_database_connections(tmp_path: Path) -> None:
@@ -977,7 +980,7 @@ def test_a_start_slack_refuses_closes_its_database_connections(tmp_path: Path) -
                             database_url=url, port=0)
         with pytest.raises(SlackApiError):
             build_runtime(settings, org, start_gateway=False)
-        assert _open_connections(url) == before
+        assert _open_connections(url) <= before
 
 
 def test_python_m_bot_cli_runs_the_command(tmp_path: Path) -> None:
