@@ -189,7 +189,10 @@ def _unset_reference_ja(key: str, env: Mapping[str, str] | None, dotenv: str | N
         written = dotenv_values(stream=io.StringIO(_dotenv_text(dotenv)), interpolate=False).get(key) or ""
     except SettingsError:
         return ""
-    names = list(dict.fromkeys(re.findall(r"\$\{([^}:]*)(?::-[^}]*)?\}", written)))
+    # Read as python-dotenv reads them, as _warn_unset_references does.
+    from dotenv.variables import Variable, parse_variables
+
+    names = list(dict.fromkeys(a.name for a in parse_variables(written) if isinstance(a, Variable)))
     if not names or any(unicodedata.category(c) in ("Cf", "Cc") for c in written):
         return ""
     named = "・".join(names)
