@@ -2764,6 +2764,11 @@ def _toml_syntax_problem(exc: tomllib.TOMLDecodeError, text: str, filename: str)
         line = text.count("\n") + (0 if text.endswith("\n") else 1) or 1
     else:
         line = None
+    detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", original)
+    if line is not None and original.startswith(("Invalid value", "Unclosed array")) \
+            and (opened := _list_opened_by_a_hash(text.splitlines(), line)):
+        return ConfigProblem(filename, opened[0], f"TOML の書き方に誤りがあります。値の書き方が正しくありません。{opened[1]}"
+                                                  f"（tomllib: {detail}）")
     explanation = next((ja for en, ja in _TOML_MESSAGES if original.startswith(en)), "")
     if line is not None and original.startswith(("Cannot declare", "Cannot overwrite a value")):
         explanation = _single_bracket_list(text.splitlines()[line - 1:line]) or explanation
@@ -2793,7 +2798,6 @@ def _toml_syntax_problem(exc: tomllib.TOMLDecodeError, text: str, filename: str)
         explanation += (f"この行に{wide}があります。キーの名前・数字・記号・空白は半角で書いてください"
                         '（"..." の中の文字は全角でも構いません）。')
     explanation += hint
-    detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", original)
     return ConfigProblem(filename, line, f"TOML の書き方に誤りがあります。{explanation}（tomllib: {detail}）")
 
 
@@ -2910,6 +2914,11 @@ def _list_meant(line: str) -> str | None:
     if m is None or m.group(1) not in _LIST_KEYS:
         return None
     key, value = m.group(1), m.group(2)
+    # 「approvers = ["U0A"], ["U0B"]」: a list per person, as cells are copied one by one; tomllib
+    # says 「Expected newline」, and 「1行に書けるのは「キー = 値」1組だけです」 sent the person to split it.
+    split = re.fullmatch(r"\[[^\[\]]*\](?:\s*[,，、]?\s*\[[^\[\]]*\])+", value) is not None
+    if split:
+        value = "[" + ", ".join(g.strip() for g in re.findall(r"\[([^\[\]]*)\]", value) if g.strip()) + "]"
     bracketed = value.startswith("[") and value.endswith("]")
     inner = value[1:-1] if bracketed else value
     items = [item.strip() for item in re.split(r"[,，、]", inner)]
@@ -2919,12 +2928,38 @@ def _list_meant(line: str) -> str | None:
     if not all(items) or any('"' in item.strip(quotes) or "'" in item.strip(quotes) for item in items):
         return None
     unquoted = [item for item in items if not (len(item) >= 2 and item[0] == item[-1] and item[0] in "\"'")]
-    if bracketed and not unquoted or not bracketed and (len(items) < 2 or not value.startswith(("\"", "'"))):
+    if bracketed and not unquoted and not split or not bracketed and (len(items) < 2 or not value.startswith(("\"", "'"))):
         return None
     shown = ", ".join(f'"{item.strip(quotes).strip()}"' for item in items)
     if key == "closed_days":
         return f"日付は 1つずつ「\"」で囲んで、closed_days = [{shown}] のように書いてください。"
     return f"{key} = [{shown}] のように、全体を「[ ]」で囲み、1つずつ「\"」で囲んで半角の「,」で区切ってください。"
+
+
+_QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'[^']*'")
+
+
+def _list_opened_by_a_hash(lines: list[str], line: int) -> tuple[int, str] | None:
+    """The line and the line to write for 「hashtags = [#上越市, #joetsu]」: the 「#」 starts a comment,
+    so tomllib reads the list as left open and refuses the next heading, lines later. Only a list
+    whose 「#」 is glued to a word and with nothing but blank or comment lines up to the refused one:
+    「hashtags = [  #承認済み」 before items on their own lines is a list TOML reads."""
+    for number in range(min(line, len(lines)), 0, -1):
+        written = lines[number - 1]
+        code = _QUOTED.sub(lambda q: "_" * len(q.group()), written)
+        hash_at = code.find("#")
+        opening = re.fullmatch(r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*\[[^\]]*", code[:hash_at]) if hash_at >= 0 else None
+        if opening and opening.group(1) in _LIST_KEYS and code[hash_at + 1:hash_at + 2].strip():
+            key = opening.group(1)
+            inner = written[written.index("[", opening.end(1)) + 1:].strip().removesuffix("]")
+            items = [item.strip() for item in re.split(r"[,，、]", inner) if item.strip()]
+            shown = ", ".join(item if item[:1] in "\"'" and item[-1:] == item[:1] else f'"{item}"' for item in items)
+            tags = "（ハッシュタグの「#」は付けなくても構いません）" if key == "hashtags" else ""
+            return number, (f"「#」から行末まではコメントとして読まれるため、「[」が閉じられていないと読まれました。"
+                            f"{key} = [{shown}] のように、1つずつ「\"」で囲んで書いてください{tags}。")
+        if number != line and written.strip() and not written.lstrip().startswith("#"):
+            return None
+    return None
 
 
 def _full_width_syntax(lines: list[str], ignore: str = "") -> str:
