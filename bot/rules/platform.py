@@ -250,10 +250,12 @@ def length(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
 # are not known to, so there it ends the tag as before.
 _TAG_CHARS = r"[\w\u30fc\u3005]"
 _TAG_CHARS_X = r"[\w\u30fc\u3005\u30fb]"
-# A hashtag: # (or ＃) not glued to a preceding word, then word characters, not only digits.
-_HASHTAG = re.compile(rf"(?<![\w&#])#(?!\d+(?![\w]))({_TAG_CHARS}+)")
-_HASHTAG_DOTTED = re.compile(rf"(?<![\w&#])#(?!\d+(?![\w]))({_TAG_CHARS}+)((?:・{_TAG_CHARS}+)*)")
-_HASHTAG_X = re.compile(rf"(?<![\w&#\u30fb])#(?!\d+(?![\w]))({_TAG_CHARS_X}+)")
+# A hashtag: # (or ＃) not glued to a preceding word, then word characters, not only digits. A 「#」 may
+# stand before it: twitter-text links 「上越」 in 「##上越」, and an unapproved tag is not to pass with one
+# 「#」 too many (「##映え」).
+_HASHTAG = re.compile(rf"(?<![\w&])#(?!\d+(?![\w]))({_TAG_CHARS}+)")
+_HASHTAG_DOTTED = re.compile(rf"(?<![\w&])#(?!\d+(?![\w]))({_TAG_CHARS}+)((?:・{_TAG_CHARS}+)*)")
+_HASHTAG_X = re.compile(rf"(?<![\w&\u30fb])#(?!\d+(?![\w]))({_TAG_CHARS_X}+)")
 
 
 def hashtags(doc: Document, *, middle_dot: bool = False) -> list[tuple[int, int, str]]:
