@@ -38,3 +38,39 @@ def test_a_tag_after_a_doubled_hash_counts() -> None:
 )
 def test_a_doubled_hash_raises_nothing_where_no_unapproved_tag_is(text: str) -> None:
     assert not findings_of("platform.hashtag_unlisted", text, **APPROVED)
+
+
+@pytest.mark.parametrize(
+    ("text", "tag", "listed", "suggestion"),
+    [
+        ("#上越市の紅葉が見頃です", "#上越市の紅葉が見頃です", "#上越市", "#上越市 の紅葉が見頃です"),
+        ("＃上越市で検索してください", "＃上越市で検索してください", "#上越市", "＃上越市 で検索してください"),
+        ("紅葉 #高田城址公園の桜", "#高田城址公園の桜", "#高田城址公園", "#高田城址公園 の桜"),
+        ("#Joetsuから", "#Joetsuから", "#joetsu", "#Joetsu から"),
+        # Not a sentence going on: whether 「民」 was meant, the writer knows; no fix is proposed.
+        ("紅葉 #上越市民", "#上越市民", "#上越市", None),
+    ],
+)
+def test_an_approved_tag_with_the_sentence_glued_after_it_is_told_to_take_a_space(
+    text: str, tag: str, listed: str, suggestion: str | None
+) -> None:
+    """Japanese runs on without spaces, so 「#上越市の紅葉が見頃です」 is the one tag 「#上越市の紅葉が見頃です」
+    for Instagram. It was reported as an unapproved tag with 「一覧への追加を相談してください」, advice that
+    does not fit: the writer meant the approved 「#上越市」 and needs a space after it."""
+    [f] = findings_of("platform.hashtag_unlisted", text, **APPROVED)
+    assert f.excerpt == tag
+    assert f"一覧の「{listed}」のつもりなら、その後に空白を入れてください" in f.message
+    assert "追加を相談" not in f.message
+    assert f.suggestion == suggestion
+
+
+def test_an_unapproved_tag_that_starts_with_no_listed_tag_is_told_as_before() -> None:
+    [f] = findings_of("platform.hashtag_unlisted", "紅葉 #映えスポット", **APPROVED)
+    assert f.message == "#映えスポット は承認済みハッシュタグの一覧にありません。一覧のタグを使うか、一覧への追加を相談してください。"
+    assert f.suggestion is None
+
+
+def test_a_listed_tag_that_ends_inside_a_letter_of_the_draft_gets_the_advice_without_a_fix() -> None:
+    # 「㍻」 is 「平成」 once normalised: the listed 「平」 ends inside it, where no space can go.
+    [f] = findings_of("platform.hashtag_unlisted", "#㍻の思い出", platform="instagram", hashtags_allowed=("平",))
+    assert "一覧の「#平」のつもりなら" in f.message and f.suggestion is None
