@@ -365,6 +365,13 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
 _HIRAGANA = re.compile("[\u3041-\u3096]")
 
 
+def _tag_key(tag: str) -> str:
+    """What tells two Instagram tags apart. Not letter case (「#JOETSU」 is 「#joetsu」), and the width of a
+    letter is not taken to either (「#ｼﾞｮｳｴﾂｼ」 reads as 「#ジョウエツシ」, so it is not told as an unknown
+    name); hiragana and katakana are (「#じょうえつし」 is another tag than 「#ジョウエツシ」)."""
+    return unicodedata.normalize("NFKC", tag).lower()
+
+
 @rule(
     code="platform.hashtag_unlisted",
     severity="warning",
@@ -384,12 +391,15 @@ def hashtag_unlisted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     付けは厳禁とする」としています。一覧が空のアカウントでは反応しません。
     ハッシュタグは空白や句読点の手前まで続くので、「#上越市の紅葉が見頃です」は一覧にない1つのタグです。
     このように一覧のタグの後に文が続いているときは、そのタグの後に空白を入れるよう知らせます。
+    ひらがなとカタカナは別のタグになるので、一覧の「#ジョウエツシ」を「#じょうえつし」と書くと反応します。
+    英字の大文字と小文字、全角と半角の違い（「#JOETSU」と「#joetsu」、「＃上越市」と「#上越市」）には反応しません。
     """
     if ctx.platform.lower() != "instagram" or not ctx.hashtags_allowed:
         return
-    allowed = {fold(t.lstrip("#＃")): t.lstrip("#＃") for t in (*ctx.hashtags_allowed, *opts.allow)}
+    allowed = {_tag_key(t.lstrip("#＃")): t.lstrip("#＃") for t in (*ctx.hashtags_allowed, *opts.allow)}
     if "#" not in doc.norm:
         return
+    other_kana = {fold(t): t for t in allowed.values()}
     # Each tag as Instagram is taken to end it (at 「・」), and with the 「・」-joined words after it:
     # an approved 「上越・妙高」 is found whole, and 「#上越市・妙高市の皆さんへ」 is the approved 上越市.
     for m in _HASHTAG_DOTTED.finditer(doc.norm):
@@ -398,8 +408,18 @@ def hashtag_unlisted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
         if doc.url_at(start) is not None:
             continue
         tag = m.group(1)
-        key = fold(tag)
-        if key in allowed or fold(tag + m.group(2)) in allowed:
+        key = _tag_key(tag)
+        if key in allowed or _tag_key(tag + m.group(2)) in allowed:
+            continue
+        written = doc.text[start:end]
+        if (listed_as := other_kana.get(fold(tag))) is not None:
+            yield Hit(
+                start,
+                end,
+                f"#{tag} は承認済みハッシュタグの一覧にありません。一覧にあるのは「#{listed_as}」です。"
+                "ひらがなとカタカナは別のハッシュタグになるので、一覧のとおりに書いてください。",
+                suggestion=written[0] + listed_as,
+            )
             continue
         # Japanese runs on without spaces: 「#上越市の紅葉が見頃です」 is one tag, meant as the approved 「#上越市」.
         listed = max((k for k in allowed if key.startswith(k)), key=len, default=None)
@@ -410,9 +430,8 @@ def hashtag_unlisted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
                 f"#{tag} は承認済みハッシュタグの一覧にありません。一覧のタグを使うか、一覧への追加を相談してください。",
             )
             continue
-        written = doc.text[start:end]
         # Where the listed tag ends in the draft as written (none inside a letter NFKC splits, 「㍻」).
-        cut = next((i for i in range(2, len(written)) if fold(written[1:i]) == listed), None)
+        cut = next((i for i in range(2, len(written)) if _tag_key(written[1:i]) == listed), None)
         yield Hit(
             start,
             end,

@@ -74,3 +74,35 @@ def test_a_listed_tag_that_ends_inside_a_letter_of_the_draft_gets_the_advice_wit
     # 「㍻」 is 「平成」 once normalised: the listed 「平」 ends inside it, where no space can go.
     [f] = findings_of("platform.hashtag_unlisted", "#㍻の思い出", platform="instagram", hashtags_allowed=("平",))
     assert "一覧の「#平」のつもりなら" in f.message and f.suggestion is None
+
+
+@pytest.mark.parametrize(
+    ("text", "allowed", "listed", "suggestion"),
+    [
+        ("紅葉 #じょうえつし", ("ジョウエツシ",), "#ジョウエツシ", "#ジョウエツシ"),
+        ("紅葉 ＃ジョウエツシ", ("じょうえつし",), "#じょうえつし", "＃じょうえつし"),
+        ("紅葉 #ジョウエツ市", ("じょうえつ市",), "#じょうえつ市", "#じょうえつ市"),
+    ],
+)
+def test_a_listed_tag_spelled_in_the_other_kana_is_another_tag(
+    text: str, allowed: tuple[str, ...], listed: str, suggestion: str
+) -> None:
+    """Hiragana and katakana make two tags on Instagram (「#じょうえつし」 gathers other posts than
+    「#ジョウエツシ」); the list was compared with kana folded, so a tag not on it passed."""
+    [f] = findings_of("platform.hashtag_unlisted", text, platform="instagram", hashtags_allowed=allowed)
+    assert f"一覧にあるのは「{listed}」です" in f.message and "ひらがなとカタカナ" in f.message
+    assert f.suggestion == suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "紅葉 #ジョウエツシ #上越市",
+        "紅葉 ＃ジョウエツシ ＃上越市",
+        "紅葉 #ｼﾞｮｳｴﾂｼ",  # half-width katakana: the same letters, only narrower
+        "紅葉 #JOETSU #Joetsu #ｊｏｅｔｓｕ",  # Instagram tags ignore letter case
+        "紅葉 #高田城址公園",
+    ],
+)
+def test_the_listed_tags_in_any_case_or_width_stay_silent(text: str) -> None:
+    assert not findings_of("platform.hashtag_unlisted", text, **APPROVED)
