@@ -279,6 +279,7 @@ _MUSIC_SHARP = guard(re.compile(rf"(?<![\w♯])♯(?!\d+(?!\w))({_TAG_CHARS}+)")
 # only the first. On X, after a 「・」 too (「#上越市・#妙高市」).
 _GLUED_HASHTAG = re.compile(rf"(?<![\w&#])#{_TAG_CHARS}+((?:#{_TAG_CHARS}+)+)")
 _GLUED_HASHTAG_X = re.compile(rf"(?<![\w&#\u30fb])#{_TAG_CHARS_X}+((?:#{_TAG_CHARS_X}+)+)")
+_ONLY_NUMBERS = re.compile(r"(?:#[\d\u30fb]+)+")
 
 # On X, a Japanese tag right after a Japanese letter (「見頃です#上越市」): twitter-text links a 「#」 only after a
 # non-letter, so the tag is plain text. Not after ASCII (「C#言語」「5111#内線」), nor a number sign (「項目#1」「室#A」).
@@ -303,6 +304,7 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     ハッシュタグにならない書き方も知らせます。「シャープ」の変換で入る音楽記号の「♯上越市」と、
     空白なしで続けた「#上越市#春日山」の2つ目以降です（どちらもリンクになりません）。X では、日本語の文字の
     すぐ後に空白なしで続けた「見頃です#上越市」もハッシュタグになりません（「C#言語」のような英数字の後は対象外です）。
+    「#7119・#8000」のように電話番号だけが並ぶものは、もともとハッシュタグではないので対象外です。
     """
     platform = ctx.platform.lower()
     if platform == "blog":
@@ -320,6 +322,9 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
             if doc.url_at(start) is not None:
                 continue
             glued = doc.text[start:end]
+            # Phone numbers side by side (「#7119・#8000」): digits are no hashtag, glued or not.
+            if _ONLY_NUMBERS.fullmatch(m.group(1)):
+                continue
             yield Hit(
                 start,
                 end,

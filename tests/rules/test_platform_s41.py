@@ -106,3 +106,31 @@ def test_a_listed_tag_spelled_in_the_other_kana_is_another_tag(
 )
 def test_the_listed_tags_in_any_case_or_width_stay_silent(text: str) -> None:
     assert not findings_of("platform.hashtag_unlisted", text, **APPROVED)
+
+
+
+@pytest.mark.parametrize("platform", ["x", "instagram", "facebook"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "相談窓口：#7119・#8000",
+        "夜間の急病の相談は #7119#8000 へ",
+        "電話相談 #7119・#8000・189・188",
+        "＃７１１９・＃８０００",
+    ],
+)
+def test_phone_short_codes_side_by_side_are_not_told_to_be_glued_hashtags(platform: str, text: str) -> None:
+    """「#7119・#8000」 lists two phone numbers; neither is a hashtag (digits only), glued or not. On X (and
+    for 「#7119#8000」 everywhere) it was told 「「#8000」はハッシュタグになりません。それぞれの「#」の前に空白を」
+    as if the writer had meant tags."""
+    assert not findings_of("platform.hashtags", text, platform=platform)
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [("#上越市・#妙高市", "#妙高市"), ("#2025・#上越市", "#上越市"), ("#上越市#8000#春日山", "#8000#春日山")],
+)
+def test_a_tag_glued_after_a_number_or_a_tag_on_x_is_still_told(text: str, excerpt: str) -> None:
+    # twitter-text links no 「#」 after a 「・」 that follows a tag or a number: 「#上越市」 here is plain text.
+    [f] = findings_of("platform.hashtags", text, platform="x")
+    assert f.excerpt == excerpt and "ハッシュタグになりません" in f.message
