@@ -280,6 +280,9 @@ _MUSIC_SHARP = guard(re.compile(rf"(?<![\w♯])♯(?!\d+(?!\w))({_TAG_CHARS}+)")
 _GLUED_HASHTAG = re.compile(rf"(?<![\w&#])#{_TAG_CHARS}+((?:#{_TAG_CHARS}+)+)")
 _GLUED_HASHTAG_X = re.compile(rf"(?<![\w&#\u30fb])#{_TAG_CHARS_X}+((?:#{_TAG_CHARS_X}+)+)")
 _ONLY_NUMBERS = re.compile(r"(?:#[\d\u30fb]+)+")
+# A phone short code (#7119, #8000, #9110) with the sentence run on after it: 「#7119へ電話を」 is a hashtag,
+# which the number alone is not. Hiragana only: 「#2025年」「#1000本のひまわり」 are tags meant.
+_PHONE_CODE_TAG = re.compile(r"\d{4}[\u3041-\u3096]")
 
 # On X, a Japanese tag right after a Japanese letter (「見頃です#上越市」): twitter-text links a 「#」 only after a
 # non-letter, so the tag is plain text. Not after ASCII (「C#言語」「5111#内線」), nor a number sign (「項目#1」「室#A」).
@@ -305,6 +308,8 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     空白なしで続けた「#上越市#春日山」の2つ目以降です（どちらもリンクになりません）。X では、日本語の文字の
     すぐ後に空白なしで続けた「見頃です#上越市」もハッシュタグになりません（「C#言語」のような英数字の後は対象外です）。
     「#7119・#8000」のように電話番号だけが並ぶものは、もともとハッシュタグではないので対象外です。
+    逆に、「#7119へ電話を」のように番号の後に空白なしで文が続くと、番号から文までがハッシュタグになるので
+    知らせます（ハッシュタグがリンクにならない LINE では反応しません）。
     """
     platform = ctx.platform.lower()
     if platform == "blog":
@@ -351,6 +356,17 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
                     suggestion=" #" + m.group(1),
                 )
     tags = hashtags(doc, middle_dot=platform == "x")
+    # LINE's messages link no hashtags: there 「#7119へ」 reads as written.
+    for start, end, tag in tags if platform != "line" else ():
+        if _PHONE_CODE_TAG.match(tag):
+            written = doc.text[start:end]
+            yield Hit(
+                start,
+                end,
+                f"「{written}」は、番号の後に文字が続いているため、ハッシュタグになります。電話番号の"
+                f"「{written[:5]}」なら、数字の後に空白を入れるか、「（{written[:5]}）」のように括弧で囲んでください。",
+                suggestion=f"{written[:5]} {written[5:]}",
+            )
     if platform == "instagram":
         if len(tags) > 30:
             yield Hit(
@@ -416,6 +432,8 @@ def hashtag_unlisted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
         key = _tag_key(tag)
         if key in allowed or _tag_key(tag + m.group(2)) in allowed:
             continue
+        if _PHONE_CODE_TAG.match(tag):
+            continue  # a phone number meant, not a name: platform.hashtags tells to put a space after it
         written = doc.text[start:end]
         if (listed_as := other_kana.get(fold(tag))) is not None:
             yield Hit(

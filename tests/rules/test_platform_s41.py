@@ -134,3 +134,47 @@ def test_a_tag_glued_after_a_number_or_a_tag_on_x_is_still_told(text: str, excer
     # twitter-text links no 「#」 after a 「・」 that follows a tag or a number: 「#上越市」 here is plain text.
     [f] = findings_of("platform.hashtags", text, platform="x")
     assert f.excerpt == excerpt and "ハッシュタグになりません" in f.message
+
+
+@pytest.mark.parametrize("platform", ["x", "instagram", "facebook"])
+@pytest.mark.parametrize(
+    ("text", "excerpt", "suggestion"),
+    [
+        ("救急車を呼ぶか迷ったら、#7119へ電話してください。", "#7119へ電話してください", "#7119 へ電話してください"),
+        ("子どもの急な病気は #8000へ", "#8000へ", "#8000 へ"),
+        ("夜間は ＃８０００にお電話ください", "＃８０００にお電話ください", "＃８０００ にお電話ください"),
+    ],
+)
+def test_a_phone_short_code_with_the_sentence_glued_after_it_is_a_hashtag(
+    platform: str, text: str, excerpt: str, suggestion: str
+) -> None:
+    """#7119 and #8000 alone are no hashtags (digits only), but with the sentence run on after them they
+    are: twitter-text links 「#7119へ電話してください」 as a tag, and the post shows the phone number as a
+    link to a hashtag search. Nothing was said (and on Instagram, 「一覧への追加を相談してください」)."""
+    [f] = findings_of("platform.hashtags", text, platform=platform)
+    assert f.excerpt == excerpt and f.suggestion == suggestion
+    assert "ハッシュタグになります" in f.message and "数字の後に空白" in f.message
+    allowed = ("上越市",)
+    assert not findings_of("platform.hashtag_unlisted", text, platform="instagram", hashtags_allowed=allowed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "救急車を呼ぶか迷ったら、救急安心センター（#7119）にご相談ください。",
+        "子どもの急な病気は #8000 へ",
+        "迷ったら#7119へ",  # glued to the word before: no hashtag on X
+        "相談窓口：#7119・#8000",
+        "#2025年 #上越市",  # a year as a tag, meant
+        "#1000本のひまわり",
+        "#3776m",
+    ],
+)
+def test_phone_short_codes_written_apart_and_number_tags_stay_silent(text: str) -> None:
+    assert not findings_of("platform.hashtags", text, platform="x")
+    assert not findings_of("platform.hashtags", text, platform="instagram")
+
+
+def test_a_phone_short_code_glued_to_the_sentence_is_left_alone_on_line() -> None:
+    # LINE's messages link no hashtags.
+    assert not findings_of("platform.hashtags", "救急車を呼ぶか迷ったら、#7119へ電話してください。", platform="line")
