@@ -327,8 +327,9 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
             if doc.url_at(start) is not None:
                 continue
             glued = doc.text[start:end]
-            # Phone numbers side by side (「#7119・#8000」): digits are no hashtag, glued or not.
-            if _ONLY_NUMBERS.fullmatch(m.group(1)):
+            # Phone numbers side by side (「#7119・#8000」): digits are no hashtag, glued or not. After a tag
+            # (「#上越市#8000」) twitter-text links neither, so that is still told.
+            if _ONLY_NUMBERS.fullmatch(m.group()):
                 continue
             yield Hit(
                 start,

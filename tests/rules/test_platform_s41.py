@@ -128,7 +128,14 @@ def test_phone_short_codes_side_by_side_are_not_told_to_be_glued_hashtags(platfo
 
 @pytest.mark.parametrize(
     ("text", "excerpt"),
-    [("#上越市・#妙高市", "#妙高市"), ("#2025・#上越市", "#上越市"), ("#上越市#8000#春日山", "#8000#春日山")],
+    [
+        ("#上越市・#妙高市", "#妙高市"),
+        ("#2025・#上越市", "#上越市"),
+        ("#上越市#8000#春日山", "#8000#春日山"),
+        # twitter-text links no tag with a 「#」 right after it: 「#上越市」 is plain text too.
+        ("#上越市#8000", "#8000"),
+        ("#上越市・#2025", "#2025"),
+    ],
 )
 def test_a_tag_glued_after_a_number_or_a_tag_on_x_is_still_told(text: str, excerpt: str) -> None:
     # twitter-text links no 「#」 after a 「・」 that follows a tag or a number: 「#上越市」 here is plain text.
