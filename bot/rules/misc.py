@@ -85,6 +85,40 @@ def _normalise(text: str) -> tuple[str, tuple[str, ...]]:
     return key, tuple(_NUMBER.findall(key))
 
 
+def _as_written(text: str) -> str:
+    """The key without the kana folding: the same length and positions as ``_dup_key(text)[0]``
+    (folding maps one character to one), so that a difference found in the keys can be read as written."""
+    return _NOT_WORD.sub("", _URL_IN_TEXT.sub("", unicodedata.normalize("NFKC", text).translate(_ASCII_LOWER)))
+
+
+_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
+# A letter of a word that says what the post is about: a kanji, katakana, Latin letter or digit. Hiragana are
+# the endings, particles and spellings around them (下さい/ください, 致します/いたします).
+_CONTENT_LETTER = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff々〆\u30a1-\u30fa\u30fc-\u30ffA-Za-z0-9]")
+# What turns a notice into its opposite when only added or removed (「開催します」→「開催しません」「開催を見合わせ
+# ます」): counted in each text, they must agree for a near duplicate.
+_TURNING = re.compile(
+    r"ない|なく|なかっ|なけれ|ません|中止|延期|休止|見合わせ|見合せ|取りやめ|取り止め|取止め|とりやめ|解除|終了|閉鎖"
+    r"|再開|運休|欠航|通行止|変更|訂正|延長|短縮"
+)
+
+
+def _says_the_same(text: str, other: str, key: str, other_key: str) -> bool:
+    """Whether two near-identical texts say the same thing: only words added or dropped (「十分」「現在」),
+    or spellings changed (「下さい」「致します」「お掛け」), never one content word put for another (高田区 for
+    直江津区, 保健師 for 土木技師, 大雨 for 大雪, 中止 for 実施), nor a notice turned into its opposite."""
+    from rapidfuzz.distance import Levenshtein
+
+    shown, other_shown = _as_written(text), _as_written(other)
+    if sorted(_TURNING.findall(shown)) != sorted(_TURNING.findall(other_shown)):
+        return False
+    for op in Levenshtein.opcodes(key, other_key):
+        if op.tag == "replace" and _CONTENT_LETTER.search(shown, op.src_start, op.src_end) \
+                and _CONTENT_LETTER.search(other_shown, op.dest_start, op.dest_end):
+            return False
+    return True
+
+
 @dataclass(frozen=True)
 class DuplicateSignature:
     """What the duplicate rule compares, stored with each version so that the database can leave
@@ -132,7 +166,11 @@ def duplicate(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     茅野市 4(8) は「スパム行為（同じ内容を繰り返し何度も投稿すること）」を禁じています。
     比較は正規化後（NFKC、かなの統一、記号・空白・URL を除く）に行い、一致すれば重複です。
     30文字以上の文章では類似度 90% 以上もほぼ重複とみなしますが、日付や時刻などの数字が
-    違う場合（毎週のごみ収集のお知らせなど）は別の投稿として扱います。
+    違う場合（毎週のごみ収集のお知らせなど）は別の投稿として扱います。ほぼ重複とみなすのは、語句を
+    足したり削ったりしたもの（「十分ご注意ください」「現在、」）と書き方を変えたもの（「下さい」「致します」
+    「お掛けします」「休業となります」）だけです。同じ型の文で語句を入れ替えたもの（「高田区」と「直江津区」、
+    「保健師」と「土木技師」、「大雨警報」と「大雪警報」、「熊」と「猿」、「中止します」と「実施します」）や、
+    反対の意味にしたもの（「開催します」と「開催しません」「開催を見合わせます」）は別の投稿として扱います。
     """
     key, numbers = _dup_key(doc.text)
     if not key:
@@ -149,7 +187,8 @@ def duplicate(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
                 continue
             from rapidfuzz import fuzz
 
-            same = fuzz.ratio(key, other, score_cutoff=_NEAR_THRESHOLD) > 0
+            same = fuzz.ratio(key, other, score_cutoff=_NEAR_THRESHOLD) > 0 \
+                and _says_the_same(doc.text, previous, key, other)
         if same:
             label = "同じ" if other == key else "ほぼ同じ"
             yield Hit(
