@@ -10,13 +10,14 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import parse_qsl, urlsplit
 
 from bot.rules.dates import local_zone
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.prefilter import guard
 from bot.rules.registry import rule
-from bot.rules.text import Document
-from bot.rules.text_fold import fold
+from bot.rules.text import URL_CHARS, Document, trim_url
+from bot.rules.text_fold import FOLD_TABLE
 from bot.rules.wordlists import allowed_spans
 from bot.rules.wordrule import word_hits
 
@@ -52,16 +53,24 @@ def _shows(ch: str) -> bool:
             and unicodedata.category(ch) not in ("Cf", "Cc", "Mn", "Me"))
 
 
-_URL_IN_TEXT = re.compile(r"https?://\S+")
+# ASCII only: Japanese right after a link (「…/form/1から。締切は12月1日です。」) is the post's, not the link's.
+_URL_IN_TEXT = re.compile(rf"(?i)https?://[{URL_CHARS}]+")
 _NOT_WORD = re.compile(r"[\W_]+")
+# A thousands separator is no break between numbers: 「1,000円」 is 「1000円」.
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _NUMBER = re.compile(r"\d+")
+# Query parameters that say where a link was shared or clicked, not which page it opens.
+_TRACKING = re.compile(
+    r"utm_\w*|fbclid|gclid|dclid|gbraid|wbraid|yclid|msclkid|igshid|igsh|mc_cid|mc_eid|_ga|_gl|si|ref_src|ref_url"
+)
+_SHARE_PARAMS_HOSTS = ("x.com", "twitter.com", "mobile.twitter.com")  # their 「?s=20&t=…」 say who shared
 # Short texts differ in one character and are still different posts (燃やせる/燃やせないごみ).
 _NEAR_MIN_LENGTH = 30
 _NEAR_THRESHOLD = 90.0
 
 
 # Bumped whenever _dup_key changes: stored signatures of another version are not trusted.
-DUPLICATE_SIGNATURE_VERSION = 1
+DUPLICATE_SIGNATURE_VERSION = 2
 
 
 # Texts longer than this are normalised each time: the memo holds at most 2,048 texts of a few
@@ -69,26 +78,62 @@ DUPLICATE_SIGNATURE_VERSION = 1
 _MEMO_UP_TO = 2000
 
 
-def _dup_key(text: str) -> tuple[str, tuple[str, ...]]:
-    """The comparison key and its numbers. Memoised: every check compares against the same
-    recent posts of the account, so each is normalised once rather than once per draft."""
+@dataclass(frozen=True)
+class _Compared:
+    key: str  # NFKC, kana folded, lower case; no links, no punctuation; digits apart stay apart (「12/8」)
+    numbers: tuple[str, ...]
+    links: frozenset[str]  # the pages linked (_page)
+
+
+def _dup_key(text: str) -> _Compared:
+    """The comparison key, its numbers and the pages linked. Memoised: every check compares against the
+    same recent posts of the account, so each is normalised once rather than once per draft."""
     return _dup_key_memo(text) if len(text) <= _MEMO_UP_TO else _normalise(text)
 
 
 @functools.lru_cache(maxsize=2048)
-def _dup_key_memo(text: str) -> tuple[str, tuple[str, ...]]:
+def _dup_key_memo(text: str) -> _Compared:
     return _normalise(text)
 
 
-def _normalise(text: str) -> tuple[str, tuple[str, ...]]:
-    key = _NOT_WORD.sub("", _URL_IN_TEXT.sub("", fold(text)))
-    return key, tuple(_NUMBER.findall(key))
+def _normalise(text: str) -> _Compared:
+    norm = unicodedata.normalize("NFKC", text)
+    key = _squeeze(norm).translate(FOLD_TABLE)
+    links = frozenset(_page(trim_url(m.group())) for m in _URL_IN_TEXT.finditer(norm))
+    return _Compared(key, tuple(_NUMBER.findall(key)), links)
+
+
+def _squeeze(norm: str) -> str:
+    """``norm`` without links, spaces and punctuation. Between two digits a 「/」 stays, so that 「12/8」 and
+    「1/28」 (or 「8:30」 and 「83:0」) remain other dates."""
+    s = _THOUSANDS.sub("", _URL_IN_TEXT.sub(" ", norm))
+
+    def gap(m: re.Match[str]) -> str:
+        a, b = m.start(), m.end()
+        return "/" if a > 0 and b < len(s) and s[a - 1].isdecimal() and s[b].isdecimal() else ""
+
+    return _NOT_WORD.sub(gap, s)
+
+
+def _page(url: str) -> str:
+    """The page a link opens: host without 「www.」, path without a final 「/」, the query without
+    tracking parameters; no scheme, no fragment."""
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").removeprefix("www.")
+        query = parse_qsl(parts.query, keep_blank_values=True)
+    except ValueError:
+        return url.lower()
+    shared = host in _SHARE_PARAMS_HOSTS
+    kept = "&".join(f"{k}={v}" for k, v in query
+                    if not _TRACKING.fullmatch(k.lower()) and not (shared and k in ("s", "t")))
+    return f"{host}{parts.path.rstrip('/')}" + (f"?{kept}" if kept else "")
 
 
 def _as_written(text: str) -> str:
-    """The key without the kana folding: the same length and positions as ``_dup_key(text)[0]``
+    """The key without the kana folding: the same length and positions as ``_dup_key(text).key``
     (folding maps one character to one), so that a difference found in the keys can be read as written."""
-    return _NOT_WORD.sub("", _URL_IN_TEXT.sub("", unicodedata.normalize("NFKC", text).translate(_ASCII_LOWER)))
+    return _squeeze(unicodedata.normalize("NFKC", text)).translate(_ASCII_LOWER)
 
 
 _ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
@@ -138,7 +183,8 @@ class DuplicateSignature:
 
 
 def duplicate_signature(text: str) -> DuplicateSignature:
-    key, numbers = _dup_key(text)
+    mine = _dup_key(text)
+    key, numbers = mine.key, mine.numbers
     n = len(key)
     if n < _NEAR_MIN_LENGTH:
         lengths = (1, 0)
@@ -171,14 +217,22 @@ def duplicate(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「お掛けします」「休業となります」）だけです。同じ型の文で語句を入れ替えたもの（「高田区」と「直江津区」、
     「保健師」と「土木技師」、「大雨警報」と「大雪警報」、「熊」と「猿」、「中止します」と「実施します」）や、
     反対の意味にしたもの（「開催します」と「開催しません」「開催を見合わせます」）は別の投稿として扱います。
+    「次回の休館日は12/8です」と「…1/28です」のように、区切りの位置が違う日付も別の数字です。
+    どちらにもリンクがあり、同じページへのリンクが一つもないもの（「新着情報です。」と別々の記事の URL）は
+    別の投稿です。同じページなら、計測用のパラメータ（utm_source、fbclid など）、「www.」、末尾の「/」や
+    「#」以降が違っても同じリンクとして扱います。
     """
-    key, numbers = _dup_key(doc.text)
+    mine = _dup_key(doc.text)
+    key, numbers = mine.key, mine.numbers
     if not key:
         return
     for previous in ctx.recent_texts:
-        other, other_numbers = _dup_key(previous)
+        theirs = _dup_key(previous)
+        other, other_numbers = theirs.key, theirs.numbers
         if not other:
             continue
+        if mine.links and theirs.links and not mine.links & theirs.links:
+            continue  # the same words about another page: 「新着情報です。」 and its link
         same = other == key
         if not same and min(len(key), len(other)) >= _NEAR_MIN_LENGTH:
             if min(len(key), len(other)) / max(len(key), len(other)) < _NEAR_THRESHOLD / 100:

@@ -79,3 +79,67 @@ REWORDED = [
 def test_the_same_notice_reworded_is_still_a_repeat(text: str, previous: str) -> None:
     assert duplicate(text, previous)
     assert duplicate(previous, text)
+
+
+# The same recurring notice with another date or time: digits that punctuation kept apart are other numbers
+# (「12/8」 is not 「1/28」, 「8:30」 not 「83:0」).
+OTHER_DATES = [
+    ("次回の休館日は12/8です。", "次回の休館日は1/28です。"),
+    ("次回の休館日は12.8です。", "次回の休館日は1.28です。"),
+    ("受付は1/15 9:30からです。", "受付は11/5 9:30からです。"),
+    ("ごみ収集日の変更：12/31→1/4", "ごみ収集日の変更：1/23→1/4"),
+]
+
+
+@pytest.mark.parametrize(("text", "previous"), OTHER_DATES)
+def test_a_recurring_notice_with_another_date_is_no_repeat(text: str, previous: str) -> None:
+    assert not duplicate(text, previous)
+    assert duplicate(text, text.replace("/", "／"))  # the same date written full-width is the same
+
+
+# A link is what many short posts are about: another page is another post. The same page is the same post,
+# whatever the tracking parameters, the fragment or the 「www.」 say.
+OTHER_PAGES = [
+    ("市ホームページを更新しました。詳しくはこちら https://www.city.joetsu.niigata.jp/site/news/12345.html",
+     "市ホームページを更新しました。詳しくはこちら https://www.city.joetsu.niigata.jp/site/news/12299.html"),
+    ("新着情報です。https://www.city.joetsu.niigata.jp/soshiki/kenko/vaccine.html",
+     "新着情報です。https://www.city.joetsu.niigata.jp/soshiki/kankyo/gomi.html"),
+    ("イベント情報はこちら👉 https://www.city.joetsu.niigata.jp/event/ski",
+     "イベント情報はこちら👉 https://www.city.joetsu.niigata.jp/event/sakura"),
+    ("市長定例記者会見の動画を公開しました。https://www.youtube.com/watch?v=AAAAAAAAAAA",
+     "市長定例記者会見の動画を公開しました。https://www.youtube.com/watch?v=BBBBBBBBBBB"),
+    # Japanese right after a link is the post's, not the link's.
+    ("申込はhttps://www.city.joetsu.niigata.jp/form/1から。締切は12月1日です。",
+     "申込はhttps://www.city.joetsu.niigata.jp/form/2から。締切は1月5日です。"),
+    ("https://www.city.joetsu.niigata.jp/から燃やせるごみの収集日を確認できます。",
+     "https://www.city.joetsu.niigata.jp/から図書館の休館日を確認できます。"),
+]
+
+
+@pytest.mark.parametrize(("text", "previous"), OTHER_PAGES)
+def test_the_same_words_for_another_page_are_no_repeat(text: str, previous: str) -> None:
+    assert not duplicate(text, previous)
+    assert duplicate(text, text)
+
+
+SAME_PAGE = [
+    ("本日10時から市民プールを開放します。https://www.city.joetsu.niigata.jp/pool?utm_source=x&utm_medium=social",
+     "本日10時から市民プールを開放します。https://www.city.joetsu.niigata.jp/pool?utm_source=facebook"),
+    ("本日10時から市民プールを開放します。https://city.joetsu.niigata.jp/pool/#access",
+     "本日10時から市民プールを開放します。https://www.city.joetsu.niigata.jp/pool"),
+    ("本日10時から市民プールを開放します。https://www.city.joetsu.niigata.jp/pool?fbclid=IwAR0abc",
+     "本日10時から市民プールを開放します。HTTPS://WWW.CITY.JOETSU.NIIGATA.JP/pool"),
+    ("市長定例記者会見の動画です。https://www.youtube.com/watch?v=AAAAAAAAAAA&si=xyz123",
+     "市長定例記者会見の動画です。https://www.youtube.com/watch?v=AAAAAAAAAAA"),
+    # The same words with a link added, or one link of two kept, are the same notice.
+    ("本日10時から市民プールを開放します。https://www.city.joetsu.niigata.jp/pool",
+     "本日10時から市民プールを開放します。"),
+    ("本日10時から市民プールを開放します。https://www.city.joetsu.niigata.jp/pool",
+     "本日10時から市民プールを開放します。https://www.city.joetsu.niigata.jp/pool https://www.city.joetsu.niigata.jp/"),
+]
+
+
+@pytest.mark.parametrize(("text", "previous"), SAME_PAGE)
+def test_the_same_words_for_the_same_page_are_a_repeat(text: str, previous: str) -> None:
+    assert duplicate(text, previous)
+    assert duplicate(previous, text)
