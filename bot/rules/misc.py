@@ -70,7 +70,7 @@ _NEAR_THRESHOLD = 90.0
 
 
 # Bumped whenever _dup_key changes: stored signatures of another version are not trusted.
-DUPLICATE_SIGNATURE_VERSION = 2
+DUPLICATE_SIGNATURE_VERSION = 3
 
 
 # Texts longer than this are normalised each time: the memo holds at most 2,048 texts of a few
@@ -78,11 +78,22 @@ DUPLICATE_SIGNATURE_VERSION = 2
 _MEMO_UP_TO = 2000
 
 
+# Hashtags: compared as a set beside the words (the same words with a hashtag added are the same post).
+_HASHTAG = re.compile(r"(?<![\w&#])#(\w+)")
+# A label that only says the post is posted again or is worth reading (「【再掲】」「［重要］」「再掲：」「（再掲）」),
+# at the start or the end: the same words under it are the same post. Not 「【中止】」「【高田区】」, news in themselves.
+_LABEL_WORDS = (r"(?:再掲|再投稿|再送|再周知|再告知|再度のお知らせ|再度|再|リマインド|リマインダー|拡散希望|拡散のお願い"
+                r"|お知らせ|重要|重要なお知らせ|ご案内|告知|速報)")
+_LABEL = rf"(?:[【\[〔〈《(<]\s*{_LABEL_WORDS}\s*[】\]〕〉》)>]|{_LABEL_WORDS}\s*:)"
+_LABELS = re.compile(rf"^\s*(?:{_LABEL}\s*)+|(?:\s*{_LABEL})+\s*$")
+
+
 @dataclass(frozen=True)
 class _Compared:
-    key: str  # NFKC, kana folded, lower case; no links, no punctuation; digits apart stay apart (「12/8」)
+    key: str  # NFKC, kana folded, lower case; no links, hashtags, labels or punctuation; 「12/8」 stays apart
     numbers: tuple[str, ...]
     links: frozenset[str]  # the pages linked (_page)
+    tags: frozenset[str]  # the hashtags' words, folded
 
 
 def _dup_key(text: str) -> _Compared:
@@ -100,13 +111,14 @@ def _normalise(text: str) -> _Compared:
     norm = unicodedata.normalize("NFKC", text)
     key = _squeeze(norm).translate(FOLD_TABLE)
     links = frozenset(_page(trim_url(m.group())) for m in _URL_IN_TEXT.finditer(norm))
-    return _Compared(key, tuple(_NUMBER.findall(key)), links)
+    tags = frozenset(t.translate(FOLD_TABLE) for t in _HASHTAG.findall(_URL_IN_TEXT.sub(" ", norm)))
+    return _Compared(key, tuple(_NUMBER.findall(key)), links, tags)
 
 
 def _squeeze(norm: str) -> str:
-    """``norm`` without links, spaces and punctuation. Between two digits a 「/」 stays, so that 「12/8」 and
-    「1/28」 (or 「8:30」 and 「83:0」) remain other dates."""
-    s = _THOUSANDS.sub("", _URL_IN_TEXT.sub(" ", norm))
+    """``norm`` without links, hashtags, labels, spaces and punctuation. Between two digits a 「/」 stays, so
+    that 「12/8」 and 「1/28」 (or 「8:30」 and 「83:0」) remain other dates."""
+    s = _THOUSANDS.sub("", _LABELS.sub(" ", _HASHTAG.sub(" ", _URL_IN_TEXT.sub(" ", norm))))
 
     def gap(m: re.Match[str]) -> str:
         a, b = m.start(), m.end()
@@ -210,7 +222,7 @@ def duplicate(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     """同じアカウントの過去30日の投稿・保留中の下書きと同じ（またはほぼ同じ）本文を止めます。
 
     茅野市 4(8) は「スパム行為（同じ内容を繰り返し何度も投稿すること）」を禁じています。
-    比較は正規化後（NFKC、かなの統一、記号・空白・URL を除く）に行い、一致すれば重複です。
+    比較は正規化後（NFKC、かなの統一、記号・空白・URL・ハッシュタグを除く）に行い、一致すれば重複です。
     30文字以上の文章では類似度 90% 以上もほぼ重複とみなしますが、日付や時刻などの数字が
     違う場合（毎週のごみ収集のお知らせなど）は別の投稿として扱います。ほぼ重複とみなすのは、語句を
     足したり削ったりしたもの（「十分ご注意ください」「現在、」）と書き方を変えたもの（「下さい」「致します」
@@ -220,7 +232,10 @@ def duplicate(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「次回の休館日は12/8です」と「…1/28です」のように、区切りの位置が違う日付も別の数字です。
     どちらにもリンクがあり、同じページへのリンクが一つもないもの（「新着情報です。」と別々の記事の URL）は
     別の投稿です。同じページなら、計測用のパラメータ（utm_source、fbclid など）、「www.」、末尾の「/」や
-    「#」以降が違っても同じリンクとして扱います。
+    「#」以降が違っても同じリンクとして扱います。同じ文にハッシュタグを足しただけのもの（「…開放します。#上越市」）と、
+    再投稿や重要さを示す見出しを付けただけのもの（「【再掲】」「［重要］」「再掲：」「（再掲）」「【拡散希望】」）も同じ内容です。
+    ハッシュタグを別のものに替えたもの（「#高田区」と「#直江津区」）、それ自体が知らせである見出し（「【中止】」
+    「【延期】」「【高田区】」）、ハッシュタグだけの投稿（写真が内容です）は別の投稿として扱います。
     """
     mine = _dup_key(doc.text)
     key, numbers = mine.key, mine.numbers
@@ -233,6 +248,8 @@ def duplicate(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             continue
         if mine.links and theirs.links and not mine.links & theirs.links:
             continue  # the same words about another page: 「新着情報です。」 and its link
+        if not (mine.tags <= theirs.tags or theirs.tags <= mine.tags):
+            continue  # other hashtags in place of the post's: 「#高田区」 for 「#直江津区」
         same = other == key
         if not same and min(len(key), len(other)) >= _NEAR_MIN_LENGTH:
             if min(len(key), len(other)) / max(len(key), len(other)) < _NEAR_THRESHOLD / 100:

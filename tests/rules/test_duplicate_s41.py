@@ -143,3 +143,47 @@ SAME_PAGE = [
 def test_the_same_words_for_the_same_page_are_a_repeat(text: str, previous: str) -> None:
     assert duplicate(text, previous)
     assert duplicate(previous, text)
+
+
+PLAIN = "本日10時から市民プールを開放します。"
+
+# Hashtags added to the same words, or a label that says it is posted again, make no new post (X counts
+# the same post with other hashtags as spam). Short posts were compared only as a whole and let them through.
+ADDED = [
+    (PLAIN + "#上越市", PLAIN),
+    (PLAIN + "\n\n#上越市 #夏休み #プール", PLAIN),
+    (PLAIN + "#上越市 #プール", PLAIN + "#上越市"),
+    ("#上越市 " + PLAIN, PLAIN + " ＃上越市"),
+    ("【再掲】" + PLAIN, PLAIN),
+    ("［再掲］" + PLAIN, PLAIN),
+    ("【重要】【再掲】" + PLAIN, "【お知らせ】" + PLAIN),
+    ("再掲：" + PLAIN, PLAIN),
+    (PLAIN + "（再掲）", PLAIN),
+    ("【拡散希望】" + PLAIN, PLAIN),
+    ("＜リマインド＞" + PLAIN + "#上越市", PLAIN),
+]
+
+
+@pytest.mark.parametrize(("text", "previous"), ADDED)
+def test_the_same_words_with_hashtags_or_a_repost_label_added_are_a_repeat(text: str, previous: str) -> None:
+    assert duplicate(text, previous)
+    assert duplicate(previous, text)
+
+
+# Other hashtags in place of the post's (a district's, a season's) or another label that is news in itself
+# (【中止】【延期】【高田区】) make another post; a post of hashtags only is a photo's caption, the photo its content.
+NOT_ADDED = [
+    ("#高田区 本日は燃やせるごみの収集日です。", "#直江津区 本日は燃やせるごみの収集日です。"),
+    ("今日の高田城址公園です。#桜 #上越市", "今日の高田城址公園です。#紅葉 #上越市"),
+    ("【中止】" + PLAIN, PLAIN),
+    ("【延期】" + PLAIN, PLAIN),
+    ("【高田区】本日は燃やせるごみの収集日です。", "【直江津区】本日は燃やせるごみの収集日です。"),
+    ("#上越市 #高田城址公園 #桜", "#上越市 #高田城址公園 #桜"),
+    ("【再掲】", "【再掲】"),
+]
+
+
+@pytest.mark.parametrize(("text", "previous"), NOT_ADDED)
+def test_other_hashtags_or_a_label_that_is_news_make_another_post(text: str, previous: str) -> None:
+    assert not duplicate(text, previous)
+    assert not duplicate(previous, text)
