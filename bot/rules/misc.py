@@ -31,14 +31,21 @@ from bot.rules.wordrule import word_hits
     passes=Example("本日は燃やせるごみの収集日です。"),
 )
 def empty(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
-    """本文がない（空白・改行・ゼロ幅文字や点字の空白など、見えない文字だけの）下書きを止めます。
+    """本文がない（空白・改行・ゼロ幅文字や点字の空白など、見えない文字だけの）下書きと、句読点やかっこなどの
+    記号だけの下書き（「。」「…」「【】」「・・・」）を止めます。絵文字だけ（「🌸」）、ハッシュタグだけ、URL だけの
+    下書きや、「○」「★」「→」のような記号は本文として扱います（写真に添える一言などに使われます）。
 
     美祢市 5(2)ア は書き込み等を「正確に記述する」ことを求めています。本文のない投稿は
     貼り付けの失敗であることがほとんどです。
     """
-    if not any(_shows(ch) for ch in doc.text):
-        # Nothing to point at: an empty span and excerpt, like the other findings about the whole draft.
+    shown = [ch for ch in doc.text if _shows(ch)]
+    # Nothing to point at: an empty span and excerpt, like the other findings about the whole draft.
+    if not shown:
         yield Hit(0, 0, "本文がありません。投稿する文章を入力してください。", excerpt="")
+    elif all(unicodedata.category(ch).startswith("P") for ch in shown):
+        # 「。」「…」「【】」: what is left of a paste that lost its text. Symbols (○, ★, →, 〒) and emoji
+        # can be a caption; punctuation only marks up words.
+        yield Hit(0, 0, "本文に句読点や記号しかありません。投稿する文章を入力してください。", excerpt="")
 
 
 # Characters that print as nothing although they are letters or symbols (used to make a post look
