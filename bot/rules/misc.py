@@ -185,11 +185,18 @@ def _says_the_same(text: str, other: str, key: str, other_key: str) -> bool:
     shown, other_shown = _as_written(text), _as_written(other)
     if sorted(_TURNING.findall(shown)) != sorted(_TURNING.findall(other_shown)):
         return False
+    # Each run of edits between equal stretches is one change: an alignment may write 「冬の灯り」→「雪灯篭」 as
+    # 「冬の」 dropped beside 「雪」 added, which is 雪 put for 冬 all the same.
+    changes: list[list[int]] = []
     for op in Levenshtein.opcodes(key, other_key):
-        if op.tag == "replace" and _CONTENT_LETTER.search(shown, op.src_start, op.src_end) \
-                and _CONTENT_LETTER.search(other_shown, op.dest_start, op.dest_end):
-            return False
-    return True
+        if op.tag == "equal":
+            continue
+        if changes and changes[-1][1] == op.src_start and changes[-1][3] == op.dest_start:
+            changes[-1][1], changes[-1][3] = op.src_end, op.dest_end
+        else:
+            changes.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    return not any(_CONTENT_LETTER.search(shown, a, b) and _CONTENT_LETTER.search(other_shown, c, d)
+                   for a, b, c, d in changes)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,8 @@ SCAM = "上越市では、現在、市の職員を名乗る不審な電話が相
 WARNING = "大雨警報が上越市に発表されました。不要不急の外出は控え、気象情報や市からのお知らせに注意してください。"
 ROAD = "県道上越新井線は現在、雪のため通行止めとなっています。迂回路をご利用いただき、時間に余裕を持ってお出かけください。"
 BEAR = "市内で熊の目撃情報がありました。目撃場所は大貫地内です。外出の際は十分に注意してください。"
+FESTIVAL = ("12月13日（土）10時から、高田城址公園で冬の灯りまつりを開催します。キャンドル作り体験もあります。"
+            "皆さまのご来場をお待ちしています。")
 
 SERIES = [
     (GARBAGE.replace("燃やせる", "燃やせない"), GARBAGE),
@@ -52,6 +54,10 @@ SERIES = [
      "市内の避難所は現在、直江津学びの交流館、高田駅前ロータリー会館で閉鎖しています。"),
     ("水道管の凍結にご注意ください。気温が氷点下になる夜は、屋外の水道管を保温材で覆うなど対策をお願いします。",
      "水道管の破裂にご注意ください。気温が氷点下になる夜は、屋外の水道管を保温材で覆うなど対策をお願いします。"),
+    # A word put for another that the alignment writes as one part dropped beside another added.
+    (FESTIVAL.replace("冬の灯りまつり", "雪灯篭まつり"), FESTIVAL),
+    (FESTIVAL.replace("高田城址公園", "春日山城跡"), FESTIVAL),
+    (FESTIVAL.replace("開催します", "開催を延期します"), FESTIVAL),
 ]
 
 
@@ -72,6 +78,8 @@ REWORDED = [
     (SCAM.replace("現在、", "").replace("。", "！！"), SCAM),
     (BEAR.replace("十分に", "十分"), BEAR),
     (ROAD.replace("現在、", "現在も"), ROAD),
+    (FESTIVAL.replace("皆さま", "皆様").replace("開催します", "開催いたします"), FESTIVAL),
+    ("🎄" + FESTIVAL.replace("お待ちしています", "お待ちしております") + "✨✨", FESTIVAL),
 ]
 
 
