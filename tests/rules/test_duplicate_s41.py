@@ -8,14 +8,20 @@ dropped) must still be found.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.rules.misc import DUPLICATE_SIGNATURE_VERSION
+from bot.services import DUPLICATE_STATES
+from storage import drafts
 from storage.db import Database
+from storage.intake import intake_reads
+from storage.models import DraftRow, DraftVersionRow
 from tests.rules.conftest import codes
-from tests.storage.test_duplicate_filter import _mutate, flags, read, store
+from tests.storage.test_duplicate_filter import NOW, _mutate, flags, like, read, store
 
 
 def duplicate(text: str, previous: str) -> bool:
@@ -228,3 +234,28 @@ def test_a_post_signed_by_an_older_version_is_still_compared(db: Database) -> No
     store(db, "8.2", "#直江津区 本日は燃やせるごみの収集日です。", version=1)
     assert flags(PLAIN, read(db, PLAIN))
     assert not flags("#高田区 本日は燃やせるごみの収集日です。", read(db, "#高田区 本日は燃やせるごみの収集日です。"))
+
+
+@pytest.mark.parametrize("state", ["rejected", "withdrawn", "expired", "needs_fix"])
+def test_a_corrected_draft_is_not_a_repeat_of_one_that_never_went_out(db: Database, state: str) -> None:
+    """The corrected re-submission after 差戻し (or after a withdrawn, expired or blocked draft) says what the
+    first said: that one was never posted nor is waiting to be, so it is no repeat (SPEC §5: a post or a
+    pending draft). What the intake reads is bot.services.DUPLICATE_STATES."""
+    text = POOL
+    with db.session() as s:
+        d = DraftRow(account_id="x", author_id="U0OPERATOR", channel="C0INTAKE", message_ts="7.1", state=state,
+                     current_version=1, created_at=NOW, updated_at=NOW)
+        assert drafts.insert_draft(s, d)
+        sig = like(text)
+        drafts.insert_version(s, DraftVersionRow(draft_id=d.id or 0, number=1, text=text, content_hash="0" * 64,
+                                                 created_at=NOW, dup_key=sig.key, dup_numbers=sig.numbers,
+                                                 dup_version=sig.version))
+    with db.session() as s:
+        recent = intake_reads(s, account_id="x", since=NOW - timedelta(days=30), states=list(DUPLICATE_STATES),
+                              like=like(text), people=[], at=NOW, home_keys=[]).recent_texts
+    assert recent == []
+    store(db, "7.2", text)  # a pending one is
+    with db.session() as s:
+        recent = intake_reads(s, account_id="x", since=NOW - timedelta(days=30), states=list(DUPLICATE_STATES),
+                              like=like(text), people=[], at=NOW, home_keys=[]).recent_texts
+    assert flags(text, recent)
