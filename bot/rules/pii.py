@@ -275,7 +275,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     ブラジルの「(11) 91234-5678」「(11) 9 1234-5678」、「090-123-4567」。電話・連絡先・SĐT・연락처などの語の後では、中国の「138 1234 5678」、区切らずに続けた「13812345678」「01012345678」「0901234567」、ベトナムの4桁・3桁・3桁の「0912 345 678」、ブラジルの「11 91234-5678」、「+」の代わりに「00」を付けた「0086 138 1234 5678」や「+」のない国番号付きの「86-138-1234-5678」も。「受付番号」「注文番号」「連絡票番号」などの語の直後のものは除きます）が対象で、日本の固定電話と同じ形になるもの（ベトナムの「092 123 4567」「0922634567」など）は対象外です。
     固定電話の番号や、携帯か固定か番号で見分けられない国（+1 など）は対象外です。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
     `allow` にある番号（国内の数字だけで比較。設定に全角で書いた番号も同じ）は対象外です。「記入例：」「（例）」の直後や
-    「〜のような番号」「〜は記入例です」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号も対象外です
+    「〜のような番号」「〜の形式で」「〜は記入例です」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号も対象外です
     （「条例」「事例」の「例」は除きます）。
 
     詐欺や不審な電話への注意喚起で、かけてくる番号を示す文（「090-…から市職員を名乗る不審な電話が
@@ -393,14 +393,14 @@ def _public_body_line(line: str) -> bool:
 _EXAMPLE_LABEL = r"(?:記入例|入力例|(?<![\u4e00-\u9fff])例|見本|サンプル)"  # not 「条例」「事例」
 _EXAMPLE_BEFORE = re.compile(rf"(?:{_EXAMPLE_LABEL}|例えば|たとえば)[)\]】」』]?:?[ \t]*\n?[ \t]*[「『(]?\Z")
 _EXAMPLE_AFTER = re.compile(
-    r"[ \t]*+[」』)]?[ \t]*+(?:のような|のように|みたいな|などの"
+    r"[ \t]*+[」』)]?[ \t]*+(?:のような|のように|みたいな|などの|の(?:形式|書式)で"
     # 「4242 4242 4242 4242 は記入例です」「（例）」 right after it.
     rf"|(?:は|が)[ \t]*+{_EXAMPLE_LABEL}(?:です|であり|で、|。|$)|[(（]{_EXAMPLE_LABEL}[)）])"
 )
 
 
-# A line headed as an example (「記入例　住所：…　氏名：…」): all of it is.
-_EXAMPLE_LINE = re.compile(rf"[ \t]*+(?:[(\[【]{_EXAMPLE_LABEL}[)\]】]|{_EXAMPLE_LABEL}(?:[:\s]|$))")
+# A line headed as an example (「記入例　住所：…　氏名：…」「記入例）メール：…」): all of it is.
+_EXAMPLE_LINE = re.compile(rf"[ \t]*+(?:[(\[【]{_EXAMPLE_LABEL}[)\]】]|{_EXAMPLE_LABEL}(?:[:)\]】\s]|$))")
 
 
 def _example(doc: Document, a: int, b: int) -> bool:
@@ -1166,6 +1166,8 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     アドレスや、「連絡先 taro at example dot com」のように英語で読み上げる形で書いたアドレス（近くに
     メール・連絡などの語があるとき）も、読めば宛先が分かるので同じ扱いです。URL の中の「@」
     （`https://…@example.com/`）はアドレスではないので対象外です（行き先は link.untrusted が見ます）。
+    「記入例：taro@example.com」「例）…」の直後や「… のように入力」「… の形式で入力」と書式の例として示したアドレス、
+    「記入例）」で始まる行のアドレスも対象外です（「例年」「事例」「条例」の「例」は除きます）。
     """
     official = (*ALWAYS_TRUSTED_SUFFIXES, *ctx.policy.official_email_domains)
     allowed = {unicodedata.normalize("NFKC", a).strip().lower() for a in opts.allow}
@@ -1187,7 +1189,8 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     if "%40" in doc.norm:
         addresses = sorted([*addresses, *((m.start(), m.end(), m["local"], m.group(2)) for m in _ENCODED_EMAIL.finditer(doc.norm))])
     for a, b, local, domain in addresses:
-        if exempt(local, domain):
+        # 「記入例：taro@example.com」「… の形式で入力」: the format a form asks for, as a 記入例's phone number is.
+        if exempt(local, domain) or _example(doc, a, b):
             continue
         start, end = doc.span(a, b)
         if (u := doc.url_at(start)) is not None and u.userinfo:
@@ -1210,7 +1213,7 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
             b -= len(raw_domain) - len(cut)
             domain = _DOT_WORD_RE.sub(".", cut).lower()
         # A disguised address is only recognised with a real public suffix (not 「A(at)B.C」).
-        if exempt(local, domain) or not is_known_suffix(domain):
+        if exempt(local, domain) or not is_known_suffix(domain) or _example(doc, a, b):
             continue
         start, end = doc.span(a, b)
         yield Hit(

@@ -1,0 +1,52 @@
+"""The personal-information rules, session 41: pii.email, pii.my_number, pii.card_number and the number-shaped side
+of pii.phone red-teamed with the numbers and addresses municipal posts really carry.
+
+上越市 5(3), 和気町 4(2): a private address, a 個人番号 or a card number must be found however it is written; an
+example of a format (「記入例：taro@example.com」), an account's handle (「Instagram@joetsu.kanko」), an ID inside a
+link and the numbers of other things (会社法人等番号, 応募者番号, ペイジーの納付番号) are none of them, and a false
+alarm on them teaches staff to ignore the bot.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules import check
+from tests.rules.conftest import CITY_POLICY, ctx
+
+PII = ("pii.phone", "pii.email", "pii.my_number", "pii.card_number", "pii.address")
+
+
+def _pii(text: str) -> list[tuple[str, str]]:
+    return [(f.code, f.excerpt) for f in check(text, ctx(platform="x", policy=CITY_POLICY)) if f.code in PII]
+
+
+# A mail address shown as an example of the format a form asks for: nobody's, as a 記入例's phone number is not.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "メールアドレスの記入例：taro@example.com",
+        "例）yamada@example.jp",
+        "記入例）メールアドレス：joetsu.taro@example.com",
+        "sample@example.co.jp のように入力してください",
+        "メールアドレスは user@example.ne.jp の形式で入力してください",
+        "（例）taro(at)example.com",
+    ],
+)
+def test_an_address_given_as_an_example_of_the_format_raises_nothing(text: str) -> None:
+    assert _pii(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "問い合わせ先：実行委員会 taro@example.com",
+        "申込みは yamada@gmail.com まで（例年より早く締め切ります）",
+        "例年どおり taro@gmail.com へ",
+        "事例の報告は taro@gmail.com へ",
+        "条例 taro@gmail.com",
+        "taro@gmail.com の形で届いたメールに返信してください",
+    ],
+)
+def test_an_address_not_given_as_an_example_still_warns(text: str) -> None:
+    assert "pii.email" in [c for c, _ in _pii(text)]
