@@ -1136,6 +1136,13 @@ def _obfuscated_emails(doc: Document) -> Iterator[tuple[int, int, str, str]]:
             yield m.start(), m.end(), m["local"], m["domain"]
 
 
+# An account's handle written right after the service's name (「公式Instagram@joetsu.kanko」「LINE@joetsu.city で友だち
+# 追加」, LINE@ being the old name of LINE's official accounts): Instagram and Facebook names have dots, so the plain
+# pattern reads an address there, which nobody can mail. The long names in any case; the short ones (X, IG, FB, LINE)
+# only in capitals as the services write them: 「line@joetsu-kanko.jp」 may be a mailbox of that name.
+_SERVICE_NAME = re.compile(r"(?i:instagram|insta|twitter|facebook|tiktok|youtube|threads|bluesky)|X|IG|FB|LINE")
+
+
 # What comes just before the 「user:pass」 of an address with a scheme other than http(s).
 _IN_AUTHORITY = re.compile(r"(?i)(?<![A-Za-z0-9+.\-])[a-z][a-z0-9+.\-]{1,20}://[^\s/?#@]*$")
 
@@ -1168,6 +1175,8 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     （`https://…@example.com/`）はアドレスではないので対象外です（行き先は link.untrusted が見ます）。
     「記入例：taro@example.com」「例）…」の直後や「… のように入力」「… の形式で入力」と書式の例として示したアドレス、
     「記入例）」で始まる行のアドレスも対象外です（「例年」「事例」「条例」の「例」は除きます）。
+    「公式Instagram@joetsu.kanko」「LINE@joetsu.city」のように SNS の名前のすぐ後に書いたアカウント名もアドレスでは
+    ないので対象外です（X・IG・FB・LINE は大文字で書いたときに限ります。「line@joetsu-kanko.jp」は知らせます）。
     """
     official = (*ALWAYS_TRUSTED_SUFFIXES, *ctx.policy.official_email_domains)
     allowed = {unicodedata.normalize("NFKC", a).strip().lower() for a in opts.allow}
@@ -1190,7 +1199,7 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         addresses = sorted([*addresses, *((m.start(), m.end(), m["local"], m.group(2)) for m in _ENCODED_EMAIL.finditer(doc.norm))])
     for a, b, local, domain in addresses:
         # 「記入例：taro@example.com」「… の形式で入力」: the format a form asks for, as a 記入例's phone number is.
-        if exempt(local, domain) or _example(doc, a, b):
+        if exempt(local, domain) or _example(doc, a, b) or _SERVICE_NAME.fullmatch(local):
             continue
         start, end = doc.span(a, b)
         if (u := doc.url_at(start)) is not None and u.userinfo:

@@ -50,3 +50,36 @@ def test_an_address_given_as_an_example_of_the_format_raises_nothing(text: str) 
 )
 def test_an_address_not_given_as_an_example_still_warns(text: str) -> None:
     assert "pii.email" in [c for c, _ in _pii(text)]
+
+
+# An account's handle glued to the service's name (「公式Instagram@joetsu.kanko」): Instagram and Facebook names have
+# dots, so it looks like an address, but nobody can mail it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公式Instagram@joetsu.kanko をフォロー！",
+        "Instagram@joetsu.city で写真を紹介中",
+        "インスタグラムはこちら→Instagram@joetsu_city.official",
+        "Facebook@joetsu.city.official",
+        "LINE@joetsu.city で友だち追加",
+        "X@joetsu.city",
+        "TikTok@joetsu.kanko",
+        "公式YouTube@joetsu.city",
+    ],
+)
+def test_an_accounts_handle_after_the_services_name_is_no_address(text: str) -> None:
+    assert _pii(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "問い合わせ line@joetsu-kanko.jp",  # a mailbox named so, in lower case
+        "メール：instagram.joetsu@gmail.com",
+        "連絡は Xtaro@gmail.com へ",
+        "申込み：taro@instagram.joetsu.jp",
+        "IGtaro@yahoo.co.jp",
+    ],
+)
+def test_an_address_that_only_mentions_a_service_still_warns(text: str) -> None:
+    assert "pii.email" in [c for c, _ in _pii(text)]
