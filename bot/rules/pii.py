@@ -812,6 +812,9 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     除外しません。金額や日時の数字（「金額」「日時」などの見出しや列の見出しの下にあるもの、「円」「¥」が
     付いたもの、「202604041530」のように前後数年の日時として読めるもの）にも反応しません。ただし、
     「マイナンバー」「個人番号」の見出しや列の下にある番号は、どのような数字でも止めます。
+    リンクの中の数字（「…/form/?id=123456789018」「…/img_123456789018.jpg」のようなページや画像の番号）も対象外です。
+    ただし、Google フォームの回答を埋め込んだ「…viewform?entry.123=…」や「?mynumber=…」のように、リンクが回答や
+    番号そのものとして運ぶ数字は止めます。
     指摘では番号を「＊＊＊＊ ＊＊＊＊ ＊＊＊＊」のように伏せて示します（スレッドへの返信も番号の写しになり、
     作成者が番号を消したりメッセージを削除したりしても残るため）。
     """
@@ -855,6 +858,22 @@ def _stacked(doc: Document, label: re.Pattern[str], sizes: range) -> Iterator[tu
             yield first, last
 
 
+# A number inside a link is the id of a page, a post, a photo or a place (「photo.php?fbid=…」「?cid=…」「/img_….jpg」):
+# Facebook's run to sixteen digits, and one in ten passes Luhn, one twelve-digit id in eleven the 個人番号 check. What a
+# link carries as someone's answer is still read: a form's prefilled answer (Google Forms' 「entry.N=」, as pii.email
+# reads its 「%40」 address) or a query named after the number.
+_QUERY_KEY = re.compile(r"[?&;]([^?&;=#/\s]{1,40})=[^?&;=#/\s]*$")
+_ANSWER_KEY = re.compile(r"(?i)entry\.[0-9]+|.*(?:my_?number|kojin|card|cc_?num|pan\b).*")
+
+
+def _id_in_link(doc: Document, a: int, b: int) -> bool:
+    """Whether the number at normalised offsets [a, b) is part of a link and not an answer it carries."""
+    if "." not in doc.norm or doc.url_at(doc.span(a, b)[0]) is None:
+        return False
+    key = _QUERY_KEY.search(doc.norm, max(0, a - 80), a)
+    return key is None or _ANSWER_KEY.fullmatch(key[1]) is None
+
+
 def _my_number_spans(doc: Document, year: int) -> Iterator[tuple[int, int]]:
     if "\n" in doc.numview and _MY_NUMBER_WORDS.search(doc.norm):
         for a, b in _stacked(doc, _STACKED_MY_NUMBER_LABEL, range(12, 13)):
@@ -866,7 +885,7 @@ def _my_number_spans(doc: Document, year: int) -> Iterator[tuple[int, int]]:
             digits = _digits(doc.numview[a:b])
             if len(set(digits)) == 1 or not my_number_is_valid(digits) or _example(doc, a, b):
                 continue  # 「0000 0000 0000」 is a blank form's, whatever its check digit
-            if _named_as_other_number(doc, a) or _amount_or_time(doc, a, b, year):
+            if _named_as_other_number(doc, a) or _amount_or_time(doc, a, b, year) or _id_in_link(doc, a, b):
                 continue
             labelled = _MY_NUMBER_LABEL.search(doc.norm, max(0, a - 24), a) is not None
             if (
@@ -964,7 +983,8 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     ように書かれる13桁の法人番号は公開の番号です）。「例：」の直後など、書式の例として示した番号にも、「お問い合わせ番号」
     「受付番号」「呼出番号」「お待ちの番号」など別の種類の番号と分かる見出しの直後の番号にも、「整理券 4012 4127 4388 4517 番の方」のように
     「番」や「人」「件」などの単位を付けて並べた番号、年や月の見出し（「2023 2024 2025 2026」）の下に並べた統計の表の数にも
-    （「カード番号」と書かれたものを除き）反応しません。
+    （「カード番号」と書かれたものを除き）反応しません。Facebook の「photo.php?fbid=4111111111111111」や地図の「?cid=…」
+    のようなリンクの中の番号も対象外です（フォームの回答を埋め込んだ「entry.123=…」や「?card_no=…」は止めます）。
     指摘では、レシートと同じく下4桁だけを示します（「＊＊＊＊ ＊＊＊＊ ＊＊＊＊ 1111」）。
     """
     for start, end in _card_spans(doc, ctx.now.year):
@@ -1032,7 +1052,7 @@ def _card_at(doc: Document, a: int, b: int, named: bool) -> bool:
         return False
     if _named_as_other_number(doc, a):
         return False
-    if not (_CARD_PREFIX.match(digits) and luhn_is_valid(digits)) or _example(doc, a, b):
+    if not (_CARD_PREFIX.match(digits) and luhn_is_valid(digits)) or _example(doc, a, b) or _id_in_link(doc, a, b):
         return False
     parts = _GROUP.findall(doc.numview, a, b)
     round_numbers = len(parts) > 1 and all(_ROUND_GROUP.fullmatch(g) for g in parts)

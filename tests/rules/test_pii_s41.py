@@ -83,3 +83,36 @@ def test_an_accounts_handle_after_the_services_name_is_no_address(text: str) -> 
 )
 def test_an_address_that_only_mentions_a_service_still_warns(text: str) -> None:
     assert "pii.email" in [c for c, _ in _pii(text)]
+
+
+# The ID of a page, a post or a photo inside a link: Facebook's fbid and story ids run to sixteen digits, one in ten
+# passes Luhn, and a page's 12-digit id passes the 個人番号 check one time in eleven.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申込フォーム https://www.city.joetsu.niigata.jp/form/?id=123456789018",
+        "写真はこちら https://www.facebook.com/photo.php?fbid=4111111111111111&set=a.123",
+        "https://www.facebook.com/permalink.php?story_fbid=4539123456789017&id=100064123456789",
+        "地図 https://maps.google.com/?cid=4111111111111111",
+        "https://www.city.joetsu.niigata.jp/uploaded/attachment/img_123456789018.jpg",
+        "https://example.jp/event?date=202612071000&no=123456789018",
+    ],
+)
+def test_an_id_inside_a_link_is_no_my_number_or_card(text: str) -> None:
+    assert _pii(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A form's prefilled answer carries what was typed, as its 「%40」 address does (pii.email).
+        ("https://docs.google.com/forms/d/e/1FAIpQL/viewform?entry.1234567=123456789018", "pii.my_number"),
+        ("https://example.jp/apply?mynumber=1234-5678-9018", "pii.my_number"),
+        ("https://example.jp/pay?card_no=4111111111111111", "pii.card_number"),
+        # Beside the link, not in it.
+        ("https://www.city.joetsu.niigata.jp/form/ 個人番号 123456789018", "pii.my_number"),
+        ("https://www.city.joetsu.niigata.jp/ カード番号 4111 1111 1111 1111", "pii.card_number"),
+    ],
+)
+def test_a_number_a_link_carries_as_an_answer_or_beside_a_link_is_still_found(text: str, code: str) -> None:
+    assert code in [c for c, _ in _pii(text)]
