@@ -507,14 +507,14 @@ _LABEL_WINDOW = 16
 # (katakana), up to a few separators before the number, never across another 「番号」.
 _OTHER_NUMBER_KINDS = (
     "(?:オ)?問イ?合ワ?セ|伝票|送リ状|追跡|荷物|受付|整理券?|到達|申請|申込ミ?|予約|注文|管理|案件|物件|"
-    "公告|調達|入札|登録|当選|抽選|認定|許可|届出|製造|シリアル|ロット|商品|製品|型式|法人|事業者|"
+    "公告|調達|入札|登録|当選|抽選|認定|許可|届出|製造|シリアル|ロット|商品|製品|型式|法人等?|事業者|納付|収納機関|"
     "郵便|電話|会議|ミーティング|ウェビナー|受験|チケット|座席|車台|文書|クーポン|割引|引換|景品"
 )
 # A counter's queue (「呼出番号 1175 1188 1204 の方」「番号札」「お待ちの番号：4012 4127 4388 4517」「お呼びしている
 # 番号」), a draw's entries (「応募番号」) and the extensions of an office (「こども課（内線 1175・1188・1204）」) too; not
 # before a phone's form (_NOT_A_PHONE_LABEL), where a 「呼び出し番号」 may be whom to page.
 _OTHER_NUMBER_LABEL = re.compile(
-    rf"(?:(?:{_OTHER_NUMBER_KINDS}|呼ビ?出シ?|応募)(?:番号|no\.?|ナンバー|id|コード)|番号札|内線"
+    rf"(?:(?:{_OTHER_NUMBER_KINDS}|呼ビ?出シ?|応募)者?(?:番号|no\.?|ナンバー|id|コード)|番号札|内線"
     r"|(?:オ待チ|オ呼ビ(?:シテイル|シテオリマス|シテイマス|シ中)?|呼ビ?出シ?中|案内中)(?:ノ(?:方ノ)?)?番号)"
     r"(?:(?!番号|ナンバー)[^0-9\n]){0,6}$"
 )
@@ -610,6 +610,45 @@ def _listed_after_other_number(doc: Document, a: int) -> bool:
     return False
 
 
+# A list of numbers a line each under its heading (「【当選番号】⏎1234…⏎5678…」「受付番号一覧⏎・…⏎・…」, as a 商品券's draw
+# or a counter's results are published): the heading names every line of it. Only lines of digits (a bullet before,
+# blank lines between) up to the heading; a line with words is no longer the list (「申請者 山田太郎 1234…」).
+_LIST_LINE_LEAD = re.compile(r"[ \t]*+(?:[・*●○◆■□◇◎-][ \t]*+)?")
+_LIST_LINE = re.compile(r"[ \t]*+(?:[・*●○◆■□◇◎-][ \t]*+)?(?:[0-9][0-9 \t,、・/-]*+)?")
+
+
+def _listed_under_other_number(doc: Document, a: int) -> bool:
+    numview = doc.numview
+    start = numview.rfind("\n", 0, a) + 1
+    if not _LIST_LINE_LEAD.fullmatch(numview, start, a):
+        return False  # words before it on its line
+    # Each line's answer is kept, so that a list of thousands under one heading is walked once (linear), not once
+    # for each of its numbers.
+    key = (__name__, "listed under")
+    memo = doc.memo.get(key)
+    if not isinstance(memo, dict):
+        memo = doc.memo[key] = {}
+    walked: list[int] = []
+    headed = False
+    while True:
+        if start in memo:
+            headed = memo[start]
+            break
+        walked.append(start)
+        if start == 0:
+            break
+        end = start - 1
+        start = numview.rfind("\n", 0, end) + 1
+        if end - start > _ROW_MAX:
+            break
+        if not _LIST_LINE.fullmatch(numview, start, end):
+            headed = _labelled_as_other_number(doc, end)
+            break
+    for line in walked:
+        memo[line] = headed
+    return headed
+
+
 def _column_header(doc: Document, a: int) -> str | None:
     """The header cell (folded) of the table column that the number at normalised offset `a` is a
     cell of, or None when it is in no table's row or the table has no header row."""
@@ -653,6 +692,7 @@ def _named_as_other_number(doc: Document, a: int) -> bool:
     return (
         _labelled_as_other_number(doc, a)
         or _listed_after_other_number(doc, a)
+        or _listed_under_other_number(doc, a)
         or _under_other_header(doc, a)
     )
 
@@ -804,7 +844,8 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「例：」「記入例」の直後など、書式の例として示した番号には反応しません。
     「お問い合わせ番号」「受付番号」「当選番号」「法人番号」など、直前の見出しで別の種類の番号と
     分かる番号にも反応しません（でたらめな12桁の約11件に1件は検査用数字が合うため、荷物の
-    追跡番号などで投稿が止まらないように）。「受付番号：…,…,…」と並べた番号や、CSV の表で見出し行が
+    追跡番号などで投稿が止まらないように）。「会社法人等番号」「応募者番号」「受験者番号」、ペイジーの「納付番号」「収納機関番号」も
+    同じです。「受付番号：…,…,…」と並べた番号や、「【当選番号】」の見出しの次の行から1行に1つずつ並べた番号、CSV の表で見出し行が
     「受付番号」の列の番号も同じです。窓口や抽選の「呼出番号」「応募番号」「番号札」「お待ちの番号」の番号、「道路占用許可 第400100123450号」のように
     「第…号」と書いた許可や文書の番号や、「整理券 1004 1005 1006 番の方」の
     ように「番」を付けて並べた整理券の番号、「内線 1175・1188・1204」、「4012 4127 4388 人」のように単位を付けて並べた数や、
@@ -981,7 +1022,8 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     もう発行されていません）と、直前に JAN・EAN・UPC・GTIN・ISBN・バーコードとある番号には
     反応しません。13桁の番号は「カード」と書かれたものに限ります（会社名の後や「T4110001234569」（適格請求書の登録番号）の
     ように書かれる13桁の法人番号は公開の番号です）。「例：」の直後など、書式の例として示した番号にも、「お問い合わせ番号」
-    「受付番号」「呼出番号」「お待ちの番号」など別の種類の番号と分かる見出しの直後の番号にも、「整理券 4012 4127 4388 4517 番の方」のように
+    「受付番号」「呼出番号」「お待ちの番号」、ペイジーの「納付番号」など別の種類の番号と分かる見出しの直後の番号や、その見出しの
+    次の行から1行に1つずつ並べた番号にも、「整理券 4012 4127 4388 4517 番の方」のように
     「番」や「人」「件」などの単位を付けて並べた番号、年や月の見出し（「2023 2024 2025 2026」）の下に並べた統計の表の数にも
     （「カード番号」と書かれたものを除き）反応しません。Facebook の「photo.php?fbid=4111111111111111」や地図の「?cid=…」
     のようなリンクの中の番号も対象外です（フォームの回答を埋め込んだ「entry.123=…」や「?card_no=…」は止めます）。

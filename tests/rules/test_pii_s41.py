@@ -116,3 +116,48 @@ def test_an_id_inside_a_link_is_no_my_number_or_card(text: str) -> None:
 )
 def test_a_number_a_link_carries_as_an_answer_or_beside_a_link_is_still_found(text: str, code: str) -> None:
     assert code in [c for c, _ in _pii(text)]
+
+
+# Numbers named as other kinds than a 個人番号 or a card: the company register's 会社法人等番号 (twelve digits), a
+# number given to an applicant (応募者番号, 受験者番号), ペイジー's 納付番号 (up to twenty digits, sixteen often), and a
+# list of numbers under its heading on the line above (「【当選番号】」, as a 商品券's draw is published).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会社法人等番号 010001123454 の登記事項証明書をご用意ください",
+        "応募者番号 123456789018 の方は合格です",
+        "受験者番号：1234 5678 9018",
+        "申請者番号 123456789018",
+        "ペイジー：収納機関番号 58006、納付番号 4111111111111111、確認番号 123456",
+        "納付番号：4111-1111-1111-1111 確認番号：123456",
+        "【当選番号】\n123456789018\n314159265352",
+        "プレミアム付商品券 抽選結果\n当選番号：\n\n123456789018\n314159265352\n（順不同）",
+        "受付番号一覧\n・123456789018\n・314159265352",
+        "お問い合わせ番号\n4111 1111 1111 1111",
+    ],
+)
+def test_numbers_named_as_other_kinds_raise_nothing(text: str) -> None:
+    assert _pii(text) == []
+
+
+def test_a_long_list_under_its_heading_is_named_by_it_to_the_end() -> None:
+    # A 商品券's draw publishes hundreds of numbers; the heading names the last as much as the first.
+    numbers = "\n".join(f"{n:011d}{d}" for n in range(10_000_000_000, 10_000_000_100) for d in range(10))
+    assert _pii(f"【当選番号】\n{numbers}") == []
+    assert [c for c, _ in _pii(f"【当選者の個人番号】\n{numbers}")].count("pii.my_number") > 60
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("【当選者】\n123456789018", "pii.my_number"),
+        ("当選番号\n123456\n\n【個人番号】\n123456789018", "pii.my_number"),
+        ("当選番号：123456\n申請者 山田太郎 123456789018", "pii.my_number"),  # a line with words: no longer the list
+        ("【当選番号】\n123456\n個人番号 314159265352", "pii.my_number"),
+        ("受付番号\n1234\n山田太郎 4111 1111 1111 1111", "pii.card_number"),
+        ("会員番号\n123456789018", "pii.my_number"),  # a person's number: the finding stays
+        ("法人の代表者 山田太郎（個人番号 123456789018）", "pii.my_number"),
+    ],
+)
+def test_a_my_number_or_card_not_under_such_a_name_is_still_found(text: str, code: str) -> None:
+    assert code in [c for c, _ in _pii(text)]
