@@ -1027,6 +1027,10 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     「番」や「人」「件」などの単位を付けて並べた番号、年や月の見出し（「2023 2024 2025 2026」）の下に並べた統計の表の数にも
     （「カード番号」と書かれたものを除き）反応しません。Facebook の「photo.php?fbid=4111111111111111」や地図の「?cid=…」
     のようなリンクの中の番号も対象外です（フォームの回答を埋め込んだ「entry.123=…」や「?card_no=…」は止めます）。
+    カード会社が決済の試験用に公表している番号（「4111 1111 1111 1111」「4242 4242 4242 4242」「5555 5555 5555 4444」など）は
+    誰のカードでもないため、偽サイトや詐欺への注意喚起の投稿（「このような番号（4111 1111 1111 1111）を入力させる偽サイトに
+    ご注意ください」）や、テスト用・ダミー・架空の番号と書いた投稿では対象外です。それ以外の投稿ではほかの番号と同じく止め、
+    注意喚起の投稿でも試験用でない番号（被害者の番号のおそれがあります）は止めます。
     指摘では、レシートと同じく下4桁だけを示します（「＊＊＊＊ ＊＊＊＊ ＊＊＊＊ 1111」）。
     """
     for start, end in _card_spans(doc, ctx.now.year):
@@ -1041,14 +1045,38 @@ def card_number_spans(text: str, year: int) -> list[tuple[int, int]]:
     return list(_card_spans(Document(text), year))
 
 
+# The numbers the brands publish for testing payments (Visa's 4111…/4242…, Mastercard's 5555…4444, Amex's 3782…, JCB's
+# 3530…, Diners' 3056…): nobody's card. A warning about a fake site or SMS shows one as what the scam asks for
+# (「このような番号（4111 1111 1111 1111）を入力させる偽サイトにご注意ください」), and a page calls it a test or a sample
+# number; there it is silent. Elsewhere it is read as any card (it is what a draft copied from a test or a manual
+# holds as often as a real one), and any other number in a warning may be a victim's.
+_TEST_CARDS = frozenset({
+    "4111111111111111", "4242424242424242", "4012888888881881", "4000056655665556", "4222222222222",
+    "5555555555554444", "5105105105105100", "2223003122003222", "5200828282828210",
+    "378282246310005", "371449635398431", "6011111111111117", "3530111333300000", "3566002020360505",
+    "30569309025904", "38520000023237", "6200000000000005",
+})
+_SCAM_OR_SAMPLE = re.compile(
+    rf"{_FRAUD_WORDS.pattern}|偽|ニセ|にせ|不正利用|テスト用|テストカード|ダミー|架空|実在しない|サンプル|見本"
+)
+
+
 def _card_spans(doc: Document, year: int) -> Iterator[tuple[int, int]]:
+    for a, b in _card_candidates(doc, year):
+        if _digits(doc.numview[a:b]) in _TEST_CARDS and _SCAM_OR_SAMPLE.search(doc.norm):
+            continue
+        yield doc.span(a, b)
+
+
+def _card_candidates(doc: Document, year: int) -> Iterator[tuple[int, int]]:
+    """Numview spans of the card numbers in ``doc``."""
     stacked = []
     if "\n" in doc.numview:
         for a, b in _stacked(doc, _STACKED_CARD_LABEL, range(13, 20)):
             digits = _digits(doc.numview[a:b])
             if _CARD_PREFIX.match(digits) and luhn_is_valid(digits) and not _example(doc, a, b):
                 stacked.append((a, b))
-                yield doc.span(a, b)
+                yield a, b
     for groups in _runs(doc, 13):
         if any(a <= groups[0][0] < b for a, b in stacked):
             continue  # its last lines, read as a number of their own
@@ -1064,7 +1092,7 @@ def _card_spans(doc: Document, year: int) -> Iterator[tuple[int, int]]:
             # made it read as a slice of a list of five, and the card went out. The number must run up to it.
             found = [(a, b) for a, b in _windows(groups[:-1], shape, 6) if b == groups[-2][1] and _card_at(doc, a, b, named)]
         for a, b in found:
-            yield doc.span(a, b)
+            yield a, b
 
 
 # A row of a table of counts ends in whatever its last count is, 「1228」 as often as any: one in ten such rows of five

@@ -161,3 +161,33 @@ def test_a_long_list_under_its_heading_is_named_by_it_to_the_end() -> None:
 )
 def test_a_my_number_or_card_not_under_such_a_name_is_still_found(text: str, code: str) -> None:
     assert code in [c for c, _ in _pii(text)]
+
+
+# A card number the brands publish for testing (4111 1111 1111 1111, 4242 4242 4242 4242, 5555 5555 5555 4444…) is
+# nobody's card: in a warning about a fake site or SMS, or called a test or sample number, it shows residents what the
+# scam asks for. Any other number there may be a victim's, and stays blocked.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "このような番号（4111 1111 1111 1111）を入力させる偽サイトにご注意ください",
+        "【注意】宅配業者を装ったSMSから偽サイトに誘導し、カード番号（4111-1111-1111-1111 など）を入力させる手口が増えています",
+        "【フィッシング詐欺に注意】\n偽サイトの入力画面\nカード番号 4242 4242 4242 4242\n有効期限 12/28",
+        "テスト用カード番号 4111 1111 1111 1111 は実在しないため、入力しても決済されません",
+        "ダミーのカード番号（5555 5555 5555 4444）を表示しています",
+    ],
+)
+def test_a_brands_test_card_number_in_a_scam_warning_raises_nothing(text: str) -> None:
+    assert _pii(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "カード番号 4111 1111 1111 1111 で決済しました",  # no warning, no test: read as any card
+        "偽サイトに山田さんのカード番号 4539 1234 5678 9017 が入力されました",  # a real-looking number in a warning
+        "【詐欺に注意】被害者のカード 5240 1234 5678 9014 が不正利用されました",
+        "テスト用カード番号 4539 1234 5678 9017",  # no brand's test number
+    ],
+)
+def test_other_card_numbers_in_a_warning_are_still_blocked(text: str) -> None:
+    assert "pii.card_number" in [c for c, _ in _pii(text)]
