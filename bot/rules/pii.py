@@ -1161,7 +1161,9 @@ _ODD_DOT_HINT = re.compile(r"。| \.|(?i:dot)|ドット|どっと")
 # ones its symbol list has (〘at〙 ≪at≫ 〖at〗), and a pair mixed up (taro（at】example.com): the reader
 # rebuilds the address all the same. The dot in brackets as well (taro(@)example(.)com), or typed as
 # 「。」 (taro(at)example。com); the domain must still end in a real public suffix.
-_AT_WORD = r"(?:at|@|アットマーク|アット|あっとまーく|あっと)"
+# 「(a)」 as well (「taro(a)gmail.com」), as many Japanese pages and flyers write it; a list's 「(a)」 has no address
+# around it (「条件(a)および(b)」).
+_AT_WORD = r"(?:at|a|@|アットマーク|アット|あっとまーく|あっと)"
 _BRACKET_PAIRS = (
     "()", "[]", "{}", "<>", "【】", "《》", "〈〉", "「」", "『』", "〔〕", "〘〙", "〖〗", "〚〛", "≪≫", "«»"
 )
@@ -1183,12 +1185,27 @@ _STAND_IN_NOTE = re.compile(
     r"(?:@|アットマーク|アット)"
 )
 # The 「@」 with a space after it (「taro@ gmail.com」「taro @ gmail.com」), or spelled out without
-# brackets (「taro アットマーク gmail.com」): the address is as plain to a reader. A space before
-# it only is a handle (「Follow us @joetsu.city」: Instagram names have dots).
+# brackets (「taro アットマーク gmail.com」「taro アット gmail.com」; 「アットホーム」 has no domain after it): the
+# address is as plain to a reader. A space before it only is a handle (「Follow us @joetsu.city」: Instagram names
+# have dots), but for a free-mail domain, which no account is named after (「taro @gmail.com」, typed on a phone).
 _LOOSE_AT = re.compile(
-    rf"(?P<local>{_LOCAL})(?:[ \t]*@[ \t]+|[ \t]*(?:アットマーク|あっとまーく)[ \t]*){_OBFUSCATED_DOMAIN}"
+    rf"(?P<local>{_LOCAL})(?:[ \t]*@[ \t]+|[ \t]*(?:アットマーク|あっとまーく|アット|あっと)[ \t]*){_OBFUSCATED_DOMAIN}"
 )
-_LOOSE_AT_HINT = re.compile(r"@ |アットマーク|あっとまーく")
+_LOOSE_AT_HINT = re.compile(r"@ |アット|あっと")
+_FREE_MAIL = (
+    "gmail.com", "googlemail.com", "yahoo.co.jp", "ymail.ne.jp", "yahoo.ne.jp", "yahoo.com", "icloud.com", "me.com",
+    "mac.com", "outlook.com", "outlook.jp", "hotmail.com", "hotmail.co.jp", "live.jp", "live.com", "msn.com",
+    "docomo.ne.jp", "ezweb.ne.jp", "au.com", "softbank.ne.jp", "i.softbank.jp", "ymobile.ne.jp", "nifty.com",
+    "biglobe.ne.jp", "ocn.ne.jp",
+)
+# Not the English words that name the domain itself (「emails from @gmail.com」「addresses like @yahoo.co.jp」).
+_DOMAIN_NAMED_BY = frozenset({
+    "from", "to", "use", "using", "with", "via", "by", "and", "or", "the", "like", "as", "no", "not", "any", "your",
+    "our", "e.g", "eg", "such", "than", "including", "accept", "block", "allow", "other",
+})
+_SPACED_AT = re.compile(
+    rf"(?i)(?P<local>{_LOCAL})[ \t]+@(?P<domain>{'|'.join(map(re.escape, _FREE_MAIL))})(?![A-Za-z0-9.\-])"
+)
 # Spelled out with spaces and no brackets: 「taro at example dot com」「taro アット example ドット jp」.
 # Only with a spelled-out 「dot」 too, a real public suffix (below) and a word of mail or contact
 # near it, so that English prose (「meet us at the station」「look at this dot com」) is no address.
@@ -1217,6 +1234,10 @@ def _obfuscated_emails(doc: Document) -> Iterator[tuple[int, int, str, str]]:
     if _LOOSE_AT_HINT.search(doc.norm):
         for m in _LOOSE_AT.finditer(doc.norm):
             yield m.start(), m.end(), m["local"], m["domain"]
+    if " @" in doc.norm or "\t@" in doc.norm:
+        for m in _SPACED_AT.finditer(doc.norm):
+            if m["local"].lower() not in _DOMAIN_NAMED_BY:
+                yield m.start(), m.end(), m["local"], m["domain"]
     if _SPELLED_HINT.search(doc.norm):
         for m in _SPELLED_AT.finditer(doc.norm):
             if _MAIL_WORDS.search(doc.norm, max(0, m.start() - _MAIL_WORDS_BEFORE), m.end() + _MAIL_WORDS_AFTER):
@@ -1259,7 +1280,8 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     「taro〘at〙example.com」や括弧の組が合っていない「taro（at】example.com」、点も括弧に入れたり「。」で
     書いたりした「taro(@)example(.)com」「taro(at)example。com」、
     「taro★example.com（★を@に変えてください）」
-    「taro アットマーク example.com」「taro@ example.com」のように伏せ字にしたり空白を入れたりした
+    「taro(a)example.com」「taro アットマーク example.com」「taro アット example.com」「taro@ example.com」、
+    フリーメールの「taro @gmail.com」のように伏せ字にしたり空白を入れたりした
     アドレスや、「連絡先 taro at example dot com」のように英語で読み上げる形で書いたアドレス（近くに
     メール・連絡などの語があるとき）も、読めば宛先が分かるので同じ扱いです。URL の中の「@」
     （`https://…@example.com/`）はアドレスではないので対象外です（行き先は link.untrusted が見ます）。
@@ -1267,6 +1289,7 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     「記入例）」で始まる行のアドレスも対象外です（「例年」「事例」「条例」の「例」は除きます）。
     「公式Instagram@joetsu.kanko」「LINE@joetsu.city」のように SNS の名前のすぐ後に書いたアカウント名もアドレスでは
     ないので対象外です（X・IG・FB・LINE は大文字で書いたときに限ります。「line@joetsu-kanko.jp」は知らせます）。
+    「Follow us @joetsu.city」のように「@」の前にだけ空白があるものもアカウント名として扱います（フリーメールのドメインを除きます）。
     """
     official = (*ALWAYS_TRUSTED_SUFFIXES, *ctx.policy.official_email_domains)
     allowed = {unicodedata.normalize("NFKC", a).strip().lower() for a in opts.allow}

@@ -191,3 +191,42 @@ def test_a_brands_test_card_number_in_a_scam_warning_raises_nothing(text: str) -
 )
 def test_other_card_numbers_in_a_warning_are_still_blocked(text: str) -> None:
     assert "pii.card_number" in [c for c, _ in _pii(text)]
+
+
+# Addresses disguised in the ways Japanese pages and flyers write them: 「(a)」 for the 「@」, 「アット」 without brackets,
+# or a space before the 「@」 of a free-mail domain (typed on a phone, or copied from a PDF).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "問い合わせ taro(a)gmail.com",
+        "申込み：hanako.s（ａ）yahoo.co.jp",
+        "申込み：hanako.s[a]icloud.com",
+        "連絡は taro アット gmail.com まで",
+        "連絡は taro あっと docomo.ne.jp まで",
+        "メール taro @gmail.com",
+        "メール taro @ gmail.com",
+        "メール taro_y @yahoo.co.jp",
+    ],
+)
+def test_an_address_disguised_as_flyers_write_it_warns(text: str) -> None:
+    assert "pii.email" in [c for c, _ in _pii(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "問い合わせ koho(a)city.joetsu.niigata.jp",  # the city's own
+        "koho（a）city.joetsu.lg.jp",
+        "条件(a)および(b)を満たす方",
+        "Plan(a)と Plan(b) の比較",
+        "アットホームな雰囲気の職場です（joetsu.jp）",
+        "会場 アット 市民プラザ",
+        "Follow us @joetsu.city",
+        "Thank you @joetsu_kanko.jp for the photo",
+        "「@gmail.com」「@yahoo.co.jp」などのフリーメールからの申込みはお受けできません",
+        "We cannot accept applications from @gmail.com or addresses like @yahoo.co.jp.",
+        "迷惑メール対策で @city.joetsu.niigata.jp からのメールを受信できるよう設定してください",
+    ],
+)
+def test_what_only_looks_like_such_a_disguise_raises_nothing(text: str) -> None:
+    assert _pii(text) == []
