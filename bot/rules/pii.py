@@ -275,8 +275,9 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     ブラジルの「(11) 91234-5678」「(11) 9 1234-5678」、「090-123-4567」。電話・連絡先・SĐT・연락처などの語の後では、中国の「138 1234 5678」、区切らずに続けた「13812345678」「01012345678」「0901234567」、ベトナムの4桁・3桁・3桁の「0912 345 678」、ブラジルの「11 91234-5678」、「+」の代わりに「00」を付けた「0086 138 1234 5678」や「+」のない国番号付きの「86-138-1234-5678」も。「受付番号」「注文番号」「連絡票番号」などの語の直後のものは除きます）が対象で、日本の固定電話と同じ形になるもの（ベトナムの「092 123 4567」「0922634567」など）は対象外です。
     固定電話の番号や、携帯か固定か番号で見分けられない国（+1 など）は対象外です。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
     `allow` にある番号（国内の数字だけで比較。設定に全角で書いた番号も同じ）は対象外です。「記入例：」「（例）」の直後や
-    「〜のような番号」「〜の形式で」「〜は記入例です」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号も対象外です
-    （「条例」「事例」の「例」は除きます）。
+    「〜のような番号」「〜の形式で」「〜は記入例です」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号、
+    「（記入例）」だけの見出しの行の下に「氏名：上越太郎」「電話：090-…」のように並べた欄の番号も対象外です
+    （「条例」「事例」の「例」は除きます。空行や文、別の見出しの後の番号は止めます）。
 
     詐欺や不審な電話への注意喚起で、かけてくる番号を示す文（「090-…から市職員を名乗る不審な電話が
     あります」「発信元：090-…」）の番号は、止めずに警告にします。住民に番号を知らせるのは市の務めで、
@@ -403,12 +404,36 @@ _EXAMPLE_AFTER = re.compile(
 _EXAMPLE_LINE = re.compile(rf"[ \t]*+(?:[(\[【]{_EXAMPLE_LABEL}[)\]】]|{_EXAMPLE_LABEL}(?:[:)\]】\s]|$))")
 
 
+# A 記入例 set out as a block under a heading of its own (「（記入例）⏎件名：講座申込⏎氏名：上越太郎⏎電話：090-…」, as a post
+# asking for applications by mail shows what to write): the field lines (「label：value」) under the heading, up to a
+# line of anything else (a blank line, a sentence, another heading), are all the example's.
+_EXAMPLE_HEADING = re.compile(rf"[ \t]*+[(\[【<〈《]?[ \t]*{_EXAMPLE_LABEL}[ \t]*[)\]】>〉》]?[ \t]*:?[ \t]*")
+_FIELD_LINE = re.compile(r"[ \t]*+(?:[・*-][ \t]*+)?[^\s:]{1,12}[ \t]*:")
+_EXAMPLE_FIELDS = 15
+
+
+def _in_example_block(norm: str, a: int) -> bool:
+    start = norm.rfind("\n", 0, a) + 1
+    if not _FIELD_LINE.match(norm, start, a):
+        return False
+    for _ in range(_EXAMPLE_FIELDS):
+        if start == 0:
+            return False
+        end = start - 1
+        start = norm.rfind("\n", 0, end) + 1
+        if _EXAMPLE_HEADING.fullmatch(norm, start, end):
+            return True
+        if not _FIELD_LINE.match(norm, start, end):
+            return False
+    return False
+
+
 def _example(doc: Document, a: int, b: int) -> bool:
     """True when the number or address at normalised offsets [a, b) is given as an example."""
     if _EXAMPLE_BEFORE.search(doc.norm, max(0, a - 12), a) or _EXAMPLE_AFTER.match(doc.norm, b):
         return True
     line = doc.norm.rfind("\n", 0, a) + 1
-    return bool(_EXAMPLE_LINE.match(doc.norm, line, a))
+    return bool(_EXAMPLE_LINE.match(doc.norm, line, a)) or ("\n" in doc.norm and _in_example_block(doc.norm, a))
 
 
 def my_number_is_valid(digits: str) -> bool:
@@ -841,7 +866,7 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     1桁ずつ枠のある様式から写した番号（「1 2 3 4 5 6 7 8 9 0 1 8」）は、表の数字の並びと区別するため、
     直前に「個人番号」「マイナンバー」とあるときに見つけます。漢数字で書いた番号（「個人番号：一二三四 五六七八 九〇一八」）や大字で書いた番号（「個人番号：壱弐参肆 伍陸漆捌 玖零壱捌」）、
     印刷物から打ち直して数字の一部を英字にした番号（0 を O、1 を I や l にした「マイナンバー：I234 5678 9O18」）も同じく、直前に見出しがあるときに見つけます（「〇〇〇〇 〇〇〇〇 〇〇〇〇」「0000 0000 0000」のような様式の空欄は対象外です）。
-    「例：」「記入例」の直後など、書式の例として示した番号には反応しません。
+    「例：」「記入例」の直後や、「【記入例】」だけの見出しの行の下に「個人番号：…」のように並べた欄など、書式の例として示した番号には反応しません。
     「お問い合わせ番号」「受付番号」「当選番号」「法人番号」など、直前の見出しで別の種類の番号と
     分かる番号にも反応しません（でたらめな12桁の約11件に1件は検査用数字が合うため、荷物の
     追跡番号などで投稿が止まらないように）。「会社法人等番号」「応募者番号」「受験者番号」、ペイジーの「納付番号」「収納機関番号」も
@@ -1021,7 +1046,7 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     JAN（EAN）コードと、「3000・3500・4000・7000」「…円」のように並べた金額は対象外です: 45・49 で始まる13桁（日本の JAN。13桁の Visa 番号は
     もう発行されていません）と、直前に JAN・EAN・UPC・GTIN・ISBN・バーコードとある番号には
     反応しません。13桁の番号は「カード」と書かれたものに限ります（会社名の後や「T4110001234569」（適格請求書の登録番号）の
-    ように書かれる13桁の法人番号は公開の番号です）。「例：」の直後など、書式の例として示した番号にも、「お問い合わせ番号」
+    ように書かれる13桁の法人番号は公開の番号です）。「例：」の直後や「【記入例】」の見出しの下の欄など、書式の例として示した番号にも、「お問い合わせ番号」
     「受付番号」「呼出番号」「お待ちの番号」、ペイジーの「納付番号」など別の種類の番号と分かる見出しの直後の番号や、その見出しの
     次の行から1行に1つずつ並べた番号にも、「整理券 4012 4127 4388 4517 番の方」のように
     「番」や「人」「件」などの単位を付けて並べた番号、年や月の見出し（「2023 2024 2025 2026」）の下に並べた統計の表の数にも
@@ -1286,7 +1311,8 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     メール・連絡などの語があるとき）も、読めば宛先が分かるので同じ扱いです。URL の中の「@」
     （`https://…@example.com/`）はアドレスではないので対象外です（行き先は link.untrusted が見ます）。
     「記入例：taro@example.com」「例）…」の直後や「… のように入力」「… の形式で入力」と書式の例として示したアドレス、
-    「記入例）」で始まる行のアドレスも対象外です（「例年」「事例」「条例」の「例」は除きます）。
+    「記入例）」で始まる行や、「【記入例】」だけの見出しの行の下に「メール：…」のように並べた欄のアドレスも対象外です
+    （「例年」「事例」「条例」の「例」は除きます）。
     「公式Instagram@joetsu.kanko」「LINE@joetsu.city」のように SNS の名前のすぐ後に書いたアカウント名もアドレスでは
     ないので対象外です（X・IG・FB・LINE は大文字で書いたときに限ります。「line@joetsu-kanko.jp」は知らせます）。
     「Follow us @joetsu.city」のように「@」の前にだけ空白があるものもアカウント名として扱います（フリーメールのドメインを除きます）。

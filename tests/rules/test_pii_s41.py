@@ -230,3 +230,35 @@ def test_an_address_disguised_as_flyers_write_it_warns(text: str) -> None:
 )
 def test_what_only_looks_like_such_a_disguise_raises_nothing(text: str) -> None:
     assert _pii(text) == []
+
+
+# A 記入例 set out as a block under its own heading (「（記入例）⏎件名：講座申込⏎氏名：上越太郎⏎電話：090-…」), as a post
+# that asks for applications by mail shows what to write: every field line under the heading is the example's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【記入例】\n氏名：上越太郎\n電話：090-1234-5678",
+        "記入例\nメール：taro@gmail.com\n電話：090-1234-5678",
+        "＜申込方法＞メールに次の事項を書いてお送りください。\n（記入例）\n件名：講座申込\n氏名：上越太郎\n"
+        "電話：090-1234-5678\n\n申込先：koho@city.joetsu.niigata.jp",
+        "＜記入例＞\n・氏名：上越太郎\n・個人番号：1234 5678 9018\n・カード番号：4539 1234 5678 9017",
+        "例：\n氏名 : 上越 太郎\n携帯 : 080-1234-5678",
+    ],
+)
+def test_the_fields_of_an_example_under_its_heading_raise_nothing(text: str) -> None:
+    assert _pii(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("【記入例】\n氏名：上越太郎\n\n担当の携帯 090-1234-5678 までご連絡ください", "pii.phone"),  # past a blank line
+        ("【記入例】\n氏名：上越太郎\n不明な点は担当の携帯 090-1234-5678 へ", "pii.phone"),  # a sentence, no field
+        ("【記入例の見方】\n電話：090-1234-5678", "pii.phone"),  # a heading that says more than 記入例
+        ("例年の担当\n電話：090-1234-5678", "pii.phone"),
+        ("【記入例】\n氏名：上越太郎\n【問い合わせ】\n携帯：090-1234-5678", "pii.phone"),  # another heading between
+        ("【事例】\n連絡先：taro@gmail.com", "pii.email"),
+    ],
+)
+def test_numbers_outside_an_examples_fields_are_still_found(text: str, code: str) -> None:
+    assert code in [c for c, _ in _pii(text)]
