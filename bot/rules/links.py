@@ -475,6 +475,11 @@ _PATH_GOES_ON = re.compile(
 # needs (without it, it opens another page). Prose after a link starts with kana (「をご覧ください」
 # 「へ」) or goes on without a space.
 _TITLE_AFTER = re.compile(r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,40}+(?=[ \t\u3000\n。．、，)）」』]|$)")
+# What a post says of the link it glues them to (「詳細は…/event/参照」「…/event/掲載中」「…/event/コチラ」), which no
+# page is named: the address ends at the 「/」, where X ends the link.
+_ABOUT_THE_LINK = re.compile(
+    r"要?(?:参照|参考|確認|閲覧|検索|掲載|公開|更新|等|迄|他|ココ|コチラ|チェック|クリック|タップ|アクセス)(?:中|済み?|可)?"
+)
 # After 「=」 a value may hold hiragana too (「?q=雪まつり」): nothing else follows an empty value.
 _VALUE_AFTER = re.compile(r"[\u3041-\u3096\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,40}+(?=[ \t\u3000\n。．、，)）」』]|$)")
 # How far after the link the rest of its address is looked for: a path, not a page of text (and
@@ -493,6 +498,8 @@ def _japanese_in_path(doc: Document, url: Url) -> Hit | None:
     m = _PATH_GOES_ON.match(doc.text, url.end, url.end + _PATH_WITHIN)
     if m is None and url.url.endswith(("/", "=")):
         m = (_VALUE_AFTER if url.url.endswith("=") else _TITLE_AFTER).match(doc.text, url.end)
+        if m is not None and url.url.endswith("/") and _ABOUT_THE_LINK.fullmatch(m.group()):
+            return None
     if m is None:
         return None
     written = trim_url(m.group())
@@ -640,7 +647,8 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     提案します。「/」で終わる URL のすぐ後に漢字・カタカナの名前があり、空白や行末が続くもの
     （「https://ja.wikipedia.org/wiki/上越市 をご覧ください」）と、「=」で終わる URL のすぐ後の日本語
     （「…/search?q=雪まつり」）も、アドレスの一部として止めます。
-    URL の後に日本語の文が続くだけのもの（「…/kouhou/をご覧ください」）は対象外です。
+    URL の後に日本語の文が続くだけのもの（「…/kouhou/をご覧ください」）と、「/」のすぐ後がリンクについて
+    述べる言葉のもの（「詳細は…/event/参照」「…/event/掲載中」「…/event/コチラ」）は対象外です。
     PDF などから写して途中で改行された URL（「…/kurashi/」の次の行に「bosai/index.html」、「https://」の
     次の行にアドレス）も、リンクになるのは改行の手前までなので止め、1行につなげた URL を提案します
     （次の行が字下げされていても同じです）。次の行がファイル名（「index.html」「000123456.pdf」）、

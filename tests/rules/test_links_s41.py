@@ -31,3 +31,41 @@ def test_japanese_shorteners_missing_upstream_stop(text: str) -> None:
 
 def test_a_shortener_named_as_a_service_still_passes() -> None:
     assert "link.shortener" not in _links("ux.nu などの短縮URLは使わないでください。")
+
+
+_EVENT = "https://www.city.joetsu.niigata.jp/site/event/"
+
+
+# A word that tells the reader what to do with the link, glued to it: prose, not a page's name. X links the address
+# up to the Japanese, which is the whole address. They were stopped as 「URL の途中に日本語」, an error.
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"詳細は{_EVENT}参照。",
+        f"詳細：{_EVENT}参照\n#上越市",
+        f"ホームページ{_EVENT}掲載中",
+        f"{_EVENT}公開中\n#上越市 #イベント",
+        f"申込方法は{_EVENT}要確認",
+        f"{_EVENT}確認。",
+        f"詳しくは{_EVENT}等",
+        f"申込書の提出は{_EVENT}迄",
+        f"申込フォーム{_EVENT}コチラ",
+        f"{_EVENT}ココ\n↑タップ",
+        f"{_EVENT}参考",
+    ],
+)
+def test_a_word_about_the_link_glued_after_its_slash_is_prose(text: str) -> None:
+    assert _links(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "詳しくは https://ja.wikipedia.org/wiki/上越市 をご覧ください。",
+        "参考：https://ja.wikipedia.org/wiki/高田城",
+        "https://ja.wikipedia.org/wiki/参照透過性 を参照",  # a title that begins with such a word is a title
+        "https://x.com/hashtag/上越市公開中",
+    ],
+)
+def test_a_page_name_after_the_slash_still_stops(text: str) -> None:
+    assert "link.malformed" in _links(text)
