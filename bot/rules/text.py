@@ -158,8 +158,8 @@ _GLUED_START = re.compile(r"(?i)[A-Za-z0-9](?=https?://|www\.)")
 # Not the one dot leader (U+2024): drawn like a full stop, it is how 「bit․ly」 disguises a link.
 _ELLIPSES = "\u2025\u2026"
 # What NFKC makes URL characters of, but no platform links across when written full-width (「（」「，」):
-# Japanese writing puts its notes right after a link.
-_WIDE_STOPS = "()[]{},"
+# Japanese writing puts its notes right after a link, and its hashtags (「…/event/＃上越市」).
+_WIDE_STOPS = "()[]{},#"
 # The start of a link, and the marks that may stand before an address inside another one (a
 # redirect's 「?url=https://…」), which a full-width one there is a typo in, not the end of the link.
 _NEXT_LINK = re.compile(r"(?i)https?://|www\.")
@@ -327,8 +327,8 @@ class _Cuts:
     """Where a link found in ``doc.link_view`` at some offset in [start, stop) ends, when the
     address it was found in runs to ``stop``.
 
-    Up to a full-width bracket or comma in the text, when what follows is a note or another link:
-    「…/a.pdf（PDF：1.2MB）」「…/x，https://…」. Every platform ends the link there, but NFKC has made
+    Up to a full-width bracket, comma or 「＃」 in the text, when what follows is a note, a hashtag or another
+    link: 「…/a.pdf（PDF：1.2MB）」「…/x＃上越市」「…/x，https://…」. Every platform ends the link there, but NFKC has made
     「（」 a URL character. When the address goes on after it (「…/a（1）/b」), the full-width
     character is in the URL: link.malformed. Any other full-width mark right before another link
     (「…/a！https://…」「…/a：https://…」) ends this one too, unless it can join a query to an address

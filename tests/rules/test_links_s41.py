@@ -69,3 +69,30 @@ def test_a_word_about_the_link_glued_after_its_slash_is_prose(text: str) -> None
 )
 def test_a_page_name_after_the_slash_still_stops(text: str) -> None:
     assert "link.malformed" in _links(text)
+
+
+# A hashtag with a full-width 「＃」 glued to the link: every platform ends the link before the 「＃」 and starts the
+# hashtag there. It was read as a 「#」 of the address and stopped as 「URL に全角文字（「＃」）」, an error.
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"冬まつり開催！{_EVENT}＃上越市",
+        "https://www.city.joetsu.niigata.jp/site/event/index.html＃上越市 ＃冬まつり",
+        f"詳しくは{_EVENT}＃joetsu ＃上越市",
+    ],
+)
+def test_a_full_width_hashtag_glued_after_a_link_is_a_hashtag(text: str) -> None:
+    for platform in ("x", "instagram", "facebook", "line"):
+        assert _links(text, platform) == [], platform
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://www.city.joetsu.niigata.jp/site/kanko/index.html＃access/map",  # the address goes on after it
+        "https://www.city.joetsu.niigata.jp/site/ｅｖｅｎｔ＃上越市",
+        "https://bit.ly/3xYz12＃上越市",
+    ],
+)
+def test_a_full_width_sign_inside_an_address_still_stops(text: str) -> None:
+    assert set(_links(text)) & {"link.malformed", "link.shortener"}
