@@ -351,7 +351,8 @@ def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     見せかけた URL も、実際の行き先（evil.example）として知らせます。「詳しくは example.com へ」
     のように https:// も道のりもないドメインも、X・Facebook・LINE ではリンクになるので対象です
     （.com・.net・.org・.jp・.info のとき。「申請書.zip」のようなファイル名や、Instagram の
-    「official.wake.town」のようなアカウント名は対象外です）。「https://上越市.jp/」のような日本語ドメイン名
+    「official.wake.town」のようなアカウント名は対象外です）。「①city.joetsu.niigata.jp/…」のように丸数字で番号を
+    付けたアドレスは、番号の後のアドレスとして確かめます。「https://上越市.jp/」のような日本語ドメイン名
     のリンクも対象で、allowed_link_domains には日本語のままでも「xn--」で始まる形でも書けます。
     ドメイン名ではなく IP アドレスで書いたリンク（`https://157.7.44.10/`、`https://[2606:4700::1]/`）は、
     運営者が分からないことをその旨として知らせます。

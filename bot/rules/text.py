@@ -155,6 +155,12 @@ _IDN_URL_RE = re.compile(
 )
 # A letter or digit right before a scheme or 「www.」, as NFKC may have made it of a mark (「①https://」).
 _GLUED_START = re.compile(r"(?i)[A-Za-z0-9](?=https?://|www\.)")
+# A circled or otherwise enclosed number or letter (「①」「⑫」「㉑」「⒈」), which numbers the items of a list: before
+# an address written without a scheme (「①city.joetsu.niigata.jp/…」) it is the list's, and the platforms link the
+# address after it; NFKC would make 「①city」 the one word 「1city」.
+_ENCLOSED = re.compile("[\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf\U0001f100-\U0001f10a]")
+# What an address may hold where an enclosed number stands inside it (「…/a①b/」): there it stays the address's.
+_IN_ADDRESS = re.compile(r"[A-Za-z0-9\-._~/%?#=&]")
 # Not the one dot leader (U+2024): drawn like a full stop, it is how 「bit․ly」 disguises a link.
 _ELLIPSES = "\u2025\u2026"
 # What NFKC makes URL characters of, but no platform links across when written full-width (「（」「，」):
@@ -543,17 +549,27 @@ class Document:
     def link_view(self) -> str:
         """`norm` with a letter or digit that was not ASCII as written (「①」「Ａ」「１」) blanked when
         a scheme or 「www.」 follows it: 「①https://…」 is a link on every platform, but NFKC makes it
-        「1https://…」, one word for the patterns. So are the dots NFKC makes of 「…」 and 「‥」
+        「1https://…」, one word for the patterns. So is an enclosed number before any address (「①city.…」). So are the dots NFKC makes of 「…」 and 「‥」
         (「詳しくは…bit.ly/…」), where mail addresses are looked for too (「お問い合わせ…taro@gmail.com」).
         Same length, so offsets stay those of `norm`."""
         glued = _GLUED_START.search(self.norm)
         ellipsis = any(c in self.text for c in _ELLIPSES)
-        if not glued and not ellipsis:
+        enclosed = _ENCLOSED.search(self.text)
+        if not glued and not ellipsis and not enclosed:
             return self.norm
         view = list(self.norm)
         for m in _GLUED_START.finditer(self.norm) if glued else ():
             if not self.original(m.start(), m.end()).isascii():
                 view[m.start()] = " "
+        for m in _ENCLOSED.finditer(self.text) if enclosed else ():
+            i = m.start()
+            if i > 0 and _IN_ADDRESS.match(self.text, i - 1):
+                continue
+            a, b = (i, i + 1) if self._starts is None else (bisect_left(self._starts, i), bisect_right(self._starts, i))
+            if b < len(view) and view[b].isascii() and view[b].isalnum():
+                for k in range(a, b):
+                    if view[k].isalnum() or view[k] == ".":
+                        view[k] = " "
         if ellipsis:
             i = self.norm.find(".")
             while i >= 0:

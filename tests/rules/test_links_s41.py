@@ -96,3 +96,37 @@ def test_a_full_width_hashtag_glued_after_a_link_is_a_hashtag(text: str) -> None
 )
 def test_a_full_width_sign_inside_an_address_still_stops(text: str) -> None:
     assert set(_links(text)) & {"link.malformed", "link.shortener"}
+
+
+# An address without 「https://」 numbered with a circled number (「①city.joetsu.niigata.jp/…」): the platforms link
+# the address after the number. NFKC made 「①city」 one word 「1city」, an address with a full-width character
+# (link.malformed, an error) on a host that looks like the city's (link.untrusted).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申込方法\n①city.joetsu.niigata.jp/site/form/\n②電話 025-526-5111",
+        "①city.joetsu.niigata.jp/site/a/\n②city.joetsu.niigata.jp/site/b/",
+        "⑫pref.niigata.lg.jp/sec/kikikanri/",
+        "㉑city.joetsu.niigata.jp/site/kanko/",
+        "⒈city.joetsu.niigata.jp/site/kanko/",
+    ],
+)
+def test_a_numbered_address_is_the_address_after_the_number(text: str) -> None:
+    assert _links(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("①bit.ly/3xYz12", "link.shortener"),
+        ("②matome.example.com/entry/1", "link.untrusted"),
+        ("③www.xvideos.com", "link.harmful"),
+        ("①city.joestu.niigata.jp/site/a/", "link.untrusted"),
+    ],
+)
+def test_a_numbered_address_is_still_checked(text: str, code: str) -> None:
+    assert _links(text) == [code]
+
+
+def test_a_circled_number_inside_an_address_stays_in_it() -> None:
+    assert "link.malformed" in _links("https://www.city.joetsu.niigata.jp/site/a①b/")
