@@ -554,6 +554,11 @@ def _continued_on_next_line(doc: Document, url: Url) -> tuple[int, str] | None:
     end = br.end() + len(rest)
     if "://" in rest or rest.lower().startswith("www.") or not any("a" <= c <= "z" for c in rest):
         return None
+    if url.path_start < url.end and (other := doc.url_at(br.end())) is not None and other.start == br.end():
+        # A list of links, one a line (「…/event/⏎instagram.com/joetsu_city/」): after a whole host and
+        # a path, an address the platforms link on its own is the next link. A host cut in two
+        # (「https://www.city.joe⏎tsu.niigata.jp/」) has no path before the break.
+        return None
     after = br.end() + len(piece.group())  # past what trim_url left to the sentence (「…html.」)
     at_line_end = _END_OF_LINE.match(doc.text, end) is not None or _END_OF_LINE.match(doc.text, after) is not None
     before_space = doc.text[after : after + 1] in (" ", "\t", "\u3000")
@@ -656,7 +661,7 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     （次の行が字下げされていても同じです）。次の行がファイル名（「index.html」「000123456.pdf」）、
     クエリ（「q=snow」）、「/」で終わるパス（「bosai/」）や番号で終わるパス（「bosai/12345」だけの行）で
     始まるときだけで、ファイル名で終わる URL の次の行、「word/pdf 形式」「tel/fax」のように「/」で並べた語、
-    文や日付、ハッシュタグ、別の URL は対象外です。「hhttps://」「httpss://」のように文字が重なったものも止めます。
+    文や日付、ハッシュタグ、別の URL（「instagram.com/…」のように https:// のないものも）は対象外です。「hhttps://」「httpss://」のように文字が重なったものも止めます。
     「https:// www…」のように「https://」の後に空白や改行が入ったものは、後ろのアドレスだけでも各 SNS が
     リンクにする形（「www.」で始まるもの、パスのあるもの、.com・.jp などのドメイン）なら、読む人はそのページを
     開けるので警告にとどめ（行き先のドメインはほかのリンクと同じく確かめます）、リンクにならない形なら止めます。

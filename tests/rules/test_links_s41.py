@@ -130,3 +130,32 @@ def test_a_numbered_address_is_still_checked(text: str, code: str) -> None:
 
 def test_a_circled_number_inside_an_address_stays_in_it() -> None:
     assert "link.malformed" in _links("https://www.city.joetsu.niigata.jp/site/a①b/")
+
+
+# A list of links, one a line, the next one written without https:// (「instagram.com/joetsu_city/」): it is a link of
+# its own, not the rest of the address above. It was stopped as 「URL が途中で改行されています」, an error, with the
+# two addresses joined as the suggestion.
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{_EVENT}\ncity.joetsu.niigata.jp/site/kanko/",
+        f"▼公式サイト\n{_EVENT}\ninstagram.com/joetsu_city/\nx.com/joetsu_city",
+        f"{_EVENT}\nfacebook.com/joetsucity/",
+        f"{_EVENT}\n  pref.niigata.lg.jp/sec/kikikanri/index.html",
+    ],
+)
+def test_an_address_on_the_next_line_is_a_link_of_its_own(text: str) -> None:
+    assert "link.malformed" not in _links(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://www.city.joetsu.niigata.jp/site/kurashi/\nbosai/index.html",
+        "https://www.city.joetsu.niigata.jp/site/\nkurashi/bosai/",
+        "https://www.city.joe\ntsu.niigata.jp/",  # a host cut in two: no link of its own before the break
+        "https://www.city.\njoetsu.niigata.jp",
+    ],
+)
+def test_an_address_wrapped_onto_the_next_line_still_stops(text: str) -> None:
+    assert "link.malformed" in _links(text)
