@@ -373,6 +373,21 @@ class _Cuts:
 
 def _url(doc: Document, a: int, raw: str) -> Url | None:
     u = trim_url(raw)
+    # A full-width sign after an address written in ASCII (「…/event/／問合せ」「…/event/＝先着順」): no platform
+    # links across it, and nothing of the address follows it. In an address typed full-width
+    # (「…jp／kurashi／」) it is the address's own, to be written half-width (link.malformed).
+    bare = u
+    for _ in range(4):  # a separator or two; never a long run read again and again
+        if not (
+            bare
+            and not bare[-1].isalnum()
+            and not (bare[-1] in "=&" and "?" in bare)  # 「?q＝雪」: the query goes on, in Japanese
+            and not doc.original(a + len(bare) - 1, a + len(bare)).isascii()
+        ):
+            break
+        bare = trim_url(bare[:-1])
+    if bare != u and doc.original(a, a + len(bare)).isascii():
+        u = bare
     m = _AUTHORITY_RE.match(u)
     if not m:
         return None

@@ -159,3 +159,36 @@ def test_an_address_on_the_next_line_is_a_link_of_its_own(text: str) -> None:
 )
 def test_an_address_wrapped_onto_the_next_line_still_stops(text: str) -> None:
     assert "link.malformed" in _links(text)
+
+
+# A full-width sign glued after a link as a separator (「詳細：https://…/event/／問合せ：市民課」): the platforms end the
+# link before it, so the address is whole. It was read as part of the address and stopped as 「URL に全角文字」.
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"詳細：{_EVENT}／問合せ：市民課",
+        "詳細：https://www.city.joetsu.niigata.jp/site/event/index.html／問合せ：市民課 025-526-5111",
+        f"申込{_EVENT}＝先着順",
+        f"{_EVENT}＆市役所窓口で受付",
+        f"{_EVENT}＠市民課",
+    ],
+)
+def test_a_full_width_sign_after_a_link_ends_it(text: str) -> None:
+    assert _links(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://www.city.joetsu.niigata.jp／site／event／",  # typed with the IME on: the address goes on after
+        "https://www.city.joetsu.niigata.jp/site/ｅｖｅｎｔ",
+        "https：／／www.city.joetsu.niigata.jp/",
+        f"{_EVENT}?q＝雪まつり",
+    ],
+)
+def test_full_width_signs_inside_an_address_still_stop(text: str) -> None:
+    assert "link.malformed" in _links(text)
+
+
+def test_a_shortener_before_a_full_width_sign_still_stops() -> None:
+    assert _links("申込はhttps://bit.ly/3xYz12／問合せ：市民課") == ["link.shortener"]
