@@ -459,7 +459,10 @@ def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     確認するなど、必ず事実確認したうえで行う」とし、上越市 6(1)② も第三者の投稿の引用は
     「信頼性のあるもの以外行わない」としています。「無断転載禁止」のような注意書きと、市の投稿の
     拡散を頼む「RTお願いします」「ぜひリポストしてください」「リポスト大歓迎」「リポストして、多くの方に届けてください」
-    「RT・いいねをお願いします」、市の資料の「転載自由」、引用の条件の説明（「引用する場合は出典を明記してください」）は対象外です（「県の投稿をリポストします」は反応します）。出どころを見出しとして示した
+    「RT・いいねをお願いします」「ぜひこの投稿をシェアしてください」、キャンペーンの「フォロー＆リポストで抽選で10名様にプレゼント」、
+    市の資料の「転載自由」「転載を禁止します」「転載・複製を禁じます」、引用の条件の説明（「引用する場合は出典を明記してください」
+    「資料の引用は出典を明記してください」）と、引用の仕方を教える講座（「著作権と引用のルール」講座、「本からの引用の仕方を
+    学びました」）は対象外です（「県の投稿をリポストします」「観光協会の投稿をシェアします」は反応します）。出どころを見出しとして示した
     「出典：」「引用元」「写真提供」「【シェア】」や英語の「courtesy of」「reposted from」にも反応します
     （「出典を明記すれば自由に使えます」のような利用条件の説明は対象外です）。「〇〇新聞によると」
     「報道によれば」「（12月3日付）によると」のように他者の報道を伝える書き方にも反応します。
@@ -478,7 +481,7 @@ def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
 # 届けてください」「RT・いいねをお願いします」「リポストでのご協力を」「皆さんのリポストが力になります」. The fixed
 # phrases of quote.txt's [allow] cannot list them all. The city sharing another's post is still found:
 # 「県の投稿をリポストします」「…をリポストしましたので、ぜひご覧ください」「リポストでご紹介、ぜひご覧ください」.
-_SHARE_WORD = re.compile(r"(?i)(?:引用)?(?:RT|QT|リポスト|リツイート)")
+_SHARE_WORD = re.compile(r"(?i)(?:引用)?(?:RT|QT|リポスト|リツイート)|投稿をシェア")
 _SHARE_ASKED = re.compile(
     # Other things asked with it: 「RT・いいね」「リポストやシェア」, perhaps with a pause after (「RT・いいね、よろしく」).
     r"(?:(?:(?:[・、,/／&＆]|や|と)\s*(?:いいね|シェア|拡散|フォロー|コメント|保存|RT|リポスト|リツイート))+[、,，\s]*)?"
@@ -488,9 +491,13 @@ _SHARE_ASKED = re.compile(
     # What the city itself does or did with the share ends the search: 「…をリポストします（ので）」「リポストで紹介」.
     r"(?:(?!ます|まし|いたし|しておりま|しておき|してい(?!ただ)|させて|紹介|共有|お届け)[^。．！!？?\n「『]){0,16}?"
     r"(?:ください|下さい|お願い|願います|いただけ|頂け|よろしく|宜しく|歓迎|してね|しよう|しましょう|ませんか"
-    r"|ほしい|欲しい|力にな|励みにな|ご協力)",
+    r"|ほしい|欲しい|力にな|励みにな|ご協力"
+    # A follow-and-repost campaign: 「リポストで抽選で10名様にプレゼント」「RTで応募完了」.
+    r"|抽選|プレゼント|キャンペーン|応募)",
     re.IGNORECASE,
 )
+# The share as the second step of a campaign's ask: 「フォロー＆リポストで抽選で10名様にプレゼント！」「フォロー・RTで応募」.
+_FOLLOW_AND = re.compile(r"(?i)フォロー\s*(?:&|＆|・|、|,|と|して|\+|＋)?\s*$")
 
 
 def _share_asked(doc: Document, hit: Hit) -> bool:
@@ -498,7 +505,10 @@ def _share_asked(doc: Document, hit: Hit) -> bool:
     word = doc.text[hit.start : hit.end]
     if not _SHARE_WORD.fullmatch(unicodedata.normalize("NFKC", word)):
         return False
-    return _SHARE_ASKED.match(doc.text, hit.end, doc.sentence_at(hit.start)[1]) is not None
+    start, end = doc.sentence_at(hit.start)
+    if _FOLLOW_AND.search(doc.text[max(start, hit.start - 8) : hit.start]):
+        return True
+    return _SHARE_ASKED.match(doc.text, hit.end, end) is not None
 
 
 @rule(
