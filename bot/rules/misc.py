@@ -556,7 +556,10 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
     事実を確認後、きちんと訂正する」とし、美祢市 6(1) も訂正や謝罪の書き込みなど
     「誠実かつ速やかな対応」を求めています。英語のお知らせの「Correction」「We apologize」なども対象です。
     工事や休館のお知らせの「We apologize for the inconvenience」（日本語の「ご迷惑をおかけします」にあたるもの）と、
-    噂やデマを打ち消す「〜という情報は誤りです」は、市の投稿を訂正するものではないので対象外です。
+    噂やデマを打ち消す「〜という情報は誤りです」は、市の投稿を訂正するものではないので対象外です。同じく、断水・運休・
+    システム障害などで「ご迷惑（ご不便）をおかけし、お詫び申し上げます」とだけ伝えるお知らせと、読む人が自分の書類や届出を
+    直す手続きの案内（「訂正印を押してください」「確定申告書の訂正は、税務署にご相談ください」「戸籍の訂正手続き」
+    「提出後に誤りに気づいた場合の訂正方法」）も対象外です（誤り・間違い・訂正や、前の投稿・お知らせに触れたお詫びは対象です）。
     「訂正」「お詫び」と書かずに、前の投稿の間違いや削除だけを伝える文（「さっきの投稿は間違いでした、削除します」
     「昨日の投稿、時間が間違ってました」）も、和気町 6 が黙って削除しないよう求めているものなので対象です
     （「先ほどの投稿の続きです」「昨日の投稿でご紹介したイベント、楽しさ間違いなしです」は対象外です）。
@@ -575,6 +578,8 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
     """
     message = "訂正・お詫びの投稿です。元の投稿は黙って削除せず、何をどう訂正したかが分かるようにしてください。"
     for hit in word_hits(doc, opts, "correction.txt", message):
+        if _readers_correction(doc, hit) or _inconvenience_apology(doc, hit):
+            continue
         yield hit
         return
     silent = _silent_correction(doc)
@@ -583,6 +588,54 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
         return
     if "誤" in doc.text and (m := _WRONG_RIGHT.search(doc.text)) is not None and not _WRONG_RIGHT_TAUGHT.search(doc.text):
         yield Hit(m.start(), m.end(), message)
+
+
+# A correction the reader makes to a form or record of theirs, or a mistake they may find: 「訂正印を押してください」
+# (訂正印 is one morpheme; 「訂正がある場合は」), 「確定申告書の訂正は、税務署にご相談ください」「戸籍の訂正手続き」
+# 「源泉徴収票の訂正が必要な場合は」「提出後に誤りに気づいた場合の訂正方法」. Nothing the city posted was wrong. Not
+# 「【訂正】」「訂正します」「訂正は以下のとおりです」「…の誤りでした」.
+_READERS_CORRECTION = re.compile(
+    r"(?:手続|届|請求|申請|申出|申し出|方法|の(?:手続|申請|申出|申し出|請求|方法|仕方|しかた|窓口))"
+    r"|[をがの]?(?:する|したい|希望する|必要な|必要になった|必要となる|ある)(?:場合|とき|時|方)"
+    r"|[はを][、,]?[^。！？!?\n【】]{0,20}?(?:ご相談|相談して|お問い合わせ|問い合わせ|窓口|税務署|市民課|勤務先|本籍地)"
+    r"|[にがをの][^、,。！？!?\n]{0,6}?(?:気づい|気付い|見つけ|見つかっ|あっ)た(?:場合|とき|時|際|ら|方)"
+)
+
+
+_READERS_WORDS = (fold("訂正"), fold("誤り"))
+
+
+def _readers_correction(doc: Document, hit: Hit) -> bool:
+    word = fold(doc.text[hit.start : hit.end])
+    return word in _READERS_WORDS and _READERS_CORRECTION.match(doc.text, hit.end) is not None
+
+
+# An apology for a service stopped or delayed (「断水でご迷惑をおかけしましたことをお詫び申し上げます」「ご不便を
+# おかけし、おわび申し上げます」), as 「We apologize for the inconvenience」 is in English: nothing posted is being
+# corrected. A post that says anything of a mistake (誤り, 間違い, 訂正, 正しくは, 違っていました) is still one.
+_INCONVENIENCE = re.compile(r"ご迷惑|ご不便|ご不自由|ご心配")
+_SERVICE_STOPPED = re.compile(
+    r"障害|不具合|停止|運休|遅延|遅れ|断水|濁り水|停電|通行止|工事|休止|休館|中止|つながり(?:にく|づら)|繋がり(?:にく|づら)"
+    r"|つながらな|繋がらな|混雑|閲覧(?:でき|しにく|しづら)|利用(?:でき|いただけ)|中断|メンテナンス|故障|欠航|見合わせ|不通|復旧"
+)
+_MISTAKE_SAID = re.compile(
+    r"誤|間違|訂正|正しくは|修正|違って|違いま|違え|ではなく|別の"
+    # What the city said before: 「先ほどの運休のお知らせは、…」「…を掲載しておりました」.
+    r"|(?:さっき|先ほど|先程|さきほど|昨日|きのう|今朝|前回|先日)の[^。！？!?\n]{0,12}?(?:投稿|ポスト|ツイート|お知らせ|記事|掲載)"
+    r"|(?:掲載|記載|お知らせ|案内|投稿)して(?:おりまし|いまし)た"
+)
+_APOLOGY_WORDS = (fold("お詫び"), fold("おわび"), fold("お詫"))
+
+
+def _inconvenience_apology(doc: Document, hit: Hit) -> bool:
+    if fold(doc.text[hit.start : hit.end]) not in _APOLOGY_WORDS:
+        return False
+    a, b = doc.sentence_at(hit.start)
+    return (
+        _INCONVENIENCE.search(doc.text, a, b) is not None
+        and _SERVICE_STOPPED.search(doc.text) is not None
+        and _MISTAKE_SAID.search(doc.text) is None
+    )
 
 
 # The wrong and the right written side by side, with no 訂正 said: 「誤：12月14日（日）　正：12月13日（土）」

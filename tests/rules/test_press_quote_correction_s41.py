@@ -49,3 +49,47 @@ STILL_QUOTED = [
 @pytest.mark.parametrize("text", STILL_QUOTED)
 def test_a_quote_is_still_found(text: str) -> None:
     assert "quote.third_party" in _codes(text), text
+
+
+# A form or record the reader corrects, a mistake the reader may find, an apology for a service stopped: nothing the
+# city posted is being corrected.
+NO_CORRECTION = [
+    "申請書に訂正がある場合は、二重線を引いて訂正印を押してください。",
+    "確定申告書の訂正は、税務署にご相談ください。",
+    "住民票の記載事項に誤りがある場合は、市民課で訂正の手続きができます。",
+    "戸籍の訂正手続きは本籍地の市区町村で行います。",
+    "源泉徴収票の訂正が必要な場合は勤務先にご相談ください。",
+    "【税務課】確定申告の受付が2月16日から始まります。申告書の書き方や、提出後に誤りに気づいた場合の訂正方法は、"
+    "市ホームページをご覧ください。",
+    "申告内容に誤りが見つかった場合は、修正申告をしてください。",
+    "水道の断水でご迷惑をおかけしましたことをお詫び申し上げます。本日15時に復旧しました。",
+    "バスの運休により、ご迷惑をおかけしたことをおわびします。",
+    "【水道局】本日の断水は15時に復旧しました。長時間にわたりご不便をおかけし、お詫び申し上げます。",
+    "【総務課】市のホームページがシステム障害のため閲覧しにくい状態となっています。ご不便をおかけし、おわび申し上げます。",
+]
+
+
+@pytest.mark.parametrize("text", NO_CORRECTION)
+def test_no_correction_is_noticed(text: str) -> None:
+    assert "correction.notice" not in _codes(text), text
+
+
+# Next to those: the city's own post corrected, or an apology for its mistake.
+STILL_CORRECTIONS = [
+    "【訂正】確定申告の受付期間は2月16日からです。",
+    "【訂正】戸籍の手続きの受付時間に誤りがありました。",
+    "先ほどの投稿の受付時間を訂正します。訂正は以下のとおりです。",
+    "申請書の記載例を訂正しました。",
+    "昨日の投稿で断水の時間を誤ってお知らせしました。ご迷惑をおかけし、お詫び申し上げます。",
+    "システム障害の復旧時刻に間違いがありました。ご不便をおかけし、おわび申し上げます。",
+    "職員の不適切な対応により、市民の皆様にご迷惑をおかけしました。深くお詫び申し上げます。",
+    "【おわび】年末年始のごみ収集日の記載に誤りがありました。",
+    "先ほどの運休のお知らせは、別の路線のものでした。ご迷惑をおかけし、お詫び申し上げます。",
+    "運休のお知らせで、路線名を違えて掲載しておりました。ご迷惑をおかけし、お詫びいたします。",
+    "【お詫び】昨日の投稿で、工事の期間を12月5日までとお知らせしましたが、12月12日までです。ご迷惑をおかけし申し訳ありません。",
+]
+
+
+@pytest.mark.parametrize("text", STILL_CORRECTIONS)
+def test_a_correction_is_still_noticed(text: str) -> None:
+    assert "correction.notice" in _codes(text), text
