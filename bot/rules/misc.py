@@ -308,24 +308,31 @@ def embargo(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     """報道発表・記者発表・情報解禁・発表前などに触れる投稿で、公表の順序の確認を促します。
 
     和気町 6「即時性の高い情報発信に関する注意」は「報道発表を別途行う場合は、報道発表との
-    時間的な前後関係が適正になるよう、特に留意する」としています。報道資料の「午前10時解禁」
-    も対象です。お知らせの見出しの「【解禁】」と、季節の「アユ釣り解禁」「アユ釣りの解禁日」
-    「狩猟の解禁前」「ボジョレー・ヌーボー解禁日」は対象外です（「解禁」単独は語彙に入れず、同じ文に釣り・漁・
+    時間的な前後関係が適正になるよう、特に留意する」としています。報道資料の「午前10時解禁」「12月8日解禁」
+    と、「公式発表はまだですが」「マスコミ発表より先に」「報道各社への発表は明日ですが」も対象です。お知らせの見出しの「【解禁】」と、季節の「アユ釣り解禁」「アユ釣りの解禁日」
+    「狩猟の解禁前」「ボジョレー・ヌーボー解禁日」「新米の解禁日」と、子どもや団体の発表の「研究発表前に、みんなで円陣を
+    組みました」「発表前の緊張した面持ち」は対象外です（「解禁」単独は語彙に入れず、同じ文に釣り・漁・
     狩猟・ワインなどの語があれば知らせません）。確認することは投稿全体で一つなので、いくつ触れていても
     最初の箇所に1件だけ、触れている語をまとめて知らせます。発表を終えたことを伝える文（「本日、報道発表しました」
     「11月30日に報道発表した事業の結果」「記者発表資料を掲載しました」「先日の記者発表でお知らせしたとおり」
-    「本日、記者発表を行いました」「プレスリリースを配信しました」「昨日の記者発表の様子です」）は対象外です。ただし、投稿の
+    「本日、記者発表を行いました」「プレスリリースを配信しました」「昨日の記者発表の様子です」「記者発表資料は市ホームページに
+    掲載しています」）は対象外です。ただし、投稿の
     どこかに投稿（予約投稿ならその時刻）より後の時刻や日付があるもの（10時の投稿の「本日午後2時に報道発表しました」
     「報道発表資料を掲載しました。解禁は12月8日です」、「12/8 9:00」「8日14時」のような書き方も）、「解禁」「先立ち」「次回」
     「翌日」「朝刊」「明日」「発表前」「未発表」を含むもの（「解禁されました」は除きます）、その文に「予定」「先に」などこれからの
     ことを含むものは反応します。英語のお知らせの「press release」
     「embargoed」なども対象です。記者会見の内容を先に伝えるもの（「明日の記者会見で発表する新しい支援策を
-    ひと足早くお知らせします」「プレス発表に先立ち」「まだ発表されていない情報ですが」）にも反応します（記者会見の
+    ひと足早くお知らせします」「明日の会見で市長が発表する新事業を、ひと足早くご紹介します」「プレス発表に先立ち」「まだ発表されていない情報ですが」）にも反応します（記者会見の
     開催や中継のお知らせだけのものと、「詳細は記者会見で発表する予定です」「記者会見前のため、お答えできません」のように
     発表の予定や、まだ答えられないことだけを伝えるものは対象外です）。
     """
     allowed = allowed_spans(doc, opts.allow)
-    hits = [h for h in word_hits(doc, opts, "press.txt", "") if not allowed.covers(h.start, h.end)]
+    hits = [
+        h for h in word_hits(doc, opts, "press.txt", "")
+        if not allowed.covers(h.start, h.end) and not _presentation(doc, h)
+    ]
+    if not hits and "会見" in doc.text:
+        hits = [Hit(*m.span("at" if m["at"] else "at2"), "") for m in _CONFERENCE_TOLD_FIRST.finditer(doc.text)]
     if hits and not _still_to_come(doc.text, (ctx.scheduled_at or ctx.now).astimezone(local_zone(ctx))):
         released: dict[tuple[int, int], bool] = {}  # per sentence: one may hold many of the words
         kept = []
@@ -343,6 +350,35 @@ def embargo(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     named = "".join(f"「{w}」" for w in words[:3]) + ("など" if len(words) > 3 else "")
     yield Hit(hits[0].start, hits[0].end,
               f"{named}に触れています。報道発表・解禁の時刻より前に投稿しないよう、公表の順序を確認してください。")
+
+
+# A conference's content told ahead of it, with words between that the list cannot hold: 「明日の会見で市長が発表する
+# 新事業を、ひと足早くご紹介します」「ひと足早く、来週の記者会見で発表される新施策を」.
+# Only as telling it (「ひと足早くご紹介」): not 「市長は会見で、除雪体制をいち早く整えると述べました」.
+_FIRST = (
+    r"(?:ひと足早く|一足早く|ひとあし早く|いち早く|先行して|先取り(?:で|して)?|より先に|先駆けて|先がけて|先に)[、,]?\s*"
+    r"(?:お知らせ|ご紹介|紹介|公開|お伝え|お届け|ご案内|発表|公表|ちょっとだけ|少しだけ)"
+)
+_CONFERENCE_TOLD_FIRST = re.compile(
+    rf"(?P<at>(?:記者)?会見)(?:で|に)[^。！？!?\n]{{0,30}}?{_FIRST}"
+    r"|(?:ひと足早く|一足早く|ひとあし早く|先取りで|先行して)[^。！？!?\n]{0,20}?(?P<at2>(?:記者)?会見)で"
+)
+
+
+# 「発表前」 of a pupil's or a group's presentation, not of a press release: 「研究発表前に、みんなで円陣を組みました」
+# 「発表前の緊張した面持ちの子どもたち」「スピーチ発表前の最終練習」. Only with the presenter's noun glued before it or
+# the moment described after it: 「発表前ですが」「発表前の情報」「まだ発表前の新事業」 keep the check.
+_PRESENTED_BY = re.compile(r"(?:研究|学習|成果|作品|スピーチ|グループ|班|代表|個人|英語|自由研究)$")
+_PRESENTATION_MOMENT = re.compile(
+    r"(?:の|に|は)[、,]?(?:緊張|練習|最終練習|最終確認|リハーサル|円陣|深呼吸|ドキドキ|どきどき|ひととき|みんな|皆で|全員で)"
+)
+
+
+def _presentation(doc: Document, hit: Hit) -> bool:
+    if doc.text[hit.start : hit.end] != "発表前":
+        return False
+    return bool(_PRESENTED_BY.search(doc.text, max(0, hit.start - 6), hit.start)
+                or _PRESENTATION_MOMENT.match(doc.text, hit.end))
 
 
 # A press conference still ahead, named in a sentence that only says what it will announce or that nothing can be
@@ -370,6 +406,8 @@ def _only_announced(doc: Document, hit: Hit) -> bool:
 _RELEASE_DONE = re.compile(
     r"(?:発表|公表|公開|掲載|解禁|リリース|お知らせ)(?:し|され|になり|となり|とな|にな)(?:ました|た)(?!ら|り|め|い)"
     r"|(?:発表|公表|公開)済み"
+    # Kept up since: 「記者発表資料は市ホームページに掲載しています」.
+    r"|(?:掲載|公開|公表)して(?:います|おります)"
     # Held or sent: 「本日、記者発表を行いました」「プレスリリースを配信しました」「報道発表がありました」.
     r"|を(?:行い|おこない|実施し|配信し|開催し)ました|が(?:あり|行われ)ました"
     # One already past: 「昨日の記者発表の様子です」「先日の報道発表のとおり」.

@@ -93,3 +93,41 @@ STILL_CORRECTIONS = [
 @pytest.mark.parametrize("text", STILL_CORRECTIONS)
 def test_a_correction_is_still_noticed(text: str) -> None:
     assert "correction.notice" in _codes(text), text
+
+
+# A presentation, a release kept on the city's site since, the new-rice season: no press release to wait for.
+NO_EMBARGO = [
+    "発表前の緊張した面持ちの子どもたち。練習の成果を発揮できました！",
+    "研究発表前に、みんなで円陣を組みました。",
+    "スピーチ発表前の最終練習の様子です。",
+    "記者発表資料は市ホームページに掲載しています。",
+    "新米の解禁日が待ち遠しいですね（コシヒカリの新米は9月から販売）。",
+    "3月1日解禁の渓流釣り、遊漁券は漁協でお求めください。",
+    "市長定例記者会見を12月10日14時から行います。YouTubeでライブ配信します。",
+    "ピアノ発表会を市民会館で開催します。入場無料です。",
+]
+
+
+@pytest.mark.parametrize("text", NO_EMBARGO)
+def test_no_release_order_to_check(text: str) -> None:
+    assert "press.embargo" not in _codes(text), text
+
+
+# Told ahead of the release, in words the list did not hold.
+TOLD_AHEAD = [
+    "12月8日解禁の情報です。新しい道の駅の名前が決まりました。",
+    "8日解禁の情報です。新しい道の駅の名前が決まりました。",
+    "公式発表はまだですが、来年の雪まつりは2月7日開催です。",
+    "マスコミ発表より先に、フォロワーの皆さんだけにお知らせします。",
+    "報道各社への発表は明日ですが、先にお知らせします。",
+    "明日の会見で市長が発表する新事業を、ひと足早くご紹介します！",
+    "ひと足早く、来週の記者会見で発表される新しい子育て支援策をお伝えします。",
+    "まだ発表前ですが、来年度から子ども医療費が高校生まで無料になります！",
+    "発表前ですが、子どもたちの新しい遊び場が決まりました。",
+    "記者発表前の情報です。練習場の新設が決まりました。",
+]
+
+
+@pytest.mark.parametrize("text", TOLD_AHEAD)
+def test_told_ahead_of_the_release(text: str) -> None:
+    assert "press.embargo" in _codes(text), text
