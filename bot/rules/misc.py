@@ -502,7 +502,9 @@ def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     「資料の引用は出典を明記してください」）と、引用の仕方を教える講座（「著作権と引用のルール」講座、「本からの引用の仕方を
     学びました」）は対象外です（「県の投稿をリポストします」「観光協会の投稿をシェアします」は反応します）。出どころを見出しとして示した
     「出典：」「引用元」「写真提供」「【シェア】」や英語の「courtesy of」「reposted from」にも反応します
-    （「出典を明記すれば自由に使えます」のような利用条件の説明は対象外です）。「〇〇新聞によると」
+    （「出典を明記すれば自由に使えます」のような利用条件の説明は対象外です）。名前を挙げて他者の投稿や写真・記事を載せるもの
+    （「〇〇さんの投稿より」「@〇〇 さんの投稿を紹介します」「皆さんの投稿を紹介します」「（投稿者：@〇〇）」「〇〇さん提供」
+    「Photo by」「〇〇新聞の記事を紹介します」）にも反応します（「皆さんの投稿をお待ちしています」は対象外です）。「〇〇新聞によると」
     「報道によれば」「（12月3日付）によると」のように他者の報道を伝える書き方にも反応します。
     """
     for hit in word_hits(
@@ -513,6 +515,7 @@ def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     ):
         if not _share_asked(doc, hit):
             yield hit
+
 
 
 # A share of the city's own post asked of readers, in the words around 「リポスト」「RT」: 「リポストして、多くの方に

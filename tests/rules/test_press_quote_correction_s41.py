@@ -131,3 +131,29 @@ TOLD_AHEAD = [
 @pytest.mark.parametrize("text", TOLD_AHEAD)
 def test_told_ahead_of_the_release(text: str) -> None:
     assert "press.embargo" in _codes(text), text
+
+
+
+# Another's post, photo or article shown by name, and a source that is no national agency.
+SHOWN_BY_NAME = [
+    "〇〇さんの投稿より。素敵な写真をありがとうございます！",
+    "@joetsu_kanko さんの投稿を紹介します。",
+    "写真：市民カメラマン〇〇さん提供",
+    "Photo by 〇〇さん",
+    "〇〇新聞の記事を紹介します。",
+    "インスタグラムで見つけた素敵な投稿をご紹介！（投稿者：@yuki_snow）",
+    "地元の高校生のツイートを紹介します。",
+    "皆さんの投稿を紹介します！#上越の冬",
+    "出典：〇〇新聞 12月3日朝刊",
+    "出典：新潟日報",
+    "（出典：上越タウン情報）",
+]
+
+
+@pytest.mark.parametrize("text", SHOWN_BY_NAME)
+def test_another_s_post_shown_by_name_is_a_quote(text: str) -> None:
+    assert "quote.third_party" in _codes(text), text
+
+
+def test_residents_asked_to_post_is_no_quote() -> None:
+    assert "quote.third_party" not in _codes("皆さんの投稿をお待ちしています！#上越の冬")
