@@ -133,6 +133,20 @@ def test_told_ahead_of_the_release(text: str) -> None:
     assert "press.embargo" in _codes(text), text
 
 
+# The attribution a national agency's terms of use ask for: the source of the city's weather and disaster posts.
+OFFICIAL_SOURCES = [
+    "【気象情報】出典：気象庁 明日は大雪の見込みです。",
+    "明日は大雪の見込みです（出典：気象庁ホームページ）",
+    "大雪警報の発表状況（出典：新潟地方気象台）",
+    "避難場所の地図です。出典：地理院タイルを加工して作成",
+    "人口の推移（引用元：総務省統計局）",
+]
+
+
+@pytest.mark.parametrize("text", OFFICIAL_SOURCES)
+def test_a_national_agency_named_as_the_source_is_no_quote_to_confirm(text: str) -> None:
+    assert "quote.third_party" not in _codes(text), text
+
 
 # Another's post, photo or article shown by name, and a source that is no national agency.
 SHOWN_BY_NAME = [

@@ -243,7 +243,8 @@ from tests.rules.conftest import codes, findings_of
         ("Press release: new snow removal plan", "press.embargo"),
         ("We apologize for the error in yesterday's post.", "correction.notice"),
         ("Correction: the event is on December 6.", "correction.notice"),
-        ("（出典：気象庁）", "quote.third_party"),
+        # A national agency as the source (「（出典：気象庁）」) is its terms' attribution since session 41.
+        ("（出典：新潟日報）", "quote.third_party"),
         ("出典：新潟県ホームページ", "quote.third_party"),
         ("写真提供：上越観光コンベンション協会", "quote.third_party"),
         ("【シェア】新潟県からのお知らせです", "quote.third_party"),
