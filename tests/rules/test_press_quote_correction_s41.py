@@ -171,3 +171,30 @@ def test_another_s_post_shown_by_name_is_a_quote(text: str) -> None:
 
 def test_residents_asked_to_post_is_no_quote() -> None:
     assert "quote.third_party" not in _codes("皆さんの投稿をお待ちしています！#上越の冬")
+
+
+# Drafts the city publishes on purpose (bills submitted, candidates put to a vote) and another sense of ドラフト.
+NOT_DELIBERATION = [
+    "【議会】12月定例会の議案の概要です。一般会計補正予算（案）など12件を提出しました。",
+    "市のロゴマーク（案）を3つ作りました。投票で決めます！投票はこちら",
+    "プロ野球ドラフト会議で、市出身の〇〇選手が指名されました！おめでとうございます。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DELIBERATION)
+def test_a_published_draft_is_no_deliberation(text: str) -> None:
+    assert "confidential.deliberation" not in _codes(text), text
+
+
+STILL_DELIBERATION = [
+    "ドラフト版ですが、新しい観光計画の概要です。",
+    "【ドラフト】公共施設再編計画",
+    "12月定例会に提出予定の条例（案）です。",
+    "条例（案）3件を課長に提出しました。",
+    "ごみ袋値上げの素案ができました！人気投票で決めるわけではありません。",
+]
+
+
+@pytest.mark.parametrize("text", STILL_DELIBERATION)
+def test_a_draft_kept_in_the_office_is_still_deliberation(text: str) -> None:
+    assert "confidential.deliberation" in _codes(text), text
