@@ -198,3 +198,9 @@ STILL_DELIBERATION = [
 @pytest.mark.parametrize("text", STILL_DELIBERATION)
 def test_a_draft_kept_in_the_office_is_still_deliberation(text: str) -> None:
     assert "confidential.deliberation" in _codes(text), text
+
+
+def test_a_reader_asked_to_check_for_a_miswriting_is_no_correction() -> None:
+    assert "correction.notice" not in _codes("【市民課】住所変更の際に、氏名の誤記がないかご確認ください。")
+    assert "correction.notice" not in _codes("申請書に誤記がある場合は、窓口でお申し出ください。")
+    assert "correction.notice" in _codes("先ほどの投稿に誤記がありました。")
