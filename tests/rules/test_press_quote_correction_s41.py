@@ -204,3 +204,9 @@ def test_a_reader_asked_to_check_for_a_miswriting_is_no_correction() -> None:
     assert "correction.notice" not in _codes("【市民課】住所変更の際に、氏名の誤記がないかご確認ください。")
     assert "correction.notice" not in _codes("申請書に誤記がある場合は、窓口でお申し出ください。")
     assert "correction.notice" in _codes("先ほどの投稿に誤記がありました。")
+
+
+def test_the_city_s_own_posts_offered_for_reprint_are_no_quote() -> None:
+    assert "quote.third_party" not in _codes("【広報】市の公式アカウントの投稿は、出典を明記すれば自由に転載できます。")
+    assert "quote.third_party" not in _codes("このチラシは、どなたでも転載していただけます。")
+    assert "quote.third_party" in _codes("県の許可を得て、県のチラシを転載します。")
