@@ -210,3 +210,9 @@ def test_the_city_s_own_posts_offered_for_reprint_are_no_quote() -> None:
     assert "quote.third_party" not in _codes("【広報】市の公式アカウントの投稿は、出典を明記すれば自由に転載できます。")
     assert "quote.third_party" not in _codes("このチラシは、どなたでも転載していただけます。")
     assert "quote.third_party" in _codes("県の許可を得て、県のチラシを転載します。")
+
+
+def test_a_draft_shown_at_a_public_meeting_is_no_deliberation() -> None:
+    assert "confidential.deliberation" not in _codes("【企画】公共交通計画の素案について、地区ごとに意見交換会を開催します。")
+    assert "confidential.deliberation" not in _codes("検討中の道路計画（案）について、オープンハウスを開催します。")
+    assert "confidential.deliberation" in _codes("公共交通計画の素案です。意見交換会の前に、職員だけで共有します。")
