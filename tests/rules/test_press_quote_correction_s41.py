@@ -216,3 +216,11 @@ def test_a_draft_shown_at_a_public_meeting_is_no_deliberation() -> None:
     assert "confidential.deliberation" not in _codes("【企画】公共交通計画の素案について、地区ごとに意見交換会を開催します。")
     assert "confidential.deliberation" not in _codes("検討中の道路計画（案）について、オープンハウスを開催します。")
     assert "confidential.deliberation" in _codes("公共交通計画の素案です。意見交換会の前に、職員だけで共有します。")
+
+
+def test_the_embargo_s_time_said_with_kaikin_wa_is_checked() -> None:
+    assert "press.embargo" in _codes("解禁は明日9時ですが、新しいゆるキャラの名前をお知らせします。")
+    assert "press.embargo" in _codes("新しい道の駅の名前です。解禁まで拡散はお控えください。")
+    for season in ("アユ釣りの解禁は6月1日です。", "今年のボジョレー・ヌーヴォーの解禁は11月20日です。",
+                   "市民プールの解禁は7月1日から！"):
+        assert "press.embargo" not in _codes(season), season
