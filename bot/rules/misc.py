@@ -557,6 +557,8 @@ _SHARE_ASKED = re.compile(
     re.IGNORECASE,
 )
 # The share as the second step of a campaign's ask: 「フォロー＆リポストで抽選で10名様にプレゼント！」「フォロー・RTで応募」.
+# ...but not the city's own follow and share: 「県の公式アカウントをフォロー・RTしました」.
+_SHARE_DONE = re.compile(r"(?:し|いたし|させていただき)(?:ます|まし)")
 _FOLLOW_AND = re.compile(r"(?i)フォロー\s*(?:&|＆|・|、|,|と|して|\+|＋)?\s*$")
 
 
@@ -566,7 +568,7 @@ def _share_asked(doc: Document, hit: Hit) -> bool:
     if not _SHARE_WORD.fullmatch(unicodedata.normalize("NFKC", word)):
         return False
     start, end = doc.sentence_at(hit.start)
-    if _FOLLOW_AND.search(doc.text[max(start, hit.start - 8) : hit.start]):
+    if _FOLLOW_AND.search(doc.text[max(start, hit.start - 8) : hit.start]) and not _SHARE_DONE.match(doc.text, hit.end):
         return True
     return _SHARE_ASKED.match(doc.text, hit.end, end) is not None
 

@@ -224,3 +224,7 @@ def test_the_embargo_s_time_said_with_kaikin_wa_is_checked() -> None:
     for season in ("アユ釣りの解禁は6月1日です。", "今年のボジョレー・ヌーヴォーの解禁は11月20日です。",
                    "市民プールの解禁は7月1日から！"):
         assert "press.embargo" not in _codes(season), season
+
+
+def test_the_city_s_own_follow_and_share_is_a_quote() -> None:
+    assert "quote.third_party" in _codes("県の公式アカウントをフォロー・RTしました。")
