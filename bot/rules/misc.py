@@ -619,7 +619,8 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
     「誠実かつ速やかな対応」を求めています。英語のお知らせの「Correction」「We apologize」なども対象です。
     工事や休館のお知らせの「We apologize for the inconvenience」（日本語の「ご迷惑をおかけします」にあたるもの）と、
     噂やデマを打ち消す「〜という情報は誤りです」は、市の投稿を訂正するものではないので対象外です。同じく、断水・運休・
-    システム障害などで「ご迷惑（ご不便）をおかけし、お詫び申し上げます」とだけ伝えるお知らせと、読む人が自分の書類や届出を
+    システム障害などで「ご迷惑（ご不便）をおかけし、お詫び申し上げます」とだけ伝えるお知らせ（「…遅れ、ご迷惑をおかけしました。お詫び申し上げます。」
+    のように前の文で伝えたものも）と、読む人が自分の書類や届出を
     直す手続きの案内（「訂正印を押してください」「確定申告書の訂正は、税務署にご相談ください」「戸籍の訂正手続き」
     「提出後に誤りに気づいた場合の訂正方法」）も対象外です（誤り・間違い・訂正や、前の投稿・お知らせに触れたお詫びは対象です）。
     「訂正」「お詫び」と書かずに、前の投稿の間違いや削除だけを伝える文（「さっきの投稿は間違いでした、削除します」
@@ -693,6 +694,8 @@ def _inconvenience_apology(doc: Document, hit: Hit) -> bool:
     if fold(doc.text[hit.start : hit.end]) not in _APOLOGY_WORDS:
         return False
     a, b = doc.sentence_at(hit.start)
+    if a > 0:  # the inconvenience said in the sentence before: 「…遅れ、ご迷惑をおかけしました。お詫び申し上げます。」
+        a = doc.sentence_at(a - 1)[0]
     return (
         _INCONVENIENCE.search(doc.text, a, b) is not None
         and _SERVICE_STOPPED.search(doc.text) is not None

@@ -226,5 +226,10 @@ def test_the_embargo_s_time_said_with_kaikin_wa_is_checked() -> None:
         assert "press.embargo" not in _codes(season), season
 
 
+def test_an_apology_after_the_sentence_of_the_inconvenience_is_no_correction() -> None:
+    assert "correction.notice" not in _codes("昨日は除雪の情報が遅れ、ご迷惑をおかけしました。お詫び申し上げます。")
+    assert "correction.notice" in _codes("昨日の投稿で除雪の日程を誤ってお伝えし、ご迷惑をおかけしました。お詫び申し上げます。")
+
+
 def test_the_city_s_own_follow_and_share_is_a_quote() -> None:
     assert "quote.third_party" in _codes("県の公式アカウントをフォロー・RTしました。")
