@@ -233,3 +233,9 @@ def test_an_apology_after_the_sentence_of_the_inconvenience_is_no_correction() -
 
 def test_the_city_s_own_follow_and_share_is_a_quote() -> None:
     assert "quote.third_party" in _codes("県の公式アカウントをフォロー・RTしました。")
+
+
+def test_kaikin_wa_is_named_without_its_particle() -> None:
+    [found] = [f for f in check("解禁は明日9時ですが、新しいゆるキャラの名前をお知らせします。", ctx(platform="x", policy=CITY_POLICY))
+               if f.code == "press.embargo"]
+    assert found.message.startswith("「解禁」に触れています。"), found.message
