@@ -639,6 +639,8 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
     前の投稿そのものが間違っていた・削除したと書かれているときだけで、前の投稿の内容を引いているだけの文
     （「先ほどの投稿のとおり、不要なメールは削除してください」「前回の記事で、申込書の書き間違いが多いと
     お伝えしました」）は対象外です。
+    前に伝えた内容を「〜ではなく〜でした」と直す文や、お詫びを添えて「昨日ご案内した申込期限は12月10日ではなく12月12日です」と
+    直す文も対象です（「先日お知らせしたとおり、会場は体育館ではなく公民館です」は対象外です）。
     「訂正」と書かずに誤りと正しい内容を並べたもの（「誤：12月14日（日）　正：12月13日（土）」「（誤）…（正）…」）と、
     前の投稿のリンク切れを伝えるもの（「先ほどの投稿のリンクが切れていました」）も対象です。「よくある間違い」「クイズ」
     「記入例」のように、誤りと正しいものを教えるために並べた投稿は対象外です。
@@ -649,7 +651,7 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
             continue
         yield hit
         return
-    silent = _silent_correction(doc)
+    silent = _silent_correction(doc) or _told_otherwise(doc)
     if silent is not None:
         yield Hit(silent[0], silent[1], message)
         return
@@ -777,6 +779,31 @@ _SAID_BY_THE_POST = re.compile(
 _SAID_REACH = 30
 # A mistake of the readers the post is about: 「前回のお知らせについて、メールを誤って削除してしまった方は」.
 _DONE_BY_READERS = re.compile(r"[^、,，。]{0,6}?た(?:方|人|場合|とき|際)")
+
+
+# What the city told before, put right with 「AではなくB」 and an apology or a 「でした」: 「昨日お知らせした開催日は12月6日では
+# なく12月7日でした」「大変失礼いたしました。昨日ご案内した申込期限は12月10日ではなく12月12日です」. Not 「先日お知らせした
+# とおり、会場は体育館ではなく公民館です」 (the earlier notice repeated) nor a rule told again without either.
+_TOLD_BEFORE = re.compile(
+    r"(?:さっき|先ほど|先程|さきほど|昨日|きのう|今朝|前回|先日|以前)(?:に)?(?:ご|お)?(?:知らせ|案内|伝え|掲載|投稿|紹介)し(?:た|ました)"
+    r"(?!とおり|通り|ように|よう)"
+)
+# Without an apology, only a number, date or time put right: not 「昨日お知らせした花火大会、心配された雨ではなく晴天でした！」.
+_RIGHT_INSTEAD = re.compile(r"ではなく[^。！？!?\n]{0,30}?[0-9０-９][^。！？!?\n]{0,30}?でした")
+_SORRY = re.compile(r"申し訳|失礼(?:いた)?しました|すみません|すいません|ご迷惑")
+
+
+def _told_otherwise(doc: Document) -> tuple[int, int] | None:
+    if "ではなく" not in doc.text:
+        return None
+    for m in _TOLD_BEFORE.finditer(doc.text):
+        a, b = doc.sentence_at(m.start())
+        instead = doc.text.find("ではなく", m.end(), b)
+        if instead < 0:
+            continue
+        if _RIGHT_INSTEAD.match(doc.text, instead, b) or _SORRY.search(doc.text):
+            return m.start(), instead + len("ではなく")
+    return None
 
 
 def _silent_correction(doc: Document) -> tuple[int, int] | None:

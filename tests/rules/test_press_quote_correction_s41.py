@@ -239,3 +239,27 @@ def test_kaikin_wa_is_named_without_its_particle() -> None:
     [found] = [f for f in check("解禁は明日9時ですが、新しいゆるキャラの名前をお知らせします。", ctx(platform="x", policy=CITY_POLICY))
                if f.code == "press.embargo"]
     assert found.message.startswith("「解禁」に触れています。"), found.message
+
+
+# What the city told before, put right without 訂正 or 誤り.
+TOLD_OTHERWISE = [
+    "昨日お知らせした開催日は12月6日ではなく12月7日でした。大変申し訳ありません。",
+    "昨日お知らせした開催日は12月6日ではなく12月7日でした。",
+    "大変失礼いたしました。昨日ご案内した申込期限は12月10日ではなく12月12日です。",
+]
+NOT_TOLD_OTHERWISE = [
+    "先日お知らせしたとおり、会場は体育館ではなく公民館です。",
+    "昨日ご案内したイベントは、雨天の場合は中止ではなく延期です。",
+    "本日ご案内した窓口ではなく、2階の市民課へお越しください。",
+    "昨日お知らせした花火大会、心配された雨ではなく晴天でした！",
+]
+
+
+@pytest.mark.parametrize("text", TOLD_OTHERWISE)
+def test_a_notice_put_right_is_a_correction(text: str) -> None:
+    assert "correction.notice" in _codes(text), text
+
+
+@pytest.mark.parametrize("text", NOT_TOLD_OTHERWISE)
+def test_a_notice_repeated_is_no_correction(text: str) -> None:
+    assert "correction.notice" not in _codes(text), text
