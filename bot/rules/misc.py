@@ -17,7 +17,7 @@ from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.prefilter import guard
 from bot.rules.registry import rule
 from bot.rules.text import URL_CHARS, Document, trim_url
-from bot.rules.text_fold import FOLD_TABLE
+from bot.rules.text_fold import FOLD_TABLE, fold
 from bot.rules.wordlists import allowed_spans
 from bot.rules.wordrule import word_hits
 
