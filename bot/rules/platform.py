@@ -412,7 +412,8 @@ def hashtag_unlisted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     和気町 5(4) 運用基準のセキュリティー対策4 は「Instagramでは、公共に供しない名称のハッシュダグ
     付けは厳禁とする」としています。一覧が空のアカウントでは反応しません。
     ハッシュタグは空白や句読点の手前まで続くので、「#上越市の紅葉が見頃です」は一覧にない1つのタグです。
-    このように一覧のタグの後に文が続いているときは、そのタグの後に空白を入れるよう知らせます。
+    このように一覧のタグの後にひらがなで文が続いているときは、そのタグの後に空白を入れるよう知らせます
+    （「#上越市民」「#新潟県」のように言葉が続くものは、一覧にない別のタグとして知らせます）。
     ひらがなとカタカナは別のタグになるので、一覧の「#ジョウエツシ」を「#じょうえつし」と書くと反応します。
     英字の大文字と小文字、全角と半角の違い（「#JOETSU」と「#joetsu」、「＃上越市」と「#上越市」）には反応しません。
     """
@@ -447,20 +448,25 @@ def hashtag_unlisted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
             continue
         # Japanese runs on without spaces: 「#上越市の紅葉が見頃です」 is one tag, meant as the approved 「#上越市」.
         listed = max((k for k in allowed if key.startswith(k)), key=len, default=None)
-        if listed is None:
+        # Where the listed tag ends in the draft as written (none inside a letter NFKC splits, 「㍻」).
+        cut = (
+            next((i for i in range(2, len(written)) if _tag_key(written[1:i]) == listed), None)
+            if listed is not None
+            else None
+        )
+        # Only where the sentence plainly goes on (「の紅葉」「で検索」). A name going on (「#新潟県」「#上越市民」
+        # 「#joetsucity」 for a listed 「新潟」「上越市」「joetsu」) is another tag, meant as written.
+        if listed is None or cut is None or not _HIRAGANA.match(written, cut):
             yield Hit(
                 start,
                 end,
                 f"#{tag} は承認済みハッシュタグの一覧にありません。一覧のタグを使うか、一覧への追加を相談してください。",
             )
             continue
-        # Where the listed tag ends in the draft as written (none inside a letter NFKC splits, 「㍻」).
-        cut = next((i for i in range(2, len(written)) if _tag_key(written[1:i]) == listed), None)
         yield Hit(
             start,
             end,
             f"#{tag} は承認済みハッシュタグの一覧にありません。一覧の「#{allowed[listed]}」のつもりなら、"
             "その後に空白を入れてください（空白や句読点の手前までが1つのハッシュタグになります）。",
-            # A fix only where the sentence plainly goes on (「の紅葉」「で検索」); 「#上越市民」 may be meant.
-            suggestion=f"{written[:cut]} {written[cut:]}" if cut and _HIRAGANA.match(written, cut) else None,
+            suggestion=f"{written[:cut]} {written[cut:]}",
         )

@@ -47,8 +47,6 @@ def test_a_doubled_hash_raises_nothing_where_no_unapproved_tag_is(text: str) -> 
         ("＃上越市で検索してください", "＃上越市で検索してください", "#上越市", "＃上越市 で検索してください"),
         ("紅葉 #高田城址公園の桜", "#高田城址公園の桜", "#高田城址公園", "#高田城址公園 の桜"),
         ("#Joetsuから", "#Joetsuから", "#joetsu", "#Joetsu から"),
-        # Not a sentence going on: whether 「民」 was meant, the writer knows; no fix is proposed.
-        ("紅葉 #上越市民", "#上越市民", "#上越市", None),
     ],
 )
 def test_an_approved_tag_with_the_sentence_glued_after_it_is_told_to_take_a_space(
@@ -70,10 +68,33 @@ def test_an_unapproved_tag_that_starts_with_no_listed_tag_is_told_as_before() ->
     assert f.suggestion is None
 
 
-def test_a_listed_tag_that_ends_inside_a_letter_of_the_draft_gets_the_advice_without_a_fix() -> None:
+def test_a_listed_tag_that_ends_inside_a_letter_of_the_draft_is_told_as_an_unlisted_tag() -> None:
     # 「㍻」 is 「平成」 once normalised: the listed 「平」 ends inside it, where no space can go.
     [f] = findings_of("platform.hashtag_unlisted", "#㍻の思い出", platform="instagram", hashtags_allowed=("平",))
-    assert "一覧の「#平」のつもりなら" in f.message and f.suggestion is None
+    assert "一覧への追加を相談" in f.message and "のつもりなら" not in f.message and f.suggestion is None
+
+
+@pytest.mark.parametrize(
+    ("text", "allowed"),
+    [
+        ("紅葉 #上越市民", ("上越市",)),
+        ("紅葉 #上越市役所", ("上越市",)),
+        ("紅葉 #新潟県", ("新潟",)),
+        ("紅葉 #新潟旅行", ("新潟",)),
+        ("紅葉 #上越妙高駅", ("上越",)),
+        ("紅葉 #高田公園夜桜", ("高田公園",)),
+        ("紅葉 #上越市フォトコン", ("上越市",)),
+        ("紅葉 #上越市2025", ("上越市",)),
+        ("紅葉 #joetsucity", ("joetsu",)),
+    ],
+)
+def test_a_listed_tag_with_a_name_going_on_is_another_tag_to_approve(text: str, allowed: tuple[str, ...]) -> None:
+    """「#新潟県」 with 「新潟」 listed is a tag of its own, written as meant, not a sentence run on: it was told
+    「一覧の「#新潟」のつもりなら、その後に空白を入れてください」 (「#新潟 県」); it is told again that it is not
+    on the list and may be proposed for it."""
+    [f] = findings_of("platform.hashtag_unlisted", text, platform="instagram", hashtags_allowed=allowed)
+    assert f.message.endswith("一覧のタグを使うか、一覧への追加を相談してください。"), f.message
+    assert "のつもりなら" not in f.message and f.suggestion is None
 
 
 @pytest.mark.parametrize(
