@@ -448,9 +448,14 @@ def hashtag_unlisted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
             continue
         # Japanese runs on without spaces: 「#上越市の紅葉が見頃です」 is one tag, meant as the approved 「#上越市」.
         listed = max((k for k in allowed if key.startswith(k)), key=len, default=None)
-        # Where the listed tag ends in the draft as written (none inside a letter NFKC splits, 「㍻」).
+        # Where the listed tag ends in the draft as written (none inside a letter NFKC splits, 「㍻」). Not
+        # past twice its length (「ｼﾞｮｳ」 is 2 letters a kana at most): a tag of a whole long draft without
+        # spaces after 「#㍻」 was normalised once per letter, seconds at 10,000 letters.
         cut = (
-            next((i for i in range(2, len(written)) if _tag_key(written[1:i]) == listed), None)
+            next(
+                (i for i in range(2, min(len(written), 2 * len(listed) + 2)) if _tag_key(written[1:i]) == listed),
+                None,
+            )
             if listed is not None
             else None
         )

@@ -6,6 +6,8 @@ Checked against twitter-text 3.1.0 (the JavaScript library X publishes): extract
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests.rules.conftest import findings_of
@@ -72,6 +74,17 @@ def test_a_listed_tag_that_ends_inside_a_letter_of_the_draft_is_told_as_an_unlis
     # 「㍻」 is 「平成」 once normalised: the listed 「平」 ends inside it, where no space can go.
     [f] = findings_of("platform.hashtag_unlisted", "#㍻の思い出", platform="instagram", hashtags_allowed=("平",))
     assert "一覧への追加を相談" in f.message and "のつもりなら" not in f.message and f.suggestion is None
+
+
+@pytest.mark.parametrize(("head", "allowed"), [("#㍻", "平"), ("#İ", "i"), ("#上越市", "上越市")])
+def test_a_long_tag_after_a_listed_one_is_checked_in_linear_time(head: str, allowed: str) -> None:
+    """Where the listed tag ends in the draft was looked for letter by letter, each prefix normalised anew: a
+    draft of 8,000 letters without a space after 「#㍻」 (listed 「平」) took about 10 s (at 40,000, minutes)."""
+    text = head + "あ" * 8000
+    started = time.perf_counter()
+    [f] = findings_of("platform.hashtag_unlisted", text, platform="instagram", hashtags_allowed=(allowed,))
+    assert time.perf_counter() - started < 2.0
+    assert f.start == 0
 
 
 @pytest.mark.parametrize(
