@@ -279,7 +279,9 @@ _MUSIC_SHARP = guard(re.compile(rf"(?<![\w♯])♯(?!\d+(?!\w))({_TAG_CHARS}+)")
 # only the first. On X, after a 「・」 too (「#上越市・#妙高市」).
 _GLUED_HASHTAG = re.compile(rf"(?<![\w&#])#{_TAG_CHARS}+((?:#{_TAG_CHARS}+)+)")
 _GLUED_HASHTAG_X = re.compile(rf"(?<![\w&#\u30fb])#{_TAG_CHARS_X}+((?:#{_TAG_CHARS_X}+)+)")
-_ONLY_NUMBERS = re.compile(r"(?:#[\d\u30fb]+)+")
+# Phone numbers side by side, maybe with a word between and the sentence run on after the last
+# (「#7119・#8000」「#7119と#8000」「#7119または#8000をご利用ください」).
+_ONLY_NUMBERS = re.compile(r"(?:#\d[\d\u30fb]*[\u3041-\u3096]*)*#\d[^#]*")
 # A phone short code (#7119, #8000, #9110) with the sentence run on after it: 「#7119へ電話を」 is a hashtag,
 # which the number alone is not. Hiragana only: 「#2025年」「#1000本のひまわり」 are tags meant.
 _PHONE_CODE_TAG = re.compile(r"\d{4}[\u3041-\u3096]")
@@ -307,7 +309,7 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     ハッシュタグにならない書き方も知らせます。「シャープ」の変換で入る音楽記号の「♯上越市」と、
     空白なしで続けた「#上越市#春日山」の2つ目以降です（どちらもリンクになりません）。X では、日本語の文字の
     すぐ後に空白なしで続けた「見頃です#上越市」もハッシュタグになりません（「C#言語」のような英数字の後は対象外です）。
-    「#7119・#8000」のように電話番号だけが並ぶものは、もともとハッシュタグではないので対象外です。
+    「#7119・#8000」「#7119と#8000」のように電話番号が並ぶものは、タグのつもりではないので対象外です。
     逆に、「#7119へ電話を」のように番号の後に空白なしで文が続くと、番号から文までがハッシュタグになるので
     知らせます（ハッシュタグがリンクにならない LINE では反応しません）。
     """
@@ -327,8 +329,8 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
             if doc.url_at(start) is not None:
                 continue
             glued = doc.text[start:end]
-            # Phone numbers side by side (「#7119・#8000」): digits are no hashtag, glued or not. After a tag
-            # (「#上越市#8000」) twitter-text links neither, so that is still told.
+            # Phone numbers side by side (「#7119・#8000」「#7119と#8000」): the writer meant no tags, and
+            # 「#8000」 is none anyway. After a tag (「#上越市#8000」) twitter-text links neither, so that is still told.
             if _ONLY_NUMBERS.fullmatch(m.group()):
                 continue
             yield Hit(

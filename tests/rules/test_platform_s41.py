@@ -160,6 +160,17 @@ def test_phone_short_codes_side_by_side_are_not_told_to_be_glued_hashtags(platfo
     assert not findings_of("platform.hashtags", text, platform=platform)
 
 
+@pytest.mark.parametrize("platform", ["x", "instagram", "facebook", "line"])
+@pytest.mark.parametrize(
+    "text",
+    ["夜間の急病の相談は #7119と#8000 へ", "急病の相談は、#7119または#8000へ", "＃７１１９や＃８０００をご利用ください"],
+)
+def test_phone_short_codes_with_a_word_between_are_not_told_to_be_glued_hashtags(platform: str, text: str) -> None:
+    """「#7119と#8000」 is two phone numbers and 「と」, and was told 「ハッシュタグの間に空白がないため、「#8000」は
+    ハッシュタグになりません。それぞれの「#」の前に空白を入れてください」 (even on LINE), as if tags had been meant."""
+    assert not [f for f in findings_of("platform.hashtags", text, platform=platform) if "ハッシュタグの間" in f.message]
+
+
 @pytest.mark.parametrize(
     ("text", "excerpt"),
     [
