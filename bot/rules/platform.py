@@ -361,6 +361,9 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     tags = hashtags(doc, middle_dot=platform == "x")
     # LINE's messages link no hashtags: there 「#7119へ」 reads as written.
     for start, end, tag in tags if platform != "line" else ():
+        # twitter-text links no tag with a 「#」 right after it: 「#7119と#8000」 shows as written on X.
+        if platform == "x" and doc.text.startswith(("#", "＃"), end):
+            continue
         if _PHONE_CODE_TAG.match(tag):
             written = doc.text[start:end]
             yield Hit(

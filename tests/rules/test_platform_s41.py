@@ -172,6 +172,17 @@ def test_phone_short_codes_with_a_word_between_are_not_told_to_be_glued_hashtags
 
 
 @pytest.mark.parametrize(
+    "text", ["夜間の急病の相談は #7119と#8000 へ", "急病の相談は、#7119または#8000へ", "#7119と＃8000"]
+)
+def test_a_phone_short_code_run_on_up_to_the_next_hash_is_no_hashtag_on_x(text: str) -> None:
+    """twitter-text links no tag with a 「#」 right after it (extractHashtags("#7119と#8000") is []), so on X
+    nothing shows as a link; 「「#7119と」は…ハッシュタグになります」 was told there. Instagram is told as before."""
+    assert not findings_of("platform.hashtags", text, platform="x")
+    [f] = findings_of("platform.hashtags", text, platform="instagram")
+    assert "ハッシュタグになります" in f.message and f.excerpt.startswith("#7119")
+
+
+@pytest.mark.parametrize(
     ("text", "excerpt"),
     [
         ("#上越市・#妙高市", "#妙高市"),
