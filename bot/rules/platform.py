@@ -285,6 +285,7 @@ _ONLY_NUMBERS = re.compile(r"(?:#\d[\d\u30fb]*[\u3041-\u3096]*)*#\d[^#]*")
 # A phone short code (#7119, #8000, #9110) with the sentence run on after it: 「#7119へ電話を」 is a hashtag,
 # which the number alone is not. Hiragana only: 「#2025年」「#1000本のひまわり」 are tags meant.
 _PHONE_CODE_TAG = re.compile(r"\d{4}[\u3041-\u3096]")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 # On X, a Japanese tag right after a Japanese letter (「見頃です#上越市」): twitter-text links a 「#」 only after a
 # non-letter, so the tag is plain text. Not after ASCII (「C#言語」「5111#内線」), nor a number sign (「項目#1」「室#A」).
@@ -366,12 +367,15 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
             continue
         if _PHONE_CODE_TAG.match(tag):
             written = doc.text[start:end]
+            # The number as written: not always 「#」 and 4 letters (「#\ufe0f7119へ」, a keycap's 「#」 left over).
+            digits = _FOUR_DIGITS.search(written)
+            number = written[: digits.end()] if digits else "#" + tag[:4]
             yield Hit(
                 start,
                 end,
                 f"「{written}」は、番号の後に文字が続いているため、ハッシュタグになります。電話番号の"
-                f"「{written[:5]}」なら、数字の後に空白を入れるか、「（{written[:5]}）」のように括弧で囲んでください。",
-                suggestion=f"{written[:5]} {written[5:]}",
+                f"「{number}」なら、数字の後に空白を入れるか、「（{number}）」のように括弧で囲んでください。",
+                suggestion=f"{number} {written[digits.end() :]}" if digits else None,
             )
     if platform == "instagram":
         if len(tags) > 30:

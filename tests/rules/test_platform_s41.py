@@ -221,6 +221,16 @@ def test_a_phone_short_code_with_the_sentence_glued_after_it_is_a_hashtag(
     assert not findings_of("platform.hashtag_unlisted", text, platform="instagram", hashtags_allowed=allowed)
 
 
+@pytest.mark.parametrize("hidden", ["\ufe0f", "\u200b"])
+def test_a_phone_short_code_after_an_invisible_letter_is_quoted_and_fixed_whole(hidden: str) -> None:
+    """A keycap's variation selector left after the 「#」 (or a zero-width space) is in the text but not in what the
+    rule reads: the number was taken as the first 5 letters, quoted as 「#711」 and fixed as 「#711 9へ電話を」."""
+    text = f"迷ったら、#{hidden}7119へ電話を"
+    [f] = findings_of("platform.hashtags", text, platform="facebook")
+    assert f.suggestion == f"#{hidden}7119 へ電話を"
+    assert f"「#{hidden}7119」なら" in f.message
+
+
 @pytest.mark.parametrize(
     "text",
     [
