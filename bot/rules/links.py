@@ -649,7 +649,8 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     （「…/a.pdf（PDF：1.2MB）」「…/a，https://…」）は URL の一部とはみなしません（どの SNS でも
     リンクはそこで終わります）。全角の「＃」で始まるハッシュタグ（「…/event/＃上越市」）と、半角で書いた
     アドレスのすぐ後の全角の記号（「…/event/／問合せ：市民課」）も同じです。
-    括弧や「＃」の後にアドレスが続く「…/event（2026）/list」「…/index.html＃access/map」は止めます。
+    括弧や「＃」の後にアドレスが続く「…/event（2026）/list」「…/index.html＃access/map」と、ファイル名の
+    すぐ後の「＃」で始まるページ内の位置（「…/index.html＃access」）は止めます。
     アドレスの途中に日本語が入った URL（「…/kouhou/上越市の魅力.html」「…/search?q=雪&lang=ja」）も、
     X などでは日本語の手前でリンクが切れるので止め、日本語の部分をパーセントエンコードした URL を
     提案します。「/」で終わる URL のすぐ後に漢字・カタカナの名前があり、空白や行末が続くもの

@@ -183,6 +183,10 @@ _URL_START_RE = guard(re.compile(
 ))
 _URL_RUN_RE = re.compile(rf"(?i)[{URL_CHARS}{LOOKALIKE_LETTERS}]+")
 _WIDE_STOP_RE = re.compile(f"[{re.escape(_WIDE_STOPS)}]")
+# A 「＃」 typed with the IME on between a file name and an anchor (「…/index.html＃access」) is the address's
+# fragment: X makes no hashtag of a 「＃」 right after a letter or digit, and the link it makes ends before it,
+# on the top of the page. After a 「/」 or before Japanese (「…/event/＃joetsu」「…html＃上越市」) it is a hashtag.
+_WIDE_FRAGMENT_RE = re.compile(r"(?<=[A-Za-z0-9])#(?=[A-Za-z0-9_\-])")
 # A domain written without a scheme, with or without a path: X, Facebook and LINE turn 「詳しくは
 # example.com へ」 into a link too. Never the local part of a mail address (「info.tokyo@…」), nor the
 # domain of one whose @ a link percent-encoded (「mailto:kouhou%40city.joetsu.niigata.jp」: not 40city…);
@@ -353,7 +357,9 @@ class _Cuts:
             if view[i := m.start() - 1] not in _JOINS_ADDRESS and doc.original(i, i + 1) != view[i]
         ]
         self.wide = [
-            i for m in _WIDE_STOP_RE.finditer(view, start, stop) if doc.original(i := m.start(), i + 1) != view[i]
+            i
+            for m in _WIDE_STOP_RE.finditer(view, start, stop)
+            if doc.original(i := m.start(), i + 1) != view[i] and not _WIDE_FRAGMENT_RE.match(view, i)
         ]
         self.goes_on = [m.start() for m in _GOES_ON.finditer(view, start, stop)]
 

@@ -192,3 +192,18 @@ def test_full_width_signs_inside_an_address_still_stop(text: str) -> None:
 
 def test_a_shortener_before_a_full_width_sign_still_stops() -> None:
     assert _links("申込はhttps://bit.ly/3xYz12／問合せ：市民課") == ["link.shortener"]
+
+
+# Review: a fragment typed with the IME on after a file name (「…/index.html＃access」) is the address's, not a
+# hashtag: X makes no hashtag of a 「＃」 right after a letter, and links the page without its anchor.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会場への地図：https://www.city.joetsu.niigata.jp/site/kanko/index.html＃access",
+        "https://www.city.joetsu.niigata.jp/site/event/index.html＃map 地図はこちら",
+        "https://www.city.joetsu.niigata.jp/site/event/index.html＃section2。",
+        "https://www.city.joetsu.niigata.jp/site/event/index.html＃ｍａｐ",
+    ],
+)
+def test_a_full_width_fragment_after_a_file_name_still_stops(text: str) -> None:
+    assert _links(text) == ["link.malformed"]
