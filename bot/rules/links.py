@@ -477,9 +477,11 @@ _PATH_GOES_ON = re.compile(
 # 「へ」) or goes on without a space.
 _TITLE_AFTER = re.compile(r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,40}+(?=[ \t\u3000\n。．、，)）」』]|$)")
 # What a post says of the link it glues them to (「詳細は…/event/参照」「…/event/掲載中」「…/event/コチラ」), which no
-# page is named: the address ends at the 「/」, where X ends the link.
+# page is named: the address ends at the 「/」, where X ends the link. 「アクセス」「検索」 alone name pages (a venue's
+# map, a search form: 「…/kanko/アクセス」「…/shisetsu/検索」); only with 「要」「中」「可」 are they about the link.
 _ABOUT_THE_LINK = re.compile(
-    r"要?(?:参照|参考|確認|閲覧|検索|掲載|公開|更新|等|迄|他|ココ|コチラ|チェック|クリック|タップ|アクセス)(?:中|済み?|可)?"
+    r"要?(?:参照|参考|確認|閲覧|掲載|公開|更新|等|迄|他|ココ|コチラ|チェック|クリック|タップ)(?:中|済み?|可)?"
+    r"|要(?:検索|アクセス)(?:中|済み?|可)?|(?:検索|アクセス)(?:中|済み?|可)"
 )
 # After 「=」 a value may hold hiragana too (「?q=雪まつり」): nothing else follows an empty value.
 _VALUE_AFTER = re.compile(r"[\u3041-\u3096\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,40}+(?=[ \t\u3000\n。．、，)）」』]|$)")

@@ -207,3 +207,21 @@ def test_a_shortener_before_a_full_width_sign_still_stops() -> None:
 )
 def test_a_full_width_fragment_after_a_file_name_still_stops(text: str) -> None:
     assert _links(text) == ["link.malformed"]
+
+
+# Review: 「アクセス」 and 「検索」 alone after the 「/」 are the names of pages (a venue's map, a search form), which X
+# cuts off the link; said of the link they come with 「要」「中」「可」.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会場へのアクセスはこちら https://www.city.joetsu.niigata.jp/site/kanko/アクセス",
+        "施設の空き状況 https://www.city.joetsu.niigata.jp/shisetsu/検索\n#上越市",
+    ],
+)
+def test_a_page_named_access_or_search_still_stops(text: str) -> None:
+    assert _links(text) == ["link.malformed"]
+
+
+@pytest.mark.parametrize("text", [f"{_EVENT}アクセス可", f"{_EVENT}要アクセス", f"{_EVENT}検索可"])
+def test_access_or_search_said_of_the_link_is_prose(text: str) -> None:
+    assert _links(text) == []
