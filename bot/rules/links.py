@@ -483,6 +483,9 @@ _ABOUT_THE_LINK = re.compile(
     r"要?(?:参照|参考|確認|閲覧|掲載|公開|更新|等|迄|他|ココ|コチラ|チェック|クリック|タップ)(?:中|済み?|可)?"
     r"|要(?:検索|アクセス)(?:中|済み?|可)?|(?:検索|アクセス)(?:中|済み?|可)"
 )
+# Japanese path segments each closed by a 「/」 at the end of what is written (「https://…/soshiki/観光課/」, a
+# WordPress page's 「…/お知らせ/」): the address's own, since prose does not end a word with 「/」.
+_SEGMENTS_AFTER = re.compile(rf"(?:{_WORDS}/)+(?=[ \t\u3000\n。．、，)）」』]|$)")
 # After 「=」 a value may hold hiragana too (「?q=雪まつり」): nothing else follows an empty value.
 _VALUE_AFTER = re.compile(r"[\u3041-\u3096\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,40}+(?=[ \t\u3000\n。．、，)）」』]|$)")
 # How far after the link the rest of its address is looked for: a path, not a page of text (and
@@ -498,7 +501,9 @@ def _japanese_in_path(doc: Document, url: Url) -> Hit | None:
     """The address that goes on in Japanese after the part the platforms link (see _PATH_GOES_ON)."""
     if url.end >= len(doc.text) or doc.text[url.end].isascii():
         return None
-    m = _PATH_GOES_ON.match(doc.text, url.end, url.end + _PATH_WITHIN)
+    m = _PATH_GOES_ON.match(doc.text, url.end, url.end + _PATH_WITHIN) or _SEGMENTS_AFTER.match(
+        doc.text, url.end, url.end + _PATH_WITHIN
+    )
     if m is None and url.url.endswith(("/", "=")):
         m = (_VALUE_AFTER if url.url.endswith("=") else _TITLE_AFTER).match(doc.text, url.end)
         if m is not None and url.url.endswith("/") and _ABOUT_THE_LINK.fullmatch(m.group()):
@@ -656,7 +661,8 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     アドレスの途中に日本語が入った URL（「…/kouhou/上越市の魅力.html」「…/search?q=雪&lang=ja」）も、
     X などでは日本語の手前でリンクが切れるので止め、日本語の部分をパーセントエンコードした URL を
     提案します。「/」で終わる URL のすぐ後に漢字・カタカナの名前があり、空白や行末が続くもの
-    （「https://ja.wikipedia.org/wiki/上越市 をご覧ください」）と、「=」で終わる URL のすぐ後の日本語
+    （「https://ja.wikipedia.org/wiki/上越市 をご覧ください」）、「/」で閉じた日本語の名前（「…/soshiki/観光課/」
+    「…/お知らせ/」）と、「=」で終わる URL のすぐ後の日本語
     （「…/search?q=雪まつり」）も、アドレスの一部として止めます。
     URL の後に日本語の文が続くだけのもの（「…/kouhou/をご覧ください」）と、「/」のすぐ後がリンクについて
     述べる言葉のもの（「詳細は…/event/参照」「…/event/掲載中」「…/event/コチラ」）は対象外です。
