@@ -169,11 +169,20 @@ _ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 # the endings, particles and spellings around them (下さい/ください, 致します/いたします).
 _CONTENT_LETTER = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff々〆\u30a1-\u30fa\u30fc-\u30ffA-Za-z0-9]")
 # What turns a notice into its opposite when only added or removed (「開催します」→「開催しません」「開催を見合わせ
-# ます」): counted in each text, they must agree for a near duplicate.
+# ます」): counted in each text, they must agree for a near duplicate. The set phrases of the first group hold
+# such a word and turn nothing: a campaign re-posted with 「お見逃しなく！」「なくなり次第終了」「まもなく」 or
+# 「内容は変更となる場合があります」 added is the same post, and was let through as another.
 _TURNING = re.compile(
-    r"ない|なく|なかっ|なけれ|ません|中止|延期|休止|見合わせ|見合せ|取りやめ|取り止め|取止め|とりやめ|解除|終了|閉鎖"
-    r"|再開|運休|欠航|通行止|変更|訂正|延長|短縮"
+    r"(?:お?見逃しなく|お?忘れなく|もれなく|漏れなく|間もなく|まもなく|ほどなく|程なく|遠慮なく|気兼ねなく|問題なく"
+    r"|間違いなく|予告なく|滞りなく|なくなり次第(?:終了)?|次第終了|少な[いくかけ]|危な[いくかけ]|もったいな[いく]"
+    r"|(?:中止|延期|変更|休止|終了)(?:に|と|の)?(?:なる|する|いたす|させていただく)?場合)"
+    r"|(ない|なく|なかっ|なけれ|ません|中止|延期|休止|見合わせ|見合せ|取りやめ|取り止め|取止め|とりやめ|解除|終了|閉鎖"
+    r"|再開|運休|欠航|通行止|変更|訂正|延長|短縮)"
 )
+
+
+def _turning_words(shown: str) -> list[str]:
+    return sorted(w for w in _TURNING.findall(shown) if w)
 
 
 def _says_the_same(text: str, other: str, key: str, other_key: str) -> bool:
@@ -183,7 +192,7 @@ def _says_the_same(text: str, other: str, key: str, other_key: str) -> bool:
     from rapidfuzz.distance import Levenshtein
 
     shown, other_shown = _as_written(text), _as_written(other)
-    if sorted(_TURNING.findall(shown)) != sorted(_TURNING.findall(other_shown)):
+    if _turning_words(shown) != _turning_words(other_shown):
         return False
     # Each run of edits between equal stretches is one change: an alignment may write 「冬の灯り」→「雪灯篭」 as
     # 「冬の」 dropped beside 「雪」 added, which is 雪 put for 冬 all the same.
@@ -252,6 +261,7 @@ def duplicate(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「お掛けします」「休業となります」）だけです。同じ型の文で語句を入れ替えたもの（「高田区」と「直江津区」、
     「保健師」と「土木技師」、「大雨警報」と「大雪警報」、「熊」と「猿」、「中止します」と「実施します」）や、
     反対の意味にしたもの（「開催します」と「開催しません」「開催を見合わせます」）は別の投稿として扱います。
+    「お見逃しなく」「なくなり次第終了」「まもなく」のような決まり文句を足しただけのものは同じ内容です。
     「次回の休館日は12/8です」と「…1/28です」のように、区切りの位置が違う日付も別の数字です。
     どちらにもリンクがあり、同じページへのリンクが一つもないもの（「新着情報です。」と別々の記事の URL）は
     別の投稿です。同じページなら、計測用のパラメータ（utm_source、fbclid など）、「www.」、末尾の「/」や

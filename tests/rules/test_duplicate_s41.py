@@ -100,6 +100,33 @@ def test_the_same_notice_reworded_is_still_a_repeat(text: str, previous: str) ->
     assert duplicate(previous, text)
 
 
+# A campaign re-posted with a set phrase added that holds a turning word and turns nothing (「お見逃しなく」
+# has なく, 「なくなり次第終了」 終了): the count of turning words differed, and the repeat passed as another post.
+CAMPAIGN = ("ふるさと納税のお礼の品に、上越産コシヒカリの新米が登場しました。今年は天候に恵まれ、粒がそろったおいしいお米に"
+            "仕上がっています。数量限定ですので、お早めにお申し込みください。詳しくは市ホームページをご覧ください。")
+SET_PHRASES = [
+    CAMPAIGN + "お見逃しなく！",
+    CAMPAIGN.replace("お早めに", "お忘れなく、お早めに"),
+    CAMPAIGN.replace("数量限定ですので", "数量限定、なくなり次第終了ですので"),
+    CAMPAIGN.replace("数量限定ですので", "数量限定、売り切れ次第終了ですので"),
+    CAMPAIGN.replace("お申し込みください", "お申し込みください。もれなく"),
+    CAMPAIGN.replace("登場しました", "まもなく登場します"),
+    CAMPAIGN.replace("お申し込みください", "ご遠慮なくお申し込みください"),
+]
+
+
+@pytest.mark.parametrize("text", SET_PHRASES)
+def test_a_repeat_with_a_set_phrase_that_turns_nothing_is_still_a_repeat(text: str) -> None:
+    assert duplicate(text, CAMPAIGN)
+    assert duplicate(CAMPAIGN, text)
+
+
+# The same phrases do not hide a notice turned into its opposite beside them.
+def test_a_set_phrase_does_not_hide_a_notice_turned_into_its_opposite() -> None:
+    turned = FESTIVAL.replace("開催します", "開催しません").replace("お待ちしています", "お待ちしています。お見逃しなく")
+    assert not duplicate(turned, FESTIVAL + "お見逃しなく")
+
+
 # The same recurring notice with another date or time: digits that punctuation kept apart are other numbers
 # (「12/8」 is not 「1/28」, 「8:30」 not 「83:0」).
 OTHER_DATES = [
