@@ -39,9 +39,11 @@ def empty(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     貼り付けの失敗であることがほとんどです。
     """
     punctuation = False
-    for ch in doc.text:  # a draft's first character mostly settles it: no walk over the whole text
+    text = doc.text
+    for i, ch in enumerate(text):  # a draft's first character mostly settles it: no walk over the whole text
         if _shows(ch):
-            if not unicodedata.category(ch).startswith("P"):
+            # 「‼️」「⁉️」「〽️」「#️⃣」 are emoji: punctuation made one by the presentation selector or the keycap.
+            if not unicodedata.category(ch).startswith("P") or text[i + 1 : i + 2] in _AS_EMOJI:
                 return
             punctuation = True
     # Nothing to point at: an empty span and excerpt, like the other findings about the whole draft.
@@ -51,6 +53,9 @@ def empty(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         yield Hit(0, 0, "本文に句読点や記号しかありません。投稿する文章を入力してください。", excerpt="")
     else:
         yield Hit(0, 0, "本文がありません。投稿する文章を入力してください。", excerpt="")
+
+
+_AS_EMOJI = ("\ufe0f", "\u20e3")  # VARIATION SELECTOR-16, COMBINING ENCLOSING KEYCAP
 
 
 # Characters that print as nothing although they are letters or symbols (used to make a post look

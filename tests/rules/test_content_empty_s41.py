@@ -24,7 +24,9 @@ def test_a_draft_of_punctuation_alone_is_empty(text: str) -> None:
 
 
 SAYS_SOMETHING = ["🌸", "☀\ufe0f", "#上越市 #高田城址公園", "https://www.city.joetsu.niigata.jp/", "○", "1", "あ", "ー",
-                  "。🌸", "…続く", "〒", "★", "♪", "→", "──", "@joetsu_city"]
+                  "。🌸", "…続く", "〒", "★", "♪", "→", "──", "@joetsu_city",
+                  # Emoji made of punctuation: the presentation selector (U+FE0F) or the keycap (U+20E3) after it.
+                  "‼\ufe0f", "⁉\ufe0f", "〽\ufe0f", "〰\ufe0f", "#\ufe0f\u20e3", "*\ufe0f\u20e3", "#\u20e3", "。‼\ufe0f"]
 
 
 @pytest.mark.parametrize("text", SAYS_SOMETHING)
