@@ -72,7 +72,6 @@ def _shows(ch: str) -> bool:
 
 # ASCII only: Japanese right after a link (「…/form/1から。締切は12月1日です。」) is the post's, not the link's.
 _URL_IN_TEXT = re.compile(rf"(?i)https?://[{URL_CHARS}]+")
-_NOT_WORD = re.compile(r"[\W_]+")
 # A thousands separator is no break between numbers: 「1,000円」 is 「1000円」.
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _NUMBER = re.compile(r"\d+")
