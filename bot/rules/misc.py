@@ -79,7 +79,14 @@ _NUMBER = re.compile(r"\d+")
 _TRACKING = re.compile(
     r"utm_\w*|fbclid|gclid|dclid|gbraid|wbraid|yclid|msclkid|igshid|igsh|mc_cid|mc_eid|_ga|_gl|si|ref_src|ref_url"
 )
-_SHARE_PARAMS_HOSTS = ("x.com", "twitter.com", "mobile.twitter.com")  # their 「?s=20&t=…」 say who shared
+# Parameters that say who shared a link or where a video starts, not which post or video it opens: X's
+# 「?s=20&t=…」, YouTube's 「&t=30s」「&feature=shared」「&pp=…」「&ab_channel=…」.
+_SHARE_PARAMS = {"x.com": ("s", "t"), "youtube.com": ("t", "feature", "pp", "ab_channel")}
+# Other names of one site: the share button's 「youtu.be/ID」 opens 「youtube.com/watch?v=ID」, and 「twitter.com/…/status/1」
+# is 「x.com/…/status/1」.
+_SAME_SITE = {"twitter.com": "x.com", "youtu.be": "youtube.com"}
+_MOBILE_OR_WWW = re.compile(r"^(?:www|m|mobile)\.")
+_INDEX_PAGE = re.compile(r"/index\.(?:html?|php)$")
 # Short texts differ in one character and are still different posts (燃やせる/燃やせないごみ).
 _NEAR_MIN_LENGTH = 30
 _NEAR_THRESHOLD = 90.0
@@ -148,18 +155,23 @@ def _squeeze(norm: str) -> str:
 
 
 def _page(url: str) -> str:
-    """The page a link opens: host without 「www.」, path without a final 「/」, the query without
-    tracking parameters; no scheme, no fragment."""
+    """The page a link opens: host without 「www.」「m.」 and by one name (x.com for twitter.com), path
+    without a final 「/」 or 「index.html」, the query without tracking or sharing parameters; no scheme, no
+    fragment."""
     try:
         parts = urlsplit(url)
-        host = (parts.hostname or "").removeprefix("www.")
+        host = _MOBILE_OR_WWW.sub("", parts.hostname or "")
         query = parse_qsl(parts.query, keep_blank_values=True)
     except ValueError:
         return url.lower()
-    shared = host in _SHARE_PARAMS_HOSTS
-    kept = "&".join(f"{k}={v}" for k, v in query
-                    if not _TRACKING.fullmatch(k.lower()) and not (shared and k in ("s", "t")))
-    return f"{host}{parts.path.rstrip('/')}" + (f"?{kept}" if kept else "")
+    path = _INDEX_PAGE.sub("", parts.path).rstrip("/")
+    if host == "youtu.be" and path:
+        query.insert(0, ("v", path[1:]))
+        path = "/watch"
+    host = _SAME_SITE.get(host, host)
+    shared = _SHARE_PARAMS.get(host, ())
+    kept = "&".join(f"{k}={v}" for k, v in query if not _TRACKING.fullmatch(k.lower()) and k not in shared)
+    return f"{host}{path}" + (f"?{kept}" if kept else "")
 
 
 def _as_written(text: str) -> str:
@@ -268,8 +280,9 @@ def duplicate(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「お見逃しなく」「なくなり次第終了」「まもなく」のような決まり文句を足しただけのものは同じ内容です。
     「次回の休館日は12/8です」と「…1/28です」のように、区切りの位置が違う日付も別の数字です。
     どちらにもリンクがあり、同じページへのリンクが一つもないもの（「新着情報です。」と別々の記事の URL）は
-    別の投稿です。同じページなら、計測用のパラメータ（utm_source、fbclid など）、「www.」、末尾の「/」や
-    「#」以降が違っても同じリンクとして扱います。同じ文にハッシュタグを足しただけのもの（「…開放します。#上越市」）と、
+    別の投稿です。同じページなら、計測用のパラメータ（utm_source、fbclid など）、「www.」や「m.」、末尾の「/」や
+    「index.html」、「#」以降が違っても、「youtu.be」と「youtube.com」、「twitter.com」と「x.com」のように
+    書き方が違っても同じリンクとして扱います。同じ文にハッシュタグを足しただけのもの（「…開放します。#上越市」）と、
     再投稿や重要さを示す見出しを付けただけのもの（「【再掲】」「［重要］」「再掲：」「（再掲）」「【拡散希望】」）も同じ内容です。
     ハッシュタグを別のものに替えたもの（「#高田区」と「#直江津区」）、それ自体が知らせである見出し（「【中止】」
     「【延期】」「【高田区】」）、ハッシュタグだけの投稿（写真が内容です）は別の投稿として扱います。

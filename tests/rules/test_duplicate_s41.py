@@ -153,6 +153,10 @@ OTHER_PAGES = [
      "イベント情報はこちら👉 https://www.city.joetsu.niigata.jp/event/sakura"),
     ("市長定例記者会見の動画を公開しました。https://www.youtube.com/watch?v=AAAAAAAAAAA",
      "市長定例記者会見の動画を公開しました。https://www.youtube.com/watch?v=BBBBBBBBBBB"),
+    ("市長定例記者会見の動画を公開しました。https://youtu.be/AAAAAAAAAAA",
+     "市長定例記者会見の動画を公開しました。https://www.youtube.com/watch?v=BBBBBBBBBBB"),
+    ("市長の投稿をご覧ください。https://twitter.com/joetsu_city/status/1234567890",
+     "市長の投稿をご覧ください。https://x.com/joetsu_city/status/1234567891"),
     # Japanese right after a link is the post's, not the link's.
     ("申込はhttps://www.city.joetsu.niigata.jp/form/1から。締切は12月1日です。",
      "申込はhttps://www.city.joetsu.niigata.jp/form/2から。締切は1月5日です。"),
@@ -176,6 +180,17 @@ SAME_PAGE = [
      "本日10時から市民プールを開放します。HTTPS://WWW.CITY.JOETSU.NIIGATA.JP/pool"),
     ("市長定例記者会見の動画です。https://www.youtube.com/watch?v=AAAAAAAAAAA&si=xyz123",
      "市長定例記者会見の動画です。https://www.youtube.com/watch?v=AAAAAAAAAAA"),
+    # One page by its other names: the share button's youtu.be, the mobile site, twitter.com for x.com, index.html.
+    ("市長定例記者会見の動画です。https://youtu.be/AAAAAAAAAAA?si=xyz123&t=30",
+     "市長定例記者会見の動画です。https://www.youtube.com/watch?v=AAAAAAAAAAA"),
+    ("市長定例記者会見の動画です。https://m.youtube.com/watch?v=AAAAAAAAAAA&feature=shared",
+     "市長定例記者会見の動画です。https://www.youtube.com/watch?v=AAAAAAAAAAA"),
+    ("市長の投稿をご覧ください。https://twitter.com/joetsu_city/status/1234567890?s=20",
+     "市長の投稿をご覧ください。https://x.com/joetsu_city/status/1234567890"),
+    ("本日10時から市民プールを開放します。https://m.facebook.com/joetsu.city/posts/1",
+     "本日10時から市民プールを開放します。https://www.facebook.com/joetsu.city/posts/1/"),
+    ("本日10時から市民プールを開放します。https://www.city.joetsu.niigata.jp/pool/index.html",
+     "本日10時から市民プールを開放します。https://www.city.joetsu.niigata.jp/pool/"),
     # The same words with a link added, or one link of two kept, are the same notice.
     ("本日10時から市民プールを開放します。https://www.city.joetsu.niigata.jp/pool",
      "本日10時から市民プールを開放します。"),
