@@ -193,8 +193,10 @@ _TURNING = re.compile(
     r"|間違いなく|予告なく|滞りなく|なくなり次第(?:終了)?|次第終了|少な[いくかけ]|危な[いくかけ]|もったいな[いく]"
     r"|(?:中止|延期|変更|休止|終了)(?:に|と|の)?(?:なる|する|いたす|させていただく)?場合)"
     r"|(ない|なく|なかっ|なけれ|ません|中止|延期|休止|見合わせ|見合せ|取りやめ|取り止め|取止め|とりやめ|解除|終了|閉鎖"
-    r"|再開|運休|欠航|通行止|変更|訂正|延長|短縮)"
+    r"|再開|運休|欠航|通行止|変更|訂正|延長|短縮|未定)"
 )
+# A prefix that, put alone before a word, says its opposite (通行可能/通行不可能, 公開/非公開, 実施/未実施).
+_NEGATING_PREFIXES = frozenset("不非未無")
 
 
 def _turning_words(shown: str) -> list[str]:
@@ -220,7 +222,8 @@ def _says_the_same(text: str, other: str, key: str, other_key: str) -> bool:
             changes[-1][1], changes[-1][3] = op.src_end, op.dest_end
         else:
             changes.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
-    return not any(_CONTENT_LETTER.search(shown, a, b) and _CONTENT_LETTER.search(other_shown, c, d)
+    return not any((_CONTENT_LETTER.search(shown, a, b) and _CONTENT_LETTER.search(other_shown, c, d))
+                   or shown[a:b] + other_shown[c:d] in _NEGATING_PREFIXES
                    for a, b, c, d in changes)
 
 
@@ -276,7 +279,8 @@ def duplicate(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     足したり削ったりしたもの（「十分ご注意ください」「現在、」）と書き方を変えたもの（「下さい」「致します」
     「お掛けします」「休業となります」）だけです。同じ型の文で語句を入れ替えたもの（「高田区」と「直江津区」、
     「保健師」と「土木技師」、「大雨警報」と「大雪警報」、「熊」と「猿」、「中止します」と「実施します」）や、
-    反対の意味にしたもの（「開催します」と「開催しません」「開催を見合わせます」）は別の投稿として扱います。
+    反対の意味にしたもの（「開催します」と「開催しません」「開催を見合わせます」、「通行可能」と
+    「通行不可能」、「公開」と「非公開」）は別の投稿として扱います。
     「お見逃しなく」「なくなり次第終了」「まもなく」のような決まり文句を足しただけのものは同じ内容です。
     「次回の休館日は12/8です」と「…1/28です」のように、区切りの位置が違う日付も別の数字です。
     どちらにもリンクがあり、同じページへのリンクが一つもないもの（「新着情報です。」と別々の記事の URL）は
