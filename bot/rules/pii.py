@@ -394,9 +394,12 @@ def _public_body_line(line: str) -> bool:
 _EXAMPLE_LABEL = r"(?:記入例|入力例|(?<![\u4e00-\u9fff])例|見本|サンプル)"  # not 「条例」「事例」
 _EXAMPLE_BEFORE = re.compile(rf"(?:{_EXAMPLE_LABEL}|例えば|たとえば)[)\]】」』]?:?[ \t]*\n?[ \t]*[「『(]?\Z")
 _EXAMPLE_AFTER = re.compile(
-    r"[ \t]*+[」』)]?[ \t]*+(?:のような|のように|みたいな|などの|の(?:形式|書式)で"
+    r"[ \t]*+(?:[」』)]?[ \t]*+(?:のような|のように|みたいな|の(?:形式|書式)で"
     # 「4242 4242 4242 4242 は記入例です」「（例）」 right after it.
     rf"|(?:は|が)[ \t]*+{_EXAMPLE_LABEL}(?:です|であり|で、|。|$)|[(（]{_EXAMPLE_LABEL}[)）])"
+    # 「「090-…」などの番号」, but not 「電話（090-…）などの方法で」「メール（…）などで」: in brackets it is the means'
+    # own number or address, and 「など」 is about the means.
+    r"|[」』]?[ \t]*+などの)"
 )
 
 

@@ -262,3 +262,23 @@ def test_the_fields_of_an_example_under_its_heading_raise_nothing(text: str) -> 
 )
 def test_numbers_outside_an_examples_fields_are_still_found(text: str, code: str) -> None:
     assert code in [c for c, _ in _pii(text)]
+
+
+# 「などの」 after the means' own number or address in brackets (「メール（…）などの方法で」) is about the means, not a
+# sample of the format: the address there is where the applications go.
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("FAX・メール（yamada.hanako@gmail.com）などの方法でお申し込みください", "pii.email"),
+        ("電話（090-8765-4321）などの方法でお問い合わせください", "pii.phone"),
+    ],
+)
+def test_a_means_in_brackets_before_nado_is_still_found(text: str, code: str) -> None:
+    assert code in [c for c, _ in _pii(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["「090-1234-5678」などの番号を入力してください", "「taro.joetsu@gmail.com」などのフリーメールでも申し込めます"]
+)
+def test_a_sample_before_nado_raises_nothing(text: str) -> None:
+    assert _pii(text) == []
