@@ -403,8 +403,11 @@ _EXAMPLE_AFTER = re.compile(
 )
 
 
-# A line headed as an example (「記入例　住所：…　氏名：…」「記入例）メール：…」): all of it is.
-_EXAMPLE_LINE = re.compile(rf"[ \t]*+(?:[(\[【]{_EXAMPLE_LABEL}[)\]】]|{_EXAMPLE_LABEL}(?:[:)\]】\s]|$))")
+# A line headed as an example (「記入例　住所：…　氏名：…」「記入例）メール：…」): all of its first sentence is. Not a
+# line that only speaks of the example (「（記入例）を参考に記入し、担当（090-…）まで」「例）の欄は…」).
+_EXAMPLE_LINE = re.compile(
+    rf"[ \t]*+(?:[(\[【]{_EXAMPLE_LABEL}[)\]】]|{_EXAMPLE_LABEL}(?:[:)\]】\s]|$))(?![ \t]*(?:[をのにがもとでへや]|は(?!がき)))"
+)
 
 
 # A 記入例 set out as a block under a heading of its own (「（記入例）⏎件名：講座申込⏎氏名：上越太郎⏎電話：090-…」, as a post
@@ -436,7 +439,9 @@ def _example(doc: Document, a: int, b: int) -> bool:
     if _EXAMPLE_BEFORE.search(doc.norm, max(0, a - 12), a) or _EXAMPLE_AFTER.match(doc.norm, b):
         return True
     line = doc.norm.rfind("\n", 0, a) + 1
-    return bool(_EXAMPLE_LINE.match(doc.norm, line, a)) or ("\n" in doc.norm and _in_example_block(doc.norm, a))
+    if (m := _EXAMPLE_LINE.match(doc.norm, line, a)) and doc.norm.find("。", m.end(), a) < 0:
+        return True
+    return "\n" in doc.norm and _in_example_block(doc.norm, a)
 
 
 def my_number_is_valid(digits: str) -> bool:

@@ -282,3 +282,34 @@ def test_a_means_in_brackets_before_nado_is_still_found(text: str, code: str) ->
 )
 def test_a_sample_before_nado_raises_nothing(text: str) -> None:
     assert _pii(text) == []
+
+
+# A line that begins with the label but only speaks of the example (「（記入例）を参考に…」), or goes on past the
+# example's sentence, gives the real address or number after it.
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("（記入例）を参考に申込書を作成し、yamada.hanako@gmail.com へ送ってください", "yamada.hanako@gmail.com"),
+        ("（記入例）を参考に記入し、担当の山田（090-8765-4321）までお送りください", "090-8765-4321"),
+        ("例）の欄は記入不要です。問い合わせ：yamada@gmail.com", "yamada@gmail.com"),
+        (
+            "記入例）メール：taro.joetsu@gmail.com。お問い合わせは担当 yamada.hanako@gmail.com まで",
+            "yamada.hanako@gmail.com",
+        ),
+    ],
+)
+def test_a_line_that_speaks_of_the_example_is_not_the_example(text: str, found: str) -> None:
+    assert [e for _, e in _pii(text)] == [found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "記入例）メール：taro.joetsu@gmail.com 電話：090-1234-5678",
+        "【記入例】上越太郎　090-1234-5678　taro.joetsu@gmail.com",
+        "記入例 住所：上越市木田1-1-1 氏名：上越太郎 電話：090-1234-5678",
+        "【記入例】はがき　上越市木田1-1-1　上越太郎　090-1234-5678",  # 「は」 of はがき, no particle
+    ],
+)
+def test_a_line_headed_as_an_example_raises_nothing(text: str) -> None:
+    assert _pii(text) == []
