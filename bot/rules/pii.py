@@ -277,7 +277,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     `allow` にある番号（国内の数字だけで比較。設定に全角で書いた番号も同じ）は対象外です。「記入例：」「（例）」の直後や
     「〜のような番号」「〜の形式で」「〜は記入例です」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号、
     「（記入例）」だけの見出しの行の下に「氏名：上越太郎」「電話：090-…」のように並べた欄の番号も対象外です
-    （「条例」「事例」の「例」は除きます。空行や文、別の見出しの後の番号は止めます）。
+    （「条例」「事例」の「例」は除きます。空行や文、別の見出しの後の番号や、「問合せ：」「送り先：」のように問い合わせ先や送り先を示す欄の番号、同じ欄が繰り返された後の2人目の番号は止めます）。
 
     詐欺や不審な電話への注意喚起で、かけてくる番号を示す文（「090-…から市職員を名乗る不審な電話が
     あります」「発信元：090-…」）の番号は、止めずに警告にします。住民に番号を知らせるのは市の務めで、
@@ -412,16 +412,21 @@ _EXAMPLE_LINE = re.compile(
 
 # A 記入例 set out as a block under a heading of its own (「（記入例）⏎件名：講座申込⏎氏名：上越太郎⏎電話：090-…」, as a post
 # asking for applications by mail shows what to write): the field lines (「label：value」) under the heading, up to a
-# line of anything else (a blank line, a sentence, another heading), are all the example's.
+# line of anything else (a blank line, a sentence, another heading), are all the example's. Not a field that gives the
+# post's own contact (「送り先：」「問い合わせ：」「担当：」, written on under the example), nor the fields of a second
+# person after the example's (a label met again: 「氏名：上越太郎⏎…⏎氏名：山田花子⏎電話：…」).
 _EXAMPLE_HEADING = re.compile(rf"[ \t]*+[(\[【<〈《]?[ \t]*{_EXAMPLE_LABEL}[ \t]*[)\]】>〉》]?[ \t]*:?[ \t]*")
-_FIELD_LINE = re.compile(r"[ \t]*+(?:[・*-][ \t]*+)?[^\s:]{1,12}[ \t]*:")
+_FIELD_LINE = re.compile(r"[ \t]*+(?:[・*-][ \t]*+)?([^\s:]{1,12})[ \t]*:")
+_POSTS_OWN_FIELD = re.compile(r"問い?合|担当|宛|(?:送り?|送付|送信|提出|申し?込み?|応募)先|受付|窓口|事務局|主催|照会")
 _EXAMPLE_FIELDS = 15
 
 
 def _in_example_block(norm: str, a: int) -> bool:
     start = norm.rfind("\n", 0, a) + 1
-    if not _FIELD_LINE.match(norm, start, a):
+    field = _FIELD_LINE.match(norm, start, a)
+    if field is None or _POSTS_OWN_FIELD.search(field[1]):
         return False
+    labels = {field[1]}
     for _ in range(_EXAMPLE_FIELDS):
         if start == 0:
             return False
@@ -429,8 +434,10 @@ def _in_example_block(norm: str, a: int) -> bool:
         start = norm.rfind("\n", 0, end) + 1
         if _EXAMPLE_HEADING.fullmatch(norm, start, end):
             return True
-        if not _FIELD_LINE.match(norm, start, end):
+        field = _FIELD_LINE.match(norm, start, end)
+        if field is None or field[1] in labels:
             return False
+        labels.add(field[1])
     return False
 
 

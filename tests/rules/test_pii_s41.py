@@ -313,3 +313,44 @@ def test_a_line_that_speaks_of_the_example_is_not_the_example(text: str, found: 
 )
 def test_a_line_headed_as_an_example_raises_nothing(text: str) -> None:
     assert _pii(text) == []
+
+
+# Under a 記入例 heading, a field that gives the post's own contact (「送り先：」「問合せ：」「担当：」) is where the
+# applications go, and a label met again starts a second, real person's fields: neither is the example's.
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "＜記入例＞\n件名：講座申込\n氏名：上越太郎\n電話：090-1234-5678\n送り先：yamada.hanako@gmail.com",
+            ("pii.email", "yamada.hanako@gmail.com"),
+        ),
+        (
+            "記入例\n氏名：上越太郎\n電話：090-1234-5678\n問合せ：090-8765-4321（担当 山田）",
+            ("pii.phone", "090-8765-4321"),
+        ),
+        (
+            "【記入例】\n氏名：上越太郎\n電話：090-1234-5678\n氏名：山田花子\n電話：090-8765-4321",
+            ("pii.phone", "090-8765-4321"),
+        ),
+    ],
+)
+def test_the_posts_own_contact_or_a_second_persons_fields_under_an_example_are_found(
+    text: str, found: tuple[str, str]
+) -> None:
+    assert _pii(text) == [found]
+
+
+def test_a_second_persons_my_number_under_an_example_is_found() -> None:
+    text = "＜記入例＞\n・氏名：上越太郎\n・個人番号：1234 5678 9018\n・氏名：山田花子\n・個人番号：2345 6789 0121"
+    assert [c for c, _ in _pii(text)] == ["pii.my_number"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（記入例）\n件名：講座申込\n氏名：上越太郎\n住所：上越市木田1-1-1\n連絡先：090-1234-5678\nメール：taro.joetsu@gmail.com",
+        "＜記入例＞\n宛先：koho@city.joetsu.niigata.jp\n件名：講座申込\n氏名：上越太郎\n電話：090-1234-5678",
+    ],
+)
+def test_an_examples_own_fields_raise_nothing(text: str) -> None:
+    assert _pii(text) == []
