@@ -1238,10 +1238,15 @@ _FREE_MAIL = (
     "docomo.ne.jp", "ezweb.ne.jp", "au.com", "softbank.ne.jp", "i.softbank.jp", "ymobile.ne.jp", "nifty.com",
     "biglobe.ne.jp", "ocn.ne.jp",
 )
-# Not the English words that name the domain itself (「emails from @gmail.com」「addresses like @yahoo.co.jp」).
+# Not the English words that name the domain itself (「emails from @gmail.com」「addresses like @yahoo.co.jp」), nor the
+# provider's or carrier's name before its domain, as a post on mail settings lists them (「Gmail @gmail.com」「docomo
+# @docomo.ne.jp、au @ezweb.ne.jp、SoftBank @i.softbank.jp」).
 _DOMAIN_NAMED_BY = frozenset({
     "from", "to", "use", "using", "with", "via", "by", "and", "or", "the", "like", "as", "no", "not", "any", "your",
-    "our", "e.g", "eg", "such", "than", "including", "accept", "block", "allow", "other",
+    "our", "e.g", "eg", "such", "than", "including", "accept", "block", "allow", "other", "whitelist", "allowlist",
+    "permit", "receive", "domain", "domains", "address", "addresses",
+    "gmail", "google", "yahoo", "icloud", "apple", "outlook", "hotmail", "microsoft", "docomo", "au", "ezweb",
+    "softbank", "ymobile", "nifty", "biglobe", "ocn",
 })
 _SPACED_AT = re.compile(
     rf"(?i)(?P<local>{_LOCAL})[ \t]+@(?P<domain>{'|'.join(map(re.escape, _FREE_MAIL))})(?![A-Za-z0-9.\-])"
@@ -1276,7 +1281,7 @@ def _obfuscated_emails(doc: Document) -> Iterator[tuple[int, int, str, str]]:
             yield m.start(), m.end(), m["local"], m["domain"]
     if " @" in doc.norm or "\t@" in doc.norm:
         for m in _SPACED_AT.finditer(doc.norm):
-            if m["local"].lower() not in _DOMAIN_NAMED_BY:
+            if m["local"].lower().rstrip(".") not in _DOMAIN_NAMED_BY:
                 yield m.start(), m.end(), m["local"], m["domain"]
     if _SPELLED_HINT.search(doc.norm):
         for m in _SPELLED_AT.finditer(doc.norm):

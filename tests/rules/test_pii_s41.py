@@ -354,3 +354,18 @@ def test_a_second_persons_my_number_under_an_example_is_found() -> None:
 )
 def test_an_examples_own_fields_raise_nothing(text: str) -> None:
     assert _pii(text) == []
+
+
+# A post on mail settings names each provider before its domain (「Gmail @gmail.com」「docomo @docomo.ne.jp」): no one's
+# address, as 「from @gmail.com」 is not.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gmail @gmail.com、Yahoo!メール @yahoo.co.jp などのフリーメールは届かない場合があります",
+        "携帯のメール（docomo @docomo.ne.jp、au @ezweb.ne.jp、SoftBank @i.softbank.jp）をお使いの方は受信設定をお願いします",
+        "Please whitelist @docomo.ne.jp before applying",
+        "Free mail (e.g. @gmail.com) is accepted",
+    ],
+)
+def test_a_provider_named_before_its_domain_is_no_address(text: str) -> None:
+    assert _pii(text) == []
