@@ -1216,7 +1216,8 @@ _OBFUSCATED_DOMAIN = (
     r"(?![A-Za-z0-9\-])"
 )
 _BRACKETED_AT = re.compile(
-    rf"(?i)(?P<local>{_LOCAL})[ \t]*[{re.escape(_OPENING)}]{_AT_WORD}[{re.escape(_CLOSING)}][ \t]*{_OBFUSCATED_DOMAIN}"
+    rf"(?i)(?P<local>{_LOCAL})(?P<before>[ \t]*)[{re.escape(_OPENING)}](?P<at>{_AT_WORD})[{re.escape(_CLOSING)}]"
+    rf"(?P<after>[ \t]*){_OBFUSCATED_DOMAIN}"
 )
 # A symbol standing in for "@", with the note that says so: 「taro★example.com（★を@に変えてください）」.
 _STAND_IN = "★☆●○◎■□◆◇▲△▼▽※♪*#"
@@ -1275,6 +1276,10 @@ def _obfuscated_emails(doc: Document) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, local part, domain) in the normalised view for each disguised address."""
     if _BRACKETED_AT_HINT.search(doc.norm):
         for m in _BRACKETED_AT.finditer(doc.norm):
+            # 「(a)」 apart from the words is a list's item (「Step 1 (a) www.google.com で検索 (b) …」「Visit us (a)
+            # www.…」); the address is written glued (「taro(a)gmail.com」).
+            if m["at"].lower() == "a" and (m["before"] or m["after"]):
+                continue
             yield m.start(), m.end(), m["local"], m["domain"]
     if _LOOSE_AT_HINT.search(doc.norm):
         for m in _LOOSE_AT.finditer(doc.norm):

@@ -369,3 +369,16 @@ def test_an_examples_own_fields_raise_nothing(text: str) -> None:
 )
 def test_a_provider_named_before_its_domain_is_no_address(text: str) -> None:
     assert _pii(text) == []
+
+
+# 「(a)」 apart from the words around it is a list's item, not a disguised 「@」 (written glued: 「taro(a)gmail.com」).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Step 1 (a) www.google.com で検索 (b) 「上越市」と入力",
+        "Choose one: Option A (a) booking.com, (b) jalan.net",
+        "Visit us (a) www.joetsu-kanko.jp",
+    ],
+)
+def test_a_list_items_letter_in_brackets_is_no_at_sign(text: str) -> None:
+    assert _pii(text) == []
