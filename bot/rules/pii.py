@@ -944,12 +944,18 @@ def _stacked(doc: Document, label: re.Pattern[str], sizes: range) -> Iterator[tu
 # link carries as someone's answer is still read: a form's prefilled answer (Google Forms' 「entry.N=」, as pii.email
 # reads its 「%40」 address) or a query named after the number.
 _QUERY_KEY = re.compile(r"[?&;]([^?&;=#/\s]{1,40})=[^?&;=#/\s]*$")
-_ANSWER_KEY = re.compile(r"(?i)entry\.[0-9]+|.*(?:my_?number|kojin|card|cc_?num|pan\b).*")
+_ANSWER_KEY = re.compile(r"(?i)entry\.[0-9]+|.*(?:my_?number|kojin|card|cc_?num|pan\b).*|number|num|cc|bango")
+# A query that also carries a person's name, telephone or address is a filled-in answer (a form's
+# prefilled link, pasted from the confirmation screen): its numbers are what was typed, whatever
+# their key (「?name=yamada&no=123456789018」), not the id of a page.
+_PERSONAL_KEY = re.compile(r"(?i)[?&;](?:\w*_)?(?:name|shimei|simei|tel|phone|mail|email|addr|address|jusho|birth\w*)=")
 
 
 def _id_in_link(doc: Document, a: int, b: int) -> bool:
     """Whether the number at normalised offsets [a, b) is part of a link and not an answer it carries."""
-    if "." not in doc.norm or doc.url_at(doc.span(a, b)[0]) is None:
+    if "." not in doc.norm or (url := doc.url_at(doc.span(a, b)[0])) is None:
+        return False
+    if _PERSONAL_KEY.search(url.url):
         return False
     key = _QUERY_KEY.search(doc.norm, max(0, a - 80), a)
     return key is None or _ANSWER_KEY.fullmatch(key[1]) is None

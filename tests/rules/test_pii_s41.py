@@ -109,6 +109,11 @@ def test_an_id_inside_a_link_is_no_my_number_or_card(text: str) -> None:
         ("https://docs.google.com/forms/d/e/1FAIpQL/viewform?entry.1234567=123456789018", "pii.my_number"),
         ("https://example.jp/apply?mynumber=1234-5678-9018", "pii.my_number"),
         ("https://example.jp/pay?card_no=4111111111111111", "pii.card_number"),
+        # A key that names a number, or a query that carries the person it was typed for (a reviewer's catch).
+        ("https://example.jp/pay?number=4556737586899855", "pii.card_number"),
+        ("https://example.jp/pay?cc=4556737586899855&exp=1228", "pii.card_number"),
+        ("https://example.jp/apply?name=yamada&no=123456789018", "pii.my_number"),
+        ("https://example.jp/apply?no=123456789018&tel=0255265111", "pii.my_number"),
         # Beside the link, not in it.
         ("https://www.city.joetsu.niigata.jp/form/ 個人番号 123456789018", "pii.my_number"),
         ("https://www.city.joetsu.niigata.jp/ カード番号 4111 1111 1111 1111", "pii.card_number"),
