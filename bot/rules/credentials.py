@@ -569,10 +569,13 @@ _ITEM_MARK = r"(?:[・•●○◦■□▪◆◇]|[-*+][ \t]|[0-9]{1,2}[.)][ \t
 # The old and the new value listed under one label (「パスワード⏎旧：Xjoetsu2025⏎新：Xjoetsu2026」「…⏎・新 Xjoetsu2026」):
 # 旧・新・現 label each line's value, and read as the value, the line went out unflagged.
 _OLD_OR_NEW_ITEM = r"[旧新現](?:パスワード)?(?:[ \t]*+[:=][ \t]*+|[ \t]++)"
+# A period after a Japanese label, the value on the next line (「パスワード．⏎kouhou2026」, typed as a form's colon): read
+# as no separator, the password under it went out. Only after kana or kanji, as 「.」 is a separator on the label's line.
+_LABELS_PERIOD = r"(?<=[ァ-ヺー\u3400-\u9fff])\."
 _SEPARATOR = (
     rf"(?:(?P<explicit>{_EXPLICIT})|"
     # The value may also be quoted straight after the sentence (「パスワードは下記のとおり「Kessai2026!」です」).
-    rf"(?P<line>[ \t]*+(?:(?:[:】\]]|{_ANNOUNCED}|は)?[ \t]*+(?:\n[ \t]*+){{1,2}}(?:{_NOTE_LINE})?(?:{_ITEM_MARK})?(?:{_OLD_OR_NEW_ITEM})?|"
+    rf"(?P<line>[ \t]*+(?:(?:[:】\]]|{_ANNOUNCED}|は|{_LABELS_PERIOD})?[ \t]*+(?:\n[ \t]*+){{1,2}}(?:{_NOTE_LINE})?(?:{_ITEM_MARK})?(?:{_OLD_OR_NEW_ITEM})?|"
     rf"{_ANNOUNCED_HEAD}(?:[。:][ \t]*+|[ \t]++|(?=[「『\"“]))))|"
     rf"(?P<english>{_ENGLISH})|"
     # A short clause between 「は」 and the value (「パスワードは全員共通で Kessai2026! です」「PWは引き続き
@@ -1811,6 +1814,11 @@ def _labelled(norm: str) -> Iterator[Credential]:
             and (m["line"] is not None or _TITLE_AFTER.match(norm, a + len(value)))
         ):
             continue  # 「パスワードは以下のとおりです。STEP1」: the first of the steps that follow
+        if (
+            (m["explicit"] or "").strip(" \t").startswith(".") and m["quote"] is None
+            and _NOTE_WORD_ALONE.fullmatch(value)
+        ):
+            continue  # 「パスワード. v2.0 で必須に」: a version a note names after the word, no value a 「.」 announces
         if m["key"]:
             if not _key_like(value):
                 continue

@@ -1,0 +1,79 @@
+"""confidential.secret, session 41: passwords the rule let through, and a version it took for one.
+
+A full-width period after the label with the value on the next line (「パスワード．⏎kouhou2026」) was no separator; a
+version after 「パスワード. 」 (「パスワード. v2.0 で必須に」) was read as the value. Each catch is attacked with the
+everyday posts about passwords that must stay silent.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from tests.rules.conftest import JST, Corpus, assert_secret_flagged_and_masked
+
+CORPUS = Corpus(datetime(2026, 5, 14, 10, 0, tzinfo=JST))
+PLATFORMS = ("x", "facebook")
+
+
+def _bad(texts: list[str]) -> list[tuple[str, str, str]]:
+    return [(p, t, "confidential.secret") for p in PLATFORMS for t in texts]
+
+
+def _ordinary(texts: list[str]) -> list[tuple[str, str]]:
+    return [(p, t) for p in PLATFORMS for t in texts]
+
+
+# Everyday posts about passwords, in the shapes the catches below read: a period after the label, brackets glued to it,
+# the label listed with 「・」, a version after 「. 」.
+_EVERYDAY = [
+    'パスワードの使い回しに注意しましょう。\n複数のサービスで同じものを使わないでください。',
+    'パスワードを忘れた方は、窓口までお越しください。',
+    '館内Wi-Fiをご利用いただけます。パスワードは受付でお伝えします。',
+    'パスワードは窓口でお伝えします。', '初期パスワードは生年月日8桁です。',
+    'パスワードの管理、大丈夫ですか？\n使い回しや簡単なものは避けましょう。',
+    'Wi-Fi 案内\nSSID: joetsu_free\nパスワードはありません（どなたでも接続できます）',
+    'パスワード．\n8文字以上で設定してください。', 'パスワード．\n英数字を組み合わせてください',
+    'パスワード.\nSTEP1 設定画面を開く', 'パスワード.\nhttps://www.city.joetsu.niigata.jp/reset',
+    '【パスワード．】\n変更方法はこちらです', 'パスワード．\n(iPhone15)\nの変更方法', 'パスワード．\n※半角英数字',
+    'パスワード．\nID\nメール', 'パスワード有効期限．\n2026/04/01', 'パスワード講座を開催します。\n日時．\n12月10日 10:00',
+    'パスワード【重要】変更のお願い', 'パスワード【Ver2.0】の管理ガイド', 'パスワード【PIN】', 'パスワード【Q&A】よくある質問',
+    'パスワード【R8.1.4】変更のお願い', 'パスワード【No.12】', 'パスワード【Ab12】', 'パスワード【A-Z!】',
+    'パスワード(8文字以上)を入力してください',
+    'ID・パスワード・Wi-Fi2 の設定方法', 'ID・パスワード・PIN の違いを解説します', 'ID・パスワード・password などの言葉は…',
+    '「ID・パスワード・abcd1234」のような組み合わせは危険です', 'ID・パスワード・abcd1234 などは危険です',
+    'パスワードに「abcd1234」や「123456」は使わないでください。',
+    'パスワード. v2.0 で必須に', 'パスワード. Ver3 から変更になりました', 'パスワード. iPhone15 の場合',
+    'パスワード. Windows11 での設定方法', 'スマホのパスワード. 4桁より6桁が安全です',
+    'パスワード変更日\n2026\n04\n01',
+]
+
+test_everyday_password_posts_stay_silent = CORPUS.ordinary(_ordinary(_EVERYDAY))
+
+
+# A period after a Japanese label, the value on the next line: a form's colon typed as 「．」.
+_PERIOD_THEN_LINE = [
+    ('パスワード．\nkouhou2026', 'kouhou2026'), ('Wi-Fiのパスワード．\njoetsu-guest26', 'joetsu-guest26'),
+    ('暗証番号．\n4821', '4821'), ('パスワード．\nKessai2026!\nよろしくお願いします', 'Kessai2026!'),
+    ('パスワード.\nkouhou2026', 'kouhou2026'),
+]
+
+test_a_value_under_a_period_fires = CORPUS.bad(_bad([t for t, _ in _PERIOD_THEN_LINE]))
+
+
+@pytest.mark.parametrize(("text", "value"), _PERIOD_THEN_LINE)
+def test_a_value_under_a_period_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+# 「. 」 still announces a value that is no version (「パスワード. Kessai2026!」), and a version's shape with a year's digits
+# (「v20261201」) is a password's.
+_AFTER_A_PERIOD = ['パスワード. Kessai2026!', 'パスワード. kouhou2026', 'PW. kouhou2026', 'パスワード. v20261201',
+                   'パスワード. iOS2026!']
+
+test_a_value_after_a_period_fires = CORPUS.bad(_bad(_AFTER_A_PERIOD))
+
+
+# Already caught (an English heading over an ID and a password): pinned, as last session listed it among the misses.
+test_an_english_headings_login_fires = CORPUS.bad(_bad(['Instagram login (front desk PC)\nID: koho_joetsu\nPW: Kessai2026!']))
