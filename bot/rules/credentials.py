@@ -1688,10 +1688,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
             # the match, 「Azure ストレージのキー：AccountKey=…」 lost its connection string's key to this label.
             resume = m.start("value")
             continue
-        if (
-            (m["explicit"] or "").lstrip(" \t").startswith("・") and _a_term_listed_before(norm, m.start())
-            and _a_listed_term(m["value"].rstrip(_TRAILING))
-        ):
+        listed = (m["explicit"] or "").lstrip(" \t").startswith("・") and _a_term_listed_before(norm, m.start())
+        if listed and _a_listed_term(m["value"].rstrip(_TRAILING)):
             continue  # 「ID・パスワード・Wi-Fi2」: the label is an item of a list of terms, and so is the word after it
         if m["changed"] and m["explicit"] is None and m["line"] is None and not _A_NEW_ONE_SAID.search(m["said"] or ""):
             continue  # 「パスワードを変更しました Kessai…」 reads on as prose; the explicit forms are enough
@@ -1890,6 +1888,9 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 _APP_PASSWORD.fullmatch(value)
                 # A word of lower-case letters is a field's value (_field_word) when the link ends its line, wherever
                 # in the query it stands: cut at the next 「&」, 「…&pw=sakurasaku&lang=ja」 went out as prose.
+                # A famous weak password listed after the account's terms (「ID・パスワード・abcd1234」) is the account's: an
+                # awareness post quotes it as what not to choose, never as the item of a login's list.
+                or (listed and tested.lower() in _FAMOUS_EXAMPLES and not tested.isalpha())
                 or (sent_in_query and (_password_like(tested, loose=False) or tested.lower() in _FAMOUS_EXAMPLES
                                        or _field_word(value, norm, m, link_value_end)))
                 # After English 「is」 a word is as likely as after a space: 「the password is case-sensitive」.
@@ -1961,7 +1962,8 @@ def _bracketed(norm: str) -> Iterator[Credential]:
             continue
         if _names_its_use(norm, value, m.end()):
             continue  # 「パスワード：「Windows11」と同じです」: which account's password to use, as in _labelled
-        if _password_like(value, loose=True) or (numeric and _pin_like(value)) or (
+        # Or a short value of every kind of character (「パスワード【Az09!】」): no title's note, version or word is.
+        if _password_like(value, loose=True) or (numeric and _pin_like(value)) or _strong(value) or (
             group == "quoted" and _quoted_word(value, norm, m.end())
         ):
             yield Credential(m.start(), m.end(), m.start(group), m.end(group), _pin_kind(m["label"]), 0)

@@ -1,7 +1,9 @@
 """confidential.secret, session 41: passwords the rule let through, and a version it took for one.
 
 A full-width period after the label with the value on the next line (「パスワード．⏎kouhou2026」) was no separator; a
-version after 「パスワード. 」 (「パスワード. v2.0 で必須に」) was read as the value. Each catch is attacked with the
+version after 「パスワード. 」 (「パスワード. v2.0 で必須に」) was read as the value. A short value of every kind of character
+in brackets (「パスワード【Az09!】」) was too short for a bracketed word, and a famous weak password listed after the
+account's terms (「ID・パスワード・abcd1234」) was taken for an awareness post's example. Each catch is attacked with the
 everyday posts about passwords that must stay silent.
 """
 
@@ -73,6 +75,34 @@ _AFTER_A_PERIOD = ['パスワード. Kessai2026!', 'パスワード. kouhou2026'
                    'パスワード. iOS2026!']
 
 test_a_value_after_a_period_fires = CORPUS.bad(_bad(_AFTER_A_PERIOD))
+
+
+# A short value of every kind of character in brackets: no title's note, version or word is written so.
+_BRACKETED_STRONG = [
+    ('パスワード【Az09!】', 'Az09!'), ('パスワード（Az09!）', 'Az09!'), ('パスワード：【Kx7!】', 'Kx7!'),
+    ('パスワード【aB3$】', 'aB3$'),
+]
+
+test_a_short_strong_value_in_brackets_fires = CORPUS.bad(_bad([t for t, _ in _BRACKETED_STRONG]))
+
+
+@pytest.mark.parametrize(("text", "value"), _BRACKETED_STRONG)
+def test_a_short_strong_value_in_brackets_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+# A famous weak password listed after the account's terms: the account's, no awareness post's example.
+_LISTED_FAMOUS = [
+    ('ID・パスワード・abcd1234', 'abcd1234'), ('ID・パスワード・123456', '123456'),
+    ('ユーザー名・パスワード・p@ssw0rd', 'p@ssw0rd'),
+]
+
+test_a_famous_password_listed_after_the_terms_fires = CORPUS.bad(_bad([t for t, _ in _LISTED_FAMOUS]))
+
+
+@pytest.mark.parametrize(("text", "value"), _LISTED_FAMOUS)
+def test_a_famous_password_listed_after_the_terms_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
 
 
 # Already caught (an English heading over an ID and a password): pinned, as last session listed it among the misses.
