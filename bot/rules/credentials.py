@@ -2452,6 +2452,33 @@ def _halves_and_lines(norm: str) -> Iterator[Credential]:
         if not pieces and (after := _after_the_tools([p[1] for p in block])) is not None:
             p = block[after]
             yield Credential(label_start, p.end(1), p.start(1), p.end(1), "パスワード", 0)
+        elif not pieces and _a_series_of_passwords([p[1].rstrip(_TRAILING) for p in block]):
+            for i, p in enumerate(block):
+                yield Credential(label_start if i == 0 else p.start(1), p.end(1), p.start(1), p.end(1), "パスワード", 0)
+
+
+# A capital after a lower-case letter and opening no word, or a mark no name is written with: 「joetsuA」「Sakura!」, not
+# 「Room-A」「Edge」 or the words of a name (「GitHub」「GitLab」).
+_A_PASSWORDS_CASE_OR_MARK = re.compile(r"[a-z][A-Z](?![a-z])|[!#$%&*+=?@^~|]")
+
+
+def _a_series_of_passwords(words: list[str]) -> bool:
+    """The passwords of as many accounts under one label, each alone on its line and of one shape (「パスワード⏎joetsuA⏎
+    joetsuB」「パスワード⏎Sakura!⏎Fubuki!」): no digit in them, so no line alone looked a password, and 「Sakura!」「Fubuki!」
+    of one shape were no pieces of one. A case turning inside the word or a mark makes them no list of names, rooms or
+    tools (「Room-A⏎Room-B」「Excel⏎Word」)."""
+    return (
+        len(words) >= 2
+        and all(
+            6 <= len(w) <= 32 and any(c.islower() for c in w) and _A_PASSWORDS_CASE_OR_MARK.search(w)
+            and w[0].isalnum() and w.lower() not in _FIELD_NAMES and w.lower() not in _FAMOUS_EXAMPLES
+            and "://" not in w and "@" not in w and not _a_tool(w) and not product_or_version_word(w)
+            and not _A_NUMBERED_THING.fullmatch(w) and not _HEADING.fullmatch(w) and not _WHEN.fullmatch(w)
+            and not _A_KIND_OF_CHARACTERS.fullmatch(w.strip("!#$%&*+=?@^~|"))
+            for w in words
+        )
+        and all(p.translate(_SHAPE_ANY_CASE) == q.translate(_SHAPE_ANY_CASE) for p, q in itertools.pairwise(words))
+    )
 
 
 _A_VERSION = re.compile(r"[ ._-]?v?[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}")

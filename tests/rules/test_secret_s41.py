@@ -107,3 +107,28 @@ def test_a_famous_password_listed_after_the_terms_is_flagged_and_masked(text: st
 
 # Already caught (an English heading over an ID and a password): pinned, as last session listed it among the misses.
 test_an_english_headings_login_fires = CORPUS.bad(_bad(['Instagram login (front desk PC)\nID: koho_joetsu\nPW: Kessai2026!']))
+
+
+# The passwords of as many accounts under one label, of one shape and with no digit (「パスワード⏎joetsuA⏎joetsuB」): no line
+# alone looked a password, and two of one shape were no pieces of one, so both went out.
+_A_SERIES = [
+    ('パスワード\nSakura!\nFubuki!', ['Sakura!', 'Fubuki!']), ('パスワード\njoetsuA\njoetsuB', ['joetsuA', 'joetsuB']),
+    ('パスワード\njoetsuA\njoetsuB\njoetsuC', ['joetsuA', 'joetsuB', 'joetsuC']),
+    ('Wi-Fiのパスワード\nguestA\nguestB', ['guestA', 'guestB']),
+]
+_NAMES_UNDER_THE_LABEL = [
+    'パスワード\nRoom-A\nRoom-B', 'パスワード\nUpper!\nLower!', 'パスワード\nGitHub\nGitLab', 'パスワード\nYouTube\nTikTok',
+    'パスワード\nLastPass\nKeePass', 'パスワード\nOneNote\nOneDrive', 'パスワード\nSakura\nFubuki', 'パスワード\nSTEP1\nSTEP2',
+    'パスワード\nExcel\nWord\nPowerPoint', 'パスワード\niPhone\niPadOS', 'パスワード\n(Step1)\n(Step2)',
+    'パスワード\nA-Z\na-z\n0-9', 'パスワード\nabc\nABC\n123\n!#$', 'パスワード\nWPA2\nWPA3', 'パスワード\nPC-A1\nPC-B2',
+    'パスワード管理ソフト\nKeePass\nBitwarden', 'パスワード講座の日程\n10:00\n13:30', 'パスワード\n#joetsu\n#kouhou',
+]
+
+test_a_series_of_passwords_fires = CORPUS.bad(_bad([t for t, _ in _A_SERIES]))
+test_names_under_the_label_stay_silent = CORPUS.ordinary(_ordinary(_NAMES_UNDER_THE_LABEL))
+
+
+@pytest.mark.parametrize(("text", "values"), _A_SERIES)
+def test_each_password_of_a_series_is_flagged_and_masked(text: str, values: list[str]) -> None:
+    for value in values:
+        assert_secret_flagged_and_masked(text, value)
