@@ -2837,6 +2837,56 @@ def _a_bare_login_heading(norm: str, m: re.Match[str], account: str, value: str)
     )
 
 
+# The accounts of several services under one login's heading, each service named on its line and its password on the
+# next (「広報SNSのログイン⏎Xのアカウント⏎koho-X1⏎Instagram⏎koho-I2」): no label and no ID, the block went out unflagged.
+_SERVICE_LOGINS = re.compile(
+    r"(?m)^(?P<heading>[^\n]{0,24}?ログイン)[ \t]*+(?:[(（][^()（）\n]{1,16}+[)）])?[ \t]*+:?[ \t]*+\n"
+    r"(?P<body>(?:[ \t]*+[^\n]{1,24}+\n[ \t]*+[!-~]{6,64}+[ \t]*+(?:\n|$)){1,6}+)"
+)
+_SERVICE_THEN_VALUE = re.compile(r"[ \t]*+(?P<service>[^\n]{1,24}+)\n[ \t]*+(?P<value>[!-~]{6,64}+)[ \t]*+(?:\n|$)")
+# A service's line: its name (「Instagram」「X」), or the account named with it (「Xのアカウント」「公式LINE」「インスタ用」);
+# not a field's (「申込番号」「利用者ID」「アカウント名」), whose value is no password.
+_SNS = (r"x|twitter|tiktok|youtube|threads|note|instagram|facebook|line|インスタ(?:グラム)?|フェイスブック|ライン|"
+        r"ツイッター|エックス|ティックトック|ユーチューブ|スレッズ")
+_A_SERVICES_LINE = re.compile(
+    rf"(?i)(?:公式)?(?:{_SNS})(?:[ \t]*+(?:の|用))?(?:[ \t]*+(?:公式)?(?:アカウント|account))?(?:[ \t]*+[:：])?"
+)
+
+
+def _a_services_password(value: str) -> bool:
+    """A value no handle or address is: letters and digits with a mark no handle has (「koho-X1」; X's and Instagram's
+    names are of letters, digits, 「_」 and 「.」), and no link, time or version."""
+    return (
+        _password_like(value, loose=True) and any(c not in "._" and not c.isalnum() for c in value)
+        # A lower-case letter: 「A-2026-01」 is a form's or a ticket's number.
+        and any(c.islower() for c in value) and not _a_tool(re.split(r"[-_.]", value, maxsplit=1)[0])
+        and not _A_NUMBERED_THING.match(value) and not product_or_version_word(value)
+        and _HANDLE_LIKE.match(value) is None and not _TECHNICAL.fullmatch(value) and not _WHEN.fullmatch(value)
+        and not _PHONE.fullmatch(value) and _A_FIELD_FIRST.match(value) is None
+    )
+
+
+def _service_logins(norm: str) -> Iterator[Credential]:
+    if "ログイン" not in norm:
+        return
+    for m in _SERVICE_LOGINS.finditer(norm):
+        heading = norm[m.start() : m.end("heading")]
+        if _ABOUT_LOGINS.search(heading) or _A_NOTICE_ON_ITS_LINE.search(heading):
+            continue  # 「ログインできない場合⏎…」「ログイン講座⏎…」: a case or a course, no account
+        pairs = list(_SERVICE_THEN_VALUE.finditer(norm, m.start("body"), m.end("body")))
+        # One service alone only with a value of every kind of character: two are a list of accounts, one may be a code.
+        if not pairs or (len(pairs) == 1 and not _strong(pairs[0]["value"])) or not all(
+            (_A_SERVICES_LINE.fullmatch(p["service"].strip()) or _SERVICE_NAME.fullmatch(p["service"].strip()))
+            and _a_services_password(p["value"].rstrip(_TRAILING))
+            for p in pairs
+        ):
+            continue
+        for i, p in enumerate(pairs):
+            value = p["value"].rstrip(_TRAILING)
+            a = p.start("value")
+            yield Credential(m.start("heading") if i == 0 else a, a + len(value), a, a + len(value), "パスワード", 0)
+
+
 # A management standard named under 「認証情報」 (certification, not authentication: 「認証情報⏎ISO14001⏎
 # JQA-EM6543」 publishes the city's registration number), its certifier's number on the next line.
 # Written as standards are, in capitals (a login ID 「kes01」 is none).
@@ -3372,7 +3422,7 @@ def find_credentials(norm: str) -> list[Credential]:
     norm = credential_view(norm)
     tokens = [*_tokens(norm), *_signed_urls(norm)]
     found: list[Credential] = [
-        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_address_logins(norm), *_login_blocks(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm), *_answered(norm), *_kana_pins(norm),
+        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_address_logins(norm), *_login_blocks(norm), *_service_logins(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm), *_answered(norm), *_kana_pins(norm),
         *_code_messages(norm), *_value_first(norm),
         *_spaced_values(norm), *_lock_codes(norm), *_pieces(norm), *_halves_and_lines(norm), *_new_and_old(norm), *_corrected(norm),
     ]

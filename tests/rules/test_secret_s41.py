@@ -132,3 +132,33 @@ test_names_under_the_label_stay_silent = CORPUS.ordinary(_ordinary(_NAMES_UNDER_
 def test_each_password_of_a_series_is_flagged_and_masked(text: str, values: list[str]) -> None:
     for value in values:
         assert_secret_flagged_and_masked(text, value)
+
+
+# The accounts of several services under a login's heading, each service on its line and its password under it: no
+# label and no ID, the block went out. Handles, addresses and a form's or a notice's fields stay silent.
+_SERVICE_LOGINS = [
+    ('…のログイン\nXのアカウント\nkoho-X1\nInstagram\nkoho-I2', ['koho-X1', 'koho-I2']),
+    ('広報SNSのログイン\nXのアカウント\nkoho-X1\nInstagramのアカウント\nkoho-I2', ['koho-X1', 'koho-I2']),
+    ('SNSのログイン\nX\nkoho-X1!', ['koho-X1!']),
+    ('公式SNSのログイン（窓口PC）\nX\njoetsu-2026x\nLINE\njoetsu-2026l', ['joetsu-2026x', 'joetsu-2026l']),
+]
+_LOGIN_NOTICES = [
+    '公式SNSのログイン\nXのアカウント\njoetsu_city\nInstagram\njoetsu_official',
+    '公式SNSのログイン\nXのアカウント\njoetsu_koho01\nInstagram\njoetsu.koho02',
+    'ログイン方法\nXのアカウント\nkoho-X1\nInstagram\nkoho-I2', 'ログインできない場合\n電話\n025-526-5111',
+    'ログイン\n受付時間\n9:00-17:00', 'ログイン講座\n日時\n12/10-12/11', 'ログイン\nURL\nhttps://www.city.joetsu.niigata.jp/login',
+    'マイナポータルへのログイン\n必要なもの\nマイナンバーカード', 'ログイン\n対応OS\niOS17.2', 'ログイン\nWindows\nWindows11',
+    'ログイン\n受付番号\nA-2026-01', 'スマホでのログイン\n推奨ブラウザ\nChrome-120', 'ログイン\n会場\nRoom-2F',
+    'ログイン\n申込番号\nweb-2026\n問い合わせ\nkoho-desk1', '電子申請のログイン\n利用者ID\nuser-2026\nご不明な点はお問い合わせください',
+    '図書館のログイン\n貸出カード番号\nlib-0012345', 'ログイン\nXのアカウント\n@joetsu_city\nInstagram\n@joetsu_official',
+    'SNSのログイン\nX\nkoho-X1', 'SNSのログイン\nアカウント名\nkoho-X1\n利用者ID\nkoho-I2',
+]
+
+test_service_logins_fire = CORPUS.bad(_bad([t for t, _ in _SERVICE_LOGINS]))
+test_login_notices_stay_silent = CORPUS.ordinary(_ordinary(_LOGIN_NOTICES))
+
+
+@pytest.mark.parametrize(("text", "values"), _SERVICE_LOGINS)
+def test_each_services_password_is_flagged_and_masked(text: str, values: list[str]) -> None:
+    for value in values:
+        assert_secret_flagged_and_masked(text, value)
