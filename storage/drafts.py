@@ -18,6 +18,7 @@ from sqlalchemy import (
     exists,
     func,
     literal_column,
+    or_,
     text,
     tuple_,
     union,
@@ -406,6 +407,35 @@ def recent_texts(
 ) -> list[str]:
     return list(s.exec(recent_texts_query(account_id, since, states, exclude_draft, like,
                                           versions_since=since - VERSION_CLOCK_SLACK)).all())
+
+
+def versions_signed_before(s: Session, version: int, since: datetime, *, after_id: int,
+                           limit: int) -> list[tuple[int, str]]:
+    """(id, text) of the versions made since ``since`` whose duplicate signature is missing or of a
+    version before ``version``, by id from ``after_id`` on: the ones the intake reads whole for
+    every draft (_could_duplicate) until they are signed again. Newer signatures are not theirs
+    to touch (a replica of the release before, starting during a rolling upgrade)."""
+    v = DraftVersionRow
+    q = (select_(col(v.id), col(v.text))
+         .where(or_(col(v.dup_version).is_(None), col(v.dup_version) < version),
+                col(v.created_at) >= since, col(v.id) > after_id)
+         .order_by(col(v.id)).limit(limit))
+    return [(int(i), str(t)) for i, t in s.execute(q).all()]
+
+
+def sign_versions(s: Session, signatures: Sequence[tuple[int, str, str, int]]) -> int:
+    """Store (id, key, numbers, version) as those versions' duplicate signatures, unless a signature
+    of that version or a newer one got there first; how many rows changed."""
+    if not signatures:
+        return 0
+    table: Any = DraftVersionRow.__table__  # type: ignore[attr-defined]
+    v = table.c
+    stmt = (update(table)
+            .where(v.id == bindparam("vid"), or_(v.dup_version.is_(None), v.dup_version < bindparam("ver")))
+            .values(dup_key=bindparam("key"), dup_numbers=bindparam("nums"), dup_version=bindparam("ver")))
+    result = s.connection().execute(stmt, [{"vid": i, "key": k, "nums": n, "ver": ver}
+                                           for i, k, n, ver in signatures])
+    return int(result.rowcount)
 
 
 def drafts_in_states(s: Session, states: Sequence[str], *, limit: int | None = None) -> list[DraftRow]:
