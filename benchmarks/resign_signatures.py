@@ -1,10 +1,10 @@
 """Signing again the versions an older release signed (bot.duplicate_signatures), as ``kessai serve``
 does once at start after DUPLICATE_SIGNATURE_VERSION changed.
 
-    python benchmarks/resign_signatures.py [--database-url URL] [--rows 5000] [--accounts 20]
+    python benchmarks/resign_signatures.py [--database-url URL] [--rows 5000] [--accounts 20] [--history 0]
 
-Writes ``--rows`` versions of the last 30 days signed by version 1 over ``--accounts`` accounts,
-then times the intake's read of the duplicate candidates (storage.drafts.recent_texts with the
+Writes ``--rows`` versions of the last 30 days signed by version 1 over ``--accounts`` accounts
+(and ``--history`` versions from a year before, signed by version 1 as well), then times the intake's read of the duplicate candidates (storage.drafts.recent_texts with the
 filter, median of 50) before and after, and the signing itself. Runs on a temporary SQLite file
 and, with ``--database-url`` (or ``TEST_DATABASE_URL``), on PostgreSQL too (its ``public`` schema
 is DROPPED: use a scratch database).
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.scratch_db import reset  # noqa: E402
-from bot.duplicate_signatures import resign_recent_versions  # noqa: E402
+from bot.duplicate_signatures import resign_older_signatures  # noqa: E402
 from bot.rules import duplicate_signature  # noqa: E402
 from bot.services import DUPLICATE_STATES, DUPLICATE_WINDOW  # noqa: E402
 from storage import drafts  # noqa: E402
@@ -41,12 +41,13 @@ TEXTS = [
 ]
 
 
-def fill(db: Database, rows: int, accounts: int) -> None:
+def fill(db: Database, rows: int, accounts: int, history: int = 0) -> None:
     with db.session() as s:
         conn = s.connection()
         draft_rows, version_rows = [], []
-        for i in range(rows):
-            at = NOW - timedelta(minutes=(i * 29 * 24 * 60) // rows)
+        for i in range(rows + history):
+            at = (NOW - timedelta(minutes=(i * 29 * 24 * 60) // rows) if i < rows
+                  else NOW - timedelta(days=365, minutes=i))
             draft_rows.append({"id": i + 1, "account_id": f"acct-{i % accounts:03d}", "author_id": "U0OPERATOR",
                                "channel": f"C{i % accounts:07d}", "message_ts": f"1700000000.{i:06d}",
                                "state": "published", "current_version": 1, "created_at": at, "updated_at": at})
@@ -79,18 +80,18 @@ def intake_read_ms(db: Database) -> float:
     return statistics.median(times)
 
 
-def run(url: str, rows: int, accounts: int) -> None:
+def run(url: str, rows: int, accounts: int, history: int) -> None:
     reset(url)
     db = Database(url)
     upgrade(db.engine)
-    fill(db, rows, accounts)
+    fill(db, rows, accounts, history)
     before = intake_read_ms(db)
     start = time.perf_counter()
-    changed = resign_recent_versions(db, NOW)
+    changed = resign_older_signatures(db, NOW)
     took = time.perf_counter() - start
     after = intake_read_ms(db)
     kind = "PostgreSQL" if db.is_postgres else "SQLite"
-    print(f"{kind}: signed {changed} of {rows} versions again in {took:.2f} s "
+    print(f"{kind}: signed {changed} of {rows + history} versions again in {took:.2f} s "
           f"({took / max(changed, 1) * 1e6:.0f} µs a row); intake read {before:.2f} ms before, {after:.2f} ms after")
     if db.is_postgres:
         # The planner's statistics still say every version is of an older signature until
@@ -105,11 +106,12 @@ def main() -> None:
     p.add_argument("--database-url", default=os.environ.get("TEST_DATABASE_URL"))
     p.add_argument("--rows", type=int, default=5000)
     p.add_argument("--accounts", type=int, default=20)
+    p.add_argument("--history", type=int, default=0)
     a = p.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        run(f"sqlite:///{tmp}/kessai.db", a.rows, a.accounts)
+        run(f"sqlite:///{tmp}/kessai.db", a.rows, a.accounts, a.history)
     if a.database_url:
-        run(a.database_url, a.rows, a.accounts)
+        run(a.database_url, a.rows, a.accounts, a.history)
 
 
 if __name__ == "__main__":

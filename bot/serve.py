@@ -28,7 +28,7 @@ from bot.config import (
     approver_min_rank_below_kacho_hosa,
     read_org_config_settled,
 )
-from bot.duplicate_signatures import resign_recent_versions_in_background
+from bot.duplicate_signatures import resign_older_signatures_in_background
 from bot.logs import dump_thread_stacks, printable, setup_logging
 from bot.serve_lock import ServeLockRefused, hold_serve_lock, presence_name
 from bot.stopping import wait_for_stop
@@ -653,7 +653,7 @@ def _run(settings: Settings, rt: Runtime, loaded: bytes, late_app: _LateApp, ser
             health.start()
             log.info("health check on http://0.0.0.0:%s/healthz", health.port)
         check_intake_channels_in_background(rt)
-        resign_recent_versions_in_background(rt.db, rt.kessai.clock(), stopping)
+        resign_older_signatures_in_background(rt.db, rt.kessai.clock(), stopping)
         wait_for_stop(stopping)
         if health is not None:
             health.stop()
@@ -666,7 +666,7 @@ def _run(settings: Settings, rt: Runtime, loaded: bytes, late_app: _LateApp, ser
         if settings.log_format == "text":  # JSON logs are one object per line, and the line above says it
             print(f"kessai: listening on port {server.port}", flush=True)
         check_intake_channels_in_background(rt)
-        resign_recent_versions_in_background(rt.db, rt.kessai.clock(), stopping)
+        resign_older_signatures_in_background(rt.db, rt.kessai.clock(), stopping)
         wait_for_stop(stopping)
         server.stop()
     scheduler.shutdown(wait=True)  # let a running sweep finish before the database goes away

@@ -409,17 +409,19 @@ def recent_texts(
                                           versions_since=since - VERSION_CLOCK_SLACK)).all())
 
 
-def versions_signed_before(s: Session, version: int, since: datetime, *, after_id: int,
+def versions_signed_before(s: Session, version: int, since: datetime | None, *, after_id: int,
                            limit: int) -> list[tuple[int, str]]:
-    """(id, text) of the versions made since ``since`` whose duplicate signature is missing or of a
-    version before ``version``, by id from ``after_id`` on: the ones the intake reads whole for
-    every draft (_could_duplicate) until they are signed again. Newer signatures are not theirs
-    to touch (a replica of the release before, starting during a rolling upgrade)."""
+    """(id, text) of the versions (made since ``since``, or ever) whose duplicate signature is
+    missing or of a version before ``version``, by id from ``after_id`` on: the intake reads the
+    recent ones whole for every draft, and walks the index entries of all of them
+    (_could_duplicate), until they are signed again. Newer signatures are not theirs to touch (a
+    replica of the release before, starting during a rolling upgrade)."""
     v = DraftVersionRow
     q = (select_(col(v.id), col(v.text))
-         .where(or_(col(v.dup_version).is_(None), col(v.dup_version) < version),
-                col(v.created_at) >= since, col(v.id) > after_id)
+         .where(or_(col(v.dup_version).is_(None), col(v.dup_version) < version), col(v.id) > after_id)
          .order_by(col(v.id)).limit(limit))
+    if since is not None:
+        q = q.where(col(v.created_at) >= since)
     return [(int(i), str(t)) for i, t in s.execute(q).all()]
 
 

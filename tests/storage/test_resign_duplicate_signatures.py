@@ -1,14 +1,16 @@
-"""The recent versions an older release signed are signed again at start (bot.duplicate_signatures).
+"""The versions an older release signed are signed again at start (bot.duplicate_signatures).
 
-Until then the intake reads each of them whole for every draft (storage.drafts._could_duplicate);
-after, only those the rule could match, and a real repeat is still caught.
+Until then the intake reads each recent one whole for every draft, and walks the index entries of
+all of them (storage.drafts._could_duplicate); after, it reads only those the rule could match,
+and a real repeat is still caught.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ from sqlmodel import select
 
 from bot.app import shifted_clock
 from bot.config import OrgConfig
-from bot.duplicate_signatures import resign_recent_versions
+from bot.duplicate_signatures import resign_older_signatures
 from bot.localstack import LocalStack, start_local_stack
 from bot.rules import duplicate_signature
 from bot.rules.misc import DUPLICATE_SIGNATURE_VERSION
@@ -52,37 +54,38 @@ def signatures(db: Database) -> dict[int, tuple[str | None, str | None, int | No
         return {v.id or 0: (v.dup_key, v.dup_numbers, v.dup_version) for v in s.exec(select(DraftVersionRow))}
 
 
-def test_recent_versions_of_an_older_or_no_signature_are_signed_as_this_release_signs(
+def test_versions_of_an_older_or_no_signature_are_signed_as_this_release_signs_the_recent_first(
         db: Database, caplog: pytest.LogCaptureFixture) -> None:
     texts = {1: BASE, 2: BASE.replace("8時30分", "9時00分"), None: UNRELATED}
     recent = {store_as(db, f"1.{i}", text, version): text for i, (version, text) in enumerate(texts.items())}
     # Within the window by the versions' clock slack (VERSION_CLOCK_SLACK), and in a later batch.
     edge = store_as(db, "1.5", "第3回の説明会は12日に開きます。", 1, created=NOW - timedelta(days=30, minutes=30))
     recent[edge] = "第3回の説明会は12日に開きます。"
-    old = store_as(db, "1.6", BASE, 1, created=NOW - timedelta(days=30, hours=2))
+    # Written first (a lower id), from before the window: signed after the window's.
+    old = store_as(db, "0.9", "去年の投稿です。", 1, created=NOW - timedelta(days=400))
     newer = store_as(db, "1.7", BASE, DUPLICATE_SIGNATURE_VERSION + 1, key="新しい版の鍵", numbers="8,30")
     before = signatures(db)
     with caplog.at_level(logging.INFO, logger="bot.duplicate_signatures"):
-        assert resign_recent_versions(db, NOW, batch=2) == 4
+        assert resign_older_signatures(db, NOW, batch=2) == 5
     after = signatures(db)
-    for version_id, text in recent.items():
+    for version_id, text in {**recent, old: "去年の投稿です。"}.items():
         sig = duplicate_signature(text)
         assert after[version_id] == (sig.key, sig.numbers, DUPLICATE_SIGNATURE_VERSION)
-    assert after[old] == before[old] == ("古い版の鍵", "", 1)
     assert after[newer] == before[newer] == ("新しい版の鍵", "8,30", DUPLICATE_SIGNATURE_VERSION + 1)
     [line] = [r.getMessage() for r in caplog.records if r.name == "bot.duplicate_signatures"]
-    assert line.startswith(f"signed 4 recent draft versions again with duplicate signature version "
+    assert line.startswith(f"signed 5 draft versions again with duplicate signature version "
                            f"{DUPLICATE_SIGNATURE_VERSION} in ")
     # Done once: a second start finds nothing to sign and says nothing.
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="bot.duplicate_signatures"):
-        assert resign_recent_versions(db, NOW) == 0
+        assert resign_older_signatures(db, NOW) == 0
     assert signatures(db) == after
     assert not [r for r in caplog.records if r.name == "bot.duplicate_signatures"]
 
 
 def test_a_start_stopped_midway_keeps_what_it_signed_and_the_next_goes_on(db: Database) -> None:
-    ids = [store_as(db, f"2.{i}", f"{UNRELATED}第{i}号", 1) for i in range(5)]
+    old = store_as(db, "2.9", UNRELATED, 1, created=NOW - timedelta(days=90))  # the lowest id, yet signed last
+    recent = [store_as(db, f"2.{i}", f"{UNRELATED}第{i}号", 1) for i in range(1, 4)]
     updates = 0
 
     def dies_on_the_second_batch(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
@@ -95,12 +98,12 @@ def test_a_start_stopped_midway_keeps_what_it_signed_and_the_next_goes_on(db: Da
     event.listen(db.engine, "before_cursor_execute", dies_on_the_second_batch)
     try:
         with pytest.raises(KeyboardInterrupt):
-            resign_recent_versions(db, NOW, batch=2)
+            resign_older_signatures(db, NOW, batch=2)
     finally:
         event.remove(db.engine, "before_cursor_execute", dies_on_the_second_batch)
-    assert [signatures(db)[i][2] for i in ids] == [DUPLICATE_SIGNATURE_VERSION] * 2 + [1] * 3
-    assert resign_recent_versions(db, NOW, batch=2) == 3
-    assert {signatures(db)[i][2] for i in ids} == {DUPLICATE_SIGNATURE_VERSION}
+    assert [signatures(db)[i][2] for i in [*recent, old]] == [DUPLICATE_SIGNATURE_VERSION] * 2 + [1, 1]
+    assert resign_older_signatures(db, NOW, batch=2) == 2
+    assert {signatures(db)[i][2] for i in [*recent, old]} == {DUPLICATE_SIGNATURE_VERSION}
 
 
 def test_after_signing_the_intake_reads_a_real_repeat_and_no_longer_the_unrelated_post(db: Database) -> None:
@@ -108,7 +111,7 @@ def test_after_signing_the_intake_reads_a_real_repeat_and_no_longer_the_unrelate
     store_as(db, "3.2", UNRELATED, None)
     # Before: both read whole, since their keys cannot be trusted.
     assert sorted(read(db, BASE)) == sorted([BASE, UNRELATED])
-    resign_recent_versions(db, NOW)
+    resign_older_signatures(db, NOW)
     got = read(db, BASE)
     assert got == [BASE]
     assert flags(BASE, got)
@@ -117,7 +120,7 @@ def test_after_signing_the_intake_reads_a_real_repeat_and_no_longer_the_unrelate
 def test_two_replicas_signing_at_once_write_the_same_and_never_lower_a_newer_signature(db: Database) -> None:
     version_id = store_as(db, "4.1", BASE, 1)
     with db.session() as s:
-        assert drafts.versions_signed_before(s, DUPLICATE_SIGNATURE_VERSION, NOW - timedelta(days=31), after_id=0,
+        assert drafts.versions_signed_before(s, DUPLICATE_SIGNATURE_VERSION, None, after_id=0,
                                              limit=10) == [(version_id, BASE)]
     sig = duplicate_signature(BASE)
     mine = [(version_id, sig.key, sig.numbers, DUPLICATE_SIGNATURE_VERSION)]
@@ -151,7 +154,7 @@ def test_a_repeat_of_a_post_signed_again_is_still_held_at_intake(stack: LocalSta
     # As version 1 stored it: a key this release would not compute, so only the full read finds it.
     with stack.rt.db.session() as s:
         s.connection().exec_driver_sql("UPDATE draft_versions SET dup_key = 'x', dup_numbers = '', dup_version = 1")
-    assert resign_recent_versions(stack.rt.db, stack.rt.kessai.clock()) == 1
+    assert resign_older_signatures(stack.rt.db, stack.rt.kessai.clock()) == 1
     stack.rt.kessai.receive_message(IncomingMessage(channel="C0INTAKE", user="U0OPERATOR", ts="1764000000.000200",
                                                     text=text + "\n#上越市", event_key="event:Ev2"))
     with stack.rt.db.session() as s:
@@ -162,18 +165,9 @@ def test_a_repeat_of_a_post_signed_again_is_still_held_at_intake(stack: LocalSta
     assert "spam.duplicate" in codes
 
 
-def test_the_window_ends_where_the_intakes_read_does(db: Database) -> None:
-    # A version just outside the intake's look-up is left as it is: the intake never reads it.
-    version_id = store_as(db, "6.1", BASE, 1, created=datetime(2026, 10, 24, 23, 59, tzinfo=UTC))
-    assert resign_recent_versions(db, NOW) == 0
-    assert signatures(db)[version_id][2] == 1
-
-
 def test_a_serve_told_to_stop_signs_no_further_batch(db: Database) -> None:
-    import threading
-
     version_id = store_as(db, "7.1", BASE, 1)
     stopping = threading.Event()
     stopping.set()
-    assert resign_recent_versions(db, NOW, stopping=stopping) == 0
+    assert resign_older_signatures(db, NOW, stopping=stopping) == 0
     assert signatures(db)[version_id][2] == 1  # left for the next start
