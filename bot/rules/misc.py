@@ -539,7 +539,8 @@ def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     「出典：」「引用元」「写真提供」「【シェア】」や英語の「courtesy of」「reposted from」にも反応します
     （「出典を明記すれば自由に使えます」のような利用条件の説明は対象外です。「出典：気象庁」「（出典：新潟地方気象台）」
     「出典：地理院タイルを加工して作成」「引用元：総務省統計局」のように国の機関を出典に挙げたものは、その利用規約が求める
-    出典の表示なので対象外です。「出典：〇〇新聞」は反応します）。名前を挙げて他者の投稿や写真・記事を載せるもの
+    出典の表示なので対象外です。「出典：〇〇新聞」や、「出典：気象庁、ウェザーニュース」「出典：気象庁ファンクラブ」のように国の機関でない
+    ものも挙げたものは反応します）。名前を挙げて他者の投稿や写真・記事を載せるもの
     （「〇〇さんの投稿より」「@〇〇 さんの投稿を紹介します」「皆さんの投稿を紹介します」「（投稿者：@〇〇）」「〇〇さん提供」
     「Photo by」「〇〇新聞の記事を紹介します」）にも反応します（「皆さんの投稿をお待ちしています」は対象外です）。「〇〇新聞によると」
     「報道によれば」「（12月3日付）によると」のように他者の報道を伝える書き方にも反応します。
@@ -568,8 +569,26 @@ _OFFICIAL_SOURCE = re.compile(
 )
 
 
+# What the label names, up to its end (the line, its bracket or its sentence). Each source listed must be an agency:
+# 「出典：気象庁、ウェザーニュース」「（出典：新潟地方気象台、新潟日報）」 name another's too, and a person, a fan club
+# or a company hung on the agency's name (「出典：気象庁ファンクラブ」「出典：気象庁OBの〇〇さんのブログ」) is no agency.
+_LABEL_REST = re.compile(r"[^\n）)】」。]{0,80}")
+_SOURCES_SPLIT = re.compile(r"\s*[、,，・&＆]\s*|\s+(?:and|及び|および|ほか)\s*")
+_NOT_AGENCY = re.compile(
+    r"(?i)さん|様|氏|ちゃん|くん|ファン|愛好|OB|ＯＢ|有志|非公式|個人|ブログ|投稿|ポスト|ツイート|まとめ|新聞|日報|通信社"
+    r"|株式会社|有限会社|\(株\)|（株）|ニュース|ウェザー|tenki|yahoo|youtube|note|wiki"
+)
+
+
 def _official_source(doc: Document, hit: Hit) -> bool:
-    return fold(doc.text[hit.start : hit.end]) in _SOURCE_LABELS and _OFFICIAL_SOURCE.match(doc.text, hit.end) is not None
+    if fold(doc.text[hit.start : hit.end]) not in _SOURCE_LABELS:
+        return False
+    rest = _LABEL_REST.match(doc.text, hit.end)
+    named = rest.group() if rest else ""
+    if _NOT_AGENCY.search(named):
+        return False
+    sources = [s for s in _SOURCES_SPLIT.split(named) if s.strip()]
+    return bool(sources) and all(_OFFICIAL_SOURCE.match(s) for s in sources)
 
 
 # A share of the city's own post asked of readers, in the words around 「リポスト」「RT」: 「リポストして、多くの方に

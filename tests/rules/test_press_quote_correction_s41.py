@@ -263,3 +263,25 @@ def test_a_notice_put_right_is_a_correction(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_TOLD_OTHERWISE)
 def test_a_notice_repeated_is_no_correction(text: str) -> None:
     assert "correction.notice" not in _codes(text), text
+
+
+# Review r4: an agency named beside another source, or with someone else's name hung on it, is no agency's attribution.
+NOT_ONLY_AN_AGENCY = [
+    "明日は大雪の見込みです（出典：気象庁、ウェザーニュース）",
+    "大雪警報の発表状況（出典：新潟地方気象台、新潟日報）",
+    "出典：気象庁・tenki.jp",
+    "出典：気象庁ファンクラブ",
+    "出典：気象庁OBの〇〇さんのブログ",
+    "人口の推移（出典：総務省統計局、株式会社〇〇調べ）",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ONLY_AN_AGENCY)
+def test_another_source_beside_an_agency_is_a_quote(text: str) -> None:
+    assert "quote.third_party" in _codes(text), text
+
+
+def test_agencies_listed_together_are_no_quote() -> None:
+    for text in ("出典：気象庁・国土地理院", "出典：気象庁ホームページ（https://www.jma.go.jp/）",
+                 "出典：厚生労働省「社会福祉施設等調査」"):
+        assert "quote.third_party" not in _codes(text), text
