@@ -542,7 +542,8 @@ def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     出典の表示なので対象外です。「出典：〇〇新聞」や、「出典：気象庁、ウェザーニュース」「出典：気象庁ファンクラブ」のように国の機関でない
     ものも挙げたものは反応します）。名前を挙げて他者の投稿や写真・記事を載せるもの
     （「〇〇さんの投稿より」「@〇〇 さんの投稿を紹介します」「皆さんの投稿を紹介します」「（投稿者：@〇〇）」「〇〇さん提供」
-    「Photo by」「〇〇新聞の記事を紹介します」）にも反応します（「皆さんの投稿をお待ちしています」は対象外です）。「〇〇新聞によると」
+    「Photo by」「〇〇新聞の記事を紹介します」）にも反応します（「皆さんの投稿をお待ちしています」と、写真や資料でない品の
+    「農家さん提供の野菜」「協賛企業様提供の景品」は対象外です）。「〇〇新聞によると」
     「報道によれば」「（12月3日付）によると」のように他者の報道を伝える書き方にも反応します。
     """
     for hit in word_hits(
@@ -551,8 +552,32 @@ def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
         "quote.txt",
         "「{word}」: 他者の情報を載せる場合は、事実と転載・引用の許可を当事者に確認してください。",
     ):
-        if not _share_asked(doc, hit) and not _official_source(doc, hit):
+        if not _share_asked(doc, hit) and not _official_source(doc, hit) and not _goods_provided(doc, hit):
             yield hit
+
+
+# 「〇〇さん提供」 of goods rather than of a picture: 「農家さん提供の野菜を使った給食です」「協賛企業様提供の景品が
+# 当たります」「賞品は〇〇様提供です」. Nothing of theirs is reproduced. A photo, video or paper keeps the check:
+# 「写真：市民カメラマン〇〇さん提供」「（〇〇さん提供）」「〇〇さん提供の写真です」.
+_PROVIDED = (fold("さん提供"), fold("様提供"), fold("氏提供"))
+_PROVIDED_MEDIA = re.compile(
+    r"の(?:写真|画像|動画|映像|イラスト|絵|図|地図|資料|データ|情報|記事|投稿|文章|音源|音声|ロゴ|デザイン)"
+)
+_GOODS_REACH = 40  # within the sentence, near the word: a long one would be read anew for each
+_PICTURE = re.compile(r"(?i)写真|画像|動画|映像|photo")
+_PROVIDED_GOODS = re.compile(r"景品|賞品|商品|プレゼント|協賛|寄贈|寄付|当たり|当たる|抽選|食材|野菜|お米|給食")
+
+
+def _goods_provided(doc: Document, hit: Hit) -> bool:
+    if fold(doc.text[hit.start : hit.end]) not in _PROVIDED:
+        return False
+    if _PROVIDED_MEDIA.match(doc.text, hit.end):
+        return False
+    if doc.text.startswith("の", hit.end):  # 「〇〇さん提供の野菜」: something other than a picture or a paper
+        return True
+    a, b = doc.sentence_at(hit.start)
+    near = doc.text[max(a, hit.start - _GOODS_REACH) : min(b, hit.end + _GOODS_REACH)]
+    return _PROVIDED_GOODS.search(near) is not None and _PICTURE.search(near) is None
 
 
 # A source label naming a national agency (「出典：気象庁」「（出典：国土地理院）」「引用元：総務省統計局」「出典：地理院

@@ -285,3 +285,21 @@ def test_agencies_listed_together_are_no_quote() -> None:
     for text in ("出典：気象庁・国土地理院", "出典：気象庁ホームページ（https://www.jma.go.jp/）",
                  "出典：厚生労働省「社会福祉施設等調査」"):
         assert "quote.third_party" not in _codes(text), text
+
+
+# Review r4: goods given by someone (a lunch's vegetables, a campaign's prizes) reproduce nothing of theirs.
+GOODS_PROVIDED = [
+    "本日の給食は、農家さん提供の野菜を使ったけんちん汁です。",
+    "協賛企業様提供の景品が当たる抽選会を行います。",
+    "賞品は地元企業様提供です。",
+]
+
+
+@pytest.mark.parametrize("text", GOODS_PROVIDED)
+def test_goods_provided_are_no_quote(text: str) -> None:
+    assert "quote.third_party" not in _codes(text), text
+
+
+def test_a_picture_provided_is_still_a_quote() -> None:
+    for text in ("〇〇さん提供の写真です。", "昨夜の花火（〇〇さん提供）", "抽選会の様子（写真：〇〇さん提供）"):
+        assert "quote.third_party" in _codes(text), text
