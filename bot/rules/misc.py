@@ -546,14 +546,26 @@ def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     「農家さん提供の野菜」「協賛企業様提供の景品」は対象外です）。「〇〇新聞によると」
     「報道によれば」「（12月3日付）によると」のように他者の報道を伝える書き方にも反応します。
     """
-    for hit in word_hits(
-        doc,
-        opts,
-        "quote.txt",
-        "「{word}」: 他者の情報を載せる場合は、事実と転載・引用の許可を当事者に確認してください。",
-    ):
+    message = "「{word}」: 他者の情報を載せる場合は、事実と転載・引用の許可を当事者に確認してください。"
+    for hit in word_hits(doc, opts, "quote.txt", message):
         if not _share_asked(doc, hit) and not _official_source(doc, hit) and not _goods_provided(doc, hit):
-            yield hit
+            named = _named_from(doc, hit)
+            yield hit if named == hit.start else Hit(named, hit.end, message.format(word=doc.text[named : hit.end]))
+
+
+# The name a listed phrase begins after (「〇〇さんの投稿より」「@joetsu_kanko さんの投稿を紹介」「〇〇新聞の記事を紹介」
+# 「市民カメラマン〇〇さん提供」) is shown with it: 「「さんの投稿より」: …」 names no one.
+# Hiragana ends it: 「講座で講師が紹介した新聞記事を転載」 names 「新聞記事を転載」 alone.
+_NAME_BEFORE = re.compile(r"(?:@[A-Za-z0-9_]{1,15}[ \u3000]?|[一-龥々〇○ァ-ヺー・A-Za-z0-9Ａ-Ｚａ-ｚ０-９_])+$")
+_NAME_NEEDED = re.compile(r"さん|様|氏|新聞")
+
+
+def _named_from(doc: Document, hit: Hit) -> int:
+    if not _NAME_NEEDED.match(doc.text, hit.start):
+        return hit.start
+    before = doc.text[max(0, hit.start - 16) : hit.start]
+    m = _NAME_BEFORE.search(before)
+    return hit.start - len(m.group()) if m else hit.start
 
 
 # 「〇〇さん提供」 of goods rather than of a picture: 「農家さん提供の野菜を使った給食です」「協賛企業様提供の景品が

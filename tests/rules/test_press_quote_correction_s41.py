@@ -303,3 +303,20 @@ def test_goods_provided_are_no_quote(text: str) -> None:
 def test_a_picture_provided_is_still_a_quote() -> None:
     for text in ("〇〇さん提供の写真です。", "昨夜の花火（〇〇さん提供）", "抽選会の様子（写真：〇〇さん提供）"):
         assert "quote.third_party" in _codes(text), text
+
+
+# Review r4: the warning names whose post or picture it is, not the phrase's tail 「「さんの投稿より」: …」.
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("〇〇さんの投稿より。素敵な写真をありがとうございます！", "「〇〇さんの投稿より」: "),
+        ("@joetsu_kanko さんの投稿を紹介します。", "「@joetsu_kanko さんの投稿を紹介」: "),
+        ("写真：市民カメラマン〇〇さん提供", "「市民カメラマン〇〇さん提供」: "),
+        ("〇〇新聞の記事を紹介します。", "「〇〇新聞の記事を紹介」: "),
+        ("上越市在住の山田花子さんの投稿より", "「山田花子さんの投稿より」: "),
+        ("講座で講師が紹介した新聞記事を転載します。", "「新聞記事を転載」: "),
+    ],
+)
+def test_the_warning_names_the_other_party(text: str, named: str) -> None:
+    [found] = [f for f in check(text, ctx(platform="x", policy=CITY_POLICY)) if f.code == "quote.third_party"]
+    assert found.message.startswith(named), found.message
