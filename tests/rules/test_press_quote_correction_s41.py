@@ -320,3 +320,26 @@ def test_a_picture_provided_is_still_a_quote() -> None:
 def test_the_warning_names_the_other_party(text: str, named: str) -> None:
     [found] = [f for f in check(text, ctx(platform="x", policy=CITY_POLICY)) if f.code == "quote.third_party"]
     assert found.message.startswith(named), found.message
+
+
+# Review r4: an apology beside a service stopped that tells of something left out, out of date or taken down, or of
+# the staff's fault, is still one for the city's mistake.
+OUTAGE_APOLOGY_FOR_A_MISTAKE = [
+    "断水のお知らせで、対象地区が抜けておりました。ご迷惑をおかけし、お詫び申し上げます。",
+    "断水の対象地区に、高田地区が漏れていました。ご迷惑をおかけし、お詫び申し上げます。",
+    "停電の情報が古いまま掲載されていました。ご迷惑をおかけし、お詫び申し上げます。",
+    "運休のお知らせを削除しました。ご迷惑をおかけし、お詫び申し上げます。",
+    "システム障害の復旧見込みを17時とお伝えしていましたが、まだ復旧していません。ご不便をおかけし、お詫び申し上げます。",
+    "職員の不適切な対応で窓口が混雑し、ご迷惑をおかけしました。お詫び申し上げます。",
+]
+
+
+@pytest.mark.parametrize("text", OUTAGE_APOLOGY_FOR_A_MISTAKE)
+def test_an_outage_apology_for_a_mistake_is_a_correction(text: str) -> None:
+    assert "correction.notice" in _codes(text), text
+
+
+def test_an_outage_apology_naming_no_mistake_is_still_no_correction() -> None:
+    for text in ("水漏れのため断水しています。ご迷惑をおかけし、お詫び申し上げます。",
+                 "除雪作業のため職員が出払っており、電話がつながりにくくなっています。ご迷惑をおかけし、お詫び申し上げます。"):
+        assert "correction.notice" not in _codes(text), text
