@@ -377,14 +377,15 @@ def embargo(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     hits = [h for h in hits if not _only_announced(doc, h)]
     if not hits:
         return
-    # 「解禁は」「解禁まで」 are named as the word alone: 「「解禁」に触れています」, not 「「解禁は」に…」.
+    # 「解禁は」「解禁まで」「日解禁」「時解禁」 are named as the word alone: 「「解禁」に触れています」, not 「「解禁は」に…」
+    # nor 「「日解禁」に…」.
     words = list(dict.fromkeys(_KAIKIN_PARTICLE.sub("", doc.text[h.start : h.end]) for h in hits))
     named = "".join(f"「{w}」" for w in words[:3]) + ("など" if len(words) > 3 else "")
     yield Hit(hits[0].start, hits[0].end,
               f"{named}に触れています。報道発表・解禁の時刻より前に投稿しないよう、公表の順序を確認してください。")
 
 
-_KAIKIN_PARTICLE = re.compile(r"(?<=解禁)(?:は|まで)$")
+_KAIKIN_PARTICLE = re.compile(r"^[日時](?=解禁)|(?<=解禁)(?:は|まで)$")
 
 
 # A conference's content told ahead of it, with words between that the list cannot hold: 「明日の会見で市長が発表する

@@ -343,3 +343,10 @@ def test_an_outage_apology_naming_no_mistake_is_still_no_correction() -> None:
     for text in ("水漏れのため断水しています。ご迷惑をおかけし、お詫び申し上げます。",
                  "除雪作業のため職員が出払っており、電話がつながりにくくなっています。ご迷惑をおかけし、お詫び申し上げます。"):
         assert "correction.notice" not in _codes(text), text
+
+
+# Review r4: the day or hour before 解禁 is no part of the word named: not 「「日解禁」に触れています」.
+@pytest.mark.parametrize("text", ["12月8日解禁の情報です。新しい道の駅の名前が決まりました。", "新しいゆるキャラの名前、明日10時解禁です。"])
+def test_kaikin_after_a_date_is_named_alone(text: str) -> None:
+    [found] = [f for f in check(text, ctx(platform="x", policy=CITY_POLICY)) if f.code == "press.embargo"]
+    assert found.message.startswith("「解禁」に触れています。"), found.message
