@@ -350,3 +350,11 @@ def test_an_outage_apology_naming_no_mistake_is_still_no_correction() -> None:
 def test_kaikin_after_a_date_is_named_alone(text: str) -> None:
     [found] = [f for f in check(text, ctx(platform="x", policy=CITY_POLICY)) if f.code == "press.embargo"]
     assert found.message.startswith("「解禁」に触れています。"), found.message
+
+
+# Review r4: a beach, a booking or a sale opened on a day, said with d8e6713f's and 67204d8b's 日解禁 and 解禁は.
+@pytest.mark.parametrize(
+    "text", ["海水浴場の解禁は7月19日です。", "キャンプ場の予約は12月1日解禁です！", "限定グッズの販売は12月1日解禁！"]
+)
+def test_a_booking_or_a_beach_opened_is_no_embargo(text: str) -> None:
+    assert "press.embargo" not in _codes(text), text
