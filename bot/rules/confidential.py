@@ -511,8 +511,8 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     茅野市 4(7)⑧ は「重要施策の意思形成過程における情報（検討中の素案…）」の発信を禁じています。
     形態素単位で照合するので「案内」「予定」「提案」は反応しません。「ドラフト版」「【ドラフト】」も知らせます（「プロ野球
     ドラフト会議」は対象外です）。パブリックコメント・意見募集・縦覧や市民説明会・公聴会・意見交換会を告知する文の「（案）」「素案」、
-    議会に提出した議案の「一般会計補正予算（案）など12件を提出しました」、「ロゴマーク（案）を3つ作りました。投票で決めます」
-    のように投票で選んでもらう案は公表が目的なので反応しません（「12月定例会に提出予定の条例（案）」は知らせます。パブリック
+    議会・定例会の投稿で議会に提出した議案を伝える「一般会計補正予算（案）など12件を提出しました」、「ロゴマーク（案）を3つ作りました。投票で決めます」
+    のように投票で選んでもらう案は公表が目的なので反応しません（「12月定例会に提出予定の条例（案）」と、議会に触れない「補正予算（案）など5件を提出しました。庁議で審議します」は知らせます。パブリック
     コメント・意見募集・縦覧・投票を告知する投稿では、別の文の「素案は市ホームページで閲覧できます」も同じです。
     ただし「意見募集前」「パブコメ実施前」「意見募集は行いません」や、「外部に出さないでください」「取扱注意」
     のある庁内向けの文書では公表されていないので知らせます。「内部検討」
@@ -592,19 +592,30 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     hits.extend(_bid_secrets(doc))
     hits.extend(_en_bid_secrets(doc))
     internal = tuple(fold(w) for w in load_sections("deliberation.txt").get("internal", ()))
+    council = _COUNCIL.search(doc.text) is not None  # once: read for every draft's 「〇件を提出しました」
+    public_sentence: dict[tuple[int, int], bool] = {}
     for hit in sorted(hits, key=lambda h: h.start):
         if _holding_statement(doc, hit) or _papers_published(doc, hit):
             continue
         marked = any(w in fold(doc.text[hit.start : hit.end]) for w in internal)
         if not marked and consulted and id(hit) in drafts:
             continue
-        if not marked and any(
-            not _CONSULTATION_NOT_HELD.match(doc.text, m.end)
-            for m in public.find(doc, within=doc.sentence_at(hit.start))
-        ):
+        sentence = doc.sentence_at(hit.start)
+        if sentence not in public_sentence:  # once a sentence: a long one may hold many drafts
+            public_sentence[sentence] = any(
+                not _CONSULTATION_NOT_HELD.match(doc.text, m.end)
+                and (council or not _COUNT_SUBMITTED.match(doc.text, m.start))
+                for m in public.find(doc, within=sentence)
+            )
+        if not marked and public_sentence[sentence]:
             continue
         yield hit
 
+
+# 「〇件を提出しました」 is of bills only in a post about the council (「【議会】12月定例会の議案の概要です。一般会計補正
+# 予算（案）など12件を提出しました。」): 「計画（案）3件を提出しました。庁内で検討中です」 went to a superior.
+_COUNT_SUBMITTED = re.compile(r"件を提出")
+_COUNCIL = re.compile(r"議会|定例会|臨時会|議案|上程")
 
 # 「〇〇プールの再開時期は、現在内部で検討中です。決まり次第お知らせします」: the city's holding answer says that
 # nothing is decided and when it will say more. Only when the words end the statement and a promise follows:

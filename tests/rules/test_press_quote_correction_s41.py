@@ -358,3 +358,12 @@ def test_kaikin_after_a_date_is_named_alone(text: str) -> None:
 )
 def test_a_booking_or_a_beach_opened_is_no_embargo(text: str) -> None:
     assert "press.embargo" not in _codes(text), text
+
+
+# Review r4: 751d84c8's 「〇件を提出しました」 is of bills only in a post about the council; handed to a superior, the drafts
+# are still inside the office.
+@pytest.mark.parametrize(
+    "text", ["計画（案）3件を提出しました。庁内で検討中です。", "補正予算（案）など5件を提出しました。庁議で審議します。"]
+)
+def test_drafts_submitted_with_no_council_are_deliberation(text: str) -> None:
+    assert "confidential.deliberation" in _codes(text), text
