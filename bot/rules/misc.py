@@ -651,6 +651,8 @@ _SHARE_ASKED = re.compile(
 # The share as the second step of a campaign's ask: 「フォロー＆リポストで抽選で10名様にプレゼント！」「フォロー・RTで応募」.
 # ...but not the city's own follow and share: 「県の公式アカウントをフォロー・RTしました」.
 _SHARE_DONE = re.compile(r"(?:し|いたし|させていただき)(?:ます|まし)")
+# 「投稿をシェア」 asked of the city's own post only: 「ぜひこの投稿をシェアしてください」, not 「〇〇さんの投稿を…」.
+_THIS_POST = re.compile(r"(?:^|[、,。！!\s]|この|本|当|こちらの|上の|市の)$")
 _FOLLOW_AND = re.compile(r"(?i)フォロー\s*(?:&|＆|・|、|,|と|して|\+|＋)?\s*$")
 
 
@@ -660,6 +662,8 @@ def _share_asked(doc: Document, hit: Hit) -> bool:
     if not _SHARE_WORD.fullmatch(unicodedata.normalize("NFKC", word)):
         return False
     start, end = doc.sentence_at(hit.start)
+    if word.startswith("投稿") and not _THIS_POST.search(doc.text, max(start, hit.start - 6), hit.start):
+        return False  # 「〇〇さんの投稿をシェアしてください」: another's post spread at the city's word
     if _FOLLOW_AND.search(doc.text[max(start, hit.start - 8) : hit.start]) and not _SHARE_DONE.match(doc.text, hit.end):
         return True
     return _SHARE_ASKED.match(doc.text, hit.end, end) is not None

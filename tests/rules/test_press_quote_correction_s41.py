@@ -367,3 +367,12 @@ def test_a_booking_or_a_beach_opened_is_no_embargo(text: str) -> None:
 )
 def test_drafts_submitted_with_no_council_are_deliberation(text: str) -> None:
     assert "confidential.deliberation" in _codes(text), text
+
+
+# Review r4: 13383d9c's 「この投稿をシェアしてください」 is of the city's own post; another's post named before it is
+# still spread at the city's word.
+def test_another_s_post_to_be_shared_is_a_quote() -> None:
+    for text in ("〇〇さんの投稿をシェアしてください。", "地元の高校生の投稿をシェアしてください。"):
+        assert "quote.third_party" in _codes(text), text
+    for text in ("ぜひこの投稿をシェアしてください。", "投稿をシェアしてください！"):
+        assert "quote.third_party" not in _codes(text), text
