@@ -543,13 +543,19 @@ def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     出典の表示なので対象外です。「出典：〇〇新聞」や、「出典：気象庁、ウェザーニュース」「出典：気象庁ファンクラブ」のように国の機関でない
     ものも挙げたものは反応します）。名前を挙げて他者の投稿や写真・記事を載せるもの
     （「〇〇さんの投稿より」「@〇〇 さんの投稿を紹介します」「皆さんの投稿を紹介します」「（投稿者：@〇〇）」「〇〇さん提供」
-    「Photo by」「〇〇新聞の記事を紹介します」）にも反応します（「皆さんの投稿をお待ちしています」と、写真や資料でない品の
+    「Photo by」「〇〇新聞の記事を紹介します」）にも反応します（「皆さんの投稿をお待ちしています」、募集の決まりの「いただいた投稿を
+    紹介させていただく場合があります」、市の前の投稿の「先日の投稿をご紹介しましたが」と、写真や資料でない品の
     「農家さん提供の野菜」「協賛企業様提供の景品」は対象外です）。「〇〇新聞によると」
     「報道によれば」「（12月3日付）によると」のように他者の報道を伝える書き方にも反応します。
     """
     message = "「{word}」: 他者の情報を載せる場合は、事実と転載・引用の許可を当事者に確認してください。"
     for hit in word_hits(doc, opts, "quote.txt", message):
-        if not _share_asked(doc, hit) and not _official_source(doc, hit) and not _goods_provided(doc, hit):
+        if (
+            not _share_asked(doc, hit)
+            and not _official_source(doc, hit)
+            and not _goods_provided(doc, hit)
+            and not _no_post_shown(doc, hit)
+        ):
             named = _named_from(doc, hit)
             yield hit if named == hit.start else Hit(named, hit.end, message.format(word=doc.text[named : hit.end]))
 
@@ -567,6 +573,27 @@ def _named_from(doc: Document, hit: Hit) -> int:
     before = doc.text[max(0, hit.start - 16) : hit.start]
     m = _NAME_BEFORE.search(before)
     return hit.start - len(m.group()) if m else hit.start
+
+
+# 「投稿を紹介」 of no one else's post shown here: a contest's terms (「いただいた投稿を紹介させていただく場合があります」
+# 「投稿をご紹介できない場合もあります」) or the city's own earlier post (「先日の投稿をご紹介しましたが」「過去の投稿を
+# 紹介します」「皆さんの投稿を紹介させていただく場合があります」). 「皆さんの投稿を紹介します」「〇〇さんの投稿を紹介します」
+# show one.
+_INTRODUCED = re.compile(r"(?:投稿|ツイート|ポスト)を(?:ご)?紹介$")
+_INTRODUCED_SOMEDAY = re.compile(
+    r"(?:させていただく|させて頂く|する|いたす|致す)(?:場合|ことが)|でき(?:ない|ません|かね)|いたしかね|致しかね|しかね|しない|しません"
+)
+_OWN_EARLIER = re.compile(r"(?:先日|昨日|前回|過去|以前|今朝|先ほど|当市|市)の$|(?:この|本)$")
+
+
+def _no_post_shown(doc: Document, hit: Hit) -> bool:
+    if not _INTRODUCED.search(doc.text, hit.start, hit.end):
+        return False
+    if _INTRODUCED_SOMEDAY.match(doc.text, hit.end):
+        return True
+    return not _NAME_NEEDED.match(doc.text, hit.start) and _OWN_EARLIER.search(
+        doc.text, max(0, hit.start - 4), hit.start
+    ) is not None
 
 
 # 「〇〇さん提供」 of goods rather than of a picture: 「農家さん提供の野菜を使った給食です」「協賛企業様提供の景品が

@@ -376,3 +376,18 @@ def test_another_s_post_to_be_shared_is_a_quote() -> None:
         assert "quote.third_party" in _codes(text), text
     for text in ("ぜひこの投稿をシェアしてください。", "投稿をシェアしてください！"):
         assert "quote.third_party" not in _codes(text), text
+
+
+# Review r4: a contest's terms and the city's own earlier post show no one's post.
+NO_POST_SHOWN = [
+    "#上越の冬 をつけて投稿してください。いただいた投稿を紹介させていただく場合があります。",
+    "応募いただいた投稿を紹介する場合があります。あらかじめご了承ください。",
+    "すべての投稿をご紹介できない場合もありますので、ご了承ください。",
+    "皆さんの投稿を紹介させていただく場合があります。",
+    "先日の投稿をご紹介しましたが、たくさんの反響をいただきました。",
+]
+
+
+@pytest.mark.parametrize("text", NO_POST_SHOWN)
+def test_no_post_shown_is_no_quote(text: str) -> None:
+    assert "quote.third_party" not in _codes(text), text
