@@ -402,3 +402,9 @@ def test_many_apologies_in_a_long_draft_are_read_in_linear_time() -> None:
     started = time.perf_counter()
     assert "correction.notice" not in _codes(text)
     assert time.perf_counter() - started < 2.0
+
+
+def test_the_city_refusing_reprint_is_no_quote() -> None:
+    for text in ("当ページの内容の転載は固くお断りします。", "掲載写真の転載はお断りいたします。"):
+        assert "quote.third_party" not in _codes(text), text
+    assert "quote.third_party" in _codes("観光協会の許可を得て転載します。転載はお断りします。")
