@@ -2452,7 +2452,10 @@ def _halves_and_lines(norm: str) -> Iterator[Credential]:
         if not pieces and (after := _after_the_tools([p[1] for p in block])) is not None:
             p = block[after]
             yield Credential(label_start, p.end(1), p.start(1), p.end(1), "パスワード", 0)
-        elif not pieces and _a_series_of_passwords([p[1].rstrip(_TRAILING) for p in block]):
+        elif (
+            not pieces and _a_series_of_passwords([p[1].rstrip(_TRAILING) for p in block])
+            and not _a_series_warned_against(norm, line, block[-1].end(1))
+        ):
             for i, p in enumerate(block):
                 yield Credential(label_start if i == 0 else p.start(1), p.end(1), p.start(1), p.end(1), "パスワード", 0)
 
@@ -2479,6 +2482,19 @@ def _a_series_of_passwords(words: list[str]) -> bool:
         )
         and all(p.translate(_SHAPE_ANY_CASE) == q.translate(_SHAPE_ANY_CASE) for p, q in itertools.pairwise(words))
     )
+
+
+def _a_series_warned_against(norm: str, label_line: int, end: int) -> bool:
+    """Whether an awareness post lists the series as what not to choose: said so before the label, on its line or the
+    one before (「よく使われるパスワード⏎Qwerty!⏎Asdfgh!」「×悪い例⏎パスワード⏎…」), or by the line after the series
+    (「パスワード⏎Sakura!⏎Fubuki!⏎このような単語+記号は推測されやすいので避けましょう」). ``label_line``: where the
+    label's line starts; ``end``: just past the series' last word."""
+    before = norm[norm.rfind("\n", 0, max(0, label_line - 1)) + 1 : label_line]
+    label_to_series = norm[label_line : norm.find("\n", label_line)]
+    if _NOT_IN_USE_BEFORE_A_WORD.search(before + label_to_series):
+        return True
+    rest = norm[end : end + 2 * _CONTEXT_REACH].lstrip(" \t\n")[:_CONTEXT_REACH]
+    return _NOT_IN_USE_AFTER.search(_to_sentence_end(rest)) is not None
 
 
 _A_VERSION = re.compile(r"[ ._-]?v?[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}")

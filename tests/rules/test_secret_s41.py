@@ -162,3 +162,26 @@ test_login_notices_stay_silent = CORPUS.ordinary(_ordinary(_LOGIN_NOTICES))
 def test_each_services_password_is_flagged_and_masked(text: str, values: list[str]) -> None:
     for value in values:
         assert_secret_flagged_and_masked(text, value)
+
+
+# An awareness post lists a series of weak passwords the same way, saying so before the label or on the line after the
+# series: no account's passwords, they stay silent. A series under a plain label with an ordinary note after it fires.
+_A_SERIES_WARNED_AGAINST = [
+    'パスワード\nSakura!\nFubuki!\nこのような単語+記号は推測されやすいので避けましょう',
+    'パスワード\nSakura!\nFubuki!\n↑こうしたパスワードは危険です',
+    'よく使われるパスワード\nQwerty!\nAsdfgh!', '危険なパスワード\nSakura!\nFubuki!',
+    '×悪い例\nパスワード\nSakura!\nFubuki!', 'NG例：パスワード\nSakura!\nFubuki!',
+]
+_A_SERIES_WITH_A_NOTE = [
+    ('Wi-Fiのパスワード\nguestA\nguestB\n※大文字と小文字を区別します', ['guestA', 'guestB']),
+    ('会議室のパスワード\nSakura!\nFubuki!\n今月末まで有効です', ['Sakura!', 'Fubuki!']),
+]
+
+test_a_series_warned_against_stays_silent = CORPUS.ordinary(_ordinary(_A_SERIES_WARNED_AGAINST))
+test_a_series_with_a_note_fires = CORPUS.bad(_bad([t for t, _ in _A_SERIES_WITH_A_NOTE]))
+
+
+@pytest.mark.parametrize(("text", "values"), _A_SERIES_WITH_A_NOTE)
+def test_each_password_of_a_series_with_a_note_is_flagged_and_masked(text: str, values: list[str]) -> None:
+    for value in values:
+        assert_secret_flagged_and_masked(text, value)
