@@ -2439,11 +2439,28 @@ def _halves_and_lines(norm: str) -> Iterator[Credential]:
         yield Credential(b, b + len(second), b, b + len(second), "パスワード", 0)
     for m in _SHORT_LINES.finditer(norm):
         line = norm.rfind("\n", 0, m.start()) + 1
-        label = _LABEL_ENDS_ITS_LINE.search(norm[max(line, m.start() - _LABEL_REACH) : m.start()])
+        label_end = m.start()
+        label = _LABEL_ENDS_ITS_LINE.search(norm[max(line, label_end - _LABEL_REACH) : label_end])
+        # A blank line under the label (「パスワード⏎⏎Sakura!⏎Fubuki!」): read for a series only, pieces are never set apart.
+        spaced = label is None and line > 0 and not norm[line : m.start()].strip(" \t")
+        if spaced:
+            label_end = line - 1
+            line = norm.rfind("\n", 0, label_end) + 1
+            label = _LABEL_ENDS_ITS_LINE.search(norm[max(line, label_end - _LABEL_REACH) : label_end])
         if label is None or _PIN_ONLY_LABEL.fullmatch(label["label"]):
             continue
-        label_start = m.start() - (len(label.string) - label.start())
+        label_start = label_end - (len(label.string) - label.start())
         block = list(_PIECE_LINE.finditer(norm, m.start("lines"), m.end("lines")))
+        # The series goes on past a blank line only when the lines after it are of its shape (「…⏎joetsuB⏎⏎joetsuC」, not
+        # 「…⏎joetsuB⏎⏎URL⏎https://…」).
+        series = next((s for s in (block + _blocks_after_blank_lines(norm, m.end()), block)
+                       if _a_series_of_passwords([p[1].rstrip(_TRAILING) for p in s])), [])
+        if series and _a_series_warned_against(norm, line, series[-1].end(1)):
+            series = []
+        if spaced:
+            for i, p in enumerate(series):
+                yield Credential(label_start if i == 0 else p.start(1), p.end(1), p.start(1), p.end(1), "パスワード", 0)
+            continue
         # Every line of the block (「パスワード⏎ko⏎uh⏎ou⏎20⏎26!」, a piece on each of up to eight), else its first two, the
         # password before whatever is listed after it (「パスワードは⏎kouho⏎2026!⏎URL⏎https://…」).
         pieces = next((c for c in (block, block[:2]) if _pieces_on_lines([p[1] for p in c])), [])
@@ -2452,11 +2469,8 @@ def _halves_and_lines(norm: str) -> Iterator[Credential]:
         if not pieces and (after := _after_the_tools([p[1] for p in block])) is not None:
             p = block[after]
             yield Credential(label_start, p.end(1), p.start(1), p.end(1), "パスワード", 0)
-        elif (
-            not pieces and _a_series_of_passwords([p[1].rstrip(_TRAILING) for p in block])
-            and not _a_series_warned_against(norm, line, block[-1].end(1))
-        ):
-            for i, p in enumerate(block):
+        elif not pieces:
+            for i, p in enumerate(series):
                 yield Credential(label_start if i == 0 else p.start(1), p.end(1), p.start(1), p.end(1), "パスワード", 0)
 
 
@@ -2482,6 +2496,25 @@ def _a_series_of_passwords(words: list[str]) -> bool:
         )
         and all(p.translate(_SHAPE_ANY_CASE) == q.translate(_SHAPE_ANY_CASE) for p, q in itertools.pairwise(words))
     )
+
+
+_BLANK_LINE_AFTER = re.compile(r"\n[ \t]*+(?=\n)")
+# A block after a blank line may be of one line (「パスワード⏎joetsuA⏎joetsuB⏎⏎joetsuC」).
+_SHORT_LINES_AFTER = re.compile(
+    rf"\n(?P<lines>(?:[ \t]*+{_LINE_BULLET}[!-~]{{2,32}}+[ \t]*+\n){{0,7}}[ \t]*+{_LINE_BULLET}[!-~]{{2,32}}+[ \t]*+)(?=\n|$)"
+)
+
+
+def _blocks_after_blank_lines(norm: str, end: int) -> list[re.Match[str]]:
+    """The lines of the blocks that follow a block ending at ``end``, each after one blank line (「パスワード⏎Sakura!⏎⏎
+    Fubuki!」): a series set apart so is one series. A few blocks at most, so that a long draft of blocks is read once."""
+    lines: list[re.Match[str]] = []
+    for _ in range(3):
+        if (blank := _BLANK_LINE_AFTER.match(norm, end)) is None or (nxt := _SHORT_LINES_AFTER.match(norm, blank.end())) is None:
+            break
+        lines += _PIECE_LINE.finditer(norm, nxt.start("lines"), nxt.end("lines"))
+        end = nxt.end()
+    return lines
 
 
 def _a_series_warned_against(norm: str, label_line: int, end: int) -> bool:

@@ -185,3 +185,29 @@ test_a_series_with_a_note_fires = CORPUS.bad(_bad([t for t, _ in _A_SERIES_WITH_
 def test_each_password_of_a_series_with_a_note_is_flagged_and_masked(text: str, values: list[str]) -> None:
     for value in values:
         assert_secret_flagged_and_masked(text, value)
+
+
+# A blank line under the label or between the series' blocks sets no series apart: each password still fires. A blank
+# line under the label sets no list of names apart from it either (they stay silent).
+_A_SERIES_WITH_BLANK_LINES = [
+    ('パスワード\n\nSakura!\nFubuki!', ['Sakura!', 'Fubuki!']),
+    ('パスワード\njoetsuA\njoetsuB\n\njoetsuC', ['joetsuA', 'joetsuB', 'joetsuC']),
+    ('Wi-Fiのパスワード\n\nguestA\nguestB\n\nguestC\nguestD', ['guestA', 'guestB', 'guestC', 'guestD']),
+    # Lines of another shape after the blank line end the series, not the catch.
+    ('パスワード\njoetsuA\njoetsuB\n\nURL\nhttps://www.city.joetsu.niigata.jp/', ['joetsuA', 'joetsuB']),
+]
+_NAMES_UNDER_THE_LABEL_AND_A_BLANK_LINE = [
+    'パスワード\n\nRoom-A\nRoom-B', 'パスワード\n\nGitHub\nGitLab', 'パスワード\n\nSTEP1\nSTEP2',
+    'よく使われるパスワード\n\nQwerty!\nAsdfgh!', 'パスワード\n\nSakura!\nFubuki!\n\nこのような単語+記号は避けましょう',
+]
+
+test_a_series_with_blank_lines_fires = CORPUS.bad(_bad([t for t, _ in _A_SERIES_WITH_BLANK_LINES]))
+test_names_under_the_label_and_a_blank_line_stay_silent = CORPUS.ordinary(
+    _ordinary(_NAMES_UNDER_THE_LABEL_AND_A_BLANK_LINE)
+)
+
+
+@pytest.mark.parametrize(("text", "values"), _A_SERIES_WITH_BLANK_LINES)
+def test_each_password_of_a_series_with_blank_lines_is_flagged_and_masked(text: str, values: list[str]) -> None:
+    for value in values:
+        assert_secret_flagged_and_masked(text, value)
