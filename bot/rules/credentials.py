@@ -2888,11 +2888,15 @@ def _a_bare_login_heading(norm: str, m: re.Match[str], account: str, value: str)
 
 # The accounts of several services under one login's heading, each service named on its line and its password on the
 # next (「広報SNSのログイン⏎Xのアカウント⏎koho-X1⏎Instagram⏎koho-I2」): no label and no ID, the block went out unflagged.
+# The heading may name the login's details (「ログイン情報」「ログイン用」), and a blank line may set it and each pair apart
+# (「広報SNSのログイン情報⏎⏎X⏎koho-X1⏎⏎Instagram⏎koho-I2」); a bullet may open a service's line.
 _SERVICE_LOGINS = re.compile(
-    r"(?m)^(?P<heading>[^\n]{0,24}?ログイン)[ \t]*+(?:[(（][^()（）\n]{1,16}+[)）])?[ \t]*+:?[ \t]*+\n"
-    r"(?P<body>(?:[ \t]*+[^\n]{1,24}+\n[ \t]*+[!-~]{6,64}+[ \t]*+(?:\n|$)){1,6}+)"
+    r"(?m)^(?P<heading>[^\n]{0,24}?ログイン(?:情報|用)?)[ \t]*+(?:[(（][^()（）\n]{1,16}+[)）])?[ \t]*+:?[ \t]*+\n"
+    r"(?P<body>(?:(?:[ \t]*+\n)?[ \t]*+[^\n]{1,24}+\n[ \t]*+[!-~]{6,64}+[ \t]*+(?:\n|$)){1,6}+)"
 )
-_SERVICE_THEN_VALUE = re.compile(r"[ \t]*+(?P<service>[^\n]{1,24}+)\n[ \t]*+(?P<value>[!-~]{6,64}+)[ \t]*+(?:\n|$)")
+_SERVICE_THEN_VALUE = re.compile(
+    rf"(?:[ \t]*+\n)?[ \t]*+{_LINE_BULLET}(?P<service>[^\n]{{1,24}}+)\n[ \t]*+(?P<value>[!-~]{{6,64}}+)[ \t]*+(?:\n|$)"
+)
 # A service's line: its name (「Instagram」「X」), or the account named with it (「Xのアカウント」「公式LINE」「インスタ用」);
 # not a field's (「申込番号」「利用者ID」「アカウント名」), whose value is no password.
 _SNS = (r"x|twitter|tiktok|youtube|threads|note|instagram|facebook|line|インスタ(?:グラム)?|フェイスブック|ライン|"

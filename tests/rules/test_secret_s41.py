@@ -211,3 +211,30 @@ test_names_under_the_label_and_a_blank_line_stay_silent = CORPUS.ordinary(
 def test_each_password_of_a_series_with_blank_lines_is_flagged_and_masked(text: str, values: list[str]) -> None:
     for value in values:
         assert_secret_flagged_and_masked(text, value)
+
+
+# The same block of services' passwords under 「ログイン情報」 or 「ログイン用」, with a blank line after the heading or
+# between the services, or a bullet before each service: as much a list of accounts. Handles and a lesson's steps under
+# such a heading stay silent.
+_SERVICE_LOGINS_SPACED = [
+    ('広報SNSのログイン情報\nX\nkoho-X1\nInstagram\nkoho-I2', ['koho-X1', 'koho-I2']),
+    ('SNSログイン用\nX\nkoho-X1\nInstagram\nkoho-I2', ['koho-X1', 'koho-I2']),
+    ('広報SNSのログイン\nX\nkoho-X1\n\nInstagram\nkoho-I2', ['koho-X1', 'koho-I2']),
+    ('広報SNSのログイン\n\nX\nkoho-X1\nInstagram\nkoho-I2', ['koho-X1', 'koho-I2']),
+    ('広報SNSのログイン\n・X\nkoho-X1\n・Instagram\nkoho-I2', ['koho-X1', 'koho-I2']),
+]
+_LOGIN_NOTICES_SPACED = [
+    '公式SNSのログイン情報\nX\n@joetsu_city\n\nInstagram\n@joetsu_official',
+    'ログイン情報\n\n・X\njoetsu_city\n・Instagram\njoetsu.official',
+    'ログイン情報の確認方法\nX\nkoho-X1\nInstagram\nkoho-I2',
+    'スマホ教室でのログイン\n\nLINE\nQRコード読み取り\n\nX\nメールアドレス入力',
+]
+
+test_service_logins_spaced_fire = CORPUS.bad(_bad([t for t, _ in _SERVICE_LOGINS_SPACED]))
+test_login_notices_spaced_stay_silent = CORPUS.ordinary(_ordinary(_LOGIN_NOTICES_SPACED))
+
+
+@pytest.mark.parametrize(("text", "values"), _SERVICE_LOGINS_SPACED)
+def test_each_services_password_set_apart_is_flagged_and_masked(text: str, values: list[str]) -> None:
+    for value in values:
+        assert_secret_flagged_and_masked(text, value)
