@@ -1889,8 +1889,10 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 # A word of lower-case letters is a field's value (_field_word) when the link ends its line, wherever
                 # in the query it stands: cut at the next 「&」, 「…&pw=sakurasaku&lang=ja」 went out as prose.
                 # A famous weak password listed after the account's terms (「ID・パスワード・abcd1234」) is the account's: an
-                # awareness post quotes it as what not to choose, never as the item of a login's list.
-                or (listed and tested.lower() in _FAMOUS_EXAMPLES and not tested.isalpha())
+                # awareness post quotes it as what not to choose, never as the item of a login's list. Unless the post
+                # says so around it (「悪い例：ID・パスワード・abcd1234」「…abcd1234⏎こうした組み合わせは危険です」).
+                or (listed and tested.lower() in _FAMOUS_EXAMPLES and not tested.isalpha()
+                    and _said_in_use(norm, m, a + len(value), _NOT_IN_USE_BEFORE_A_WORD))
                 or (sent_in_query and (_password_like(tested, loose=False) or tested.lower() in _FAMOUS_EXAMPLES
                                        or _field_word(value, norm, m, link_value_end)))
                 # After English 「is」 a word is as likely as after a space: 「the password is case-sensitive」.

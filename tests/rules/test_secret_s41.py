@@ -238,3 +238,24 @@ test_login_notices_spaced_stay_silent = CORPUS.ordinary(_ordinary(_LOGIN_NOTICES
 def test_each_services_password_set_apart_is_flagged_and_masked(text: str, values: list[str]) -> None:
     for value in values:
         assert_secret_flagged_and_masked(text, value)
+
+
+# A famous weak password after the account's terms that the post calls an example or a bad habit, before the terms or
+# on the line after: an awareness post's, silent. Said with no such word around it, the account's: it fires.
+_LISTED_FAMOUS_WARNED_AGAINST = [
+    '悪い例：ID・パスワード・abcd1234', '×ID・パスワード・abcd1234', 'よくあるID・パスワード・abcd1234',
+    '推測されやすい例\nID・パスワード・abcd1234', 'ID・パスワード・abcd1234\nこうした組み合わせは危険です',
+    'ID・パスワード・123456\nすぐに破られます',
+]
+_LISTED_FAMOUS_WITH_A_NOTE = [
+    ('共用PCのID・パスワード・abcd1234\n月曜から使えます', 'abcd1234'),
+    ('初期ID・パスワード・abcd1234\nログイン後に変更してください', 'abcd1234'),
+]
+
+test_listed_famous_warned_against_stays_silent = CORPUS.ordinary(_ordinary(_LISTED_FAMOUS_WARNED_AGAINST))
+test_listed_famous_with_a_note_fires = CORPUS.bad(_bad([t for t, _ in _LISTED_FAMOUS_WITH_A_NOTE]))
+
+
+@pytest.mark.parametrize(("text", "value"), _LISTED_FAMOUS_WITH_A_NOTE)
+def test_a_listed_famous_password_with_a_note_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
