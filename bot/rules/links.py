@@ -126,6 +126,10 @@ def _domain_lists(*list_files: str) -> frozenset[str]:
     return frozenset().union(*(load_domain_list(f) for f in list_files))
 
 
+# The labels a host goes on with after the link we read ends at an ideographic or full-width full stop.
+_IDEOGRAPHIC_DOTS = re.compile(r"[。．｡]([A-Za-z0-9-]{2,63}(?:[。．｡.][A-Za-z0-9-]{2,63})*)(?![A-Za-z0-9-])")
+
+
 def _listed_links(doc: Document, opts: RuleOptions, *list_files: str) -> Iterator[tuple[Url, str]]:
     """Links whose host is on bundled domain lists (or the organisation's extra_words), unless allowed."""
     if not doc.urls:
@@ -133,8 +137,16 @@ def _listed_links(doc: Document, opts: RuleOptions, *list_files: str) -> Iterato
     listed = _domain_lists(*list_files)
     extra = tuple(opts.extra_words)
     for url in doc.urls:
-        if not _allowed(url, opts.allow) and (hit := host_in(url.host, listed) or host_in(url.host, extra)):
+        if _allowed(url, opts.allow):
+            continue
+        if hit := host_in(url.host, listed) or host_in(url.host, extra):
             yield url, hit
+        elif (rest := _IDEOGRAPHIC_DOTS.match(doc.text, url.end)) is not None:
+            # 「https://www.xvideos。com/」: the dot typed with the IME on ends the link where we read it,
+            # though a browser reads 「。」 as a dot (IDNA) and opens the listed site.
+            host = ".".join([url.host, *re.split(r"[。．｡]", rest.group(1))]).lower()
+            if hit := host_in(host, listed) or host_in(host, extra):
+                yield url, hit
 
 
 # The beginning of an address quoted as a pattern to beware of (「「bit.ly/…」で始まるURLのSMSに注意」
@@ -292,6 +304,7 @@ def harmful(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     美祢市 2(6)⑤ は「閲覧者に損害を与えようとするサイトやわいせつな内容を含むサイトへのリンク」、
     茅野市 4(7)⑥ も同様のリンクを禁じています。同梱リストは小さな基本リストなので、自治体ごとに
     `extra_words` でドメインを追加してください（サブドメインも対象になります）。
+    「https://www.xvideos。com/」のようにドットを「。」「．」で書いたものも、ブラウザーは同じサイトを開くので止めます。
     """
     for url, hit in _harmful(doc, opts):
         yield Hit(

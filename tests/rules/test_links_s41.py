@@ -253,3 +253,18 @@ def test_a_japanese_name_closed_by_its_slash_stops(text: str) -> None:
 )
 def test_japanese_words_joined_by_a_slash_after_a_link_are_prose(text: str) -> None:
     assert _links(text) == []
+
+
+# A harmful site's address with the dot typed with the IME on: the link as we read it ends at 「。」, though a
+# browser reads 「。」「．」 as a dot and opens the listed site. It was only warned of as an unknown domain.
+@pytest.mark.parametrize("text", ["詳しくは https://www.xvideos。com/ をご覧ください", "こちら www.xvideos。com",
+                                  "https://www.pornhub．com/"])
+def test_a_harmful_domain_behind_an_ideographic_dot_stops(text: str) -> None:
+    found = _links(text)
+    assert "link.harmful" in found and "link.untrusted" not in found, found
+
+
+@pytest.mark.parametrize("text", ["詳細は https://www.city.joetsu.niigata.jp/。Thanks for visiting",
+                                  "https://www.city.joetsu.niigata.jp。com と書かれた偽サイトに注意"])
+def test_an_ordinary_link_before_a_full_stop_is_not_harmful(text: str) -> None:
+    assert "link.harmful" not in _links(text)
