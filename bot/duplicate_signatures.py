@@ -61,6 +61,14 @@ def resign_older_signatures(db: Database, now: datetime, *, batch: int = BATCH,
                 changed += draft_repo.sign_versions(s, signed)
             after_id = rows[-1][0]
     if changed:
+        try:
+            with db.session() as s:
+                draft_repo.refresh_version_statistics(s)
+        except Exception:
+            # The signatures are written; only the planner's view of them waits for autovacuum.
+            log.warning("could not have PostgreSQL analyse draft_versions after signing them again; its "
+                        "autovacuum will within minutes, until then the intake's duplicate lookup may be slower",
+                        exc_info=True)
         log.info("signed %d draft versions again with duplicate signature version %d in %.1f s "
                  "(written by an older kessai; the duplicate check reads fewer posts from now on)",
                  changed, version, time.monotonic() - started)

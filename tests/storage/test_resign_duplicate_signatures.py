@@ -171,3 +171,54 @@ def test_a_serve_told_to_stop_signs_no_further_batch(db: Database) -> None:
     stopping.set()
     assert resign_older_signatures(db, NOW, stopping=stopping) == 0
     assert signatures(db)[version_id][2] == 1  # left for the next start
+
+
+def planned_signature_versions(db: Database) -> list[str]:
+    """The signature versions PostgreSQL's planner believes most common among the versions."""
+    with db.session() as s:
+        row = s.connection().exec_driver_sql(
+            "SELECT most_common_vals::text FROM pg_stats WHERE schemaname = current_schema() "
+            "AND tablename = 'draft_versions' AND attname = 'dup_version'").scalar_one_or_none()
+    return [] if row is None else row.strip("{}").split(",")
+
+
+def test_postgres_plans_with_the_new_signatures_as_soon_as_they_are_written(postgres: Database) -> None:
+    # Fewer rows than autovacuum's threshold (50): only kessai's own ANALYZE can change the planner's view.
+    for i in range(10):
+        store_as(postgres, f"8.{i}", f"{UNRELATED}第{i}号", 1)
+    with postgres.session() as s:
+        s.connection().exec_driver_sql("ANALYZE draft_versions")
+    assert planned_signature_versions(postgres) == ["1"]
+    assert resign_older_signatures(postgres, NOW) == 10
+    assert planned_signature_versions(postgres) == [str(DUPLICATE_SIGNATURE_VERSION)]
+
+
+def test_an_analyse_that_fails_keeps_the_signatures_and_says_autovacuum_will_do_it(
+        postgres: Database, caplog: pytest.LogCaptureFixture) -> None:
+    version_id = store_as(postgres, "9.1", BASE, 1)
+
+    def analyse_refused(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip().upper().startswith("ANALYZE"):
+            raise RuntimeError("permission denied")
+
+    event.listen(postgres.engine, "before_cursor_execute", analyse_refused)
+    try:
+        with caplog.at_level(logging.INFO, logger="bot.duplicate_signatures"):
+            assert resign_older_signatures(postgres, NOW) == 1
+    finally:
+        event.remove(postgres.engine, "before_cursor_execute", analyse_refused)
+    assert signatures(postgres)[version_id][2] == DUPLICATE_SIGNATURE_VERSION
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "autovacuum will" in warnings[0].getMessage()
+
+
+def test_sqlite_is_not_given_planner_statistics_it_never_had(tmp_path: Path) -> None:
+    db = Database(migrated_database_url("sqlite", tmp_path))
+    try:
+        store_as(db, "10.1", BASE, 1)
+        assert resign_older_signatures(db, NOW) == 1
+        with db.session() as s:
+            tables = s.connection().exec_driver_sql("SELECT name FROM sqlite_master WHERE name LIKE 'sqlite_stat%'")
+            assert tables.all() == []  # ANALYZE would change the plans of every query, not only this one
+    finally:
+        db.dispose()
