@@ -1009,29 +1009,38 @@ _FIELD_WORDS = frozenset({
     "disabled", "enabled", "undefined", "sample", "example", "omitted", "redacted", "removed", "deleted",
     # What a tourist Wi-Fi notice says in the field (「Password: unnecessary」「Password: provided」 at the venue).
     "unnecessary", "unneeded", "provided", "separately", "onsite", "distributed", "announced",
+    # What a ticket's or a phone's field says (「Day pass: Unlimited」「Lock: Biometric」).
+    "unlimited", "included", "available", "unavailable", "biometric", "fingerprint",
 })
 
 
+# The marks a word is closed with to make it a password (「Sakura!」「Momiji#」), read off before the word is.
+_CLOSING_MARKS = "!#$%&*+?@^~"
+
+
 def _field_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
-    """A password of lower-case letters only, written in its field as a form or a router's sticker
-    has it (「パスワード：kohoka」「SSID: joetsu-staff / PASS: joetsustaff」): after a colon or 「=」, alone
-    to the end of its line. Written so, it is no word of a sentence; after 「は」 or a space it may be
-    one (「パスワードは random に生成」), and _quoted_word reads it only when quoted. ``after``: just
-    past the value."""
+    """A password of letters only, written in its field as a form or a router's sticker has it
+    (「パスワード：kohoka」「SSID: joetsu-staff / PASS: joetsustaff」「パスワード. Sakura」): after a colon,
+    「=」 or a label's 「. 」, alone to the end of its line. Written so, it is no word of a sentence; after 「は」
+    or a space it may be one (「パスワードは random に生成」), and _quoted_word reads it only when quoted.
+    Capitalised (「パスワード：Sakura」「PW：Takada」), as a password is often made, it is read as a word stated
+    after 「は」 is (_a_password_word: no service's, product's or form's word), and a mark may close either
+    (「パスワード：Sakura!」). ``after``: just past the value."""
     label = m["label"] or ""
+    word = value.rstrip(_CLOSING_MARKS)
     return (
-        (m["explicit"] or "").strip(" \t、,") in (":", "::", "=")
+        (m["explicit"] or "").strip(" \t、,") in (":", "::", "=", ".")
         # 「Day pass: unlimited」「Free pass: included」 are tickets: 「pass」 is a label here in capitals
         # only, as a sticker prints it (「PASS: joetsustaff」).
         and (label.lower() != "pass" or label == "PASS")
         and _ENDS_LINE.match(norm, after) is not None
-        and 6 <= len(value) <= 32
-        and value.isascii()
-        and value.isalpha()
-        and value.islower()
-        and value not in _FAMOUS_EXAMPLES
-        and value not in _PROSE_WORDS
-        and value not in _FIELD_WORDS
+        and 6 <= len(word) <= 32
+        and word.isascii()
+        and word.isalpha()
+        and (word.islower() or (word[1:].islower() and _a_password_word(word)))
+        and word.lower() not in _FAMOUS_EXAMPLES
+        and word.lower() not in _PROSE_WORDS
+        and word.lower() not in _FIELD_WORDS
     )
 
 
@@ -1870,6 +1879,15 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 # Letters alone (a capitalised word passes on its mixed case) with more English words after it: the first
                 # word of a name or an explanation (「PINは Personal Identification Number の略です」「パスワードは
                 # Microsoft Authenticator で管理します」). A passphrase of several words with digits is _spaced_values'.
+                continue
+            word = value.rstrip(_CLOSING_MARKS)
+            if (
+                word.isascii() and word.isalpha() and word[1:].islower() and not _a_password_word(word)
+                and _ENDS_LINE.match(norm, a + len(value))
+            ):
+                # A capitalised word a form puts alone in the field, or a name (「Password: Required」「パスワード：Microsoft」
+                # 「パスワード：Unnecessary」): eight letters in two cases made it a password, as its lower-case form is not.
+                # Words after it make a passphrase (「パスワードは Microsoft 2026 でログイン」).
                 continue
             tested = _BLANKS.sub("", value) if _BOXED_VALUE.fullmatch(value) else value
             if _WHEN.fullmatch(value) and (m["changed"] or _WHEN_AFTER.match(norm, a + len(value))):
