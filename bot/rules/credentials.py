@@ -570,8 +570,12 @@ _ITEM_MARK = r"(?:[・•●○◦■□▪◆◇]|[-*+][ \t]|[0-9]{1,2}[.)][ \t
 # 旧・新・現 label each line's value, and read as the value, the line went out unflagged.
 _OLD_OR_NEW_ITEM = r"[旧新現](?:パスワード)?(?:[ \t]*+[:=][ \t]*+|[ \t]++)"
 # A period after a Japanese label, the value on the next line (「パスワード．⏎kouhou2026」, typed as a form's colon): read
-# as no separator, the password under it went out. Only after kana or kanji, as 「.」 is a separator on the label's line.
-_LABELS_PERIOD = r"(?<=[ァ-ヺー\u3400-\u9fff])\."
+# as no separator, the password under it went out. Only after kana or kanji, as 「.」 is a separator on the label's line,
+# or after the short labels 「. 」 announces a value after too (「PW.⏎kouhou2026」「ＰＷ．⏎…」); a Japanese label's may be
+# the full stop 「。」 (「パスワード。⏎kouhou2026」), a memo's label closed as a sentence.
+# What makes the words before a label closed by 「。」 a sentence it ends (「テーマはパスワード。」「忘れやすいのがパスワード。」).
+_A_SENTENCE_BEFORE = re.compile(r"[はがをもでに、,。!?]")
+_LABELS_PERIOD = r"(?:(?<=[Pp][Ww])|(?<=[Pp][Ww][Dd])|(?<=[Pp][Ii][Nn])|(?<=[ァ-ヺー\u3400-\u9fff]))\.|(?<=[ァ-ヺー\u3400-\u9fff])。"
 _SEPARATOR = (
     rf"(?:(?P<explicit>{_EXPLICIT})|"
     # The value may also be quoted straight after the sentence (「パスワードは下記のとおり「Kessai2026!」です」).
@@ -1700,6 +1704,10 @@ def _labelled(norm: str) -> Iterator[Credential]:
         listed = (m["explicit"] or "").lstrip(" \t").startswith("・") and _a_term_listed_before(norm, m.start())
         if listed and _a_listed_term(m["value"].rstrip(_TRAILING)):
             continue  # 「ID・パスワード・Wi-Fi2」: the label is an item of a list of terms, and so is the word after it
+        if "。" in (m["line"] or "") and (
+            _A_SENTENCE_BEFORE.search(norm, norm.rfind("\n", 0, m.start()) + 1, m.start()) or m["value"][:1] in "#@"
+        ):
+            continue  # 「今月のテーマはパスワード。⏎#joetsu2026」: a sentence ends on the word, no memo's label
         if m["changed"] and m["explicit"] is None and m["line"] is None and not _A_NEW_ONE_SAID.search(m["said"] or ""):
             continue  # 「パスワードを変更しました Kessai…」 reads on as prose; the explicit forms are enough
         value = m["value"]

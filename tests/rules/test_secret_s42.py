@@ -51,3 +51,31 @@ _FIELDS_ANSWERED = [
 ]
 
 test_a_fields_answer_or_a_name_stays_silent = CORPUS.ordinary(_ordinary(_FIELDS_ANSWERED))
+
+
+# A period or a full stop closing the label, the value on the next line: 「。」 after a Japanese label, 「.」 after PW too.
+_STOP_THEN_LINE = [
+    ('パスワード。\nkouhou2026', 'kouhou2026'), ('PW.\nkouhou2026', 'kouhou2026'), ('ＰＷ．\nkouhou2026', 'kouhou2026'),
+    ('暗証番号。\n4821', '4821'), ('PIN.\n4821', '4821'), ('Wi-Fiのパスワード。\nKessai2026!\nよろしくお願いします', 'Kessai2026!'),
+]
+
+test_a_value_under_a_stop_fires = CORPUS.bad(_bad([t for t, _ in _STOP_THEN_LINE]))
+
+
+@pytest.mark.parametrize(("text", "value"), _STOP_THEN_LINE)
+def test_a_value_under_a_stop_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+# A sentence that ends on the word (「テーマはパスワード。」), what follows it a tag, a link, a model or a time.
+_SENTENCE_ENDS_ON_THE_WORD = [
+    '今月のテーマはパスワード。\n#joetsu2026', '大切なのはパスワード。\nhttps://www.city.joetsu.niigata.jp/security',
+    '気をつけたいのがパスワード。\niPhone15\nの設定方法を紹介します', '講座のテーマはパスワード。\n12月10日 10:00',
+    '今日のテーマはパスワード。\nSTEP1', '忘れやすいのがパスワード。\nWindows11', '今日のテーマはパスワード。\n#セキュリティ #上越市',
+    'セキュリティ講座の3回目はパスワード。\n10:00〜12:00', '今回のテーマはPIN.\nVol.2', 'スマホのロックはPIN.\nFace ID\n指紋',
+]
+
+# On X and Facebook: Instagram holds the city to its own hashtags (platform.hashtag), which 「#joetsu2026」 is not.
+test_a_sentence_ending_on_the_word_stays_silent = CORPUS.ordinary(
+    [(p, t) for p in ("x", "facebook") for t in _SENTENCE_ENDS_ON_THE_WORD]
+)
