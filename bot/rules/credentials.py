@@ -346,7 +346,8 @@ _PASSWORD_LABEL = (
     # Vietnamese (with or without its marks) and Nepali.
     r"密码|密碼|비밀번호|(?<![A-Za-z])(?:senha|contraseña|m[ậa]t\s?kh[ẩa]u)(?![A-Za-z])|पासवर्ड|"
     # English ones also written with a look-alike (「P@ssword」「Passw0rd」) or spaced (「pass word」).
-    r"(?<![A-Za-z])(?:password|passwd|passcode|p[a@]ssw[o0]rd|pass[ \t]word|pass|pwd|pw|p/w|pin(?:\s(?:number|code))?|psk|"
+    # 「1Password」 is a password manager's name, no label (「パスワードの管理に⏎1Password⏎LastPass」).
+    r"(?<![A-Za-z])(?!(?<=1)password)(?:password|passwd|passcode|p[a@]ssw[o0]rd|pass[ \t]word|pass|pwd|pw|p/w|pin(?:\s(?:number|code))?|psk|"
     r"(?:wpa2?|wi-?fi)\s?(?:key|pass))(?![A-Za-z])|"
     # 「Wi-Fiパス guest5678a」: the network's pass is its password, never a ticket.
     r"(?<![A-Za-z])(?:wpa2?|wep|wi-?fi)\s?パス(?![ァ-ヺー]))"
@@ -2374,7 +2375,10 @@ def _one_shape_with_a_mark(first: str, second: str) -> bool:
 
 # The tools a notice lists by name, a version maybe after it (「Teams⏎Zoom2」「IE11⏎EDGE」): web meetings and browsers,
 # with the services and products the rule already knows.
-_TOOL_NAME = re.compile(r"(?i)(?:zoom|teams|webex|skype|slack|chatwork|meet|chrome|edge|safari|firefox|ie|excel|word)[0-9]{0,2}")
+_TOOL_NAME = re.compile(
+    r"(?i)(?:zoom|teams|webex|skype|slack|chatwork|meet|chrome|edge|safari|firefox|ie|excel|word|powerpoint|onedrive|onenote"
+    r"|sharepoint|dropbox|kintone|canva)[0-9]{0,2}"
+)
 # The next line alone a word of ASCII, as items are listed under a heading.
 _NEXT_LINE_A_WORD = re.compile(r"[ \t]*+\n[ \t]*+(?:[・•●○■□◆◇\-*+][ \t]*+)?([!-~]{2,32}+)[ \t]*+(?:\n|$)")
 
@@ -2392,9 +2396,23 @@ def _kinds_of_characters(words: list[str]) -> bool:
     return sum(map(_a_run, words)) >= 2 and all(_a_run(w) or not any(c.isalnum() for c in w) for w in words)
 
 
+# What an English class or a greeting card puts on a line of its own (「Hello!⏎Thanks!」): words said to someone, which
+# a mark closes as a sentence, not as a password.
+_GREETINGS = frozenset({
+    "hello", "hi", "hey", "thanks", "thank", "thankyou", "welcome", "goodbye", "bye", "sorry", "please", "yes", "no",
+    "wow", "great", "nice", "good", "congratulations", "congrats", "cheers", "ok", "okay", "excuse", "pardon",
+    "merci", "hola", "gracias", "danke", "ciao", "aloha", "bravo", "enjoy", "happy", "amazing", "awesome", "cool",
+})
+
+
+def _greetings(words: list[str]) -> bool:
+    return all(w.rstrip("!?.").lower() in _GREETINGS for w in words)
+
+
 def _pieces_on_lines(words: list[str]) -> bool:
     return not (
-        any(w.lower() in _FIELD_NAMES or _WHEN.fullmatch(w) or "://" in w or "@" in w for w in words)
+        _greetings(words)
+        or any(w.lower() in _FIELD_NAMES or _WHEN.fullmatch(w) or "://" in w or "@" in w for w in words)
         or _kinds_of_characters(words)
         # 「パスワード⏎Teams⏎Zoom2」: the tools a notice lists under its heading
         or sum(map(_a_tool, words)) >= 2
@@ -2411,6 +2429,14 @@ _A_NUMBERED_THING = re.compile(
 )
 
 
+_A_HANDLE = re.compile(r"@[A-Za-z0-9_.]{2,30}+")
+
+
+def _a_handle(word: str) -> bool:
+    """「@joetsu_city」「@JoetsuCity」「@koho2026」: an account's name; capitals and digits both (「@Kessai2026」) make a password."""
+    return _A_HANDLE.fullmatch(word) is not None and not (any(c.isupper() for c in word) and _has_digit(word))
+
+
 def _an_item_of_a_list_below(norm: str, value: str, end: int) -> bool:
     """Whether ``value``, on the line under a label, is followed by a line that is another item of its kind: a tool
     after another tool (「IE11⏎EDGE」), or a device, a room or a seat after one of its series (「PC-A1⏎PC-B2」「PC01⏎PC02」).
@@ -2422,6 +2448,12 @@ def _an_item_of_a_list_below(norm: str, value: str, end: int) -> bool:
     other = nxt[1].rstrip(_TRAILING)
     if _WHEN.fullmatch(value) and _WHEN.fullmatch(other):
         return True  # 「パスワード⏎10:00⏎11:00」: a session's times
+    if _PRODUCT.fullmatch(value) and _PRODUCT.fullmatch(other):
+        return True  # 「パスワード⏎iPhone15⏎iPhone16」: the models a guide covers, one product's or not
+    if _a_handle(value) and _a_handle(other):
+        return True  # 「パスワード⏎@joetsu_city⏎@joetsu_koho」: the accounts a post names, no account's password
+    if _greetings([value, other]):
+        return True  # 「パスワード⏎Welcome!⏎Thanks!」: an English class's phrases
     if _a_tool(value) and _a_tool(other):
         return value.rstrip("0123456789").lower() != other.rstrip("0123456789").lower()
     this, that = _A_NUMBERED_THING.fullmatch(value), _A_NUMBERED_THING.fullmatch(other)
@@ -2513,7 +2545,7 @@ def _a_series_of_passwords(words: list[str]) -> bool:
     of one shape were no pieces of one. A case turning inside the word or a mark makes them no list of names, rooms or
     tools (「Room-A⏎Room-B」「Excel⏎Word」)."""
     return (
-        len(words) >= 2
+        len(words) >= 2 and not _greetings(words)
         and all(
             6 <= len(w) <= 32 and any(c.islower() for c in w) and _A_PASSWORDS_CASE_OR_MARK.search(w)
             and w[0].isalnum() and w.lower() not in _FIELD_NAMES and w.lower() not in _FAMOUS_EXAMPLES

@@ -79,3 +79,28 @@ _SENTENCE_ENDS_ON_THE_WORD = [
 test_a_sentence_ending_on_the_word_stays_silent = CORPUS.ordinary(
     [(p, t) for p in ("x", "facebook") for t in _SENTENCE_ENDS_ON_THE_WORD]
 )
+
+
+# What a security-awareness post, an IT lecture's notice or an English class lists under the word, an item a line: the
+# city's accounts, the models or the apps a guide covers, the password managers it recommends, the phrases of a lesson.
+_LISTED_UNDER_THE_WORD = [
+    'パスワード\n@joetsu_city\n@joetsu_koho', 'パスワード\nHello!\nThanks!', 'パスワード\niPhone15\niPhone16',
+    'パスワード\nPowerPoint\nOneDrive', 'パスワードの管理に\n1Password\nLastPass', 'パスワード\nWelcome!\nThanks!',
+    '英語で挨拶\nパスワード\nHello!\nHi!', 'おすすめアプリ\nパスワード\n1Password\nBitwarden', 'パスワード\nExcel\nPowerPoint',
+    'パスワード\nPixel8\nGalaxy23', 'パスワード\n@JoetsuCity\n@joetsu_kanko',
+    '【IT講座】パスワードの管理に\n1Password\nLastPass\nなどのアプリを使う方法をご紹介します。',
+    '英語教室\n今日のフレーズ\nパスワード\nHello!\nThanks!\nSee you!',
+]
+
+test_a_list_under_the_word_stays_silent = CORPUS.ordinary(_ordinary(_LISTED_UNDER_THE_WORD))
+
+# The same shapes with a password's in them still fire: a handle's shape with capitals and digits, a model's name with a
+# year, a greeting with a year, a manager's name before a label, an app's name before the value.
+_STILL_PASSWORDS = [
+    'パスワード\n@Kessai2026\n@Joetsu2027', 'パスワード\niPhone2026\nAndroid2026', 'パスワード\nHello2026!\nThanks2026!',
+    'パスワード\nHello\n2026!', 'パスワード\nWelcome!\nJoetsu!', '1Password のマスターパスワード：Kessai2026!',
+    'パスワード\nOneDrive\nKessai2026!', 'パスワード\nPowerPoint2026!', 'パスワード\nTeams1\nTeams2', 'パスワード\nSakura\nFubuki!',
+    'パスワード\n@koho2026!',
+]
+
+test_a_password_in_a_lists_shape_still_fires = CORPUS.bad(_bad(_STILL_PASSWORDS))
