@@ -2497,7 +2497,12 @@ def _halves_and_lines(norm: str) -> Iterator[Credential]:
         a, b = m.start("first"), m.start("second")
         yield Credential(m.start(), a + len(first), a, a + len(first), "パスワード", 0)
         yield Credential(b, b + len(second), b, b + len(second), "パスワード", 0)
-    for m in _SHORT_LINES.finditer(norm):
+    # A block of one line counts only with a blank line after it (「パスワード⏎Sakura!⏎⏎Fubuki!」): the first of a series
+    # set apart line by line. Alone, the line under a label is _labelled's to read.
+    for m in _SHORT_LINES_AFTER.finditer(norm):
+        one_line = "\n" not in m["lines"]
+        if one_line and _BLANK_LINE_AFTER.match(norm, m.end()) is None:
+            continue
         line = norm.rfind("\n", 0, m.start()) + 1
         label_end = m.start()
         label = _LABEL_ENDS_ITS_LINE.search(norm[max(line, label_end - _LABEL_REACH) : label_end])
@@ -2517,7 +2522,7 @@ def _halves_and_lines(norm: str) -> Iterator[Credential]:
                        if _a_series_of_passwords([p[1].rstrip(_TRAILING) for p in s])), [])
         if series and _a_series_warned_against(norm, line, series[-1].end(1)):
             series = []
-        if spaced:
+        if spaced or one_line:
             for i, p in enumerate(series):
                 yield Credential(label_start if i == 0 else p.start(1), p.end(1), p.start(1), p.end(1), "パスワード", 0)
             continue

@@ -104,3 +104,31 @@ _STILL_PASSWORDS = [
 ]
 
 test_a_password_in_a_lists_shape_still_fires = CORPUS.bad(_bad(_STILL_PASSWORDS))
+
+
+# A series of passwords, a line each, set apart by blank lines from the first (「パスワード⏎Sakura!⏎⏎Fubuki!」): a block of
+# one line under the label was never read for a series.
+_SERIES_OF_ONE_LINE_BLOCKS = [
+    ('パスワード\nSakura!\n\nFubuki!', ['Sakura!', 'Fubuki!']), ('パスワード\njoetsuA\n\njoetsuB', ['joetsuA', 'joetsuB']),
+    ('パスワード\n\nSakura!\n\nFubuki!', ['Sakura!', 'Fubuki!']),
+    ('パスワード\nSakura!\n\nFubuki!\n\nMomiji!', ['Sakura!', 'Fubuki!', 'Momiji!']),
+]
+
+test_a_series_of_one_line_blocks_fires = CORPUS.bad(_bad([t for t, _ in _SERIES_OF_ONE_LINE_BLOCKS]))
+
+
+@pytest.mark.parametrize(("text", "values"), _SERIES_OF_ONE_LINE_BLOCKS)
+def test_each_password_of_a_series_of_one_line_blocks_is_masked(text: str, values: list[str]) -> None:
+    for value in values:
+        assert_secret_flagged_and_masked(text, value)
+
+
+# One-line blocks of rooms, steps, apps or phrases, an awareness post's examples, a series broken by a link.
+_ONE_LINE_BLOCKS_OF_NO_PASSWORD = [
+    'パスワード\nRoom-A\n\nRoom-B', 'パスワード\nSTEP1\n\nSTEP2', 'よく使われるパスワード\nQwerty!\n\nAsdfgh!',
+    'パスワード\nHello!\n\nThanks!', 'パスワード\nSakura!\n\nURL\nhttps://www.city.joetsu.niigata.jp/', 'パスワード\nExcel\n\nWord',
+    '【英語教室】パスワード\nHello!\n\nSee you!', 'パスワード\nSakura!\n\nFubuki!\n\nこのような単語+記号は推測されやすいので避けましょう',
+    'ログイン\njoetsu_city\n\njoetsu_koho',
+]
+
+test_one_line_blocks_of_no_password_stay_silent = CORPUS.ordinary(_ordinary(_ONE_LINE_BLOCKS_OF_NO_PASSWORD))
