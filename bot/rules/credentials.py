@@ -2957,10 +2957,13 @@ def _a_bare_login_heading(norm: str, m: re.Match[str], account: str, value: str)
 # (「広報SNSのログイン情報⏎⏎X⏎koho-X1⏎⏎Instagram⏎koho-I2」); a bullet may open a service's line.
 _SERVICE_LOGINS = re.compile(
     r"(?m)^(?P<heading>[^\n]{0,24}?ログイン(?:情報|用)?)[ \t]*+(?:[(（][^()（）\n]{1,16}+[)）])?[ \t]*+:?[ \t]*+\n"
-    r"(?P<body>(?:(?:[ \t]*+\n)?[ \t]*+[^\n]{1,24}+\n[ \t]*+[!-~]{6,64}+[ \t]*+(?:\n|$)){1,6}+)"
+    r"(?P<body>(?:(?:[ \t]*+\n)?[ \t]*+(?:[^\n:]{1,24}+:[ \t]*+(?=[!-~]{6,64}+[ \t]*+(?:\n|$))|[^\n]{1,24}+\n[ \t]*+)"
+    r"[!-~]{6,64}+[ \t]*+(?:\n|$)){1,6}+)"
 )
+# A service and its password may share a line, a colon apart (「広報SNSのログイン⏎X：koho-X1⏎Instagram：koho-I2」).
 _SERVICE_THEN_VALUE = re.compile(
-    rf"(?:[ \t]*+\n)?[ \t]*+{_LINE_BULLET}(?P<service>[^\n]{{1,24}}+)\n[ \t]*+(?P<value>[!-~]{{6,64}}+)[ \t]*+(?:\n|$)"
+    rf"(?:[ \t]*+\n)?[ \t]*+{_LINE_BULLET}(?:(?P<inline>[^\n:]{{1,24}}+):[ \t]*+(?=[!-~]{{6,64}}+[ \t]*+(?:\n|$))"
+    rf"|(?P<service>[^\n]{{1,24}}+)\n[ \t]*+)(?P<value>[!-~]{{6,64}}+)[ \t]*+(?:\n|$)"
 )
 # A service's line: its name (「Instagram」「X」), or the account named with it (「Xのアカウント」「公式LINE」「インスタ用」);
 # not a field's (「申込番号」「利用者ID」「アカウント名」), whose value is no password.
@@ -2971,17 +2974,32 @@ _A_SERVICES_LINE = re.compile(
 )
 
 
+def _every_case_and_a_dot(value: str) -> bool:
+    """「koho.F1」: upper and lower case, a digit and a dot or a dash inside: no handle is written so (Instagram's are in
+    lower case, X's have no dot), a password is."""
+    return (
+        _has_digit(value) and any(c.isupper() for c in value) and any(c.islower() for c in value)
+        and any(c in ".-" for c in value[1:-1])
+    )
+
+
 def _a_services_password(value: str) -> bool:
     """A value no handle or address is: letters and digits with a mark no handle has (「koho-X1」; X's and Instagram's
-    names are of letters, digits, 「_」 and 「.」), and no link, time or version."""
+    names are of letters, digits, 「_」 and 「.」) or a dot among letters of both cases and a digit (「koho.F1」), and no
+    link, time or version."""
     return (
-        _password_like(value, loose=True) and any(c not in "._" and not c.isalnum() for c in value)
+        _password_like(value, loose=True)
+        and (any(c not in "._" and not c.isalnum() for c in value) or _every_case_and_a_dot(value))
         # A lower-case letter: 「A-2026-01」 is a form's or a ticket's number.
         and any(c.islower() for c in value) and not _a_tool(re.split(r"[-_.]", value, maxsplit=1)[0])
         and not _A_NUMBERED_THING.match(value) and not product_or_version_word(value)
         and _HANDLE_LIKE.match(value) is None and not _TECHNICAL.fullmatch(value) and not _WHEN.fullmatch(value)
         and not _PHONE.fullmatch(value) and _A_FIELD_FIRST.match(value) is None
     )
+
+
+def _a_service(name: str) -> bool:
+    return bool(_A_SERVICES_LINE.fullmatch(name) or _SERVICE_NAME.fullmatch(name))
 
 
 def _service_logins(norm: str) -> Iterator[Credential]:
@@ -2992,9 +3010,12 @@ def _service_logins(norm: str) -> Iterator[Credential]:
         if _ABOUT_LOGINS.search(heading) or _A_NOTICE_ON_ITS_LINE.search(heading):
             continue  # 「ログインできない場合⏎…」「ログイン講座⏎…」: a case or a course, no account
         pairs = list(_SERVICE_THEN_VALUE.finditer(norm, m.start("body"), m.end("body")))
-        # One service alone only with a value of every kind of character: two are a list of accounts, one may be a code.
-        if not pairs or (len(pairs) == 1 and not _strong(pairs[0]["value"])) or not all(
-            (_A_SERVICES_LINE.fullmatch(p["service"].strip()) or _SERVICE_NAME.fullmatch(p["service"].strip()))
+        # One service alone only with a value of every kind of character (a dot or a dash counts: 「Facebook⏎koho.F1」):
+        # two are a list of accounts, one may be a code.
+        if not pairs or (
+            len(pairs) == 1 and not (_strong(v := pairs[0]["value"]) or _every_case_and_a_dot(v.rstrip(_TRAILING)))
+        ) or not all(
+            _a_service((p["service"] or p["inline"]).strip())
             and _a_services_password(p["value"].rstrip(_TRAILING))
             for p in pairs
         ):

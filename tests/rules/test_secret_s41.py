@@ -140,6 +140,8 @@ _SERVICE_LOGINS = [
     ('…のログイン\nXのアカウント\nkoho-X1\nInstagram\nkoho-I2', ['koho-X1', 'koho-I2']),
     ('広報SNSのログイン\nXのアカウント\nkoho-X1\nInstagramのアカウント\nkoho-I2', ['koho-X1', 'koho-I2']),
     ('SNSのログイン\nX\nkoho-X1!', ['koho-X1!']),
+    # Session 42: upper and lower case, a digit and a dash no handle has are a password for one service too.
+    ('SNSのログイン\nX\nkoho-X1', ['koho-X1']),
     ('公式SNSのログイン（窓口PC）\nX\njoetsu-2026x\nLINE\njoetsu-2026l', ['joetsu-2026x', 'joetsu-2026l']),
 ]
 _LOGIN_NOTICES = [
@@ -151,7 +153,7 @@ _LOGIN_NOTICES = [
     'ログイン\n受付番号\nA-2026-01', 'スマホでのログイン\n推奨ブラウザ\nChrome-120', 'ログイン\n会場\nRoom-2F',
     'ログイン\n申込番号\nweb-2026\n問い合わせ\nkoho-desk1', '電子申請のログイン\n利用者ID\nuser-2026\nご不明な点はお問い合わせください',
     '図書館のログイン\n貸出カード番号\nlib-0012345', 'ログイン\nXのアカウント\n@joetsu_city\nInstagram\n@joetsu_official',
-    'SNSのログイン\nX\nkoho-X1', 'SNSのログイン\nアカウント名\nkoho-X1\n利用者ID\nkoho-I2',
+    'SNSのログイン\nアカウント名\nkoho-X1\n利用者ID\nkoho-I2',
 ]
 
 test_service_logins_fire = CORPUS.bad(_bad([t for t, _ in _SERVICE_LOGINS]))

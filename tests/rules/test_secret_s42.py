@@ -132,3 +132,36 @@ _ONE_LINE_BLOCKS_OF_NO_PASSWORD = [
 ]
 
 test_one_line_blocks_of_no_password_stay_silent = CORPUS.ordinary(_ordinary(_ONE_LINE_BLOCKS_OF_NO_PASSWORD))
+
+
+# The services' passwords under a login's heading, each on its service's line a colon after it, or one service's alone
+# with a dot among letters of both cases and a digit.
+_SERVICES_LOGINS = [
+    ('広報SNSのログイン\nX：koho-X1\nInstagram：koho-I2', ['koho-X1', 'koho-I2']),
+    ('広報SNSのログイン\nFacebook\nkoho.F1', ['koho.F1']),
+    ('広報SNSのログイン情報\n・X：koho-X1\n・Instagram：koho-I2', ['koho-X1', 'koho-I2']),
+    ('広報SNSのログイン\nFacebook\nkoho-F1', ['koho-F1']),
+    ('広報SNSのログイン\nX：Kessai2026!', ['Kessai2026!']),
+]
+
+test_a_services_password_beside_or_under_it_fires = CORPUS.bad(_bad([t for t, _ in _SERVICES_LOGINS]))
+
+
+@pytest.mark.parametrize(("text", "values"), _SERVICES_LOGINS)
+def test_a_services_password_beside_or_under_it_is_masked(text: str, values: list[str]) -> None:
+    for value in values:
+        assert_secret_flagged_and_masked(text, value)
+
+
+# The accounts, pages, dates and versions a post puts beside the services it names.
+_SERVICES_AND_NO_PASSWORD = [
+    '広報SNSのログイン\nX：@joetsu_city\nInstagram：@joetsu_koho', '公式SNSのログイン\nX：joetsu_city\nInstagram：joetsu.city',
+    '広報SNSのログイン\nFacebook\njoetsu.city',
+    'ログイン\nFacebook\nJoetsu.City', 'ログイン方法\nX：koho-X1\nInstagram：koho-I2', 'マイページのログイン\n受付時間：9:00-17:00',
+    'ログイン\nX：2026-01-01\nInstagram：2026-02-01', '広報SNSのログイン\nX：v2.0.1\nInstagram：v3.1.0',
+    '公式SNSのログイン\nX：JoetsuCity\nInstagram：joetsu_city',
+]
+
+test_services_and_no_password_stay_silent = CORPUS.ordinary(
+    [(p, t) for p in ("x", "facebook") for t in _SERVICES_AND_NO_PASSWORD]
+)
