@@ -2526,6 +2526,14 @@ def _halves_and_lines(norm: str) -> Iterator[Credential]:
             for i, p in enumerate(series):
                 yield Credential(label_start if i == 0 else p.start(1), p.end(1), p.start(1), p.end(1), "パスワード", 0)
             continue
+        if _digit_groups([p[1].rstrip(_TRAILING) for p in block]):
+            # 「パスワード⏎2026⏎04⏎01⏎10⏎00」: a number in groups, a line each, as a form's boxes are copied. The first group
+            # alone is a value (_labelled's), and masked alone, the leak report showed the rest of the number.
+            for i, p in enumerate(block):
+                value = p[1].rstrip(_TRAILING)
+                yield Credential(label_start if i == 0 else p.start(1), p.start(1) + len(value), p.start(1),
+                                 p.start(1) + len(value), "パスワード", 0)
+            continue
         # Every line of the block (「パスワード⏎ko⏎uh⏎ou⏎20⏎26!」, a piece on each of up to eight), else its first two, the
         # password before whatever is listed after it (「パスワードは⏎kouho⏎2026!⏎URL⏎https://…」).
         pieces = next((c for c in (block, block[:2]) if _pieces_on_lines([p[1] for p in c])), [])
@@ -2596,6 +2604,16 @@ def _a_series_warned_against(norm: str, label_line: int, end: int) -> bool:
 
 
 _A_VERSION = re.compile(r"[ ._-]?v?[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}")
+
+
+def _digit_groups(words: list[str]) -> bool:
+    """A number given in groups on lines of their own under a label: digits alone on each, the first a value by itself
+    (four to eight digits, no famous example), and no count of items (「01⏎02⏎03」)."""
+    return (
+        len(words) >= 2 and all(w.isdigit() and len(w) <= 8 for w in words)
+        and len(words[0]) >= 4 and words[0] not in _FAMOUS_EXAMPLES and len(set(words[0])) > 1
+        and not all(int(b) - int(a) == 1 for a, b in itertools.pairwise(words))
+    )
 
 
 def _after_the_tools(words: list[str]) -> int | None:

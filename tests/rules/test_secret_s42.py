@@ -11,6 +11,8 @@ from datetime import datetime
 
 import pytest
 
+from bot import secret_mask
+from bot.rules import secret_value_spans
 from tests.rules.conftest import JST, Corpus, assert_secret_flagged_and_masked
 
 CORPUS = Corpus(datetime(2026, 12, 7, 10, 0, tzinfo=JST))
@@ -165,3 +167,25 @@ _SERVICES_AND_NO_PASSWORD = [
 test_services_and_no_password_stay_silent = CORPUS.ordinary(
     [(p, t) for p in ("x", "facebook") for t in _SERVICES_AND_NO_PASSWORD]
 )
+
+
+# A number in groups under the label, a line each (a form's boxes copied): the first group alone was found and masked,
+# and the leak report showed the rest of the number.
+_DIGIT_GROUPS = [
+    ('パスワード\n2026\n04\n01\n10\n00', ['2026', '04', '01', '10', '00']),
+    ('パスワード\n4821\n9921', ['4821', '9921']), ('パスワード\n20260401\n1000', ['20260401', '1000']),
+]
+
+
+@pytest.mark.parametrize(("text", "groups"), _DIGIT_GROUPS)
+def test_every_group_of_a_number_on_lines_is_found_and_masked(text: str, groups: list[str]) -> None:
+    assert [text[a:b] for a, b in secret_value_spans(text)] == groups
+    for about_a_password in (True, False):
+        masked, _ = secret_mask.mask_secrets(text, about_a_password=about_a_password)
+        assert not any(c.isdigit() for c in masked), masked
+
+
+# A count of items and groups that are no number alone stay as they were.
+_NUMBERS_LISTED = ['パスワード\n01\n02\n03', 'パスワード変更日\n2026\n04\n01', 'パスワード\n10\n20\n30']
+
+test_numbers_listed_under_the_word_stay_silent = CORPUS.ordinary(_ordinary(_NUMBERS_LISTED))
