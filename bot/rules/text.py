@@ -172,6 +172,14 @@ _NEXT_LINK = re.compile(r"(?i)https?://|www\.")
 _JOINS_ADDRESS = "/?#=&%"
 # What only an address has after such a character: a path, a query or a fragment.
 _GOES_ON = re.compile(r"[/?#=&]")
+# A sign that NFKC made ASCII right after a closed path, a 「/」 or a file name (「…/event/／TEL025-…」「…/event/～12/5」
+# 「…/event/：10時～」「…/index.html～12/5」): the separator or the note of the sentence, which no platform links, as
+# _url says of one before Japanese. Unless a path segment closed by 「/」 follows it (「…/～tanaka/」, a tilde typed
+# with the IME on): then it is the address's own, written full-width (link.malformed).
+_AFTER_CLOSED_PATH = re.compile(
+    r"(?i)(?:(?<=[^/:]/)|(?<=\.html)|(?<=\.htm)|(?<=\.pdf)|(?<=\.php)|(?<=\.aspx)|(?<=\.xlsx)|(?<=\.docx))"
+    r"[^A-Za-z0-9?#](?![A-Za-z0-9_.\-]*[A-Za-z][A-Za-z0-9_.\-]*/)"
+)
 # Greek and Cyrillic letters, some of which look exactly like Latin ones (Cyrillic «о», «а», «р»):
 # a URL that contains them is one URL to report (link.malformed), not two pieces cut at the letter.
 LOOKALIKE_LETTERS = "\u0370-\u03ff\u0400-\u04ff"
@@ -362,17 +370,33 @@ class _Cuts:
             if doc.original(i := m.start(), i + 1) != view[i] and not _WIDE_FRAGMENT_RE.match(view, i)
         ]
         self.goes_on = [m.start() for m in _GOES_ON.finditer(view, start, stop)]
+        # Where the address was written in ASCII up to the sign: an address typed full-width (「…jp／kurashi／」,
+        # 「https：／／」) is one to write half-width.
+        self.closed = [
+            i
+            for m in _AFTER_CLOSED_PATH.finditer(view, start + 1, stop)
+            if doc.original(i := m.start(), i + 1) != view[i] and doc.original(i - 1, i) == view[i - 1]
+        ]
 
     def end_of(self, a: int) -> int:
         """The end of the link that starts at ``a`` (a start after any earlier one's)."""
         k = bisect_left(self.before_links, a)
         end = self.before_links[k] if k < len(self.before_links) else self.stop
+        c = bisect_left(self.closed, a + 1)
+        if c < len(self.closed) and self.closed[c] < end:
+            end = self.closed[c]
         lo, hi = bisect_left(self.wide, a), bisect_left(self.wide, end)
         if lo == hi:
             return end
         last = self.wide[hi - 1]
         g = bisect_left(self.goes_on, last + 1)
-        if self.view.startswith(("http", "www."), last + 1, end) or g == len(self.goes_on) or self.goes_on[g] >= end:
+        if (
+            self.view.startswith(("http", "www."), last + 1, end)
+            or g == len(self.goes_on)
+            or self.goes_on[g] >= end
+            # A bracket opened and never closed (「…/event（12/5まで）」): a note with a date in it, not 「（2026）/list」.
+            or self.view[last] in "([{"
+        ):
             return self.wide[lo]
         return end
 

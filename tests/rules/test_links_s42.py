@@ -1,0 +1,63 @@
+"""Link rules, session 42's red team: drafts a city's 広報 staff post, and the links that must still stop."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules import RulePolicy
+from bot.rules.text import Document
+from tests.rules.conftest import codes
+
+CITY = RulePolicy(allowed_link_domains=("city.joetsu.niigata.jp",))
+_EVENT = "https://www.city.joetsu.niigata.jp/site/event/"
+
+
+def _links(text: str, platform: str = "x") -> list[str]:
+    return [c for c in codes(text, policy=CITY, platform=platform) if c.startswith("link.")]
+
+
+# A full-width sign after a link's closing 「/」 or file name, with ASCII after the sign (a phone number, a date, a
+# time): the platforms end the link before the sign, at the whole address. It was read on into the address and
+# stopped as 「URL に全角文字」, an error, on posts as common as 「…/event/（12/5まで）」.
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{_EVENT}／TEL025-526-5111",
+        f"詳細：{_EVENT}／FAX025-526-6111",
+        f"冬まつり {_EVENT}～12月5日まで開催",
+        f"{_EVENT}～12/5",
+        f"申込は{_EVENT}（12/5まで）",
+        f"{_EVENT}：10時～受付",
+        f"{_EVENT}＋αの情報も",
+        "https://www.city.joetsu.niigata.jp/site/event/index.html～12/5",
+        "https://www.city.joetsu.niigata.jp/site/event/a.pdf／12/5更新",
+    ],
+)
+def test_a_full_width_sign_after_a_closed_path_ends_the_link(text: str) -> None:
+    for platform in ("x", "instagram", "facebook", "line"):
+        assert _links(text, platform) == [], platform
+
+
+def test_the_link_before_the_sign_is_the_whole_address() -> None:
+    assert [u.url for u in Document(f"{_EVENT}／TEL025-526-5111").urls] == [_EVENT]
+    assert [u.url for u in Document(f"{_EVENT}（12/5まで）").urls] == [_EVENT]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://www.city.joetsu.niigata.jp／kurashi／",
+        "https://www.city.joetsu.niigata.jp/site/／kurashi/",  # a path segment closed by 「/」 follows the sign
+        "https://www.city.joetsu.niigata.jp/～tanaka/index.html",
+        "https://www.city.joetsu.niigata.jp/event（2026）/list",
+        "https：／／www.city.joetsu.niigata.jp/",
+        "https://www.city.joetsu.niigata.jp/site/event/index.html＃access",
+        "https://www.city.joetsu.niigata.jp/site/index.html？id=3",
+    ],
+)
+def test_a_full_width_sign_inside_an_address_still_stops(text: str) -> None:
+    assert "link.malformed" in _links(text)
+
+
+def test_a_shortener_before_a_full_width_sign_and_a_date_still_stops() -> None:
+    assert _links("申込はhttps://bit.ly/3xYz12/～12/5") == ["link.shortener"]
