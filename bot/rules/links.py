@@ -492,9 +492,11 @@ _TITLE_AFTER = re.compile(r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,40}+(?=[ 
 # What a post says of the link it glues them to (「詳細は…/event/参照」「…/event/掲載中」「…/event/コチラ」), which no
 # page is named: the address ends at the 「/」, where X ends the link. 「アクセス」「検索」 alone name pages (a venue's
 # map, a search form: 「…/kanko/アクセス」「…/shisetsu/検索」); only with 「要」「中」「可」 are they about the link.
+# So does what the link is called as a label after it (「…/event/詳細」「…/event/外部サイト」「…/event/特設ページ」).
 _ABOUT_THE_LINK = re.compile(
     r"要?(?:参照|参考|確認|閲覧|掲載|公開|更新|等|迄|他|ココ|コチラ|チェック|クリック|タップ)(?:中|済み?|可)?"
     r"|要(?:検索|アクセス)(?:中|済み?|可)?|(?:検索|アクセス)(?:中|済み?|可)"
+    r"|(?:詳細|外部|公式|特設|専用|関連|申込)?(?:サイト|ページ|ホームページ|リンク|フォーム)|詳細(?:情報)?"
 )
 # Japanese path segments each closed by a 「/」 at the end of what is written (「https://…/soshiki/観光課/」, a
 # WordPress page's 「…/お知らせ/」): the address's own, since prose does not end a word with 「/」.
@@ -679,7 +681,8 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「…/お知らせ/」）と、「=」で終わる URL のすぐ後の日本語
     （「…/search?q=雪まつり」）も、アドレスの一部として止めます。
     URL の後に日本語の文が続くだけのもの（「…/kouhou/をご覧ください」）と、「/」のすぐ後がリンクについて
-    述べる言葉のもの（「詳細は…/event/参照」「…/event/掲載中」「…/event/コチラ」）は対象外です。
+    述べる言葉のもの（「詳細は…/event/参照」「…/event/掲載中」「…/event/コチラ」「…/event/詳細」
+    「…/event/外部サイト」「…/event/特設ページ」）は対象外です。
     PDF などから写して途中で改行された URL（「…/kurashi/」の次の行に「bosai/index.html」、「https://」の
     次の行にアドレス）も、リンクになるのは改行の手前までなので止め、1行につなげた URL を提案します
     （次の行が字下げされていても同じです）。次の行がファイル名（「index.html」「000123456.pdf」）、

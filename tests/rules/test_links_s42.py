@@ -61,3 +61,36 @@ def test_a_full_width_sign_inside_an_address_still_stops(text: str) -> None:
 
 def test_a_shortener_before_a_full_width_sign_and_a_date_still_stops() -> None:
     assert _links("申込はhttps://bit.ly/3xYz12/～12/5") == ["link.shortener"]
+
+
+# What the link is called, glued after its 「/」 as a label (「…/event/詳細」「…/event/外部サイト」): X ends the link at
+# the 「/」, the whole address. It was taken for a page's name in Japanese and stopped as 「URL の途中に日本語」.
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{_EVENT}詳細",
+        f"雪まつりのお知らせ\n{_EVENT}詳細情報",
+        f"{_EVENT}外部サイト",
+        f"市の{_EVENT}ホームページ",
+        f"{_EVENT}特設サイト\n#上越市",
+        f"{_EVENT}特設ページ",
+        f"{_EVENT}公式サイト",
+        f"{_EVENT}申込フォーム",
+        f"{_EVENT}リンク",
+    ],
+)
+def test_what_the_link_is_called_glued_after_its_slash_is_prose(text: str) -> None:
+    assert _links(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{_EVENT}上越市",
+        f"{_EVENT}サイトマップ",
+        "https://ja.wikipedia.org/wiki/ホームページ作成ソフト",
+        "https://www.city.joetsu.niigata.jp/soshiki/特設サイト/",
+    ],
+)
+def test_a_page_name_after_the_slash_still_stops(text: str) -> None:
+    assert "link.malformed" in _links(text)
