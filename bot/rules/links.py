@@ -64,7 +64,25 @@ def _ip(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     try:
         return ipaddress.ip_address(h)
     except ValueError:
+        return _short_ipv4(h)
+
+
+_IPV4_PART = re.compile(r"(?i)0x[0-9a-f]*|0[0-7]*|[1-9][0-9]*")
+
+
+def _short_ipv4(host: str) -> ipaddress.IPv4Address | None:
+    """The IPv4 address a browser opens for a host written in fewer parts or other bases (the WHATWG URL
+    standard's IPv4 parser): 「127.1」「0x7f.0.0.1」「0177.0.0.1」 are 127.0.0.1, which ipaddress does not read."""
+    parts = host.split(".")
+    if parts[-1] == "" and len(parts) > 1:
+        parts.pop()
+    if not 1 <= len(parts) <= 4 or not all(_IPV4_PART.fullmatch(p) for p in parts):
         return None
+    numbers = [int(p[2:] or "0", 16) if p[:2].lower() == "0x" else int(p, 8) if p[:1] == "0" else int(p) for p in parts]
+    if any(n > 255 for n in numbers[:-1]) or numbers[-1] >= 256 ** (5 - len(numbers)):
+        return None
+    value = numbers[-1] + sum(n << (8 * (3 - i)) for i, n in enumerate(numbers[:-1]))
+    return ipaddress.IPv4Address(value)
 
 
 @lru_cache(maxsize=4096)  # bounded: a server sees new hosts for years
@@ -698,7 +716,8 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     （X の投稿だけ。前の日本語が短くて X がリンクにするものは対象外です）。
 
     組織の中でしか開けないアドレス（`http://localhost/…`、`http://intranet/…` のような点のない
-    ホスト名、`192.168.…`・`10.…`・`[fd00::1]`・`[::1]` などのプライベート IP、`.local`）と、パソコンや庁内サーバーの
+    ホスト名、`192.168.…`・`10.…`・`[fd00::1]`・`[::1]` などのプライベート IP（ブラウザーが同じアドレスとして開く
+    `127.1`・`0x7f.0.0.1`・`0177.0.0.1` のような省略や8進数・16進数の書き方も）、`.local`）と、パソコンや庁内サーバーの
     ファイルの場所（`file:///…`、`\\\\server\\…`、`C:\\Users\\…`、`C:¥Users¥…`）も止めます。
     外部の人には開けず、庁内の仕組みやフォルダー名を知らせることにもなるためです。Slack の会話・
     ファイルへのリンク（`https://…slack.com/archives/…`）と Teams のチャットやチャネルのメッセージへの

@@ -94,3 +94,26 @@ def test_what_the_link_is_called_glued_after_its_slash_is_prose(text: str) -> No
 )
 def test_a_page_name_after_the_slash_still_stops(text: str) -> None:
     assert "link.malformed" in _links(text)
+
+
+# An internal address written as a browser still reads it (the WHATWG URL standard's IPv4 parser: fewer parts, octal,
+# hexadecimal): 「https://127.1/」 opens the writer's own PC as 「https://127.0.0.1/」 does. It was only warned of as
+# a domain without a real ending, and went out when the warning was accepted.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "管理画面 https://127.1/",
+        "https://0x7f.0.0.1/admin",
+        "http://0177.0.0.1/",
+        "庁内ポータル http://10.1/portal/",
+        "https://192.168.1/share/",
+        "http://0xc0a80001/",
+    ],
+)
+def test_an_internal_address_in_short_or_other_base_form_stops(text: str) -> None:
+    assert _links(text) == ["link.malformed"]
+
+
+@pytest.mark.parametrize("text", ["https://8.8.8.8/", "https://134.744072/"])
+def test_a_public_address_in_such_a_form_is_still_only_warned_of(text: str) -> None:
+    assert _links(text) == ["link.untrusted"]
