@@ -148,13 +148,43 @@ def _domain_lists(*list_files: str) -> frozenset[str]:
 _IDEOGRAPHIC_DOTS = re.compile(r"[。．｡]([A-Za-z0-9-]{2,63}(?:[。．｡.][A-Za-z0-9-]{2,63})*)(?![A-Za-z0-9-])")
 
 
+# An address whose first dot was typed with the IME on (「https://bit。ly/abc」「https://bit。ly。abc」): no platform links
+# it, since its host would end at 「bit」, before any dot; but a reader who copies it lands where a browser takes 「。」
+# for a dot (IDNA), and a host without a dot is no internal name either.
+_IME_DOTTED = guard(re.compile(
+    rf"(?i)(?<![A-Za-z0-9])(https?)://([A-Za-z0-9\-]+。[A-Za-z0-9\-]{{2,63}}(?:[.。][A-Za-z0-9\-]{{2,63}})*)"
+    rf"(?![A-Za-z0-9\-])((?:[/?#][{URL_CHARS}]*)?)"
+))
+
+
+def _ime_dotted(doc: Document) -> list[Url]:
+    """The addresses of `_IME_DOTTED` in the draft, read with their dots, where the host is a real domain's."""
+    if "。" not in doc.norm or "://" not in doc.norm:
+        return []
+    key = "links._ime_dotted"
+    if (known := doc.memo.get(key)) is not None:
+        return known  # type: ignore[return-value]
+    found: list[Url] = []
+    for m in _IME_DOTTED.finditer(doc.norm):
+        host = m.group(2).replace("。", ".").lower()
+        if not is_known_suffix(host) or doc.url_at(doc.span(m.start(), m.start() + 1)[0]) is not None:
+            continue
+        path = trim_url(m.group(3))
+        start, end = doc.span(m.start(), m.end(2) + len(path))
+        found.append(Url(start, end, f"{m.group(1).lower()}://{host}{path}", m.group(1).lower(), host,
+                         doc.span(m.end(2), m.end(2))[0]))
+    doc.memo[key] = found
+    return found
+
+
 def _listed_links(doc: Document, opts: RuleOptions, *list_files: str) -> Iterator[tuple[Url, str]]:
     """Links whose host is on bundled domain lists (or the organisation's extra_words), unless allowed."""
-    if not doc.urls:
+    ime_dotted = _ime_dotted(doc)
+    if not doc.urls and not ime_dotted:
         return
     listed = _domain_lists(*list_files)
     extra = tuple(opts.extra_words)
-    for url in doc.urls:
+    for url in (*doc.urls, *ime_dotted):
         if _allowed(url, opts.allow):
             continue
         if hit := host_in(url.host, listed) or host_in(url.host, extra):
@@ -287,6 +317,7 @@ def shortener(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     ドメインで行き先のサービスが分かるので反応しません（`extra_words` に書けば反応します）。
     「「bit.ly/…」で始まるURLのSMSに注意してください」のように、詐欺の手口として短縮URLの書き出しだけを
     示したもの（その先を「…」「xxxx」で伏せたものや、何も書いていないもの）も、リンクではないので反応しません。
+    「https://bit。ly/…」のようにドットを「。」で書いたものも、ブラウザーは同じ短縮URLを開くので止めます。
     そのほかの公式の短縮ドメインは `allow` で許可できます。
     Google の検索結果（google.com/url?q=…）、Facebook・Instagram・YouTube のリンク（l.facebook.com/l.php?u=…）、
     Outlook の安全リンク（….safelinks.protection.outlook.com/?url=…）のように、別のサービスを経由する転送用の
@@ -707,6 +738,8 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     クエリ（「q=snow」）、「/」で終わるパス（「bosai/」）や番号で終わるパス（「bosai/12345」だけの行）で
     始まるときだけで、ファイル名で終わる URL の次の行、「word/pdf 形式」「tel/fax」のように「/」で並べた語、
     文や日付、ハッシュタグ、別の URL（「instagram.com/…」のように https:// のないものも）は対象外です。「hhttps://」「httpss://」のように文字が重なったものも止めます。
+    「https://bit。ly/abc」「https://example。com/」のように最初のドットを「。」で書いたアドレスも、リンクにならないので止め、
+    「.」に直した URL を提案します（組織の中のホスト名とは扱いません）。
     「https:// www…」のように「https://」の後に空白や改行が入ったものは、後ろのアドレスだけでも各 SNS が
     リンクにする形（「www.」で始まるもの、パスのあるもの、.com・.jp などのドメイン）なら、読む人はそのページを
     開けるので警告にとどめ（行き先のドメインはほかのリンクと同じく確かめます）、リンクにならない形なら止めます。
@@ -852,9 +885,21 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
                 severity="warning",
                 suggestion="https://" + doc.text[a:b],
             )
+    ime_dotted = _ime_dotted(doc)
+    for url in ime_dotted:
+        yield Hit(
+            url.start,
+            url.end,
+            f"URL のドットが「。」で書かれていて（「{doc.text[url.start : url.end]}」）、リンクになりません。"
+            "半角の「.」に直してください。",
+            suggestion=url.url,
+        )
     if not any(c in doc.norm for c in ("://", "\\", "¥")):
         return
+    dotted_at = {url.start for url in ime_dotted}
     for m in _DOTLESS.finditer(doc.norm):
-        yield Hit(*doc.span(m.start(), m.end()), _INTERNAL_MESSAGE.format(where=m.group("host")))
+        start, end = doc.span(m.start(), m.end())
+        if start not in dotted_at:  # 「https://bit。ly/」: not a host 「bit」 on the office's network
+            yield Hit(start, end, _INTERNAL_MESSAGE.format(where=m.group("host")))
     for m in _FILE_PATH.finditer(doc.norm):
         yield Hit(*doc.span(m.start(), m.end()), _FILE_MESSAGE)

@@ -6,7 +6,7 @@ import pytest
 
 from bot.rules import RulePolicy
 from bot.rules.text import Document
-from tests.rules.conftest import codes
+from tests.rules.conftest import codes, findings_of
 
 CITY = RulePolicy(allowed_link_domains=("city.joetsu.niigata.jp",))
 _EVENT = "https://www.city.joetsu.niigata.jp/site/event/"
@@ -117,3 +117,33 @@ def test_an_internal_address_in_short_or_other_base_form_stops(text: str) -> Non
 @pytest.mark.parametrize("text", ["https://8.8.8.8/", "https://134.744072/"])
 def test_a_public_address_in_such_a_form_is_still_only_warned_of(text: str) -> None:
     assert _links(text) == ["link.untrusted"]
+
+
+# A shortener's address whose dot was typed with the IME on: its host ended at 「bit」 before the 「。」, a name without
+# a dot, so it was stopped as an address only the office's network reaches (「組織の中でしか開けないアドレス（bit）」), the
+# wrong reason, and the shortener went unnamed. A browser takes 「。」 for a dot and opens the shortened link.
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("詳しくは https://bit。ly/abc をご覧ください", "https://bit。ly/abc"),
+        ("申込→https://amzn。to/3abc", "https://amzn。to/3abc"),
+        ("https://tinyurl｡com/abc", "https://tinyurl｡com/abc"),
+    ],
+)
+def test_a_shortener_with_its_dot_typed_with_the_ime_on_stops_as_a_shortener(text: str, shown: str) -> None:
+    found = findings_of("link.shortener", text, policy=CITY)
+    assert [text[f.start : f.end] for f in found] == [shown]
+    [broken] = findings_of("link.malformed", text, policy=CITY)
+    assert "組織の中" not in broken.message and "「。」" in broken.message
+    assert broken.suggestion == shown.replace("。", ".").replace("｡", ".")
+
+
+def test_an_address_with_its_first_dot_typed_with_the_ime_on_is_malformed_not_internal() -> None:
+    [f] = findings_of("link.malformed", "https://city。joetsu。niigata。jp/site/event/", policy=CITY)
+    assert f.suggestion == "https://city.joetsu.niigata.jp/site/event/" and "組織の中" not in f.message
+
+
+@pytest.mark.parametrize("text", ["http://localhost。次の手順へ", "http://fileserver/広報/", "http://intranet。"])
+def test_an_internal_host_before_a_full_stop_is_still_internal(text: str) -> None:
+    [f] = findings_of("link.malformed", text, policy=CITY)
+    assert "組織の中" in f.message
