@@ -12,6 +12,7 @@ from bot.rules.prefilter import guard
 from bot.rules.registry import rule
 from bot.rules.text import Document
 from bot.rules.text_fold import fold
+from bot.rules.x_emoji import x_emoji_spans
 from bot.rules.x_links import NUMERIC_HOST, nfc_starts, x_links, x_url_spans
 
 # twitter-text v3 configuration (config/v3.json): weights are per 100, limit 280.
@@ -31,6 +32,8 @@ _HEAVY = re.compile("[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")
 
 
 _EMOJI_CANDIDATE = re.compile("[\u00a9\u00ae\u203c-\u3299\U0001f000-\U0001faff]")
+# What an emoji X counts 2 may start with or be (X_EMOJI: a lone U+FE0F and U+E50A are emoji to it too).
+_X_EMOJI_CANDIDATE = re.compile("[\u00a9\u00ae\u203c-\u3299\ue50a\ufe0f\U0001f000-\U0001faff]")
 
 
 def _plain_weight(s: str) -> int:
@@ -70,10 +73,10 @@ def x_weighted_length(text: str, doc: Document | None = None) -> tuple[int, int 
         for a2, b2 in x_url_spans(nfc, a, b):
             if x_links(nfc, a2, b2):
                 entities[a2] = (b2, _X_URL_WEIGHT)
-    if _EMOJI_CANDIDATE.search(nfc):
-        for m in EMOJI.finditer(nfc):
-            if d.url_at(m.start()) is None:
-                entities[m.start()] = (m.end(), _X_EMOJI_WEIGHT)
+    if _X_EMOJI_CANDIDATE.search(nfc):
+        for a, b in x_emoji_spans(nfc):
+            if d.url_at(a) is None:
+                entities[a] = (b, _X_EMOJI_WEIGHT)
     # Sum with C-speed string operations; walk character by character only when over the limit.
     # The CR of a Windows line break (CR LF, a draft saved in Notepad) weighs nothing: the post box
     # keeps one line break of the two characters.
@@ -191,6 +194,9 @@ def length(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     投稿できないか、途中で切れます。X は twitter-text v3 の重み付き文字数 280（日本語などは2、
     URL は一律23、絵文字は2）、Instagram 2,200 文字、Facebook 63,206 文字、LINE 5,000
     （UTF-16 単位）、YouTube 5,000 バイト（UTF-8）、TikTok 2,200 文字。ブログは上限なし。
+    X の絵文字は、twitter-text 3.1.0 が使う twemoji-parser の一覧にあるものを2と数えます。「★️」「♪️」のように
+    ふだんは文字の記号に U+FE0F を付けたものは絵文字ではなく、記号と U+FE0F で4、一覧より新しい組み合わせ
+    （「🧑‍🎄」など）は部品ごとに数えます。
     X の URL は X がリンクにするものだけを23と数えます（「lg.jp」のようにドメインだけを書いたものも
     リンクになります）。日本語の文に空白を入れずに続けて書いたアドレス（「…市ホームページ（www.…）」）は、
     X がリンクにしないときは1文字ずつ数えます。

@@ -1,0 +1,79 @@
+"""Platform rules, session 42's red team: X's count of emoji, hashtags on X and Instagram."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from bot.rules.platform import x_weighted_length
+from bot.rules.prefilter import first_class
+from bot.rules.x_emoji import START_CLASS, X_EMOJI, from_utf16, x_emoji_spans
+from tests.rules.conftest import codes
+
+
+# What twitter-text 3.1.0's parseTweet gives (weightedLength), checked with the npm package: it counts 2 the emoji of
+# twemoji-parser 11.0.2's pattern and nothing else. A symbol that is text by default (「★」「♪」「⏩」) does not become
+# one with U+FE0F: the symbol and the U+FE0F, an emoji of its own to the pattern, count 2 each. Sequences newer than
+# the pattern (「🧑‍🎄」, Emoji 13.0) count as their parts. kessai read them all as one emoji of 2 (bot/rules/emoji.py's
+# approximation of UTS #51), so a draft over X's 280 by up to 2 a symbol passed, and X refused it.
+@pytest.mark.parametrize(
+    ("text", "weight"),
+    [
+        ("★️", 4),
+        ("♪️", 4),
+        ("☆️", 4),
+        ("♡️", 4),
+        ("⏩️", 4),
+        ("⚧️", 4),
+        ("🧑‍🎄", 5),
+        ("🏃‍♀️‍➡️", 5),
+        ("🧑🏻‍🤝‍🧑🏿", 8),
+        ("🇦🇧", 4),
+        # Emoji the pattern knows stay 2, whatever their parts
+        ("❤️", 2),
+        ("☀️", 2),
+        ("©️", 2),
+        ("©", 1),
+        ("1️⃣", 2),
+        ("🇯🇵", 2),
+        ("👨‍👩‍👧‍👦", 2),
+        ("✌🏻", 2),
+        ("🏳️‍🌈", 2),
+    ],
+)
+def test_x_counts_emoji_as_twitter_text_does(text: str, weight: int) -> None:
+    assert x_weighted_length(text)[0] == weight
+
+
+@pytest.mark.parametrize("tail", ["★️", "♪️", "🧑‍🎄"])
+def test_a_draft_over_280_by_a_text_symbol_with_fe0f_is_stopped(tail: str) -> None:
+    text = "お知らせ" * 34 + "です。" + tail  # 278 + 4 or 5
+    assert "platform.length" in codes(text, platform="x")
+
+
+def test_a_draft_of_280_with_an_emoji_the_pattern_knows_still_passes() -> None:
+    assert "platform.length" not in codes("お知らせ" * 34 + "です。" + "❤️", platform="x")  # 278 + 2
+
+
+def test_a_pattern_over_utf16_code_units_is_read_over_code_points() -> None:
+    assert from_utf16(r"\ud83c[\udffb-\udfff]|\ud83d\udc4d|[\u2600]") == r"[\U0001f3fb-\U0001f3ff]|\U0001f44d|[\u2600]"
+
+
+def test_the_emoji_are_looked_for_where_the_pattern_can_start() -> None:
+    """x_emoji_spans tries the pattern only in START_CLASS (and at a keycap's digit): every character a match can start
+    with is in it, and it finds what a search with the pattern everywhere finds."""
+    first = re.compile(first_class(X_EMOJI) or "")
+    start = re.compile(START_CLASS)
+    assert first.pattern
+    assert [
+        c for c in range(0x110000)
+        if not 0xD800 <= c <= 0xDFFF and first.match(chr(c)) and not start.match(chr(c)) and chr(c) not in "#*0123456789"
+    ] == []
+    rng = random.Random(42)
+    pool = [chr(c) for c in [*range(0x20, 0x80), *range(0x2000, 0x3300), *range(0x1F000, 0x1FB00)]]
+    pool += ["\ufe0f", "\u200d", "\u20e3", "\U0001f3fb", "\ufe0e", "\U000e0067", "\U000e007f", "あ"] * 50
+    for _ in range(5000):
+        s = "".join(rng.choice(pool) for _ in range(rng.randint(1, 12)))
+        assert list(x_emoji_spans(s)) == [m.span() for m in X_EMOJI.finditer(s)], repr(s)
