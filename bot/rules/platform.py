@@ -289,8 +289,9 @@ _GLUED_HASHTAG_X = re.compile(rf"(?<![\w&#\u30fb])#{_TAG_CHARS_X}+((?:#{_TAG_CHA
 # (「#7119・#8000」「#7119と#8000」「#7119または#8000をご利用ください」).
 _ONLY_NUMBERS = re.compile(r"(?:#\d[\d\u30fb]*[\u3041-\u3096]*)*#\d[^#]*")
 # A phone short code (#7119, #8000, #9110) with the sentence run on after it: 「#7119へ電話を」 is a hashtag,
-# which the number alone is not. Hiragana only: 「#2025年」「#1000本のひまわり」 are tags meant.
-_PHONE_CODE_TAG = re.compile(r"\d{4}[\u3041-\u3096]")
+# which the number alone is not. Hiragana, or 「番」 as a number to call is said (「#8000番へ」, like 110番); not another
+# word: 「#2025年」「#1000本のひまわり」 are tags meant.
+_PHONE_CODE_TAG = re.compile(r"\d{4}(?:[\u3041-\u3096]|番(?![目組号地手台外付]))")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 
 # On X, a Japanese tag right after a Japanese letter (「見頃です#上越市」): twitter-text links a 「#」 only after a
@@ -317,7 +318,7 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     空白なしで続けた「#上越市#春日山」の2つ目以降です（どちらもリンクになりません）。X では、日本語の文字の
     すぐ後に空白なしで続けた「見頃です#上越市」もハッシュタグになりません（「C#言語」のような英数字の後は対象外です）。
     「#7119・#8000」「#7119と#8000」のように電話番号が並ぶものは、タグのつもりではないので対象外です。
-    逆に、「#7119へ電話を」のように番号の後に空白なしで文が続くと、番号から文までがハッシュタグになるので
+    逆に、「#7119へ電話を」「（#8000番）」のように番号の後に空白なしで文や「番」が続くと、番号から後ろまでがハッシュタグになるので
     知らせます（ハッシュタグがリンクにならない LINE では反応しません）。
     """
     platform = ctx.platform.lower()

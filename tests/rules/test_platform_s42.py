@@ -10,7 +10,7 @@ import pytest
 from bot.rules.platform import x_weighted_length
 from bot.rules.prefilter import first_class
 from bot.rules.x_emoji import START_CLASS, X_EMOJI, from_utf16, x_emoji_spans
-from tests.rules.conftest import codes
+from tests.rules.conftest import codes, findings_of
 
 
 # What twitter-text 3.1.0's parseTweet gives (weightedLength), checked with the npm package: it counts 2 the emoji of
@@ -77,3 +77,15 @@ def test_the_emoji_are_looked_for_where_the_pattern_can_start() -> None:
     for _ in range(5000):
         s = "".join(rng.choice(pool) for _ in range(rng.randint(1, 12)))
         assert list(x_emoji_spans(s)) == [m.span() for m in X_EMOJI.finditer(s)], repr(s)
+
+# A phone short code said with 「番」 (「#8000番」, as 110番 is said): twitter-text makes 「#8000番」 a hashtag, which X
+# links to a search of others' posts. It was not told, the number read as a tag only with hiragana after it.
+@pytest.mark.parametrize("text", ["子ども医療電話相談（#8000番）", "夜間の急病は #7119番 へ", "#8000番へお電話ください"])
+def test_a_phone_short_code_with_ban_after_it_is_told_to_be_a_hashtag(text: str) -> None:
+    [found] = findings_of("platform.hashtags", text, platform="x")
+    assert "ハッシュタグになります" in found.message
+
+
+@pytest.mark.parametrize("text", ["#1000番目の来場者 を迎えました", "#2025番組表"])
+def test_a_number_before_another_word_with_ban_is_no_phone_code(text: str) -> None:
+    assert [f for f in findings_of("platform.hashtags", text, platform="x") if "電話番号" in f.message] == []
