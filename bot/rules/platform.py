@@ -401,6 +401,9 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
 
 
 _HIRAGANA = re.compile("[\u3041-\u3096]")
+# The particles a sentence goes on with after a name (「#じょうえつの紅葉」「#じょうえつで検索」).
+# A particle that also starts words (「で」「も」: 「#じょうえつもち」) only before what is no hiragana.
+_PARTICLE = re.compile("[のをへ]|[でがはにともや](?![\u3041-\u3096])|から|まで|より|って")
 
 
 def _tag_key(tag: str) -> str:
@@ -429,7 +432,9 @@ def hashtag_unlisted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     付けは厳禁とする」としています。一覧が空のアカウントでは反応しません。
     ハッシュタグは空白や句読点の手前まで続くので、「#上越市の紅葉が見頃です」は一覧にない1つのタグです。
     このように一覧のタグの後にひらがなで文が続いているときは、そのタグの後に空白を入れるよう知らせます
-    （「#上越市民」「#新潟県」のように言葉が続くものは、一覧にない別のタグとして知らせます）。
+    （「#上越市民」「#新潟県」のように言葉が続くものは、一覧にない別のタグとして知らせます）。一覧のタグが
+    ひらがなで終わるとき（「#じょうえつ」）は、続くひらがなが助詞（「#じょうえつの紅葉」）のときだけ空白を勧め、
+    「#じょうえつまつり」は一覧にない別のタグとして知らせます。
     ひらがなとカタカナは別のタグになるので、一覧の「#ジョウエツシ」を「#じょうえつし」と書くと反応します。
     英字の大文字と小文字、全角と半角の違い（「#JOETSU」と「#joetsu」、「＃上越市」と「#上越市」）には反応しません。
     """
@@ -476,8 +481,10 @@ def hashtag_unlisted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
             else None
         )
         # Only where the sentence plainly goes on (「の紅葉」「で検索」). A name going on (「#新潟県」「#上越市民」
-        # 「#joetsucity」 for a listed 「新潟」「上越市」「joetsu」) is another tag, meant as written.
-        if listed is None or cut is None or not _HIRAGANA.match(written, cut):
+        # 「#joetsucity」 for a listed 「新潟」「上越市」「joetsu」) is another tag, meant as written. After a listed tag that
+        # ends in hiragana, hiragana goes on a name as well (「#じょうえつまつり」 for 「じょうえつ」): only a particle there.
+        goes_on = _PARTICLE if listed is not None and _HIRAGANA.fullmatch(listed[-1:]) else _HIRAGANA
+        if listed is None or cut is None or not goes_on.match(written, cut):
             yield Hit(
                 start,
                 end,

@@ -89,3 +89,31 @@ def test_a_phone_short_code_with_ban_after_it_is_told_to_be_a_hashtag(text: str)
 @pytest.mark.parametrize("text", ["#1000番目の来場者 を迎えました", "#2025番組表"])
 def test_a_number_before_another_word_with_ban_is_no_phone_code(text: str) -> None:
     assert [f for f in findings_of("platform.hashtags", text, platform="x") if "電話番号" in f.message] == []
+
+
+# An approved tag that ends in hiragana (「じょうえつ」): hiragana going on after it is as likely a name
+# (「#じょうえつまつり」) as a sentence. It was told to put a space after 「#じょうえつ」, a wrong fix
+# (「#じょうえつ まつり」) for the festival's own tag.
+def test_an_approved_tag_in_hiragana_going_on_in_a_name_gets_no_space_suggested() -> None:
+    [found] = findings_of("platform.hashtag_unlisted", "紅葉 #じょうえつまつり", platform="instagram",
+                          hashtags_allowed=("じょうえつ",))
+    assert found.suggestion is None and "一覧への追加を相談" in found.message
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("紅葉 #じょうえつの紅葉", "#じょうえつ の紅葉"),
+        ("#じょうえつで検索してね", "#じょうえつ で検索してね"),
+        ("#じょうえつへようこそ", "#じょうえつ へようこそ"),
+    ],
+)
+def test_an_approved_tag_in_hiragana_before_a_particle_still_gets_the_space(text: str, suggestion: str) -> None:
+    [found] = findings_of("platform.hashtag_unlisted", text, platform="instagram", hashtags_allowed=("じょうえつ",))
+    assert found.suggestion == suggestion
+
+
+def test_an_approved_tag_in_kanji_before_hiragana_still_gets_the_space() -> None:
+    [found] = findings_of("platform.hashtag_unlisted", "#上越市の紅葉が見頃", platform="instagram",
+                          hashtags_allowed=("上越市",))
+    assert found.suggestion == "#上越市 の紅葉が見頃"
