@@ -47,3 +47,23 @@ WORDS_STILL_SAID = [
 @pytest.mark.parametrize("text", WORDS_STILL_SAID)
 def test_words_approved_or_said_of_someone_still_fire(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
+
+
+# The festival music written in kana, as a 保存会's notice writes it: Sudachi cuts it, and its ばか read as the insult.
+FESTIVAL_MUSIC = [
+    "夏祭りでは地元保存会によるばか囃子の奉納があります。",
+    "バカ囃子を披露します。",
+    "ばかばやしの練習をしています。",
+    "葛西囃子と馬鹿ばやしの競演をお楽しみください。",
+    "秋祭りのばか踊りに参加しませんか。",
+]
+
+
+@pytest.mark.parametrize("text", FESTIVAL_MUSIC)
+def test_festival_music_in_kana_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
+@pytest.mark.parametrize("text", ["あいつはばか。囃子の練習もしない", "ばか囃子の練習をさぼる奴はばか", "市長はばか、囃子も知らない"])
+def test_a_fool_beside_festival_music_still_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
