@@ -83,8 +83,9 @@ DRAFTS = [
     Bad('x', '何度説明してもご理解いただけないようですね。', 'prohibited.insult', ('prohibited.insult',)),
     Bad('x', 'そんなこともわからないんですか？馬鹿じゃないですか', 'prohibited.insult', ('prohibited.insult',)),
     Bad('x', '@kujou_taro 文句ばかり言うクズは黙っててください', 'prohibited.insult', ('prohibited.insult',)),
-    # Missed: 「クレーマー」「迷惑です」 are words complaint-handling posts use about themselves.
-    Bad('x', 'クレーマーの方は市役所に来ないでください。迷惑です。', 'prohibited.insult', (), missed=True),
+    # 「クレーマー」 said of residents (session 42); a complaint-handling post's own training and desk names it with
+    # カスハラ・研修・相談 ([everyday] of insult.txt).
+    Bad('x', 'クレーマーの方は市役所に来ないでください。迷惑です。', 'prohibited.insult', ('prohibited.insult',)),
     Bad('facebook', 'いい加減にしてください。あなたのような無能な市民の相手はしていられません。', 'prohibited.insult', ('prohibited.insult',)),
     Bad('x', 'こういう人ってほんとアホですよね🤣', 'prohibited.insult', ('prohibited.insult',)),
     Bad('x', '市長の悪口を言う人は非国民です', 'prohibited.insult', ('prohibited.insult',)),

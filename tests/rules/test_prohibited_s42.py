@@ -67,3 +67,35 @@ def test_festival_music_in_kana_passes(text: str) -> None:
 @pytest.mark.parametrize("text", ["あいつはばか。囃子の練習もしない", "ばか囃子の練習をさぼる奴はばか", "市長はばか、囃子も知らない"])
 def test_a_fool_beside_festival_music_still_fires(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
+
+
+# Residents and parents labelled for asking (茅野市 4(7)① 侮蔑): the official account looks down on those it serves.
+LABELLED_FOR_ASKING = [
+    "クレーマーの市民には困ったものです。",
+    "こんな苦情を言ってくるのはモンスタークレーマーだけです。",
+    "窓口に来るのはクレーマーばかり。",
+    "最近の保護者はモンスターペアレントばかりで困ります。",
+    "クレーマーの市民の対応には困ったものです。",
+    "クレーマーの市民には困ったものです。相談窓口はこちら。",
+]
+
+
+@pytest.mark.parametrize("text", LABELLED_FOR_ASKING)
+def test_residents_called_claimers_fire(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+# Customer-harassment training and the consultation desk name the word; so does a film's title.
+CLAIMERS_NAMED = [
+    "悪質クレーマー対策の職員研修を行いました。",
+    "カスタマーハラスメント（カスハラ）から職員を守るため、悪質なクレーマーへの対応方針を定めました。",
+    "クレーマーと思われるのでは、と遠慮せずご相談ください。",
+    "「クレーマー」と呼ばれた経験はありませんか。",
+    "クレームとクレーマーの違いを学ぶセミナーを開催します。",
+    "名作映画『クレーマー、クレーマー』の上映会を開催します。",
+]
+
+
+@pytest.mark.parametrize("text", CLAIMERS_NAMED)
+def test_claimers_named_in_training_or_a_title_pass(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
