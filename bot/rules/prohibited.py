@@ -5117,10 +5117,10 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     行為の名前のすぐ後の「OK」（「ポイ捨てOK」「ゴミはポイ捨てでOK」）や、行為を手段にする「違法ダウンロードで映画を見よう」
     「海賊版で読もう」も反応します（「違法ダウンロードの怖さを動画で見よう」「不法投棄の通報はメールでもOK」は対象外です）。
     行為の名前を出さずに、無免許での運転（「無免許でも運転しちゃおう」「免許切れでも運転して大丈夫」）、二十歳未満の
-    喫煙・飲酒（「たばこは二十歳前でも大丈夫」「未成年でもお酒を飲んじゃおう」「20歳未満でもビールならいいよ」）、赤信号での横断（「赤信号でも渡っちゃおう」）を
+    喫煙・飲酒（「たばこは二十歳前でも大丈夫」「未成年でもお酒を飲んじゃおう」「20歳未満でもビールならいいよ」）、赤信号での横断（「赤信号でも渡っちゃおう」）、速度超過（「スピード出しても平気ですよ、このあたりはパトカーいないので」「10キロオーバーくらいなら大丈夫」）、無許可での飛行・出店など（「無許可でドローンを飛ばそう！」「無許可で露店を出しても平気です」）、「未成年でも一杯くらいなら大丈夫」「高校生でも一服くらい平気」を
     勧める・認める文も反応します（「無免許運転の取締りを強化します」「たばこは二十歳になってから」、免許の要らない
     「特定小型原付は免許がなくても運転できます」「教習所の敷地内なら」、「未成年でも飲める甘酒」、酒類でない「ノンアルコールビールなら20歳未満の方もどうぞ」、お酒そのものでないものを認める「ビールは20歳以上ならいいです」「子どもでもできる、たばこの害を
-    学ぶ教室」、「赤信号でも青矢印なら左折できます」「救急車は赤信号でも進入できます」、思い違いとして紹介する文は対象外です）。
+    学ぶ教室」、「赤信号でも青矢印なら左折できます」「救急車は赤信号でも進入できます」、そりやスキー・サーキットの「スピードを出しても大丈夫」、許可の要らないことを伝える「許可なしでも撮影OKです」「100g未満のドローンなら無許可でも飛ばして大丈夫です」、思い違いとして紹介する文は対象外です）。「不法投棄を見つけたら、写真を撮って市に送ることができます」のように、行為を見つけて知らせる文も対象外です。
     """
     yield from word_hits(
         doc, opts, "illegal.txt", "「{word}」は違法行為を勧める表現と受け取られます。表現を見直してください。",
@@ -5432,7 +5432,8 @@ _UNNAMED_ACTS = (
             r"(?:(?:二十歳|20歳|２０歳|はたち)(?:前|未満)|未成年|中学生|高校生|中高生|小学生|子ども|子供|10代|十代)"
             r"(?:でも|だって|なら|だけど)"
         ),
-        re.compile(_TOBACCO_OR_DRINK),
+        # A glass or a smoke, as the drink and the cigarette are said to the young: 「未成年でも一杯くらいなら大丈夫」.
+        re.compile(_TOBACCO_OR_DRINK + r"|(?:一|1|１|もう一)杯|一服"),
         re.compile(_UNNAMED_ALLOWED + r"|(?:吸っ|飲ん)(?:ちゃおう|ちゃえ|じゃおう|じゃえ)|吸おう|飲もう"),
         # What anyone may have or attend: 「未成年でも参加できます（ソフトドリンクを用意）」.
         re.compile(r"ノンアル|ソフトドリンク|ジュース|入場|参加|同伴|見学|不可|禁煙|受動喫煙"),
@@ -5445,8 +5446,34 @@ _UNNAMED_ACTS = (
         # The signals and vehicles that may: 「赤信号でも青矢印なら左折できます」「救急車は赤信号でも進めます」.
         re.compile(r"矢印|救急|緊急|消防|パトカー"),
     ),
+    (
+        # Speeding (道路交通法 第22条): 「スピード出しても平気」「10キロオーバーなら大丈夫」.
+        "速度超過",
+        re.compile(
+            r"スピード(?:を|は)?[ \t　]*出(?:し|す|そ)|(?:制限|法定)速度(?:を|は)?(?:超え|オーバー)"
+            r"|[0-9０-９]+(?:キロ|km|ｋｍ)(?:くらい|ぐらい|程度)?(?:オーバー|超過)"
+        ),
+        re.compile(r"出し|出す|出そ|超え|オーバー|超過|飛ばし|飛ばそ|走"),
+        re.compile(_UNNAMED_ALLOWED + r"|ちゃおう|ちゃえ|出そう|飛ばそう"),
+        # Speed that is no one's offence: a sled, a ski run, a race track, a ball or a game.
+        re.compile(r"サーキット|レース|ゲーム|シミュレー|スキー|スノーボード|ボード|そり|ソリ|滑り台|プール|ボール|カート|遊具|ボート|ランニング|マラソン"),
+    ),
+    (
+        # Doing without the permit the act needs (航空法's drone flights, 道路使用許可, 食品衛生法's stalls): 「無許可で
+        # ドローンを飛ばそう」「無許可で露店を出しても平気」. Only 無許可, which says a permit is wanting: 「許可なしで
+        # 利用できます」「許可がなくても撮影OK」 tell what needs none.
+        "無許可での飛行・出店・営業など",
+        re.compile(r"無許可(?:で|でも|のまま)"),
+        re.compile(r"飛ば|出[しすせそ]|打ち上げ|営業|販売|売|撮影|キャンプ|焚|工事|設置|駐車|停め|釣|採|捕|獲|建て|開|使|やっ|し(?:ちゃ|て|よう)"),
+        re.compile(
+            _UNNAMED_ALLOWED
+            + r"|ちゃおう|ちゃえ|しよう|しましょう|ましょう|(?:[おこごそぞとどのほぼぽもろ]う|よう)(?=[ \t　]*(?:[!！。♪]|$))"
+        ),
+        re.compile(r"未満|不要|いりません|要りません|対象外|屋内|私有地|敷地内"),
+    ),
 )
 _UNNAMED_WARNED = re.compile(r"取締|取り締ま|摘発|逮捕|検挙|違反|罪|通報|同乗|させ")
+_NO_ONE_ABOUT = re.compile(r"(?:い|居|来)(?:ない|ません)(?:ので|から|し)")
 
 
 def _urged_after(said: str, act: re.Pattern[str], urged: re.Pattern[str], pos: int) -> bool:
@@ -5495,7 +5522,8 @@ def _unnamed_acts(doc: Document) -> Iterator[Hit]:
             # Where a condition ends in ``said``: counted in the sentence, a quote before it (「「急げ」赤信号でも渡っちゃおう」)
             # put the start of the search for the urging past the urging.
             condition_end = _earliest_in_said(sentence, [end - a for end in ends])
-            rest = urged.sub("", condition.sub("", sentence))
+            # No one about is the reason it is fine, not a denial: 「…平気ですよ、このあたりはパトカーいないので」.
+            rest = _NO_ONE_ABOUT.sub("", urged.sub("", condition.sub("", sentence)))
             done = act.search(said)
             if (
                 done is not None

@@ -99,3 +99,55 @@ CLAIMERS_NAMED = [
 @pytest.mark.parametrize("text", CLAIMERS_NAMED)
 def test_claimers_named_in_training_or_a_title_pass(text: str) -> None:
     assert "prohibited.insult" not in _codes(text), text
+
+
+# Illegal acts allowed or urged without their names (茅野市 4(7)④ 違法行為を煽る情報): speeding, doing without a permit,
+# a drink or a smoke for the young.
+UNNAMED_ACTS_URGED = [
+    "スピード出しても平気ですよ、このあたりはパトカーいないので。",
+    "スピードを出しても大丈夫です。",
+    "10キロオーバーくらいなら大丈夫。",
+    "制限速度を超えても、空いていれば平気です。",
+    "無許可でドローンを飛ばそう！",
+    "無許可で露店を出しても平気です。",
+    "無許可のまま営業を続けましょう。",
+    "未成年でも一杯くらいなら大丈夫！",
+    "未成年でも一杯だけならいいよ",
+    "高校生でも一服くらい平気。",
+    "無免許でも運転して平気、この辺は警察いないから。",
+]
+
+
+@pytest.mark.parametrize("text", UNNAMED_ACTS_URGED)
+def test_unnamed_illegal_acts_urged_fire(text: str) -> None:
+    assert "prohibited.illegal" in _codes(text), text
+
+
+# Warnings against the same acts, what needs no permit, speed where it is no offence, and the act seen and reported.
+UNNAMED_ACTS_NOT_URGED = [
+    "この道路はスピードを出しすぎないよう注意してください。",
+    "スピードを出しても大丈夫な道はありません。",
+    "スピードを出しても大丈夫、という油断が事故を招きます。",
+    "「スピードを出しても平気」は大きな間違いです。",
+    "下り坂ではスピードを出しても平気と思っていませんか？",
+    "そり遊びはスピードを出しても大丈夫なように、柵を設置しました。",
+    "スキー場ではスピードを出しても大丈夫なコースもあります。",
+    "ウォーキングはスピードを上げても大丈夫です。",
+    "無許可の露店は禁止です。",
+    "無許可で営業する業者にご注意ください。",
+    "無許可でのドローン飛行は法律違反です。",
+    "無許可でも営業できる時代は終わりました。",
+    "許可なしでも撮影OKです。",
+    "公園での個人の撮影は許可なしで大丈夫です。",
+    "100g未満のドローンなら無許可でも飛ばして大丈夫です。",
+    "未成年でも一杯のかけそばを楽しめます。",
+    "子どもでも一杯食べられる量です。",
+    "子どもでも一杯くらいなら大丈夫です（ノンアルコール甘酒）。",
+    "ごみの不法投棄を見つけたら、写真を撮って市に送ることができます。",
+    "路上駐車を見かけたら、警察へ情報提供できます。",
+]
+
+
+@pytest.mark.parametrize("text", UNNAMED_ACTS_NOT_URGED)
+def test_unnamed_acts_warned_against_or_lawful_pass(text: str) -> None:
+    assert "prohibited.illegal" not in _codes(text), text
