@@ -6295,8 +6295,8 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「候補」「さん」「氏」「市長」などを伴う人名と投票・支持・「再選を応援」など（[person_calls]）、
     「〜候補」と「よろしく」「応援」「必勝」「推します」「賛成」など（[candidate_calls]。「〇〇党の候補者をよろしく」のように
     名前のない政党の候補者も）、「〇〇へ投票を」、
-    「〇〇を市長に！」、選挙を話題にして政党を頼む「次の選挙は〇〇党にお願いします」「比例は〇〇党へよろしく」
-    （「選挙ポスターの撤去を〇〇党にお願いしました」は対象外です）、党名のすぐ後で支援・協力・一票を頼む
+    「〇〇を市長に！」、選挙を話題にして政党を頼む「次の選挙は〇〇党にお願いします」「比例は〇〇党へよろしく」「比例は〇〇党へ。」「比例は〇〇党へ、選挙区は…」（「比例は〇〇党へ1議席」は対象外）
+    （「選挙ポスターの撤去を〇〇党にお願いしました」、頼まれたことを伝える「次の選挙は〇〇党にお願いします、と言われました」「…と頼まれても、断ってください」は対象外です）、選挙を話題にしてすぐ後の人名（形態素解析の人名）を頼む「次の選挙では山田太郎さんをよろしくお願いします」「今度の市長選挙は、ぜひ鈴木花子さんにお願いします」「市長選は山田太郎で決まり！」（「選挙では係員の田中さんの指示に従ってください」「選挙の開票作業では山田さんに司会をお願いします」「県議選は田中さんにお願いして、ポスター掲示場を設置しました」は対象外です）、党名のすぐ後で支援・協力・一票を頼む
     「〇〇党へのご支援をお願いします」「〇〇党をよろしくお願いします」「〇〇党にご協力を！」にも反応します（「〇〇党をよろしくお願いしますと言われました。」のように、言われたこととして伝えて文を終えるものは対象外です。次の文で「皆さんもぜひ。」「私からもお願いします。」と続けるものは反応します）。
     党の略称（自民・立民・維新・公明・共産・れいわ・参政・社民・国民民主。[short_names]）もこの形と「比例は〇〇へよろしく」
     のときだけ党名とみなします（「国民健康保険へのご協力をお願いします」「明治維新」「公明正大」「共産圏」、
@@ -6364,6 +6364,9 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     said_before = SpanSet((s.start, s.end) for s in statements)
     statements += [h for h in _party_asked(doc) if not said_before.covers(h.start, h.end)]
     statements += list(_party_supported(doc, statements))
+    # 「市議選では鈴木さんに清き一票を！」 is one call, whichever reads it first; a party's short name that Sudachi
+    # takes for a person's (「次の選挙は立民をよろしく」) is the party's call.
+    statements += [h for h in _person_asked(doc) if not any(s.start < h.end and h.start < s.end for s in statements)]
     statements += _in_other_sentences(
         doc, statements, (*_campaign_across(doc, opts), *_vote_again(doc, opts), *_foreign_language_calls(doc))
     )
@@ -6394,10 +6397,27 @@ _PARTY_NAMES = "|".join(
      if not w.isascii()]
     + [_short_name(w) for w in sorted(load_sections("political.txt").get("short_names", ()), key=len, reverse=True)]
 )
+# The call may stop at the party, as a slogan does: 「比例は公明党へ。」「選挙では自民党に！」.
 _PARTY_ASKED = re.compile(
     r"(?:選挙|選|投票|比例(?:代表)?|一票)(?:で|では|は|も|こそ)[\s　、,]*(?:ぜひ|是非)?[\s　、,]*"
     rf"({_PARTY_NAMES})(?:さん)?[\s　]*(?:に|へ)[\s　]*(?:ぜひ|是非)?[\s　]*"
-    r"(?:お願い|おねがい|よろしく|宜しく)(?!し(?:まし)?た|して(?:い|お))"
+    r"(?:(?:お願い|おねがい|よろしく|宜しく)(?!し(?:まし)?た|して(?:い|お))|(?=[！!。、,]|$))",
+    re.MULTILINE,
+)
+# The same asked for a person, named right after the election as the topic: 「次の選挙では山田太郎さんをよろしくお願い
+# します」「今度の市長選挙は、ぜひ鈴木花子さんにお願いします」「市長選は中川幹太で決まり！」. Only when what stands
+# there is a personal name (Sudachi's 人名) and the request follows it at once: not 「選挙では係員の田中さんの指示に
+# 従ってください」「選挙の開票作業では山田さんに司会をお願いします」, nor a vote (投票は…): 「投票の受付は山田さんに
+# お願いします」 is an event's staff.
+_PERSON_ASKED = re.compile(
+    r"(?:(?:(?:市|町|村|区)長|知事|(?:市|町|村|県|区|府|都|道)議)?選(?:挙)?|比例(?:代表)?)(?:の際|のとき|の時)?"
+    r"(?:では|こそ|で|は|も)[\s　、,]*(?:ぜひ|是非)?[\s　、,]*"
+    # The name starts on no kana particle (「選挙では…」 read as 「で」 and a name 「は山田太郎」).
+    r"(?P<name>[^\s　、,。！!？?「」()（）ぁ-ゖ][^\s　、,。！!？?「」()（）]{1,9}?)[\s　]*(?:さん|氏|様|君|くん)?[\s　]*"
+    r"(?:(?:に|へ|を)[\s　]*(?:ぜひ|是非|どうか|どうぞ)?[\s　]*(?:お願い|おねがい|よろしく|宜しく|清き一票|一票)"
+    # Not the request or the vote reported: 「…にお願いしました」「…にお願いして、掲示場を設置しました」「…に一票を投じた人」.
+    r"(?!し(?:まし)?た(?!い)|して(?:い|お|あ|もら|[、,])|[\s　]*(?:を|が)?[\s　]*(?:投じ|入れ)(?:た|まし|られ))"
+    r"|で(?:決まり|きまり|キマリ))"
 )
 # Support asked for a party right after its name, in the words a campaign uses that no list of calls holds:
 # 「立憲民主党へのご支援をお願いします」「公明党をよろしくお願いします」「自民党にご協力を！」「れいわに一票」
@@ -6418,14 +6438,45 @@ _PARTY_SUPPORTED = re.compile(
 )
 
 
+# The request reported as made of the writer or the reader (「…にお願いします、と言われました」「…と頼まれても、断って
+# ください」), a 選挙管理委員会's warning or a complaint, unless the next sentence passes it on (`_call_passed_on`).
+_ASK_REPORTED = re.compile(
+    r"(?:お願い|おねがい)?(?:します|いたします|致します|したい)?[\s　]*[、,]?[\s　]*(?:など|なんて)?(?:と|って)[\s　]*"
+    r"(?:[^。！!？?\n「」、,]{1,8}?(?:に|から)[\s　]*)?"
+    r"(?:(?:言|い)われ|頼まれ|たのまれ|依頼され|誘われ|求められ|お願いされ|働きかけ)"
+)
+
+
+def _asked_hit(doc: Document, m: re.Match[str], name: str) -> Hit | None:
+    if _ASK_REPORTED.match(doc.text, m.end()) and not _call_passed_on(doc, doc.sentence_at(m.start())[1]):
+        return None
+    return Hit(
+        m.start(),
+        m.end(),
+        f"選挙での「{name}」への投票の呼びかけと受け取られます。"
+        "公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。",
+    )
+
+
 def _party_asked(doc: Document) -> Iterator[Hit]:
     for m in _PARTY_ASKED.finditer(doc.text):
-        yield Hit(
-            m.start(),
-            m.end(),
-            f"選挙での「{m.group(1)}」への投票の呼びかけと受け取られます。"
-            "公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。",
-        )
+        if (hit := _asked_hit(doc, m, m.group(1))) is not None:
+            yield hit
+
+
+def _person_asked(doc: Document) -> Iterator[Hit]:
+    """`_PERSON_ASKED` where what stands for the name is one personal name, whole."""
+    for m in _PERSON_ASKED.finditer(doc.text):
+        a, b = m.span("name")
+        names = doc.person_names((a, b))
+        tokens = doc.tokens
+        if (
+            len(names) == 1
+            and tokens[names[0][0]].start == a
+            and tokens[names[0][1] - 1].end == b
+            and (hit := _asked_hit(doc, m, m.group("name"))) is not None
+        ):
+            yield hit
 
 
 # The call reported as said to the writer, ending the sentence: 「自民党をよろしくお願いしますと言われました。」

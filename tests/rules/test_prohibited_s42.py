@@ -151,3 +151,63 @@ UNNAMED_ACTS_NOT_URGED = [
 @pytest.mark.parametrize("text", UNNAMED_ACTS_NOT_URGED)
 def test_unnamed_acts_warned_against_or_lawful_pass(text: str) -> None:
     assert "prohibited.illegal" not in _codes(text), text
+
+
+def _political(text: str) -> list[str]:
+    return [text[f.start : f.end] for f in check(text, ctx(policy=CITY_POLICY)) if f.code == "prohibited.political"]
+
+
+# A person asked for, named right after the election as the topic, and a party's slogan that stops at its name
+# (上越市 5 前提となる考え方: 公平・中立性).
+ELECTION_ASKED_FOR = [
+    "次の選挙では山田太郎さんをよろしくお願いします。",
+    "市長選では山田太郎さんをよろしく！",
+    "今度の市長選挙は、ぜひ山田太郎さんにお願いします。",
+    "市長選は山田太郎で決まり！",
+    "選挙の際は、ぜひ山田太郎をよろしくお願いします。",
+    "選挙ではぜひ中川幹太をよろしく",
+    "知事選は花角英世さんにお願いしたい",
+    "選挙では山田さんをどうぞよろしくお願いします。",
+    "次の選挙も、中川幹太をよろしくお願いします！",
+    "選挙では佐藤をよろしくお願いします、と言われました。私からもお願いします。",
+    "比例は公明党へ。",
+    "選挙は自民党に。",
+    "比例は公明党へ、選挙区は山田太郎へ。",
+]
+
+
+@pytest.mark.parametrize("text", ELECTION_ASKED_FOR)
+def test_a_person_or_party_asked_for_in_an_election_fires(text: str) -> None:
+    assert _political(text), text
+
+
+def test_a_person_asked_for_is_one_finding() -> None:
+    assert _political("市議選では鈴木さんに清き一票を！") == ["鈴木さんに清き一票"]
+
+
+# The election's own staff and paperwork, a request made or reported, a result and the candidates listed.
+ELECTION_NOTICES = [
+    "選挙では係員の田中さんの指示に従ってください。",
+    "選挙の開票作業では山田さんに司会をお願いします。",
+    "選挙では佐藤さんにお願いしました。",
+    "選挙では山田さんにお願いしています。",
+    "選挙では山田さんに立会人をお願いします。",
+    "市長選挙では、立会人を山田さんにお願いしています。",
+    "県議選は田中さんにお願いして、ポスター掲示場を設置しました。",
+    "選挙では田中さんにお願いしてあります。",
+    "選挙では上越さんをよろしく",
+    "県議選は高田で決まり！",
+    "市長選挙では、山田太郎さん（無所属・新）、鈴木花子さん（無所属・現）の2人が立候補しました。",
+    "市長選は中川幹太さんが当選しました。",
+    "選挙では、ぜひ一票をよろしくお願いします。",
+    "選挙では佐藤をよろしくお願いします、と言われました。",
+    "選挙は山田さんにお願いしますと頼まれても、断ってください。",
+    "次の選挙は自民党にお願いしますと頼まれても、断ってください。",
+    "次の選挙は自民党にお願いします、と言われました。",
+    "比例は公明党へ1議席が配分されました。",
+]
+
+
+@pytest.mark.parametrize("text", ELECTION_NOTICES)
+def test_election_notices_naming_people_pass(text: str) -> None:
+    assert not _political(text), text
