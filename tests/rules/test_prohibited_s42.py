@@ -211,3 +211,42 @@ ELECTION_NOTICES = [
 @pytest.mark.parametrize("text", ELECTION_NOTICES)
 def test_election_notices_naming_people_pass(text: str) -> None:
     assert not _political(text), text
+
+
+# A neighbouring town, its people or its events run down (茅野市 4(7)①).
+TOWNS_RUN_DOWN = [
+    "隣の〇〇市は田舎ですね（笑）",
+    "隣町のイベントはいつもしょぼいですね。",
+    "隣の市は民度が低い。",
+    "隣の市のイベントは、ダサいw",
+    "隣の〇〇村なんて何もないところだよ",
+    "となりまちは、さびれてる。",
+]
+
+
+@pytest.mark.parametrize("text", TOWNS_RUN_DOWN)
+def test_a_neighbouring_town_run_down_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+# Joint events, a neighbour's sights, a reason given, the city's own modesty, and the words warned against.
+TOWNS_NAMED = [
+    "お隣の妙高市と合同で観光PRイベントを開催します！",
+    "隣の町の花火大会も見どころ満載です。ぜひ足を運んでみてください。",
+    "隣の市は田舎なので、バスの本数が少ないです。",
+    "隣の市も田舎です。",
+    "近隣の市町村も同様に人口が減り、寂れています。",
+    "お隣の糸魚川市は、ジオパークの町です。",
+    "隣の妙高市は、雪がすごい！",
+    "何もないけど、何でもある町。それが上越です。",
+    "上越市は田舎ですが、自然が豊かです。",
+    "田舎暮らし体験ツアーの参加者を募集しています。",
+    "「隣の市は田舎」なんて言わないようにしましょう。",
+    "民度が低いと言われないよう、マナーを守りましょう。",
+    "「民度が低い」という言葉で地域を語るのはやめましょう。",
+]
+
+
+@pytest.mark.parametrize("text", TOWNS_NAMED)
+def test_towns_named_without_scorn_pass(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
