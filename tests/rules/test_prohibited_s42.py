@@ -250,3 +250,47 @@ TOWNS_NAMED = [
 @pytest.mark.parametrize("text", TOWNS_NAMED)
 def test_towns_named_without_scorn_pass(text: str) -> None:
     assert "prohibited.insult" not in _codes(text), text
+
+
+# A complaint the city answers, quoting what it was called.
+COMPLAINTS_ANSWERED = [
+    "市役所に「役立たず」とのご意見をいただきました。真摯に受け止め、改善に努めます。",
+    "「税金泥棒」というお叱りの声もいただいています。",
+    "窓口の対応について「無能」とのご指摘がありました。職員研修を徹底します。",
+]
+
+
+@pytest.mark.parametrize("text", COMPLAINTS_ANSWERED)
+def test_a_complaint_quoted_in_the_answer_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "「役立たず」とのご意見に同感です。",
+    "「役立たず」とのご意見、その通りです。",
+    "「役立たず」との声がある職員は、まさに役立たずだ。",
+])
+def test_a_complaint_agreed_with_still_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+# A dialect lesson on what a word means, and vegetable scraps in a recipe.
+WORDS_TAUGHT_OR_SCRAPS = [
+    "方言講座：「ばか」は新潟弁で「とても」の意味です。",
+    "「だらず」は鳥取の方言で「ばか」という意味です。",
+    "大根の葉っぱやくず野菜でつくる簡単スープのレシピです。",
+]
+
+
+@pytest.mark.parametrize("text", WORDS_TAUGHT_OR_SCRAPS)
+def test_a_dialect_lesson_and_scraps_pass(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "「ばか」は新潟弁で市長のことです。",
+    "「だらず」は「ばか」という意味で、市長にぴったりです。",
+    "市長はくず。野菜も食べない",
+])
+def test_a_taught_word_laid_on_someone_still_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
