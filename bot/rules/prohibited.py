@@ -58,7 +58,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「参加する人は〇ね！」「楽しいですし😊ね」「雨も降りそうですしね。」は対象外です）。
     「まだ死ねない」「安心して死ねる」のような可能の「死ねる」は命令の「死ね」ではないので反応しません。
     「「バカ」と言われた」「「老人は早く死ね」というネットの書き込みが問題になりました」「「死ね」とSNSに書き込まれる被害が増えています」「「死ね」と同級生に言われる被害」「暴言（「税金泥棒」など）はやめてください」「「非国民」と呼ばれた時代」、
-    「「うざい」「死ね」——何気ない言葉が友達を傷つけます」「「キモい」「消えろ」――ネット上の何気ない一言が人を傷つけます」「「キモい」「死ね」は、相手の心を深く傷つけます」「「死ね」「うざい」は言葉の暴力です」「「無能」「役立たず」と部下を責めるのはパワハラです」「「ばか」「あほ」は言わないで」、DV や詐欺の注意喚起の「「お前はバカだ」——こんな言葉もDVです」
+    「「うざい」「死ね」——何気ない言葉が友達を傷つけます」「「キモい」「消えろ」――ネット上の何気ない一言が人を傷つけます」「「キモい」「死ね」は、相手の心を深く傷つけます」「「死ね」「うざい」は言葉の暴力です」「「無能」「役立たず」と部下を責めるのはパワハラです」「「ばか」「あほ」は言わないで」「「バカ」なんて言わないで。優しい言葉で話そう」、DV や詐欺の注意喚起の「「お前はバカだ」——こんな言葉もDVです」
     「「払わないと殺すぞ」と脅す電話は詐欺です」、不審者情報の「男が女子生徒に「殺すぞ」と言って追いかける事案がありました」（事案・不審者・「との情報」・「警察に通報」・「被害がありました」などで出来事として伝える文で、「〜と言って追いかけよう」のような呼びかけでないもの。「〜と言いながら被害を訴える住民は最低だ」のように被害に触れただけのものは反応します）「パワハラの例：「お前は無能だ」」「「お前は無能だ」——これはパワハラです」、言うこと・書き込むことをいじめや犯罪として戒める「ネットに「死ね」と書き込むのはいじめです」のように、
     短い「」で囲んで言われたこと・書かれたこととして示した語は、投稿が言っているのではないので反応しません
     （「市長は「バカ」だ」「「バカ」と言われても仕方ない」「「老人は早く死ね」というネットの書き込みに賛成です」、傷つけることを打ち消した「「バカ」は傷つける言葉ではないので、どんどん使おう」「誰も傷つけないので大丈夫」「「死ね」と書き込むのは自由です」「〜のはいじめではありません」は反応します）。「踊る阿呆に見る阿呆」、祭りの「ばか囃子」「馬鹿ばやし」、狂言「附子（ぶす）」、
@@ -538,6 +538,8 @@ def _reported(doc: Document, start: int, end: int, *, lesson: bool = False) -> b
         # words as the topic of the hurt they do.
         if _AS_TOPIC.match(doc.text, closing, closing + 8) and _HURTS.search(doc.text, *window):
             return True
+        if _SET_ASIDE.match(doc.text, closing, closing + 8) and _NOT_TO_SAY.search(doc.text, *window):
+            return True
         return bool(_NAMED_AS_WORDS.match(doc.text, closing, closing + 16) and _DISCOURAGED.search(doc.text, *window))
     # Advice against the word (「使うのはやめましょう」「相談しましょう」) keeps it reported; agreeing
     # with it or calling for it (「と言われても仕方ない」「と呼ばれるべきだ」) says it.
@@ -695,6 +697,10 @@ _INSTEAD = re.compile(r"」\s*(?:では|じゃ|で)?なく(?:て)?\s*[、,]?\s*�
 # or the saying it advises against (「「ばか」「あほ」は言わないで」, a bullying-prevention poster's title).
 # Only those: 「「バカ」は、何もしない市長のことだ」 says the word of someone.
 _AS_TOPIC = re.compile(r"」\s*(?:は|も|こそ)\s*[、,]?")
+# Set aside with 「なんて」 in the advice not to say it: 「「バカ」なんて言わないで。優しい言葉で話そう。」. Only the saying
+# refused, not any stop (`_HURTS`' やめましょう): 「「うつ病は甘え」なんて遠慮するのはやめましょう」 calls the words out.
+_SET_ASIDE = re.compile(r"」\s*(?:なんて|なんか)\s*[、,]?")
+_NOT_TO_SAY = re.compile(r"(?:言|い|使)わない|(?:言|い|使)っては(?:いけ|だめ|ダメ)")
 _HURTS = re.compile(
     r"傷つけ|傷付け|傷つき|傷付き|深く傷|(?:言|い|使)わない|(?:言|い)っては(?:いけ|だめ|ダメ)|やめよう|やめましょう"
 )

@@ -294,3 +294,22 @@ def test_a_dialect_lesson_and_scraps_pass(text: str) -> None:
 ])
 def test_a_taught_word_laid_on_someone_still_fires(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
+
+
+# The word set aside with 「なんて」 in the advice not to say it.
+@pytest.mark.parametrize("text", [
+    "「バカ」なんて言わないで。優しい言葉で話そう。",
+    "「死ね」なんて、絶対に言ってはいけません。",
+    "「キモい」なんか言わないようにしよう。",
+])
+def test_a_word_not_to_be_said_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "「バカ」なんて、市長にぴったりの言葉だ。",
+    "「バカ」なんて生ぬるい。市長は「大バカ」だ。",
+    "「バカ」なんて言わないで、はっきり「死ね」と言ってやれ。",
+])
+def test_a_word_set_aside_for_worse_still_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
