@@ -313,3 +313,20 @@ def test_a_word_not_to_be_said_passes(text: str) -> None:
 ])
 def test_a_word_set_aside_for_worse_still_fires(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
+
+
+# A shelter's floor, a body part gone numb and a proverb.
+@pytest.mark.parametrize("text", [
+    "避難所ではザコ寝になることがあります。毛布をお持ちください。",
+    "避難所ではざこ寝になります。",
+    "暑さで体がバカになる前に、こまめな水分補給を。",
+    "においに慣れて鼻がバカになると、ガス漏れに気づきにくくなります。",
+    "昔の人は「馬鹿と煙は高いところへ上る」と言いました。",
+])
+def test_shelter_floor_numbness_and_a_proverb_pass(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
+@pytest.mark.parametrize("text", ["市長の頭がバカになった", "議員はザコ", "ザコ議員は黙ってろ", "市長はバカ殿だ。"])
+def test_the_same_words_said_of_people_still_fire(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
