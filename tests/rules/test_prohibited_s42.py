@@ -330,3 +330,18 @@ def test_shelter_floor_numbness_and_a_proverb_pass(text: str) -> None:
 @pytest.mark.parametrize("text", ["市長の頭がバカになった", "議員はザコ", "ザコ議員は黙ってろ", "市長はバカ殿だ。"])
 def test_the_same_words_said_of_people_still_fire(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
+
+
+# Those present all called stupid, in polite words.
+@pytest.mark.parametrize("text", ["住民説明会の反対派は、頭の悪い人ばかりでした。", "窓口に来るのは頭の悪い連中だらけ。", "頭の悪い人ばっかり"])
+def test_all_of_them_called_stupid_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "頭の悪い子ばかりではありません。一人ひとりに合った学び方があります。",
+    "頭の悪い人ばかりが損をする、ということはありません。",
+    "「頭の悪い人ばかり」という書き込みは許されません。",
+])
+def test_all_of_them_called_stupid_denied_or_reported_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
