@@ -1191,15 +1191,22 @@ _EMAIL = re.compile(rf"{_LOCAL}@{_DOMAIN}")
 # suffix after it. A dot with a space after it only ends an English sentence (「…@city.joetsu.lg.jp.
 # Co-hosted by…」), and 「。」 before anything but a domain's letters a Japanese one: the address keeps
 # what it had.
-_ODD_DOT = r"(?:\.|[ \t]*+。[ \t]*+|[ \t]++\.[ \t]*+|[ \t]++(?:dot|DOT|ドット|どっと)[ \t]++)"
+# A comma typed for the dot (「taro@gmail,com」, the keys side by side) reads the same, but only before the suffixes
+# mail addresses end in (com, net, org, jp and jp's second levels): after a comma, 「hi@everyone,me」 is as likely prose.
+_COMMA_DOT = r",(?=(?:com|net|org|jp|(?:co|ne|or|ac|ed|go|gr|lg)[,.]jp)(?![A-Za-z0-9\-]))"
+_ODD_DOT = rf"(?:\.|[ \t]*+。[ \t]*+|[ \t]++\.[ \t]*+|[ \t]++(?:dot|DOT|ドット|どっと)[ \t]++|{_COMMA_DOT})"
 _ODD_DOT_RE = re.compile(_ODD_DOT)
+# The address may also be wrapped right after its 「@」 (「taro@⏎gmail.com」, a narrow window or a pasted PDF broke
+# the line there): nothing else ends a line with a 「@」 glued to a word. Not at a dot of the domain: 「…@city.lg.jp.⏎
+# Info: …」 is a sentence ending there.
 _ODD_DOT_EMAIL = re.compile(
-    rf"{_LOCAL}@(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?{_ODD_DOT})+[A-Za-z]{{2,}})(?![A-Za-z0-9\-])"
+    rf"{_LOCAL}@(?:[ \t]*\n[ \t]*)?"
+    rf"(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?{_ODD_DOT})+[A-Za-z]{{2,}})(?![A-Za-z0-9\-])"
 )
 # An address inside a link, its 「@」 percent-encoded as links carry it: a form's prefilled answer
 # (「…/viewform?entry.1=taro%40gmail.com」) or a copied mailto link (「mailto:taro%40gmail.com」).
 _ENCODED_EMAIL = re.compile(rf"(?<![A-Za-z0-9._%+\-])(?P<local>[A-Za-z0-9][A-Za-z0-9._+\-]*)%40{_DOMAIN}")
-_ODD_DOT_HINT = re.compile(r"。| \.|(?i:dot)|ドット|どっと")
+_ODD_DOT_HINT = re.compile(r"。| \.|(?i:dot)|ドット|どっと|[A-Za-z0-9],[a-z]|@[ \t]*\n")
 # Addresses written so that harvesters miss them but every reader can rebuild them:
 # taro(at)example.com, taro [at] example(dot)com, taro(アットマーク)example.com (NFKC view, so
 # full-width brackets count too).
@@ -1330,7 +1337,9 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     `*.go.jp`・設定の `official_email_domains` と `allow`（アドレスまたはドメイン）は対象外です。
     アドレスは ASCII の範囲で区切るので、「…@example.comまで」のように日本語が続いても見つけます。
     ドメインの「.」を「。」「．」で書いたり、前後に空白を入れたり「dot」と書いたりしたアドレス（「taro@gmail。com」
-    「taro@gmail . com」「taro@gmail dot com」）も、実在するドメインの形なら同じ扱いです。リンクの中で「@」を
+    「taro@gmail . com」「taro@gmail dot com」）や、「.」を「,」と打ち間違えたアドレス（「taro@gmail,com」「taro@yahoo,co,jp」。
+    「,」の後が com・net・org・jp などのときに限ります）、「@」の直後で改行したアドレス（「taro@」の次の行に「gmail.com」）も、
+    実在するドメインの形なら同じ扱いです。リンクの中で「@」を
     「%40」と書いたアドレス（フォームの回答を埋め込んだ URL や「mailto:taro%40gmail.com」）も見つけます。
     `taro(at)example.com`、`taro[at]example(dot)com`、「taro【at】example.com」「taro「@」example.com」、
     「taro〘at〙example.com」や括弧の組が合っていない「taro（at】example.com」、点も括弧に入れたり「。」で
@@ -1360,7 +1369,12 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         odd: dict[int, tuple[int, int, str, str]] = {}
         for m in _ODD_DOT_EMAIL.finditer(doc.norm):
             domain = _ODD_DOT_RE.sub(".", m["domain"])
-            if domain != m["domain"] and is_known_suffix(domain.lower()):
+            # A domain complete before the comma is followed by a list's comma (「koho@city.joetsu.lg.jp,com…」): the
+            # plain pattern's address stands.
+            head = _ODD_DOT_RE.sub(".", m["domain"].split(",", 1)[0])
+            if "," in m["domain"] and "." in head and is_known_suffix(head.lower()):
+                continue
+            if (domain != m["domain"] or "\n" in m.group()) and is_known_suffix(domain.lower()):
                 odd[m.start()] = (m.start(), m.end(), m.group().rsplit("@", 1)[0], domain)
         if odd:
             # In place of what the ASCII pattern made of the same address (「taro@mail.gmail」).
