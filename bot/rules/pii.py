@@ -1446,8 +1446,25 @@ _GRADE_BEFORE = re.compile(r"(?:要介護|要支援|震度|第)$")
 # Chinese post (「王芳女士的住址：…」; a venue is 「地址」), a word Japanese does not use, and so is 「住在」 (lives at:
 # 「王先生住在上越市本町3-4-5」). Someone's home said as theirs (「住まいは本町3丁目4-5で」「本町3-4-5に住んでいます」); not
 # 「お住まいの方」 or 「付近に住んでいる方」, which are everyone at the place.
+# 「山田さんのお宅（本町3-4-5）」「佐藤様のご実家」: a named person's home said with 「の」, as 先生の家 is.
 _PRIVATE = re.compile(
-    r"さん宅|様宅|様方|さん方|氏宅|君宅|ちゃん宅|者宅|自宅|個人宅|私宅|先生宅|先生の(?:お?家|おうち)(?![一-龯])|住址|住在|(?<![おご])住まい(?:は|:)|に住んで(?:います|おります)"
+    r"さん宅|様宅|様方|さん方|氏宅|君宅|ちゃん宅|者宅|自宅|個人宅|私宅|先生宅|(?:先生|さん|様)の(?:お宅|ご?実家|お?家|おうち)(?![一-龯])"
+    r"|住址|住在|(?<![おご])住まい(?:は|:)|に住んで(?:います|おります)"
+)
+# A flat's name and its room right after the address (「大手町2-3-4 コーポ上越201号」「仲町4-5-6 グランドマンション505号室」
+# 「五智2丁目3番4号 メゾン五智102」): a household's door, whoever lives behind it, as a room after the street number is
+# (「本町3-5-12-101」). Only a name that says it is lived in: an office block's or a hall's room (「本町ビル101号室」「市民プラザ
+# 201号室」) is a business's or a venue's, and so is a floor (「ハイツ本町1階」「2F」).
+_DWELLING = r"コーポ|ハイツ|アパート|マンション|メゾン|レジデンス|ハイム|荘|パレス|ヴィラ|シャトー|ドミール|カーサ"
+_FLAT_ROOM_AFTER = re.compile(
+    rf"[ \t]*[^\s、。,()（）「」【】]{{0,10}}?(?:{_DWELLING})[^\s、。,()（）「」【】0-9]{{0,10}}?[ \t]*"
+    r"(?:[A-Z][ \t]*-?[ \t]*)?[0-9]{2,4}(?:号室|号)?(?![0-9]|[ \t]*(?:階|F|f|号棟|棟|月|日|年|時|分|回|人|名|円|%|件|台|戸|部屋|室))"
+)
+# The flats a post may give a room of that are nobody's home yet or a business's: public housing offered to let
+# (「市営住宅 … ハイツ本町 203号室 の入居者を募集します」), a shop's, an office's or a class's room.
+_NOT_A_HOME_FLAT = re.compile(
+    r"市営|県営|町営|村営|公営|公社|団地|入居者?(?:募集|の募集|を募集)|空室|空き部屋|テナント|店|カフェ|食堂|サロン|教室|事務所"
+    r"|オフィス|営業|会場|センター|クリニック|医院|歯科|整骨院|治療院|民泊|宿|ホテル|旅館|ゲストハウス"
 )
 # A venue's address: under its label (「会場：本町3-4-5」) or in brackets after a facility's name (「避難所（本城町7-7）」
 # 「支援センター（木田1-1-3）」). 「自宅」 near it there is anyone's home, as a place to watch from or set out from
@@ -1719,7 +1736,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     """個人宅（〜さん宅、〜様方、自宅）や個人の氏名と並んだ、番地までの住所を知らせます。
 
     上越市 5(3) は個人が特定できる情報の発信に本人の了解を求めています。丁目・番地・号（「三丁目四番五号」の
-    ような漢数字も）や「1-2-3」形式の住所（「1−2−3」「1ー2ー3」のようにハイフンに似た記号で区切ったものも）が、個人を示す語（さん宅・様方・自宅・先生宅・先生の家・高齢者宅や利用者宅のような「〜者宅」、中国語の「住址」「住在」、「住まいは」「〜に住んでいます」など）と同じ文の前後25文字以内にある場合と、
+    ような漢数字も）や「1-2-3」形式の住所（「1−2−3」「1ー2ー3」のようにハイフンに似た記号で区切ったものも）が、個人を示す語（さん宅・様方・自宅・先生宅・先生の家・「山田さんのお宅」「佐藤様のご実家」・高齢者宅や利用者宅のような「〜者宅」、中国語の「住址」「住在」、「住まいは」「〜に住んでいます」など）と同じ文の前後25文字以内にある場合と、
     個人の氏名（姓と名、または「様・さん・氏・殿」や子どもの「ちゃん・くん・君」の付いた名前、「佐藤方」）とすぐ隣に並んでいる場合
     （「当選者：本町3-4-5 山田花子様」「氏名 山田花子／住所 本町3丁目4番5号」、学年や学校名をはさんだ
     「山田花子（高田小3年、本町3-4-5）」「佐藤健太（3年）の家は本町3-4-5」、年齢をはさんだ
@@ -1732,6 +1749,10 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     時間まで知られるおそれがあるためです（「山田花子さん（高田小6年）の作品は本町3-4-5の市民ギャラリーで」のような会場の住所は対象外です）。
     部屋番号まで書いた住所（「本町3-5-12-101」「本町3丁目5番地12-101」）、番地の後の数字も漢数字で書いた住所（「本町三丁目五番地十二」）、
     番地のない「大字」の住所（「大字土橋1234」）も同じです。
+    住所のすぐ後にアパート・マンションの名前と部屋番号がある場合（「大手町2-3-4 コーポ上越201号」「仲町4-5-6 グランドマンション505号室」
+    「五智2丁目3番4号 メゾン五智102」）は、個人の名前がなくても住まいとして反応します（コーポ・ハイツ・アパート・マンション・メゾン・
+    レジデンス・ハイム・荘など住まいを示す名前に限ります。「市営住宅」「入居者募集」「空室」や、店・事務所・教室・民泊などの文の部屋、
+    「本町ビル101号室」「市民プラザ 201号室」、「ハイツ本町2階」のような階は対象外です）。
     会場・施設の住所や、「小林古径記念美術館（本城町7-7）」のような人名の付いた施設名は対象外です。
     「1日2ー3回」「徒歩3ー4分」「要介護3ー5」「本町1-3丁目」のような回数・程度・丁目の範囲も対象外です。
     「上越市長 中川幹太 様」「担当：山田花子」「健康づくり推進課 山田花子」「教育長」「健康づくり推進課 保健師 山田花子」「高田小学校 校長」「図書館長」のように
@@ -1781,7 +1802,11 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
                 if not (doc.norm.startswith("自宅", k1 - 2) and elsewhere.match(doc.norm, k1))
                 or (b <= k0 and _TIED.fullmatch(doc.norm, b, k0)) or (k1 <= street and _TIED.fullmatch(doc.norm, k1, street))
             ]
-        if any(k0 - _NEAR <= b and a <= k1 + _NEAR
+        flat = _FLAT_ROOM_AFTER.match(doc.norm, b)
+        if flat is not None and not _NOT_A_HOME_FLAT.search(doc.text, *sentence):
+            message = "個人宅の住所と思われます。本人の了解がない限り、番地までの住所は掲載しないでください。"
+            end = doc.span(street, flat.end())[1]
+        elif any(k0 - _NEAR <= b and a <= k1 + _NEAR
                and (doc.sentence_at(doc.span(k0, k1)[0]) == sentence
                     or (k1 <= a and not doc.norm[k1:a].strip(_LABEL_GAP))
                     or (b <= k0 and not doc.norm[b:k0].strip(_LABEL_GAP)))

@@ -53,3 +53,58 @@ def test_an_address_wrapped_after_its_at_or_with_a_comma_for_a_dot_warns(text: s
 )
 def test_a_comma_or_a_line_break_that_joins_no_address_stays_silent(text: str) -> None:
     assert [c for c, _ in _pii(text)] == []
+
+
+# A flat's name and a room number after the street number is a household's door, whoever lives behind it; and a named
+# person's home said with 「の」 (「山田さんのお宅」) is a home as 「山田さん宅」 is.
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("上越市大手町2-3-4 コーポ上越201号", "上越市大手町2-3-4 コーポ上越201号"),
+        ("落とし物を拾ってくださった方：本町3-4-5 ハイツ本町102号室 佐藤さん", "本町3-4-5 ハイツ本町102号室"),
+        ("大手町2-3-4 アパート上越203号室にお住まいの方から通報がありました", "大手町2-3-4 アパート上越203号室"),
+        ("仲町4-5-6 グランドマンション505号室", "仲町4-5-6 グランドマンション505号室"),
+        ("住所：上越市五智2丁目3番4号 メゾン五智102", "上越市五智2丁目3番4号 メゾン五智102"),
+        ("住所：上越市大手町２－３－４　コーポ上越２０１号", "上越市大手町２－３－４　コーポ上越２０１号"),
+        ("高田本町3-4-5 レオパレス上越 203号室", "高田本町3-4-5 レオパレス上越 203号室"),
+        ("お届け先：五智2-3-4 ハイツ五智 B-201号室", "五智2-3-4 ハイツ五智 B-201号室"),
+        ("山田さんのお宅（本町3-4-5）に集合してください", "本町3-4-5"),
+        ("佐藤様のご実家（西城町2-5-10）で保護されました", "西城町2-5-10"),
+    ],
+)
+def test_a_flats_room_or_a_named_persons_home_with_its_street_number_warns(text: str, excerpt: str) -> None:
+    assert ("pii.address", excerpt) in _pii(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Public housing offered to let, a shop, an office or a class in a flat, a lodging's room, a floor, a date.
+        "市営住宅 本町3-4-5 ハイツ本町 203号室 の入居者を募集します",
+        "県営住宅 大手町2-3-4 コーポ大手 105号室 空き住戸のお知らせ",
+        "【美容室オープン】ヘアーサロンやまだ 本町3-4-5 メゾン本町101号",
+        "司法書士山田事務所 上越市大手町2-3-4 コーポ上越201号",
+        "子ども食堂「ひまわり」 本町3-4-5 ハイツ本町102号室で毎週土曜",
+        "ピアノ教室：本町3-4-5 レジデンス本町301",
+        "民泊施設 本町3-4-5 ヴィラ本町 201",
+        "〒943-0832 上越市本町3-4-5 パレス上越2階",
+        "上越市本町3-4-5 ハイツ本町 12月20日まで工事を行います",
+        # A building, not a room; an office block's or a hall's room.
+        "火災のお知らせ：本町3-4-5 コーポ上越で火災が発生しました",
+        "会場：本町3-4-5 ハイツ本町 集会所",
+        "上越市本町3-4-5 本町ビル2階201号室 上越市まちづくりセンター",
+        "会場：本町3-4-5 市民プラザ 201号室",
+        "テナント募集：本町3-4-5 本町ビル101号室（店舗・事務所向け）",
+        # Public places a notice gives the street number of.
+        "会場：高田城址公園（本城町44-1）",
+        "〒943-8601 上越市木田1丁目1番3号 上越市役所",
+        "【道路工事のお知らせ】上越市本町3丁目4番地先から5番地先まで片側交互通行となります",
+        "町名変更により、大手町2番3号は本城町2番3号になります（住居表示の実施）",
+        "【グルメキャンペーン】参加店：やまだ食堂（上越市本町3-4-5）、カフェ高田（仲町2-3-4）",
+        "土地の所在：上越市大字土橋1234番地（地番）の市有地を売却します",
+        "〇〇公民館（本町3-4-5）で健康相談を行います。自宅でお困りの方もどうぞ",
+        "子どもの家（本町3-4-5）で読み聞かせを行います",
+    ],
+)
+def test_a_flat_let_or_run_as_a_business_and_public_places_stay_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
