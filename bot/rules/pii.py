@@ -689,6 +689,56 @@ def _listed_under_other_number(doc: Document, a: int) -> bool:
     return headed
 
 
+# The list's items are numbers of one kind, written in one layout: a card's four groups of four after a list of one
+# four-digit winning number a line (「受付番号一覧⏎・1001⏎⏎4556 7375 8689 9855」) is not one of them, while a list of
+# such numbers, or of several numbers a line (「1001 1002 1003 1004 1005⏎1006 1007 1008 1009」), stays the heading's,
+# one in ten of its lines passing Luhn. A line alone under the heading is a row of its numbers (「抽選番号⏎4012 4127 4388
+# 4517」), unless its groups are joined by hyphens as a card's are and a list's never (「【当選番号】⏎4556-7375-8689-9855」).
+# Only the nearest item above and below are read, across blank lines: bounded, however long the list.
+_BLANK_LINES = 3
+
+
+def _neighbour_item_shapes(doc: Document, a: int) -> list[tuple[int, ...]]:
+    """The group lengths of the list items on the nearest lines above and below the number at numview offset ``a``
+    (a line of digits only, a bullet before them; blank lines between are passed over)."""
+    numview = doc.numview
+    shapes: list[tuple[int, ...]] = []
+    start = numview.rfind("\n", 0, a) + 1
+    end = numview.find("\n", a)
+    for step in (-1, 1):
+        pos = start if step < 0 else end
+        for _ in range(_BLANK_LINES + 1):
+            if pos <= 0 and step < 0 or pos < 0 and step > 0:
+                break
+            if step < 0:
+                hi = pos - 1
+                lo = numview.rfind("\n", 0, hi) + 1
+            else:
+                lo = pos + 1
+                hi = numview.find("\n", lo)
+                hi = len(numview) if hi < 0 else hi
+            if hi - lo > _ROW_MAX:
+                break
+            if numview[lo:hi].strip():
+                if _LIST_LINE.fullmatch(numview, lo, hi):
+                    shapes.append(tuple(map(len, _GROUP.findall(numview, lo, hi))))
+                break
+            pos = lo if step < 0 else hi
+    return shapes
+
+
+def _listed_in_its_shape(doc: Document, a: int, b: int) -> bool:
+    """Whether the number at numview offsets [a, b), in a list under another number's heading, is one of its items:
+    a neighbouring item has its shape."""
+    if not _listed_under_other_number(doc, a):
+        return False
+    shape = tuple(map(len, _GROUP.findall(doc.numview, a, b)))
+    neighbours = _neighbour_item_shapes(doc, a)
+    if not neighbours:
+        return "-" not in doc.numview[a:b]
+    return any(n == shape or (len(n) > 1 and set(n) == set(shape)) for n in neighbours)
+
+
 def _column_header(doc: Document, a: int) -> str | None:
     """The header cell (folded) of the table column that the number at normalised offset `a` is a
     cell of, or None when it is in no table's row or the table has no header row."""
@@ -1069,9 +1119,10 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     反応しません。13桁の番号は「カード」と書かれたものに限ります（会社名の後や「T4110001234569」（適格請求書の登録番号）の
     ように書かれる13桁の法人番号は公開の番号です）。「例：」の直後や「【記入例】」の見出しの下の欄など、書式の例として示した番号にも、「お問い合わせ番号」
     「受付番号」「呼出番号」「お待ちの番号」、ペイジーの「納付番号」など別の種類の番号と分かる見出しの直後の番号や、その見出しの
-    次の行から1行に1つずつ並べた番号にも、「整理券 4012 4127 4388 4517 番の方」のように
+    次の行から1行に1つずつ並べた番号（1行に4桁ずつ4つ並べた「抽選番号⏎4012 4127 4388 4517」も）にも、「整理券 4012 4127 4388 4517 番の方」のように
     「番」や「人」「件」などの単位を付けて並べた番号、年や月の見出し（「2023 2024 2025 2026」）の下に並べた統計の表の数にも
-    （「カード番号」と書かれたものを除き）反応しません。Facebook の「photo.php?fbid=4111111111111111」や地図の「?cid=…」
+    （「カード番号」と書かれたものを除き）反応しません。ただし、1行に1つずつ並べた番号の一覧の後の、形の違う番号（「受付番号一覧⏎・1001⏎⏎4556 7375 8689 9855」）や、
+    見出しの下にハイフンでつないで書いた番号（「【当選番号】⏎4556-7375-8689-9855」）は一覧の番号ではないので止めます。Facebook の「photo.php?fbid=4111111111111111」や地図の「?cid=…」
     のようなリンクの中の番号も対象外です（フォームの回答を埋め込んだ「entry.123=…」や「?card_no=…」は止めます）。
     カード会社が決済の試験用に公表している番号（「4111 1111 1111 1111」「4242 4242 4242 4242」「5555 5555 5555 4444」など）は
     誰のカードでもないため、偽サイトや詐欺への注意喚起の投稿（「このような番号（4111 1111 1111 1111）を入力させる偽サイトに
@@ -1166,7 +1217,13 @@ def _card_at(doc: Document, a: int, b: int, named: bool) -> bool:
         return False
     if not named and _counted_list(doc, a, b):
         return False
-    if _named_as_other_number(doc, a):
+    # A label on the line above is the list's heading (_labelled_as_other_number reads it too: 「$」 matches before
+    # the line break), and a list's item is one of the list's shape.
+    starts_line = _LIST_LINE_LEAD.fullmatch(doc.numview, doc.numview.rfind("\n", 0, a) + 1, a) is not None
+    if (
+        (not starts_line and _labelled_as_other_number(doc, a)) or _listed_after_other_number(doc, a)
+        or _under_other_header(doc, a) or _listed_in_its_shape(doc, a, b)
+    ):
         return False
     if not (_CARD_PREFIX.match(digits) and luhn_is_valid(digits)) or _example(doc, a, b) or _id_in_link(doc, a, b):
         return False

@@ -108,3 +108,36 @@ def test_a_flats_room_or_a_named_persons_home_with_its_street_number_warns(text:
 )
 def test_a_flat_let_or_run_as_a_business_and_public_places_stay_silent(text: str) -> None:
     assert [c for c, _ in _pii(text)] == []
+
+
+# A card after a list of one winning number a line, or under the heading joined by hyphens as no list is, is not one of
+# the list's numbers: it was published as the list's was.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "受付番号一覧\n・1001\n\n4556 7375 8689 9855",
+        "当選番号\n1001\n1002\n\n4556 7375 8689 9855\n\n以上の方は窓口へ",
+        "【当選番号】\n4556-7375-8689-9855",
+        "【当選番号】\n・1001\n・1002\n\n\n4556-7375-8689-9855",
+    ],
+)
+def test_a_card_after_a_list_of_other_numbers_or_hyphenated_under_its_heading_is_stopped(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == ["pii.card_number"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Numbers of the list's own layout: one of them a line, several a line, or a line alone under the heading.
+        "【当選番号】\n4556 7375 8689 9855\n4556 7375 8689 9863\n4556 7375 8689 9871",
+        "【お問い合わせ番号】\n4556 7375 8689 9855\n\n4556 7375 8689 9814",
+        "当選番号\n・4556 7375 8689 9855\n・4556 7375 8689 9863",
+        "【当選番号】\n1001 1002 1003 1004 1005\n4556 7375 8689 9855",
+        "【当選番号】\n1001 1002 1003 1004 1005\n\n4556 7375 8689 9855\n\n1006 1007",
+        "【当選番号】\n4556 7375 8689 9855",
+        "【市営住宅 入居者抽選】\n抽選番号\n4012 4127 4388 4517\n上記の方が当選です。",
+        "受付番号：4556 7375 8689 9855",
+    ],
+)
+def test_numbers_in_the_lists_own_layout_stay_the_lists(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
