@@ -793,7 +793,8 @@ def _named_as_other_number(doc: Document, a: int) -> bool:
 # column's header settles it the other way, whatever else is said.
 # The number's own name, on the normalised or the folded view (the folded is lower case).
 # 「マイナンバー?」: the label's eight characters count after the long vowel, as before they shared this.
-_MY_NUMBER_WORD = r"(?i:マイナンバー?|個人番号|my[ \t]?number)"
+# 「個人No.」「個人ナンバー」: the 個人番号 as forms abbreviate it (「申請者番号/個人No.123456789018」).
+_MY_NUMBER_WORD = r"(?i:マイナンバー?|個人番号|個人[ \t]?(?:no\.?|ナンバー)|my[ \t]?number)"
 _MY_NUMBER_WORDS = re.compile(_MY_NUMBER_WORD)
 _AMOUNT_OR_TIME = (
     r"(?:金額|総額|合計|[予決]算|歳[入出]|収入|支出|費用?|売上|残高|[^番]額|円|日時|日付|時刻|年月日|作成日|更新日|"
@@ -942,10 +943,11 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「2023 2024 2025」「R5 R6 R7」のような年や月の見出しの下に並べた統計の表の数も同じです。会員番号・口座番号など、人に付く番号の見出しは
     除外しません。金額や日時の数字（「金額」「日時」などの見出しや列の見出しの下にあるもの、「円」「¥」が
     付いたもの、「202604041530」のように前後数年の日時として読めるもの）にも反応しません。ただし、
-    「マイナンバー」「個人番号」の見出しや列の下にある番号は、どのような数字でも止めます。
+    「マイナンバー」「個人番号」「個人No.」の見出しや列の下にある番号は、どのような数字でも止めます（「申請者番号/個人No.123456789018」のように、
+    別の種類の番号の見出しの後、番号のすぐ前に「個人No.」とあるものも止めます。「マイナンバー受付番号：…」は受付番号です）。
     リンクの中の数字（「…/form/?id=123456789018」「…/img_123456789018.jpg」のようなページや画像の番号）も対象外です。
     ただし、Google フォームの回答を埋め込んだ「…viewform?entry.123=…」や「?mynumber=…」のように、リンクが回答や
-    番号そのものとして運ぶ数字は止めます。
+    番号そのものとして運ぶ数字は止めます（空白を「+」「%20」にした「entry.123=1234+5678+9018」も同じです）。
     指摘では番号を「＊＊＊＊ ＊＊＊＊ ＊＊＊＊」のように伏せて示します（スレッドへの返信も番号の写しになり、
     作成者が番号を消したりメッセージを削除したりしても残るため）。
     """
@@ -1011,6 +1013,20 @@ def _id_in_link(doc: Document, a: int, b: int) -> bool:
     return key is None or _ANSWER_KEY.fullmatch(key[1]) is None
 
 
+# A form's answer carried by a link has its spaces encoded (「…viewform?entry.222=1234+5678+9018」「…=1234%205678%209018」):
+# the groups of a 個人番号 typed as printed on the card, which the plain reading takes for three numbers.
+_ENCODED_GROUPS = re.compile(r"(?<==)([0-9]{4})(?:\+|%20)([0-9]{4})(?:\+|%20)([0-9]{4})(?![0-9])")
+
+
+def _named_as_my_number_after(doc: Document, a: int) -> bool:
+    """Whether the number at normalised offset ``a`` is named a 個人番号 after another number's label, closer to it:
+    「申請者番号/個人No.123456789018」 is the 個人番号 of the 申請者, while 「マイナンバー受付番号：…」 is a receipt's."""
+    lo = max(0, a - 24)
+    mine = _MY_NUMBER_LABEL.search(doc.norm, lo, a)
+    other = _OTHER_NUMBER_LABEL.search(doc.folded, lo, a)
+    return mine is not None and other is not None and mine.start() > other.start()
+
+
 def _my_number_spans(doc: Document, year: int) -> Iterator[tuple[int, int]]:
     if "\n" in doc.numview and _MY_NUMBER_WORDS.search(doc.norm):
         for a, b in _stacked(doc, _STACKED_MY_NUMBER_LABEL, range(12, 13)):
@@ -1022,7 +1038,10 @@ def _my_number_spans(doc: Document, year: int) -> Iterator[tuple[int, int]]:
             digits = _digits(doc.numview[a:b])
             if len(set(digits)) == 1 or not my_number_is_valid(digits) or _example(doc, a, b):
                 continue  # 「0000 0000 0000」 is a blank form's, whatever its check digit
-            if _named_as_other_number(doc, a) or _amount_or_time(doc, a, b, year) or _id_in_link(doc, a, b):
+            if (
+                (_named_as_other_number(doc, a) and not _named_as_my_number_after(doc, a))
+                or _amount_or_time(doc, a, b, year) or _id_in_link(doc, a, b)
+            ):
                 continue
             labelled = _MY_NUMBER_LABEL.search(doc.norm, max(0, a - 24), a) is not None
             if (
@@ -1030,6 +1049,13 @@ def _my_number_spans(doc: Document, year: int) -> Iterator[tuple[int, int]]:
             ) and not labelled:
                 continue
             yield doc.span(a, b)
+    if "=" in doc.norm:
+        for m in _ENCODED_GROUPS.finditer(doc.norm):
+            a, b = m.span()
+            digits = "".join(m.groups())
+            in_link = doc.url_at(doc.span(a, b)[0]) is not None
+            if in_link and my_number_is_valid(digits) and len(set(digits)) > 1 and not _id_in_link(doc, a, b):
+                yield doc.span(a, b)
     if _MY_NUMBER_WORDS.search(doc.norm):
         for m in _BOXED_MY_NUMBER.finditer(doc.numview):
             if not my_number_is_valid(_digits(m.group())) or _example(doc, m.start(), m.end()):

@@ -141,3 +141,32 @@ def test_a_card_after_a_list_of_other_numbers_or_hyphenated_under_its_heading_is
 )
 def test_numbers_in_the_lists_own_layout_stay_the_lists(text: str) -> None:
     assert [c for c, _ in _pii(text)] == []
+
+
+# A 個人番号 typed into a form whose link carries the answer with its spaces encoded, and one named 「個人No.」 right
+# after another number's label: the number is published all the same.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://docs.google.com/forms/d/e/xx/viewform?entry.222=1234+5678+9018",
+        "https://docs.google.com/forms/d/e/xx/viewform?usp=pp_url&entry.222=1234%205678%209018",
+        "申請者番号/個人No.123456789018",
+        "個人No. 1234-5678-9018",
+    ],
+)
+def test_a_my_number_encoded_in_a_forms_link_or_named_after_another_label_is_stopped(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == ["pii.my_number"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "マイナンバー受付番号：123456789018",
+        "https://example.jp/search?q=1234+5678+9018",
+        "https://www.facebook.com/photo.php?fbid=1234+5678+9018",
+        "計算式 =1234+5678+9018",
+        "個人No.の記入例：123456789018",
+    ],
+)
+def test_a_receipt_a_page_id_a_sum_or_an_example_stays_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
