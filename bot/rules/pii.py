@@ -416,29 +416,60 @@ _EXAMPLE_LINE = re.compile(
 # post's own contact (「送り先：」「問い合わせ：」「担当：」, written on under the example), nor the fields of a second
 # person after the example's (a label met again: 「氏名：上越太郎⏎…⏎氏名：山田花子⏎電話：…」).
 _EXAMPLE_HEADING = re.compile(rf"[ \t]*+[(\[【<〈《]?[ \t]*{_EXAMPLE_LABEL}[ \t]*[)\]】>〉》]?[ \t]*:?[ \t]*")
+_EXAMPLE_LABEL_RE = re.compile(_EXAMPLE_LABEL)
 _FIELD_LINE = re.compile(r"[ \t]*+(?:[・*-][ \t]*+)?([^\s:]{1,12})[ \t]*:")
 _POSTS_OWN_FIELD = re.compile(r"問い?合|担当|宛|(?:送り?|送付|送信|提出|申し?込み?|応募)先|受付|窓口|事務局|主催|照会")
-_EXAMPLE_FIELDS = 15
+# The lines of a draft are read once, top down, for every number in it (a walk up from each number, as before, was
+# bounded at 15 lines to stay linear on a long draft, so a 記入例 of more fields fired again from its 16th): each line
+# that a block's fields reach is kept with its block's labels (each label's first line) and its own place in it.
+_Block = tuple[dict[str, int], int]
 
 
-def _in_example_block(norm: str, a: int) -> bool:
+def _example_blocks(doc: Document) -> dict[int, _Block]:
+    """For each line (its start in ``doc.norm``) that the lines above lead up to a 記入例 heading through field lines of
+    distinct labels: the labels of that block's field lines (each with the index of its first line) and the line's
+    index."""
+    key = (__name__, "example blocks")
+    memo = doc.memo.get(key)
+    if isinstance(memo, dict):
+        return memo
+    norm = doc.norm
+    blocks: dict[int, _Block] = {}
+    if _EXAMPLE_LABEL_RE.search(norm) is None:  # most drafts: no heading to look for
+        doc.memo[key] = blocks
+        return blocks
+    labels: dict[str, int] | None = None
+    index = 0
+    start = 0
+    while start <= len(norm):
+        end = norm.find("\n", start)
+        end = len(norm) if end < 0 else end
+        if labels is not None:
+            blocks[start] = (labels, index)
+        if _EXAMPLE_HEADING.fullmatch(norm, start, end):
+            labels, index = {}, 0
+        elif labels is not None and (field := _FIELD_LINE.match(norm, start, end)) is not None and field[1] not in labels:
+            index += 1
+            labels[field[1]] = index
+        else:
+            labels = None  # a line of anything else, or a label met again: the block ends above it
+        start = end + 1
+    doc.memo[key] = blocks
+    return blocks
+
+
+def _in_example_block(doc: Document, a: int) -> bool:
+    norm = doc.norm
     start = norm.rfind("\n", 0, a) + 1
     field = _FIELD_LINE.match(norm, start, a)
     if field is None or _POSTS_OWN_FIELD.search(field[1]):
         return False
-    labels = {field[1]}
-    for _ in range(_EXAMPLE_FIELDS):
-        if start == 0:
-            return False
-        end = start - 1
-        start = norm.rfind("\n", 0, end) + 1
-        if _EXAMPLE_HEADING.fullmatch(norm, start, end):
-            return True
-        field = _FIELD_LINE.match(norm, start, end)
-        if field is None or field[1] in labels:
-            return False
-        labels.add(field[1])
-    return False
+    block = _example_blocks(doc).get(start)
+    if block is None:
+        return False
+    labels, index = block
+    # Its label not on a line of the block above it (the fields of a second person after the example's).
+    return labels.get(field[1], index + 1) > index
 
 
 def _example(doc: Document, a: int, b: int) -> bool:
@@ -448,7 +479,7 @@ def _example(doc: Document, a: int, b: int) -> bool:
     line = doc.norm.rfind("\n", 0, a) + 1
     if (m := _EXAMPLE_LINE.match(doc.norm, line, a)) and doc.norm.find("。", m.end(), a) < 0:
         return True
-    return "\n" in doc.norm and _in_example_block(doc.norm, a)
+    return "\n" in doc.norm and _in_example_block(doc, a)
 
 
 def my_number_is_valid(digits: str) -> bool:

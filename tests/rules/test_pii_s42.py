@@ -170,3 +170,38 @@ def test_a_my_number_encoded_in_a_forms_link_or_named_after_another_label_is_sto
 )
 def test_a_receipt_a_page_id_a_sum_or_an_example_stays_silent(text: str) -> None:
     assert [c for c, _ in _pii(text)] == []
+
+
+# A 記入例 of more than fifteen fields (an application form's: name, reading, birthday, school, guardian, …): its sample
+# phone and mail were flagged again from the sixteenth line, the walk up to the heading having been cut there.
+_FORM_FIELDS = (
+    "件名", "氏名", "ふりがな", "生年月日", "性別", "郵便番号", "住所", "学校名", "学年", "保護者氏名", "続柄", "勤務先",
+    "勤務先住所", "参加希望日", "希望コース", "アレルギー", "備考", "緊急連絡先",
+)
+_LONG_EXAMPLE = "【記入例】\n" + "\n".join(f"{label}：サンプル" for label in _FORM_FIELDS)
+
+
+def test_a_long_example_blocks_sample_phone_and_mail_stay_silent() -> None:
+    assert _pii(f"{_LONG_EXAMPLE}\n電話：090-1234-5678\nメール：taro@gmail.com") == []
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "\n氏名：山田花子\n電話：090-8765-4321",  # a second person's fields: a label met again
+        "\n\n電話：090-8765-4321",  # past a blank line
+        "\n問い合わせ：090-8765-4321",  # the post's own contact
+        "\n詳しくは担当（090-8765-4321）へ",  # a sentence
+    ],
+)
+def test_a_number_past_a_long_examples_end_still_fires(after: str) -> None:
+    assert ("pii.phone", "090-8765-4321") in _pii(_LONG_EXAMPLE + after)
+
+
+def test_a_long_draft_of_example_fields_is_read_in_linear_time() -> None:
+    import time
+
+    fields = "\n".join(f"項目{i}：090-1234-{i % 10000:04d}" for i in range(4000))
+    started = time.perf_counter()
+    assert _pii("【記入例】\n" + fields) == []
+    assert time.perf_counter() - started < 5
