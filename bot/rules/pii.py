@@ -1584,11 +1584,13 @@ _NOT_A_HOME_FLAT = re.compile(
 # 「支援センター（木田1-1-3）」). 「自宅」 near it there is anyone's home, as a place to watch from or set out from
 # (「会場：本町3-4-5 市民プラザ（自宅からのオンライン参加も可）」「自宅から避難所（本城町7-7）までの経路」), or a word of a
 # compound (「自宅療養者支援センター（…）」), unless tied to the address (「会場は本町3-4-5の自宅です」).
-_FACILITY_WORDS = r"プラザ|ホール|会館|公民館|公園|避難所|駅|ギャラリー|美術館|博物館|図書館|病院|医院|クリニック|神社|寺"
+_FACILITY_WORDS = r"プラザ|ホール|会館|公民館|公園|避難所|駅|ギャラリー|美術館|博物館|図書館|病院|医院|クリニック|神社|寺|庁舎|校舎"
 _VENUE_BEFORE = re.compile(
     rf"(?:(?:会場|開催場所|開催地|集合場所|受付場所|場所)は?[ \t:　]*|(?:{_FACILITY_WORDS}|{{org}})[ \t]*[(（][ \t]*)$"
 )
-_HOME_ELSEWHERE = re.compile(r"から|でも?|[一-龯]")
+# The reader's home as where something goes or is sent (「高田図書館（本城町8-30）の本を自宅に届ける」「自宅へ」「自宅まで」「自宅を
+# 出る」) too.
+_HOME_ELSEWHERE = re.compile(r"から|でも?|に|へ|まで|を|[一-龯]")
 # Anywhere, 「自宅」 in these words is everyone's home, not the one at the address beside it (「自宅周辺の側溝清掃 本町
 # 3丁目4番地付近」「自宅療養者支援センター（木田1-1-3）」). 「自宅住所」 is one, and so is such a word labelling the
 # address (「自宅療養先 本町3-4-5」「自宅待機中：本町3-4-5」). Care given or a visit paid at home (「自宅介護中の母」
@@ -1874,8 +1876,8 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     （「元校長」「町内会長」「区長」「班長」「町内会事務局」「PTA事務局」「実行委員会」は対象外にしません。勤め先の名前のない職名だけの
     「保健師 山田花子（本町3-4-5）」「館長」「市職員」「介護職員」や、「市職員 山田花子さん（本町3-4-5）が逮捕されました」のように
     職員本人についての記事の氏名、「市民課 山田太郎（本町3-4-5在住）」「福祉課長 山田太郎さん（58歳、本町3-4-5）」のように（）に住まいや年齢を書いた氏名にも反応します）。
-    「会場：」の後や「避難所（…）」「センター（…）」のように会場・施設の住所では、近くの「自宅から」「ご自宅でも視聴」のような
-    自宅（読む人の家）には反応しません（「会場は本町3-4-5の自宅です」のように住所と結び付いた自宅には反応します）。
+    「会場：」の後や「避難所（…）」「センター（…）」「第1庁舎（…）」のように会場・施設の住所では、近くの「自宅から」「ご自宅でも視聴」「自宅に届ける」
+    「自宅へお持ち帰り」のような自宅（読む人の家）には反応しません（「上越市民プラザ（土橋1914-3）自宅で不要になった…」のように、施設の住所の（）を閉じた後の自宅も同じです）（「会場は本町3-4-5の自宅です」のように住所と結び付いた自宅には反応します）。
     「自宅周辺」「自宅療養」「自宅待機」のような語の「自宅」も、住所と結び付いていなければ個人宅とはみなしません（「自宅療養先」「自宅待機中：」のように住所の見出しになっているものと、「自宅介護」「自宅訪問」は個人宅とみなします）。
     表計算ソフトから貼り付けた名簿（「氏名,年齢,住所」のように「氏名」「名前」と「住所」の列がある表）で、同じ行に個人の氏名と
     住所があるものにも反応します（「職員名」「会員名」の列の名簿も同じです。「避難所名」「施設名」「店名」の列の表や、氏名の欄が会社名や「図書館」「食堂」のような施設・店の名前のものは対象外です）。
@@ -1910,11 +1912,15 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
         # Only the markers that can be near (sorted; none is longer than _MARKER_MAX): linear on long drafts.
         near = markers[bisect_left(marker_starts, a - _NEAR - _MARKER_MAX) : bisect_right(marker_starts, b + _NEAR)]
         if near:
-            elsewhere = _HOME_ELSEWHERE if _VENUE_BEFORE.search(doc.norm, max(0, street - 16), street) else _HOME_COMPOUND
+            venue = _VENUE_BEFORE.search(doc.norm, max(0, street - 16), street)
+            elsewhere = _HOME_ELSEWHERE if venue else _HOME_COMPOUND
+            # The bracket a facility's address stands in closes it: 「上越市民プラザ（土橋1914-3）自宅で…」 ties no home to it.
+            closed = venue is not None and venue.group().rstrip(" \t").endswith("(")
             near = [
                 (k0, k1) for k0, k1 in near
                 if not (doc.norm.startswith("自宅", k1 - 2) and elsewhere.match(doc.norm, k1))
-                or (b <= k0 and _TIED.fullmatch(doc.norm, b, k0)) or (k1 <= street and _TIED.fullmatch(doc.norm, k1, street))
+                or (b <= k0 and _TIED.fullmatch(doc.norm, b, k0) and not (closed and ")" in doc.norm[b:k0]))
+                or (k1 <= street and _TIED.fullmatch(doc.norm, k1, street))
             ]
         flat = _FLAT_ROOM_AFTER.match(doc.norm, b)
         if flat is not None and not _NOT_A_HOME_FLAT.search(doc.text, *sentence):

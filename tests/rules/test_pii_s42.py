@@ -205,3 +205,35 @@ def test_a_long_draft_of_example_fields_is_read_in_linear_time() -> None:
     started = time.perf_counter()
     assert _pii("【記入例】\n" + fields) == []
     assert time.perf_counter() - started < 5
+
+
+# A facility's address in its bracket, and the reader's home in what the post asks or offers: the bracket closed before
+# 「自宅」, the home where something is sent (「自宅に」「自宅へ」「自宅まで」), or a 庁舎 named as the facility.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【イベント】会場：上越市民プラザ（土橋1914-3）自宅で不要になったおもちゃをお持ちください",
+        "【期日前投票】上越市役所 第1庁舎（木田1-1-3）自宅から近い投票所でも投票できます",
+        "【図書館】高田図書館（本城町8-30）の本を自宅に届けるサービスを始めました",
+        "会場：市民プラザ（本町3-4-5）。自宅へお持ち帰りください",
+        "避難所（南城町3-1-1）へ自宅から避難する際は",
+    ],
+)
+def test_the_readers_home_beside_a_facilitys_address_stays_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会場：本町3-4-5（自宅）",
+        "会場：本町3-4-5（自宅）まで来てください",
+        "会場：本町3-4-5 自宅に来てください",
+        "会場は本町3-4-5の自宅を開放して行います",
+        "会場：本町3-4-5（自宅を開放）",
+        "ふれあいプラザ（本町3-4-5 自宅の一部を開放）",
+        "避難所：佐藤さんの自宅（本町3-4-5）",
+    ],
+)
+def test_a_home_tied_to_the_venues_address_still_warns(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == ["pii.address"]
