@@ -1670,6 +1670,10 @@ _POST = (
 )
 # A department's section (「高齢者支援係」「窓口係」): the 係 of a pupil's duty or a neighbourhood's is after no department.
 _SECTION = r"(?:[ \t]?[一-龯々ァ-ヶー]{1,10}(?:係|室|班|グループ))?"
+_BUSINESS = (
+    r"店|食堂|屋|処|亭|庵|堂|房|クリニック|医院|歯科|薬局|病院|事務所|商店|農園|牧場|工房|カフェ|ベーカリー|会社|\(株\)|\(有\)"
+)
+_BUSINESS_POST = r"(?:店主|店長|院長|オーナー|代表(?:取締役|者)?|社長|所長|薬剤師|園主|女将|料理長|シェフ|マスター)"
 _OFFICIAL_BEFORE = re.compile(
     r"(?:(?<![元前旧])(?<![元前旧]副)(?:副?(?:市|町|村)長|副?知事|教育長|副?議長)|(?<![^\s課係室:])担当者?"
     # The office's own name right before the post, itself after a word of it (「館長」 alone is no 館's name), a section of
@@ -1678,7 +1682,11 @@ _OFFICIAL_BEFORE = re.compile(
     # A name ending in kana (「こども課」「子ども課」「ふれあいプラザ」) only with a space before the post: 「新しい課長」
     # 「あたらしい館長」 are a bare title.
     rf"|(?<=[ぁ-ゖ]{{2}})(?:{_DEPARTMENT}{_SECTION}|プラザ|ホール)[ \t]+(?:担当[ \t:]*)?{_POST}"
-    rf"|{_DEPARTMENT}{_SECTION})[ \t:]*$"
+    rf"|{_DEPARTMENT}{_SECTION}"
+    # A business's owner or head after its name (「やまだ食堂 店主 山田太郎 本町3-4-5」「山田内科医院 院長 山田太郎（…）」
+    # 「やまだ食堂（店主 山田太郎さん）本町3-4-5」), as a 飲食店 campaign or an opening lists them: the address is the
+    # shop's or the clinic's, its sign on the street. Only after the business's own name.
+    rf"|(?<=[一-龯々ァ-ヶーA-Za-zぁ-ゖ])(?:{_BUSINESS})[ \t]*[(（]?[ \t]*{_BUSINESS_POST})[ \t:]*$"
 )
 # A letter's heading or a 問い合わせ先 block gives the office's name a line of its own, and the post and the name on the
 # next (「上越市立高田小学校⏎校長 山田太郎⏎上越市南城町3-1-1」): a line that starts with the post is read after that one.
@@ -1872,7 +1880,9 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     会場・施設の住所や、「小林古径記念美術館（本城町7-7）」のような人名の付いた施設名は対象外です。
     「1日2ー3回」「徒歩3ー4分」「要介護3ー5」「本町1-3丁目」のような回数・程度・丁目の範囲も対象外です。
     「上越市長 中川幹太 様」「担当：山田花子」「健康づくり推進課 山田花子」「教育長」「健康づくり推進課 保健師 山田花子」「高田小学校 校長」「図書館長」のように
-    市長・知事・教育長・議長や、課・学校・施設の名前に続く職名の後の氏名（「福祉課 高齢者支援係 主任」のように係をはさんだものや、問い合わせ先のように課・学校の名前を前の行に書いたものも）は職員として扱い、並んだ住所（市役所・学校など勤め先の住所）には反応しません
+    市長・知事・教育長・議長や、課・学校・施設の名前に続く職名の後の氏名（「福祉課 高齢者支援係 主任」のように係をはさんだものや、問い合わせ先のように課・学校の名前を前の行に書いたものも）は職員として扱い、並んだ住所（市役所・学校など勤め先の住所）には反応しません。「やまだ食堂 店主 山田太郎 本町3-4-5」「山田内科医院 院長 山田太郎（本町3-4-5）」
+    「やまだ食堂（店主 山田太郎さん）本町3-4-5」のように、店・医院・薬局・会社などの名前に続く店主・店長・院長・オーナー・代表・社長などの後の氏名も、
+    並んだ住所を店や医院の住所として扱います（「店主 山田太郎さん（本町3-4-5）」のように店の名前のないものや、（）に年齢や「在住」を書いたものには反応します）
     （「元校長」「町内会長」「区長」「班長」「町内会事務局」「PTA事務局」「実行委員会」は対象外にしません。勤め先の名前のない職名だけの
     「保健師 山田花子（本町3-4-5）」「館長」「市職員」「介護職員」や、「市職員 山田花子さん（本町3-4-5）が逮捕されました」のように
     職員本人についての記事の氏名、「市民課 山田太郎（本町3-4-5在住）」「福祉課長 山田太郎さん（58歳、本町3-4-5）」のように（）に住まいや年齢を書いた氏名にも反応します）。

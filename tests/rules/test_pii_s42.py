@@ -237,3 +237,33 @@ def test_the_readers_home_beside_a_facilitys_address_stays_silent(text: str) -> 
 )
 def test_a_home_tied_to_the_venues_address_still_warns(text: str) -> None:
     assert [c for c, _ in _pii(text)] == ["pii.address"]
+
+
+# A shop's or a clinic's owner or head named after its name, as a 飲食店 campaign or an opening lists them: the address
+# beside them is the business's, on its sign.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【開業】やまだ歯科クリニック 院長 山田太郎 上越市本町3-4-5",
+        "【飲食店応援キャンペーン】やまだ食堂 店主 山田太郎 本町3-4-5",
+        "【飲食店応援キャンペーン】やまだ食堂（店主 山田太郎さん）本町3-4-5 TEL 025-523-1234",
+        "【開業】山田内科医院 院長 山田太郎（本町3-4-5）",
+        "やまだ薬局 薬剤師 山田花子 本町3-4-5",
+    ],
+)
+def test_a_business_owner_beside_the_business_address_stays_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "やまだ食堂 店主 山田太郎さん（58歳、本町3-4-5）",
+        "やまだ食堂 店主 山田太郎（本町3-4-5在住）",
+        "元やまだ食堂 店主 山田太郎さん（本町3-4-5）が亡くなりました",
+        "やまだ食堂の常連 佐藤花子さん（本町3-4-5）",
+        "店主 山田太郎さん（本町3-4-5）",
+    ],
+)
+def test_a_person_not_at_the_business_warns(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == ["pii.address"]
