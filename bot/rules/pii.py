@@ -1574,6 +1574,12 @@ _FLAT_ROOM_AFTER = re.compile(
     rf"[ \t]*[^\s、。,()（）「」【】]{{0,10}}?(?:{_DWELLING})[^\s、。,()（）「」【】0-9]{{0,10}}?[ \t]*"
     r"(?:[A-Z][ \t]*-?[ \t]*)?[0-9]{2,4}(?:号室|号)?(?![0-9]|[ \t]*(?:階|F|f|号棟|棟|月|日|年|時|分|回|人|名|円|%|件|台|戸|部屋|室))"
 )
+# A house said to be at the address (「本町3丁目4番5号の住宅に空き巣が入りました」「本町3-4-5の民家で火災」), as a crime or
+# a fire is reported: whose home it is the neighbours know. Not 「住宅展示場」「住宅地」, nor a house the post offers or
+# the city owns (_NOT_A_HOME_FLAT, 空き家).
+_HOUSE_AFTER = re.compile(
+    r"[ \t]*の?[ \t]*(?:一般|個人|木造)?(?:住宅|民家|住居|家屋)(?!展示|街|地|団地|用地|供給|政策|課|メーカー|ローン)"
+)
 # The flats a post may give a room of that are nobody's home yet or a business's: public housing offered to let
 # (「市営住宅 … ハイツ本町 203号室 の入居者を募集します」), a shop's, an office's or a class's room.
 _NOT_A_HOME_FLAT = re.compile(
@@ -1873,7 +1879,8 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     時間まで知られるおそれがあるためです（「山田花子さん（高田小6年）の作品は本町3-4-5の市民ギャラリーで」のような会場の住所は対象外です）。
     部屋番号まで書いた住所（「本町3-5-12-101」「本町3丁目5番地12-101」）、番地の後の数字も漢数字で書いた住所（「本町三丁目五番地十二」）、
     番地のない「大字」の住所（「大字土橋1234」）も同じです。
-    住所のすぐ後にアパート・マンションの名前と部屋番号がある場合（「大手町2-3-4 コーポ上越201号」「仲町4-5-6 グランドマンション505号室」
+    住所のすぐ後に「の住宅」「の民家」と続く場合（「本町3丁目4番5号の住宅に空き巣が入りました」「本町3-4-5の民家で火災」。「住宅展示場」「市営住宅」や
+    空き家の投稿は除きます）と、住所のすぐ後にアパート・マンションの名前と部屋番号がある場合（「大手町2-3-4 コーポ上越201号」「仲町4-5-6 グランドマンション505号室」
     「五智2丁目3番4号 メゾン五智102」）は、個人の名前がなくても住まいとして反応します（コーポ・ハイツ・アパート・マンション・メゾン・
     レジデンス・ハイム・荘など住まいを示す名前に限ります。「市営住宅」「入居者募集」「空室」や、店・事務所・教室・民泊などの文の部屋、
     「本町ビル101号室」「市民プラザ 201号室」、「ハイツ本町2階」のような階は対象外です）。
@@ -1932,10 +1939,11 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
                 or (b <= k0 and _TIED.fullmatch(doc.norm, b, k0) and not (closed and ")" in doc.norm[b:k0]))
                 or (k1 <= street and _TIED.fullmatch(doc.norm, k1, street))
             ]
-        flat = _FLAT_ROOM_AFTER.match(doc.norm, b)
-        if flat is not None and not _NOT_A_HOME_FLAT.search(doc.text, *sentence):
+        flat = _FLAT_ROOM_AFTER.match(doc.norm, b) or _HOUSE_AFTER.match(doc.norm, b)
+        if flat is not None and not _NOT_A_HOME_FLAT.search(doc.text, *sentence) and "空き家" not in doc.text[slice(*sentence)]:
             message = "個人宅の住所と思われます。本人の了解がない限り、番地までの住所は掲載しないでください。"
-            end = doc.span(street, flat.end())[1]
+            if flat.re is _FLAT_ROOM_AFTER:
+                end = doc.span(street, flat.end())[1]
         elif any(k0 - _NEAR <= b and a <= k1 + _NEAR
                and (doc.sentence_at(doc.span(k0, k1)[0]) == sentence
                     or (k1 <= a and not doc.norm[k1:a].strip(_LABEL_GAP))

@@ -267,3 +267,29 @@ def test_a_business_owner_beside_the_business_address_stays_silent(text: str) ->
 )
 def test_a_person_not_at_the_business_warns(text: str) -> None:
     assert [c for c, _ in _pii(text)] == ["pii.address"]
+
+
+# A house said to be at the street number, as a crime or a fire is reported: whose home it is the neighbours know.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【防犯】12月1日、本町3丁目4番5号の住宅に空き巣が入りました",
+        "【火災】本町3-4-5の民家で火災が発生しました",
+    ],
+)
+def test_a_house_at_the_street_number_warns(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == ["pii.address"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【住宅展示場】本町3-4-5の住宅展示場で相談会",
+        "【住宅】本町3-4-5の市営住宅の入居者を募集します",
+        "【空き家】本町3-4-5の住宅を解体します（市が取得した空き家）",
+        "【火災】本町3丁目の住宅で火災が発生しました",
+        "【農地転用】上越市大字土橋1234番地の住宅用地",
+    ],
+)
+def test_a_show_home_public_housing_a_vacant_house_or_a_town_stays_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
