@@ -1933,11 +1933,16 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
             elsewhere = _HOME_ELSEWHERE if venue else _HOME_COMPOUND
             # The bracket a facility's address stands in closes it: 「上越市民プラザ（土橋1914-3）自宅で…」 ties no home to it.
             closed = venue is not None and venue.group().rstrip(" \t").endswith("(")
+            # Nor is 「自宅」 after that bracket, whatever follows it (「南本町小学校（南本町2-3-1）⏎自宅が安全な方は…」): it is
+            # not the facility.
             near = [
                 (k0, k1) for k0, k1 in near
-                if not (doc.norm.startswith("自宅", k1 - 2) and elsewhere.match(doc.norm, k1))
-                or (b <= k0 and _TIED.fullmatch(doc.norm, b, k0) and not (closed and ")" in doc.norm[b:k0]))
-                or (k1 <= street and _TIED.fullmatch(doc.norm, k1, street))
+                if not (doc.norm.startswith("自宅", k1 - 2) and closed and b <= k0 and ")" in doc.norm[b:k0])
+                and (
+                    not (doc.norm.startswith("自宅", k1 - 2) and elsewhere.match(doc.norm, k1))
+                    or (b <= k0 and _TIED.fullmatch(doc.norm, b, k0) and not (closed and ")" in doc.norm[b:k0]))
+                    or (k1 <= street and _TIED.fullmatch(doc.norm, k1, street))
+                )
             ]
         flat = _FLAT_ROOM_AFTER.match(doc.norm, b) or _HOUSE_AFTER.match(doc.norm, b)
         if flat is not None and not _NOT_A_HOME_FLAT.search(doc.text, *sentence) and "空き家" not in doc.text[slice(*sentence)]:

@@ -293,3 +293,21 @@ def test_a_house_at_the_street_number_warns(text: str) -> None:
 )
 def test_a_show_home_public_housing_a_vacant_house_or_a_town_stays_silent(text: str) -> None:
     assert [c for c, _ in _pii(text)] == []
+
+
+# 「自宅」 after a facility's address has closed its bracket is not the facility, whatever follows it: a list of
+# shelters, then advice to the reader.
+def test_the_readers_home_after_a_list_of_shelters_stays_silent() -> None:
+    text = (
+        "【防災】避難所一覧\n高田小学校（南城町3-1-1）\n大手町小学校（大手町2-10）\n南本町小学校（南本町2-3-1）\n"
+        "自宅が安全な方は在宅避難も検討してください"
+    )
+    assert _pii(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["公民館（本町3-4-5）の隣の山田さん宅", "避難所：高田小学校（南城町3-1-1）\n自宅：本町3-4-5", "会場：本町3-4-5（自宅）"],
+)
+def test_a_home_after_a_facilitys_bracket_or_labelled_still_warns(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == ["pii.address"]
