@@ -311,3 +311,29 @@ def test_the_readers_home_after_a_list_of_shelters_stays_silent() -> None:
 )
 def test_a_home_after_a_facilitys_bracket_or_labelled_still_warns(text: str) -> None:
     assert [c for c, _ in _pii(text)] == ["pii.address"]
+
+
+# A 記入例 heading that names what it is the example of (「応募書類の記入例」「【申込書の記入例】」), as a recruiting post has it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【採用】会計年度任用職員募集\n勤務地：上越市役所（木田1-1-3）\n応募書類の記入例\n氏名：上越太郎\n"
+        "電話：090-1234-5678\nメール：joetsu.taro@example.com",
+        "【申込書の記入例】\n氏名：上越太郎\n電話：090-1234-5678",
+        "＜申込書の見本＞\n電話：090-1234-5678",
+    ],
+)
+def test_an_example_heading_naming_its_form_exempts_its_fields(text: str) -> None:
+    assert _pii(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "不審電話の例\n電話：090-1234-5678",  # a bare 例 after 「の」: a real number shown
+        "【記入例の見方】\n電話：090-1234-5678",
+        "担当者の記入例を参考に\n電話：090-1234-5678",
+    ],
+)
+def test_a_heading_that_only_speaks_of_an_example_still_fires(text: str) -> None:
+    assert "pii.phone" in [c for c, _ in _pii(text)]
