@@ -1,0 +1,48 @@
+"""Session 42 red team of the warnings that can turn into noise: press.embargo, quote.third_party, correction.notice,
+confidential.deliberation and prohibited.rumor. Everyday municipal drafts that must stay silent, and the disguised cases
+that must still fire (the city's policy of tests/rules/conftest.py CITY_POLICY)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules import check
+from tests.rules.conftest import CITY_POLICY, ctx
+
+
+def _codes(text: str, platform: str = "x") -> list[str]:
+    return [f.code for f in check(text, ctx(platform=platform, policy=CITY_POLICY))]
+
+
+# A press release posted with the link to its page on the city's site: the release is out with the post (和気町 6).
+RELEASE_PUBLISHED_WITH_POST = [
+    "【報道発表】上越市の人口（11月1日現在）\nhttps://www.city.joetsu.niigata.jp/site/press/jinko.html",
+    "【報道発表】11月1日現在の上越市の人口は18万5千人です。詳しくはこちら https://www.city.joetsu.niigata.jp/site/press/",
+    "［報道発表］12月20日に雪まつりを開催します https://www.city.joetsu.niigata.jp/site/press/1.html",
+    "【記者発表資料】市内の小中学校でインフルエンザによる学級閉鎖 https://www.pref.niigata.lg.jp/a.html",
+]
+
+
+@pytest.mark.parametrize("text", RELEASE_PUBLISHED_WITH_POST)
+def test_a_release_posted_with_its_page_is_silent(text: str) -> None:
+    assert "press.embargo" not in _codes(text), text
+
+
+# Without the page, with another site's link, or with an embargo or a release still ahead said: the order is asked.
+RELEASE_ORDER_TO_CONFIRM = [
+    "【報道発表】上越市の人口（11月1日現在）",
+    "【報道発表】\n上越市と株式会社○○は、災害時における物資の供給に関する協定を締結しました。",
+    "【報道発表】解禁：12月8日9時\n新しい子育て支援策 https://www.city.joetsu.niigata.jp/site/press/",
+    "【報道発表】新しい子育て支援策をひと足早くお知らせします https://www.city.joetsu.niigata.jp/site/press/",
+    "【報道発表】新しい子育て支援策 https://www.city.joetsu.niigata.jp/site/press/ 報道は12月8日まではお控えください。",
+    "【報道発表】新しい子育て支援策 https://example.com/press/",
+    "【報道発表】新しい子育て支援策。明日の記者会見で詳しく説明します https://www.city.joetsu.niigata.jp/site/press/",
+    "【報道発表】新しい子育て支援策 https://www.city.joetsu.niigata.jp/site/press/\n報道発表前の資料です。",
+    "【報道発表】新しい子育て支援策（未発表） https://www.city.joetsu.niigata.jp/site/press/",
+    "新しい子育て支援策の報道発表資料です https://www.city.joetsu.niigata.jp/site/press/",
+]
+
+
+@pytest.mark.parametrize("text", RELEASE_ORDER_TO_CONFIRM)
+def test_a_release_not_shown_published_is_still_checked(text: str) -> None:
+    assert "press.embargo" in _codes(text), text
