@@ -19,7 +19,7 @@ from bot.rules.prefilter import guard
 from bot.rules.registry import rule
 from bot.rules.text import URL_CHARS, Document, trim_url
 from bot.rules.text_fold import FOLD_TABLE, fold
-from bot.rules.wordlists import allowed_spans
+from bot.rules.wordlists import allowed_spans, everyday_senses
 from bot.rules.wordrule import word_hits
 
 
@@ -342,7 +342,9 @@ def embargo(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     和気町 6「即時性の高い情報発信に関する注意」は「報道発表を別途行う場合は、報道発表との
     時間的な前後関係が適正になるよう、特に留意する」としています。報道資料の「午前10時解禁」「12月8日解禁」「解禁は明日9時です」
     と、「公式発表はまだですが」「マスコミ発表より先に」「報道各社への発表は明日ですが」も対象です。お知らせの見出しの「【解禁】」と、季節の「アユ釣り解禁」「アユ釣りの解禁日」
-    「狩猟の解禁前」「ボジョレー・ヌーボー解禁日」「新米の解禁日」「市民プールの解禁は7月1日から」と、子どもや団体の発表の「研究発表前に、みんなで円陣を
+    「狩猟の解禁前」「ボジョレー・ヌーボー解禁日」「新米の解禁日」「市民プールの解禁は7月1日から」、季節を前後の文で言う「解禁は6月1日。関川でアユ釣りが楽しめます」
+    「関川でアユ釣りが始まります。解禁は6月1日です」（「解禁は」「解禁まで」「解禁日」で始まる時刻のない文で、投稿に報道・記者・
+    発表・公表などがないもの。「解禁前ですが」は知らせます）と、子どもや団体の発表の「研究発表前に、みんなで円陣を
     組みました」「発表前の緊張した面持ち」は対象外です（「解禁」単独は語彙に入れず、同じ文に釣り・漁・
     狩猟・ワインなどの語があれば知らせません）。確認することは投稿全体で一つなので、いくつ触れていても
     最初の箇所に1件だけ、触れている語をまとめて知らせます。発表を終えたことを伝える文（「本日、報道発表しました」
@@ -366,6 +368,8 @@ def embargo(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
         h for h in word_hits(doc, opts, "press.txt", "")
         if not allowed.covers(h.start, h.end) and not _presentation(doc, h)
     ]
+    if hits and all(_season_beside(doc, h) for h in hits):
+        return
     if not hits and "会見" in doc.text:
         hits = [Hit(*m.span("at" if m["at"] else "at2"), "") for m in _CONFERENCE_TOLD_FIRST.finditer(doc.text)]
     if hits and not _still_to_come(doc.text, (ctx.scheduled_at or ctx.now).astimezone(local_zone(ctx))):
@@ -419,6 +423,31 @@ def _carries_release(doc: Document, ctx: CheckContext) -> bool:
 
 
 _KAIKIN_PARTICLE = re.compile(r"^[日時](?=解禁)|(?<=解禁)(?:は|まで)$")
+
+
+# 「解禁は6月1日。関川でアユ釣りが楽しめます。」「関川でアユ釣りが始まります。解禁は6月1日です。」: a sentence that opens on the
+# word names no subject, and the season it opens is in the sentence before or after, where press.txt's [everyday]
+# context cannot see it. Only in a post that says nothing of a release (報道・記者・プレス・発表・公表) and with no clock
+# time in the word's sentence (「解禁は明日9時です。」 is an embargo's).
+# Not 「解禁前」: 「解禁前ですが、…」 is how a leak begins.
+_SEASON_WORDS = frozenset(fold(w) for w in ("解禁は", "解禁まで", "解禁日", "解禁日は"))
+_NO_RELEASE = re.compile(r"報道|記者|プレス|発表|公表|リリース|(?i:press|embargo)")
+_CLOCK = re.compile(r"[0-9０-９]\s*(?:時|:|：)")
+# Spaces, marks and a label (「【お知らせ】」) before the word.
+_SENTENCE_OPENING = re.compile(r"[\s、,。！!・]*(?:[【［\[〔][^】］\]〕\n]{0,10}[】］\]〕])?[\s、,・]*")
+
+
+def _season_beside(doc: Document, hit: Hit) -> bool:
+    if fold(doc.text[hit.start : hit.end]) not in _SEASON_WORDS or _NO_RELEASE.search(doc.text):
+        return False
+    a, b = doc.sentence_at(hit.start)
+    opening = _SENTENCE_OPENING.match(doc.text, a)
+    if (opening.end() if opening else a) != hit.start or _CLOCK.search(doc.text, a, b):
+        return False
+    season = everyday_senses("press.txt")[fold("解禁は")]
+    before = doc.sentence_at(a - 1) if a > 0 else None
+    after = doc.sentence_after(b - 1)
+    return any(s is not None and s != (a, b) and season.found(doc, s) for s in (before, after))
 
 
 # A conference's content told ahead of it, with words between that the list cannot hold: 「明日の会見で市長が発表する

@@ -46,3 +46,33 @@ RELEASE_ORDER_TO_CONFIRM = [
 @pytest.mark.parametrize("text", RELEASE_ORDER_TO_CONFIRM)
 def test_a_release_not_shown_published_is_still_checked(text: str) -> None:
     assert "press.embargo" in _codes(text), text
+
+
+# A season opened, named in the sentence before or after the one that opens on 「解禁」.
+SEASON_BESIDE = [
+    "解禁は6月1日。関川でアユ釣りが楽しめます。",
+    "解禁まであと10日。今年もズワイガニの季節がやってきます。",
+    "関川でアユ釣りが始まります。解禁は6月1日です。",
+    "【お知らせ】解禁日は6月1日！\n関川・保倉川のアユ釣りの遊漁券は漁協で販売しています。",
+]
+
+
+@pytest.mark.parametrize("text", SEASON_BESIDE)
+def test_a_season_in_the_next_sentence_is_no_embargo(text: str) -> None:
+    assert "press.embargo" not in _codes(text), text
+
+
+# ...but an embargo's clock time, a release named in the post, no season beside, or 「解禁前ですが」 keep it.
+EMBARGO_BESIDE_A_SEASON_WORD = [
+    "解禁は明日9時です。新しいワインの特産品についての資料です。",
+    "解禁は12月8日です。報道各社へお送りした、アユの放流事業の資料です。",
+    "解禁は12月8日です。新しい子育て支援策をまとめました。",
+    "新しい観光パンフレットができました。解禁まで内緒です。",
+    "解禁前ですが、来年の雪まつりの日程をお知らせします。今年もアユのつかみ取りを行います。",
+    "【報道】解禁は12月8日。関川のアユ釣り大会について",
+]
+
+
+@pytest.mark.parametrize("text", EMBARGO_BESIDE_A_SEASON_WORD)
+def test_an_embargo_beside_a_season_word_still_fires(text: str) -> None:
+    assert "press.embargo" in _codes(text), text
