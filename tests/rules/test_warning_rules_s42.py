@@ -76,3 +76,44 @@ EMBARGO_BESIDE_A_SEASON_WORD = [
 @pytest.mark.parametrize("text", EMBARGO_BESIDE_A_SEASON_WORD)
 def test_an_embargo_beside_a_season_word_still_fires(text: str) -> None:
     assert "press.embargo" in _codes(text), text
+
+
+# A prefecture, a municipality, or their police or fire service named as the source: 和気町 6's proviso (町の関係機関).
+PUBLIC_BODY_SOURCES = [
+    "出典：新潟県ホームページ",
+    "（出典：新潟県「県内の雪の状況」）",
+    "出典：上越市統計書",
+    "引用元：新潟県防災ポータル",
+    "出典：新潟県警察",
+    "出典：上越地域消防本部",
+    "出典：東京都、気象庁",
+    "出典：さいたま市",
+    "人口の推移（出典：新潟県統計課）",
+]
+
+
+@pytest.mark.parametrize("text", PUBLIC_BODY_SOURCES)
+def test_a_public_body_as_the_source_is_silent(text: str) -> None:
+    assert "quote.third_party" not in _codes(text), text
+
+
+# An association, a paper, residents, a fan club or a person hung on the place name is no public body.
+NOT_A_PUBLIC_BODY = [
+    "出典：新潟県観光協会",
+    "出典：上越市商店街連合会",
+    "出典：上越タウン情報",
+    "出典：県民の声",
+    "出典：市民の皆さんの投稿",
+    "出典：町内会の回覧板",
+    "出典：朝市実行委員会",
+    "出典：新潟県ファンクラブ",
+    "出典：上越市、ウェザーニュース",
+    "出典：新潟大学",
+    "出典：上越市議の〇〇さんのブログ",
+    "出典：新潟県人会",
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_PUBLIC_BODY)
+def test_another_source_still_fires(text: str) -> None:
+    assert "quote.third_party" in _codes(text), text

@@ -243,9 +243,10 @@ from tests.rules.conftest import codes, findings_of
         ("Press release: new snow removal plan", "press.embargo"),
         ("We apologize for the error in yesterday's post.", "correction.notice"),
         ("Correction: the event is on December 6.", "correction.notice"),
-        # A national agency as the source (「（出典：気象庁）」) is its terms' attribution since session 41.
+        # A national agency as the source (「（出典：気象庁）」) is its terms' attribution since session 41, and a
+        # prefecture or a municipality (「出典：新潟県ホームページ」) since session 42; an association is neither.
         ("（出典：新潟日報）", "quote.third_party"),
-        ("出典：新潟県ホームページ", "quote.third_party"),
+        ("出典：新潟県観光協会ホームページ", "quote.third_party"),
         ("写真提供：上越観光コンベンション協会", "quote.third_party"),
         ("【シェア】新潟県からのお知らせです", "quote.third_party"),
         ("Photo courtesy of Joetsu Tourism", "quote.third_party"),
