@@ -610,9 +610,16 @@ def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     「Photo by」「〇〇新聞の記事を紹介します」）にも反応します（「皆さんの投稿をお待ちしています」、募集の決まりの「いただいた投稿を
     紹介させていただく場合があります」、市の前の投稿の「先日の投稿をご紹介しましたが」と、写真や資料でない品の
     「農家さん提供の野菜」「協賛企業様提供の景品」は対象外です）。「〇〇新聞によると」
-    「報道によれば」「（12月3日付）によると」のように他者の報道を伝える書き方にも反応します。
+    「報道によれば」「（12月3日付）によると」「新潟日報によると」「上越タイムスによれば」「共同通信によると」「NHKによると」のように
+    他者の報道を伝える書き方にも反応します。「上越警察署のツイートより：」「観光協会のインスタグラムより、」のように他のアカウントの
+    投稿を出どころとして示すもの（県や警察の投稿も、元の投稿が直されたり消されたりしていないか確かめるため対象です。
+    「前回の投稿より文字を大きくしました」のような比較と、「市の公式Xの投稿より」「先日の投稿より」のような市の投稿は対象外です）と、
+    「市民の方から「駅前の歩道が凍結して危ない」という投稿がありました」のように他者の投稿の中身を伝えるもの（同じ文か次の文で
+    「誤りです」「そのような事実はございません」と打ち消すものと、「〜というコメントをいただきました」のような質問への回答は
+    対象外です）にも反応します。
     """
     message = "「{word}」: 他者の情報を載せる場合は、事実と転載・引用の許可を当事者に確認してください。"
+    found = False
     for hit in word_hits(doc, opts, "quote.txt", message):
         if (
             not _share_asked(doc, hit)
@@ -620,8 +627,52 @@ def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
             and not _goods_provided(doc, hit)
             and not _no_post_shown(doc, hit)
         ):
+            found = True
             named = _named_from(doc, hit)
             yield hit if named == hit.start else Hit(named, hit.end, message.format(word=doc.text[named : hit.end]))
+    if not found:
+        for a, b in _others_post_shown(doc):
+            yield Hit(a, b, message.format(word=doc.text[a:b]))
+            return
+
+
+# Another account's post shown by where it comes from (「上越警察署のツイートより：」「観光協会のインスタグラムより、紅葉の
+# 写真を」), not a comparison (「前回の投稿より文字を大きくしました」) nor the city's own (「市の公式Xの投稿より」「先日の投稿より」).
+# A public body's post is shown too: the proviso of 和気町 6 spares a source cited (「出典：新潟県」), but the words of a post
+# copied may have been corrected or deleted since, and 上越市 6(1)② asks the quote to be confirmed.
+_ACCOUNT_POST_FROM = re.compile(
+    r"(?P<name>[一-龥々〇ァ-ヺーA-Za-z0-9Ａ-Ｚａ-ｚ０-９_@]{1,20})[ \u3000]?の"
+    r"(?:(?:公式)?(?:X|Ｘ|インスタ(?:グラム)?|Instagram|フェイスブック|Facebook|ブログ|アカウント)の)?"
+    r"(?:ツイート|ポスト|投稿|インスタ(?:グラム)?|Instagram|フェイスブック|Facebook|ブログ)より"
+    r"(?=\s*[：:、,「『\n（(]|\s*(?:引用|転載|抜粋|お借り|ご紹介|紹介|一部|写真|画像|動画))"
+)
+_OWN_NAME = re.compile(r"(?:^|[^一-龥])(?:市|町|村|当市|本市|当町|本町|当村|市公式|公式|先日|昨日|前回|過去|以前|今朝|先ほど|先程|本日|今回|前|次回|当課|当館)$")
+# A resident's or another account's post retold (「市民の方から「駅前の歩道が凍結して危ない」という投稿がありました」): the
+# claim reaches readers through the city. Not a rumour the city denies in the sentence or the next
+# (「「断水している」という投稿がありますが、誤りです」), nor a question or comment answered (コメント, 質問).
+_POST_REPORTED = re.compile(
+    r"(?:という|との|といった|って)(?:投稿|書き込み|ツイート|ポスト|つぶやき)(?:が|を)"
+    r"(?:ありました|あります|寄せられ|いただき|頂き|もらい|見かけ|見つけ|拝見)"
+)
+_DENIED = re.compile(
+    r"誤り|誤った|事実(?:では|で|は)(?:ありません|ございません|ない)|事実と異な|事実無根|デマ|根拠のない|根拠がない|うそ|嘘|偽"
+    r"|フェイク|確認されて(?:い|おり)ません"
+)
+
+
+def _others_post_shown(doc: Document) -> Iterator[tuple[int, int]]:
+    text = doc.text
+    if "より" in text:
+        for m in _ACCOUNT_POST_FROM.finditer(text):
+            if not _OWN_NAME.search(m["name"]):
+                yield m.start(), m.end()
+    if "投稿" in text or "書き込み" in text or "ツイート" in text or "ポスト" in text or "つぶやき" in text:
+        for m in _POST_REPORTED.finditer(text):
+            a, b = doc.sentence_at(m.start())
+            after = doc.next_in_paragraph(b)
+            if _DENIED.search(text, a, b) or (after is not None and _DENIED.search(text, *after)):
+                continue
+            yield a, m.end()
 
 
 # The name a listed phrase begins after (「〇〇さんの投稿より」「@joetsu_kanko さんの投稿を紹介」「〇〇新聞の記事を紹介」

@@ -117,3 +117,45 @@ NOT_A_PUBLIC_BODY = [
 @pytest.mark.parametrize("text", NOT_A_PUBLIC_BODY)
 def test_another_source_still_fires(text: str) -> None:
     assert "quote.third_party" in _codes(text), text
+
+
+# Another account's post shown by where it comes from, a resident's post retold, a paper or broadcaster by another name.
+OTHERS_POST_SHOWN = [
+    "市民の方から「駅前の歩道が凍結して危ない」という投稿がありました。",
+    "上越警察署のツイートより：特殊詐欺の電話が相次いでいます。",
+    "新潟日報によると、来年度から除雪体制が変わるそうです。",
+    "上越タイムスによると、春日山で初雪が観測されました。",
+    "NHKによると、国道8号で事故があったとのことです。",
+    "共同通信によると、新幹線は運転を見合わせています。",
+    "観光協会のインスタグラムより、紅葉の写真をお借りしました。",
+    "「雪で電車が止まった」という書き込みがありました。",
+    "新潟県の公式Xの投稿より：大雪に関する注意喚起です。",
+    "@joetsu_kanko の投稿より\n春日山の紅葉が見頃です。",
+    "「高田公園の桜がもう咲いている」との投稿を見かけました。",
+]
+
+
+@pytest.mark.parametrize("text", OTHERS_POST_SHOWN)
+def test_another_accounts_post_shown_fires(text: str) -> None:
+    assert "quote.third_party" in _codes(text), text
+
+
+# A comparison, the city's own post, a rumour denied, a comment answered, a weather agency's forecast.
+NO_OTHERS_POST = [
+    "前回の投稿より、文字を大きくしました。",
+    "市の公式Xの投稿より、過去の雪の写真をまとめました。",
+    "昨年の投稿より多くの方にご覧いただきました。",
+    "先日の投稿より、さらに詳しくお伝えします。",
+    "「市内で断水している」という投稿がありますが、誤りです。断水は発生していません。",
+    "「給付金が出る」という書き込みが見られます。\nそのような事実はございません。",
+    "「上越市の浄水場に毒が入れられた」という投稿がありますが、そのような事実はありません。水道水は安全です。",
+    "「ごみの日はいつ？」というコメントをいただきました。燃やせるごみは火曜と金曜です。",
+    "今年は昨年のツイートより反響が大きく、ありがとうございます。",
+    "新潟地方気象台によると、明日は大雪になる見込みです。",
+    "この投稿よりも詳しい情報は市ホームページをご覧ください。",
+]
+
+
+@pytest.mark.parametrize("text", NO_OTHERS_POST)
+def test_no_others_post_shown_is_silent(text: str) -> None:
+    assert "quote.third_party" not in _codes(text), text
