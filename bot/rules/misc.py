@@ -874,7 +874,10 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
     「先ほどの投稿は誤った情報でした」「先ほどの投稿を取り下げました」「先ほどの投稿、消しちゃいました」も同じです。
     「先ほどの投稿ですけど、日付が間違ってました」「先ほどの投稿は誤った日付になっていました」
     「先ほどの投稿は取り下げとなりました」「さっきの投稿なんですが、日付が間違ってました」「先ほどの投稿は誤った日付と
-    なっていました」「先ほどの投稿は取消となりました」も同じです（「期限を過ぎると取り下げとなります」は対象外です）。
+    なっていました」「先ほどの投稿は取消となりました」「先ほどの投稿の地図が違う場所でした」「先ほどの投稿の写真が別のイベントの
+    ものでした」も同じです（「期限を過ぎると取り下げとなります」は対象外です）。前の投稿に触れずに時刻・日付・金額などを
+    「実は〜でした」と直すもの（「実は13時からでした」「実は会場は2階でした」）も対象です（「実は13時からの回はまだ空きがあります」
+    「実は、今年で開館30周年を迎えます」は対象外です）。
     誤りがないと伝える文や、読む人に確認を求める文（「前回の投稿に誤りはありません」「記入内容に誤りがないか
     ご確認ください」「住所に誤りがある場合は窓口へ」「氏名の誤記がないかご確認ください」）は対象外です。
     前の投稿そのものが間違っていた・削除したと書かれているときだけで、前の投稿の内容を引いているだけの文
@@ -893,7 +896,7 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
             continue
         yield hit
         return
-    silent = _silent_correction(doc) or _told_otherwise(doc)
+    silent = _silent_correction(doc) or _told_otherwise(doc) or _actually_was(doc)
     if silent is not None:
         yield Hit(silent[0], silent[1], message)
         return
@@ -1017,6 +1020,8 @@ _POST_AS_SUBJECT = re.compile(
     # Said in speech: 「消しちゃいました」「間違えちゃいました」.
     r"|(?:消し|削除し|間違え|間違っ)ちゃ(?:いまし|った|います)"
     r"|(?<![間相])違(?:っ(?:て(?:い|おり|しまい|ま)|た(?![らり]))|いまし)"
+    # Another thing than the one meant: 「先ほどの投稿の地図が違う場所でした」「…の写真が別のイベントのものでした」.
+    r"|(?:違う|別の)[^、,，。！？!?\n]{1,12}?(?:でし|だっ)た"
     # A link in it broken: 「先ほどの投稿のリンクが切れていました」.
     r"|切れて(?:いまし|おりまし|しまっ)"
     r"|誤って(?:い|おり|しまい|掲載|記載|投稿|削除|消し|お知らせ|ご案内|案内|表示)"
@@ -1051,6 +1056,22 @@ _TOLD_BEFORE = re.compile(
 # Without an apology, only a number, date or time put right: not 「昨日お知らせした花火大会、心配された雨ではなく晴天でした！」.
 _RIGHT_INSTEAD = re.compile(r"ではなく[^。！？!?\n]{0,30}?[0-9０-９][^。！？!?\n]{0,30}?でした")
 _SORRY = re.compile(r"申し訳|失礼(?:いた)?しました|すみません|すいません|ご迷惑")
+
+
+# A time, a day or a price put right with no earlier post named: 「実は13時からでした」「実は、開始は13時からでした。すみません」
+# 「実は会場は2階でした」. 「実は」 with the past 「でした」 says what was told before was not so. Not 「実は13時からの回はまだ空きが
+# あります」 (no でした), 「実は、今年で開館30周年を迎えます」, 「実は3日間で1万人が来場しました」 (a count, not a time).
+_ACTUALLY_WAS = re.compile(
+    r"実は[、,]?[^。！？!?\n]{0,15}?(?:[0-9０-９]{1,4}\s*(?:時|分|日(?!間)|月|円|番|階|号|[:：][0-9０-９])|[月火水木金土日]曜|明日|明後日|来週)"
+    r"[^。！？!?\n]{0,12}?でした"
+)
+
+
+def _actually_was(doc: Document) -> tuple[int, int] | None:
+    if "実は" not in doc.text:
+        return None
+    m = _ACTUALLY_WAS.search(doc.text)
+    return m.span() if m else None
 
 
 def _told_otherwise(doc: Document) -> tuple[int, int] | None:

@@ -159,3 +159,38 @@ NO_OTHERS_POST = [
 @pytest.mark.parametrize("text", NO_OTHERS_POST)
 def test_no_others_post_shown_is_silent(text: str) -> None:
     assert "quote.third_party" not in _codes(text), text
+
+
+# An earlier post's content said to be another thing, and a time or a day put right with 「実は〜でした」.
+SILENT_CORRECTIONS = [
+    "先ほどの投稿の地図が違う場所でした。",
+    "先ほどの投稿の写真が別のイベントのものでした。",
+    "実は13時からでした。",
+    "実は、開始は13時からでした。すみません。",
+    "実は会場は2階でした。",
+    "実は、締め切りは12月5日でした。",
+    "実は土曜日でした。",
+]
+
+
+@pytest.mark.parametrize("text", SILENT_CORRECTIONS)
+def test_a_correction_without_the_word_is_noticed(text: str) -> None:
+    assert "correction.notice" in _codes(text), text
+
+
+NO_CORRECTION = [
+    "実は13時からの回はまだ空きがあります。",
+    "実は、今年で開館30周年を迎えます。",
+    "実は3日間で1万人が来場しました。",
+    "実は高田城址公園の桜は、明治42年に植えられたものでした。",
+    "昨日の投稿の写真は、春日山城跡からの眺めでした。",
+    "先ほどの投稿の会場とは違う場所でも開催します。",
+    "先日の投稿でご紹介したお店は、別の日も営業しています。",
+    "昨日の投稿でもお知らせしたとおり、12月から窓口時間が変わります。",
+    "登記の誤りを訂正したい場合は法務局へご相談ください。",
+]
+
+
+@pytest.mark.parametrize("text", NO_CORRECTION)
+def test_no_correction_is_silent(text: str) -> None:
+    assert "correction.notice" not in _codes(text), text
