@@ -5634,6 +5634,10 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     その投稿自体への注意で終わる文も同じです（「「ダムが決壊したらしい」とのうわさがあります。十分注意してください」のように
     「注意」だけを添えて伝えるもの、「「拡散希望」と書かれた投稿をどんどんシェアしましょう」「…に注意しつつ、シェアしましょう」の
     ように広める呼びかけがあるものは反応します）。
+    寄せられた情報を確認中のまま伝える文（「〇〇地区で土砂崩れが起きたとの情報が寄せられています（確認中）」「〇〇川が氾濫したとの
+    情報があります。現在確認中です」）にも、災害時でも反応します（茅野市 4(7)⑤ の「正否が確認できない情報」です。「付近に近づかない
+    でください（状況を確認中です）」のように確かな呼びかけだけにするか、確認できてから伝えてください）。「…との通報を受け、現地を確認
+    しました」「…との情報が寄せられていますが、事実ではありません」「被害の状況を確認中です」は対象外です。
     事実を確認し、出典を示して断定できる形で書いてください。
     """
     message = "「{word}」は噂・未確認情報の言い回しです。事実を確認し、確かな情報として書き直してください。"
@@ -5655,6 +5659,8 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     # told (「断水は明日の朝には復旧するとのことです」), and naming who told it is what makes that checkable.
     told = "「{word}」は伝聞の言い回しです。確認した事実として書くか、「水道局によると」のように情報元を示してください。"
     hits += [Hit(a, b, told.format(word=doc.text[a:b])) for a, b in hearsay]
+    if "確認" in doc.text or "調査中" in doc.text:
+        hits += _reports_being_checked(doc, [(h.start, h.end) for h in hits])
     taken = merged((h.start, h.end) for h in hits)
     taken_starts = [a for a, _ in taken]
     for a, b in merged(_guessed_requests(doc, opts)):
@@ -5669,6 +5675,33 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
             denied[sentence] = _denied(doc, sentence)
         if not denied[sentence]:
             yield h
+
+
+# A report passed on while the city says it is still checking it (「〇〇地区で土砂崩れが起きたとの情報が寄せられています（確認中）」
+# 「〇〇川が氾濫したとの情報があります。現在確認中です」): 茅野市 4(7)⑤ keeps 「正否が確認できない情報」 out of posts, and in a
+# disaster a wrong one moves people. A report checked (「…との通報を受け、現地を確認しました」) or denied is not one.
+_REPORT_RECEIVED = re.compile(
+    r"(?:という|との|といった)(?:情報|通報|連絡|報告|目撃情報|話|声)(?:が|を)(?:複数)?"
+    r"(?:寄せられ|入っ|入り|あり|あっ|届い|受け|いただい|頂い)"
+)
+_STILL_CHECKING = re.compile(
+    r"確認中|調査中|確認して(?:いる|います|おります)|確認を(?:進め|急い|行っ)|未確認|確認(?:が)?(?:でき|とれ|取れ)て(?:いません|おりません|いない)"
+)
+_CHECKED = re.compile(r"確認(?:しました|いたしました|したところ|された|できました)|見つかりませんでした|事実ではありません|誤り|デマ")
+
+
+def _reports_being_checked(doc: Document, taken: list[tuple[int, int]]) -> list[Hit]:
+    out: list[Hit] = []
+    for m in _REPORT_RECEIVED.finditer(doc.text):
+        a, b = doc.sentence_at(m.start())
+        after = doc.next_in_paragraph(b)
+        span = (a, after[1] if after is not None else b)
+        if not _STILL_CHECKING.search(doc.text, *span) or _CHECKED.search(doc.text, *span):
+            continue
+        if any(x < m.end() and m.start() < y for x, y in taken):
+            continue
+        out.append(Hit(m.start(), m.end(), f"「{m.group()}」は確認中の情報です。事実を確認してから発信するか、確認できた内容と情報元を示してください。"))
+    return out
 
 
 # 「ぜひ拡散を！」「拡散を。」: the request with its verb left out, ending its sentence, on its own or after 「ぜひ」. Not

@@ -194,3 +194,32 @@ NO_CORRECTION = [
 @pytest.mark.parametrize("text", NO_CORRECTION)
 def test_no_correction_is_silent(text: str) -> None:
     assert "correction.notice" not in _codes(text), text
+
+
+# A report passed on while it is still being checked, in a disaster post too (茅野市 4(7)⑤ 正否が確認できない情報).
+REPORTS_BEING_CHECKED = [
+    "【災害情報】〇〇地区で土砂崩れが起きたとの情報が寄せられています（確認中）。",
+    "〇〇川が氾濫したとの情報があります。現在確認中です。",
+    "国道8号で車が立ち往生しているという通報が入っています。現在、状況を確認しています。",
+    "〇〇橋が崩れたとの目撃情報が複数寄せられています。詳細は未確認です。",
+]
+
+
+@pytest.mark.parametrize("text", REPORTS_BEING_CHECKED)
+def test_a_report_still_being_checked_fires(text: str) -> None:
+    assert "prohibited.rumor" in _codes(text), text
+
+
+# Checked, denied, the city's own damage survey, or a paper being checked.
+REPORTS_SETTLED = [
+    "〇〇地区で土砂崩れが発生したとの通報を受け、現地を確認しました。けが人はいません。",
+    "「断水している」との情報が寄せられていますが、事実ではありません。現在、断水は発生していません。",
+    "〇〇地区で停電しているとの連絡がありました。確認したところ、すでに復旧していました。",
+    "〇〇地区で土砂崩れが発生しました。現在、被害の状況を確認中です。",
+    "申請書の内容を確認中です。結果は郵送でお知らせします。",
+]
+
+
+@pytest.mark.parametrize("text", REPORTS_SETTLED)
+def test_a_settled_report_is_silent(text: str) -> None:
+    assert "prohibited.rumor" not in _codes(text), text
