@@ -223,3 +223,32 @@ REPORTS_SETTLED = [
 @pytest.mark.parametrize("text", REPORTS_SETTLED)
 def test_a_settled_report_is_silent(text: str) -> None:
     assert "prohibited.rumor" not in _codes(text), text
+
+
+# The draft stamp typed with spaces, and a draft stamped as not published (even beside a public consultation).
+DRAFTS = [
+    "新しい公共交通計画（ 案 ）をお知らせします。",
+    "新しい公共交通計画【 案 】です。",
+    "新しい公共交通計画（案 ）です。",
+    "予算案（非公表）の概要です。",
+    "来年度予算（非公開）の概要をお伝えします。",
+    "【パブリックコメント】総合計画（案）へのご意見を募集します。予算案（非公表）も添付します。",
+]
+
+
+@pytest.mark.parametrize("text", DRAFTS)
+def test_a_spaced_or_unpublished_draft_fires(text: str) -> None:
+    assert "confidential.deliberation" in _codes(text), text
+
+
+NOT_DRAFTS = [
+    "【パブリックコメント】上越市総合計画（ 案 ）へのご意見を募集します。",
+    "第3回審議会（非公開）を開催しました。",
+    "図書館の案内（ 2階 ）です。",
+    "会議の資料（公開）はこちらです。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DRAFTS)
+def test_no_draft_is_silent(text: str) -> None:
+    assert "confidential.deliberation" not in _codes(text), text
