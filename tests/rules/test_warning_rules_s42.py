@@ -252,3 +252,30 @@ NOT_DRAFTS = [
 @pytest.mark.parametrize("text", NOT_DRAFTS)
 def test_no_draft_is_silent(text: str) -> None:
     assert "confidential.deliberation" not in _codes(text), text
+
+
+# A glimpse of what a conference still ahead will announce (和気町 6 即時性 1: 未発表の情報を先行して発信する).
+GLIMPSE_BEFORE_CONFERENCE = [
+    "明日の記者会見で市長が発表予定の新施策、ちょっとだけお見せします。",
+    "来週の会見で発表する新事業、少しだけご紹介します。",
+    "記者会見で発表する新しい観光ポスター、こっそりお見せします！",
+    "明日の会見に向けて準備中の新事業、一部をご紹介します。",
+]
+
+
+@pytest.mark.parametrize("text", GLIMPSE_BEFORE_CONFERENCE)
+def test_a_glimpse_before_the_conference_fires(text: str) -> None:
+    assert "press.embargo" in _codes(text), text
+
+
+GLIMPSE_AFTER_OR_OF_NOTHING = [
+    "昨日の記者会見で発表した新施策を、少しだけご紹介します。",
+    "記者会見で発表された内容を、少しだけご紹介します。",
+    "市長の定例記者会見を15時からYouTubeでライブ配信します。会見の様子を少しだけご紹介します。",
+    "新しい観光ポスターができました。ちょっとだけお見せします！",
+]
+
+
+@pytest.mark.parametrize("text", GLIMPSE_AFTER_OR_OF_NOTHING)
+def test_a_glimpse_of_what_is_out_is_silent(text: str) -> None:
+    assert "press.embargo" not in _codes(text), text
