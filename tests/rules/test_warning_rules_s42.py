@@ -279,3 +279,28 @@ GLIMPSE_AFTER_OR_OF_NOTHING = [
 @pytest.mark.parametrize("text", GLIMPSE_AFTER_OR_OF_NOTHING)
 def test_a_glimpse_of_what_is_out_is_silent(text: str) -> None:
     assert "press.embargo" not in _codes(text), text
+
+
+# A rumour the city denies by saying it does no such thing.
+RUMOURS_DENIED = [
+    "「給付金が出るらしい」という噂が広がっていますが、市ではそのような給付は行っていません。",
+    "「ワクチンの予約が中止になったらしい」との噂があります。市ではそのような決定はしておりません。",
+    "「市役所から還付金の電話が来るらしい」との噂があります。市からこのような電話をすることはありません。",
+]
+
+
+@pytest.mark.parametrize("text", RUMOURS_DENIED)
+def test_a_rumour_the_city_says_it_does_not_act_on_is_silent(text: str) -> None:
+    assert "prohibited.rumor" not in _codes(text), text
+
+
+RUMOURS_NOT_DENIED = [
+    "来週から給付金が出るらしいです。詳しいことはまだ決まっていません。",
+    "〇〇小学校が休校になるらしいです。そのような連絡はまだ届いていませんが、念のため。",
+    "給付金が出るらしいです。その他の支援は予定していません。",
+]
+
+
+@pytest.mark.parametrize("text", RUMOURS_NOT_DENIED)
+def test_a_rumour_not_denied_still_fires(text: str) -> None:
+    assert "prohibited.rumor" in _codes(text), text
