@@ -39,6 +39,8 @@ RELEASE_ORDER_TO_CONFIRM = [
     "【報道発表】新しい子育て支援策。明日の記者会見で詳しく説明します https://www.city.joetsu.niigata.jp/site/press/",
     "【報道発表】新しい子育て支援策 https://www.city.joetsu.niigata.jp/site/press/\n報道発表前の資料です。",
     "【報道発表】新しい子育て支援策（未発表） https://www.city.joetsu.niigata.jp/site/press/",
+    "【報道発表】新しい子育て支援策（情報の取扱い：12月8日午前10時以降）https://www.city.joetsu.niigata.jp/site/press/",
+    "【報道発表】新しい子育て支援策 https://www.city.joetsu.niigata.jp/site/press/ ※12月8日10時以降の報道でお願いします",
     "新しい子育て支援策の報道発表資料です https://www.city.joetsu.niigata.jp/site/press/",
 ]
 
