@@ -306,3 +306,29 @@ RUMOURS_NOT_DENIED = [
 @pytest.mark.parametrize("text", RUMOURS_NOT_DENIED)
 def test_a_rumour_not_denied_still_fires(text: str) -> None:
     assert "prohibited.rumor" in _codes(text), text
+
+
+# A forecast told second-hand, without the 気象台 named.
+WEATHER_HEARSAY = [
+    "今夜は大雪になるって聞きました。",
+    "週末は台風が来るそうです。",
+    "明日は大雨になるとのことです。",
+]
+
+
+@pytest.mark.parametrize("text", WEATHER_HEARSAY)
+def test_a_forecast_told_second_hand_fires(text: str) -> None:
+    assert "prohibited.rumor" in _codes(text), text
+
+
+WEATHER_TOLD_RIGHT = [
+    "新潟地方気象台によると、今夜は大雪になるそうです。",
+    "雪が降ると雁木が活躍するそうです。",
+    "昨年の大雪では、市内で200cmを超える積雪があったそうです。",
+    "明日は大雪になる見込みです。",
+]
+
+
+@pytest.mark.parametrize("text", WEATHER_TOLD_RIGHT)
+def test_a_forecast_with_its_source_or_trivia_is_silent(text: str) -> None:
+    assert "prohibited.rumor" not in _codes(text), text
