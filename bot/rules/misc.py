@@ -877,7 +877,7 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
     システム障害などで「ご迷惑（ご不便）をおかけし、お詫び申し上げます」とだけ伝えるお知らせ（「…遅れ、ご迷惑をおかけしました。お詫び申し上げます。」
     のように前の文で伝えたものも）と、読む人が自分の書類や届出を
     直す手続きの案内（「訂正印を押してください」「確定申告書の訂正は、税務署にご相談ください」「戸籍の訂正手続き」
-    「提出後に誤りに気づいた場合の訂正方法」）も対象外です（誤り・間違い・訂正や、前の投稿・お知らせに触れたお詫び、「対象地区が
+    「提出後に誤りに気づいた場合の訂正方法」「登記の誤りを訂正したい場合は法務局へ」「氏名の誤りの訂正は、窓口で受け付けます」）も対象外です（誤り・間違い・訂正や、前の投稿・お知らせに触れたお詫び、「対象地区が
     抜けておりました」「お知らせを削除しました」「職員の不適切な対応」のように市の落ち度を伝えるお詫びは対象です）。
     「訂正」「お詫び」と書かずに、前の投稿の間違いや削除だけを伝える文（「さっきの投稿は間違いでした、削除します」
     「昨日の投稿、時間が間違ってました」）も、和気町 6 が黙って削除しないよう求めているものなので対象です
@@ -904,7 +904,7 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
     message = "訂正・お詫びの投稿です。元の投稿は黙って削除せず、何をどう訂正したかが分かるようにしてください。"
     inconvenience_apology = _InconvenienceApology(doc)
     for hit in word_hits(doc, opts, "correction.txt", message):
-        if _readers_correction(doc, hit) or inconvenience_apology(hit):
+        if _readers_correction(doc, hit) or _readers_procedure(doc, hit) or inconvenience_apology(hit):
             continue
         yield hit
         return
@@ -934,6 +934,26 @@ _READERS_WORDS = (fold("訂正"), fold("誤り"))
 def _readers_correction(doc: Document, hit: Hit) -> bool:
     word = fold(doc.text[hit.start : hit.end])
     return word in _READERS_WORDS and _READERS_CORRECTION.match(doc.text, hit.end) is not None
+
+
+# The same told with the mistake's object or the correction between (「登記の誤りを訂正したい場合は法務局へ」「戸籍の記載に誤りがある
+# 場合の訂正については、市民課へご相談ください」「氏名の誤りの訂正は、窓口で受け付けます」): a sentence that names the reader's case
+# or where to go, and says nothing of the city's own mistake (「【訂正】」「訂正しました」「お詫び」「でした」「掲載」).
+_READERS_CASE = re.compile(
+    r"(?:したい|する|希望する|必要な|必要になった)(?:場合|とき|時|方)|(?:ある|あった|あれば|ありましたら)(?:場合|とき|時)?(?:の|は|、|,)"
+    r"|の(?:手続|申請|方法|窓口)|法務局|市民課|税務署|窓口|ご相談|相談して|お問い合わせ|問い合わせ|受け付け|受付"
+)
+_CITYS_OWN_MISTAKE = re.compile(
+    r"【訂正】|［訂正］|\[訂正\]|訂正(?:します|いたします|しました|いたしました|させて|とお詫び)|お詫び|おわび|申し訳|失礼"
+    r"|でした|ありました|ございました|おりました|ていました|掲載|投稿|お知らせした|ご案内した|お伝えした|記載した"
+)
+
+
+def _readers_procedure(doc: Document, hit: Hit) -> bool:
+    if fold(doc.text[hit.start : hit.end]) not in _READERS_WORDS:
+        return False
+    a, b = doc.sentence_at(hit.start)
+    return _READERS_CASE.search(doc.text, a, b) is not None and _CITYS_OWN_MISTAKE.search(doc.text, a, b) is None
 
 
 # An apology for a service stopped or delayed (「断水でご迷惑をおかけしましたことをお詫び申し上げます」「ご不便を

@@ -345,3 +345,31 @@ WEATHER_TOLD_RIGHT = [
 @pytest.mark.parametrize("text", WEATHER_TOLD_RIGHT)
 def test_a_forecast_with_its_source_or_trivia_is_silent(text: str) -> None:
     assert "prohibited.rumor" not in _codes(text), text
+
+
+# A reader's own record put right, with the object or the correction between the words: a procedure, not the city's mistake.
+READERS_PROCEDURES = [
+    "登記の誤りを訂正したい場合は法務局へ",
+    "登記簿の誤りを直したいときは、法務局へ。",
+    "戸籍の記載に誤りがある場合の訂正については、市民課へご相談ください。",
+    "マイナンバーカードの氏名の誤りの訂正は、窓口で受け付けます。",
+]
+
+
+@pytest.mark.parametrize("text", READERS_PROCEDURES)
+def test_a_readers_procedure_gets_no_notice(text: str) -> None:
+    assert "correction.notice" not in _codes(text), text
+
+
+CITYS_OWN_MISTAKES = [
+    "【訂正】登記の誤りを訂正したい場合は法務局へ、と書くべきところを市役所へと書いていました。",
+    "広報12月号の記載に誤りがありました。訂正は窓口でお問い合わせください。",
+    "先ほどの投稿で、窓口の受付時間に誤りがありました。",
+    "申請方法の案内に誤りがあったため、訂正します。",
+    "窓口の受付時間に誤りがありました。",
+]
+
+
+@pytest.mark.parametrize("text", CITYS_OWN_MISTAKES)
+def test_the_citys_own_mistake_still_gets_the_notice(text: str) -> None:
+    assert "correction.notice" in _codes(text), text
