@@ -5700,8 +5700,8 @@ def _reports_being_checked(doc: Document, taken: list[tuple[int, int]]) -> list[
         span = (a, after[1] if after is not None else b)
         if not _STILL_CHECKING.search(doc.text, *span) or _CHECKED.search(doc.text, *span):
             continue
-        if any(x < m.end() and m.start() < y for x, y in taken):
-            continue
+        if any(x < span[1] and span[0] < y for x, y in taken):
+            continue  # 「（未確認）…との情報があります」: the sentence is already found once
         out.append(Hit(m.start(), m.end(), f"「{m.group()}」は確認中の情報です。事実を確認してから発信するか、確認できた内容と情報元を示してください。"))
     return out
 

@@ -221,6 +221,10 @@ def test_a_report_still_being_checked_fires(text: str) -> None:
     assert "prohibited.rumor" in _codes(text), text
 
 
+def test_a_report_marked_unconfirmed_is_found_once() -> None:
+    assert _codes("（未確認）国道8号で車が流されたとの情報があります。").count("prohibited.rumor") == 1
+
+
 # Checked, denied, the city's own damage survey, or a paper being checked.
 REPORTS_SETTLED = [
     "〇〇地区で土砂崩れが発生したとの通報を受け、現地を確認しました。けが人はいません。",
