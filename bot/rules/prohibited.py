@@ -5685,6 +5685,8 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
 _REPORT_RECEIVED = re.compile(
     r"(?:という|との|といった)(?:情報|通報|連絡|報告|目撃情報|話|声)(?:が|を)(?:複数)?"
     r"(?:寄せられ|入っ|入り|あり|あっ|届い|受け|いただい|頂い)"
+    # The verb to its end, so that the finding shows 「との情報があります」, not 「との情報があ」.
+    r"(?:て(?:い|おり)ます|ています|ました|ます|た)?"
 )
 _STILL_CHECKING = re.compile(
     r"確認中|調査中|確認して(?:いる|います|おります)|確認を(?:進め|急い|行っ)|未確認|確認(?:が)?(?:でき|とれ|取れ)て(?:いません|おりません|いない)"

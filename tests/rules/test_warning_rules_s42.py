@@ -221,6 +221,12 @@ def test_a_report_still_being_checked_fires(text: str) -> None:
     assert "prohibited.rumor" in _codes(text), text
 
 
+def test_a_report_being_checked_is_shown_to_the_end_of_its_verb() -> None:
+    text = "〇〇川が氾濫したとの情報があります。現在確認中です。"
+    [found] = [f for f in check(text, ctx(policy=CITY_POLICY)) if f.code == "prohibited.rumor"]
+    assert text[found.start : found.end] == "との情報があります"
+
+
 def test_a_report_marked_unconfirmed_is_found_once() -> None:
     assert _codes("（未確認）国道8号で車が流されたとの情報があります。").count("prohibited.rumor") == 1
 
