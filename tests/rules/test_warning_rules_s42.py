@@ -383,3 +383,27 @@ CITYS_OWN_MISTAKES = [
 @pytest.mark.parametrize("text", CITYS_OWN_MISTAKES)
 def test_the_citys_own_mistake_still_gets_the_notice(text: str) -> None:
     assert "correction.notice" in _codes(text), text
+
+
+# Writing a release taught, and where the releases can be read: nothing is released by the post.
+NO_RELEASE_TOLD = [
+    "中小企業向け「プレスリリースの書き方」講座を開催します。",
+    "市の報道発表資料は、市ホームページの「報道発表」のページでご覧いただけます。",
+]
+
+
+@pytest.mark.parametrize("text", NO_RELEASE_TOLD)
+def test_no_release_told_is_silent(text: str) -> None:
+    assert "press.embargo" not in _codes(text), text
+
+
+RELEASE_STILL_TOLD = [
+    "プレスリリースの内容を、ひと足早くお知らせします。",
+    "明日の報道発表の資料は、明日10時以降に市ホームページでご覧いただけます。",
+    "講座の様子です。講師のプレスリリースは12月8日解禁です。",
+]
+
+
+@pytest.mark.parametrize("text", RELEASE_STILL_TOLD)
+def test_a_release_still_told_fires(text: str) -> None:
+    assert "press.embargo" in _codes(text), text
