@@ -407,3 +407,10 @@ RELEASE_STILL_TOLD = [
 @pytest.mark.parametrize("text", RELEASE_STILL_TOLD)
 def test_a_release_still_told_fires(text: str) -> None:
     assert "press.embargo" in _codes(text), text
+
+
+# Mistakes readers tend to make, taught.
+def test_mistakes_readers_tend_to_make_get_no_notice() -> None:
+    for text in ("誤りやすい漢字クイズに挑戦しよう！", "申請書の記入の際に誤りやすい箇所をまとめました。"):
+        assert "correction.notice" not in _codes(text), text
+    assert "correction.notice" in _codes("誤りやすい箇所の案内に誤りがありました。")
