@@ -949,8 +949,12 @@ _CITYS_OWN_MISTAKE = re.compile(
 )
 
 
+# The word in a clause, not a label: 「訂正：受付窓口は2階です」「訂正 窓口の受付時間」 put the city's notice right.
+_IN_A_CLAUSE = re.compile(r"を|が|の|に|は|で")
+
+
 def _readers_procedure(doc: Document, hit: Hit) -> bool:
-    if fold(doc.text[hit.start : hit.end]) not in _READERS_WORDS:
+    if fold(doc.text[hit.start : hit.end]) not in _READERS_WORDS or not _IN_A_CLAUSE.match(doc.text, hit.end):
         return False
     a, b = doc.sentence_at(hit.start)
     return _READERS_CASE.search(doc.text, a, b) is not None and _CITYS_OWN_MISTAKE.search(doc.text, a, b) is None
