@@ -904,8 +904,9 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
     """
     message = "訂正・お詫びの投稿です。元の投稿は黙って削除せず、何をどう訂正したかが分かるようにしてください。"
     inconvenience_apology = _InconvenienceApology(doc)
+    procedure: dict[tuple[int, int], bool] = {}  # per sentence: a long one may hold thousands of the words
     for hit in word_hits(doc, opts, "correction.txt", message):
-        if _readers_correction(doc, hit) or _readers_procedure(doc, hit) or inconvenience_apology(hit):
+        if _readers_correction(doc, hit) or _readers_procedure(doc, hit, procedure) or inconvenience_apology(hit):
             continue
         yield hit
         return
@@ -954,11 +955,15 @@ _CITYS_OWN_MISTAKE = re.compile(
 _IN_A_CLAUSE = re.compile(r"を|が|の|に|は|で")
 
 
-def _readers_procedure(doc: Document, hit: Hit) -> bool:
+def _readers_procedure(doc: Document, hit: Hit, seen: dict[tuple[int, int], bool]) -> bool:
     if fold(doc.text[hit.start : hit.end]) not in _READERS_WORDS or not _IN_A_CLAUSE.match(doc.text, hit.end):
         return False
-    a, b = doc.sentence_at(hit.start)
-    return _READERS_CASE.search(doc.text, a, b) is not None and _CITYS_OWN_MISTAKE.search(doc.text, a, b) is None
+    a, b = sentence = doc.sentence_at(hit.start)
+    if sentence not in seen:
+        seen[sentence] = (
+            _READERS_CASE.search(doc.text, a, b) is not None and _CITYS_OWN_MISTAKE.search(doc.text, a, b) is None
+        )
+    return seen[sentence]
 
 
 # An apology for a service stopped or delayed (「断水でご迷惑をおかけしましたことをお詫び申し上げます」「ご不便を

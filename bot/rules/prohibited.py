@@ -5696,14 +5696,21 @@ _CHECKED = re.compile(r"確認(?:しました|いたしました|したところ
 
 def _reports_being_checked(doc: Document, taken: list[tuple[int, int]]) -> list[Hit]:
     out: list[Hit] = []
+    starts = sorted(a for a, _ in taken)
+    ends = sorted(b for _, b in taken)
+    checking: dict[tuple[int, int], bool] = {}  # per sentence: a long one may hold thousands of reports
     for m in _REPORT_RECEIVED.finditer(doc.text):
-        a, b = doc.sentence_at(m.start())
-        after = doc.next_in_paragraph(b)
-        span = (a, after[1] if after is not None else b)
-        if not _STILL_CHECKING.search(doc.text, *span) or _CHECKED.search(doc.text, *span):
+        a, b = sentence = doc.sentence_at(m.start())
+        if sentence not in checking:
+            after = doc.next_in_paragraph(b)
+            span = (a, after[1] if after is not None else b)
+            # 「（未確認）…との情報があります」: a sentence already found is not found again.
+            found = bisect_left(starts, span[1]) - bisect_left(ends, span[0] + 1) > 0
+            checking[sentence] = (
+                not found and _STILL_CHECKING.search(doc.text, *span) is not None and _CHECKED.search(doc.text, *span) is None
+            )
+        if not checking[sentence]:
             continue
-        if any(x < span[1] and span[0] < y for x, y in taken):
-            continue  # 「（未確認）…との情報があります」: the sentence is already found once
         out.append(Hit(m.start(), m.end(), f"「{m.group()}」は確認中の情報です。事実を確認してから発信するか、確認できた内容と情報元を示してください。"))
     return out
 
