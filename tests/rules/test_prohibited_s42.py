@@ -345,3 +345,34 @@ def test_all_of_them_called_stupid_fires(text: str) -> None:
 ])
 def test_all_of_them_called_stupid_denied_or_reported_passes(text: str) -> None:
     assert "prohibited.insult" not in _codes(text), text
+
+
+# Review: a city's own customer-harassment posts and job openings name the word for the task, not for the residents:
+# 「クレーマー対応」「クレーマーへの対応」 and a policy's 悪質・不当・理不尽・毅然・守る・録音.
+CLAIMERS_AS_THE_TASK = [
+    "【職員募集】窓口業務（クレーマー対応あり）の会計年度任用職員を募集します。",
+    "不当要求やクレーマーへの対応について、警察OBの職員を配置しました。",
+    "市では、いわゆる「クレーマー」への対応方針を定めました。",
+    "理不尽な要求をするクレーマーから職員を守るため、通話録音を始めます。",
+    "悪質なクレーマーによる長時間の電話には、30分を目安に対応を終了します。",
+    "市職員を守るため、不当な要求を繰り返すクレーマーには毅然と対応します。",
+    "教職員向けに「保護者対応の手引き」を作成しました。モンスターペアレントという言葉は使っていません。",
+]
+
+
+@pytest.mark.parametrize("text", CLAIMERS_AS_THE_TASK)
+def test_claimers_named_as_the_staffs_task_pass(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "クレーマーの住民が今日も来ました。",
+        "保護者会はモンスターペアレントの集まりです。",
+        "市民はクレーマー、と呼ぶしかありません。",
+        "クレーマー住民の相手は疲れますね（笑）",
+    ],
+)
+def test_residents_called_claimers_beside_no_policy_still_fire(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
