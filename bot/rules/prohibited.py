@@ -5467,7 +5467,9 @@ _UNNAMED_ACTS = (
             r"(?:でも|だって|なら|だけど)"
         ),
         # A glass or a smoke, as the drink and the cigarette are said to the young: 「未成年でも一杯くらいなら大丈夫」.
-        re.compile(_TOBACCO_OR_DRINK + r"|(?:一|1|１|もう一)杯|一服"),
+        # Not a bowl of something or the first one (「未成年でも一杯のかけそばは大丈夫」「子どもでも1杯目は無料なので
+        # 大丈夫」「一服の抹茶」).
+        re.compile(_TOBACCO_OR_DRINK + r"|(?:(?:一|1|１|もう一)杯|一服)(?![のめ目])"),
         re.compile(_UNNAMED_ALLOWED + r"|(?:吸っ|飲ん)(?:ちゃおう|ちゃえ|じゃおう|じゃえ)|吸おう|飲もう"),
         # What anyone may have or attend: 「未成年でも参加できます（ソフトドリンクを用意）」.
         re.compile(r"ノンアル|ソフトドリンク|ジュース|入場|参加|同伴|見学|不可|禁煙|受動喫煙"),

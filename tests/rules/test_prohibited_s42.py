@@ -376,3 +376,22 @@ def test_claimers_named_as_the_staffs_task_pass(text: str) -> None:
 )
 def test_residents_called_claimers_beside_no_policy_still_fire(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
+
+
+# Review: a bowl or the first helping for the young is food, not the drink or the smoke.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "未成年でも一杯のかけそばは大丈夫です。",
+        "中学生でも一杯目のラーメンなら大丈夫！大盛り無料です。",
+        "子どもでも1杯目は無料なので大丈夫です。",
+        "高校生でも一服の抹茶なら大丈夫です。",
+    ],
+)
+def test_a_bowl_or_the_first_helping_for_the_young_passes(text: str) -> None:
+    assert "prohibited.illegal" not in _codes(text), text
+
+
+@pytest.mark.parametrize("text", ["未成年でも1杯ならOK！", "高校生でももう一杯くらい大丈夫"])
+def test_a_glass_for_the_young_still_fires(text: str) -> None:
+    assert "prohibited.illegal" in _codes(text), text
