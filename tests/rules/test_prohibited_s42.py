@@ -395,3 +395,30 @@ def test_a_bowl_or_the_first_helping_for_the_young_passes(text: str) -> None:
 @pytest.mark.parametrize("text", ["未成年でも1杯ならOK！", "高校生でももう一杯くらい大丈夫"])
 def test_a_glass_for_the_young_still_fires(text: str) -> None:
     assert "prohibited.illegal" in _codes(text), text
+
+
+# Review: speed made safe for or met where it is no offence, and the law's exceptions told as such.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "高速道路では、スピードを出しても大丈夫なように車間距離をしっかりとりましょう。",
+        "市民スケートリンク：スピードを出しても大丈夫なレーンを設けました。",
+        "ゲレンデでスピードを出しても大丈夫な人は上級者コースへ。",
+        "少量なら無許可でも販売して大丈夫な場合があります。保健所にご確認ください。",
+        "自宅の庭なら、無許可でドローンを飛ばしても大丈夫な場合があります。",
+    ],
+)
+def test_speed_made_safe_for_and_exceptions_told_pass(text: str) -> None:
+    assert "prohibited.illegal" not in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "この峠道はスピード出しても平気です、競争しよう！",
+        "多少スピードを出してもOK、ここは田舎道です。",
+        "無許可で露店を出しても大丈夫な場所です。どんどん出店しよう！",
+    ],
+)
+def test_speed_and_no_permit_allowed_on_a_road_or_a_site_still_fire(text: str) -> None:
+    assert "prohibited.illegal" in _codes(text), text
