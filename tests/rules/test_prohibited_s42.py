@@ -422,3 +422,31 @@ def test_speed_made_safe_for_and_exceptions_told_pass(text: str) -> None:
 )
 def test_speed_and_no_permit_allowed_on_a_road_or_a_site_still_fire(text: str) -> None:
     assert "prohibited.illegal" in _codes(text), text
+
+
+# Review: a task given to a named person at an election, and a slogan quoted from a sign or a report.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "選挙では田中さんにお願いしてください。",
+        "市長選挙は、山田太郎さんにお願いすることになりました（選挙管理委員会の委員長として）。",
+        "比例は自民党へ、という看板が撤去されました。",
+        "比例は自民党へ、というポスターが無断で貼られていました。撤去しました。",
+        "県知事選は花角英世で決まりです、と報道されています。",
+    ],
+)
+def test_a_task_given_or_a_slogan_quoted_passes(text: str) -> None:
+    assert _political(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市長選は山田太郎で決まりです！",
+        "比例は自民党へ、選挙区は山田太郎へ。",
+        "市長選では山田太郎さんにお願いします！",
+        "比例は自民党へ、という声が広がっています。私も同じ思いです。",
+    ],
+)
+def test_the_call_itself_still_fires(text: str) -> None:
+    assert _political(text), text
