@@ -58,7 +58,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「参加する人は〇ね！」「楽しいですし😊ね」「雨も降りそうですしね。」は対象外です）。
     「まだ死ねない」「安心して死ねる」のような可能の「死ねる」は命令の「死ね」ではないので反応しません。
     「「バカ」と言われた」「「老人は早く死ね」というネットの書き込みが問題になりました」「「死ね」とSNSに書き込まれる被害が増えています」「「死ね」と同級生に言われる被害」「暴言（「税金泥棒」など）はやめてください」「「非国民」と呼ばれた時代」、
-    「「うざい」「死ね」——何気ない言葉が友達を傷つけます」「「キモい」「消えろ」――ネット上の何気ない一言が人を傷つけます」「「キモい」「死ね」は、相手の心を深く傷つけます」「「死ね」「うざい」は言葉の暴力です」「「無能」「役立たず」と部下を責めるのはパワハラです」「「ばか」「あほ」は言わないで」「「バカ」なんて言わないで。優しい言葉で話そう」、DV や詐欺の注意喚起の「「お前はバカだ」——こんな言葉もDVです」
+    「「うざい」「死ね」——何気ない言葉が友達を傷つけます」「「キモい」「消えろ」――ネット上の何気ない一言が人を傷つけます」「「キモい」「死ね」は、相手の心を深く傷つけます」「「死ね」「うざい」は言葉の暴力です」「「無能」「役立たず」と部下を責めるのはパワハラです」「「ばか」「あほ」は言わないで」「「バカ」なんて言わないで。優しい言葉で話そう」「「バカ」なんて言っちゃダメだよ」「「死ね」なんて、冗談でも書き込まないでください」、DV や詐欺の注意喚起の「「お前はバカだ」——こんな言葉もDVです」
     「「払わないと殺すぞ」と脅す電話は詐欺です」、不審者情報の「男が女子生徒に「殺すぞ」と言って追いかける事案がありました」（事案・不審者・「との情報」・「警察に通報」・「被害がありました」などで出来事として伝える文で、「〜と言って追いかけよう」のような呼びかけでないもの。「〜と言いながら被害を訴える住民は最低だ」のように被害に触れただけのものは反応します）「パワハラの例：「お前は無能だ」」「「お前は無能だ」——これはパワハラです」、言うこと・書き込むことをいじめや犯罪として戒める「ネットに「死ね」と書き込むのはいじめです」のように、
     短い「」で囲んで言われたこと・書かれたこととして示した語は、投稿が言っているのではないので反応しません
     （「市長は「バカ」だ」「「バカ」と言われても仕方ない」「「老人は早く死ね」というネットの書き込みに賛成です」、傷つけることを打ち消した「「バカ」は傷つける言葉ではないので、どんどん使おう」「誰も傷つけないので大丈夫」「「死ね」と書き込むのは自由です」「〜のはいじめではありません」は反応します）。「踊る阿呆に見る阿呆」、祭りの「ばか囃子」「馬鹿ばやし」、狂言「附子（ぶす）」、
@@ -96,7 +96,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     茅野市 4(7)① の「侮蔑」「不敬な言い方」にあたるので反応します（「頭が悪いからではありません」「ご理解いただけない
     ようでしたら窓口へ」「日本語が読めない方のために」「頭が悪いと思い込まず、気軽に聞いてください」、「お隣の妙高市と合同で観光PRイベントを開催します」「隣の市は田舎なので、バスの本数が少ないです」「隣の市も田舎です」、自分の町の「何もないけど、何でもある町」、「民度が低いと言われないよう、マナーを守りましょう」、すぐ次で打ち消す「苦手な人は、頭が悪いのでしょうか。いいえ、そうではありません」、自分のことの「自分は死んでもいいと思っていませんか」、人権講座の「卑しいとされた職業」や「口が卑しい」「職業に卑しいも尊いもない」、「」に入れて戒める「「年寄りは死んでもいい」という差別的な言葉は許されません」（「「年寄りは死んでもいい」という意見に賛成です」のように同意するものは反応します）、
     「…ようですね、という苦情をいただきます」のように言われたこととして書いたものは対象外です）。
-    市に寄せられた苦情を「市役所に「役立たず」とのご意見をいただきました」「「税金泥棒」というお叱りの声」のように「」に入れて伝えるものも対象外です（「「役立たず」とのご意見に同感です」は反応します）。
+    市に寄せられた苦情を「市役所に「役立たず」とのご意見をいただきました」「「役立たず」との厳しいご意見」「「税金泥棒」というお叱りの声」のように「」に入れて伝えるものも対象外です（「「役立たず」とのご意見に同感です」、次の文で人に向ける「…お叱りの声をいただいています。議員の皆さんのことです。」や、戒めた語を次の文で認める「「死ね」「うざい」は言葉の暴力です。でも市長には言っていい。」は反応します）。
     """
     message = "「{word}」は侮辱と受け取られる表現です。削除するか別の表現に改めてください。"
     spans = [
@@ -393,6 +393,19 @@ _GRADED = re.compile(
 # 「「非国民」と呼ばれた時代」「暴言（「税金泥棒」など）はやめてください」 — a harassment policy,
 # an anti-bullying campaign, a peace exhibition. Only a short term in brackets with a reporting
 # verb or a list marker right after it: 「市長は「バカ」だ」 still fires.
+_ANSWERED_OR_NAMED_AS = (
+    # Said to the city in a complaint it answers: 「市役所に「役立たず」とのご意見をいただきました。真摯に受け止め…」,
+    # 「「役立たず」との厳しいご意見もいただきました」. Not a bare 声 or 批判: 「「外国人は出ていけ」という声もありますが、
+    # 外国人は大切な住民ではありません」 goes on to agree.
+    r"」\s*(?:と|という|との|といった)\s*(?:厳しい|きびしい|多くの|多数の|たくさんの|様々な|さまざまな)?\s*"
+    r"(?:ご意見|ご指摘|お叱り|ご批判|お声|苦情|投書|お電話|メール)"
+    # What the words are, as an anti-bullying campaign calls them: 「「死ね」「うざい」は言葉の暴力です」「…は、立派ないじめです」.
+    r"|」\s*(?:は|も)\s*(?:[、,]\s*)?(?:言葉の|ことばの|立派な|りっぱな|れっきとした|重大な|深刻な)?\s*"
+    r"(?:暴言|悪口|侮辱|いじめ|誹謗中傷|ハラスメント|DV|暴力|虐待|パワハラ|モラハラ|セクハラ|カスハラ|詐欺)"
+)
+# The complaint or the named abuse then laid on someone, or allowed, in the next sentence: 「「税金泥棒」というお叱りの声を
+# いただいています。議員の皆さんのことです。」「「死ね」「うざい」は言葉の暴力です。でも市長には言っていい。」
+_ANSWERED_OR_NAMED = re.compile(_ANSWERED_OR_NAMED_AS)
 _REPORTED_AFTER = re.compile(
     # Said to someone (passive), or listed as words that are said: 「と言われた」「と呼ばれ」「などの暴言」
     # 「という言葉」「は暴言です」. Not the active 「と言ってやれ」「と書き込もう」 nor 「のような人間」.
@@ -411,12 +424,7 @@ _REPORTED_AFTER = re.compile(
     # The meaning a dialect lesson gives: 「「だらず」は鳥取の方言で「ばか」という意味です」. Not asked of a statement
     # (「「外国人は出ていけ」という意味ではありませんか」).
     r"|」\s*という\s*意味(?:です|だ|になります|があります|で使われ)"
-    # Said to the city in a complaint it answers: 「市役所に「役立たず」とのご意見をいただきました。真摯に受け止め…」.
-    # Not a bare 声 or 批判: 「「外国人は出ていけ」という声もありますが、外国人は大切な住民ではありません」 goes on to agree.
-    r"|」\s*(?:と|という|との|といった)\s*(?:ご意見|ご指摘|お叱り|ご批判|お声|苦情|投書|お電話|メール)"
-    # What the words are, as an anti-bullying campaign calls them: 「「死ね」「うざい」は言葉の暴力です」「…は、立派ないじめです」.
-    r"|」\s*(?:は|も)\s*(?:[、,]\s*)?(?:言葉の|ことばの|立派な|りっぱな|れっきとした|重大な|深刻な)?\s*"
-    r"(?:暴言|悪口|侮辱|いじめ|誹謗中傷|ハラスメント|DV|暴力|虐待|パワハラ|モラハラ|セクハラ|カスハラ|詐欺)"
+    rf"|{_ANSWERED_OR_NAMED_AS}"
 )
 
 
@@ -436,6 +444,10 @@ _SCORNED_AFTER_ORIGIN = re.compile(r"市長|町長|村長|知事|議員|職員|�
 _SCORNED_NEXT_AFTER_ORIGIN = re.compile(
     r"あいつ|こいつ|そいつ|お前|おまえ|てめ|貴様|のこと(?:だ|です)|ぴったり|そのもの"
     r"|(?:市長|町長|村長|知事|議員|職員|課長|部長|係長)(?:だ|です|のこと|みたい|そっくり)"
+)
+_LAID_ON_NEXT = re.compile(
+    _SCORNED_NEXT_AFTER_ORIGIN.pattern
+    + r"|その(?:通り|とおり)|同感|(?:言|い|使)って(?:も)?(?:いい|よい|良い|構わ|かまわ|OK)|どんどん使"
 )
 # Bounded as the study's own sentence is (60 after the quote): each studied word of a long first sentence read the
 # whole of the next one again, quadratic where that one ran on without a full stop.
@@ -543,6 +555,10 @@ def _reported(doc: Document, start: int, end: int, *, lesson: bool = False) -> b
         if _SET_ASIDE.match(doc.text, closing, closing + 8) and _NOT_TO_SAY.search(doc.text, *window):
             return True
         return bool(_NAMED_AS_WORDS.match(doc.text, closing, closing + 16) and _DISCOURAGED.search(doc.text, *window))
+    if _ANSWERED_OR_NAMED.match(doc.text, closing, closing + 16) and _LAID_ON_NEXT.search(
+        doc.text, (said_end := doc.sentence_at(start)[1]), min(doc.sentence_at(said_end)[1], said_end + _NEXT_AFTER_ORIGIN_REACH)
+    ):
+        return False
     # Advice against the word (「使うのはやめましょう」「相談しましょう」) keeps it reported; agreeing
     # with it or calling for it (「と言われても仕方ない」「と呼ばれるべきだ」) says it.
     if _DISCOURAGED.search(doc.text, *window):
@@ -702,7 +718,10 @@ _AS_TOPIC = re.compile(r"」\s*(?:は|も|こそ)\s*[、,]?")
 # Set aside with 「なんて」 in the advice not to say it: 「「バカ」なんて言わないで。優しい言葉で話そう。」. Only the saying
 # refused, not any stop (`_HURTS`' やめましょう): 「「うつ病は甘え」なんて遠慮するのはやめましょう」 calls the words out.
 _SET_ASIDE = re.compile(r"」\s*(?:なんて|なんか)\s*[、,]?")
-_NOT_TO_SAY = re.compile(r"(?:言|い|使)わない|(?:言|い|使)っては(?:いけ|だめ|ダメ)")
+_NOT_TO_SAY = re.compile(
+    r"(?:言|い|使)わない|(?:言|い|使)っては(?:いけ|だめ|ダメ)|(?:言|い|使)っちゃ(?:いけ|だめ|ダメ)"
+    r"|(?:書き込|書きこ)まない|書かない|送らない|投稿しない"
+)
 _HURTS = re.compile(
     r"傷つけ|傷付け|傷つき|傷付き|深く傷|(?:言|い|使)わない|(?:言|い)っては(?:いけ|だめ|ダメ)|やめよう|やめましょう"
 )

@@ -450,3 +450,32 @@ def test_a_task_given_or_a_slogan_quoted_passes(text: str) -> None:
 )
 def test_the_call_itself_still_fires(text: str) -> None:
     assert _political(text), text
+
+
+# Review: the complaint answered or the abuse named, then laid on someone or allowed in the next sentence, is said.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「税金泥棒」というお叱りの声をいただいています。議員の皆さんのことです。",
+        "「役立たず」とのご意見をいただきました。まったくその通りです。",
+        "「死ね」「うざい」は言葉の暴力です。でも市長には言っていい。",
+        "「クズ」は言葉の暴力です。でも市長には使ってもいい。",
+    ],
+)
+def test_a_complaint_or_named_abuse_laid_on_someone_next_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+# Review: the same answered with a modifier, and the advice not to say or write the word, spoken plainly.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「役立たず」との厳しいご意見もいただきました。改善に努めます。",
+        "「税金泥棒」というお叱りの声をいただいています。真摯に受け止めます。",
+        "「死ね」「うざい」は言葉の暴力です。いじめのない学校をつくりましょう。",
+        "「バカ」なんて言っちゃダメだよ。",
+        "「死ね」なんて、冗談でも書き込まないでください。",
+    ],
+)
+def test_a_complaint_answered_or_a_word_not_to_be_written_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
