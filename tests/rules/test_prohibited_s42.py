@@ -479,3 +479,16 @@ def test_a_complaint_or_named_abuse_laid_on_someone_next_fires(text: str) -> Non
 )
 def test_a_complaint_answered_or_a_word_not_to_be_written_passes(text: str) -> None:
     assert "prohibited.insult" not in _codes(text), text
+
+
+# Review: the allowance named as a thought to drop (「…、という考えは捨てましょう」) describes the belief.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10キロオーバーくらいなら大丈夫、という考えは捨てましょう。",
+        "赤信号でも渡っても大丈夫、という考えは捨てましょう。",
+        "無免許でも運転して大丈夫、という考えは捨ててください。",
+    ],
+)
+def test_an_allowance_named_as_a_thought_to_drop_passes(text: str) -> None:
+    assert "prohibited.illegal" not in _codes(text), text
