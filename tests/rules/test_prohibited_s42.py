@@ -492,3 +492,15 @@ def test_a_complaint_answered_or_a_word_not_to_be_written_passes(text: str) -> N
 )
 def test_an_allowance_named_as_a_thought_to_drop_passes(text: str) -> None:
     assert "prohibited.illegal" not in _codes(text), text
+
+
+# Review: regards sent to a named person at an election are no request for a vote.
+@pytest.mark.parametrize(
+    "text", ["選挙の際は、松本さんによろしくお伝えください。", "市長選では、山田太郎さんによろしく伝えてください。"]
+)
+def test_regards_sent_at_an_election_pass(text: str) -> None:
+    assert _political(text) == [], text
+
+
+def test_a_person_asked_for_with_regards_words_still_fires() -> None:
+    assert _political("選挙の際は、松本太郎さんによろしく！")
