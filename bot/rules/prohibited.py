@@ -5617,7 +5617,9 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     茅野市 4(7)⑤ は「正否が確認できない情報（噂や流説など）」、上越市 5(5) は「単なる噂や噂を
     助長させる情報」を禁じています。伝聞の助動詞「らしい」（「〜らしいです」）、伝聞の「そうです」
     （「給付金が出るそうです」「不審者が出たそうです」「週末は台風が来るそうです」。給付金・中止・断水・避難・不審者・事件・大雪・台風など、
-    誤りが市民の行動を左右する話題 [hearsay_topics] の文に限ります。様子を表す「降りそうです」、
+    誤りが市民の行動を左右する話題 [hearsay_topics] の文に限ります。大雪・台風などの天気は「明日は大雪だそうです」「台風が
+    接近しているそうです」のように予報として伝える文だけで、「台風の名前は…順番につけられるそうです」や「明日は大雪の予報だそうです」
+    のように予報と示した文は対象外です。様子を表す「降りそうです」、
     「気象台によると」のように出典を示した文、「雁木は雪国の知恵だそうです」のような話題は
     対象外）、同じ話題（氾濫・浸水・冠水なども）の「〜と聞いた」「〜と聞きました」「〜とのことです」「〜とのこと。」「〜たって」「〜だって」「〜届くって」（「消防から」「警察によると」
     のように出典を示した文、「」の言葉を聞いたもの（「〜」とのことですと伝えるものは反応します）、【不審者情報】のようなお知らせ（【拡散情報】【未確認情報】は除きます）は対象外）。そうですとこれらは、
@@ -6303,6 +6305,26 @@ def _said_to_be(doc: Document) -> bool:
     )
 
 
+# Weather is a [hearsay_topics] matter only as a forecast told without the forecast named: 「今夜は大雪になるって聞きました」
+# 「週末は台風が来るそうです」. Not trivia or a voice about it (「台風の名前は、アジアの国々が提案した名前から順番につけられる
+# そうです」「子どもたちは「大雪の日は雪遊びが楽しい」と話していたそうです」「市長は、台風への備えを万全にするよう指示した
+# とのことです」), nor a forecast named as one (「明日は大雪の予報だそうです」「気象台の予報では、今夜は大雪になるとのことです」).
+_WEATHER = re.compile("|".join(map(re.escape, load_sections("rumor.txt").get("hearsay_weather", ()))))
+_WEATHER_AHEAD = re.compile(
+    r"今夜|今晩|今日|きょう|明日|あす|あした|明後日|あさって|週末|来週|今週|これから|今後|夕方から|夜から|夜にかけて|未明"
+    rf"|(?:{_WEATHER.pattern})(?:に|が)?(?:なる|なり|来る|来ます|来て|降る|降り|接近|上陸|近づ|直撃|発生する)"
+)
+_FORECAST_NAMED = re.compile(r"予報|気象台|気象庁|警報|注意報|特別警報|気象情報|予想")
+
+
+def _weather_told_ahead(doc: Document, a: int, b: int) -> bool:
+    return (
+        _WEATHER.search(doc.text, a, b) is not None
+        and _WEATHER_AHEAD.search(doc.text, a, b) is not None
+        and _FORECAST_NAMED.search(doc.text, a, b) is None
+    )
+
+
 def _hearsay(doc: Document, this_year: int) -> Iterator[tuple[int, int]]:
     """「出るそうです」「中止だそうです」: そう after a plain (終止・連体) form is hearsay;
     after a 連用形 or a stem (「降りそうです」「元気そうです」) it describes how something looks.
@@ -6317,7 +6339,7 @@ def _hearsay(doc: Document, this_year: int) -> Iterator[tuple[int, int]]:
         a, b = doc.sentence_at(m.start())
         if (a, b) not in told_in:
             # 「【不審者情報】…近づいてきたとのことです」: a labelled notice passes on a report the city received.
-            rumour = topics.found(doc, (a, b)) and not (
+            rumour = (topics.found(doc, (a, b)) or _weather_told_ahead(doc, a, b)) and not (
                 _SOURCE.search(doc.text, a, b) or _NOTICE_LABEL.search(doc.text, a, b) or _not_a_claim(doc, a, b, this_year))
             authority = _TOLD_BY_AUTHORITY.search(doc.text, a, b)
             told_in[a, b] = (authority.end() if authority else b + 1) if rumour else None
@@ -6340,7 +6362,8 @@ def _hearsay(doc: Document, this_year: int) -> Iterator[tuple[int, int]]:
                 # 「㍻」 or half-width kana were before it, and its slice a sentence away.
                 # And whether it is a rumour at all, read once too: a long sentence told many times over read its
                 # topics and its history again for each ending.
-                sourced[a, b] = _SOURCE.search(doc.text, a, b) is not None or not topics.found(doc, (a, b)) or (
+                sourced[a, b] = _SOURCE.search(doc.text, a, b) is not None or not (
+                    topics.found(doc, (a, b)) or _weather_told_ahead(doc, a, b)) or (
                     _not_a_claim(doc, a, b, this_year))
             if not sourced[a, b]:
                 yield prev.start, nxt.end

@@ -379,6 +379,38 @@ def test_a_forecast_with_its_source_or_trivia_is_silent(text: str) -> None:
     assert "prohibited.rumor" not in _codes(text), text
 
 
+# Weather is a rumour's topic only as a forecast told second-hand: trivia, a voice, an instruction reported and a forecast
+# named as one are not (1931a71c read any sentence with 台風 or 大雪 as one).
+WEATHER_NOT_FORECAST_HEARSAY = [
+    "台風の名前は、アジアの国々が提案した名前から順番につけられるそうです。",
+    "大雪の日に生まれた子どもは「雪」の字がつく名前が多いそうです。",
+    "子どもたちは「大雪の日は雪遊びが楽しい」と話していたそうです。",
+    "市長は、台風への備えを万全にするよう指示したとのことです。",
+    "大雪の年は、米がおいしくなると聞きました。",
+    "明日は大雪の予報だそうです。除雪にご協力ください。",
+    "気象台の予報では、今夜は大雪になるとのことです。不要不急の外出はお控えください。",
+]
+
+
+@pytest.mark.parametrize("text", WEATHER_NOT_FORECAST_HEARSAY)
+def test_weather_that_is_no_forecast_told_second_hand_is_silent(text: str) -> None:
+    assert "prohibited.rumor" not in _codes(text), text
+
+
+WEATHER_FORECAST_HEARSAY = [
+    "台風が接近しているそうです。",
+    "夜から暴風雪になるって。",
+    "明日は大雪だそうです。",
+    "今年の冬は大雪になるそうです。",
+    "週末に台風が直撃するって聞きました。",
+]
+
+
+@pytest.mark.parametrize("text", WEATHER_FORECAST_HEARSAY)
+def test_a_forecast_told_second_hand_in_other_words_fires(text: str) -> None:
+    assert "prohibited.rumor" in _codes(text), text
+
+
 # A reader's own record put right, with the object or the correction between the words: a procedure, not the city's mistake.
 READERS_PROCEDURES = [
     "登記の誤りを訂正したい場合は法務局へ",
