@@ -5666,9 +5666,13 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     「注意」だけを添えて伝えるもの、「「拡散希望」と書かれた投稿をどんどんシェアしましょう」「…に注意しつつ、シェアしましょう」の
     ように広める呼びかけがあるものは反応します）。
     寄せられた情報を確認中のまま伝える文（「〇〇地区で土砂崩れが起きたとの情報が寄せられています（確認中）」「〇〇川が氾濫したとの
-    情報があります。現在確認中です」）にも、災害時でも反応します（茅野市 4(7)⑤ の「正否が確認できない情報」です。「付近に近づかない
-    でください（状況を確認中です）」のように確かな呼びかけだけにするか、確認できてから伝えてください）。「…との通報を受け、現地を確認
-    しました」「…との情報が寄せられていますが、事実ではありません」「被害の状況を確認中です」は対象外です。
+    情報があります。現在確認中です」）にも、災害時でも反応します（茅野市 4(7)⑤ の「正否が確認できない情報」です。確認できてから
+    伝えてください）。ただし「近づかないでください」「通行の際はご注意ください」のように、身を守る呼びかけを添えたもの（「〇〇地区で
+    土砂崩れが発生したとの情報があり、現在確認中です。近づかないでください」「クマを目撃したとの情報がありました。…ご注意ください」）は、
+    確認中と明かして安全を呼びかける災害・防犯の投稿なので反応しません（SNS・投稿・噂から来た情報は、呼びかけがあっても反応します）。
+    「…との通報を受け、現地を確認しました」「…との情報が寄せられていますが、事実ではありません」「被害の状況を確認中です」、
+    原因を調べていると伝える「「ホームページが見られない」との声が寄せられています。現在、原因を調査中です」と、停電・断水などの話題のない
+    連絡や声（「「ごみが収集されていない」との連絡が複数寄せられています」）は対象外です。
     事実を確認し、出典を示して断定できる形で書いてください。
     """
     message = "「{word}」は噂・未確認情報の言い回しです。事実を確認し、確かな情報として書き直してください。"
@@ -5712,7 +5716,7 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
 # 「〇〇川が氾濫したとの情報があります。現在確認中です」): 茅野市 4(7)⑤ keeps 「正否が確認できない情報」 out of posts, and in a
 # disaster a wrong one moves people. A report checked (「…との通報を受け、現地を確認しました」) or denied is not one.
 _REPORT_RECEIVED = re.compile(
-    r"(?:という|との|といった)(?:情報|通報|連絡|報告|目撃情報|話|声)(?:が|を)(?:複数)?"
+    r"(?:という|との|といった)(?P<noun>情報|通報|連絡|報告|目撃情報|話|声|投稿|書き込み)(?:が|を)(?:複数)?"
     r"(?:寄せられ|入っ|入り|あり|あっ|届い|受け|いただい|頂い)"
     # The verb to its end, so that the finding shows 「との情報があります」, not 「との情報があ」.
     r"(?:て(?:い|おり)ます|ています|ました|ます|た)?"
@@ -5720,7 +5724,23 @@ _REPORT_RECEIVED = re.compile(
 _STILL_CHECKING = re.compile(
     r"確認中|調査中|確認して(?:いる|います|おります)|確認を(?:進め|急い|行っ)|未確認|確認(?:が)?(?:でき|とれ|取れ)て(?:いません|おりません|いない)"
 )
-_CHECKED = re.compile(r"確認(?:しました|いたしました|したところ|された|できました)|見つかりませんでした|事実ではありません|誤り|デマ")
+_CHECKED = re.compile(
+    r"確認(?:しました|いたしました|したところ|された|できました)|見つかりませんでした|事実ではありません|誤り|デマ"
+    # The fact is known and its cause is what is looked into: 「…との情報が寄せられています。現在、原因を調査中です」.
+    r"|原因を"
+)
+# What the city tells readers to do about it (「近づかないでください」「通行の際はご注意ください」): in a disaster or a bear
+# sighting the report is passed on with its status said plainly so that people keep safe, as 上越市 6② lets disaster
+# information go out at once; that is no rumour spread (茅野市 4(7)⑤'s 噂や流説). Not when the report is one from SNS
+# (「SNSで…との情報が出回っています」), which the call would spread with it.
+_PRECAUTION = re.compile(
+    r"ご注意|注意して|注意を|近づかない|近寄らない|立ち入らない|避難して|避難を|お控え|控えて|迂回|警戒して|警戒を"
+    r"|安全な場所|身の安全|通行の際|外出の際"
+)
+_FROM_THE_NET = re.compile(r"SNS|ＳＮＳ|ネット|ツイッター|Twitter|(?:X|Ｘ)上|書き込み|投稿|噂|うわさ|ウワサ|出回|拡散")
+# A call, a complaint or a post (「「ごみが収集されていない」との連絡が複数寄せられています」「「ホームページが見られない」との声」)
+# is a report only on a [hearsay_topics] matter (停電, 断水, 決壊): 「「ダムが決壊した」との投稿があり、確認中です」.
+_TOPIC_ONLY_NOUNS = ("連絡", "報告", "話", "声", "投稿", "書き込み")
 
 
 def _reports_being_checked(doc: Document, taken: list[tuple[int, int]]) -> list[Hit]:
@@ -5728,6 +5748,8 @@ def _reports_being_checked(doc: Document, taken: list[tuple[int, int]]) -> list[
     starts = sorted(a for a, _ in taken)
     ends = sorted(b for _, b in taken)
     checking: dict[tuple[int, int], bool] = {}  # per sentence: a long one may hold thousands of reports
+    precaution = _PRECAUTION.search(doc.text) is not None
+    topics = context_words("rumor.txt", "hearsay_topics")
     for m in _REPORT_RECEIVED.finditer(doc.text):
         a, b = sentence = doc.sentence_at(m.start())
         if sentence not in checking:
@@ -5737,8 +5759,9 @@ def _reports_being_checked(doc: Document, taken: list[tuple[int, int]]) -> list[
             found = bisect_left(starts, span[1]) - bisect_left(ends, span[0] + 1) > 0
             checking[sentence] = (
                 not found and _STILL_CHECKING.search(doc.text, *span) is not None and _CHECKED.search(doc.text, *span) is None
+                and (not precaution or _FROM_THE_NET.search(doc.text, a, b) is not None)
             )
-        if not checking[sentence]:
+        if not checking[sentence] or (m["noun"] in _TOPIC_ONLY_NOUNS and not topics.found(doc, sentence)):
             continue
         out.append(Hit(m.start(), m.end(), f"「{m.group()}」は確認中の情報です。事実を確認してから発信するか、確認できた内容と情報元を示してください。"))
     return out

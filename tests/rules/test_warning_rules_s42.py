@@ -268,6 +268,42 @@ def test_a_settled_report_is_silent(text: str) -> None:
     assert "prohibited.rumor" not in _codes(text), text
 
 
+# A report passed on with its status said and with what readers should do about it: in a disaster or a sighting that is
+# how people are kept safe, and 上越市 6② lets such information go out at once (a warning on every one of them would
+# teach staff to pass the bot by when it matters). A call or complaint about a service, or its cause being looked into,
+# is no report of a rumour.
+REPORTS_WITH_A_PRECAUTION_OR_ABOUT_A_SERVICE = [
+    "〇〇地区で土砂崩れが発生したとの情報があり、現在確認中です。近づかないでください。",
+    "国道8号で倒木があるとの通報があり、現在、道路管理者が確認しています。通行の際はご注意ください。",
+    "クマを目撃したとの情報がありました。現在、猟友会と確認中です。付近の方はご注意ください。",
+    "不審者が出没したとの情報が寄せられています。警察が確認しています。お子さんの登下校にご注意ください。",
+    "【災害情報】〇〇川が越水したとの情報が寄せられています（確認中）。川に近づかないでください。",
+    "「ごみが収集されていない」との連絡が複数寄せられています。現在、収集業者に確認しています。",
+    "「ホームページが見られない」との声が寄せられています。現在、原因を調査中です。",
+    "「ホームページが見られない」との情報が寄せられています。現在、原因を調査中です。",
+]
+
+
+@pytest.mark.parametrize("text", REPORTS_WITH_A_PRECAUTION_OR_ABOUT_A_SERVICE)
+def test_a_report_being_checked_with_a_precaution_or_about_a_service_is_silent(text: str) -> None:
+    assert "prohibited.rumor" not in _codes(text), text
+
+
+# A report from the net keeps the warning with a precaution beside it (the call would spread it), and a call or a post is
+# a report on a matter that moves people.
+REPORTS_STILL_UNCONFIRMED = [
+    "SNSで「〇〇で銃を持った男がいる」との情報が寄せられています。現在確認中です。ご注意ください。",
+    "「ダムが決壊した」との投稿があり、確認中です。近づかないでください。",
+    "〇〇地区で停電しているとの連絡がありました。現在確認中です。",
+    "〇〇地区で断水しているとの声が寄せられています。現在確認中です。",
+]
+
+
+@pytest.mark.parametrize("text", REPORTS_STILL_UNCONFIRMED)
+def test_a_report_from_the_net_or_without_a_precaution_fires(text: str) -> None:
+    assert "prohibited.rumor" in _codes(text), text
+
+
 # The draft stamp typed with spaces, and a draft stamped as not published (even beside a public consultation).
 DRAFTS = [
     "新しい公共交通計画（ 案 ）をお知らせします。",
