@@ -353,7 +353,8 @@ def embargo(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     掲載しています」「報道発表資料は市ホームページでご覧いただけます」）、リリースの書き方を教える講座（「プレスリリースの書き方」講座）と、行頭の見出し「【報道発表】」「［記者発表資料］」で始まり市などのページ（lg.jp・go.jp・設定の
     allowed_link_domains）へのリンクを添えた投稿（「【報道発表】上越市の人口（11月1日現在）https://www.city.…」）も、市のサイトに
     載った発表資料と一緒に出すものなので対象外です（その投稿に「解禁」「発表前」「先行して」「報道は…までお控えください」
-    「情報の取扱い：12月8日午前10時以降」「明日の記者会見」などがあれば反応します。リンクのない【報道発表】の投稿は、公表の順序の確認を求めます）。ただし、投稿の
+    「情報の取扱い：12月8日午前10時以降」「明日の記者会見」「12月8日に記者会見で発表します」「発表予定」などがあれば反応します。リンクのない【報道発表】の投稿と、
+    リンクがサイトのトップページ（「https://www.city.joetsu.niigata.jp/」）だけの投稿は、公表の順序の確認を求めます）。ただし、投稿の
     どこかに投稿（予約投稿ならその時刻）より後の時刻や日付があるもの（10時の投稿の「本日午後2時に報道発表しました」
     「報道発表資料を掲載しました。解禁は12月8日です」、「12/8 9:00」「8日14時」のような書き方も）、「解禁」「先立ち」「次回」
     「翌日」「朝刊」「明日」「発表前」「未発表」を含むもの（「解禁されました」は除きます）、その文に「予定」「先に」などこれからの
@@ -408,6 +409,9 @@ _HEADING_PENDING = re.compile(
     # The release's handling terms: 「情報の取扱い：12月8日午前10時以降」「12月8日10時以降の報道でお願いします」.
     r"|以降|以後|取り?扱い?[:：は]"
     r"|(?:明日|あした|来週)の?(?:記者|報道)?(?:発表|会見)"
+    # The release or its conference still to be held: 「12月8日に記者会見で発表します」「（12月8日発表予定）」「本日午後、記者会見を
+    # 行う予定です」. Not 「記者会見を行いました」, nor the event's own 「雪まつりを開催します」.
+    r"|(?:発表|公表|会見|リリース)(?:を)?(?:行う|行い|実施する|実施し|おこない|おこなう|し|いたし)?(?:ます|する|予定)"
 )
 _LINE_OPENING = re.compile(r"[ \t\u3000]*")
 
@@ -420,10 +424,18 @@ def _release_heading(doc: Document, hit: Hit) -> bool:
     return m is not None and hit.end <= m.end()
 
 
+# The site's top page is no release's page: 「【報道発表】新しい子育て支援策⏎https://www.city.joetsu.niigata.jp/」 links to
+# nothing published with the post.
+_TOP_PAGE = re.compile(r"/*(?:index\.(?:html?|php|cgi))?/*")
+
+
 def _carries_release(doc: Document, ctx: CheckContext) -> bool:
     """Whether the post links to a page of the city's own (lg.jp, go.jp or an allowed domain) and says nothing is ahead."""
     trusted = (*ALWAYS_TRUSTED_SUFFIXES, *ctx.policy.allowed_link_domains)
-    return any(any(host_matches(u.host, d) for d in trusted) for u in doc.urls) and not _HEADING_PENDING.search(doc.text)
+    return any(
+        any(host_matches(u.host, d) for d in trusted) and not _TOP_PAGE.fullmatch(doc.text, u.path_start, u.end)
+        for u in doc.urls
+    ) and not _HEADING_PENDING.search(doc.text)
 
 
 _KAIKIN_PARTICLE = re.compile(r"^[日時](?=解禁)|(?<=解禁)(?:は|まで)$")

@@ -67,6 +67,34 @@ def test_a_release_not_shown_published_is_still_checked(text: str) -> None:
     assert "press.embargo" in _codes(text), text
 
 
+# A link to the site's top page is no release's page, and a release or conference still ahead is said with the link.
+RELEASE_NOT_LINKED_OR_AHEAD = [
+    "【報道発表】上越市の人口（11月1日現在）\nhttps://www.city.joetsu.niigata.jp/",
+    "【報道発表】新しい子育て支援策　詳しくは市ホームページへ https://www.city.joetsu.niigata.jp",
+    "【報道発表】新しい子育て支援策 https://www.pref.niigata.lg.jp/index.html",
+    "【報道発表】新しい子育て支援策は12月8日に記者会見で発表します https://www.city.joetsu.niigata.jp/site/press/1.html",
+    "【報道発表】新しい子育て支援策（12月8日発表予定） https://www.city.joetsu.niigata.jp/site/press/1.html",
+    "【報道発表】新市長就任式のお知らせ。本日午後、記者会見を行う予定です https://www.city.joetsu.niigata.jp/site/press/1.html",
+]
+
+
+@pytest.mark.parametrize("text", RELEASE_NOT_LINKED_OR_AHEAD)
+def test_a_release_linked_to_the_top_page_or_still_ahead_is_checked(text: str) -> None:
+    assert "press.embargo" in _codes(text), text
+
+
+RELEASE_DONE_WITH_ITS_PAGE = [
+    "【報道発表】新しい子育て支援策を発表しました https://www.city.joetsu.niigata.jp/site/press/1.html",
+    "【報道発表】本日、記者会見を行いました https://www.city.joetsu.niigata.jp/site/press/1.html",
+    "【報道発表】上越市の人口\nhttps://www.city.joetsu.niigata.jp/index.html?id=3",
+]
+
+
+@pytest.mark.parametrize("text", RELEASE_DONE_WITH_ITS_PAGE)
+def test_a_release_done_with_its_page_is_silent(text: str) -> None:
+    assert "press.embargo" not in _codes(text), text
+
+
 # A season opened, named in the sentence before or after the one that opens on 「解禁」.
 SEASON_BESIDE = [
     "解禁は6月1日。関川でアユ釣りが楽しめます。",
