@@ -363,7 +363,8 @@ def embargo(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     ひと足早くお知らせします」「明日の会見で市長が発表する新事業を、ひと足早くご紹介します」「明日の記者会見で市長が発表予定の
     新施策、ちょっとだけお見せします」「プレス発表に先立ち」「まだ発表されていない情報ですが」）にも反応します（記者会見の
     開催や中継のお知らせだけのものと、「詳細は記者会見で発表する予定です」「記者会見前のため、お答えできません」のように
-    発表の予定や、まだ答えられないことだけを伝えるものは対象外です）。
+    発表の予定や、まだ答えられないことだけを伝えるものと、終わった会見のものを「特別に公開します」「一部だけご紹介しました」と見せる
+    もの（「記者会見で使ったパネルを、特別に公開します」）は対象外です）。
     """
     allowed = allowed_spans(doc, opts.allow)
     hits = [
@@ -374,7 +375,10 @@ def embargo(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     if hits and not _NO_RELEASE.search(doc.text) and all(_season_beside(doc, h) for h in hits):
         return
     if not hits and "会見" in doc.text:
-        hits = [Hit(*m.span("at" if m["at"] else "at2"), "") for m in _CONFERENCE_TOLD_FIRST.finditer(doc.text)]
+        hits = [
+            Hit(*m.span("at" if m["at"] else "at2"), "") for m in _CONFERENCE_TOLD_FIRST.finditer(doc.text)
+            if not m["glimpse"] or _glimpse_ahead(doc, m)
+        ]
     if hits and not _still_to_come(doc.text, (ctx.scheduled_at or ctx.now).astimezone(local_zone(ctx))):
         released: dict[tuple[int, int], bool] = {}  # per sentence: one may hold many of the words
         kept = []
@@ -473,9 +477,22 @@ _FIRST = (
     r"(?:(?:ひと足早く|一足早く|ひとあし早く|いち早く|先行して|先取り(?:で|して)?|より先に|先駆けて|先がけて|先に)[、,]?\s*"
     r"(?:お知らせ|ご紹介|紹介|公開|お伝え|お届け|ご案内|発表|公表|ちょっとだけ|少しだけ|お見せ)"
     # A glimpse given before it: 「明日の記者会見で市長が発表予定の新施策、ちょっとだけお見せします」.
-    r"|(?:ちょっとだけ|少しだけ|一部だけ|一部を|こっそり|特別に|チラッと|ちらっと)[、,]?\s*"
-    r"(?:お見せ|見せ|お知らせ|ご紹介|紹介|公開|お伝え|お届け|ご案内))"
+    r"|(?P<glimpse>(?:ちょっとだけ|少しだけ|一部だけ|一部を|こっそり|特別に|チラッと|ちらっと)[、,]?\s*"
+    r"(?:お見せ|見せ|お知らせ|ご紹介|紹介|公開|お伝え|お届け|ご案内)))"
 )
+# A glimpse (「ちょっとだけ」「特別に」) says nothing of when, unlike 「ひと足早く」: it is of a conference still ahead only when its
+# sentence says what will be announced or when (「明日の記者会見で市長が発表予定の新施策、ちょっとだけお見せします」「記者会見で
+# 発表する新しい観光ポスター、こっそりお見せします」). Not 「記者会見で使ったパネルを、特別に公開します」.
+_ANNOUNCED_AHEAD = re.compile(
+    r"(?:発表|公表|披露|お披露目|公開)(?:を)?(?:予定|する|される|します|いたします)|明日|あした|あす|来週|今週|今度の|次の|次回"
+)
+
+
+def _glimpse_ahead(doc: Document, m: re.Match[str]) -> bool:
+    a, _ = doc.sentence_at(m.start())
+    return _ANNOUNCED_AHEAD.search(doc.text, a, m.start("glimpse")) is not None
+
+
 _CONFERENCE_TOLD_FIRST = re.compile(
     rf"(?P<at>(?:記者)?会見)(?:で|に)[^。！？!?\n]{{0,30}}?{_FIRST}"
     r"|(?:ひと足早く|一足早く|ひとあし早く|先取りで|先行して)[^。！？!?\n]{0,20}?(?P<at2>(?:記者)?会見)で"

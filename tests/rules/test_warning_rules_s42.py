@@ -367,6 +367,7 @@ GLIMPSE_BEFORE_CONFERENCE = [
     "来週の会見で発表する新事業、少しだけご紹介します。",
     "記者会見で発表する新しい観光ポスター、こっそりお見せします！",
     "明日の会見に向けて準備中の新事業、一部をご紹介します。",
+    "来週の記者会見でお披露目する新キャラクター、ちらっとお見せします。",
 ]
 
 
@@ -385,6 +386,19 @@ GLIMPSE_AFTER_OR_OF_NOTHING = [
 
 @pytest.mark.parametrize("text", GLIMPSE_AFTER_OR_OF_NOTHING)
 def test_a_glimpse_of_what_is_out_is_silent(text: str) -> None:
+    assert "press.embargo" not in _codes(text), text
+
+
+# A glimpse says nothing of when: after a conference past, with nothing said to be announced ahead, it is of what is out.
+GLIMPSE_OF_A_CONFERENCE_PAST = [
+    "記者会見で使ったパネルを、特別に公開します。",
+    "記者会見では、子どもたちの作品を一部だけご紹介しました。",
+    "記者会見で披露したポスターを、特別に公開します。",
+]
+
+
+@pytest.mark.parametrize("text", GLIMPSE_OF_A_CONFERENCE_PAST)
+def test_a_glimpse_of_a_conference_past_is_silent(text: str) -> None:
     assert "press.embargo" not in _codes(text), text
 
 
