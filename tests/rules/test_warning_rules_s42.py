@@ -194,6 +194,29 @@ def test_another_accounts_post_shown_fires(text: str) -> None:
     assert "quote.third_party" in _codes(text), text
 
 
+# The city's own account called by the city's name (c4681c94 knew 「市の公式X」 only), while its 社協 or 議会 is another body.
+CITYS_OWN_ACCOUNT_BY_NAME = [
+    "上越市公式Xの投稿より：大雪に関する注意喚起です。",
+    "上越市の公式Xの投稿より：除雪情報です。",
+    "上越市公式インスタグラムの投稿より、今週の写真です。",
+    "上越市役所のXより：窓口の混雑状況です。",
+    "上越市防災のXより：避難所開設情報です。",
+]
+
+
+@pytest.mark.parametrize("text", CITYS_OWN_ACCOUNT_BY_NAME)
+def test_the_citys_own_account_by_its_name_is_silent(text: str) -> None:
+    assert "quote.third_party" not in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text", ["上越市議会のXより：本会議の中継です。", "上越市社会福祉協議会のブログより：ボランティア募集のお知らせです。",
+             "〇〇小学校のブログより：運動会の様子です。"]
+)
+def test_a_body_under_the_citys_name_still_fires(text: str) -> None:
+    assert "quote.third_party" in _codes(text), text
+
+
 # A comparison, the city's own post, a rumour denied, a comment answered, a weather agency's forecast.
 NO_OTHERS_POST = [
     "前回の投稿より、文字を大きくしました。",
