@@ -922,7 +922,7 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
     ものでした」も同じです（「期限を過ぎると取り下げとなります」は対象外です）。前の投稿に触れずに時刻・日付・金額などを
     「実は〜でした」と直すもの（「実は13時からでした」「実は会場は2階でした」、お詫びを添えた「実は、来週の月曜日は休館日でした。
     大変失礼しました」）も対象です（「実は13時からの回はまだ空きがあります」「実は、今年で開館30周年を迎えます」「実は3月13日は
-    上杉謙信の命日でした」は対象外です）。
+    上杉謙信の命日でした」「実は、上杉謙信が亡くなったのは3月13日でした」「実はこの写真、朝6時でした」は対象外です）。
     誤りがないと伝える文や、読む人に確認を求める文（「前回の投稿に誤りはありません」「記入内容に誤りがないか
     ご確認ください」「住所に誤りがある場合は窓口へ」「氏名の誤記がないかご確認ください」）は対象外です。
     前の投稿そのものが間違っていた・削除したと書かれているときだけで、前の投稿の内容を引いているだけの文
@@ -1149,12 +1149,17 @@ _ACTUALLY_WAS_SORRY = re.compile(
 )
 
 
+# When a past event happened, told as trivia (「実は、上杉謙信が亡くなったのは3月13日でした」「実は、私が市役所に入ったのは4月1日
+# でした」) or when a photo was taken (「実はこの写真、朝6時でした」): nothing the city told is put right.
+_ACTUALLY_TRIVIA = re.compile(r"(?:た|だ)のは|写真|画像|動画")
+
+
 def _actually_was(doc: Document) -> tuple[int, int] | None:
     if "実は" not in doc.text:
         return None
-    m = _ACTUALLY_WAS.search(doc.text)
+    m = next((m for m in _ACTUALLY_WAS.finditer(doc.text) if not _ACTUALLY_TRIVIA.search(m.group())), None)
     if m is None and _SORRY.search(doc.text):
-        m = _ACTUALLY_WAS_SORRY.search(doc.text)
+        m = next((m for m in _ACTUALLY_WAS_SORRY.finditer(doc.text) if not _ACTUALLY_TRIVIA.search(m.group())), None)
     return m.span() if m else None
 
 

@@ -280,6 +280,24 @@ def test_no_correction_is_silent(text: str) -> None:
     assert "correction.notice" not in _codes(text), text
 
 
+# When a past event happened or a photo was taken, told with 「実は〜でした」, is trivia; a time of the city's put right is not.
+ACTUALLY_TRIVIA = [
+    "実は、上杉謙信が亡くなったのは3月13日でした。",
+    "実は、私が市役所に入ったのは4月1日でした。",
+    "実はこの写真、朝6時でした。",
+]
+
+
+@pytest.mark.parametrize("text", ACTUALLY_TRIVIA)
+def test_when_a_past_event_happened_is_no_correction(text: str) -> None:
+    assert "correction.notice" not in _codes(text), text
+
+
+@pytest.mark.parametrize("text", ["実は、開始するのは13時からでした。", "実は、受付が始まるのは9時からでした。"])
+def test_a_time_put_right_in_a_cleft_still_gets_the_notice(text: str) -> None:
+    assert "correction.notice" in _codes(text), text
+
+
 # A report passed on while it is still being checked, in a disaster post too (茅野市 4(7)⑤ 正否が確認できない情報).
 REPORTS_BEING_CHECKED = [
     "【災害情報】〇〇地区で土砂崩れが起きたとの情報が寄せられています（確認中）。",
