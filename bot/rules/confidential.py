@@ -511,7 +511,7 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     茅野市 4(7)⑧ は「重要施策の意思形成過程における情報（検討中の素案…）」の発信を禁じています。
     形態素単位で照合するので「案内」「予定」「提案」は反応しません。空白を入れた「（ 案 ）」「【 案 】」と、公表していない印を付けた
     「予算案（非公表）」「計画（非公開）」も知らせます（後者はパブリックコメントの投稿にあっても知らせます。「審議会（非公開）」のような
-    会議のお知らせは対象外です）。「ドラフト版」「【ドラフト】」も知らせます（「プロ野球
+    会議のお知らせと、「この計画（非公開）については、お答えできません」のように載せないと伝えるもの、「応募者名簿（非公開）」は対象外です）。「ドラフト版」「【ドラフト】」も知らせます（「プロ野球
     ドラフト会議」は対象外です）。パブリックコメント・意見募集・縦覧や市民説明会・公聴会・意見交換会を告知する文の「（案）」「素案」、
     議会・定例会の投稿で議会に提出した議案を伝える「一般会計補正予算（案）など12件を提出しました」、「ロゴマーク（案）を3つ作りました。投票で決めます」
     のように投票で選んでもらう案は公表が目的なので反応しません（「12月定例会に提出予定の条例（案）」と、議会に触れない「補正予算（案）など5件を提出しました。庁議で審議します」は知らせます。パブリック
@@ -620,15 +620,26 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
 # [internal]). Not 「審議会（非公開）」: a meeting held in closed session is an ordinary notice.
 _SPACED_OR_UNPUBLISHED = re.compile(
     r"[（(【\[〔<＜](?:[ \t\u3000]+案[ \t\u3000]*|案[ \t\u3000]+)[）)】\]〕>＞]"
-    r"|(?:案|計画|予算|資料|方針|リスト|名簿)\s*[（(【\[〔]\s*(?:非公表|非公開|未公表|未公開)\s*[）)】\]〕]"
+    r"|(?:案|計画|予算|資料|方針)\s*[（(【\[〔]\s*(?:非公表|非公開|未公表|未公開)\s*[）)】\]〕]"
+)
+# The paper named only to say it is not shown (「この計画（非公開）については、お答えできません」「資料（非公開）は掲載して
+# おりません」): the post keeps it back. A roster or a list (「応募者名簿（非公開）」) is no draft at all.
+_KEPT_BACK = re.compile(
+    r"(?:掲載|公開|公表|お答え|回答|閲覧|お見せ|ご覧いただくこと)(?:は|を|が)?(?:して|いたして|すること)?(?:は)?"
+    r"(?:おりません|いません|できません|できかねます|ございません)"
 )
 
 
 def _spaced_or_unpublished_drafts(doc: Document) -> Iterator[Hit]:
     if "案" not in doc.text and "公" not in doc.text:
         return
+    kept_back: dict[tuple[int, int], bool] = {}  # per sentence: a long draft may hold thousands of stamps
     for m in _SPACED_OR_UNPUBLISHED.finditer(doc.text):
-        yield Hit(m.start(), m.end(), f"「{m.group()}」は意思形成過程の情報です。公表してよい段階か確認してください。")
+        sentence = doc.sentence_at(m.start())
+        if sentence not in kept_back:
+            kept_back[sentence] = _KEPT_BACK.search(doc.text, *sentence) is not None
+        if not kept_back[sentence]:
+            yield Hit(m.start(), m.end(), f"「{m.group()}」は意思形成過程の情報です。公表してよい段階か確認してください。")
 
 
 # 「〇件を提出しました」 is of bills only in a post about the council (「【議会】12月定例会の議案の概要です。一般会計補正

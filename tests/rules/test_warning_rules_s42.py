@@ -402,6 +402,25 @@ def test_no_draft_is_silent(text: str) -> None:
     assert "confidential.deliberation" not in _codes(text), text
 
 
+# A roster or a list stamped 非公開 is no draft, and a paper named only to say it is kept back is not published.
+UNPUBLISHED_KEPT_BACK = [
+    "個人情報保護のため、名簿（非公開）は掲載しておりません。",
+    "応募者名簿（非公開）は審査後に破棄します。",
+    "作品リスト（非公開）の閲覧はできません。",
+    "この計画（非公開）については、お答えできません。",
+]
+
+
+@pytest.mark.parametrize("text", UNPUBLISHED_KEPT_BACK)
+def test_an_unpublished_paper_kept_back_is_silent(text: str) -> None:
+    assert "confidential.deliberation" not in _codes(text), text
+
+
+@pytest.mark.parametrize("text", ["資料（未公表）をお見せします。", "計画（非公開）の内容をご紹介します。閲覧はできません。"])
+def test_an_unpublished_paper_shown_still_fires(text: str) -> None:
+    assert "confidential.deliberation" in _codes(text), text
+
+
 # A glimpse of what a conference still ahead will announce (和気町 6 即時性 1: 未発表の情報を先行して発信する).
 GLIMPSE_BEFORE_CONFERENCE = [
     "明日の記者会見で市長が発表予定の新施策、ちょっとだけお見せします。",
