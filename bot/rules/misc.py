@@ -389,7 +389,8 @@ def embargo(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
             if not released[sent] or _UNRELEASED_WORD.search(doc.text, h.start, h.end):
                 kept.append(h)
         hits = kept
-    hits = [h for h in hits if not _only_announced(doc, h)]
+    announced: dict[tuple[int, int], bool] = {}
+    hits = [h for h in hits if not _only_announced(doc, h, announced)]
     if hits and all(_release_heading(doc, h) for h in hits) and _carries_release(doc, ctx):
         return
     if not hits:
@@ -488,9 +489,13 @@ _ANNOUNCED_AHEAD = re.compile(
 )
 
 
+_AHEAD_REACH = 12  # 「来週の記者会見」「明日の会見」: when is said just before the conference
+
+
 def _glimpse_ahead(doc: Document, m: re.Match[str]) -> bool:
+    # Not from the sentence's start: a long draft with no sentence end holds thousands of glimpses.
     a, _ = doc.sentence_at(m.start())
-    return _ANNOUNCED_AHEAD.search(doc.text, a, m.start("glimpse")) is not None
+    return _ANNOUNCED_AHEAD.search(doc.text, max(a, m.start() - _AHEAD_REACH), m.start("glimpse")) is not None
 
 
 _CONFERENCE_TOLD_FIRST = re.compile(
@@ -526,12 +531,15 @@ _ONLY_ANNOUNCED = re.compile(
 _TOLD_FIRST = re.compile(r"ひと足早く|一足早く|いち早く|先行して|先取り|特別に|こっそり|ちょっとだけ|少しだけ|ですが|ですけど")
 
 
-def _only_announced(doc: Document, hit: Hit) -> bool:
-    """Whether ``hit`` names a conference ahead only to say it will announce, or that nothing can be told before it."""
+def _only_announced(doc: Document, hit: Hit, seen: dict[tuple[int, int], bool]) -> bool:
+    """Whether ``hit`` names a conference ahead only to say it will announce, or that nothing can be told before it.
+    Read once per sentence (``seen``): a long draft with no sentence end may name thousands of conferences."""
     if not _AHEAD_WORD.search(doc.text, hit.start, hit.end):
         return False
-    sentence = doc.text[slice(*doc.sentence_at(hit.start))]
-    return _ONLY_ANNOUNCED.search(sentence) is not None and _TOLD_FIRST.search(sentence) is None
+    a, b = sentence = doc.sentence_at(hit.start)
+    if sentence not in seen:
+        seen[sentence] = _ONLY_ANNOUNCED.search(doc.text, a, b) is not None and _TOLD_FIRST.search(doc.text, a, b) is None
+    return seen[sentence]
 
 
 # The release reported as done, in the sentence that names it: 「本日、報道発表しました」「11月30日に報道発表した

@@ -620,3 +620,10 @@ def test_many_reports_being_checked_in_a_long_draft_are_read_in_linear_time() ->
     """a0e96dae read the sentence and the findings once per report: 40,000 letters of 「との情報が寄せられています、確認中、」
     took 1.1 s for the rule alone."""
     assert _rule_alone_within("prohibited.rumor", ("との情報が寄せられています、確認中、" * 3000)[:40000], 0.5)
+
+
+def test_a_long_draft_of_conferences_is_read_once_per_sentence() -> None:
+    """A glimpse after a conference (47acc25a) found its conference once per match, and each was read for being only
+    announced with its whole sentence: 40,000 letters of 「記者会見で発表する新施策、ちょっとだけお見せします、」 took 7 s."""
+    text = ("記者会見で発表する新施策、ちょっとだけお見せします、" * 2000)[:40000]
+    assert _rule_alone_within("press.embargo", text, 1.5) == 1
