@@ -5669,7 +5669,7 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     情報があります。現在確認中です」）にも、災害時でも反応します（茅野市 4(7)⑤ の「正否が確認できない情報」です。確認できてから
     伝えてください）。ただし「近づかないでください」「通行の際はご注意ください」のように、身を守る呼びかけを添えたもの（「〇〇地区で
     土砂崩れが発生したとの情報があり、現在確認中です。近づかないでください」「クマを目撃したとの情報がありました。…ご注意ください」）は、
-    確認中と明かして安全を呼びかける災害・防犯の投稿なので反応しません（SNS・投稿・噂から来た情報は、呼びかけがあっても反応します）。
+    確認中と明かして安全を呼びかける災害・防犯の投稿なので反応しません（SNS・投稿・噂から来た情報と、食中毒・感染・毒など誰かに疑いをかける情報は、呼びかけがあっても反応します）。
     「…との通報を受け、現地を確認しました」「…との情報が寄せられていますが、事実ではありません」「被害の状況を確認中です」、
     原因を調べていると伝える「「ホームページが見られない」との声が寄せられています。現在、原因を調査中です」と、停電・断水などの話題のない
     連絡や声（「「ごみが収集されていない」との連絡が複数寄せられています」）は対象外です。
@@ -5738,6 +5738,9 @@ _PRECAUTION = re.compile(
     r"|安全な場所|身の安全|通行の際|外出の際"
 )
 _FROM_THE_NET = re.compile(r"SNS|ＳＮＳ|ネット|ツイッター|Twitter|(?:X|Ｘ)上|書き込み|投稿|噂|うわさ|ウワサ|出回|拡散")
+# Nor when it lays a charge on someone unconfirmed (「「〇〇スーパーで食中毒が出た」との情報が…ご注意ください」「〇〇病院で感染者が
+# 出たとの情報が」「井戸に毒が入れられたとの情報が」): a warning to keep safe does not make the charge less a rumour.
+_CHARGE = re.compile(r"食中毒|感染|毒|逮捕|犯人|容疑|横領|不正|異物|汚染|放火")
 # A call, a complaint or a post (「「ごみが収集されていない」との連絡が複数寄せられています」「「ホームページが見られない」との声」)
 # is a report only on a [hearsay_topics] matter (停電, 断水, 決壊): 「「ダムが決壊した」との投稿があり、確認中です」.
 _TOPIC_ONLY_NOUNS = ("連絡", "報告", "話", "声", "投稿", "書き込み")
@@ -5759,7 +5762,7 @@ def _reports_being_checked(doc: Document, taken: list[tuple[int, int]]) -> list[
             found = bisect_left(starts, span[1]) - bisect_left(ends, span[0] + 1) > 0
             checking[sentence] = (
                 not found and _STILL_CHECKING.search(doc.text, *span) is not None and _CHECKED.search(doc.text, *span) is None
-                and (not precaution or _FROM_THE_NET.search(doc.text, a, b) is not None)
+                and (not precaution or _FROM_THE_NET.search(doc.text, a, b) is not None or _CHARGE.search(doc.text, a, b) is not None)
             )
         if not checking[sentence] or (m["noun"] in _TOPIC_ONLY_NOUNS and not topics.found(doc, sentence)):
             continue

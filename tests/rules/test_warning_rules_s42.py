@@ -358,13 +358,16 @@ def test_a_report_being_checked_with_a_precaution_or_about_a_service_is_silent(t
     assert "prohibited.rumor" not in _codes(text), text
 
 
-# A report from the net keeps the warning with a precaution beside it (the call would spread it), and a call or a post is
-# a report on a matter that moves people.
+# A report from the net or one laying a charge (食中毒, 感染, 毒) keeps the warning with a precaution beside it (the call
+# would spread it), and a call or a post is a report on a matter that moves people.
 REPORTS_STILL_UNCONFIRMED = [
     "SNSで「〇〇で銃を持った男がいる」との情報が寄せられています。現在確認中です。ご注意ください。",
     "「ダムが決壊した」との投稿があり、確認中です。近づかないでください。",
     "〇〇地区で停電しているとの連絡がありました。現在確認中です。",
     "〇〇地区で断水しているとの声が寄せられています。現在確認中です。",
+    "「〇〇スーパーで食中毒が出た」との情報が寄せられています。現在確認中です。ご注意ください。",
+    "〇〇病院で感染者が出たとの情報があります。確認中です。ご注意ください。",
+    "〇〇地区の井戸に毒が入れられたとの情報があります。確認中です。ご注意ください。",
 ]
 
 
