@@ -1016,6 +1016,12 @@ _FIELD_WORDS = frozenset({
     "unnecessary", "unneeded", "provided", "separately", "onsite", "distributed", "announced",
     # What a ticket's or a phone's field says (「Day pass: Unlimited」「Lock: Biometric」).
     "unlimited", "included", "available", "unavailable", "biometric", "fingerprint",
+    # Where a visitors' Wi-Fi notice says the password is, and a settings screen's choices (「Password: Printed」
+    # 「パスワード：Reception」「パスワード：Standard」): capitalised alone in the field, they were read as the password.
+    "printed", "posted", "displayed", "shown", "attached", "enclosed", "receipt", "reception", "frontdesk", "counter",
+    "sticker", "voucher", "inside", "standard", "custom", "manual", "automatic", "initial", "shared", "public",
+    "visible", "invisible", "separate", "identical", "mandatory", "confirmed", "encrypted", "medium", "symbols", "length",
+    "basics", "advanced",
 })
 
 
@@ -1088,6 +1094,8 @@ def _a_password_word(value: str) -> bool:
         and word not in _KIND_WORDS
         and not _SERVICE_NAME.fullmatch(value)
         and not _PRODUCT.fullmatch(value)
+        # A browser's or an app's name (「パスワード：Chrome」「パスワードは Safari です」), as a service's is.
+        and not _TOOL_NAME.fullmatch(value)
     )
 
 
