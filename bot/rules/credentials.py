@@ -574,8 +574,13 @@ _OLD_OR_NEW_ITEM = r"[旧新現](?:パスワード)?(?:[ \t]*+[:=][ \t]*+|[ \t]+
 # as no separator, the password under it went out. Only after kana or kanji, as 「.」 is a separator on the label's line,
 # or after the short labels 「. 」 announces a value after too (「PW.⏎kouhou2026」「ＰＷ．⏎…」); a Japanese label's may be
 # the full stop 「。」 (「パスワード。⏎kouhou2026」), a memo's label closed as a sentence.
-# What makes the words before a label closed by 「。」 a sentence it ends (「テーマはパスワード。」「忘れやすいのがパスワード。」).
-_A_SENTENCE_BEFORE = re.compile(r"[はがをもでに、,。!?]")
+# What makes the words before a label closed by 「。」 a sentence it ends (「テーマはパスワード。」「忘れやすいのがパスワード。」),
+# or a slogan: a verb's or an adjective's ending right before the word or a space before it, or a person's 「の」
+# (「見直そう パスワード。」「大事なパスワード。」「あなたのパスワード。」). A memo's label has none (「Wi-Fiのパスワード。」
+# 「ルーターの管理画面パスワード。」): the slogan's next line was masked as the password (「…⏎StaySafe2026」).
+_A_SENTENCE_BEFORE = re.compile(
+    r"[はがをもでに、,。!?！？]|(?:(?!の)[ぁ-ゖ]|(?:あなた|みんな|わたし|私|自分|君)の)[ \t\u3000]*+$"
+)
 _LABELS_PERIOD = r"(?:(?<=[Pp][Ww])|(?<=[Pp][Ww][Dd])|(?<=[Pp][Ii][Nn])|(?<=[ァ-ヺー\u3400-\u9fff]))\.|(?<=[ァ-ヺー\u3400-\u9fff])。"
 _SEPARATOR = (
     rf"(?:(?P<explicit>{_EXPLICIT})|"
