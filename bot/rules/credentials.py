@@ -2986,9 +2986,13 @@ def _a_bare_login_heading(norm: str, m: re.Match[str], account: str, value: str)
 # next (「広報SNSのログイン⏎Xのアカウント⏎koho-X1⏎Instagram⏎koho-I2」): no label and no ID, the block went out unflagged.
 # The heading may name the login's details (「ログイン情報」「ログイン用」), and a blank line may set it and each pair apart
 # (「広報SNSのログイン情報⏎⏎X⏎koho-X1⏎⏎Instagram⏎koho-I2」); a bullet may open a service's line.
+# The heading's line ends the block before it too: read as a service, the next heading was taken into the first block and
+# its services with it (「広報SNSのログイン⏎X：koho-X1⏎⏎観光SNSのログイン⏎X：kanko-X1」 went out, both blocks unflagged).
+_A_LOGINS_HEADING_LINE = r"[^\n]{0,24}?ログイン(?:情報|用)?[ \t]*+(?:[(（][^()（）\n]{1,16}+[)）])?[ \t]*+:?[ \t]*+\n"
 _SERVICE_LOGINS = re.compile(
     r"(?m)^(?P<heading>[^\n]{0,24}?ログイン(?:情報|用)?)[ \t]*+(?:[(（][^()（）\n]{1,16}+[)）])?[ \t]*+:?[ \t]*+\n"
-    r"(?P<body>(?:(?:[ \t]*+\n)?[ \t]*+(?:[^\n:]{1,24}+:[ \t]*+(?=[!-~]{6,64}+[ \t]*+(?:\n|$))|[^\n]{1,24}+\n[ \t]*+)"
+    rf"(?P<body>(?:(?:[ \t]*+\n)?[ \t]*+(?!{_A_LOGINS_HEADING_LINE})"
+    r"(?:[^\n:]{1,24}+:[ \t]*+(?=[!-~]{6,64}+[ \t]*+(?:\n|$))|[^\n]{1,24}+\n[ \t]*+)"
     r"[!-~]{6,64}+[ \t]*+(?:\n|$)){1,6}+)"
 )
 # A service and its password may share a line, a colon apart (「広報SNSのログイン⏎X：koho-X1⏎Instagram：koho-I2」).
@@ -3040,7 +3044,12 @@ def _service_logins(norm: str) -> Iterator[Credential]:
         heading = norm[m.start() : m.end("heading")]
         if _ABOUT_LOGINS.search(heading) or _A_NOTICE_ON_ITS_LINE.search(heading):
             continue  # 「ログインできない場合⏎…」「ログイン講座⏎…」: a case or a course, no account
-        pairs = list(_SERVICE_THEN_VALUE.finditer(norm, m.start("body"), m.end("body")))
+        # The services' pairs up to a line of something else, a field's or a link's (「…⏎URL：https://x.com/login」
+        # 「…⏎更新日：2026-12-07」): the block is the services' logins before it, which went out when it was read as one.
+        pairs = list(itertools.takewhile(
+            lambda p: _a_service((p["service"] or p["inline"]).strip()),
+            _SERVICE_THEN_VALUE.finditer(norm, m.start("body"), m.end("body")),
+        ))
         # One service alone only with a value of every kind of character (a dot or a dash counts: 「Facebook⏎koho.F1」):
         # two are a list of accounts, one may be a code.
         if not pairs or (

@@ -66,3 +66,31 @@ _MEMOS_CLOSED_BY_A_STOP = [
 @pytest.mark.parametrize(("text", "value"), _MEMOS_CLOSED_BY_A_STOP)
 def test_a_memos_label_closed_by_a_stop_still_fires_and_is_masked(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
+
+
+# The services' passwords under a login's heading, a colon after each service (session 42), then a field's or a link's
+# line, or a second login's heading: read into the block as a service, it made the whole block no list of logins.
+_SERVICES_LOGINS_THEN_MORE = [
+    ('広報SNSのログイン\nX：koho-X1\nInstagram：koho-I2\nURL：https://x.com/login', ['koho-X1', 'koho-I2']),
+    ('広報SNSのログイン\nX：koho-X1\nInstagram：koho-I2\n更新日：2026-12-07', ['koho-X1', 'koho-I2']),
+    ('広報SNSのログイン\nX\nkoho-X1\nInstagram\nkoho-I2\n更新日\n2026-12-07', ['koho-X1', 'koho-I2']),
+    ('広報SNSのログイン\nX：koho-X1\nInstagram：koho-I2\n\n観光SNSのログイン\nX：kanko-X1', ['koho-X1', 'koho-I2', 'kanko-X1']),
+    ('広報SNSのログイン\nX\nkoho-X1\nInstagram\nkoho-I2\n\n観光SNSのログイン\nInstagram\nkanko-I2',
+     ['koho-X1', 'koho-I2', 'kanko-I2']),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), _SERVICES_LOGINS_THEN_MORE)
+def test_services_logins_before_another_line_are_flagged_and_masked(text: str, values: list[str]) -> None:
+    for value in values:
+        assert_secret_flagged_and_masked(text, value)
+
+
+# A block that opens with a field, and the accounts beside the services before a link: no password still.
+_NO_SERVICES_LOGINS = [
+    'ログイン\n受付番号\nA-2026-01\nX\nkoho-X1', 'ログイン\nXのアカウント\n@joetsu_city\nInstagram\n@joetsu_official\n更新日：2026-12-07',
+    '公式SNSのログイン\nX：joetsu_city\nInstagram：joetsu.city\nURL：https://www.city.joetsu.niigata.jp/',
+    'ログイン講座\nX：koho-X1\n\nSNSのログイン\nX：@joetsu_city',
+]
+
+test_no_services_logins_stay_silent = CORPUS.ordinary([(p, t) for p in ("x", "facebook") for t in _NO_SERVICES_LOGINS])
