@@ -1904,12 +1904,13 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 continue
             word = value.rstrip(_CLOSING_MARKS)
             if (
-                word.isascii() and word.isalpha() and word[1:].islower() and not _a_password_word(word)
-                and _ENDS_LINE.match(norm, a + len(value))
+                word.isascii() and word.isalpha() and word[:1].isupper() and word[1:].islower()
+                and not _a_password_word(word) and _ENDS_LINE.match(norm, a + len(value))
             ):
                 # A capitalised word a form puts alone in the field, or a name (「Password: Required」「パスワード：Microsoft」
                 # 「パスワード：Unnecessary」): eight letters in two cases made it a password, as its lower-case form is not.
-                # Words after it make a passphrase (「パスワードは Microsoft 2026 でログイン」).
+                # Words after it make a passphrase (「パスワードは Microsoft 2026 でログイン」). In lower case alone, as a
+                # password is typed, the name is the value as any word is (「パスワード：microsoft」「ID：koho01⏎PW：google」).
                 continue
             tested = _BLANKS.sub("", value) if _BOXED_VALUE.fullmatch(value) else value
             if _WHEN.fullmatch(value) and (m["changed"] or _WHEN_AFTER.match(norm, a + len(value))):

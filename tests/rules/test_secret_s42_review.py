@@ -94,3 +94,16 @@ _NO_SERVICES_LOGINS = [
 ]
 
 test_no_services_logins_stay_silent = CORPUS.ordinary([(p, t) for p in ("x", "facebook") for t in _NO_SERVICES_LOGINS])
+
+
+# A service's or a product's name in lower case alone in the field, as a password is typed: the session's silence for a
+# capitalised name (「パスワード：Microsoft」) took it too.
+_A_NAME_IN_LOWER_CASE = [
+    ('パスワード：microsoft', 'microsoft'), ('パスワード：google', 'google'), ('パスワード：windows', 'windows'),
+    ('ID：koho01\nPW：microsoft', 'microsoft'), ('パスワード：kintone', 'kintone'),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _A_NAME_IN_LOWER_CASE)
+def test_a_name_in_lower_case_alone_in_the_field_fires_and_is_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
