@@ -2393,8 +2393,9 @@ _TOOL_NAME = re.compile(
     r"(?i)(?:zoom|teams|webex|skype|slack|chatwork|meet|chrome|edge|safari|firefox|ie|excel|word|powerpoint|onedrive|onenote"
     r"|sharepoint|dropbox|kintone|canva)[0-9]{0,2}"
 )
-# The next line alone a word of ASCII, as items are listed under a heading.
-_NEXT_LINE_A_WORD = re.compile(r"[ \t]*+\n[ \t]*+(?:[・•●○■□◆◇\-*+][ \t]*+)?([!-~]{2,32}+)[ \t]*+(?:\n|$)")
+# The next line alone a word of ASCII, as items are listed under a heading; a blank line may set each item apart
+# (「【英語教室】パスワード⏎Welcome!⏎⏎Goodbye!」「パスワード⏎OneDrive⏎⏎SharePoint」), as it may a series of passwords.
+_NEXT_LINE_A_WORD = re.compile(r"[ \t]*+\n(?:[ \t]*+\n)?[ \t]*+(?:[・•●○■□◆◇\-*+][ \t]*+)?([!-~]{2,32}+)[ \t]*+(?:\n|$)")
 
 
 def _a_tool(word: str) -> bool:

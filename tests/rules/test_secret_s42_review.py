@@ -107,3 +107,23 @@ _A_NAME_IN_LOWER_CASE = [
 @pytest.mark.parametrize(("text", "value"), _A_NAME_IN_LOWER_CASE)
 def test_a_name_in_lower_case_alone_in_the_field_fires_and_is_masked(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
+
+
+# What a post lists under the word with a blank line between the items, as session 42 reads a series of passwords so:
+# the phrases of a lesson and the apps a guide covers were read as the password, the first line alone.
+_LISTED_WITH_BLANK_LINES = [
+    '【英語教室】パスワード\nWelcome!\n\nGoodbye!', 'パスワード\nWelcome!\n\nThanks!', 'パスワード\nOneDrive\n\nSharePoint',
+    'パスワード\niPhone15\n\niPhone16', 'パスワード\n@joetsu_city\n\n@joetsu_koho',
+]
+
+test_a_list_with_blank_lines_under_the_word_stays_silent = CORPUS.ordinary(_ordinary(_LISTED_WITH_BLANK_LINES))
+
+_PASSWORDS_WITH_BLANK_LINES = [
+    ('パスワード\nTeams1\n\nTeams2', 'Teams1'), ('パスワード\nOneDrive2026!\n\nSharePoint2026!', 'OneDrive2026!'),
+    ('パスワード\nWelcome1\n\nThanks1', 'Welcome1'), ('パスワード\n@Kessai2026\n\n@Joetsu2027', '@Kessai2026'),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _PASSWORDS_WITH_BLANK_LINES)
+def test_passwords_with_blank_lines_still_fire_and_are_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
