@@ -52,7 +52,7 @@ def from_utf16(source: str) -> str:
 
 def _source() -> str:
     text = resources.files("bot.rules.data").joinpath("twemoji_regex.txt").read_text(encoding="utf-8")
-    [line] = [ln for ln in text.splitlines() if ln and not ln.startswith("# ")]
+    [line] = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
     return line
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from importlib import resources
 
 import pytest
 
@@ -55,6 +56,17 @@ def test_a_draft_over_280_by_a_text_symbol_with_fe0f_is_stopped(tail: str) -> No
 
 def test_a_draft_of_280_with_an_emoji_the_pattern_knows_still_passes() -> None:
     assert "platform.length" not in codes("お知らせ" * 34 + "です。" + "❤️", platform="x")  # 278 + 2
+
+
+def test_the_bundled_pattern_carries_its_mit_copyright_and_permission_notice() -> None:
+    """MIT lets the pattern be copied only with 「the above copyright notice and this permission notice」 in the copy:
+    the file had a one-line 「Copyright Twitter Inc., MIT licence」 and a link, not the notice."""
+    text = resources.files("bot.rules.data").joinpath("twemoji_regex.txt").read_text(encoding="utf-8")
+    header = " ".join(ln.lstrip("# ") for ln in text.splitlines() if ln.startswith("#"))
+    assert "Copyright (c) 2018 Twitter, Inc." in header
+    assert "Permission is hereby granted, free of charge, to any person obtaining a copy" in header
+    assert "The above copyright notice and this permission notice shall be included in" in header
+    assert 'THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND' in header
 
 
 def test_a_pattern_over_utf16_code_units_is_read_over_code_points() -> None:
