@@ -720,7 +720,8 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     （「…/a.pdf（PDF：1.2MB）」「…/a，https://…」）は URL の一部とはみなしません（どの SNS でも
     リンクはそこで終わります）。全角の「＃」で始まるハッシュタグ（「…/event/＃上越市」）と、半角で書いた
     アドレスのすぐ後の全角の記号（「…/event/／問合せ：市民課」）も同じです。「/」やファイル名で終わる
-    アドレスの後なら、記号の後に英数字が続いても（「…/event/／TEL025-526-5111」「…/event/（12/5まで）」）同じです。
+    アドレスの後なら、記号の後に英数字が続いても（「…/event/／TEL025-526-5111」「…/event/（12/5まで）」）同じですが、
+    記号の後がファイル名や「/」で終わるパス（「…/event/／a.pdf」）、「～」で始まる個人のページ（「…/～tanaka」）なら止めます。
     括弧や「＃」の後にアドレスが続く「…/event（2026）/list」「…/index.html＃access/map」と、ファイル名の
     すぐ後の「＃」で始まるページ内の位置（「…/index.html＃access」）は止めます。
     アドレスの途中に日本語が入った URL（「…/kouhou/上越市の魅力.html」「…/search?q=雪&lang=ja」）も、

@@ -174,12 +174,31 @@ _JOINS_ADDRESS = "/?#=&%"
 _GOES_ON = re.compile(r"[/?#=&]")
 # A sign that NFKC made ASCII right after a closed path, a 「/」 or a file name (「…/event/／TEL025-…」「…/event/～12/5」
 # 「…/event/：10時～」「…/index.html～12/5」): the separator or the note of the sentence, which no platform links, as
-# _url says of one before Japanese. Unless a path segment closed by 「/」 follows it (「…/～tanaka/」, a tilde typed
-# with the IME on): then it is the address's own, written full-width (link.malformed).
+# _url says of one before Japanese. Unless what follows it can only be more of the address (_ADDRESS_AFTER_SIGN):
+# then it is the address's own, written full-width (link.malformed).
 _AFTER_CLOSED_PATH = re.compile(
     r"(?i)(?:(?<=[^/:]/)|(?<=\.html)|(?<=\.htm)|(?<=\.pdf)|(?<=\.php)|(?<=\.aspx)|(?<=\.xlsx)|(?<=\.docx))"
-    r"[^A-Za-z0-9?#](?![A-Za-z0-9_.\-]*[A-Za-z][A-Za-z0-9_.\-]*/)"
+    r"[^A-Za-z0-9?#]"
 )
+# A path segment closed by 「/」 (「…/site/／kurashi/」), a file name (「…/event/／a.pdf」「…/event/＿2025.pdf」
+# 「…/site/／2025/12/a.pdf」), a percent escape after 「％」 (「…/event/％E4％B8％8A」) or a user's directory after
+# 「～」 (「…/～tanaka」, a tilde typed with the IME on), written in ASCII: a note's phone number, date or time
+# (「／TEL025-526-5111」「～12/5」) is none of them, nor is 「／TEL025-526-5111／FAX…」, its 「/」 full-width too.
+_ADDRESS_AFTER_SIGN = re.compile(
+    r"[A-Za-z0-9_.\-]*[A-Za-z][A-Za-z0-9_.\-]*/"
+    r"|(?:[A-Za-z0-9_.\-]+/)*[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*"
+    r"\.(?i:html?|pdf|php|aspx?|jsp|cgi|xlsx?|docx?|pptx?|csv|txt|zip|jpe?g|png|gif)(?![A-Za-z0-9])"
+)
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+_USER_DIRECTORY = re.compile(r"~[a-z]")
+
+
+def _address_after_sign(doc: Document, view: str, i: int) -> bool:
+    """Whether what follows the sign at ``view[i]`` is more of the address (_ADDRESS_AFTER_SIGN)."""
+    if _PERCENT_ESCAPE.match(view, i) or _USER_DIRECTORY.match(view, i):
+        return True
+    m = _ADDRESS_AFTER_SIGN.match(view, i + 1)
+    return m is not None and doc.original(i + 1, m.end()) == view[i + 1 : m.end()]
 # Greek and Cyrillic letters, some of which look exactly like Latin ones (Cyrillic «о», «а», «р»):
 # a URL that contains them is one URL to report (link.malformed), not two pieces cut at the letter.
 LOOKALIKE_LETTERS = "\u0370-\u03ff\u0400-\u04ff"
@@ -375,7 +394,9 @@ class _Cuts:
         self.closed = [
             i
             for m in _AFTER_CLOSED_PATH.finditer(view, start + 1, stop)
-            if doc.original(i := m.start(), i + 1) != view[i] and doc.original(i - 1, i) == view[i - 1]
+            if doc.original(i := m.start(), i + 1) != view[i]
+            and doc.original(i - 1, i) == view[i - 1]
+            and not _address_after_sign(doc, view, i)
         ]
 
     def end_of(self, a: int) -> int:

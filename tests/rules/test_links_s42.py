@@ -147,3 +147,38 @@ def test_an_address_with_its_first_dot_typed_with_the_ime_on_is_malformed_not_in
 def test_an_internal_host_before_a_full_stop_is_still_internal(text: str) -> None:
     [f] = findings_of("link.malformed", text, policy=CITY)
     assert "組織の中" in f.message
+
+
+# Review of the sign's reading: a phone number then a fax number, each after a full-width 「／」, read as a path segment
+# closed by 「/」 (「TEL025-526-5111／」, the 「／」 made ASCII), so the common contact line still stopped as
+# 「URL に全角文字」; the second 「／」 is written full-width too, so it is the note's, not the address's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{_EVENT}／TEL025-526-5111／FAX025-526-6111",
+        f"問合せ {_EVENT}／TEL:025-526-5111／FAX:025-526-6111",
+    ],
+)
+def test_a_contact_line_of_full_width_signs_after_a_closed_path_ends_the_link(text: str) -> None:
+    assert _links(text) == []
+    assert [u.url for u in Document(text).urls] == [_EVENT]
+
+
+# And what can only be more of the address after the sign, which the relaxation had let through as a note: a file
+# name, a path ending in one, a percent escape, a user's directory after 「～」 (a tilde typed with the IME on). The link
+# ends at the sign, a page other than the one meant.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://www.example.ac.jp/～tanaka",
+        f"{_EVENT}～tanaka",
+        f"{_EVENT}／a.pdf",
+        f"{_EVENT}／12345.html",
+        "https://www.city.joetsu.niigata.jp/uploaded/attachment/／12345.pdf",
+        "https://www.city.joetsu.niigata.jp/site/／2025/12/a.pdf",
+        f"{_EVENT}＿2025.pdf",
+        f"{_EVENT}％E4％B8％8A",
+    ],
+)
+def test_more_of_the_address_after_a_full_width_sign_still_stops(text: str) -> None:
+    assert "link.malformed" in _links(text)
