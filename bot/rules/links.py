@@ -547,6 +547,9 @@ _ABOUT_THE_LINK = re.compile(
     r"|要(?:検索|アクセス)(?:中|済み?|可)?|(?:検索|アクセス)(?:中|済み?|可)"
     r"|(?:詳細|外部|公式|特設|専用|関連|申込)?(?:サイト|ページ|ホームページ|リンク|フォーム)|詳細(?:情報)?"
 )
+# A wiki's article path (Wikipedia's, MediaWiki's), the title its only page name: after it 「ホームページ」「リンク」
+# 「参照」 are the article (「https://ja.wikipedia.org/wiki/ホームページ」), not what the post calls the link.
+_ARTICLE_PATHS = "/wiki/"
 # Japanese path segments each closed by a 「/」 at the end of what is written (「https://…/soshiki/観光課/」, a
 # WordPress page's 「…/お知らせ/」): the address's own, since prose does not end a word with 「/」.
 _SEGMENTS_AFTER = re.compile(rf"(?:{_WORDS}/)+(?=[ \t\u3000\n。．、，)）」』]|$)")
@@ -570,7 +573,12 @@ def _japanese_in_path(doc: Document, url: Url) -> Hit | None:
     )
     if m is None and url.url.endswith(("/", "=")):
         m = (_VALUE_AFTER if url.url.endswith("=") else _TITLE_AFTER).match(doc.text, url.end)
-        if m is not None and url.url.endswith("/") and _ABOUT_THE_LINK.fullmatch(m.group()):
+        if (
+            m is not None
+            and url.url.endswith("/")
+            and not url.url.endswith(_ARTICLE_PATHS)
+            and _ABOUT_THE_LINK.fullmatch(m.group())
+        ):
             return None
     if m is None:
         return None
@@ -732,7 +740,8 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     （「…/search?q=雪まつり」）も、アドレスの一部として止めます。
     URL の後に日本語の文が続くだけのもの（「…/kouhou/をご覧ください」）と、「/」のすぐ後がリンクについて
     述べる言葉のもの（「詳細は…/event/参照」「…/event/掲載中」「…/event/コチラ」「…/event/詳細」
-    「…/event/外部サイト」「…/event/特設ページ」）は対象外です。
+    「…/event/外部サイト」「…/event/特設ページ」）は対象外です（Wikipedia の「…/wiki/」の後は記事名なので、
+    「…/wiki/ホームページ」も止めます）。
     PDF などから写して途中で改行された URL（「…/kurashi/」の次の行に「bosai/index.html」、「https://」の
     次の行にアドレス）も、リンクになるのは改行の手前までなので止め、1行につなげた URL を提案します
     （次の行が字下げされていても同じです）。次の行がファイル名（「index.html」「000123456.pdf」）、

@@ -182,3 +182,17 @@ def test_a_contact_line_of_full_width_signs_after_a_closed_path_ends_the_link(te
 )
 def test_more_of_the_address_after_a_full_width_sign_still_stops(text: str) -> None:
     assert "link.malformed" in _links(text)
+
+
+# After a wiki's article path the word is the article's title, whatever it says (「ホームページ」「リンク」「参照」 are
+# articles too): the link to 「…/wiki/」 opens the main page instead. The label reading let them through.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://ja.wikipedia.org/wiki/ホームページ",
+        "用語の説明 https://ja.wikipedia.org/wiki/リンク",
+        "https://ja.wikipedia.org/wiki/参照",
+    ],
+)
+def test_a_label_word_after_a_wiki_article_path_is_the_title(text: str) -> None:
+    assert "link.malformed" in _links(text)
