@@ -286,8 +286,9 @@ _MUSIC_SHARP = guard(re.compile(rf"(?<![\w♯])♯(?!\d+(?!\w))({_TAG_CHARS}+)")
 _GLUED_HASHTAG = re.compile(rf"(?<![\w&#])#{_TAG_CHARS}+((?:#{_TAG_CHARS}+)+)")
 _GLUED_HASHTAG_X = re.compile(rf"(?<![\w&#\u30fb])#{_TAG_CHARS_X}+((?:#{_TAG_CHARS_X}+)+)")
 # Phone numbers side by side, maybe with a word between and the sentence run on after the last
-# (「#7119・#8000」「#7119と#8000」「#7119または#8000をご利用ください」).
-_ONLY_NUMBERS = re.compile(r"(?:#\d[\d\u30fb]*[\u3041-\u3096]*)*#\d[^#]*")
+# (「#7119・#8000」「#7119と#8000」「#7119または#8000をご利用ください」), each perhaps with 「番」 as a number to
+# call is said (「#8000番・#7119番」「#7119番と#8000番」, see _PHONE_CODE_TAG).
+_ONLY_NUMBERS = re.compile(r"(?:#\d[\d\u30fb]*番?[\u30fb\u3041-\u3096]*)*#\d[^#]*")
 # A phone short code (#7119, #8000, #9110) with the sentence run on after it: 「#7119へ電話を」 is a hashtag,
 # which the number alone is not. Hiragana, or 「番」 as a number to call is said (「#8000番へ」, like 110番); not another
 # word: 「#2025年」「#1000本のひまわり」 are tags meant.
@@ -317,7 +318,7 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     ハッシュタグにならない書き方も知らせます。「シャープ」の変換で入る音楽記号の「♯上越市」と、
     空白なしで続けた「#上越市#春日山」の2つ目以降です（どちらもリンクになりません）。X では、日本語の文字の
     すぐ後に空白なしで続けた「見頃です#上越市」もハッシュタグになりません（「C#言語」のような英数字の後は対象外です）。
-    「#7119・#8000」「#7119と#8000」のように電話番号が並ぶものは、タグのつもりではないので対象外です。
+    「#7119・#8000」「#7119と#8000」「#8000番・#7119番」のように電話番号が並ぶものは、タグのつもりではないので対象外です。
     逆に、「#7119へ電話を」「（#8000番）」のように番号の後に空白なしで文や「番」が続くと、番号から後ろまでがハッシュタグになるので
     知らせます（ハッシュタグがリンクにならない LINE では反応しません）。
     """

@@ -129,3 +129,23 @@ def test_an_approved_tag_in_kanji_before_hiragana_still_gets_the_space() -> None
     [found] = findings_of("platform.hashtag_unlisted", "#上越市の紅葉が見頃", platform="instagram",
                           hashtags_allowed=("上越市",))
     assert found.suggestion == "#上越市 の紅葉が見頃"
+
+
+# Phone short codes side by side, each said with 「番」: twitter-text links none of 「#8000番・#7119番」「#7119番と#8000番」, as
+# none of 「#7119・#8000」, and the writer meant no tags. The second was told it is no hashtag and to put a space
+# before its 「#」, a fix that makes both tags.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#8000番・#7119番",
+        "夜間の急病は #7119番と#8000番 へ",
+        "#7119番または#8000番をご利用ください",
+    ],
+)
+def test_phone_short_codes_with_ban_side_by_side_get_no_space_suggested(text: str) -> None:
+    assert findings_of("platform.hashtags", text, platform="x") == []
+
+
+def test_a_phone_short_code_with_ban_glued_after_a_tag_is_still_told() -> None:
+    [found] = findings_of("platform.hashtags", "#上越市#8000番", platform="x")
+    assert "空白がない" in found.message
