@@ -897,10 +897,12 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             )
     ime_dotted = _ime_dotted(doc)
     for url in ime_dotted:
+        written = doc.text[url.start : url.end]
+        dot = "｡" if "｡" in written and "。" not in written else "。"  # the half-width 「｡」 of a kana keyboard
         yield Hit(
             url.start,
             url.end,
-            f"URL のドットが「。」で書かれていて（「{doc.text[url.start : url.end]}」）、リンクになりません。"
+            f"URL のドットが「{dot}」で書かれていて（「{written}」）、リンクになりません。"
             "半角の「.」に直してください。",
             suggestion=url.url,
         )
