@@ -336,7 +336,17 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
         )
 
 
-_DECORATIVE = guard(re.compile(r"([★☆♪♫♬♡♥◆◇■□●○◎※✨]|" + EMOJI.pattern + r")(?:\1){2,}"))
+# The repeated emoji is read once, whole (atomic): EMOJI reads 「❤️」 two ways (presentation with an optional U+FE0F, or
+# a text symbol with its U+FE0F), and a ZWJ sequence of them that did not repeat was tried every way, 2 to the power of
+# its members (「👨\u200d❤️\u200d」 20 times: 13 s). Emoji first, so that 「✨️」 is not cut to the symbol 「✨」. And never
+# from inside a ZWJ sequence (after its U+200D, or at a member's skin tone, an emoji of its own to EMOJI): from each
+# member the emoji ran to the sequence's end again, and 「👨\u200d」 repeated took 10 s for 10,000 characters
+# (quadratic). A run starts with a whole emoji.
+_DECORATIVE = guard(
+    re.compile(
+        r"(?<!\u200d)(?![\U0001f3fb-\U0001f3ff])((?>" + EMOJI.pattern + r"|[★☆♪♫♬♡♥◆◇■□●○◎※✨]))(?:\1){2,}"
+    )
+)
 # Stars, notes, hearts and diamonds strung together in turn (「★☆★」「♪♫♪」「◆◇◆」) are as much a run
 # as 「★★★」: a screen reader names each (「くろぼし、しろぼし、くろぼし」).
 _MIXED_DECORATIVE = re.compile(r"[★☆♪♫♬♡♥◆◇]{3,}")

@@ -1,0 +1,43 @@
+"""a11y.emoji_overuse, session 42's review: emoji runs found in linear time, as before where they are found."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.rules.conftest import findings_of
+
+
+# A ZWJ sequence's members were each tried as the start of a run, and each read the sequence to its end again
+# (quadratic: 「👨\u200d」 repeated to 10,000 characters took 8 s, to 40,000 about a minute); 「❤️」, which the emoji
+# pattern reads two ways, made a sequence that did not repeat be tried every way (「👨\u200d❤️\u200d」 20 times: 13 s).
+# A 40,000-character draft is one the bot must answer (SPEC §7).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\U0001f468\u200d" * 5000,
+        "\U0001f468\U0001f3fb\u200d" * 8000,  # a skin tone is an emoji of its own to the pattern
+        "\U0001f468\u200d\u2764\ufe0f\u200d" * 20,
+    ],
+)
+def test_a_long_zwj_fragment_is_checked_in_linear_time(text: str) -> None:
+    started = time.perf_counter()
+    findings_of("a11y.emoji_overuse", text, platform="x")
+    assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "run"),
+    [
+        ("★★★", "★★★"),
+        ("✨️✨️✨️", "✨️✨️✨️"),
+        ("❤️🎉🎉🎉", "🎉🎉🎉"),
+        ("👍🏻🎉🎉🎉", "🎉🎉🎉"),
+        ("👍🏻👍🏻👍🏻", "👍🏻👍🏻👍🏻"),
+        ("👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧", "👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧"),
+    ],
+)
+def test_a_run_of_one_emoji_is_still_found_whole(text: str, run: str) -> None:
+    found = findings_of("a11y.emoji_overuse", text)
+    assert [text[f.start : f.end] for f in found] == [run]
