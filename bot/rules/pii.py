@@ -1578,16 +1578,23 @@ _FLAT_ROOM_AFTER = re.compile(
     r"(?:[A-Z][ \t]*-?[ \t]*)?[0-9]{2,4}(?:号室|号)?(?![0-9]|[ \t]*(?:階|F|f|号棟|棟|月|日|年|時|分|回|人|名|円|%|件|台|戸|部屋|室))"
 )
 # A house said to be at the address (「本町3丁目4番5号の住宅に空き巣が入りました」「本町3-4-5の民家で火災」), as a crime or
-# a fire is reported: whose home it is the neighbours know. Not 「住宅展示場」「住宅地」, nor a house the post offers or
-# the city owns (_NOT_A_HOME_FLAT, 空き家).
+# a fire is reported: whose home it is the neighbours know. Only the word standing alone, or the fire's or the break-in's
+# (「住宅火災」「民家全焼」「住宅侵入」): a compound is something else at the address (「住宅展示場」「住宅地」「住宅相談会」
+# 「住宅リフォーム相談会」「住宅型有料老人ホーム」「住居表示」). Nor a house the post offers or the city owns
+# (_NOT_A_HOME_FLAT, 空き家).
 _HOUSE_AFTER = re.compile(
-    r"[ \t]*の?[ \t]*(?:一般|個人|木造)?(?:住宅|民家|住居|家屋)(?!展示|街|地|団地|用地|供給|政策|課|メーカー|ローン)"
+    r"[ \t]*の?[ \t]*(?:一般|個人|木造)?(?:住宅|民家|住居|家屋)"
+    r"(?:(?=火災|全焼|半焼|部分焼|侵入|浸水|倒壊|付近|周辺|敷地)|(?![一-龯々ァ-ヶー]))"
 )
-# The flats a post may give a room of that are nobody's home yet or a business's: public housing offered to let
-# (「市営住宅 … ハイツ本町 203号室 の入居者を募集します」), a shop's, an office's or a class's room.
+# The flats and houses a post may give the room or the street number of that are nobody's home yet or a business's:
+# public housing offered to let (「市営住宅 … ハイツ本町 203号室 の入居者を募集します」), a room to let or to try living
+# in (「移住者向け賃貸：… コーポ本町 102号室 家賃3万円」「【お試し住宅】… ハイツ本町201号室」), a house the city owns,
+# sells or pulls down as a vacant one (「【市有財産売却】本町3-4-5の住宅を一般競争入札で売却します」「特定空家等（…の家屋）の
+# 除却」), a shop's, an office's or a class's room.
 _NOT_A_HOME_FLAT = re.compile(
     r"市営|県営|町営|村営|公営|公社|団地|入居者?(?:募集|の募集|を募集)|空室|空き部屋|テナント|店|カフェ|食堂|サロン|教室|事務所"
     r"|オフィス|営業|会場|センター|クリニック|医院|歯科|整骨院|治療院|民泊|宿|ホテル|旅館|ゲストハウス"
+    r"|賃貸|家賃|間取り|お試し住宅|移住体験|市有|公有|売却|売買|入札|公売|空き?家"
 )
 # A venue's address: under its label (「会場：本町3-4-5」) or in brackets after a facility's name (「避難所（本城町7-7）」
 # 「支援センター（木田1-1-3）」). 「自宅」 near it there is anyone's home, as a place to watch from or set out from
@@ -1882,8 +1889,8 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     時間まで知られるおそれがあるためです（「山田花子さん（高田小6年）の作品は本町3-4-5の市民ギャラリーで」のような会場の住所は対象外です）。
     部屋番号まで書いた住所（「本町3-5-12-101」「本町3丁目5番地12-101」）、番地の後の数字も漢数字で書いた住所（「本町三丁目五番地十二」）、
     番地のない「大字」の住所（「大字土橋1234」）も同じです。
-    住所のすぐ後に「の住宅」「の民家」と続く場合（「本町3丁目4番5号の住宅に空き巣が入りました」「本町3-4-5の民家で火災」。「住宅展示場」「市営住宅」や
-    空き家の投稿は除きます）と、住所のすぐ後にアパート・マンションの名前と部屋番号がある場合（「大手町2-3-4 コーポ上越201号」「仲町4-5-6 グランドマンション505号室」
+    住所のすぐ後に「の住宅」「の民家」と続く場合（「本町3丁目4番5号の住宅に空き巣が入りました」「本町3-4-5の民家で火災」。「住宅展示場」「住宅相談会」
+    「住居表示」のような別の語や、「市営住宅」、空き家（特定空家を含みます）、市有の住宅の売却、賃貸やお試し住宅の投稿は除きます）と、住所のすぐ後にアパート・マンションの名前と部屋番号がある場合（「大手町2-3-4 コーポ上越201号」「仲町4-5-6 グランドマンション505号室」
     「五智2丁目3番4号 メゾン五智102」）は、個人の名前がなくても住まいとして反応します（コーポ・ハイツ・アパート・マンション・メゾン・
     レジデンス・ハイム・荘など住まいを示す名前に限ります。「市営住宅」「入居者募集」「空室」や、店・事務所・教室・民泊などの文の部屋、
     「本町ビル101号室」「市民プラザ 201号室」、「ハイツ本町2階」のような階は対象外です）。
@@ -1948,7 +1955,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
                 )
             ]
         flat = _FLAT_ROOM_AFTER.match(doc.norm, b) or _HOUSE_AFTER.match(doc.norm, b)
-        if flat is not None and not _NOT_A_HOME_FLAT.search(doc.text, *sentence) and "空き家" not in doc.text[slice(*sentence)]:
+        if flat is not None and not _NOT_A_HOME_FLAT.search(doc.text, *sentence):
             message = "個人宅の住所と思われます。本人の了解がない限り、番地までの住所は掲載しないでください。"
             if flat.re is _FLAT_ROOM_AFTER:
                 end = doc.span(street, flat.end())[1]
