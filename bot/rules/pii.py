@@ -276,7 +276,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     固定電話の番号や、携帯か固定か番号で見分けられない国（+1 など）は対象外です。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
     `allow` にある番号（国内の数字だけで比較。設定に全角で書いた番号も同じ）は対象外です。「記入例：」「（例）」の直後や
     「〜のような番号」「〜の形式で」「〜は記入例です」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号、
-    「（記入例）」や「応募書類の記入例」「【申込書の見本】」だけの見出しの行の下に「氏名：上越太郎」「電話：090-…」のように並べた欄の番号も対象外です
+    「（記入例）」や「応募書類の記入例」「【申込書の見本】」（「の」の前は書類・用紙・申込書のような様式の名前に限ります。「作品の見本」「商品のサンプル」は除きます）だけの見出しの行の下に「氏名：上越太郎」「電話：090-…」のように並べた欄の番号も対象外です
     （「条例」「事例」の「例」は除きます。空行や文、別の見出しの後の番号や、「問合せ：」「送り先：」のように問い合わせ先や送り先を示す欄の番号、同じ欄が繰り返された後の2人目の番号は止めます）。
 
     詐欺や不審な電話への注意喚起で、かけてくる番号を示す文（「090-…から市職員を名乗る不審な電話が
@@ -415,9 +415,15 @@ _EXAMPLE_LINE = re.compile(
 # line of anything else (a blank line, a sentence, another heading), are all the example's. Not a field that gives the
 # post's own contact (「送り先：」「問い合わせ：」「担当：」, written on under the example), nor the fields of a second
 # person after the example's (a label met again: 「氏名：上越太郎⏎…⏎氏名：山田花子⏎電話：…」).
-# The heading may name what the example is of (「応募書類の記入例」「【申込書の記入例】」), with a label only a form's example has.
+# The heading may name the form the example is of (「応募書類の記入例」「【申込書の記入例】」「＜申込書の見本＞」), with a label
+# only a form's example has. A form, not anything: 「作品の見本」「商品のサンプル」「山田さんの記入例」「今回当選した方の見本」
+# head a real person's or a seller's fields.
+_FORM_NAME = (
+    r"[^\s:。、()\[\]【】<>〈〉《》]{0,10}(?:書類?|票|届|用紙|様式|はがき|ハガキ|葉書|フォーム|シート|カード|アンケート|名簿|欄"
+    r"|申し?込み?|申請|応募|届出|登録|エントリー)"
+)
 _EXAMPLE_HEADING = re.compile(
-    rf"[ \t]*+[(\[【<〈《]?[ \t]*(?:[^\s:。、()\[\]【】<>〈〉《》]{{1,12}}の(?=記入例|入力例|見本|サンプル))?{_EXAMPLE_LABEL}[ \t]*[)\]】>〉》]?[ \t]*:?[ \t]*"
+    rf"[ \t]*+[(\[【<〈《]?[ \t]*(?:{_FORM_NAME}の(?=記入例|入力例|見本|サンプル))?{_EXAMPLE_LABEL}[ \t]*[)\]】>〉》]?[ \t]*:?[ \t]*"
 )
 _EXAMPLE_LABEL_RE = re.compile(_EXAMPLE_LABEL)
 _FIELD_LINE = re.compile(r"[ \t]*+(?:[・*-][ \t]*+)?([^\s:]{1,12})[ \t]*:")

@@ -371,3 +371,33 @@ def test_a_housing_service_or_a_house_the_city_lets_or_sells_stays_silent(text: 
 )
 def test_a_house_at_the_street_number_still_warns(text: str) -> None:
     assert [c for c, _ in _pii(text)] == ["pii.address"]
+
+
+# Review: the heading names a form (or what the form is for) before 「の記入例」「の見本」, not anything: a work's or a
+# product's sample, or a person's, heads a real person's or a seller's fields.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "作品の見本\n作者：山田花子\n携帯：090-8765-4321",
+        "商品のサンプル\n販売者：山田商店\n携帯：090-8765-4321",
+        "山田さんの記入例\n氏名：山田花子\n電話：090-8765-4321",
+        "今回当選した方の見本\n氏名：山田花子\n携帯：090-8765-4321",
+        "落とし物の見本\n氏名：山田花子\n電話：090-8765-4321",
+    ],
+)
+def test_a_sample_of_anything_but_a_form_heads_no_example(text: str) -> None:
+    assert "pii.phone" in [c for c, _ in _pii(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申請書の記入例\n氏名：上越太郎\n電話：090-1234-5678",
+        "【エントリーシートの記入例】\n氏名：上越太郎\n携帯：090-1234-5678",
+        "＜応募用紙の見本＞\n氏名：上越太郎\n携帯：090-1234-5678",
+        "申込みの記入例\n氏名：上越太郎\n携帯：090-1234-5678",
+        "アンケートの入力例\nメール：joetsu.taro@gmail.com",
+    ],
+)
+def test_a_heading_naming_a_form_still_heads_its_example(text: str) -> None:
+    assert _pii(text) == []
