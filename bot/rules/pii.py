@@ -1578,10 +1578,11 @@ _PRIVATE = re.compile(
 # 「五智2丁目3番4号 メゾン五智102」): a household's door, whoever lives behind it, as a room after the street number is
 # (「本町3-5-12-101」). Only a name that says it is lived in: an office block's or a hall's room (「本町ビル101号室」「市民プラザ
 # 201号室」) is a business's or a venue's, and so is a floor (「ハイツ本町1階」「2F」).
+# Nor a number counting or measuring something (「マンション建設予定地 3000㎡」「120世帯」): no room.
 _DWELLING = r"コーポ|ハイツ|アパート|マンション|メゾン|レジデンス|ハイム|荘|パレス|ヴィラ|シャトー|ドミール|カーサ"
 _FLAT_ROOM_AFTER = re.compile(
     rf"[ \t]*[^\s、。,()（）「」【】]{{0,10}}?(?:{_DWELLING})[^\s、。,()（）「」【】0-9]{{0,10}}?[ \t]*"
-    r"(?:[A-Z][ \t]*-?[ \t]*)?[0-9]{2,4}(?:号室|号)?(?![0-9]|[ \t]*(?:階|F|f|号棟|棟|月|日|年|時|分|回|人|名|円|%|件|台|戸|部屋|室))"
+    r"(?:[A-Z][ \t]*-?[ \t]*)?[0-9]{2,4}(?:号室|号)?(?![0-9]|[ \t]*(?:階|F|f|号棟|棟|月|日|年|時|分|回|人|名|円|%|件|台|戸|部屋|室|世帯|区画|m|坪|平方|万|千))"
 )
 # A house said to be at the address (「本町3丁目4番5号の住宅に空き巣が入りました」「本町3-4-5の民家で火災」), as a crime or
 # a fire is reported: whose home it is the neighbours know. Only the word standing alone, or the fire's or the break-in's

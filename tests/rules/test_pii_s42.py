@@ -401,3 +401,16 @@ def test_a_sample_of_anything_but_a_form_heads_no_example(text: str) -> None:
 )
 def test_a_heading_naming_a_form_still_heads_its_example(text: str) -> None:
     assert _pii(text) == []
+
+
+# Review: a number after a flat's name that counts or measures (an area, households, plots) is no room.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【開発許可】本町3-4-5 マンション建設予定地 3000㎡",
+        "【土地利用】本町3-4-5 マンション用地 1200坪",
+        "【自治会】本町3-4-5 コーポ本町 120世帯が加入しています",
+    ],
+)
+def test_an_area_or_a_count_after_a_flats_name_stays_silent(text: str) -> None:
+    assert _pii(text) == []
