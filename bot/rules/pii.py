@@ -1620,6 +1620,10 @@ _HOME_ELSEWHERE = re.compile(r"から|でも?|に|へ|まで|を|[一-龯]")
 # 「自宅訪問先」) is one person's home, not everyone's.
 _HOME_COMPOUND = re.compile(r"(?:周辺|付近|周り|療養|待機|避難|学習|保育|勤務)(?![ \t]*(?:先|中?[ \t]*:))")
 _TIED = re.compile(r"[ \t\n:：()（）\[\]【】、]*(?:の|にある)?[ \t\n:：()（）\[\]【】]*")
+# Unless 「自宅」 right after the bracket says the place is a home (「ギャラリー（本町3-4-5）自宅兼アトリエ」「ふれあいプラザ
+# （本町3-4-5）自宅の一部を開放」), as inside it (「（本町3-4-5 自宅の一部を開放）」).
+_HOME_AT_THE_BRACKET = re.compile(r"[ \t]*\)[ \t※]*自宅")
+_HOME_IS_THE_PLACE = re.compile(r"兼|の一部|を(?:開放|改装|改修)|です|であ")
 _NEAR = 25
 _MARKER_MAX = 8  # the longest of _PRIVATE's words
 # What may stand between a label and its value on a form: 「自宅：」, 「自宅⏎」.
@@ -1911,7 +1915,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     「保健師 山田花子（本町3-4-5）」「館長」「市職員」「介護職員」や、「市職員 山田花子さん（本町3-4-5）が逮捕されました」のように
     職員本人についての記事の氏名、「市民課 山田太郎（本町3-4-5在住）」「福祉課長 山田太郎さん（58歳、本町3-4-5）」のように（）に住まいや年齢を書いた氏名にも反応します）。
     「会場：」の後や「避難所（…）」「センター（…）」「第1庁舎（…）」のように会場・施設の住所では、近くの「自宅から」「ご自宅でも視聴」「自宅に届ける」
-    「自宅へお持ち帰り」のような自宅（読む人の家）には反応しません（「上越市民プラザ（土橋1914-3）自宅で不要になった…」のように、施設の住所の（）を閉じた後の自宅も同じです）（「会場は本町3-4-5の自宅です」のように住所と結び付いた自宅には反応します）。
+    「自宅へお持ち帰り」のような自宅（読む人の家）には反応しません（「上越市民プラザ（土橋1914-3）自宅で不要になった…」のように、施設の住所の（）を閉じた後の自宅も同じです。「ギャラリー（本町3-4-5）自宅兼アトリエ」「（本町3-4-5）自宅の一部を開放」のように、（）のすぐ後でその場所を自宅と言うものには反応します）（「会場は本町3-4-5の自宅です」のように住所と結び付いた自宅には反応します）。
     「自宅周辺」「自宅療養」「自宅待機」のような語の「自宅」も、住所と結び付いていなければ個人宅とはみなしません（「自宅療養先」「自宅待機中：」のように住所の見出しになっているものと、「自宅介護」「自宅訪問」は個人宅とみなします）。
     表計算ソフトから貼り付けた名簿（「氏名,年齢,住所」のように「氏名」「名前」と「住所」の列がある表）で、同じ行に個人の氏名と
     住所があるものにも反応します（「職員名」「会員名」の列の名簿も同じです。「避難所名」「施設名」「店名」の列の表や、氏名の欄が会社名や「図書館」「食堂」のような施設・店の名前のものは対象外です）。
@@ -1954,7 +1958,11 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
             # not the facility.
             near = [
                 (k0, k1) for k0, k1 in near
-                if not (doc.norm.startswith("自宅", k1 - 2) and closed and b <= k0 and ")" in doc.norm[b:k0])
+                if (
+                    closed and b <= k0 and _HOME_AT_THE_BRACKET.fullmatch(doc.norm, b, k1)
+                    and _HOME_IS_THE_PLACE.match(doc.norm, k1)
+                )
+                or not (doc.norm.startswith("自宅", k1 - 2) and closed and b <= k0 and ")" in doc.norm[b:k0])
                 and (
                     not (doc.norm.startswith("自宅", k1 - 2) and elsewhere.match(doc.norm, k1))
                     or (b <= k0 and _TIED.fullmatch(doc.norm, b, k0) and not (closed and ")" in doc.norm[b:k0]))

@@ -414,3 +414,17 @@ def test_a_heading_naming_a_form_still_heads_its_example(text: str) -> None:
 )
 def test_an_area_or_a_count_after_a_flats_name_stays_silent(text: str) -> None:
     assert _pii(text) == []
+
+
+# Review: 「自宅」 right after a facility's closed bracket that says the place is a home (自宅兼, 自宅の一部, 自宅を開放)
+# is tied to it, as inside the bracket.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【作品展】ギャラリー（本町3-4-5）自宅兼アトリエで開催します",
+        "ふれあいプラザ（本町3-4-5）自宅の一部を開放しています",
+        "会場：ふれあいプラザ（本町3-4-5）※自宅です",
+    ],
+)
+def test_a_home_said_of_the_facility_right_after_its_bracket_warns(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == ["pii.address"]
