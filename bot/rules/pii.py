@@ -1569,9 +1569,11 @@ _GRADE_BEFORE = re.compile(r"(?:要介護|要支援|震度|第)$")
 # Chinese post (「王芳女士的住址：…」; a venue is 「地址」), a word Japanese does not use, and so is 「住在」 (lives at:
 # 「王先生住在上越市本町3-4-5」). Someone's home said as theirs (「住まいは本町3丁目4-5で」「本町3-4-5に住んでいます」); not
 # 「お住まいの方」 or 「付近に住んでいる方」, which are everyone at the place.
-# 「山田さんのお宅（本町3-4-5）」「佐藤様のご実家」: a named person's home said with 「の」, as 先生の家 is.
+# 「山田さんのお宅（本町3-4-5）」「佐藤様のご実家」: a named person's home said with 「の」, as 先生の家 is. Not everyone's
+# (「みなさんのおうちで余った食品を」「皆様のお宅を訪問します」「お客様の家」「利用者さんの家」「会員様」「お子さんの家」).
 _PRIVATE = re.compile(
-    r"さん宅|様宅|様方|さん方|氏宅|君宅|ちゃん宅|者宅|自宅|個人宅|私宅|先生宅|(?:先生|さん|様)の(?:お宅|ご?実家|お?家|おうち)(?![一-龯])"
+    r"さん宅|様宅|様方|さん方|氏宅|君宅|ちゃん宅|者宅|自宅|個人宅|私宅|先生宅"
+    r"|(?:先生|(?<!皆)(?<!みな)(?<!客)(?<!者)(?<!員)(?<!お子)(?<!近所)(?:さん|様))の(?:お宅|ご?実家|お?家|おうち)(?![一-龯])"
     r"|住址|住在|(?<![おご])住まい(?:は|:)|に住んで(?:います|おります)"
 )
 # A flat's name and its room right after the address (「大手町2-3-4 コーポ上越201号」「仲町4-5-6 グランドマンション505号室」

@@ -428,3 +428,21 @@ def test_an_area_or_a_count_after_a_flats_name_stays_silent(text: str) -> None:
 )
 def test_a_home_said_of_the_facility_right_after_its_bracket_warns(text: str) -> None:
     assert [c for c, _ in _pii(text)] == ["pii.address"]
+
+
+# Review: everyone's home said with 「の」 (みなさん・皆様・お客様・利用者さん) beside a venue's address is no named person's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【フードドライブ】市民プラザ（本町3-4-5）で、みなさんのおうちで余った食品を受け付けます",
+        "各家庭の皆様のお宅を訪問します（本町3-4-5 地域包括支援センター）",
+        "【出張修理】やまだ電器（本町3-4-5）がお客様の家にお伺いします",
+        "ヘルパーが利用者さんの家へ伺います（事業所：本町3-4-5）",
+    ],
+)
+def test_everyones_home_beside_a_venues_address_stays_silent(text: str) -> None:
+    assert _pii(text) == []
+
+
+def test_a_named_persons_home_said_with_no_still_warns() -> None:
+    assert [c for c, _ in _pii("花子さんのおうち（本町3-4-5）に集合してください")] == ["pii.address"]
