@@ -202,9 +202,9 @@ def test_a_long_draft_of_example_fields_is_read_in_linear_time() -> None:
     import time
 
     fields = "\n".join(f"項目{i}：090-1234-{i % 10000:04d}" for i in range(4000))
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a wall-clock limit fails on a loaded machine
     assert _pii("【記入例】\n" + fields) == []
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
 
 
 # A facility's address in its bracket, and the reader's home in what the post asks or offers: the bracket closed before
