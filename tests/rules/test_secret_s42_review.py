@@ -3,23 +3,10 @@ by 「。」 and of a login's services took for a password, or let through."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
-from tests.rules.conftest import JST, Corpus, assert_secret_flagged_and_masked
-
-CORPUS = Corpus(datetime(2026, 12, 7, 10, 0, tzinfo=JST))
-PLATFORMS = ("x", "instagram")
-
-
-def _bad(texts: list[str]) -> list[tuple[str, str, str]]:
-    return [(p, t, "confidential.secret") for p in PLATFORMS for t in texts]
-
-
-def _ordinary(texts: list[str]) -> list[tuple[str, str]]:
-    return [(p, t) for p in PLATFORMS for t in texts]
-
+from tests.rules.conftest import assert_secret_flagged_and_masked
+from tests.rules.test_secret_s42 import CORPUS, _ordinary
 
 # A capitalised word alone in the field is read as a password since session 42 (「パスワード：Sakura」); a browser's name
 # or what a visitors' Wi-Fi notice or a settings screen puts there is none.
