@@ -24,6 +24,7 @@ from bot.rules.prefilter import guard
 from bot.rules.registry import rule
 from bot.rules.text import (
     AS_LATIN,
+    FILE_EXTENSIONS,
     INVISIBLE,
     LOOKALIKE_LETTERS,
     URL_CHARS,
@@ -617,7 +618,7 @@ _SPLIT_SCHEME = guard(re.compile(
 # after a link that already ends in a file name (「…/form.html⏎pdf/index.html」) but a query.
 _LINE_BREAK_AFTER_LINK = re.compile(r"([.?]?)[ \t]*\r?\n[ \t\u3000]*")
 _NEXT_LINE_PIECE = re.compile(r"[A-Za-z0-9\-._~%!$&'*+,;=@/?#]+")
-_FILE_NAME = re.compile(r"(?i)\.(?:html?|php|pdf|aspx?|jsp|cgi|xlsx?|docx?|pptx?|zip|jpe?g|png)$")
+_FILE_NAME = re.compile(rf"(?i)\.(?:{FILE_EXTENSIONS})$")
 _PAGE_NUMBER_PATH = re.compile(r"[a-z0-9\-._~%]*(?:/[a-z0-9\-._~%]+)*/[0-9]+")
 _REST_OF_HOST = re.compile(r"(?:[a-z0-9\-]+\.)+[a-z]{2,}(?:/[a-z0-9\-._~%/]*)?")
 # What a piece may be followed by: the end of its line (perhaps after a full stop), a space, Japanese.

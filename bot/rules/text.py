@@ -184,10 +184,12 @@ _AFTER_CLOSED_PATH = re.compile(
 # 「…/site/／2025/12/a.pdf」), a percent escape after 「％」 (「…/event/％E4％B8％8A」) or a user's directory after
 # 「～」 (「…/～tanaka」, a tilde typed with the IME on), written in ASCII: a note's phone number, date or time
 # (「／TEL025-526-5111」「～12/5」) is none of them, nor is 「／TEL025-526-5111／FAX…」, its 「/」 full-width too.
+# The endings of a file a link may open: a page, a document, a picture (links._FILE_NAME uses them too).
+FILE_EXTENSIONS = r"html?|pdf|php|aspx?|jsp|cgi|xlsx?|docx?|pptx?|csv|txt|zip|jpe?g|png|gif"
 _ADDRESS_AFTER_SIGN = re.compile(
     r"[A-Za-z0-9_.\-]*[A-Za-z][A-Za-z0-9_.\-]*/"
     r"|(?:[A-Za-z0-9_.\-]+/)*[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*"
-    r"\.(?i:html?|pdf|php|aspx?|jsp|cgi|xlsx?|docx?|pptx?|csv|txt|zip|jpe?g|png|gif)(?![A-Za-z0-9])"
+    rf"\.(?i:{FILE_EXTENSIONS})(?![A-Za-z0-9])"
 )
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 _USER_DIRECTORY = re.compile(r"~[a-z]")
@@ -199,6 +201,8 @@ def _address_after_sign(doc: Document, view: str, i: int) -> bool:
         return True
     m = _ADDRESS_AFTER_SIGN.match(view, i + 1)
     return m is not None and doc.original(i + 1, m.end()) == view[i + 1 : m.end()]
+
+
 # Greek and Cyrillic letters, some of which look exactly like Latin ones (Cyrillic «о», «а», «р»):
 # a URL that contains them is one URL to report (link.malformed), not two pieces cut at the letter.
 LOOKALIKE_LETTERS = "\u0370-\u03ff\u0400-\u04ff"

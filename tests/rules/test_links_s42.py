@@ -196,3 +196,17 @@ def test_more_of_the_address_after_a_full_width_sign_still_stops(text: str) -> N
 )
 def test_a_label_word_after_a_wiki_article_path_is_the_title(text: str) -> None:
     assert "link.malformed" in _links(text)
+
+
+# A link that already ends in a file is whole, whatever the next line holds: a .csv, .txt or .gif was missing from
+# links' list of file endings (text.py's list had them), so the line under it was read as the link wrapped and stopped.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "統計データ（CSV）\nhttps://www.city.joetsu.niigata.jp/uploaded/jinko.csv\nhonbun/index.html",
+        "https://www.city.joetsu.niigata.jp/uploaded/map.gif\nkoko/",
+        "https://www.city.joetsu.niigata.jp/uploaded/readme.txt\nsample.pdf",
+    ],
+)
+def test_a_link_ending_in_any_file_is_not_joined_to_the_next_line(text: str) -> None:
+    assert not findings_of("link.malformed", text, policy=CITY)
