@@ -5,7 +5,8 @@ does once at start after DUPLICATE_SIGNATURE_VERSION changed.
 
 Writes ``--rows`` versions of the last 30 days signed by version 1 over ``--accounts`` accounts
 (and ``--history`` versions from a year before, signed by version 1 as well), then times the intake's read of the duplicate candidates (storage.drafts.recent_texts with the
-filter, median of 50) before and after, and the signing itself. Runs on a temporary SQLite file
+filter, median of 50) before and after, and the signing itself; with a history, also after that
+history is marked as signed by a newer release (a downgrade: the newer signatures are kept). Runs on a temporary SQLite file
 and, with ``--database-url`` (or ``TEST_DATABASE_URL``), on PostgreSQL too (its ``public`` schema
 is DROPPED: use a scratch database).
 """
@@ -24,9 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from sqlalchemy import update  # noqa: E402
+from sqlmodel import col  # noqa: E402
+
 from benchmarks.scratch_db import reset  # noqa: E402
 from bot.duplicate_signatures import resign_older_signatures  # noqa: E402
 from bot.rules import duplicate_signature  # noqa: E402
+from bot.rules.misc import DUPLICATE_SIGNATURE_VERSION  # noqa: E402
 from bot.services import DUPLICATE_STATES, DUPLICATE_WINDOW  # noqa: E402
 from storage import drafts  # noqa: E402
 from storage.db import Database, upgrade  # noqa: E402
@@ -90,10 +95,18 @@ def run(url: str, rows: int, accounts: int, history: int) -> None:
     changed = resign_older_signatures(db, NOW)
     took = time.perf_counter() - start
     after = intake_read_ms(db)
+    downgraded = ""
+    if history:
+        with db.session() as s:
+            s.connection().execute(update(DraftVersionRow).where(col(DraftVersionRow.created_at) < NOW - timedelta(days=300))
+                                   .values(dup_version=DUPLICATE_SIGNATURE_VERSION + 1))
+        if db.is_postgres:
+            analyze(db)
+        downgraded = f"; {intake_read_ms(db):.2f} ms with the history signed by a newer release (a downgrade)"
     kind = "PostgreSQL" if db.is_postgres else "SQLite"
     print(f"{kind}: signed {changed} of {rows + history} versions again in {took:.2f} s "
           f"({took / max(changed, 1) * 1e6:.0f} µs a row{', ANALYZE included' if db.is_postgres else ''}); "
-          f"intake read {before:.2f} ms before, {after:.2f} ms after")
+          f"intake read {before:.2f} ms before, {after:.2f} ms after{downgraded}")
     db.dispose()
 
 

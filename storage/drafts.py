@@ -376,8 +376,31 @@ def _could_duplicate(f: Any, versions_since: Any) -> Any:
                                  func.length(col(v.dup_key)).between(f.min_length, f.max_length), recent),
         select_(col(v.id)).where(col(v.dup_version).is_(None), recent),
         select_(col(v.id)).where(col(v.dup_version) < f.version, recent),
-        select_(col(v.id)).where(col(v.dup_version) > f.version, recent),
+        # Signed by a newer release before a downgrade. Each version its own index range: one range
+        # over every newer version would walk all the rows that release signed, of any age (the
+        # date bounds a range only within one version), 36 ms instead of 9 on a year's history.
+        select_(col(v.id)).where(col(v.dup_version).in_(_newer_versions(f.version)), recent),
+        select_(col(v.id)).where(col(v.dup_version) > _newest_listed(f.version), recent),
     ).subquery()
+
+
+# How many releases' signatures newer than this one are looked up one by one (see _could_duplicate);
+# signatures further ahead are still read, by an unbounded range that finds none in practice.
+NEWER_SIGNATURES_LISTED = 8
+
+
+def _ahead(version: Any, steps: int) -> Any:
+    # A literal step for the intake's prebuilt statement, whose every placeholder is a value given
+    # with each draft (storage.db.execute_prebuilt).
+    return version + steps if isinstance(version, int) else version + literal_column(str(steps))
+
+
+def _newer_versions(version: Any) -> list[Any]:
+    return [_ahead(version, i) for i in range(1, NEWER_SIGNATURES_LISTED + 1)]
+
+
+def _newest_listed(version: Any) -> Any:
+    return _ahead(version, NEWER_SIGNATURES_LISTED)
 
 
 def recent_texts_query(account_id: Any, since: Any, states: Sequence[str] | Any,

@@ -167,3 +167,16 @@ def test_the_intake_looks_candidates_up_by_index_not_by_reading_every_version(db
     plan = " | ".join(str(r[-1]) for r in rows)
     assert "SCAN draft_versions" not in plan and "Seq Scan on draft_versions" not in plan, plan
     assert "ix_draft_versions_dup_key" in plan and "ix_draft_versions_dup_numbers" in plan, plan
+
+
+def test_posts_signed_by_any_newer_release_are_still_compared_after_a_downgrade(db: Database) -> None:
+    """A newer release's key may say anything: its recent versions are read whatever the key (the
+    next few releases one index range each, drafts.NEWER_SIGNATURES_LISTED, any later ones by one
+    range beyond them), and none older than the window."""
+    ahead = [1, 2, drafts.NEWER_SIGNATURES_LISTED, drafts.NEWER_SIGNATURES_LISTED + 1, 40]
+    for i, step in enumerate(ahead):
+        store(db, f"3.{i}", f"{BASE}（第{i}報）", version=DUPLICATE_SIGNATURE_VERSION + step)
+        store(db, f"4.{i}", f"{BASE}（旧第{i}報）", version=DUPLICATE_SIGNATURE_VERSION + step,
+              created=NOW - timedelta(days=400))
+    # Unrelated words, so that only the version lets them through.
+    assert sorted(read(db, "図書館は月曜日が休館日です。")) == sorted(f"{BASE}（第{i}報）" for i in range(len(ahead)))
