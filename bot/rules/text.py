@@ -191,12 +191,32 @@ _ADDRESS_AFTER_SIGN = re.compile(
     rf"\.(?i:{FILE_EXTENSIONS})(?![A-Za-z0-9])"
 )
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
-_USER_DIRECTORY = re.compile(r"~[a-z]")
+# Kana or kanji right after the ASCII a sign is followed by: what follows the sign is a word of the sentence
+# (「…/event/～kids向けイベント」「…/event/．pdf版もあります」), not an address the sentence goes on with.
+_INTO_JAPANESE = r"(?![A-Za-z0-9_.\-]|[\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005])"
+_USER_DIRECTORY = re.compile(rf"~[a-z][A-Za-z0-9_.\-]*+{_INTO_JAPANESE}")
+# A name after a dot, in lower case (「…/event/．htaccess」, the dot typed with the IME on), a query's parameter after
+# 「＆」 (「…/event/＆id=3」), and a page's number after a script (「…/site/a.php／12345」, its path info): none of them is
+# the start of a sentence, a date or a phone number.
+_DOT_NAME = re.compile(r"\.[a-z][a-z0-9_\-]*+(?=[\s/?#)\]」』、。,]|\Z)")
+_QUERY_PARAMETER = re.compile(r"&[A-Za-z0-9_.\-]+=")
+_SCRIPT_BEFORE = re.compile(r"(?i)\.(?:php|cgi|jsp|aspx?)/$")
+_PAGE_NUMBER = re.compile(rf"[0-9]++{_INTO_JAPANESE}(?!/)")
 
 
 def _address_after_sign(doc: Document, view: str, i: int) -> bool:
     """Whether what follows the sign at ``view[i]`` is more of the address (_ADDRESS_AFTER_SIGN)."""
-    if _PERCENT_ESCAPE.match(view, i) or _USER_DIRECTORY.match(view, i):
+    if (
+        _PERCENT_ESCAPE.match(view, i)
+        or _USER_DIRECTORY.match(view, i)
+        or _DOT_NAME.match(view, i)
+        or _QUERY_PARAMETER.match(view, i)
+        or (
+            view[i] == "/"
+            and _PAGE_NUMBER.match(view, i + 1) is not None
+            and _SCRIPT_BEFORE.search(view, max(0, i - 6), i + 1) is not None
+        )
+    ):
         return True
     m = _ADDRESS_AFTER_SIGN.match(view, i + 1)
     return m is not None and doc.original(i + 1, m.end()) == view[i + 1 : m.end()]

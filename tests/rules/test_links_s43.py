@@ -36,3 +36,41 @@ def test_a_sign_after_any_file_the_city_links_ends_the_link(text: str) -> None:
 
 def test_the_link_before_the_sign_is_the_whole_file() -> None:
     assert [u.url for u in Document(f"{_SITE}jinko.csv／12/5更新").urls] == [f"{_SITE}jinko.csv"]
+
+
+# What only an address has after the sign, written with the IME on: a dot-name (「．htaccess」), a query's parameter
+# (「＆id=3」), a page number after a script (「a.php／12345」). No platform links across the sign, so the reader lands
+# on another page: it stops as 「URL に全角文字」.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://www.city.joetsu.niigata.jp/event/．htaccess",
+        "https://www.city.joetsu.niigata.jp/event/＆id=3",
+        "https://www.city.joetsu.niigata.jp/site/event/list.php?cat=2＆page=3",
+        "https://www.city.joetsu.niigata.jp/site/a.php／12345",
+        "詳細 https://www.city.joetsu.niigata.jp/site/a.aspx／12345 をご覧ください",
+        "https://www.city.joetsu.niigata.jp/～tanaka",
+        "https://www.city.joetsu.niigata.jp/～tanaka/index.html",
+    ],
+)
+def test_an_address_going_on_after_a_full_width_sign_stops(text: str) -> None:
+    assert "link.malformed" in _links(text)
+
+
+# The sentence after the sign: a word that runs into Japanese (「～kids向け」 is 「for kids」), a date or a year after a
+# script, or a sign before Japanese. The link ends at the sign, on the page meant.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "親子で楽しめるイベント https://www.city.joetsu.niigata.jp/event/～kids向けワークショップも開催",
+        "https://www.city.joetsu.niigata.jp/event/～親子向け～",
+        "https://www.city.joetsu.niigata.jp/event/．pdf版もあります",
+        "https://www.city.joetsu.niigata.jp/event/．LINEでも配信しています",
+        "https://www.city.joetsu.niigata.jp/event/＆先着順です",
+        "https://www.city.joetsu.niigata.jp/event/＆Instagramでも発信中",
+        "https://www.city.joetsu.niigata.jp/site/a.php／12/5更新",
+        "https://www.city.joetsu.niigata.jp/site/a.php／2025年版",
+    ],
+)
+def test_the_sentence_after_the_sign_is_not_the_address(text: str) -> None:
+    assert _links(text) == []
