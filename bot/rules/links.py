@@ -231,6 +231,68 @@ def _shortened(doc: Document, opts: RuleOptions) -> Iterator[tuple[Url, str]]:
         yield url, hit
 
 
+# A shortened link behind another address, in its query (「https://www.city.joetsu.niigata.jp/jump?url=https://bit.ly/abc」,
+# a CMS's exit page, or a share button's 「?u=…」): the reader is sent on to the shortener and its unseen destination all
+# the same, though the address shown is a trusted one.
+def _shortened_behind(doc: Document, opts: RuleOptions) -> Iterator[tuple[Url, str, str]]:
+    """(link, shortener's domain, shortened link) of each link whose query sends the reader to a shortened link."""
+    listed = _domain_lists("shorteners.txt", "shorteners_extra.txt")
+    extra = tuple(opts.extra_words)
+    for url in doc.urls:
+        if "?" not in url.url or "http" not in url.url.lower() or _redirected(url) is not None:
+            continue  # a known service's redirect is told with its destination (_redirects)
+        parts = urlsplit(url.url if url.scheme else f"https://{url.url}")
+        for values in parse_qs(parts.query).values():
+            for value in values:
+                if not value.lower().startswith(("https://", "http://")):
+                    continue
+                host = (urlsplit(value).hostname or "").rstrip(".")
+                if not host or any(host_matches(host, a) for a in opts.allow if a.strip()):
+                    continue
+                if host_in(host, FIRST_PARTY_SHORT_LINKS) and not host_in(host, extra):
+                    continue
+                if hit := host_in(host, listed) or host_in(host, extra):
+                    yield url, hit, value
+                    break
+            else:
+                continue
+            break
+
+
+# A shortened link written so that no platform links it, its dot set apart or bracketed (「bit . ly/abc」「bit[.]ly/abc」
+# 「bit(.)ly/abc」「bit。ly/abc」「bit dot ly/abc」): the reader still types or copies it and lands on the shortener. Found at
+# the disguised dot, then the name before it; only a shortener's host with an id after the 「/」 is one.
+_DISGUISED_DOT = guard(re.compile(
+    r"(?i)[ \t]*(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|[ \t]dot[ \t]|[。｡]|[ \t]\.|\.[ \t])[ \t]*"
+    r"(?=([a-z]{2,24}(?:\.[a-z]{2,24})?)[ \t]*/[ \t]*([A-Za-z0-9_\-]+))"
+))
+_NAME_BEFORE_DOT = re.compile(r"(?i)(?<![A-Za-z0-9.\-@])[a-z0-9][a-z0-9\-]{0,62}$")
+
+
+def _disguised_shortened(doc: Document, opts: RuleOptions) -> Iterator[tuple[int, int, str]]:
+    """(start, end, shortener's domain) of each shortened link written with a disguised dot (_DISGUISED_DOT)."""
+    norm = doc.norm
+    if "/" not in norm:
+        return
+    listed = _domain_lists("shorteners.txt", "shorteners_extra.txt")
+    extra = tuple(opts.extra_words)
+    for m in _DISGUISED_DOT.finditer(norm):
+        name = _NAME_BEFORE_DOT.search(norm, max(0, m.start() - 63), m.start())
+        if name is None or _PLACEHOLDER_SEGMENT.fullmatch(m.group(2)):
+            continue
+        host = f"{name.group()}.{m.group(1)}".lower()
+        if any(host_matches(host, a) for a in opts.allow if a.strip()):
+            continue
+        if (hit := host_in(host, listed) or host_in(host, extra)) is None:
+            continue
+        if host_in(host, FIRST_PARTY_SHORT_LINKS) and not host_in(host, extra):
+            continue
+        start, end = doc.span(name.start(), m.end(2))
+        # A link already read (「https://bit。ly/abc」 is _ime_dotted's) is told once.
+        if doc.url_at(start) is None and not any(u.start <= start < u.end for u in _ime_dotted(doc)):
+            yield start, end, hit
+
+
 # Links that pass through a service on their way to the page, as they are copied from where the
 # writer found them: a Google search result, a link in a Facebook or Instagram post or in YouTube,
 # and an e-mail read in Outlook of Microsoft 365 (Safe Links: it names the organisation's tenant).
@@ -294,6 +356,7 @@ def _stopped(doc: Document, ctx: CheckContext) -> set[tuple[int, int]]:
             spans.update((url.start, url.end) for url, _ in links(doc, opts))
     if (opts := ctx.options_for("link.shortener")) is not None:
         spans.update((url.start, url.end) for url, _, _ in _redirects(doc, opts))
+        spans.update((url.start, url.end) for url, _, _ in _shortened_behind(doc, opts))
     doc.memo[key] = spans
     return spans
 
@@ -319,6 +382,9 @@ def shortener(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「「bit.ly/…」で始まるURLのSMSに注意してください」のように、詐欺の手口として短縮URLの書き出しだけを
     示したもの（その先を「…」「xxxx」で伏せたものや、何も書いていないもの）も、リンクではないので反応しません。
     「https://bit。ly/…」のようにドットを「。」で書いたものも、ブラウザーは同じ短縮URLを開くので止めます。
+    リンクにならないようドットを区切った「bit . ly/abc」「bit[.]ly/abc」「bit(.)ly/abc」「bit。ly/abc」「bit dot ly/abc」も、読む人は
+    打ち直して同じ短縮URLを開くので止めます。市のサイトなどのアドレスのクエリで短縮URLへ転送するもの
+    （「https://www.city.joetsu.niigata.jp/jump?url=https://bit.ly/abc」）も、行き先が見えないので止めます。
     そのほかの公式の短縮ドメインは `allow` で許可できます。
     Google の検索結果（google.com/url?q=…）、Facebook・Instagram・YouTube のリンク（l.facebook.com/l.php?u=…）、
     Outlook の安全リンク（….safelinks.protection.outlook.com/?url=…）のように、別のサービスを経由する転送用の
@@ -329,6 +395,20 @@ def shortener(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             url.start,
             url.end,
             f"URL短縮サービス（{hit}）のリンクです。行き先が分かる元のURLを載せてください。",
+        )
+    for url, hit, shortened in _shortened_behind(doc, opts):
+        yield Hit(
+            url.start,
+            url.end,
+            f"このリンクは、URL短縮サービス（{hit}）のリンク（{shortened}）へ転送します。行き先が見えないので、"
+            "行き先が分かる元のURLを載せてください。",
+        )
+    for start, end, hit in _disguised_shortened(doc, opts):
+        yield Hit(
+            start,
+            end,
+            f"URL短縮サービス（{hit}）のアドレスです（「{doc.text[start:end]}」）。ドットを空白・括弧・「。」などで書き換えても、"
+            "読む人は打ち直して短縮URLを開きます。行き先が分かる元のURLを載せてください。",
         )
     for url, service, destination in _redirects(doc, opts):
         yield Hit(

@@ -74,3 +74,39 @@ def test_an_address_going_on_after_a_full_width_sign_stops(text: str) -> None:
 )
 def test_the_sentence_after_the_sign_is_not_the_address(text: str) -> None:
     assert _links(text) == []
+
+
+# A shortened link behind a trusted address's query, or written so that no platform links it: the reader still ends up
+# at the shortener's unseen destination (上越市 6(1)② asks for no shortener at all). Both went out unwarned.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "詳しくは https://www.city.joetsu.niigata.jp/jump?url=https://bit.ly/3xYz12 をご覧ください",
+        "https://www.city.joetsu.niigata.jp/jump?url=https%3A%2F%2Fbit.ly%2F3xYz12",
+        "詳しくは bit . ly/3xYz12 へ",
+        "詳しくは bit[.]ly/3xYz12 へ",
+        "詳しくは bit(.)ly/3xYz12 へ",
+        "詳しくは　bit。ly/3xYz12　をご覧ください",
+        "申込みは bit dot ly/3xYz12 から",
+        "お得な情報は amzn . to/3xYz から",
+    ],
+)
+def test_a_shortened_link_behind_a_query_or_a_disguised_dot_stops(text: str) -> None:
+    found = [c for c in _links(text) if c == "link.shortener"]
+    assert found == ["link.shortener"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://www.city.joetsu.niigata.jp/jump?url=https://www.pref.niigata.lg.jp/",
+        "https://www.city.joetsu.niigata.jp/jump?url=https://youtu.be/abc123",
+        "「bit . ly/xxxx」のようなURLが書かれたSMSに注意してください",
+        "不審な「bit[.]ly/…」で始まるSMSに注意",
+        "市報 Vol. 12/1号を発行しました",
+        "会場は本館 4F. Room/A です",
+        "詳しくはホームページをご覧ください。ly/ は関係ありません",
+    ],
+)
+def test_other_addresses_and_dots_stay_silent(text: str) -> None:
+    assert "link.shortener" not in _links(text)
