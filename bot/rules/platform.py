@@ -290,9 +290,10 @@ _GLUED_HASHTAG_X = re.compile(rf"(?<![\w&#\u30fb])#{_TAG_CHARS_X}+((?:#{_TAG_CHA
 # call is said (「#8000番・#7119番」「#7119番と#8000番」, see _PHONE_CODE_TAG).
 _ONLY_NUMBERS = re.compile(r"(?:#\d[\d\u30fb]*番?[\u30fb\u3041-\u3096]*)*#\d[^#]*")
 # A phone short code (#7119, #8000, #9110) with the sentence run on after it: 「#7119へ電話を」 is a hashtag,
-# which the number alone is not. Hiragana, or 「番」 as a number to call is said (「#8000番へ」, like 110番); not another
-# word: 「#2025年」「#1000本のひまわり」 are tags meant.
-_PHONE_CODE_TAG = re.compile(r"\d{4}(?:[\u3041-\u3096]|番(?![目組号地手台外付]))")
+# which the number alone is not. Hiragana, or 「番」 as a number to call is said (「#8000番へ」「（#8000番）」「#7119番通報」,
+# like 110番); not another word: 「#2025年」「#1000本のひまわり」, and 「番」 going on into a word (「#2024番勝負」「#100番目」
+# 「#1000番組」), are tags meant.
+_PHONE_CODE_TAG = re.compile(r"\d{4}(?:[\u3041-\u3096]|番(?:通報)?(?![\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005A-Za-z0-9_]))")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 
 # On X, a Japanese tag right after a Japanese letter (「見頃です#上越市」): twitter-text links a 「#」 only after a
@@ -320,7 +321,8 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     すぐ後に空白なしで続けた「見頃です#上越市」もハッシュタグになりません（「C#言語」のような英数字の後は対象外です）。
     「#7119・#8000」「#7119と#8000」「#8000番・#7119番」のように電話番号が並ぶものは、タグのつもりではないので対象外です。
     逆に、「#7119へ電話を」「（#8000番）」のように番号の後に空白なしで文や「番」が続くと、番号から後ろまでがハッシュタグになるので
-    知らせます（ハッシュタグがリンクにならない LINE では反応しません）。
+    知らせます（ハッシュタグがリンクにならない LINE では反応しません。「#2024番勝負」「#100番目」のように「番」の後に言葉が続くものは、
+    タグのつもりなので対象外です）。
     """
     platform = ctx.platform.lower()
     if platform == "blog":
