@@ -405,8 +405,13 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
 
 _HIRAGANA = re.compile("[\u3041-\u3096]")
 # The particles a sentence goes on with after a name (「#じょうえつの紅葉」「#じょうえつで検索」).
-# A particle that also starts words (「で」「も」: 「#じょうえつもち」) only before what is no hiragana.
-_PARTICLE = re.compile("[のをへ]|[でがはにともや](?![\u3041-\u3096])|から|まで|より|って")
+# A particle that also starts words (「で」「も」: 「#じょうえつもち」) only before what is no hiragana; so are two particles
+# together (「#じょうえつにも雪が」, not 「#じょうえつともだち」). A greeting or the copula goes on with hiragana
+# (「#じょうえつにようこそ」「#じょうえつです」), which no name does.
+_PARTICLE = re.compile(
+    "[のをへ]|[でがはにともや](?![\u3041-\u3096])|から|まで|より|って"
+    "|(?:に|で|と)(?:は|も)(?![\u3041-\u3096])|にようこそ|です"
+)
 
 
 def _tag_key(tag: str) -> str:
@@ -436,7 +441,7 @@ def hashtag_unlisted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     ハッシュタグは空白や句読点の手前まで続くので、「#上越市の紅葉が見頃です」は一覧にない1つのタグです。
     このように一覧のタグの後にひらがなで文が続いているときは、そのタグの後に空白を入れるよう知らせます
     （「#上越市民」「#新潟県」のように言葉が続くものは、一覧にない別のタグとして知らせます）。一覧のタグが
-    ひらがなで終わるとき（「#じょうえつ」）は、続くひらがなが助詞（「#じょうえつの紅葉」）のときだけ空白を勧め、
+    ひらがなで終わるとき（「#じょうえつ」）は、続くひらがなが助詞（「#じょうえつの紅葉」「#じょうえつにも雪が」）や「にようこそ」「です」のときだけ空白を勧め、
     「#じょうえつまつり」は一覧にない別のタグとして知らせます。
     ひらがなとカタカナは別のタグになるので、一覧の「#ジョウエツシ」を「#じょうえつし」と書くと反応します。
     英字の大文字と小文字、全角と半角の違い（「#JOETSU」と「#joetsu」、「＃上越市」と「#上越市」）には反応しません。
