@@ -35,3 +35,33 @@ def test_a_source_run_by_municipalities_together_is_silent(text: str) -> None:
 )
 def test_a_cooperative_or_a_union_as_the_source_still_warns(text: str) -> None:
     assert findings_of("quote.third_party", text)
+
+
+# A report being checked passed on with what readers are to do to keep safe (shut the windows against smoke, boil the
+# water, have a torch at hand, go up a floor): the disaster post 上越市 6② lets go out at once, no rumour spread. Only
+# 「近づかない」「ご注意」 and the like were known, so these warned.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "工場で火災が発生し、有害なガスが出ているとの情報があり、現在確認中です。念のため窓を閉めてください。",
+        "〇〇地区で停電しているとの情報があり、現在確認中です。念のため懐中電灯をご用意ください。",
+        "〇〇浄水場で濁りが出ているとの情報があり、確認中です。念のため水道水は煮沸してからお使いください。",
+        "〇〇川が氾濫したとの情報があり、現在確認中です。念のため2階以上へ移動してください。",
+        "〇〇地区で火災が発生したとの通報があり、確認中です。煙が出ていますので、念のため戸締まりをして屋内にいてください。",
+    ],
+)
+def test_a_report_being_checked_with_a_precaution_is_silent(text: str) -> None:
+    assert not findings_of("prohibited.rumor", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "〇〇川が氾濫したとの情報があり、現在確認中です。",
+        "〇〇スーパーで食中毒が出たとの情報があり、確認中です。念のため室内で過ごしてください。",
+        "SNSで〇〇川が氾濫したとの情報があり、現在確認中です。念のため2階以上へ移動してください。",
+        "井戸に毒が入れられたとの情報があり、確認中です。念のため井戸水は飲まないでください。",
+    ],
+)
+def test_a_report_being_checked_without_one_or_from_the_net_or_a_charge_still_warns(text: str) -> None:
+    assert findings_of("prohibited.rumor", text)
