@@ -65,3 +65,29 @@ def test_a_report_being_checked_with_a_precaution_is_silent(text: str) -> None:
 )
 def test_a_report_being_checked_without_one_or_from_the_net_or_a_charge_still_warns(text: str) -> None:
     assert findings_of("prohibited.rumor", text)
+
+
+# A report going round the net, passed on while it is checked: only reports 「寄せられ」「あり」 were read, so these went
+# out unwarned, though one from SNS warns even with a precaution beside it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "〇〇川が氾濫したとの情報がSNSで出回っています。現在確認中です。",
+        "〇〇地区で断水しているとの情報がネット上で広まっていますが、確認中です。",
+        "〇〇橋が崩落したという投稿が拡散されています。現在、確認を進めています。念のため近づかないでください。",
+    ],
+)
+def test_a_report_going_round_the_net_being_checked_warns(text: str) -> None:
+    assert findings_of("prohibited.rumor", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "〇〇地区で断水しているとの情報がネット上で広まっていますが、事実ではありません。",
+        "〇〇川が氾濫したとの情報がSNSで出回っていますが、確認したところ氾濫は起きていません。",
+        "「給付金が出る」という話が出回っていますが、市ではそのような給付は行っていません。",
+    ],
+)
+def test_a_report_going_round_the_net_denied_is_silent(text: str) -> None:
+    assert not findings_of("prohibited.rumor", text)
