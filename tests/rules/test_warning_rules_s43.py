@@ -91,3 +91,21 @@ def test_a_report_going_round_the_net_being_checked_warns(text: str) -> None:
 )
 def test_a_report_going_round_the_net_denied_is_silent(text: str) -> None:
     assert not findings_of("prohibited.rumor", text)
+
+
+# The rumour that follows every disaster, of a gang or of foreigners come to steal, passed on while it is checked: a
+# call to lock the door or to take care let it out unwarned.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外国人の窃盗団が来ているとの情報があり、確認中です。戸締まりをしてください。",
+        "外国人の窃盗団が来ているとの情報があり、確認中です。ご注意ください。",
+        "避難所を狙う強盗団がいるとの情報が寄せられており、現在確認中です。貴重品の管理にご注意ください。",
+    ],
+)
+def test_a_gang_or_foreigners_said_to_roam_being_checked_warns(text: str) -> None:
+    assert findings_of("prohibited.rumor", text)
+
+
+def test_a_suspicious_person_being_checked_with_a_precaution_is_silent() -> None:
+    assert not findings_of("prohibited.rumor", "〇〇地区で不審者を見たとの情報があり、確認中です。戸締まりをしてください。")
