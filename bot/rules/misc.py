@@ -889,19 +889,37 @@ def portrait(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hi
 
     上越市 5(3) は「個人が特定できる写真や映像…を投稿する場合は、事前に本人や所属団体、企業
     などの了解を得る」ことを求めています。動画（映像）も写真と同じです。人が写っていない
-    画像・動画なら、その旨を確認してチェックしてください。
+    画像・動画なら、その旨を確認してチェックしてください（メッセージでもそう伝えます）。
+    文面や代替テキストに子ども・児童・園児・生徒や学校・保育園などがあれば、保護者の同意が要ることと、
+    学校や園が取った写真掲載の同意が市の SNS への掲載まで含むかを確かめるよう添えます。
     """
     if ctx.portrait_consent:
         return
     media = [f"画像が{ctx.image_count}枚"] if ctx.image_count > 0 else []
     media += [f"動画が{ctx.video_count}本"] if ctx.video_count > 0 else []
     if media:
+        children = _CHILDREN.search(doc.text) is not None or any(_CHILDREN.search(a) for a in ctx.alt_texts)
         yield Hit(
             0,
             0,
-            f"{'、'.join(media)}あります。個人が特定できる人が写っている場合は本人の了解を得て、確認欄にチェックしてください。",
+            f"{'、'.join(media)}あります。個人が特定できる人が写っている場合は本人の了解を得て、確認欄にチェックしてください。"
+            + (_CHILDREN_CONSENT if children else "")
+            + "人が写っていない場合も、そのことを確かめてチェックしてください。",
             excerpt="",
         )
+
+
+# Children in the pictures, by the text or the alt texts (「玉入れをする園児たち」「〇〇小学校の運動会」): their guardians
+# consent for them, and what a school or nursery collected (写真掲載の同意) usually covers its own newsletter and site, not
+# the city's SNS, which staff reposting its photos take for granted.
+_CHILDREN = re.compile(
+    r"子ども|子供|こども|児童|園児|生徒|小学生|中学生|高校生|乳幼児|幼児|赤ちゃん|キッズ|お子さん|お子様|ちびっ子|ちびっこ"
+    r"|小学校|中学校|保育園|保育所|幼稚園|こども園|学童"
+)
+_CHILDREN_CONSENT = (
+    "子どもが写っている場合は保護者の同意が必要です。学校や園が取った写真掲載の同意が、市の SNS への掲載まで"
+    "含んでいるかも確かめてください。"
+)
 
 
 @rule(
