@@ -5744,7 +5744,8 @@ _PRECAUTION = re.compile(
     r"|窓を閉め|窓や戸を閉め|戸締まり|屋内に|屋内へ|屋内で|室内に|室内へ|室内で|建物の中|換気扇を止め|飲まない|飲用を|煮沸"
     r"|使用を控え|使わない|備えて|備えを|ご用意|ご準備|確保して|火の元|ブレーカー|高台|高い所|上の階|2階以上|垂直避難"
 )
-_FROM_THE_NET = re.compile(r"SNS|ＳＮＳ|ネット|ツイッター|Twitter|(?:X|Ｘ)上|書き込み|投稿|噂|うわさ|ウワサ|出回|拡散")
+# Not the grid company's name (「東北電力ネットワーク」「中部電力パワーグリッド」): 「ネットワーク」 is no net a report went round.
+_FROM_THE_NET = re.compile(r"SNS|ＳＮＳ|ネット(?!ワーク)|ツイッター|Twitter|(?:X|Ｘ)上|書き込み|投稿|噂|うわさ|ウワサ|出回|拡散")
 # Nor when it lays a charge on someone unconfirmed (「「〇〇スーパーで食中毒が出た」との情報が…ご注意ください」「〇〇病院で感染者が
 # 出たとの情報が」「井戸に毒が入れられたとの情報が」): a warning to keep safe does not make the charge less a rumour.
 # So is a gang said to roam, or people named by where they are from (「外国人の窃盗団が来ているとの情報が…戸締まりを」): the

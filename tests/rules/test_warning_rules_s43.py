@@ -109,3 +109,15 @@ def test_a_gang_or_foreigners_said_to_roam_being_checked_warns(text: str) -> Non
 
 def test_a_suspicious_person_being_checked_with_a_precaution_is_silent() -> None:
     assert not findings_of("prohibited.rumor", "〇〇地区で不審者を見たとの情報があり、確認中です。戸締まりをしてください。")
+
+
+# The grid company 「東北電力ネットワーク」 named as who is asked: its 「ネット」 was read as the net the report went round,
+# so a power cut being checked warned in spite of the call to turn the breaker off.
+def test_a_power_cut_checked_with_the_grid_company_is_silent() -> None:
+    text = "【防災】停電しているとの情報があり、東北電力ネットワークに確認中です。念のためブレーカーを落としてお待ちください。"
+    assert not findings_of("prohibited.rumor", text)
+
+
+def test_a_power_cut_said_on_the_net_still_warns() -> None:
+    text = "停電しているとの情報がネットで出回っており、東北電力ネットワークに確認中です。念のためブレーカーを落としてください。"
+    assert findings_of("prohibited.rumor", text)
