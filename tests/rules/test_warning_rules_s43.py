@@ -121,3 +121,22 @@ def test_a_power_cut_checked_with_the_grid_company_is_silent() -> None:
 def test_a_power_cut_said_on_the_net_still_warns() -> None:
     text = "停電しているとの情報がネットで出回っており、東北電力ネットワークに確認中です。念のためブレーカーを落としてください。"
     assert findings_of("prohibited.rumor", text)
+
+
+# A newspaper's article reproduced, the paper called by its own name (日報・新報・タイムス), as 「〇〇新聞の記事を紹介します」
+# is: it went out unwarned, though 「新潟日報によると」 warned.
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("新潟日報の記事を紹介します。", "新潟日報の記事を紹介"),
+        ("上越タイムスの記事を掲載しました。", "上越タイムスの記事を掲載"),
+        ("本日の新潟日報の記事をご紹介します。", "新潟日報の記事をご紹介"),
+    ],
+)
+def test_a_paper_by_its_own_name_reproduced_warns(text: str, shown: str) -> None:
+    [f] = findings_of("quote.third_party", text)
+    assert text[f.start : f.end] == shown
+
+
+def test_the_citys_own_bulletin_is_silent() -> None:
+    assert not findings_of("quote.third_party", "広報上越の記事を紹介します。")
