@@ -239,14 +239,18 @@ def _shortened_behind(doc: Document, opts: RuleOptions) -> Iterator[tuple[Url, s
     listed = _domain_lists("shorteners.txt", "shorteners_extra.txt")
     extra = tuple(opts.extra_words)
     for url in doc.urls:
-        if "?" not in url.url or "http" not in url.url.lower() or _redirected(url) is not None:
+        if "?" not in url.url or "=" not in url.url or _redirected(url) is not None:
             continue  # a known service's redirect is told with its destination (_redirects)
         parts = urlsplit(url.url if url.scheme else f"https://{url.url}")
         for values in parse_qs(parts.query).values():
             for value in values:
-                if not value.lower().startswith(("https://", "http://")):
+                if value.lower().startswith(("https://", "http://")):
+                    host = (urlsplit(value).hostname or "").rstrip(".")
+                elif "/" in value.strip("/"):
+                    # 「?url=bit.ly/abc」: an exit page adds the scheme itself.
+                    host = value.split("/", 1)[0].lower().rstrip(".")
+                else:
                     continue
-                host = (urlsplit(value).hostname or "").rstrip(".")
                 if not host or any(host_matches(host, a) for a in opts.allow if a.strip()):
                     continue
                 if host_in(host, FIRST_PARTY_SHORT_LINKS) and not host_in(host, extra):
@@ -384,7 +388,7 @@ def shortener(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「https://bit。ly/…」のようにドットを「。」で書いたものも、ブラウザーは同じ短縮URLを開くので止めます。
     リンクにならないようドットを区切った「bit . ly/abc」「bit[.]ly/abc」「bit(.)ly/abc」「bit。ly/abc」「bit dot ly/abc」も、読む人は
     打ち直して同じ短縮URLを開くので止めます。市のサイトなどのアドレスのクエリで短縮URLへ転送するもの
-    （「https://www.city.joetsu.niigata.jp/jump?url=https://bit.ly/abc」）も、行き先が見えないので止めます。
+    （「https://www.city.joetsu.niigata.jp/jump?url=https://bit.ly/abc」、「?url=bit.ly/abc」のように https:// のないものも）も、行き先が見えないので止めます。
     そのほかの公式の短縮ドメインは `allow` で許可できます。
     Google の検索結果（google.com/url?q=…）、Facebook・Instagram・YouTube のリンク（l.facebook.com/l.php?u=…）、
     Outlook の安全リンク（….safelinks.protection.outlook.com/?url=…）のように、別のサービスを経由する転送用の

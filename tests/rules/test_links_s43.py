@@ -83,6 +83,8 @@ def test_the_sentence_after_the_sign_is_not_the_address(text: str) -> None:
     [
         "詳しくは https://www.city.joetsu.niigata.jp/jump?url=https://bit.ly/3xYz12 をご覧ください",
         "https://www.city.joetsu.niigata.jp/jump?url=https%3A%2F%2Fbit.ly%2F3xYz12",
+        "詳しくは https://www.city.joetsu.niigata.jp/jump?url=bit.ly/3xYz12",
+        "詳しくは www.city.joetsu.niigata.jp/jump?url=bit.ly/3xYz12",
         "詳しくは bit . ly/3xYz12 へ",
         "詳しくは bit[.]ly/3xYz12 へ",
         "詳しくは bit(.)ly/3xYz12 へ",
@@ -101,6 +103,7 @@ def test_a_shortened_link_behind_a_query_or_a_disguised_dot_stops(text: str) -> 
     [
         "https://www.city.joetsu.niigata.jp/jump?url=https://www.pref.niigata.lg.jp/",
         "https://www.city.joetsu.niigata.jp/jump?url=https://youtu.be/abc123",
+        "https://www.city.joetsu.niigata.jp/site/list.php?path=kurashi/bosai",
         "「bit . ly/xxxx」のようなURLが書かれたSMSに注意してください",
         "不審な「bit[.]ly/…」で始まるSMSに注意",
         "市報 Vol. 12/1号を発行しました",
