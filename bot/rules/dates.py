@@ -127,6 +127,9 @@ _EN_DATE = guard(re.compile(
 ))
 # A day written without its month (「11月21日(金)～23日(日)」) borrows the month of a date this close before it.
 _CARRY_MONTH_WITHIN = 30
+# What joins a day to a smaller one after it as the end of a span over a month's end (「31日（木）～3日（日）」
+# 「31日（木）から3日（日）まで」); a list or a note between them (「、」「※」) does not.
+_RANGE_MARK = re.compile(r"[~～〜\-‐−–—]|から|より|至")
 # Words just before a date that say which year it is in (「昨年の11月22日（金）」「2024年度の実績：…」).
 _YEAR_CONTEXT = re.compile(
     r"(?P<rel>一昨年|おととし|再来年|昨年|去年|今年|本年|来年)(?P<rel_fy>度)?"
@@ -255,7 +258,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     ただし「来年度」「令和8年度」などこれから来る年度は、日付の年ではなく話題のこともあるため（「来年度分は
     12月1日（火）から受付」）、最も近い年の曜日と合っていれば止めません。「1995年の震災から30年」「2030年の完成を目指し」のように年が話題のときと、前後1年より離れた年のときも同じです。
     「19日(土)～21日(月)」「12/5（土）～6（日）」「12/5（土）10:00～6（日）16:00」の後ろの日は直前の月と年を引き継ぎ、前の日より小さい日
-    （「12月31日（木）～3日（日）」）は翌月として確かめます。曜日のない日付の後の日（「12月29日から1月3日まで閉庁し、
+    （「12月31日（木）～3日（日）」）は翌月として確かめます（範囲ではなく並べたり注記したりした小さい日
+    「1月の休館日：12日（火）※11日（月・祝）は開館」は、その月の曜日と合えばその月の日です）。曜日のない日付の後の日（「12月29日から1月3日まで閉庁し、
     4日（月）から通常業務」）も、間にほかの日や月、改行がなければ、その日付の月（小さい日は、その月の曜日と合わなければ翌月）として確かめます。正しい曜日に直した形を提案します。
     月を書かない日（「本日5日（土）」「締切は25日（金）」）は、下書きにそれより前に月が出てこなければ、
     先月・今月・来月のどれかの曜日と合うかを確かめます（どれとも合わなければ知らせます）。
@@ -805,8 +809,13 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                 continue
             else:
                 month, year = last_month[0], last_month[1]
-                if _number(m.group("d_only")) < last_day:
-                    # 「12月31日（水）～3日（土）」: a smaller day after it is in the next month.
+                if _number(m.group("d_only")) < last_day and (
+                    _RANGE_MARK.search(doc.norm, last_month[2], m.start())
+                    or not _fits_plain_month(m, year, month, today)
+                ):
+                    # 「12月31日（水）～3日（土）」: a smaller day after a range mark is in the next month. One
+                    # listed or noted after it (「1月の休館日：12日（火）※11日（月・祝）は開館」「14日（月）、7日（月）」)
+                    # is in the same month when its weekday is right there, as 「18日（金）」 after a plain date.
                     month, year = month % 12 + 1, year and year + month // 12
             if m.group(_HOLIDAY_ONLY_GROUP):
                 last_month, last_day = (month, year, m.end()), _number(m.group("d_only"))

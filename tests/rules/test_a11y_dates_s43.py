@@ -1,0 +1,54 @@
+"""Red team of the accessibility and calendar rules (s43): everyday notices that must pass, and their
+disguised mistakes that must not.
+
+The posting day is Monday 2026-12-07 unless said: 2027-01-11 (成人の日) is a Monday, 2027-02-11 a Thursday.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from tests.rules.conftest import JST, findings_of
+
+NOW = datetime(2026, 12, 7, 10, 0, tzinfo=JST)  # a Monday in working hours
+
+
+# A day smaller than the one before it was always read as the next month's, the end of a span over the month's
+# end (「12月31日（木）～3日（日）」), so a library's list with a note on a holiday it opens failed with an error:
+# 「12日（火）※11日（月・祝）は開館」 was checked as 11 February, a Thursday, and every day after it too.
+@pytest.mark.parametrize("text", [
+    "1月の休館日\n4日（月）\n12日（火）※11日（月・祝）は開館\n18日（月）\n25日（月）",
+    "1月の休館日：12日（火）※11日（月・祝）は開館",
+    "1月の休館日：12日（火）（11日（月・祝）は開館します）、18日（月）",
+    "1月の休館日：4日（月）、12日（火）、18日（月）、25日（月）\n※11日（月・祝）は開館します。",
+    "1月12日（火）は休館です（11日（月・祝）は開館）。",
+    "1月12日（火）は休館です。11日（月・祝）は開館します。",
+    "12月の休館日：14日（月）※7日（月）は臨時開館",
+    "【12月の開館日】\n14日（月）\n7日（月）",
+])
+def test_a_smaller_day_listed_after_a_date_may_be_in_its_month(text: str) -> None:
+    assert findings_of("date.weekday_mismatch", text, now=NOW) == [], text
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    # After a range mark the smaller day is still the next month's, even where its weekday fits this one.
+    ("12月31日（木）～3日（木）は休館", "3日（木）"),
+    ("12月31日（木）から3日（木）まで休館", "3日（木）"),
+    ("12月28日（月）10:00～4日（火）17:00", "4日（火）"),
+    # Listed, a weekday right in neither month still fires.
+    ("1月の休館日：12日（火）※11日（火・祝）は開館", "11日（火・祝）"),
+    ("12月の休館日：14日（月）※7日（火）は臨時開館", "7日（火）"),
+])
+def test_a_smaller_day_wrong_in_its_month_still_fires(text: str, excerpt: str) -> None:
+    assert [f.excerpt for f in findings_of("date.weekday_mismatch", text, now=NOW)] == [excerpt], text
+
+
+@pytest.mark.parametrize("text", [
+    "12月31日（木）～3日（日）は休館",
+    "12月31日（木）、1日（金・祝）、2日（土）、3日（日）は休館",
+    "12月28日（月）10:00～4日（月）17:00",
+])
+def test_a_span_over_the_year_end_still_passes(text: str) -> None:
+    assert findings_of("date.weekday_mismatch", text, now=NOW) == [], text
