@@ -257,6 +257,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     合わなければ両方の年の曜日を示します。「木曜日（12月31日）」「第5木曜日」や祝の印も同じです）。
     ただし「来年度」「令和8年度」などこれから来る年度は、日付の年ではなく話題のこともあるため（「来年度分は
     12月1日（火）から受付」）、最も近い年の曜日と合っていれば止めません。「1995年の震災から30年」「2030年の完成を目指し」のように年が話題のときと、前後1年より離れた年のときも同じです。
+    年を書かない日付の後に経った年数を書いた「1月1日（月）の能登半島地震から間もなく3年」「10月23日（土）に発生した
+    中越地震から22年」は、その年数だけ前の年の日付として確かめます（「から3年間」「から3年ぶり」は対象外です）。
     「19日(土)～21日(月)」「12/5（土）～6（日）」「12/5（土）10:00～6（日）16:00」の後ろの日は直前の月と年を引き継ぎ、前の日より小さい日
     （「12月31日（木）～3日（日）」）は翌月として確かめます（範囲ではなく並べたり注記したりした小さい日
     「1月の休館日：12日（火）※11日（月・祝）は開館」は、その月の曜日と合えばその月の日です）。曜日のない日付の後の日（「12月29日から1月3日まで閉庁し、
@@ -1235,6 +1237,14 @@ def _check_weekdays(
         fixes.append((*doc.span(m.start(group), m.end(group)), correct))
     if not wrong:
         return
+    if guessed and checked and (ago := _years_since(doc.norm, m.end())):
+        # 「1月1日（月）の能登半島地震から間もなく3年」: the day is that many years back, counted from the nearest
+        # year's anniversary (next January's, written in December) or from this year.
+        for base in {checked[0][0].year, today.year}:
+            back = base - ago - checked[0][0].year
+            if all((o := _shifted(actual, back)) is not None and _as_kanji(m.group(g)) == WEEKDAYS[o.weekday()]
+                   for actual, g in checked):
+                return
     fixed, pos = [], start
     for a, b, correct in fixes:
         fixed += [doc.text[pos:a], correct]
@@ -1254,6 +1264,21 @@ def _check_weekdays(
 # writer's trust more than a miss: a weekday right in either year is accepted.
 _SURE_WITHIN_BEFORE = 92
 _SURE_WITHIN_AHEAD = 152
+
+
+# After a date, the event it is the day of and the years since (「の能登半島地震から間もなく3年」「に発生した
+# 中越地震から22年」): an anniversary, so the date is that many years back. Not a span from the day
+# (「から3年間」「から3年計画」) nor a gap ended on it (「から3年ぶりに開催」), whose day is ahead.
+_YEARS_SINCE = re.compile(
+    rf"\s*+(?:の|に(?:発生し|起き|起こっ)た)[^。！？!?\n]{{1,24}}?から\s*+"
+    rf"(?:間もなく|まもなく|早くも|今日で|本日で|明日で|ちょうど|丸)?\s*+(?P<n>{_NUM})\s*+(?:年|周年)(?![間度以後先計ぶ振])"
+)
+
+
+def _years_since(norm: str, pos: int) -> int:
+    """The years said to have passed since the date ending at ``pos`` (see _YEARS_SINCE); 0 when none are."""
+    found = _YEARS_SINCE.match(norm, pos)
+    return _number(found.group("n")) if found is not None else 0
 
 
 def _other_year_shift(actual: date, today: date) -> int:

@@ -52,3 +52,30 @@ def test_a_smaller_day_wrong_in_its_month_still_fires(text: str, excerpt: str) -
 ])
 def test_a_span_over_the_year_end_still_passes(text: str) -> None:
     assert findings_of("date.weekday_mismatch", text, now=NOW) == [], text
+
+
+# A disaster's anniversary names its day and the years since, not the year: the day was read in the year nearest the
+# posting day and its weekday, right in the year of the disaster, stopped the post with an error.
+@pytest.mark.parametrize("text", [
+    "1月1日（月）の能登半島地震から間もなく3年",  # 2024-01-01
+    "10月23日（土）の中越地震から22年",  # 2004-10-23
+    "1月17日（火）の阪神・淡路大震災から32年を迎えます。",  # 1995-01-17
+    "3月11日（金）に発生した東日本大震災から16年",  # 2011-03-11, counted from next March's anniversary
+    "十月二十三日（土）の中越地震から二十二年",
+])
+def test_the_day_of_an_anniversary_is_read_that_many_years_back(text: str) -> None:
+    assert findings_of("date.weekday_mismatch", text, now=NOW) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "1月1日（火）の能登半島地震から間もなく3年",  # wrong in 2024 too
+    "10月23日（日）の中越地震から22年",
+    # A span from the day, a gap ended on it, or years said of something else: the day is ahead.
+    "12月5日（金）から3年間の計画です。",
+    "12月5日（金）の式典から3年ぶりに開催",
+    "12月5日（金）の開催から3年計画で",
+    "12月5日（金）の説明会から3年以内に",
+    "12月5日（金）に開催します。創立から30年",
+])
+def test_a_weekday_wrong_in_the_anniversary_year_or_a_span_ahead_still_fires(text: str) -> None:
+    assert findings_of("date.weekday_mismatch", text, now=NOW), text
