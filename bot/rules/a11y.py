@@ -251,6 +251,7 @@ def halfwidth_kana(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
 _WORDCH = WORD_LETTER
 _SPACED = re.compile(rf"(?<!{_WORDCH}){_WORDCH}(?:[ \u3000]{_WORDCH}){{2,}}(?!{_WORDCH})")
 _HONORIFIC_AFTER_NAME = "氏様殿"
+_WEEKDAY_LETTERS = frozenset("日月火水木金土祝")
 _KANJI_NAME = re.compile(r"[\u4e00-\u9fff々]{2}")
 _SPACED_LABEL = re.compile(rf"(?m)(?:^|(?<=[\s【■●◆・]))({_WORDCH}[ \u3000]+{_WORDCH})(?=[ \u3000]*[:：])")
 # The same two-letter headings of an event's or a tender's details, spaced to line up and set off by
@@ -304,7 +305,9 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     読んでしまい、検索にもかかりません。語と語の間の空白（「会場：上越文化会館 大ホール」）と、
     一文字の姓と名の間の空白（「講師：林 功 氏」）は対象外です。やさしい日本語の分かち書きで助詞と
     一文字の語が続くところ（「ごみ の ひ は げつようび です」「あつい ひ は き を つけて」）も、
-    語と語の間の空白なので対象外です（「ゆ き が ふります」は反応します）。
+    語と語の間の空白なので対象外です（「ゆ き が ふります」は反応します）。曜日の名前だけを並べたもの
+    （「燃やせるごみ：月 水 金」「休館日：土 日 祝」、カレンダーの「日 月 火 水 木 金 土」）も、一文字ずつが曜日の名前
+    なので対象外です（「日 曜 日」「祝 日 開 館」は反応します）。
     """
     seen: set[int] = set()
     for m in _SPACED.finditer(doc.text):
@@ -313,6 +316,10 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
         if len(letters) == 3 and letters[-1] in _HONORIFIC_AFTER_NAME and _KANJI_NAME.fullmatch(letters[:2]):
             continue  # 「講師：林 功 氏」: a one-letter family and given name, then the honorific
         if _one_letter_words(doc.text, m.start(), m.end(), letters):
+            continue
+        if set(letters) <= _WEEKDAY_LETTERS:
+            # 「燃やせるごみ：月 水 金」「休館日：土 日 祝」, a calendar's 「日 月 火 水 木 金 土」: each letter is a
+            # day's name, read one by one as it should be; joined (「月水金」「日月火水木金土」) it is no word.
             continue
         fixed = re.sub(r"[ \u3000]", "", m.group())
         yield Hit(

@@ -79,3 +79,28 @@ def test_the_day_of_an_anniversary_is_read_that_many_years_back(text: str) -> No
 ])
 def test_a_weekday_wrong_in_the_anniversary_year_or_a_span_ahead_still_fires(text: str) -> None:
     assert findings_of("date.weekday_mismatch", text, now=NOW), text
+
+
+# Days' names set side by side are words each, read one by one as they should be; the rule asked to join them into
+# 「月水金」「日月火水木金土」, no word at all, on a garbage day's line or a calendar's heading.
+@pytest.mark.parametrize("text", [
+    "燃やせるごみ：月 水 金",
+    "休館日：土 日 祝",
+    "【12月のごみカレンダー】\n日 月 火 水 木 金 土\n　　 1 2 3 4 5",
+    "日　月　火　水　木　金　土",
+    "月 火 水 木 金 の午前中は窓口が混み合います。",
+])
+def test_weekday_names_side_by_side_are_not_a_spaced_word(text: str) -> None:
+    assert findings_of("a11y.spaced_word", text, now=NOW) == [], text
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("日 曜 日 は休み", "日 曜 日"),
+    ("【金 曜 日】", "金 曜 日"),
+    ("祝 日 開 館", "祝 日 開 館"),
+    ("本 日 開 催", "本 日 開 催"),
+    ("月 見 団 子", "月 見 団 子"),
+    ("金 木 犀", "金 木 犀"),
+])
+def test_a_word_spaced_out_among_weekday_letters_still_fires(text: str, excerpt: str) -> None:
+    assert [f.excerpt for f in findings_of("a11y.spaced_word", text, now=NOW)] == [excerpt], text
