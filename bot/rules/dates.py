@@ -261,7 +261,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     中越地震から22年」は、その年数だけ前の年の日付として確かめます（「から3年間」「から3年ぶり」は対象外です）。
     「19日(土)～21日(月)」「12/5（土）～6（日）」「12/5（土）10:00～6（日）16:00」の後ろの日は直前の月と年を引き継ぎ、前の日より小さい日
     （「12月31日（木）～3日（日）」）は翌月として確かめます（範囲ではなく並べたり注記したりした小さい日
-    「1月の休館日：12日（火）※11日（月・祝）は開館」は、その月の曜日と合えばその月の日です）。曜日のない日付の後の日（「12月29日から1月3日まで閉庁し、
+    「1月の休館日：12日（火）※11日（月・祝）は開館」は、その月の曜日と合えばその月の日です）。月をまたぐ期間の後の日
+    （「12月21日（月）～1月8日（金）（29日（火）～3日（日）を除く）」）は、期間のどれかの月の曜日と合うかを確かめます。曜日のない日付の後の日（「12月29日から1月3日まで閉庁し、
     4日（月）から通常業務」）も、間にほかの日や月、改行がなければ、その日付の月（小さい日は、その月の曜日と合わなければ翌月）として確かめます。正しい曜日に直した形を提案します。
     月を書かない日（「本日5日（土）」「締切は25日（金）」）は、下書きにそれより前に月が出てこなければ、
     先月・今月・来月のどれかの曜日と合うかを確かめます（どれとも合わなければ知らせます）。
@@ -725,6 +726,9 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
     plain_ends = [p.end() for p in plain_dates]
     last_month: tuple[int, int | None, int] | None = None  # (month, year, end offset in norm)
     last_day = 0  # the day of that date
+    # The month (and year) a span ending on that date started in, when it named another (「12月21日（月）～1月8日（金）」):
+    # a day after it may be in any month of the span (「（29日（火）～3日（日）を除く）」 is December's 29th).
+    span_from: tuple[int, int | None] | None = None
     # The last day after two named months: (end offset in norm, day, the months named, the months past
     # the last named one its days have run into).
     two_months_day: tuple[int, int, list[int], list[int]] | None = None
@@ -819,12 +823,20 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                     # listed or noted after it (「1月の休館日：12日（火）※11日（月・祝）は開館」「14日（月）、7日（月）」)
                     # is in the same month when its weekday is right there, as 「18日（金）」 after a plain date.
                     month, year = month % 12 + 1, year and year + month // 12
+                elif span_from is not None and not _fits_plain_month(m, year, month, today):
+                    # 「12月21日（月）～1月8日（金）（29日（火）～3日（日）を除く）」: a month of the span it fits.
+                    month, year = _span_month(m, span_from, (month, year), today)
             if m.group(_HOLIDAY_ONLY_GROUP):
                 last_month, last_day = (month, year, m.end()), _number(m.group("d_only"))
                 yield from _later_day_not_holiday(doc, m, today, year, month, last_day)
                 continue
             days = [(year, month, _number(m.group("d_only")), _written_group(m, _WD_ONLY_GROUPS))]
         # A later day carries the month of the last day before it: 「12月31日・1日（木・金）、4日（月）」 is in January.
+        span_from = (
+            (last_month[0], last_month[1])
+            if m.group("m") and last_month is not None and last_month[0] != days[-1][1]
+            and _RANGE_MARK.fullmatch(doc.norm[last_month[2] : m.start()].strip()) else None
+        )
         last_month = (days[-1][1], days[-1][0], m.end())
         last_day = days[-1][2]
         weekday_hits = list(_check_weekdays(doc, m, today, days, japanese, guessed=days[0][0] is None))
@@ -1043,6 +1055,20 @@ def _plain_date_before(norm: str, plain: list[re.Match[str]], ends: list[int], p
     if (last is not None and last[2] >= p.end()) or pos - p.end() > _CARRY_MONTH_WITHIN:
         return None
     return None if _NOT_CARRIED_OVER.search(norm, p.end(), pos) else p
+
+
+def _span_month(m: re.Match[str], start: tuple[int, int | None], end: tuple[int, int | None],
+                today: date) -> tuple[int, int | None]:
+    """The month from ``start`` to ``end`` (a span's first and last months, and years when written) in which the
+    day-only date ``m`` is right, the first one; ``end`` when it is right in none."""
+    month, year = start
+    for _ in range(4):  # a span of a few months at most: 「12月～3月」
+        if (month, year) == end or month == end[0]:
+            break
+        if _fits_plain_month(m, year, month, today):
+            return month, year
+        month, year = month % 12 + 1, year and year + month // 12
+    return end
 
 
 def _fits_plain_month(m: re.Match[str], year: int | None, month: int, today: date) -> bool:

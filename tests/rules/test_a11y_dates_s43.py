@@ -104,3 +104,27 @@ def test_weekday_names_side_by_side_are_not_a_spaced_word(text: str) -> None:
 ])
 def test_a_word_spaced_out_among_weekday_letters_still_fires(text: str, excerpt: str) -> None:
     assert [f.excerpt for f in findings_of("a11y.spaced_word", text, now=NOW)] == [excerpt], text
+
+
+# An application period over the year end with the office's holidays taken out by day: the days after the span were
+# read in its last month (29 January, a Friday), and the commonest year-end notice stopped with an error.
+@pytest.mark.parametrize("text", [
+    "受付：12月21日（月）～1月8日（金）（29日（火）～3日（日）を除く）",
+    "12月21日（月）～1月8日（金）※29日（火）～3日（日）を除く",
+    "令和8年12月21日（月）～令和9年1月8日（金）（29日（火）～3日（日）を除く）",
+    "受付：12月21日（月）から1月8日（金）まで（29日（火）から3日（日）は休み）",
+    "11月30日（月）～1月29日（金）（29日（火）～3日（日）を除く）",
+    "受付：12月21日（月）～1月8日（金）、15日（金）抽選",
+])
+def test_a_day_after_a_span_over_the_month_end_may_be_in_any_of_its_months(text: str) -> None:
+    assert findings_of("date.weekday_mismatch", text, now=NOW) == [], text
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("受付：12月21日（月）～1月8日（金）（29日（火）～3日（月）を除く）", "3日（月）"),
+    ("受付：12月21日（月）～1月8日（金）、18日（水）", "18日（水）"),
+    # Listed, not a span: the day is the last date's month's.
+    ("12月21日（月）、1月8日（金）、29日（火）", "29日（火）"),
+])
+def test_a_day_after_a_span_wrong_in_all_its_months_still_fires(text: str, excerpt: str) -> None:
+    assert [f.excerpt for f in findings_of("date.weekday_mismatch", text, now=NOW)] == [excerpt], text
