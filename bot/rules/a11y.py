@@ -249,11 +249,16 @@ def halfwidth_kana(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
 
 
 _WORDCH = WORD_LETTER
-_SPACED = re.compile(rf"(?<!{_WORDCH}){_WORDCH}(?:[ \u3000]{_WORDCH}){{2,}}(?!{_WORDCH})")
+# The spaces put between letters: a half- or full-width one, and those pasted from a word processor or a web page
+# (no-break, en, thin), which show the same gap and make a screen reader read the letters one by one as well.
+_GAP_CHARS = " \u3000\u00a0\u2002-\u200a\u202f\u205f"
+_GAP = f"[{_GAP_CHARS}]"
+_GAP_RE = re.compile(_GAP)
+_SPACED = re.compile(rf"(?<!{_WORDCH}){_WORDCH}(?:{_GAP}{{1,2}}{_WORDCH}){{2,}}(?!{_WORDCH})")
 _HONORIFIC_AFTER_NAME = "氏様殿"
 _WEEKDAY_LETTERS = frozenset("日月火水木金土祝")
 _KANJI_NAME = re.compile(r"[\u4e00-\u9fff々]{2}")
-_SPACED_LABEL = re.compile(rf"(?m)(?:^|(?<=[\s【■●◆・]))({_WORDCH}[ \u3000]+{_WORDCH})(?=[ \u3000]*[:：])")
+_SPACED_LABEL = re.compile(rf"(?m)(?:^|(?<=[\s【■●◆・]))({_WORDCH}{_GAP}+{_WORDCH})(?={_GAP}*[:：])")
 # The same two-letter headings of an event's or a tender's details, spaced to line up and set off by
 # a bracket or more space instead of a colon (「■日　時　6月21日」「【会　場】市民プラザ」), or alone on
 # their line above the details (「■日　時⏎6月21日（日）」), as city sites lay them out. Without the
@@ -265,8 +270,8 @@ _HEADING_WORDS = frozenset((
     "資格", "報酬", "氏名", "住所", "電話", "担当", "持物", "職種", "勤務", "区分", "名称", "方法",
 ))
 _SPACED_HEADING = re.compile(
-    rf"(?m)^[ \u3000]*[【■●◆◇□○・〔［]?[ \u3000]*({_WORDCH}[ \u3000]+{_WORDCH})"
-    rf"(?=[ \u3000]+[^ \u3000\n]|[】〕］]|[ \u3000]*$)"
+    rf"(?m)^{_GAP}*[【■●◆◇□○・〔［]?{_GAP}*({_WORDCH}{_GAP}+{_WORDCH})"
+    rf"(?={_GAP}+[^{_GAP_CHARS}\n]|[】〕］]|{_GAP}*$)"
 )
 
 
@@ -275,7 +280,7 @@ _SPACED_HEADING = re.compile(
 # each space has a particle on one side and the words around it are spaced too; 「ゆ き が ふります」
 # (no particle between ゆ and き) and 「【お 知 ら せ】」 (nothing spaced around it) stay letters.
 _PARTICLES = frozenset("はがをにのへでもとや")
-_SPACED_WORD_AROUND = re.compile(rf"(?:^|(?<=[ \u3000])){_WORDCH}{{2,}}(?=[ \u3000。、！？]|$)", re.MULTILINE)
+_SPACED_WORD_AROUND = re.compile(rf"(?:^|(?<={_GAP})){_WORDCH}{{2,}}(?=[{_GAP_CHARS}。、！？]|$)", re.MULTILINE)
 _AROUND = 30
 
 
@@ -299,7 +304,8 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     """見た目をそろえるために文字の間に入れた空白（「お 知 ら せ」「日　時：」）を見つけます。
     コロンの代わりに空白や【】で区切った見出しや、1行に見出しだけを置いたもの（「■日　時　6月21日」
     「【会　場】市民プラザ」「■日　時」の次の行に日付）も、
-    日時・会場・内容・対象・定員・費用など、お知らせの項目の見出しの語なら見つけます。
+    日時・会場・内容・対象・定員・費用など、お知らせの項目の見出しの語なら見つけます。二つ続けた空白（「お  知  ら  せ」）や、
+    ワープロやウェブページから貼り付けると入る空白（ノーブレークスペースなど）も同じです。
 
     美祢市 5(2)イ（ウェブアクセシビリティ）。読み上げソフトは「お、し、ら、せ」と一文字ずつ
     読んでしまい、検索にもかかりません。語と語の間の空白（「会場：上越文化会館 大ホール」）と、
@@ -312,7 +318,7 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     seen: set[int] = set()
     for m in _SPACED.finditer(doc.text):
         seen.add(m.start())
-        letters = re.sub(r"[ \u3000]", "", m.group())
+        letters = _GAP_RE.sub("", m.group())
         if len(letters) == 3 and letters[-1] in _HONORIFIC_AFTER_NAME and _KANJI_NAME.fullmatch(letters[:2]):
             continue  # 「講師：林 功 氏」: a one-letter family and given name, then the honorific
         if _one_letter_words(doc.text, m.start(), m.end(), letters):
@@ -321,7 +327,7 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
             # 「燃やせるごみ：月 水 金」「休館日：土 日 祝」, a calendar's 「日 月 火 水 木 金 土」: each letter is a
             # day's name, read one by one as it should be; joined (「月水金」「日月火水木金土」) it is no word.
             continue
-        fixed = re.sub(r"[ \u3000]", "", m.group())
+        fixed = _GAP_RE.sub("", m.group())
         yield Hit(
             m.start(),
             m.end(),
@@ -329,12 +335,12 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
             suggestion=fixed,
         )
     labels = list(_SPACED_LABEL.finditer(doc.text))
-    labels += [m for m in _SPACED_HEADING.finditer(doc.text) if re.sub(r"[ \u3000]", "", m.group(1)) in _HEADING_WORDS]
+    labels += [m for m in _SPACED_HEADING.finditer(doc.text) if _GAP_RE.sub("", m.group(1)) in _HEADING_WORDS]
     for m in labels:
         if m.start(1) in seen:
             continue
         seen.add(m.start(1))
-        fixed = re.sub(r"[ \u3000]", "", m.group(1))
+        fixed = _GAP_RE.sub("", m.group(1))
         yield Hit(
             m.start(1),
             m.end(1),

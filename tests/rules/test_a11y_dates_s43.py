@@ -128,3 +128,31 @@ def test_a_day_after_a_span_over_the_month_end_may_be_in_any_of_its_months(text:
 ])
 def test_a_day_after_a_span_wrong_in_all_its_months_still_fires(text: str, excerpt: str) -> None:
     assert [f.excerpt for f in findings_of("date.weekday_mismatch", text, now=NOW)] == [excerpt], text
+
+
+# Two spaces typed for a wider gap, or the no-break and thin spaces a word processor or a web page leaves when pasted,
+# spread a word as much as one space does, and a screen reader reads its letters one by one; only 「 」 and 「　」
+# were read as the gap.
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("【お  知  ら  せ】", "お  知  ら  せ"),
+    ("お\u00a0知\u00a0ら\u00a0せ", "お\u00a0知\u00a0ら\u00a0せ"),
+    ("お\u2009知\u2009ら\u2009せ", "お\u2009知\u2009ら\u2009せ"),
+    ("お\u2002知\u2002ら\u2002せ", "お\u2002知\u2002ら\u2002せ"),
+    ("日\u00a0時：11月30日", "日\u00a0時"),
+    ("■日\u00a0時\u00a06月21日", "日\u00a0時"),
+])
+def test_a_word_spread_by_two_or_pasted_spaces_fires(text: str, excerpt: str) -> None:
+    found = findings_of("a11y.spaced_word", text, now=NOW)
+    assert [f.excerpt for f in found] == [excerpt], text
+    assert found[0].suggestion == excerpt.replace("\u00a0", "").replace("\u2009", "").replace("\u2002", "").replace(" ", "")
+
+
+@pytest.mark.parametrize("text", [
+    "ごみ  の  ひ  は  げつようび  です",
+    "講師：林  功  氏",
+    "会場：上越文化会館  大ホール",
+    "日時：12月5日（土）  会場：市民プラザ",
+    "会場：上越文化会館\u00a0大ホール",
+])
+def test_words_apart_by_two_or_pasted_spaces_stay_silent(text: str) -> None:
+    assert findings_of("a11y.spaced_word", text, now=NOW) == [], text
