@@ -458,6 +458,8 @@ _FILENAME = re.compile(
     # What phones, cameras and LINE name a picture when it is saved: LINE_ALBUM_…, LINE_P2026…,
     # S__12345678 (LINE), MVIMG_…, GOPR0001, DJI_0001, _MG_1234 and CIMG1234 (cameras).
     r"|^(?:line_album_|line_p?\d|s__\d|mvimg_\d|gopr\d|dji_\d|_mg_\d|cimg\d)"
+    # An iPhone's edited copy of IMG_1234.
+    r"|^img_e\d"
     # Fujifilm's DSCF1234, Panasonic's and Olympus's P1010023; a screenshot as macOS and Windows
     # name it (「スクリーンショット 2026-12-06 10.23.45」「Screen Shot 2026-12-06 at …」「スクリーンショット (12)」).
     r"|^(?:dscf\d|p\d{7}(?!\w))"
@@ -615,7 +617,7 @@ def image_alt(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     """画像に意味のある代替テキストがない（空、ファイル名、「画像」「写真」「なし」「説明」だけ、記号や絵文字だけ）場合に知らせます。
 
     「画像1枚目」「写真その2」のように番号を付けただけのものや、スマートフォン・カメラ・LINE が保存時に
-    付けるファイル名（IMG_…、DSC…、DSCF…、P1010023、LINE_ALBUM_…、S__12345678、DJI_0001、
+    付けるファイル名（IMG_…（編集した IMG_E… も）、DSC…、DSCF…、P1010023、LINE_ALBUM_…、S__12345678、DJI_0001、
     「スクリーンショット 2026-12-06 10.23.45」など、「chart.png の画像」のように後ろに「の画像」を付けたものも）、
     ソフトが新しい画像に付ける名前（「名称未設定-1」「新しいビットマップ イメージ」「Untitled」）、入力欄の
     案内文（「ここに説明を入力」「Add alt text」）、「添付画像」「イメージ画像」「【画像】」「2枚目の画像」、

@@ -156,3 +156,18 @@ def test_a_word_spread_by_two_or_pasted_spaces_fires(text: str, excerpt: str) ->
 ])
 def test_words_apart_by_two_or_pasted_spaces_stay_silent(text: str) -> None:
     assert findings_of("a11y.spaced_word", text, now=NOW) == [], text
+
+
+# An iPhone names its edited copy of IMG_1234 IMG_E1234: pasted as the alt text without the extension, it was not read
+# as a file name, and the picture went out with no description.
+@pytest.mark.parametrize("alt", ["IMG_E1234", "IMG_E1234 2", "img_e0001"])
+def test_a_phones_other_file_names_are_no_alt_text(alt: str) -> None:
+    found = findings_of("a11y.image_alt", "会場の様子です。", now=NOW, image_count=1, alt_texts=(alt,),
+                        portrait_consent=True)
+    assert len(found) == 1 and "ファイル名" in found[0].message, alt
+
+
+@pytest.mark.parametrize("alt", ["Imagine Dragons のポスター", "イメージ図：IMG_Eの改良", "Screenshot of the city map"])
+def test_words_that_start_like_those_names_are_alt_text(alt: str) -> None:
+    assert findings_of("a11y.image_alt", "会場の様子です。", now=NOW, image_count=1, alt_texts=(alt,),
+                       portrait_consent=True) == [], alt
