@@ -176,7 +176,8 @@ def _replacement(ch: str) -> str:
     # ① → (1) reads better in a sentence than a bare 1; ㈱ → (株) is already what NFKC gives.
     if 0x2460 <= ord(ch) <= 0x24FF and (nf.isdigit() or 0x24B6 <= ord(ch) <= 0x24E9):
         return f"({nf})"  # ⓐ → (a) too: a bare 「a」 in a list reads as a word
-    return nf
+    # NFKC writes ⅓ with the fraction slash U+2044, a character on no keyboard and outside JIS itself: 「1/3」.
+    return nf.replace("\u2044", "/")
 
 
 # A stretch of half-width kana; a space inside it keeps it one finding (「ｲﾍﾞﾝﾄ ｶｲｻｲ」).

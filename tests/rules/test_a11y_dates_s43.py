@@ -171,3 +171,12 @@ def test_a_phones_other_file_names_are_no_alt_text(alt: str) -> None:
 def test_words_that_start_like_those_names_are_alt_text(alt: str) -> None:
     assert findings_of("a11y.image_alt", "会場の様子です。", now=NOW, image_count=1, alt_texts=(alt,),
                        portrait_consent=True) == [], alt
+
+
+# NFKC writes a vulgar fraction with U+2044 FRACTION SLASH: the fix suggested for 「⅓カップ」 was 「1⁄3」, a character
+# no keyboard types and itself outside JIS, which the writer could only copy back.
+@pytest.mark.parametrize(("text", "fixed"), [("⅓カップ", "1/3"), ("砂糖⅔杯", "2/3"), ("⅛に切る", "1/8")])
+def test_a_fraction_is_suggested_with_a_plain_slash(text: str, fixed: str) -> None:
+    [found] = findings_of("a11y.machine_dependent", text, now=NOW)
+    assert found.suggestion == fixed
+    assert f"「{fixed}」" in found.message
