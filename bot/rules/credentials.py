@@ -1834,6 +1834,16 @@ def _labelled(norm: str) -> Iterator[Credential]:
             or ("\n" not in m["line"] and _ENDS_ANNOUNCED.match(norm, a + len(value)))
         ):
             continue  # a sentence that goes on after a label ending its line is prose, not a form
+        if m["line"] is not None and not m["quote"] and _a_tool(value) and not _has_digit(value) and not value.islower():
+            # 「パスワード⏎OneDrive⏎⏎Kessai2026!」: a service's name as it is spelt says whose password the line under it is.
+            # Read as the value, the name was masked and the password shown, in the excerpt and in the incident report;
+            # alone (「パスワード⏎OneDrive⏎の設定方法」) it is what a guide is about. Typed in lower case it is the value.
+            # The line after it read as after the tools' names a line apart (_after_the_tools): 「パスワード⏎Edge⏎Chromium」
+            # are two browsers, 「Zoom⏎Zoom5.17」 a version.
+            nxt = _NEXT_LINE_A_WORD.match(norm, a + len(value))
+            if nxt is None or _after_the_tools([value, nxt[1]]) is None:
+                continue
+            value, a = nxt[1], nxt.start(1)
         if m["line"] is not None and not m["quote"] and _an_item_of_a_list_below(norm, value, a + len(value)):
             continue  # 「パスワード⏎IE11⏎EDGE」「パスワード⏎PC-A1⏎PC-B2」: a heading and the items under it
         if m["line"] is not None and _IN_TABLE_ROW.search(norm, norm.rfind("\n", 0, m.start()) + 1, m.start()):

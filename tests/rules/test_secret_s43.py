@@ -1,0 +1,42 @@
+"""confidential.secret, session 43: what the rule showed of a password it found, short words in a password's field,
+titles and slogans ending on the word, and a 合言葉 that is also a login's."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from bot.rules import secret_value_spans
+from tests.rules.conftest import JST, Corpus, assert_secret_flagged_and_masked
+
+CORPUS = Corpus(datetime(2026, 12, 7, 10, 0, tzinfo=JST))
+PLATFORMS = ("x", "facebook")
+
+
+def _bad(texts: list[str]) -> list[tuple[str, str, str]]:
+    return [(p, t, "confidential.secret") for p in PLATFORMS for t in texts]
+
+
+def _ordinary(texts: list[str]) -> list[tuple[str, str]]:
+    return [(p, t) for p in PLATFORMS for t in texts]
+
+
+# A service's name on the line under the label, the password on the line after it: the name says whose it is.
+_NAMED_THEN_PASSWORD = [
+    ("パスワード\nOneDrive\n\nKessai2026!", "Kessai2026!"), ("パスワード\nOneDrive\nKessai2026!", "Kessai2026!"),
+    ("パスワード\nGoogle\nkohoka2026", "kohoka2026"), ("共有フォルダのパスワード\nSharePoint\n\nJoetsu#2026", "Joetsu#2026"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _NAMED_THEN_PASSWORD)
+def test_the_password_under_a_services_name_is_the_one_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+    name = text.split("\n")[1]
+    assert name not in [text[a:b] for a, b in secret_value_spans(text)]
+
+
+# A service's name alone under the word: what a guide is about.
+test_a_services_name_under_the_word_stays_silent = CORPUS.ordinary(_ordinary([
+    "パスワード\nOneDrive\nの設定方法をご紹介します", "パスワード\nOneDrive", "パスワード\nOneDrive\n\nSharePoint",
+]))
