@@ -7,6 +7,7 @@ from datetime import datetime
 
 import pytest
 
+from bot import secret_mask
 from bot.rules import secret_value_spans
 from tests.rules.conftest import JST, Corpus, assert_secret_flagged_and_masked
 
@@ -40,3 +41,26 @@ def test_the_password_under_a_services_name_is_the_one_flagged_and_masked(text: 
 test_a_services_name_under_the_word_stays_silent = CORPUS.ordinary(_ordinary([
     "パスワード\nOneDrive\nの設定方法をご紹介します", "パスワード\nOneDrive", "パスワード\nOneDrive\n\nSharePoint",
 ]))
+
+
+# The services' passwords under a login's heading, a line each: the report masks each password and keeps the service's
+# name, which tells the handlers which account to change.
+_SERVICES_LISTED = [
+    ("広報SNSのログイン\nX：koho-X1\nInstagram：koho-I2", ["X：", "Instagram："], ["koho-X1", "koho-I2"]),
+    ("広報SNSのログイン\nX：koho-X1\nInstagram：koho-I2\nFacebook：koho-F3", ["Instagram：", "Facebook："],
+     ["koho-X1", "koho-I2", "koho-F3"]),
+    ("PW：abc123\nInstagram：koho-I2", ["Instagram："], ["abc123", "koho-I2"]),
+]
+
+
+@pytest.mark.parametrize(("text", "kept", "values"), _SERVICES_LISTED)
+def test_the_report_masks_each_services_password_and_keeps_its_name(text: str, kept: list[str], values: list[str]) -> None:
+    for about_a_password in (True, False):
+        masked, _ = secret_mask.mask_secrets(text, about_a_password=about_a_password)
+        assert all(name in masked for name in kept), masked
+        assert not any(value in masked for value in values), masked
+
+
+def test_a_password_with_a_colon_listed_below_is_masked_whole() -> None:
+    masked, _ = secret_mask.mask_secrets("PW：abc123\nKessai:2026x", about_a_password=True)
+    assert "Kessai" not in masked and "2026x" not in masked, masked
