@@ -581,6 +581,15 @@ _OLD_OR_NEW_ITEM = r"[旧新現](?:パスワード)?(?:[ \t]*+[:=][ \t]*+|[ \t]+
 _A_SENTENCE_BEFORE = re.compile(
     r"[はがをもでに、,。!?！？]|(?:(?!の)[ぁ-ゖ]|(?:あなた|みんな|わたし|私|自分|君)の)[ \t\u3000]*+$"
 )
+# What makes a label closed by 「。」 or 「.」 the end of a title or of an English sentence: a title's field (「テーマ：パスワード。」
+# 「演題：パスワード。」), a course's number (「第3回 パスワード。」「Lesson 2 パスワード。」「Vol.5 PW.」), or the word a sentence
+# says the password with (「Never share your PW.」「Protect the password.」). The line under it is the course's or the
+# slogan's (「⏎Lesson3」「⏎Windows11」「⏎StaySafe2026」), and was masked as the password.
+_A_TITLE_OR_AN_ENGLISH_SENTENCE_BEFORE = re.compile(
+    r"(?:(?:テーマ|題|題名|演題|タイトル|講座名?|内容|議題|件名|(?i:theme|topic|title|subject))[ \t]*+:"
+    r"|第[ \t]*+[0-9一二三四五六七八九十]{1,3}+[ \t]*+[回講章話部]|(?i:vol|lesson|part|step|no|episode|ep|chapter)\.?[ \t]*+[0-9]{1,3}+"
+    r"|[0-9]{1,2}+[.)]|(?i:(?<![A-Za-z])(?:your|my|our|the|a|this|that|their|his|her|its|strong|secure|new|good|bad)))[ \t]*+$"
+)
 _LABELS_PERIOD = r"(?:(?<=[Pp][Ww])|(?<=[Pp][Ww][Dd])|(?<=[Pp][Ii][Nn])|(?<=[ァ-ヺー\u3400-\u9fff]))\.|(?<=[ァ-ヺー\u3400-\u9fff])。"
 _SEPARATOR = (
     rf"(?:(?P<explicit>{_EXPLICIT})|"
@@ -1722,6 +1731,11 @@ def _labelled(norm: str) -> Iterator[Credential]:
             _A_SENTENCE_BEFORE.search(norm, norm.rfind("\n", 0, m.start()) + 1, m.start()) or m["value"][:1] in "#@"
         ):
             continue  # 「今月のテーマはパスワード。⏎#joetsu2026」: a sentence ends on the word, no memo's label
+        if (
+            m["line"] is not None and ("。" in m["line"] or "." in m["line"])
+            and _A_TITLE_OR_AN_ENGLISH_SENTENCE_BEFORE.search(norm, norm.rfind("\n", 0, m.start()) + 1, m.start())
+        ):
+            continue  # 「第3回 パスワード。⏎Windows11」「Never share your PW.⏎StaySafe2026」: a title or a slogan, no memo's label
         if m["changed"] and m["explicit"] is None and m["line"] is None and not _A_NEW_ONE_SAID.search(m["said"] or ""):
             continue  # 「パスワードを変更しました Kessai…」 reads on as prose; the explicit forms are enough
         value = m["value"]

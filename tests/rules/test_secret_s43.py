@@ -64,3 +64,23 @@ def test_the_report_masks_each_services_password_and_keeps_its_name(text: str, k
 def test_a_password_with_a_colon_listed_below_is_masked_whole() -> None:
     masked, _ = secret_mask.mask_secrets("PW：abc123\nKessai:2026x", about_a_password=True)
     assert "Kessai" not in masked and "2026x" not in masked, masked
+
+
+# A title or an English sentence ending on the word, closed by 「。」 or 「.」: a course's or a slogan's line under it.
+test_a_title_or_a_slogan_closed_on_the_word_stays_silent = CORPUS.ordinary(_ordinary([
+    "テーマ：パスワード。\nLesson3", "第3回　パスワード。\nWindows11", "Never share your PW.\nStaySafe2026",
+    "【ICT講座】第2回　パスワード。\nStep2", "演題：パスワード。\nSecurity2026", "Lesson 3 パスワード。\nWindows11",
+    "Protect your password.\nStaySafe2026", "Use a strong PW.\nSecurityAction2026", "Vol.5 パスワード。\nCyber2026",
+]))
+
+# A memo's label closed so, whatever is before it on its line, still gives the password under it.
+_MEMO_CLOSED = [
+    ("ルーターのパスワード。\nKessai2026!", "Kessai2026!"), ("お客様用Wi-Fiのパスワード。\nguest2026", "guest2026"),
+    ("共有フォルダ\nパスワード。\nKessai2026", "Kessai2026"), ("管理画面 PW.\nKessai2026!", "Kessai2026!"),
+    ("ID：koho01\nPW.\nKessai2026", "Kessai2026"), ("PW.\nkouhou2026", "kouhou2026"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _MEMO_CLOSED)
+def test_a_memos_closed_label_still_gives_its_password(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
