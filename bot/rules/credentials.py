@@ -1036,6 +1036,8 @@ _FIELD_WORDS = frozenset({
     "sticker", "voucher", "inside", "standard", "custom", "manual", "automatic", "initial", "shared", "public",
     "visible", "invisible", "separate", "identical", "mandatory", "confirmed", "encrypted", "medium", "symbols", "length",
     "basics", "advanced",
+    # What a memo says of a password no one has at hand (「パスワード：Forgotten」「PW: Unset」).
+    "forgotten", "forgot", "unset", "notset", "expired", "changed", "reissued", "locked",
 })
 
 
@@ -1053,13 +1055,28 @@ def _field_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
     (「パスワード：Sakura!」). ``after``: just past the value."""
     label = m["label"] or ""
     word = value.rstrip(_CLOSING_MARKS)
+    in_a_field = (m["explicit"] or "").strip(" \t、,") in (":", "::", "=", ".")
+    # On the line under the label (「パスワード。⏎sakura」「パスワード：⏎Sakura!」), the label closed as a memo's field is, or
+    # under an ID and its value (「ID⏎koho01⏎パスワード⏎Hello!」): the form's field written a line down. Not a word the next
+    # line goes on from (「パスワード。⏎sakura⏎の花が…」).
+    id_above = m["line"] is not None and _an_id_above(norm, m)
+    under_the_label = (
+        m["line"] is not None and m["quote"] is None
+        and (any(c in m["line"] for c in ":。.") or id_above)
+        and not _PROSE_NEXT_LINE.match(norm, after)
+    )
+    # Four or five letters are a password too (「パスワード：Tokyo」「PW：Hello!」), but only a word no form, rule or kind
+    # says (「None」「Same」「Free」), nor a greeting but under an ID.
+    short_ok = 4 <= len(word) < 6 and _a_password_word(word) and word.lower() not in _SHORT_FIELD_WORDS and (
+        word.lower() not in _GREETINGS or id_above
+    )
     return (
-        (m["explicit"] or "").strip(" \t、,") in (":", "::", "=", ".")
+        (in_a_field or under_the_label)
         # 「Day pass: unlimited」「Free pass: included」 are tickets: 「pass」 is a label here in capitals
         # only, as a sticker prints it (「PASS: joetsustaff」).
         and (label.lower() != "pass" or label == "PASS")
         and _ENDS_LINE.match(norm, after) is not None
-        and 6 <= len(word) <= 32
+        and (6 <= len(word) <= 32 or short_ok)
         and word.isascii()
         and word.isalpha()
         and (word.islower() or (word[1:].islower() and _a_password_word(word)))
@@ -1069,6 +1086,14 @@ def _field_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
     )
 
 
+# Words of four or five letters a form's field or a memo says for no value (「パスワード：Same」「PW: Later」).
+_SHORT_FIELD_WORDS = frozenset({
+    "none", "same", "later", "below", "above", "lost", "ask", "asked", "here", "there", "spam", "text", "mail", "memo",
+    "note", "card", "desk", "staff", "admin", "user", "guest", "test", "info", "help", "login", "ready", "done", "sent",
+    "reset", "owner", "other", "check", "open", "free", "blank", "empty", "unset", "null", "nil", "void",
+})
+# The line after a value that goes on from it as a sentence does (「⏎の花が咲きました」「⏎を入力」).
+_PROSE_NEXT_LINE = re.compile(r"[ \t]*+\n[ \t]*+[のがをにはとでもや]")
 # After a word of letters (_a_password_word), the copula that closes the sentence on it: 「パスワードは bluesky です」
 # 「PW: correcthorse です」「パスワードは kohoka になりました。」. Only that: a word the sentence goes on after
 # (「パスワードは random に生成されます」) is prose, as are its own forms and the words of a rule.
@@ -1340,6 +1365,19 @@ _ID_LINE = re.compile(rf"(?i)[ \t]*{_ID_WORDS}[ \t:=：]")
 _ID_WORD = re.compile(rf"(?i)(?:.*[^A-Za-z])?{_ID_WORDS}[:=]?")
 _ID_GLUED = re.compile(rf"(?i)(?:.*[^A-Za-z])?{_ID_WORDS}[:=]\S+")
 _PAIR_WINDOW = 80
+
+# An ID's label alone on a line, its value on the next, and the password's label on the line after (「ID⏎koho01⏎パスワード」).
+_ID_ALONE_ABOVE = re.compile(
+    rf"(?i)(?:(?<=\n)|(?<![\s\S]))[ \t]*+{_ID_WORDS}[ \t]*+:?[ \t]*+\n[ \t]*+[!-~]{{2,64}}+[ \t]*+\n[ \t]*+\Z"
+)
+
+
+def _an_id_above(norm: str, m: re.Match[str]) -> bool:
+    """Whether an ID is given before the password's label `m`: on its line or the line above (_id_before), or as a label
+    alone on a line with its value on the next (「ID⏎koho01⏎パスワード」)."""
+    return _id_before(norm, m) is not None or (
+        _ID_ALONE_ABOVE.search(norm, max(0, m.start() - _PAIR_WINDOW), m.start()) is not None
+    )
 
 
 def _id_before(norm: str, m: re.Match[str]) -> str | None:

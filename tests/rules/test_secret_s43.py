@@ -84,3 +84,27 @@ _MEMO_CLOSED = [
 @pytest.mark.parametrize(("text", "value"), _MEMO_CLOSED)
 def test_a_memos_closed_label_still_gives_its_password(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
+
+
+# A word of four or five letters in the field, or a word on the line under a closed label or under an ID: the password.
+_SHORT_OR_UNDER = [
+    ("パスワード：Tokyo", "Tokyo"), ("パスワード：tokyo", "tokyo"), ("PW：Osaka!", "Osaka!"),
+    ("ID：koho01\nパスワード：Tokyo", "Tokyo"), ("ID\nkoho01\nパスワード\nHello!", "Hello!"),
+    ("ID：koho01\nパスワード\nTokyo", "Tokyo"), ("ID\nkoho01\nPW\nmomiji", "momiji"), ("パスワード。\nsakura", "sakura"),
+    ("パスワード：\nSakura!", "Sakura!"), ("Wi-Fiのパスワード。\nsakura", "sakura"), ("パスワード。\nFubuki", "Fubuki"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _SHORT_OR_UNDER)
+def test_a_short_word_in_the_field_or_a_word_under_the_label_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+# What a form or a memo says in the field, a service's or a tool's name, a greeting, a word a sentence goes on from.
+test_a_fields_short_word_or_a_name_stays_silent = CORPUS.ordinary(_ordinary([
+    "パスワード：なし", "パスワード：不要", "PW：後日", "パスワード：Forgotten", "パスワード：None", "パスワード：Same",
+    "Password: Later", "パスワード：Free", "パスワード：Hello!", "パスワード\nHello!\nThanks!", "パスワード\nHello!",
+    "パスワード。\nsakura\nの季節になりました", "パスワード：Apple", "パスワード：Zoom", "パスワード：Teams",
+    "パスワード：LINE", "パスワード：Gmail", "パスワード：Edge", "Password: Below", "パスワード：Mail",
+    "テーマ：パスワード。\nBasic", "パスワード\nStep", "パスワード：Guest",
+]))
