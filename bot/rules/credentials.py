@@ -2525,6 +2525,8 @@ def _an_item_of_a_list_below(norm: str, value: str, end: int) -> bool:
     other = nxt[1].rstrip(_TRAILING)
     if _WHEN.fullmatch(value) and _WHEN.fullmatch(other):
         return True  # 「パスワード⏎10:00⏎11:00」: a session's times
+    if _clock_times([value, other]):
+        return True  # 「パスワード⏎0900⏎1030」: the same, written as a timetable's four digits
     if _PRODUCT.fullmatch(value) and _PRODUCT.fullmatch(other):
         return True  # 「パスワード⏎iPhone15⏎iPhone16」: the models a guide covers, one product's or not
     if _a_handle(value) and _a_handle(other):
@@ -2685,11 +2687,24 @@ _A_VERSION = re.compile(r"[ ._-]?v?[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}")
 
 def _digit_groups(words: list[str]) -> bool:
     """A number given in groups on lines of their own under a label: digits alone on each, the first a value by itself
-    (four to eight digits, no famous example), and no count of items (「01⏎02⏎03」)."""
+    (four to eight digits, no famous example), and no count of items (「01⏎02⏎03」) or timetable (「0900⏎1030」)."""
     return (
         len(words) >= 2 and all(w.isdigit() and len(w) <= 8 for w in words)
         and len(words[0]) >= 4 and words[0] not in _FAMOUS_EXAMPLES and len(set(words[0])) > 1
         and not all(int(b) - int(a) == 1 for a, b in itertools.pairwise(words))
+        and not _clock_times(words)
+    )
+
+
+_CLOCK_TIME = re.compile(r"(?:[01][0-9]|2[0-3])(?:00|15|30|45)")
+
+
+def _clock_times(words: list[str]) -> bool:
+    """「0900⏎1030⏎1300」: times of day in a timetable's four digits, on the quarter hour and in order. A PIN that happens
+    to be one is rarer than a session's times under a course's heading, and two of them in order rarer still."""
+    return (
+        len(words) >= 2 and all(_CLOCK_TIME.fullmatch(w) for w in words)
+        and all(int(a) < int(b) for a, b in itertools.pairwise(words))
     )
 
 

@@ -108,3 +108,19 @@ test_a_fields_short_word_or_a_name_stays_silent = CORPUS.ordinary(_ordinary([
     "パスワード：LINE", "パスワード：Gmail", "パスワード：Edge", "Password: Below", "パスワード：Mail",
     "テーマ：パスワード。\nBasic", "パスワード\nStep", "パスワード：Guest",
 ]))
+
+
+# A course's times under the word, a timetable's four digits in order: no PIN list.
+test_a_timetable_under_the_word_stays_silent = CORPUS.ordinary(_ordinary([
+    "パスワード\n0900\n1030", "パスワード\n0900\n1030\n1300", "【セキュリティ講座】パスワード\n0930\n1100",
+]))
+
+_NUMBERS_UNDER_THE_WORD = [
+    ("パスワード\n4821\n0427", "4821"), ("パスワード\n4821\n0427", "0427"), ("パスワード\n1030\n0900", "0900"),
+    ("パスワード\n0900", "0900"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _NUMBERS_UNDER_THE_WORD)
+def test_numbers_under_the_word_that_are_no_timetable_are_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
