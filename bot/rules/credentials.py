@@ -1893,7 +1893,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
             # The line after it read as after the tools' names a line apart (_after_the_tools): 「パスワード⏎Edge⏎Chromium」
             # are two browsers, 「Zoom⏎Zoom5.17」 a version.
             nxt = _NEXT_LINE_A_WORD.match(norm, a + len(value))
-            if nxt is None or _after_the_tools([value, nxt[1]]) is None:
+            if nxt is None or _after_the_tools([value, nxt[1]]) is None or _pieces_on_lines([value, nxt[1]]):
+                # Two pieces of one password (「パスワード⏎Zoom⏎2026!」) are _halves_and_lines' to find, both masked.
                 continue
             value, a = nxt[1], nxt.start(1)
         if m["line"] is not None and not m["quote"] and _an_item_of_a_list_below(norm, value, a + len(value)):

@@ -124,3 +124,10 @@ _NUMBERS_UNDER_THE_WORD = [
 @pytest.mark.parametrize(("text", "value"), _NUMBERS_UNDER_THE_WORD)
 def test_numbers_under_the_word_that_are_no_timetable_are_flagged_and_masked(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
+
+
+def test_a_password_in_two_pieces_under_the_word_is_masked_whole() -> None:
+    text = "パスワード\nZoom\n2026!"
+    assert [text[a:b] for a, b in secret_value_spans(text)] == ["Zoom", "2026!"]
+    masked, _ = secret_mask.mask_secrets(text)
+    assert "Zoom" not in masked and "2026!" not in masked, masked
