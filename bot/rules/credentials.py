@@ -3405,6 +3405,45 @@ def _command_passwords(norm: str) -> Iterator[Credential]:
                 yield Credential(m.start(), b, a, b, "パスワード", 0)
 
 
+# A 合言葉 is an event's word said at the door (「合言葉は「ゆきだるま」」), public on purpose; one the same line or sentence says
+# logs in to something (「合言葉：Takada2026（管理画面のログインにも使用）」「合言葉は Takada2026 です。共有フォルダの
+# パスワードと同じです」) is a password under another name, and went out unflagged.
+_WATCHWORD = re.compile(
+    r"(?:合言葉|あいことば|合いことば)(?:[ \t]*+(?::|=|→)[ \t]*+|[ \t]*+は[ \t]*+)[「『\"“]?(?P<value>[!-~]{4,64}?)"
+    r"(?=[」』\"”]?[ \t]*+(?:[(（。、,\n]|です|$))"
+)
+# Said not needed (「ログイン不要」「パスワードはありません」), a login is no use of the word.
+_A_LOGINS_WORDS = re.compile(
+    r"(?i)(?:ログイン|サインイン|管理画面|管理者|パスワード|暗証番号|アカウント|共有フォルダ|wi-?fi|ssid|password|login|admin)"
+    r"(?![ \t]*+(?:は|が|も)?[ \t]*+(?:不要|なし|無し|いりません|ありません|必要(?:あり|な|ござ)))"
+)
+_WATCHWORD_REACH = 80
+_ONE_WITH_IT = re.compile(r"同じ|共通|兼用|にも使")
+
+
+def _watchword_logins(norm: str) -> Iterator[Credential]:
+    if "合言葉" not in norm and "あいことば" not in norm and "合いことば" not in norm:
+        return
+    for m in _WATCHWORD.finditer(norm):
+        value = m["value"]
+        if not (_password_like(value, loose=True) or _strong(value)):
+            continue  # 「合言葉：yukidaruma」 is a word an event's guests say; letters and digits make a password's
+        # Its own sentence (a note in brackets after it too), or the next one when it says the two are one (「…と同じです」):
+        # where a login is said. Not a sentence or a line beside it: 「合言葉は「Snow2026」です。Wi-Fi もご利用いただけます」
+        # tells the guests two things.
+        start = max(norm.rfind("\n", 0, m.start()), norm.rfind("。", 0, m.start())) + 1
+        rest = norm[m.end("value") : m.end("value") + _WATCHWORD_REACH]
+        own = _to_sentence_end(rest)
+        nxt = _to_sentence_end(rest[len(own) + 1 :]) if rest[len(own) : len(own) + 1] == "。" else ""
+        if not (
+            _A_LOGINS_WORDS.search(norm, start, m.start()) or _A_LOGINS_WORDS.search(own)
+            or (_A_LOGINS_WORDS.search(nxt) and _ONE_WITH_IT.search(nxt))
+        ):
+            continue
+        a, b = m.span("value")
+        yield Credential(m.start(), b, a, b, "パスワード", 0)
+
+
 # The value said first and named after it, as in a chat: 「Kessai2026! がパスワードです」「`4821` が新しい
 # 暗証番号になります」. Only before a sentence that names it (が/は … です, になります…), so that
 # 「Office365 のパスワード」 or 「Microsoft365 はパスワードの管理が…」 stay words.
@@ -3682,7 +3721,7 @@ def find_credentials(norm: str) -> list[Credential]:
     tokens = [*_tokens(norm), *_signed_urls(norm)]
     found: list[Credential] = [
         *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_address_logins(norm), *_login_blocks(norm), *_service_logins(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm), *_answered(norm), *_kana_pins(norm),
-        *_code_messages(norm), *_value_first(norm),
+        *_code_messages(norm), *_value_first(norm), *_watchword_logins(norm),
         *_spaced_values(norm), *_lock_codes(norm), *_pieces(norm), *_halves_and_lines(norm), *_new_and_old(norm), *_corrected(norm),
     ]
     for c in _labelled(norm):

@@ -131,3 +131,26 @@ def test_a_password_in_two_pieces_under_the_word_is_masked_whole() -> None:
     assert [text[a:b] for a, b in secret_value_spans(text)] == ["Zoom", "2026!"]
     masked, _ = secret_mask.mask_secrets(text)
     assert "Zoom" not in masked and "2026!" not in masked, masked
+
+
+# A 合言葉 its own sentence says logs in to something, or the next one says is the same as a password: a password.
+_WATCHWORDS_THAT_LOG_IN = [
+    ("合言葉：Takada2026（管理画面のログインにも使用）", "Takada2026"),
+    ("合言葉は Takada2026 です。共有フォルダのパスワードと同じです。", "Takada2026"),
+    ("管理画面の合言葉：Kessai2026!", "Kessai2026!"), ("合言葉=Joetsu2026（ログイン用）", "Joetsu2026"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _WATCHWORDS_THAT_LOG_IN)
+def test_a_watchword_that_logs_in_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+# An event's 合言葉, said at the door or in a quiz, public on purpose, with a login said not needed or beside it.
+test_an_events_watchword_stays_silent = CORPUS.ordinary(_ordinary([
+    "合言葉は「ゆきだるま」", "合言葉は「ゆきだるま」です。受付で言うとプレゼントがもらえます！",
+    "【雪まつり】合言葉：Snow2026\n会場ではWi-Fiもご利用いただけます", "謎解きイベントの合言葉は「TAKADA2026」！正解者にはプレゼント",
+    "合言葉：yukidaruma（ログイン不要）", "合言葉は「春日山」。ログインは不要です", "合言葉：Takada2026",
+    "合言葉：Takada2026（ログイン不要）", "合言葉は「Snow2026」です。パスワードはありません",
+    "合言葉は「Snow2026」です。Wi-Fiは会場でご利用いただけます", "合言葉は「Snow2026」です。ログインIDはメールアドレスです",
+]))
