@@ -1089,7 +1089,7 @@ def _field_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
 # Words of four or five letters a form's field or a memo says for no value (「パスワード：Same」「PW: Later」).
 _SHORT_FIELD_WORDS = frozenset({
     "none", "same", "later", "below", "above", "lost", "ask", "asked", "here", "there", "spam", "text", "mail", "memo",
-    "note", "card", "desk", "staff", "admin", "user", "guest", "test", "info", "help", "login", "ready", "done", "sent",
+    "note", "card", "desk", "staff", "admin", "user", "test", "info", "help", "login", "ready", "done", "sent",
     "reset", "owner", "other", "check", "open", "free", "blank", "empty", "unset", "null", "nil", "void",
 })
 # The line after a value that goes on from it as a sentence does (「⏎の花が咲きました」「⏎を入力」).
@@ -1131,6 +1131,7 @@ def _a_password_word(value: str) -> bool:
         and word not in _FIELD_WORDS
         and word not in _LABEL_NOUNS
         and word not in _KIND_WORDS
+        and not (len(word) < 6 and word in _SHORT_FIELD_WORDS)
         and not _SERVICE_NAME.fullmatch(value)
         and not _PRODUCT.fullmatch(value)
         # A browser's or an app's name (「パスワード：Chrome」「パスワードは Safari です」), as a service's is.
@@ -1886,6 +1887,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
             or ("\n" not in m["line"] and _ENDS_ANNOUNCED.match(norm, a + len(value)))
         ):
             continue  # a sentence that goes on after a label ending its line is prose, not a form
+        if m["line"] is not None and not m["quote"] and value.rstrip(_TRAILING).lower() in _FIELD_NAMES:
+            continue  # 「Password⏎Username⏎Login」: a list of a form's terms, an English class's words
         if m["line"] is not None and not m["quote"] and _a_tool(value) and not _has_digit(value) and not value.islower():
             # 「パスワード⏎OneDrive⏎⏎Kessai2026!」: a service's name as it is spelt says whose password the line under it is.
             # Read as the value, the name was masked and the password shown, in the excerpt and in the incident report;
@@ -2016,7 +2019,9 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 or _stated_pin(norm, m, a + len(value), tested)
                 or (m["quote"] and m["explicit"] is not None
                     and norm[a + len(value) : a + len(value) + 1] in _CLOSE_QUOTES
-                    and _quoted_word(value, norm, a + len(value) + 1))
+                    and (_quoted_word(value, norm, a + len(value) + 1)
+                         # 「パスワードは「Tokyo」です」: stated with the copula, as 「パスワードは Kohoka です」 is
+                         or _stated_word(value, norm, m, a + len(value) + 1)))
                 or (not m["quote"] and _field_word(value, norm, m, a + len(value)))
                 or (not m["quote"] and _stated_word(value, norm, m, a + len(value)))
                 or (not m["quote"] and _set_word(value, norm, m, a + len(value)))

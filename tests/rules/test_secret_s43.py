@@ -106,7 +106,7 @@ test_a_fields_short_word_or_a_name_stays_silent = CORPUS.ordinary(_ordinary([
     "Password: Later", "パスワード：Free", "パスワード：Hello!", "パスワード\nHello!\nThanks!", "パスワード\nHello!",
     "パスワード。\nsakura\nの季節になりました", "パスワード：Apple", "パスワード：Zoom", "パスワード：Teams",
     "パスワード：LINE", "パスワード：Gmail", "パスワード：Edge", "Password: Below", "パスワード：Mail",
-    "テーマ：パスワード。\nBasic", "パスワード\nStep", "パスワード：Guest",
+    "テーマ：パスワード。\nBasic", "パスワード\nStep",
 ]))
 
 
@@ -153,4 +153,24 @@ test_an_events_watchword_stays_silent = CORPUS.ordinary(_ordinary([
     "合言葉：yukidaruma（ログイン不要）", "合言葉は「春日山」。ログインは不要です", "合言葉：Takada2026",
     "合言葉：Takada2026（ログイン不要）", "合言葉は「Snow2026」です。パスワードはありません",
     "合言葉は「Snow2026」です。Wi-Fiは会場でご利用いただけます", "合言葉は「Snow2026」です。ログインIDはメールアドレスです",
+]))
+
+
+# A capitalised or a short word quoted after 「は」 and stated with the copula, as it is unquoted; and 「guest」 in the field.
+_QUOTED_AND_STATED = [
+    ("パスワードは「Tokyo」です", "Tokyo"), ("パスワードは「Sakura」です", "Sakura"), ("パスワードは「Kohoka」になりました", "Kohoka"),
+    ("Wi-Fiのパスワード：guest", "guest"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _QUOTED_AND_STATED)
+def test_a_quoted_word_stated_as_the_password_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+# A service's name, a field's word, a weak example or a kind quoted; a form's terms listed under the word.
+test_a_quoted_name_or_a_list_of_terms_stays_silent = CORPUS.ordinary(_ordinary([
+    "English class: Today's words\nPassword\nUsername\nLogin", "パスワードは「Google」と同じです", "パスワードは「Google」です",
+    "パスワードは「Same」です", "よく使われるパスワードは「Dragon」です", "パスワードは「Tokyo」のような地名は避けましょう",
+    "パスワード\nEmail\nLogin", "パスワードは「Secret」です",
 ]))
