@@ -400,6 +400,12 @@ def _with_the_values_listed_below(text: str, spans: list[tuple[int, int]]) -> li
         out.append((start, end))
         while (ends := _ENDS_ITS_LINE.match(text, end)) is not None and ends.end() < len(text) and text[ends.end() - 1] == "\n":
             m = _LINE_LISTED_BELOW.match(text, ends.end())
+            if m is None and (blank := _A_BLANK_LINE.match(text, ends.end())) is not None:
+                # 「パスワード⏎koho-A1⏎⏎koho-B2」: a series set apart by a blank line, as the rule reads one; only a value of
+                # the same shape, so that a note after a blank line (「⏎⏎以上です」) stays the report's.
+                m = _LINE_LISTED_BELOW.match(text, blank.end())
+                if m is not None and _shape(m["v"]) != _shape(text[out[-1][0] : out[-1][1]]):
+                    m = None
             if m is None or len(out) > len(spans) + _LIST_LINES:
                 break
             a, b = m.span("v")
@@ -954,6 +960,13 @@ _LINE_LISTED_BELOW = re.compile(
 # What may end a value's line after it: its closing quote or bracket, and a stop.
 _ENDS_ITS_LINE = re.compile(r"[" + _NEXT_LINE_CLOSERS + r"]?[ \t\u3000。．、，.,]*+(?:\r?\n|$)")
 _LIST_LINES = 50
+_A_BLANK_LINE = re.compile(r"[ \t\u3000]*+\r?\n")
+_SHAPE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", "a" * 52 + "9" * 10)
+
+
+def _shape(value: str) -> str:
+    """``value`` with its letters as 「a」 and its digits as 「9」: 「koho-A1」 and 「koho-B2」 are of one shape."""
+    return unicodedata.normalize("NFKC", value).translate(_SHAPE)
 # A listed line that names the service its value is for before a colon (「Instagram：koho-I2」「Facebook: koho-F3」): the
 # SNS and the services an office logs in to, by name only, so that a password of letters and a colon (「Kessai:2026」) is
 # never shown in part.

@@ -174,3 +174,19 @@ test_a_quoted_name_or_a_list_of_terms_stays_silent = CORPUS.ordinary(_ordinary([
     "パスワードは「Same」です", "よく使われるパスワードは「Dragon」です", "パスワードは「Tokyo」のような地名は避けましょう",
     "パスワード\nEmail\nLogin", "パスワードは「Secret」です",
 ]))
+
+
+# A series under the word set apart by blank lines: the report masks every item of the first's shape, not the first only.
+@pytest.mark.parametrize(("text", "values"), [
+    ("パスワード\nkoho-A1\n\nkoho-B2", ["koho-A1", "koho-B2"]), ("パスワード\nTeams1\n\nTeams2\n\nTeams3", ["Teams1", "Teams2", "Teams3"]),
+    ("PW：abc123\n\nxyz789", ["abc123", "xyz789"]),
+])
+def test_the_report_masks_a_series_set_apart_by_blank_lines(text: str, values: list[str]) -> None:
+    masked, _ = secret_mask.mask_secrets(text, about_a_password=True)
+    assert not any(v in masked for v in values), masked
+
+
+@pytest.mark.parametrize("text", ["パスワード\nTeams1\n\nTeams2\n\n以上です", "PW：abc123\n\nよろしく", "PW：abc123\n\n2026/12/07"])
+def test_the_reports_own_words_after_a_blank_line_stay(text: str) -> None:
+    masked, _ = secret_mask.mask_secrets(text, about_a_password=True)
+    assert masked.endswith(text.rsplit("\n\n", 1)[1]), masked
