@@ -579,15 +579,17 @@ _OLD_OR_NEW_ITEM = r"[旧新現](?:パスワード)?(?:[ \t]*+[:=][ \t]*+|[ \t]+
 # (「見直そう パスワード。」「大事なパスワード。」「あなたのパスワード。」). A memo's label has none (「Wi-Fiのパスワード。」
 # 「ルーターの管理画面パスワード。」): the slogan's next line was masked as the password (「…⏎StaySafe2026」).
 _A_SENTENCE_BEFORE = re.compile(
-    r"[はがをもでに、,。!?！？]|(?:(?!の)[ぁ-ゖ]|(?:あなた|みんな|わたし|私|自分|君)の)[ \t\u3000]*+$"
+    r"[はがをもでに、,。!?！？]|(?:(?!の)[ぁ-ゖ]|(?:あなた|みんな|わたし|私|自分|君|僕|ぼく)(?:たち|達)?の)[ \t\u3000]*+$"
 )
+# A course's number, on the label's line or alone on the line above it (「第2回：パスワード。」「第3回⏎パスワード。」).
+_EPISODE = r"第[ \t]*+[0-9一二三四五六七八九十]{1,3}+[ \t]*+[回講章話部]|(?i:vol|lesson|part|step|no|episode|ep|chapter)\.?[ \t]*+[0-9]{1,3}+"
 # What makes a label closed by 「。」 or 「.」 the end of a title or of an English sentence: a title's field (「テーマ：パスワード。」
 # 「演題：パスワード。」), a course's number (「第3回 パスワード。」「Lesson 2 パスワード。」「Vol.5 PW.」), or the word a sentence
 # says the password with (「Never share your PW.」「Protect the password.」). The line under it is the course's or the
 # slogan's (「⏎Lesson3」「⏎Windows11」「⏎StaySafe2026」), and was masked as the password.
 _A_TITLE_OR_AN_ENGLISH_SENTENCE_BEFORE = re.compile(
     r"(?:(?:テーマ|題|題名|演題|タイトル|講座名?|内容|議題|件名|(?i:theme|topic|title|subject))[ \t]*+:"
-    r"|第[ \t]*+[0-9一二三四五六七八九十]{1,3}+[ \t]*+[回講章話部]|(?i:vol|lesson|part|step|no|episode|ep|chapter)\.?[ \t]*+[0-9]{1,3}+"
+    rf"|(?:{_EPISODE})[ \t]*+:?(?:[ \t]*+\n)?"
     r"|[0-9]{1,2}+[.)]|(?i:(?<![A-Za-z])(?:your|my|our|the|a|this|that|their|his|her|its|strong|secure|new|good|bad)))[ \t]*+$"
 )
 _LABELS_PERIOD = r"(?:(?<=[Pp][Ww])|(?<=[Pp][Ww][Dd])|(?<=[Pp][Ii][Nn])|(?<=[ァ-ヺー\u3400-\u9fff]))\.|(?<=[ァ-ヺー\u3400-\u9fff])。"
@@ -1038,6 +1040,8 @@ _FIELD_WORDS = frozenset({
     "basics", "advanced",
     # What a memo says of a password no one has at hand (「パスワード：Forgotten」「PW: Unset」).
     "forgotten", "forgot", "unset", "notset", "expired", "changed", "reissued", "locked",
+    # The class of a ticket a pass is sold in (「PASS：Adult」「Day PASS: Child」).
+    "adult", "adults", "child", "children", "kids", "youth", "senior", "student", "family",
 })
 
 
@@ -1369,15 +1373,17 @@ _PAIR_WINDOW = 80
 
 # An ID's label alone on a line, its value on the next, and the password's label on the line after (「ID⏎koho01⏎パスワード」).
 _ID_ALONE_ABOVE = re.compile(
-    rf"(?i)(?:(?<=\n)|(?<![\s\S]))[ \t]*+{_ID_WORDS}[ \t]*+:?[ \t]*+\n[ \t]*+[!-~]{{2,64}}+[ \t]*+\n[ \t]*+\Z"
+    rf"(?i)(?:(?<=\n)|(?<![\s\S]))[ \t]*+{_ID_WORDS}[ \t]*+:?[ \t]*+\n[ \t]*+(?P<value>[!-~]{{2,64}}+)[ \t]*+\n[ \t]*+\Z"
 )
 
 
 def _an_id_above(norm: str, m: re.Match[str]) -> bool:
     """Whether an ID is given before the password's label `m`: on its line or the line above (_id_before), or as a label
     alone on a line with its value on the next (「ID⏎koho01⏎パスワード」)."""
+    # Not a form's terms listed a line each (「ID⏎Name⏎Password⏎Hello!」, an English class's words): 「Name」 is no ID's value.
     return _id_before(norm, m) is not None or (
-        _ID_ALONE_ABOVE.search(norm, max(0, m.start() - _PAIR_WINDOW), m.start()) is not None
+        (above := _ID_ALONE_ABOVE.search(norm, max(0, m.start() - _PAIR_WINDOW), m.start())) is not None
+        and above["value"].lower() not in _FIELD_NAMES
     )
 
 
@@ -1772,7 +1778,9 @@ def _labelled(norm: str) -> Iterator[Credential]:
             continue  # 「今月のテーマはパスワード。⏎#joetsu2026」: a sentence ends on the word, no memo's label
         if (
             m["line"] is not None and ("。" in m["line"] or "." in m["line"])
-            and _A_TITLE_OR_AN_ENGLISH_SENTENCE_BEFORE.search(norm, norm.rfind("\n", 0, m.start()) + 1, m.start())
+            and _A_TITLE_OR_AN_ENGLISH_SENTENCE_BEFORE.search(
+                norm, norm.rfind("\n", 0, max(0, norm.rfind("\n", 0, m.start()))) + 1, m.start()
+            )
         ):
             continue  # 「第3回 パスワード。⏎Windows11」「Never share your PW.⏎StaySafe2026」: a title or a slogan, no memo's label
         if m["changed"] and m["explicit"] is None and m["line"] is None and not _A_NEW_ONE_SAID.search(m["said"] or ""):
@@ -3421,6 +3429,8 @@ _WATCHWORD = re.compile(
 _A_LOGINS_WORDS = re.compile(
     r"(?i)(?:ログイン|サインイン|管理画面|管理者|パスワード|暗証番号|アカウント|共有フォルダ|wi-?fi|ssid|password|login|admin)"
     r"(?![ \t]*+(?:は|が|も)?[ \t]*+(?:不要|なし|無し|いりません|ありません|必要(?:あり|な|ござ)))"
+    # A login as the step before the word is entered (「アプリでログインして入力してください」): a campaign's word.
+    r"(?![ \t]*+(?:して|した後|後|の後|すると|したら))"
 )
 _WATCHWORD_REACH = 80
 _ONE_WITH_IT = re.compile(r"同じ|共通|兼用|にも使")

@@ -190,3 +190,14 @@ def test_the_report_masks_a_series_set_apart_by_blank_lines(text: str, values: l
 def test_the_reports_own_words_after_a_blank_line_stay(text: str) -> None:
     masked, _ = secret_mask.mask_secrets(text, about_a_password=True)
     assert masked.endswith(text.rsplit("\n\n", 1)[1]), masked
+
+
+# Attacks on this session's relaxations: a form's terms under 「ID」, a course's number with its colon or on the line above,
+# a slogan's 「私たちの」, a ticket's class after 「PASS」, a 合言葉 entered after logging in to a campaign's app.
+test_the_relaxations_attacked_stay_silent = CORPUS.ordinary(_ordinary([
+    "【英語教室】\nID\nName\nPassword\nHello!", "【スマホ講座】\n第1回：ID。\n第2回：パスワード。\nBasic",
+    "私たちのパスワード。\nJoetsu", "PASS：Adult", "【ICT講座】\n第3回\nパスワード。\nWindows11",
+    "合言葉：Niigata2026（アプリでログインして入力してください）", "ID：申込時に発行\nパスワード\nLater",
+    "講座名：パスワード。\nLevel1", "Free Wi-Fi\nSSID：Joetsu_Free\nPASS：None", "ID\nEmail\nパスワード\nPhone",
+    "【雪まつり】\n合言葉：Snow2026\nログインボーナスもあるよ！", "合言葉は「Takada2026」！管理画面からの応募も受付中",
+]))
