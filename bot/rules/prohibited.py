@@ -69,7 +69,12 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「ばか旨い」「バカ安い」「馬鹿美味しい」「ばかきれいだこて」のように形容詞・形容動詞のすぐ前に置いた「ばか」は、
     話し言葉や新潟の方言の「とても」なので対象外です（「バカくさい」「バカっぽい」「バカみたい」「バカ愚か」は反応します）。
     動詞のすぐ前の「ばか」（「うちの市長、ばか張り切ってるすけ」「ばか混んでる」）も同じく対象外です（「バカ過ぎる」「ばか言うな」
-    「バカやってる」「このばか働かない」、打ち消した「市長ばか働かない」は反応します）。人に向けた「〇〇議員は恥を知れ」も反応します。「クレーマーの市民には困ったものです」「保護者はモンスターペアレントばかり」のように、問い合わせる市民や保護者を「クレーマー」「モンスターペアレント」と呼ぶものも反応します（同じ文にカスハラ・対策・研修・マニュアル・相談・悪質・不当などがある「悪質クレーマー対策の職員研修を行いました」「クレーマーと思われるのでは、と遠慮せずご相談ください」「不当要求やクレーマーへの対応について、警察OBを配置しました」、職員募集の「窓口業務（クレーマー対応あり）」、映画『クレーマー、クレーマー』は対象外です）。「「たわけ」の語源を調べてみました」「「だらず」という方言の由来」のように、
+    「バカやってる」「このばか働かない」、打ち消した「市長ばか働かない」は反応します）。
+    「雪がバカみたいに降っていますね」「アホみたいに混んでいます」のように動詞・形容詞を強める「バカみたいに」「アホみたいに」、
+    「くそ暑い夏」「クソ忙しい年末」のように形容詞の前の「くそ」も、人に向けていなければ「とても」の意味なので対象外です
+    （公式アカウントの言葉づかいとしては砕けすぎるため、必要に応じて言い換えてください。「あの議員はバカみたいに威張っている」
+    のように文中に人を挙げたもの、「バカみたいな市長」「お前はバカみたい」、「クソまずい」「クソダサい」「クソ遅い」のように
+    出来ばえをけなす語の前の「くそ」は反応します）。人に向けた「〇〇議員は恥を知れ」も反応します。「クレーマーの市民には困ったものです」「保護者はモンスターペアレントばかり」のように、問い合わせる市民や保護者を「クレーマー」「モンスターペアレント」と呼ぶものも反応します（同じ文にカスハラ・対策・研修・マニュアル・相談・悪質・不当などがある「悪質クレーマー対策の職員研修を行いました」「クレーマーと思われるのでは、と遠慮せずご相談ください」「不当要求やクレーマーへの対応について、警察OBを配置しました」、職員募集の「窓口業務（クレーマー対応あり）」、映画『クレーマー、クレーマー』は対象外です）。「「たわけ」の語源を調べてみました」「「だらず」という方言の由来」のように、
     語だけを「」に入れて語源や由来を取り上げたもの、方言講座の「「ばか」は新潟弁で「とても」の意味です」「「だらず」は鳥取の方言で「ばか」という意味です」も対象外です（「「たわけ」の語源は市長のことです」、
     「「たわけ」の語源を調べました。お前のことだ。」のように次の文で人に向けたもの、「「ガイジ」の語源」のような差別語は反応します）。
     「「死ね」「消えろ」。こうした言葉は人を深く傷つけます。」のように、文として並べた語をすぐ次の文で戒めるものも対象外です
@@ -283,8 +288,60 @@ _DENIALS = frozenset(("ナイ", "ネエ", "ネー", "ヌ", "ズ", "ン"))
 _POINTED_AT_BEFORE = re.compile(r"(?:この|あの|その|どの|お前|おまえ|あいつ|こいつ|そいつ|てめえ|てめー)[ \t　]*$")
 
 
+# 「バカみたいに降る」「アホみたいに混んでいる」: a fool's manner as "absurdly", said of weather, crowds and prices.
+_LIKE_A_FOOL = frozenset(("バカ", "馬鹿", "アホ", "阿呆"))
+# クソ before an adjective is vulgar "very" (「くそ暑い夏」「クソ寒い朝」), but before these it runs someone's food,
+# looks or work down (「クソまずい店」「クソダサい」「クソ遅い窓口」), a verdict on whoever made it.
+_SCORNFUL_ADJECTIVES = frozenset((
+    "マズイ", "不味イ", "ダサイ", "汚イ", "キタナイ", "臭イ", "クサイ", "ツマラナイ", "詰マラナイ", "醜イ", "弱イ", "遅イ",
+    "トロイ", "鈍イ", "ウザイ", "キモイ", "ショボイ", "セコイ", "ズルイ", "狡イ", "ウルサイ", "煩イ", "ヒドイ", "酷イ", "エライ",
+    "偉イ", "馬鹿馬鹿シイ", "バカバカシイ", "アホラシイ", "頭悪イ", "使エナイ", "面倒クサイ", "メンドクサイ", "ノロイ",
+))
+
+
+def _person_before(doc: Document, start: int) -> bool:
+    """Whether the sentence before ``start`` names a person (a name, a pronoun, a title, 「人」「奴」 …): the
+    manner word after it is said of them (「あの議員はバカみたいに威張っている」)."""
+    sentence_start = doc.sentence_at(start)[0]
+    span = doc.token_range((sentence_start, start))
+    for t in doc.tokens[span.start : span.stop]:
+        if t.pos == "代名詞" and t.surface not in ("コレ", "ソレ", "アレ", "ココ", "ソコ", "アソコ", "コチラ", "ソチラ"):
+            return True
+        if is_person_name(t) or t.surface in _TOLD_TO or t.surface in _SCORNED or t.surface in ("客", "住民", "市民", "子供", "子ども", "老人", "年寄リ"):
+            return True
+    return False
+
+
+def _vulgar_very(doc: Document, start: int, end: int) -> bool:
+    """Whether the listed word at [start, end) is バカみたいに・アホみたいに before what is done or how it is, or クソ
+    before an adjective, said of no one: 「雪がバカみたいに降っていますね」「くそ暑い夏も」."""
+    word = fold(doc.text[start:end])
+    after = doc.token_range((end, len(doc.text)))
+    if not after or doc.tokens[after.start].start != end:
+        return False
+    toks = doc.tokens[after.start : after.start + 6]
+    if word in _LIKE_A_FOOL:
+        if len(toks) < 3 or toks[0].surface != "ミタイ" or toks[1].surface != "ニ":
+            return False
+        # What it qualifies may come after its subject: 「バカみたいに雪が積もりました」, not 「…に議員が騒ぐ」.
+        rest = toks[2:]
+        while len(rest) > 2 and rest[0].pos == "名詞" and not is_person_name(rest[0]) and rest[0].surface not in _TOLD_TO \
+                and rest[1].surface in ("ガ", "ヲ", "モ"):
+            rest = rest[2:]
+        if rest[0].pos not in ("動詞", "形容詞", "形状詞"):
+            return False
+    elif word in ("クソ", "糞"):
+        if toks[0].pos != "形容詞" or toks[0].lemma in _SCORNFUL_ADJECTIVES:
+            return False
+    else:
+        return False
+    return not _person_before(doc, start)
+
+
 def _intensifier(doc: Document, start: int, end: int) -> bool:
     """Whether the listed word at [start, end) is ばか used as "very" before an adjective or adjectival noun."""
+    if _vulgar_very(doc, start, end):
+        return True
     if fold(doc.text[start:end]) not in _FOOL:
         return False
     after = doc.token_range((end, len(doc.text)))
