@@ -87,6 +87,9 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     などと書いたもの（「ドラマ「黙れ、と言われても」の上映会」「絵本「だまれ」を読み聞かせします」）、映画や図書の
     下書きで「の名台詞」「というセリフ」「というタイトル」と続くもの（「「黙れ小僧！」の名台詞で知られる映画の上映会」）は
     対象外です（「」の外の語、「「市長はバカだ」というタイトルでブログを書きました」は反応します）。
+    劇の台詞として、すぐ後に「シェイクスピア劇」「（シェイクスピア『マクベス』より）」と書いたもの、劇や朗読・上演の下書きで
+    「名台詞「…」」と前に書いたもの（「「消えろ、消えろ、束の間の灯火」シェイクスピア劇」）も対象外です（「市長の名言「バカ野郎」」
+    「「消えろ」と劇団員に言われた」は反応します）。
     リンク（URL）のパスやクエリの中の語（「https://www.city.example.lg.jp/kuso/」）は読み手に向けた
     言葉ではないので対象外です（リンクの前後の本文に書いた語や、読み手に見えるホスト名
     「fuck-the-mayor.com」の語は反応します）。
@@ -723,9 +726,16 @@ _WORK_AFTER = re.compile(
     rf"」[ \t　]*(?:という(?:(?:タイトル|題名|書名)の)?{_WORK_KIND}"
     r"|(?P<line>の(?:名台詞|名セリフ|名ぜりふ|台詞|セリフ|せりふ)|という(?:名?(?:台詞|セリフ|せりふ)|タイトル|題名|書名))"
     r"|の(?:上映会|上映|読み聞かせ|朗読)"
-    r"|を上映)"
+    r"|を上映"
+    # A play's or a writer's line with the work after it: 「「消えろ、消えろ、束の間の灯火」シェイクスピア劇」
+    # 「「…」（シェイクスピア『マクベス』より）」. 劇 on its own (not 劇団: 「「消えろ」と劇団員に言われた」).
+    r"|[ \t　]*[（(]?[^\s。！？!?「」、,（）()]{0,12}?(?:劇|戯曲)(?![\u4e00-\u9fff])"
+    r"|[ \t　]*[（(][^\s。！？!?「」、,（）()]{1,20}?より[）)])"
 )
 _WORK_BEFORE = re.compile(r"(?:映画|ドラマ|アニメ|絵本|小説|童話|紙芝居|詩集|書籍|新刊|演劇|舞台|楽曲|主題歌)[ \t　]*$")
+# A famous line named before its quote (「『マクベス』の名台詞「消えろ、消えろ、束の間の灯火」を朗読します」): only in a
+# draft about a work ([works]), as a line named after its quote; 「市長の名言「バカ野郎」」 names no work.
+_LINE_BEFORE = re.compile(r"(?:名台詞|名セリフ|名ぜりふ|台詞|セリフ|せりふ|一節)(?:の|は|、)?[ \t　：:]*$")
 
 
 def _in_named_work(doc: Document, start: int, end: int) -> bool:
@@ -739,6 +749,8 @@ def _in_named_work(doc: Document, start: int, end: int) -> bool:
         return False
     if _WORK_BEFORE.search(doc.text, max(0, opening - 8), opening):
         return True
+    if _LINE_BEFORE.search(doc.text, max(0, opening - 8), opening):
+        return context_words("insult.txt", "works").found(doc, (0, len(doc.text)))
     named = _WORK_AFTER.match(doc.text, closing)
     if named is None:
         return False

@@ -52,3 +52,34 @@ FOOL_STILL_CALLED = [
 @pytest.mark.parametrize("text", FOOL_STILL_CALLED)
 def test_fool_or_scorn_of_someone_still_fires(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
+
+
+# A play's famous line quoted with the play or its writer named after it or as the line before it (a 公民館's reading,
+# a theatre's notice): the words are the play's, no one is told to vanish.
+PLAY_LINES = [
+    "「消えろ、消えろ、束の間の灯火」シェイクスピア劇",
+    "シェイクスピア『マクベス』の名台詞「消えろ、消えろ、束の間の灯火」を朗読します。",
+    "市民劇団による朗読劇「マクベス」を上演します。「消えろ、消えろ、束の間の灯火」の名台詞をお聞きください。",
+    "「消えろ、消えろ、束の間の灯火」（シェイクスピア『マクベス』より）",
+    "「消えろ、消えろ、束の間の灯火」シェイクスピアの戯曲『マクベス』の一節です。",
+]
+
+
+@pytest.mark.parametrize("text", PLAY_LINES)
+def test_a_plays_line_quoted_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
+# A line named so with no work about it, or said to someone, or a 劇団 that is no play.
+LINES_STILL_SAID = [
+    "「消えろ」と劇団員に言われた。お前が消えろ。",
+    "市長の名言「バカ野郎」",
+    "名台詞「バカ野郎」は市長にぴったりだ。",
+    "「市長はバカだ」山田",
+    "「消えろ、クズ」と市長に言いたい。",
+]
+
+
+@pytest.mark.parametrize("text", LINES_STILL_SAID)
+def test_a_line_of_no_play_still_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
