@@ -6543,7 +6543,7 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     のときだけ党名とみなします（「国民健康保険へのご協力をお願いします」「明治維新」「公明正大」「共産圏」、
     頼んだことを伝える「〇〇党への支援をお願いしました」、党への問い合わせの「〇〇党にお問い合わせください」は対象外です）。選挙管理委員会の「投票に行きましょう」のような呼びかけ単独や、
     「中川市長が選手を応援しました」、投票する人・呼びかける人として名前を挙げた「中川市長も投票を呼びかけています」
-    「山田さんも期日前投票を済ませました」（「〜候補は」を除きます）、調査や集計で政党に投票した人を数えた「〇〇党に投票した人の割合は20代で12%でした」（その後に「増やそう」などと続くものを除きます）、コンテストの「清き一票を」（前の文でコンテストに触れた「清き一票をお願いします！」も）、スポーツや神社の「必勝祈願」は
+    「山田さんも期日前投票を済ませました」（「〜候補は」を除きます）、選挙事務の役目として名前を挙げた「市長選挙の投票管理者は山田太郎さんにお願いしています」「投票事務は山田花子さんが担当します」（投票管理者・投票立会人・投票事務・投票所など、「投票」で始まる選挙事務の語）、調査や集計で政党に投票した人を数えた「〇〇党に投票した人の割合は20代で12%でした」（その後に「増やそう」などと続くものを除きます）、コンテストの「清き一票を」（前の文でコンテストに触れた「清き一票をお願いします！」も）、スポーツや神社の「必勝祈願」は
     反応しません。候補者や政治家の個人演説会・後援会・政治資金パーティーの告知にも反応します
     （学校や部活動、スポーツチームの「後援会」は対象外です）。政党をほめたりけなしたりする文
     （「〇〇党の政策は素晴らしい」「〇〇党は最低だ」「〇〇党の政策に賛成です」「〇〇党は危険です」のように
@@ -6886,7 +6886,9 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
             said: list[Match] = []
             if title in titles:
                 if "person" not in near:
-                    near["person"] = _CallsNear(person_calls.find(doc, within=sent))
+                    near["person"] = _CallsNear(
+                        [m for m in person_calls.find(doc, within=sent) if not _BALLOT_PAPERWORK.match(doc.text, m.end)]
+                    )
                 calls_near = near["person"].about(doc, i, k)
                 if title not in _CANDIDATE_TITLES and _after(doc, k, *_SUBJECT):
                     # The person is the one who votes or asks others to (「中川市長も投票を呼びかけています」
@@ -6926,6 +6928,13 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
                 b,
                 f"「{first[2]}」への投票・支持の呼びかけと受け取られます。公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。",
             )
+
+
+# 投票 heading a compound that names the polls' staff, places and papers: 「市長選挙の投票管理者は山田太郎さんに
+# お願いしています」「投票立会人は田中さん」 give a 選挙管理委員会's appointments, no one is voted for.
+_BALLOT_PAPERWORK = re.compile(
+    r"(?:管理者|立会人|立会|立ち会い|立ちあい|事務|所|区|日|率|箱|用紙|時間|入場券|整理券|記載台|結果|方法|資格|権|受付)"
+)
 
 
 # The party as the one whose support a thing has, in a clause on that thing: 「自民党が支持する法案が可決されました」

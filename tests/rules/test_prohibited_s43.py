@@ -83,3 +83,31 @@ LINES_STILL_SAID = [
 @pytest.mark.parametrize("text", LINES_STILL_SAID)
 def test_a_line_of_no_play_still_fires(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
+
+
+# A 選挙管理委員会's appointments: the polls' staff named after 投票管理者・投票事務, no one voted for.
+POLLS_STAFF = [
+    "市長選挙の投票管理者は山田太郎さんにお願いしています",
+    "投票事務は山田花子さんが担当します。",
+    "期日前投票所の投票立会人は田中一郎さんです。",
+    "山田さん（投票管理者）が投票箱を確認しました。",
+]
+
+
+@pytest.mark.parametrize("text", POLLS_STAFF)
+def test_the_polls_staff_named_pass(text: str) -> None:
+    assert "prohibited.political" not in _codes(text), text
+
+
+VOTES_STILL_ASKED = [
+    "山田太郎さんに投票しよう",
+    "投票日には山田太郎さんに一票を",
+    "山田太郎さんへの投票をお願いします",
+    "投票所では山田太郎さんに投票してください",
+    "市長選挙では山田太郎候補に投票を！",
+]
+
+
+@pytest.mark.parametrize("text", VOTES_STILL_ASKED)
+def test_a_vote_for_a_name_still_fires(text: str) -> None:
+    assert "prohibited.political" in _codes(text), text
