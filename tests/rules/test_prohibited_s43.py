@@ -111,3 +111,29 @@ VOTES_STILL_ASKED = [
 @pytest.mark.parametrize("text", VOTES_STILL_ASKED)
 def test_a_vote_for_a_name_still_fires(text: str) -> None:
     assert "prohibited.political" in _codes(text), text
+
+
+# A prejudice told as what others think, through the copula (だと思われがち), to be answered: the post says nothing of
+# anyone.
+CONTEMPT_THOUGHT_BY_OTHERS = [
+    "頭の悪い人ばかりだと思われがちですが、そんなことはありません",
+    "スマホが苦手な人は頭の悪い人ばかりだと言われますが、違います。",
+]
+
+
+@pytest.mark.parametrize("text", CONTEMPT_THOUGHT_BY_OTHERS)
+def test_contempt_told_as_others_thought_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
+CONTEMPT_STILL_SAID = [
+    "頭の悪い人ばかりだと思います",
+    "〇〇町の住民は頭の悪い人ばかりだと言える",
+    "反対派は頭の悪い人ばかりだと言っても過言ではない",
+    "住民説明会の反対派は、頭の悪い人ばかりでした",
+]
+
+
+@pytest.mark.parametrize("text", CONTEMPT_STILL_SAID)
+def test_contempt_said_by_the_post_still_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
