@@ -104,6 +104,17 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     茅野市 4(7)① の「侮蔑」「不敬な言い方」にあたるので反応します（「頭が悪いからではありません」「ご理解いただけない
     ようでしたら窓口へ」「日本語が読めない方のために」「頭が悪いと思い込まず、気軽に聞いてください」、「お隣の妙高市と合同で観光PRイベントを開催します」「隣の市は田舎なので、バスの本数が少ないです」「隣の市も田舎です」、自分の町の「何もないけど、何でもある町」、「民度が低いと言われないよう、マナーを守りましょう」、すぐ次で打ち消す「苦手な人は、頭が悪いのでしょうか。いいえ、そうではありません」、自分のことの「自分は死んでもいいと思っていませんか」、人権講座の「卑しいとされた職業」や「口が卑しい」「職業に卑しいも尊いもない」、「」に入れて戒める「「年寄りは死んでもいい」という差別的な言葉は許されません」（「「年寄りは死んでもいい」という意見に賛成です」のように同意するものは反応します）、
     「…ようですね、という苦情をいただきます」「頭の悪い人ばかりだと思われがちですが、そんなことはありません」のように言われたこと・思われていることとして書いたものは対象外です。「…ばかりだと言える」「…と言っても過言ではない」は反応します）。
+    人やその意見をごみや虫にたとえる「ゴミみたいな意見は受け付けません」「くず野菜みたいな議員ばかりです」「虫けらのような市民」、
+    窓口に来る人などを文末で厄介者扱いする「窓口に来る年寄りはめんどくさい」「問い合わせてくる市民は面倒くさいです」、
+    「〇〇議員は脳みそ空っぽ」、店の料理などをけなす「〇〇商店の料理はまずくて食べられたものではありません」、
+    「市長なんかいらない」「職員なんていらない」、皇室への不敬な「天皇なんかいらない」「皇室なんて不要」、隣の自治体を笑う
+    「お隣の〇〇町は田舎すぎて笑える」「隣町のイベントはしょぼくてウケる」、同じ文に悪質・理不尽などがあっても市民や保護者を
+    ひとまとめにする「悪質なクレーマーの市民ばかりで困ります」「理不尽なモンスターペアレントだらけです」も反応します
+    （「ゴミのように捨てられる命」「ゴミのような扱いを受けてきた動物たち」「くず野菜みたいな切れ端」、「スマホが苦手な人は、
+    アプリの登録が面倒くさいですよね」のように手続きを面倒と言うもの、「頭を空っぽにして踊ろう」、「クマに食べられたものでは
+    なく」、「遠慮なんかいらない」「天皇誕生日」「天皇制の歴史を学ぶ講演会」、「「市長なんかいらない」という声もいただきましたが」
+    のように寄せられた声として伝えるもの（「…という意見に賛成です」は反応します）、「うちの町は田舎すぎて笑えるほど星がきれい」、
+    「悪質なクレーマーばかりではありません」は対象外です）。
     市に寄せられた苦情を「市役所に「役立たず」とのご意見をいただきました」「「役立たず」との厳しいご意見」「「税金泥棒」というお叱りの声」のように「」に入れて伝えるものも対象外です（「「役立たず」とのご意見に同感です」、次の文で人に向ける「…お叱りの声をいただいています。議員の皆さんのことです。」や、戒めた語を次の文で認める「「死ね」「うざい」は言葉の暴力です。でも市長には言っていい。」は反応します）。
     """
     message = "「{word}」は侮辱と受け取られる表現です。削除するか別の表現に改めてください。"
@@ -139,8 +150,9 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
         ):
             continue
         # The meanness said of people is the word itself, not the sentence that leads up to it.
-        shown = m.group("mean") or m.group()
-        a, shown_end = (m.start("mean"), m.end("mean")) if m.group("mean") else (a, b)
+        verdict = "mean" if m.group("mean") else "nuisance" if m.group("nuisance") else None
+        shown = m.group(verdict) if verdict else m.group()
+        a, shown_end = m.span(verdict) if verdict else (a, b)
         # 「「年寄りは死んでもいい」という考えは間違っています」: the words closing a short quote and reported after it,
         # as they are reported after a comma without one.
         # A quote is no comma, though: 「「年寄りは死んでもいい」という意見に賛成です」 says the words through it, so
@@ -148,10 +160,25 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
         quoted = doc.text.startswith("」", b) and doc.enclosing_quote(a, b, 15) is not None
         said = _CONTEMPT_REPORTED.match(doc.text, b + 1 if quoted else b)
         if quoted and said is not None and _NAMED_ONLY.match(doc.text, said.start(), said.end()):
-            said = said if _contempt_quote_disowned(doc, said.end(), doc.sentence_at(said.end())[1]) else None
+            said = said if (
+                _contempt_quote_disowned(doc, said.end(), doc.sentence_at(said.end())[1])
+                or _VOICE_RECEIVED.match(doc.text, said.end())
+            ) else None
         if (not any(x < b and a < y for x, y in spans) and not _reported(doc, a, b)
                 and said is None):
             yield Hit(a, shown_end, f"「{shown}」は相手を見下す表現と受け取られます。削除するか別の表現に改めてください。")
+    for pattern, scorn in (
+        (_IRREVERENT, "「{}」は皇室に対する不敬な表現と受け取られます。削除してください。"),
+        (_TRASH_LIKE, "「{}」は人やその意見をごみや虫にたとえて見下す表現と受け取られます。削除するか別の表現に改めてください。"),
+        (_LABELLED_ALL, "「{}」は市民や保護者をひとまとめに見下す表現と受け取られます。削除するか別の表現に改めてください。"),
+    ):
+        for m in pattern.finditer(doc.text):
+            a, b = m.span()
+            if (
+                not any(x < b and a < y for x, y in spans) and not _reported(doc, a, b)
+                and _CONTEMPT_REPORTED.match(doc.text, b) is None
+            ):
+                yield Hit(a, b, scorn.format(m.group()))
 
 
 # Korean insults ending a sentence of a multilingual post (「시장은 바보다.」「담당자는 멍청이야!」): the analyser does not
@@ -213,6 +240,41 @@ _CONTEMPT = guard(re.compile(
     # Told to resign with contempt: 「山田議員は、さっさと辞めてしまえ」「とっとと辞めろ」. Only with さっさと・とっとと:
     # 「辞職を求める決議」「辞めろという声」 report a demand, 「さっさと辞めてしまえばよかった」 is one's own regret.
     r"|(?P<resign>(?:さっさと|とっとと)[、,]?[ \t]*辞め(?:てしまえ|ちまえ|ろ|やがれ|てくれ)(?:よ|や)?(?=[!！。…w]|$))"
+    # Those the city serves found a nuisance, as the verdict said of them: 「窓口に来る年寄りはめんどくさい」「問い合わせて
+    # くる市民は面倒くさいです」. Only straight after them: 「スマホが苦手な人は、登録が面倒くさいですよね」 says it of a task.
+    r"|(?:(?<=[人者民客])|(?<=寄り)|(?<=老人)|(?<=高齢者)|(?<=方々)|(?<=連中)|(?<=やつ)|(?<=奴))(?:ら|たち|ども|なんか|なんて)?"
+    r"(?:は|って)[、,]?[ \t　]*(?:本当に|ほんとに|ほんとうに|ほんと|マジで|まじで|とても|すごく|実に|いつも|どうにも|正直)?[、,]?[ \t　]*"
+    r"(?P<nuisance>めんどくさい|めんどうくさい|面倒くさい|面倒臭い|めんどい|うっとうしい|鬱陶しい|うざったい|邪魔くさい)"
+    r"(?:ですね|ですよ|です|だね|だよ|だな|だ|よね|ね|よ|な|わ)?(?=[。！!…w]|\n|$)"
+    # A shop's food or a work run down as not fit to eat or see: 「〇〇商店の料理はまずくて食べられたものではありません」.
+    # Only with the reason or 到底 before it: 「クマに食べられたものではなく、サルの被害です」 is what ate the crop.
+    r"|(?:(?<=は)|(?<=くて)|(?<=すぎて)|(?<=到底)|(?<=とうてい))[ \t　]*(?:とても|到底|とうてい)?[ \t　]*"
+    r"(?:食べ|食え|飲め|見|見れ|聞け|読め)(?:られ)?た(?:もの|もん)(?:では|じゃ)(?:ない|ありません|ねえ|ねー)"
+    # Officials told they are not wanted: 「市長なんかいらない」「職員なんていらない」 (not 「遠慮なんかいらない」).
+    r"|(?:市長|町長|村長|知事|議員|市議|議会|市役所|役所|公務員|職員|役人|政治家)(?:なんか|なんて)(?:は)?[、,]?[ \t　]*"
+    r"(?:いらない|要らない|いりません|要りません|必要ない|必要ありません|不要|いなくていい|いなくても(?:いい|良い))"
+))
+# The imperial family told it is not wanted (茅野市 4(7)① and 上越市 5(5) 「不敬な言い方」): 「天皇なんかいらない」「皇室
+# なんて不要」. なんか・なんて is the contempt; 「天皇制の是非を考える講演会」 or a 祝日's notice names them only.
+_IRREVERENT = guard(re.compile(
+    r"(?:天皇(?:陛下)?|陛下|皇室|皇族|天皇制|上皇(?:陛下)?|皇后(?:陛下)?|皇太子|皇嗣|宮家)(?:なんか|なんて|とか)(?:は|も)?[、,]?[ \t　]*"
+    r"(?:いらない|要らない|いりません|要りません|必要ない|必要ありません|不要|いなくていい|いなくても(?:いい|良い)|消えろ|なくなれ"
+    r"|なくなればいい|廃止しろ|どうでもいい)"
+))
+# People or what they say likened to rubbish or vermin: 「ゴミみたいな意見は受け付けません」「くず野菜みたいな議員
+# ばかりです」. Only before a person or an opinion: 「ゴミのように捨てられる命」「ゴミのような扱い」 tell of harm done.
+_TRASH_LIKE = guard(re.compile(
+    r"(?:(?:生|粗大)?(?:ゴミクズ|ごみくず|ゴミ|ごみ)|クズ|くず野菜|くず|カス|虫けら|虫ケラ|ウジ虫|うじ虫|蛆虫|ゴキブリ|ドブネズミ|寄生虫"
+    r"|害虫|産業廃棄物|産廃)(?:みたい|の(?:よう|様))な[ \t　]*"
+    r"(?:意見|考え|提案|質問|要望|発言|人間|人|奴|やつ|ヤツ|連中|議員|市長|町長|村長|知事|職員|市民|住民|客|政治家|役人|公務員|教師"
+    r"|先生|親|保護者|若者|年寄り|老人|男|女|輩)(?:達|共|ども|たち|ら)?(?![\u4e00-\u9fff])"
+))
+# Residents or parents all labelled for asking (茅野市 4(7)① 侮蔑), whatever the sentence also says of the demands:
+# 「悪質なクレーマーの市民ばかりで困ります」, where 悪質 ([everyday]) would read it as a policy's words. Not 「悪質な
+# クレーマーばかりではありません」.
+_LABELLED_ALL = guard(re.compile(
+    r"(?:クレーマー|モンスターペアレンツ|モンスターペアレント|モンペ)(?:の|な)?(?:市民|住民|保護者|利用者|お客|客|来庁者|相談者|親)?"
+    r"(?:さん|様)?(?:ばかり|ばっかり|ばっか|だらけ)(?=で(?!は)|です(?!が)|だ(?!と)|[。！!…]|$|な|の(?:町|市|窓口))"
 ))
 # A neighbouring town, or its people or its events, run down as the verdict ending the sentence (茅野市 4(7)① 誹謗中傷):
 # 「隣の〇〇市は田舎ですね（笑）」「隣町のイベントはいつもしょぼいですね」「隣の市は民度が低い」. Only a town called the
@@ -223,7 +285,9 @@ _NEIGHBOUR_RUN_DOWN = guard(re.compile(
     r"(?:お隣|隣|となり)(?:の)?[^。！？!?\n「」、,はもが]{0,10}?(?:市|町|村|県|まち)"
     r"(?:の[^\s。！？!?\n「」、,はもが]{1,10}|民)?(?:は|って|なんて|なんか)[、,]?[ \t　]*"
     r"[^。！？!?\n「」]{0,20}?(?P<scorn>ど田舎|田舎|ダサ[いく]|だっさ[いく]|ださ[いく]|しょぼ[いく]|ショボ[いく]|民度(?:が|の)?低い"
-    r"|何もない|なにもない|つまらない|寂れて(?:る|いる|います)|さびれて(?:る|いる|います)|終わって(?:る|いる|います)|オワコン)"
+    r"|何もない|なにもない|何もなさすぎ|なにもなさすぎ|つまらない|寂れて(?:る|いる|います)|さびれて(?:る|いる|います)|終わって(?:る|いる|います)|オワコン)"
+    # Laughed at, or said to be too much so: 「お隣の〇〇町は田舎すぎて笑える」「…しょぼくてウケる」.
+    r"(?:すぎ(?:る|ます)?|(?:すぎて|くて|で|て)[ \t　]*(?:笑える|笑えます|わらえる|ウケる|うける|ウケます|泣ける))?"
     r"(?:な|の)?(?:町|まち|ところ|所)?(?:です|だ|でしょう)?(?:ね|よ|な|わ)*[ \t　]*(?:[（(]笑[）)]|笑|[wｗ]+|草)?[ \t　]*(?=[。！!…\n]|$)",
     re.MULTILINE,
 ))
@@ -252,6 +316,12 @@ _CONTEMPT_REPORTED = re.compile(
     r"|不安|心配|感じ|悩|相談|質問|聞か|尋ね)|って(?:言|思))"
 )
 _NAMED_ONLY = re.compile(r"[、，,]?[ \t\u3000]*+(?:という|といった)")
+# A voice the city received, named by the quote: 「「市長なんかいらない」という声もいただきましたが、…受け止めます」
+# (not 「…という意見に賛成です」, which says the words again).
+_VOICE_RECEIVED = re.compile(
+    r"[ \t\u3000]*(?:声|ご意見|意見|苦情|お叱り|おしかり|書き込み|投稿|電話|メール|手紙)(?:を|も|が|は)?[ \t\u3000]*"
+    r"(?:いただ|頂|寄せ|届|あり|受け|もら)"
+)
 _CONDEMNED = re.compile(r"許され(?:ない|ません)|間違って(?:いる|います)(?!とは|とも)|あっては(?:なら|いけ)")
 
 

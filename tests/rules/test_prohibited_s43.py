@@ -137,3 +137,79 @@ CONTEMPT_STILL_SAID = [
 @pytest.mark.parametrize("text", CONTEMPT_STILL_SAID)
 def test_contempt_said_by_the_post_still_fires(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
+
+
+# Contempt in words no list holds (茅野市 4(7)① 侮蔑・不敬): people or their opinions likened to rubbish or vermin, those
+# at the counter found a nuisance, a head called empty, a shop's food run down, officials or the imperial family told
+# they are not wanted, a neighbouring town laughed at, residents all labelled クレーマー whatever else the sentence says.
+CONTEMPT_IN_PLAIN_WORDS = [
+    "ゴミみたいな意見は受け付けません",
+    "ゴミのような意見ばかりで困ります",
+    "ゴミみたいな議員は辞めてほしい",
+    "くず野菜みたいな議員ばかりです",
+    "生ゴミみたいな連中",
+    "虫けらのような市民",
+    "ウジ虫みたいな奴ら",
+    "窓口に来る年寄りはめんどくさい",
+    "窓口に来る年寄りは本当にめんどくさい",
+    "問い合わせてくる市民は面倒くさいです",
+    "電話してくる客ってうっとうしい",
+    "〇〇議員は脳みそ空っぽ",
+    "〇〇議員は脳みそ空っぽですね",
+    "あの市長、脳ミソが空っぽだ",
+    "〇〇商店の料理はまずくて食べられたものではありません",
+    "〇〇商店のラーメンは食えたもんじゃない",
+    "あの店の料理は到底食べられたものではない",
+    "天皇なんかいらない",
+    "天皇なんていらない",
+    "皇室なんかいらない",
+    "皇室なんて不要",
+    "市長なんかいらない",
+    "議員なんていらない、全員クビだ",
+    "お隣の〇〇町は田舎すぎて笑える",
+    "隣の〇〇市は何もなさすぎて笑える",
+    "隣町のイベントはしょぼくてウケる",
+    "悪質なクレーマーの市民ばかりで困ります",
+    "悪質なクレーマーばかりで困ったものです",
+    "最近の保護者は理不尽なモンスターペアレントだらけです",
+    "「市長なんかいらない」という意見に賛成です",
+]
+
+
+@pytest.mark.parametrize("text", CONTEMPT_IN_PLAIN_WORDS)
+def test_contempt_in_plain_words_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+# The same words of harm done to animals, of scraps, of a task, of a dance, of a crop eaten, of a holiday, of a voice
+# received, of the city's own town, and of a fair answer to customer harassment.
+SAME_WORDS_OF_NO_ONE = [
+    "「ゴミのように捨てられる命をなくしたい」保護犬の譲渡会を開きます。",
+    "ゴミのような扱いを受けてきた動物たちに、新しい家族を。",
+    "ごみのような小さなプラスチックも、海の生き物には危険です。",
+    "くず野菜みたいな切れ端も、スープにすれば立派な一品。",
+    "スマホが苦手な人は、アプリの登録が面倒くさいですよね。そんな方のために窓口で手伝います。",
+    "確定申告は面倒くさい、と感じる方も多いのでは。e-Taxなら簡単です。",
+    "高齢者の方は、手続きが面倒くさいと感じることもあるかもしれません。",
+    "頭を空っぽにして踊ろう！盆踊り大会",
+    "瞑想で頭が空っぽになる体験をしませんか。",
+    "畑の作物は、クマに食べられたものではなく、サルの被害とみられます。",
+    "カビが生えたパンは食べないでください。",
+    "天皇誕生日の祝日は、市役所の窓口はお休みです。",
+    "天皇制の歴史を学ぶ講演会を開催します。",
+    "遠慮なんかいらないので、気軽に相談してください。",
+    "市長なんか、と思わずに、市長への手紙をお寄せください。",
+    "「市長なんかいらない」という声もいただきましたが、市政への率直なご意見として受け止めます。",
+    "お隣の妙高市と合同で、観光PRイベントを開催します。",
+    "隣の市は田舎なので、バスの本数が少ないです。",
+    "うちの町は田舎すぎて笑えるほど星がきれいです。",
+    "悪質なクレーマーばかりではありません。ほとんどの方は正当なご意見です。",
+    "悪質なクレーマー行為には毅然と対応します。",
+    "カスハラ対策：悪質なクレーマーへの対応マニュアルを作成しました。",
+    "「年寄りは死んでもいい」という書き込みがありました。人権を傷つける書き込みは削除を要請しています。",
+]
+
+
+@pytest.mark.parametrize("text", SAME_WORDS_OF_NO_ONE)
+def test_the_same_words_of_no_one_pass(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
