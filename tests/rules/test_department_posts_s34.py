@@ -826,16 +826,12 @@ BAD = [
     ("x", "申込みはこちら https://x.gd/Ab12c", "link.shortener"),
     ("line", "申込みはこちら ｈｔｔｐｓ：／／ｂｉｔ．ｌｙ／３ｘＸｑ", "link.shortener"),
     ("facebook", "申請者の個人番号 4821-7395-0629 を記入してください。", "pii.my_number"),
+    # Was KNOWN (session 43 reads a drafter's 「〇〇党」 as a party's name, political.txt [parties]).
+    ("facebook", "市議会議員選挙では、ぜひ〇〇党の候補者を応援してください。", "prohibited.political"),
 ]
 
 # (platform, text, the code it should get, why it does not yet)
 KNOWN = [
-    (
-        "facebook",
-        "市議会議員選挙では、ぜひ〇〇党の候補者を応援してください。",
-        "prohibited.political",
-        "「〇〇党」は伏せ字で政党名がないため政党の語彙に当たらない。実在の政党名（「自民党の候補者を応援してください」）なら反応する",
-    ),
     (
         "line",
         "【申込みフォーム】\nhttps://forms.gle/k2JfXq9Yw3 から申し込めます。",

@@ -213,3 +213,55 @@ SAME_WORDS_OF_NO_ONE = [
 @pytest.mark.parametrize("text", SAME_WORDS_OF_NO_ONE)
 def test_the_same_words_of_no_one_pass(text: str) -> None:
     assert "prohibited.insult" not in _codes(text), text
+
+
+# A slogan for a person with its verb left off, parties formed or renamed by 2026, and a party's name kept back with
+# a drafter's stand-in: each a call to vote whichever name it is.
+CALLS_FOR_A_NAME = [
+    "次の市議選は、鈴木花子さんを！",
+    "次の市長選は山田太郎さんを！",
+    "市長選は山田太郎さんに！",
+    "△△党を応援しています",
+    "〇〇党に投票しよう",
+    "○○党を支持します",
+    "××党をよろしくお願いします",
+    "減税日本を応援しています",
+    "チームみらいに投票しよう",
+    "中道改革連合を応援しています",
+    "比例は中道へ",
+    "参政党を応援しています",
+    "日本保守党を応援しています",
+    "れいわ新選組を応援しています",
+    "社民党を応援しています",
+    "国民民主党を応援しています",
+    "次の選挙は〇〇党にお願いします",
+]
+
+
+@pytest.mark.parametrize("text", CALLS_FOR_A_NAME)
+def test_a_call_for_a_name_fires(text: str) -> None:
+    assert "prohibited.political" in _codes(text), text
+
+
+# A 選挙管理委員会's notices in an election period, a short name that is also a place or a runner, a sweet tooth.
+ELECTION_NOTICES_AND_LOOKALIKES = [
+    "【選挙管理委員会】12月14日（日）は上越市長選挙の投票日です。",
+    "市議会議員選挙の立候補予定者説明会を11月20日に開催します。",
+    "候補者説明会には、立候補予定者または代理人が出席してください。",
+    "期日前投票は12月8日から、市役所本庁舎1階で行っています。",
+    "比例代表選挙では、政党名または候補者名を書いて投票します。",
+    "甘党の皆さんを応援します！スイーツフェア開催中。",
+    "中道地区の皆さん、除雪へのご協力をお願いします。",
+    "中道さんを応援しています！上越マラソンで3位入賞。",
+    "市長選では、投票所の係員の指示に従ってください！",
+    "次の選挙は、投票所入場券をお持ちください！",
+    "選挙では、ぜひ投票を！",
+    "市議選は、12月14日投票です！",
+    "市長選挙は、12月7日告示です！",
+    "市議選は山田さんを中心に準備を進めています！",
+]
+
+
+@pytest.mark.parametrize("text", ELECTION_NOTICES_AND_LOOKALIKES)
+def test_election_notices_and_lookalikes_pass(text: str) -> None:
+    assert "prohibited.political" not in _codes(text), text
