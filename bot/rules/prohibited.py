@@ -5286,7 +5286,10 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     違法行為の名前（[acts]）と勧誘の言い回し（[incite]）が同じ文にあり、否定や注意喚起の語
     （[deny]: ない・禁止・犯罪・やめ…）がないときだけ反応します。防犯・薬物乱用防止の啓発
     （「違法薬物は犯罪です」「不法投棄はやめましょう」）は反応しません。行為の名前のすぐ後の「してください」「をして下さい」（「会場周辺の道路に路上駐車してください」）も勧誘として反応します（「野焼きをする場合は届け出をしてください」のように別のことを頼む文や、「飲酒運転をしてくださいと誘われても、絶対に断りましょう」のように頼まれたことを伝える文は対象外です）。「闇バイト募集中！」のように行為の名前のすぐ後の「募集」も勧誘として反応します（「闇バイト募集中の投稿に注意してください」のような注意喚起は反応しません）。「バレない」「捕まらない」
-    の「ない」、「バレません」「捕まりません」の「ませ」は勧誘の一部なので否定とはみなしません（「無免許運転でもバレない」「スピード違反も、このあたりなら捕まりません」は反応します）。「違法薬物」
+    の「ない」、「バレません」「捕まりません」の「ませ」は勧誘の一部なので否定とはみなしません（「無免許運転でもバレない」「スピード違反も、このあたりなら捕まりません」は反応します）。
+    「ポイ捨てごみを拾うボランティアは、軍手がなくても大丈夫です」「不法投棄された家電の回収は…問題ありません」「ポイ捨て防止の
+    パトロールは、雨天でも問題ありません」のように、行為の名前のすぐ後に「ごみ」「された」「防止」などが続いて、行為ではなく
+    残されたものや取り組みを指すものは対象外です（同じ文で「ポイ捨てしても大丈夫」と行為を勧めるものは反応します）。「違法薬物」
     「違法ダウンロード」の「違法」も行為の名前の一部なので否定とはみなしません（「違法ダウンロードで映画が無料で
     見られます」は反応し、「違法ダウンロードは犯罪です」は反応しません）。「身を守る」
     「被害を防ぐ」方法の案内も反応しません。「「簡単に高収入」——それは闇バイトです」「飲酒運転は「少しなら大丈夫」
@@ -5335,6 +5338,11 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
             yield h
 
 
+_ACT_AS_THING = re.compile(
+    r"(?:ごみ|ゴミ|物|品|され(?:た|て)|防止|対策|禁止|パトロール|監視|ゼロ|撲滅|根絶|追放|の現場|現場|箇所|多発)"
+)
+
+
 def _act_calls(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
     """Sentences that name an illegal act ([acts]) with a call to it ([incite]) and no denial ([deny])."""
     acts = matcher("illegal.txt", "acts", opts.extra_words)
@@ -5352,7 +5360,12 @@ def _act_calls(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
         # A short quoted lure is what a warning names, not the post's own call: 「「簡単に高収入」——それは
         # 闇バイトです」「飲酒運転は「少しなら大丈夫」という気のゆるみから」. A quote that holds the
         # act too (「「大麻が簡単に手に入る」」) still counts.
-        acts_here = acts.find(doc, within=sent)
+        # The act's leavings or the fight against it named, not the act: 「ポイ捨てごみを拾うボランティアは、軍手が
+        # なくても大丈夫です」「不法投棄された家電の回収は無料で問題ありません」.
+        acts_here = [a for a in acts.find(doc, within=sent) if not _ACT_AS_THING.match(doc.text, a.end, sent[1])]
+        if not acts_here:
+            continue
+        act = acts_here[0]
         act_starts = [a.start for a in acts_here]
         calls = [c for c in incite.find(doc, within=sent) if not _quoted_apart(doc, c, acts_here, act_starts)]
         # The act asked for outright: 「路上駐車してください」. Only right after the act, so a notice that

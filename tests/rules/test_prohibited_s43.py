@@ -265,3 +265,22 @@ ELECTION_NOTICES_AND_LOOKALIKES = [
 @pytest.mark.parametrize("text", ELECTION_NOTICES_AND_LOOKALIKES)
 def test_election_notices_and_lookalikes_pass(text: str) -> None:
     assert "prohibited.political" not in _codes(text), text
+
+
+# The act's leavings or the fight against it named, in a clean-up's or a patrol's notice: no act is called harmless.
+ACT_AS_A_THING = [
+    "ポイ捨てごみを拾うボランティアは、軍手がなくても大丈夫です。",
+    "ポイ捨てごみを拾うボランティアは、軍手がなくても問題ありません。",
+    "不法投棄された家電の回収は無料なので、申し込みは電話でも問題ありません。",
+    "ポイ捨て防止のパトロールは、雨天でも問題ありません。",
+]
+
+
+@pytest.mark.parametrize("text", ACT_AS_A_THING)
+def test_the_acts_leavings_or_the_fight_against_it_pass(text: str) -> None:
+    assert "prohibited.illegal" not in _codes(text), text
+
+
+@pytest.mark.parametrize("text", ["ポイ捨てごみをポイ捨てしても大丈夫です", "不法投棄された場所にさらに不法投棄しても大丈夫です"])
+def test_the_act_itself_beside_its_leavings_still_fires(text: str) -> None:
+    assert "prohibited.illegal" in _codes(text), text
