@@ -284,3 +284,53 @@ def test_the_acts_leavings_or_the_fight_against_it_pass(text: str) -> None:
 @pytest.mark.parametrize("text", ["ポイ捨てごみをポイ捨てしても大丈夫です", "不法投棄された場所にさらに不法投棄しても大丈夫です"])
 def test_the_act_itself_beside_its_leavings_still_fires(text: str) -> None:
     assert "prohibited.illegal" in _codes(text), text
+
+
+# An act called harmless (問題ありません・構いません), and tax or benefit fraud in plain words (売上を少なく書いても
+# バレません): 茅野市 4(7)④ 違法行為を煽る情報.
+ACTS_CALLED_HARMLESS = [
+    "少しくらいのポイ捨ては問題ありません",
+    "ちょっとくらいのポイ捨てなら問題ない",
+    "多少のスピード違反は問題ありません",
+    "路上駐車は少しの時間なら構いません",
+    "確定申告で売上を少なく書いてもバレません",
+    "所得をごまかしてもバレないですよ",
+    "過少申告してもバレません",
+    "少しくらいの不法投棄はかまいません",
+]
+
+
+@pytest.mark.parametrize("text", ACTS_CALLED_HARMLESS)
+def test_an_act_called_harmless_fires(text: str) -> None:
+    assert "prohibited.illegal" in _codes(text), text
+
+
+# Warnings that name the same words as a mistake or a penalty, and 問題ありません of anything else.
+HARMLESS_OF_ANYTHING_ELSE = [
+    # 問題ありません・構いません of what is done about the act (an anti-fraud or a 野焼き notice), not of the act.
+    "詐欺の電話がかかってきても、すぐに切れば問題ありません。",
+    "詐欺かなと思ったら、電話を切っても構いません。",
+    "万引きを見かけたら、お店の人に知らせるだけで構いません。",
+    "詐欺の電話に出てしまっても、お金を払わなければ問題ありません。",
+    "違法駐車の車を見つけたら、ナンバーをメモしていただくだけで構いません。",
+    "闇バイトに応募してしまっても、今からでも警察に相談すれば問題ありません。",
+    "野焼きは、届け出をすれば問題ありません。",
+    "スピード違反の反則金は、コンビニで払っても構いません。",
+    "薬物の相談は匿名でも構いません。",
+    "詐欺被害の相談は、電話でもメールでも構いません。",
+    "ポイ捨ては条例で禁止されています。見つけたら市にご連絡ください。",
+    "ポイ捨てをしても問題ないと思っていませんか？条例で過料の対象です。",
+    "「少しくらいのポイ捨ては問題ない」という考えは間違いです。",
+    "確定申告の期限は3月15日です。売上の計上漏れにご注意ください。",
+    "売上を少なく申告すると、過少申告加算税がかかります。",
+    "所得を少なく書いてもバレない、という誤った情報にご注意ください。",
+    "不正受給が判明した場合は、全額返還していただきます。",
+    "雨天でも問題ありません。体育館で開催します。",
+    "駐車場は無料です。長時間の駐車も問題ありません。",
+    "スピード違反の取り締まりを強化します。",
+]
+
+
+@pytest.mark.parametrize("text", HARMLESS_OF_ANYTHING_ELSE)
+def test_harmless_said_of_anything_else_or_warned_passes(text: str) -> None:
+    assert "prohibited.illegal" not in _codes(text), text
