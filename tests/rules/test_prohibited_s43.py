@@ -334,3 +334,28 @@ HARMLESS_OF_ANYTHING_ELSE = [
 @pytest.mark.parametrize("text", HARMLESS_OF_ANYTHING_ELSE)
 def test_harmless_said_of_anything_else_or_warned_passes(text: str) -> None:
     assert "prohibited.illegal" not in _codes(text), text
+
+
+# Red team of this session's own additions: the same contempt spaced out or said as what someone is, and a head
+# called empty with の.
+@pytest.mark.parametrize(
+    "text",
+    ["ゴミ みたいな意見は受け付けません", "あんな議員はゴミ同然です", "不法投棄する人はゴミだ", "〇〇議員の頭は空っぽ"],
+)
+def test_contempt_spaced_or_said_as_what_someone_is_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "生ごみは水を切ってから出してください。",
+        "ごみを出す人は、分別のルールを守ってください。",
+        "不法投棄されたものは粗大ごみです。",
+        "燃やすごみの日は、月曜日です。収集する人は大変です。",
+        "子どもの頭の中は、遊びのことでいっぱいです。",
+    ],
+)
+def test_rubbish_and_heads_of_no_one_pass(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
