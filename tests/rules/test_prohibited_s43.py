@@ -359,3 +359,12 @@ def test_contempt_spaced_or_said_as_what_someone_is_fires(text: str) -> None:
 def test_rubbish_and_heads_of_no_one_pass(text: str) -> None:
     assert "prohibited.insult" not in _codes(text), text
 
+
+# The slogan with the candidate named as the sitting one (現職の), not the 選挙管理委員会's 現職と新人.
+def test_a_candidate_named_as_the_sitting_one_fires() -> None:
+    assert "prohibited.political" in _codes("市長選は、現職の中川さんを！")
+
+
+@pytest.mark.parametrize("text", ["市長選は、現職と新人の一騎打ちです！", "市長選は、新人の受付を12月7日に行います！"])
+def test_the_sitting_and_the_new_of_an_election_notice_pass(text: str) -> None:
+    assert "prohibited.political" not in _codes(text), text
