@@ -174,12 +174,13 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
         (_LABELLED_ALL, "「{}」は市民や保護者をひとまとめに見下す表現と受け取られます。削除するか別の表現に改めてください。"),
     ):
         for m in pattern.finditer(doc.text):
-            a, b = m.span()
+            # What someone is said to be is the word, not 「は」 and the copula around it (「あんな議員はゴミ同然です」).
+            a, b = m.span("said") if "said" in pattern.groupindex and m.group("said") else m.span()
             if (
                 not any(x < b and a < y for x, y in spans) and not _reported(doc, a, b)
                 and _CONTEMPT_REPORTED.match(doc.text, b) is None
             ):
-                yield Hit(a, b, scorn.format(m.group()))
+                yield Hit(a, b, scorn.format(doc.text[a:b]))
 
 
 # Korean insults ending a sentence of a multilingual post (「시장은 바보다.」「담당자는 멍청이야!」): the analyser does not
@@ -275,7 +276,7 @@ _TRASH_LIKE = guard(re.compile(
     # Or said to be it, ending the sentence: 「あんな議員はゴミ同然です」「不法投棄する人はゴミだ」.
     r"|(?:(?<=[人者民客])|(?<=議員)|(?<=市長)|(?<=職員)|(?<=政治家)|(?<=役人)|(?<=公務員)|(?<=寄り)|(?<=老人)|(?<=連中)"
     r"|(?<=やつ)|(?<=奴)|(?<=お前)|(?<=あいつ)|(?<=こいつ)|(?<=そいつ))(?:ら|たち|ども|なんか|なんて)?(?:は|って)[、,]?[ \t　]*"
-    r"(?:(?:生|粗大)?(?:ゴミ|ごみ)|虫けら|虫ケラ|寄生虫|害虫)(?:同然|以下|クズ|くず)?"
+    r"(?P<said>(?:(?:生|粗大)?(?:ゴミ|ごみ)|虫けら|虫ケラ|寄生虫|害虫)(?:同然|以下|クズ|くず)?)"
     r"(?:ですね|ですよ|です|だね|だよ|だな|だ|よね|ね|よ|な)?(?=[。！!…w]|\n|$)"
 ))
 # Residents or parents all labelled for asking (茅野市 4(7)① 侮蔑), whatever the sentence also says of the demands:

@@ -368,3 +368,10 @@ def test_a_candidate_named_as_the_sitting_one_fires() -> None:
 @pytest.mark.parametrize("text", ["市長選は、現職と新人の一騎打ちです！", "市長選は、新人の受付を12月7日に行います！"])
 def test_the_sitting_and_the_new_of_an_election_notice_pass(text: str) -> None:
     assert "prohibited.political" not in _codes(text), text
+
+
+@pytest.mark.parametrize(("text", "word"), [("あんな議員はゴミ同然です", "ゴミ同然"), ("外国人はゴミです。", "ゴミ")])
+def test_what_someone_is_said_to_be_is_the_finding(text: str, word: str) -> None:
+    [found] = [f for f in check(text, ctx(platform="x", policy=CITY_POLICY)) if f.code == "prohibited.insult"]
+    assert text[found.start : found.end] == word
+    assert f"「{word}」" in found.message
