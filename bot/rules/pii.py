@@ -1629,6 +1629,17 @@ _TIED = re.compile(r"[ \t\n:：()（）\[\]【】、]*(?:の|にある)?[ \t\n:�
 # （本町3-4-5）自宅の一部を開放」), as inside it (「（本町3-4-5 自宅の一部を開放）」).
 _HOME_AT_THE_BRACKET = re.compile(r"[ \t]*\)[ \t※]*自宅")
 _HOME_IS_THE_PLACE = re.compile(r"兼|の一部|を(?:開放|改装|改修)|です|であ")
+# The writer's own home named right before the address, as its label or its subject (「わたしの実家は本町3-4-5です」
+# 「我が家（本町3-4-5）の雪下ろしを」「うちの住所は…」「実家：…」), and someone said to live at it right after
+# (「本町3-4-5に住む80代の女性」): a household as 「自宅」 is, no name needed. Tied to the address only: 「我が家の防災講座
+# （会場 本町3-4-5 市民プラザ）」「実家じまい相談会 会場：…」「…付近に住む方」 name no home there, and 「ご実家」 is the reader's.
+_OWN_HOME_BEFORE = re.compile(
+    r"(?:(?:私|わたし|あたし|僕|ぼく|俺|おれ|(?<!お)うち|ウチ)の(?:ご?実家|お?家|おうち|自宅|住所|住まい)|我が家|わが家"
+    r"|(?<![おご])実家)[ \t]*(?:は|:|\()?[ \t]*$"
+)
+# Unless it is a house nobody lives in any more, listed or sold (「空き家になった実家（本町3-4-5）を空き家バンクに登録」).
+_VACANT = re.compile(r"空き?家|売却|売買|賃貸|入札|公売")
+_LIVES_AT_AFTER = re.compile(r"[ \t]*に(?:住む|住んで(?:いる|いた|います|いました|おります|おりました))")
 _NEAR = 25
 _MARKER_MAX = 8  # the longest of _PRIVATE's words
 # What may stand between a label and its value on a form: 「自宅：」, 「自宅⏎」.
@@ -1905,6 +1916,9 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     時間まで知られるおそれがあるためです（「山田花子さん（高田小6年）の作品は本町3-4-5の市民ギャラリーで」のような会場の住所は対象外です）。
     部屋番号まで書いた住所（「本町3-5-12-101」「本町3丁目5番地12-101」）、番地の後の数字も漢数字で書いた住所（「本町三丁目五番地十二」）、
     番地のない「大字」の住所（「大字土橋1234」）も同じです。
+    「わたしの実家は本町3-4-5です」「我が家（本町3-4-5）」「うちの住所は」「実家：」のように住所のすぐ前に自分の家と書いたものと、
+    「本町3-4-5に住む80代の女性」のように住所のすぐ後に住んでいると書いたものも、名前がなくても住まいとして反応します（「我が家の防災講座（会場 本町3-4-5 …）」
+    「実家じまい相談会 会場：…」「…付近に住む方」のように住所と結び付いていないもの、「ご実家」、空き家・売却・賃貸の投稿は対象外です）。
     住所のすぐ後に「の住宅」「の民家」と続く場合（「本町3丁目4番5号の住宅に空き巣が入りました」「本町3-4-5の民家で火災」。「住宅展示場」「住宅相談会」
     「住居表示」のような別の語や、「市営住宅」、空き家（特定空家を含みます）、市有の住宅の売却、賃貸やお試し住宅の投稿は除きます）と、住所のすぐ後にアパート・マンションの名前と部屋番号がある場合（「大手町2-3-4 コーポ上越201号」「仲町4-5-6 グランドマンション505号室」
     「五智2丁目3番4号 メゾン五智102」）は、個人の名前がなくても住まいとして反応します（コーポ・ハイツ・アパート・マンション・メゾン・
@@ -1995,12 +2009,18 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
                 at_work = _at_work_beside(doc, street, b)
                 facility = _FACILITY_BRACKET.search(doc.norm, max(0, street - 16), street) is not None
                 beside = [p for p in beside if not at_work[p[0] >= end] and not (facility and p[0] >= end)]
-            if not beside and not _roster_row(doc, street):
+            if beside or _roster_row(doc, street):
+                message = (
+                    "個人の氏名と番地までの住所が並んでいます。本人の了解がない限り掲載せず、"
+                    "載せる場合もお住まいの地区名（〇〇町など）までにしてください。"
+                )
+            elif (
+                _OWN_HOME_BEFORE.search(doc.norm, max(0, street - 16), street) is not None
+                or _LIVES_AT_AFTER.match(doc.norm, b) is not None
+            ) and not _VACANT.search(doc.text, *sentence):
+                message = "個人宅の住所と思われます。本人の了解がない限り、番地までの住所は掲載しないでください。"
+            else:
                 continue
-            message = (
-                "個人の氏名と番地までの住所が並んでいます。本人の了解がない限り掲載せず、"
-                "載せる場合もお住まいの地区名（〇〇町など）までにしてください。"
-            )
         yield Hit(start, end, message)
 
 

@@ -44,3 +44,42 @@ def test_a_code_running_on_past_a_mobiles_groups_is_silent(text: str) -> None:
 )
 def test_a_mobile_followed_by_no_more_digits_of_it_still_stops(text: str, number: str) -> None:
     assert ("pii.phone", number) in _pii(text)
+
+
+# The writer's own home, or the one someone is said to live at, tied to the address right beside it: 「わたしの実家は」
+# 「我が家（…）」「…に住む80代の女性」 name a household as 「自宅」 does, though no name is given. Not a home merely near it
+# (「実家じまい相談会 会場：…」「我が家の防災講座（会場 …）」「…付近に住む方は避難を」).
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("わたしの実家は本町3-4-5です", "本町3-4-5"),
+        ("僕の家は本町3丁目4番5号です。遊びに来てね", "本町3丁目4番5号"),
+        ("我が家（本町3-4-5）の雪下ろしを手伝ってくれる方を募集しています", "本町3-4-5"),
+        ("うちの住所は本町3-4-5です", "本町3-4-5"),
+        ("実家：本町3-4-5", "本町3-4-5"),
+        ("被害にあったのは本町3-4-5に住む80代の女性です", "本町3-4-5"),
+        ("本町三丁目四番五号に住んでいる男性が", "本町三丁目四番五号"),
+    ],
+)
+def test_ones_own_home_or_where_someone_lives_tied_to_the_address_warns(text: str, address: str) -> None:
+    assert ("pii.address", address) in _pii(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "実家じまい相談会 会場：市民プラザ（土橋1914-3）",
+        "ご実家が空き家になったら、空き家バンクへご相談ください。相談窓口：本町3-4-5 まちづくりセンター",
+        "我が家の防災対策講座（会場 本町3-4-5 市民プラザ）",
+        "「我が家の自慢料理」コンテストの作品を本町3-4-5の市民ギャラリーで展示しています",
+        "本町3-4-5付近に住む方は、念のため避難してください",
+        "実家の片付け講座を本町3-4-5の公民館で開きます",
+        "ご実家：本町3-4-5（記入例）",
+    ],
+)
+def test_a_home_near_a_venues_address_but_not_tied_to_it_is_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
+
+
+def test_a_vacant_home_listed_or_sold_is_silent() -> None:
+    assert _pii("【空き家バンク】空き家になった実家（本町3-4-5）を登録しました。内覧を受け付けています") == []
