@@ -1640,6 +1640,11 @@ _OWN_HOME_BEFORE = re.compile(
 # Unless it is a house nobody lives in any more, listed or sold (「空き家になった実家（本町3-4-5）を空き家バンクに登録」).
 _VACANT = re.compile(r"空き?家|売却|売買|賃貸|入札|公売")
 _LIVES_AT_AFTER = re.compile(r"[ \t]*に(?:住む|住んで(?:いる|いた|います|いました|おります|おりました))")
+# A surname alone right after the street number, ending the line or the sentence, or before 「まで」「へ」「宛」: how a
+# resident signs a notice for a lost pet or a kitten to give away (「連絡先：本町3丁目4番5号 山田」「本町3-4-5 佐藤まで」), the
+# household at that door. One word the analyser reads as a name, two characters or more (「牧」 is a place as often); a
+# place's name after the address is more than one (「上越市役所」「高田小学校」「大島区」).
+_SURNAME_AFTER = re.compile(r"[ \t]+([一-龯々]{2,4})[ \t]*(?:まで|宛て?|へ)?[ \t]*(?:[。.!！]|\n|$)")
 _NEAR = 25
 _MARKER_MAX = 8  # the longest of _PRIVATE's words
 # What may stand between a label and its value on a form: 「自宅：」, 「自宅⏎」.
@@ -1883,6 +1888,20 @@ def _at_work_beside(doc: Document, a: int, b: int) -> tuple[bool, bool]:
     return staff(before), staff(after + 1 if after >= 0 else -1)
 
 
+def _signed_by_surname(doc: Document, street: int, b: int, sentence: tuple[int, int]) -> bool:
+    """Whether the address at normalised offsets [street, b) is signed by a surname alone (_SURNAME_AFTER), not a venue's
+    or a shop's (「やまだ食堂 本町3-4-5 高田」: a district the analyser reads as a surname)."""
+    m = _SURNAME_AFTER.match(doc.norm, b)
+    if (
+        m is None or _VENUE_BEFORE.search(doc.norm, max(0, street - 16), street)
+        or _NOT_A_HOME_FLAT.search(doc.text, *sentence)
+    ):
+        return False
+    span = doc.span(*m.span(1))
+    toks = [doc.tokens[i] for i in doc.token_range(span)]
+    return len(toks) == 1 and toks[0].end == span[1] and is_person_name(toks[0])
+
+
 def _is_range(numview: str, a: int, b: int) -> bool:
     """Whether the 「1-2」 form found at numview[a:b] is a range of a count or a grade."""
     if _RANGE.match(numview, b):
@@ -1917,8 +1936,10 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     部屋番号まで書いた住所（「本町3-5-12-101」「本町3丁目5番地12-101」）、番地の後の数字も漢数字で書いた住所（「本町三丁目五番地十二」）、
     番地のない「大字」の住所（「大字土橋1234」）も同じです。
     「わたしの実家は本町3-4-5です」「我が家（本町3-4-5）」「うちの住所は」「実家：」のように住所のすぐ前に自分の家と書いたものと、
-    「本町3-4-5に住む80代の女性」のように住所のすぐ後に住んでいると書いたものも、名前がなくても住まいとして反応します（「我が家の防災講座（会場 本町3-4-5 …）」
-    「実家じまい相談会 会場：…」「…付近に住む方」のように住所と結び付いていないもの、「ご実家」、空き家・売却・賃貸の投稿は対象外です）。
+    「本町3-4-5に住む80代の女性」のように住所のすぐ後に住んでいると書いたもの、「連絡先：本町3丁目4番5号 山田」「本町3-4-5 佐藤まで」のように
+    住所のすぐ後に名字だけを書いて行や文を終えたもの（迷子のペットや里親募集の連絡先）も、住まいとして反応します（「我が家の防災講座（会場 本町3-4-5 …）」
+    「実家じまい相談会 会場：…」「…付近に住む方」のように住所と結び付いていないもの、「ご実家」、空き家・売却・賃貸の投稿、
+    「木田1-1-3 上越市役所」のように住所の後が施設の名前のもの、「会場：」の住所や店の案内の住所の後の名字は対象外です）。
     住所のすぐ後に「の住宅」「の民家」と続く場合（「本町3丁目4番5号の住宅に空き巣が入りました」「本町3-4-5の民家で火災」。「住宅展示場」「住宅相談会」
     「住居表示」のような別の語や、「市営住宅」、空き家（特定空家を含みます）、市有の住宅の売却、賃貸やお試し住宅の投稿は除きます）と、住所のすぐ後にアパート・マンションの名前と部屋番号がある場合（「大手町2-3-4 コーポ上越201号」「仲町4-5-6 グランドマンション505号室」
     「五智2丁目3番4号 メゾン五智102」）は、個人の名前がなくても住まいとして反応します（コーポ・ハイツ・アパート・マンション・メゾン・
@@ -2015,7 +2036,8 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
                     "載せる場合もお住まいの地区名（〇〇町など）までにしてください。"
                 )
             elif (
-                _OWN_HOME_BEFORE.search(doc.norm, max(0, street - 16), street) is not None
+                _signed_by_surname(doc, street, b, sentence)
+                or _OWN_HOME_BEFORE.search(doc.norm, max(0, street - 16), street) is not None
                 or _LIVES_AT_AFTER.match(doc.norm, b) is not None
             ) and not _VACANT.search(doc.text, *sentence):
                 message = "個人宅の住所と思われます。本人の了解がない限り、番地までの住所は掲載しないでください。"

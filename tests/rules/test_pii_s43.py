@@ -83,3 +83,41 @@ def test_a_home_near_a_venues_address_but_not_tied_to_it_is_silent(text: str) ->
 
 def test_a_vacant_home_listed_or_sold_is_silent() -> None:
     assert _pii("【空き家バンク】空き家になった実家（本町3-4-5）を登録しました。内覧を受け付けています") == []
+
+
+# A surname alone right after the street number, ending the line or the sentence (「連絡先：本町3丁目4番5号 山田」「上越市
+# 本町3-4-5-201 山田」「本町3-4-5 佐藤まで」), is how a resident signs a notice for a lost pet or a kitten to give away: the
+# household at that door. Not a place's name after it (「木田1-1-3 上越市役所」「南城町3-1-1 高田小学校」), nor a surname in
+# a sentence that goes on, nor a venue's address (「会場：本町3-4-5 …」).
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("里親募集中。連絡先：本町3丁目4番5号 山田", "本町3丁目4番5号"),
+        ("上越市本町3-4-5-201 山田", "上越市本町3-4-5-201"),
+        ("迷子の犬を預かっています。本町3-4-5 佐藤まで", "本町3-4-5"),
+        ("子猫の飼い主さんを探しています\n上越市大手町2-3-4 中川\n090は載せません", "上越市大手町2-3-4"),
+        ("落とし物を拾いました。お心当たりの方は本町三丁目四番五号 小林へ。", "本町三丁目四番五号"),
+    ],
+)
+def test_a_surname_alone_signing_after_the_street_number_warns(text: str, address: str) -> None:
+    assert ("pii.address", address) in _pii(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "〒943-8601 上越市木田1-1-3 上越市役所",
+        "避難所：南城町3-1-1 高田小学校",
+        "会場：本町3-4-5 高田\n駐車場あり",
+        "本町3-4-5 大島区の皆さんへのお知らせです",
+        "本町3-4-5 小林古径記念美術館",
+        "記入例：上越市本町3-4-5-201 上越",
+    ],
+)
+def test_a_place_after_the_street_number_is_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
+
+
+def test_a_district_after_a_shops_address_is_silent() -> None:
+    # 「高田」 is a district of the city the analyser reads as a surname: a shop's line gives where it is.
+    assert _pii("やまだ食堂 本町3-4-5 高田") == []
