@@ -121,3 +121,36 @@ def test_a_place_after_the_street_number_is_silent(text: str) -> None:
 def test_a_district_after_a_shops_address_is_silent() -> None:
     # 「高田」 is a district of the city the analyser reads as a surname: a shop's line gives where it is.
     assert _pii("やまだ食堂 本町3-4-5 高田") == []
+
+
+# A floor above the ground one of a building whose name says it is lived in (「コーポ上越 2F」「パレス上越2階」) narrows the
+# household to a few doors, as a room does; a year after the flat's name (「ハイツ本町 2024」, as a building's completion
+# is given) is no room. The ground floor (「1階」「1F」) is where a flat's shop or office is, and stays silent.
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("上越市本町3-4-5 コーポ上越 2F", "上越市本町3-4-5 コーポ上越 2F"),
+        ("〒943-0832 上越市本町3-4-5 パレス上越2階", "上越市本町3-4-5 パレス上越2階"),
+        ("本町3-4-5 ハイツ本町 3階の山田さん", "本町3-4-5 ハイツ本町 3階"),
+        ("本町3-4-5 レジデンス本町 12階", "本町3-4-5 レジデンス本町 12階"),
+        ("本町3-4-5 ハイツ本町 2024号室", "本町3-4-5 ハイツ本町 2024号室"),
+    ],
+)
+def test_a_flats_upper_floor_warns(text: str, excerpt: str) -> None:
+    assert ("pii.address", excerpt) in _pii(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本町3-4-5 ハイツ本町 2024",
+        "本町3-4-5 マンション本町 2025 完成予定",
+        "上越市本町3-4-5 コーポ上越 1階 カフェやまだ",
+        "本町3-4-5 ハイツ本町1F",
+        "ピアノ教室：本町3-4-5 レジデンス本町 2階",
+        "市営住宅 本町3-4-5 ハイツ本町 2階 の入居者を募集します",
+        "本町3-4-5 本町ビル 2F 会議室",
+    ],
+)
+def test_a_year_the_ground_floor_or_a_business_floor_of_a_flat_is_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
