@@ -62,7 +62,10 @@ _PHONE_HEADER = re.compile(r"携帯|電話|連絡先|tel|phone|mobile")
 # Digits written as kanji (「〇九〇－一二三四－五六七八」, as in vertical documents), for phone numbers
 # only: a number of eleven kanji digits in a mobile's groups is nothing else, whereas a run of
 # 〇〇〇〇 is a placeholder that card and 個人番号 checksums could take for a number.
-_KANJI_DIGITS = str.maketrans(KANJI_DIGITS, "0123456789")
+# 「零」 is the zero of a number read out or typed in a formal letter (「零九零－一二三四－五六七八」「零九零-1234-5678」).
+_KANJI_DIGITS = str.maketrans(KANJI_DIGITS + "零", "0123456789" + "0")
+# A number half in kanji and half in figures (「090-一二三四-五六七八」): kanji digits beside a figure's group.
+_MIXED_DIGITS = re.compile(r"[0-9]-[〇一二三四五六七八九零]|[〇一二三四五六七八九零]-[0-9]")
 # The white circle 「○」 is typed for 〇 as often as the kanji itself (「○九○－一二三四－五六七八」), but
 # is also a placeholder (「090-1234-○○○○」): it is a zero only beside kanji digits.
 _KANJI_DIGIT_RUN = re.compile(r"[○〇一二三四五六七八九]+")
@@ -270,7 +273,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
 
     上越市 5(3) はプライバシー権・個人情報への配慮を求めています。携帯番号は職員個人や住民の
     番号であることが多く、一度公開すると削除できません。ハイフン（ー－‐−― など全角・半角の別を
-    問わず）、ハイフンの代わりの「〜」「～」「_」、ピリオド、スラッシュ、中黒（・）、空白、括弧、区切りなし、全角数字、漢数字（〇九〇－一二三四－…、〇の代わりに○を使ったものも）、国番号付き
+    問わず）、ハイフンの代わりの「〜」「～」「_」、ピリオド、スラッシュ、中黒（・）、空白、括弧、区切りなし、全角数字、漢数字（〇九〇－一二三四－…、〇の代わりに○や「零」を使った「零九零-1234-5678」、算用数字と混ぜた「090-一二三四-五六七八」も）、国番号付き
     （+81 90-…、(+81) 90-…、「+」を省いた 81-90-…・81 90 …）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）や、PDF から写して2行に分かれた番号（「090-1234」の次の行に「5678」だけ）でも、1桁ずつ枠のある様式から写した番号（「0 9 0 1 2 3 4 5 6 7 8」）でも、表計算ソフトが先頭の0を落とした「携帯」「電話」の列の番号（「9012345678」）でも、ハイフンで区切った番号の1〜2文字を英字で打ち間違えたもの（0 を O、1 を l や I にした「09O-1234-5678」「090-l234-5678」）でも、読み上げたとおりに「の」でつないだ番号（「090の1234の5678」）でも見つけます（1行に1つずつ並べた「090」「1234」「5678」や、「2025の1234の5678」「3の2の1」のように携帯の番号の形でない数の並び、「商品番号 090-1234-5678-01」のように携帯の番号の形の後にハイフンと数字が続く品番は対象外です）。
     外国人住民向けの多言語の投稿に書かれる外国の携帯番号も同じく止めます。国番号付き（中国 +86 138…、
     ベトナム +84 90…、ブラジル +55 11 9…、韓国 +82 10…、フィリピン・台湾・ネパール・インドネシアなど
@@ -303,7 +306,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     numbers = _numbers(doc)
     if "○" in numbers:
         numbers = _KANJI_DIGIT_RUN.sub(_circle_as_zero, numbers)
-    if "〇" in numbers:
+    if "〇" in numbers or "零" in numbers or _MIXED_DIGITS.search(numbers):
         numbers = numbers.translate(_KANJI_DIGITS)
     numbers = _LOOK_ALIKE_NUMBER.sub(_look_alike_digits, numbers)
     stripped = [m for m in _STRIPPED_MOBILE.finditer(numbers) if _PHONE_HEADER.search(_column_header(doc, m.start()) or "")]

@@ -154,3 +154,31 @@ def test_a_flats_upper_floor_warns(text: str, excerpt: str) -> None:
 )
 def test_a_year_the_ground_floor_or_a_business_floor_of_a_flat_is_silent(text: str) -> None:
     assert [c for c, _ in _pii(text)] == []
+
+
+# A mobile written with 「零」 for its zeros (「零九零」, as a number is read out or typed in a formal letter), or with its
+# groups half in kanji and half in figures (「090-一二三四-五六七八」), is a mobile as 「〇九〇-一二三四-五六七八」 is. Kanji digits
+# in prose stay prose.
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("携帯 零九零-1234-5678", "零九零-1234-5678"),
+        ("連絡先：零九零－一二三四－五六七八", "零九零－一二三四－五六七八"),
+        ("携帯 090-一二三四-五六七八", "090-一二三四-五六七八"),
+    ],
+)
+def test_a_mobile_with_zero_as_rei_or_half_in_kanji_stops(text: str, number: str) -> None:
+    assert ("pii.phone", number) in _pii(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一二三四五六七八九十と数えながら体操をしましょう",
+        "写真展「零から始まる物語」を開催します。零時に開場、一二三四番の整理券の方から",
+        "第一二三四号の議案を可決しました",
+        "零細企業向けの補助金（第1-2回）の受付は025-526-5111まで",
+    ],
+)
+def test_kanji_digits_in_prose_are_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
