@@ -773,6 +773,25 @@ def _neighbour_item_shapes(doc: Document, a: int) -> list[tuple[int, ...]]:
     return shapes
 
 
+# A reference number's label on the line right above a number alone on its line (「お問い合わせ番号⏎4556-7375-8689-9855」,
+# as a form or a mail sets a field's value under its name) labels it as on the same line: a reference number is as often
+# hyphenated as a card. Not a draw's or a queue's heading (「【当選番号】⏎4556-7375-8689-9855」), whose numbers are a list's.
+_LIST_HEADING = re.compile(r"当選|抽選|整理|呼ビ?出|オ?待チ|オ呼ビ|案内中|応募|番号札|内線|一覧")
+_NUMBER_ALONE = re.compile(r"[ \t]*+(?:\n|$)")
+
+
+def _value_under_reference_label(doc: Document, a: int, b: int) -> bool:
+    numview = doc.numview
+    start = numview.rfind("\n", 0, a) + 1
+    if start == 0 or start != a or not _NUMBER_ALONE.match(numview, b):
+        return False
+    above = numview.rfind("\n", 0, start - 1) + 1
+    label = doc.folded[above : start - 1]
+    return (
+        label.strip() != "" and _labelled_as_other_number(doc, start - 1) and not _LIST_HEADING.search(label)
+    )
+
+
 def _listed_in_its_shape(doc: Document, a: int, b: int) -> bool:
     """Whether the number at numview offsets [a, b), in a list under another number's heading, is one of its items:
     a neighbouring item has its shape."""
@@ -781,7 +800,7 @@ def _listed_in_its_shape(doc: Document, a: int, b: int) -> bool:
     shape = tuple(map(len, _GROUP.findall(doc.numview, a, b)))
     neighbours = _neighbour_item_shapes(doc, a)
     if not neighbours:
-        return "-" not in doc.numview[a:b]
+        return "-" not in doc.numview[a:b] or _value_under_reference_label(doc, a, b)
     return any(n == shape or (len(n) > 1 and set(n) == set(shape)) for n in neighbours)
 
 
@@ -1194,7 +1213,7 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     次の行から1行に1つずつ並べた番号（1行に4桁ずつ4つ並べた「抽選番号⏎4012 4127 4388 4517」も）にも、「整理券 4012 4127 4388 4517 番の方」のように
     「番」や「人」「件」などの単位を付けて並べた番号、年や月の見出し（「2023 2024 2025 2026」）の下に並べた統計の表の数にも
     （「カード番号」と書かれたものを除き）反応しません。ただし、1行に1つずつ並べた番号の一覧の後の、形の違う番号（「受付番号一覧⏎・1001⏎⏎4556 7375 8689 9855」）や、
-    見出しの下にハイフンでつないで書いた番号（「【当選番号】⏎4556-7375-8689-9855」）は一覧の番号ではないので止めます。Facebook の「photo.php?fbid=4111111111111111」や地図の「?cid=…」
+    当選番号などの見出しの下にハイフンでつないで書いた番号（「【当選番号】⏎4556-7375-8689-9855」）は一覧の番号ではないので止めます（「お問い合わせ番号」「受付番号」「追跡番号」のような見出しのすぐ下の行にその番号だけを書いた「お問い合わせ番号⏎4556-7375-8689-9855」は、同じ行に書いたものと同じく対象外です）。Facebook の「photo.php?fbid=4111111111111111」や地図の「?cid=…」
     のようなリンクの中の番号も対象外です（フォームの回答を埋め込んだ「entry.123=…」や「?card_no=…」は止めます）。
     カード会社が決済の試験用に公表している番号（「4111 1111 1111 1111」「4242 4242 4242 4242」「5555 5555 5555 4444」など）は
     誰のカードでもないため、偽サイトや詐欺への注意喚起の投稿（「このような番号（4111 1111 1111 1111）を入力させる偽サイトに

@@ -182,3 +182,34 @@ def test_a_mobile_with_zero_as_rei_or_half_in_kanji_stops(text: str, number: str
 )
 def test_kanji_digits_in_prose_are_silent(text: str) -> None:
     assert [c for c, _ in _pii(text)] == []
+
+
+# A reference number's label on the line right above a number alone (「お問い合わせ番号⏎4556-7375-8689-9855」, as a form or
+# a mail sets a field's value under its name) labels it as it does on the same line (「お問い合わせ番号：4556-…」): a
+# reference number is as often hyphenated as a card. Not a draw's or a queue's heading (「【当選番号】⏎4556-7375-8689-9855」,
+# whose numbers are never a card's hyphenated groups), a label with a blank line or another number between, nor a card's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "お問い合わせ番号\n4556-7375-8689-9855",
+        "【お問い合わせ番号】\n4556-7375-8689-9855\nお電話の際にお伝えください",
+        "受付番号：\n4556-7375-8689-9855",
+        "お荷物の追跡番号\n4556-7375-8689-9855",
+    ],
+)
+def test_a_reference_number_under_its_label_is_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【当選番号】\n4556-7375-8689-9855",
+        "お問い合わせ番号\n\n4556-7375-8689-9855",
+        "お問い合わせ番号\n・1001\n4556-7375-8689-9855",
+        "カード番号\n4556-7375-8689-9855",
+        "お問い合わせ番号\n4556-7375-8689-9855 山田花子 カード",
+    ],
+)
+def test_a_card_not_right_under_a_reference_label_is_stopped(text: str) -> None:
+    assert "pii.card_number" in [c for c, _ in _pii(text)]
