@@ -1665,7 +1665,12 @@ _OWN_HOME_BEFORE = re.compile(
 )
 # Unless it is a house nobody lives in any more, listed or sold (「空き家になった実家（本町3-4-5）を空き家バンクに登録」).
 _VACANT = re.compile(r"空き?家|売却|売買|賃貸|入札|公売")
-_LIVES_AT_AFTER = re.compile(r"[ \t]*に(?:住む|住んで(?:いる|いた|います|いました|おります|おりました))")
+# Or a person given by the address and their age (「本町3-4-5の70代女性が」「…の80代の男性」), as a police report on a
+# victim is passed on; not an age group something is for (「本町3-4-5の60代以上の方向け」).
+_LIVES_AT_AFTER = re.compile(
+    r"[ \t]*(?:に(?:住む|住んで(?:いる|いた|います|いました|おります|おりました))"
+    r"|の[ \t]*[0-9]{1,3}(?:代|歳|才)(?:の)?(?:女性|男性|夫婦|主婦|母親|父親|男児|女児|会社員|無職|高齢者|住人))"
+)
 # A surname alone right after the street number, ending the line or the sentence, or before 「まで」「へ」「宛」: how a
 # resident signs a notice for a lost pet or a kitten to give away (「連絡先：本町3丁目4番5号 山田」「本町3-4-5 佐藤まで」), the
 # household at that door. One word the analyser reads as a name, two characters or more (「牧」 is a place as often); a
@@ -1962,7 +1967,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     部屋番号まで書いた住所（「本町3-5-12-101」「本町3丁目5番地12-101」）、番地の後の数字も漢数字で書いた住所（「本町三丁目五番地十二」）、
     番地のない「大字」の住所（「大字土橋1234」）も同じです。
     「わたしの実家は本町3-4-5です」「我が家（本町3-4-5）」「うちの住所は」「実家：」のように住所のすぐ前に自分の家と書いたものと、
-    「本町3-4-5に住む80代の女性」のように住所のすぐ後に住んでいると書いたもの、「連絡先：本町3丁目4番5号 山田」「本町3-4-5 佐藤まで」のように
+    「本町3-4-5に住む80代の女性」のように住所のすぐ後に住んでいると書いたものや「本町3-4-5の70代女性が」のように年代と書いたもの、「連絡先：本町3丁目4番5号 山田」「本町3-4-5 佐藤まで」のように
     住所のすぐ後に名字だけを書いて行や文を終えたもの（迷子のペットや里親募集の連絡先）も、住まいとして反応します（「我が家の防災講座（会場 本町3-4-5 …）」
     「実家じまい相談会 会場：…」「…付近に住む方」のように住所と結び付いていないもの、「ご実家」、空き家・売却・賃貸の投稿、
     「木田1-1-3 上越市役所」のように住所の後が施設の名前のもの、「会場：」の住所や店の案内の住所の後の名字は対象外です）。

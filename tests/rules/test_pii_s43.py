@@ -213,3 +213,20 @@ def test_a_reference_number_under_its_label_is_silent(text: str) -> None:
 )
 def test_a_card_not_right_under_a_reference_label_is_stopped(text: str) -> None:
     assert "pii.card_number" in [c for c, _ in _pii(text)]
+
+
+# Where a victim lives, given as the address and the person's age (「本町3-4-5の70代女性が」「…の80代の男性」), as a police
+# report is passed on: the household at that door. Not an age group a service is for (「本町3-4-5の10代向け講座」).
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("詐欺被害：本町3-4-5の70代女性が300万円をだまし取られました", "本町3-4-5"),
+        ("本町3丁目4番5号の80代の男性が行方不明になっています", "本町3丁目4番5号"),
+    ],
+)
+def test_a_victims_address_and_age_warns(text: str, address: str) -> None:
+    assert ("pii.address", address) in _pii(text)
+
+
+def test_an_age_group_a_venue_serves_is_silent() -> None:
+    assert _pii("市民プラザ（土橋1914-3）の10代向け講座、本町3-4-5の60代以上の方向け体操教室") == []
