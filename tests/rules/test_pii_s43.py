@@ -230,3 +230,33 @@ def test_a_victims_address_and_age_warns(text: str, address: str) -> None:
 
 def test_an_age_group_a_venue_serves_is_silent() -> None:
     assert _pii("市民プラザ（土橋1914-3）の10代向け講座、本町3-4-5の60代以上の方向け体操教室") == []
+
+# A household named by its surname and 「家」 beside its street number (「佐藤家（本町3-4-5）の庭の梅」「山田家（…）で子猫が
+# 生まれました」) is a family's home as 「山田さん一家（…）」 is. Not a historic house or a clan (「旧笹川家住宅（…）」
+# 「佐藤家住宅（…）は登録有形文化財」「上杉家（春日山町1-1）の家紋」), which a tourism post names.
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("佐藤家（本町3-4-5）の庭の梅が見頃です", "本町3-4-5"),
+        ("山田家（本町3丁目4番5号）で子猫が生まれました", "本町3丁目4番5号"),
+        ("本町3-4-5の鈴木家に泊めていただきました", "本町3-4-5"),
+    ],
+)
+def test_a_household_named_by_its_surname_beside_its_address_warns(text: str, address: str) -> None:
+    assert ("pii.address", address) in _pii(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "旧笹川家住宅（本町3-4-5）を一般公開します",
+        "佐藤家住宅（本町3-4-5）は国の登録有形文化財です",
+        "旧今井家（本町3-4-5）でひな人形展",
+        "上杉家（春日山町1-1）の家紋をあしらったグッズを販売します",
+        "高田藩主榊原家（本城町44-1）ゆかりの品を展示",
+        "上杉家ゆかりの林泉寺（中門前1-1-1）で宝物展",
+    ],
+)
+def test_a_historic_house_or_a_clan_is_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
+
