@@ -1796,12 +1796,16 @@ _PERSONAL_NOTE = re.compile(
 _HISTORIC = re.compile(r"旧|藩|家臣|菩提|墓|廟|ゆかり|城|大名|家紋|当主|歴代|文化財|史跡|屋敷|宝物|公開|展示")
 
 
+# A full name glued to a facility's word before it ends the facility's name (「町家交流館高田小町」), not a person's.
+_FACILITY_GLUED = re.compile(rf"(?:{_FACILITY_WORDS}|館|センター)$")
+
+
 def _people(doc: Document) -> list[tuple[int, int]]:
     """Where a private person is named (original offsets): a full name (姓 and 名) or a name with
     様・さん・氏・殿.
 
     A full name directly followed by a noun names a place or a business (「小林古径記念美術館」
-    「山田花子法律事務所」), not a person.
+    「山田花子法律事務所」), not a person, and so does one glued to a facility's word before it (「町家交流館高田小町」).
     """
     toks = doc.tokens
     found: list[tuple[int, int]] = []
@@ -1829,7 +1833,7 @@ def _people(doc: Document) -> list[tuple[int, int]]:
             found.append((toks[i].start, toks[j].end))
         elif sum(map(is_person_name, toks[i:j])) >= 2 and not (
             j < len(toks) and toks[j].pos == "名詞" and toks[j].start == toks[j - 1].end
-        ):
+        ) and not _FACILITY_GLUED.search(doc.text, max(0, start - 4), start):
             found.append((toks[i].start, toks[j - 1].end))
     return found
 
@@ -1986,7 +1990,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     「五智2丁目3番4号 メゾン五智102」）は、個人の名前がなくても住まいとして反応します（コーポ・ハイツ・アパート・マンション・メゾン・
     レジデンス・ハイム・荘など住まいを示す名前に限ります。「市営住宅」「入居者募集」「空室」や、店・事務所・教室・民泊などの文の部屋、
     「本町ビル101号室」「市民プラザ 201号室」、「ハイツ本町1階」「1F」のような1階、「ハイツ本町 2024」のような年は対象外です。「コーポ上越 2F」「パレス上越2階」のような2階より上の階には反応します）。
-    会場・施設の住所や、「小林古径記念美術館（本城町7-7）」のような人名の付いた施設名は対象外です。
+    会場・施設の住所や、「小林古径記念美術館（本城町7-7）」「町家交流館高田小町（本町6-3-5）」のような人名の付いた施設名は対象外です。
     「1日2ー3回」「徒歩3ー4分」「要介護3ー5」「本町1-3丁目」のような回数・程度・丁目の範囲も対象外です。
     「上越市長 中川幹太 様」「担当：山田花子」「健康づくり推進課 山田花子」「教育長」「健康づくり推進課 保健師 山田花子」「高田小学校 校長」「図書館長」のように
     市長・知事・教育長・議長や、課・学校・施設の名前に続く職名の後の氏名（「福祉課 高齢者支援係 主任」のように係をはさんだものや、問い合わせ先のように課・学校の名前を前の行に書いたものも）は職員として扱い、並んだ住所（市役所・学校など勤め先の住所）には反応しません。「やまだ食堂 店主 山田太郎 本町3-4-5」「山田内科医院 院長 山田太郎（本町3-4-5）」

@@ -260,3 +260,20 @@ def test_a_household_named_by_its_surname_beside_its_address_warns(text: str, ad
 def test_a_historic_house_or_a_clan_is_silent(text: str) -> None:
     assert [c for c, _ in _pii(text)] == []
 
+
+
+# A facility's name that ends in what the analyser reads as a full name (「町家交流館高田小町」: 高田 and 小町), glued to the
+# facility's word before it, is the facility's: its address in brackets is a venue's. A person named apart from it is not.
+def test_a_facility_named_like_a_person_after_its_word_is_silent() -> None:
+    assert _pii("町家交流館高田小町（本町6-3-5）で雛まつりを開催します") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("交流館の高田小町さん（本町6-3-5）", "本町6-3-5"),
+        ("交流館 利用者 高田小町（本町6-3-5）", "本町6-3-5"),
+    ],
+)
+def test_a_person_named_apart_from_a_facilitys_word_still_warns(text: str, address: str) -> None:
+    assert ("pii.address", address) in _pii(text)
