@@ -27,6 +27,7 @@ def _pii(text: str) -> list[tuple[str, str]]:
         "商品番号 090-1234-5678-01",
         "【自主回収】対象の製品（品番 080-2345-6789-12）をお持ちの方はご連絡ください。電話 025-526-5111",
         "型番：070-1234-5678-001",
+        "【リコール】対象型番 080-1234-5678-A1 と 080-1234-5678-B2",
     ],
 )
 def test_a_code_running_on_past_a_mobiles_groups_is_silent(text: str) -> None:
