@@ -1667,9 +1667,10 @@ _OWN_HOME_BEFORE = re.compile(
 # Unless it is a house nobody lives in any more, listed or sold (「空き家になった実家（本町3-4-5）を空き家バンクに登録」).
 _VACANT = re.compile(r"空き?家|売却|売買|賃貸|入札|公売")
 # Or a person given by the address and their age (「本町3-4-5の70代女性が」「…の80代の男性」), as a police report on a
-# victim is passed on; not an age group something is for (「本町3-4-5の60代以上の方向け」).
+# victim is passed on; not an age group something is for (「本町3-4-5の60代以上の方向け」), nor living there supposed
+# (「本町3-4-5に住むなら」).
 _LIVES_AT_AFTER = re.compile(
-    r"[ \t]*(?:に(?:住む|住んで(?:いる|いた|います|いました|おります|おりました))"
+    r"[ \t]*(?:に(?:住む(?!なら|には|ため)|住んで(?:いる|いた|います|いました|おります|おりました))"
     r"|の[ \t]*[0-9]{1,3}(?:代|歳|才)(?:の)?(?:女性|男性|夫婦|主婦|母親|父親|男児|女児|会社員|無職|高齢者|住人))"
 )
 # A surname alone right after the street number, ending the line or the sentence, or before 「まで」「へ」「宛」: how a
