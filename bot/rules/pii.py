@@ -1570,17 +1570,24 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
 # first digit only: from every digit, a run of thousands of them made the search quadratic.
 # Kanji numerals, as formal letters write an address (「本町三丁目四番五号」「三丁目五番地十二」).
 # A flat's room after the street number (「本町3-5-12-101」「本町3丁目5番地12-101」), and a rural lot,
-# which has no 番地: 「大字」, the place and its number (「大字土橋1234」).
+# which has no 番地: 「大字」, the place and its number (「大字土橋1234」). A space after the town's name (「本町 3-4-5」
+# 「本町　３－４－５」, as a form's cells or an IME's full-width space leave it), before a chome's short first group and two
+# more: not an era's date (「令和 7-12-1」), a range (「小学 1-3年」) or another number's label (「電話 25-526-5111」「番号
+# 12-34-56」「期間 12-1-31」).
 _K = "[一二三四五六七八九十〇百]"
 _ADDRESS = re.compile(
     r"(?:[一-龯ぁ-んァ-ヶ]{1,10}?)?(?:(?<![0-9])[0-9]+丁目\s*+[0-9]+(?:番地?|-)\s*+[0-9]*(?:号)?(?:-[0-9]+)?"
     r"|(?<![0-9])[0-9]+番地(?:\s*+[0-9]+(?:-[0-9]+)?)?|(?<![0-9])[0-9]+番\s*+[0-9]+号|[一-龯]{1,6}[0-9]+(?:-[0-9]+){1,3}"
+    r"|(?<!昭和|平成|令和|電話|番号|期間|日時|日付|内線|携帯)(?<![日月年時号第期数])(?<=[一-龯])[ \t][0-9]{1,2}(?:-[0-9]+){2,3}"
+    r"(?![0-9-])"
     r"|大字[一-龯ァ-ヶ]{1,8}[0-9]+(?![0-9])"
     rf"|{_K}+丁目\s*+{_K}+(?:番地?|-)\s*+(?:{_K}+号?)?|{_K}+番地|{_K}+番\s*+{_K}+号)"
 )
 # What every _ADDRESS match contains, found in one cheap pass: most drafts have no address, and
 # _ADDRESS's optional place-name prefix makes it slow to try at every position.
-_ADDRESS_HINT = re.compile(rf"[0-9](?:丁目|番)|[一-龯][0-9]+-[0-9]|大字|{_K}(?:丁目|番地|番\s*+{_K}+号)")
+_ADDRESS_HINT = re.compile(
+    rf"[0-9](?:丁目|番)|[一-龯][0-9]+-[0-9]|[一-龯][ \t][0-9]{{1,2}}-[0-9]+-[0-9]|大字|{_K}(?:丁目|番地|番\s*+{_K}+号)"
+)
 # 「1日2-3回」「徒歩3ー4分」「小学1ー3年生」「要介護3ー5の方」 near 自宅 are ranges of a count or
 # a grade (IMEs type 「ー」 between them as often as 「～」), not a street number.
 _RANGE = re.compile(
@@ -1849,6 +1856,8 @@ def _street(norm: str, a: int, b: int) -> int:
     (「落とし物は本町…」「レルヒさんが春日山町…」)."""
     first_digit = next((i for i in range(a, b) if norm[i].isdigit()), b)
     start = first_digit
+    if start - 1 > a and norm[start - 1] in " \t" and _PLACE_CHAR.match(norm, start - 2):
+        start -= 1  # 「本町 3-4-5」
     while start > a and _PLACE_CHAR.match(norm, start - 1):
         start -= 1
     return start
@@ -1969,7 +1978,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     """個人宅（〜さん宅、〜様方、自宅）や個人の氏名と並んだ、番地までの住所を知らせます。
 
     上越市 5(3) は個人が特定できる情報の発信に本人の了解を求めています。丁目・番地・号（「三丁目四番五号」の
-    ような漢数字も）や「1-2-3」形式の住所（「1−2−3」「1ー2ー3」のようにハイフンに似た記号で区切ったものも）が、個人を示す語（さん宅・様方・自宅・先生宅・先生の家・「山田さんのお宅」「佐藤様のご実家」・高齢者宅や利用者宅のような「〜者宅」、中国語の「住址」「住在」、「住まいは」「〜に住んでいます」など）と同じ文の前後25文字以内にある場合と、
+    ような漢数字も）や「1-2-3」形式の住所（「1−2−3」「1ー2ー3」のようにハイフンに似た記号で区切ったものや、町名との間に空白のある「本町 3-4-5」「本町　３－４－５」も）が、個人を示す語（さん宅・様方・自宅・先生宅・先生の家・「山田さんのお宅」「佐藤様のご実家」・高齢者宅や利用者宅のような「〜者宅」、中国語の「住址」「住在」、「住まいは」「〜に住んでいます」など）と同じ文の前後25文字以内にある場合と、
     個人の氏名（姓と名、または「様・さん・氏・殿」や子どもの「ちゃん・くん・君」の付いた名前、「佐藤方」、家族を名字で呼んだ「佐藤家」。「旧笹川家」「佐藤家住宅」「上杉家の家紋」のような歴史上の家や文化財は除きます）とすぐ隣に並んでいる場合
     （「当選者：本町3-4-5 山田花子様」「氏名 山田花子／住所 本町3丁目4番5号」、学年や学校名をはさんだ
     「山田花子（高田小3年、本町3-4-5）」「佐藤健太（3年）の家は本町3-4-5」、年齢をはさんだ

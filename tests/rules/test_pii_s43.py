@@ -279,3 +279,34 @@ def test_a_facility_named_like_a_person_after_its_word_is_silent() -> None:
 )
 def test_a_person_named_apart_from_a_facilitys_word_still_warns(text: str, address: str) -> None:
     assert ("pii.address", address) in _pii(text)
+
+
+# A street number typed with a space after the town's name (「本町 3-4-5」「本町　３－４－５」, as a form's cells or an IME's
+# full-width space leave it) is the same address. Only a chome's short first group with two more after it: a date
+# (「申込日 2025-12-01」「令和 7-12-1」) or a range (「小学 1-3年」) is none.
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("本町 3-4-5 山田花子様", "本町 3-4-5"),
+        ("当選者：本町　３－４－５　山田花子さん", "本町　３－４－５"),
+        ("山田花子様 本町 3-4-5", "本町 3-4-5"),
+        ("自宅：本町 3-4-5", "本町 3-4-5"),
+    ],
+)
+def test_an_address_with_a_space_after_the_towns_name_warns(text: str, address: str) -> None:
+    assert ("pii.address", address) in _pii(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申込日 2025-12-01 山田花子様",
+        "令和 7-12-1 山田花子様より寄付をいただきました",
+        "対象 小学 1-3年 山田花子さんほか",
+        "番号 12-34-56 山田花子様",
+        "期間 12-1-31 山田さん宅",
+        "会場 本町 3-4-5 市民プラザ",
+    ],
+)
+def test_a_date_a_range_or_a_venue_with_a_space_is_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
