@@ -5920,7 +5920,12 @@ _PRECAUTION = re.compile(
     # Shelter from smoke or gas, water not to drink, what to have at hand, a higher floor (「念のため窓を閉めてください」
     # 「念のため水道水は煮沸してからお使いください」「懐中電灯をご用意ください」「2階以上へ移動してください」).
     r"|窓を閉め|窓や戸を閉め|戸締まり|屋内に|屋内へ|屋内で|室内に|室内へ|室内で|建物の中|換気扇を止め|飲まない|飲用を|煮沸"
-    r"|使用を控え|使わない|備えて|備えを|ご用意|ご準備|確保して|火の元|ブレーカー|高台|高い所|上の階|2階以上|垂直避難"
+    r"|使用を控え|使わないで|使わないよう|火の元|ブレーカー|高台|高い所|上の階|2階以上|垂直避難"
+    # Only as what readers are asked to do: 「避難所では毛布をご用意しています」「毛布を確保しています」「ケージをご準備
+    # いただけます」 tell what the city has done, and 「地震に備えて家具を固定しましょう」 is the everyday advice a rumoured
+    # quake (「大地震が来るとの情報があり、確認中です」) would go out with.
+    r"|(?:ご用意|ご準備|備え)(?:ください|を(?:お願い|して)|いただくよう|いただきますよう)|備えてください"
+    r"|確保して(?:ください|おいて|おきましょう)|確保しましょう"
 )
 # Not the grid company's name (「東北電力ネットワーク」「中部電力パワーグリッド」): 「ネットワーク」 is no net a report went round.
 _FROM_THE_NET = re.compile(r"SNS|ＳＮＳ|ネット(?!ワーク)|ツイッター|Twitter|(?:X|Ｘ)上|書き込み|投稿|噂|うわさ|ウワサ|出回|拡散")
