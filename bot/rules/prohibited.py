@@ -5847,7 +5847,7 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     情報があります。現在確認中です」、SNS やネットで出回っている「…との情報がSNSで出回っています。現在確認中です」）にも、災害時でも反応します（茅野市 4(7)⑤ の「正否が確認できない情報」です。確認できてから
     伝えてください）。ただし「近づかないでください」「通行の際はご注意ください」「念のため窓を閉めてください」「水道水は煮沸してからお使いください」「2階以上へ移動してください」のように、身を守る呼びかけを添えたもの（「〇〇地区で
     土砂崩れが発生したとの情報があり、現在確認中です。近づかないでください」「クマを目撃したとの情報がありました。…ご注意ください」）は、
-    確認中と明かして安全を呼びかける災害・防犯の投稿なので反応しません（SNS・投稿・噂から来た情報と、食中毒・感染・毒・窃盗団・外国人など誰かに疑いをかける情報は、呼びかけがあっても反応します）。
+    確認中と明かして安全を呼びかける災害・防犯の投稿なので反応しません（SNS・投稿・噂から来た情報と、食中毒・感染・毒・窃盗団・外国人、殺人・強盗・盗難などの犯罪のように誰かに疑いをかける情報は、呼びかけがあっても反応します。「有毒ガス」のような危険物や「不審者を見た」という目撃は対象外です）。
     「…との通報を受け、現地を確認しました」「…との情報が寄せられていますが、事実ではありません」「被害の状況を確認中です」、
     原因を調べていると伝える「「ホームページが見られない」との声が寄せられています。現在、原因を調査中です」と、停電・断水などの話題のない
     連絡や声（「「ごみが収集されていない」との連絡が複数寄せられています」）は対象外です。
@@ -5932,8 +5932,14 @@ _FROM_THE_NET = re.compile(r"SNS|ＳＮＳ|ネット(?!ワーク)|ツイッタ�
 # Nor when it lays a charge on someone unconfirmed (「「〇〇スーパーで食中毒が出た」との情報が…ご注意ください」「〇〇病院で感染者が
 # 出たとの情報が」「井戸に毒が入れられたとの情報が」): a warning to keep safe does not make the charge less a rumour.
 # So is a gang said to roam, or people named by where they are from (「外国人の窃盗団が来ているとの情報が…戸締まりを」): the
-# rumour that follows every disaster, which a call to lock the door would pass on.
-_CHARGE = re.compile(r"食中毒|感染|毒|逮捕|犯人|容疑|横領|不正|異物|汚染|放火|窃盗団|強盗団|外国人|外国籍")
+# rumour that follows every disaster, which a call to lock the door would pass on. A crime said to have been done
+# (「〇〇で殺人事件があったとの情報があり確認中です。念のため戸締まりを」「避難所で盗難が相次いでいるとの情報が」) charges
+# whoever did it as much, while someone only seen (「不審者を見たとの情報」) is the everyday 防犯 notice. A hazard's poison
+# (「有毒ガスが発生したとの情報…窓を閉めてください」) charges no one.
+_CHARGE = re.compile(
+    r"食中毒|感染|(?<![有消])毒|逮捕|犯人|容疑|横領|不正|異物|汚染|放火|窃盗|強盗|盗難|略奪|殺人|殺害|通り魔|誘拐|暴動"
+    r"|外国人|外国籍"
+)
 # A call, a complaint or a post (「「ごみが収集されていない」との連絡が複数寄せられています」「「ホームページが見られない」との声」)
 # is a report only on a [hearsay_topics] matter (停電, 断水, 決壊): 「「ダムが決壊した」との投稿があり、確認中です」.
 _TOPIC_ONLY_NOUNS = ("連絡", "報告", "話", "声", "投稿", "書き込み")
