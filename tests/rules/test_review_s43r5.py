@@ -75,3 +75,19 @@ def test_a_hazard_or_a_sighting_being_checked_with_a_precaution_is_silent(text: 
 )
 def test_a_poisoning_being_checked_still_warns(text: str) -> None:
     assert findings_of("prohibited.rumor", text)
+
+
+# 「企業団」 and 「広域連合」 are bodies municipalities run together; 「企業団体」 and 「連合会」 are not: the exemption for
+# the former let business federations and business parks through as sources (「企業(?!団)」 no longer caught 「企業団体」).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "県内企業の景況調査です。出典：新潟県中小企業団体中央会",
+        "出典：〇〇企業団体連合会",
+        "出典：〇〇広域連合会",
+        "会員数の推移（出典：新潟県商工会連合会）",
+        "立地企業の一覧です。出典：〇〇企業団地",
+    ],
+)
+def test_a_federation_of_businesses_as_the_source_warns(text: str) -> None:
+    assert findings_of("quote.third_party", text)
