@@ -271,6 +271,13 @@ _DISGUISED_DOT = guard(re.compile(
     r"(?=([a-z]{2,24}(?:\.[a-z]{2,24})?)[ \t]*/[ \t]*([A-Za-z0-9_\-]+))"
 ))
 _NAME_BEFORE_DOT = re.compile(r"(?i)(?<![A-Za-z0-9.\-@])[a-z0-9][a-z0-9\-]{0,62}$")
+# A shortened link disguised so as not to be followed is how a lesson on phishing shows one (「「bit . ly/abc123」のような
+# URLが届いても開かないでください」「短縮URL（例：bit[.]ly/3xYz）は行き先が分かりません」): the sentence says it is an example
+# or a danger. Not 「注意」 alone: 「申込は bit . ly/abc から（締切に注意）」 still sends the reader there.
+_LESSON = re.compile(
+    r"詐欺|フィッシング|なりすまし|偽|不審な|危険|開かない|開かず|アクセスしない|アクセスせず|クリックしない|タップしない"
+    r"|見分け|例[：:]|例えば|のような|などの"
+)
 
 
 def _disguised_shortened(doc: Document, opts: RuleOptions) -> Iterator[tuple[int, int, str]]:
@@ -292,6 +299,8 @@ def _disguised_shortened(doc: Document, opts: RuleOptions) -> Iterator[tuple[int
         if host_in(host, FIRST_PARTY_SHORT_LINKS) and not host_in(host, extra):
             continue
         start, end = doc.span(name.start(), m.end(2))
+        if _LESSON.search(doc.text, *doc.sentence_at(start)):
+            continue
         # A link already read (「https://bit。ly/abc」 is _ime_dotted's) is told once.
         if doc.url_at(start) is None and not any(u.start <= start < u.end for u in _ime_dotted(doc)):
             yield start, end, hit
@@ -387,7 +396,7 @@ def shortener(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     示したもの（その先を「…」「xxxx」で伏せたものや、何も書いていないもの）も、リンクではないので反応しません。
     「https://bit。ly/…」のようにドットを「。」で書いたものも、ブラウザーは同じ短縮URLを開くので止めます。
     リンクにならないようドットを区切った「bit . ly/abc」「bit[.]ly/abc」「bit(.)ly/abc」「bit。ly/abc」「bit dot ly/abc」も、読む人は
-    打ち直して同じ短縮URLを開くので止めます。市のサイトなどのアドレスのクエリで短縮URLへ転送するもの
+    打ち直して同じ短縮URLを開くので止めます（「「bit . ly/abc123」のようなURLは開かないでください」「例：bit[.]ly/3xYz」のように、詐欺の手口の例として示したものは対象外です）。市のサイトなどのアドレスのクエリで短縮URLへ転送するもの
     （「https://www.city.joetsu.niigata.jp/jump?url=https://bit.ly/abc」、「?url=bit.ly/abc」のように https:// のないものも）も、行き先が見えないので止めます。
     そのほかの公式の短縮ドメインは `allow` で許可できます。
     Google の検索結果（google.com/url?q=…）、Facebook・Instagram・YouTube のリンク（l.facebook.com/l.php?u=…）、

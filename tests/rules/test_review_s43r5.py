@@ -91,3 +91,30 @@ def test_a_poisoning_being_checked_still_warns(text: str) -> None:
 )
 def test_a_federation_of_businesses_as_the_source_warns(text: str) -> None:
     assert findings_of("quote.third_party", text)
+
+
+# A lesson on phishing shows a shortened link disguised so that no one follows it, with a real-looking id: it stopped
+# as a link the reader would type (only 「bit . ly/xxxx」 with a placeholder was left alone).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「bit . ly/abc123」のようなURLが届いても開かないでください。",
+        "フィッシング詐欺にご注意ください。短縮URL（例：bit . ly/3xYz）は行き先が分かりません。",
+        "例えば bit[.]ly/abcd のようなURLは開かないでください。",
+        "講座の資料：短縮URL（bit . ly/example）の危険性について",
+    ],
+)
+def test_a_disguised_shortener_in_a_lesson_on_phishing_is_silent(text: str) -> None:
+    assert not findings_of("link.shortener", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "詳しくは bit . ly/3xYzAbc をご覧ください。",
+        "申込は amzn . to/3abc から（締切に注意）",
+        "なりすましアカウントにご注意ください。公式の申込は bit[.]ly/abc123 からです。",
+    ],
+)
+def test_a_disguised_shortener_to_follow_still_stops(text: str) -> None:
+    assert findings_of("link.shortener", text)
