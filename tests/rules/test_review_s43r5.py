@@ -118,3 +118,11 @@ def test_a_disguised_shortener_in_a_lesson_on_phishing_is_silent(text: str) -> N
 )
 def test_a_disguised_shortener_to_follow_still_stops(text: str) -> None:
     assert findings_of("link.shortener", text)
+
+
+# The portrait warning is read on a phone before a post goes out: with children named it ran to 160 characters
+# (「学校や園が取った写真掲載の同意が、市の SNS への掲載まで含んでいるかも確かめてください」), longer than what it asks.
+def test_the_portrait_warning_for_children_stays_short() -> None:
+    [f] = findings_of("portrait.consent", "〇〇小学校の運動会の様子です。", image_count=10, video_count=10)
+    assert "保護者の同意" in f.message and "市の SNS" in f.message and "人が写っていない場合も" in f.message
+    assert len(f.message) <= 140, len(f.message)
