@@ -5844,10 +5844,10 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     「注意」だけを添えて伝えるもの、「「拡散希望」と書かれた投稿をどんどんシェアしましょう」「…に注意しつつ、シェアしましょう」の
     ように広める呼びかけがあるものは反応します）。
     寄せられた情報を確認中のまま伝える文（「〇〇地区で土砂崩れが起きたとの情報が寄せられています（確認中）」「〇〇川が氾濫したとの
-    情報があります。現在確認中です」、SNS やネットで出回っている「…との情報がSNSで出回っています。現在確認中です」）にも、災害時でも反応します（茅野市 4(7)⑤ の「正否が確認できない情報」です。確認できてから
+    情報があります。現在確認中です」、SNS やネットで出回っている「…との情報がSNSで出回っています。現在確認中です」「…との情報がLINEで回っています」「…とのうわさが広まっています」）にも、災害時でも反応します（茅野市 4(7)⑤ の「正否が確認できない情報」です。確認できてから
     伝えてください）。ただし「近づかないでください」「通行の際はご注意ください」「念のため窓を閉めてください」「水道水は煮沸してからお使いください」「2階以上へ移動してください」のように、身を守る呼びかけを添えたもの（「〇〇地区で
     土砂崩れが発生したとの情報があり、現在確認中です。近づかないでください」「クマを目撃したとの情報がありました。…ご注意ください」）は、
-    確認中と明かして安全を呼びかける災害・防犯の投稿なので反応しません（SNS・投稿・噂から来た情報と、食中毒・感染・毒・窃盗団・外国人、殺人・強盗・盗難などの犯罪のように誰かに疑いをかける情報は、呼びかけがあっても反応します。「有毒ガス」のような危険物や「不審者を見た」という目撃は対象外です）。
+    確認中と明かして安全を呼びかける災害・防犯の投稿なので反応しません（SNS・投稿・噂から来た情報や広まっている情報と、食中毒・感染・毒・窃盗団・外国人、殺人・強盗・盗難などの犯罪のように誰かに疑いをかける情報は、呼びかけがあっても反応します。「有毒ガス」のような危険物や「不審者を見た」という目撃は対象外です）。
     「…との通報を受け、現地を確認しました」「…との情報が寄せられていますが、事実ではありません」「被害の状況を確認中です」、
     原因を調べていると伝える「「ホームページが見られない」との声が寄せられています。現在、原因を調査中です」と、停電・断水などの話題のない
     連絡や声（「「ごみが収集されていない」との連絡が複数寄せられています」）は対象外です。
@@ -5894,11 +5894,12 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
 # 「〇〇川が氾濫したとの情報があります。現在確認中です」): 茅野市 4(7)⑤ keeps 「正否が確認できない情報」 out of posts, and in a
 # disaster a wrong one moves people. A report checked (「…との通報を受け、現地を確認しました」) or denied is not one.
 _REPORT_RECEIVED = re.compile(
-    r"(?:という|との|といった)(?P<noun>情報|通報|連絡|報告|目撃情報|話|声|投稿|書き込み)(?:が|を)(?:複数)?"
-    # Or going round the net (「…との情報がSNSで出回っています」「…との投稿がネット上で広まっています」): no one has told the
-    # city yet, and _FROM_THE_NET reads where it came from.
+    r"(?:という|との|といった)(?P<noun>情報|通報|連絡|報告|目撃情報|話|声|投稿|書き込み|うわさ|噂|ウワサ)(?:が|を)(?:複数)?"
+    # Or going round the net (「…との情報がSNSで出回っています」「…との投稿がネット上で広まっています」「…との情報がLINEで
+    # 回っています」): no one has told the city yet, and a call to keep safe does not make it less a rumour (spread).
     r"(?:寄せられ|入っ|入り|あり|あっ|届い|受け|いただい|頂い"
-    r"|(?:(?:SNS|ＳＮＳ|ネット|インターネット|X|Ｘ)(?:上)?で)?(?:出回っ|広まっ|拡散され|流れ))"
+    r"|(?P<spread>(?:(?:SNS|ＳＮＳ|ネット|インターネット|X|Ｘ|LINE|ＬＩＮＥ|ライン|Facebook|フェイスブック|Instagram|インスタグラム"
+    r"|インスタ|チェーンメール|メール)(?:上)?で)?(?:出回っ|広まっ|拡散され|流れ|回っ)))"
     # The verb to its end, so that the finding shows 「との情報があります」, not 「との情報があ」.
     r"(?:て(?:い|おり)ます|ています|ました|ます|た)?"
 )
@@ -5961,7 +5962,11 @@ def _reports_being_checked(doc: Document, taken: list[tuple[int, int]]) -> list[
             found = bisect_left(starts, span[1]) - bisect_left(ends, span[0] + 1) > 0
             checking[sentence] = (
                 not found and _STILL_CHECKING.search(doc.text, *span) is not None and _CHECKED.search(doc.text, *span) is None
-                and (not precaution or _FROM_THE_NET.search(doc.text, a, b) is not None or _CHARGE.search(doc.text, a, b) is not None)
+                and (
+                    not precaution or _FROM_THE_NET.search(doc.text, a, b) is not None
+                    or _CHARGE.search(doc.text, a, b) is not None
+                    or any(r["spread"] for r in _REPORT_RECEIVED.finditer(doc.text, a, b))
+                )
             )
         if not checking[sentence] or (m["noun"] in _TOPIC_ONLY_NOUNS and not topics.found(doc, sentence)):
             continue

@@ -126,3 +126,32 @@ def test_the_portrait_warning_for_children_stays_short() -> None:
     [f] = findings_of("portrait.consent", "〇〇小学校の運動会の様子です。", image_count=10, video_count=10)
     assert "保護者の同意" in f.message and "市の SNS" in f.message and "人が写っていない場合も" in f.message
     assert len(f.message) <= 140, len(f.message)
+
+
+# A report going round, however it goes (「広まっています」「流れています」「LINEで回っています」, a rumour named as one), is
+# no report to the city: only 「SNS」「ネット」 named beside it kept it warning beside a call to keep safe, and 「LINEで」
+# 「とのうわさが」 were not read as a report at all.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "〇〇川が氾濫したとの情報が広まっています。現在確認中です。念のため高台へ避難してください。",
+        "〇〇川が氾濫したとの情報が流れています。現在確認中です。念のため高台へ避難してください。",
+        "〇〇ダムが決壊したとの情報がLINEで出回っています。確認中です。近づかないでください。",
+        "〇〇ダムが決壊したとの情報がLINEで回っています。確認中です。近づかないでください。",
+        "〇〇ダムが決壊したとのうわさが広まっています。確認中です。近づかないでください。",
+    ],
+)
+def test_a_report_going_round_being_checked_warns_beside_a_precaution(text: str) -> None:
+    assert findings_of("prohibited.rumor", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "〇〇地区の避難所が満員との情報がLINEで回っていますが、現在も受け入れています。",
+        "〇〇ダムが決壊したとのうわさが広まっていますが、事実ではありません。",
+        "〇〇地区で土砂崩れが起きたとの情報が寄せられています。現在確認中です。近づかないでください。",
+    ],
+)
+def test_a_report_going_round_denied_or_told_to_the_city_with_a_precaution_is_silent(text: str) -> None:
+    assert not findings_of("prohibited.rumor", text)
