@@ -155,3 +155,20 @@ def test_a_report_going_round_being_checked_warns_beside_a_precaution(text: str)
 )
 def test_a_report_going_round_denied_or_told_to_the_city_with_a_precaution_is_silent(text: str) -> None:
     assert not findings_of("prohibited.rumor", text)
+
+
+# A quake foretold cannot be checked: 「確認中」 beside a call to be prepared passed the prophecy on unwarned.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "〇〇地区で12月10日に大地震が起きるとの情報があり、確認中です。念のため備えをお願いします。",
+        "近く大きな地震が来るとの情報が寄せられており、確認中です。念のため家具の固定など、地震への備えをお願いします。",
+    ],
+)
+def test_a_quake_foretold_being_checked_warns_beside_a_precaution(text: str) -> None:
+    assert findings_of("prohibited.rumor", text)
+
+
+def test_a_quake_that_happened_being_checked_with_a_precaution_is_silent() -> None:
+    text = "〇〇地区で地震による土砂崩れが起きたとの情報があり、確認中です。近づかないでください。"
+    assert not findings_of("prohibited.rumor", text)
