@@ -130,6 +130,9 @@ _CARRY_MONTH_WITHIN = 30
 # What joins a day to a smaller one after it as the end of a span over a month's end (「31日（木）～3日（日）」
 # 「31日（木）から3日（日）まで」); a list or a note between them (「、」「※」) does not.
 _RANGE_MARK = re.compile(r"[~～〜\-‐−–—]|から|より|至")
+# What sets a day after a date apart as a note on it (「12日（火）※11日（月・祝）は開館」「（29日（火）～3日（日）を除く）」),
+# where a day before it in the month is as likely as one after.
+_NOTE_MARK = re.compile(r"[※＊*(]")
 # Words just before a date that say which year it is in (「昨年の11月22日（金）」「2024年度の実績：…」).
 _YEAR_CONTEXT = re.compile(
     r"(?P<rel>一昨年|おととし|再来年|昨年|去年|今年|本年|来年)(?P<rel_fy>度)?"
@@ -260,8 +263,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     年を書かない日付の後に経った年数を書いた「1月1日（月）の能登半島地震から間もなく3年」「10月23日（土）に発生した
     中越地震から22年」は、その年数だけ前の年の日付として確かめます（「から3年間」「から3年ぶり」は対象外です）。
     「19日(土)～21日(月)」「12/5（土）～6（日）」「12/5（土）10:00～6（日）16:00」の後ろの日は直前の月と年を引き継ぎ、前の日より小さい日
-    （「12月31日（木）～3日（日）」）は翌月として確かめます（範囲ではなく並べたり注記したりした小さい日
-    「1月の休館日：12日（火）※11日（月・祝）は開館」は、その月の曜日と合えばその月の日です）。月をまたぐ期間の後の日
+    （「12月31日（木）～3日（日）」）は翌月として確かめます（範囲ではなく注記した小さい日
+    「1月の休館日：12日（火）※11日（月・祝）は開館」や、翌月よりその月のほうが近い小さい日「14日（月）、7日（月）」は、
+    その月の曜日と合えばその月の日です）。月をまたぐ期間の後の日
     （「12月21日（月）～1月8日（金）（29日（火）～3日（日）を除く）」）は、期間のどれかの月の曜日と合うかを確かめます。曜日のない日付の後の日（「12月29日から1月3日まで閉庁し、
     4日（月）から通常業務」）も、間にほかの日や月、改行がなければ、その日付の月（小さい日は、その月の曜日と合わなければ翌月）として確かめます。正しい曜日に直した形を提案します。
     月を書かない日（「本日5日（土）」「締切は25日（金）」）は、下書きにそれより前に月が出てこなければ、
@@ -815,13 +819,19 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                 continue
             else:
                 month, year = last_month[0], last_month[1]
-                if _number(m.group("d_only")) < last_day and (
+                day, noted = _number(m.group("d_only")), _NOTE_MARK.search(doc.norm, last_month[2], m.start())
+                if day < last_day and (
                     _RANGE_MARK.search(doc.norm, last_month[2], m.start())
                     or not _fits_plain_month(m, year, month, today)
+                    # 「12月28日（月）～30日（水）、4日（金）から通常開館」: a list running on past the month's end,
+                    # the next month's day nearer than this month's; a weekday right only this month is the
+                    # calendar's wrong page.
+                    or not noted and last_day - day > _days_in(month, year, today) - last_day + day
                 ):
                     # 「12月31日（水）～3日（土）」: a smaller day after a range mark is in the next month. One
-                    # listed or noted after it (「1月の休館日：12日（火）※11日（月・祝）は開館」「14日（月）、7日（月）」)
-                    # is in the same month when its weekday is right there, as 「18日（金）」 after a plain date.
+                    # noted after it (「1月の休館日：12日（火）※11日（月・祝）は開館」) or listed back a few days
+                    # (「14日（月）、7日（月）」) is in the same month when its weekday is right there, as 「18日（金）」
+                    # after a plain date.
                     month, year = month % 12 + 1, year and year + month // 12
                 elif span_from is not None and not _fits_plain_month(m, year, month, today):
                     # 「12月21日（月）～1月8日（金）（29日（火）～3日（日）を除く）」: a month of the span it fits.
@@ -1069,6 +1079,14 @@ def _span_month(m: re.Match[str], start: tuple[int, int | None], end: tuple[int,
             return month, year
         month, year = month % 12 + 1, year and year + month // 12
     return end
+
+
+def _days_in(month: int, year: int | None, today: date) -> int:
+    """How many days ``month`` has (of ``year``, or of the year nearest ``today`` when it is not known)."""
+    if year is None:
+        nearest = _nearest(month, 1, today)
+        year = nearest.year if nearest is not None else today.year
+    return monthrange(year, month)[1]
 
 
 def _fits_plain_month(m: re.Match[str], year: int | None, month: int, today: date) -> bool:

@@ -180,3 +180,26 @@ def test_a_fraction_is_suggested_with_a_plain_slash(text: str, fixed: str) -> No
     [found] = findings_of("a11y.machine_dependent", text, now=NOW)
     assert found.suggestion == fixed
     assert f"「{fixed}」" in found.message
+
+
+# Review: the same-month reading of a smaller day listed without a range mark let a list running on past the month's
+# end through with the weekdays of the calendar's wrong page: 4 January 2027 is a Monday, 4 December a Friday.
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("12月28日（月）～30日（水）、4日（金）から通常開館", "4日（金）"),
+    ("12月28日（月）～30日（水）\n4日（金）から通常開館", "4日（金）"),
+    ("ごみ収集は12月30日（水）で終了し、5日（土）から再開します", "5日（土）"),
+    ("12月の開館日：26日（土）、2日（水）", "2日（水）"),
+    ("11月28日（土）、29日（日）、2日（月）", "2日（月）"),
+])
+def test_a_list_running_into_the_next_month_is_checked_there(text: str, excerpt: str) -> None:
+    assert [f.excerpt for f in findings_of("date.weekday_mismatch", text, now=NOW)] == [excerpt], text
+
+
+@pytest.mark.parametrize("text", [
+    "12月の開館日：26日（土）、2日（土）",  # 2 January 2027 is a Saturday
+    "1月の休館日：12日（火）、18日（月）、25日（月）※4日（月）は開館します",  # a note: any day of the month
+    "12月の休館日：28日（月）※7日（月）は臨時開館",
+    "1月の休館日：4日（月）、12日（火）、18日（月）、25日（月）、11日（月・祝）は開館",  # nearer in January
+])
+def test_a_day_noted_or_listed_back_a_little_stays_in_its_month(text: str) -> None:
+    assert findings_of("date.weekday_mismatch", text, now=NOW) == [], text
