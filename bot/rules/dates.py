@@ -133,6 +133,9 @@ _RANGE_MARK = re.compile(r"[~～〜\-‐−–—]|から|より|至")
 # What sets a day after a date apart as a note on it (「12日（火）※11日（月・祝）は開館」「（29日（火）～3日（日）を除く）」),
 # where a day before it in the month is as likely as one after.
 _NOTE_MARK = re.compile(r"[※＊*(]")
+# The same for a day a span takes out, which may stand on the next line or in a sentence of its own
+# (「…まで休館します。ただし、29日（火）は開館します」).
+_SPAN_NOTE = re.compile(r"[※＊*(\n]|ただし|但し")
 # Words just before a date that say which year it is in (「昨年の11月22日（金）」「2024年度の実績：…」).
 _YEAR_CONTEXT = re.compile(
     r"(?P<rel>一昨年|おととし|再来年|昨年|去年|今年|本年|来年)(?P<rel_fy>度)?"
@@ -265,8 +268,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「19日(土)～21日(月)」「12/5（土）～6（日）」「12/5（土）10:00～6（日）16:00」の後ろの日は直前の月と年を引き継ぎ、前の日より小さい日
     （「12月31日（木）～3日（日）」）は翌月として確かめます（範囲ではなく注記した小さい日
     「1月の休館日：12日（火）※11日（月・祝）は開館」や、翌月よりその月のほうが近い小さい日「14日（月）、7日（月）」は、
-    その月の曜日と合えばその月の日です）。月をまたぐ期間の後の日
-    （「12月21日（月）～1月8日（金）（29日（火）～3日（日）を除く）」）は、期間のどれかの月の曜日と合うかを確かめます。曜日のない日付の後の日（「12月29日から1月3日まで閉庁し、
+    その月の曜日と合えばその月の日です）。月をまたぐ期間の後の注記（「ただし」の後も）や次の行の日
+    （「12月21日（月）～1月8日（金）（29日（火）～3日（日）を除く）」）は、期間の中のどれかの月の曜日と合うかを確かめます。曜日のない日付の後の日（「12月29日から1月3日まで閉庁し、
     4日（月）から通常業務」）も、間にほかの日や月、改行がなければ、その日付の月（小さい日は、その月の曜日と合わなければ翌月）として確かめます。正しい曜日に直した形を提案します。
     月を書かない日（「本日5日（土）」「締切は25日（金）」）は、下書きにそれより前に月が出てこなければ、
     先月・今月・来月のどれかの曜日と合うかを確かめます（どれとも合わなければ知らせます）。
@@ -732,7 +735,7 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
     last_day = 0  # the day of that date
     # The month (and year) a span ending on that date started in, when it named another (「12月21日（月）～1月8日（金）」):
     # a day after it may be in any month of the span (「（29日（火）～3日（日）を除く）」 is December's 29th).
-    span_from: tuple[int, int | None] | None = None
+    span_from: tuple[int, int | None, int] | None = None
     # The last day after two named months: (end offset in norm, day, the months named, the months past
     # the last named one its days have run into).
     two_months_day: tuple[int, int, list[int], list[int]] | None = None
@@ -833,8 +836,11 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                     # (「14日（月）、7日（月）」) is in the same month when its weekday is right there, as 「18日（金）」
                     # after a plain date.
                     month, year = month % 12 + 1, year and year + month // 12
-                elif span_from is not None and not _fits_plain_month(m, year, month, today):
-                    # 「12月21日（月）～1月8日（金）（29日（火）～3日（日）を除く）」: a month of the span it fits.
+                elif span_from is not None and _SPAN_NOTE.search(doc.norm, last_month[2], m.start()) \
+                        and not _fits_plain_month(m, year, month, today):
+                    # 「12月21日（月）～1月8日（金）（29日（火）～3日（日）を除く）」: a day the span's note (or next line)
+                    # takes out is in a month of the span it fits. A later date in the sentence (「、結果通知は
+                    # 15日（火）」「。抽選は22日（火）」) or before the span's start is no day of it.
                     month, year = _span_month(m, span_from, (month, year), today)
             if m.group(_HOLIDAY_ONLY_GROUP):
                 last_month, last_day = (month, year, m.end()), _number(m.group("d_only"))
@@ -843,7 +849,7 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
             days = [(year, month, _number(m.group("d_only")), _written_group(m, _WD_ONLY_GROUPS))]
         # A later day carries the month of the last day before it: 「12月31日・1日（木・金）、4日（月）」 is in January.
         span_from = (
-            (last_month[0], last_month[1])
+            (last_month[0], last_month[1], last_day)
             if m.group("m") and last_month is not None and last_month[0] != days[-1][1]
             and _RANGE_MARK.fullmatch(doc.norm[last_month[2] : m.start()].strip()) else None
         )
@@ -1067,15 +1073,15 @@ def _plain_date_before(norm: str, plain: list[re.Match[str]], ends: list[int], p
     return None if _NOT_CARRIED_OVER.search(norm, p.end(), pos) else p
 
 
-def _span_month(m: re.Match[str], start: tuple[int, int | None], end: tuple[int, int | None],
+def _span_month(m: re.Match[str], start: tuple[int, int | None, int], end: tuple[int, int | None],
                 today: date) -> tuple[int, int | None]:
-    """The month from ``start`` to ``end`` (a span's first and last months, and years when written) in which the
-    day-only date ``m`` is right, the first one; ``end`` when it is right in none."""
-    month, year = start
+    """The month from ``start`` to ``end`` (a span's first and last months, and years when written, and its first
+    day) in which the day-only date ``m`` is right and inside the span, the first one; ``end`` when there is none."""
+    month, year, first_day = start
     for _ in range(4):  # a span of a few months at most: 「12月～3月」
         if (month, year) == end or month == end[0]:
             break
-        if _fits_plain_month(m, year, month, today):
+        if (month != start[0] or _number(m.group("d_only")) >= first_day) and _fits_plain_month(m, year, month, today):
             return month, year
         month, year = month % 12 + 1, year and year + month // 12
     return end

@@ -203,3 +203,25 @@ def test_a_list_running_into_the_next_month_is_checked_there(text: str, excerpt:
 ])
 def test_a_day_noted_or_listed_back_a_little_stays_in_its_month(text: str) -> None:
     assert findings_of("date.weekday_mismatch", text, now=NOW) == [], text
+
+
+# Review: a day after a span naming two months was checked in each of its months wherever it stood, so a later date
+# in the sentence, or one before the span began, passed with the weekday of the wrong month: the lottery on 15 January
+# (a Friday) written 「15日（火）」, December's weekday.
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("受付：12月21日（月）～1月8日（金）、結果通知は15日（火）", "15日（火）"),
+    ("受付：12月21日（月）～1月8日（金）。抽選は22日（火）", "22日（火）"),
+    ("申込期間：11月30日（月）～1月8日（金）、説明会は10日（木）", "10日（木）"),
+    ("受付：12月21日（月）～1月8日（金）\n抽選：15日（火）", "15日（火）"),  # 15 December is before the span
+])
+def test_a_day_outside_the_spans_note_is_its_last_months(text: str, excerpt: str) -> None:
+    assert [f.excerpt for f in findings_of("date.weekday_mismatch", text, now=NOW)] == [excerpt], text
+
+
+@pytest.mark.parametrize("text", [
+    "受付：12月21日（月）～1月8日（金）\n29日（火）～3日（日）は休み",
+    "受付：12月21日（月）～1月8日（金）\n※29日（火）～3日（日）は除きます",
+    "12月26日（土）から1月3日（日）まで休館します。ただし、29日（火）は開館します。",
+])
+def test_a_day_taken_out_of_the_span_on_the_next_line_is_in_it(text: str) -> None:
+    assert findings_of("date.weekday_mismatch", text, now=NOW) == [], text
