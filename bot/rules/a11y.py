@@ -270,9 +270,11 @@ _HEADING_WORDS = frozenset((
     "料金", "講師", "主催", "共催", "後援", "協力", "備考", "締切", "件名", "工期", "概要", "目的",
     "資格", "報酬", "氏名", "住所", "電話", "担当", "持物", "職種", "勤務", "区分", "名称", "方法",
 ))
+# Possessive: a line of nothing but spaces (a pasted table's padding) was tried at each split between the two runs
+# of them, in time growing with the square of the line.
 _SPACED_HEADING = re.compile(
-    rf"(?m)^{_GAP}*[【■●◆◇□○・〔［]?{_GAP}*({_WORDCH}{_GAP}+{_WORDCH})"
-    rf"(?={_GAP}+[^{_GAP_CHARS}\n]|[】〕］]|{_GAP}*$)"
+    rf"(?m)^{_GAP}*+[【■●◆◇□○・〔［]?{_GAP}*+({_WORDCH}{_GAP}++{_WORDCH})"
+    rf"(?={_GAP}++[^{_GAP_CHARS}\n]|[】〕］]|{_GAP}*+$)"
 )
 
 

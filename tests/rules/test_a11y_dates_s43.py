@@ -10,6 +10,11 @@ from datetime import datetime
 
 import pytest
 
+from bot.rules.a11y import spaced_word
+from bot.rules.dates import weekday_mismatch
+from bot.rules.model import CheckContext, RuleOptions
+from bot.rules.text import Document
+from tests.conftest import assert_stays_linear
 from tests.rules.conftest import JST, findings_of
 
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=JST)  # a Monday in working hours
@@ -253,3 +258,33 @@ def test_a_period_from_the_day_is_no_anniversary(text: str) -> None:
 ])
 def test_years_said_to_have_passed_are_an_anniversary(text: str) -> None:
     assert findings_of("date.weekday_mismatch", text, now=NOW) == [], text
+
+
+# Review: a line of nothing but spaces (a pasted table's padding) took time growing with the square of its length in
+# the search for a spaced heading, 2 s for 20,000 spaces; the no-break and thin spaces now read as spaces made more
+# pastes such a line. The new readings' shapes, repeated, must stay linear too.
+@pytest.mark.parametrize("shape", [" ", "\u3000", "\u00a0", "\u2009 ", "お  知  ら  せ", "お\u00a0知\u00a0ら\u00a0せ ",
+                                   "月 火 水 ", "■日\u00a0時\u00a0"])
+def test_spaces_and_spaced_letters_are_scanned_in_linear_time(shape: str) -> None:
+    ctx = CheckContext(platform="x", now=NOW)
+
+    def scan(text: str) -> object:
+        return sum(1 for _ in spaced_word(Document(text), ctx, RuleOptions()))
+
+    assert_stays_linear(scan, shape)
+
+
+@pytest.mark.parametrize("shape", [
+    "31日（木）、1日（金）、",
+    "12日（火）※11日（月・祝）",
+    "12月21日（月）～1月8日（金）（29日（火）～3日（日）を除く）",
+    "1月1日（月）の能登半島地震から間もなく",
+    "1月1日（月）の",
+])
+def test_days_listed_noted_or_after_an_anniversary_are_scanned_in_linear_time(shape: str) -> None:
+    ctx = CheckContext(platform="x", now=NOW)
+
+    def scan(text: str) -> object:
+        return sum(1 for _ in weekday_mismatch(Document(text), ctx, RuleOptions()))
+
+    assert_stays_linear(scan, shape)
