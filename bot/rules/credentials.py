@@ -592,6 +592,22 @@ _A_TITLE_OR_AN_ENGLISH_SENTENCE_BEFORE = re.compile(
     rf"|(?:{_EPISODE})[ \t]*+:?(?:[ \t]*+\n)?"
     r"|[0-9]{1,2}+[.)]|(?i:(?<![A-Za-z])(?:your|my|our|the|a|this|that|their|his|her|its|strong|secure|new|good|bad)))[ \t]*+$"
 )
+
+
+def _shaped_as_a_password(value: str, *, digits: bool = True) -> bool:
+    """Letters, digits and a symbol no name is marked with (「Kessai2026!」「koho#2026」), or a PIN's digits that are no
+    year (「4821」): what no course's line or slogan under a title is (「Lesson3」「Windows11」「StaySafe2026」「2026」).
+    Under a numbered heading (「【ICT講座】第3回⏎パスワード。⏎Kessai2026!」) it is the password all the same. ``digits``:
+    whether a PIN's digits count."""
+    value = value.rstrip(_TRAILING)
+    if value.isdigit():
+        return digits and 4 <= len(value) <= 8 and not _YEAR.fullmatch(value)
+    return (
+        _has_digit(value) and any(c.isalpha() for c in value)
+        and any(not c.isalnum() and c not in "._-()" for c in value)
+    )
+
+
 _LABELS_PERIOD = r"(?:(?<=[Pp][Ww])|(?<=[Pp][Ww][Dd])|(?<=[Pp][Ii][Nn])|(?<=[ァ-ヺー\u3400-\u9fff]))\.|(?<=[ァ-ヺー\u3400-\u9fff])。"
 _SEPARATOR = (
     rf"(?:(?P<explicit>{_EXPLICIT})|"
@@ -1773,7 +1789,10 @@ def _labelled(norm: str) -> Iterator[Credential]:
         if listed and _a_listed_term(m["value"].rstrip(_TRAILING)):
             continue  # 「ID・パスワード・Wi-Fi2」: the label is an item of a list of terms, and so is the word after it
         if "。" in (m["line"] or "") and (
-            _A_SENTENCE_BEFORE.search(norm, norm.rfind("\n", 0, m.start()) + 1, m.start()) or m["value"][:1] in "#@"
+            (_A_SENTENCE_BEFORE.search(norm, norm.rfind("\n", 0, m.start()) + 1, m.start())
+             # 「私たちのパスワード。⏎Kessai2026!」: no slogan's line is of a password's characters; a number may be a date's
+             and not _shaped_as_a_password(m["value"], digits=False))
+            or m["value"][:1] in "#@"
         ):
             continue  # 「今月のテーマはパスワード。⏎#joetsu2026」: a sentence ends on the word, no memo's label
         if (
@@ -1781,6 +1800,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
             and _A_TITLE_OR_AN_ENGLISH_SENTENCE_BEFORE.search(
                 norm, norm.rfind("\n", 0, max(0, norm.rfind("\n", 0, m.start()))) + 1, m.start()
             )
+            and not _shaped_as_a_password(m["value"])
         ):
             continue  # 「第3回 パスワード。⏎Windows11」「Never share your PW.⏎StaySafe2026」: a title or a slogan, no memo's label
         if m["changed"] and m["explicit"] is None and m["line"] is None and not _A_NEW_ONE_SAID.search(m["said"] or ""):

@@ -201,3 +201,24 @@ test_the_relaxations_attacked_stay_silent = CORPUS.ordinary(_ordinary([
     "講座名：パスワード。\nLevel1", "Free Wi-Fi\nSSID：Joetsu_Free\nPASS：None", "ID\nEmail\nパスワード\nPhone",
     "【雪まつり】\n合言葉：Snow2026\nログインボーナスもあるよ！", "合言葉は「Takada2026」！管理画面からの応募も受付中",
 ]))
+
+
+# Review: a password-shaped value (letters, digits and a symbol, or a PIN's digits) under a title, a numbered heading or a
+# slogan closed on the word is the password all the same; only a course's or a slogan's words are silent there.
+_SHAPED_UNDER_A_TITLE = [
+    ("【ICT講座】第3回\nパスワード。\nKessai2026!", "Kessai2026!"), ("第3回　パスワード。\nKessai2026!", "Kessai2026!"),
+    ("テーマ：パスワード。\nJoetsu#2026", "Joetsu#2026"), ("1. パスワード。\nkoho@2026", "koho@2026"),
+    ("Never share your PW.\nXy7#pq2L", "Xy7#pq2L"), ("第3回\n暗証番号。\n4821", "4821"),
+    ("私たちのパスワード。\nKessai2026!", "Kessai2026!"), ("新しいパスワード。\nKessai2026!", "Kessai2026!"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _SHAPED_UNDER_A_TITLE)
+def test_a_password_shaped_value_under_a_title_or_a_slogan_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+test_a_courses_or_a_slogans_words_under_a_title_stay_silent = CORPUS.ordinary(_ordinary([
+    "テーマ：パスワード。\n2026", "第3回　パスワード。\nLesson-3", "見直そう パスワード。\nStay-Safe2026",
+    "今月のテーマはパスワード。\n1201", "Vol.5 パスワード。\nPart(2)", "あなたのパスワード。\n#StaySafe2026!",
+]))
