@@ -3447,13 +3447,21 @@ _WATCHWORD = re.compile(
 )
 # Said not needed (「ログイン不要」「パスワードはありません」), a login is no use of the word.
 _A_LOGINS_WORDS = re.compile(
-    r"(?i)(?:ログイン|サインイン|管理画面|管理者|パスワード|暗証番号|アカウント|共有フォルダ|wi-?fi|ssid|password|login|admin)"
+    r"(?i)(?:ログイン|サインイン|管理画面|管理者|パスワード|暗証番号|共有フォルダ|wi-?fi|ssid|password|login|admin"
+    # Not the city's public account a campaign's word is sent to or followed at (「合言葉：SNOW2026（公式アカウントにメッセージ
+    # で送ってください）」「LINEアカウントに送ってね」「アカウント登録時に入力」): the watchword is the event's.
+    r"|(?<!公式)(?<!公式の)アカウント(?![ \t]*+(?:に|へ|を|で|から|の)?[ \t]*+(?:送|フォロー|メッセージ|トーク|DM|友だち|友達|登録|追加)))"
     r"(?![ \t]*+(?:は|が|も)?[ \t]*+(?:不要|なし|無し|いりません|ありません|必要(?:あり|な|ござ)))"
     # A login as the step before the word is entered (「アプリでログインして入力してください」): a campaign's word.
     r"(?![ \t]*+(?:して|した後|後|の後|すると|したら))"
 )
 _WATCHWORD_REACH = 80
 _ONE_WITH_IT = re.compile(r"同じ|共通|兼用|にも使")
+# After the word, its sentence says it is used for the login or is its password (「（ログイン用）」「（管理画面のログインにも使用）」
+# 「（共有フォルダ用）」「（アカウントのパスワード）」);
+# a login or a network only named there is the event's note (「（Wi-Fiもご利用いただけます）」「（会場のWi-Fiとは別です）」
+# 「（管理者：観光課）」「（パスワードではありません）」).
+_USED_FOR = re.compile(r"(?<!利)用|使|入力|入る|同じ|共通|兼用|の(?:パスワード|暗証番号)[ \t]*+(?:[)）]|です|$)")
 
 
 def _watchword_logins(norm: str) -> Iterator[Credential]:
@@ -3471,7 +3479,7 @@ def _watchword_logins(norm: str) -> Iterator[Credential]:
         own = _to_sentence_end(rest)
         nxt = _to_sentence_end(rest[len(own) + 1 :]) if rest[len(own) : len(own) + 1] == "。" else ""
         if not (
-            _A_LOGINS_WORDS.search(norm, start, m.start()) or _A_LOGINS_WORDS.search(own)
+            _A_LOGINS_WORDS.search(norm, start, m.start()) or (_A_LOGINS_WORDS.search(own) and _USED_FOR.search(own))
             or (_A_LOGINS_WORDS.search(nxt) and _ONE_WITH_IT.search(nxt))
         ):
             continue

@@ -222,3 +222,21 @@ test_a_courses_or_a_slogans_words_under_a_title_stay_silent = CORPUS.ordinary(_o
     "テーマ：パスワード。\n2026", "第3回　パスワード。\nLesson-3", "見直そう パスワード。\nStay-Safe2026",
     "今月のテーマはパスワード。\n1201", "Vol.5 パスワード。\nPart(2)", "あなたのパスワード。\n#StaySafe2026!",
 ]))
+
+
+# Review: a campaign's 合言葉 sent to or followed at the city's public account, or a note that only names a network, a
+# login or an organiser, is the event's, not a login's.
+test_a_watchword_sent_to_the_citys_account_or_noted_stays_silent = CORPUS.ordinary(_ordinary([
+    "合言葉：SNOW2026（公式アカウントにメッセージで送ってください）", "合言葉：Snow2026（LINEアカウントに送ってね）",
+    "合言葉：Snow2026（アカウント登録時に入力してください）", "合言葉：Haru2026（上越市公式LINEアカウントへ送信）",
+    "【雪まつり】合言葉：Snow2026（Wi-Fiもご利用いただけます）", "合言葉：Snow2026（会場のWi-Fiとは別です）",
+    "合言葉は「Snow2026」です（パスワードではありません）", "合言葉：Snow2026（管理者：観光課）",
+]))
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("合言葉：Kessai2026（職員アカウント用）", "Kessai2026"), ("合言葉：Kessai2026（広報アカウントのログイン用）", "Kessai2026"),
+    ("合言葉：Kessai2026（アカウントのパスワード）", "Kessai2026"), ("合言葉：Kessai2026!（共有フォルダ用）", "Kessai2026!"),
+])
+def test_a_watchword_for_a_staff_account_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
