@@ -1087,8 +1087,11 @@ def _field_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
     )
     # Four or five letters are a password too (「パスワード：Tokyo」「PW：Hello!」), but only a word no form, rule or kind
     # says (「None」「Same」「Free」), nor a greeting but under an ID.
-    short_ok = 4 <= len(word) < 6 and _a_password_word(word) and word.lower() not in _SHORT_FIELD_WORDS and (
-        word.lower() not in _GREETINGS or id_above
+    short_ok = (
+        4 <= len(word) < 6 and _a_password_word(word) and word.lower() not in _SHORT_FIELD_WORDS
+        and (word.lower() not in _GREETINGS or id_above)
+        # Nor one an awareness post gives as a bad example (「悪い例⏎パスワード：Tokyo」), or a game's answer or a lesson's word.
+        and _said_in_use(norm, m, after, _NOT_IN_USE_BEFORE_A_SHORT_WORD) and not _in_a_game_or_a_lesson(norm, m)
     )
     return (
         (in_a_field or under_the_label)
@@ -1104,6 +1107,20 @@ def _field_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
         and word.lower() not in _PROSE_WORDS
         and word.lower() not in _FIELD_WORDS
     )
+
+
+# A puzzle's, a quiz's or an English lesson's post, where a short word or a name under the word is the answer a game gives or
+# the word taught (「謎解きの答え⏎パスワード：Osaka」「今回の謎解きのパスワードは「Tokyo」です！」「【英語教室】今日の単語⏎
+# Password：Tokyo」), no account's password.
+_A_GAME_OR_A_LESSON = re.compile(r"(?i)謎|なぞとき|ナゾ|クイズ|正解|答え|英語(?:教室|講座|クラス|で|の授業|の時間)|英会話|単語"
+    r"|quiz|puzzle|english class|english lesson"
+)
+_GAME_REACH = 200
+
+
+def _in_a_game_or_a_lesson(norm: str, m: re.Match[str]) -> bool:
+    """Whether a game's or a lesson's word (_A_GAME_OR_A_LESSON) is in the label's sentence or the lines just before it."""
+    return _A_GAME_OR_A_LESSON.search(norm, max(0, m.start() - _GAME_REACH), m.start()) is not None
 
 
 # Words of four or five letters a form's field or a memo says for no value (「パスワード：Same」「PW: Later」).
@@ -1638,6 +1655,9 @@ _NOT_IN_USE_BEFORE = re.compile(rf"{_NOT_IN_USE_WORDS}|初期|出荷時|購入�
 # (「初期パスワードに tanaka1234 を使ってください」「初期パスワードは kohoka です」) is the one its staff log in with, not
 # a manual's published default (「初期の暗証番号は0000です」).
 _NOT_IN_USE_BEFORE_A_WORD = re.compile(_NOT_IN_USE_WORDS)
+# Before a word of four or five letters (_field_word), 「例」 of an example, not of a year's custom, a rule or a meeting
+# (「例年どおり配布します⏎ID：koho01⏎パスワード：Yuki!」).
+_NOT_IN_USE_BEFORE_A_SHORT_WORD = re.compile(_NOT_IN_USE_WORDS.replace("例|", "(?<![条恒慣定])例(?![年外会月祭規])|", 1))
 _SAID_NOT_IN_USE = re.compile(
     rf"{_NOT_IN_USE_WORDS}|ください|下さい|ますか|詐欺|手口|不審|偽|方法|手順|やり方|仕方|作り方|決め方|設定方法|変更方法|講座|教室|研修|説明会|相談|"
     r"窓口|受付|会場|期限|期間|日時|日程|時間|場所|詳細|詳しく|問い合わせ|問合せ|お問|連絡先|案内|お知らせ(?!します|いたします)|条件|ルール|要件|形式|"
@@ -2049,7 +2069,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
                     and norm[a + len(value) : a + len(value) + 1] in _CLOSE_QUOTES
                     and (_quoted_word(value, norm, a + len(value) + 1)
                          # 「パスワードは「Tokyo」です」: stated with the copula, as 「パスワードは Kohoka です」 is
-                         or _stated_word(value, norm, m, a + len(value) + 1)))
+                         or (_stated_word(value, norm, m, a + len(value) + 1) and not _in_a_game_or_a_lesson(norm, m))))
                 or (not m["quote"] and _field_word(value, norm, m, a + len(value)))
                 or (not m["quote"] and _stated_word(value, norm, m, a + len(value)))
                 or (not m["quote"] and _set_word(value, norm, m, a + len(value)))

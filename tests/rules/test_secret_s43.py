@@ -240,3 +240,22 @@ test_a_watchword_sent_to_the_citys_account_or_noted_stays_silent = CORPUS.ordina
 ])
 def test_a_watchword_for_a_staff_account_is_flagged_and_masked(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
+
+
+# Review: a word of four or five letters given as a bad example, or as a puzzle's answer or an English lesson's word, is no
+# account's password; 7e575018 and 2f997950 flagged them with the short words.
+test_a_short_word_as_an_example_or_a_games_answer_stays_silent = CORPUS.ordinary(_ordinary([
+    "悪い例\nパスワード：Tokyo", "【悪い例】パスワード：Tokyo", "例：パスワード：Tokyo", "記入例\nID：koho01\nパスワード：Tokyo",
+    "弱いパスワードの例\nパスワード：Tokyo\nパスワード：Hello", "パスワード：Tokyo\n推測されやすいので避けましょう",
+    "謎解きの答え\nパスワード：Tokyo", "謎解きイベント開催！最後の答えを入力してね\nパスワード：Osaka",
+    "今回の謎解きのパスワードは「Tokyo」です！", "【英語教室】今日の単語\nPassword：Tokyo",
+]))
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("例年どおり配布します\nID：koho01\nパスワード：Yuki!", "Yuki!"), ("会場のWi-Fi\nSSID：Joetsu_Free\nパスワード：Momo", "Momo"),
+    ("英語版サイトの更新\nID：koho01\nパスワード：Yuki!", "Yuki!"), ("パスワードのヒント：愛犬の名前\nパスワード：Pochi", "Pochi"),
+    ("ゲーム機の保護者設定\nパスワード：Momo!", "Momo!"),
+])
+def test_a_short_word_in_a_memo_with_a_word_like_an_examples_or_a_games_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
