@@ -1948,7 +1948,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 # Two pieces of one password (「パスワード⏎Zoom⏎2026!」) are _halves_and_lines' to find, both masked.
                 continue
             value, a = nxt[1], nxt.start(1)
-        if m["line"] is not None and not m["quote"] and _an_item_of_a_list_below(norm, value, a + len(value)):
+        if m["line"] is not None and not m["quote"] and _an_item_of_a_list_below(norm, value, a + len(value), m["label"] or ""):
             continue  # 「パスワード⏎IE11⏎EDGE」「パスワード⏎PC-A1⏎PC-B2」: a heading and the items under it
         if m["line"] is not None and _IN_TABLE_ROW.search(norm, norm.rfind("\n", 0, m.start()) + 1, m.start()):
             continue  # a column header: the value under it is _tables' to find, not the next row
@@ -2568,18 +2568,18 @@ def _a_handle(word: str) -> bool:
     return _A_HANDLE.fullmatch(word) is not None and not (any(c.isupper() for c in word) and _has_digit(word))
 
 
-def _an_item_of_a_list_below(norm: str, value: str, end: int) -> bool:
+def _an_item_of_a_list_below(norm: str, value: str, end: int, label: str) -> bool:
     """Whether ``value``, on the line under a label, is followed by a line that is another item of its kind: a tool
     after another tool (「IE11⏎EDGE」), or a device, a room or a seat after one of its series (「PC-A1⏎PC-B2」「PC01⏎PC02」).
     A series of names is the passwords of as many accounts (「koho-A1⏎koho-B2」「joetsu01⏎joetsu02」), and one tool's name
-    numbered twice no list of tools (「Teams1⏎Teams2」)."""
+    numbered twice no list of tools (「Teams1⏎Teams2」). ``label``: the password's label above ``value``."""
     nxt = _NEXT_LINE_A_WORD.match(norm, end)
     if nxt is None:
         return False
     other = nxt[1].rstrip(_TRAILING)
     if _WHEN.fullmatch(value) and _WHEN.fullmatch(other):
         return True  # 「パスワード⏎10:00⏎11:00」: a session's times
-    if _clock_times([value, other]):
+    if _clock_times([value, other], label):
         return True  # 「パスワード⏎0900⏎1030」: the same, written as a timetable's four digits
     if _PRODUCT.fullmatch(value) and _PRODUCT.fullmatch(other):
         return True  # 「パスワード⏎iPhone15⏎iPhone16」: the models a guide covers, one product's or not
@@ -2659,7 +2659,7 @@ def _halves_and_lines(norm: str) -> Iterator[Credential]:
             for i, p in enumerate(series):
                 yield Credential(label_start if i == 0 else p.start(1), p.end(1), p.start(1), p.end(1), "パスワード", 0)
             continue
-        if _digit_groups([p[1].rstrip(_TRAILING) for p in block]):
+        if _digit_groups([p[1].rstrip(_TRAILING) for p in block], label["label"]):
             # 「パスワード⏎2026⏎04⏎01⏎10⏎00」: a number in groups, a line each, as a form's boxes are copied. The first group
             # alone is a value (_labelled's), and masked alone, the leak report showed the rest of the number.
             for i, p in enumerate(block):
@@ -2739,25 +2739,28 @@ def _a_series_warned_against(norm: str, label_line: int, end: int) -> bool:
 _A_VERSION = re.compile(r"[ ._-]?v?[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}")
 
 
-def _digit_groups(words: list[str]) -> bool:
+def _digit_groups(words: list[str], label: str) -> bool:
     """A number given in groups on lines of their own under a label: digits alone on each, the first a value by itself
     (four to eight digits, no famous example), and no count of items (「01⏎02⏎03」) or timetable (「0900⏎1030」)."""
     return (
         len(words) >= 2 and all(w.isdigit() and len(w) <= 8 for w in words)
         and len(words[0]) >= 4 and words[0] not in _FAMOUS_EXAMPLES and len(set(words[0])) > 1
         and not all(int(b) - int(a) == 1 for a, b in itertools.pairwise(words))
-        and not _clock_times(words)
+        and not _clock_times(words, label)
     )
 
 
 _CLOCK_TIME = re.compile(r"(?:[01][0-9]|2[0-3])(?:00|15|30|45)")
 
 
-def _clock_times(words: list[str]) -> bool:
+def _clock_times(words: list[str], label: str) -> bool:
     """「0900⏎1030⏎1300」: times of day in a timetable's four digits, on the quarter hour and in order. A PIN that happens
-    to be one is rarer than a session's times under a course's heading, and two of them in order rarer still."""
+    to be one is rarer than a session's times under a course's heading, and two of them in order rarer still. Not under a
+    PIN's own label (「暗証番号⏎0915⏎1130」「PIN⏎0915⏎1130」), which heads no timetable: a PIN picked as a birthday (9/15,
+    11/30) is of that shape. ``label``: the label above."""
     return (
-        len(words) >= 2 and all(_CLOCK_TIME.fullmatch(w) for w in words)
+        not _STATED_PIN_LABEL.fullmatch(label)
+        and len(words) >= 2 and all(_CLOCK_TIME.fullmatch(w) for w in words)
         and all(int(a) < int(b) for a, b in itertools.pairwise(words))
     )
 
