@@ -402,9 +402,11 @@ def _with_the_values_listed_below(text: str, spans: list[tuple[int, int]]) -> li
             m = _LINE_LISTED_BELOW.match(text, ends.end())
             if m is None and (blank := _A_BLANK_LINE.match(text, ends.end())) is not None:
                 # 「パスワード⏎koho-A1⏎⏎koho-B2」: a series set apart by a blank line, as the rule reads one; only a value of
-                # the same shape, so that a note after a blank line (「⏎⏎以上です」) stays the report's.
+                # the same shape, so that a note after a blank line (「⏎⏎以上です」) stays the report's, or one of every kind
+                # of character, the next account's password whatever its shape (「PW：Kessai2026!⏎⏎Joetsu#2027」).
                 m = _LINE_LISTED_BELOW.match(text, blank.end())
-                if m is not None and _shape(m["v"]) != _shape(text[out[-1][0] : out[-1][1]]):
+                if (m is not None and _shape(m["v"]) != _shape(text[out[-1][0] : out[-1][1]])
+                        and not _of_every_kind(m["v"])):
                     m = None
             if m is None or len(out) > len(spans) + _LIST_LINES:
                 break
@@ -962,6 +964,14 @@ _ENDS_ITS_LINE = re.compile(r"[" + _NEXT_LINE_CLOSERS + r"]?[ \t\u3000。．、�
 _LIST_LINES = 50
 _A_BLANK_LINE = re.compile(r"[ \t\u3000]*+\r?\n")
 _SHAPE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", "a" * 52 + "9" * 10)
+
+
+def _of_every_kind(value: str) -> bool:
+    """Upper and lower case, a digit and a symbol no name, date or field is written with (「Joetsu#2027」「Fubuki2026!」);
+    not a hashtag or a handle (「#StaySafe2026」), which a post signs off with."""
+    value = unicodedata.normalize("NFKC", value)
+    return value[:1] not in "#@" and (any(c.isupper() for c in value) and any(c.islower() for c in value) and any(c.isdigit() for c in value)
+            and any(c in "!#$%&*+?@^~" for c in value))
 
 
 def _shape(value: str) -> str:

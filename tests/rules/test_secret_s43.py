@@ -272,3 +272,23 @@ _PINS_OF_A_TIMES_SHAPE = [
 @pytest.mark.parametrize(("text", "value"), _PINS_OF_A_TIMES_SHAPE)
 def test_quarter_hours_under_a_pins_label_are_flagged_and_masked(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
+
+
+# Review: after a blank line, the next account's password of every kind of character is masked whatever its shape; a
+# hashtag, a telephone number or a mail address after one stays the report's.
+@pytest.mark.parametrize(("text", "values"), [
+    ("PW：Kessai2026!\n\nJoetsu#2027", ["Kessai2026!", "Joetsu#2027"]),
+    ("パスワード\nkoho-A1\n\nJoetsu#2027", ["koho-A1", "Joetsu#2027"]),
+])
+def test_the_report_masks_a_password_of_another_shape_after_a_blank_line(text: str, values: list[str]) -> None:
+    for about_a_password in (True, False):
+        masked, _ = secret_mask.mask_secrets(text, about_a_password=about_a_password)
+        assert not any(v in masked for v in values), masked
+
+
+@pytest.mark.parametrize("text", [
+    "PW：Kessai2026!\n\n#StaySafe2026", "PW：abc123\n\nTel:025-526-5111", "PW：Kessai2026!\n\nMail:koho@city.joetsu.niigata.jp",
+])
+def test_a_hashtag_or_a_contact_after_a_blank_line_stays_in_the_report(text: str) -> None:
+    masked, _ = secret_mask.mask_secrets(text, about_a_password=True)
+    assert masked.endswith(text.rsplit("\n\n", 1)[1]), masked
