@@ -1765,6 +1765,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
     resume = 0
     while (m := _LABELLED.search(norm, resume)) is not None:
         resume = m.end()
+        named_above = False  # the value is on the line under a service's name (「パスワード⏎OneDrive⏎Kessai2026!」)
         if m["label_mark"] and not _MARK_SEPARATOR_AFTER.match(norm, m.end("label_mark")) and not _label_marked(norm, m):
             continue  # 「PW* 2」: a mark of its own, no emphasis closed on the label
         dated = (
@@ -1943,11 +1944,12 @@ def _labelled(norm: str) -> Iterator[Credential]:
             # alone (「パスワード⏎OneDrive⏎の設定方法」) it is what a guide is about. Typed in lower case it is the value.
             # The line after it read as after the tools' names a line apart (_after_the_tools): 「パスワード⏎Edge⏎Chromium」
             # are two browsers, 「Zoom⏎Zoom5.17」 a version.
-            nxt = _NEXT_LINE_A_WORD.match(norm, a + len(value))
-            if nxt is None or _after_the_tools([value, nxt[1]]) is None or _pieces_on_lines([value, nxt[1]]):
+            nxt = _named_password_below(norm, value, a + len(value))
+            if nxt is None:
                 # Two pieces of one password (「パスワード⏎Zoom⏎2026!」) are _halves_and_lines' to find, both masked.
                 continue
             value, a = nxt[1], nxt.start(1)
+            named_above = True
         if m["line"] is not None and not m["quote"] and _an_item_of_a_list_below(norm, value, a + len(value), m["label"] or ""):
             continue  # 「パスワード⏎IE11⏎EDGE」「パスワード⏎PC-A1⏎PC-B2」: a heading and the items under it
         if m["line"] is not None and _IN_TABLE_ROW.search(norm, norm.rfind("\n", 0, m.start()) + 1, m.start()):
@@ -2078,6 +2080,15 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 continue
             kind = "パスワード"
         yield Credential(m.start(), a + len(value), a, a + len(value), kind, 0)
+        # 「パスワード⏎OneDrive⏎Kessai2026!⏎Teams⏎Joetsu#2026」: the next services' names and their passwords, a pair each; only
+        # the first was found, and the incident report showed the others as typed.
+        end = a + len(value)
+        for _ in range(_NAMED_PAIRS if named_above else 0):
+            tool = _NEXT_LINE_A_WORD.match(norm, end)
+            if tool is None or (nxt := _named_password_below(norm, tool[1], tool.end(1))) is None:
+                break
+            end = nxt.end(1)
+            yield Credential(nxt.start(1), end, nxt.start(1), end, "パスワード", 0)
 
 
 # --- a value in brackets right after its label -----------------------------------------------------
@@ -2512,6 +2523,21 @@ _TOOL_NAME = re.compile(
 # The next line alone a word of ASCII, as items are listed under a heading; a blank line may set each item apart
 # (「【英語教室】パスワード⏎Welcome!⏎⏎Goodbye!」「パスワード⏎OneDrive⏎⏎SharePoint」), as it may a series of passwords.
 _NEXT_LINE_A_WORD = re.compile(r"[ \t]*+\n(?:[ \t]*+\n)?[ \t]*+(?:[・•●○■□◆◇\-*+][ \t]*+)?([!-~]{2,32}+)[ \t]*+(?:\n|$)")
+
+
+_NAMED_PAIRS = 20
+
+
+def _named_password_below(norm: str, name: str, end: int) -> re.Match[str] | None:
+    """The line under a service's name as it is spelt (``name``, ending at ``end``) when it is that service's password
+    (「OneDrive⏎Kessai2026!」), read as after the tools' names (_after_the_tools): not another tool's name or a version
+    (「Edge⏎Chromium」「Zoom⏎Zoom5.17」), nor the second piece of a password the name is the first of (「Zoom⏎2026!」)."""
+    if not (_a_tool(name) and not _has_digit(name) and not name.islower()):
+        return None
+    nxt = _NEXT_LINE_A_WORD.match(norm, end)
+    if nxt is None or _after_the_tools([name, nxt[1]]) is None or _pieces_on_lines([name, nxt[1]]):
+        return None
+    return nxt
 
 
 def _a_tool(word: str) -> bool:

@@ -292,3 +292,26 @@ def test_the_report_masks_a_password_of_another_shape_after_a_blank_line(text: s
 def test_a_hashtag_or_a_contact_after_a_blank_line_stays_in_the_report(text: str) -> None:
     masked, _ = secret_mask.mask_secrets(text, about_a_password=True)
     assert masked.endswith(text.rsplit("\n\n", 1)[1]), masked
+
+
+# Review: services' names and their passwords listed a pair each under the word; d9d54c3a found the first password only,
+# and the incident report showed the others as typed.
+_NAMED_PAIRS = [
+    ("パスワード\nOneDrive\nKessai2026!\nTeams\nJoetsu#2026", "Joetsu#2026"),
+    ("パスワード\nOneDrive\n\nKessai2026!\n\nTeams\n\nJoetsu#2026", "Joetsu#2026"),
+    ("パスワード\nGoogle\nkohoka2026\nLINE\nkoho-line1\nZoom\nZoom2026!", "koho-line1"),
+    ("パスワード\nGoogle\nkohoka2026\nLINE\nkoho-line1\nZoom\nZoom2026!", "Zoom2026!"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _NAMED_PAIRS)
+def test_every_services_password_listed_under_its_name_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "パスワード\nOneDrive\nKessai2026!\nTeams\nZoom", "パスワード\nOneDrive\nKessai2026!\nTeams\nTeams5.17",
+    "パスワード\nOneDrive\nKessai2026!\nTeams\nの設定もお忘れなく",
+])
+def test_a_name_after_the_pair_not_followed_by_a_password_gives_no_more(text: str) -> None:
+    assert [text[a:b] for a, b in secret_value_spans(text)] == ["Kessai2026!"]
