@@ -15,7 +15,6 @@ import threading
 import time
 from datetime import datetime
 
-from bot.background import start_in_background
 from bot.rules import duplicate_signature
 from bot.rules.misc import DUPLICATE_SIGNATURE_VERSION
 from bot.services import DUPLICATE_WINDOW
@@ -81,8 +80,13 @@ def resign_older_signatures_in_background(db: Database, now: datetime,
     """resign_older_signatures, while the bot already serves: thousands of rows take a few seconds,
     which start-up (and /healthz) need not wait for. A failure is logged; the next start tries again."""
 
-    return start_in_background(
-        "kessai-duplicate-signatures",
-        (lambda: resign_older_signatures(db, now, stopping=stopping),
-         "could not sign the recent draft versions again with this release's duplicate signature; the "
-         "duplicate check stays correct but slower, and the next start tries again"))
+    def run() -> None:
+        try:
+            resign_older_signatures(db, now, stopping=stopping)
+        except Exception:
+            log.exception("could not sign the recent draft versions again with this release's duplicate "
+                          "signature; the duplicate check stays correct but slower, and the next start tries again")
+
+    thread = threading.Thread(target=run, name="kessai-duplicate-signatures", daemon=True)
+    thread.start()
+    return thread

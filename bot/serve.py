@@ -20,7 +20,6 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from bot.app import Runtime, build_runtime
-from bot.background import start_in_background
 from bot.config import (
     ConfigError,
     ConfigFileWatch,
@@ -450,23 +449,23 @@ def check_intake_channels_in_background(rt: Runtime) -> threading.Thread:
     failure (Slack or the database out of reach) is logged; the bot keeps serving."""
     from bot.delivery_failures import DeliveryFailureReporter
 
-    def reporter() -> DeliveryFailureReporter:
-        return DeliveryFailureReporter(rt.db, rt.org, rt.kessai.clock, tz=rt.settings.tz)
+    def run() -> None:
+        try:
+            if DeliveryFailureReporter(rt.db, rt.org, rt.kessai.clock, tz=rt.settings.tz).check_intake_channels(rt.client):
+                rt.gateway.kick()  # the escalation channel hears of it now, not at the next poll
+        except Exception:
+            log.exception("could not check at start-up whether the bot can read the intake channels; "
+                          "it is checked again at the next start")
+        try:
+            if DeliveryFailureReporter(rt.db, rt.org, rt.kessai.clock, tz=rt.settings.tz).check_escalation_members(rt.client):
+                rt.gateway.kick()
+        except Exception:
+            log.exception("could not check at start-up whether Slack knows the escalation members; "
+                          "it is checked again at the next start")
 
-    def intake_channels() -> None:
-        if reporter().check_intake_channels(rt.client):
-            rt.gateway.kick()  # the escalation channel hears of it now, not at the next poll
-
-    def escalation_members() -> None:
-        if reporter().check_escalation_members(rt.client):
-            rt.gateway.kick()
-
-    return start_in_background(
-        "kessai-intake-check",
-        (intake_channels, "could not check at start-up whether the bot can read the intake channels; "
-                          "it is checked again at the next start"),
-        (escalation_members, "could not check at start-up whether Slack knows the escalation members; "
-                             "it is checked again at the next start"))
+    thread = threading.Thread(target=run, name="kessai-intake-check", daemon=True)
+    thread.start()
+    return thread
 
 
 def start_sweeping(rt: Runtime) -> Any:

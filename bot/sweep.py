@@ -51,7 +51,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot import render
-from bot.background import start_in_background
 from bot.calendar import (
     BusinessCalendar,
     business_instant_before,
@@ -476,15 +475,16 @@ class Sweeper:
         # Dated as the day claimed (a clock read again could be the held host clock, a day ahead).
         reporter = DeliveryFailureReporter(self.db, self.org, lambda: clock_now, tz=str(self.zone))
 
-        def escalation_members() -> None:
-            if reporter.check_escalation_members(client):
-                self.kessai.after_commit()  # the escalation channel hears of it now
+        def run() -> None:
+            try:
+                if reporter.check_escalation_members(client):
+                    self.kessai.after_commit()  # the escalation channel hears of it now
+            except Exception:  # the database out of reach: logged, asked again the next business day
+                log.exception("could not check whether Slack knows the escalation members; "
+                              "it is checked again on the next business day")
 
-        # The database out of reach: logged, asked again the next business day.
-        self.member_check = start_in_background(
-            "kessai-escalation-members",
-            (escalation_members, "could not check whether Slack knows the escalation members; "
-                                 "it is checked again on the next business day"))
+        self.member_check = threading.Thread(target=run, name="kessai-escalation-members", daemon=True)
+        self.member_check.start()
 
     def _brief_absence(self, out: datetime, back: datetime) -> bool:
         """An account out of the file for less than one business day's working hours (minutes on
