@@ -385,17 +385,40 @@ _SCORNFUL_ADJECTIVES = frozenset((
 ))
 
 
-def _person_before(doc: Document, start: int) -> bool:
-    """Whether the sentence before ``start`` names a person (a name, a pronoun, a title, 「人」「奴」 …): the
-    manner word after it is said of them (「あの議員はバカみたいに威張っている」)."""
-    sentence_start = doc.sentence_at(start)[0]
-    span = doc.token_range((sentence_start, start))
+# Whom a manner word is said of besides the names and pronouns: the posts and bodies a resident runs down
+# (「担当者はアホみたいに仕事が遅い」「議会はバカみたいに揉めてばかり」「窓口の対応がバカみたいに遅い」).
+_PEOPLE_NOUNS = frozenset((
+    "客", "住民", "市民", "子供", "子ども", "老人", "年寄リ", "若者", "議会", "市議会", "役所", "市役所", "役場", "窓口", "行政",
+    "市政", "上司", "部下", "店員", "親",
+))
+# Not 長 alone: 「成長期の子はバカみたいに食べます」「身長がバカみたいに伸びた」.
+_PERSON_NOUN_ENDINGS = (
+    "者", "員", "客", "民", "課長", "部長", "係長", "局長", "所長", "社長", "校長", "園長", "館長", "店長", "会長", "議長",
+    "院長", "署長", "区長", "室長", "市長", "町長", "村長",
+)
+
+
+def _person_in(doc: Document, sentence: tuple[int, int]) -> bool:
+    """Whether ``sentence`` names a person (a name, a pronoun, a title, 「人」「奴」, someone's post or a body such as
+    議会・窓口): a manner word anywhere in it is said of them (「あの議員はバカみたいに威張っている」「バカみたいに
+    税金を使う市長」). Read once a sentence: a long paste of 「雪がバカみたいに降る、」 asked it for each word."""
+    key = ("person_in", sentence)
+    known = doc.memo.get(key)
+    if isinstance(known, bool):
+        return known
+    found = False
+    span = doc.token_range(sentence)
     for t in doc.tokens[span.start : span.stop]:
-        if t.pos == "代名詞" and t.surface not in ("コレ", "ソレ", "アレ", "ココ", "ソコ", "アソコ", "コチラ", "ソチラ"):
-            return True
-        if is_person_name(t) or t.surface in _TOLD_TO or t.surface in _SCORNED or t.surface in ("客", "住民", "市民", "子供", "子ども", "老人", "年寄リ"):
-            return True
-    return False
+        if (
+            (t.pos == "代名詞" and t.surface not in ("コレ", "ソレ", "アレ", "ココ", "ソコ", "アソコ", "コチラ", "ソチラ"))
+            or is_person_name(t) or t.surface in _TOLD_TO or t.surface in _SCORNED or t.surface in _PEOPLE_NOUNS
+            or (t.pos == "接尾辞" and t.surface in _TOLD_TO_SUFFIXES)
+            or (t.pos == "名詞" and len(t.surface) > 1 and t.surface.endswith(_PERSON_NOUN_ENDINGS))
+        ):
+            found = True
+            break
+    doc.memo[key] = found
+    return found
 
 
 def _vulgar_very(doc: Document, start: int, end: int) -> bool:
@@ -421,7 +444,7 @@ def _vulgar_very(doc: Document, start: int, end: int) -> bool:
             return False
     else:
         return False
-    return not _person_before(doc, start)
+    return not _person_in(doc, doc.sentence_at(start))
 
 
 def _intensifier(doc: Document, start: int, end: int) -> bool:

@@ -1,0 +1,57 @@
+"""Session 43 review of the helper's prohibited.insult, prohibited.illegal and prohibited.political changes: the
+harms its relaxations let through, the everyday posts its new readings flagged, and its speed on long pastes."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules import check
+from bot.rules.model import RuleOptions
+from bot.rules.prohibited import insult
+from bot.rules.text import Document
+from tests.conftest import assert_stays_linear
+from tests.rules.conftest import CITY_POLICY, ctx
+
+
+def _codes(text: str, platform: str = "x") -> list[str]:
+    return [f.code for f in check(text, ctx(platform=platform, policy=CITY_POLICY))]
+
+
+# 「バカみたいに」「くそ」 said of a person, a post or a body anywhere in the sentence, not only named before the word
+# as a name or a pronoun: the vulgar "very" reading let these through.
+FOOL_OF_SOMEONE = [
+    "担当者はアホみたいに仕事が遅い",
+    "うちの課長、バカみたいに怒鳴るんです",
+    "議会はバカみたいに揉めてばかり",
+    "窓口の対応がバカみたいに遅い",
+    "バカみたいに税金を使う市長",
+    "バカみたいに騒ぐ若者には困ります",
+    "バカみたいに騒ぐ観光客は迷惑です",
+    "〇〇さんはアホみたいに飲む",
+    "くそ憎たらしい市長",
+]
+
+
+@pytest.mark.parametrize("text", FOOL_OF_SOMEONE)
+def test_vulgar_very_said_of_someone_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["今年の冬はバカみたいに寒いので、水道管の凍結にご注意ください。", "成長期の子はバカみたいに食べます"],
+)
+def test_vulgar_very_of_the_weather_or_a_child_growing_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
+@pytest.mark.parametrize("shape", ["雪がバカみたいに降る、", "くそ暑い、"])
+def test_many_vulgar_very_in_one_sentence_stay_linear(shape: str) -> None:
+    # Each word read its sentence from the start again for a person: 40,000 characters of 「雪がバカみたいに降る」
+    # took 15.7 s against 1.0 s for 10,000. The documents are analysed beforehand, so that only the rule is timed.
+    docs: dict[str, Document] = {}
+    for n in (10_000, 40_000):
+        text = (shape * (n // len(shape) + 1))[:n]
+        docs[text] = Document(text)
+        list(insult(docs[text], ctx(), RuleOptions()))
+    assert_stays_linear(lambda t: list(insult(docs[t], ctx(), RuleOptions())), shape)
