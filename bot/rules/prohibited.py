@@ -150,8 +150,12 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
             and not _QUIT_TOLD_TO.search(doc.text, doc.sentence_at(a)[0], habit.start())
         ):
             continue
+        # Unfit to eat as the verdict on whoever made it (「〇〇商店の料理はまずくて…」), not on a crop or a food as it
+        # is: 「渋柿は、そのままでは渋くて食べられたものではありません」「古くなった米は臭くて…」 teach.
+        if m.group("inedible") and not _MADE_BY.search(doc.text, doc.sentence_at(a)[0], a):
+            continue
         # The meanness said of people is the word itself, not the sentence that leads up to it.
-        verdict = "mean" if m.group("mean") else "nuisance" if m.group("nuisance") else None
+        verdict = next((g for g in ("mean", "nuisance", "inedible") if m.group(g)), None)
         shown = m.group(verdict) if verdict else m.group()
         a, shown_end = m.span(verdict) if verdict else (a, b)
         # 「「年寄りは死んでもいい」という考えは間違っています」: the words closing a short quote and reported after it,
@@ -253,12 +257,20 @@ _CONTEMPT = guard(re.compile(
     r"(?:ですね|ですよ|です|だね|だよ|だな|だ|よね|ね|よ|な|わ)?(?=[。！!…w]|\n|$)"
     # A shop's food or a work run down as not fit to eat or see: 「〇〇商店の料理はまずくて食べられたものではありません」.
     # Only with the reason or 到底 before it: 「クマに食べられたものではなく、サルの被害です」 is what ate the crop.
-    r"|(?:(?<=は)|(?<=くて)|(?<=すぎて)|(?<=到底)|(?<=とうてい))[ \t　]*(?:とても|到底|とうてい)?[ \t　]*"
-    r"(?:食べ|食え|飲め|見|見れ|聞け|読め)(?:られ)?た(?:もの|もん)(?:では|じゃ)(?:ない|ありません|ねえ|ねー)"
+    # Ending the sentence: 「このきのこは苦くて食べられたものではありませんが、毒はありません」 goes on to the point, and
+    # 「…ではありません、なんてことはありません！」 denies it.
+    r"|(?:(?<=は)|(?<=くて)|(?<=すぎて)|(?<=到底)|(?<=とうてい))[、,]?[ \t　]*(?P<inedible>(?:とても|到底|とうてい)?[ \t　]*"
+    r"(?:食べ|食え|飲め|見|見れ|聞け|読め)(?:られ)?た(?:もの|もん)(?:では|じゃ)(?:ない|ありません|ねえ|ねー))"
+    r"(?:です|でした|よね|ね|よ|な|わ)?(?=[。！!…w]|\n|$)"
     # Officials told they are not wanted: 「市長なんかいらない」「職員なんていらない」 (not 「遠慮なんかいらない」).
     r"|(?:市長|町長|村長|知事|議員|市議|議会|市役所|役所|公務員|職員|役人|政治家)(?:なんか|なんて)(?:は)?[、,]?[ \t　]*"
     r"(?:いらない|要らない|いりません|要りません|必要ない|必要ありません|不要|いなくていい|いなくても(?:いい|良い))"
 ))
+# Whoever made the food or the work run down by `_CONTEMPT`'s 「食べられたものではない」: a shop, a cook, a town's dish.
+_MADE_BY = re.compile(
+    r"店|商店|食堂|屋(?:の|は|さん)|レストラン|給食|弁当|料理|作った|作る|出す|出した|さん|職員|市長|議員|シェフ|板前"
+    r"|(?:市|町|村)の|あいつ|こいつ|お前"
+)
 # The imperial family told it is not wanted (茅野市 4(7)① and 上越市 5(5) 「不敬な言い方」): 「天皇なんかいらない」「皇室
 # なんて不要」. なんか・なんて is the contempt; 「天皇制の是非を考える講演会」 or a 祝日's notice names them only.
 _IRREVERENT = guard(re.compile(

@@ -55,3 +55,33 @@ def test_many_vulgar_very_in_one_sentence_stay_linear(shape: str) -> None:
         docs[text] = Document(text)
         list(insult(docs[text], ctx(), RuleOptions()))
     assert_stays_linear(lambda t: list(insult(docs[t], ctx(), RuleOptions())), shape)
+
+
+# 「食べられたものではない」 said of a crop or a food as it is, or going on to the point or denied: a cooking class's,
+# a farm's or a food-safety notice, no one's cooking run down.
+INEDIBLE_AS_IT_IS = [
+    "渋柿は、そのままでは渋くて食べられたものではありませんが、干し柿にすると甘くなります。",
+    "ドングリはアクが強くて、そのままでは食べられたものではありません。",
+    "生のままでは硬くて食べられたものではありません。",
+    "古くなった米は臭くて食べられたものではありません。保管に注意しましょう。",
+    "このきのこは苦くて食べられたものではありませんが、毒はありません。",
+    "グルメフェスの料理は、どれもまずくて食べられたものではありません、なんてことはありません！",
+]
+
+
+@pytest.mark.parametrize("text", INEDIBLE_AS_IT_IS)
+def test_food_unfit_as_it_is_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "〇〇商店の料理はまずくて食べられたものではありません",
+        "隣町の食堂のラーメンは、とても食べられたものじゃない",
+        "市長の作ったカレーは、まずくて食べられたもんじゃねえ",
+        "〇〇町の郷土料理は、臭くて食べられたものではない。",
+    ],
+)
+def test_someones_food_run_down_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
