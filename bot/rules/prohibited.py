@@ -180,6 +180,8 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
         for m in pattern.finditer(doc.text):
             # What someone is said to be is the word, not 「は」 and the copula around it (「あんな議員はゴミ同然です」).
             a, b = m.span("said") if "said" in pattern.groupindex and m.group("said") else m.span()
+            if pattern is _LABELLED_ALL and _HARASSMENT_POLICY.search(doc.text, *doc.sentence_at(a)):
+                continue
             if (
                 not any(x < b and a < y for x, y in spans) and not _reported(doc, a, b)
                 and _CONTEMPT_REPORTED.match(doc.text, b) is None
@@ -270,6 +272,11 @@ _CONTEMPT = guard(re.compile(
 _MADE_BY = re.compile(
     r"店|商店|食堂|屋(?:の|は|さん)|レストラン|給食|弁当|料理|作った|作る|出す|出した|さん|職員|市長|議員|シェフ|板前"
     r"|(?:市|町|村)の|あいつ|こいつ|お前"
+)
+# The staff's training or policy on customer harassment, which speaks of クレーマー to answer them (「カスタマーハラスメント
+# 研修では、クレーマーばかりで困ったときの対応を学びました」): not 悪質・理不尽, said of the demands by the post itself.
+_HARASSMENT_POLICY = re.compile(
+    r"対策|研修|マニュアル|セミナー|講座|講習|防止|カスハラ|カスタマーハラスメント|ハラスメント|相談|毅然|録音|通報"
 )
 # The imperial family told it is not wanted (茅野市 4(7)① and 上越市 5(5) 「不敬な言い方」): 「天皇なんかいらない」「皇室
 # なんて不要」. なんか・なんて is the contempt; 「天皇制の是非を考える講演会」 or a 祝日's notice names them only.

@@ -85,3 +85,25 @@ def test_food_unfit_as_it_is_passes(text: str) -> None:
 )
 def test_someones_food_run_down_fires(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
+
+
+# A customer-harassment training's or manual's own words: the staff learn to answer クレーマー, no resident is
+# labelled. 678e89a1's 「…ばかり」 fired through the words that keep 「クレーマー」 silent in them.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "カスタマーハラスメント研修では、クレーマーばかりで困ったときの対応を学びました。",
+        "カスハラ対策マニュアル：窓口がクレーマーだらけになる前に、組織で対応しましょう。",
+        "職員研修で、モンスターペアレントばかりで悩む先生の事例を学びました",
+    ],
+)
+def test_harassment_training_naming_claimers_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["悪質なクレーマーの市民ばかりで困ります。相談窓口を作ってほしい", "理不尽なモンスターペアレントだらけです"],
+)
+def test_residents_labelled_claimers_still_fire(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
