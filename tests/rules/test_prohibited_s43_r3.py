@@ -107,3 +107,20 @@ def test_harassment_training_naming_claimers_passes(text: str) -> None:
 )
 def test_residents_labelled_claimers_still_fire(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
+
+
+# Words cited from whoever said them, or likened to a play: 9185f20e's （…より） took any source for a play's.
+@pytest.mark.parametrize(
+    "text",
+    ["「議員は死ね」（市民の声より）", "「死ね」（〇〇議員より）", "「バカ野郎」（市長より）", "「バカ野郎」シェイクスピア劇みたいな議会"],
+)
+def test_words_cited_from_someone_not_a_play_fire(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["「消えろ、消えろ、束の間の灯火」（『マクベス』より）", "「消えろ、消えろ、束の間の灯火」（マクベス第5幕より）"],
+)
+def test_play_line_with_its_play_as_source_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
