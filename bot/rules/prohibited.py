@@ -113,7 +113,8 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     ひとまとめにする「悪質なクレーマーの市民ばかりで困ります」「理不尽なモンスターペアレントだらけです」も反応します
     （「ゴミのように捨てられる命」「ゴミのような扱いを受けてきた動物たち」「くず野菜みたいな切れ端」、「スマホが苦手な人は、
     アプリの登録が面倒くさいですよね」のように手続きを面倒と言うもの、「頭を空っぽにして踊ろう」、「クマに食べられたものでは
-    なく」、「遠慮なんかいらない」「天皇誕生日」「天皇制の歴史を学ぶ講演会」、「「市長なんかいらない」という声もいただきましたが」
+    なく」、作り手のない「渋柿は、そのままでは渋くて食べられたものではありませんが…」、「カスタマーハラスメント研修では、
+    クレーマーばかりで困ったときの対応を学びました」のような研修や対策の文、「遠慮なんかいらない」「天皇誕生日」「天皇制の歴史を学ぶ講演会」、「「市長なんかいらない」という声もいただきましたが」
     のように寄せられた声として伝えるもの（「…という意見に賛成です」は反応します）、「うちの町は田舎すぎて笑えるほど星がきれい」、
     「悪質なクレーマーばかりではありません」は対象外です）。
     市に寄せられた苦情を「市役所に「役立たず」とのご意見をいただきました」「「役立たず」との厳しいご意見」「「税金泥棒」というお叱りの声」のように「」に入れて伝えるものも対象外です（「「役立たず」とのご意見に同感です」、次の文で人に向ける「…お叱りの声をいただいています。議員の皆さんのことです。」や、戒めた語を次の文で認める「「死ね」「うざい」は言葉の暴力です。でも市長には言っていい。」は反応します）。
@@ -6713,7 +6714,7 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     （「選挙ポスターの撤去を〇〇党にお願いしました」、頼まれたことを伝える「次の選挙は〇〇党にお願いします、と言われました」「…と頼まれても、断ってください」、看板や報道の言葉を伝える「比例は〇〇党へ、という看板が撤去されました」は対象外です）、選挙を話題にしてすぐ後の人名（形態素解析の人名）を頼む「次の選挙では山田太郎さんをよろしくお願いします」「今度の市長選挙は、ぜひ鈴木花子さんにお願いします」「市長選は山田太郎で決まり！」、動詞を略した「次の市議選は、鈴木花子さんを！」「市長選は山田太郎さんに！」「市長選は、現職の中川さんを！」（「市長選は、現職と新人の一騎打ちです！」、「市議選は山田さんを中心に準備を進めています！」「市長選では、投票所の係員の指示に従ってください！」、「選挙では係員の田中さんの指示に従ってください」「選挙の開票作業では山田さんに司会をお願いします」「県議選は田中さんにお願いして、ポスター掲示場を設置しました」「選挙では田中さんにお願いしてください」「選挙の際は、松本さんによろしくお伝えください」は対象外です）、党名のすぐ後で支援・協力・一票を頼む
     「〇〇党へのご支援をお願いします」「〇〇党をよろしくお願いします」「〇〇党にご協力を！」にも反応します（「〇〇党をよろしくお願いしますと言われました。」のように、言われたこととして伝えて文を終えるものは対象外です。次の文で「皆さんもぜひ。」「私からもお願いします。」と続けるものは反応します）。
     政党名（[parties]）には 2026 年までに結成・改称された中道改革連合・チームみらい・減税日本なども含み、下書きで党名を伏せた
-    「△△党を応援しています」「〇〇党に投票しよう」の「〇〇党」「△△党」「××党」も政党名とみなします（どの党名が入っても呼びかけのため）。
+    「△△党を応援しています」「〇〇党に投票しよう」の「〇〇党」「△△党」「××党」も政党名とみなします（どの党名が入っても呼びかけのため）。選挙や政治に触れない下書きの「チームみらい」（「子ども会の「チームみらい」を応援しています！」）はチームの名前として対象外です。
     党の略称（自民・立民・維新・公明・共産・れいわ・参政・社民・国民民主・中道。[short_names]）もこの形と「比例は〇〇へよろしく」
     のときだけ党名とみなします（「国民健康保険へのご協力をお願いします」「明治維新」「公明正大」「共産圏」、
     頼んだことを伝える「〇〇党への支援をお願いしました」、党への問い合わせの「〇〇党にお問い合わせください」は対象外です）。選挙管理委員会の「投票に行きましょう」のような呼びかけ単独や、
@@ -6790,8 +6791,27 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     # hits are merged already, so none holds another.)
     said = SpanSet((s.start, s.end) for s in statements)
     statements += [hit for hit in word_hit_list if not said.covers(hit.start, hit.end)]
+    statements = [h for h in statements if not _team_named(doc, h)]
     statements.sort(key=lambda h: h.start)
     yield from statements
+
+
+# チームみらい is a party (2025) and also what children's clubs, relay teams and local projects call themselves
+# (「子ども会の「チームみらい」を応援しています！」「地域おこし協力隊のチームみらいをよろしくお願いします」): it counts as
+# the party only in a draft that speaks of elections or politics.
+_TEAM_NAME = re.compile(r"チームみらい|チームミライ|チーム未来")
+_POLITICS = re.compile(r"選挙|投票|一票|比例|政党|党|議員|議席|候補|政治|国政|衆院|参院|公約|与党|野党|市議|県議")
+
+
+def _team_named(doc: Document, hit: Hit) -> bool:
+    """Whether ``hit`` names チームみらい in a draft that says nothing of elections or politics, a team's name."""
+    if _TEAM_NAME.search(doc.text, hit.start, hit.end) is None:
+        return False
+    # Read once a draft: a long paste of 「チームみらいを応援」 asks for each.
+    political = doc.memo.get("speaks_of_politics")
+    if not isinstance(political, bool):
+        political = doc.memo["speaks_of_politics"] = _POLITICS.search(doc.text) is not None
+    return not political
 
 
 # 「次の選挙は共産党にお願いします」「比例は自民党へよろしく」: the election as the topic and a party as the one

@@ -124,3 +124,38 @@ def test_words_cited_from_someone_not_a_play_fire(text: str) -> None:
 )
 def test_play_line_with_its_play_as_source_passes(text: str) -> None:
     assert "prohibited.insult" not in _codes(text), text
+
+
+# チームみらい is a children's club's or a relay team's name as often as the party's (8ae2854a): it counts as the
+# party only in a draft about elections or politics.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "子ども会の「チームみらい」を応援しています！",
+        "小学生の駅伝チーム「チームみらい」を応援しています！",
+        "地域おこし協力隊のチームみらいをよろしくお願いします",
+        "市民マラソンに参加するチームみらいを応援してください",
+    ],
+)
+def test_team_called_mirai_passes(text: str) -> None:
+    assert "prohibited.political" not in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["チームみらいに投票しよう", "比例はチームみらいへ", "チームみらいを応援しています。次の参院選もよろしく！"],
+)
+def test_party_mirai_in_an_election_still_fires(text: str) -> None:
+    assert "prohibited.political" in _codes(text), text
+
+
+def test_many_teams_called_mirai_stay_linear() -> None:
+    from bot.rules.prohibited import political
+
+    shape = "チームみらいを応援しています！"
+    docs: dict[str, Document] = {}
+    for n in (10_000, 40_000):
+        text = (shape * (n // len(shape) + 1))[:n]
+        docs[text] = Document(text)
+        list(political(docs[text], ctx(), RuleOptions()))
+    assert_stays_linear(lambda t: list(political(docs[t], ctx(), RuleOptions())), shape)
