@@ -114,7 +114,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     （「ゴミのように捨てられる命」「ゴミのような扱いを受けてきた動物たち」「くず野菜みたいな切れ端」、「スマホが苦手な人は、
     アプリの登録が面倒くさいですよね」のように手続きを面倒と言うもの、「頭を空っぽにして踊ろう」、「クマに食べられたものでは
     なく」、作り手のない「渋柿は、そのままでは渋くて食べられたものではありませんが…」、「カスタマーハラスメント研修では、
-    クレーマーばかりで困ったときの対応を学びました」のような研修や対策の文、「遠慮なんかいらない」「天皇誕生日」「天皇制の歴史を学ぶ講演会」、「「市長なんかいらない」という声もいただきましたが」
+    クレーマーばかりで困ったときの対応を学びました」のような研修や対策の文、「遠慮なんかいらない」「天皇誕生日」「天皇制の歴史を学ぶ講演会」、「「市長なんかいらない」という声もいただきましたが」「「天皇なんかいらない」という落書きが見つかりました」
     のように寄せられた声として伝えるもの（「…という意見に賛成です」は反応します）、「うちの町は田舎すぎて笑えるほど星がきれい」、
     「悪質なクレーマーばかりではありません」は対象外です）。
     市に寄せられた苦情を「市役所に「役立たず」とのご意見をいただきました」「「役立たず」との厳しいご意見」「「税金泥棒」というお叱りの声」のように「」に入れて伝えるものも対象外です（「「役立たず」とのご意見に同感です」、次の文で人に向ける「…お叱りの声をいただいています。議員の皆さんのことです。」や、戒めた語を次の文で認める「「死ね」「うざい」は言葉の暴力です。でも市長には言っていい。」は反応します）。
@@ -182,6 +182,14 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
             # What someone is said to be is the word, not 「は」 and the copula around it (「あんな議員はゴミ同然です」).
             a, b = m.span("said") if "said" in pattern.groupindex and m.group("said") else m.span()
             if pattern is _LABELLED_ALL and _HARASSMENT_POLICY.search(doc.text, *doc.sentence_at(a)):
+                continue
+            # Quoted as a voice received or a scrawl found: 「「天皇なんかいらない」という落書きが見つかりました」.
+            said = (
+                _NAMED_ONLY.match(doc.text, m.end() + 1)
+                if doc.text.startswith("」", m.end()) and doc.enclosing_quote(m.start(), m.end(), 15) is not None
+                else None
+            )
+            if said is not None and _VOICE_RECEIVED.match(doc.text, said.end()):
                 continue
             if (
                 not any(x < b and a < y for x, y in spans) and not _reported(doc, a, b)
@@ -349,8 +357,8 @@ _NAMED_ONLY = re.compile(r"[、，,]?[ \t\u3000]*+(?:という|といった)")
 # A voice the city received, named by the quote: 「「市長なんかいらない」という声もいただきましたが、…受け止めます」
 # (not 「…という意見に賛成です」, which says the words again).
 _VOICE_RECEIVED = re.compile(
-    r"[ \t\u3000]*(?:声|ご意見|意見|苦情|お叱り|おしかり|書き込み|投稿|電話|メール|手紙)(?:を|も|が|は)?[ \t\u3000]*"
-    r"(?:いただ|頂|寄せ|届|あり|受け|もら)"
+    r"[ \t\u3000]*(?:声|ご意見|意見|苦情|お叱り|おしかり|書き込み|投稿|電話|メール|手紙|落書き|らくがき|いたずら書き|貼り紙|張り紙|ビラ)"
+    r"(?:を|も|が|は)?[ \t\u3000]*(?:いただ|頂|寄せ|届|あり|受け|もら|見つか|発見|書かれ|貼ら)"
 )
 _CONDEMNED = re.compile(r"許され(?:ない|ません)|間違って(?:いる|います)(?!とは|とも)|あっては(?:なら|いけ)")
 

@@ -159,3 +159,22 @@ def test_many_teams_called_mirai_stay_linear() -> None:
         docs[text] = Document(text)
         list(political(docs[text], ctx(), RuleOptions()))
     assert_stays_linear(lambda t: list(political(docs[t], ctx(), RuleOptions())), shape)
+
+
+# A scrawl found and reported by the city (a park's or a station's notice of graffiti), not the post's own words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「天皇なんかいらない」という落書きが見つかりました。警察に通報しています。",
+        "公園のトイレに「職員なんていらない」という落書きがありました。消去しました。",
+    ],
+)
+def test_scrawl_found_and_reported_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text", ["「天皇なんかいらない」という意見に賛成です", "「天皇なんかいらない」という落書きを見て、その通りだと思いました"]
+)
+def test_scrawl_agreed_with_still_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
