@@ -178,3 +178,21 @@ def test_scrawl_found_and_reported_passes(text: str) -> None:
 )
 def test_scrawl_agreed_with_still_fires(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
+
+
+# Through the copula, the post's own impression or feeling stays its own (1740d9fb read every 「だと…」 as reported).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "住民説明会の反対派は、頭の悪い人ばかりだという印象です",
+        "住民説明会の反対派は、頭の悪い人ばかりだと感じました",
+        "住民説明会の反対派は、頭の悪い人ばかりだと言わざるを得ません",
+    ],
+)
+def test_own_impression_through_the_copula_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+@pytest.mark.parametrize("text", ["頭の悪い人ばかりだと言われますが、違います", "頭の悪い人ばかりだという偏見は、間違っています"])
+def test_prejudice_others_hold_through_the_copula_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
