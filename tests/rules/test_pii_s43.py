@@ -47,6 +47,22 @@ def test_a_mobile_followed_by_no_more_digits_of_it_still_stops(text: str, number
     assert ("pii.phone", number) in _pii(text)
 
 
+# A dash after a mobile before the hours or the day it may be called, or before another number, is no code's group.
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("連絡先：山田 090-1234-5678－9時～17時", "090-1234-5678"),
+        ("申込：山田 090-1234-5678―9月30日まで", "090-1234-5678"),
+        ("携帯 090-1234-5678-24時間対応", "090-1234-5678"),
+        ("受付 080-1234-5678-10:00～", "080-1234-5678"),
+        ("連絡先 090-1234-5678-0120-123-456", "090-1234-5678"),
+        ("山田（090-1234-5678-1）", "090-1234-5678"),
+    ],
+)
+def test_a_mobile_with_a_dash_before_its_hours_or_another_number_still_stops(text: str, number: str) -> None:
+    assert ("pii.phone", number) in _pii(text)
+
+
 # The writer's own home, or the one someone is said to live at, tied to the address right beside it: 「わたしの実家は」
 # 「我が家（…）」「…に住む80代の女性」 name a household as 「自宅」 does, though no name is given. Not a home merely near it
 # (「実家じまい相談会 会場：…」「我が家の防災講座（会場 …）」「…付近に住む方は避難を」).
