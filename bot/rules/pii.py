@@ -1687,7 +1687,18 @@ _LIVES_AT_AFTER = re.compile(
 # resident signs a notice for a lost pet or a kitten to give away (「連絡先：本町3丁目4番5号 山田」「本町3-4-5 佐藤まで」), the
 # household at that door. One word the analyser reads as a name, two characters or more (「牧」 is a place as often); a
 # place's name after the address is more than one (「上越市役所」「高田小学校」「大島区」).
-_SURNAME_AFTER = re.compile(r"[ \t]+([一-龯々]{2,4})[ \t]*(?:まで|宛て?|へ)?[ \t]*(?:[。.!！]|\n|$)")
+_SURNAME_AFTER = re.compile(r"[ \t]+([一-龯々]{2,4})[ \t]*(?P<to>まで|宛て?|へ)?[ \t]*(?:[。.!！]|\n|$)")
+# But the analyser reads most of a city's districts as surnames too (高田, 直江津, 名立, 柿崎, 板倉…), and a place's line
+# gives its district after the street number (「避難所：中央1-2-3 直江津」「バス停 本町3-4-5 高田」「所在地 本町3-4-5 高田」,
+# a 地区 listing): a surname signs the address only where someone is to be reached or written to there, under a contact's
+# label (「連絡先：」「問い合わせ先」「送り先」), before 「まで」「へ」「宛」, beside a room's number (「本町3-4-5-201 山田」),
+# or in a resident's notice of a pet or a thing found (「里親募集」「迷子の犬を預かっています」「拾いました」).
+_CONTACT_BEFORE = re.compile(
+    r"(?:連絡先?|問い?合わ?せ先?|申し?込み?先|送り?先|送付先|返送先|宛先|差出人)(?:は|:|[ \t])*$"
+)
+_ROOM_IN_ADDRESS = re.compile(r"[0-9]+(?:-[0-9]+){3}$|(?:号|番地?)[0-9]*-[0-9]+$")
+_RESIDENTS_NOTICE = re.compile(r"里親|飼い主|迷子|預か(?:って|り)|保護して|拾い|拾った|落とし物|譲ります|譲渡|お心当たり")
+_NOTICE_BEFORE = 80
 _NEAR = 25
 _MARKER_MAX = 8  # the longest of _PRIVATE's words
 # What may stand between a label and its value on a form: 「自宅：」, 「自宅⏎」.
@@ -1956,6 +1967,13 @@ def _signed_by_surname(doc: Document, street: int, b: int, sentence: tuple[int, 
         or _NOT_A_HOME_FLAT.search(doc.text, *sentence)
     ):
         return False
+    if not (
+        m["to"]
+        or _CONTACT_BEFORE.search(doc.norm, max(0, street - 12), street)
+        or _ROOM_IN_ADDRESS.search(doc.numview, street, b)
+        or _RESIDENTS_NOTICE.search(doc.norm, max(0, street - _NOTICE_BEFORE), street)
+    ):
+        return False
     span = doc.span(*m.span(1))
     toks = [doc.tokens[i] for i in doc.token_range(span)]
     return len(toks) == 1 and toks[0].end == span[1] and is_person_name(toks[0])
@@ -1996,9 +2014,9 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     番地のない「大字」の住所（「大字土橋1234」）も同じです。
     「わたしの実家は本町3-4-5です」「我が家（本町3-4-5）」「うちの住所は」「実家：」のように住所のすぐ前に自分の家と書いたものと、
     「本町3-4-5に住む80代の女性」のように住所のすぐ後に住んでいると書いたものや「本町3-4-5の70代女性が」のように年代と書いたもの、「連絡先：本町3丁目4番5号 山田」「本町3-4-5 佐藤まで」のように
-    住所のすぐ後に名字だけを書いて行や文を終えたもの（迷子のペットや里親募集の連絡先）も、住まいとして反応します（「我が家の防災講座（会場 本町3-4-5 …）」
+    連絡先・送り先の住所や「まで」「へ」の前、部屋番号の後、迷子のペットや里親募集・拾得物の知らせで、住所のすぐ後に名字だけを書いて行や文を終えたものも、住まいとして反応します（「我が家の防災講座（会場 本町3-4-5 …）」
     「実家じまい相談会 会場：…」「…付近に住む方」のように住所と結び付いていないもの、「ご実家」、空き家・売却・賃貸の投稿、
-    「木田1-1-3 上越市役所」のように住所の後が施設の名前のもの、「会場：」の住所や店の案内の住所の後の名字は対象外です）。
+    「木田1-1-3 上越市役所」のように住所の後が施設の名前のもの、「避難所：中央1-2-3 直江津」「バス停 本町3-4-5 高田」のように名字にもある地区の名前を住所の後に書いたもの、「会場：」の住所や店の案内の住所の後の名字は対象外です）。
     住所のすぐ後に「の住宅」「の民家」と続く場合（「本町3丁目4番5号の住宅に空き巣が入りました」「本町3-4-5の民家で火災」。「住宅展示場」「住宅相談会」
     「住居表示」のような別の語や、「市営住宅」、空き家（特定空家を含みます）、市有の住宅の売却、賃貸やお試し住宅の投稿は除きます）と、住所のすぐ後にアパート・マンションの名前と部屋番号がある場合（「大手町2-3-4 コーポ上越201号」「仲町4-5-6 グランドマンション505号室」
     「五智2丁目3番4号 メゾン五智102」）は、個人の名前がなくても住まいとして反応します（コーポ・ハイツ・アパート・マンション・メゾン・
