@@ -1615,16 +1615,15 @@ _PRIVATE = re.compile(
 # A flat's name and its room right after the address (「大手町2-3-4 コーポ上越201号」「仲町4-5-6 グランドマンション505号室」
 # 「五智2丁目3番4号 メゾン五智102」): a household's door, whoever lives behind it, as a room after the street number is
 # (「本町3-5-12-101」). Only a name that says it is lived in: an office block's or a hall's room (「本町ビル101号室」「市民プラザ
-# 201号室」) is a business's or a venue's, and so is a flat's ground floor (「ハイツ本町1階」「1F」), where its shop or
-# office is. A floor above it (「コーポ上越 2F」「パレス上越2階」) narrows the household to a few doors, as a room does.
-# Nor a year after the flat's name (「ハイツ本町 2024」「マンション本町 2025 完成予定」) unless 号 makes it a room.
+# 201号室」) is a business's or a venue's, and so is a floor (「ハイツ本町1階」「コーポ上越 2F」): a shop, a clinic, an office
+# or a hall gives its floor, in a flat's building too (「…コーポ上越2F やまだ整体院」「ホテルパレス上越 2階 鳳凰の間」), and a
+# resident gives the room. Nor a year after the flat's name (「ハイツ本町 2024」「マンション本町 2025 完成予定」) unless 号 makes it a room.
 # Nor a number counting or measuring something (「マンション建設予定地 3000㎡」「120世帯」): no room.
 _DWELLING = r"コーポ|ハイツ|アパート|マンション|メゾン|レジデンス|ハイム|荘|パレス|ヴィラ|シャトー|ドミール|カーサ"
 _FLAT_ROOM_AFTER = re.compile(
     rf"[ \t]*[^\s、。,()（）「」【】]{{0,10}}?(?:{_DWELLING})[^\s、。,()（）「」【】0-9]{{0,10}}?[ \t]*"
     r"(?:(?:[A-Z][ \t]*-?[ \t]*)?(?!(?:19|20)[0-9]{2}(?![0-9]|号))[0-9]{2,4}(?:号室|号)?"
-    r"(?![0-9]|[ \t]*(?:階|F|f|号棟|棟|月|日|年|時|分|回|人|名|円|%|件|台|戸|部屋|室|世帯|区画|m|坪|平方|万|千))"
-    r"|(?:[2-9]|[1-9][0-9])[ \t]*(?:階|F|f)(?![0-9A-Za-z]))"
+    r"(?![0-9]|[ \t]*(?:階|F|f|号棟|棟|月|日|年|時|分|回|人|名|円|%|件|台|戸|部屋|室|世帯|区画|m|坪|平方|万|千)))"
 )
 # A house said to be at the address (「本町3丁目4番5号の住宅に空き巣が入りました」「本町3-4-5の民家で火災」), as a crime or
 # a fire is reported: whose home it is the neighbours know. Only the word standing alone, or the fire's or the break-in's
@@ -2021,7 +2020,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     「住居表示」のような別の語や、「市営住宅」、空き家（特定空家を含みます）、市有の住宅の売却、賃貸やお試し住宅の投稿は除きます）と、住所のすぐ後にアパート・マンションの名前と部屋番号がある場合（「大手町2-3-4 コーポ上越201号」「仲町4-5-6 グランドマンション505号室」
     「五智2丁目3番4号 メゾン五智102」）は、個人の名前がなくても住まいとして反応します（コーポ・ハイツ・アパート・マンション・メゾン・
     レジデンス・ハイム・荘など住まいを示す名前に限ります。「市営住宅」「入居者募集」「空室」や、店・事務所・教室・民泊などの文の部屋、
-    「本町ビル101号室」「市民プラザ 201号室」、「ハイツ本町1階」「1F」のような1階、「ハイツ本町 2024」のような年は対象外です。「コーポ上越 2F」「パレス上越2階」のような2階より上の階には反応します）。
+    「本町ビル101号室」「市民プラザ 201号室」、「ハイツ本町1階」「コーポ上越 2F」のような階（店・医院・事務所などが階で書きます）、「ハイツ本町 2024」のような年は対象外です）。
     会場・施設の住所や、「小林古径記念美術館（本城町7-7）」「町家交流館高田小町（本町6-3-5）」のような人名の付いた施設名は対象外です。
     「1日2ー3回」「徒歩3ー4分」「要介護3ー5」「本町1-3丁目」のような回数・程度・丁目の範囲も対象外です。
     「上越市長 中川幹太 様」「担当：山田花子」「健康づくり推進課 山田花子」「教育長」「健康づくり推進課 保健師 山田花子」「高田小学校 校長」「図書館長」のように

@@ -79,7 +79,7 @@ def test_a_flats_room_or_a_named_persons_home_with_its_street_number_warns(text:
 @pytest.mark.parametrize(
     "text",
     [
-        # Public housing offered to let, a shop, an office or a class in a flat, a lodging's room, the ground floor, a date.
+        # Public housing offered to let, a shop, an office or a class in a flat, a lodging's room, a floor, a date.
         "市営住宅 本町3-4-5 ハイツ本町 203号室 の入居者を募集します",
         "県営住宅 大手町2-3-4 コーポ大手 105号室 空き住戸のお知らせ",
         "【美容室オープン】ヘアーサロンやまだ 本町3-4-5 メゾン本町101号",
@@ -88,6 +88,7 @@ def test_a_flats_room_or_a_named_persons_home_with_its_street_number_warns(text:
         "ピアノ教室：本町3-4-5 レジデンス本町301",
         "民泊施設 本町3-4-5 ヴィラ本町 201",
         "〒943-0832 上越市本町3-4-5 パレス上越1階",
+        "〒943-0832 上越市本町3-4-5 パレス上越2階",
         "上越市本町3-4-5 ハイツ本町 12月20日まで工事を行います",
         # A building, not a room; an office block's or a hall's room.
         "火災のお知らせ：本町3-4-5 コーポ上越で火災が発生しました",
