@@ -99,6 +99,24 @@ def test_a_home_near_a_venues_address_but_not_tied_to_it_is_silent(text: str) ->
     assert [c for c, _ in _pii(text)] == []
 
 
+# A care home, a shop or a community space named 「わが家」「うちの実家」「みんなの実家」 is no one's home: a word before the
+# name, glued or a space apart, says whose it is.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "グループホームわが家（本町3-4-5）では介護職員を募集しています",
+        "デイサービス我が家 本町3丁目4番5号",
+        "お食事処 わが家 本町3-4-5 TEL 025-526-5111",
+        "居酒屋 我が家（本町3-4-5）が今月オープンしました",
+        "地域の茶の間 うちの実家 本町3-4-5",
+        "みんなの実家（本町3-4-5）で子ども食堂を開きます",
+        "まちの実家 本町3-4-5 で交流会",
+    ],
+)
+def test_a_place_named_as_a_home_is_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
+
+
 def test_a_vacant_home_listed_or_sold_is_silent() -> None:
     assert _pii("【空き家バンク】空き家になった実家（本町3-4-5）を登録しました。内覧を受け付けています") == []
 
