@@ -287,6 +287,22 @@ def test_a_victims_address_and_age_warns(text: str, address: str) -> None:
 def test_an_age_group_a_venue_serves_is_silent() -> None:
     assert _pii("市民プラザ（土橋1914-3）の10代向け講座、本町3-4-5の60代以上の方向け体操教室") == []
 
+
+# Everyone on a block a notice is for, or the people a class is for, named by age and sex, is no one's household.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "断水のお知らせ：本町3丁目4番に住む皆様へ",
+        "本町3丁目4番に住んでいる方々は、給水車をご利用ください",
+        "本町3丁目4番に住む全ての世帯に配布します",
+        "本町3-4-5の20代女性向けセミナー",
+        "本町3-4-5の10代男性対象のスポーツ教室",
+        "本町3-4-5の60代男性限定の料理教室",
+    ],
+)
+def test_a_block_a_notice_is_for_or_a_class_by_age_and_sex_is_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
+
 # A household named by its surname and 「家」 beside its street number (「佐藤家（本町3-4-5）の庭の梅」「山田家（…）で子猫が
 # 生まれました」) is a family's home as 「山田さん一家（…）」 is. Not a historic house or a clan (「旧笹川家住宅（…）」
 # 「佐藤家住宅（…）は登録有形文化財」「上杉家（春日山町1-1）の家紋」), which a tourism post names.
