@@ -1826,6 +1826,12 @@ _PERSONAL_NOTE = re.compile(
 _HISTORIC = re.compile(r"旧|藩|家臣|菩提|墓|廟|ゆかり|城|大名|家紋|当主|歴代|文化財|史跡|屋敷|宝物|公開|展示")
 
 
+# Nor a shop's or a house's name with its kind, a noun, before it, glued or a space apart (「ラーメン 山田家」「とんかつ山田家」
+# 「古民家カフェ 佐藤家」「高田の町家 金津家」), or in quotes (「町家「今井家」」): a 「〇〇家」 is as often a restaurant's name as a
+# household.
+_QUOTED_BEFORE = re.compile(r"[「『]$")
+
+
 # A full name glued to a facility's word before it ends the facility's name (「町家交流館高田小町」), not a person's.
 _FACILITY_GLUED = re.compile(rf"(?:{_FACILITY_WORDS}|館|センター)$")
 
@@ -1857,7 +1863,11 @@ def _people(doc: Document) -> list[tuple[int, int]]:
         if j < len(toks) and toks[j].surface == "家" and toks[j].pos == "接尾辞":
             # A household by its surname (「佐藤家（本町3-4-5）の庭」), unless a historic house or a clan a tourism post names.
             glued = j + 1 < len(toks) and toks[j + 1].pos == "名詞" and toks[j + 1].start == toks[j].end
-            if not glued and not _HISTORIC.search(doc.text, *doc.sentence_at(start)):
+            k = i - 1 if i > 0 and toks[i - 1].pos != "空白" else i - 2
+            named = _QUOTED_BEFORE.search(doc.text, max(0, start - 1), start) is not None or (
+                k >= 0 and toks[k].pos == "名詞" and start - toks[k].end <= 1
+            )
+            if not glued and not named and not _HISTORIC.search(doc.text, *doc.sentence_at(start)):
                 found.append((toks[i].start, toks[j].end))
         elif j < len(toks) and toks[j].surface in _HONORIFICS:
             found.append((toks[i].start, toks[j].end))
@@ -2007,7 +2017,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
 
     上越市 5(3) は個人が特定できる情報の発信に本人の了解を求めています。丁目・番地・号（「三丁目四番五号」の
     ような漢数字も）や「1-2-3」形式の住所（「1−2−3」「1ー2ー3」のようにハイフンに似た記号で区切ったものや、町名との間に空白のある「本町 3-4-5」「本町　３－４－５」も）が、個人を示す語（さん宅・様方・自宅・先生宅・先生の家・「山田さんのお宅」「佐藤様のご実家」・高齢者宅や利用者宅のような「〜者宅」、中国語の「住址」「住在」、「住まいは」「〜に住んでいます」など）と同じ文の前後25文字以内にある場合と、
-    個人の氏名（姓と名、または「様・さん・氏・殿」や子どもの「ちゃん・くん・君」の付いた名前、「佐藤方」、家族を名字で呼んだ「佐藤家」。「旧笹川家」「佐藤家住宅」「上杉家の家紋」のような歴史上の家や文化財は除きます）とすぐ隣に並んでいる場合
+    個人の氏名（姓と名、または「様・さん・氏・殿」や子どもの「ちゃん・くん・君」の付いた名前、「佐藤方」、家族を名字で呼んだ「佐藤家」。「旧笹川家」「佐藤家住宅」「上杉家の家紋」のような歴史上の家や文化財、「ラーメン 山田家」「とんかつ山田家」のような店の名前は除きます）とすぐ隣に並んでいる場合
     （「当選者：本町3-4-5 山田花子様」「氏名 山田花子／住所 本町3丁目4番5号」、学年や学校名をはさんだ
     「山田花子（高田小3年、本町3-4-5）」「佐藤健太（3年）の家は本町3-4-5」、年齢をはさんだ
     「山田トメさん（85歳）住所：西城町2丁目5番10号」（名簿で「歳」を省いた「山田トメ（85）本町3-4-5」も）、「山田さん一家（本町3-4-5）」、

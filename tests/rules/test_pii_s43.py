@@ -334,6 +334,22 @@ def test_a_historic_house_or_a_clan_is_silent(text: str) -> None:
 
 
 
+# A restaurant's or a house's name 「〇〇家」 with its kind before it, or in quotes, is no household.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ラーメン 山田家 本町3-4-5 11:00～15:00",
+        "とんかつ山田家（本町3-4-5）が閉店します",
+        "そば処 鈴木家（本町3丁目4番5号）",
+        "古民家カフェ 佐藤家（本町3-4-5）でランチ",
+        "高田の町家 金津家（本町3-4-5）で雛人形展",
+        "町家「今井家」（本町3-4-5）でひな祭りを開きます",
+    ],
+)
+def test_a_shop_or_a_house_named_with_ke_is_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
+
+
 # A facility's name that ends in what the analyser reads as a full name (「町家交流館高田小町」: 高田 and 小町), glued to the
 # facility's word before it, is the facility's: its address in brackets is a venue's. A person named apart from it is not.
 def test_a_facility_named_like_a_person_after_its_word_is_silent() -> None:
