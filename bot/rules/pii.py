@@ -1821,6 +1821,9 @@ _PERSONAL_NOTE = re.compile(
 )
 
 
+_SentenceCache = dict[tuple[re.Pattern[str], tuple[int, int]], bool]
+
+
 # What makes a surname's 「家」 a historic house or a clan, not a household (「旧笹川家」「佐藤家住宅」「上杉家の家紋」「高田藩主
 # 榊原家」「上杉家ゆかりの」).
 _HISTORIC = re.compile(r"旧|藩|家臣|菩提|墓|廟|ゆかり|城|大名|家紋|当主|歴代|文化財|史跡|屋敷|宝物|公開|展示")
@@ -1845,6 +1848,7 @@ def _people(doc: Document) -> list[tuple[int, int]]:
     """
     toks = doc.tokens
     found: list[tuple[int, int]] = []
+    seen: _SentenceCache = {}
     for i, j in doc.person_names():
         start = toks[i].start
         line = doc.text.rfind("\n", 0, start) + 1
@@ -1867,7 +1871,7 @@ def _people(doc: Document) -> list[tuple[int, int]]:
             named = _QUOTED_BEFORE.search(doc.text, max(0, start - 1), start) is not None or (
                 k >= 0 and toks[k].pos == "名詞" and start - toks[k].end <= 1
             )
-            if not glued and not named and not _HISTORIC.search(doc.text, *doc.sentence_at(start)):
+            if not glued and not named and not _sentence_says(doc, _HISTORIC, doc.sentence_at(start), seen):
                 found.append((toks[i].start, toks[j].end))
         elif j < len(toks) and toks[j].surface in _HONORIFICS:
             found.append((toks[i].start, toks[j].end))
@@ -1897,6 +1901,8 @@ def _street(norm: str, a: int, b: int) -> int:
 def _beside(doc: Document, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether spans `a` and `b` (original offsets) are next to each other, as in a record."""
     gap = doc.text[a[1] : b[0]] if a[1] <= b[0] else doc.text[b[1] : a[0]]
+    if len(gap) > max(_BETWEEN_MAX, _NOTED_MAX):
+        return False  # not folded: the nearest name may be a long paste away from each address, quadratic then
     folded = unicodedata.normalize("NFKC", gap)
     if len(gap) <= _BETWEEN_MAX and _BETWEEN.fullmatch(folded) is not None:
         return True
@@ -1975,13 +1981,24 @@ def _at_work_beside(doc: Document, a: int, b: int) -> tuple[bool, bool]:
     return staff(before), staff(after + 1 if after >= 0 else -1)
 
 
-def _signed_by_surname(doc: Document, street: int, b: int, sentence: tuple[int, int]) -> bool:
+def _sentence_says(doc: Document, pattern: re.Pattern[str], sentence: tuple[int, int], seen: _SentenceCache) -> bool:
+    """Whether ``pattern`` is found in ``sentence``, searched once a sentence: a long paste with no full stop is one
+    sentence, and a search from each address in it would be quadratic."""
+    key = (pattern, sentence)
+    if key not in seen:
+        seen[key] = pattern.search(doc.text, *sentence) is not None
+    return seen[key]
+
+
+def _signed_by_surname(
+    doc: Document, street: int, b: int, sentence: tuple[int, int], seen: _SentenceCache
+) -> bool:
     """Whether the address at normalised offsets [street, b) is signed by a surname alone (_SURNAME_AFTER), not a venue's
     or a shop's (「やまだ食堂 本町3-4-5 高田」: a district the analyser reads as a surname)."""
     m = _SURNAME_AFTER.match(doc.norm, b)
     if (
         m is None or _VENUE_BEFORE.search(doc.norm, max(0, street - 16), street)
-        or _NOT_A_HOME_FLAT.search(doc.text, *sentence)
+        or _sentence_says(doc, _NOT_A_HOME_FLAT, sentence, seen)
     ):
         return False
     if not (
@@ -2071,6 +2088,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     markers = [m.span() for m in _PRIVATE.finditer(doc.norm)]
     marker_starts = [k0 for k0, _ in markers]
     people: list[tuple[int, int]] | None = None
+    seen: _SentenceCache = {}
     for a, b in addresses:
         if _example(doc, a, b):
             continue  # 「記入例：上越市木田1-1-1 上越太郎」
@@ -2104,7 +2122,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
                 )
             ]
         flat = _FLAT_ROOM_AFTER.match(doc.norm, b) or _HOUSE_AFTER.match(doc.norm, b)
-        if flat is not None and not _NOT_A_HOME_FLAT.search(doc.text, *sentence):
+        if flat is not None and not _sentence_says(doc, _NOT_A_HOME_FLAT, sentence, seen):
             message = "個人宅の住所と思われます。本人の了解がない限り、番地までの住所は掲載しないでください。"
             if flat.re is _FLAT_ROOM_AFTER:
                 end = doc.span(street, flat.end())[1]
@@ -2130,10 +2148,10 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
                     "載せる場合もお住まいの地区名（〇〇町など）までにしてください。"
                 )
             elif (
-                _signed_by_surname(doc, street, b, sentence)
+                _signed_by_surname(doc, street, b, sentence, seen)
                 or _OWN_HOME_BEFORE.search(doc.norm, max(0, street - 16), street) is not None
                 or _LIVES_AT_AFTER.match(doc.norm, b) is not None
-            ) and not _VACANT.search(doc.text, *sentence):
+            ) and not _sentence_says(doc, _VACANT, sentence, seen):
                 message = "個人宅の住所と思われます。本人の了解がない限り、番地までの住所は掲載しないでください。"
             else:
                 continue

@@ -396,3 +396,23 @@ def test_an_address_with_a_space_after_the_towns_name_warns(text: str, address: 
 )
 def test_a_date_a_range_or_a_venue_with_a_space_is_silent(text: str) -> None:
     assert [c for c, _ in _pii(text)] == []
+
+
+# A long paste with no full stop is one sentence, and the nearest name may be far from each address: what the new readings
+# search in the sentence (a historic house's words, a vacant home's, a business's) is searched once a sentence, and a name
+# too far to be beside an address is not folded for each address.
+@pytest.mark.parametrize(
+    "shape",
+    ["町家交流館高田小町（本町6-3-5）", "佐藤家（本町3-4-5）", "わが家（本町3-4-5）、", "本町3-4-5 コーポ上越201号、"],
+)
+def test_the_address_scan_stays_linear_on_a_long_sentence(shape: str) -> None:
+    from bot.rules.model import RuleOptions
+    from bot.rules.pii import address
+    from bot.rules.text import Document
+    from tests.conftest import assert_stays_linear, repeated_to
+
+    docs = {text: Document(text) for text in (repeated_to(shape, n) for n in (10_000, 40_000))}
+    for doc in docs.values():
+        assert doc.tokens  # analysed beforehand: the rule's own scan is timed
+    policy = ctx(platform="x", policy=CITY_POLICY)
+    assert_stays_linear(lambda text: sum(1 for _ in address(docs[text], policy, RuleOptions())), shape)
