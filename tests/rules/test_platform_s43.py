@@ -20,6 +20,13 @@ def test_a_phone_code_with_ban_still_warns(text: str) -> None:
     assert [f for f in findings_of("platform.hashtags", text, platform="x") if "電話番号" in f.message]
 
 
+# A known short code followed by what it is (「#9110番相談窓口」): the number to call, not a tag meant; the reading of
+# 「番」 going on into a word had silenced it.
+@pytest.mark.parametrize("text", ["#9110番相談窓口へ", "#7119番ダイヤルをご利用ください", "子ども医療電話相談（#8000番相談）", "#8008番窓口"])
+def test_a_known_short_code_going_on_into_a_word_still_warns(text: str) -> None:
+    assert [f for f in findings_of("platform.hashtags", text, platform="x") if "電話番号" in f.message]
+
+
 _HIRAGANA_LISTED = ("じょうえつ", "上越市")
 
 
