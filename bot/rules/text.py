@@ -141,6 +141,9 @@ def _normalise(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     return "".join(out), starts, ends
 
 
+# A letter of a Japanese word: kana, the prolonged sound mark, a kanji or 々.
+WORD_LETTER = r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005]"
+
 # A Latin or Hangul full stop ends a sentence when a space follows (multilingual notices for
 # foreign residents: English, Vietnamese, Korean); "1.5" and "www.city" have no space after it.
 _SENTENCE_END = guard(re.compile(r"[。．！？!?।॥]+[」』）)]*|(?<=[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff\uac00-\ud7a3)])\.(?=[ \t])|\n+"))
@@ -193,7 +196,7 @@ _ADDRESS_AFTER_SIGN = re.compile(
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 # Kana or kanji right after the ASCII a sign is followed by: what follows the sign is a word of the sentence
 # (「…/event/～kids向けイベント」「…/event/．pdf版もあります」), not an address the sentence goes on with.
-_INTO_JAPANESE = r"(?![A-Za-z0-9_.\-]|[\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005])"
+_INTO_JAPANESE = rf"(?![A-Za-z0-9_.\-]|{WORD_LETTER})"
 _USER_DIRECTORY = re.compile(rf"~[a-z][A-Za-z0-9_.\-]*+{_INTO_JAPANESE}")
 # A name after a dot, in lower case (「…/event/．htaccess」, the dot typed with the IME on), a query's parameter after
 # 「＆」 (「…/event/＆id=3」), and a page's number after a script (「…/site/a.php／12345」, its path info): none of them is
@@ -259,9 +262,6 @@ _BARE_TLDS = frozenset({"com", "net", "org", "jp", "info"})
 # (RFC 3986 userinfo), so https://city.joetsu.niigata.jp@evil.example/ goes to evil.example.
 _AUTHORITY_RE = re.compile(r"(?i)^(?:https?://)?([^/?#]+)")
 
-
-# A letter of a Japanese word: kana, the prolonged sound mark, a kanji or 々.
-WORD_LETTER = r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005]"
 _WORD_LETTER_RE = re.compile(WORD_LETTER)
 _KANA_LETTERS = "\u3041-\u3096\u30a1-\u30fa"
 _KATAKANA = "\u30a1-\u30fa\u30fc"
