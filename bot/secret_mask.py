@@ -977,6 +977,8 @@ def _of_every_kind(value: str) -> bool:
 def _shape(value: str) -> str:
     """``value`` with its letters as 「a」 and its digits as 「9」: 「koho-A1」 and 「koho-B2」 are of one shape."""
     return unicodedata.normalize("NFKC", value).translate(_SHAPE)
+
+
 # A listed line that names the service its value is for before a colon (「Instagram：koho-I2」「Facebook: koho-F3」): the
 # SNS and the services an office logs in to, by name only, so that a password of letters and a colon (「Kessai:2026」) is
 # never shown in part.
