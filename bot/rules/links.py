@@ -234,6 +234,17 @@ def _shortened(doc: Document, opts: RuleOptions) -> Iterator[tuple[Url, str]]:
 # A shortened link behind another address, in its query (「https://www.city.joetsu.niigata.jp/jump?url=https://bit.ly/abc」,
 # a CMS's exit page, or a share button's 「?u=…」): the reader is sent on to the shortener and its unseen destination all
 # the same, though the address shown is a trusted one.
+# Only a parameter that names where to go sends the reader on. One that records where the reader came from
+# (「?utm_source=t.co/abc」「?ref=buff.ly/abc」, what a social tool appends) or what a page searches for is never
+# followed; and without 「https://」 a value is an address only under a parameter named for one (「?url=bit.ly/abc」,
+# which an exit page completes), not any 「…/…」 (「?from=t.co/xyz」「?keyword=t.co/abc」).
+_TRACKING_PARAM = re.compile(r"(?i)utm[_-].*|ref|referr?er|from|source|src|via|campaign|medium|fbclid|gclid")
+_TARGET_PARAM = re.compile(
+    r"(?i)u|l|r|url|uri|link|href|to|next|goto|go|dest|destination|target|jump|out|site|forward|continue"
+    r"|redirect|redirect[_-]?(?:to|url|uri)|return|return[_-]?(?:to|url)|back[_-]?url"
+)
+
+
 def _shortened_behind(doc: Document, opts: RuleOptions) -> Iterator[tuple[Url, str, str]]:
     """(link, shortener's domain, shortened link) of each link whose query sends the reader to a shortened link."""
     listed = _domain_lists("shorteners.txt", "shorteners_extra.txt")
@@ -242,11 +253,13 @@ def _shortened_behind(doc: Document, opts: RuleOptions) -> Iterator[tuple[Url, s
         if "?" not in url.url or "=" not in url.url or _redirected(url) is not None:
             continue  # a known service's redirect is told with its destination (_redirects)
         parts = urlsplit(url.url if url.scheme else f"https://{url.url}")
-        for values in parse_qs(parts.query).values():
+        for name, values in parse_qs(parts.query).items():
+            if _TRACKING_PARAM.fullmatch(name):
+                continue
             for value in values:
                 if value.lower().startswith(("https://", "http://")):
                     host = (urlsplit(value).hostname or "").rstrip(".")
-                elif "/" in value.strip("/"):
+                elif "/" in value.strip("/") and _TARGET_PARAM.fullmatch(name):
                     # 「?url=bit.ly/abc」: an exit page adds the scheme itself.
                     host = value.split("/", 1)[0].lower().rstrip(".")
                 else:
@@ -397,7 +410,7 @@ def shortener(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「https://bit。ly/…」のようにドットを「。」で書いたものも、ブラウザーは同じ短縮URLを開くので止めます。
     リンクにならないようドットを区切った「bit . ly/abc」「bit[.]ly/abc」「bit(.)ly/abc」「bit。ly/abc」「bit dot ly/abc」も、読む人は
     打ち直して同じ短縮URLを開くので止めます（「「bit . ly/abc123」のようなURLは開かないでください」「例：bit[.]ly/3xYz」のように、詐欺の手口の例として示したものは対象外です）。市のサイトなどのアドレスのクエリで短縮URLへ転送するもの
-    （「https://www.city.joetsu.niigata.jp/jump?url=https://bit.ly/abc」、「?url=bit.ly/abc」のように https:// のないものも）も、行き先が見えないので止めます。
+    （「https://www.city.joetsu.niigata.jp/jump?url=https://bit.ly/abc」、「?url=bit.ly/abc」のように https:// のないものも）も、行き先が見えないので止めます。転送しないパラメーター（どこから来たかを記録する「?utm_source=t.co/abc」「?ref=buff.ly/abc」や、検索語の「?keyword=…」）と、https:// のない値を url・to・next・redirect・u のような行き先の名前でないパラメーターに書いたものは対象外です。
     そのほかの公式の短縮ドメインは `allow` で許可できます。
     Google の検索結果（google.com/url?q=…）、Facebook・Instagram・YouTube のリンク（l.facebook.com/l.php?u=…）、
     Outlook の安全リンク（….safelinks.protection.outlook.com/?url=…）のように、別のサービスを経由する転送用の

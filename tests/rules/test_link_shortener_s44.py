@@ -1,0 +1,55 @@
+"""link.shortener, session 44's red team: a shortener's name in a query parameter that sends no one there."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules import RulePolicy
+from tests.rules.conftest import findings_of
+
+CITY = RulePolicy(allowed_link_domains=("city.joetsu.niigata.jp",))
+_SITE = "https://www.city.joetsu.niigata.jp/"
+
+
+def _stopped(text: str) -> bool:
+    return bool(findings_of("link.shortener", text, policy=CITY))
+
+
+# Where the reader came from (the campaign tags a social tool appends) or what a page is asked for: no page sends the
+# reader to them, yet any 「…/…」 in any parameter was read as the shortened link the city's page forwards to, and the
+# city's own page stopped as an error.
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"詳しくは {_SITE}event?utm_source=t.co/abc をご覧ください",
+        f"{_SITE}event?utm_source=x&utm_medium=social&utm_campaign=bit.ly/2025",
+        f"イベント詳細 {_SITE}site/event/12345.html?from=t.co/xyz",
+        f"{_SITE}soshiki/kanko/?ref=buff.ly/abc",
+        f"申込フォーム {_SITE}form?referrer=ow.ly/abc",
+        f"{_SITE}news?utm_source=https://t.co/abc",
+        f"図書館の新着図書 {_SITE}lib/?keyword=t.co/abc",
+        f"{_SITE}kurashi/gomi/calendar.html?year=2025&area=t.co/a",
+    ],
+)
+def test_a_parameter_that_sends_no_one_anywhere_is_silent(text: str) -> None:
+    assert not _stopped(text), text
+
+
+# A parameter named for where to go still forwards the reader to the shortener, with 「https://」 or without.
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{_SITE}jump?url=bit.ly/abc",
+        f"{_SITE}redirect?to=bit.ly/3xYz",
+        f"{_SITE}login?next=https://t.co/abc",
+        f"{_SITE}out?redirect=tinyurl.com/abcd",
+        f"{_SITE}exit?u=bit.ly/abc",
+        f"{_SITE}go?goto=bit.ly/abc",
+        f"{_SITE}r?returnUrl=https://bit.ly/abc",
+        f"{_SITE}exit?target=https://bit.ly/abc",
+        f"{_SITE}event?utm_source=x&url=bit.ly/abc",
+        f"{_SITE}jump?page=2&link=https://bit.ly/abc",
+    ],
+)
+def test_a_parameter_naming_where_to_go_still_stops(text: str) -> None:
+    assert _stopped(text), text
