@@ -33,3 +33,46 @@ def test_a_body_run_by_towns_together_cited_as_the_source_is_silent(text: str) -
 )
 def test_a_union_of_traders_cited_as_the_source_still_warns(text: str) -> None:
     assert findings_of("quote.third_party", text), text
+
+
+# A public body's own post shown by where it comes from: the prefecture's, the state's, the police's warned while a
+# neighbouring city's (「妙高市のXより」) was silent, the rule reading any municipality's name as the city's own. Both are
+# 和気町 6's 関係機関 and reliable to 上越市 6(1)②, as the same bodies cited as 「出典：」 are: all are silent now.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新潟県のXより：大雪に関する気象情報が発表されています。",
+        "新潟県の公式Xの投稿より：大雪に関する注意喚起です。",
+        "新潟県公式Xの投稿より、除雪情報をお知らせします。",
+        "新潟県防災のXより：避難所の開設状況です。",
+        "県のXより：インフルエンザ注意報が発令されました。",
+        "妙高市のXより：国道18号の通行止めが解除されました。",
+        "気象庁のXより：大雪警報が発表されました。",
+        "新潟地方気象台のXより：大雪に関する気象情報です。",
+        "上越警察署のツイートより：特殊詐欺の電話が相次いでいます。",
+        "新潟県警のXより：不審者情報です。",
+        "上越地域消防事務組合のXより：火災予防週間です。",
+    ],
+)
+def test_a_public_bodys_post_shown_is_silent(text: str) -> None:
+    assert not findings_of("quote.third_party", text), text
+
+
+# Its assembly, its head, its people, its university, a society or a paper under its name: another's word.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新潟県議会のXより：本会議の中継です。",
+        "新潟県知事のXより：年頭のあいさつです。",
+        "県議のXより：",
+        "新潟県民のXより：雪がすごいです。",
+        "新潟県立大学のXより：公開講座のお知らせです。",
+        "新潟県観光協会のXより：紅葉が見頃です。",
+        "妙高市観光協会のインスタグラムより、紅葉の写真をお借りしました。",
+        "上越市民のXより：雪がすごいです。",
+        "新潟日報のXより：市内で事故がありました。",
+        "〇〇商店街のインスタより：セール開催中です。",
+    ],
+)
+def test_another_under_a_public_bodys_name_still_warns(text: str) -> None:
+    assert findings_of("quote.third_party", text), text
