@@ -294,10 +294,13 @@ _ONLY_NUMBERS = re.compile(r"(?:#\d[\d\u30fb]*番?[\u30fb\u3041-\u3096]*)*#\d[^#
 # like 110番); not another word: 「#2025年」「#1000本のひまわり」, and 「番」 going on into a word (「#2024番勝負」「#100番目」
 # 「#1000番組」), are tags meant.
 # The short codes people are told to call (救急安心 #7119, 子ども医療 #8000, 警察相談 #9110, DV相談 #8008, 性犯罪被害相談
-# #8103 and #8891) stay phone codes before any word: 「#9110番相談窓口」「#7119番ダイヤル」 are the number and what it is.
+# #8103 and #8891, 道路緊急ダイヤル #9910) stay phone codes before any word: 「#9110番相談窓口」「#7119番ダイヤル」 are the
+# number and what it is.
+# A short code (着信短縮ダイヤル) is #7000 to #9999 and no other: 「#2024を振り返って」「#0120へ」 are no number to call, and
+# were told to be one.
 _PHONE_CODE_TAG = re.compile(
-    r"\d{4}(?:[\u3041-\u3096]|番(?:通報)?(?![\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005A-Za-z0-9_]))"
-    r"|(?:7119|8000|9110|8008|8103|8891)番"
+    r"[7-9]\d{3}(?:[\u3041-\u3096]|番(?:通報)?(?![\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005A-Za-z0-9_]))"
+    r"|(?:7119|8000|9110|8008|8103|8891|9910)番"
 )
 _FOUR_DIGITS = re.compile(r"\d{4}")
 
@@ -327,7 +330,7 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     「#7119・#8000」「#7119と#8000」「#8000番・#7119番」のように電話番号が並ぶものは、タグのつもりではないので対象外です。
     逆に、「#7119へ電話を」「（#8000番）」のように番号の後に空白なしで文や「番」が続くと、番号から後ろまでがハッシュタグになるので
     知らせます（ハッシュタグがリンクにならない LINE では反応しません。「#2024番勝負」「#100番目」のように「番」の後に言葉が続くものは、
-    タグのつもりなので対象外です。ただし「#9110番相談窓口」「#7119番ダイヤル」のように、よく知られた短縮番号の後に続くものは知らせます）。
+    タグのつもりなので対象外です。ただし「#9110番相談窓口」「#7119番ダイヤル」のように、よく知られた短縮番号の後に続くものは知らせます。短縮番号は「#7000」から「#9999」までなので、「#2024を振り返って」「#0120へ」のような番号は電話番号として知らせません）。
     """
     platform = ctx.platform.lower()
     if platform == "blog":
