@@ -914,7 +914,7 @@ def portrait(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hi
     上越市 5(3) は「個人が特定できる写真や映像…を投稿する場合は、事前に本人や所属団体、企業
     などの了解を得る」ことを求めています。動画（映像）も写真と同じです。人が写っていない
     画像・動画なら、その旨を確認してチェックしてください（メッセージでもそう伝えます）。
-    文面や代替テキストに子ども・児童・園児・生徒や学校・保育園などがあれば、保護者の同意が要ることと、
+    文面や代替テキストに子ども・児童・園児・生徒や学校・保育園などがあれば、子どもの写真や動画には保護者の同意が要ることと、
     学校や園で得た写真掲載の同意が市の SNS への掲載も含むかを確かめるよう添えます。
     """
     if ctx.portrait_consent:
@@ -926,9 +926,9 @@ def portrait(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hi
         yield Hit(
             0,
             0,
-            f"{'、'.join(media)}あります。個人が特定できる人が写っている場合は本人の了解を得て、確認欄にチェックしてください。"
-            + (_CHILDREN_CONSENT if children else "")
-            + "人が写っていない場合も、確認のうえチェックしてください。",
+            f"{'、'.join(media)}あります。個人が特定できる人が写っていれば本人の了解を得て、確認欄にチェックしてください。"
+            + (_children_consent(ctx) if children else "")
+            + "人が写っていない場合も確認のうえチェックしてください。",
             excerpt="",
         )
 
@@ -940,7 +940,13 @@ _CHILDREN = re.compile(
     r"子ども|子供|こども|児童|園児|生徒|小学生|中学生|高校生|乳幼児|幼児|赤ちゃん|キッズ|お子さん|お子様|ちびっ子|ちびっこ"
     r"|小学校|中学校|保育園|保育所|幼稚園|こども園|学童"
 )
-_CHILDREN_CONSENT = "子どもは保護者の同意が必要です。学校や園で得た同意が市の SNS への掲載も含むか、確かめてください。"
+
+
+def _children_consent(ctx: CheckContext) -> str:
+    """What the guardians consent to, named by what the draft carries: 「子どもは保護者の同意が必要です」 read as if every
+    child needed it for anything. The whole message stays within 140 letters with ten pictures and ten videos."""
+    shown = "写真・動画" if ctx.image_count and ctx.video_count else "写真" if ctx.image_count else "動画"
+    return f"子どもの{shown}には保護者の同意が必要です。学校や園の同意が市の SNS への掲載も含むか確かめてください。"
 
 
 @rule(
