@@ -916,8 +916,14 @@ def portrait(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hi
     画像・動画なら、その旨を確認してチェックしてください（メッセージでもそう伝えます）。
     文面や代替テキストに子ども・児童・園児・生徒や学校・保育園などがあれば、子どもの写真や動画には保護者の同意が要ることと、
     学校や園で得た写真掲載の同意が市の SNS への掲載も含むかを確かめるよう添えます。
+    チャンネルに書いた下書きには確認欄がないので、文面で写真や動画の掲載の同意を伝えているもの（「※写真は保護者の同意を得て
+    掲載しています」「写っている皆さんには掲載の了承をいただいています」「出演者の許可を得ています」）には反応しません
+    （「同意を得てから掲載してください」「同意を得ていない方の写真は」「※お名前は本人の同意を得て掲載しています」や、
+    「博物館の許可を得て撮影しています」「著作権者の許可を得て」のような人以外の許可には反応します）。
     """
     if ctx.portrait_consent:
+        return
+    if (ctx.image_count or ctx.video_count) and _consent_stated(doc):
         return
     media = [f"画像が{ctx.image_count}枚"] if ctx.image_count > 0 else []
     media += [f"動画が{ctx.video_count}本"] if ctx.video_count > 0 else []
@@ -931,6 +937,38 @@ def portrait(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hi
             + "人が写っていない場合も確認のうえチェックしてください。",
             excerpt="",
         )
+
+
+# Consent the draft itself states for its pictures (「※写真は保護者の同意を得て掲載しています」「写っている皆さんには
+# 掲載の了承をいただいています」): a draft written in the channel has no checkbox to tick, and this line, which many
+# cities print under such pictures, is where its writer says so; the warning asked again for what had just been said.
+# Only consent given (not 「同意を得てから掲載してください」「同意を得ていない方は」), of the pictures (写真・動画・撮影 …
+# in the sentence: 「お名前は本人の同意を得て掲載しています」 says nothing of a face), not asked of readers, and 許可 only
+# from the people shown: a museum's or a copyright holder's (「館の許可を得て撮影しています」) is no one's consent to be shown.
+_CONSENT_GIVEN = re.compile(
+    r"(?P<word>同意|了承|承諾|了解|許可|許諾)(?:を|は)?(?:得|いただ|頂|もら)(?:て|いて|き|た|いた)(?!ら|から|ください|下さい|いない|いません"
+    r"|おりません|ない|ません)"
+    r"|(?P<done>同意|了承|承諾)済み"
+)
+# What readers are asked to do (「写っている方の同意を得たうえでご応募ください」): no consent given.
+_ASKED = re.compile(r"ください|下さい|しましょう|お願い|願います")
+_PICTURE_WORD = re.compile(r"写真|画像|動画|映像|撮影|肖像|写って|写り|写る")
+_PEOPLE_SHOWN = re.compile(
+    r"本人|保護者|ご家族|家族|皆さん|皆様|皆さま|みなさん|出演者|参加者|写って|被写体|児童|生徒|園児|選手|受賞者|お客様|モデル|肖像"
+)
+
+
+def _consent_stated(doc: Document) -> bool:
+    if not any(w in doc.text for w in ("同意", "了承", "承諾", "了解", "許可", "許諾")):
+        return False
+    for m in _CONSENT_GIVEN.finditer(doc.text):
+        a, b = doc.sentence_at(m.start())
+        if not _PICTURE_WORD.search(doc.text, a, b) or _ASKED.search(doc.text, a, b):
+            continue
+        if m["word"] in ("許可", "許諾") and not _PEOPLE_SHOWN.search(doc.text, a, b):
+            continue
+        return True
+    return False
 
 
 # Children in the pictures, by the text or the alt texts (「玉入れをする園児たち」「〇〇小学校の運動会」): their guardians

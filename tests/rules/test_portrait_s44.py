@@ -19,3 +19,47 @@ def test_the_guardians_consent_is_to_the_pictures(images: int, videos: int, said
                       alt_texts=("かけっこをする園児",) * images)
     assert said in f.message and "子どもは" not in f.message
     assert len(f.message) <= 140, len(f.message)
+
+
+_ONE_PICTURE = {"image_count": 1, "alt_texts": ("会場の様子",)}
+
+
+# Consent the draft states for its pictures: a draft written in the channel has no checkbox to tick, and the line many
+# cities print under such pictures is where its writer says so. The warning asked again for it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今日は保育園の七夕まつり🎋\n※写真は保護者の同意を得て掲載しています。",
+        "※受賞者のお名前と写真は、ご本人の同意を得て掲載しています。",
+        "運動会の様子です。写っている皆さんには掲載の了承をいただいています。",
+        "成人式の様子です（写真は本人の承諾を得て掲載しています）",
+        "※掲載している写真は、出演者の許可を得ています。",
+        "市民マラソンの写真です。参加者の皆さまには撮影・掲載について同意いただいています。",
+        "※写真掲載は保護者の同意済みです",
+    ],
+)
+def test_consent_stated_for_the_pictures_is_silent(text: str) -> None:
+    assert not findings_of("portrait.consent", text, **_ONE_PICTURE), text
+
+
+# Consent asked for, refused, of a name only, or a place's or a right holder's permission: still warned.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "写真を掲載する場合は、本人の同意を得てから掲載してください。",
+        "※お名前は、ご本人の同意を得て掲載しています。",
+        "博物館の許可を得て撮影しています。",
+        "※写真は著作権者の許可を得て掲載しています。",
+        "同意を得ていない方の写真は掲載していません。",
+        "同意を得ずに撮影した写真は使用しません。",
+        "保護者の同意を得られなかった児童の写真はぼかしています。",
+        "ご家族の同意を得て、行方不明となっている方の氏名を公表します。",
+        "写真コンテストの応募には、写っている方の同意を得たうえでご応募ください。",
+    ],
+)
+def test_consent_not_stated_for_the_pictures_still_warns(text: str) -> None:
+    assert findings_of("portrait.consent", text, **_ONE_PICTURE), text
+
+
+def test_a_consent_line_with_no_picture_attached_says_nothing() -> None:
+    assert not findings_of("portrait.consent", "※写真は保護者の同意を得て掲載しています。")
