@@ -76,3 +76,30 @@ def test_a_public_bodys_post_shown_is_silent(text: str) -> None:
 )
 def test_another_under_a_public_bodys_name_still_warns(text: str) -> None:
     assert findings_of("quote.third_party", text), text
+
+
+# A society of members under a place's name is no public body: 「新潟県」 before it was read as the prefecture, so its
+# post or its figures cited went out unwarned, and a public body's posts (above) would have let them through.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新潟県医師会のXより：年末年始の当番医のお知らせです。",
+        "出典：新潟県医師会",
+        "新潟県弁護士会のXより：無料法律相談会のお知らせ",
+        "出典：新潟県歯科医師会",
+        "出典：上越市ＰＴＡ連合会",
+        "上越市民の会のXより：",
+    ],
+)
+def test_a_society_under_a_places_name_warns(text: str) -> None:
+    assert findings_of("quote.third_party", text), text
+
+
+# The body's own chamber, committees and sections are still the body.
+@pytest.mark.parametrize(
+    "text",
+    ["出典：新潟県教育委員会", "出典：上越市農業委員会", "出典：上越市社会福祉課", "出典：新潟県議会", "出典：上越市選挙管理委員会",
+     "出典：上越市会計課", "新潟県教育委員会のXより：", "新潟県上越地域振興局のXより：除雪状況です。"],
+)
+def test_the_bodys_own_committees_and_sections_are_silent(text: str) -> None:
+    assert not findings_of("quote.third_party", text), text
