@@ -103,3 +103,23 @@ def test_a_society_under_a_places_name_warns(text: str) -> None:
 )
 def test_the_bodys_own_committees_and_sections_are_silent(text: str) -> None:
     assert not findings_of("quote.third_party", text), text
+
+
+# A person's post shown by where it comes from, named with an honorific: only 「さんの投稿より」 and its like were
+# listed, so 「〇〇さんのインスタより」 went out unwarned though 「〇〇さんの投稿より」 warned.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "〇〇さんのインスタより、素敵な写真をお借りしました。",
+        "妙高市の〇〇さんのXより：雪の高田城です。",
+        "山田様のインスタグラムより、紅葉の写真をご紹介します。",
+        "ハナちゃんのブログより：",
+    ],
+)
+def test_a_persons_post_named_with_an_honorific_warns(text: str) -> None:
+    assert findings_of("quote.third_party", text), text
+
+
+@pytest.mark.parametrize("text", ["みなさんのインスタへの投稿をお待ちしています。", "皆さんのブログより上手な写真を撮るには"])
+def test_no_post_shown_with_an_honorific_is_silent(text: str) -> None:
+    assert not findings_of("quote.third_party", text), text
