@@ -63,3 +63,24 @@ def test_consent_not_stated_for_the_pictures_still_warns(text: str) -> None:
 
 def test_a_consent_line_with_no_picture_attached_says_nothing() -> None:
     assert not findings_of("portrait.consent", "※写真は保護者の同意を得て掲載しています。")
+
+
+# Consent for one thing beside its lack for the post, consent still being checked, or a school's (which seldom covers the
+# city's SNS, test_portrait_s43): the line read as consent given let these go out unwarned.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "同意を得て撮影した写真を、同意なく市のSNSに掲載してしまいました。",
+        "保護者の同意を得て撮影した写真の一部を、無断で掲載していました。",
+        "本人の同意を得て撮影しましたが、掲載の同意は確認中です。",
+        "写真は学校が保護者の同意を得ています。",
+        "写真は保育園を通じて保護者の了承をいただいています。",
+    ],
+)
+def test_consent_beside_its_lack_or_a_schools_still_warns(text: str) -> None:
+    assert findings_of("portrait.consent", text, **_ONE_PICTURE), text
+
+
+def test_the_schools_name_in_a_consent_line_of_the_citys_own_is_silent() -> None:
+    text = "〇〇小学校の運動会の写真は、保護者の同意を得て掲載しています。"
+    assert not findings_of("portrait.consent", text, **_ONE_PICTURE)
