@@ -270,7 +270,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「1月の休館日：12日（火）※11日（月・祝）は開館」や、翌月よりその月のほうが近い小さい日「14日（月）、7日（月）」は、
     その月の曜日と合えばその月の日です。翌月の曜日とも合わなければ、その月の日として正しい曜日を示します）。月をまたぐ期間の後の注記（「ただし」の後も）や次の行の日
     （「12月21日（月）～1月8日（金）（29日（火）～3日（日）を除く）」）は、期間の中のどれかの月の曜日と合うかを確かめます。曜日のない日付の後の日（「12月29日から1月3日まで閉庁し、
-    4日（月）から通常業務」）も、間にほかの日や月、改行がなければ、その日付の月（小さい日は、その月の曜日と合わなければ翌月）として確かめます。正しい曜日に直した形を提案します。
+    4日（月）から通常業務」）も、間にほかの日や月、改行がなければ、その日付の月（小さい日は、その月の曜日と合わなければ翌月）として確かめます。休みの後に再び始まる日（「12月28日まで受付、4日（月）から再開」「～30日（水）（4日（月）から通常開館）」「より平常どおり」）は、その月よりも翌月のその日のほうが近ければ、その月の曜日と合っていても翌月の日として確かめます。正しい曜日に直した形を提案します。
     月を書かない日（「本日5日（土）」「締切は25日（金）」）は、下書きにそれより前に月が出てこなければ、
     先月・今月・来月のどれかの曜日と合うかを確かめます（どれとも合わなければ知らせます）。
     「来月5日（火）」「今月の5日」は、その月として確かめます。「12月の休館日：29日（火）」「12月は5日（土）」
@@ -813,8 +813,14 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                     if unsure:
                         continue  # a year phrase that may be the subject, not this date's year: not guessed
                 month, year = _number(plain.group("m")), p_year
-                if _number(m.group("d_only")) < _number(plain.group("d")) \
-                        and not _fits_plain_month(m, year, month, today):
+                day, plain_day = _number(m.group("d_only")), _number(plain.group("d"))
+                if day < plain_day and (
+                    not _fits_plain_month(m, year, month, today)
+                    # 「12月28日まで受付、4日（金）から再開」: things start again after the date, however right
+                    # the weekday is of 4 December.
+                    or _starts_again(doc.norm, m.end())
+                    and plain_day - day > _days_in(month, year, today) - plain_day + day
+                ):
                     # 「12月28日まで受付、4日（月）から再開」: a smaller day is in the next month, but only
                     # when it is not right in the date's own: 「申込は12月25日まで。説明会は18日（金）」.
                     month, year = month % 12 + 1, year and year + month // 12
@@ -829,7 +835,8 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                     # 「12月28日（月）～30日（水）、4日（金）から通常開館」: a list running on past the month's end,
                     # the next month's day nearer than this month's; a weekday right only this month is the
                     # calendar's wrong page.
-                    or not noted and last_day - day > _days_in(month, year, today) - last_day + day
+                    or (not noted or _starts_again(doc.norm, m.end()))
+                    and last_day - day > _days_in(month, year, today) - last_day + day
                     # Noted or listed back a few days and wrong in this month: the next month's only if right
                     # there. Wrong in both, it is told as this month's, the calendar the writer is reading:
                     # 「1月の休館日：12日（火）※11日（火・祝）は開館」 is 11 January, not a Thursday in February.
@@ -1090,6 +1097,20 @@ def _span_month(m: re.Match[str], start: tuple[int, int | None, int], end: tuple
             return month, year
         month, year = month % 12 + 1, year and year + month // 12
     return end
+
+
+# After a day, that things start again from it (「4日（月）から通常開館」「4日（月）より平常どおり」「4日（月）から再開」
+# 「4日（月）からは通常業務」): after a closure, so after the date before it, not earlier in its month. Not any
+# 「通常」: 「14日（月）から通常の半分の時間」 says nothing of a closure.
+_STARTS_AGAIN = re.compile(
+    r"\s*+(?:から|より)\s*+(?:は\s*+)?[^。！？!?\n]{0,8}?"
+    r"(?:再開|平常|通常\s*+(?:どおり|通り|開館|開庁|業務|営業|診療|受付|収集|運行|運転|の(?:業務|開館|開庁|営業|診療|運行|収集)))"
+)
+
+
+def _starts_again(norm: str, pos: int) -> bool:
+    """Whether the day-only date ending at ``pos`` is the day things start again (see _STARTS_AGAIN)."""
+    return _STARTS_AGAIN.match(norm, pos) is not None
 
 
 def _days_in(month: int, year: int | None, today: date) -> int:

@@ -46,3 +46,33 @@ def test_a_smaller_day_after_a_range_or_the_month_end_is_still_told_in_the_next_
 ])
 def test_a_smaller_day_right_in_the_next_month_only_stays_silent(text: str) -> None:
     assert findings_of("date.weekday_mismatch", text, now=NOW) == [], text
+
+
+# The day an office or library opens again after the year end, written without its month in a note or after a plain
+# date (「（4日（金）から通常開館）」「12月28日まで受付、4日（金）から再開」), was read in December when its weekday was
+# right there (4 December 2026 was a Friday), and a wrong weekday for 4 January went out: a day things start again
+# after a closure is after it.
+@pytest.mark.parametrize(("text", "says"), [
+    ("12月28日（月）～30日（水）（4日（金）から通常開館）", "2027年1月4日は月曜日です"),
+    ("12月28日まで受付、4日（金）から再開", "2027年1月4日は月曜日です"),
+    ("12月29日（火）～1月3日（日）休館※4日（金）より平常どおり開館", "2027年1月4日は月曜日です"),
+    ("窓口は12月28日（月）まで（年明けは4日（金）からは通常業務）", "2027年1月4日は月曜日です"),
+    ("ごみの収集は12月30日まで。4日（金）から通常どおり収集します。", "2027年1月4日は月曜日です"),
+])
+def test_a_day_things_start_again_after_the_year_end_is_the_next_months(text: str, says: str) -> None:
+    [found] = findings_of("date.weekday_mismatch", text, now=NOW)
+    assert found.message.startswith(says), found.message
+
+
+@pytest.mark.parametrize("text", [
+    "12月28日（月）～30日（水）（4日（月）から通常開館）",
+    "12月28日まで受付、4日（月）から再開",
+    "ごみの収集は12月30日まで。4日（月）から通常どおり収集します。",
+    # Not a start again after the span: a day before it, earlier the same month.
+    "12月21日（月）～25日（金）は臨時休館（18日（金）までは通常どおり開館）",
+    "12月21日（月）～25日（金）は休館。なお、プールは14日（月）から再開しています。",
+    "12月14日（月）の説明会は、7日（月）から申込受付を始めます。",
+    "申込は12月25日まで。説明会は18日（金）から順次開催します。",
+])
+def test_a_day_in_the_same_month_or_a_right_start_again_stays_silent(text: str) -> None:
+    assert findings_of("date.weekday_mismatch", text, now=NOW) == [], text
