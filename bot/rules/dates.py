@@ -8,6 +8,7 @@ from calendar import monthrange
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from itertools import accumulate
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.eras import ERA_BASE, ERA_SPANS
@@ -15,6 +16,9 @@ from bot.rules.model import EXAMPLE_NOW, CheckContext, Example, Hit, RuleOptions
 from bot.rules.prefilter import guard
 from bot.rules.registry import rule
 from bot.rules.text import KANJI_DIGITS, Document
+
+if TYPE_CHECKING:
+    from bot.calendar import BusinessCalendar
 
 WEEKDAYS = "月火水木金土日"
 # The brackets a weekday is written in: 「（金）」「［金］」「〔金〕」「【金】」, and 「〈金〉」「《金》」「<金>」 of
@@ -1896,6 +1900,16 @@ def past(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         )
 
 
+def _within_hours(calendar: BusinessCalendar, t: datetime) -> bool:
+    """Whether ``t`` is in the working hours of a business day, their last minute included: 「08:30-17:15」 is
+    read as an office writes 「8:30〜17:15」, and a post at 17:15 goes out while its writer is still at work (the
+    calendar's end is exclusive for its arithmetic of business time, where 17:15 is the next day's 08:30)."""
+    if calendar.is_business_instant(t):
+        return True
+    local = calendar.local(t)
+    return local.time().replace(second=0, microsecond=0) == calendar.end and calendar.is_business_day(local.date())
+
+
 @rule(
     code="schedule.outside_hours",
     severity="warning",
@@ -1914,6 +1928,7 @@ def past(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
 )
 def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     """業務時間外・休日（土日、祝日、12/29〜1/3、組織設定の閉庁日）に投稿される下書きを知らせます。
+    勤務時間（`working_hours`）の終わりの時刻は業務時間内です（「08:30-17:15」なら 17:15 の投稿には反応せず、17:16 からが時間外です）。
 
     上越市 6(1)②【時間】は「原則として就業時間内に行ってください。ただし、災害やイベントなど
     即時性が求められる情報は、夜間・休日など就業時間外も発信することができる」としているので、
@@ -1946,12 +1961,12 @@ def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
         if closed is None:
             return
         shown = _fmt_day(when, ctx)
-    elif calendar.is_business_instant(when):
+    elif _within_hours(calendar, when):
         return
     else:
         shown = _fmt(when, ctx)
     what = f"休日（{closed}）" if closed else "業務時間外"
-    reserved_in_hours = when != ctx.now and calendar.is_business_instant(ctx.now)
+    reserved_in_hours = when != ctx.now and _within_hours(calendar, ctx.now)
     if reserved_in_hours:
         yield Hit(
             0,

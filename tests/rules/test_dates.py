@@ -292,7 +292,7 @@ def test_emergency_posts_are_never_outside_hours() -> None:
         datetime(2025, 11, 24, 10, 0, tzinfo=JST),  # 勤労感謝の日 振替休日
         datetime(2025, 12, 30, 10, 0, tzinfo=JST),  # 年末年始
         datetime(2025, 11, 20, 8, 0, tzinfo=JST),  # before 08:30
-        datetime(2025, 11, 20, 17, 15, tzinfo=JST),  # end is exclusive
+        datetime(2025, 11, 20, 17, 16, tzinfo=JST),  # after the last minute (17:15 is in: test_dates_hours_s44.py)
     ],
 )
 def test_holidays_and_edges_are_outside_hours(when: datetime) -> None:

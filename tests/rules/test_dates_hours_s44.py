@@ -76,3 +76,31 @@ def test_a_day_things_start_again_after_the_year_end_is_the_next_months(text: st
 ])
 def test_a_day_in_the_same_month_or_a_right_start_again_stays_silent(text: str) -> None:
     assert findings_of("date.weekday_mismatch", text, now=NOW) == [], text
+
+
+# Working hours 「08:30-17:15」 are written as Japanese offices write them, the end included (「8:30〜17:15」): a post
+# reserved for 17:15, the last minute of the working day, was told it was 「業務時間外」, as was a reservation made at
+# 17:15. A minute later is out of hours.
+def test_a_post_at_the_last_minute_of_the_working_day_is_in_hours() -> None:
+    at = datetime(2026, 12, 8, 17, 15, tzinfo=JST)  # Tuesday
+    assert findings_of("schedule.outside_hours", "お知らせ", now=NOW, scheduled_at=at) == []
+    assert findings_of("schedule.outside_hours", "お知らせ", now=at, scheduled_at=at) == []  # `kessai check --at`
+
+
+@pytest.mark.parametrize("at", [
+    datetime(2026, 12, 8, 17, 16, tzinfo=JST),
+    datetime(2026, 12, 8, 8, 29, tzinfo=JST),
+    datetime(2026, 12, 12, 17, 15, tzinfo=JST),  # a Saturday
+    datetime(2026, 12, 29, 17, 15, tzinfo=JST),  # 年末年始
+])
+def test_a_minute_after_hours_or_a_day_off_at_the_end_of_hours_is_still_out(at: datetime) -> None:
+    [found] = findings_of("schedule.outside_hours", "お知らせ", now=NOW, scheduled_at=at)
+    assert found.severity == "info"  # reserved in hours (Monday 10:00)
+
+
+def test_a_reservation_made_at_the_last_minute_of_the_day_is_made_in_hours() -> None:
+    made = datetime(2026, 12, 7, 17, 15, tzinfo=JST)
+    [found] = findings_of("schedule.outside_hours", "お知らせ", now=made,
+                          scheduled_at=datetime(2026, 12, 7, 19, 0, tzinfo=JST))
+    assert found.severity == "info", found.message
+    assert "業務時間内に予約しているので問題ありません" in found.message

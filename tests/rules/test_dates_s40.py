@@ -69,7 +69,7 @@ def test_a_past_posting_time_is_said_once_not_also_as_out_of_hours(scheduled: da
     datetime(2026, 12, 12, 10, 0, tzinfo=JST),  # a Saturday to come
     datetime(2026, 12, 29, 10, 0, tzinfo=JST),  # 年末年始
     datetime(2027, 1, 11, 10, 0, tzinfo=JST),  # 成人の日
-    datetime(2026, 12, 7, 17, 15, tzinfo=JST),  # today, at the end of hours (exclusive)
+    datetime(2026, 12, 7, 17, 16, tzinfo=JST),  # today, a minute after the end of hours
 ])
 def test_a_posting_time_to_come_is_still_judged_on_hours(scheduled: datetime) -> None:
     found = codes("お知らせ", now=NOW, scheduled_at=scheduled)
