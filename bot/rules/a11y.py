@@ -18,8 +18,9 @@ from bot.rules.text import INVISIBLE, WORD_LETTER, Document, Url
 
 # Blocks whose compatibility characters are the classic 機種依存文字 (NEC row 13 and friends).
 _MD_BLOCKS = (
+    (0x00BC, 0x00BE),  # Latin-1's vulgar fractions ¼ ½ ¾, as much outside JIS X 0208 as ⅓
     (0x2100, 0x214F),  # Letterlike Symbols: ℡ № ™ (℃ is in JIS X 0208 and is exempted below)
-    (0x2150, 0x218F),  # Number Forms: Ⅲ ⅲ ½
+    (0x2150, 0x218F),  # Number Forms: Ⅲ ⅲ ⅓
     (0x2460, 0x24FF),  # Enclosed Alphanumerics: ① ⑳ ⓐ
     (0x3200, 0x32FF),  # Enclosed CJK Letters and Months: ㈱ ㊤ ㋀
     (0x3300, 0x33FF),  # CJK Compatibility: ㍻ ㌔ ㎡
@@ -64,7 +65,7 @@ def _machine_dependent_runs(text: str) -> Iterator[tuple[int, int]]:
 
 
 _MD_CANDIDATE = re.compile(
-    "[\u2100-\u218f\u2460-\u24ff\u3200-\u33ff\U0001d400-\U0001d7ff\U0001f100-\U0001f1e5]"
+    "[\u00bc-\u00be\u2100-\u218f\u2460-\u24ff\u3200-\u33ff\U0001d400-\U0001d7ff\U0001f100-\U0001f1e5]"
 )
 
 
@@ -77,7 +78,8 @@ _MD_CANDIDATE = re.compile(
     passes=Example("髙田の𠮷田さん、気温は25℃です😀"),
 )
 def machine_dependent(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
-    """機種依存文字（①、㈱、㍻、Ⅲ、℡、𝐒𝐀𝐋𝐄 など）を見つけ、NFKC による置き換えを提案します。
+    """機種依存文字（①、㈱、㍻、Ⅲ、℡、½、𝐒𝐀𝐋𝐄 など）を見つけ、NFKC による置き換えを提案します。
+    分数の文字は「1/2」のように書き換えます（数字の後の「1½時間」は「11/2」と読まれないよう「1と1/2」にします）。
 
     美祢市 5(2)イ は「ウェブアクセシビリティに配慮すること」を求めています。丸数字や組文字、
     数学用英数字で作った「太字」は環境によって表示されず、読み上げソフトでは意味不明な読み方に
@@ -113,8 +115,11 @@ def machine_dependent(doc: Document, ctx: CheckContext, opts: RuleOptions) -> It
     if not _MD_CANDIDATE.search(doc.text):
         return
     for a, b in _machine_dependent_runs(doc.text):
+        fixed = "".join(_replacement(ch) for ch in doc.text[a:b])
+        if _VULGAR_FRACTION.match(doc.text, a) and (whole := _WHOLE_BEFORE.search(doc.text, max(0, a - 12), a)):
+            # 「1½時間」: 「11/2」 would be eleven halves; a whole and a fraction are said 「1と1/2」.
+            a, fixed = whole.start(), f"{whole.group()}と{fixed}"
         run = doc.text[a:b]
-        fixed = "".join(_replacement(ch) for ch in run)
         yield Hit(
             a, b, f"「{run}」は機種依存文字です。「{fixed}」のように書き換えてください。", suggestion=fixed
         )
@@ -140,6 +145,11 @@ def _custom_emoji_spans(text: str, names: tuple[str, ...], taken: list[tuple[int
 # as バカ) or force it left to right in a right-to-left language; the embeddings and isolates that
 # Arabic and Hebrew notices may use are left alone.
 _DIRECTION_OVERRIDE = re.compile("[\u202d\u202e]+")
+
+
+# The fractions NFKC spells with a slash: ¼ ½ ¾ and ⅐–⅞, ↉ (not ⅟, 「1⁄」 alone).
+_VULGAR_FRACTION = re.compile("[\u00bc-\u00be\u2150-\u215e\u2189]")
+_WHOLE_BEFORE = re.compile(r"\d+\Z")
 
 
 # Emoji as Slack writes them (each name between colons, lower case, with a letter; a skin tone
