@@ -267,7 +267,6 @@ _GAP = f"[{_GAP_CHARS}]"
 _GAP_RE = re.compile(_GAP)
 _SPACED = re.compile(rf"(?<!{_WORDCH}){_WORDCH}(?:{_GAP}{{1,2}}{_WORDCH}){{2,}}(?!{_WORDCH})")
 _HONORIFIC_AFTER_NAME = "氏様殿"
-_WEEKDAY_LETTERS = frozenset("日月火水木金土祝")
 _KANJI_NAME = re.compile(r"[\u4e00-\u9fff々]{2}")
 _SPACED_LABEL = re.compile(rf"(?m)(?:^|(?<=[\s【■●◆・]))({_WORDCH}{_GAP}+{_WORDCH})(?={_GAP}*[:：])")
 # The same two-letter headings of an event's or a tender's details, spaced to line up and set off by
@@ -305,6 +304,33 @@ def _one_letter_words(text: str, start: int, end: int, letters: str) -> bool:
     return len(_SPACED_WORD_AROUND.findall(before)) + len(_SPACED_WORD_AROUND.findall(after)) >= 2
 
 
+# Lists whose items are one letter each, in their usual order or not: grades, sizes, prizes, seasons, directions, times
+# of day, the school levels, colours. Their letters spaced out are items, not a word: 「上 中 下 の3段階」「松 竹 梅
+# コース」. The letters of one list only: 「前 後 左 右 上 越」 mixes two and ends in a word.
+_ITEM_LISTS = (
+    "日月火水木金土祝", "上中下", "特上並", "松竹梅", "大中小", "金銀銅", "春夏秋冬", "東西南北", "上下左右前後",
+    "小中高大", "朝昼夕晩夜", "甲乙丙丁", "秀優良可", "高中低", "強中弱", "天地人", "心技体", "衣食住",
+    "起承転結", "赤青黄緑白黒", "和洋中", "日英中韓", "晴曇雨雪",
+)
+# Choices lettered in the order of the kana (「ア イ ウ エ」「あ・い・う」「イ ロ ハ」): three or more in a row.
+_KANA_ORDERS = (
+    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン",
+    "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん",
+    "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセス",
+    "いろはにほへとちりぬるをわかよたれそつねならむうゐのおくやまけふこえてあさきゆめみしゑひもせす",
+)
+
+
+def _one_letter_items(letters: str) -> bool:
+    """Whether ``letters`` (a spaced or dotted run, joined) are items of one list; a particle spaced after them (the
+    「の」 of 「上 中 下 の3段階」) is the sentence's."""
+    if len(letters) > 3 and letters[-1] in _PARTICLES:
+        letters = letters[:-1]
+    return any(set(letters) <= set(items) for items in _ITEM_LISTS) or (
+        len(letters) >= 3 and any(letters in order for order in _KANA_ORDERS)
+    )
+
+
 @rule(
     code="a11y.spaced_word",
     severity="warning",
@@ -324,9 +350,11 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     読んでしまい、検索にもかかりません。語と語の間の空白（「会場：上越文化会館 大ホール」）と、
     一文字の姓と名の間の空白（「講師：林 功 氏」）は対象外です。やさしい日本語の分かち書きで助詞と
     一文字の語が続くところ（「ごみ の ひ は げつようび です」「あつい ひ は き を つけて」）も、
-    語と語の間の空白なので対象外です（「ゆ き が ふります」は反応します）。曜日の名前だけを並べたもの
-    （「燃やせるごみ：月 水 金」「休館日：土 日 祝」、カレンダーの「日 月 火 水 木 金 土」）も、一文字ずつが曜日の名前
-    なので対象外です（「日 曜 日」「祝 日 開 館」は反応します）。
+    語と語の間の空白なので対象外です（「ゆ き が ふります」は反応します）。一文字ずつが項目の名前の並び
+    （曜日の「燃やせるごみ：月 水 金」「休館日：土 日 祝」、カレンダーの「日 月 火 水 木 金 土」、等級や大きさの
+    「上 中 下 の3段階」「松 竹 梅 コース」「大 中 小」、「春 夏 秋 冬」「東 西 南 北」「金 銀 銅」「朝 昼 晩」、
+    選択肢の「ア イ ウ エ」「あ い う」）も対象外です（同じ並びにない文字が混じる「日 曜 日」「祝 日 開 館」
+    「大 中 小 学 校」は反応します）。
     """
     seen: set[int] = set()
     for m in _SPACED.finditer(doc.text):
@@ -336,9 +364,9 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
             continue  # 「講師：林 功 氏」: a one-letter family and given name, then the honorific
         if _one_letter_words(doc.text, m.start(), m.end(), letters):
             continue
-        if set(letters) <= _WEEKDAY_LETTERS:
-            # 「燃やせるごみ：月 水 金」「休館日：土 日 祝」, a calendar's 「日 月 火 水 木 金 土」: each letter is a
-            # day's name, read one by one as it should be; joined (「月水金」「日月火水木金土」) it is no word.
+        if _one_letter_items(letters):
+            # 「燃やせるごみ：月 水 金」「休館日：土 日 祝」「上 中 下 の3段階」「松 竹 梅 コース」「ア イ ウ エ」:
+            # each letter an item, read one by one as it should be; joined (「月水金」「上中下」) it is no better.
             continue
         fixed = _GAP_RE.sub("", m.group())
         yield Hit(

@@ -8,6 +8,10 @@ from datetime import datetime
 
 import pytest
 
+from bot.rules.a11y import spaced_word
+from bot.rules.model import CheckContext, RuleOptions
+from bot.rules.text import Document
+from tests.conftest import assert_stays_linear
 from tests.rules.conftest import JST, findings_of
 
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=JST)
@@ -44,3 +48,47 @@ def test_a_fraction_after_a_whole_number_is_replaced_with_both(text: str, excerp
     [found] = findings_of("a11y.machine_dependent", text, now=NOW)
     assert (found.excerpt, found.suggestion) == (excerpt, suggestion)
     assert f"「{suggestion}」" in found.message
+
+
+# A list of one-letter items set apart by spaces (grades, sizes, seasons, directions, choices) is read item by item as it
+# should be; joined (「上中下」「松竹梅」) it is no better. Only the days of the week were told apart.
+@pytest.mark.parametrize("text", [
+    "上 中 下 の3段階で評価します",
+    "松 竹 梅 コースからお選びください",
+    "大 中 小 の3サイズ",
+    "春 夏 秋 冬 それぞれの魅力",
+    "東 西 南 北 各地区の避難所",
+    "金 銀 銅 メダルを獲得",
+    "小 中 高 校生の皆さん",
+    "朝 昼 晩 の3回服用",
+    "選択肢：ア イ ウ エ",
+    "回答欄：あ い う",
+    "特 上 並 の3種類",
+    "甲 乙 丙 の順",
+])
+def test_one_letter_items_listed_with_spaces_are_not_a_spaced_word(text: str) -> None:
+    assert findings_of("a11y.spaced_word", text, now=NOW) == [], text
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    # A word among the items' letters, or items of two lists, is still letters spaced out.
+    ("大 中 小 学 校", "大 中 小 学 校"),
+    ("東 北 大 学", "東 北 大 学"),
+    ("前 後 左 右 上 越", "前 後 左 右 上 越"),
+    ("上 越 市", "上 越 市"),
+    ("中 高 年", "中 高 年"),
+    ("ア イ ス", "ア イ ス"),
+    ("イ ベ ン ト", "イ ベ ン ト"),
+])
+def test_a_word_among_list_letters_still_fires(text: str, excerpt: str) -> None:
+    assert [f.excerpt for f in findings_of("a11y.spaced_word", text, now=NOW)] == [excerpt], text
+
+
+@pytest.mark.parametrize("shape", ["上 中 下 の ", "ア イ ウ "])
+def test_spaced_and_dotted_letters_are_scanned_in_linear_time(shape: str) -> None:
+    ctx = CheckContext(platform="x", now=NOW)
+
+    def scan(text: str) -> object:
+        return sum(1 for _ in spaced_word(Document(text), ctx, RuleOptions()))
+
+    assert_stays_linear(scan, shape)
