@@ -331,6 +331,26 @@ def _one_letter_items(letters: str) -> bool:
     )
 
 
+# Latin letters spaced out, half- or full-width: 「S A L E」「Ｏ Ｐ Ｅ Ｎ」.
+_LATIN = "A-Za-z\uff21-\uff3a\uff41-\uff5a"
+_SPACED_LATIN = re.compile(
+    rf"(?<![{_LATIN}0-9\uff10-\uff19])[{_LATIN}](?:{_GAP}{{1,2}}[{_LATIN}]){{2,}}(?![{_LATIN}0-9\uff10-\uff19])"
+)
+_VOWELS = frozenset("aeiou")
+
+
+def _spelled_latin_word(letters: str) -> bool:
+    """Whether spaced Latin ``letters`` (joined, lower case) spell a word rather than list items or an initialism:
+    read letter by letter, 「sale」 loses its word, but sizes (「s m l」), lettered choices in order (「a b c」「x y z」)
+    and initialisms (「usa」「aed」「npo」) are read letter by letter anyway. A word has a vowel: four letters or more
+    with one (「sale」「news」「open」), or three with a vowel between consonants (「new」「big」); 「aed」 is no word."""
+    if all(ord(b) - ord(a) == 1 for a, b in zip(letters, letters[1:], strict=False)):
+        return False
+    if len(letters) >= 4:
+        return any(c in _VOWELS for c in letters)
+    return letters[1] in _VOWELS and letters[0] not in _VOWELS and letters[2] not in _VOWELS
+
+
 @rule(
     code="a11y.spaced_word",
     severity="warning",
@@ -355,6 +375,9 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     「上 中 下 の3段階」「松 竹 梅 コース」「大 中 小」、「春 夏 秋 冬」「東 西 南 北」「金 銀 銅」「朝 昼 晩」、
     選択肢の「ア イ ウ エ」「あ い う」）も対象外です（同じ並びにない文字が混じる「日 曜 日」「祝 日 開 館」
     「大 中 小 学 校」は反応します）。
+    英字を一文字ずつ離したもの（「S A L E」「O P E N」「N E W」、全角の「Ｓ Ａ Ｌ Ｅ」も）も「エス、エー、エル、イー」と
+    読まれるので見つけます。サイズの「S M L」、順に並べた選択肢の「A B C」「x y z」、頭文字の「U S A」「A E D」
+    「N P O」のように、もともと一文字ずつ読むものは対象外です。
     """
     seen: set[int] = set()
     for m in _SPACED.finditer(doc.text):
@@ -375,6 +398,15 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
             f"「{m.group()}」の文字間の空白を詰めてください（読み上げで一文字ずつ読まれます）。",
             suggestion=fixed,
         )
+    if _GAP_RE.search(doc.text):
+        for m in _SPACED_LATIN.finditer(doc.text):
+            if _spelled_latin_word(unicodedata.normalize("NFKC", _GAP_RE.sub("", m.group())).lower()):
+                yield Hit(
+                    m.start(),
+                    m.end(),
+                    f"「{m.group()}」の文字間の空白を詰めてください（読み上げで一文字ずつ読まれます）。",
+                    suggestion=_GAP_RE.sub("", m.group()),
+                )
     labels = list(_SPACED_LABEL.finditer(doc.text))
     labels += [m for m in _SPACED_HEADING.finditer(doc.text) if _GAP_RE.sub("", m.group(1)) in _HEADING_WORDS]
     for m in labels:

@@ -84,7 +84,45 @@ def test_a_word_among_list_letters_still_fires(text: str, excerpt: str) -> None:
     assert [f.excerpt for f in findings_of("a11y.spaced_word", text, now=NOW)] == [excerpt], text
 
 
-@pytest.mark.parametrize("shape", ["上 中 下 の ", "ア イ ウ "])
+# Latin letters spaced out (「S A L E」「O P E N」) are read letter by letter, 「エス、エー、エル、イー」, not as the word;
+# only Japanese letters were looked at. Sizes, lettered choices and initialisms are read letter by letter anyway.
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("S A L E 開催中", "S A L E"),
+    ("【N E W S】", "N E W S"),
+    ("O P E N しました", "O P E N"),
+    ("J O E T S U", "J O E T S U"),
+    ("F R E E Wi-Fi", "F R E E"),
+    ("本日 N E W オープン", "N E W"),
+    ("Ｓ Ａ Ｌ Ｅ", "Ｓ Ａ Ｌ Ｅ"),
+    ("s a l e", "s a l e"),
+])
+def test_spaced_latin_letters_fire(text: str, excerpt: str) -> None:
+    found = findings_of("a11y.spaced_word", text, now=NOW)
+    assert [f.excerpt for f in found] == [excerpt], text
+    assert found[0].suggestion == excerpt.replace(" ", "")
+
+
+@pytest.mark.parametrize("text", [
+    "サイズ：S M L",
+    "サイズは S M L XL の4種類です",
+    "A B C の3コースから選べます",
+    "評価 A B C D E の5段階",
+    "x y z 軸",
+    "J R 高田駅",
+    "U S A",
+    "A E D の設置場所",
+    "ビタミン A C E",
+    "N P O 法人",
+    "I love Joetsu",
+    "Press A or B",
+    "Plan A is better",
+    "Vitamin D a day",
+])
+def test_sizes_choices_and_initialisms_spaced_stay_silent(text: str) -> None:
+    assert findings_of("a11y.spaced_word", text, now=NOW) == [], text
+
+
+@pytest.mark.parametrize("shape", ["S A L E ", "S ", "s a ", "Ｓ Ａ ", "上 中 下 の ", "ア イ ウ "])
 def test_spaced_and_dotted_letters_are_scanned_in_linear_time(shape: str) -> None:
     ctx = CheckContext(platform="x", now=NOW)
 
