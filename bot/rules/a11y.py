@@ -351,6 +351,20 @@ def _spelled_latin_word(letters: str) -> bool:
     return letters[1] in _VOWELS and letters[0] not in _VOWELS and letters[2] not in _VOWELS
 
 
+# Letters each set apart by a middle dot (「お・知・ら・せ」): three or more, the dots full-, half-width or Latin.
+_DOTS = "・･·‧"
+_DOTS_RE = re.compile(f"[{_DOTS}]")
+_DOT_HINT = re.compile(f"{_WORDCH}[{_DOTS}]{_WORDCH}[{_DOTS}]")
+# Three letters must end there: 「ア・ラ・カルト」「ア・ラ・モード」 are words apart; four or more may run into the next
+# word (「カ・リ・ス・マ美容師」), but not end in the first half of a sound (「ド・レ・ミ・ファ」).
+_DOTTED = re.compile(
+    rf"(?<![{_DOTS}])(?<!{_WORDCH}){_WORDCH}(?:[{_DOTS}]{_WORDCH}(?:(?:[{_DOTS}]{_WORDCH}){{2,}}|[{_DOTS}]{_WORDCH}(?!{_WORDCH})))"
+    rf"(?![{_DOTS}ァィゥェォャュョヮッぁぃぅぇぉゃゅょゎっー])"
+)
+# Kana among the letters: dots between kanji alone make a list (「市・町・村」「土・日・祝」「衣・食・住」).
+_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa\u30fc]")
+
+
 @rule(
     code="a11y.spaced_word",
     severity="warning",
@@ -378,6 +392,8 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     英字を一文字ずつ離したもの（「S A L E」「O P E N」「N E W」、全角の「Ｓ Ａ Ｌ Ｅ」も）も「エス、エー、エル、イー」と
     読まれるので見つけます。サイズの「S M L」、順に並べた選択肢の「A B C」「x y z」、頭文字の「U S A」「A E D」
     「N P O」のように、もともと一文字ずつ読むものは対象外です。
+    文字の間に「・」を入れたもの（「お・知・ら・せ」「【セ・ー・ル】」「ご・案・内」）も、一文字ずつ区切って読まれるので
+    見つけます。漢字だけの並び（「市・町・村」「土・日・祝」）と、順に並べた選択肢（「ア・イ・ウ」）は対象外です。
     """
     seen: set[int] = set()
     for m in _SPACED.finditer(doc.text):
@@ -406,6 +422,16 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
                     m.end(),
                     f"「{m.group()}」の文字間の空白を詰めてください（読み上げで一文字ずつ読まれます）。",
                     suggestion=_GAP_RE.sub("", m.group()),
+                )
+    if _DOT_HINT.search(doc.text):
+        for m in _DOTTED.finditer(doc.text):
+            letters = _DOTS_RE.sub("", m.group())
+            if _KANA.search(letters) and not _one_letter_items(letters):
+                yield Hit(
+                    m.start(),
+                    m.end(),
+                    f"「{m.group()}」の文字の間の「・」を取ってください（読み上げで一文字ずつ区切って読まれます）。",
+                    suggestion=letters,
                 )
     labels = list(_SPACED_LABEL.finditer(doc.text))
     labels += [m for m in _SPACED_HEADING.finditer(doc.text) if _GAP_RE.sub("", m.group(1)) in _HEADING_WORDS]

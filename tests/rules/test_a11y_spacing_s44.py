@@ -122,7 +122,45 @@ def test_sizes_choices_and_initialisms_spaced_stay_silent(text: str) -> None:
     assert findings_of("a11y.spaced_word", text, now=NOW) == [], text
 
 
-@pytest.mark.parametrize("shape", ["S A L E ", "S ", "s a ", "Ｓ Ａ ", "上 中 下 の ", "ア イ ウ "])
+# Letters set apart by middle dots (「お・知・ら・せ」) are read with a pause after each, as spaced ones are; only spaces
+# were looked at. Dots between kanji are a list (「市・町・村」「土・日・祝」), and so are lettered choices (「ア・イ・ウ」).
+@pytest.mark.parametrize(("text", "excerpt", "suggestion"), [
+    ("お・知・ら・せ", "お・知・ら・せ", "お知らせ"),
+    ("【お・知・ら・せ】", "お・知・ら・せ", "お知らせ"),
+    ("【セ・ー・ル】開催中", "セ・ー・ル", "セール"),
+    ("あ・り・が・と・う", "あ・り・が・と・う", "ありがとう"),
+    ("ご・案・内", "ご・案・内", "ご案内"),
+    ("カ・リ・ス・マ美容師の講座", "カ・リ・ス・マ", "カリスマ"),
+    ("イ･ベ･ン･ト", "イ･ベ･ン･ト", "イベント"),
+])
+def test_letters_set_apart_by_middle_dots_fire(text: str, excerpt: str, suggestion: str) -> None:
+    found = findings_of("a11y.spaced_word", text, now=NOW)
+    assert [(f.excerpt, f.suggestion) for f in found] == [(excerpt, suggestion)], text
+
+
+@pytest.mark.parametrize("text", [
+    "市・町・村 の担当者",
+    "国・県・市 の補助制度",
+    "土・日・祝 は休み",
+    "月・水・金 に収集",
+    "上・中・下 巻",
+    "ア・イ・ウ から選んでください",
+    "い・ろ・は 順",
+    "A・B・C 棟",
+    "ビタミンA・C・E",
+    "ア・ラ・カルト",
+    "ア・ラ・モード",
+    "ジョン・F・ケネディ",
+    "ド・レ・ミ・ファ",
+    "衣・食・住",
+    "小・中学生",
+])
+def test_dotted_lists_stay_silent(text: str) -> None:
+    assert findings_of("a11y.spaced_word", text, now=NOW) == [], text
+
+
+@pytest.mark.parametrize("shape", ["S A L E ", "S ", "s a ", "Ｓ Ａ ", "お・知・ら・せ ", "カ・リ・ス・マ美", "・", "あ・",
+                                   "上 中 下 の ", "ア イ ウ "])
 def test_spaced_and_dotted_letters_are_scanned_in_linear_time(shape: str) -> None:
     ctx = CheckContext(platform="x", now=NOW)
 
