@@ -336,6 +336,9 @@ _LATIN = "A-Za-z\uff21-\uff3a\uff41-\uff5a"
 _SPACED_LATIN = re.compile(
     rf"(?<![{_LATIN}0-9\uff10-\uff19])[{_LATIN}](?:{_GAP}{{1,2}}[{_LATIN}]){{2,}}(?![{_LATIN}0-9\uff10-\uff19])"
 )
+# What any such run holds, searched first: a pattern that opens with a class is found far faster than one that opens
+# with a lookbehind, tried at every position of a draft with no spaced letters (most of them).
+_SPACED_LATIN_HINT = re.compile(rf"[{_LATIN}]{_GAP}{{1,2}}[{_LATIN}]{_GAP}")
 _VOWELS = frozenset("aeiou")
 
 
@@ -414,7 +417,7 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
             f"「{m.group()}」の文字間の空白を詰めてください（読み上げで一文字ずつ読まれます）。",
             suggestion=fixed,
         )
-    if _GAP_RE.search(doc.text):
+    if _SPACED_LATIN_HINT.search(doc.text):
         for m in _SPACED_LATIN.finditer(doc.text):
             if _spelled_latin_word(unicodedata.normalize("NFKC", _GAP_RE.sub("", m.group())).lower()):
                 yield Hit(
@@ -423,7 +426,7 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
                     f"「{m.group()}」の文字間の空白を詰めてください（読み上げで一文字ずつ読まれます）。",
                     suggestion=_GAP_RE.sub("", m.group()),
                 )
-    if _DOT_HINT.search(doc.text):
+    if any(dot in doc.text for dot in _DOTS) and _DOT_HINT.search(doc.text):
         for m in _DOTTED.finditer(doc.text):
             letters = _DOTS_RE.sub("", m.group())
             if _KANA.search(letters) and not _one_letter_items(letters):
