@@ -104,3 +104,16 @@ def test_a_reservation_made_at_the_last_minute_of_the_day_is_made_in_hours() -> 
                           scheduled_at=datetime(2026, 12, 7, 19, 0, tzinfo=JST))
     assert found.severity == "info", found.message
     assert "業務時間内に予約しているので問題ありません" in found.message
+
+
+# Decided, not changed: 「4月1日（火）の開業から1年」 written in December 2026 may be the opening of April 2025 (a
+# Tuesday) whose first year a post reports on, as well as that of April 2026 (a Wednesday), whose anniversary is ahead.
+# A weekday right in either stays silent; one right in neither (April 2024 was a Monday, too far back) fires.
+@pytest.mark.parametrize("text", ["4月1日（火）の開業から1年を迎えます", "4月1日（水）の開業から1年を迎えます"])
+def test_an_anniversary_may_count_from_either_of_the_last_two_years(text: str) -> None:
+    assert findings_of("date.weekday_mismatch", text, now=NOW) == [], text
+
+
+def test_an_anniversary_wrong_in_both_of_the_last_two_years_fires() -> None:
+    [found] = findings_of("date.weekday_mismatch", "4月1日（月）の開業から1年を迎えます", now=NOW)
+    assert found.excerpt == "4月1日（月）"
