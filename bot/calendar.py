@@ -651,6 +651,16 @@ class BusinessCalendar:
         lt = self.local(t)
         return self.is_business_day(lt.date()) and self.start <= lt.time() < self.end
 
+    def in_working_hours(self, t: datetime) -> bool:
+        """Whether a post at ``t`` is made at work: as ``is_business_instant``, with the working hours'
+        last minute in them (「08:30-17:15」 read as an office writes 「8:30〜17:15」: 17:15 in, 17:16
+        out). The check of a scheduled post and the reminder at its time use this one reading;
+        ``is_business_instant`` keeps the end exclusive for the arithmetic of business time, where
+        17:15 is the next day's 08:30."""
+        lt = self.local(t)
+        minute = lt.time().replace(second=0, microsecond=0)
+        return self.is_business_day(lt.date()) and self.start <= lt.time() and minute <= self.end
+
     def _window(self, d: date) -> tuple[datetime, datetime]:
         # Built from local wall-clock times, then taken to UTC so that subtraction is real
         # elapsed time even across a DST change (aware datetimes sharing a tzinfo subtract naively).

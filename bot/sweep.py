@@ -1317,9 +1317,11 @@ class Sweeper:
             assert version.scheduled_at is not None
             at = as_utc(version.scheduled_at)
             # A time in business hours reached only after them (kessai was down until the evening)
-            # waits for the morning too: the author is no more at work to post or register it.
-            after_hours = draft.category != "emergency" and not (self.cal.is_business_instant(at)
-                                                                 and self.cal.is_business_instant(now))
+            # waits for the morning too: the author is no more at work to post or register it. The
+            # hours' last minute is in them, as schedule.outside_hours reads it (a post at 17:15 was
+            # not warned of, so its reminder comes at 17:15).
+            after_hours = draft.category != "emergency" and not (self.cal.in_working_hours(at)
+                                                                 and self.cal.in_working_hours(now))
             if after_hours:
                 outbox.hold_posts_until(s, next_business_instant(self.cal, now))
             link = draft_link(draft.channel, self._thread_ts(s, draft), workspace_url=self.kessai.workspace_url)

@@ -317,6 +317,22 @@ def test_is_business_instant(t: datetime, expected: bool) -> None:
     assert CAL.is_business_instant(t) is expected
 
 
+@pytest.mark.parametrize(
+    ("t", "expected"),
+    [
+        (jst(2026, 11, 20, 8, 29), False),
+        (jst(2026, 11, 20, 8, 30), True),
+        (jst(2026, 11, 20, 17, 15), True),  # the last minute is in the hours of a post
+        (datetime(2026, 11, 20, 17, 15, 59, 999999, tzinfo=JST), True),
+        (jst(2026, 11, 20, 17, 16), False),
+        (jst(2026, 11, 21, 17, 15), False),  # Saturday
+        (jst(2026, 11, 23, 12, 0), False),  # 勤労感謝の日
+    ],
+)
+def test_in_working_hours_counts_the_last_minute_in(t: datetime, expected: bool) -> None:
+    assert CAL.in_working_hours(t) is expected
+
+
 def test_naive_datetimes_are_refused() -> None:
     with pytest.raises(ValueError, match="タイムゾーン"):
         CAL.is_business_instant(datetime(2026, 11, 20, 10, 0))

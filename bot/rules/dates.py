@@ -8,7 +8,6 @@ from calendar import monthrange
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from itertools import accumulate
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.eras import ERA_BASE, ERA_SPANS
@@ -16,9 +15,6 @@ from bot.rules.model import EXAMPLE_NOW, CheckContext, Example, Hit, RuleOptions
 from bot.rules.prefilter import guard
 from bot.rules.registry import rule
 from bot.rules.text import KANJI_DIGITS, Document
-
-if TYPE_CHECKING:
-    from bot.calendar import BusinessCalendar
 
 WEEKDAYS = "月火水木金土日"
 # The brackets a weekday is written in: 「（金）」「［金］」「〔金〕」「【金】」, and 「〈金〉」「《金》」「<金>」 of
@@ -1900,16 +1896,6 @@ def past(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         )
 
 
-def _within_hours(calendar: BusinessCalendar, t: datetime) -> bool:
-    """Whether ``t`` is in the working hours of a business day, their last minute included: 「08:30-17:15」 is
-    read as an office writes 「8:30〜17:15」, and a post at 17:15 goes out while its writer is still at work (the
-    calendar's end is exclusive for its arithmetic of business time, where 17:15 is the next day's 08:30)."""
-    if calendar.is_business_instant(t):
-        return True
-    local = calendar.local(t)
-    return local.time().replace(second=0, microsecond=0) == calendar.end and calendar.is_business_day(local.date())
-
-
 @rule(
     code="schedule.outside_hours",
     severity="warning",
@@ -1961,12 +1947,12 @@ def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
         if closed is None:
             return
         shown = _fmt_day(when, ctx)
-    elif _within_hours(calendar, when):
+    elif calendar.in_working_hours(when):
         return
     else:
         shown = _fmt(when, ctx)
     what = f"休日（{closed}）" if closed else "業務時間外"
-    reserved_in_hours = when != ctx.now and _within_hours(calendar, ctx.now)
+    reserved_in_hours = when != ctx.now and calendar.in_working_hours(ctx.now)
     if reserved_in_hours:
         yield Hit(
             0,

@@ -149,6 +149,26 @@ def test_in_business_hours_the_author_is_asked_at_the_scheduled_time(world: Worl
     assert "投稿予定時刻になりました" in dm.payload["text"]
 
 
+def test_a_post_at_the_last_minute_of_the_hours_is_asked_about_on_time(world: World) -> None:
+    """schedule.outside_hours lets a post at 17:15 of 「08:30-17:15」 pass as made at work; its
+    reminder must not then be held for the morning as an after-hours one."""
+    approved(world, jst(2026, 11, 27, 17, 15))  # Friday
+    world.clock.t = jst(2026, 11, 27, 17, 15, 20)
+    assert world.sweep(world.clock.t).sent["draft.unpublished"] == 1
+    [dm] = asked(world)
+    assert as_utc(dm.next_attempt_at) == world.clock.t.astimezone(UTC)
+    assert "投稿予定時刻になりました" in dm.payload["text"]
+
+
+def test_a_post_a_minute_after_the_hours_is_asked_about_the_next_business_morning(world: World) -> None:
+    approved(world, jst(2026, 11, 27, 17, 16))  # Friday
+    world.clock.t = jst(2026, 11, 27, 17, 16)
+    assert world.sweep(world.clock.t).sent["draft.unpublished"] == 1
+    [dm] = asked(world)
+    assert as_utc(dm.next_attempt_at) == jst(2026, 11, 30, 8, 30).astimezone(UTC)
+    assert "未投稿の下書きの確認" in dm.payload["text"]
+
+
 def test_a_morning_reminder_missed_while_kessai_was_down_is_worded_for_the_morning(world: World) -> None:
     """Scheduled for Saturday, kessai down until Monday 10:00: sent then (in business hours), once."""
     approved(world, jst(2026, 11, 28, 10, 0))
