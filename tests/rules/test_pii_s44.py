@@ -1,0 +1,57 @@
+"""The personal-information rules, session 44: pii.address, pii.phone and pii.card_number red-teamed again with what a
+city's 広報 staff post (incident and 防犯 reports, giveaways, awards, history walks) and the homes, mobiles and cards
+such a post may give away.
+
+上越市 5(3), 和気町 4(2): a victim's home given by its street number, a resident's mobile however it is spelled, or a card
+under any label must be found, while a list's, a ticket's or a document's numbers must stay silent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules import check
+from tests.rules.conftest import CITY_POLICY, ctx
+
+PII = ("pii.phone", "pii.email", "pii.my_number", "pii.card_number", "pii.address")
+
+
+def _pii(text: str) -> list[tuple[str, str]]:
+    return [(f.code, f.excerpt) for f in check(text, ctx(platform="x", policy=CITY_POLICY)) if f.code in PII]
+
+
+# A police report passed on gives the victim by the street number and the age, in brackets after the person
+# (「本町3-4-5の女性（82）が」「…の無職、山田花子さん（82）」), or says the person lives there (「本町3-4-5在住の70代女性」
+# 「…に暮らす80代の夫婦」「…で暮らす90代の男性」): the neighbours know the household.
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("【特殊詐欺被害】本町3-4-5の女性（82）が、息子を名乗る男に現金200万円をだまし取られました。", "本町3-4-5"),
+        ("本町3-4-5の女性（82）が", "本町3-4-5"),
+        ("本町3-4-5の無職、山田花子さん（82）が被害に遭いました。", "本町3-4-5"),
+        ("【交通事故】大手町2-3-4の男性（75）が、自宅前で車にはねられました。", "大手町2-3-4"),
+        ("【不審者】本町3-4-5の女子中学生（14）が帰宅途中に声をかけられました。", "本町3-4-5"),
+        ("【注意】本町3-4-5在住の70代女性が、還付金詐欺の被害に遭いました。", "本町3-4-5"),
+        ("本町3-4-5在住の70代女性", "本町3-4-5"),
+        ("【火災】昨夜、本町3-4-5に暮らす80代の夫婦の住宅が全焼しました。", "本町3-4-5"),
+        ("本町3-4-5に暮らす80代の夫婦", "本町3-4-5"),
+        ("本町3-4-5で暮らす90代の男性が熱中症で搬送されました。", "本町3-4-5"),
+    ],
+)
+def test_a_victim_given_by_the_street_number_and_the_age_warns(text: str, address: str) -> None:
+    assert ("pii.address", address) in _pii(text)
+
+
+# Everyone on a block a notice is for, and the people a class is for, are no household.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "断水のお知らせ：本町3丁目4番に暮らす皆様へ",
+        "本町3-4-5在住の方は、給水車をご利用ください。",
+        "本町3-4-5で暮らすなら、雪囲いは11月までに済ませましょう。",
+        "本町3-4-5の女性（20〜40代）向けセミナーを開きます。",
+        "【防犯】本町3丁目の住宅で空き巣被害がありました。外出時は必ず施錠しましょう。",
+    ],
+)
+def test_everyone_at_a_place_or_a_class_is_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
