@@ -2024,6 +2024,29 @@ def _signed_by_surname(
     return len(toks) == 1 and toks[0].end == span[1] and is_person_name(toks[0])
 
 
+# Number groups set apart from the word before them by a space are an address only after a town's name (「本町 3-4-5」
+# 「上越市大手町 2-3-4」, as a form's cells leave it): after any other word they are its numbers, an appendix's, a ticket's,
+# a deadline, a score or a round (「別紙 1-2-3 山田花子様」「整理券 12-3-4 山田様」「締切 12-1-31 山田花子」「第3回 2-1-1 …」).
+# The analyser reads a town as a proper noun (a place's or, as for 本町・木田・寺町, a surname's); a common noun is one only
+# when it ends as a town's name does.
+_TOWN_SUFFIX = ("町", "村", "区", "市", "丁", "通")
+
+
+def _town_before_space(doc: Document, street: int, b: int) -> bool:
+    """Whether the address at normalised offsets [street, b), when a space parts its place from its numbers, has a
+    town's name before the space (always true of an address written without one)."""
+    norm = doc.norm
+    digit = next((i for i in range(street, b) if norm[i].isdigit()), b)
+    if digit == street or norm[digit - 1] not in " \t":
+        return True
+    space = doc.span(digit - 1, digit)[0]
+    k = doc.token_bounds[1].get(space)
+    if k is None:
+        return True  # the word does not end at the space (the analyser joined them): not this form's doubt
+    word = doc.tokens[k]
+    return word.pos2 == "固有名詞" or word.surface.endswith(_TOWN_SUFFIX)
+
+
 def _is_range(numview: str, a: int, b: int) -> bool:
     """Whether the 「1-2」 form found at numview[a:b] is a range of a count or a grade."""
     if _RANGE.match(numview, b):
@@ -2069,6 +2092,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     「本町ビル101号室」「市民プラザ 201号室」、「ハイツ本町1階」「コーポ上越 2F」のような階（店・医院・事務所などが階で書きます）、「ハイツ本町 2024」のような年は対象外です）。
     会場・施設の住所や、「小林古径記念美術館（本城町7-7）」「町家交流館高田小町（本町6-3-5）」のような人名の付いた施設名は対象外です。
     「1日2ー3回」「徒歩3ー4分」「要介護3ー5」「本町1-3丁目」のような回数・程度・丁目の範囲も対象外です。
+    「別紙 1-2-3 山田花子様」「整理券 12-3-4 山田様」「締切 12-1-31 山田花子」「第3回 2-1-1 山田花子さん」のように、町名でない語の後に空白を置いて続く数字も住所ではないので対象外です。
     「上越市長 中川幹太 様」「担当：山田花子」「健康づくり推進課 山田花子」「教育長」「健康づくり推進課 保健師 山田花子」「高田小学校 校長」「図書館長」のように
     市長・知事・教育長・議長や、課・学校・施設の名前に続く職名の後の氏名（「福祉課 高齢者支援係 主任」のように係をはさんだものや、問い合わせ先のように課・学校の名前を前の行に書いたものも）は職員として扱い、並んだ住所（市役所・学校など勤め先の住所）には反応しません。「やまだ食堂 店主 山田太郎 本町3-4-5」「山田内科医院 院長 山田太郎（本町3-4-5）」
     「やまだ食堂（店主 山田太郎さん）本町3-4-5」のように、店・医院・薬局・会社などの名前に続く店主・店長・院長・オーナー・代表・社長などの後の氏名も、
@@ -2106,6 +2130,8 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
         if "-" in doc.numview[a:b] and _is_range(doc.numview, a, b):
             continue
         street = _street(doc.norm, a, b)
+        if not _town_before_space(doc, street, b):
+            continue
         start, end = doc.span(street, b)
         # Near and in the same sentence (「会場：本町3-4-5 市民プラザ。自宅で参加もできます」 names no
         # home), or right beside it as a form's label on the line above (「自宅⏎本町3-4-5」).

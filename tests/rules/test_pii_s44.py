@@ -55,3 +55,36 @@ def test_a_victim_given_by_the_street_number_and_the_age_warns(text: str, addres
 )
 def test_everyone_at_a_place_or_a_class_is_silent(text: str) -> None:
     assert [c for c, _ in _pii(text)] == []
+
+
+# Number groups after a space follow a town's name in an address (「本町 3-4-5」, as a form's cells leave it); after any
+# other word they are that word's numbers: an appendix's, a ticket's, a date, a score, a round (「別紙 1-2-3 山田花子様」
+# 「整理券 12-3-4 山田様」「締切 12-1-31 山田花子」「第3回 2-1-1 山田花子さん」), and a name beside them is no resident's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "別紙 1-2-3 山田花子様",
+        "【表彰】別紙 1-2-3 山田花子様ほか3名を表彰しました。",
+        "整理券 12-3-4 山田様",
+        "締切 12-1-31 山田花子",
+        "【申込締切】締切 12-1-31 山田花子 記念講演会（文化会館）",
+        "試合結果 高田 3-1-2 直江津",
+        "第3回 2-1-1 山田花子さん（柿崎区）が優勝しました。",
+        "議事録 3-1-2 山田委員の発言を訂正します。",
+    ],
+)
+def test_numbers_after_a_space_that_are_no_towns_block_are_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("当選者：本町 3-4-5 山田花子様", "本町 3-4-5"),
+        ("当選者：大手町 2-3-4 山田花子様", "大手町 2-3-4"),
+        ("山田花子様 上越市本町 3-4-5", "上越市本町 3-4-5"),
+        ("当選者：本町　３－４－５　山田花子様", "本町　３－４－５"),
+    ],
+)
+def test_a_towns_block_after_a_space_beside_a_name_still_warns(text: str, address: str) -> None:
+    assert ("pii.address", address) in _pii(text)
