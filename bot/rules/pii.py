@@ -1216,7 +1216,7 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     「受付番号」「呼出番号」「お待ちの番号」、ペイジーの「納付番号」など別の種類の番号と分かる見出しの直後の番号や、その見出しの
     次の行から1行に1つずつ並べた番号（1行に4桁ずつ4つ並べた「抽選番号⏎4012 4127 4388 4517」も）にも、「整理券 4012 4127 4388 4517 番の方」のように
     「番」や「人」「件」などの単位を付けて並べた番号、年や月の見出し（「2023 2024 2025 2026」）の下に並べた統計の表の数にも
-    （「カード番号」と書かれたものを除き）反応しません。ただし、1行に1つずつ並べた番号の一覧の後の、形の違う番号（「受付番号一覧⏎・1001⏎⏎4556 7375 8689 9855」）や、
+    （「カード番号」と書かれたものを除き）反応しません。ただし、番号のすぐ後に有効期限とセキュリティコードをその値とともに書いたもの（「お問い合わせ番号 4556 … 有効期限 12/28 セキュリティコード 123」）は、どの見出しの番号でもカード番号として止めます（「有効期限 12/28（引換券）」のように期限だけのものは除きます）。ただし、1行に1つずつ並べた番号の一覧の後の、形の違う番号（「受付番号一覧⏎・1001⏎⏎4556 7375 8689 9855」）や、
     当選番号などの見出しの下にハイフンでつないで書いた番号（「【当選番号】⏎4556-7375-8689-9855」）は一覧の番号ではないので止めます（「お問い合わせ番号」「受付番号」「追跡番号」のような見出しのすぐ下の行にその番号だけを書いた「お問い合わせ番号⏎4556-7375-8689-9855」は、同じ行に書いたものと同じく対象外です）。Facebook の「photo.php?fbid=4111111111111111」や地図の「?cid=…」
     のようなリンクの中の番号も対象外です（フォームの回答を埋め込んだ「entry.123=…」や「?card_no=…」は止めます）。
     カード会社が決済の試験用に公表している番号（「4111 1111 1111 1111」「4242 4242 4242 4242」「5555 5555 5555 4444」など）は
@@ -1277,7 +1277,10 @@ def _card_candidates(doc: Document, year: int) -> Iterator[tuple[int, int]]:
         labelled = _CARD_NUMBER_LABEL.search(doc.folded, max(0, a - _LABEL_WINDOW), a) is not None
         named = labelled or _named_as_card(doc, a)
         shape = _card_halves if labelled else _card_groups if named else _card_shape
-        found = [(a, b) for a, b in _windows(groups, shape, 6) if _card_at(doc, a, b, named)]
+        found = [
+            (a, b) for a, b in _windows(groups, shape, 6)
+            if _card_at(doc, a, b, named) or (_card_data_after(doc, b) and _card_at(doc, a, b, True, vouched=True))
+        ]
         if (not found and len(groups) > 2 and _expiry(doc.numview[groups[-1][0] : groups[-1][1]], year)
                 and (shape is not _card_shape or not _a_row_of_counts(doc, a, groups[-1][1]))):
             # The expiry typed on after the number (「4111 1111 1111 1111 1228」): a group as long as the number's
@@ -1301,9 +1304,29 @@ def _a_row_of_counts(doc: Document, a: int, b: int) -> bool:
             or _COUNT_UNIT_AFTER.match(doc.folded, b) is not None)
 
 
-def _card_at(doc: Document, a: int, b: int, named: bool) -> bool:
+# A card's expiry and its security code given right after a number (「お問い合わせ番号 4556 … 有効期限 12/28 セキュリティコード
+# 123」「受付番号：4556-…（有効期限12/28、セキュリティコード123）」) make it a card's whatever it is labelled: a form's field
+# mislabelled, or a reference number's label left above a pasted card. Both, with their values, within a few lines: a
+# reference number's own expiry (「有効期限 12/28（引換券）」) or a warning that speaks of the code names no card.
+_CARD_DATA_WINDOW = 80
+_CARD_EXPIRY = re.compile(
+    r"(?:有効期限|有効年月|期限|exp(?:iry|iration)?|valid[ \t]*thru)[^0-9\n]{0,4}(?:0?[1-9]|1[0-2])[ \t]*/[ \t]*(?:20)?[0-9]{2}(?![0-9])"
+)
+_CARD_SECURITY_CODE = re.compile(r"(?:セキュリティー?コード|cvv2?|cvc2?|\bcid\b)[^0-9\n]{0,4}[0-9]{3,4}(?![0-9])")
+
+
+def _card_data_after(doc: Document, b: int) -> bool:
+    """Whether a card's expiry and security code, with their values, follow the number ending at numview offset ``b``
+    (within its paragraph)."""
+    window = doc.folded[b : b + _CARD_DATA_WINDOW]
+    window = window.split("\n\n", 1)[0]
+    return _CARD_SECURITY_CODE.search(window) is not None and _CARD_EXPIRY.search(window) is not None
+
+
+def _card_at(doc: Document, a: int, b: int, named: bool, *, vouched: bool = False) -> bool:
     """Whether the digits at numview offsets [a, b) are a card's number rather than a code, an example, prices or
-    tickets listed (「整理券 4012 4127 4388 4517 番の方」, unless ``named``: the card's name is before them)."""
+    tickets listed (「整理券 4012 4127 4388 4517 番の方」, unless ``named``: the card's name is before them). A number
+    ``vouched`` for by the card's expiry and security code after it is a card's under any other number's label."""
     digits = _digits(doc.numview[a:b])
     # No brand issues thirteen-digit cards any more (Visa's were the last), while a 法人番号 is thirteen digits, public,
     # and given bare after a company's name or as an invoice's 「T4110001234569」 (one in ten passes Luhn): only a number
@@ -1315,7 +1338,7 @@ def _card_at(doc: Document, a: int, b: int, named: bool) -> bool:
     # A label on the line above is the list's heading (_labelled_as_other_number reads it too: 「$」 matches before
     # the line break), and a list's item is one of the list's shape.
     starts_line = _LIST_LINE_LEAD.fullmatch(doc.numview, doc.numview.rfind("\n", 0, a) + 1, a) is not None
-    if (
+    if not vouched and (
         (not starts_line and _labelled_as_other_number(doc, a)) or _listed_after_other_number(doc, a)
         or _under_other_header(doc, a) or _listed_in_its_shape(doc, a, b)
     ):

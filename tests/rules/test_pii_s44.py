@@ -88,3 +88,30 @@ def test_numbers_after_a_space_that_are_no_towns_block_are_silent(text: str) -> 
 )
 def test_a_towns_block_after_a_space_beside_a_name_still_warns(text: str, address: str) -> None:
     assert ("pii.address", address) in _pii(text)
+
+
+# A card's expiry and security code given with a number make it a card's, whatever label the number is under (a form's
+# field mislabelled, or a reference number's label left above a pasted card): the security code is only a card's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "お問い合わせ番号 4556 7375 8689 9855 有効期限 12/28 セキュリティコード 123",
+        "お問い合わせ番号\n4556 7375 8689 9855\n有効期限 12/28\nセキュリティコード 123",
+        "受付番号：4556-7375-8689-9855（有効期限12/28、セキュリティコード123）",
+        "【寄附の受付】お問い合わせ番号：4556737586899855 有効期限：12/28 CVV：123",
+    ],
+)
+def test_a_number_with_a_cards_expiry_and_security_code_is_a_card(text: str) -> None:
+    assert [c for c, _ in _pii(text) if c == "pii.card_number"] == ["pii.card_number"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【ふるさと納税】お問い合わせ番号 4556 7375 8689 9855 の寄附の受領証明書を再発行しました。",
+        "お問い合わせ番号 4556 7375 8689 9855 有効期限 12/28（引換券）",
+        "お問い合わせ番号 4556 7375 8689 9855。カードのセキュリティコードを電話で聞くことはありません。",
+    ],
+)
+def test_a_reference_number_without_a_cards_code_is_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text) if c == "pii.card_number"] == []
