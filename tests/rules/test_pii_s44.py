@@ -115,3 +115,31 @@ def test_a_number_with_a_cards_expiry_and_security_code_is_a_card(text: str) -> 
 )
 def test_a_reference_number_without_a_cards_code_is_silent(text: str) -> None:
     assert [c for c, _ in _pii(text) if c == "pii.card_number"] == []
+
+
+# A resident giving a thing away names where it is picked up, the home, and signs it (「受取場所：本町3-4-5 佐藤」「引き取り
+# 場所：大手町2-3-4 鈴木」): a household's door, not a venue's, whose district may follow it (「会場：本町3-4-5 高田」).
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("受取場所：本町3-4-5 佐藤", "本町3-4-5"),
+        ("【譲ります】ベビーベッド。受取場所：本町3-4-5 佐藤", "本町3-4-5"),
+        ("【譲ります】子ども用自転車 引き取り場所：大手町2-3-4 鈴木", "大手町2-3-4"),
+        ("お渡し場所は本町3丁目4番5号 山田", "本町3丁目4番5号"),
+    ],
+)
+def test_a_pick_up_place_signed_by_a_surname_warns(text: str, address: str) -> None:
+    assert ("pii.address", address) in _pii(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "受取場所：木田1-1-3 上越市役所",
+        "【臨時給付金】受取場所：高田区総合事務所（本町3-4-5）",
+        "集合場所：本町3-4-5 高田",
+        "会場：本町3-4-5 高田\n駐車場あり",
+    ],
+)
+def test_a_venue_or_the_citys_counter_is_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
