@@ -277,7 +277,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
 
     上越市 5(3) はプライバシー権・個人情報への配慮を求めています。携帯番号は職員個人や住民の
     番号であることが多く、一度公開すると削除できません。ハイフン（ー－‐−― など全角・半角の別を
-    問わず）、ハイフンの代わりの「〜」「～」「_」、ピリオド、スラッシュ、中黒（・）、空白、括弧、区切りなし、全角数字、漢数字（〇九〇－一二三四－…、〇の代わりに○や「零」を使った「零九零-1234-5678」、算用数字と混ぜた「090-一二三四-五六七八」も）、国番号付き
+    問わず）、ハイフンの代わりの「〜」「～」「_」、ピリオド、スラッシュ、中黒（・）、空白、括弧、区切りなし、全角数字、漢数字（〇九〇－一二三四－…、〇の代わりに○や「零」を使った「零九零-1234-5678」、算用数字と混ぜた「090-一二三四-五六七八」も）、0 を読みどおり「ゼロ」と書いた番号（「ゼロ九ゼロ-1234-5678」「ゼロハチゼロ-1234-5678」。「殺処分ゼロ」「ゼロ歳児」のような語は対象外です）、国番号付き
     （+81 90-…、(+81) 90-…、「+」を省いた 81-90-…・81 90 …）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）や、PDF から写して2行に分かれた番号（「090-1234」の次の行に「5678」だけ）でも、1桁ずつ枠のある様式から写した番号（「0 9 0 1 2 3 4 5 6 7 8」）でも、表計算ソフトが先頭の0を落とした「携帯」「電話」の列の番号（「9012345678」）でも、ハイフンで区切った番号の1〜2文字を英字で打ち間違えたもの（0 を O、1 を l や I にした「09O-1234-5678」「090-l234-5678」）でも、読み上げたとおりに「の」でつないだ番号（「090の1234の5678」）でも見つけます（1行に1つずつ並べた「090」「1234」「5678」や、「2025の1234の5678」「3の2の1」のように携帯の番号の形でない数の並び、「商品番号 090-1234-5678-01」「品番 080-1234-5678-A1」のように携帯の番号の形の後にハイフンと2〜3桁の数字（または英大文字と数字）が続いて終わる品番は対象外です。「090-1234-5678－9時～17時」「090-1234-5678-0120-…」のように受付時間や別の番号が続くものは止めます）。
     外国人住民向けの多言語の投稿に書かれる外国の携帯番号も同じく止めます。国番号付き（中国 +86 138…、
     ベトナム +84 90…、ブラジル +55 11 9…、韓国 +82 10…、フィリピン・台湾・ネパール・インドネシアなど
@@ -310,12 +310,15 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     numbers = _numbers(doc)
     if "○" in numbers:
         numbers = _KANJI_DIGIT_RUN.sub(_circle_as_zero, numbers)
-    if "〇" in numbers or "零" in numbers or _MIXED_DIGITS.search(numbers):
+    spoken = "ゼロ" in numbers
+    if "〇" in numbers or "零" in numbers or spoken or _MIXED_DIGITS.search(numbers):
         numbers = numbers.translate(_KANJI_DIGITS)
     numbers = _LOOK_ALIKE_NUMBER.sub(_look_alike_digits, numbers)
     stripped = [m for m in _STRIPPED_MOBILE.finditer(numbers) if _PHONE_HEADER.search(_column_header(doc, m.start()) or "")]
     read_out = [m for m in _SAID_MOBILE.finditer(numbers) if "の" in m.group()] if "の" in numbers else []
     spans = {m.span() for m in (*_MOBILE.finditer(numbers), *_BOXED_MOBILE.finditer(numbers), *stripped, *read_out)}
+    if spoken:
+        spans.update(_spoken_mobiles(numbers))
     spans.update(_foreign_mobiles(numbers, doc.folded))
     # One number each: 「138 1234 5678」 of 「+86 138 1234 5678」 is the same number read in its domestic form.
     ordered = sorted(spans, key=lambda span: (span[0], -span[1]))
@@ -324,7 +327,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         if b <= reach:
             continue
         reach = b
-        if _national(numbers[a:b]) in official or _example(doc, a, b):
+        if _national(numbers[a:b].replace("ゼロ", "0")) in official or _example(doc, a, b):
             continue
         start, end = doc.span(a, b)
         sentence = doc.sentence_at(start)
@@ -349,6 +352,38 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
             end,
             "携帯電話番号が含まれています。個人の番号は掲載せず、課の代表番号などに置き換えてください。",
         )
+
+
+# A mobile's zeros spelled out as they are said (「ゼロ九ゼロ-1234-5678」「ゼロ90-…」), and the digit between them too
+# (「ゼロハチゼロ-…」「ゼロキュウゼロの1234の5678」), as a resident types a number read out over the phone or hides it from a
+# search. 「ゼロ」 is a word as often (「殺処分ゼロ」「ゼロ歳児」): only the whole of a mobile's shape, read with each spelled
+# digit as one, is a number.
+_SPOKEN_DIGIT = re.compile(r"ゼロ|(?:(?<=ゼロ)|(?<=[0〇]))(?:ロク|ナナ|ハチ|キュウ)(?=ゼロ|[0〇])")
+_SPOKEN_VALUE = {"ゼロ": "0", "ロク": "6", "ナナ": "7", "ハチ": "8", "キュウ": "9"}
+
+
+def _spoken_mobiles(numbers: str) -> Iterator[tuple[int, int]]:
+    """Spans (in ``numbers``) of the mobiles whose digits are partly spelled out in katakana."""
+    read: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for m in _SPOKEN_DIGIT.finditer(numbers):
+        read.append(numbers[pos : m.start()])
+        starts.extend(range(pos, m.start()))
+        ends.extend(range(pos + 1, m.start() + 1))
+        read.append(_SPOKEN_VALUE[m.group()])
+        starts.append(m.start())
+        ends.append(m.end())
+        pos = m.end()
+    read.append(numbers[pos:])
+    starts.extend(range(pos, len(numbers)))
+    ends.extend(range(pos + 1, len(numbers) + 1))
+    said = "".join(read)
+    for m in (*_MOBILE.finditer(said), *(m for m in _SAID_MOBILE.finditer(said) if "の" in m.group())):
+        a, b = starts[m.start()], ends[m.end() - 1]
+        if "ゼロ" in numbers[a:b]:
+            yield a, b
 
 
 # A warning about a scam that quotes the number it calls from (「090-…から市職員を名乗る不審な電話が

@@ -143,3 +143,32 @@ def test_a_pick_up_place_signed_by_a_surname_warns(text: str, address: str) -> N
 )
 def test_a_venue_or_the_citys_counter_is_silent(text: str) -> None:
     assert [c for c, _ in _pii(text)] == []
+
+
+# A mobile's zeros spelled out as they are said (「ゼロ九ゼロ-1234-5678」「ゼロハチゼロ-1234-5678」), as a resident types the
+# number read out over the phone or hides it from a search: the same number to whoever reads it.
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("ゼロ九ゼロ-1234-5678", "ゼロ九ゼロ-1234-5678"),
+        ("携帯 ゼロ九ゼロ-1234-5678 まで", "ゼロ九ゼロ-1234-5678"),
+        ("連絡先：ゼロハチゼロ-1234-5678", "ゼロハチゼロ-1234-5678"),
+        ("山田の携帯はゼロ90-1234-5678です", "ゼロ90-1234-5678"),
+        ("連絡はゼロキュウゼロの1234の5678へ", "ゼロキュウゼロの1234の5678"),
+    ],
+)
+def test_a_mobile_with_its_zeros_spelled_out_is_found(text: str, number: str) -> None:
+    assert ("pii.phone", number) in _pii(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "殺処分ゼロを目指して。問い合わせは 025-526-5111 へ",
+        "交通事故死ゼロの日 1234-5678 件の啓発物を配布",
+        "ゼロカーボンシティ宣言 090-1234 号",
+        "ゼロ歳児から入園できます。定員 12 名",
+    ],
+)
+def test_zero_as_a_word_is_no_phone(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
