@@ -1899,6 +1899,17 @@ _SentenceCache = dict[tuple[re.Pattern[str], tuple[int, int]], bool]
 # What makes a surname's 「家」 a historic house or a clan, not a household (「旧笹川家」「佐藤家住宅」「上杉家の家紋」「高田藩主
 # 榊原家」「上杉家ゆかりの」).
 _HISTORIC = re.compile(r"旧|藩|家臣|菩提|墓|廟|ゆかり|城|大名|家紋|当主|歴代|文化財|史跡|屋敷|宝物|公開|展示")
+# The daimyo families of the domain and the realm (高田藩's 松平・榊原, 上杉, 徳川): their 「家」 names a clan and its
+# house, a landmark, with no word of history needed (「松平家（本町3-4-5）」). Not a surname common today (稲葉, 戸田, 酒井):
+# 「戸田家（…）の庭」 is as likely a household.
+_CLANS = frozenset({"松平", "徳川", "上杉", "榊原", "豊臣", "織田"})
+# Someone who lived at the address long ago, as a history or a tourism post says of a writer or a founder (「作家の坂口安吾
+# がかつて本町3-4-5に住んでいた」「明治の実業家・保阪潤治が晩年に…住んでいました。その旧宅を公開します」): a landmark, not a
+# household. Not 「住んでいた80代の女性が亡くなりました」: no word of the past or of a figure in the sentence.
+_LANDMARK_PAST = re.compile(
+    r"かつて|昔|生前|晩年|幼少|少年時代|青年時代|旧居|旧宅|生家|ゆかり|明治|大正|江戸|幕末|作家|文豪|画家|詩人|歌人|俳人|偉人"
+    r"|藩士|藩主|記念館|案内板|史跡|文化財"
+)
 
 
 # Nor a shop's or a house's name with its kind, a noun, before it, glued or a space apart (「ラーメン 山田家」「とんかつ山田家」
@@ -1943,7 +1954,8 @@ def _people(doc: Document) -> list[tuple[int, int]]:
             named = _QUOTED_BEFORE.search(doc.text, max(0, start - 1), start) is not None or (
                 k >= 0 and toks[k].pos == "名詞" and start - toks[k].end <= 1
             )
-            if not glued and not named and not _sentence_says(doc, _HISTORIC, doc.sentence_at(start), seen):
+            clan = "".join(t.surface for t in toks[i:j]) in _CLANS
+            if not glued and not named and not clan and not _sentence_says(doc, _HISTORIC, doc.sentence_at(start), seen):
                 found.append((toks[i].start, toks[j].end))
         elif j < len(toks) and toks[j].surface in _HONORIFICS:
             found.append((toks[i].start, toks[j].end))
@@ -2129,7 +2141,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
 
     上越市 5(3) は個人が特定できる情報の発信に本人の了解を求めています。丁目・番地・号（「三丁目四番五号」の
     ような漢数字も）や「1-2-3」形式の住所（「1−2−3」「1ー2ー3」のようにハイフンに似た記号で区切ったものや、町名との間に空白のある「本町 3-4-5」「本町　３－４－５」も）が、個人を示す語（さん宅・様方・自宅・先生宅・先生の家・「山田さんのお宅」「佐藤様のご実家」・高齢者宅や利用者宅のような「〜者宅」、中国語の「住址」「住在」、「住まいは」「〜に住んでいます」など）と同じ文の前後25文字以内にある場合と、
-    個人の氏名（姓と名、または「様・さん・氏・殿」や子どもの「ちゃん・くん・君」の付いた名前、「佐藤方」、家族を名字で呼んだ「佐藤家」。「旧笹川家」「佐藤家住宅」「上杉家の家紋」のような歴史上の家や文化財、「ラーメン 山田家」「とんかつ山田家」のような店の名前は除きます）とすぐ隣に並んでいる場合
+    個人の氏名（姓と名、または「様・さん・氏・殿」や子どもの「ちゃん・くん・君」の付いた名前、「佐藤方」、家族を名字で呼んだ「佐藤家」。「旧笹川家」「佐藤家住宅」「上杉家の家紋」「松平家（本町3-4-5）」のような歴史上の家や大名家、文化財、「ラーメン 山田家」「とんかつ山田家」のような店の名前は除きます）とすぐ隣に並んでいる場合
     （「当選者：本町3-4-5 山田花子様」「氏名 山田花子／住所 本町3丁目4番5号」、学年や学校名をはさんだ
     「山田花子（高田小3年、本町3-4-5）」「佐藤健太（3年）の家は本町3-4-5」、年齢をはさんだ
     「山田トメさん（85歳）住所：西城町2丁目5番10号」（名簿で「歳」を省いた「山田トメ（85）本町3-4-5」も）、「山田さん一家（本町3-4-5）」、
@@ -2144,7 +2156,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     「わたしの実家は本町3-4-5です」「我が家（本町3-4-5）」「うちの住所は」「実家：」のように住所のすぐ前に自分の家と書いたものと、
     「本町3-4-5に住む80代の女性」「本町3-4-5に暮らす80代の夫婦」「本町3-4-5在住の70代女性」のように住所のすぐ後に住んでいると書いたものや「本町3-4-5の70代女性が」「本町3-4-5の女性（82）が」「本町3-4-5の無職、山田花子さん（82）」のように年代や年齢と書いたもの、「連絡先：本町3丁目4番5号 山田」「本町3-4-5 佐藤まで」「受取場所：本町3-4-5 佐藤」のように
     連絡先・送り先や譲る品の受取場所・引き取り場所の住所や「まで」「へ」の前、部屋番号の後、迷子のペットや里親募集・拾得物の知らせで、住所のすぐ後に名字だけを書いて行や文を終えたものも、住まいとして反応します（「我が家の防災講座（会場 本町3-4-5 …）」
-    「実家じまい相談会 会場：…」「…付近に住む方」のように住所と結び付いていないもの、「本町3丁目4番に住む皆様へ」「本町3-4-5在住の方は」「本町3-4-5の20代女性向けセミナー」のような知らせや講座の対象、「ご実家」、「グループホームわが家」「お食事処 わが家」「みんなの実家」のような施設や店の名前、空き家・売却・賃貸の投稿、
+    「実家じまい相談会 会場：…」「…付近に住む方」のように住所と結び付いていないもの、「作家の坂口安吾がかつて本町3-4-5に住んでいた」のような歴史上の人物の旧居、「本町3丁目4番に住む皆様へ」「本町3-4-5在住の方は」「本町3-4-5の20代女性向けセミナー」のような知らせや講座の対象、「ご実家」、「グループホームわが家」「お食事処 わが家」「みんなの実家」のような施設や店の名前、空き家・売却・賃貸の投稿、
     「木田1-1-3 上越市役所」のように住所の後が施設の名前のもの、「避難所：中央1-2-3 直江津」「バス停 本町3-4-5 高田」のように名字にもある地区の名前を住所の後に書いたもの、「会場：」の住所や店の案内の住所の後の名字は対象外です）。
     住所のすぐ後に「の住宅」「の民家」と続く場合（「本町3丁目4番5号の住宅に空き巣が入りました」「本町3-4-5の民家で火災」。「住宅展示場」「住宅相談会」
     「住居表示」のような別の語や、「市営住宅」、空き家（特定空家を含みます）、市有の住宅の売却、賃貸やお試し住宅の投稿は除きます）と、住所のすぐ後にアパート・マンションの名前と部屋番号がある場合（「大手町2-3-4 コーポ上越201号」「仲町4-5-6 グランドマンション505号室」
@@ -2248,7 +2260,10 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
             elif (
                 _signed_by_surname(doc, street, b, sentence, seen)
                 or _OWN_HOME_BEFORE.search(doc.norm, max(0, street - 16), street) is not None
-                or _LIVES_AT_AFTER.match(doc.norm, b) is not None
+                or (
+                    _LIVES_AT_AFTER.match(doc.norm, b) is not None
+                    and not _sentence_says(doc, _LANDMARK_PAST, sentence, seen)
+                )
             ) and not _sentence_says(doc, _VACANT, sentence, seen):
                 message = "個人宅の住所と思われます。本人の了解がない限り、番地までの住所は掲載しないでください。"
             else:

@@ -172,3 +172,32 @@ def test_a_mobile_with_its_zeros_spelled_out_is_found(text: str, number: str) ->
 )
 def test_zero_as_a_word_is_no_phone(text: str) -> None:
     assert [c for c, _ in _pii(text)] == []
+
+
+# A historical figure's house (「作家の坂口安吾がかつて本町3-4-5に住んでいた」) and a daimyo family's (「松平家（本町3-4-5）」) are
+# landmarks a tourism or a history post gives: no one's household today.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "作家の坂口安吾がかつて本町3-4-5に住んでいた",
+        "作家の坂口安吾がかつて本町3-4-5に住んでいたことを記念し、案内板を設置しました。",
+        "明治の実業家・保阪潤治が晩年に本町3-4-5に住んでいました。その旧宅を公開します。",
+        "松平家（本町3-4-5）",
+        "【まち歩き】榊原家（本町3-4-5）の門をくぐると、雁木の町並みが続きます。",
+        "徳川家（本町3-4-5）の蔵を見学しました",
+    ],
+)
+def test_a_historic_figures_or_familys_house_is_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("本町3-4-5に住んでいた80代の女性が亡くなりました。", "本町3-4-5"),
+        ("佐藤家（本町3-4-5）の庭の梅が満開です", "本町3-4-5"),
+        ("【火災】本町3-4-5に住んでいた70代の男性と連絡が取れていません。", "本町3-4-5"),
+    ],
+)
+def test_a_household_of_today_still_warns(text: str, address: str) -> None:
+    assert ("pii.address", address) in _pii(text)
