@@ -1765,12 +1765,15 @@ _LIVES_AT_AFTER = re.compile(
 # resident signs a notice for a lost pet or a kitten to give away (「連絡先：本町3丁目4番5号 山田」「本町3-4-5 佐藤まで」), the
 # household at that door. One word the analyser reads as a name, two characters or more (「牧」 is a place as often); a
 # place's name after the address is more than one (「上越市役所」「高田小学校」「大島区」).
-_SURNAME_AFTER = re.compile(r"[ \t]+([一-龯々]{2,4})[ \t]*(?P<to>まで|宛て?|へ)?[ \t]*(?:[。.!！]|\n|$)")
+# The shortest name first: 「山田宛」 is 山田 and 宛, not a name of three.
+_SURNAME_AFTER = re.compile(r"[ \t]+([一-龯々]{2,4}?)[ \t]*(?P<to>まで|宛て?|へ)?[ \t]*(?:[。.!！]|\n|$)")
 # But the analyser reads most of a city's districts as surnames too (高田, 直江津, 名立, 柿崎, 板倉…), and a place's line
 # gives its district after the street number (「避難所：中央1-2-3 直江津」「バス停 本町3-4-5 高田」「所在地 本町3-4-5 高田」,
 # a 地区 listing): a surname signs the address only where someone is to be reached or written to there, under a contact's
-# label (「連絡先：」「問い合わせ先」「送り先」), before 「まで」「へ」「宛」, beside a room's number (「本町3-4-5-201 山田」),
-# or in a resident's notice of a pet or a thing found (「里親募集」「迷子の犬を預かっています」「拾いました」).
+# label (「連絡先：」「問い合わせ先」「送り先」), before 「まで」「宛」, beside a room's number (「本町3-4-5-201 山田」),
+# or in a resident's notice of a pet or a thing found (「里親募集」「迷子の犬を預かっています」「拾いました」). Not before 「へ」
+# alone: it is a way to go as often (「中央1-2-3 直江津へ」「本町3-4-5 高田へ」), and signs only under a contact's label or in a
+# resident's notice (「ご連絡は本町3-4-5 佐藤へ」「お心当たりの方は…小林へ」).
 _CONTACT_BEFORE = re.compile(
     r"(?:連絡先?|問い?合わ?せ先?|申し?込み?先|送り?先|送付先|返送先|宛先|差出人"
     r"|(?:受け?取り?|引き?取り?|お?渡し|受け?渡し)(?:場所|先))(?:は|:|[ \t])*$"
@@ -2086,7 +2089,7 @@ def _signed_by_surname(
     ):
         return False
     if not (
-        m["to"]
+        m["to"] in ("まで", "宛", "宛て")
         or _CONTACT_BEFORE.search(doc.norm, max(0, street - 12), street)
         or _ROOM_IN_ADDRESS.search(doc.numview, street, b)
         or _RESIDENTS_NOTICE.search(doc.norm, max(0, street - _NOTICE_BEFORE), street)
@@ -2155,9 +2158,9 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     番地のない「大字」の住所（「大字土橋1234」）も同じです。
     「わたしの実家は本町3-4-5です」「我が家（本町3-4-5）」「うちの住所は」「実家：」のように住所のすぐ前に自分の家と書いたものと、
     「本町3-4-5に住む80代の女性」「本町3-4-5に暮らす80代の夫婦」「本町3-4-5在住の70代女性」のように住所のすぐ後に住んでいると書いたものや「本町3-4-5の70代女性が」「本町3-4-5の女性（82）が」「本町3-4-5の無職、山田花子さん（82）」のように年代や年齢と書いたもの、「連絡先：本町3丁目4番5号 山田」「本町3-4-5 佐藤まで」「受取場所：本町3-4-5 佐藤」のように
-    連絡先・送り先や譲る品の受取場所・引き取り場所の住所や「まで」「へ」の前、部屋番号の後、迷子のペットや里親募集・拾得物の知らせで、住所のすぐ後に名字だけを書いて行や文を終えたものも、住まいとして反応します（「我が家の防災講座（会場 本町3-4-5 …）」
+    連絡先・送り先や譲る品の受取場所・引き取り場所の住所や「まで」「宛」の前、部屋番号の後、迷子のペットや里親募集・拾得物の知らせで、住所のすぐ後に名字だけを書いて行や文を終えたものも、住まいとして反応します（「我が家の防災講座（会場 本町3-4-5 …）」
     「実家じまい相談会 会場：…」「…付近に住む方」のように住所と結び付いていないもの、「作家の坂口安吾がかつて本町3-4-5に住んでいた」のような歴史上の人物の旧居、「本町3丁目4番に住む皆様へ」「本町3-4-5在住の方は」「本町3-4-5の20代女性向けセミナー」のような知らせや講座の対象、「ご実家」、「グループホームわが家」「お食事処 わが家」「みんなの実家」のような施設や店の名前、空き家・売却・賃貸の投稿、
-    「木田1-1-3 上越市役所」のように住所の後が施設の名前のもの、「避難所：中央1-2-3 直江津」「バス停 本町3-4-5 高田」のように名字にもある地区の名前を住所の後に書いたもの、「会場：」の住所や店の案内の住所の後の名字は対象外です）。
+    「木田1-1-3 上越市役所」のように住所の後が施設の名前のもの、「避難所：中央1-2-3 直江津」「バス停 本町3-4-5 高田」「中央1-2-3 直江津へ」のように名字にもある地区の名前を住所の後に書いたもの（「へ」の前の名字は、連絡先の見出しの後や迷子・拾得物の知らせのときに限り反応します）、「会場：」の住所や店の案内の住所の後の名字は対象外です）。
     住所のすぐ後に「の住宅」「の民家」と続く場合（「本町3丁目4番5号の住宅に空き巣が入りました」「本町3-4-5の民家で火災」。「住宅展示場」「住宅相談会」
     「住居表示」のような別の語や、「市営住宅」、空き家（特定空家を含みます）、市有の住宅の売却、賃貸やお試し住宅の投稿は除きます）と、住所のすぐ後にアパート・マンションの名前と部屋番号がある場合（「大手町2-3-4 コーポ上越201号」「仲町4-5-6 グランドマンション505号室」
     「五智2丁目3番4号 メゾン五智102」）は、個人の名前がなくても住まいとして反応します（コーポ・ハイツ・アパート・マンション・メゾン・

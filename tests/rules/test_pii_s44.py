@@ -201,3 +201,30 @@ def test_a_historic_figures_or_familys_house_is_silent(text: str) -> None:
 )
 def test_a_household_of_today_still_warns(text: str, address: str) -> None:
     assert ("pii.address", address) in _pii(text)
+
+
+# 「へ」 after a district the analyser reads as a surname is a way to go (「中央1-2-3 直江津へ」「本町3-4-5 高田へ」); a surname
+# signs with 「へ」 only where someone is to be reached (a contact's label, a notice of a pet or a thing found).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中央1-2-3 直江津へ",
+        "【臨時バス】本町3-4-5 高田へ。",
+        "会場が変わりました。中央1-2-3 直江津へ",
+    ],
+)
+def test_a_district_after_the_street_number_before_he_is_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("落とし物を拾いました。お心当たりの方は本町三丁目四番五号 小林へ。", "本町三丁目四番五号"),
+        ("ご連絡は本町3-4-5 佐藤へ", "本町3-4-5"),
+        ("本町3-4-5 佐藤まで", "本町3-4-5"),
+        ("本町3-4-5 山田宛", "本町3-4-5"),
+    ],
+)
+def test_a_surname_signing_before_he_or_made_still_warns(text: str, address: str) -> None:
+    assert ("pii.address", address) in _pii(text)
