@@ -228,3 +228,20 @@ def test_a_district_after_the_street_number_before_he_is_silent(text: str) -> No
 )
 def test_a_surname_signing_before_he_or_made_still_warns(text: str, address: str) -> None:
     assert ("pii.address", address) in _pii(text)
+
+
+# Living alone at the address (「本町3-4-5で一人暮らしの80代女性が」) says whose home it is, as 住む and 暮らす do.
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("本町3-4-5で一人暮らしの80代女性が", "本町3-4-5"),
+        ("【熱中症】本町3丁目4番5号でひとり暮らしをしている男性（78）が搬送されました。", "本町3丁目4番5号"),
+        ("本町3-4-5に独り暮らしの高齢者がいます", "本町3-4-5"),
+    ],
+)
+def test_someone_living_alone_at_the_street_number_warns(text: str, address: str) -> None:
+    assert ("pii.address", address) in _pii(text)
+
+
+def test_a_class_for_people_living_alone_is_silent() -> None:
+    assert _pii("本町3-4-5の公民館で、一人暮らしの高齢者向けの見守り講座を開きます。") == []
