@@ -245,3 +245,30 @@ def test_someone_living_alone_at_the_street_number_warns(text: str, address: str
 
 def test_a_class_for_people_living_alone_is_silent() -> None:
     assert _pii("本町3-4-5の公民館で、一人暮らしの高齢者向けの見守り講座を開きます。") == []
+
+
+# A product's or a model's code in a mobile's shape, named so right before it (「商品番号 090 1234 5678 のリコール」「型番：
+# 080-1234-5678-A」), is a recall's, no one's phone.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "商品番号 090 1234 5678 のリコール",
+        "【消費者庁】リコール対象 型番：080-1234-5678-A",
+        "【自主回収】製品番号：090-1234-5678 の電気ストーブをお持ちの方はご連絡ください。電話 025-526-5111",
+        "品番 070-1234-5678",
+    ],
+)
+def test_a_product_code_in_a_mobiles_shape_is_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("商品のお問い合わせは担当 山田 090-1234-5678 まで", "090-1234-5678"),
+        ("商品番号をお知らせください。連絡先 090-1234-5678", "090-1234-5678"),
+        ("型番は本体の裏にあります。携帯 080-1234-5678", "080-1234-5678"),
+    ],
+)
+def test_a_mobile_near_a_products_word_still_stops(text: str, number: str) -> None:
+    assert ("pii.phone", number) in _pii(text)
