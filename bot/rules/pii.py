@@ -1924,10 +1924,23 @@ _CLANS = frozenset({"松平", "徳川", "上杉", "榊原", "豊臣", "織田"})
 # Someone who lived at the address long ago, as a history or a tourism post says of a writer or a founder (「作家の坂口安吾
 # がかつて本町3-4-5に住んでいた」「明治の実業家・保阪潤治が晩年に…住んでいました。その旧宅を公開します」): a landmark, not a
 # household. Not 「住んでいた80代の女性が亡くなりました」: no word of the past or of a figure in the sentence.
+# Only who lived there once (「住んでいた」「暮らしていました」): a resident of today stays one, whatever the sentence says of
+# the past (「本町3-4-5に住む80代の女性が、昔からの知人を名乗る男に」), and so does one who died lately (「本町3-4-5に住んでいた
+# 作家の山田花子さんが亡くなりました」: a writer is no word of history).
 _LANDMARK_PAST = re.compile(
-    r"かつて|昔|生前|晩年|幼少|少年時代|青年時代|旧居|旧宅|生家|ゆかり|明治|大正|江戸|幕末|作家|文豪|画家|詩人|歌人|俳人|偉人"
-    r"|藩士|藩主|記念館|案内板|史跡|文化財"
+    r"かつて|生前|晩年|幼少|少年時代|青年時代|旧居|旧宅|生家|ゆかり|明治|大正|江戸|幕末|文豪|偉人|藩士|藩主|記念館|案内板|史跡"
+    r"|文化財"
 )
+_PAST_FORM = re.compile(r"(?:いた|いました|おりました)$")
+
+
+def _lives_at(doc: Document, b: int, sentence: tuple[int, int], seen: _SentenceCache) -> bool:
+    """Whether someone is said to live at the address ending at normalised offset ``b`` (_LIVES_AT_AFTER), and not a
+    figure of history who once did."""
+    m = _LIVES_AT_AFTER.match(doc.norm, b)
+    if m is None:
+        return False
+    return _PAST_FORM.search(m.group()) is None or not _sentence_says(doc, _LANDMARK_PAST, sentence, seen)
 
 
 # Nor a shop's or a house's name with its kind, a noun, before it, glued or a space apart (「ラーメン 山田家」「とんかつ山田家」
@@ -2278,10 +2291,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
             elif (
                 _signed_by_surname(doc, street, b, sentence, seen)
                 or _OWN_HOME_BEFORE.search(doc.norm, max(0, street - 16), street) is not None
-                or (
-                    _LIVES_AT_AFTER.match(doc.norm, b) is not None
-                    and not _sentence_says(doc, _LANDMARK_PAST, sentence, seen)
-                )
+                or _lives_at(doc, b, sentence, seen)
             ) and not _sentence_says(doc, _VACANT, sentence, seen):
                 message = "個人宅の住所と思われます。本人の了解がない限り、番地までの住所は掲載しないでください。"
             else:

@@ -272,3 +272,16 @@ def test_a_product_code_in_a_mobiles_shape_is_silent(text: str) -> None:
 )
 def test_a_mobile_near_a_products_word_still_stops(text: str, number: str) -> None:
     assert ("pii.phone", number) in _pii(text)
+
+
+# Only who lived there once is a landmark's: a resident of today stays one, whatever the sentence says of the past.
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("本町3-4-5に住む80代の女性が、昔からの知人を名乗る男に現金をだまし取られました。", "本町3-4-5"),
+        ("本町3-4-5に暮らす80代の女性が、江戸時代の古文書を寄贈してくださいました。", "本町3-4-5"),
+        ("本町3-4-5に住んでいた作家の山田花子さんが亡くなりました", "本町3-4-5"),
+    ],
+)
+def test_a_resident_beside_words_of_the_past_still_warns(text: str, address: str) -> None:
+    assert ("pii.address", address) in _pii(text)
