@@ -370,8 +370,9 @@ _PRODUCT_NUMBER_BEFORE = re.compile(
 # (「ゼロハチゼロ-…」「ゼロキュウゼロの1234の5678」), as a resident types a number read out over the phone or hides it from a
 # search. 「ゼロ」 is a word as often (「殺処分ゼロ」「ゼロ歳児」): only the whole of a mobile's shape, read with each spelled
 # digit as one, is a number.
-_SPOKEN_DIGIT = re.compile(r"ゼロ|(?:(?<=ゼロ)|(?<=[0〇]))(?:ロク|ナナ|ハチ|キュウ)(?=ゼロ|[0〇])")
-_SPOKEN_VALUE = {"ゼロ": "0", "ロク": "6", "ナナ": "7", "ハチ": "8", "キュウ": "9"}
+# 「キュー」's long vowel is a hyphen in the view read (Document.numview).
+_SPOKEN_DIGIT = re.compile(r"ゼロ|(?:(?<=ゼロ)|(?<=[0〇]))(?:ロク|ナナ|ハチ|キュ[ウー-])(?=ゼロ|[0〇])")
+_SPOKEN_VALUE = {"ゼロ": "0", "ロク": "6", "ナナ": "7", "ハチ": "8", "キュウ": "9", "キュー": "9", "キュ-": "9"}
 
 
 def _spoken_mobiles(numbers: str) -> Iterator[tuple[int, int]]:

@@ -155,6 +155,7 @@ def test_a_venue_or_the_citys_counter_is_silent(text: str) -> None:
         ("連絡先：ゼロハチゼロ-1234-5678", "ゼロハチゼロ-1234-5678"),
         ("山田の携帯はゼロ90-1234-5678です", "ゼロ90-1234-5678"),
         ("連絡はゼロキュウゼロの1234の5678へ", "ゼロキュウゼロの1234の5678"),
+        ("ゼロキューゼロ-1234-5678", "ゼロキューゼロ-1234-5678"),
     ],
 )
 def test_a_mobile_with_its_zeros_spelled_out_is_found(text: str, number: str) -> None:
