@@ -2195,6 +2195,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     「五智2丁目3番4号 メゾン五智102」）は、個人の名前がなくても住まいとして反応します（コーポ・ハイツ・アパート・マンション・メゾン・
     レジデンス・ハイム・荘など住まいを示す名前に限ります。「市営住宅」「入居者募集」「空室」や、店・事務所・教室・民泊などの文の部屋、
     「本町ビル101号室」「市民プラザ 201号室」、「ハイツ本町1階」「コーポ上越 2F」のような階（店・医院・事務所などが階で書きます）、「ハイツ本町 2024」のような年は対象外です）。
+    番地がなくても、アパート・マンションの名前と階に個人の名前が続くもの（「ハイツ本町 3階の山田さん」「コーポ上越2Fの佐藤まで」）は、建物の名前から住まいが分かるので知らせます（「ハイツ本町 2階 集会室」「ホテルパレス上越 2階の山田様」「近所のアパートの2階の山田さん」のように、人の名前がないもの、店やホテルなどの階、名前のない建物は対象外です）。
     会場・施設の住所や、「小林古径記念美術館（本城町7-7）」「町家交流館高田小町（本町6-3-5）」のような人名の付いた施設名は対象外です。
     「1日2ー3回」「徒歩3ー4分」「要介護3ー5」「本町1-3丁目」のような回数・程度・丁目の範囲も対象外です。
     「別紙 1-2-3 山田花子様」「整理券 12-3-4 山田様」「締切 12-1-31 山田花子」「第3回 2-1-1 山田花子さん」のように、町名でない語の後に空白を置いて続く数字も住所ではないので対象外です。
@@ -2220,6 +2221,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     離れた所に施設があるだけのものは反応します）。
     """
     yield from _romaji_addresses(doc)
+    yield from _flat_floors(doc)
     # Read where hyphen look-alikes are "-" (offsets are the normalised text's): 「本町3−4−5」 with a
     # minus sign or 「本町3ー4ー5」 with a long vowel mark are as common as 「3-4-5」.
     if not _ADDRESS_HINT.search(doc.numview):
@@ -2298,6 +2300,42 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
             else:
                 continue
         yield Hit(start, end, message)
+
+
+# A flat's building and floor with a resident named on it (「ハイツ本町 3階の山田さん」「コーポ上越2Fの佐藤まで」「…3階の山田さん
+# 宅から出火」): a flat's name is on any map and a floor holds a few doors, so the household is found as by its street number.
+# A floor alone is no home's (bb14eedb: a shop, a clinic or a hall gives its floor), nor one with no one named on it (「ハイツ
+# 本町 2階 集会室」), nor a title (「山田先生」) or a firm (「山田建設」) after it: a surname with an honorific, 宅 or まで, and
+# not in a sentence on a shop's, a hotel's or a let room (_NOT_A_HOME_FLAT).
+_FLAT_FLOOR = re.compile(
+    rf"(?:{_DWELLING})(?P<name>[^\s、。,()「」【】<>0-9ぁ-ゖ]{{0,10}}?)[ \t]*[0-9]{{1,2}}(?:階|[Ff](?![A-Za-z0-9]))"
+)
+_FLOOR_RESIDENT = re.compile(r"[ \t]*の?[ \t]*([一-龯々]{1,4}?)(?:さん|様|氏|宅|まで)")
+_FLOOR_MESSAGE = (
+    "集合住宅の名前と階に個人の名前が並んでいます。本人の了解がない限り、建物の名前や階は掲載しないでください。"
+)
+
+
+def _flat_floors(doc: Document) -> Iterator[Hit]:
+    norm = doc.norm
+    seen: _SentenceCache = {}
+    for m in _FLAT_FLOOR.finditer(norm):
+        who = _FLOOR_RESIDENT.match(norm, m.end())
+        if who is None:
+            continue
+        name = doc.span(*who.span(1))
+        toks = [doc.tokens[i] for i in doc.token_range(name)]
+        if not toks or toks[-1].end != name[1] or not all(map(is_person_name, toks)):
+            continue
+        start = m.start()
+        while start > 0 and _PLACE_CHAR.match(norm, start - 1):
+            start -= 1  # the building's name before its kind (「グランドマンション」「上越ハイツ」)
+        if start == m.start() and not m["name"].strip():
+            continue  # a flat with no name (「近所のアパート2階の山田さん」): no door is given
+        sentence = doc.sentence_at(doc.span(start, m.end())[0])
+        if _example(doc, start, m.end()) or _sentence_says(doc, _NOT_A_HOME_FLAT, sentence, seen):
+            continue
+        yield Hit(*doc.span(start, m.end()), _FLOOR_MESSAGE)
 
 
 # The same in an English post: a romaji address to the lot (「3-12-5 Minami-Honcho, Joetsu City」「2-4-8 Naka-machi,

@@ -286,3 +286,37 @@ def test_a_mobile_near_a_products_word_still_stops(text: str, number: str) -> No
 )
 def test_a_resident_beside_words_of_the_past_still_warns(text: str, address: str) -> None:
     assert ("pii.address", address) in _pii(text)
+
+
+# A flat's building and floor with a resident named on it (「ハイツ本町 3階の山田さん」「コーポ上越2Fの佐藤様宅」) give the
+# household's door as a street number does: a flat's name is found on any map, and a floor holds a few doors. Not a floor
+# of a shop, an office or a hall (「ホテルパレス上越 2階の山田様」「レジデンス本町 3F 学習塾」), nor one with no one named.
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("ハイツ本町 3階の山田さん", "ハイツ本町 3階"),
+        ("【火災】ハイツ本町3階の山田さん宅から出火しました。", "ハイツ本町3階"),
+        ("子猫を保護しています。コーポ上越2Fの佐藤まで", "コーポ上越2F"),
+        ("落とし物は、メゾン五智 1階の鈴木様がお預かりしています", "メゾン五智 1階"),
+    ],
+)
+def test_a_flats_floor_with_a_resident_named_warns(text: str, excerpt: str) -> None:
+    assert ("pii.address", excerpt) in _pii(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ハイツ本町 2階 集会室で防災訓練",
+        "ホテルパレス上越 2階の山田様ご夫妻の披露宴会場",
+        "レジデンス本町 3F 学習塾 講師 山田先生",
+        "マンション本町 12階建て 山田建設が施工",
+        "市営住宅 ハイツ本町 3階の空室の入居者を募集します",
+        "コーポ上越2F やまだ整体院 院長 山田",
+        "ハイツ本町の3階から見える花火",
+        "近所のアパートの2階の山田さんからいただきました",
+        "アパート2階の佐藤さん",
+    ],
+)
+def test_a_flats_floor_with_no_resident_is_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
