@@ -2133,8 +2133,9 @@ def _signed_by_surname(
 # 「上越市大手町 2-3-4」, as a form's cells leave it): after any other word they are its numbers, an appendix's, a ticket's,
 # a deadline, a score or a round (「別紙 1-2-3 山田花子様」「整理券 12-3-4 山田様」「締切 12-1-31 山田花子」「第3回 2-1-1 …」).
 # The analyser reads a town as a proper noun (a place's or, as for 本町・木田・寺町, a surname's); a common noun is one only
-# when it ends as a town's name does.
+# when it ends as a town's name does, or is the city's 中央 (a town of 上越市 and of many cities, a common noun to it).
 _TOWN_SUFFIX = ("町", "村", "区", "市", "丁", "通")
+_COMMON_NOUN_TOWNS = frozenset({"中央"})
 
 
 def _town_before_space(doc: Document, street: int, b: int) -> bool:
@@ -2149,7 +2150,7 @@ def _town_before_space(doc: Document, street: int, b: int) -> bool:
     if k is None:
         return True  # the word does not end at the space (the analyser joined them): not this form's doubt
     word = doc.tokens[k]
-    return word.pos2 == "固有名詞" or word.surface.endswith(_TOWN_SUFFIX)
+    return word.pos2 == "固有名詞" or word.surface.endswith(_TOWN_SUFFIX) or word.surface in _COMMON_NOUN_TOWNS
 
 
 def _is_range(numview: str, a: int, b: int) -> bool:

@@ -84,6 +84,7 @@ def test_numbers_after_a_space_that_are_no_towns_block_are_silent(text: str) -> 
         ("当選者：大手町 2-3-4 山田花子様", "大手町 2-3-4"),
         ("山田花子様 上越市本町 3-4-5", "上越市本町 3-4-5"),
         ("当選者：本町　３－４－５　山田花子様", "本町　３－４－５"),
+        ("当選者：中央 1-2-3 山田花子様", "中央 1-2-3"),
     ],
 )
 def test_a_towns_block_after_a_space_beside_a_name_still_warns(text: str, address: str) -> None:
