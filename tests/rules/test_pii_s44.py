@@ -321,3 +321,32 @@ def test_a_flats_floor_with_a_resident_named_warns(text: str, excerpt: str) -> N
 )
 def test_a_flats_floor_with_no_resident_is_silent(text: str) -> None:
     assert [c for c, _ in _pii(text)] == []
+
+
+# A mobile grouped wrongly, as typed in haste or read out in pairs (「携帯 0901-234-5678」「携帯 090 12 34 56 78」), after a
+# word for a phone: eleven digits of a mobile's pattern are that mobile however they are split.
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("携帯 0901-234-5678", "0901-234-5678"),
+        ("連絡先：09012-345-678（山田）", "09012-345-678"),
+        ("携帯 090 12 34 56 78 まで", "090 12 34 56 78"),
+        ("TEL 080.12.345.678", "080.12.345.678"),
+    ],
+)
+def test_a_mobile_grouped_wrongly_after_a_phones_word_stops(text: str, number: str) -> None:
+    assert ("pii.phone", number) in _pii(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "受付番号 0901-234-5678",
+        "電話受付番号 0901-234-5678 の方は窓口へ",
+        "0901-234-5678 の書類を確認しました",
+        "電話 025-526-5111 / 整理番号 0901-234-5678",
+        "携帯電話の回収台数 090 12 34 56 78 台",
+    ],
+)
+def test_a_wrongly_grouped_number_without_a_phones_word_is_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
