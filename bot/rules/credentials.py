@@ -1128,6 +1128,9 @@ _SHORT_FIELD_WORDS = frozenset({
     "none", "same", "later", "below", "above", "lost", "ask", "asked", "here", "there", "spam", "text", "mail", "memo",
     "note", "card", "desk", "staff", "admin", "user", "test", "info", "help", "login", "ready", "done", "sent",
     "reset", "owner", "other", "check", "open", "free", "blank", "empty", "unset", "null", "nil", "void",
+    # How it is set, where it is, when it comes, what to do, and a security check's verdict (「パスワード：Auto」「…：Print」
+    # 「…：Soon」「…：Enter」「…：Safe」). Not 「Guest」: a visitors' Wi-Fi password is flagged as any other.
+    "auto", "fixed", "print", "known", "soon", "enter", "input", "easy", "safe",
 })
 # The line after a value that goes on from it as a sentence does (「⏎の花が咲きました」「⏎を入力」).
 _PROSE_NEXT_LINE = re.compile(r"[ \t]*+\n[ \t]*+[のがをにはとでもや]")

@@ -1,0 +1,38 @@
+"""confidential.secret, session 44: short notes in a password's field, examples labelled before a word in the field, a
+cross mark heading a bad example, a title after the field, logins under a service's heading, a 合言葉 used to log in,
+and what the incident report masks of a service's name and a password below it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from tests.rules.conftest import JST, Corpus, assert_secret_flagged_and_masked
+
+CORPUS = Corpus(datetime(2026, 12, 7, 10, 0, tzinfo=JST))
+PLATFORMS = ("x", "facebook")
+
+
+def _ordinary(texts: list[str]) -> list[tuple[str, str]]:
+    return [(p, t) for p in PLATFORMS for t in texts]
+
+
+# What a form, a memo or a security check writes in the field for no value: how it is set (「Auto」「Fixed」), where it is
+# (「Print」), that it is known or comes soon, what to do (「Enter」「Input」), or a check's verdict (「Easy」「Safe」).
+test_a_fields_note_of_four_or_five_letters_stays_silent = CORPUS.ordinary(_ordinary([
+    "パスワード：Auto", "パスワード：Print", "パスワード：Fixed", "パスワード：Known", "パスワード：Soon", "パスワード：Enter",
+    "パスワード：Input", "パスワード：Easy", "パスワード：Safe", "Password: auto", "PW：Soon",
+]))
+
+# A word of the same length that is no note is the password all the same; 「Guest」 too: a visitors' Wi-Fi password is
+# flagged as any other (the rule cannot tell it from an office's), with the Wi-Fi message.
+_SHORT_WORDS_STILL_VALUES = [
+    ("パスワード：Guest", "Guest"), ("パスワード：Tokyo", "Tokyo"), ("パスワード：Autumn", "Autumn"),
+    ("パスワード：Printer", "Printer"), ("ID：koho01\nパスワード：Safety", "Safety"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _SHORT_WORDS_STILL_VALUES)
+def test_a_short_word_that_is_no_note_is_still_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
