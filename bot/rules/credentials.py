@@ -1090,8 +1090,8 @@ def _field_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
     short_ok = (
         4 <= len(word) < 6 and _a_password_word(word) and word.lower() not in _SHORT_FIELD_WORDS
         and (word.lower() not in _GREETINGS or id_above)
-        # Nor one an awareness post gives as a bad example (「悪い例⏎パスワード：Tokyo」), or a game's answer or a lesson's word.
-        and _said_in_use(norm, m, after, _NOT_IN_USE_BEFORE_A_SHORT_WORD) and not _in_a_game_or_a_lesson(norm, m)
+        # Nor a game's answer or a lesson's word.
+        and not _in_a_game_or_a_lesson(norm, m)
     )
     return (
         (in_a_field or under_the_label)
@@ -1106,6 +1106,11 @@ def _field_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
         and word.lower() not in _FAMOUS_EXAMPLES
         and word.lower() not in _PROSE_WORDS
         and word.lower() not in _FIELD_WORDS
+        # Nor one an awareness post gives as a bad example, of any length (「悪い例⏎パスワード：Tokyo」「例：パスワード：kohoka」
+        # 「【NG】パスワード：kohoka」): a word of letters is as often made up for the slide as a word stated after 「は」 is.
+        # A longer word only when called an example or a bad one: a memo's lines before it say 「など」「人気の」 of something
+        # else (「人気の観光施設でWi-Fiが使えます⏎SSID：kanko⏎パスワード：joetsukanko」).
+        and _said_in_use(norm, m, after, _NOT_IN_USE_BEFORE_A_SHORT_WORD if len(word) < 6 else _CALLED_AN_EXAMPLE_BEFORE)
     )
 
 
@@ -1661,6 +1666,10 @@ _NOT_IN_USE_BEFORE_A_WORD = re.compile(_NOT_IN_USE_WORDS)
 # Before a word of four or five letters (_field_word), 「例」 of an example, not of a year's custom, a rule or a meeting
 # (「例年どおり配布します⏎ID：koho01⏎パスワード：Yuki!」).
 _NOT_IN_USE_BEFORE_A_SHORT_WORD = re.compile(_NOT_IN_USE_WORDS.replace("例|", "(?<![条恒慣定])例(?![年外会月祭規])|", 1))
+# Before a word of six letters or more in the field (_field_word), only what calls it an example or a bad one.
+_CALLED_AN_EXAMPLE_BEFORE = re.compile(
+    r"(?i)(?<![条恒慣定])例(?![年外会月祭規])|NG|ダメ|だめ|駄目|×|悪い|危険(?!物)|弱い|避け|ワースト|ランキング|推測|しないで|使わない|やめ"
+)
 _SAID_NOT_IN_USE = re.compile(
     rf"{_NOT_IN_USE_WORDS}|ください|下さい|ますか|詐欺|手口|不審|偽|方法|手順|やり方|仕方|作り方|決め方|設定方法|変更方法|講座|教室|研修|説明会|相談|"
     r"窓口|受付|会場|期限|期間|日時|日程|時間|場所|詳細|詳しく|問い合わせ|問合せ|お問|連絡先|案内|お知らせ(?!します|いたします)|条件|ルール|要件|形式|"

@@ -36,3 +36,25 @@ _SHORT_WORDS_STILL_VALUES = [
 @pytest.mark.parametrize(("text", "value"), _SHORT_WORDS_STILL_VALUES)
 def test_a_short_word_that_is_no_note_is_still_flagged_and_masked(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
+
+
+# A word of letters in the field that the line or the sentence before calls an example or a bad one, of any length.
+test_a_word_in_the_field_labelled_an_example_stays_silent = CORPUS.ordinary(_ordinary([
+    "例：パスワード：kohoka", "【NG】パスワード：kohoka", "悪い例：パスワード：kohoka", "×悪い例\nパスワード：kohoka",
+    "× パスワード：kohoka", "NG例\nパスワード：sakura", "よくあるダメな例\nPW：momijigari",
+]))
+
+# Not a year's custom, a rule or a password with digits: those still fire.
+_NOT_EXAMPLES = [
+    ("ID：koho01\nパスワード：kohoka", "kohoka"), ("例年どおり配布します\nID：koho01\nパスワード：joetsuwifi", "joetsuwifi"),
+    ("条例改正の資料\nパスワード：kohoka", "kohoka"), ("【NG】パスワード：Kessai2026!", "Kessai2026!"),
+    ("悪い例：パスワード：kohoka2026", "kohoka2026"),
+    # A memo's line before saying 「など」「人気の」 of something else: no example.
+    ("人気の観光施設でWi-Fiが使えます\nSSID：kanko\nパスワード：joetsukanko", "joetsukanko"),
+    ("Wi-Fiなど\nSSID：kanko\nパスワード：joetsukanko", "joetsukanko"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _NOT_EXAMPLES)
+def test_a_word_in_the_field_with_no_example_before_it_is_still_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
