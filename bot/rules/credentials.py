@@ -3751,10 +3751,24 @@ _DECORATION = re.compile(
 )
 
 
+# A cross heading a line or a sentence (「❌ パスワードは「Tokyo」です」「🙅‍ 暗証番号：1234」「【✖】PW：kohoka」): an awareness slide's
+# bad example, as 「×」 is. Read as a decoration (a space), it lost that meaning and the example was flagged. Elsewhere
+# (「パスワード：❌ kouhou2026」) it decorates as other emoji do.
+_CROSS = "[\u274c\u2716\u2715\u2717\u2718\u26d4\U0001f6ab\U0001f645\U0001f196]"  # ❌ ✖ ✕ ✗ ✘ ⛔ 🚫 🙅 🆖
+_CROSS_HEADING = re.compile(r"(?m)(?:^|(?<=[。！？!?【「(\[]))([ \t]*+)" + _CROSS)
+_CROSSES = re.compile(_CROSS)
+
+
+def _as_a_cross(m: re.Match[str]) -> str:
+    return m[1] + "×"
+
+
 def credential_view(norm: str) -> str:
     """``norm`` with dash look-alikes inside a word as 「-」, runs of kanji digits as digits,
-    digits one 「・」 apart as digits one space apart and decorating emoji as spaces (same offsets): the
-    view credentials are read on."""
+    digits one 「・」 apart as digits one space apart, a cross heading a line as 「×」 and other decorating emoji
+    as spaces (same offsets): the view credentials are read on."""
+    if _CROSSES.search(norm):
+        norm = _CROSS_HEADING.sub(_as_a_cross, norm)
     if _DECORATION.search(norm):
         norm = _DECORATION.sub(" ", norm)
     if _DASH_IN_WORD.search(norm):

@@ -58,3 +58,21 @@ _NOT_EXAMPLES = [
 @pytest.mark.parametrize(("text", "value"), _NOT_EXAMPLES)
 def test_a_word_in_the_field_with_no_example_before_it_is_still_flagged_and_masked(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
+
+
+# A cross heading the line or the sentence marks a bad example as 「×」 does; it was read as a decoration and lost.
+test_a_cross_heading_a_bad_example_stays_silent = CORPUS.ordinary(_ordinary([
+    "❌ パスワードは「Tokyo」です", "❌パスワード：kohoka", "✖ パスワード：sakura", "🙅 パスワードは「Osaka」です",
+    "パスワードの作り方\n⭕ 長く、推測されにくいもの\n❌ パスワード：momijigari", "【✖】PW：kohoka", "⛔ 暗証番号：1234",
+]))
+
+# A cross elsewhere decorates the value, and a password with digits after a cross is flagged as any.
+_CROSSED_STILL_VALUES = [
+    ("パスワード：❌ kouhou2026", "kouhou2026"), ("パスワード❌kouhou2026❌", "kouhou2026"),
+    ("❌ パスワード：Kessai2026!", "Kessai2026!"), ("⭕ パスワード：kohoka", "kohoka"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _CROSSED_STILL_VALUES)
+def test_a_cross_that_heads_no_example_leaves_the_password_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
