@@ -2226,6 +2226,25 @@ def _names_a_place_or_device(words: list[str]) -> bool:
     )
 
 
+# After a name and its year, the kind of event they name (after a word of its own name: 「さくらまつり」) and a particle the
+# sentence goes on with (「Tokyo 2026 大会の会場で配布」「Expo 2025 会場でお渡しします」「Joetsu 2026 マラソンの受付で」): the words are the event's name, where the
+# password is handed out, not the password. A passphrase of a name and a year is given without them (「…：Joetsu 2026」
+# 「…：Joetsu 2026 です」「…：Joetsu 2026 でログイン」).
+_EVENT_AFTER = re.compile(
+    r"[ \t]*+[ぁ-ゖァ-ヺー\u3400-\u9fff]{0,8}?(?:大会|会場|記念|博覧会|万博|博|マラソン|フォーラム|サミット|キャンペーン|フェス(?:ティバル)?|祭り?|まつり|イベント|"
+    r"セミナー|ワークショップ|ツアー|ライブ|公演|講座|展)(?:会場)?[ \t]*+(?:の|で|にて|に|へ|会場)"
+)
+
+
+def _an_events_name(words: list[str], norm: str, after: int) -> bool:
+    """Whether the words after a label, ending at ``after``, are an event's name and year (words of letters, then a
+    year) that _EVENT_AFTER goes on from."""
+    return (
+        len(words) >= 2 and _YEAR.fullmatch(words[-1]) is not None and all(w.isascii() and w.isalpha() for w in words[:-1])
+        and _EVENT_AFTER.match(norm, after) is not None
+    )
+
+
 _SPACED_VALUE = re.compile(
     rf"(?i)(?P<label>{_PASSWORD_LABEL})[\"'」』”’]?{_MARK_BEFORE_SEPARATOR}{_QUALIFIER}{_VALUE_OF}"
     # The separator read whole and never given back (「The password is now: abc123」): backed off to 「 is 」 or a
@@ -2355,6 +2374,8 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
             continue  # 「パスワード：Wi-Fi 6対応」「接続キー：WPA2 Personal」
         if _EXAMPLE_AFTER.match(norm, start + len(value)):
             continue
+        if _an_events_name(words, norm, start + len(value)):
+            continue  # 「パスワード：Tokyo 2026 大会の会場で配布」
         if _WHEN.fullmatch(value) and _WHEN_AFTER.match(norm, start + len(value)):
             continue  # 「パスワードは 9:30 am に変更」
         joined = "".join(words)

@@ -76,3 +76,21 @@ _CROSSED_STILL_VALUES = [
 @pytest.mark.parametrize(("text", "value"), _CROSSED_STILL_VALUES)
 def test_a_cross_that_heads_no_example_leaves_the_password_flagged_and_masked(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
+
+
+# A name and its year that an event's kind and the sentence go on from: where the password is handed out.
+test_an_events_name_after_the_field_stays_silent = CORPUS.ordinary(_ordinary([
+    "パスワード：Tokyo 2026 大会の会場で配布", "パスワード：Expo 2025 会場でお渡しします",
+    "Wi-Fiパスワード：Joetsu 2026 マラソンの受付で配布します", "パスワードは Takada 2026 さくらまつりの本部テントでお伝えします",
+]))
+
+# A name and a year given as the password, or one with a mark, or followed by no event: still flagged.
+_NAME_AND_YEAR_VALUES = [
+    ("パスワード：Joetsu 2026", "Joetsu 2026"), ("パスワード：Joetsu 2026 でログイン", "Joetsu 2026"),
+    ("パスワード：Joetsu 2026! 大会の会場で配布", "Joetsu 2026!"), ("パスワード：Joetsu 2026 イベント用", "Joetsu 2026"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _NAME_AND_YEAR_VALUES)
+def test_a_name_and_a_year_as_the_password_is_still_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
