@@ -3267,6 +3267,16 @@ def _service_logins(norm: str) -> Iterator[Credential]:
 _STANDARD = re.compile(r"(?:ISO|IEC|JIS|ISMS|KES|HACCP|JAS|FSC|MSC|EA21)(?:-?[0-9]{3,5})?")
 
 
+def _a_closed_word(account: str, value: str) -> bool:
+    """「Tokyo!」「sakura#」 under an account's ID that no word alone is (「joetsu_koho」「koho01」): a word closed by a mark, as
+    a password is often made (see _field_word), not a greeting (「Thanks!」). Without a digit, _password_like refuses it."""
+    word = value.rstrip(_CLOSING_MARKS)
+    return (
+        0 < len(value) - len(word) <= 3 and not account.isalpha() and _a_password_word(word)
+        and word.lower() not in _GREETINGS and word.lower() not in _SHORT_FIELD_WORDS
+    )
+
+
 def _login_blocks(norm: str) -> Iterator[Credential]:
     if "情報" not in norm and "ログイン" not in norm:
         return
@@ -3278,7 +3288,7 @@ def _login_blocks(norm: str) -> Iterator[Credential]:
         if (
             account.lower() in _FIELD_NAMES or account.startswith("@") or _STANDARD.fullmatch(account)
             or _HANDLE_LIKE.match(value)
-            or not _password_like(value, loose=True) or _TECHNICAL.fullmatch(value)
+            or not (_password_like(value, loose=True) or _a_closed_word(account, value)) or _TECHNICAL.fullmatch(value)
             or _SIGN_IN_SERVICE.fullmatch(value) or _siblings(account, value) or _same_code_shape(account, value)
             # 「JOETSU-FREE⏎JOETSU-FREE-5G」: the network's second band, a name after a name
             or (value.startswith(account) and value[len(account) : len(account) + 1] in ("-", "_", "."))

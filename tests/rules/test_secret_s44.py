@@ -94,3 +94,22 @@ _NAME_AND_YEAR_VALUES = [
 @pytest.mark.parametrize(("text", "value"), _NAME_AND_YEAR_VALUES)
 def test_a_name_and_a_year_as_the_password_is_still_flagged_and_masked(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
+
+
+# Under a login's heading and an account's ID no word alone is, a word closed by a mark: the password, as in its field.
+_CLOSED_WORDS_UNDER_A_LOGIN = [
+    ("Instagramのログイン\njoetsu_koho\nTokyo!", "Tokyo!"), ("ログイン\njoetsu_koho\nSakura!", "Sakura!"),
+    ("ログイン情報\nkoho01\nsakura#", "sakura#"), ("アカウント情報（広報X）\njoetsu_koho\nMomiji!!", "Momiji!!"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _CLOSED_WORDS_UNDER_A_LOGIN)
+def test_a_word_closed_by_a_mark_under_a_logins_id_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+# A greeting, a note, a handle, a way to log in, or a word under a name of letters alone: no login's password.
+test_a_greeting_or_a_name_under_a_logins_heading_stays_silent = CORPUS.ordinary(_ordinary([
+    "ログイン情報\nkoho01\nThanks!", "Instagramのログイン\n@joetsu_koho\nFollow!", "ログイン方法\njoetsu_koho\nEnjoy!",
+    "ログイン情報\njoetsu\nTokyo!", "ログイン情報\nkoho01\nWelcome!", "ログインできない場合\njoetsu_koho\nSorry!",
+]))
