@@ -3549,6 +3549,16 @@ _A_LOGINS_WORDS = re.compile(
 )
 _WATCHWORD_REACH = 80
 _ONE_WITH_IT = re.compile(r"同じ|共通|兼用|にも使")
+# The next sentence saying, of the word, that it is what one logs in or goes in with (「管理画面に入るときに使います」
+# 「ログインに使います」「共有フォルダを開くときに入力します」): a login's, as 「（ログイン用）」 says. Right after the verb only:
+# 「Wi-Fiに接続するときは別のパスワードを使います」 says another thing is.
+_USED_TO_LOG_IN = re.compile(
+    r"(?:入る|入れる|開く|ログインする|サインインする|接続する|つなぐ)(?:とき|時|際|場合)(?:に|は)?[ \t]*+(?:も)?(?:使|入力)"
+    r"|(?:ログイン|サインイン|接続|入室)(?:に|で|時に|の際に|する際に)[ \t]*+(?:も)?使"
+)
+# Before the word in its sentence, the staff it is for (「職員用の合言葉は…」「庁内用の合言葉：…」): an office's, not a
+# campaign's, said to no guest.
+_STAFFS = re.compile(r"(?:職員|庁内|課内|所内|スタッフ|担当者|管理者)(?:専用|用|向け)")
 # After the word, its sentence says it is used for the login or is its password (「（ログイン用）」「（管理画面のログインにも使用）」
 # 「（共有フォルダ用）」「（アカウントのパスワード）」);
 # a login or a network only named there is the event's note (「（Wi-Fiもご利用いただけます）」「（会場のWi-Fiとは別です）」
@@ -3571,8 +3581,9 @@ def _watchword_logins(norm: str) -> Iterator[Credential]:
         own = _to_sentence_end(rest)
         nxt = _to_sentence_end(rest[len(own) + 1 :]) if rest[len(own) : len(own) + 1] == "。" else ""
         if not (
-            _A_LOGINS_WORDS.search(norm, start, m.start()) or (_A_LOGINS_WORDS.search(own) and _USED_FOR.search(own))
-            or (_A_LOGINS_WORDS.search(nxt) and _ONE_WITH_IT.search(nxt))
+            _A_LOGINS_WORDS.search(norm, start, m.start()) or _STAFFS.search(norm, start, m.start())
+            or (_A_LOGINS_WORDS.search(own) and _USED_FOR.search(own))
+            or (_A_LOGINS_WORDS.search(nxt) and (_ONE_WITH_IT.search(nxt) or _USED_TO_LOG_IN.search(nxt)))
         ):
             continue
         a, b = m.span("value")

@@ -113,3 +113,25 @@ test_a_greeting_or_a_name_under_a_logins_heading_stays_silent = CORPUS.ordinary(
     "ログイン情報\nkoho01\nThanks!", "Instagramのログイン\n@joetsu_koho\nFollow!", "ログイン方法\njoetsu_koho\nEnjoy!",
     "ログイン情報\njoetsu\nTokyo!", "ログイン情報\nkoho01\nWelcome!", "ログインできない場合\njoetsu_koho\nSorry!",
 ]))
+
+
+# A 合言葉 the next sentence says one logs in or goes in with, or one its sentence gives the staff: a login's.
+_WATCHWORDS_OF_A_LOGIN = [
+    ("職員用の合言葉はKessai2026です。管理画面に入るときに使います。", "Kessai2026"),
+    ("合言葉はKessai2026です。管理画面に入るときに使います。", "Kessai2026"), ("職員用の合言葉：Kessai2026", "Kessai2026"),
+    ("合言葉は Takada2026 です。ログインに使います。", "Takada2026"),
+    ("合言葉は Takada2026 です。共有フォルダを開くときに入力します。", "Takada2026"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _WATCHWORDS_OF_A_LOGIN)
+def test_a_watchword_used_to_log_in_or_given_the_staff_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+# An event's 合言葉 with another thing used for the login, a way to enter it, or the venue's door.
+test_an_events_watchword_beside_a_login_stays_silent = CORPUS.ordinary(_ordinary([
+    "合言葉はSnow2026です。会場のWi-Fiに接続するときは別のパスワードを使います",
+    "合言葉はSnow2026です。アプリにログインして入力してください", "職員の皆さんも参加できます。合言葉はSnow2026です",
+    "合言葉はSnow2026です。会場に入るときに受付でお伝えください", "職員の合言葉は「安全第一」です",
+]))
