@@ -21,6 +21,7 @@ from bot.rules.credentials import (
     SPELT_OUT_LABEL,
     before_next_field,
     label_word_first,
+    names_the_password_below,
     password_only_word,
     product_or_version_word,
 )
@@ -1069,7 +1070,7 @@ def _short_and_next_line_spans(text: str) -> list[tuple[int, int]]:
             end -= 1
         value = unicodedata.normalize("NFKC", text[start:end])
         if end - start >= 3 and not _of_no_value(value) and not _AN_ADDRESS.search(value) \
-                and not _says_about_the_value(value, text[end:end + 8]):
+                and not _says_about_the_value(value, text[end:end + 8]) and not names_the_password_below(text, start, end):
             spans.append((start, end))
     return spans
 

@@ -2097,7 +2097,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
         end = a + len(value)
         for _ in range(_NAMED_PAIRS if named_above else 0):
             tool = _NEXT_LINE_A_WORD.match(norm, end)
-            if tool is None or (nxt := _named_password_below(norm, tool[1], tool.end(1))) is None:
+            if tool is None or (nxt := _named_password_below(norm, tool[1], tool.end(1), in_pairs=True)) is None:
                 break
             end = nxt.end(1)
             yield Credential(nxt.start(1), end, nxt.start(1), end, "パスワード", 0)
@@ -2561,16 +2561,30 @@ _NEXT_LINE_A_WORD = re.compile(r"[ \t]*+\n(?:[ \t]*+\n)?[ \t]*+(?:[・•●○�
 _NAMED_PAIRS = 20
 
 
-def _named_password_below(norm: str, name: str, end: int) -> re.Match[str] | None:
+def _named_password_below(norm: str, name: str, end: int, *, in_pairs: bool = False) -> re.Match[str] | None:
     """The line under a service's name as it is spelt (``name``, ending at ``end``) when it is that service's password
     (「OneDrive⏎Kessai2026!」), read as after the tools' names (_after_the_tools): not another tool's name or a version
-    (「Edge⏎Chromium」「Zoom⏎Zoom5.17」), nor the second piece of a password the name is the first of (「Zoom⏎2026!」)."""
+    (「Edge⏎Chromium」「Zoom⏎Zoom5.17」), nor the second piece of a password the name is the first of (「Zoom⏎2026!」).
+    ``in_pairs``: the name follows a service's name and its password (「OneDrive⏎Kessai2026!⏎Teams⏎2026!」), so that the
+    line under it is its password whatever its shape, a piece (「2026!」) too: read as a piece of 「Teams2026!」, it was left
+    shown."""
     if not (_a_tool(name) and not _has_digit(name) and not name.islower()):
         return None
     nxt = _NEXT_LINE_A_WORD.match(norm, end)
-    if nxt is None or _after_the_tools([name, nxt[1]]) is None or _pieces_on_lines([name, nxt[1]]):
+    if nxt is None:
+        return None
+    if in_pairs and _pieces_on_lines([name, nxt[1]]):
+        return nxt
+    if _after_the_tools([name, nxt[1]]) is None or _pieces_on_lines([name, nxt[1]]):
         return None
     return nxt
+
+
+def names_the_password_below(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, on the line under a password's label, is a service's name the line under it gives the
+    password of (「パスワード⏎OneDrive⏎⏎Kessai2026!」): shared with the leak report's masking, which masked the name and left
+    the handlers without the account to change."""
+    return _named_password_below(text, text[start:end], end) is not None
 
 
 def _a_tool(word: str) -> bool:

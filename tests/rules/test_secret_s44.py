@@ -8,6 +8,8 @@ from datetime import datetime
 
 import pytest
 
+from bot import secret_mask
+from bot.rules import secret_value_spans
 from tests.rules.conftest import JST, Corpus, assert_secret_flagged_and_masked
 
 CORPUS = Corpus(datetime(2026, 12, 7, 10, 0, tzinfo=JST))
@@ -135,3 +137,31 @@ test_an_events_watchword_beside_a_login_stays_silent = CORPUS.ordinary(_ordinary
     "合言葉はSnow2026です。アプリにログインして入力してください", "職員の皆さんも参加できます。合言葉はSnow2026です",
     "合言葉はSnow2026です。会場に入るときに受付でお伝えください", "職員の合言葉は「安全第一」です",
 ]))
+
+
+# A service's name on the line under the word and its password a line or a blank line below, then more pairs: the report
+# kept the password's line masked and masked the name too, and showed a next pair's password of digits and a mark.
+_NAMES_AND_PASSWORDS = [
+    ("パスワード\nOneDrive\n\nKessai2026!", ["OneDrive"], ["Kessai2026!"]),
+    ("パスワード\nOneDrive\n\nKessai2026!\nTeams\n2026!", ["OneDrive", "Teams"], ["Kessai2026!", "2026!"]),
+    ("パスワード\nOneDrive\n\nKessai2026!\n\nTeams\n\n2026!", ["OneDrive", "Teams"], ["Kessai2026!", "2026!"]),
+    ("パスワード\nOneDrive\nKessai2026!\nTeams\n#2026", ["OneDrive", "Teams"], ["Kessai2026!", "#2026"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "values"), _NAMES_AND_PASSWORDS)
+def test_the_report_keeps_each_services_name_and_masks_each_password(text: str, names: list[str], values: list[str]) -> None:
+    for about_a_password in (True, False):
+        masked, _ = secret_mask.mask_secrets(text, about_a_password=about_a_password)
+        assert all(f"\n{name}\n" in masked for name in names), masked
+        assert not any(f"\n{value}" in masked for value in values), masked
+    assert [text[a:b] for a, b in secret_value_spans(text)] == values
+
+
+# The pairs end at a line that is no password: another tool, a version, a sentence.
+@pytest.mark.parametrize("text", [
+    "パスワード\nOneDrive\nKessai2026!\nTeams\nZoom", "パスワード\nOneDrive\nKessai2026!\nTeams\nTeams5.17",
+    "パスワード\nOneDrive\nKessai2026!\nTeams\nの設定もお忘れなく",
+])
+def test_a_line_under_the_next_name_that_is_no_password_gives_no_more(text: str) -> None:
+    assert [text[a:b] for a, b in secret_value_spans(text)] == ["Kessai2026!"]
