@@ -19,6 +19,7 @@ from bot.rules.credentials import (
     PASSWORD_LABEL,
     RESCAN_LIMIT,
     SPELT_OUT_LABEL,
+    a_service_logged_in_to,
     before_next_field,
     label_word_first,
     names_the_password_below,
@@ -424,7 +425,7 @@ def _with_the_values_listed_below(text: str, spans: list[tuple[int, int]]) -> li
                     or (not m["q"] and (_NOT_IN_A_PHRASE.search(value) or _A_DEVICE_OR_VERSION.fullmatch(value)))
                     or not (m["mark"] or m["q"] or _a_listed_value(text, a, b))):
                 break
-            if (named := _A_NAMED_FIELD.match(text, a, b)) is not None:
+            if (named := _A_NAMED_FIELD.match(text, a, b)) is not None and a_service_logged_in_to(named["name"]):
                 # 「Instagram：koho-I2」 under 「X：koho-X1」: the service's name and its colon say which account the
                 # password is; masked with it, the handlers lost which account to change.
                 a = named.end()
@@ -981,13 +982,9 @@ def _shape(value: str) -> str:
 
 
 # A listed line that names the service its value is for before a colon (「Instagram：koho-I2」「Facebook: koho-F3」): the
-# SNS and the services an office logs in to, by name only, so that a password of letters and a colon (「Kessai:2026」) is
-# never shown in part.
-_A_NAMED_FIELD = re.compile(
-    r"(?i:x|twitter|instagram|insta|facebook|fb|line|youtube|tiktok|threads|note|bluesky|google|gmail|microsoft|m365"
-    r"|outlook|yahoo|apple|icloud|amazon|zoom|teams|slack|webex|dropbox|onedrive|sharepoint|canva|kintone|chatwork)"
-    r"[ \t\u3000]*+[:：](?=[ \t\u3000]*+[!-~\uff01-\uff5e])[ \t\u3000]*+"
-)
+# SNS and the services an office logs in to, as the rule reads them (a_service_logged_in_to), by name only, so that a
+# password of letters and a colon (「Kessai:2026」) is never shown in part.
+_A_NAMED_FIELD = re.compile(r"(?P<name>[A-Za-z0-9]{1,16}+)[ \t\u3000]*+[:：](?=[ \t\u3000]*+[!-~\uff01-\uff5e])[ \t\u3000]*+")
 # A line after the list that is a field of its own with its label (「ID:tanaka01」「UserID=koho01」「SSID:City-Free5」):
 # the account or the network the password is for. Read as one more item, it went under the mask, and IT 担当 lost
 # which account leaked. A bare word there (「tanaka01」「PC-0123」) has no label to say so and stays masked.

@@ -3211,7 +3211,7 @@ _SERVICE_THEN_VALUE = re.compile(
 )
 # A service's line: its name (「Instagram」「X」), or the account named with it (「Xのアカウント」「公式LINE」「インスタ用」);
 # not a field's (「申込番号」「利用者ID」「アカウント名」), whose value is no password.
-_SNS = (r"x|twitter|tiktok|youtube|threads|note|instagram|facebook|line|インスタ(?:グラム)?|フェイスブック|ライン|"
+_SNS = (r"x|twitter|tiktok|youtube|threads|note|bluesky|instagram|insta|facebook|fb|line|インスタ(?:グラム)?|フェイスブック|ライン|"
         r"ツイッター|エックス|ティックトック|ユーチューブ|スレッズ")
 _A_SERVICES_LINE = re.compile(
     rf"(?i)(?:公式)?(?:{_SNS})(?:[ \t]*+(?:の|用))?(?:[ \t]*+(?:公式)?(?:アカウント|account))?(?:[ \t]*+[:：])?"
@@ -3242,8 +3242,13 @@ def _a_services_password(value: str) -> bool:
     )
 
 
-def _a_service(name: str) -> bool:
-    return bool(_A_SERVICES_LINE.fullmatch(name) or _SERVICE_NAME.fullmatch(name))
+def a_service_logged_in_to(name: str) -> bool:
+    """Whether ``name`` names a service an office logs in to: an SNS's account (「Instagram」「Xのアカウント」「公式LINE」), a
+    company's (「Google」「Microsoft」), a tool (「Zoom」「Teams」「OneDrive」「kintone」) or a product (「M365」). The services
+    a login's heading lists with their passwords (_service_logins: 「広報SNSのログイン⏎Zoom：koho-Z1⏎Teams：koho-T2」 went
+    out when only SNS and companies were read), and shared with the leak report's masking, which keeps such a name before
+    a colon (「Instagram：koho-I2」) so that the handlers know which account to change."""
+    return bool(_A_SERVICES_LINE.fullmatch(name) or _SERVICE_NAME.fullmatch(name)) or _a_tool(name)
 
 
 def _service_logins(norm: str) -> Iterator[Credential]:
@@ -3256,7 +3261,7 @@ def _service_logins(norm: str) -> Iterator[Credential]:
         # The services' pairs up to a line of something else, a field's or a link's (「…⏎URL：https://x.com/login」
         # 「…⏎更新日：2026-12-07」): the block is the services' logins before it, which went out when it was read as one.
         pairs = list(itertools.takewhile(
-            lambda p: _a_service((p["service"] or p["inline"]).strip()),
+            lambda p: a_service_logged_in_to((p["service"] or p["inline"]).strip()),
             _SERVICE_THEN_VALUE.finditer(norm, m.start("body"), m.end("body")),
         ))
         # One service alone only with a value of every kind of character (a dot or a dash counts: 「Facebook⏎koho.F1」):
@@ -3264,7 +3269,7 @@ def _service_logins(norm: str) -> Iterator[Credential]:
         if not pairs or (
             len(pairs) == 1 and not (_strong(v := pairs[0]["value"]) or _every_case_and_a_dot(v.rstrip(_TRAILING)))
         ) or not all(
-            _a_service((p["service"] or p["inline"]).strip())
+            a_service_logged_in_to((p["service"] or p["inline"]).strip())
             and _a_services_password(p["value"].rstrip(_TRAILING))
             for p in pairs
         ):

@@ -165,3 +165,31 @@ def test_the_report_keeps_each_services_name_and_masks_each_password(text: str, 
 ])
 def test_a_line_under_the_next_name_that_is_no_password_gives_no_more(text: str) -> None:
     assert [text[a:b] for a, b in secret_value_spans(text)] == ["Kessai2026!"]
+
+
+# A login's heading over services named by a short name or a tool's, each with its password: one list of the services an
+# office logs in to now reads them as the SNS were (the rule read SNS and companies only, the report another list).
+_TOOLS_LISTED = [
+    ("広報SNSのログイン\nFB：koho-F1\ninsta：koho-I2", ["FB：", "insta："], ["koho-F1", "koho-I2"]),
+    ("広報SNSのログイン\nX：koho-X1\nBluesky：koho-B2", ["X：", "Bluesky："], ["koho-X1", "koho-B2"]),
+    ("広報のログイン\nZoom：koho-Z1\nTeams：koho-T2", ["Zoom：", "Teams："], ["koho-Z1", "koho-T2"]),
+    ("ログイン情報\nkintone\nkoho-K1\nCanva\nkoho-C2", ["kintone", "Canva"], ["koho-K1", "koho-C2"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "values"), _TOOLS_LISTED)
+def test_services_and_tools_listed_under_a_login_are_flagged_and_their_names_kept(
+    text: str, names: list[str], values: list[str]
+) -> None:
+    assert [text[a:b] for a, b in secret_value_spans(text)] == values
+    for about_a_password in (True, False):
+        masked, _ = secret_mask.mask_secrets(text, about_a_password=about_a_password)
+        assert all(name in masked for name in names), masked
+        assert not any(value in masked for value in values), masked
+
+
+# Names with a handle or a link after them under the heading: the accounts' pages, no passwords.
+test_services_with_a_handle_or_a_link_under_a_login_stay_silent = CORPUS.ordinary(_ordinary([
+    "広報SNSのログイン\nX：@joetsu_city\nBluesky：@joetsu.bsky.social",
+    "オンライン説明会のログイン\nZoom：https://www.city.joetsu.niigata.jp/zoom",
+]))
