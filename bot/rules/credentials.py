@@ -445,8 +445,11 @@ _QUALIFIER = (
     # What an English label is of, before 「is」 or a colon (「The password for the staff Wi-Fi is Kx7pq29z.」
     # 「PIN for the key box: 4821」), as 「キーボックスの暗証番号」 says it first in Japanese: a few words, and the
     # value after it is tested as after 「The password is」. Without it the label stood apart from its value.
-    r"|[ \t]++(?:for|of)[ \t]++(?P<english_qualifier>(?:the|our|this|your|each)[ \t]++[A-Za-z0-9-]++(?:[ \t]++(?!(?:is|was)[ \t])[A-Za-z0-9-]++){0,2}+)"
-    r"(?=[ \t]++(?:is|was)[ \t]|[ \t]*+:))?"
+    # Before a colon the words need no article (「Password for guest Wi-Fi: Welcome2026」「PIN for key box: 4821」), as a
+    # notice's field is written; before 「is」 they do, so that 「the password for login is required」 stays a sentence.
+    r"|[ \t]++(?:for|of)[ \t]++(?P<english_qualifier>(?:(?P<article>the|our|this|your|each)[ \t]++)?[A-Za-z0-9-]++"
+    r"(?:[ \t]++(?!(?:is|was)[ \t])[A-Za-z0-9-]++){0,2}+)"
+    r"(?=(?(article)[ \t]++(?:is|was)[ \t]|(?!))|[ \t]*+:))?"
 )
 # A qualifier that calls the value an example (「パスワード（例）：abc123XYZ!」「パスワード（記入例）：…」), as
 # 「パスワード例：…」 does: a registration guide's sample, not a password in use. 「条例」 is no example.

@@ -193,3 +193,22 @@ test_services_with_a_handle_or_a_link_under_a_login_stay_silent = CORPUS.ordinar
     "広報SNSのログイン\nX：@joetsu_city\nBluesky：@joetsu.bsky.social",
     "オンライン説明会のログイン\nZoom：https://www.city.joetsu.niigata.jp/zoom",
 ]))
+
+
+# An English field that says what the password is for without an article, before a colon, as a notice's field is written.
+_ENGLISH_FIELDS = [
+    ("Password for guest Wi-Fi: Welcome2026", "Welcome2026"), ("Password for staff: Kessai2026", "Kessai2026"),
+    ("PIN for key box: 4821", "4821"), ("Free Wi-Fi\nSSID: Joetsu_Guest\nPassword for guests: Joetsu#2026", "Joetsu#2026"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _ENGLISH_FIELDS)
+def test_an_english_field_of_what_the_password_is_for_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+# Without a value, or a sentence without its article before 「is」: a rule or a pointer.
+test_an_english_field_without_a_value_stays_silent = CORPUS.ordinary(_ordinary([
+    "Password for login is required.", "Password for Wi-Fi: see the poster at the entrance.", "Password for Wi-Fi: required",
+    "Tips for password: use 12 characters or more.", "Password for guests: ask at the front desk.",
+]))
