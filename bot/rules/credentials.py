@@ -3386,9 +3386,11 @@ def _address_logins(norm: str) -> Iterator[Credential]:
 # An ID and a password with no label at all, alone on their line with a slash between them
 # (「joetsu01 / Xy7#pq2L」, pasted from a note or a sticky): the second value must be what no word, name,
 # version or path is, upper and lower case, a digit and a symbol (not a mark of a name: 「._-」), and the
-# first an ID (a letter first, a digit in it). 「Model01 / Ver2.0-Beta」 stays a name.
+# first an ID (a letter first, a digit in it). 「Model01 / Ver2.0-Beta」 stays a name. A network's name after its label
+# needs no digit (「SSID: JOETSU-STAFF / Kessai2026!」, a staff Wi-Fi's memo): the label says it is the network the key is of.
 _BARE_PAIR = re.compile(
-    r"(?m)^[ \t]*+(?P<id>[A-Za-z][A-Za-z0-9._\-]{2,31}+)[ \t]*+/[ \t]*+(?P<value>[!-.0-~]{8,64}+)[ \t]*+$"
+    r"(?m)^[ \t]*+(?:(?P<network>(?i:ssid|wi-?fi|ネットワーク名?))[ \t]*+[:=][ \t]*+)?"
+    r"(?P<id>[A-Za-z][A-Za-z0-9._\-]{2,31}+)[ \t]*+/[ \t]*+(?P<value>[!-.0-~]{8,64}+)[ \t]*+$"
 )
 
 
@@ -3403,7 +3405,7 @@ def _bare_pairs(norm: str) -> Iterator[Credential]:
     for m in _BARE_PAIR.finditer(norm):
         value = m["value"]
         if not (
-            _has_digit(m["id"])
+            (_has_digit(m["id"]) or m["network"] is not None)
             and _has_digit(value)
             and any(c.isupper() for c in value)
             and any(c.islower() for c in value)

@@ -212,3 +212,22 @@ test_an_english_field_without_a_value_stays_silent = CORPUS.ordinary(_ordinary([
     "Password for login is required.", "Password for Wi-Fi: see the poster at the entrance.", "Password for Wi-Fi: required",
     "Tips for password: use 12 characters or more.", "Password for guests: ask at the front desk.",
 ]))
+
+
+# A network's name after its label and its key a slash apart, on one line: a staff Wi-Fi's memo.
+_NETWORK_AND_KEY = [
+    ("SSID: JOETSU-STAFF / Kessai2026!", "Kessai2026!"), ("SSID：JOETSU-STAFF / Kessai2026!", "Kessai2026!"),
+    ("Wi-Fi: Joetsu_Staff / Kessai#2026", "Kessai#2026"), ("【職員用Wi-Fi】\nネットワーク名：JOETSU-STAFF / Kessai2026!", "Kessai2026!"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _NETWORK_AND_KEY)
+def test_a_networks_name_and_its_key_a_slash_apart_are_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+# Two bands of a free network, a name with its note in brackets, or no key: the networks a notice lists.
+test_networks_listed_a_slash_apart_stay_silent = CORPUS.ordinary(_ordinary([
+    "SSID: JOETSU_FREE / JOETSU_FREE-5G", "Wi-Fi: Joetsu-Free / Kanko(2026)", "SSID：JOETSU_FREE / パスワードなし",
+    "SSID: JOETSU-FREE / JOETSU-FREE_5GHz",
+]))
