@@ -231,3 +231,17 @@ test_networks_listed_a_slash_apart_stay_silent = CORPUS.ordinary(_ordinary([
     "SSID: JOETSU_FREE / JOETSU_FREE-5G", "Wi-Fi: Joetsu-Free / Kanko(2026)", "SSID：JOETSU_FREE / パスワードなし",
     "SSID: JOETSU-FREE / JOETSU-FREE_5GHz",
 ]))
+
+
+# A mark named as a mark, in a chain mail's warning or an apology for a leak: the post tells of it, it is not stamped.
+test_a_mark_named_as_a_mark_stays_silent = CORPUS.ordinary(_ordinary([
+    "【転送禁止】の表示があるメールは、転送しないでください（チェーンメール対策）",
+    "「部外秘」と書かれた書類を誤ってホームページに掲載しました。お詫び申し上げます。",
+    "【取扱注意】と表示された封筒が届いたら、開封せずにご連絡ください。", "【秘】の表示がある文書は、窓口では交付できません。",
+]))
+
+# A mark stamped on the post, before its subject or a sentence about the material, still fires.
+test_a_stamped_mark_still_fires = CORPUS.bad([
+    (p, t, "confidential.secret") for p in PLATFORMS
+    for t in ["【部外秘】来年度の組織再編について", "【取扱注意】の資料を共有します", "部外秘の資料です。来年度の組織再編について。"]
+])
