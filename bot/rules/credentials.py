@@ -447,8 +447,9 @@ _QUALIFIER = (
     # value after it is tested as after 「The password is」. Without it the label stood apart from its value.
     # Before a colon the words need no article (「Password for guest Wi-Fi: Welcome2026」「PIN for key box: 4821」), as a
     # notice's field is written; before 「is」 they do, so that 「the password for login is required」 stays a sentence.
-    r"|[ \t]++(?:for|of)[ \t]++(?P<english_qualifier>(?:(?P<article>the|our|this|your|each)[ \t]++)?[A-Za-z0-9-]++"
-    r"(?:[ \t]++(?!(?:is|was)[ \t])[A-Za-z0-9-]++){0,2}+)"
+    # A possessive among them (「the password for the city's X account is …」) is a word of the qualifier too.
+    r"|[ \t]++(?:for|of)[ \t]++(?P<english_qualifier>(?:(?P<article>the|our|this|your|each)[ \t]++)?[A-Za-z0-9'’-]++"
+    r"(?:[ \t]++(?!(?:is|was)[ \t])[A-Za-z0-9'’-]++){0,2}+)"
     r"(?=(?(article)[ \t]++(?:is|was)[ \t]|(?!))|[ \t]*+:))?"
 )
 # A qualifier that calls the value an example (「パスワード（例）：abc123XYZ!」「パスワード（記入例）：…」), as

@@ -245,3 +245,20 @@ test_a_stamped_mark_still_fires = CORPUS.bad([
     (p, t, "confidential.secret") for p in PLATFORMS
     for t in ["【部外秘】来年度の組織再編について", "【取扱注意】の資料を共有します", "部外秘の資料です。来年度の組織再編について。"]
 ])
+
+
+# A possessive in what an English sentence says the password is for (「the city's X account」).
+_POSSESSIVE_QUALIFIERS = [
+    ("Hi team, the new password for the city's X account is Joetsu#2027. Please don't share it.", "Joetsu#2027"),
+    ("The password for the city’s account is Joetsu2027", "Joetsu2027"), ("Password for the mayor's office: Kessai2026", "Kessai2026"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _POSSESSIVE_QUALIFIERS)
+def test_an_english_password_for_someones_account_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+test_an_english_rule_of_someones_password_stays_silent = CORPUS.ordinary(_ordinary([
+    "The password for the city's account is case-sensitive.", "The password for the library's website is required to log in.",
+]))
