@@ -1112,9 +1112,9 @@ def _field_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
         and word.lower() not in _FIELD_WORDS
         # Nor one an awareness post gives as a bad example, of any length (「悪い例⏎パスワード：Tokyo」「例：パスワード：kohoka」
         # 「【NG】パスワード：kohoka」): a word of letters is as often made up for the slide as a word stated after 「は」 is.
-        # A longer word only when called an example or a bad one: a memo's lines before it say 「など」「人気の」 of something
-        # else (「人気の観光施設でWi-Fiが使えます⏎SSID：kanko⏎パスワード：joetsukanko」).
-        and _said_in_use(norm, m, after, _NOT_IN_USE_BEFORE_A_SHORT_WORD if len(word) < 6 else _CALLED_AN_EXAMPLE_BEFORE)
+        # Only when called an example or a bad one: a memo's lines before it say 「など」「人気の」 of something else
+        # (「人気の観光施設でWi-Fiが使えます⏎SSID：kanko⏎パスワード：Momo!」).
+        and _said_in_use(norm, m, after, _CALLED_AN_EXAMPLE_BEFORE)
     )
 
 
@@ -1667,10 +1667,8 @@ _NOT_IN_USE_BEFORE = re.compile(rf"{_NOT_IN_USE_WORDS}|初期|出荷時|購入�
 # (「初期パスワードに tanaka1234 を使ってください」「初期パスワードは kohoka です」) is the one its staff log in with, not
 # a manual's published default (「初期の暗証番号は0000です」).
 _NOT_IN_USE_BEFORE_A_WORD = re.compile(_NOT_IN_USE_WORDS)
-# Before a word of four or five letters (_field_word), 「例」 of an example, not of a year's custom, a rule or a meeting
-# (「例年どおり配布します⏎ID：koho01⏎パスワード：Yuki!」).
-_NOT_IN_USE_BEFORE_A_SHORT_WORD = re.compile(_NOT_IN_USE_WORDS.replace("例|", "(?<![条恒慣定])例(?![年外会月祭規])|", 1))
-# Before a word of six letters or more in the field (_field_word), only what calls it an example or a bad one.
+# Before a word of letters in the field (_field_word), only what calls it an example or a bad one; 「例」 of an example, not of
+# a year's custom, a rule or a meeting (「例年どおり配布します⏎ID：koho01⏎パスワード：Yuki!」).
 _CALLED_AN_EXAMPLE_BEFORE = re.compile(
     r"(?i)(?<![条恒慣定])例(?![年外会月祭規])|NG|ダメ|だめ|駄目|×|悪い|危険(?!物)|弱い|避け|ワースト|ランキング|推測|しないで|使わない|やめ"
 )

@@ -262,3 +262,15 @@ def test_an_english_password_for_someones_account_is_flagged_and_masked(text: st
 test_an_english_rule_of_someones_password_stays_silent = CORPUS.ordinary(_ordinary([
     "The password for the city's account is case-sensitive.", "The password for the library's website is required to log in.",
 ]))
+
+
+# A word of four or five letters in a memo whose earlier lines say 「など」「人気の」「よく」 of something else: the field's value.
+_SHORT_WORDS_IN_A_MEMO = [
+    ("人気の観光施設でWi-Fiが使えます\nSSID：kanko\nパスワード：Momo!", "Momo!"), ("Wi-Fiなど\nSSID：kanko\nパスワード：Tokyo", "Tokyo"),
+    ("よく使う共有PC\nID：koho01\nパスワード：Yuki!", "Yuki!"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _SHORT_WORDS_IN_A_MEMO)
+def test_a_short_word_in_a_memo_that_calls_nothing_an_example_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
