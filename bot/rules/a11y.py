@@ -311,6 +311,8 @@ _ITEM_LISTS = (
     "日月火水木金土祝", "上中下", "特上並", "松竹梅", "大中小", "金銀銅", "春夏秋冬", "東西南北", "上下左右前後",
     "小中高大", "朝昼夕晩夜", "甲乙丙丁", "秀優良可", "高中低", "強中弱", "天地人", "心技体", "衣食住",
     "起承転結", "赤青黄緑白黒", "和洋中", "日英中韓", "晴曇雨雪",
+    # The notes of a scale or a chord in a music class's or a concert's post: 「ド レ ミ」「ド・ミ・ソ」.
+    "ドレミソラシ",
 )
 # Choices lettered in the order of the kana (「ア イ ウ エ」「あ・い・う」「イ ロ ハ」): three or more in a row.
 _KANA_ORDERS = (
@@ -319,14 +321,23 @@ _KANA_ORDERS = (
     "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセス",
     "いろはにほへとちりぬるをわかよたれそつねならむうゐのおくやまけふこえてあさきゆめみしゑひもせす",
 )
+# Slogans taught letter by letter, each letter a word's first (防災の「お・か・し・も」「お・は・し・も」, 防犯の
+# 「い・か・の・お・す・し」, 食育の「ま・ご・わ・や・さ・し・い」): the dots or spaces set the words' letters apart on
+# purpose, and the explanation that follows reads them one by one.
+_SLOGANS = frozenset((
+    "おかしも", "おはしも", "おかしもて", "おはしもて", "おかしもち", "おはしもち", "いかのおすし", "まごわやさしい",
+    "まごはやさしい",
+))
 
 
 def _one_letter_items(letters: str) -> bool:
     """Whether ``letters`` (a spaced or dotted run, joined) are items of one list; a particle spaced after them (the
     「の」 of 「上 中 下 の3段階」) is the sentence's."""
+    if letters in _SLOGANS:
+        return True  # before the particle goes: 「お・は・し・も」 ends in 「も」
     if len(letters) > 3 and letters[-1] in _PARTICLES:
         letters = letters[:-1]
-    return any(set(letters) <= set(items) for items in _ITEM_LISTS) or (
+    return letters in _SLOGANS or any(set(letters) <= set(items) for items in _ITEM_LISTS) or (
         len(letters) >= 3 and any(letters in order for order in _KANA_ORDERS)
     )
 
@@ -340,6 +351,9 @@ _SPACED_LATIN = re.compile(
 # with a lookbehind, tried at every position of a draft with no spaced letters (most of them).
 _SPACED_LATIN_HINT = re.compile(rf"[{_LATIN}]{_GAP}{{1,2}}[{_LATIN}]{_GAP}")
 _VOWELS = frozenset("aeiou")
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+# The note names of a scale, round twice: a scale may start on any of them (「G A B C D」).
+_NOTE_NAMES = "cdefgabcdefgab"
 
 
 def _spelled_latin_word(letters: str) -> bool:
@@ -349,6 +363,11 @@ def _spelled_latin_word(letters: str) -> bool:
     with one (「sale」「news」「open」), or three with a vowel between consonants (「new」「big」); 「aed」 is no word."""
     if all(ord(b) - ord(a) == 1 for a, b in zip(letters, letters[1:], strict=False)):
         return False
+    ranks = letters.lstrip("s")
+    if ranks != letters and ranks.startswith("ab") and ranks in _ALPHABET:
+        return False  # ranks, 「S」 above 「A」: 「S A B C」「S A B C D」
+    if letters in _NOTE_NAMES:
+        return False  # a scale from any note: 「C D E F G A B」「G A B C D」
     if len(letters) >= 4:
         return any(c in _VOWELS for c in letters)
     return letters[1] in _VOWELS and letters[0] not in _VOWELS and letters[2] not in _VOWELS
@@ -393,10 +412,12 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     選択肢の「ア イ ウ エ」「あ い う」）も対象外です（同じ並びにない文字が混じる「日 曜 日」「祝 日 開 館」
     「大 中 小 学 校」は反応します）。
     英字を一文字ずつ離したもの（「S A L E」「O P E N」「N E W」、全角の「Ｓ Ａ Ｌ Ｅ」も）も「エス、エー、エル、イー」と
-    読まれるので見つけます。サイズの「S M L」、順に並べた選択肢の「A B C」「x y z」、頭文字の「U S A」「A E D」
-    「N P O」のように、もともと一文字ずつ読むものは対象外です。
+    読まれるので見つけます。サイズの「S M L」、順に並べた選択肢の「A B C」「x y z」、ランクの「S A B C」、音階の
+    「C D E F G」、頭文字の「U S A」「A E D」「N P O」のように、もともと一文字ずつ読むものは対象外です。
     文字の間に「・」を入れたもの（「お・知・ら・せ」「【セ・ー・ル】」「ご・案・内」）も、一文字ずつ区切って読まれるので
-    見つけます。漢字だけの並び（「市・町・村」「土・日・祝」）と、順に並べた選択肢（「ア・イ・ウ」）は対象外です。
+    見つけます。漢字だけの並び（「市・町・村」「土・日・祝」）、順に並べた選択肢（「ア・イ・ウ」）、音の名前
+    （「ド・レ・ミ」「ド・ミ・ソ」）と、一文字ずつが語の頭文字の標語（「お・か・し・も」「お・は・し・も」
+    「い・か・の・お・す・し」「ま・ご・わ・や・さ・し・い」、空白で区切ったものも）は対象外です。
     """
     seen: set[int] = set()
     for m in _SPACED.finditer(doc.text):

@@ -168,3 +168,37 @@ def test_spaced_and_dotted_letters_are_scanned_in_linear_time(shape: str) -> Non
         return sum(1 for _ in spaced_word(Document(text), ctx, RuleOptions()))
 
     assert_stays_linear(scan, shape)
+
+
+# Lists a city's posts set out letter by letter that were told to join their letters: ranks with 「S」 above 「A」, the
+# notes of a scale or a chord (a music class, a concert), and the slogans taught a letter a word (防災・防犯・食育).
+# Read one by one is what they mean.
+@pytest.mark.parametrize("text", [
+    "評価は S A B C の4段階です",
+    "ランク：S A B C D",
+    "C D E F G A B の音階を弾きます",
+    "G A B C D",
+    "ド レ ミ の音を鳴らします",
+    "「ド・レ・ミ」で歌いましょう",
+    "和音「ド・ミ・ソ」",
+    "避難の約束「お・か・し・も」を守りましょう",
+    "【お・は・し・も】",
+    "お は し も を守ろう",
+    "防犯標語「い・か・の・お・す・し」",
+    "食事は「ま・ご・わ・や・さ・し・い」を意識して",
+])
+def test_ranks_scales_and_slogans_letter_by_letter_stay_silent(text: str) -> None:
+    assert findings_of("a11y.spaced_word", text, now=NOW) == [], text
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    # A word from the same letters is still a spaced word.
+    ("S A L A D バー", "S A L A D"),
+    ("B A D", "B A D"),
+    ("C A F E オープン", "C A F E"),
+    ("【ド・レ・ス】", "ド・レ・ス"),
+    ("ミ・シ・ン", "ミ・シ・ン"),
+    ("お・か・し", "お・か・し"),
+])
+def test_words_of_rank_note_or_slogan_letters_still_fire(text: str, excerpt: str) -> None:
+    assert [f.excerpt for f in findings_of("a11y.spaced_word", text, now=NOW)] == [excerpt], text
