@@ -268,7 +268,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「19日(土)～21日(月)」「12/5（土）～6（日）」「12/5（土）10:00～6（日）16:00」の後ろの日は直前の月と年を引き継ぎ、前の日より小さい日
     （「12月31日（木）～3日（日）」）は翌月として確かめます（範囲ではなく注記した小さい日
     「1月の休館日：12日（火）※11日（月・祝）は開館」や、翌月よりその月のほうが近い小さい日「14日（月）、7日（月）」は、
-    その月の曜日と合えばその月の日です。翌月の曜日とも合わなければ、その月の日として正しい曜日を示します）。月をまたぐ期間の後の注記（「ただし」の後も）や次の行の日
+    その月の曜日と合えばその月の日です。翌月の曜日とも合わなければ、その月の日として正しい曜日を示します。ただし翌月のその日のほうが近ければ（「12月25日（金）終業式※始業式は8日（月）」）、翌月の日として示します）。月をまたぐ期間の後の注記（「ただし」の後も）や次の行の日
     （「12月21日（月）～1月8日（金）（29日（火）～3日（日）を除く）」）は、期間の中のどれかの月の曜日と合うかを確かめます。曜日のない日付の後の日（「12月29日から1月3日まで閉庁し、
     4日（月）から通常業務」）も、間にほかの日や月、改行がなければ、その日付の月（小さい日は、その月の曜日と合わなければ翌月）として確かめます。休みの後に再び始まる日（「12月28日まで受付、4日（月）から再開」「～30日（水）（4日（月）から通常開館）」「より平常どおり」「（4日（月）～通常業務）」「4日（月）から開庁します」）は、その月よりも翌月のその日のほうが近ければ、その月の曜日と合っていても翌月の日として確かめます。正しい曜日に直した形を提案します。
     月を書かない日（「本日5日（土）」「締切は25日（金）」）は、下書きにそれより前に月が出てこなければ、
@@ -830,18 +830,21 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                 month, year = last_month[0], last_month[1]
                 day, noted = _number(m.group("d_only")), _NOTE_MARK.search(doc.norm, last_month[2], m.start())
                 next_month, next_year = month % 12 + 1, year and year + month // 12
+                nearer_next = last_day - day > _days_in(month, year, today) - last_day + day
                 if day < last_day and (
                     _RANGE_MARK.search(doc.norm, last_month[2], m.start())
                     # 「12月28日（月）～30日（水）、4日（金）から通常開館」: a list running on past the month's end,
                     # the next month's day nearer than this month's; a weekday right only this month is the
                     # calendar's wrong page.
                     or (not noted or _starts_again(doc.norm, m.end()))
-                    and last_day - day > _days_in(month, year, today) - last_day + day
+                    and nearer_next
                     # Noted or listed back a few days and wrong in this month: the next month's only if right
                     # there. Wrong in both, it is told as this month's, the calendar the writer is reading:
-                    # 「1月の休館日：12日（火）※11日（火・祝）は開館」 is 11 January, not a Thursday in February.
+                    # 「1月の休館日：12日（火）※11日（火・祝）は開館」 is 11 January, not a Thursday in February; but
+                    # as the next month's when that one is nearer: 「12月25日（金）終業式※始業式は8日（月）」 is
+                    # 8 January (a Friday), not 8 December seventeen days back.
                     or not _fits_plain_month(m, year, month, today)
-                    and _fits_plain_month(m, next_year, next_month, today)
+                    and (nearer_next or _fits_plain_month(m, next_year, next_month, today))
                 ):
                     # 「12月31日（水）～3日（土）」: a smaller day after a range mark is in the next month. One
                     # noted after it (「1月の休館日：12日（火）※11日（月・祝）は開館」) or listed back a few days

@@ -29,6 +29,19 @@ def test_a_noted_or_listed_back_day_wrong_in_both_months_is_told_in_its_own(text
     assert found.message.startswith(says), found.message
 
 
+# Noted far back, wrong in both months, the day is the next month's when that one is nearer: a day after the year end
+# noted on December's last days is January's (65a612f5 told 「2026年12月8日は火曜日です」 of a school's 始業式).
+@pytest.mark.parametrize(("text", "says"), [
+    ("12月25日（金）終業式※始業式は8日（月）", "2027年1月8日は金曜日です"),
+    ("年末年始の休館：12月29日（火）※3日（月）まで休館", "2027年1月3日は日曜日です"),
+    ("12月28日（月）仕事納め※仕事始めは4日（火）", "2027年1月4日は月曜日です"),
+    ("12月の開館日：28日（月）※年明けは5日（月）から", "2027年1月5日は火曜日です"),
+])
+def test_a_noted_day_far_back_wrong_in_both_months_is_told_in_the_nearer_next(text: str, says: str) -> None:
+    [found] = findings_of("date.weekday_mismatch", text, now=NOW)
+    assert found.message.startswith(says), found.message
+
+
 @pytest.mark.parametrize(("text", "says"), [
     # After a range mark, or far back in a list running past the month's end, the next month's still.
     ("12月31日（木）～3日（木）は休館", "2027年1月3日は日曜日です"),
