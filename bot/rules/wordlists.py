@@ -424,6 +424,11 @@ class SpanSet:
         k = bisect_right(self._starts, start)
         return k > 0 and self._reach[k - 1] >= end
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when one span shares a character with [start, end)."""
+        k = bisect_left(self._starts, end)
+        return k > 0 and self._reach[k - 1] > start
+
 
 # A small ャ/ュ/ョ makes one sound with the kana before it: a phrase ending there is only the start of
 # another word (「あほうどり」 in 「あほうどりょくしろ」, an insult and 努力).
