@@ -6777,7 +6777,7 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     （「選挙ポスターの撤去を〇〇党にお願いしました」、頼まれたことを伝える「次の選挙は〇〇党にお願いします、と言われました」「…と頼まれても、断ってください」、看板や報道の言葉を伝える「比例は〇〇党へ、という看板が撤去されました」は対象外です）、選挙を話題にしてすぐ後の人名（形態素解析の人名）を頼む「次の選挙では山田太郎さんをよろしくお願いします」「今度の市長選挙は、ぜひ鈴木花子さんにお願いします」「市長選は山田太郎で決まり！」、動詞を略した「次の市議選は、鈴木花子さんを！」「市長選は山田太郎さんに！」「市長選は、現職の中川さんを！」（「市長選は、現職と新人の一騎打ちです！」、「市議選は山田さんを中心に準備を進めています！」「市長選では、投票所の係員の指示に従ってください！」、「選挙では係員の田中さんの指示に従ってください」「選挙の開票作業では山田さんに司会をお願いします」「県議選は田中さんにお願いして、ポスター掲示場を設置しました」「選挙では田中さんにお願いしてください」「選挙の際は、松本さんによろしくお伝えください」は対象外です）、党名のすぐ後で支援・協力・一票を頼む
     「〇〇党へのご支援をお願いします」「〇〇党をよろしくお願いします」「〇〇党にご協力を！」にも反応します（「〇〇党をよろしくお願いしますと言われました。」のように、言われたこととして伝えて文を終えるものは対象外です。次の文で「皆さんもぜひ。」「私からもお願いします。」と続けるものは反応します）。
     政党名（[parties]）には 2026 年までに結成・改称された中道改革連合・チームみらい・減税日本なども含み、下書きで党名を伏せた
-    「△△党を応援しています」「〇〇党に投票しよう」の「〇〇党」「△△党」「××党」も政党名とみなします（どの党名が入っても呼びかけのため）。選挙や政治に触れない下書きの「チームみらい」（「子ども会の「チームみらい」を応援しています！」）はチームの名前として対象外です。
+    「△△党を応援しています」「〇〇党に投票しよう」の「〇〇党」「△△党」「××党」も政党名とみなします（どの党名が入っても呼びかけのため）。幸福実現党・再生の道・日本誠真会など、国政選挙に候補者を立てた政党も含みます。選挙や政治に触れない下書きの「チームみらい」（「子ども会の「チームみらい」を応援しています！」）はチームの名前として、「再生の道」「中道」（中道改革連合の略称）も対象外です。「4月から着任した中道です。中道をよろしくお願いします！」のように同じ名字の人を紹介した下書きの「中道」も対象外です（「次の選挙は中道をよろしくお願いします」「比例は中道へ！」は反応します）。
     党の略称（自民・立民・維新・公明・共産・れいわ・参政・社民・国民民主・中道。[short_names]）もこの形と「比例は〇〇へよろしく」
     のときだけ党名とみなします（「国民健康保険へのご協力をお願いします」「明治維新」「公明正大」「共産圏」、
     頼んだことを伝える「〇〇党への支援をお願いしました」、党への問い合わせの「〇〇党にお問い合わせください」は対象外です）。選挙管理委員会の「投票に行きましょう」のような呼びかけ単独や、
@@ -6854,27 +6854,52 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     # hits are merged already, so none holds another.)
     said = SpanSet((s.start, s.end) for s in statements)
     statements += [hit for hit in word_hit_list if not said.covers(hit.start, hit.end)]
-    statements = [h for h in statements if not _team_named(doc, h)]
+    statements = [h for h in statements if not _not_the_party(doc, h)]
     statements.sort(key=lambda h: h.start)
     yield from statements
 
 
-# チームみらい is a party (2025) and also what children's clubs, relay teams and local projects call themselves
-# (「子ども会の「チームみらい」を応援しています！」「地域おこし協力隊のチームみらいをよろしくお願いします」): it counts as
-# the party only in a draft that speaks of elections or politics.
-_TEAM_NAME = re.compile(r"チームみらい|チームミライ|チーム未来")
-_POLITICS = re.compile(r"選挙|投票|一票|比例|政党|党|議員|議席|候補|政治|国政|衆院|参院|公約|与党|野党|市議|県議")
+# Party names that are also other things' names: チームみらい is what children's clubs, relay teams and local projects
+# call themselves (「子ども会の「チームみらい」を応援しています！」「地域おこし協力隊のチームみらいをよろしくお願いします」),
+# 再生の道 a town's road to revival, and 中道 (中道改革連合's short name) a surname (「4月から着任した中道です。中道を
+# よろしくお願いします！」) and a Buddhist teaching. Each counts as the party only in a draft that speaks of elections or
+# politics, and 中道 not where the draft introduces someone of that name.
+_NOT_ONLY_A_PARTY = re.compile(r"チームみらい|チームミライ|チーム未来|再生の道|(?<![一-鿿々])中道(?!改革)")
+_POLITICS = re.compile(
+    r"選挙|投票|一票|比例|政党|党|議員|議席|候補|政治|国政|国会|衆院|参院|公約|与党|野党|[市県都区町村府道]議|(?:議|長|事|総|補|院)選"
+)
+# Someone called 中道: 「着任した中道です」「私は中道と申します」「担当の中道」「中道さん」「中道係長」. Not 「比例は中道です」.
+_CALLED_CHUDO = re.compile(
+    r"(?:(?<![はもが])|(?<=私は)|(?<=わたしは)|(?<=僕は))中道(?:です|と申します|といいます|と言います|でございます|が担当)"
+    r"|中道(?:さん|様|氏|君|くん|係長|課長|主任|主査|主事|部長|室長|所長|館長|先生|保健師|司書)"
+    r"|(?:担当|係|職員|保健師|司書|学芸員|講師)の中道"
+)
 
 
-def _team_named(doc: Document, hit: Hit) -> bool:
-    """Whether ``hit`` names チームみらい in a draft that says nothing of elections or politics, a team's name."""
-    if _TEAM_NAME.search(doc.text, hit.start, hit.end) is None:
+def _not_the_party(doc: Document, hit: Hit) -> bool:
+    """Whether ``hit`` names no party but one of `_NOT_ONLY_A_PARTY`, in a draft that says nothing of elections or
+    politics or, for 中道, introduces someone of that name."""
+    names = list(_NOT_ONLY_A_PARTY.finditer(doc.text, hit.start, hit.end))
+    if not names:
+        return False
+    # 「子ども会のチームみらいと、れいわを応援」 still names a party.
+    rest = list(doc.text[hit.start : hit.end])
+    for m in names:
+        rest[m.start() - hit.start : m.end() - hit.start] = " " * (m.end() - m.start())
+    if _PARTY_NAMED.search("".join(rest)):
         return False
     # Read once a draft: a long paste of 「チームみらいを応援」 asks for each.
     political = doc.memo.get("speaks_of_politics")
     if not isinstance(political, bool):
         political = doc.memo["speaks_of_politics"] = _POLITICS.search(doc.text) is not None
-    return not political
+    if not political:
+        return True
+    if all(m.group().startswith("中道") for m in names):
+        called = doc.memo.get("called_chudo")
+        if not isinstance(called, bool):
+            called = doc.memo["called_chudo"] = _CALLED_CHUDO.search(doc.text) is not None
+        return called
+    return False
 
 
 # 「次の選挙は共産党にお願いします」「比例は自民党へよろしく」: the election as the topic and a party as the one
@@ -6896,6 +6921,7 @@ _PARTY_NAMES = "|".join(
      if not w.isascii()]
     + [_short_name(w) for w in sorted(load_sections("political.txt").get("short_names", ()), key=len, reverse=True)]
 )
+_PARTY_NAMED = re.compile(_PARTY_NAMES)
 # The call may stop at the party, as a slogan does: 「比例は公明党へ。」「選挙では自民党に！」.
 _PARTY_ASKED = re.compile(
     r"(?:選挙|選|投票|比例(?:代表)?|一票)(?:で|では|は|も|こそ)[\s　、,]*(?:ぜひ|是非)?[\s　、,]*"

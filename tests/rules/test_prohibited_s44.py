@@ -44,3 +44,40 @@ def _rule_stays_linear(rule: Callable[[Document, CheckContext, RuleOptions], Ite
 )
 def test_long_paste_of_contempt_stays_linear(shape: str) -> None:
     _rule_stays_linear(insult, shape)
+
+
+# Parties with Diet seats or candidates by 2025 that the list lacked: a call for them went out unwarned.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "幸福実現党を応援しています",
+        "比例は幸福実現党へ！",
+        "日本誠真会に一票を",
+        "NHKから国民を守る党に投票しよう",
+        "再生の道を応援しています！次の都議選もよろしく",
+        # 中道改革連合's short name, in a draft on an election, or with no one introduced by that name.
+        "次の選挙は中道をよろしくお願いします",
+        "中道に一票を！",
+        "比例は中道です。中道をよろしくお願いします！",
+        # A name that is also a team's does not hide another party's beside it.
+        "子ども会のチームみらいと、れいわを応援しています！",
+    ],
+)
+def test_call_for_a_party_fires(text: str) -> None:
+    assert "prohibited.political" in _codes(text), text
+
+
+# 中道 is a surname and a teaching; 再生の道 a town's road to revival: no party in a draft that says nothing of
+# elections, nor 中道 where the draft introduces someone of that name.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4月から着任した中道です。中道をよろしくお願いします！",
+        "中道をよろしくお願いします！",
+        "選挙管理委員会に着任した中道です。投票に行きましょう。中道をよろしくお願いします！",
+        "私は中道と申します。期日前投票所で案内を担当します。中道をよろしく！",
+        "地域再生の道を、皆さんと一緒に応援していきます。",
+    ],
+)
+def test_surname_or_a_road_named_like_a_party_passes(text: str) -> None:
+    assert "prohibited.political" not in _codes(text), text
