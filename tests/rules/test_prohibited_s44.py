@@ -81,3 +81,41 @@ def test_call_for_a_party_fires(text: str) -> None:
 )
 def test_surname_or_a_road_named_like_a_party_passes(text: str) -> None:
     assert "prohibited.political" not in _codes(text), text
+
+
+# People or what they say called rubbish without 「みたいな」 or 「は」: 「なんて」 as the topic, someone's opinion, and
+# 「ゴミ」 before a title.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ゴミ議員は辞めろ",
+        "あのごみ市長、何とかならないか",
+        "ゴミ職員ばかりの市役所",
+        "議員なんてゴミです",
+        "議員なんて全員ゴミ",
+        "市民の意見なんてゴミ",
+        "お前の意見はゴミだ",
+        "あいつの考えはゴミ同然",
+        "お前の提案はゴミ",
+        "ゴミ以下の議員",
+    ],
+)
+def test_person_or_opinion_called_rubbish_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ごみ市民会議を開催します。",
+        "ごみ減量市民の会の皆さんと清掃活動をしました。",
+        "ごみ市長杯ビーチクリーン大会",
+        "皆さんのご意見は、ごみの減量に役立てます。",
+        "一番多かったご意見は、粗大ごみの出し方です。",
+        "あなたの意見はゴミではありません。どんな声でも聞かせてください。",
+        "「お前の意見はゴミだ」と言われた経験はありませんか。",
+        "ゴミ以下の扱いを受けてきた動物たちを保護しています。",
+    ],
+)
+def test_rubbish_named_beside_people_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
