@@ -115,13 +115,14 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     アプリの登録が面倒くさいですよね」のように手続きを面倒と言うもの、「頭を空っぽにして踊ろう」、「クマに食べられたものでは
     なく」、作り手のない「渋柿は、そのままでは渋くて食べられたものではありませんが…」、「カスタマーハラスメント研修では、
     クレーマーばかりで困ったときの対応を学びました」のような研修や対策の文、「遠慮なんかいらない」「天皇誕生日」「天皇制の歴史を学ぶ講演会」、「「市長なんかいらない」という声もいただきましたが」「「天皇なんかいらない」という落書きが見つかりました」
-    のように寄せられた声として伝えるもの（「…という意見に賛成です」は反応します）、「うちの町は田舎すぎて笑えるほど星がきれい」、
+    のように寄せられた声として伝えるもの、「職員なんかいらない、AIで十分という意見もありますが、窓口の対応は人が行います」のように他の声と並べて伝え、答えるもの（「…という意見に賛成です」「…という意見もありますが、その通りだと思います」は反応します）、「うちの町は田舎すぎて笑えるほど星がきれい」、
     「悪質なクレーマーばかりではありません」は対象外です）。
     市に寄せられた苦情を「市役所に「役立たず」とのご意見をいただきました」「「役立たず」との厳しいご意見」「「税金泥棒」というお叱りの声」のように「」に入れて伝えるものも対象外です（「「役立たず」とのご意見に同感です」、次の文で人に向ける「…お叱りの声をいただいています。議員の皆さんのことです。」や、戒めた語を次の文で認める「「死ね」「うざい」は言葉の暴力です。でも市長には言っていい。」は反応します）。
     """
     message = "「{word}」は侮辱と受け取られる表現です。削除するか別の表現に改めてください。"
     spans = [
-        (h.start, h.end) for h in word_hits(doc, opts, "insult.txt", message, in_links=False) if not _intensifier(doc, h.start, h.end) and not _kasuga_name(doc, h.start, h.end)
+        (h.start, h.end) for h in word_hits(doc, opts, "insult.txt", message, in_links=False)
+        if not _intensifier(doc, h.start, h.end) and not _kasuga_name(doc, h.start, h.end)
     ]
     # Asked for each of the other findings: a long paste holds thousands of both (「クレーマーばかりで、」 repeated).
     taken = SpanSet(spans)
@@ -172,6 +173,8 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
                 _contempt_quote_disowned(doc, said.end(), doc.sentence_at(said.end())[1])
                 or _VOICE_RECEIVED.match(doc.text, said.end())
             ) else None
+        if said is None and not quoted:
+            said = _opinion_heard(doc, b)
         if (not taken.overlaps(a, b) and not _reported(doc, a, b)
                 and said is None):
             yield Hit(a, shown_end, f"「{shown}」は相手を見下す表現と受け取られます。削除するか別の表現に改めてください。")
@@ -196,7 +199,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
                 continue
             if (
                 not taken.overlaps(a, b) and not _reported(doc, a, b)
-                and _CONTEMPT_REPORTED.match(doc.text, b) is None
+                and _CONTEMPT_REPORTED.match(doc.text, b) is None and _opinion_heard(doc, m.end()) is None
             ):
                 yield Hit(a, b, scorn.format(doc.text[a:b]))
 
@@ -374,6 +377,26 @@ _VOICE_RECEIVED = re.compile(
     r"[ \t\u3000]*(?:声|ご意見|意見|苦情|お叱り|おしかり|書き込み|投稿|電話|メール|手紙|落書き|らくがき|いたずら書き|貼り紙|張り紙|ビラ)"
     r"(?:を|も|が|は)?[ \t\u3000]*(?:いただ|頂|寄せ|届|あり|受け|もら|見つか|発見|書かれ|貼ら)"
 )
+# One of the opinions the city hears, given with others before the voice is named and answered: 「職員なんかいらない、
+# AIで十分という意見もありますが、窓口の対応は人が行います」 (as `_VOICE_RECEIVED` after a quote).
+_OPINION_HEARD = re.compile(
+    r"[、,][^。！？!?\n「」]{0,24}?(?:という|といった|との|などの?)[ \t\u3000]*(?:ご|お)?"
+    r"(?:意見|声|考え|見方|指摘|批判|苦情|叱り)(?:も|が|は|を)?[ \t\u3000]*(?:あり|寄せ|いただ|頂|聞か|聞き|届|耳に)"
+)
+# The post siding with the opinion after all: 「…という意見もありますが、その通りだと思います」.
+_OPINION_AGREED = re.compile(r"賛成|同感|同意|共感|その通り|そのとおり|もっとも|一理|正論|そう思|全くです|まったくです")
+
+
+def _opinion_heard(doc: Document, end: int) -> re.Match[str] | None:
+    """`_OPINION_HEARD` right after the words ending at ``end``, when the post does not agree with the opinion in the
+    rest of its sentence (read no further than 40 characters)."""
+    heard = _OPINION_HEARD.match(doc.text, end)
+    if heard is None:
+        return None
+    stop = min(doc.sentence_at(heard.end() - 1)[1], heard.end() + 40)
+    return None if _OPINION_AGREED.search(doc.text, heard.end(), stop) else heard
+
+
 _CONDEMNED = re.compile(r"許され(?:ない|ません)|間違って(?:いる|います)(?!とは|とも)|あっては(?:なら|いけ)")
 
 

@@ -119,3 +119,31 @@ def test_person_or_opinion_called_rubbish_fires(text: str) -> None:
 )
 def test_rubbish_named_beside_people_passes(text: str) -> None:
     assert "prohibited.insult" not in _codes(text), text
+
+
+# An opinion the city hears, given with another before the voice is named, and answered: no one told they are not
+# wanted by the post.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "職員なんかいらない、AIで十分という意見もありますが、窓口の対応は人が行います",
+        "議員なんかいらない、定数を減らせとのご意見をいただきました。議会で検討しています。",
+        "職員なんていらない、全部AIにすればいいという声も聞かれますが、人にしかできない仕事があります。",
+    ],
+)
+def test_opinion_heard_and_answered_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "職員なんかいらない、AIで十分という意見もありますが、その通りだと思います",
+        "市長なんかいらない、税金の無駄という声もありますが、私も同感です。",
+        "職員なんかいらない、AIで十分という意見に賛成です",
+        "職員なんかいらない、AIで十分です",
+        "職員なんかいらない。AIで十分という意見もあります。",
+    ],
+)
+def test_opinion_agreed_with_or_said_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
