@@ -125,12 +125,29 @@ def everyday_use(doc: Document, m: Match, file: str) -> bool:
     context = everyday_senses(file).get(key)
     if context is not None and context.found(doc, context_span(doc, m.start, m.end)):
         return True
-    return key in folded_set(file, "after_noun") and _ends_thing_phrase(doc, m, file)
+    return key in folded_set(file, "after_noun") and (_ends_thing_phrase(doc, m, file) or _likened_thing(doc, m, file))
 
 
 def _thing_noun(doc: Document, i: int, people: frozenset[str]) -> bool:
     t = doc.tokens[i]
     return t.pos == "名詞" and t.pos3 != "人名" and t.surface not in people and t.lemma not in people
+
+
+# 「みたいな」「のような」 between the word and what it is likened to.
+_LIKE = (("ミタイ", "ナ"), ("ノ", "ヨウ", "ナ"))
+
+
+def _likened_thing(doc: Document, m: Match, file: str) -> bool:
+    """「くずみたいな端材」「カスみたいな量のごみ」「クズのような木切れ」: an amount or a material likened to scraps
+    (`[likened_things]`), not a person; 「クズみたいな議員」 and 「カスみたいな対応」 are not."""
+    toks = doc.tokens
+    for like in _LIKE:
+        k = m.last + 1
+        if k + len(like) < len(toks) and tuple(t.surface for t in toks[k : k + len(like)]) == like:
+            noun = toks[k + len(like)]
+            things = folded_set(file, "likened_things")
+            return noun.surface in things or noun.lemma in things
+    return False
 
 
 def _ends_thing_phrase(doc: Document, m: Match, file: str) -> bool:

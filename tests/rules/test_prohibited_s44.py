@@ -147,3 +147,24 @@ def test_opinion_heard_and_answered_passes(text: str) -> None:
 )
 def test_opinion_agreed_with_or_said_fires(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
+
+
+# くず・カス likened to an amount or a material: a craft's or a sorting notice's plain words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "くずみたいな端材から作品を作ります",
+        "カスみたいな量のごみでも分別を",
+        "ちりも積もれば山となる。カスみたいな小銭でも募金箱へ。",
+        "クズのような木切れも、立派な燃料になります。",
+    ],
+)
+def test_scraps_likened_to_a_thing_pass(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text", ["クズみたいな議員ばかりです", "カスみたいな対応しかできない窓口", "くずみたいな職員", "お前はカスみたいな奴だ"]
+)
+def test_scraps_likened_to_people_or_their_work_fire(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
