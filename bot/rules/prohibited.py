@@ -74,7 +74,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「くそ暑い夏」「クソ忙しい年末」のように形容詞の前の「くそ」も、人に向けていなければ「とても」の意味なので対象外です
     （公式アカウントの言葉づかいとしては砕けすぎるため、必要に応じて言い換えてください。「あの議員はバカみたいに威張っている」
     のように文中に人を挙げたもの、「バカみたいな市長」「お前はバカみたい」、「クソまずい」「クソダサい」「クソ遅い」のように
-    出来ばえをけなす語の前の「くそ」は反応します）。人に向けた「〇〇議員は恥を知れ」も反応します。「クレーマーの市民には困ったものです」「保護者はモンスターペアレントばかり」のように、問い合わせる市民や保護者を「クレーマー」「モンスターペアレント」と呼ぶものも反応します（同じ文にカスハラ・対策・研修・マニュアル・相談・悪質・不当などがある「悪質クレーマー対策の職員研修を行いました」「クレーマーと思われるのでは、と遠慮せずご相談ください」「不当要求やクレーマーへの対応について、警察OBを配置しました」、職員募集の「窓口業務（クレーマー対応あり）」、映画『クレーマー、クレーマー』は対象外です）。「「たわけ」の語源を調べてみました」「「だらず」という方言の由来」のように、
+    出来ばえをけなす語の前の「くそ」は反応します）。人に向けた「〇〇議員は恥を知れ」も反応します。「クレーマーの市民には困ったものです」「保護者はモンスターペアレントばかり」のように、問い合わせる市民や保護者を「クレーマー」「モンスターペアレント」と呼ぶものも反応します（同じ文にカスハラ・対策・研修・マニュアル・相談・悪質・不当などがある「悪質クレーマー対策の職員研修を行いました」「クレーマーと思われるのでは、と遠慮せずご相談ください」「不当要求やクレーマーへの対応について、警察OBを配置しました」、職員募集の「窓口業務（クレーマー対応あり）」、映画『クレーマー、クレーマー』、「「クレーマー」と呼ばずに、まず話を聴くことから」「保護者をモンスターペアレントと決めつけないでください」のように呼ぶことを戒めるもの、「クレーマーばかりが目立ちますが、ほとんどの方は丁寧です。」のように同じ文でほとんどの人をかばうものは対象外です。「「クレーマー」と呼ばずにいられない市民ばかりです」は反応します）。「「たわけ」の語源を調べてみました」「「だらず」という方言の由来」のように、
     語だけを「」に入れて語源や由来を取り上げたもの、方言講座の「「ばか」は新潟弁で「とても」の意味です」「「だらず」は鳥取の方言で「ばか」という意味です」も対象外です（「「たわけ」の語源は市長のことです」、
     「「たわけ」の語源を調べました。お前のことだ。」のように次の文で人に向けたもの、「「ガイジ」の語源」のような差別語は反応します）。
     「「死ね」「消えろ」。こうした言葉は人を深く傷つけます。」のように、文として並べた語をすぐ次の文で戒めるものも対象外です
@@ -123,6 +123,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     spans = [
         (h.start, h.end) for h in word_hits(doc, opts, "insult.txt", message, in_links=False)
         if not _intensifier(doc, h.start, h.end) and not _kasuga_name(doc, h.start, h.end)
+        and not _label_set_aside(doc, h.start, h.end)
     ]
     # Asked for each of the other findings: a long paste holds thousands of both (「クレーマーばかりで、」 repeated).
     taken = SpanSet(spans)
@@ -202,6 +203,31 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
                 and _CONTEMPT_REPORTED.match(doc.text, b) is None and _opinion_heard(doc, m.end()) is None
             ):
                 yield Hit(a, b, scorn.format(doc.text[a:b]))
+
+
+# The words for residents or parents who complain too much (`_LABELLED_ALL`'s).
+_LABELS = frozenset(fold(w) for w in ("クレーマー", "モンスターペアレント", "モンスターペアレンツ", "モンペ"))
+# The label called off (「「クレーマー」と呼ばずに、まず話を聴くことから」「クレーマーと決めつけないで」), not kept
+# (「クレーマーと呼ばずにいられない」).
+_LABEL_CALLED_OFF = re.compile(
+    r"[」』]?[ \t　]*(?:と|って)[ \t　]*(?:安易に|すぐに?|頭ごなしに|一方的に)?[ \t　]*(?:呼ば|決めつけ|決め付け|扱いせ|扱いし)"
+    r"(?:ず|ない|ないで|ないよう)(?![ \t　]*(?:に)?(?:は)?(?:いられ|おれ|おられ|すま))"
+    r"|[」』]?[ \t　]*(?:と|って)[ \t　]*(?:呼ぶ|決めつける|決め付ける)の(?:は|を)[ \t　]*(?:やめ|止め)"
+)
+# The label granted to a few and the most defended in the same sentence: 「クレーマーばかりが目立ちますが、ほとんどの方は
+# 丁寧です」.
+_LABEL_CONCEDED = re.compile(
+    r"[^。！？!?\n]{0,20}?(?:が|けど|けれど(?:も)?)[、,][ \t　]*(?:実際(?:に)?は|実は|本当は)?[、,]?[ \t　]*"
+    r"(?:ほとんど|大半|大多数|多く|9割|九割|多数)(?:の)?(?:(?:市民|住民|利用者|保護者|お客様)の)?(?:方|人|皆さん|皆様|市民|住民|利用者|お客様|保護者|来庁者)(?:々|たち)?(?:は|が)"
+    r"[^。！？!?\n]{0,20}?(?:丁寧|親切|協力的|誠実|真摯|穏やか|温か|あたたか|優し|やさし|善意|感謝|理解|常識的|良識|まっとう|真っ当|正当)"
+)
+
+
+def _label_set_aside(doc: Document, start: int, end: int) -> bool:
+    """Whether the label at [start, end) (`_LABELS`) is called off or granted only to a few in its sentence."""
+    if fold(doc.text[start:end]) not in _LABELS:
+        return False
+    return bool(_LABEL_CALLED_OFF.match(doc.text, end) or _LABEL_CONCEDED.match(doc.text, end))
 
 
 # Korean insults ending a sentence of a multilingual post (「시장은 바보다.」「담당자는 멍청이야!」): the analyser does not

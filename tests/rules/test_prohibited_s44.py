@@ -168,3 +168,31 @@ def test_scraps_likened_to_a_thing_pass(text: str) -> None:
 )
 def test_scraps_likened_to_people_or_their_work_fire(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
+
+
+# The label called off, or granted to a few while the post defends the most: the staff's way of answering complaints.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "クレーマーばかりが目立ちますが、ほとんどの方は丁寧です。",
+        "クレーマーもいますけど、大半の市民の皆さんは協力的です。",
+        "「クレーマー」と呼ばずに、まず話を聴くことから。カスハラ対策研修を行いました",
+        "保護者をモンスターペアレントと決めつけないでください。",
+        "クレーマーと呼ぶのはやめましょう。まずは話を聴きます。",
+    ],
+)
+def test_label_called_off_or_set_against_most_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "クレーマーばかりで困りますが、ほとんどの方はまだましです。",
+        "「クレーマー」と呼ばずにいられない市民ばかりです",
+        "窓口に来るのはクレーマーばかりです。ほとんどの方は丁寧ですが。",
+        "クレーマーの市民には困ったものです",
+    ],
+)
+def test_label_kept_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
