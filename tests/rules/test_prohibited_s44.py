@@ -196,3 +196,31 @@ def test_label_called_off_or_set_against_most_passes(text: str) -> None:
 )
 def test_label_kept_fires(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
+
+
+# The act called harmless with なんて・なんか, or not worth a thought.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ポイ捨てなんて問題ない",
+        "ポイ捨てなんか問題ありません",
+        "不法投棄なんて構わない",
+        "少しくらいのポイ捨ては気にしなくていい",
+        "路上駐車なんて気にしなくても大丈夫",
+    ],
+)
+def test_act_called_harmless_fires(text: str) -> None:
+    assert "prohibited.illegal" in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ポイ捨てなんて問題ない、と思っていませんか。",
+        "「ポイ捨てなんて問題ない」という考えは間違いです。",
+        "ポイ捨てごみは気にしなくていいので、袋に入れて出してください。",
+        "不法投棄を見つけても、気にしなくていいと思っていませんか？",
+    ],
+)
+def test_act_called_harmless_as_a_mistake_passes(text: str) -> None:
+    assert "prohibited.illegal" not in _codes(text), text
