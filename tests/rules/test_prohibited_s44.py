@@ -224,3 +224,24 @@ def test_act_called_harmless_fires(text: str) -> None:
 )
 def test_act_called_harmless_as_a_mistake_passes(text: str) -> None:
     assert "prohibited.illegal" not in _codes(text), text
+
+
+# The call named as a way of thinking that a warning faults.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "路上駐車は問題ない、という考えが事故を招きます。",
+        "ポイ捨てしても大丈夫、という考えがまちを汚します。",
+        "路上駐車くらい構わないという意識が、渋滞の原因です。",
+        "ちょっとの路上駐車なら問題ないという風潮をなくしましょう。",
+    ],
+)
+def test_call_named_as_a_mindset_faulted_passes(text: str) -> None:
+    assert "prohibited.illegal" not in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text", ["路上駐車は問題ない、という考えです。", "路上駐車は問題ない、という考えに賛成です。", "ポイ捨てしても大丈夫、という考えで行こう！"]
+)
+def test_mindset_taken_up_fires(text: str) -> None:
+    assert "prohibited.illegal" in _codes(text), text
