@@ -6853,7 +6853,7 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「△△党を応援しています」「〇〇党に投票しよう」の「〇〇党」「△△党」「××党」も政党名とみなします（どの党名が入っても呼びかけのため）。幸福実現党・再生の道・日本誠真会など、国政選挙に候補者を立てた政党も含みます。選挙や政治に触れない下書きの「チームみらい」（「子ども会の「チームみらい」を応援しています！」）はチームの名前として、「再生の道」「中道」（中道改革連合の略称）も対象外です。「4月から着任した中道です。中道をよろしくお願いします！」のように同じ名字の人を紹介した下書きの「中道」も対象外です（「次の選挙は中道をよろしくお願いします」「比例は中道へ！」は反応します）。
     党の略称（自民・立民・維新・公明・共産・れいわ・参政・社民・国民民主・中道。[short_names]）もこの形と「比例は〇〇へよろしく」
     のときだけ党名とみなします（「国民健康保険へのご協力をお願いします」「明治維新」「公明正大」「共産圏」、
-    頼んだことを伝える「〇〇党への支援をお願いしました」、党への問い合わせの「〇〇党にお問い合わせください」は対象外です）。選挙管理委員会の「投票に行きましょう」のような呼びかけ単独や、
+    頼んだことを伝える「〇〇党への支援をお願いしました」、党への問い合わせの「〇〇党にお問い合わせください」は対象外です）。選挙管理委員会の「投票に行きましょう」のような呼びかけ単独や、頼まれたことを伝える「「〇〇党に投票して」と頼まれても、投票は自由な意思で行ってください」「「自民党に投票して」と言われました。」（同じ文で「その通り」と認めるもの、次の文で「皆さんもぜひ。」と続けるもの、「…と頼まれたら、ぜひ投票して」は反応します）、すべての政党を指す「自民党・公明党など、どの政党に投票する方も、期日前投票所をご利用いただけます」、
     「中川市長が選手を応援しました」、投票する人・呼びかける人として名前を挙げた「中川市長も投票を呼びかけています」
     「山田さんも期日前投票を済ませました」（「〜候補は」を除きます）、選挙事務の役目として名前を挙げた「市長選挙の投票管理者は山田太郎さんにお願いしています」「投票事務は山田花子さんが担当します」（投票管理者・投票立会人・投票事務・投票所など、「投票」で始まる選挙事務の語）、調査や集計で政党に投票した人を数えた「〇〇党に投票した人の割合は20代で12%でした」（その後に「増やそう」などと続くものを除きます）、コンテストの「清き一票を」（前の文でコンテストに触れた「清き一票をお願いします！」も）、スポーツや神社の「必勝祈願」は
     反応しません。候補者や政治家の個人演説会・後援会・政治資金パーティーの告知にも反応します
@@ -7100,7 +7100,7 @@ _CALL_REPORTED = re.compile(
 # (「…と言われました。皆さんもぜひ。」「私からもお願いします」「みんなもよろしく！」「本当にその通りです」): the post asks
 # it too, with no party named again. Not 「皆さんも、このような働きかけがあれば選挙管理委員会にご連絡ください」.
 _CALL_PASSED_ON = re.compile(
-    r"(?:皆|みな|みん)(?:さん|様|さま|な)?(?:も|に)[、,\s　]*(?:ぜひ|是非|よろしく|お願い|応援|支持|投票)"
+    r"(?:皆|みな|みん)(?:さん|様|さま|な)?(?:にも|も|に)[、,\s　]*(?:ぜひ|是非|よろしく|お願い|応援|支持|投票)"
     r"|(?:ぜひ|是非)[、,\s　]*(?:皆|みな|みん)(?:さん|様|さま|な)?(?:も|に)"
     r"|(?:私|わたし|僕|ぼく)(?:から)?も[、,\s　]*(?:ぜひ|是非|よろしく|お願い|応援|支持|投票|そう思)"
     r"|(?:その(?:通り|とおり)|同感|賛成)(?:です|だ|します)?(?![ \t　]*(?:に|では|じゃ|でき|か|[？?]))"
@@ -7211,6 +7211,12 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
                 examples = [e.span() for e in _BALLOT_EXAMPLES.finditer(doc.text, sent[0], sent[1])]
                 starts = [a for a, _ in examples]  # in order, and they do not overlap
                 named = [m for m in named if (k := bisect_right(starts, m.start) - 1) < 0 or m.end > examples[k][1]]
+            if named and _ANY_PARTY.search(doc.text, *sent):
+                # 「自民党・公明党など、どの政党に投票する方も、期日前投票所を」: parties as examples of all.
+                named = []
+            # A request reported as made of the writer or the reader, which a 選挙管理委員会 warns of: 「「〇〇党に投票して」
+            # と頼まれても、投票は自由な意思で行ってください」 (a party within it asks nothing of the post's readers).
+            named = [m for m in named if not _request_reported(doc, m.end, sent)]
             party_calls = calls.find(doc, within=sent) if named else []
             if party_calls:
                 party_ends = {m.end for m in named}
@@ -7289,6 +7295,33 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
                 b,
                 f"「{first[2]}」への投票・支持の呼びかけと受け取られます。公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。",
             )
+
+
+# Every party the reader may vote for: 「どの政党に投票する方も、期日前投票所をご利用いただけます」.
+_ANY_PARTY = re.compile(
+    r"(?:どの|いずれの|どちらの|どこの)[ \t　]*(?:政党|党|候補者?)(?:に|を)[ \t　]*(?:投票|支持|応援)(?:する|した|される)[ \t　]*"
+    r"(?:方|人|有権者)(?:も|でも)"
+)
+# What someone asked the writer or the reader to do, reported after the words (「「〇〇党に投票して」と頼まれても」「…と
+# 言われました」「…などと誘われた場合は」). Not 「…と頼まれたら、ぜひ投票して」, the post's own call.
+_REQUEST_REPORTED = re.compile(
+    r"[^。！？!?\n]{0,16}?[」』]?[ \t　]*[、,]?[ \t　]*(?:など|なんて)?[ \t　]*(?:と|って)[ \t　]*"
+    r"(?:[^。！!？?\n「」、,]{1,8}?(?:に|から)[ \t　]*)?"
+    r"(?:言われ|いわれ|頼まれ|たのまれ|誘われ|勧められ|求められ|お願いされ|依頼され|働きかけ(?:られ)?)"
+    r"(?:ても|まし|た(?!ら)|る|て|た場合)"
+)
+
+
+def _request_reported(doc: Document, end: int, sent: tuple[int, int]) -> bool:
+    """Whether the party ending at ``end`` is named in a request `_REQUEST_REPORTED` tells of, one the post neither
+    agrees with in the rest of its sentence nor passes on in the next (`_call_passed_on`)."""
+    told = _REQUEST_REPORTED.match(doc.text, end, sent[1])
+    if told is None:
+        return False
+    rest = (told.end(), min(sent[1], told.end() + 40))
+    if _OPINION_AGREED.search(doc.text, *rest) or _CALL_PASSED_ON.search(doc.text, *rest):
+        return False
+    return not _call_passed_on(doc, sent[1])
 
 
 # 投票 heading a compound that names the polls' staff, places and papers: 「市長選挙の投票管理者は山田太郎さんに

@@ -245,3 +245,31 @@ def test_call_named_as_a_mindset_faulted_passes(text: str) -> None:
 )
 def test_mindset_taken_up_fires(text: str) -> None:
     assert "prohibited.illegal" in _codes(text), text
+
+
+# A 選挙管理委員会's notice: a request for a party reported as made of the reader, and parties as examples of all.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「〇〇党に投票して」と頼まれても、投票は自由な意思で行ってください。",
+        "〇〇党に投票して、と頼まれても、投票は自由な意思で行ってください。",
+        "「〇〇党に投票して」と頼まれても断りましょう。",
+        "「自民党に投票して」と言われました。",
+        "【期日前投票】自民党・立憲民主党・公明党など、どの政党に投票する方も、期日前投票所をご利用いただけます。",
+    ],
+)
+def test_request_reported_or_parties_as_examples_pass(text: str) -> None:
+    assert "prohibited.political" not in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「〇〇党に投票して」と頼まれたら、ぜひ投票してあげてください。",
+        "自民党に投票しようと言われて、その通りだと思いました。",
+        "「自民党に投票して」と言われました。皆さんもぜひ。",
+        "参政党に投票してと頼まれたので、皆さんにもお願いします。",
+    ],
+)
+def test_request_passed_on_fires(text: str) -> None:
+    assert "prohibited.political" in _codes(text), text
