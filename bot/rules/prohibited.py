@@ -70,7 +70,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     話し言葉や新潟の方言の「とても」なので対象外です（「バカくさい」「バカっぽい」「バカみたい」「バカ愚か」は反応します）。
     動詞のすぐ前の「ばか」（「うちの市長、ばか張り切ってるすけ」「ばか混んでる」）も同じく対象外です（「バカ過ぎる」「ばか言うな」
     「バカやってる」「このばか働かない」、打ち消した「市長ばか働かない」は反応します）。
-    「雪がバカみたいに降っていますね」「アホみたいに混んでいます」のように動詞・形容詞を強める「バカみたいに」「アホみたいに」、
+    「雪がバカみたいに降っていますね」「アホみたいに混んでいます」のように動詞・形容詞を強める「バカみたいに」「アホみたいに」、「職員みんなでアホみたいに笑った一日でした」「参加者の皆さんと一緒に、バカみたいに盛り上がりました！」のように一緒に笑う・盛り上がる・楽しむことを言うもの（「課長はバカみたいに笑っている」は反応します）、
     「くそ暑い夏」「クソ忙しい年末」のように形容詞の前の「くそ」も、人に向けていなければ「とても」の意味なので対象外です
     （公式アカウントの言葉づかいとしては砕けすぎるため、必要に応じて言い換えてください。「あの議員はバカみたいに威張っている」
     のように文中に人を挙げたもの、「バカみたいな市長」「お前はバカみたい」、「クソまずい」「クソダサい」「クソ遅い」のように
@@ -542,6 +542,10 @@ def _person_in(doc: Document, sentence: tuple[int, int]) -> bool:
     return found
 
 
+_SHARED_JOYS = frozenset(("笑ウ", "盛リ上ガル", "楽シム", "喜ブ", "ハシャグ", "遊ブ", "踊ル", "歌ウ"))
+_TOGETHER = re.compile(r"みんなで|皆で|みなで|全員で|一緒に|いっしょに|私たち|わたしたち|僕たち|我々|われわれ|みんなと|皆さんと")
+
+
 def _vulgar_very(doc: Document, start: int, end: int) -> bool:
     """Whether the listed word at [start, end) is バカみたいに・アホみたいに before what is done or how it is, or クソ
     before an adjective, said of no one: 「雪がバカみたいに降っていますね」「くそ暑い夏も」."""
@@ -560,6 +564,10 @@ def _vulgar_very(doc: Document, start: int, end: int) -> bool:
             rest = rest[2:]
         if rest[0].pos not in ("動詞", "形容詞", "形状詞"):
             return False
+        # Joy the writer shares with the people named: 「職員みんなでアホみたいに笑った一日でした」 runs no one down, where
+        # 「課長はバカみたいに笑っている」 does.
+        if rest[0].lemma in _SHARED_JOYS and _TOGETHER.search(doc.text, *doc.sentence_at(start)):
+            return True
     elif word in ("クソ", "糞"):
         if toks[0].pos != "形容詞" or toks[0].lemma in _SCORNFUL_ADJECTIVES:
             return False

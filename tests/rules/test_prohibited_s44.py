@@ -273,3 +273,19 @@ def test_request_reported_or_parties_as_examples_pass(text: str) -> None:
 )
 def test_request_passed_on_fires(text: str) -> None:
     assert "prohibited.political" in _codes(text), text
+
+
+# 「バカみたいに」「アホみたいに」 of joy the writer shares with the people named: a friendly post's casual words.
+@pytest.mark.parametrize(
+    "text",
+    ["職員みんなでアホみたいに笑った一日でした。", "参加者の皆さんと一緒に、バカみたいに盛り上がりました！"],
+)
+def test_vulgar_very_of_joy_shared_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text", ["課長はバカみたいに笑っている", "市長がアホみたいに笑っていた", "職員みんなでアホみたいに怒鳴った"]
+)
+def test_vulgar_very_of_someone_laughing_or_shouting_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
