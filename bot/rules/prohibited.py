@@ -60,7 +60,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「「バカ」と言われた」「「老人は早く死ね」というネットの書き込みが問題になりました」「「死ね」とSNSに書き込まれる被害が増えています」「「死ね」と同級生に言われる被害」「暴言（「税金泥棒」など）はやめてください」「「非国民」と呼ばれた時代」、
     「「うざい」「死ね」——何気ない言葉が友達を傷つけます」「「キモい」「消えろ」――ネット上の何気ない一言が人を傷つけます」「「キモい」「死ね」は、相手の心を深く傷つけます」「「死ね」「うざい」は言葉の暴力です」「「無能」「役立たず」と部下を責めるのはパワハラです」「「ばか」「あほ」は言わないで」「「バカ」なんて言わないで。優しい言葉で話そう」「「バカ」なんて言っちゃダメだよ」「「死ね」なんて、冗談でも書き込まないでください」、DV や詐欺の注意喚起の「「お前はバカだ」——こんな言葉もDVです」
     「「払わないと殺すぞ」と脅す電話は詐欺です」、不審者情報の「男が女子生徒に「殺すぞ」と言って追いかける事案がありました」（事案・不審者・「との情報」・「警察に通報」・「被害がありました」などで出来事として伝える文で、「〜と言って追いかけよう」のような呼びかけでないもの。「〜と言いながら被害を訴える住民は最低だ」のように被害に触れただけのものは反応します）「パワハラの例：「お前は無能だ」」「「お前は無能だ」——これはパワハラです」、言うこと・書き込むことをいじめや犯罪として戒める「ネットに「死ね」と書き込むのはいじめです」のように、
-    短い「」で囲んで言われたこと・書かれたこととして示した語は、投稿が言っているのではないので反応しません
+    短い「」で囲んで言われたこと・書かれたこととして示した語や、「」がなくても文の初めで「キモいって言われても気にしないで。」「バカと呼ばれたら、一人で悩まず先生に相談してね。」のように読み手が言われることとして示し、なぐさめたり相談先を示したりする語（「バカって言われても仕方ない市長です」「バカって言われてる、あの市長」は反応します）は、投稿が言っているのではないので反応しません
     （「市長は「バカ」だ」「「バカ」と言われても仕方ない」「「老人は早く死ね」というネットの書き込みに賛成です」、傷つけることを打ち消した「「バカ」は傷つける言葉ではないので、どんどん使おう」「誰も傷つけないので大丈夫」「「死ね」と書き込むのは自由です」「〜のはいじめではありません」は反応します）。「踊る阿呆に見る阿呆」、祭りの「ばか囃子」「馬鹿ばやし」、狂言「附子（ぶす）」、
     秋の七草の「クズ（葛）の花」、映画館「シネ・ウインド」のような名前やことわざも対象外です。
     当番医や施設の案内に載る、「春日」をひらがなで書いた名前（「かすがやま内科医院」「かすが台公民館」
@@ -129,7 +129,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     taken = SpanSet(spans)
     # 「シ・ネ」 is both a whole-sentence しね and a word spelled out: one finding.
     for a, b in merged([*spans, *_standalone(doc, "insult.txt"), *_masked_die(doc)]):
-        if _reported(doc, a, b) or _in_title(doc, a, b):
+        if _reported(doc, a, b) or _in_title(doc, a, b) or _called_by_others(doc, a, b):
             continue
         yield Hit(a, b, message.format(word=doc.text[a:b]))
     for a, b in _driven_out(doc):
@@ -203,6 +203,37 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
                 and _CONTEMPT_REPORTED.match(doc.text, b) is None and _opinion_heard(doc, m.end()) is None
             ):
                 yield Hit(a, b, scorn.format(doc.text[a:b]))
+
+
+# The word opening its sentence as what others call the reader, unquoted, in a post that comforts: 「キモいって言われても
+# 気にしないで。」「バカと呼ばれたら、先生に相談してね」. Not said of anyone named before it (「市長はバカって言われてる」),
+# nor granted (「バカって言われても仕方ない市長です」).
+_CALLED_BY_OTHERS = re.compile(
+    r"(?:だ|とか|なんて)?[ \t　]*(?:って|と)[ \t　]*(?:言われ|いわれ|呼ばれ|からかわれ|笑われ|書かれ|書き込まれ|馬鹿にされ)"
+    r"(?:ても|たら|た|て|る|ます|まし)"
+)
+_CALLING_GRANTED = re.compile(
+    r"仕方|しょうがない|当然|当たり前|ふさわし|似合|ぴったり|その通り|そのとおり|自業自得|ざまあ|同感|賛成"
+    # Or whom they call it named after all: 「バカって言われてる、あの市長」.
+    r"|市長|町長|村長|知事|議員|職員|議会|役所|課長|部長|あいつ|こいつ|そいつ|あの人|あの方|お前"
+)
+
+
+_COMFORTED = re.compile(
+    r"気にしな|気にせず|悩まず|悩まないで|抱え込ま|抱えこま|相談|窓口|あなたは悪くない|あなたのせいではない|大丈夫|素敵|味方"
+)
+
+
+def _called_by_others(doc: Document, start: int, end: int) -> bool:
+    """Whether the word at [start, end) opens its sentence (brackets and spaces aside) as `_CALLED_BY_OTHERS`, the rest
+    of the sentence (40 characters at most) does not grant it, and the post comforts or points to help after it."""
+    sent = doc.sentence_at(start)
+    if doc.text[sent[0] : start].strip(" \t　【】[]（）()・-－") or not (told := _CALLED_BY_OTHERS.match(doc.text, end)):
+        return False
+    if _CALLING_GRANTED.search(doc.text, told.end(), min(sent[1], told.end() + 40)):
+        return False
+    # Only in a post that comforts or points to help after it: 「バカと言われた」 alone says the word (test_words).
+    return _COMFORTED.search(doc.text, told.end(), min(len(doc.text), told.end() + 60)) is not None
 
 
 # The words for residents or parents who complain too much (`_LABELLED_ALL`'s).

@@ -289,3 +289,32 @@ def test_vulgar_very_of_joy_shared_passes(text: str) -> None:
 )
 def test_vulgar_very_of_someone_laughing_or_shouting_fires(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
+
+
+# An insult opening its sentence, unquoted, as what others call the reader: a comforting post.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "キモいって言われても気にしないで。あなたはあなたのままで素敵です。",
+        "バカと呼ばれたら、一人で悩まず先生に相談してね。",
+        "ブスって書き込まれたことはありませんか？相談窓口があります。",
+    ],
+)
+def test_insult_others_call_the_reader_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市長はバカって言われてる",
+        "バカって言われても仕方ない市長です",
+        "バカって言われて当然の議員ばかり",
+        "バカって言われてる、あの市長",
+        "お前キモいって言われてるぞ、気づけよ",
+        # Told with no comfort after it: the word itself (test_words).
+        "バカと言われた",
+    ],
+)
+def test_insult_granted_or_said_of_someone_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
