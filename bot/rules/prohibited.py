@@ -597,7 +597,7 @@ def _vulgar_very(doc: Document, start: int, end: int) -> bool:
             return False
         # Joy the writer shares with the people named: 「職員みんなでアホみたいに笑った一日でした」 runs no one down, where
         # 「課長はバカみたいに笑っている」 does.
-        if rest[0].lemma in _SHARED_JOYS and _TOGETHER.search(doc.text, *doc.sentence_at(start)):
+        if rest[0].lemma in _SHARED_JOYS and _search_from(doc, _TOGETHER, *doc.sentence_at(start)):
             return True
     elif word in ("クソ", "糞"):
         if toks[0].pos != "形容詞" or toks[0].lemma in _SCORNFUL_ADJECTIVES:

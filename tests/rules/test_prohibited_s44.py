@@ -40,6 +40,8 @@ def _rule_stays_linear(rule: Callable[[Document, CheckContext, RuleOptions], Ite
         # The sentence was searched from its start for a maker or for someone told to quit, at each finding.
         "まずくて食べられたものではないw",
         "タバコはさっさと辞めろw",
+        # Each 「みたいに笑った」 searched its sentence for the writer's company (みんなで・一緒に …).
+        "アホみたいに笑った、",
     ],
 )
 def test_long_paste_of_contempt_stays_linear(shape: str) -> None:
