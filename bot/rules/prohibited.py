@@ -219,6 +219,8 @@ _CALLING_GRANTED = re.compile(
 )
 
 
+# What may stand before the first word of a sentence: read up to the word, not copied (a sentence may be a paste).
+_OPENING = re.compile(r"[ \t　【】\[\]（）()・\-－]*")
 _COMFORTED = re.compile(
     r"気にしな|気にせず|悩まず|悩まないで|抱え込ま|抱えこま|相談|窓口|あなたは悪くない|あなたのせいではない|大丈夫|素敵|味方"
 )
@@ -228,7 +230,8 @@ def _called_by_others(doc: Document, start: int, end: int) -> bool:
     """Whether the word at [start, end) opens its sentence (brackets and spaces aside) as `_CALLED_BY_OTHERS`, the rest
     of the sentence (40 characters at most) does not grant it, and the post comforts or points to help after it."""
     sent = doc.sentence_at(start)
-    if doc.text[sent[0] : start].strip(" \t　【】[]（）()・-－") or not (told := _CALLED_BY_OTHERS.match(doc.text, end)):
+    opening = _OPENING.match(doc.text, sent[0], start)
+    if opening is None or opening.end() != start or not (told := _CALLED_BY_OTHERS.match(doc.text, end)):
         return False
     if _CALLING_GRANTED.search(doc.text, told.end(), min(sent[1], told.end() + 40)):
         return False
