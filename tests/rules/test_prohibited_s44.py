@@ -320,3 +320,14 @@ def test_insult_others_call_the_reader_passes(text: str) -> None:
 )
 def test_insult_granted_or_said_of_someone_fires(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
+
+
+# 「…の声」 called rubbish, as an opinion is.
+@pytest.mark.parametrize("text", ["市民の声はゴミ", "住民の声なんてゴミだ"])
+def test_voices_called_rubbish_fire(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+@pytest.mark.parametrize("text", ["いただいた声は、ごみの分別についてでした。", "市民の声は、ごみ出しのルールについてが最多でした。"])
+def test_voices_about_rubbish_pass(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
