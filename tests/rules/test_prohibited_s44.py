@@ -331,3 +331,17 @@ def test_voices_called_rubbish_fire(text: str) -> None:
 @pytest.mark.parametrize("text", ["いただいた声は、ごみの分別についてでした。", "市民の声は、ごみ出しのルールについてが最多でした。"])
 def test_voices_about_rubbish_pass(text: str) -> None:
     assert "prohibited.insult" not in _codes(text), text
+
+
+# The sneer asked of the one spoken to.
+@pytest.mark.parametrize("text", ["お前は頭が悪いのか", "あんたって頭悪いの？"])
+def test_head_asked_of_the_one_spoken_to_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["機械が苦手な人は頭が悪いの？いいえ、そんなことはありません。", "「お前は頭が悪いのか」と怒鳴られた職員もいます。"],
+)
+def test_head_asked_to_answer_no_or_reported_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
