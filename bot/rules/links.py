@@ -239,9 +239,11 @@ def _shortened(doc: Document, opts: RuleOptions) -> Iterator[tuple[Url, str]]:
 # followed; and without 「https://」 a value is an address only under a parameter named for one (「?url=bit.ly/abc」,
 # which an exit page completes), not any 「…/…」 (「?from=t.co/xyz」「?keyword=t.co/abc」).
 _TRACKING_PARAM = re.compile(r"(?i)utm[_-].*|ref|referr?er|from|source|src|via|campaign|medium|fbclid|gclid")
+# Named for where to go, alone or as a compound's last part (「?dest_url=」「?rurl=」「?link_url=」「?nextUrl=」「?ext_link=」):
+# an exit page names it as it likes, and each name left out let its shortened link through.
 _TARGET_PARAM = re.compile(
-    r"(?i)u|l|r|url|uri|link|href|to|next|goto|go|dest|destination|target|jump|out|site|forward|continue"
-    r"|redirect|redirect[_-]?(?:to|url|uri)|return|return[_-]?(?:to|url)|back[_-]?url"
+    r"(?i)u|l|r|to|go|out|site|callback|[a-z0-9_-]*(?:url|uri|link|href)"
+    r"|(?:next|goto|jump|dest|destination|target|forward|continue|redirect|return|back)(?:[_-]?(?:to|page|path))?"
 )
 
 
@@ -253,13 +255,18 @@ def _shortened_behind(doc: Document, opts: RuleOptions) -> Iterator[tuple[Url, s
         if "?" not in url.url or "=" not in url.url or _redirected(url) is not None:
             continue  # a known service's redirect is told with its destination (_redirects)
         parts = urlsplit(url.url if url.scheme else f"https://{url.url}")
+        # A search result's or a share link's own parameter (「google.com/url?q=bit.ly/abc」) names where it sends the
+        # reader, with the scheme or without.
+        redirector = {p for _, host, path, params in _REDIRECTORS if host_matches(url.host, host)
+                      and (parts.path or "/") == path for p in params}
         for name, values in parse_qs(parts.query).items():
             if _TRACKING_PARAM.fullmatch(name):
                 continue
             for value in values:
-                if value.lower().startswith(("https://", "http://")):
-                    host = (urlsplit(value).hostname or "").rstrip(".")
-                elif "/" in value.strip("/") and _TARGET_PARAM.fullmatch(name):
+                if value.lower().startswith(("https://", "http://", "//")):
+                    # 「?url=//bit.ly/abc」: a link without its scheme takes the page's.
+                    host = (urlsplit(value if value[0] != "/" else f"https:{value}").hostname or "").rstrip(".")
+                elif "/" in value.strip("/") and (_TARGET_PARAM.fullmatch(name) or name in redirector):
                     # 「?url=bit.ly/abc」: an exit page adds the scheme itself.
                     host = value.split("/", 1)[0].lower().rstrip(".")
                 else:

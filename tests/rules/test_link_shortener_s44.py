@@ -53,3 +53,33 @@ def test_a_parameter_that_sends_no_one_anywhere_is_silent(text: str) -> None:
 )
 def test_a_parameter_naming_where_to_go_still_stops(text: str) -> None:
     assert _stopped(text), text
+
+
+# An exit page names its destination as it likes: a compound ending in url, uri or link (「?dest_url=」「?rurl=」
+# 「?link_url=」「?nextUrl=」), a search result's own 「?q=」, and a link without its scheme (「?url=//bit.ly/abc」). Only the
+# names listed one by one were read, and the city's page forwarding to a shortener went out.
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{_SITE}jump?dest_url=bit.ly/abc",
+        f"{_SITE}jump?rurl=bit.ly/abc",
+        f"{_SITE}jump?link_url=bit.ly/abc",
+        f"{_SITE}jump?nextUrl=bit.ly/abc",
+        f"{_SITE}jump?continue_url=bit.ly/abc",
+        f"{_SITE}jump?back_url=bit.ly/abc",
+        f"{_SITE}jump?external_link=bit.ly/abc",
+        f"{_SITE}jump?jumpto=bit.ly/abc",
+        f"{_SITE}jump?url=//bit.ly/abc",
+        "https://www.google.com/url?q=bit.ly/abc",
+    ],
+)
+def test_a_destination_under_any_name_for_one_still_stops(text: str) -> None:
+    assert _stopped(text), text
+
+
+# A word only ending like one is no destination: still silent.
+@pytest.mark.parametrize(
+    "text", [f"{_SITE}event?topic=bit.ly/abc", f"{_SITE}event?token=t.co/abc", f"{_SITE}search?q=bit.ly/abc"]
+)
+def test_a_parameter_only_looking_like_a_destination_is_silent(text: str) -> None:
+    assert not _stopped(text), text
