@@ -649,7 +649,7 @@ def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     出典の表示なので対象外です。都道府県・市区町村とその警察・消防（「出典：新潟県ホームページ」「出典：上越市統計書」
     「引用元：新潟県防災ポータル」）と、市町村が共同で設けた一部事務組合・広域連合（「出典：上越地域消防事務組合」「出典：新潟県後期高齢者医療
     広域連合」、ごみ処理や斎場などを受け持つ「出典：〇〇環境衛生組合」「出典：〇〇清掃組合」「出典：〇〇斎場組合」）も、和気町 6 のただし書き「町の関係機関が発信した情報」にあたるので同じです（「出典：新潟県観光協会」「出典：新潟県医師会」「出典：〇〇農業協同組合」
-    「出典：〇〇市商店街連合会」「出典：〇〇生活衛生同業組合」のような団体は反応します）。「出典：〇〇新聞」や、「出典：気象庁、ウェザーニュース」「出典：気象庁ファンクラブ」のように国の機関でない
+    「出典：〇〇市商店街連合会」「出典：〇〇生活衛生同業組合」のような団体は反応します。機関の審議会・検討会や、「出典：上越市「敬老会」参加者数」のような資料名の中の「会」は団体ではありません）。「出典：〇〇新聞」や、「出典：気象庁、ウェザーニュース」「出典：気象庁ファンクラブ」のように国の機関でない
     ものも挙げたものは反応します）。名前を挙げて他者の投稿や写真・記事を載せるもの
     （「〇〇さんの投稿より」「〇〇さんのインスタより」「@〇〇 さんの投稿を紹介します」「皆さんの投稿を紹介します」「（投稿者：@〇〇）」「〇〇さん提供」
     「Photo by」「〇〇新聞の記事を紹介します」「新潟日報の記事を紹介します」）にも反応します（「皆さんの投稿をお待ちしています」、募集の決まりの「いただいた投稿を
@@ -730,7 +730,7 @@ def _public_body(name: str) -> bool:
         return False
     if _PREFECTURE_ALONE.search(name):
         return True
-    return _OFFICIAL_SOURCE.match(name) is not None and not _NOT_AGENCY.search(name)
+    return _OFFICIAL_SOURCE.match(name) is not None and not _not_agency(name)
 
 
 def _others_post_shown(doc: Document) -> Iterator[tuple[int, int]]:
@@ -845,10 +845,19 @@ _NOT_AGENCY = re.compile(
     # is a federation of any (「〇〇広域連合会」「新潟県商工会連合会」).
     r"|協会|連盟|協議会|(?<!事務|行政|消防|衛生|清掃|環境|施設|病院|斎場)組合|会議所|財団|社団|法人|クラブ|商店|観光局|コンベンション|実行委員会|大学"
     r"|企業(?!団(?![体地]))|連合会|中央会|タウン|情報誌|マガジン"
-    # A society or an association of members under a place's name (「新潟県医師会」「新潟県弁護士会」「上越市PTA連合会」「〇〇町内会」);
-    # not the body's own chamber or committee (議会, 教育委員会), a section's 社会 (社会福祉課), its 会計 nor its 会館.
-    r"|(?<!議|員|社)会(?!議|計|館)"
 )
+# A society or an association of members under a place's name (「新潟県医師会」「新潟県弁護士会」「上越市PTA連合会」「〇〇町内会」);
+# not the body's own chamber, committee or council (議会, 教育委員会, 審議会・審査会・検討会・懇談会・研究会・部会・分科会, a city's
+# 「市会」), a meeting it holds (説明会, 大会, 講演会), a section's 社会 (社会福祉課), its 会計 nor its 会館, nor a title in brackets
+# (「出典：上越市「敬老会」参加者数」「出典：厚生労働省「〇〇に関する検討会」資料」: what the body published).
+_SOCIETY = re.compile(
+    r"(?<![議員社部大総市])(?<!審査|検討|懇談|懇話|研究|分科|説明|講演|研修|報告|発表|展示|記者|運営)会(?!議|計|館|場)"
+)
+_TITLE = re.compile(r"「[^」]*(?:」|$)|『[^』]*(?:』|$)")
+
+
+def _not_agency(name: str) -> bool:
+    return _NOT_AGENCY.search(name) is not None or _SOCIETY.search(_TITLE.sub("", name)) is not None
 
 
 def _official_source(doc: Document, hit: Hit) -> bool:
@@ -856,7 +865,7 @@ def _official_source(doc: Document, hit: Hit) -> bool:
         return False
     rest = _LABEL_REST.match(doc.text, hit.end)
     named = rest.group() if rest else ""
-    if _NOT_AGENCY.search(named):
+    if _not_agency(named):
         return False
     sources = [s for s in _SOURCES_SPLIT.split(named) if s.strip()]
     return bool(sources) and all(_OFFICIAL_SOURCE.match(s) for s in sources)

@@ -123,3 +123,30 @@ def test_a_persons_post_named_with_an_honorific_warns(text: str) -> None:
 @pytest.mark.parametrize("text", ["みなさんのインスタへの投稿をお待ちしています。", "皆さんのブログより上手な写真を撮るには"])
 def test_no_post_shown_with_an_honorific_is_silent(text: str) -> None:
     assert not findings_of("quote.third_party", text), text
+
+
+# 9741c3cf's …会 as another's read a body's own councils and meetings, and any 会 in the title a source names, as a
+# society of members: a ministry's study group or the city's meeting cited as the source warned as another's content.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "出典：厚生労働省「〇〇に関する検討会」資料",
+        "出典：環境省「中央環境審議会 循環型社会部会」資料",
+        "出典：内閣府「防災に関する有識者懇談会」報告書",
+        "出典：新潟県 〇〇審査会",
+        "出典：上越市「〇〇説明会」資料",
+        "出典：上越市「敬老会」参加者数",
+        "出典：新潟県「全国大会」",
+    ],
+)
+def test_a_bodys_own_council_or_a_title_naming_a_meeting_is_silent(text: str) -> None:
+    assert not findings_of("quote.third_party", text), text
+
+
+# A society under a place's name is still another's, in a title or not.
+@pytest.mark.parametrize(
+    "text", ["出典：上越市町内会", "出典：新潟県薬剤師会", "出典：上越市 区長会", "出典：上越市子ども会「会報」"]
+)
+def test_a_society_outside_a_title_still_warns(text: str) -> None:
+    assert findings_of("quote.third_party", text), text
+
