@@ -659,6 +659,7 @@ def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     他者の報道を伝える書き方にも反応します。「上越観光コンベンション協会のXより：」「観光協会のインスタグラムより、」のように他のアカウントの
     投稿を出どころとして示すもの（国の機関・都道府県・市町村とその警察・消防、一部事務組合の投稿（「新潟県のXより」「気象庁のXより」
     「上越警察署のツイートより」「妙高市のXより」）は、「出典：」に挙げたときと同じく和気町 6 の「関係機関」にあたるので対象外です。
+    ただし「新潟県のXより、写真をお借りしました」のように写真や動画を借りるものは、写真の権利が撮った人にあることもあるので反応します。
     その議会・首長・議員や、名前を冠した協会・大学・住民（「新潟県議会のXより」「新潟県知事のXより」「新潟県観光協会のXより」「上越市民のXより」）は反応します。
     「前回の投稿より文字を大きくしました」のような比較と、「市の公式Xの投稿より」「上越市公式Xの投稿より」「上越市役所のXより」「先日の投稿より」「図書館のブログより」「市長のブログより」
     のような市の投稿は対象外です）と、
@@ -733,11 +734,20 @@ def _public_body(name: str) -> bool:
     return _OFFICIAL_SOURCE.match(name) is not None and not _not_agency(name)
 
 
+# A picture taken from a public body's post (「新潟県のXより、紅葉の写真をお借りしました」): 和気町 6's proviso spares the
+# checking of its facts, not the rights in its picture, which may be a resident's or a photographer's lent to it alone.
+_PICTURE_TAKEN = re.compile(
+    r"お借り|拝借|借用|(?:写真|画像|動画|映像|イラスト)(?:を|も)?(?:転載|転用|使用|使わせ|掲載させ|ご紹介|紹介|シェア)"
+)
+
+
 def _others_post_shown(doc: Document) -> Iterator[tuple[int, int]]:
     text = doc.text
     if "より" in text:
         for m in _ACCOUNT_POST_FROM.finditer(text):
-            if not _OWN_NAME.search(m["name"]) and not _public_body(m["name"]):
+            if _OWN_NAME.search(m["name"]):
+                continue
+            if not _public_body(m["name"]) or _PICTURE_TAKEN.search(text, m.end(), doc.sentence_at(m.start())[1]):
                 yield m.start(), m.end()
     if "投稿" in text or "書き込み" in text or "ツイート" in text or "ポスト" in text or "つぶやき" in text:
         for m in _POST_REPORTED.finditer(text):

@@ -150,3 +150,24 @@ def test_a_bodys_own_council_or_a_title_naming_a_meeting_is_silent(text: str) ->
 def test_a_society_outside_a_title_still_warns(text: str) -> None:
     assert findings_of("quote.third_party", text), text
 
+
+# b82842b5 spared a public body's post its facts (和気町 6's 関係機関), but a picture borrowed from it may be a resident's
+# or a photographer's, lent to the body alone: SPEC's quote.third_party asks for the rights as well.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新潟県のXより、写真をお借りしました。",
+        "新潟県のインスタグラムより、紅葉の写真をお借りしました。",
+        "新潟県のXより、高田城址公園の桜の写真をご紹介します。",
+        "上越警察署のツイートより画像を拝借しました。",
+    ],
+)
+def test_a_picture_borrowed_from_a_public_bodys_post_warns(text: str) -> None:
+    assert findings_of("quote.third_party", text), text
+
+
+@pytest.mark.parametrize(
+    "text", ["気象庁のXより、レーダー画像です。", "上越警察署のツイートより：特殊詐欺の手口を紹介します。"]
+)
+def test_a_public_bodys_post_shown_without_borrowing_a_picture_is_still_silent(text: str) -> None:
+    assert not findings_of("quote.third_party", text), text
