@@ -943,7 +943,9 @@ def portrait(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hi
     掲載しています」「写っている皆さんには掲載の了承をいただいています」「出演者の許可を得ています」）には反応しません
     （「同意を得てから掲載してください」「同意を得ていない方の写真は」「※お名前は本人の同意を得て掲載しています」や、
     「博物館の許可を得て撮影しています」「著作権者の許可を得て」のような人以外の許可、同じ文で「同意なく掲載」「掲載の同意は確認中」と
-    するものや、「学校が保護者の同意を得ています」のような学校や園の同意には反応します）。
+    するもの、「写真は本人の了解を得たものではありません」「同意を得ているはずです」のように打ち消したりぼかしたりするもの、
+    「写真撮影の同意を得ています」のような撮影だけの同意、「広報誌への掲載の同意を得ています」のような別の媒体への同意や、
+    「学校が保護者の同意を得ています」のような学校や園の同意には反応します）。
     """
     if ctx.portrait_consent:
         return
@@ -984,6 +986,14 @@ _NOT_GIVEN = re.compile(
     r"|(?:学校|校|園|保育所|学童|クラブ)(?:が|で|から|を通じて|を通して|経由)"
 )
 _PICTURE_WORD = re.compile(r"写真|画像|動画|映像|撮影|肖像|写って|写り|写る")
+# Consent denied or doubted after it is named (「写真は本人の了解を得たものではありません」「同意を得て掲載していません」
+# 「同意を得ているはずです」「同意を得たものとみなします」「同意を得て掲載しているとは限りません」): no consent given.
+_UNSURE_AFTER = re.compile(r"ません|ない|なかっ|はず|思い|思われ|みなし|みなす|限ら|限り|分から|わから|不明|まだ|予定|別途|後日")
+# Consent to take the picture (「写真撮影の同意を得ています」「同意を得て撮影したものです」) is not to post it; nor consent to
+# print it elsewhere (「写真は広報誌への掲載の同意を得ています」), unless the sentence names the post too.
+_POSTED = re.compile(r"掲載|公開|載せ|投稿|発信|紹介")
+_OTHER_MEDIUM = re.compile(r"広報誌|広報紙|会報|だより|便り|パンフレット|ポスター|冊子|チラシ|新聞|テレビ|アルバム")
+_THIS_MEDIUM = re.compile(r"(?i)SNS|ＳＮＳ|ソーシャルメディア|インスタ|Instagram|Facebook|フェイスブック|LINE|YouTube|ホームページ|ウェブ|web|X|Ｘ")
 _PEOPLE_SHOWN = re.compile(
     r"本人|保護者|ご家族|家族|皆さん|皆様|皆さま|みなさん|出演者|参加者|写って|被写体|児童|生徒|園児|選手|受賞者|お客様|モデル|肖像"
 )
@@ -997,6 +1007,10 @@ def _consent_stated(doc: Document) -> bool:
         if not _PICTURE_WORD.search(doc.text, a, b) or _ASKED.search(doc.text, a, b) or _NOT_GIVEN.search(doc.text, a, b):
             continue
         if m["word"] in ("許可", "許諾") and not _PEOPLE_SHOWN.search(doc.text, a, b):
+            continue
+        if _UNSURE_AFTER.search(doc.text, m.end(), b) or ("撮影" in doc.text[a:b] and not _POSTED.search(doc.text, a, b)):
+            continue
+        if _OTHER_MEDIUM.search(doc.text, a, b) and not _THIS_MEDIUM.search(doc.text, a, b):
             continue
         return True
     return False
