@@ -6052,7 +6052,7 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     情報があります。現在確認中です」、SNS やネットで出回っている「…との情報がSNSで出回っています。現在確認中です」「…との情報がLINEで回っています」「…とのうわさが広まっています」）にも、災害時でも反応します（茅野市 4(7)⑤ の「正否が確認できない情報」です。確認できてから
     伝えてください）。ただし「近づかないでください」「通行の際はご注意ください」「念のため窓を閉めてください」「水道水は煮沸してからお使いください」「2階以上へ移動してください」のように、身を守る呼びかけを添えたもの（「〇〇地区で
     土砂崩れが発生したとの情報があり、現在確認中です。近づかないでください」「クマを目撃したとの情報がありました。…ご注意ください」）は、
-    確認中と明かして安全を呼びかける災害・防犯の投稿なので反応しません（呼びかけは、その情報の文か、同じ段落ですぐ後に続く2文までにあるものに限ります。段落を分けた別のお知らせの「路面凍結にご注意ください」では対象外になりません。SNS・投稿・噂から来た情報や広まっている情報と、食中毒・感染・毒・窃盗団・外国人、殺人・強盗・盗難などの犯罪のように誰かに疑いをかける情報と、「大地震が起きるとの情報」のような地震の予言は、呼びかけがあっても反応します。「有毒ガス」のような危険物や「不審者を見た」という目撃は対象外です）。
+    確認中と明かして安全を呼びかける災害・防犯の投稿なので反応しません（呼びかけは、その情報の文と同じ段落の次の文か、そのすぐ後の1文（空行を挟んでも）にあるものに限ります。段落を分けた別のお知らせの「路面凍結にご注意ください」では対象外になりません。SNS・投稿・噂から来た情報や広まっている情報と、食中毒・感染・毒・窃盗団・外国人、殺人・強盗・盗難などの犯罪のように誰かに疑いをかける情報と、「大地震が起きるとの情報」のような地震の予言は、呼びかけがあっても反応します。「有毒ガス」のような危険物や「不審者を見た」という目撃は対象外です）。
     「…との通報を受け、現地を確認しました」「…との情報が寄せられていますが、事実ではありません」「被害の状況を確認中です」、
     原因を調べていると伝える「「ホームページが見られない」との声が寄せられています。現在、原因を調査中です」と、停電・断水などの話題のない
     連絡や声（「「ごみが収集されていない」との連絡が複数寄せられています」）は対象外です。
@@ -6154,24 +6154,18 @@ _FORETOLD = re.compile(r"地震(?:が|は)?(?:起きる|起こる|来る|くる|
 _TOPIC_ONLY_NOUNS = ("連絡", "報告", "話", "声", "投稿", "書き込み")
 
 
-# How many sentences after the report, in its paragraph, the call to keep safe may come: 「…との情報があり、確認中です。
-# なお、付近の道路は通行止めにしています。通行の際はご注意ください。」 A call anywhere else in the post is another
-# notice's (「…との情報が寄せられています（確認中）。⏎⏎インフルエンザが流行しています。手洗いにご注意ください。」) and
-# leaves the report passed on unchecked.
-_PRECAUTION_REACH = 2
-
-
-def _precaution_given(doc: Document, sentence: tuple[int, int]) -> bool:
-    """Whether the report in ``sentence`` comes with a call to keep safe: in it, or in the next sentences of its
-    paragraph (_PRECAUTION_REACH)."""
-    span: tuple[int, int] | None = sentence
-    for _ in range(_PRECAUTION_REACH + 1):
-        if span is None:
-            return False
-        if _PRECAUTION.search(doc.text, *span):
-            return True
-        span = doc.next_in_paragraph(span[1])
-    return False
+# The call to keep safe belongs to the report when it is in the report's sentence, the one after it in its paragraph
+# (where 「確認中です」 often stands), or the next one, blank line or not: 「…との情報があり、確認中です。なお、付近の道路は
+# 通行止めにしています。通行の際はご注意ください。」「…との情報があります。確認中です。⏎⏎念のため懐中電灯をご用意ください。」
+# (a post on X sets its lines apart so). A call further on is another notice's (「…との情報が寄せられています（確認中）。⏎⏎
+# インフルエンザが流行しています。手洗いにご注意ください。」) and leaves the report passed on unchecked.
+def _precaution_given(doc: Document, report: tuple[int, int]) -> bool:
+    """Whether ``report`` (its sentence and the next in its paragraph) comes with a call to keep safe, in it or in
+    the sentence that follows."""
+    if _PRECAUTION.search(doc.text, *report):
+        return True
+    nxt = doc.sentence_after(report[1] - 1)
+    return nxt is not None and _PRECAUTION.search(doc.text, *nxt) is not None
 
 
 def _reports_being_checked(doc: Document, taken: list[tuple[int, int]]) -> list[Hit]:
@@ -6187,7 +6181,7 @@ def _reports_being_checked(doc: Document, taken: list[tuple[int, int]]) -> list[
             span = (a, after[1] if after is not None else b)
             # 「（未確認）…との情報があります」: a sentence already found is not found again.
             found = bisect_left(starts, span[1]) - bisect_left(ends, span[0] + 1) > 0
-            precaution = _precaution_given(doc, sentence)
+            precaution = _precaution_given(doc, span)
             checking[sentence] = (
                 not found and _STILL_CHECKING.search(doc.text, *span) is not None and _CHECKED.search(doc.text, *span) is None
                 and (

@@ -39,3 +39,23 @@ def test_a_call_to_keep_safe_elsewhere_does_not_let_the_report_through(text: str
 )
 def test_the_reports_own_call_to_keep_safe_still_lets_it_through(text: str) -> None:
     assert not findings_of("prohibited.rumor", text), text
+
+
+# 5e17b23a's call within the report's paragraph left out the one a post sets apart by a blank line, as posts on X set
+# every line: the report with its own call to keep safe warned.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "〇〇地区で土砂崩れが発生したとの情報があり、現在確認中です。\n\n現場付近には近づかないでください。",
+        "〇〇地区で停電しているとの情報があります。確認中です。\n\n念のため、懐中電灯をご用意ください。",
+        "〇〇地区で土砂崩れが起きたとの情報が寄せられています\n現在確認中です\n\n近づかないでください",
+    ],
+)
+def test_the_reports_own_call_set_apart_by_a_blank_line_still_lets_it_through(text: str) -> None:
+    assert not findings_of("prohibited.rumor", text), text
+
+
+# A call two sentences on, about something else, is still another notice's.
+def test_a_call_two_sentences_on_about_something_else_still_warns() -> None:
+    text = "〇〇地区で土砂崩れが起きたとの情報が寄せられています。確認中です。明日は燃えるごみの日です。路面凍結にご注意ください。"
+    assert findings_of("prohibited.rumor", text)
