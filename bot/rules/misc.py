@@ -744,10 +744,17 @@ _PICTURE_TAKEN = re.compile(
 def _others_post_shown(doc: Document) -> Iterator[tuple[int, int]]:
     text = doc.text
     if "より" in text:
+        last_taken: dict[tuple[int, int], int] = {}  # per sentence, read once
         for m in _ACCOUNT_POST_FROM.finditer(text):
             if _OWN_NAME.search(m["name"]):
                 continue
-            if not _public_body(m["name"]) or _PICTURE_TAKEN.search(text, m.end(), doc.sentence_at(m.start())[1]):
+            if not _public_body(m["name"]):
+                yield m.start(), m.end()
+                continue
+            sentence = doc.sentence_at(m.start())
+            if sentence not in last_taken:
+                last_taken[sentence] = max((t.start() for t in _PICTURE_TAKEN.finditer(text, *sentence)), default=-1)
+            if last_taken[sentence] >= m.end():
                 yield m.start(), m.end()
     if "投稿" in text or "書き込み" in text or "ツイート" in text or "ポスト" in text or "つぶやき" in text:
         for m in _POST_REPORTED.finditer(text):
@@ -1002,15 +1009,25 @@ _PEOPLE_SHOWN = re.compile(
 def _consent_stated(doc: Document) -> bool:
     if not any(w in doc.text for w in ("同意", "了承", "承諾", "了解", "許可", "許諾")):
         return False
-    for m in _CONSENT_GIVEN.finditer(doc.text):
-        a, b = doc.sentence_at(m.start())
-        if not _PICTURE_WORD.search(doc.text, a, b) or _ASKED.search(doc.text, a, b) or _NOT_GIVEN.search(doc.text, a, b):
+    text = doc.text
+    # Each sentence read once, however many consents it names (a long paste without a full stop is one sentence).
+    read: dict[tuple[int, int], tuple[bool, bool, int]] = {}
+    for m in _CONSENT_GIVEN.finditer(text):
+        sentence = a, b = doc.sentence_at(m.start())
+        if sentence not in read:
+            given = (
+                _PICTURE_WORD.search(text, a, b) is not None
+                and not _ASKED.search(text, a, b)
+                and not _NOT_GIVEN.search(text, a, b)
+                and not (text.find("撮影", a, b) >= 0 and not _POSTED.search(text, a, b))
+                and not (_OTHER_MEDIUM.search(text, a, b) and not _THIS_MEDIUM.search(text, a, b))
+            )
+            last_unsure = max((u.start() for u in _UNSURE_AFTER.finditer(text, a, b)), default=-1)
+            read[sentence] = (given, _PEOPLE_SHOWN.search(text, a, b) is not None, last_unsure)
+        given, people_shown, last_unsure = read[sentence]
+        if not given or last_unsure >= m.end():
             continue
-        if m["word"] in ("許可", "許諾") and not _PEOPLE_SHOWN.search(doc.text, a, b):
-            continue
-        if _UNSURE_AFTER.search(doc.text, m.end(), b) or ("撮影" in doc.text[a:b] and not _POSTED.search(doc.text, a, b)):
-            continue
-        if _OTHER_MEDIUM.search(doc.text, a, b) and not _THIS_MEDIUM.search(doc.text, a, b):
+        if m["word"] in ("許可", "許諾") and not people_shown:
             continue
         return True
     return False
