@@ -660,7 +660,7 @@ def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     投稿を出どころとして示すもの（国の機関・都道府県・市町村とその警察・消防、一部事務組合の投稿（「新潟県のXより」「気象庁のXより」
     「上越警察署のツイートより」「妙高市のXより」）は、「出典：」に挙げたときと同じく和気町 6 の「関係機関」にあたるので対象外です。
     ただし「新潟県のXより、写真をお借りしました」のように写真や動画を借りるものは、写真の権利が撮った人にあることもあるので反応します。
-    その議会・首長・議員や、名前を冠した協会・大学・住民（「新潟県議会のXより」「新潟県知事のXより」「新潟県観光協会のXより」「上越市民のXより」）は反応します。
+    その議会・首長・議員や、名前を冠した協会・大学・住民（「新潟県議会のXより」「新潟県知事のXより」「新潟県観光協会のXより」「上越市民のXより」「新潟県職員のXより」）は反応します。
     「前回の投稿より文字を大きくしました」のような比較と、「市の公式Xの投稿より」「上越市公式Xの投稿より」「上越市役所のXより」「先日の投稿より」「図書館のブログより」「市長のブログより」
     のような市の投稿は対象外です）と、
     「市民の方から「駅前の歩道が凍結して危ない」という投稿がありました」のように他者の投稿の中身を伝えるもの（同じ文か次の文で
@@ -726,12 +726,21 @@ _PREFECTURE_ALONE = re.compile(r"(?:^|[^一-龥])(?:県|都|府)(?:公式|警察
 _NOT_THE_BODY = re.compile(r"議|知事|市長|町長|村長|区長|長官|大臣")
 
 
+# What may follow the body's name in its account's: its own office or service (「新潟県警」「新潟県防災」「新潟県上越地域振興局」
+# 「長岡市消防本部」「新潟県教育委員会」「新潟県公式X」), not a person or a thing only named after it (「新潟県職員」「新潟県出身タレント〇〇」), whose post is theirs.
+_BODY_ACCOUNT_REST = re.compile(
+    r"(?:[一-龥々ヶケァ-ヺー・]{0,12}?(?:局|部|課|室|所|署|館|本部|センター|委員会|庁|公式|防災|警|警察|消防|広報))?"
+    r"(?:X|Ｘ|インスタ(?:グラム)?|Instagram|フェイスブック|Facebook|アカウント|LINE)?"
+)
+
+
 def _public_body(name: str) -> bool:
     if _NOT_THE_BODY.search(name):
         return False
     if _PREFECTURE_ALONE.search(name):
         return True
-    return _OFFICIAL_SOURCE.match(name) is not None and not _not_agency(name)
+    body = _OFFICIAL_SOURCE.match(name)
+    return body is not None and _BODY_ACCOUNT_REST.fullmatch(name, body.end()) is not None and not _not_agency(name)
 
 
 # A picture taken from a public body's post (「新潟県のXより、紅葉の写真をお借りしました」): 和気町 6's proviso spares the

@@ -179,3 +179,19 @@ def test_a_public_bodys_post_shown_without_borrowing_a_picture_is_still_silent(t
 @pytest.mark.parametrize("shape", ["新潟県のXより、", "気象庁のXより：大雪警報、"])
 def test_a_long_paste_of_public_bodies_posts_stays_linear(shape: str) -> None:
     assert_stays_linear(lambda text: findings_of("quote.third_party", text), shape)
+
+
+# b82842b5 read any name beginning with a public body's as the body's own account: a person or a thing only named
+# after it went out unwarned, while the body's own offices stay silent.
+@pytest.mark.parametrize(
+    "text", ["新潟県職員のXより：大雪の様子です。", "新潟県出身タレント山田のXより：", "上越市観光キャラクターのXより："]
+)
+def test_a_person_named_after_a_public_body_warns(text: str) -> None:
+    assert findings_of("quote.third_party", text), text
+
+
+@pytest.mark.parametrize(
+    "text", ["新潟県警のXより：", "新潟県上越地域振興局のXより：", "長岡市消防本部のXより：", "国土交通省北陸地方整備局のXより："]
+)
+def test_a_public_bodys_own_office_is_silent(text: str) -> None:
+    assert not findings_of("quote.third_party", text), text
