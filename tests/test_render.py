@@ -994,3 +994,26 @@ def test_a_finding_says_its_severity_in_words_not_only_by_its_emoji(severity: st
                       excerpt="", clause="上越市 5(2)")
     [line] = render.finding_lines([finding])
     assert line.startswith(f"{said}*privacy.phone_number* 電話番号です。")
+
+
+@pytest.mark.parametrize(
+    ("text", "consent"),
+    [
+        ("運動会の様子です。\n※写真は保護者の同意を得て掲載しています。", "本文に同意の記載あり"),
+        ("運動会の様子です。", "同意の確認なし"),
+        # Consent asked of readers, or for a name only, is none given for the pictures.
+        ("写っている方の同意を得てからご応募ください。", "同意の確認なし"),
+        ("※お名前は本人の同意を得て掲載しています。", "同意の確認なし"),
+    ],
+)
+def test_consent_said_in_a_channel_drafts_text_is_shown_as_such_to_the_approver(text: str, consent: str) -> None:
+    """portrait.consent is silent on a draft whose text gives its pictures' consent (a channel draft has
+    no box to tick); the approver's card says where it is, not 「同意の確認なし」 beside no warning."""
+    msg = approval_request(view(text, image_count=2, video_count=1))
+    head = sections(msg)[0]
+    assert f"*画像:* 2枚（肖像権: {consent}）" in head and f"*動画:* 1本（肖像権: {consent}）" in "\n".join(sections(msg))
+
+
+def test_a_ticked_box_is_shown_as_consent_whatever_the_text_says() -> None:
+    msg = approval_request(view("写真は同意を得ていません。", image_count=1, portrait_consent=True))
+    assert "*画像:* 1枚（肖像権: 同意あり）" in sections(msg)[0]

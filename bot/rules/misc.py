@@ -965,7 +965,7 @@ def portrait(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hi
     """
     if ctx.portrait_consent:
         return
-    if (ctx.image_count or ctx.video_count) and _consent_stated(doc):
+    if (ctx.image_count or ctx.video_count) and consent_stated(doc):
         return
     media = [f"画像が{ctx.image_count}枚"] if ctx.image_count > 0 else []
     media += [f"動画が{ctx.video_count}本"] if ctx.video_count > 0 else []
@@ -1015,7 +1015,9 @@ _PEOPLE_SHOWN = re.compile(
 )
 
 
-def _consent_stated(doc: Document) -> bool:
+def consent_stated(doc: Document) -> bool:
+    """Whether the draft's text says its pictures are shown with consent (the approval request shows so
+    beside an unticked box: a channel draft has none to tick)."""
     if not any(w in doc.text for w in ("同意", "了承", "承諾", "了解", "許可", "許諾")):
         return False
     text = doc.text
