@@ -988,7 +988,7 @@ def portrait(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hi
 # in the sentence: 「お名前は本人の同意を得て掲載しています」 says nothing of a face), not asked of readers, and 許可 only
 # from the people shown: a museum's or a copyright holder's (「館の許可を得て撮影しています」) is no one's consent to be shown.
 _CONSENT_GIVEN = re.compile(
-    r"(?P<word>同意|了承|承諾|了解|許可|許諾)(?:を|は)?(?:得|いただ|頂|もら)(?:て|いて|き|た|いた)(?!ら|から|ください|下さい|いない|いません"
+    r"(?P<word>同意|了承|承諾|了解|許可|許諾)(?:を|は)?(?:得|いただ|頂|もら)(?:て|いて|き|た|いた|ました|いました|って|った)(?!ら|か|ください|下さい|いない|いません"
     r"|おりません|ない|ません)"
     r"|(?P<done>同意|了承|承諾)済み"
 )

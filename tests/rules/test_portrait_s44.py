@@ -126,3 +126,26 @@ def test_consent_for_the_post_is_still_silent(text: str) -> None:
 @pytest.mark.parametrize("shape", ["同意を得て撮影、", "写真は同意を得て掲載してください、", "写真は同意を得ているはずです、"])
 def test_a_long_paste_of_consents_stays_linear(shape: str) -> None:
     assert_stays_linear(lambda text: findings_of("portrait.consent", text, image_count=1), shape)
+
+
+# Consent said in the past or as held (「同意を得ました」「了解をもらいました」「同意をもらっています」) was read as none and warned,
+# as only 「得て」「いただいて」 were; a question or a denial of it still warns.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "写っている皆さんから、掲載の了解をもらいました。",
+        "写真は参加者の同意を得ました。",
+        "写真は参加者の掲載の同意をもらっています。",
+    ],
+)
+def test_consent_said_as_got_is_silent(text: str) -> None:
+    assert not findings_of("portrait.consent", text, **_ONE_PICTURE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["写真は同意を得ましたか？", "写真は同意をもらっていません。", "写真の掲載にあたり、保護者の同意を得ます。",
+     "写真は同意を得たかどうか確認します。"],
+)
+def test_consent_asked_about_or_denied_in_those_words_still_warns(text: str) -> None:
+    assert findings_of("portrait.consent", text, **_ONE_PICTURE)
