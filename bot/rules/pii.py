@@ -1944,9 +1944,12 @@ _SentenceCache = dict[tuple[re.Pattern[str], tuple[int, int]], bool]
 # 榊原家」「上杉家ゆかりの」).
 _HISTORIC = re.compile(r"旧|藩|家臣|菩提|墓|廟|ゆかり|城|大名|家紋|当主|歴代|文化財|史跡|屋敷|宝物|公開|展示")
 # The daimyo families of the domain and the realm (高田藩's 松平・榊原, 上杉, 徳川): their 「家」 names a clan and its
-# house, a landmark, with no word of history needed (「松平家（本町3-4-5）」). Not a surname common today (稲葉, 戸田, 酒井):
-# 「戸田家（…）の庭」 is as likely a household.
+# house, a landmark, where a tourism or a history post visits it (「【まち歩き】榊原家（本町3-4-5）の門をくぐると」「徳川家
+# （…）の蔵を見学」), with no word of history needed. But they are surnames of today too, 上杉 a common one in 上越: a
+# household's news (「上杉家（本町3-4-5）で火災がありました」「松平家（…）のご主人から寄付を」) is no visit and warns. Not a
+# surname common today (稲葉, 戸田, 酒井): 「戸田家（…）の庭」 is as likely a household.
 _CLANS = frozenset({"松平", "徳川", "上杉", "榊原", "豊臣", "織田"})
+_CLAN_VISIT = re.compile(r"見学|散策|まち歩き|町歩き|観光|ツアー|町並み|歴史|資料館|記念館|庭園")
 # Someone who lived at the address long ago, as a history or a tourism post says of a writer or a founder (「作家の坂口安吾
 # がかつて本町3-4-5に住んでいた」「明治の実業家・保阪潤治が晩年に…住んでいました。その旧宅を公開します」): a landmark, not a
 # household. Not 「住んでいた80代の女性が亡くなりました」: no word of the past or of a figure in the sentence.
@@ -2011,7 +2014,9 @@ def _people(doc: Document) -> list[tuple[int, int]]:
             named = _QUOTED_BEFORE.search(doc.text, max(0, start - 1), start) is not None or (
                 k >= 0 and toks[k].pos == "名詞" and start - toks[k].end <= 1
             )
-            clan = "".join(t.surface for t in toks[i:j]) in _CLANS
+            clan = "".join(t.surface for t in toks[i:j]) in _CLANS and _sentence_says(
+                doc, _CLAN_VISIT, doc.sentence_at(start), seen
+            )
             if not glued and not named and not clan and not _sentence_says(doc, _HISTORIC, doc.sentence_at(start), seen):
                 found.append((toks[i].start, toks[j].end))
         elif j < len(toks) and toks[j].surface in _HONORIFICS:
@@ -2199,7 +2204,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
 
     上越市 5(3) は個人が特定できる情報の発信に本人の了解を求めています。丁目・番地・号（「三丁目四番五号」の
     ような漢数字も）や「1-2-3」形式の住所（「1−2−3」「1ー2ー3」のようにハイフンに似た記号で区切ったものや、町名との間に空白のある「本町 3-4-5」「本町　３－４－５」も）が、個人を示す語（さん宅・様方・自宅・先生宅・先生の家・「山田さんのお宅」「佐藤様のご実家」・高齢者宅や利用者宅のような「〜者宅」、中国語の「住址」「住在」、「住まいは」「〜に住んでいます」など）と同じ文の前後25文字以内にある場合と、
-    個人の氏名（姓と名、または「様・さん・氏・殿」や子どもの「ちゃん・くん・君」の付いた名前、「佐藤方」、家族を名字で呼んだ「佐藤家」。「旧笹川家」「佐藤家住宅」「上杉家の家紋」「松平家（本町3-4-5）」のような歴史上の家や大名家、文化財、「ラーメン 山田家」「とんかつ山田家」のような店の名前は除きます）とすぐ隣に並んでいる場合
+    個人の氏名（姓と名、または「様・さん・氏・殿」や子どもの「ちゃん・くん・君」の付いた名前、「佐藤方」、家族を名字で呼んだ「佐藤家」。「旧笹川家」「佐藤家住宅」「上杉家の家紋」のような歴史上の家や文化財、「榊原家（本町3-4-5）の門をくぐると…【まち歩き】」「松平家（本町3-4-5）の庭園を散策」のように見学や散策で訪ねる大名家（「上杉家（本町3-4-5）で火災」のような今の家庭の知らせは反応します）、「ラーメン 山田家」「とんかつ山田家」のような店の名前は除きます）とすぐ隣に並んでいる場合
     （「当選者：本町3-4-5 山田花子様」「氏名 山田花子／住所 本町3丁目4番5号」、学年や学校名をはさんだ
     「山田花子（高田小3年、本町3-4-5）」「佐藤健太（3年）の家は本町3-4-5」、年齢をはさんだ
     「山田トメさん（85歳）住所：西城町2丁目5番10号」（名簿で「歳」を省いた「山田トメ（85）本町3-4-5」も）、「山田さん一家（本町3-4-5）」、
