@@ -1956,11 +1956,18 @@ _CLAN_VISIT = re.compile(r"見学|散策|まち歩き|町歩き|観光|ツアー
 # Only who lived there once (「住んでいた」「暮らしていました」): a resident of today stays one, whatever the sentence says of
 # the past (「本町3-4-5に住む80代の女性が、昔からの知人を名乗る男に」), and so does one who died lately (「本町3-4-5に住んでいた
 # 作家の山田花子さんが亡くなりました」: a writer is no word of history).
+# An era is one as a word of its own (「明治の実業家」「江戸時代」), not in a name (「明治神宮」「大正琴」「江戸川」).
 _LANDMARK_PAST = re.compile(
-    r"かつて|生前|晩年|幼少|少年時代|青年時代|旧居|旧宅|生家|ゆかり|明治|大正|江戸|幕末|文豪|偉人|藩士|藩主|記念館|案内板|史跡"
-    r"|文化財"
+    r"かつて|生前|晩年|幼少|少年時代|青年時代|旧居|旧宅|生家|ゆかり|幕末|文豪|偉人|藩士|藩主|記念館|案内板|史跡|文化財"
+    r"|(?:明治|大正|江戸)(?=時代|期|[0-9０-９]|元年|維新|初|中期|末|の|に|から|以前|以来|、)"
 )
 _PAST_FORM = re.compile(r"(?:いた|いました|おりました)$")
+# But a police report or an obituary of today says who lived there by age or as a victim (「本町3-4-5に住んでいた80代の女性が、
+# かつての同僚を名乗る男に」「…に住んでいた男性（82）が、明治…」「かつて教員だった80代の女性が本町3-4-5に住んでいました」), as no
+# history post says of its figure: such a person is a household of today, whatever word of the past is beside.
+# Not a figure's age in a life story (「20歳のころまで住んでいた」): an age band or an age in brackets, as a report gives it.
+_AGE_OF_TODAY = re.compile(r"[0-9０-９]{1,3}[ \t]*代|[(（][ \t]*[0-9０-９]{1,3}[ \t]*(?:歳|才)?[ \t]*[)）]")
+_VICTIM_AFTER = re.compile(rf"[ \t]*(?:[0-9]{{1,3}}(?:代|歳|才)[ \t]*)?(?:の[ \t]*)?{_VICTIM}")
 
 
 def _lives_at(doc: Document, b: int, sentence: tuple[int, int], seen: _SentenceCache) -> bool:
@@ -1969,7 +1976,10 @@ def _lives_at(doc: Document, b: int, sentence: tuple[int, int], seen: _SentenceC
     m = _LIVES_AT_AFTER.match(doc.norm, b)
     if m is None:
         return False
-    return _PAST_FORM.search(m.group()) is None or not _sentence_says(doc, _LANDMARK_PAST, sentence, seen)
+    return (
+        _PAST_FORM.search(m.group()) is None or not _sentence_says(doc, _LANDMARK_PAST, sentence, seen)
+        or _VICTIM_AFTER.match(doc.norm, m.end()) is not None or _sentence_says(doc, _AGE_OF_TODAY, sentence, seen)
+    )
 
 
 # Nor a shop's or a house's name with its kind, a noun, before it, glued or a space apart (「ラーメン 山田家」「とんかつ山田家」
@@ -2219,7 +2229,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     「わたしの実家は本町3-4-5です」「我が家（本町3-4-5）」「うちの住所は」「実家：」のように住所のすぐ前に自分の家と書いたものと、
     「本町3-4-5に住む80代の女性」「本町3-4-5に暮らす80代の夫婦」「本町3-4-5で一人暮らしの80代女性」「本町3-4-5在住の70代女性」のように住所のすぐ後に住んでいると書いたものや「本町3-4-5の70代女性が」「本町3-4-5の女性（82）が」「本町3-4-5の無職、山田花子さん（82）」のように年代や年齢と書いたもの、「連絡先：本町3丁目4番5号 山田」「本町3-4-5 佐藤まで」「受取場所：本町3-4-5 佐藤」のように
     連絡先・送り先や譲る品の受取場所・引き取り場所の住所や「まで」「宛」の前、部屋番号の後、迷子のペットや里親募集・拾得物の知らせで、住所のすぐ後に名字だけを書いて行や文を終えたものも、住まいとして反応します（「我が家の防災講座（会場 本町3-4-5 …）」
-    「実家じまい相談会 会場：…」「…付近に住む方」のように住所と結び付いていないもの、「作家の坂口安吾がかつて本町3-4-5に住んでいた」のような歴史上の人物の旧居、「本町3丁目4番に住む皆様へ」「本町3-4-5在住の方は」「本町3-4-5の20代女性向けセミナー」のような知らせや講座の対象、「ご実家」、「グループホームわが家」「お食事処 わが家」「みんなの実家」のような施設や店の名前、空き家・売却・賃貸の投稿、
+    「実家じまい相談会 会場：…」「…付近に住む方」のように住所と結び付いていないもの、「作家の坂口安吾がかつて本町3-4-5に住んでいた」のような歴史上の人物の旧居（「本町3-4-5に住んでいた80代の女性が、かつての同僚を名乗る男に」のように年代や年齢、被害に遭った人として書いた今の住人は反応します）、「本町3丁目4番に住む皆様へ」「本町3-4-5在住の方は」「本町3-4-5の20代女性向けセミナー」のような知らせや講座の対象、「ご実家」、「グループホームわが家」「お食事処 わが家」「みんなの実家」のような施設や店の名前、空き家・売却・賃貸の投稿、
     「木田1-1-3 上越市役所」のように住所の後が施設の名前のもの、「避難所：中央1-2-3 直江津」「バス停 本町3-4-5 高田」「中央1-2-3 直江津へ」のように名字にもある地区の名前を住所の後に書いたもの（「へ」の前の名字は、連絡先の見出しの後や迷子・拾得物の知らせのときに限り反応します）、「会場：」の住所や店の案内の住所の後の名字は対象外です）。
     住所のすぐ後に「の住宅」「の民家」と続く場合（「本町3丁目4番5号の住宅に空き巣が入りました」「本町3-4-5の民家で火災」。「住宅展示場」「住宅相談会」
     「住居表示」のような別の語や、「市営住宅」、空き家（特定空家を含みます）、市有の住宅の売却、賃貸やお試し住宅の投稿は除きます）と、住所のすぐ後にアパート・マンションの名前と部屋番号がある場合（「大手町2-3-4 コーポ上越201号」「仲町4-5-6 グランドマンション505号室」

@@ -367,3 +367,34 @@ def test_a_wrongly_grouped_number_without_a_phones_word_is_silent(text: str) -> 
 def test_a_household_under_a_daimyos_surname_warns(text: str) -> None:
     assert ("pii.address", "本町3-4-5") in _pii(text)
 
+
+# A person of today who lived at the address, given by age or as a victim, is a household whatever word of the past the
+# sentence holds (「かつての同僚」), and an era in a name (「明治神宮」「大正琴」) is no word of history.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本町3-4-5に住んでいた80代の女性が、かつての同僚を名乗る男に現金をだまし取られました。",
+        "かつて教員だった80代の女性が本町3-4-5に住んでいました。昨夜から行方が分かりません。",
+        "本町3-4-5に暮らしていた90代の男性が、晩年まで続けた畑仕事の最中に倒れました。",
+        "【火災】本町3-4-5に住んでいた70代の夫婦が、江戸時代から続く旧家の蔵で被災しました。",
+        "本町3-4-5に住んでいた女性（82）が、大正琴の教室の帰りに事故に遭いました。",
+        "本町3-4-5に住んでいた82歳の女性が、かつての同僚を名乗る男に",
+        "【行方不明】本町3-4-5に住んでいた山田花子さんが、明治神宮に行くと言って外出したまま戻りません。",
+    ],
+)
+def test_a_person_of_today_who_lived_there_warns_beside_words_of_the_past(text: str) -> None:
+    assert ("pii.address", "本町3-4-5") in _pii(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小川未明（1882〜1961年）は幼少期に本町3-4-5に住んでいました",
+        "明治10年代、実業家の保阪潤治がかつて本町3-4-5に住んでいた",
+        "かつて本町3-4-5に住んでいた文豪・坂口安吾の旧居跡",
+        "江戸時代の豪商・今井家がかつて本町3-4-5に住んでいました",
+    ],
+)
+def test_a_figure_of_history_with_its_years_is_still_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
+
