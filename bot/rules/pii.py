@@ -2173,9 +2173,16 @@ def _signed_by_surname(
 # 「上越市大手町 2-3-4」, as a form's cells leave it): after any other word they are its numbers, an appendix's, a ticket's,
 # a deadline, a score or a round (「別紙 1-2-3 山田花子様」「整理券 12-3-4 山田様」「締切 12-1-31 山田花子」「第3回 2-1-1 …」).
 # The analyser reads a town as a proper noun (a place's or, as for 本町・木田・寺町, a surname's); a common noun is one only
-# when it ends as a town's name does, or is the city's 中央 (a town of 上越市 and of many cities, a common noun to it).
+# when it ends as a town's name does, or is a town's name common across cities though a common noun to it (上越市's 中央,
+# 「大手」「平和」「朝日」「青葉」), or is one kanji (「旭 1-2-3」「緑 1-2-3」「東 1-2-3」: many towns are one kanji without 町,
+# while the labels that number things, 「図 1-2-3」「表 1-2-3」「班」「席」, a season, a day, are a short list), or comes
+# after an address's label (「住所：平和 1-2-3」).
 _TOWN_SUFFIX = ("町", "村", "区", "市", "丁", "通")
-_COMMON_NOUN_TOWNS = frozenset({"中央"})
+_COMMON_NOUN_TOWNS = frozenset(
+    {"中央", "大手", "平和", "朝日", "青葉", "日ノ出", "高砂", "本通", "中通", "大通", "山手", "高台", "城北", "城南", "駅前"}
+)
+_ONE_KANJI_LABELS = frozenset("図表案例欄問答節項条章頁枠班組号票版番回位列席券室棟階春夏秋冬月火水木金土日上中下前後")
+_ADDRESS_LABEL_BEFORE = re.compile(r"(?:住所|所在地|お?住まい|居所|住所地)(?:は|:|[ \t])*$")
 
 
 def _town_before_space(doc: Document, street: int, b: int) -> bool:
@@ -2190,7 +2197,11 @@ def _town_before_space(doc: Document, street: int, b: int) -> bool:
     if k is None:
         return True  # the word does not end at the space (the analyser joined them): not this form's doubt
     word = doc.tokens[k]
-    return word.pos2 == "固有名詞" or word.surface.endswith(_TOWN_SUFFIX) or word.surface in _COMMON_NOUN_TOWNS
+    return (
+        word.pos2 == "固有名詞" or word.surface.endswith(_TOWN_SUFFIX) or word.surface in _COMMON_NOUN_TOWNS
+        or (len(word.surface) == 1 and "一" <= word.surface <= "龯" and word.surface not in _ONE_KANJI_LABELS)
+        or _ADDRESS_LABEL_BEFORE.search(doc.norm, max(0, street - 12), street) is not None
+    )
 
 
 def _is_range(numview: str, a: int, b: int) -> bool:
@@ -2239,7 +2250,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     番地がなくても、アパート・マンションの名前と階に個人の名前が続くもの（「ハイツ本町 3階の山田さん」「コーポ上越2Fの佐藤まで」）は、建物の名前から住まいが分かるので知らせます（「ハイツ本町 2階 集会室」「ホテルパレス上越 2階の山田様」「近所のアパートの2階の山田さん」のように、人の名前がないもの、店やホテルなどの階、名前のない建物は対象外です）。
     会場・施設の住所や、「小林古径記念美術館（本城町7-7）」「町家交流館高田小町（本町6-3-5）」のような人名の付いた施設名は対象外です。
     「1日2ー3回」「徒歩3ー4分」「要介護3ー5」「本町1-3丁目」のような回数・程度・丁目の範囲も対象外です。
-    「別紙 1-2-3 山田花子様」「整理券 12-3-4 山田様」「締切 12-1-31 山田花子」「第3回 2-1-1 山田花子さん」のように、町名でない語の後に空白を置いて続く数字も住所ではないので対象外です。
+    「別紙 1-2-3 山田花子様」「整理券 12-3-4 山田様」「締切 12-1-31 山田花子」「第3回 2-1-1 山田花子さん」のように、町名でない語の後に空白を置いて続く数字も住所ではないので対象外です（「旭 1-2-3」「緑 1-2-3」「大手 2-3-4」のような「町」の付かない一文字などの町名や、「住所：」の後の語に続くものは住所として読みます。「図 1-2-3」「表 1-2-3」「班」「席」や季節・曜日の一文字は除きます）。
     「上越市長 中川幹太 様」「担当：山田花子」「健康づくり推進課 山田花子」「教育長」「健康づくり推進課 保健師 山田花子」「高田小学校 校長」「図書館長」のように
     市長・知事・教育長・議長や、課・学校・施設の名前に続く職名の後の氏名（「福祉課 高齢者支援係 主任」のように係をはさんだものや、問い合わせ先のように課・学校の名前を前の行に書いたものも）は職員として扱い、並んだ住所（市役所・学校など勤め先の住所）には反応しません。「やまだ食堂 店主 山田太郎 本町3-4-5」「山田内科医院 院長 山田太郎（本町3-4-5）」
     「やまだ食堂（店主 山田太郎さん）本町3-4-5」のように、店・医院・薬局・会社などの名前に続く店主・店長・院長・オーナー・代表・社長などの後の氏名も、

@@ -398,3 +398,35 @@ def test_a_person_of_today_who_lived_there_warns_beside_words_of_the_past(text: 
 def test_a_figure_of_history_with_its_years_is_still_silent(text: str) -> None:
     assert [c for c, _ in _pii(text)] == []
 
+
+# Many towns are one kanji, or a common noun, with no 町 (「旭」「緑」「東」「大手」「平和」): after a space their block is an
+# address as 「本町 3-4-5」's is, and so is any word's after an address's label (「住所：平和 1-2-3」). A one-kanji label
+# that numbers things (「図」「表」「班」「席」, a season) is not one.
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("当選者：旭 1-2-3 山田花子様", "旭 1-2-3"),
+        ("当選者：緑 1-2-3 山田花子様", "緑 1-2-3"),
+        ("当選者：東 1-2-3 山田花子様", "東 1-2-3"),
+        ("当選者：大手 2-3-4 佐藤一郎様", "大手 2-3-4"),
+        ("山田花子様 旭 1-2-3", "旭 1-2-3"),
+        ("住所：平和 1-2-3 山田花子", "平和 1-2-3"),
+    ],
+)
+def test_a_one_kanji_or_common_noun_towns_block_after_a_space_warns(text: str, address: str) -> None:
+    assert ("pii.address", address) in _pii(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "図 1-2-3 山田花子様撮影",
+        "表 1-2-3 山田花子様提供",
+        "班 1-2-3 山田花子さん",
+        "席 1-2-3 山田様",
+        "秋 12-1-31 山田花子",
+        "問 1-2-3 山田花子さんの解答",
+    ],
+)
+def test_a_one_kanji_label_before_numbers_after_a_space_is_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
