@@ -430,3 +430,36 @@ def test_a_one_kanji_or_common_noun_towns_block_after_a_space_warns(text: str, a
 )
 def test_a_one_kanji_label_before_numbers_after_a_space_is_silent(text: str) -> None:
     assert [c for c, _ in _pii(text)] == []
+
+
+# A long paste of one of this session's new shapes, with no full stop, stays linear: the flat's floor and its resident,
+# a victim's age, a resident who lived there beside words of the past, a clan's house, a town before a space, a mobile
+# grouped wrongly or spelled out, a card's expiry and code after a number.
+@pytest.mark.parametrize(
+    ("rule", "shape"),
+    [
+        ("address", "ハイツ本町 3階の山田さん、"),
+        ("address", "本町3-4-5の女性（82）、"),
+        ("address", "かつて本町3-4-5に住んでいた女性（"),
+        ("address", "上杉家（本町3-4-5）の見学、"),
+        ("address", "旭 1-2-3 山田花子様、"),
+        ("address", "受取場所：本町3-4-5 佐藤 "),
+        ("address", "本町3-4-5で一人暮らし"),
+        ("phone", "携帯 090 12 34 "),
+        ("phone", "ゼロキュー"),
+        ("phone", "商品番号 "),
+        ("card_number", "4556 7375 8689 9855 有効期限 12/28 "),
+    ],
+)
+def test_the_new_readings_stay_linear_on_a_long_paste(rule: str, shape: str) -> None:
+    from bot.rules import pii
+    from bot.rules.model import RuleOptions
+    from bot.rules.text import Document
+    from tests.conftest import assert_stays_linear, repeated_to
+
+    scan = getattr(pii, rule)
+    docs = {text: Document(text) for text in (repeated_to(shape, n) for n in (10_000, 40_000))}
+    for doc in docs.values():
+        assert doc.tokens  # analysed beforehand: the rule's own scan is timed
+    policy = ctx(platform="x", policy=CITY_POLICY)
+    assert_stays_linear(lambda text: sum(1 for _ in scan(docs[text], policy, RuleOptions())), shape)
