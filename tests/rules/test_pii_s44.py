@@ -432,6 +432,25 @@ def test_a_one_kanji_label_before_numbers_after_a_space_is_silent(text: str) -> 
     assert [c for c, _ in _pii(text)] == []
 
 
+# The people of a kind a notice is for at the street number, named a few words on, are no household, whichever verb or
+# 在住 says they live there (「…在住の女性の皆様へ」「…に暮らす高齢者の皆さんへ」「…に住む高齢者の皆さんへ」).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本町3-4-5在住の児童・生徒の皆さんへ",
+        "本町3-4-5在住の高齢者の方は、避難所へ",
+        "本町3-4-5在住の女性の皆様へ",
+        "本町3-4-5の70代女性の皆様へ",
+        "本町3-4-5に暮らす高齢者の皆さんへ",
+        "本町3-4-5に住む高齢者の皆さんへ",
+        "本町3-4-5に暮らす外国人住民向けの相談会",
+        "本町3-4-5に住む子育て世帯の方々へ",
+        "本町3-4-5で一人暮らしを始める学生の皆さんへ",
+    ],
+)
+def test_the_people_of_a_kind_a_notice_is_for_are_silent(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == []
+
 # A long paste of one of this session's new shapes, with no full stop, stays linear: the flat's floor and its resident,
 # a victim's age, a resident who lived there beside words of the past, a clan's house, a town before a space, a mobile
 # grouped wrongly or spelled out, a card's expiry and code after a number.
