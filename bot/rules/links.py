@@ -986,7 +986,7 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
                 "URL が「…」で途切れています。画面に省略して表示されたものを写したようです。リンクは「…」の手前で"
                 "切れ、違うページが開きます。公開されているページから URL をコピーし直してください。",
             )
-        if "\n" in doc.text and (wrapped := _continued_on_next_line(doc, url)) is not None:
+        if doc.multiline and (wrapped := _continued_on_next_line(doc, url)) is not None:
             yield Hit(
                 url.start,
                 wrapped[0],

@@ -568,10 +568,10 @@ def _example(doc: Document, a: int, b: int) -> bool:
     """True when the number or address at normalised offsets [a, b) is given as an example."""
     if _EXAMPLE_BEFORE.search(doc.norm, max(0, a - 12), a) or _EXAMPLE_AFTER.match(doc.norm, b):
         return True
-    line = doc.norm.rfind("\n", 0, a) + 1
+    line = doc.line_start(a, norm=True)
     if (m := _EXAMPLE_LINE.match(doc.norm, line, a)) and doc.norm.find("。", m.end(), a) < 0:
         return True
-    return "\n" in doc.norm and _in_example_block(doc, a)
+    return doc.multiline and _in_example_block(doc, a)
 
 
 def my_number_is_valid(digits: str) -> bool:
@@ -885,7 +885,7 @@ def _column_header(doc: Document, a: int) -> str | None:
     """The header cell (folded) of the table column that the number at normalised offset `a` is a
     cell of, or None when it is in no table's row or the table has no header row."""
     folded = doc.folded
-    start = folded.rfind("\n", 0, a) + 1
+    start = doc.line_start(a, norm=True)
     if a - start > _ROW_MAX:
         return None  # no table's row; and a long line is not read again for each of its numbers
     end = folded.find("\n", a)
@@ -2007,11 +2007,11 @@ def _people(doc: Document) -> list[tuple[int, int]]:
     seen: _SentenceCache = {}
     for i, j in doc.person_names():
         start = toks[i].start
-        line = doc.text.rfind("\n", 0, start) + 1
+        line = doc.line_start(start)
         lo = max(line, start - 24)
         before = unicodedata.normalize("NFKC", doc.text[lo:start])
         if lo == line > 0 and _POST_LINE.fullmatch(before):
-            above = doc.text.rfind("\n", 0, line - 1) + 1
+            above = doc.line_start(line - 1)
             before = unicodedata.normalize("NFKC", doc.text[max(above, line - 25) : line - 1]).rstrip() + " " + before
         if (
             _OFFICIAL_BEFORE.search(before) and not _FORMER.search(before)

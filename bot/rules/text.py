@@ -562,6 +562,29 @@ class Document:
             return None
         return nxt
 
+    @cached_property
+    def _newlines(self) -> list[int]:
+        return [m.start() for m in re.finditer("\n", self.text)]
+
+    @cached_property
+    def _norm_newlines(self) -> list[int]:
+        return [m.start() for m in re.finditer("\n", self.norm)]
+
+    @property
+    def multiline(self) -> bool:
+        """Whether the draft has more than one line: asked for each finding, where ``"\\n" in doc.norm`` scanned the
+        whole of a one-line paste every time."""
+        return bool(self._newlines)
+
+    def line_start(self, pos: int, *, norm: bool = False) -> int:
+        """Where the line holding offset `pos` starts (in the original text, or with ``norm=True`` in `norm`, `folded` and
+        `numview`, which keep its offsets): what
+        ``text.rfind("\\n", 0, pos) + 1`` gives, without a scan back over the whole of a long one-line paste for
+        each finding in it, which made a rule's findings cost the square of the paste."""
+        newlines = self._norm_newlines if norm else self._newlines
+        k = bisect_left(newlines, pos)
+        return newlines[k - 1] + 1 if k else 0
+
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The sentence span containing original offset `pos` (the offset itself when between sentences)."""
         k = bisect_right(self._sentence_starts, pos) - 1
