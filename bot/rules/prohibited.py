@@ -5489,7 +5489,7 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     の「ない」、「バレません」「捕まりません」の「ませ」は勧誘の一部なので否定とはみなしません（「無免許運転でもバレない」「スピード違反も、このあたりなら捕まりません」は反応します）。
     行為を差し支えないとする「少しくらいのポイ捨ては問題ありません」「多少のスピード違反は構いません」「ポイ捨てなんて問題ない」「少しくらいのポイ捨ては気にしなくていい」、脱税や不正受給を
     言い換えた「確定申告で売上を少なく書いてもバレません」「所得をごまかしてもバレない」「過少申告してもバレません」も反応します
-    （「ポイ捨てをしても問題ないと思っていませんか？」「所得を少なく書いてもバレない、という誤った情報にご注意ください」、考え方として挙げて戒める「路上駐車は問題ない、という考えが事故を招きます」「路上駐車くらい構わないという意識が、渋滞の原因です」（「…という考えです」「…という考えに賛成です」は反応します）、
+    （「ポイ捨てをしても問題ないと思っていませんか？」「所得を少なく書いてもバレない、という誤った情報にご注意ください」、考え方として挙げて戒める「路上駐車は問題ない、という考えが事故を招きます」「路上駐車くらい構わないという意識が、渋滞の原因です」（戒めていない「…という考えです」「…という考えに賛成です」「…という考えが正しいです」「…という意識を持ちましょう」は反応します）、
     「売上を少なく申告すると、過少申告加算税がかかります」「雨天でも問題ありません」、行為ではなく対処のしかたを差し支えないとする
     「詐欺の電話がかかってきても、すぐに切れば問題ありません」「野焼きは、届け出をすれば問題ありません」は対象外です）。
     「ポイ捨てごみを拾うボランティアは、軍手がなくても大丈夫です」「不法投棄された家電の回収は…問題ありません」「ポイ捨て防止の
@@ -5587,7 +5587,7 @@ def _act_calls(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
             is not None
         ]
         # The call named as a mindset a warning goes on to fault: 「路上駐車は問題ない、という考えが事故を招きます」.
-        calls = [c for c in calls if not _MINDSET_NAMED.match(doc.text, c.end, sent[1])]
+        calls = [c for c in calls if not _mindset_faulted(doc, c.end, sent[1])]
         # The ない of 「バレない」「捕まらない」 is part of the call, not a denial of the act; nor is the
         # 違法 of 「違法ダウンロード」 part of the act.
         # Nor is 「間違いなし」 a denial: it vouches for the call (「大麻が簡単に手に入ること間違いなし」).
@@ -5639,14 +5639,31 @@ _USED_OUTRIGHT = re.compile(
 
 
 # The words of a call named as a way of thinking (「ポイ捨てしても大丈夫、という考えがまちを汚します」「路上駐車くらい
-# 構わないという意識が、渋滞の原因です」「…という風潮をなくしましょう」): what a warning faults, not what the post says,
-# unless the post takes it up (「…という考えです」「…という考えに賛成です」).
+# 構わないという意識が、渋滞の原因です」「…という風潮をなくしましょう」): what a warning faults, not what the post says.
+# A mindset called wrong by its own name (油断・甘え・勘違い …, 甘い考え) is faulted; a plain one (考え・意識・気持ち …)
+# only where the sentence goes on to fault it (`_MINDSET_FAULTED`): 「…という考えが正しいです」「…という意識を持ち
+# ましょう」「…という気持ちでいきましょう！」 take it up.
 _MINDSET_NAMED = re.compile(
     r"(?:だ|です|よ|ね|な|さ|じゃん|でしょ){0,3}[ \t　]*[、,]?[ \t　]*(?:という|といった|などという|なんていう|との)[ \t　]*"
-    r"(?:安易な|甘い|身勝手な|自分勝手な)?"
-    r"(?:考え|思い込み|油断|気のゆるみ|気の緩み|甘え|誤解|認識|意識|風潮|気持ち|発想|心理|勘違い|思い)"
+    r"(?:(?P<faulted>(?:安易な|甘い|身勝手な|自分勝手な)[ \t　]*(?:考え|認識|意識|気持ち|発想|思い)"
+    r"|思い込み|油断|気のゆるみ|気の緩み|甘え|誤解|勘違い)"
+    r"|考え|認識|意識|風潮|気持ち|発想|心理|思い)"
     r"(?![ \t　]*(?:(?:に|へ)?[ \t　]*(?:賛成|同感|同意|共感)|です|だ|である|で[ \t　]*(?:行こう|いこう|いい|良い|OK|ＯＫ|大丈夫)))"
 )
+# What a warning says of the mindset it names: it leads to harm, is wrong, or is to be given up.
+_MINDSET_FAULTED = re.compile(
+    r"(?:方)?(?:が|は|こそ|も|から|で)[^。！？!?\n]{0,24}?(?:事故|招|原因|危険|危な|間違|誤り|誤っ|違反|犯罪|トラブル|迷惑|汚|生[みむ]"
+    r"|つなが|繋が|損な|損ね|悪化|悪影響|禁物|命取り|いけ|なりません|だめ|ダメ|NG|許され|捨て|なくし|無くし|改め|見直|ゆるみ|緩み|大きな問題|深刻|根絶)"
+    r"|(?:方)?を[ \t　]*(?:なくし|無くし|捨て|改め|見直|正し|断ち|変え|根絶)|(?:方)?に(?:注意|気をつけ|気を付け|要注意)"
+)
+
+
+def _mindset_faulted(doc: Document, end: int, sentence_end: int) -> bool:
+    """Whether the call ending at ``end`` is named as a mindset (`_MINDSET_NAMED`) that the sentence faults."""
+    named = _MINDSET_NAMED.match(doc.text, end, sentence_end)
+    if named is None:
+        return False
+    return bool(named.group("faulted")) or _MINDSET_FAULTED.match(doc.text, named.end(), sentence_end) is not None
 
 
 # 「駐車場がないので路上駐車してください」: the ない of a reason given before the act says what is

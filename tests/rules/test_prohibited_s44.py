@@ -249,6 +249,40 @@ def test_mindset_taken_up_fires(text: str) -> None:
     assert "prohibited.illegal" in _codes(text), text
 
 
+# A plain mindset (考え・意識・気持ち) the sentence does not fault is the post's own call: 0c692f84 read any 「という考え」
+# but 「です」「に賛成」 as a warning's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "路上駐車は問題ない、という考えが正しいです。",
+        "路上駐車は問題ない、という考えが広まってほしいです。",
+        "路上駐車は問題ない、という考えもあります。私もそう思います。",
+        "ちょっとくらいのポイ捨てなら問題ない、という気持ちでいきましょう！",
+        "路上駐車くらい構わないという意識を持ちましょう。",
+        "路上駐車くらい構わないという意識で十分です。",
+    ],
+)
+def test_mindset_not_faulted_fires(text: str) -> None:
+    assert "prohibited.illegal" in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "路上駐車は問題ない、という考えは捨てましょう。",
+        "ポイ捨てくらい構わない、という意識が事故につながります。",
+        "少しなら路上駐車しても大丈夫、という気のゆるみが事故のもとです。",
+        "路上駐車は問題ない、という考え方は危険です。",
+        "路上駐車は問題ない、という認識は誤りです。",
+        "ポイ捨てしても大丈夫、という考えが、まちの景観を損ねています。",
+        "ポイ捨てしても大丈夫、という思い込みをなくしましょう。",
+        "路上駐車は問題ない、という甘い考えは捨ててください。",
+    ],
+)
+def test_mindset_faulted_passes(text: str) -> None:
+    assert "prohibited.illegal" not in _codes(text), text
+
+
 # A 選挙管理委員会's notice: a request for a party reported as made of the reader, and parties as examples of all.
 @pytest.mark.parametrize(
     "text",
