@@ -115,7 +115,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     アプリの登録が面倒くさいですよね」のように手続きを面倒と言うもの、「頭を空っぽにして踊ろう」、「クマに食べられたものでは
     なく」、作り手のない「渋柿は、そのままでは渋くて食べられたものではありませんが…」、「カスタマーハラスメント研修では、
     クレーマーばかりで困ったときの対応を学びました」のような研修や対策の文、「遠慮なんかいらない」「天皇誕生日」「天皇制の歴史を学ぶ講演会」、「「市長なんかいらない」という声もいただきましたが」「「天皇なんかいらない」という落書きが見つかりました」
-    のように寄せられた声として伝えるもの、「職員なんかいらない、AIで十分という意見もありますが、窓口の対応は人が行います」のように他の声と並べて伝え、答えるもの（「…という意見に賛成です」「…という意見もありますが、その通りだと思います」は反応します）、「うちの町は田舎すぎて笑えるほど星がきれい」、
+    のように寄せられた声として伝えるもの、「職員なんかいらない、AIで十分という意見もありますが、窓口の対応は人が行います」のように他の声と並べて伝え、答えるもの（「…という意見に賛成です」「…という意見もありますが、その通りだと思います」、次の文で認める「…という声もあります。同感です。」は反応します）、「うちの町は田舎すぎて笑えるほど星がきれい」、
     「悪質なクレーマーばかりではありません」は対象外です）。
     市に寄せられた苦情を「市役所に「役立たず」とのご意見をいただきました」「「役立たず」との厳しいご意見」「「税金泥棒」というお叱りの声」のように「」に入れて伝えるものも対象外です（「「役立たず」とのご意見に同感です」、次の文で人に向ける「…お叱りの声をいただいています。議員の皆さんのことです。」や、戒めた語を次の文で認める「「死ね」「うざい」は言葉の暴力です。でも市長には言っていい。」は反応します）。
     """
@@ -440,23 +440,40 @@ _VOICE_RECEIVED = re.compile(
     r"(?:を|も|が|は)?[ \t\u3000]*(?:いただ|頂|寄せ|届|あり|受け|もら|見つか|発見|書かれ|貼ら)"
 )
 # One of the opinions the city hears, given with others before the voice is named and answered: 「職員なんかいらない、
-# AIで十分という意見もありますが、窓口の対応は人が行います」 (as `_VOICE_RECEIVED` after a quote).
+# AIで十分という意見もありますが、窓口の対応は人が行います」 (as `_VOICE_RECEIVED` after a quote). The words may run on a
+# little before the comma: 「ゴミ議員は辞めろ、という声も届いていますが」.
 _OPINION_HEARD = re.compile(
-    r"[、,][^。！？!?\n「」]{0,24}?(?:という|といった|との|などの?)[ \t\u3000]*(?:ご|お)?"
+    r"[^。！？!?\n「」、,]{0,12}?[、,][^。！？!?\n「」]{0,24}?(?:という|といった|との|などの?)[ \t\u3000]*(?:ご|お)?"
     r"(?:意見|声|考え|見方|指摘|批判|苦情|叱り)(?:も|が|は|を)?[ \t\u3000]*(?:あり|寄せ|いただ|頂|聞か|聞き|届|耳に)"
 )
-# The post siding with the opinion after all: 「…という意見もありますが、その通りだと思います」.
-_OPINION_AGREED = re.compile(r"賛成|同感|同意|共感|その通り|そのとおり|もっとも|一理|正論|そう思|全くです|まったくです")
+# The post siding with the opinion after all: 「…という意見もありますが、その通りだと思います」「…私もそう考えます」.
+_OPINION_AGREED = re.compile(
+    r"賛成|同感|同意|共感|その通り|そのとおり|もっとも|一理|正論|全くです|まったくです|納得|同じ考え"
+    # Not others said to think so: 「そう思う方もいるでしょうが」; nor 当然 as "of course" (「当然、窓口は人が…」).
+    r"|そう(?:思|考え)(?!う方|う人|る方|る人|われ|られ)|当然(?:です|だ|でしょう|と思)"
+)
+# Agreement said in a sentence of its own after the opinion (「…という声もあります。同感です。」), not granted only to be
+# answered (「ごもっともですが、窓口は人が対応します」).
+_OPINION_AGREED_NEXT = re.compile(
+    r"[ \t\u3000]*(?:本当に|ほんとうに|全く|まったく|私も|わたしも|確かに|たしかに)?[ \t\u3000、]*(?:ご)?"
+    r"(?:賛成|同感|同意|共感|その通り|そのとおり|もっとも|正論|同じ考え|納得"
+    r"|そう(?:思|考え)(?!う方|う人|る方|る人|われ|られ)|当然(?:です|だ|でしょう|と思))"
+    r"(?![^。！？!?\n]{0,16}?(?:が[、,]|けど|けれど|ものの|一方))"
+)
 
 
 def _opinion_heard(doc: Document, end: int) -> re.Match[str] | None:
     """`_OPINION_HEARD` right after the words ending at ``end``, when the post does not agree with the opinion in the
-    rest of its sentence (read no further than 40 characters)."""
+    rest of its sentence (read no further than 40 characters) nor in the next sentence's opening."""
     heard = _OPINION_HEARD.match(doc.text, end)
     if heard is None:
         return None
-    stop = min(doc.sentence_at(heard.end() - 1)[1], heard.end() + 40)
-    return None if _OPINION_AGREED.search(doc.text, heard.end(), stop) else heard
+    sentence_end = doc.sentence_at(heard.end() - 1)[1]
+    if _OPINION_AGREED.search(doc.text, heard.end(), min(sentence_end, heard.end() + 40)):
+        return None
+    if _OPINION_AGREED_NEXT.match(doc.text, sentence_end):
+        return None
+    return heard
 
 
 _CONDEMNED = re.compile(r"許され(?:ない|ません)|間違って(?:いる|います)(?!とは|とも)|あっては(?:なら|いけ)")

@@ -151,6 +151,37 @@ def test_opinion_agreed_with_or_said_fires(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
 
 
+# Agreement put otherwise, or in the next sentence: 36f2d019 read only 「その通り」「そう思」 … in the same sentence.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "職員なんかいらない、AIで十分という意見もありますが、私もそう考えます。",
+        "職員なんかいらない、AIで十分という声もあります。同感です。",
+        "職員なんかいらない、AIで十分という意見も寄せられています。ごもっともです。",
+        "職員なんていらない、AIで十分という声も聞かれますが、それも当然です。",
+        "職員なんかいらない、AIで十分という声もあります。本当にその通りです。",
+        "ゴミ議員は辞めろ、という声も届いています。同感です。",
+    ],
+)
+def test_opinion_agreed_with_otherwise_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+# A title called rubbish with the sentence going on before the opinion is named (0d043735's 「ゴミ議員」 read no further),
+# and the answer granting the opinion only to answer it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ゴミ議員は辞めろ、という声も届いていますが、議会として説明責任を果たします。",
+        "職員なんかいらない、AIで十分という声もあります。ごもっともな面もありますが、窓口は人が対応します。",
+        "職員なんかいらない、AIで十分という声もあります。確かにそう思う方もいるでしょうが、人にしかできない仕事があります。",
+        "職員なんかいらない、AIで十分という声もあります。当然、窓口は人が対応します。",
+    ],
+)
+def test_opinion_heard_and_answered_otherwise_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
 # くず・カス likened to an amount or a material: a craft's or a sorting notice's plain words.
 @pytest.mark.parametrize(
     "text",
