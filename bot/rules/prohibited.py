@@ -70,7 +70,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     話し言葉や新潟の方言の「とても」なので対象外です（「バカくさい」「バカっぽい」「バカみたい」「バカ愚か」は反応します）。
     動詞のすぐ前の「ばか」（「うちの市長、ばか張り切ってるすけ」「ばか混んでる」）も同じく対象外です（「バカ過ぎる」「ばか言うな」
     「バカやってる」「このばか働かない」、打ち消した「市長ばか働かない」は反応します）。
-    「雪がバカみたいに降っていますね」「アホみたいに混んでいます」のように動詞・形容詞を強める「バカみたいに」「アホみたいに」、「職員みんなでアホみたいに笑った一日でした」「参加者の皆さんと一緒に、バカみたいに盛り上がりました！」のように一緒に笑う・盛り上がる・楽しむことを言うもの（「課長はバカみたいに笑っている」は反応します）、
+    「雪がバカみたいに降っていますね」「アホみたいに混んでいます」のように動詞・形容詞を強める「バカみたいに」「アホみたいに」、「職員みんなでアホみたいに笑った一日でした」「参加者の皆さんと一緒に、バカみたいに盛り上がりました！」のように一緒に笑う・盛り上がる・楽しむことを言うもの（「課長はバカみたいに笑っている」、笑う人を挙げた「若者たちがみんなでバカみたいに笑っている」「一緒にバカみたいに笑ってる市長と議員」は反応します）、
     「くそ暑い夏」「クソ忙しい年末」のように形容詞の前の「くそ」も、人に向けていなければ「とても」の意味なので対象外です
     （公式アカウントの言葉づかいとしては砕けすぎるため、必要に応じて言い換えてください。「あの議員はバカみたいに威張っている」
     のように文中に人を挙げたもの、「バカみたいな市長」「お前はバカみたい」、「クソまずい」「クソダサい」「クソ遅い」のように
@@ -583,20 +583,54 @@ def _person_in(doc: Document, sentence: tuple[int, int]) -> bool:
     found = False
     span = doc.token_range(sentence)
     for t in doc.tokens[span.start : span.stop]:
-        if (
-            (t.pos == "代名詞" and t.surface not in ("コレ", "ソレ", "アレ", "ココ", "ソコ", "アソコ", "コチラ", "ソチラ"))
-            or is_person_name(t) or t.surface in _TOLD_TO or t.surface in _SCORNED or t.surface in _PEOPLE_NOUNS
-            or (t.pos == "接尾辞" and t.surface in _TOLD_TO_SUFFIXES)
-            or (t.pos == "名詞" and len(t.surface) > 1 and t.surface.endswith(_PERSON_NOUN_ENDINGS))
-        ):
+        if _names_person(t) or (t.pos == "接尾辞" and t.surface in _TOLD_TO_SUFFIXES):
             found = True
             break
     doc.memo[key] = found
     return found
 
 
+def _names_person(t: analyzer.Token) -> bool:
+    """Whether the token names a person for `_person_in`: a name, a pronoun, a title, 「人」「奴」, a post or a body."""
+    return (
+        (t.pos == "代名詞" and t.surface not in ("コレ", "ソレ", "アレ", "ココ", "ソコ", "アソコ", "コチラ", "ソチラ"))
+        or is_person_name(t) or t.surface in _TOLD_TO or t.surface in _SCORNED or t.surface in _PEOPLE_NOUNS
+        or (t.pos == "名詞" and len(t.surface) > 1 and t.surface.endswith(_PERSON_NOUN_ENDINGS))
+    )
+
+
 _SHARED_JOYS = frozenset(("笑ウ", "盛リ上ガル", "楽シム", "喜ブ", "ハシャグ", "遊ブ", "踊ル", "歌ウ"))
 _TOGETHER = re.compile(r"みんなで|皆で|みなで|全員で|一緒に|いっしょに|私たち|わたしたち|僕たち|我々|われわれ|みんなと|皆さんと")
+
+
+# The writer and the writer's company, who may laugh together like fools (「私たちはみんなでバカみたいに笑いました」).
+_WE = frozenset(("私", "私タチ", "ワタシ", "ワタシタチ", "僕", "僕タチ", "ボクタチ", "我々", "ワレワレ", "自分", "自分タチ"))
+# What comes between the verb and a person it describes: 「笑ってる市長」「笑っていた若者」.
+_VERB_TAIL = frozenset(("テ", "デ", "イル", "イ", "テル", "デル", "タ", "ダ", "ル", "マス", "マシ", "オル", "ヤル"))
+
+
+def _joy_of_others(doc: Document, start: int, verb: int) -> bool:
+    """Whether the laughing or the fun of the vulgar "very" at ``start`` (its verb the token at ``verb``) is that of
+    people the sentence holds up, not the writer's company: a person as its subject before it (「あの議員たちは
+    みんなでアホみたいに笑っていた」「若者たちがみんなで…」) or the person the verb describes (「一緒にバカみたいに
+    笑ってる市長と議員」)."""
+    span = doc.token_range(doc.sentence_at(start))
+    toks = doc.tokens
+    # The subject stands near: read 16 words back at most, as a long paste with no full stop is one sentence.
+    for i in range(max(span.start, verb - 16), verb):
+        if toks[i].start >= start:
+            break
+        if not _names_person(toks[i]) or toks[i].surface in _WE:
+            continue
+        k = i + 1
+        while k < verb and toks[k].pos == "接尾辞":
+            k += 1
+        if toks[k].surface in ("ハ", "ガ", "ッテ"):
+            return True
+    k = verb + 1
+    while k < span.stop and toks[k].surface in _VERB_TAIL:
+        k += 1
+    return k < span.stop and _names_person(toks[k])
 
 
 def _vulgar_very(doc: Document, start: int, end: int) -> bool:
@@ -619,7 +653,10 @@ def _vulgar_very(doc: Document, start: int, end: int) -> bool:
             return False
         # Joy the writer shares with the people named: 「職員みんなでアホみたいに笑った一日でした」 runs no one down, where
         # 「課長はバカみたいに笑っている」 does.
-        if rest[0].lemma in _SHARED_JOYS and _search_from(doc, _TOGETHER, *doc.sentence_at(start)):
+        if (
+            rest[0].lemma in _SHARED_JOYS and _search_from(doc, _TOGETHER, *doc.sentence_at(start))
+            and not _joy_of_others(doc, start, after.start + len(toks) - len(rest))
+        ):
             return True
     elif word in ("クソ", "糞"):
         if toks[0].pos != "形容詞" or toks[0].lemma in _SCORNFUL_ADJECTIVES:

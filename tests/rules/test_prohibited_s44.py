@@ -42,6 +42,8 @@ def _rule_stays_linear(rule: Callable[[Document, CheckContext, RuleOptions], Ite
         "タバコはさっさと辞めろw",
         # Each 「みたいに笑った」 searched its sentence for the writer's company (みんなで・一緒に …).
         "アホみたいに笑った、",
+        # Each looked back for whoever laughs (「若者たちが…」) and on to whom the verb describes.
+        "みんなでアホみたいに笑う若者たちが、",
     ],
 )
 def test_long_paste_of_contempt_stays_linear(shape: str) -> None:
@@ -356,6 +358,35 @@ def test_vulgar_very_of_joy_shared_passes(text: str) -> None:
 )
 def test_vulgar_very_of_someone_laughing_or_shouting_fires(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
+
+
+# fe86f4b9's shared joy took 「みんなで」「一緒に」 anywhere in the sentence, so people laughed at went out unflagged: the
+# ones held up as the subject or described by the verb are not the writer's company.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "若者たちがみんなでバカみたいに笑っている。迷惑です。",
+        "あの議員たちはみんなでアホみたいに笑っていた。",
+        "一緒にバカみたいに笑ってる市長と議員、何を考えているのか。",
+        "議員たちが一緒にバカみたいにはしゃいでいる",
+        "みんなでバカみたいに盛り上がってる若者たち",
+    ],
+)
+def test_vulgar_very_of_others_laughing_together_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "私たちはみんなでバカみたいに笑いました。",
+        "今日は職員みんなでバカみたいに笑いました！",
+        "子どもたちと一緒にバカみたいに笑った夏祭りでした。",
+        "地域の皆さんと一緒に、バカみたいに踊りました。",
+    ],
+)
+def test_vulgar_very_of_the_writers_company_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
 
 
 # An insult opening its sentence, unquoted, as what others call the reader: a comforting post.
