@@ -233,6 +233,30 @@ def test_label_kept_fires(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
 
 
+# fbe20fba's label called off took a question for the word kept (「…と呼ばずに何と呼べばいいのか」), and its most defended
+# took a kindness denied for one granted.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "あの保護者をモンスターペアレントと呼ばずに何と呼べばいいのか。",
+        "クレーマーと呼ばずに、なんと呼ぶのでしょう。",
+        "窓口はクレーマーばかりが目立ちますが、ほとんどの方は感謝の言葉もなく帰ります。",
+        "クレーマーばかりが目立ちますが、大半の市民は理解がありません。",
+        "クレーマーばかりが目立ちますが、ほとんどの人は常識的ではない。",
+    ],
+)
+def test_label_kept_by_a_question_or_kindness_denied_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["クレーマーばかりが目立ちますが、ほとんどの方は感謝の言葉をくださいます。", "クレーマーばかりが目立ちますが、ほとんどの方はご理解くださいます。"],
+)
+def test_label_set_against_most_kindly_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
 # The act called harmless with なんて・なんか, or not worth a thought.
 @pytest.mark.parametrize(
     "text",
