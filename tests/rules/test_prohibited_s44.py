@@ -368,6 +368,33 @@ def test_request_passed_on_fires(text: str) -> None:
     assert "prohibited.political" in _codes(text), text
 
 
+# 88c250ab dropped every party of a sentence that says 「どの政党に投票する方も」 and any reported request passed on by
+# naming the party again; 3884955e took a 中道 introduced anywhere in the draft, or after 「、」, for the name of everyone.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "どの政党に投票する方も、最後は自民党を選んでください。",
+        "参政党に投票して、と頼まれた方も多いと思います。ぜひ参政党へ。",
+        "次の衆院選は中道をよろしくお願いします。担当の中道でした。",
+        "比例は中道へ！中道さんも応援しています。",
+        "次の選挙は、中道です。中道をよろしくお願いします！",
+        # Parties in the 2024–2025 elections the list still lacked: a Tokyo assembly's and a Diet candidate's.
+        "都民ファーストの会に一票を",
+        "つばさの党に投票しよう",
+    ],
+)
+def test_party_asked_beside_a_notice_or_a_namesake_fires(text: str) -> None:
+    assert "prohibited.political" in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["中道係長が市長選の投票所を担当します。中道をよろしくお願いします。", "都議会の会派（都民ファーストの会、自民党など）の皆さんが視察に来られました。"],
+)
+def test_namesake_introduced_apart_from_the_election_passes(text: str) -> None:
+    assert "prohibited.political" not in _codes(text), text
+
+
 # 「バカみたいに」「アホみたいに」 of joy the writer shares with the people named: a friendly post's casual words.
 @pytest.mark.parametrize(
     "text",
