@@ -469,6 +469,32 @@ def test_insult_granted_or_said_of_someone_fires(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
 
 
+# 4cdab39b's comfort taken back in the same breath: the word said to be true, the reader told to change, or a laugh.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "バカって言われても気にしないで、本当のことだから。",
+        "キモいって言われても気にしないで。事実だから。",
+        "ブスって言われても大丈夫、整形すればいい。",
+        "ハゲって言われても気にしないで。素敵です（笑）",
+    ],
+)
+def test_comfort_taken_back_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "バカって言われても気にしないで。それは事実ではありません。",
+        "キモいって言われても、本当のことじゃないから気にしないで。",
+        "ブスって言われても大丈夫。あなたは間違いなく素敵です。",
+    ],
+)
+def test_comfort_denying_the_word_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
 # 「…の声」 called rubbish, as an opinion is.
 @pytest.mark.parametrize("text", ["市民の声はゴミ", "住民の声なんてゴミだ"])
 def test_voices_called_rubbish_fire(text: str) -> None:
