@@ -146,8 +146,18 @@ def _likened_thing(doc: Document, m: Match, file: str) -> bool:
         if k + len(like) < len(toks) and tuple(t.surface for t in toks[k : k + len(like)]) == like:
             noun = toks[k + len(like)]
             things = folded_set(file, "likened_things")
-            return noun.surface in things or noun.lemma in things
+            if noun.surface not in things and noun.lemma not in things:
+                return False
+            # The amount or the stuff of what someone does or gives, run down all the same: 「クズみたいな量の仕事しか
+            # しない職員」「あの業者はクズみたいな材料しか使わない」「カスみたいな額の給料で働く職員」.
+            sentence_end = doc.sentence_at(noun.start)[1]
+            return _LIKENED_OF_SOMEONE.search(doc.text, noun.end, min(sentence_end, noun.end + 16)) is None
     return False
+
+
+_LIKENED_OF_SOMEONE = re.compile(
+    r"しか|ばかり|ばっか|だけ(?:しか|の)|職員|議員|市長|町長|村長|知事|役所|役場|窓口|業者|会社|店|奴|やつ|連中|人間|給料|給与|報酬|仕事"
+)
 
 
 def _ends_thing_phrase(doc: Document, m: Match, file: str) -> bool:

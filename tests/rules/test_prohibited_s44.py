@@ -205,6 +205,22 @@ def test_scraps_likened_to_people_or_their_work_fire(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
 
 
+# 13c9e9f1's amount or material likened to scraps, when it is the amount or the stuff of what someone does or is paid.
+@pytest.mark.parametrize(
+    "text",
+    ["クズみたいな量の仕事しかしない職員ばかり", "あの業者はクズみたいな材料しか使わない", "カスみたいな額の給料で働く職員"],
+)
+def test_scraps_likened_to_what_someone_gives_fire(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text", ["子どもたちがくずみたいな端材から作品を作りました。", "くずみたいな布切れだけで、素敵なバッグができました。"]
+)
+def test_scraps_likened_in_a_craft_pass(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
 # The label called off, or granted to a few while the post defends the most: the staff's way of answering complaints.
 @pytest.mark.parametrize(
     "text",
