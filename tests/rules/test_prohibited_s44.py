@@ -534,3 +534,23 @@ def test_head_asked_of_the_one_spoken_to_fires(text: str) -> None:
 )
 def test_head_asked_to_answer_no_or_reported_passes(text: str) -> None:
     assert "prohibited.insult" not in _codes(text), text
+
+
+# 95d86078's bare 「…の？」 after people took a myth's heading, answered in the next sentence, for the sneer.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ゲームばかりする人は頭が悪いの？専門家に聞きました。",
+        "左利きの人は頭が悪いの？そんな迷信はもう古いです。",
+        "勉強が苦手な人は頭が悪いの？そう思っている人も多いですが、違います。",
+    ],
+)
+def test_head_asked_as_a_myth_answered_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text", ["あいつは頭が悪いのか", "お前らは頭が悪いのか", "君は頭が悪いのか", "何度言ってもわからない人は頭が悪いの？もう知りません。"]
+)
+def test_head_asked_of_others_spoken_to_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
