@@ -125,6 +125,21 @@ def test_rubbish_named_beside_people_passes(text: str) -> None:
     assert "prohibited.insult" not in _codes(text), text
 
 
+# 0d043735's 「ゴミ」 before a title took a garbage program's name going on in katakana, digits or a list for it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ごみ市民アンケートの結果をお知らせします。",
+        "ごみ市民サポーターを募集しています。",
+        "ごみ市民フォーラム2026",
+        "ごみ市民・事業者説明会を開催します。",
+        "ごみ減量推進員・ごみ市民リーダー養成講座",
+    ],
+)
+def test_rubbish_program_named_for_residents_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
 # An opinion the city hears, given with another before the voice is named, and answered: no one told they are not
 # wanted by the post.
 @pytest.mark.parametrize(
