@@ -1112,10 +1112,39 @@ def _field_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
         and word.lower() not in _FIELD_WORDS
         # Nor one an awareness post gives as a bad example, of any length (「悪い例⏎パスワード：Tokyo」「例：パスワード：kohoka」
         # 「【NG】パスワード：kohoka」): a word of letters is as often made up for the slide as a word stated after 「は」 is.
-        # Only when called an example or a bad one: a memo's lines before it say 「など」「人気の」 of something else
-        # (「人気の観光施設でWi-Fiが使えます⏎SSID：kanko⏎パスワード：Momo!」).
-        and _said_in_use(norm, m, after, _CALLED_AN_EXAMPLE_BEFORE)
+        # Only under a heading that calls it so (_called_an_example): a memo's lines before it say 「など」「人気の」 of something
+        # else (「人気の観光施設でWi-Fiが使えます⏎SSID：kanko⏎パスワード：Momo!」) or use the same words of something else
+        # (「事例集の共有フォルダ」「NGワード集を更新しました」「危険箇所マップの編集」).
+        and not _called_an_example(norm, m.start())
+        # A short word's next sentence may call it a bad one too (「…：Tokyo⏎推測されやすいので避けましょう」); a longer word's
+        # says what to do with the memo (「…：joetsukoho⏎外部に共有しないでください」), as it did before session 44.
+        and (len(word) >= 6 or _said_in_use(norm, m, after, _CALLED_AN_EXAMPLE_BEFORE))
     )
+
+
+# A heading that calls what follows an example or a bad one, ending the label's line before the label or one of the two
+# lines above it (「例：パスワード：…」「【NG】PW：…」「× パスワード：…」「×悪い例⏎パスワード：…」「記入例⏎ID：koho01⏎パスワード：…」).
+# Ending it, not anywhere in it: the words are everyday ones (「事例集の共有フォルダ」「NGワード集」「アクセスランキング」
+# 「危険箇所マップ」「台風を避けて日程変更」「🚫転送禁止🚫」), and read anywhere in the 80 letters before, a staff memo's
+# real password went out unflagged.
+_AN_EXAMPLES_HEADING = re.compile(
+    r"(?i)(?:(?<![条恒慣定事通前実比判])例|NG|ダメ|だめ|駄目|×|ワースト[0-9]*+|悪い|危険|弱い)"
+    r"[ \t\u3000]*+[】\]）)」』]?[ \t\u3000]*+[:：]?[ \t\u3000]*+$"
+)
+_HEADING_REACH = 40
+
+
+def _called_an_example(norm: str, label_start: int) -> bool:
+    """Whether the label at ``label_start`` is under a heading that calls its value an example (_AN_EXAMPLES_HEADING)."""
+    end = label_start
+    for _ in range(3):
+        start = norm.rfind("\n", 0, end) + 1
+        if _AN_EXAMPLES_HEADING.search(norm, max(start, end - _HEADING_REACH), end):
+            return True
+        if start == 0:
+            return False
+        end = start - 1
+    return False
 
 
 # A puzzle's, a quiz's or an English lesson's post, where a short word or a name under the word is the answer a game gives or
