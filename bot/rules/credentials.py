@@ -3849,7 +3849,12 @@ _DECORATION = re.compile(
 # bad example, as 「×」 is. Read as a decoration (a space), it lost that meaning and the example was flagged. Elsewhere
 # (「パスワード：❌ kouhou2026」) it decorates as other emoji do.
 _CROSS = "[\u274c\u2716\u2715\u2717\u2718\u26d4\U0001f6ab\U0001f645\U0001f196]"  # ❌ ✖ ✕ ✗ ✘ ⛔ 🚫 🙅 🆖
-_CROSS_HEADING = re.compile(r"(?m)(?:^|(?<=[。！？!?【「(\[]))([ \t]*+)" + _CROSS)
+# Only before a password's word on its line (「❌ パスワード：…」「【✖】PW：…」「⛔ 暗証番号：…」): a cross heading any other
+# line is as often a sign (「🚫転送禁止🚫」「⛔関係者以外立入禁止」「❌ 本日休館」), and read as 「×」 it silenced a staff memo's
+# password under it (「🚫転送禁止🚫⏎パスワードは kohokanri です」).
+_CROSS_HEADING = re.compile(
+    r"(?m)(?:^|(?<=[。！？!?【「(\[]))([ \t]*+)" + _CROSS + r"(?=[^\n。]{0,12}?(?i:パスワード|パス|PW|PIN|暗証|pass))"
+)
 _CROSSES = re.compile(_CROSS)
 
 

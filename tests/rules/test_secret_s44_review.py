@@ -1,5 +1,5 @@
 """confidential.secret, session 44's review: a heading that calls a password in its field an example only when it ends in
-the word."""
+the word, and a cross read as 「×」 only before a password's word."""
 
 from __future__ import annotations
 
@@ -31,8 +31,12 @@ def test_a_password_under_everyday_words_is_flagged_and_masked(text: str, value:
 
 # A cross heading a line with no password's word on it is a sign (「🚫転送禁止🚫」「❌ 本日休館」), not a bad example's mark.
 _UNDER_A_SIGN = [
-    ("🚫転送禁止🚫\nID：koho01\nパスワード：joetsukoho", "joetsukoho"), ("🚫 ID：koho01\nパスワード：joetsukoho", "joetsukoho"),
-    ("❌ 誤って掲載しました\nパスワード：kohokanri", "kohokanri"), ("📢お知らせ\n❌ 本日休館\nパスワード：kohokanri", "kohokanri"),
+    ("🚫転送禁止🚫\nパスワードは kohokanri です", "kohokanri"),
+    ("🚫転送禁止🚫\nID：koho01\nパスワード：joetsukoho", "joetsukoho"),
+    ("🚫SNS投稿禁止🚫\nパスワード：Tokyo", "Tokyo"),
+    ("🚫 ID：koho01\nパスワード：joetsukoho", "joetsukoho"),
+    ("❌ 誤って掲載しました\nパスワード：kohokanri", "kohokanri"),
+    ("📢お知らせ\n❌ 本日休館\nパスワード：kohokanri", "kohokanri"),
 ]
 
 
