@@ -2462,6 +2462,32 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
         yield Credential(m.start(), end, a, end, "パスワード", 0)
 
 
+# A password of kanji or kana typed one letter apart after its label and a separator, alone to the end of its line or before
+# 「です」 (「パスワード：春 夏 秋 冬」「PW：桜 並 木」「パスワードは さ く ら です」): a label then a value, as a form has it. Letters
+# spaced so are no sentence; only a note of no value (「別 途 連 絡」「不 要」), a scale (「弱 中 強」) or choices in order
+# (「ア イ ウ エ」) is prose. The a11y rule
+# knows some such runs for lists (「春 夏 秋 冬」) and says nothing of them, and no other reader took kanji, so the password
+# went out unflagged.
+_SPACED_LETTERS = re.compile(
+    rf"(?i)(?P<label>{_PASSWORD_LABEL})[ \t]*+(?:[:：=]|は)[ \t\u3000]*+"
+    r"(?P<value>[\u3400-\u9fffぁ-ゖァ-ヺ](?:[ \t\u3000](?!です|でした)[\u3400-\u9fffぁ-ゖァ-ヺ]){2,15}+)"
+    r"(?=[ \t\u3000]*+(?:です|でした|。|\n|$))"
+)
+_NO_VALUE_LETTERS = re.compile(
+    r"不要|無し|なし|ナシ|別途|連絡|未定|未設定|設定|変更|確認|後日|通知|各自|同上|省略|非公開|秘密|任意|個別|記載|参照|下記|上記|"
+    r"共通|同じ|本人|登録|入力|発行|配布|^(?:上中下|下中上|大中小|小中大|弱中強|強中弱|高中低|低中高|松竹梅)$|^(?:アイウ|あいう|イロハ|いろは)"
+)
+
+
+def _spaced_letters(norm: str) -> Iterator[Credential]:
+    for m in _SPACED_LETTERS.finditer(norm):
+        if _PIN_ONLY_LABEL.fullmatch(m["label"]) or all(c in "〇零一二三四五六七八九 \t\u3000" for c in m["value"]):
+            continue  # a number, which the PIN's readers read (「暗証番号：一 二 三 四」 is a well-known one)
+        if _NO_VALUE_LETTERS.search("".join(m["value"].split())) or _called_an_example(norm, m.start()):
+            continue  # 「パスワード：別 途 連 絡」, choices in order (「ア イ ウ エ」), 「悪い例：パスワード：春 夏 秋 冬」
+        yield Credential(m.start(), m.end("value"), m.start("value"), m.end("value"), "パスワード", 0)
+
+
 # --- a value put right after another -------------------------------------------------------------
 
 # 「パスワード Windows10 じゃなくて Kessai2026」「パスワードは Windows ではなく Kessai2026 です」: the value after
@@ -3939,7 +3965,7 @@ def find_credentials(norm: str) -> list[Credential]:
     found: list[Credential] = [
         *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_address_logins(norm), *_login_blocks(norm), *_service_logins(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm), *_answered(norm), *_kana_pins(norm),
         *_code_messages(norm), *_value_first(norm), *_watchword_logins(norm),
-        *_spaced_values(norm), *_lock_codes(norm), *_pieces(norm), *_halves_and_lines(norm), *_new_and_old(norm), *_corrected(norm),
+        *_spaced_values(norm), *_spaced_letters(norm), *_lock_codes(norm), *_pieces(norm), *_halves_and_lines(norm), *_new_and_old(norm), *_corrected(norm),
     ]
     for c in _labelled(norm):
         inner = next((t for t in tokens if t.start < c.value_end and c.value_start < t.end), None)

@@ -1,11 +1,13 @@
 """confidential.secret, session 44's review: a heading that calls a password in its field an example only when it ends in
-the word, and a cross read as 「×」 only before a password's word."""
+the word, a cross read as 「×」 only before a password's word, and a password spelt in spaced kanji or kana after its label."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.rules.conftest import assert_secret_flagged_and_masked
+from bot.rules import secret_value_spans
+from tests.conftest import assert_stays_linear
+from tests.rules.conftest import assert_secret_flagged_and_masked, findings_of
 
 # A staff memo's password of letters under lines whose words are everyday ones (事例・NG・ランキング・危険・避け・推測・例の件)
 # or whose next line says what to do with the memo: 0a9c9f3b read any of them in the 80 letters before, or the sentence
@@ -43,3 +45,39 @@ _UNDER_A_SIGN = [
 @pytest.mark.parametrize(("text", "value"), _UNDER_A_SIGN)
 def test_a_password_under_a_cross_sign_is_flagged_and_masked(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
+
+
+# A password of kanji or kana typed one letter apart after its label: a label then a value. The a11y rule knows 「春 夏 秋 冬」
+# as a list and is silent, and no reader took kanji, so no finding was made at all.
+_SPACED_LETTER_VALUES = [
+    ("パスワード：春 夏 秋 冬", "春 夏 秋 冬"), ("PW：春 夏 秋 冬", "春 夏 秋 冬"), ("パスワード：桜 並 木", "桜 並 木"),
+    ("ID：koho01\nパスワード：さ く ら", "さ く ら"), ("Wi-Fiのパスワードは 雪 月 花 です", "雪 月 花"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _SPACED_LETTER_VALUES)
+def test_a_password_of_spaced_letters_after_its_label_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+# A note of no value or a scale spaced out after the label is prose (the a11y rule may still ask to join its letters).
+@pytest.mark.parametrize(
+    "text", ["パスワード：別 途 連 絡", "パスワード：後 日 通 知", "パスワード：不 要", "パスワード：弱 中 強", "パスワード：上 中 下"]
+)
+def test_a_spaced_note_or_scale_after_the_label_is_no_password(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
+    assert secret_value_spans(text) == []
+
+
+# A user's long paste of these shapes: the heading is read back over a bounded reach and the spaced letters up to a bound.
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "パスワード：春 夏 秋 冬 春 夏 秋 冬 春 夏 秋 冬 春 夏 秋 冬 春 夏 ",
+        "パスワード：春 夏 秋 冬\n",
+        "例の件 パスワード：kohoka 事例 PW：sakura\n× ",
+        "🚫 パスワード ❌ PW ❌ 転送禁止 ",
+    ],
+)
+def test_the_new_readings_stay_linear(shape: str) -> None:
+    assert_stays_linear(secret_value_spans, shape)
