@@ -192,8 +192,27 @@ _SAID_ABSENT = re.compile(
 # The mark named as a mark, not stamped on the post: 「【転送禁止】の表示があるメールは…」「「部外秘」と書かれた書類を誤って
 # 公開しました」「【取扱注意】と表示された封筒」, a chain mail's warning or an apology for a leak, which tell of the mark.
 _THE_MARK_NAMED = re.compile(
-    r"[」』\]]?[ \t　]*+(?:の(?:表示|スタンプ|押印|マーク|ハンコ|判子)|と(?:いう)?(?:表示|記載|書か|書い|印字|押印|押さ)|という(?:表示|文字|印))"
+    r"[」』】\]]?[ \t　]*+(?:の(?:表示|スタンプ|押印|マーク|ハンコ|判子)|と(?:いう)?(?:表示|記載|書か|書い|印字|押印|押さ)|という(?:表示|文字|印))"
 )
+# The sentence going on to hand the material so marked round (「「部外秘」と押印された資料を共有します」「【取扱注意】の表示の資料を
+# 配ります」): the post is the material's cover note, the mark its own, as 「【取扱注意】の資料を共有します」 is.
+_HANDED_ROUND = re.compile(
+    r"共有(?:し|いたし|します)|配布(?:し|いたし)|配ります|配りました|添付(?:し|いたし)|送付(?:し|いたし)|お送り(?:し|いたし)|送ります|"
+    r"回覧(?:し|いたし|します)|お渡し(?:し|いたし)|ご確認ください|確認してください"
+)
+
+_BY_MISTAKE = re.compile(r"誤っ|誤り|誤送|間違")
+
+
+def _the_mark_named(text: str, end: int) -> bool:
+    """Whether the mark ending at ``end`` is named as a mark (_THE_MARK_NAMED) in a sentence that does not hand the marked
+    material round (_HANDED_ROUND) but by mistake."""
+    if _THE_MARK_NAMED.match(text, end) is None:
+        return False
+    rest = text[end : end + 120]
+    stop = min((i for c in "。\n" if (i := rest.find(c)) >= 0), default=len(rest))
+    # Handed round by mistake is the apology's (「「部外秘」と書かれた書類を誤って配布しました」).
+    return _HANDED_ROUND.search(rest, 0, stop) is None or _BY_MISTAKE.search(rest, 0, stop) is not None
 
 
 # 非公開 is no stamp on its own (「審議会は非公開で開催します」「回答データは非公開です」), but the material in hand
@@ -320,7 +339,7 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「未公表：なし」のような記入欄の答えや、「転送禁止：チェーンメールは転送しないでください」のように
     読む人への呼びかけが続くものは対象外です（「取扱注意：この資料は外部に出さないでください」のように
     資料の扱いを指示するものは止めます）。行の途中の「部外秘：なし」のような記入欄の答えや、表示がないことを
-    述べた文（「【非公開】の部分はありません」「部外秘に該当する箇所はありません」）、表示そのものを話題にした文（「【転送禁止】の表示があるメールは転送しないでください」「「部外秘」と書かれた書類を誤って公開しました」「【取扱注意】と表示された封筒」）も対象外です。
+    述べた文（「【非公開】の部分はありません」「部外秘に該当する箇所はありません」）、表示そのものを話題にした文（「【転送禁止】の表示があるメールは転送しないでください」「「部外秘」と書かれた書類を誤って公開しました」「【取扱注意】と表示された封筒」「【部外秘】の表示のある資料を誤って送付しました」）も対象外です（「「部外秘」と押印された資料を共有します」のように、表示のある資料を配る文は止めます）。
     括弧の中の表示は、文字の間に空白を入れたもの（【部 外 秘】【社　外　秘】）も同じで、部外秘・庁内限りのような格付けの語は
     括弧がなくても、文字の間に空白を入れた見出し（「部　外　秘」）を止めます。丸秘の記号「㊙」は、
     行頭や見出しの「：」の後で直後に人事・組織・予算・契約などの件名が続くもの（「㊙組織再編の件」）も表示とみなします
@@ -426,7 +445,7 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     hits = [h for h in word_hits(doc, opts, "secret.txt", _MARK_MESSAGE) if not scam.quotes(h)]
     hits.extend(_marks(doc, opts))
     # A label or a token with a Cyrillic or Greek letter in it (「Pаssword:」) reads as the Latin one.
-    hits = [h for h in hits if not _SAID_ABSENT.match(doc.text, h.end) and not _THE_MARK_NAMED.match(doc.text, h.end)]
+    hits = [h for h in hits if not _SAID_ABSENT.match(doc.text, h.end) and not _the_mark_named(doc.text, h.end)]
     credentials = find_credentials(doc.latin)
     if credentials:
         # Once per draft: a draft of many passwords must not read the whole text for each.

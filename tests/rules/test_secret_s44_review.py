@@ -81,3 +81,26 @@ def test_a_spaced_note_or_scale_after_the_label_is_no_password(text: str) -> Non
 )
 def test_the_new_readings_stay_linear(shape: str) -> None:
     assert_stays_linear(secret_value_spans, shape)
+
+
+# A mark named as a mark in a sentence that hands the material so marked round: the post is its cover note (e909d03c read any
+# 「の表示」「と押印された」 as a chain mail's or an apology's, and the material went out unflagged).
+@pytest.mark.parametrize(
+    "text",
+    ["「部外秘」と押印された資料を共有します", "【取扱注意】の表示の資料を配ります", "【部外秘】と記載の資料を添付します。課内でご確認ください"],
+)
+def test_a_named_mark_on_material_handed_round_still_fires(text: str) -> None:
+    assert findings_of("confidential.secret", text)
+
+
+# Named in an apology for handing it round by mistake, or with its closing bracket before 「の表示」: told of, not stamped.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「部外秘」と書かれた書類を誤って配布しました。お詫び申し上げます。",
+        "【部外秘】の表示のある資料を誤って送付してしまいました。深くお詫び申し上げます。",
+        "【部外秘】の表示がある文書は、窓口では交付できません。",
+    ],
+)
+def test_a_named_mark_in_an_apology_or_a_warning_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
