@@ -3349,8 +3349,17 @@ def _a_closed_word(account: str, value: str) -> bool:
     word = value.rstrip(_CLOSING_MARKS)
     return (
         0 < len(value) - len(word) <= 3 and not account.isalpha() and _a_password_word(word)
-        and word.lower() not in _GREETINGS and word.lower() not in _SHORT_FIELD_WORDS
+        and word.lower() not in _GREETINGS and word.lower() not in _SHORT_FIELD_WORDS and word.lower() not in _CALLS_TO_ACT
     )
+
+
+# An account's call to its readers under its name (「joetsu_city⏎Follow!」「koho_01⏎Check!」「ID01⏎Finish!」), a post's closing
+# words as a greeting is: no word closed by a mark to log in with.
+_CALLS_TO_ACT = frozenset({
+    "follow", "check", "click", "tap", "like", "share", "join", "visit", "watch", "subscribe", "retweet", "repost",
+    "comment", "download", "install", "register", "signup", "login", "logout", "next", "back", "search", "submit",
+    "apply", "entry", "vote", "read", "more", "start", "finish", "done", "go", "look", "see", "try", "save",
+})
 
 
 def _login_blocks(norm: str) -> Iterator[Credential]:

@@ -104,3 +104,12 @@ def test_a_named_mark_on_material_handed_round_still_fires(text: str) -> None:
 )
 def test_a_named_mark_in_an_apology_or_a_warning_stays_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
+
+
+# Under a login's or an account's heading, an account's call to its readers closed by a mark (a22d402f read it as a word made
+# a password, as 「Tokyo!」 is).
+@pytest.mark.parametrize(
+    "text", ["ログイン情報\nkoho_01\nClick!", "アカウント情報\njoetsu_city\nFollow!", "ログイン情報\nID01\nFinish!"]
+)
+def test_a_call_to_act_under_a_logins_id_is_no_password(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
