@@ -2267,13 +2267,24 @@ _EVENT_AFTER = re.compile(
 )
 
 
+# What the sentence after the event's name says of the password: that it is handed out or told there. Without it the
+# event's word is what the password is for (「…：Joetsu 2026 会場の職員用」「…：Takada 2026 講座の管理画面でも同じ」).
+_HANDED_OUT = re.compile(r"配布|配付|配り|お渡し|渡し|お伝え|伝え|お知らせ|掲示|ご案内|案内し|発表")
+
+
 def _an_events_name(words: list[str], norm: str, after: int) -> bool:
     """Whether the words after a label, ending at ``after``, are an event's name and year (words of letters, then a
-    year) that _EVENT_AFTER goes on from."""
-    return (
+    year) that _EVENT_AFTER goes on from, in a sentence saying where the password is handed out (_HANDED_OUT) and naming
+    no login (_A_LOGINS_WORDS)."""
+    if not (
         len(words) >= 2 and _YEAR.fullmatch(words[-1]) is not None and all(w.isascii() and w.isalpha() for w in words[:-1])
-        and _EVENT_AFTER.match(norm, after) is not None
-    )
+    ):
+        return False
+    event = _EVENT_AFTER.match(norm, after)
+    if event is None:
+        return False
+    rest = _to_sentence_end(norm[event.end() : event.end() + _CONTEXT_REACH * 2])
+    return _HANDED_OUT.search(rest) is not None and _A_LOGINS_WORDS.search(rest) is None and _STAFFS.search(rest) is None
 
 
 _SPACED_VALUE = re.compile(

@@ -113,3 +113,16 @@ def test_a_named_mark_in_an_apology_or_a_warning_stays_silent(text: str) -> None
 )
 def test_a_call_to_act_under_a_logins_id_is_no_password(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
+
+
+# A name and a year, then an event's word and a sentence that says what the password is for, not where it is handed out:
+# b3f78535 read any event's word and particle as the place, and the password went out unflagged.
+_FOR_AN_EVENTS_LOGIN = [
+    ("Wi-Fiパスワード：Joetsu 2026 会場の職員用", "Joetsu 2026"), ("パスワード：Takada 2026 講座の管理画面でも同じ", "Takada 2026"),
+    ("パスワード：Joetsu 2026 大会の会場で職員用に配布", "Joetsu 2026"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _FOR_AN_EVENTS_LOGIN)
+def test_a_name_and_a_year_for_an_events_login_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
