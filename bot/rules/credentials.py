@@ -1094,6 +1094,7 @@ def _field_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
     short_ok = (
         4 <= len(word) < 6 and _a_password_word(word) and word.lower() not in _SHORT_FIELD_WORDS
         and (word.lower() not in _GREETINGS or id_above)
+        and (word.lower() not in _VERDICTS or id_above or _an_id_above(norm, m))
         # Nor a game's answer or a lesson's word.
         and not _in_a_game_or_a_lesson(norm, m)
     )
@@ -1168,8 +1169,11 @@ _SHORT_FIELD_WORDS = frozenset({
     "reset", "owner", "other", "check", "open", "free", "blank", "empty", "unset", "null", "nil", "void",
     # How it is set, where it is, when it comes, what to do, and a security check's verdict (「パスワード：Auto」「…：Print」
     # 「…：Soon」「…：Enter」「…：Safe」). Not 「Guest」: a visitors' Wi-Fi password is flagged as any other.
-    "auto", "fixed", "print", "known", "soon", "enter", "input", "easy", "safe",
+    "auto", "fixed", "print", "known", "soon", "enter", "input",
 })
+# A security check's verdict (「パスワード：Easy」「…：Safe」), a note only where no ID is above: under an account's ID the field
+# holds its password (「ID：koho01⏎パスワード：Safe」), as a greeting there does.
+_VERDICTS = frozenset({"easy", "safe"})
 # The line after a value that goes on from it as a sentence does (「⏎の花が咲きました」「⏎を入力」).
 _PROSE_NEXT_LINE = re.compile(r"[ \t]*+\n[ \t]*+[のがをにはとでもや]")
 # After a word of letters (_a_password_word), the copula that closes the sentence on it: 「パスワードは bluesky です」

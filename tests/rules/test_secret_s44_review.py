@@ -126,3 +126,15 @@ _FOR_AN_EVENTS_LOGIN = [
 @pytest.mark.parametrize(("text", "value"), _FOR_AN_EVENTS_LOGIN)
 def test_a_name_and_a_year_for_an_events_login_is_flagged_and_masked(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
+
+
+# A security check's verdict is a note alone (「パスワード：Safe」 stays silent, tests/rules/test_secret_s44.py), but under an
+# account's or a network's ID the field holds its password, as it did before 5beb444f.
+_VERDICTS_UNDER_AN_ID = [
+    ("ID：koho01\nパスワード：Easy", "Easy"), ("ID：koho01\nパスワード：Safe", "Safe"), ("SSID：kanko\nパスワード：Safe", "Safe"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _VERDICTS_UNDER_AN_ID)
+def test_a_verdicts_word_under_an_id_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
