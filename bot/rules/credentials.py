@@ -2478,15 +2478,14 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
 
 
 # A password of kanji or kana typed one letter apart after its label and a separator, alone to the end of its line or before
-# 「です」 (「パスワード：春 夏 秋 冬」「PW：桜 並 木」「パスワードは さ く ら です」): a label then a value, as a form has it. Letters
-# spaced so are no sentence; only a note of no value (「別 途 連 絡」「不 要」), a scale (「弱 中 強」) or choices in order
-# (「ア イ ウ エ」) is prose. The a11y rule
-# knows some such runs for lists (「春 夏 秋 冬」) and says nothing of them, and no other reader took kanji, so the password
-# went out unflagged.
+# 「です」, or in quotes (「パスワード：春 夏 秋 冬」「PW：桜 並 木」「パスワードは さ く ら です」「PW『春 夏 秋 冬』」): a label then
+# a value, as a form has it. Letters spaced so are no sentence; only a note of no value (「別 途 連 絡」「不 要」), a scale
+# (「弱 中 強」) or choices in order (「ア イ ウ エ」) is prose. The a11y rule knows some such runs for lists (「春 夏 秋 冬」) and
+# says nothing of them, and no other reader took kanji, so the password went out unflagged.
 _SPACED_LETTERS = re.compile(
-    rf"(?i)(?P<label>{_PASSWORD_LABEL})[ \t]*+(?:[:：=]|は)[ \t\u3000]*+"
+    rf"(?i)(?P<label>{_PASSWORD_LABEL})[ \t]*+(?:(?:[:：=]|は)[ \t\u3000]*+(?P<open>[「『])?|(?P<quote>[「『]))"
     r"(?P<value>[\u3400-\u9fffぁ-ゖァ-ヺ](?:[ \t\u3000](?!です|でした)[\u3400-\u9fffぁ-ゖァ-ヺ]){2,15}+)"
-    r"(?=[ \t\u3000]*+(?:です|でした|。|\n|$))"
+    r"(?=[ \t\u3000]*+(?(open)[」』]|(?(quote)[」』]|(?:です|でした|。|\n|$))))"
 )
 _NO_VALUE_LETTERS = re.compile(
     r"不要|無し|なし|ナシ|別途|連絡|未定|未設定|設定|変更|確認|後日|通知|各自|同上|省略|非公開|秘密|任意|個別|記載|参照|下記|上記|"

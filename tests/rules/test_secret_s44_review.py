@@ -51,7 +51,8 @@ def test_a_password_under_a_cross_sign_is_flagged_and_masked(text: str, value: s
 # as a list and is silent, and no reader took kanji, so no finding was made at all.
 _SPACED_LETTER_VALUES = [
     ("パスワード：春 夏 秋 冬", "春 夏 秋 冬"), ("PW：春 夏 秋 冬", "春 夏 秋 冬"), ("パスワード：桜 並 木", "桜 並 木"),
-    ("ID：koho01\nパスワード：さ く ら", "さ く ら"), ("Wi-Fiのパスワードは 雪 月 花 です", "雪 月 花"),
+    ("ID：koho01\nパスワード：さ く ら", "さ く ら"), ("Wi-Fiのパスワードは 雪 月 花 です", "雪 月 花"), ("PW『春 夏 秋 冬』", "春 夏 秋 冬"),
+    ("パスワードは「雪 月 花」です", "雪 月 花"),
 ]
 
 
