@@ -3653,9 +3653,13 @@ _ONE_WITH_IT = re.compile(r"同じ|共通|兼用|にも使")
 # The next sentence saying, of the word, that it is what one logs in or goes in with (「管理画面に入るときに使います」
 # 「ログインに使います」「共有フォルダを開くときに入力します」): a login's, as 「（ログイン用）」 says. Right after the verb only:
 # 「Wi-Fiに接続するときは別のパスワードを使います」 says another thing is.
+# The verb closing the sentence, not a clause of another noun or a denial (「ログインに使うパスワードとは別です」「接続時に使う
+# パスワードは受付でお伝えします」「管理画面に入るときに使うものではありません」): those say the 合言葉 is not the login's.
 _USED_TO_LOG_IN = re.compile(
-    r"(?:入る|入れる|開く|ログインする|サインインする|接続する|つなぐ)(?:とき|時|際|場合)(?:に|は)?[ \t]*+(?:も)?(?:使|入力)"
-    r"|(?:ログイン|サインイン|接続|入室)(?:に|で|時に|の際に|する際に)[ \t]*+(?:も)?使"
+    r"(?:(?:入る|入れる|開く|ログインする|サインインする|接続する|つなぐ)(?:とき|時|際|場合)(?:に|は)?"
+    r"|(?:ログイン|サインイン|接続|入室)(?:に|で|時に|の際に|する際に))[ \t]*+(?:も)?"
+    r"(?:使(?:います|用します|用してください|ってください|えます)|入力(?:します|してください))"
+    r"[ \t]*+(?:[（(][^）)\n]{0,40}[）)])?[ \t]*+$"
 )
 # Before the word in its sentence, the staff it is for (「職員用の合言葉は…」「庁内用の合言葉：…」): an office's, not a
 # campaign's, said to no guest.

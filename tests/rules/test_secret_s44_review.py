@@ -139,3 +139,22 @@ _VERDICTS_UNDER_AN_ID = [
 @pytest.mark.parametrize(("text", "value"), _VERDICTS_UNDER_AN_ID)
 def test_a_verdicts_word_under_an_id_is_flagged_and_masked(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
+
+
+# A 合言葉 and a next sentence that names a login only in a clause of another thing, or denies it is the login's: the event's
+# word (f4a4f772 read any 「ログインに使う」「接続時に使う」 there as the 合言葉's use, and blocked the event's notice).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "合言葉はSnow2026です。なお、会場Wi-Fiへの接続時に使うパスワードは受付でお伝えします。",
+        "合言葉はSnow2026です。ログインに使うパスワードとは別です。",
+        "合言葉はSnow2026です。特設サイトのログインに使うIDは受付で配布します。",
+        "合言葉はYuki2026です。管理画面に入るときに使うものではありません。",
+    ],
+)
+def test_an_events_watchword_beside_another_things_login_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
+
+
+def test_a_long_paste_of_watchwords_stays_linear() -> None:
+    assert_stays_linear(secret_value_spans, "合言葉はSnow2026です。ログインに使うパスワードとは別です 職員用 ")
