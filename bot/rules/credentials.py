@@ -2493,7 +2493,13 @@ _NO_VALUE_LETTERS = re.compile(
 )
 
 
+# Three letters one space apart, looked for first: the label's pattern read over every draft took 0.36 ms of a 1,000-letter one.
+_THREE_SPACED_LETTERS = re.compile(r"[\u3400-\u9fffぁ-ゖァ-ヺ][ \t\u3000][\u3400-\u9fffぁ-ゖァ-ヺ][ \t\u3000][\u3400-\u9fffぁ-ゖァ-ヺ]")
+
+
 def _spaced_letters(norm: str) -> Iterator[Credential]:
+    if not _THREE_SPACED_LETTERS.search(norm):
+        return
     for m in _SPACED_LETTERS.finditer(norm):
         if _PIN_ONLY_LABEL.fullmatch(m["label"]) or all(c in "〇零一二三四五六七八九 \t\u3000" for c in m["value"]):
             continue  # a number, which the PIN's readers read (「暗証番号：一 二 三 四」 is a well-known one)
