@@ -294,13 +294,13 @@ _ONLY_NUMBERS = re.compile(r"(?:#\d[\d\u30fb]*番?[\u30fb\u3041-\u3096]*)*#\d[^#
 # like 110番); not another word: 「#2025年」「#1000本のひまわり」, and 「番」 going on into a word (「#2024番勝負」「#100番目」
 # 「#1000番組」), are tags meant.
 # The short codes people are told to call (救急安心 #7119, 子ども医療 #8000, 警察相談 #9110, DV相談 #8008, 性犯罪被害相談
-# #8103 and #8891, 道路緊急ダイヤル #9910) stay phone codes before any word: 「#9110番相談窓口」「#7119番ダイヤル」 are the
-# number and what it is.
+# #8103 and #8891, 道路緊急ダイヤル #9910, JAF's road service #8139 that winter road posts give) stay phone codes before
+# any word: 「#9110番相談窓口」「#7119番ダイヤル」 are the number and what it is.
 # A short code (着信短縮ダイヤル) is #7000 to #9999 and no other: 「#2024を振り返って」「#0120へ」 are no number to call, and
 # were told to be one.
 _PHONE_CODE_TAG = re.compile(
     r"[7-9]\d{3}(?:[\u3041-\u3096]|番(?:通報)?(?![\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005A-Za-z0-9_]))"
-    r"|(?:7119|8000|9110|8008|8103|8891|9910)番"
+    r"|(?:7119|8000|9110|8008|8103|8891|9910|8139)番"
 )
 _FOUR_DIGITS = re.compile(r"\d{4}")
 

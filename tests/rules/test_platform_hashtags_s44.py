@@ -34,3 +34,10 @@ def test_a_short_code_run_on_is_still_told(text: str) -> None:
 def test_a_year_run_on_is_still_an_unlisted_tag_on_instagram() -> None:
     [f] = findings_of("platform.hashtag_unlisted", "#2024を振り返って", platform="instagram", hashtags_allowed=("上越市",))
     assert "承認済みハッシュタグの一覧にありません" in f.message
+
+
+# JAF's road service #8139, which a winter road post gives (「立ち往生したら、#8139番ダイヤルへ」), is a code people are told to
+# call: with 「番」 and what it is after it, it was read as a tag.
+@pytest.mark.parametrize("text", ["立ち往生したら、#8139番ダイヤルへ", "JAFロードサービス（#8139番窓口）"])
+def test_jafs_road_service_before_a_word_is_still_a_phone_code(text: str) -> None:
+    assert _phone_code_told(text), text
