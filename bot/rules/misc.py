@@ -962,6 +962,8 @@ def portrait(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hi
     するもの、「写真は本人の了解を得たものではありません」「同意を得ているはずです」のように打ち消したりぼかしたりするもの、
     「写真撮影の同意を得ています」のような撮影だけの同意、「広報誌への掲載の同意を得ています」のような別の媒体への同意や、
     「学校が保護者の同意を得ています」のような学校や園の同意には反応します）。
+    英語の同じ記載（「Photos are published with the consent of the people shown.」）にも反応しません（「without consent」
+    「consent is pending」や、撮影だけの許可「Photos were taken with the permission of …」、施設の許可には反応します）。
     """
     if ctx.portrait_consent:
         return
@@ -1015,11 +1017,51 @@ _PEOPLE_SHOWN = re.compile(
 )
 
 
+# The same line in English, which a city's post for residents from abroad carries (「Photos are published with the
+# consent of the people shown.」): consent got or held, in a line on the pictures, neither denied nor yet to come
+# (「without consent」「consent is pending」「please obtain consent before …」), and permission only from the people shown
+# (「with the museum's permission」 is no one's consent to be shown).
+_CONSENT_GIVEN_EN = re.compile(
+    r"(?i)\b(?:with\s+(?:the\s+|their\s+|prior\s+|written\s+)*(?P<w1>consent|permission)"
+    r"|(?P<w2>consent|permission)\s+(?:has|have|had)\s+been\s+(?:obtained|given|granted)"
+    r"|(?:have|has|had)\s+(?:obtained|received|been\s+given|given\s+(?:us\s+)?)\s*(?:the\s+|their\s+)?(?P<w3>consent|permission))\b"
+)
+_PICTURE_WORD_EN = re.compile(r"(?i)\b(?:photo|photograph|picture|image|video|footage)s?\b|\b(?:filmed|photographed|pictured)\b")
+_NOT_GIVEN_EN = re.compile(r"(?i)\b(?:without|not|no|never|pending|unless|until|before|please|must|should|need)\b|n't")
+# Consent to take the pictures only (「Photos were taken with the permission of …」), as 「同意を得て撮影したものです」: not
+# to show them.
+_TAKEN_EN = re.compile(r"(?i)\b(?:taken|shot|filmed|photographed)\b")
+_POSTED_EN = re.compile(r"(?i)\b(?:publish(?:ed|ing)?|post(?:ed|ing)?|shar(?:e|ed|ing)|shown|used|appear(?:s|ing)?)\b")
+_PEOPLE_SHOWN_EN = re.compile(
+    r"(?i)\b(?:people|person|persons|participants|parents|guardians|families|family|subjects|everyone|students|children"
+    r"|individuals|those|shown|pictured|featured)\b"
+)
+
+
+def _consent_stated_in_english(doc: Document) -> bool:
+    text = doc.text
+    read: dict[int, tuple[bool, bool]] = {}  # each line read once, however many consents a long paste names
+    for m in _CONSENT_GIVEN_EN.finditer(text):
+        start = doc.line_start(m.start())
+        if start not in read:
+            end = text.find("\n", start)
+            line = text[start : len(text) if end < 0 else end]
+            read[start] = (
+                _PICTURE_WORD_EN.search(line) is not None and not _NOT_GIVEN_EN.search(line)
+                and not (_TAKEN_EN.search(line) and not _POSTED_EN.search(line)),
+                _PEOPLE_SHOWN_EN.search(line) is not None,
+            )
+        given, people = read[start]
+        if given and ((m["w1"] or m["w2"] or m["w3"]).lower() == "consent" or people):
+            return True
+    return False
+
+
 def consent_stated(doc: Document) -> bool:
     """Whether the draft's text says its pictures are shown with consent (the approval request shows so
     beside an unticked box: a channel draft has none to tick)."""
     if not any(w in doc.text for w in ("同意", "了承", "承諾", "了解", "許可", "許諾")):
-        return False
+        return ("consent" in doc.folded or "permission" in doc.folded) and _consent_stated_in_english(doc)
     text = doc.text
     # Each sentence read once, however many consents it names (a long paste without a full stop is one sentence).
     read: dict[tuple[int, int], tuple[bool, bool, int]] = {}

@@ -149,3 +149,42 @@ def test_consent_said_as_got_is_silent(text: str) -> None:
 )
 def test_consent_asked_about_or_denied_in_those_words_still_warns(text: str) -> None:
     assert findings_of("portrait.consent", text, **_ONE_PICTURE)
+
+
+# The consent line in English, which a post for residents from abroad carries: it was not read, and the warning asked for
+# what the post had said.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photos are published with the consent of the people shown.",
+        "Consent has been obtained from everyone pictured in these photos.",
+        "We have obtained consent from the parents for these pictures.",
+        "Photos: with consent of the people shown\n写真は後日掲載します",
+    ],
+)
+def test_consent_stated_in_english_is_silent(text: str) -> None:
+    assert not findings_of("portrait.consent", text, **_ONE_PICTURE)
+
+
+# Consent denied, asked for, pending, only to take the pictures, or a place's permission: none given to show them.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photos taken with the museum's permission.",
+        "All photos were taken with the permission of the participants.",
+        "Please obtain consent before posting photos.",
+        "These photos were posted without consent.",
+        "Consent for the photos is pending.",
+        "We haven't obtained consent for the photos yet.",
+        "Thank you for coming! See photos below.",
+    ],
+)
+def test_english_consent_not_given_to_show_the_pictures_still_warns(text: str) -> None:
+    assert findings_of("portrait.consent", text, **_ONE_PICTURE)
+
+
+def test_a_long_english_paste_of_consents_stays_linear() -> None:
+    from bot.rules.misc import consent_stated
+    from bot.rules.text import Document
+
+    assert_stays_linear(lambda text: consent_stated(Document(text)), "with the consent of, ")
