@@ -1714,8 +1714,11 @@ _SAID_NOT_IN_USE = re.compile(
 _A_NEW_ONE_SAID = re.compile(r"(?:新しい|変更後|今度)の?(?:は|が)")
 # A link written without its scheme, a domain's name or a path (「bit.ly/3AbcDef」「city.example.jp」): a page's address.
 _A_LINK_OR_A_NAME = re.compile(r"(?i)/|\.[a-z]{2,}\b|@")
+# 「しないで」 of what to make a password, not of how to keep the memo (「…：Tokyo⏎外部に共有しないでください」「…⏎転送しないよう
+# お願いします」), which a real password's memo says.
 _NOT_IN_USE_AFTER = re.compile(
-    r"避け|しないで|しないよう|使わない|やめ|危険|危な|推測|NG|ダメ|だめ|駄目|よくない|良くない|狙われ|破られ|"
+    r"避け|(?<!共有|転送|口外|公開|投稿|他言|拡散|紛失|放置|流出|漏洩)しないで|(?<!共有|転送|口外|公開|投稿|他言|拡散|紛失|放置|流出|漏洩)しないよう"
+    r"|使わない|やめ|危険|危な|推測|NG|ダメ|だめ|駄目|よくない|良くない|狙われ|破られ|"
     r"見破|ばれ|バレ|簡単|単純|ような|など|例"
 )
 # Whose code it is: 「金庫の暗証番号：」, or what it opens named just before (「倉庫の鍵⏎暗証番号：…」).

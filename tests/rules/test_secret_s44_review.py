@@ -158,3 +158,31 @@ def test_an_events_watchword_beside_another_things_login_stays_silent(text: str)
 
 def test_a_long_paste_of_watchwords_stays_linear() -> None:
     assert_stays_linear(secret_value_spans, "合言葉はSnow2026です。ログインに使うパスワードとは別です 職員用 ")
+
+
+# A memo's note on keeping it (「外部に共有しないでください」「転送しないようお願いします」) after a short password was read as an
+# awareness slide's 「…にしないで」 and silenced it; a slide's advice still does.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ID：koho01\nパスワード：Tokyo\n外部に共有しないでください",
+        "パスワード：Tokyo\n外部に共有しないでください",
+        "ID：koho01\nパスワード：Osaka\n転送しないようお願いします",
+        "暗証番号：4821\n他言しないでください",
+    ],
+)
+def test_a_memos_note_on_keeping_it_does_not_silence_a_short_password(text: str) -> None:
+    assert findings_of("confidential.secret", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["パスワード：Tokyo\n推測されやすいので避けましょう", "暗証番号は1234です。\nこのような番号にしないでください",
+     "パスワード：Tokyo\nこんなパスワードにしないようにしましょう"],
+)
+def test_a_slides_advice_after_a_short_password_still_silences_it(text: str) -> None:
+    assert not findings_of("confidential.secret", text)
+
+
+def test_a_short_password_before_a_note_on_keeping_it_is_masked_in_the_report() -> None:
+    assert_secret_flagged_and_masked("ID：koho01\nパスワード：Tokyo\n外部に共有しないでください", "Tokyo")
