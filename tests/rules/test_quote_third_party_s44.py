@@ -195,3 +195,18 @@ def test_a_person_named_after_a_public_body_warns(text: str) -> None:
 )
 def test_a_public_bodys_own_office_is_silent(text: str) -> None:
     assert not findings_of("quote.third_party", text), text
+
+
+# A municipality's assembly is as official a source as the prefecture's (「出典：新潟県議会」 was silent, 「出典：上越市議会」
+# warned): minutes and figures it publishes. One member, of either, is another's word.
+@pytest.mark.parametrize("text", ["出典：上越市議会", "出典：上越市議会だより", "出典：妙高市議会", "出典：新潟県議会"])
+def test_an_assembly_as_the_source_is_silent(text: str) -> None:
+    assert not findings_of("quote.third_party", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["出典：新潟県議 山田太郎", "出典：上越市議のブログ", "出典：上越市議会議員 山田太郎", "出典：新潟県議会議員 鈴木", "上越市議会のXより："],
+)
+def test_a_member_of_an_assembly_as_the_source_still_warns(text: str) -> None:
+    assert findings_of("quote.third_party", text)
