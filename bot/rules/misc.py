@@ -1063,8 +1063,10 @@ def _consent_stated_in_english(doc: Document) -> bool:
 def consent_stated(doc: Document) -> bool:
     """Whether the draft's text says its pictures are shown with consent (the approval request shows so
     beside an unticked box: a channel draft has none to tick)."""
-    if not any(w in doc.text for w in ("同意", "了承", "承諾", "了解", "許可", "許諾")):
-        return ("consent" in doc.folded or "permission" in doc.folded) and _consent_stated_in_english(doc)
+    # A post in both languages may say it in either (「※写真は…」 in Japanese, or only its English line).
+    english = ("consent" in doc.folded or "permission" in doc.folded) and _consent_stated_in_english(doc)
+    if english or not any(w in doc.text for w in ("同意", "了承", "承諾", "了解", "許可", "許諾")):
+        return english
     text = doc.text
     # Each sentence read once, however many consents it names (a long paste without a full stop is one sentence).
     read: dict[tuple[int, int], tuple[bool, bool, int]] = {}

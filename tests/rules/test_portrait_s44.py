@@ -188,3 +188,8 @@ def test_a_long_english_paste_of_consents_stays_linear() -> None:
     from bot.rules.text import Document
 
     assert_stays_linear(lambda text: consent_stated(Document(text)), "with the consent of, ")
+
+
+def test_a_bilingual_post_saying_consent_in_english_only_is_silent() -> None:
+    text = "運動会の様子です（撮影は学校の許可を得ています）。\nPhotos are published with the consent of the families shown."
+    assert not findings_of("portrait.consent", text, **_ONE_PICTURE)
