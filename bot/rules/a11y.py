@@ -354,6 +354,13 @@ _VOWELS = frozenset("aeiou")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 # The note names of a scale, round twice: a scale may start on any of them (「G A B C D」).
 _NOTE_NAMES = "cdefgabcdefgab"
+# Initialisms a city's posts use that happen to have a word's vowels (「D I Y 講座」「J A L」「S O S」「P D C A」): read letter by
+# letter whether spaced or not, so spacing them loses nothing. Not those read as a word (「ユネスコ」「ジャイカ」「ファックス」
+# 「テル」): spaced, they lose it as 「セール」 does.
+_INITIALISMS = frozenset({
+    "diy", "jal", "ana", "sos", "pdca", "obog", "led", "vip", "faq", "ceo", "cio", "cad", "gis", "ict", "iot", "usb",
+    "bgm", "dvd", "lgbt", "sdgs",
+})
 
 
 def _spelled_latin_word(letters: str) -> bool:
@@ -368,6 +375,8 @@ def _spelled_latin_word(letters: str) -> bool:
         return False  # ranks, 「S」 above 「A」: 「S A B C」「S A B C D」
     if letters in _NOTE_NAMES:
         return False  # a scale from any note: 「C D E F G A B」「G A B C D」
+    if letters in _INITIALISMS:
+        return False
     if len(letters) >= 4:
         return any(c in _VOWELS for c in letters)
     return letters[1] in _VOWELS and letters[0] not in _VOWELS and letters[2] not in _VOWELS
@@ -413,7 +422,7 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     「大 中 小 学 校」は反応します）。
     英字を一文字ずつ離したもの（「S A L E」「O P E N」「N E W」、全角の「Ｓ Ａ Ｌ Ｅ」も）も「エス、エー、エル、イー」と
     読まれるので見つけます。サイズの「S M L」、順に並べた選択肢の「A B C」「x y z」、ランクの「S A B C」、音階の
-    「C D E F G」、頭文字の「U S A」「A E D」「N P O」のように、もともと一文字ずつ読むものは対象外です。
+    「C D E F G」、頭文字の「U S A」「A E D」「N P O」「D I Y」「S O S」「P D C A」のように、もともと一文字ずつ読むものは対象外です。
     文字の間に「・」を入れたもの（「お・知・ら・せ」「【セ・ー・ル】」「ご・案・内」）も、一文字ずつ区切って読まれるので
     見つけます。漢字だけの並び（「市・町・村」「土・日・祝」）、順に並べた選択肢（「ア・イ・ウ」）、音の名前
     （「ド・レ・ミ」「ド・ミ・ソ」）と、一文字ずつが語の頭文字の標語（「お・か・し・も」「お・は・し・も」

@@ -202,3 +202,15 @@ def test_ranks_scales_and_slogans_letter_by_letter_stay_silent(text: str) -> Non
 ])
 def test_words_of_rank_note_or_slogan_letters_still_fire(text: str, excerpt: str) -> None:
     assert [f.excerpt for f in findings_of("a11y.spaced_word", text, now=NOW)] == [excerpt], text
+
+
+# Initialisms with a word's vowels (「D I Y」「S O S」「P D C A」) are read letter by letter spaced or not: spacing them loses
+# nothing, and the warning was a false alarm on them. Those read as a word (「U N E S C O」「F A X」「T E L」) still lose it.
+@pytest.mark.parametrize("text", ["D I Y 講座を開きます", "J A L の機内誌", "S O S を出して", "P D C A サイクル", "F A Q", "L E D 照明"])
+def test_spaced_initialisms_are_silent(text: str) -> None:
+    assert not findings_of("a11y.spaced_word", text)
+
+
+@pytest.mark.parametrize("text", ["U N E S C O 世界遺産", "F A X でお送りください", "T E L 025-000-0000"])
+def test_spaced_initialisms_read_as_a_word_still_warn(text: str) -> None:
+    assert findings_of("a11y.spaced_word", text)
