@@ -512,6 +512,13 @@ class Document:
         self.memo: dict[object, object] = {}
 
     @cached_property
+    def grams(self) -> frozenset[str]:
+        """Every letter and every two letters in a row of the folded view: a word list asks whether each of its
+        entries occurs (about 1,200 entries in all), and an entry whose first two letters are not here cannot."""
+        folded = self.folded
+        return frozenset(folded) | {folded[i : i + 2] for i in range(len(folded) - 1)}
+
+    @cached_property
     def latin(self) -> str:
         """The normalised view with Greek and Cyrillic look-alikes inside a Latin word read as the Latin
         letters they pass for (「Pаssword」 with a Cyrillic а), character for character: same offsets."""

@@ -115,6 +115,8 @@ class WordMatcher:
         self._entries = tuple(parsed)
         # Candidate check: an entry can only match where its folded surface occurs.
         self._probes = tuple((fold(w), w, p) for w, p in parsed)
+        # Each entry's first two letters, looked up in the draft's `Document.grams` before the entry is searched for.
+        self._headed = tuple((probe[0][:2], probe) for probe in self._probes)
         self._folded = frozenset(f for f, _, _ in self._probes)
         self._patterns: dict[tuple[str, str | None], _Pattern] = {}
 
@@ -130,8 +132,13 @@ class WordMatcher:
             self._patterns[key] = pat
         return pat
 
+    def _occurring(self, doc: Document) -> list[tuple[str, str, str | None]]:
+        grams, folded = doc.grams, doc.folded
+        return [probe for head, probe in self._headed if head in grams and probe[0] in folded]
+
     def present(self, doc: Document) -> bool:
-        return any(p in doc.folded for p, _, _ in self._probes)
+        grams, folded = doc.grams, doc.folded
+        return any(head in grams and probe[0] in folded for head, probe in self._headed)
 
     def find(self, doc: Document, within: tuple[int, int] | None = None) -> list[Match]:
         """Every morpheme-aligned occurrence of an entry (optionally starting inside an original span).
@@ -153,7 +160,7 @@ class WordMatcher:
         return list(found[bisect_left(starts, within[0]) : bisect_left(starts, within[1])])
 
     def _find_all(self, doc: Document) -> tuple[Match, ...]:
-        candidates = [self._pattern(w, p) for f, w, p in self._probes if f in doc.folded]
+        candidates = [self._pattern(w, p) for _, w, p in self._occurring(doc)]
         if not candidates:
             return ()
         tokens = doc.tokens
