@@ -13,7 +13,7 @@ from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
 from bot.rules.text import Document
 from bot.rules.text_fold import fold
-from bot.rules.wordlists import ContextWords, allowed_spans, context_words, load_sections, matcher
+from bot.rules.wordlists import ContextWords, allowed_spans, context_words, folded_set, load_sections, matcher
 from bot.rules.wordrule import merged, word_hits
 
 _MARK_MESSAGE = "「{word}」は秘密情報の表示です。公開してよい情報か確認し、表示ごと削除してください。"
@@ -622,7 +622,7 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     hits.extend(h for h in _closed_meeting(doc) if h.start not in said_at)
     hits.extend(_bid_secrets(doc))
     hits.extend(_en_bid_secrets(doc))
-    internal = tuple(fold(w) for w in load_sections("deliberation.txt").get("internal", ()))
+    internal = folded_set("deliberation.txt", "internal")
     council = _COUNCIL.search(doc.text) is not None  # once: read for every draft's 「〇件を提出しました」
     public_sentence: dict[tuple[int, int], bool] = {}
     for hit in sorted(hits, key=lambda h: h.start):
