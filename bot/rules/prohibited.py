@@ -909,9 +909,15 @@ def _reported(doc: Document, start: int, end: int, *, lesson: bool = False) -> b
         # Named as hurtful only to make light of it or call for it (「…を侮辱する言葉をどんどん使おう」「…で傷つく人が
         # いますが、気にせず使いましょう」「…傷つく人がいるなんて笑える」): the post says them itself.
         said = (closing, min(doc.sentence_at(start)[1], closing + 80))
-        return not (
-            _made_light_of(doc.text, *said)
-            or (_ENDORSED.search(doc.text, *said) and not _DISCOURAGED.search(doc.text, *said))
+        # Or in the sentence that turns on it (「…で傷つく人がいます。でも気にせず使いましょう。」).
+        spans = [said]
+        turned = doc.next_in_paragraph(doc.sentence_at(start)[1])
+        if turned is not None and _TURN_OPENING.match(doc.text, turned[0]):
+            spans.append((turned[0], min(turned[1], turned[0] + 80)))
+        return not any(
+            _made_light_of(doc.text, *span)
+            or (_ENDORSED.search(doc.text, *span) and not _DISCOURAGED.search(doc.text, *span))
+            for span in spans
         )
     # 「ネットに「死ね」と書き込むのはいじめです」: the act of saying it, named as the topic of what the
     # sentence says of it. Only a warning against it: 「「死ね」と書き込むのは自由です」 says it is fine.
@@ -1182,6 +1188,8 @@ _CALLED_HURTFUL = re.compile(
     # モヤモヤしたことはありませんか」「…に違和感を覚えます」). Not the unease denied (「モヤモヤしません」).
     r"|(?:に|で|て)\s*(?:モヤモヤ|もやもや|モヤッと|もやっと)\s*(?:し(?:た|ている|ます|ませんか)|する|を感じ)"
     r"|(?:に|で|て)\s*(?:違和感|抵抗感?)\s*(?:を|が)\s*(?:覚え|感じ|あり(?!ません(?!か)))"
+    # Or the slight it carries to those so called (「…と呼ばれると、よそ者扱いされているように感じる人もいます」).
+    r"|扱い(?:され|を受け)?\s*(?:ている|た)?\s*(?:ように|と)\s*感じ"
     r"|(?:に|で|て)\s*(?:嫌|いや|イヤ|不快|悲しい|つらい|辛い)な?\s*(?:思い|気持ち)\s*(?:を|に)\s*(?:し|なっ|なり|なる)(?!ない|ません(?!か))"
 )
 # The hurt made light of, or the words welcomed, after they are called hurtful: a troll's reply, not a notice.

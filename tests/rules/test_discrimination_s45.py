@@ -26,6 +26,8 @@ def _said(text: str) -> list[str]:
         "「女のくせに」と言われてモヤモヤした経験はありませんか。",
         "「外人」と呼ばれて嫌な思いをしたことがある外国人住民は少なくありません。",
         "「バカ」という言葉にモヤモヤしたことはありませんか。",
+        "「外人」と呼ばれると、よそ者扱いされているように感じる人もいます。",
+        "「外人さん」と呼ばれると、よそ者扱いされているように感じる人もいます。",
     ],
 )
 def test_a_word_questioned_by_the_unease_it_leaves_is_named_not_said(text: str) -> None:
@@ -41,7 +43,23 @@ def test_a_word_questioned_by_the_unease_it_leaves_is_named_not_said(text: str) 
         "「外人」という言葉にモヤモヤする人がいるなんて笑える。",
         "「女のくせに」と言われて嫌な思いはしません。",
         "あいつは「外人」だ。モヤモヤしたことはありませんか。",
+        # The hurt named, then made light of in the sentence that turns on it.
+        "「オカマ」という呼び方で傷つく人がいます。でも気にせず使いましょう。",
+        "「オカマ」という呼び方で傷つく人がいます。でも、どんどん使おう。",
+        "「女のくせに」という言葉にモヤモヤしたことはありませんか。でも気にせず使いましょう。",
     ],
 )
 def test_the_unease_denied_or_mocked_still_fires(text: str) -> None:
     assert _said(text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「オカマ」という呼び方で傷つく人がいます。でも、気にしすぎだと思う人もいるかもしれません。言われた側の気持ちを考えましょう。",
+        "「オカマ」という呼び方で傷つく人がいます。でも、言った本人は冗談のつもりかもしれません。",
+        "「女のくせに」という言葉にモヤモヤしたことはありませんか。でも、声を上げにくいですよね。",
+    ],
+)
+def test_a_turn_that_does_not_make_light_of_the_hurt_stays_silent(text: str) -> None:
+    assert _said(text) == []
