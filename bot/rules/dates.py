@@ -273,7 +273,10 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     4日（月）から通常業務」）も、間にほかの日や月、改行がなければ、その日付の月（小さい日は、その月の曜日と合わなければ翌月）として確かめます。休みの後に再び始まる日（「12月28日まで受付、4日（月）から再開」「～30日（水）（4日（月）から通常開館）」「より平常どおり」「（4日（月）～通常業務）」「4日（月）から開庁します」）は、その月よりも翌月のその日のほうが近ければ、その月の曜日と合っていても翌月の日として確かめます。正しい曜日に直した形を提案します。
     月を書かない日（「本日5日（土）」「締切は25日（金）」）は、下書きにそれより前に月が出てこなければ、
     先月・今月・来月のどれかの曜日と合うかを確かめます（どれとも合わなければ知らせます）。
-    「来月5日（火）」「今月の5日」は、その月として確かめます。「12月の休館日：29日（火）」「12月は5日（土）」
+    「来月5日（火）」「今月の5日」は、その月として確かめます。「年明けは4日（月）から開庁します」「年始は」「新年は」
+    「仕事始めは」「お正月は」の後の月を書かない日は、どの月に書いた投稿でも1月の日として確かめます（「新年度は」
+    「新年を迎えるしめ縄作りは」「お正月飾り作り教室は」の後の日は対象外です）。「年末年始の休館日：29日（火）～3日（日）」
+    「年末年始は28日（月）から」のように年末年始の後の月を書かない日は、15日以降なら12月、14日までなら1月の日として確かめます。「12月の休館日：29日（火）」「12月は5日（土）」
     「【12月の開館日】」の次の行の「5日（土）」のように、月だけを見出しのように書いた後の日は、その月として確かめます。
     「11月、12月の休館日は23日（火）」「11月・12月の」「10、11月の」「10月～12月の」のように月を二つ書いた後の日は、どちらの月か
     分からないため、書かれた曜日がどの月のその日とも、投稿する月と翌月のその日とも合わないときだけ知らせます（「30日（月）と1日（火）、3日（木）」のように続けて並べた日も同じです。二つの月は同じ年の月として読みます。「～3日（日）」のように範囲で戻った日は最後の月の翌月でもよく、月が五つ以上にわたるときは確かめません）。
@@ -769,6 +772,8 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
             named = _RELATIVE_MONTH.search(doc.norm, max(0, m.start() - 5), m.start())
             if named:  # 「来月5日（火）」: that month
                 year, month = _months_from(today, _RELATIVE_MONTHS[named.group(1)])
+            elif (new_year := _new_year_month(doc.norm, m, last_month)) is not None:
+                month, year = new_year  # 「年明けは4日（月）から」「年末年始の休館日：29日（火）～3日（日）」
             elif _bare_day(doc.norm, m) and (
                 last_month is None or not _BARE_AFTER.search(doc.norm, max(0, m.start() - 24), m.start())
             ):
@@ -1039,6 +1044,45 @@ _RELATIVE_MONTHS = {"先月": -1, "前月": -1, "今月": 0, "本月": 0, "来�
 _RELATIVE_MONTH = re.compile(r"(再来月|先月|前月|今月|本月|来月|翌月)(?:の)?\s*+$")
 # A month named anywhere before a day (「3月の行事予定」): the day may be in that month.
 _MONTH_WORD = re.compile(rf"(?:{_NUM})\s*+月(?!曜)|[0-9]{{1,2}}/[0-9]")
+
+
+# A word for the year's first days before a day without its month (「年明けは4日（月）から開庁します」「年始は」「新年は」
+# 「仕事始めは」「年明け最初の開庁日は」): the day is January's, whatever month the post is written in or named before.
+# Not 年末年始 (the closure, from December), 新年度 (April); not a day the new year is got ready on (「新年を迎える
+# しめ縄作りは20日（日）」「年明けに向けた大掃除は」「年明け前の」「年明けまでの」: に・を・まで・前 between), and not
+# 正月 before a noun, which names December's classes as often (「お正月飾り作り教室は20日（日）」). Nothing between the word and the
+# day but a few letters of the same clause, or for 正月 nothing but its 「は」.
+_NEW_YEAR_BEFORE = re.compile(
+    r"(?:(?<!年末)(?<!年末・)年始|年明け|新年(?!度)|仕事始め|御用始め)[^0-9。、！？!?\n~〜～にをま前]{0,10}[、,]?\s*+$"
+    # 「お正月は3日（日）まで休館」: 正月 as the topic, the day right after it.
+    r"|(?<!旧)正月(?:三が日)?\s*+[はも][、,]?\s*+$"
+)
+_NEW_YEAR_WITHIN = 16
+# 「年末年始の休館日：29日（火）～3日（日）」「年末年始は28日（月）から休館」: the closure over the year end, its days in
+# December from the middle of the month and in January before it, whatever month the post is written in (posted in
+# November, 29 and 3 were read as November's or December's).
+_YEAR_END_BEFORE = re.compile(r"年末年始[^0-9。、！？!?\n~〜～にをま前]{0,10}[、,]?\s*+$")
+_YEAR_END_FROM_DAY = 15
+
+
+def _new_year_month(norm: str, m: re.Match[str], last: tuple[int, int | None, int] | None) -> tuple[int, int | None] | None:
+    """The month (and year, when the date before it wrote one) a day-only date ``m`` after a word for the new year
+    (_NEW_YEAR_BEFORE: January) or for the year-end closure (_YEAR_END_BEFORE: December or January) is in; None after
+    neither. With no year written before, the year is left to the nearest reading."""
+    begin = max(0, m.start() - _NEW_YEAR_WITHIN)
+    if not any(w in norm[begin : m.start()] for w in ("年", "始", "正月")):  # most days: no such word
+        return None
+    if _NEW_YEAR_BEFORE.search(norm, begin, m.start()):
+        month = 1
+    elif _YEAR_END_BEFORE.search(norm, begin, m.start()):
+        month = 12 if _number(m.group("d_only")) >= _YEAR_END_FROM_DAY else 1
+    else:
+        return None
+    if last is None or not last[1]:
+        return month, None
+    # The year of the closure a date before it is in: 「12月28日（月）まで。年明けは…」 goes on into the next year.
+    closure = last[1] if last[0] >= 7 else last[1] - 1
+    return month, closure + (month == 1)
 
 
 def _months_from(today: date, k: int) -> tuple[int, int]:

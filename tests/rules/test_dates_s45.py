@@ -1,0 +1,107 @@
+"""Red team of date.weekday_mismatch (s45): a day without its month after 「年明け」「年始」 and the other words for the
+year's first days.
+
+2027-01-04 is a Monday, 2026-12-04 a Friday, 2026-11-04 a Wednesday.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from tests.rules.conftest import JST, findings_of
+
+DEC = datetime(2026, 12, 7, 10, 0, tzinfo=JST)  # a Monday in working hours
+NOV = datetime(2026, 11, 20, 10, 0, tzinfo=JST)  # year-end notices go out from November
+JAN = datetime(2027, 1, 5, 10, 0, tzinfo=JST)
+
+
+# A day after 「年明けは」「年始は」「新年は」「仕事始めは」「お正月は」 is January's, whatever month the post names or
+# does not: posted in November, 「年明けは4日（月）から開庁します」 was told 4 November and 4 December were a
+# Wednesday and a Friday (a false error on a right date); posted in December, 「年明けは4日（金）から」 passed, 4 December
+# being a Friday, and the wrong weekday went out for 4 January.
+@pytest.mark.parametrize("now", [NOV, DEC, JAN])
+@pytest.mark.parametrize("text", [
+    "年明けは4日（月）から開庁します",
+    "年始は4日（月）から開庁します",
+    "年明け、4日（月）から通常どおり開館します",
+    "新年は4日（月）より開庁いたします",
+    "仕事始めは4日（月）です",
+    "年明け最初の開庁日は4日（月）です",
+    "お正月は3日（日）まで休館し、4日（月）から開館します",
+    "年明けの4日（月）、5日（火）は混雑が予想されます",
+    "年末年始の休館日のお知らせ。年明けは4日（月）から開館します",
+])
+def test_a_day_after_a_word_for_the_new_year_is_januarys_and_right_there_is_silent(now: datetime, text: str) -> None:
+    assert findings_of("date.weekday_mismatch", text, now=now) == [], text
+
+
+@pytest.mark.parametrize("now", [NOV, DEC, JAN])
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("年明けは4日（金）から開庁します", "4日（金）"),
+    ("年始は4日（金）から開庁します", "4日（金）"),
+    ("新年は4日（金）より開庁いたします", "4日（金）"),
+    ("仕事始めは4日（金）です", "4日（金）"),
+    ("年明け最初の開庁日は4日（金）です", "4日（金）"),
+    ("年明けの4日（月）、5日（土）は混雑が予想されます", "5日（土）"),
+])
+def test_a_wrong_weekday_after_a_word_for_the_new_year_is_told_as_januarys(now: datetime, text: str,
+                                                                           wrong: str) -> None:
+    [found] = findings_of("date.weekday_mismatch", text, now=now)
+    assert text[found.start : found.end] == wrong
+    assert found.message.startswith("2027年1月"), found.message
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # 年末年始 is the closure that starts in December, 新年度 April, 旧正月 a lunar February: not January's words.
+    ("年末年始は28日（月）から休館します", None),
+    ("年末年始は28日（金）から休館します", "28日（金）"),
+    ("新年度は4日（金）から受付を始めます", None),
+    ("旧正月の催しは4日（金）に行います", None),
+])
+def test_the_closure_the_fiscal_year_and_the_lunar_new_year_are_not_read_as_january(text: str,
+                                                                                   wrong: str | None) -> None:
+    found = findings_of("date.weekday_mismatch", text, now=DEC)
+    assert [text[f.start : f.end] for f in found] == ([wrong] if wrong else []), text
+
+
+@pytest.mark.parametrize("text", [
+    # Getting ready for the new year in December: the day is December's (the 20th a Sunday, the 28th a Monday).
+    "新年を迎えるしめ縄作り教室は20日（日）に開催します",
+    "年明けに向けた大掃除は28日（月）です",
+    "年明け前の最終開館日は28日（月）です",
+    "年明けまでの休館日は28日（月）からです",
+    "お正月飾り作り教室は20日（日）に開催します",
+    "正月用品の販売会は20日（日）です",
+])
+def test_a_day_the_new_year_is_got_ready_on_is_not_read_as_january(text: str) -> None:
+    assert findings_of("date.weekday_mismatch", text, now=DEC) == [], text
+
+
+# The year-end closure's days without their month are December's from the middle of the month and January's before
+# it: posted in November, 「年末年始の休館日：29日（火）～3日（日）」 read 29 and 3 as November's or December's and told the
+# writer 3 November was a Tuesday.
+@pytest.mark.parametrize("now", [NOV, DEC, JAN])
+@pytest.mark.parametrize("text", [
+    "年末年始の休館日：29日（火）～3日（日）",
+    "年末年始は29日（火）から3日（日）まで閉庁します",
+    "年末年始は28日（月）まで開庁し、4日（月）から通常業務です",
+    "年末年始の休館：29日（火）～3日（日）、4日（月）から通常開館",
+])
+def test_the_year_end_closures_days_are_december_and_january_and_right_there_are_silent(now: datetime,
+                                                                                      text: str) -> None:
+    assert findings_of("date.weekday_mismatch", text, now=now) == [], text
+
+
+@pytest.mark.parametrize("now", [NOV, DEC])
+@pytest.mark.parametrize(("text", "wrong", "says"), [
+    ("年末年始の休館日：29日（月）～3日（日）", "29日（月）", "2026年12月29日は火曜日です"),
+    ("年末年始の休館日：29日（火）～3日（土）", "3日（土）", "2027年1月3日は日曜日です"),
+    ("年末年始は28日（金）から休館します", "28日（金）", "2026年12月28日は月曜日です"),
+])
+def test_a_wrong_weekday_in_the_year_end_closure_is_told_in_its_month(now: datetime, text: str, wrong: str,
+                                                                     says: str) -> None:
+    [found] = findings_of("date.weekday_mismatch", text, now=now)
+    assert text[found.start : found.end] == wrong
+    assert found.message.startswith(says), found.message
