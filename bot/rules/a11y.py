@@ -397,6 +397,14 @@ _DOTTED = re.compile(
 )
 # Kana among the letters: dots between kanji alone make a list (「市・町・村」「土・日・祝」「衣・食・住」).
 _KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa\u30fc]")
+# Katakana letters dotted apart where the katakana starts and ends, whatever letters of another script stand around
+# them: 「冬のセ・ー・ル開催中」「カ・フ・ェ営業中」 (_DOTTED takes three letters only with no letter after them, as
+# 「ア・ラ・カルト」's are words). 「ア・ラ・カルト」 itself runs on in katakana and is not taken.
+_KATAKANA_LETTER = "\u30a1-\u30fa\u30fc"
+_DOTTED_KATAKANA = re.compile(
+    rf"(?<![{_DOTS}{_KATAKANA_LETTER}])[{_KATAKANA_LETTER}](?:[{_DOTS}][{_KATAKANA_LETTER}]){{2,}}"
+    rf"(?![{_DOTS}{_KATAKANA_LETTER}])"
+)
 
 
 @rule(
@@ -427,8 +435,9 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     英字を一文字ずつ離したもの（「S A L E」「O P E N」「N E W」、全角の「Ｓ Ａ Ｌ Ｅ」も）も「エス、エー、エル、イー」と
     読まれるので見つけます。サイズの「S M L」、順に並べた選択肢の「A B C」「x y z」、ランクの「S A B C」、音階の
     「C D E F G」、頭文字の「U S A」「A E D」「N P O」「D I Y」「S O S」「P D C A」のように、もともと一文字ずつ読むものは対象外です。
-    文字の間に「・」を入れたもの（「お・知・ら・せ」「【セ・ー・ル】」「ご・案・内」）も、一文字ずつ区切って読まれるので
-    見つけます。漢字だけの並び（「市・町・村」「土・日・祝」）、順に並べた選択肢（「ア・イ・ウ」）、音の名前
+    文字の間に「・」を入れたもの（「お・知・ら・せ」「【セ・ー・ル】」「ご・案・内」、前後に続く文字のあるカタカナの
+    「冬のセ・ー・ル開催中」「カ・フ・ェ営業中」）も、一文字ずつ区切って読まれるので
+    見つけます。カタカナが続く「ア・ラ・カルト」、漢字だけの並び（「市・町・村」「土・日・祝」）、順に並べた選択肢（「ア・イ・ウ」）、音の名前
     （「ド・レ・ミ」「ド・ミ・ソ」）と、一文字ずつが語の頭文字の標語（「お・か・し・も」「お・は・し・も」
     「い・か・の・お・す・し」「ま・ご・わ・や・さ・し・い」、空白で区切ったものも）は対象外です。
     """
@@ -461,7 +470,12 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
                     suggestion=_GAP_RE.sub("", m.group()),
                 )
     if any(dot in doc.text for dot in _DOTS) and _DOT_HINT.search(doc.text):
-        for m in _DOTTED.finditer(doc.text):
+        dotted = list(_DOTTED.finditer(doc.text))
+        # A katakana word inside a longer run (「冬のセ・ー・ル開催中」), where _DOTTED found nothing over it.
+        dotted += [k for k in _DOTTED_KATAKANA.finditer(doc.text)
+                   if not any(d.start() < k.end() and k.start() < d.end() for d in dotted)]
+        dotted.sort(key=lambda d: d.start())
+        for m in dotted:
             letters = _DOTS_RE.sub("", m.group())
             if _KANA.search(letters) and not _one_letter_items(letters):
                 yield Hit(

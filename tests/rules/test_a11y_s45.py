@@ -1,4 +1,5 @@
-"""Red team of a11y.spaced_word (s45): lists of one-kanji items a city's posts space out."""
+"""Red team of a11y.spaced_word (s45): lists of one-kanji items a city's posts space out, and a katakana word set
+apart letter by letter with 「・」 inside a longer run of text."""
 
 from __future__ import annotations
 
@@ -33,3 +34,36 @@ def test_a_list_of_one_kanji_items_spaced_out_is_silent(text: str) -> None:
 def test_a_spaced_word_among_those_letters_still_fires(text: str, run: str) -> None:
     found = findings_of("a11y.spaced_word", text)
     assert [text[f.start : f.end] for f in found] == [run], text
+
+
+# A katakana word dotted letter by letter then the rest of its phrase in kanji or hiragana (「セ・ー・ル開催中」
+# 「冬のセ・ー・ル」「カ・フ・ェ営業中」) got nothing: three dotted letters had to stand alone, as 「ア・ラ・カルト」's are
+# words; the end of the katakana is where the word ends.
+@pytest.mark.parametrize(("text", "run", "fixed"), [
+    ("セ・ー・ル開催中", "セ・ー・ル", "セール"),
+    ("冬のセ・ー・ル開催中！", "セ・ー・ル", "セール"),
+    ("駅前でフ・ェ・ス開催", "フ・ェ・ス", "フェス"),
+    ("カ・フ・ェ営業中", "カ・フ・ェ", "カフェ"),
+    ("バ・ザ・ーを開催します", "バ・ザ・ー", "バザー"),
+    ("大・セ・ー・ル", "大・セ・ー・ル", "大セール"),
+    ("春のイ・ベ・ン・ト情報", "イ・ベ・ン・ト", "イベント"),
+])
+def test_a_dotted_katakana_word_before_other_letters_fires(text: str, run: str, fixed: str) -> None:
+    [found] = findings_of("a11y.spaced_word", text)
+    assert text[found.start : found.end] == run
+    assert found.suggestion == fixed
+
+
+@pytest.mark.parametrize("text", [
+    # Words apart, a name's parts, the scale and choices in order stay silent.
+    "ア・ラ・カルトメニューをご用意しました",
+    "ア・ラ・モードなスイーツ",
+    "レオナルド・ダ・ヴィンチ展を開催します",
+    "ジョン・F・ケネディ",
+    "音楽の授業でド・レ・ミを歌いました",
+    "正しいものをア・イ・ウから選んでください",
+    "防災のお・か・し・もを守りましょう",
+    "市・町・村の担当者会議",
+])
+def test_dotted_letters_that_are_no_word_stay_silent(text: str) -> None:
+    assert findings_of("a11y.spaced_word", text) == [], text
