@@ -274,7 +274,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     月を書かない日（「本日5日（土）」「締切は25日（金）」）は、下書きにそれより前に月が出てこなければ、
     先月・今月・来月のどれかの曜日と合うかを確かめます（どれとも合わなければ知らせます）。
     「来月5日（火）」「今月の5日」は、その月として確かめます。「年明けは4日（月）から開庁します」「年始は」「新年は」
-    「仕事始めは」「お正月は」の後の月を書かない日は、どの月に書いた投稿でも1月の日として確かめます（「新年度は」
+    「仕事始めは」「お正月は」「元日」の後の月を書かない日は、どの月に書いた投稿でも1月の日として確かめます（「新年度は」
     「新年を迎えるしめ縄作りは」「お正月飾り作り教室は」の後の日は対象外です）。「年末年始の休館日：29日（火）～3日（日）」
     「年末年始は28日（月）から」のように年末年始の後の月を書かない日は、15日以降なら12月、14日までなら1月の日として確かめます。「12月の休館日：29日（火）」「12月は5日（土）」
     「【12月の開館日】」の次の行の「5日（土）」のように、月だけを見出しのように書いた後の日は、その月として確かめます。
@@ -1056,6 +1056,8 @@ _NEW_YEAR_BEFORE = re.compile(
     r"(?:(?<!年末)(?<!年末・)年始|年明け|新年(?!度)|仕事始め|御用始め)[^0-9。、！？!?\n~〜～にをま前]{0,10}[、,]?\s*+$"
     # 「お正月は3日（日）まで休館」: 正月 as the topic, the day right after it.
     r"|(?<!旧)正月(?:三が日)?\s*+[はも][、,]?\s*+$"
+    # 「元日1日（金）は休業」「元旦の1日（金）」: the day's own name before it.
+    r"|元[日旦]\s*+の?\s*+$"
 )
 _NEW_YEAR_WITHIN = 16
 # 「年末年始の休館日：29日（火）～3日（日）」「年末年始は28日（月）から休館」: the closure over the year end, its days in
@@ -1070,7 +1072,7 @@ def _new_year_month(norm: str, m: re.Match[str], last: tuple[int, int | None, in
     (_NEW_YEAR_BEFORE: January) or for the year-end closure (_YEAR_END_BEFORE: December or January) is in; None after
     neither. With no year written before, the year is left to the nearest reading."""
     begin = max(0, m.start() - _NEW_YEAR_WITHIN)
-    if not any(w in norm[begin : m.start()] for w in ("年", "始", "正月")):  # most days: no such word
+    if not any(w in norm[begin : m.start()] for w in ("年", "始", "正月", "元")):  # most days: no such word
         return None
     if _NEW_YEAR_BEFORE.search(norm, begin, m.start()):
         month = 1

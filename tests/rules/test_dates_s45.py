@@ -105,3 +105,16 @@ def test_a_wrong_weekday_in_the_year_end_closure_is_told_in_its_month(now: datet
     [found] = findings_of("date.weekday_mismatch", text, now=now)
     assert text[found.start : found.end] == wrong
     assert found.message.startswith(says), found.message
+
+
+# New Year's Day named before its day: posted in November, 「元日1日（金）は休業します」 was told 1 November and
+# 1 December were a Sunday and a Tuesday.
+@pytest.mark.parametrize("now", [NOV, DEC])
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("元日1日（金）は休業します", None),
+    ("元旦の1日（金）は休館します", None),
+    ("元日1日（木）は休業します", "2027年1月1日は金曜日です"),
+])
+def test_a_day_after_new_years_day_named_is_the_first_of_january(now: datetime, text: str, wrong: str | None) -> None:
+    found = findings_of("date.weekday_mismatch", text, now=now)
+    assert [f.message[: len(wrong or "")] for f in found] == ([wrong] if wrong else []), text
