@@ -275,7 +275,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     先月・今月・来月のどれかの曜日と合うかを確かめます（どれとも合わなければ知らせます）。
     「来月5日（火）」「今月の5日」は、その月として確かめます。「年明けは4日（月）から開庁します」「年始は」「新年は」
     「仕事始めは」「お正月は」「元日」の後の月を書かない日は、どの月に書いた投稿でも1月の日として確かめます（「新年度は」
-    「新年を迎えるしめ縄作りは」「お正月飾り作り教室は」の後の日は対象外です）。「年末年始の休館日：29日（火）～3日（日）」
+    「新年を迎えるしめ縄作りは」「お正月飾り作り教室は」「新年会シーズン、」「年明け実施の説明会は」のように、開庁日や業務の始まり
+    ではないことの後の日は対象外です）。「年末年始の休館日：29日（火）～3日（日）」
     「年末年始は28日（月）から」のように年末年始の後の月を書かない日は、15日以降なら12月、14日までなら1月の日として確かめます。「12月の休館日：29日（火）」「12月は5日（土）」
     「【12月の開館日】」の次の行の「5日（土）」のように、月だけを見出しのように書いた後の日は、その月として確かめます。
     「11月、12月の休館日は23日（火）」「11月・12月の」「10、11月の」「10月～12月の」のように月を二つ書いた後の日は、どちらの月か
@@ -1048,12 +1049,15 @@ _MONTH_WORD = re.compile(rf"(?:{_NUM})\s*+月(?!曜)|[0-9]{{1,2}}/[0-9]")
 
 # A word for the year's first days before a day without its month (「年明けは4日（月）から開庁します」「年始は」「新年は」
 # 「仕事始めは」「年明け最初の開庁日は」): the day is January's, whatever month the post is written in or named before.
-# Not 年末年始 (the closure, from December), 新年度 (April); not a day the new year is got ready on (「新年を迎える
-# しめ縄作りは20日（日）」「年明けに向けた大掃除は」「年明け前の」「年明けまでの」: に・を・まで・前 between), and not
-# 正月 before a noun, which names December's classes as often (「お正月飾り作り教室は20日（日）」). Nothing between the word and the
-# day but a few letters of the same clause, or for 正月 nothing but its 「は」.
+# Not 年末年始 (the closure, from December), 新年度 (April) or 新年会 (whose season runs through December: 「忘年会・新年会
+# シーズン、18日（金）から飲酒運転撲滅運動」); not a day the new year is got ready on (「新年を迎えるしめ縄作りは20日（日）」
+# 「年明けに向けた大掃除は」「年明け前の」「年明けまでの」: に・を・まで・前 between), and not 正月 before a noun, which
+# names December's classes as often (「お正月飾り作り教室は20日（日）」). Between the word and the day a particle, or a
+# few letters of the same clause that name the opening day or the office's work (_OPENING_WORD): 「年明けの準備のため、
+# 28日（月）は」「年明け実施の説明会は18日（金）」 are December's. For 正月 only its 「は」.
 _NEW_YEAR_BEFORE = re.compile(
-    r"(?:(?<!年末)(?<!年末・)年始|年明け|新年(?!度)|仕事始め|御用始め)[^0-9。、！？!?\n~〜～にをま前]{0,10}[、,]?\s*+$"
+    r"(?:(?<!年末)(?<!年末・)年始|年明け|新年(?![度会])|仕事始め|御用始め)(?P<between>[^0-9。、！？!?\n~〜～にをま前]{0,10})"
+    r"[、,]?\s*+$"
     # 「お正月は3日（日）まで休館」: 正月 as the topic, the day right after it.
     r"|(?<!旧)正月(?:三が日)?\s*+[はも][、,]?\s*+$"
     # 「元日1日（金）は休業」「元旦の1日（金）」: the day's own name before it.
@@ -1063,8 +1067,22 @@ _NEW_YEAR_WITHIN = 16
 # 「年末年始の休館日：29日（火）～3日（日）」「年末年始は28日（月）から休館」: the closure over the year end, its days in
 # December from the middle of the month and in January before it, whatever month the post is written in (posted in
 # November, 29 and 3 were read as November's or December's).
-_YEAR_END_BEFORE = re.compile(r"年末年始[^0-9。、！？!?\n~〜～にをま前]{0,10}[、,]?\s*+$")
+_YEAR_END_BEFORE = re.compile(r"年末年始(?P<between>[^0-9。、！？!?\n~〜～にをま前]{0,10})[、,]?\s*+$")
 _YEAR_END_FROM_DAY = 15
+# What may stand alone between such a word and its day (「年明けは」「年始の」「年明け：」「【年始】」), and the words of
+# the opening days or the office's work any longer stretch must hold (「年明け最初の開庁日は」「年始の業務開始は」
+# 「年末年始の休館：」「年末年始の当番医は」).
+_PARTICLES_BETWEEN = re.compile(r"[\sはもの:）)\]】》〉>」』]*")
+_OPENING_WORD = re.compile(r"日|開|始|初|休|閉|受付|収集|診療|営業|業務|当番|窓口")
+
+
+def _said_of_opening(found: re.Match[str] | None) -> bool:
+    """Whether a match of _NEW_YEAR_BEFORE or _YEAR_END_BEFORE has only a particle or a word of the opening days
+    between its word and the day."""
+    if found is None:
+        return False
+    between = found.group("between")
+    return not between or _PARTICLES_BETWEEN.fullmatch(between) is not None or _OPENING_WORD.search(between) is not None
 
 
 def _new_year_month(norm: str, m: re.Match[str], last: tuple[int, int | None, int] | None) -> tuple[int, int | None] | None:
@@ -1074,9 +1092,9 @@ def _new_year_month(norm: str, m: re.Match[str], last: tuple[int, int | None, in
     begin = max(0, m.start() - _NEW_YEAR_WITHIN)
     if not any(w in norm[begin : m.start()] for w in ("年", "始", "正月", "元")):  # most days: no such word
         return None
-    if _NEW_YEAR_BEFORE.search(norm, begin, m.start()):
+    if _said_of_opening(_NEW_YEAR_BEFORE.search(norm, begin, m.start())):
         month = 1
-    elif _YEAR_END_BEFORE.search(norm, begin, m.start()):
+    elif _said_of_opening(_YEAR_END_BEFORE.search(norm, begin, m.start())):
         month = 12 if _number(m.group("d_only")) >= _YEAR_END_FROM_DAY else 1
     else:
         return None

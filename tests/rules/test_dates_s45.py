@@ -118,3 +118,15 @@ def test_a_wrong_weekday_in_the_year_end_closure_is_told_in_its_month(now: datet
 def test_a_day_after_new_years_day_named_is_the_first_of_january(now: datetime, text: str, wrong: str | None) -> None:
     found = findings_of("date.weekday_mismatch", text, now=now)
     assert [f.message[: len(wrong or "")] for f in found] == ([wrong] if wrong else []), text
+
+
+@pytest.mark.parametrize("text", [
+    # A word for the new year that qualifies something else held before it: the day is December's (the 18th a
+    # Friday, the 28th a Monday).
+    "忘年会・新年会シーズン、18日（金）から飲酒運転撲滅運動を実施します",
+    "年明けの準備のため、28日（月）は臨時休館します",
+    "年明け実施の説明会は18日（金）です",
+    "年末年始特別警戒を18日（金）から実施します",
+])
+def test_a_new_year_word_that_is_not_said_of_the_opening_days_leaves_the_day_in_its_month(text: str) -> None:
+    assert findings_of("date.weekday_mismatch", text, now=DEC) == [], text
