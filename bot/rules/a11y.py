@@ -333,14 +333,19 @@ _SLOGANS = frozenset((
 ))
 
 
+# The slogans are as often written in katakana (「オ・ハ・シ・モ」「イ・カ・ノ・オ・ス・シ」 on a disaster drill's or a
+# school's poster): read in hiragana for them.
+_KATAKANA_TO_HIRAGANA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
+
+
 def _one_letter_items(letters: str) -> bool:
     """Whether ``letters`` (a spaced or dotted run, joined) are items of one list; a particle spaced after them (the
     「の」 of 「上 中 下 の3段階」) is the sentence's."""
-    if letters in _SLOGANS:
+    if letters in _SLOGANS or letters.translate(_KATAKANA_TO_HIRAGANA) in _SLOGANS:
         return True  # before the particle goes: 「お・は・し・も」 ends in 「も」
     if len(letters) > 3 and letters[-1] in _PARTICLES:
         letters = letters[:-1]
-    return letters in _SLOGANS or any(set(letters) <= set(items) for items in _ITEM_LISTS) or (
+    return letters.translate(_KATAKANA_TO_HIRAGANA) in _SLOGANS or any(set(letters) <= set(items) for items in _ITEM_LISTS) or (
         len(letters) >= 3 and any(letters in order for order in _KANA_ORDERS)
     )
 
@@ -439,7 +444,7 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     「冬のセ・ー・ル開催中」「カ・フ・ェ営業中」）も、一文字ずつ区切って読まれるので
     見つけます。カタカナが続く「ア・ラ・カルト」、漢字だけの並び（「市・町・村」「土・日・祝」）、順に並べた選択肢（「ア・イ・ウ」）、音の名前
     （「ド・レ・ミ」「ド・ミ・ソ」）と、一文字ずつが語の頭文字の標語（「お・か・し・も」「お・は・し・も」
-    「い・か・の・お・す・し」「ま・ご・わ・や・さ・し・い」、空白で区切ったものも）は対象外です。
+    「い・か・の・お・す・し」「ま・ご・わ・や・さ・し・い」、カタカナの「オ・ハ・シ・モ」「イ・カ・ノ・オ・ス・シ」、空白で区切ったものも）は対象外です。
     """
     seen: set[int] = set()
     for m in _SPACED.finditer(doc.text):

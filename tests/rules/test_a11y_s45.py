@@ -67,3 +67,21 @@ def test_a_dotted_katakana_word_before_other_letters_fires(text: str, run: str, 
 ])
 def test_dotted_letters_that_are_no_word_stay_silent(text: str) -> None:
     assert findings_of("a11y.spaced_word", text) == [], text
+
+
+# The disaster drill's and the crime-prevention class's slogans written in katakana, as posters often do, were told
+# to lose their dots, though 「お・は・し・も」 in hiragana was silent.
+@pytest.mark.parametrize("text", [
+    "避難の約束「オ・ハ・シ・モ」を守りましょう",
+    "オ・カ・シ・モを守って避難",
+    "防犯標語「イ・カ・ノ・オ・ス・シ」を覚えよう",
+    "イ カ ノ オ ス シ を合言葉に",
+    "食育の「マ・ゴ・ワ・ヤ・サ・シ・イ」",
+])
+def test_a_slogan_in_katakana_is_silent_as_in_hiragana(text: str) -> None:
+    assert findings_of("a11y.spaced_word", text) == [], text
+
+
+def test_a_katakana_word_that_is_no_slogan_still_fires() -> None:
+    [found] = findings_of("a11y.spaced_word", "避難の「オ・ハ・ナ・シ」会")
+    assert found.suggestion == "オハナシ"
