@@ -85,7 +85,9 @@ def machine_dependent(doc: Document, ctx: CheckContext, opts: RuleOptions) -> It
     数学用英数字で作った「太字」は環境によって表示されず、読み上げソフトでは意味不明な読み方に
     なります。互換文字のブロックにあり、NFKC で別の文字になり、しかも JIS X 0208（厳密な
     Shift_JIS）で表せない文字に反応します。したがって人名の「髙」「﨑」「𠮷」、JIS にある「℃」、
-    絵文字（絵文字として表示する指定の付いた「ℹ️」「㊙️」も）は反応しません。
+    絵文字（絵文字として表示する指定の付いた「ℹ️」「㊙️」も）は反応しません。上付き・下付きの数字（「120m²」「CO₂」）も、
+    機種ごとの独自の文字ではなくどの環境でも表示されるため反応しません（互換文字の「㎡」は反応します）。
+    丸数字は「①」を「(1)」、「㉑」を「(21)」のように括弧付きの数字にする提案をします。
     文字の向きを強制的に変える見えない制御文字（U+202E・U+202D）も知らせます。後ろの文字が逆順に表示され
     （「カバ」と書いて「バカ」と見せる書き方もできます）、読み上げもできないためです（URL の中のものは link.malformed が止めます）。
 
@@ -186,6 +188,8 @@ def _replacement(ch: str) -> str:
     # ① → (1) reads better in a sentence than a bare 1; ㈱ → (株) is already what NFKC gives.
     if 0x2460 <= ord(ch) <= 0x24FF and (nf.isdigit() or 0x24B6 <= ord(ch) <= 0x24E9):
         return f"({nf})"  # ⓐ → (a) too: a bare 「a」 in a list reads as a word
+    if 0x3251 <= ord(ch) <= 0x325F or 0x32B1 <= ord(ch) <= 0x32BF:
+        return f"({nf})"  # ㉑–㊿ go on from ⑳ in the same list: 「(20)」 then 「(21)」, not 「21」
     # NFKC writes ⅓ with the fraction slash U+2044, a character on no keyboard and outside JIS itself: 「1/3」.
     return nf.replace("\u2044", "/")
 

@@ -85,3 +85,14 @@ def test_a_slogan_in_katakana_is_silent_as_in_hiragana(text: str) -> None:
 def test_a_katakana_word_that_is_no_slogan_still_fires() -> None:
     [found] = findings_of("a11y.spaced_word", "避難の「オ・ハ・ナ・シ」会")
     assert found.suggestion == "オハナシ"
+
+
+# The circled numbers past 20 (㉑–㊿, in another Unicode block) were suggested bare, 「21」, under 「(20)」 for ⑳ in the
+# same numbered list: a list's number is bracketed whatever its size.
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("⑳受付 ㉑検温", ["(20)", "(21)"]),
+    ("㉟番窓口", ["(35)"]),
+    ("㊿", ["(50)"]),
+])
+def test_circled_numbers_past_twenty_are_bracketed_as_the_first_twenty(text: str, fixed: list[str]) -> None:
+    assert [f.suggestion for f in findings_of("a11y.machine_dependent", text)] == fixed
