@@ -416,6 +416,28 @@ _DOTTED_KATAKANA = re.compile(
 )
 
 
+# Kanji letters dotted apart where the kanji start and end: a list of one-kanji items (「市・町・村」「県・市・町」) unless
+# _dotted_kanji_word reads a word in them (「【募・集・中】」「募・集・中です」「開・催・決・定」).
+_KANJI_LETTER = "\u4e00-\u9fff\u3005"
+_DOTTED_KANJI = re.compile(
+    rf"(?<![{_DOTS}{_KANJI_LETTER}])[{_KANJI_LETTER}](?:[{_DOTS}][{_KANJI_LETTER}]){{2,}}(?![{_DOTS}{_KANJI_LETTER}])"
+)
+_ACT = "サ変可能"  # Sudachi's mark of a noun that takes する: 募集, 受付, 開催, 決定, 入場
+
+
+def _dotted_kanji_word(letters: str) -> bool:
+    """Whether kanji ``letters`` dotted apart (joined) are a word, not items: an act in progress (「募集中」「受付中」
+    「開催中」: an act's word and 「中」), or two words of two letters or more, one an act (「開催決定」「入場無料」「期間限定」).
+    A word of its own that is a list too (「市町村」「陸海空」「産官学」) and items with a one-letter word among them
+    (「県市町」「日米中」) are not read as one."""
+    if letters.endswith("中"):
+        stem = analyzer.tokenize(letters[:-1])
+        if len(stem) == 1 and stem[0].pos3 == _ACT and stem[0].end - stem[0].start >= 2:
+            return True
+    words = analyzer.tokenize(letters)
+    return len(words) >= 2 and all(w.end - w.start >= 2 for w in words) and any(w.pos3 == _ACT for w in words)
+
+
 @rule(
     code="a11y.spaced_word",
     severity="warning",
@@ -446,7 +468,9 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     「C D E F G」、頭文字の「U S A」「A E D」「N P O」「D I Y」「S O S」「P D C A」のように、もともと一文字ずつ読むものは対象外です。
     文字の間に「・」を入れたもの（「お・知・ら・せ」「【セ・ー・ル】」「ご・案・内」、前後に続く文字のあるカタカナの
     「冬のセ・ー・ル開催中」「カ・フ・ェ営業中」）も、一文字ずつ区切って読まれるので
-    見つけます。カタカナが続く「ア・ラ・カルト」、漢字だけの並び（「市・町・村」「土・日・祝」）、順に並べた選択肢（「ア・イ・ウ」）、音の名前
+    見つけます。漢字だけを区切ったものは、「募・集・中」「受・付・中」（「募集」「受付」のような語に「中」）や「開・催・決・定」
+    「入・場・無・料」（二文字以上の語が二つ）のように語として読めるものに反応します（「新・発・売」「謹・賀・新・年」のような
+    一語だけのものは、並びと区別できないため対象外です）。カタカナが続く「ア・ラ・カルト」、漢字だけの並び（「市・町・村」「土・日・祝」）、順に並べた選択肢（「ア・イ・ウ」）、音の名前
     （「ド・レ・ミ」「ド・ミ・ソ」）と、一文字ずつが語の頭文字の標語（「お・か・し・も」「お・は・し・も」
     「い・か・の・お・す・し」「ま・ご・わ・や・さ・し・い」、カタカナの「オ・ハ・シ・モ」「イ・カ・ノ・オ・ス・シ」、空白で区切ったものも）は対象外です。
     """
@@ -483,10 +507,14 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
         # A katakana word inside a longer run (「冬のセ・ー・ル開催中」), where _DOTTED found nothing over it.
         dotted += [k for k in _DOTTED_KATAKANA.finditer(doc.text)
                    if not any(d.start() < k.end() and k.start() < d.end() for d in dotted)]
+        # Kanji alone (which the kana test below leaves silent as a list), when they are a word: 「【募・集・中】」
+        # 「募・集・中です」. No run of _DOTTED with kana overlaps one: a dot next to the kanji ends neither.
+        dotted += [k for k in _DOTTED_KANJI.finditer(doc.text)
+                   if not _one_letter_items(letters := _DOTS_RE.sub("", k.group())) and _dotted_kanji_word(letters)]
         dotted.sort(key=lambda d: d.start())
         for m in dotted:
             letters = _DOTS_RE.sub("", m.group())
-            if _KANA.search(letters) and not _one_letter_items(letters):
+            if (_KANA.search(letters) or m.re is _DOTTED_KANJI) and not _one_letter_items(letters):
                 yield Hit(
                     m.start(),
                     m.end(),

@@ -96,3 +96,35 @@ def test_a_katakana_word_that_is_no_slogan_still_fires() -> None:
 ])
 def test_circled_numbers_past_twenty_are_bracketed_as_the_first_twenty(text: str, fixed: list[str]) -> None:
     assert [f.suggestion for f in findings_of("a11y.machine_dependent", text)] == fixed
+
+
+# Kanji alone dotted apart were all taken for a list (「市・町・村」), so a word so decorated went out unflagged
+# (「【募・集・中】」「受・付・中です」「開・催・決・定！」「入・場・無・料」), read 「ぼ、しゅう、ちゅう」: an act's word
+# (募集・受付・開催 …) with 「中」 after it, or two words of two letters or more one of which is such an act, are words.
+@pytest.mark.parametrize(("text", "run", "fixed"), [
+    ("【募・集・中】", "募・集・中", "募集中"),
+    ("ボランティア募・集・中です！", "募・集・中", "募集中"),
+    ("ただいま受・付・中", "受・付・中", "受付中"),
+    ("開・催・決・定！", "開・催・決・定", "開催決定"),
+    ("入・場・無・料でご覧いただけます", "入・場・無・料", "入場無料"),
+])
+def test_a_dotted_kanji_word_fires(text: str, run: str, fixed: str) -> None:
+    [found] = findings_of("a11y.spaced_word", text)
+    assert text[found.start : found.end] == run
+    assert found.suggestion == fixed
+
+
+@pytest.mark.parametrize("text", [
+    # Lists of one-kanji items, and a word that is one itself (市町村, 陸海空), stay silent.
+    "市・町・村の担当者会議",
+    "県・市・町の連携",
+    "日・米・中の首脳",
+    "幼・小・中の連携",
+    "陸・海・空の自衛隊",
+    "和・洋・中のお弁当",
+    "土・日・祝は休館です",
+    "春・夏・秋・冬の風景",
+    "国・県・市の補助金",
+])
+def test_dotted_kanji_items_stay_silent(text: str) -> None:
+    assert findings_of("a11y.spaced_word", text) == [], text
