@@ -279,6 +279,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     ではないことの後の日は対象外です）。「年末年始の休館日：29日（火）～3日（日）」
     「年末年始は28日（月）から」のように年末年始の後の月を書かない日は、15日以降なら12月、14日までなら1月の日として確かめます。「12月の休館日：29日（火）」「12月は5日（土）」
     「【12月の開館日】」の次の行の「5日（土）」のように、月だけを見出しのように書いた後の日は、その月として確かめます。
+    年間の休館日カレンダーのように見出しの月が1〜3か月ずつ順に続くときは、前の見出しの月の年から続けて読みます（12月の次の1月は翌年。
+    12月に書いた「1月：4日（月）」〜「12月：6日（月）」は、すべて翌年の日です）。
     「11月、12月の休館日は23日（火）」「11月・12月の」「10、11月の」「10月～12月の」のように月を二つ書いた後の日は、どちらの月か
     分からないため、書かれた曜日がどの月のその日とも、投稿する月と翌月のその日とも合わないときだけ知らせます（「30日（月）と1日（火）、3日（木）」のように続けて並べた日も同じです。二つの月は同じ年の月として読みます。「～3日（日）」のように範囲で戻った日は最後の月の翌月でもよく、月が五つ以上にわたるときは確かめません）。
     外国人住民向けの英語の日付（「Sunday, December 13」「Dec. 5 (Sat)」「DEC.5(SAT)」「Sunday 13 December」
@@ -743,8 +745,12 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
     # The last day after two named months: (end offset in norm, day, the months named, the months past
     # the last named one its days have run into).
     two_months_day: tuple[int, int, list[int], list[int]] | None = None
+    # The month and year the last day under a month heading was read in (「1月：4日（月）」), which the next heading
+    # goes on from: a calendar's 「12月：」 after its 「11月：」 is in the same year, not the one nearest the posting day.
+    last_heading: tuple[int, int] | None = None
     for m in _DATE.finditer(view):
         if m.group("m"):
+            last_heading = None
             month = _number(m.group("m"))
             year = _written_year(m)
             fiscal = False
@@ -810,6 +816,12 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                     continue
                 # 「12月の休館日：29日（月）」「【12月の開館日】⏎6日（土）」: the month said before, alone.
                 month, year = heading, None
+                if last_heading is not None and 1 <= (month - last_heading[0]) % 12 <= _HEADINGS_APART:
+                    # 「…⏎11月：1日（月）⏎12月：6日（月）」: the calendar's next month, in its year (the next after
+                    # December). A heading out of order or far on is read alone (「1月の…⏎12月の…」).
+                    year = last_heading[1] + (month < last_heading[0])
+                day_read = _nearest(month, _number(m.group("d_only")), today) if year is None else None
+                last_heading = (month, year or (day_read.year if day_read is not None else today.year))
             elif (plain := _plain_date_before(doc.norm, plain_dates, plain_ends, m.start(), last_month)) is not None:
                 # 「12月29日から1月3日まで閉庁し、4日（月）から通常業務」: the date just before has no weekday.
                 p_year = _written_year(plain)
@@ -1123,6 +1135,8 @@ _LONE_MONTH = re.compile(
 _HEADING_WITHIN = 24
 
 
+# How many months on a heading may name and still be the next of a calendar (「休館日（隔月）⏎1月：…⏎3月：…」).
+_HEADINGS_APART = 3
 # _month_heading's answer for two months named before the day (「11月、12月の休館日は23日（水）」).
 _TWO_MONTHS = 0
 # The second of two months joined by ・ or ～ (「11月・12月の休館日は」), which _LONE_MONTH does not take.

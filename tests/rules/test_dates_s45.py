@@ -130,3 +130,54 @@ def test_a_day_after_new_years_day_named_is_the_first_of_january(now: datetime, 
 ])
 def test_a_new_year_word_that_is_not_said_of_the_opening_days_leaves_the_day_in_its_month(text: str) -> None:
     assert findings_of("date.weekday_mismatch", text, now=DEC) == [], text
+
+
+def _mondays_calendar(title: str, months: list[tuple[int, int]]) -> str:
+    """A library's closing days, the first two Mondays of each month, listed under each month's heading."""
+    from datetime import date
+
+    lines = [title]
+    for year, month in months:
+        mondays = [d for d in range(1, 15) if date(year, month, d).weekday() == 0][:2]
+        lines.append(f"{month}月：" + "、".join(f"{d}日（月）" for d in mondays))
+    return "\n".join(lines)
+
+
+# A year's calendar of days under month headings, each heading read alone in the year nearest the posting day: posted in
+# December 2026, 2027's September to December were read as 2026's and eight right Mondays were told they were Sundays;
+# a fiscal year's January to March posted in March were read as that March's. A heading a month or three after the one
+# before goes on in its year (into the next after December).
+@pytest.mark.parametrize(("title", "months", "now"), [
+    ("【2027年 休館日カレンダー】", [(2027, m) for m in range(1, 13)], DEC),
+    ("【休館日カレンダー】", [(2027, m) for m in range(1, 13)], DEC),
+    ("令和9年度 図書館休館日", [(2027, m) for m in range(4, 13)] + [(2028, m) for m in range(1, 4)],
+     datetime(2027, 3, 15, 10, 0, tzinfo=JST)),
+    ("12月からの休館日", [(2026, 12)] + [(2027, m) for m in range(1, 12)], DEC),
+    ("休館日（隔月）", [(2027, m) for m in range(1, 13, 2)], DEC),
+])
+def test_a_years_calendar_under_month_headings_is_read_month_after_month(title: str, months: list[tuple[int, int]],
+                                                                         now: datetime) -> None:
+    text = _mondays_calendar(title, months)
+    assert findings_of("date.weekday_mismatch", text, now=now) == [], text
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    # A wrong Monday in such a calendar is told in the calendar's year.
+    ("【2027年 休館日カレンダー】\n1月：4日（月）\n3月：1日（月）\n6月：7日（月）\n9月：6日（月）\n11月：1日（月）\n12月：5日（月）",
+     "2027年12月5日は日曜日です"),
+    ("【休館日】\n1月：4日（月）\n2月：1日（月）\n3月：1日（月）\n4月：5日（月）\n5月：3日（月）\n6月：7日（月）\n7月：5日（月）\n"
+     "8月：2日（月）\n9月：6日（月）\n10月：4日（月）\n11月：1日（月）\n12月：7日（月）", "2027年12月7日は火曜日です"),
+])
+def test_a_wrong_day_in_a_years_calendar_is_told_in_its_year(text: str, says: str) -> None:
+    found = findings_of("date.weekday_mismatch", text, now=DEC)
+    assert [f.message[: len(says)] for f in found] == [says], [f.message for f in found]
+
+
+@pytest.mark.parametrize("text", [
+    # Headings out of order, or far apart, are each read in the nearest year as before.
+    "1月の休館日：12日（火）\n12月の休館日：28日（月）",
+    "12月の休館日：28日（月）\n1月の休館日：12日（火）",
+    "6月の実績：8日（月）\n12月の休館日：28日（月）",
+])
+def test_month_headings_out_of_order_are_read_in_the_nearest_year(text: str) -> None:
+    assert findings_of("date.weekday_mismatch", text, now=DEC) == [], text
