@@ -279,8 +279,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     ではないことの後の日は対象外です）。「年末年始の休館日：29日（火）～3日（日）」
     「年末年始は28日（月）から」のように年末年始の後の月を書かない日は、15日以降なら12月、14日までなら1月の日として確かめます。「12月の休館日：29日（火）」「12月は5日（土）」
     「【12月の開館日】」の次の行の「5日（土）」のように、月だけを見出しのように書いた後の日は、その月として確かめます。
-    年間の休館日カレンダーのように見出しの月が1〜3か月ずつ順に続くときは、前の見出しの月の年から続けて読みます（12月の次の1月は翌年。
-    12月に書いた「1月：4日（月）」〜「12月：6日（月）」は、すべて翌年の日です）。
+    年間の休館日カレンダーのように、年を書かない日付や見出しの月が1〜3か月ずつ順に続くときは、すぐ前の曜日の合った日付の年から
+    続けて読みます（12月の次の1月は翌年。12月に書いた「1月：4日（月）」〜「12月：6日（月）」や、行ごとの「1月4日（月）」〜
+    「12月6日（月）」は、すべて翌年の日です。年を書いた日付や曜日の誤った日付からは続けません）。
     「11月、12月の休館日は23日（火）」「11月・12月の」「10、11月の」「10月～12月の」のように月を二つ書いた後の日は、どちらの月か
     分からないため、書かれた曜日がどの月のその日とも、投稿する月と翌月のその日とも合わないときだけ知らせます（「30日（月）と1日（火）、3日（木）」のように続けて並べた日も同じです。二つの月は同じ年の月として読みます。「～3日（日）」のように範囲で戻った日は最後の月の翌月でもよく、月が五つ以上にわたるときは確かめません）。
     外国人住民向けの英語の日付（「Sunday, December 13」「Dec. 5 (Sat)」「DEC.5(SAT)」「Sunday 13 December」
@@ -745,17 +746,24 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
     # The last day after two named months: (end offset in norm, day, the months named, the months past
     # the last named one its days have run into).
     two_months_day: tuple[int, int, list[int], list[int]] | None = None
-    # The month and year the last day under a month heading was read in (「1月：4日（月）」), which the next heading
-    # goes on from: a calendar's 「12月：」 after its 「11月：」 is in the same year, not the one nearest the posting day.
-    last_heading: tuple[int, int] | None = None
+    # The month and year of the last date whose weekday was right (「1月4日（月）」「1月：4日（月）」), which a date a
+    # month or three later with no year of its own goes on from: a calendar's 「12月：6日（月）」 after its 「11月：1日（月）」
+    # is in the same year, not the one nearest the posting day.
+    # Only a date with no year written or named (a calendar's), just before: 「2024年1月1日（月・祝）」 and, paragraphs
+    # on, 「3月11日（木）に黙とうを」 are of different years.
+    chain: tuple[int, int, int] | None = None  # (month, year, end offset)
+    # Whether the last date's year was written or named (and so the days after it that carry it): no calendar's.
+    own_year = False
     for m in _DATE.finditer(view):
         if m.group("m"):
-            last_heading = None
             month = _number(m.group("m"))
             year = _written_year(m)
             fiscal = False
             if year is None:
                 year, fiscal = _context_year(doc.norm, contexts, context_ends, m.start(), month, today, last_month)
+            own_year = year is not None
+            if year is None and _chains(chain, month, m.start()) and chain is not None:
+                year = chain[1] + (month < chain[0])  # 「…⏎11月1日（月）⏎12月6日（月）」: the calendar's next month
             if m.group("d2"):
                 d1, d2 = _number(m.group("d")), _number(m.group("d2"))
                 # 「30日・1日（月・火）」: the second day is in the next month; 「12月31日・1月1日」 names it.
@@ -779,6 +787,7 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
             named = _RELATIVE_MONTH.search(doc.norm, max(0, m.start() - 5), m.start())
             if named:  # 「来月5日（火）」: that month
                 year, month = _months_from(today, _RELATIVE_MONTHS[named.group(1)])
+                own_year = True
             elif (new_year := _new_year_month(doc.norm, m, last_month)) is not None:
                 month, year = new_year  # 「年明けは4日（月）から」「年末年始の休館日：29日（火）～3日（日）」
             elif _bare_day(doc.norm, m) and (
@@ -816,12 +825,11 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                     continue
                 # 「12月の休館日：29日（月）」「【12月の開館日】⏎6日（土）」: the month said before, alone.
                 month, year = heading, None
-                if last_heading is not None and 1 <= (month - last_heading[0]) % 12 <= _HEADINGS_APART:
+                if _chains(chain, month, m.start()) and chain is not None:
                     # 「…⏎11月：1日（月）⏎12月：6日（月）」: the calendar's next month, in its year (the next after
                     # December). A heading out of order or far on is read alone (「1月の…⏎12月の…」).
-                    year = last_heading[1] + (month < last_heading[0])
-                day_read = _nearest(month, _number(m.group("d_only")), today) if year is None else None
-                last_heading = (month, year or (day_read.year if day_read is not None else today.year))
+                    year = chain[1] + (month < chain[0])
+                own_year = False
             elif (plain := _plain_date_before(doc.norm, plain_dates, plain_ends, m.start(), last_month)) is not None:
                 # 「12月29日から1月3日まで閉庁し、4日（月）から通常業務」: the date just before has no weekday.
                 p_year = _written_year(plain)
@@ -890,6 +898,9 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
         last_day = days[-1][2]
         weekday_hits = list(_check_weekdays(doc, m, today, days, japanese, guessed=days[0][0] is None))
         yield from weekday_hits
+        # Only a date read right goes on to the next: a wrong one's year may be the wrong one too.
+        read = None if weekday_hits or own_year else _right_year(m, days[-1], today)
+        chain = (*read, m.end()) if read is not None else None
         if not weekday_hits and not m.group("m") and "祝" in m.group():
             yield from _later_day_not_holiday(doc, m, today, year, month, days[0][2])
     if "曜" in doc.norm:
@@ -1135,8 +1146,34 @@ _LONE_MONTH = re.compile(
 _HEADING_WITHIN = 24
 
 
-# How many months on a heading may name and still be the next of a calendar (「休館日（隔月）⏎1月：…⏎3月：…」).
-_HEADINGS_APART = 3
+# How many months on a date may be and still be the next of a calendar (「休館日（隔月）⏎1月：…⏎3月：…」).
+_CHAIN_APART = 3
+
+
+# How far after such a date the next may be: the next line of a calendar, or the next item of its list.
+_CHAIN_WITHIN = 40
+
+
+def _chains(chain: tuple[int, int, int] | None, month: int, pos: int) -> bool:
+    """Whether a date of ``month`` at ``pos`` goes on in the year of the date ``chain`` read just before it."""
+    return chain is not None and 1 <= (month - chain[0]) % 12 <= _CHAIN_APART and pos - chain[2] <= _CHAIN_WITHIN
+
+
+def _right_year(m: re.Match[str], day: tuple[int | None, int, int, str], today: date) -> tuple[int, int] | None:
+    """(month, year) of ``day`` (the last day of the date match ``m``, its year when written) in the year its weekday is
+    right in: written, or the nearest, or the one either side of it; None when there is no such year or no weekday."""
+    year, month, d, group = day
+    written = m.group(group) if group in m.re.groupindex else None
+    if not written:
+        return None
+    weekday = WEEKDAYS.find(_as_kanji(written))
+    nearest = _nearest(month, d, today)
+    if weekday < 0 or nearest is None:
+        return None
+    for y in ([year] if year else [nearest.year, nearest.year - 1, nearest.year + 1]):
+        if d <= monthrange(y, month)[1] and date(y, month, d).weekday() == weekday:
+            return month, y
+    return None
 # _month_heading's answer for two months named before the day (「11月、12月の休館日は23日（水）」).
 _TWO_MONTHS = 0
 # The second of two months joined by ・ or ～ (「11月・12月の休館日は」), which _LONE_MONTH does not take.

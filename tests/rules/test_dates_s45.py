@@ -181,3 +181,53 @@ def test_a_wrong_day_in_a_years_calendar_is_told_in_its_year(text: str, says: st
 ])
 def test_month_headings_out_of_order_are_read_in_the_nearest_year(text: str) -> None:
     assert findings_of("date.weekday_mismatch", text, now=DEC) == [], text
+
+
+def _mondays_dates(title: str, months: list[tuple[int, int]], sep: str) -> str:
+    """The first Monday of each month, written as full dates one a line or in one sentence."""
+    from datetime import date
+
+    days = [(m, next(d for d in range(1, 8) if date(y, m, d).weekday() == 0)) for y, m in months]
+    return title + sep.join(f"{m}月{d}日（月）" for m, d in days)
+
+
+# The same calendar written in full dates, each read alone in the nearest year (a date's year came only from the one
+# before it in the same sentence when that one had a written year): 「9月6日（月）」 to 「12月6日（月）」 of 2027 posted in
+# December 2026 were told they were Sundays.
+@pytest.mark.parametrize("sep", ["\n", "、"])
+@pytest.mark.parametrize(("title", "months", "now"), [
+    ("【休館日】\n", [(2027, m) for m in range(1, 13)], DEC),
+    ("令和9年度の休館日：", [(2027, m) for m in range(4, 13)] + [(2028, m) for m in range(1, 4)],
+     datetime(2027, 3, 15, 10, 0, tzinfo=JST)),
+])
+def test_a_years_calendar_of_full_dates_is_read_month_after_month(sep: str, title: str,
+                                                                  months: list[tuple[int, int]], now: datetime) -> None:
+    text = _mondays_dates(title, months, sep)
+    assert findings_of("date.weekday_mismatch", text, now=now) == [], text
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    # After a date read wrong the next is read alone: one mistake is told once, in the nearest year.
+    ("実績：4月6日（月）\n7月6日（月）\n10月5日（月）", ["2027年4月6日は火曜日です"]),
+    # A wrong weekday in the calendar's run is told in its year.
+    ("【休館日】\n1月4日（月）\n4月5日（月）\n7月5日（月）\n9月6日（月）\n12月5日（月）", ["2027年12月5日は日曜日です"]),
+])
+def test_a_wrong_date_is_told_once_and_a_calendars_wrong_date_in_its_year(text: str, says: list[str]) -> None:
+    found = findings_of("date.weekday_mismatch", text, now=DEC)
+    assert [f.message[: len(s)] for f, s in zip(found, says, strict=False)] == says and len(found) == len(says), [
+        f.message for f in found]
+
+
+# A span next summer announced in November, both weekdays right in 2026: its start was accepted in the other year
+# (more than three months back), its end read alone in 2025 and told it was a Saturday.
+NOV_2025 = datetime(2025, 11, 20, 10, 0, tzinfo=JST)
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("プールの監視員のアルバイトを募集します。期間は7月18日（土）から8月23日（日）まで。", None),
+    ("■期間：6月5日（金）から9月4日（金）まで（3か月）", None),
+    ("プールの監視員のアルバイトを募集します。期間は7月18日（土）から8月23日（土）まで。", "2026年8月23日は日曜日です"),
+])
+def test_a_span_read_in_the_other_year_ends_in_that_year(text: str, says: str | None) -> None:
+    found = findings_of("date.weekday_mismatch", text, now=NOV_2025)
+    assert [f.message[: len(says or "")] for f in found] == ([says] if says else []), [f.message for f in found]
