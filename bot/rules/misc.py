@@ -648,7 +648,7 @@ def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     「出典：地理院タイルを加工して作成」「引用元：総務省統計局」のように国の機関を出典に挙げたものは、その利用規約が求める
     出典の表示なので対象外です。都道府県・市区町村とその警察・消防（「出典：新潟県ホームページ」「出典：上越市統計書」
     「引用元：新潟県防災ポータル」）、その議会（「出典：上越市議会」「出典：新潟県議会」。「出典：上越市議 〇〇」のような議員個人は反応します）と、市町村が共同で設けた一部事務組合・広域連合（「出典：上越地域消防事務組合」「出典：新潟県後期高齢者医療
-    広域連合」、ごみ処理や斎場などを受け持つ「出典：〇〇環境衛生組合」「出典：〇〇清掃組合」「出典：〇〇斎場組合」）も、和気町 6 のただし書き「町の関係機関が発信した情報」にあたるので同じです（「出典：新潟県観光協会」「出典：新潟県医師会」「出典：〇〇農業協同組合」
+    広域連合」、ごみ処理や斎場などを受け持つ「出典：〇〇環境衛生組合」「出典：〇〇清掃組合」「出典：〇〇斎場組合」、構成する市町村の名前を「・」で並べた「出典：小平・村山・大和衛生組合」）も、和気町 6 のただし書き「町の関係機関が発信した情報」にあたるので同じです（「出典：新潟県観光協会」「出典：新潟県医師会」「出典：〇〇農業協同組合」
     「出典：〇〇市商店街連合会」「出典：〇〇生活衛生同業組合」のような団体は反応します。機関の審議会・検討会や、「出典：上越市「敬老会」参加者数」のような資料名の中の「会」は団体ではありません）。「出典：〇〇新聞」や、「出典：気象庁、ウェザーニュース」「出典：気象庁ファンクラブ」のように国の機関でない
     ものも挙げたものは反応します）。名前を挙げて他者の投稿や写真・記事を載せるもの
     （「〇〇さんの投稿より」「〇〇さんのインスタより」「@〇〇 さんの投稿を紹介します」「皆さんの投稿を紹介します」「（投稿者：@〇〇）」「〇〇さん提供」
@@ -657,12 +657,12 @@ def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     「農家さん提供の野菜」「協賛企業様提供の景品」は対象外です）。「〇〇新聞によると」
     「報道によれば」「（12月3日付）によると」「新潟日報によると」「上越タイムスによれば」「共同通信によると」「NHKによると」のように
     他者の報道を伝える書き方にも反応します。「上越観光コンベンション協会のXより：」「観光協会のインスタグラムより、」のように他のアカウントの
-    投稿を出どころとして示すもの（国の機関・都道府県・市町村とその警察・消防、一部事務組合の投稿（「新潟県のXより」「気象庁のXより」
+    投稿を出どころとして示すもの（「妙高市公式Xより」のように「の」を入れないものも同じです。国の機関・都道府県・市町村とその警察・消防、一部事務組合の投稿（「新潟県のXより」「気象庁のXより」
     「上越警察署のツイートより」「妙高市のXより」）は、「出典：」に挙げたときと同じく和気町 6 の「関係機関」にあたるので対象外です。
-    ただし「新潟県のXより、写真をお借りしました」のように写真や動画を借りるものは、写真の権利が撮った人にあることもあるので反応します。
+    ただし「新潟県のXより、写真をお借りしました」「妙高市のXより、写真をお借りしました」「市長のXより、写真をお借りしました」のように写真や動画を借りるものは、写真の権利が撮った人にあることもあるので反応します。
     その議会・首長・議員や、名前を冠した協会・大学・住民（「新潟県議会のXより」「新潟県知事のXより」「新潟県観光協会のXより」「上越市民のXより」「新潟県職員のXより」）は反応します。
     「前回の投稿より文字を大きくしました」のような比較と、「市の公式Xの投稿より」「上越市公式Xの投稿より」「上越市役所のXより」「先日の投稿より」「図書館のブログより」「市長のブログより」
-    のような市の投稿は対象外です）と、
+    のような市の投稿は対象外です。市長・町長・村長のアカウントは、「中川市長のXより」のように名字で呼ぶ市の首長と見分けられないので、写真を借りるもののほかは対象外です）と、
     「市民の方から「駅前の歩道が凍結して危ない」という投稿がありました」のように他者の投稿の中身を伝えるもの（同じ文か次の文で
     「誤りです」「そのような事実はございません」と打ち消すものと、「〜というコメントをいただきました」のような質問への回答は
     対象外です）にも反応します。
@@ -691,9 +691,11 @@ def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
 # copied may have been corrected or deleted since, and 上越市 6(1)② asks the quote to be confirmed.
 _ACCOUNT_POST_FROM = re.compile(
     # A person by name and honorific (「〇〇さんのインスタより、」「妙高市の〇〇さんのXより：」), as 「〇〇さんの投稿より」 is.
-    r"(?P<name>[一-龥々〇ァ-ヺーA-Za-z0-9Ａ-Ｚａ-ｚ０-９_@]{1,20}(?:さん|さま|様|氏|ちゃん|くん)?)[ \u3000]?の"
+    r"(?P<name>[一-龥々〇ァ-ヺーA-Za-z0-9Ａ-Ｚａ-ｚ０-９_@]{1,20}(?:さん|さま|様|氏|ちゃん|くん)?)(?:[ \u3000]?の"
     r"(?:(?:公式)?(?:X|Ｘ|インスタ(?:グラム)?|Instagram|フェイスブック|Facebook|ブログ|アカウント)の)?"
-    r"(?:ツイート|ポスト|投稿|インスタ(?:グラム)?|Instagram|フェイスブック|Facebook|ブログ|X|Ｘ|YouTube|TikTok)より"
+    r"(?:ツイート|ポスト|投稿|インスタ(?:グラム)?|Instagram|フェイスブック|Facebook|ブログ|X|Ｘ|YouTube|TikTok)"
+    # Or its official account named without 「の」 (「妙高市公式Xより」「観光協会公式インスタグラムの投稿より」).
+    r"|公式(?:X|Ｘ|インスタ(?:グラム)?|Instagram|フェイスブック|Facebook|アカウント)(?:の(?:ツイート|ポスト|投稿))?)より"
     r"(?=\s*[：:、,「『\n（(]|\s*(?:引用|転載|抜粋|お借り|ご紹介|紹介|一部|写真|画像|動画))"
 )
 # The city's own: itself, its mayor, its library or museum, a section (「図書館のブログより」「市長のブログより」「当館の投稿より」).
@@ -750,14 +752,24 @@ _PICTURE_TAKEN = re.compile(
 )
 
 
+# A municipality by its name (「妙高市のXより」「上越市役所のXより」) or a mayor (「市長のXより」「中川市長のXより」, a surname as
+# often as a town's): the city's own or a neighbour's, a public body either way, whose facts need no check; but a picture
+# borrowed from its post may be a resident's lent to it alone, as from the prefecture's (_PICTURE_TAKEN).
+_NAMED_MUNICIPALITY_OR_MAYOR = re.compile(
+    r"(?:市長|町長|村長)$"
+    r"|[一-龥ヶケ]{1,6}[市町村](?:役所|役場|防災)?(?:公式)?(?:X|Ｘ|インスタ(?:グラム)?|Instagram|フェイスブック|Facebook|アカウント|LINE)?$"
+)
+
+
 def _others_post_shown(doc: Document) -> Iterator[tuple[int, int]]:
     text = doc.text
     if "より" in text:
         last_taken: dict[tuple[int, int], int] = {}  # per sentence, read once
         for m in _ACCOUNT_POST_FROM.finditer(text):
             if _OWN_NAME.search(m["name"]):
-                continue
-            if not _public_body(m["name"]):
+                if not _NAMED_MUNICIPALITY_OR_MAYOR.search(m["name"]):
+                    continue  # the city's own words (「市の公式Xの投稿より」「先日の投稿より」「図書館のブログより」)
+            elif not _public_body(m["name"]):
                 yield m.start(), m.end()
                 continue
             sentence = doc.sentence_at(m.start())
@@ -889,6 +901,13 @@ def _not_agency(name: str) -> bool:
     return _NOT_AGENCY.search(name) is not None or _SOCIETY.search(_TITLE.sub("", name)) is not None
 
 
+# The towns a joint body is named for, set apart by 「・」 (「小平・村山・大和衛生組合」「柏崎・刈羽環境衛生組合」): one name, not
+# sources listed, whose first towns alone are no agency.
+_JOINT_BODY_TOWNS = re.compile(
+    r"(?:[一-龥ヶケ]{1,4}・)+(?=[一-龥ヶケ〇]{1,16}(?:事務組合|広域連合|行政組合|消防組合|企業団|(?:衛生|清掃|環境|施設|病院|斎場)組合))"
+)
+
+
 def _official_source(doc: Document, hit: Hit) -> bool:
     if fold(doc.text[hit.start : hit.end]) not in _SOURCE_LABELS:
         return False
@@ -896,6 +915,8 @@ def _official_source(doc: Document, hit: Hit) -> bool:
     named = rest.group() if rest else ""
     if _not_agency(named):
         return False
+    if "・" in named:
+        named = _JOINT_BODY_TOWNS.sub(lambda m: m.group().replace("・", ""), named)
     sources = [s for s in _SOURCES_SPLIT.split(named) if s.strip()]
     return bool(sources) and all(_OFFICIAL_SOURCE.match(s) for s in sources)
 
