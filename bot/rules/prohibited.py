@@ -6155,7 +6155,7 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     情報があります。現在確認中です」、SNS やネットで出回っている「…との情報がSNSで出回っています。現在確認中です」「…との情報がLINEで回っています」「…とのうわさが広まっています」）にも、災害時でも反応します（茅野市 4(7)⑤ の「正否が確認できない情報」です。確認できてから
     伝えてください）。ただし「近づかないでください」「通行の際はご注意ください」「念のため窓を閉めてください」「水道水は煮沸してからお使いください」「2階以上へ移動してください」のように、身を守る呼びかけを添えたもの（「〇〇地区で
     土砂崩れが発生したとの情報があり、現在確認中です。近づかないでください」「クマを目撃したとの情報がありました。…ご注意ください」）は、
-    確認中と明かして安全を呼びかける災害・防犯の投稿なので反応しません（呼びかけは、その情報の文と同じ段落の次の文か、そのすぐ後の1文（空行を挟んでも）にあるものに限ります。段落を分けた別のお知らせの「路面凍結にご注意ください」では対象外になりません。SNS・投稿・噂から来た情報や広まっている情報と、食中毒・感染・毒・窃盗団・外国人、殺人・強盗・盗難などの犯罪のように誰かに疑いをかける情報と、「大地震が起きるとの情報」のような地震の予言は、呼びかけがあっても反応します。「有毒ガス」のような危険物や「不審者を見た」という目撃は対象外です）。
+    確認中と明かして安全を呼びかける災害・防犯の投稿なので反応しません（呼びかけは、その情報の文と同じ段落の次の文か、そのすぐ後の1文（空行を挟んでも）にあるものに限ります。段落を分けた別のお知らせの「路面凍結にご注意ください」では対象外になりません。すぐ後の文でも、熱中症・インフルエンザ・詐欺・空き巣・路面凍結・ごみの日のようないつもの注意や、「〜にもご注意ください」と情報にない別のことを加えた注意（「〇〇川が氾濫したとの情報があります。現在確認中です。熱中症にもご注意ください」）は、その情報への呼びかけではないので対象外になりません。SNS・投稿・噂から来た情報や広まっている情報と、食中毒・感染・毒・窃盗団・外国人、殺人・強盗・盗難などの犯罪のように誰かに疑いをかける情報と、「大地震が起きるとの情報」のような地震の予言は、呼びかけがあっても反応します。「有毒ガス」のような危険物や「不審者を見た」という目撃は対象外です）。
     「…との通報を受け、現地を確認しました」「…との情報が寄せられていますが、事実ではありません」「被害の状況を確認中です」、
     原因を調べていると伝える「「ホームページが見られない」との声が寄せられています。現在、原因を調査中です」と、停電・断水などの話題のない
     連絡や声（「「ごみが収集されていない」との連絡が複数寄せられています」）は対象外です。
@@ -6265,10 +6265,55 @@ _TOPIC_ONLY_NOUNS = ("連絡", "報告", "話", "声", "投稿", "書き込み")
 def _precaution_given(doc: Document, report: tuple[int, int]) -> bool:
     """Whether ``report`` (its sentence and the next in its paragraph) comes with a call to keep safe, in it or in
     the sentence that follows."""
-    if _PRECAUTION.search(doc.text, *report):
+    spans = [report]
+    if (nxt := doc.sentence_after(report[1] - 1)) is not None:
+        spans.append(nxt)
+    return any(_heeds_the_report(doc, m, report) for span in spans for m in _PRECAUTION.finditer(doc.text, *span))
+
+
+# 「…に注意」 names what to beware of, and one of the standing cautions a city repeats all year (熱中症, インフルエンザ, 詐欺,
+# 空き巣, 路面凍結, ごみの日 …), or any other thing added with 「にも」, is another notice's in the same place (「〇〇川が氾濫したと
+# の情報があります。現在確認中です。熱中症にもご注意ください。」「…確認中です。なお、路面凍結にご注意ください。」): the report
+# still goes out unchecked. A word of the report's own (「土砂崩れ」 and 「土砂災害」) keeps the call the report's, and with
+# 「にも」 the place and its hazards (付近・通行・足元・増水 …: 「付近の川にもご注意ください」); any other thing named is taken as
+# the report's too (「山林への立ち入りにご注意ください」 after a bear sighting): only what plainly belongs to another notice
+# is read as one.
+_HEED = re.compile(r"ご注意|注意して|注意を")
+_HEEDED_THING = re.compile(
+    r"([^\s、，,。！!？?「」『』（）()：:]{1,24}?)(に|には|にも)(?:十分に?|くれぐれも|特に|引き続き)?[ \t\u3000]*$"
+)
+_NEAR_THE_REPORT = re.compile(
+    r"付近|周辺|近く|現場|現地|周囲|通行|外出|お出かけ|移動|運転|車|足元|二次災害|余震|落石|倒木|倒壊|増水|水位|浸水|冠水"
+    r"|土砂|がけ|崖|斜面|河川|川|水路|用水|海岸|沢|橋|道路|煙|ガス|火気|停電|断水|水道|情報|安全"
+    # Where people are exposed to someone at large (「不審者が出没したとの情報…お子さんの登下校にご注意ください」).
+    r"|登下校|通学|下校|帰宅|一人歩き|夜道|夜間|散歩|戸締|貴重品|防犯"
+)
+_STANDING_CAUTION = re.compile(
+    r"熱中症|脱水|インフルエンザ|感染症|コロナ|ノロ|食中毒|花粉|マダニ|紫外線|ヒートショック|一酸化炭素|風邪|かぜ|体調"
+    r"|詐欺|空き巣|悪質商法|訪問販売|還付金|路面凍結|ごみ|ゴミ|収集日|交通安全|飲酒運転"
+)
+_NOT_A_WORD_OF_ITS_OWN = frozenset("のにをはがもでとへや、。 　")
+
+
+def _heeds_the_report(doc: Document, m: re.Match[str], report: tuple[int, int]) -> bool:
+    if not _HEED.fullmatch(m.group()):
         return True
-    nxt = doc.sentence_after(report[1] - 1)
-    return nxt is not None and _PRECAUTION.search(doc.text, *nxt) is not None
+    a = doc.sentence_at(m.start())[0]
+    thing = _HEEDED_THING.search(doc.text, max(a, m.start() - 30), m.start())
+    if thing is None:
+        return True  # 「ご注意ください」「通行の際はご注意ください」: about the report's matter
+    named = thing.group(1)
+    # The report's words, not the call's own (which the report's span may hold: 「…確認中です。なお、路面凍結にご注意ください」).
+    told = doc.text[report[0] : min(report[1], thing.start())] + doc.text[max(report[0], thing.end()) : report[1]]
+    if any(
+        named[i : i + 2] in told
+        for i in range(len(named) - 1)
+        if not _NOT_A_WORD_OF_ITS_OWN.intersection(named[i : i + 2])
+    ):
+        return True
+    if _STANDING_CAUTION.search(named):
+        return False
+    return thing.group(2) != "にも" or _NEAR_THE_REPORT.search(named) is not None
 
 
 def _reports_being_checked(doc: Document, taken: list[tuple[int, int]]) -> list[Hit]:

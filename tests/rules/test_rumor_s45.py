@@ -1,0 +1,46 @@
+"""prohibited.rumor, session 45's red team: the call to keep safe right after a report being checked must be about it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.conftest import findings_of
+
+
+# A standing caution of the season, or another thing added with 「にも」, in the sentence right after a report still being
+# checked let the report go out as if the call were its own.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "〇〇川が氾濫したとの情報があります。現在確認中です。熱中症にもご注意ください。",
+        "〇〇地区で土砂崩れがあったとの情報があり、現在確認中です。なお、路面凍結にご注意ください。",
+        "〇〇地区で火事があったとの情報が寄せられています。確認中です。インフルエンザにご注意ください。",
+        "〇〇橋が崩落したとの情報があり、確認中です。また、特殊詐欺にご注意ください。",
+        "〇〇地区で断水しているとの情報があります（確認中）。空き巣にご注意ください。",
+        "〇〇地区で停電しているとの情報があり、確認中です。年末年始のごみ収集日にご注意ください。",
+        "〇〇ダムが決壊したとの情報があり、確認中です。マダニにご注意ください。",
+        "〇〇地区で停電しているとの情報があり、確認中です。年末は飲酒運転にご注意ください。",
+        "〇〇地区で停電しているとの情報があり、確認中です。乾燥する季節、火災にもご注意ください。",
+    ],
+)
+def test_another_notices_caution_right_after_the_report_does_not_let_it_through(text: str) -> None:
+    assert findings_of("prohibited.rumor", text), text
+
+
+# A call about the report's matter, its place or its hazards, or anything else it names, is still the report's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "〇〇地区で土砂崩れが発生したとの情報があり、現在確認中です。土砂災害にご注意ください。",
+        "〇〇川が氾濫したとの情報があります。現在確認中です。河川の増水に十分ご注意ください。",
+        "〇〇地区で土砂崩れがあったとの情報があり、確認中です。足元に十分注意してください。",
+        "〇〇地区でガス漏れが発生したとの情報があり、現在確認中です。火気の使用にご注意ください。",
+        "国道8号で倒木があったとの情報があり、確認中です。運転には十分ご注意ください。",
+        "市内でクマが目撃されたとの情報があり、現在確認中です。山林への立ち入りにご注意ください。",
+        "〇〇地区で断水しているとの情報があり、確認中です。濁り水にご注意ください。",
+        "不審者が出没したとの情報が寄せられています。警察が確認しています。夜間の外出にご注意ください。",
+        "〇〇地区で停電しているとの情報があり、確認中です。冷蔵庫の食品の傷みにご注意ください。",
+    ],
+)
+def test_the_reports_own_caution_still_lets_it_through(text: str) -> None:
+    assert not findings_of("prohibited.rumor", text), text
