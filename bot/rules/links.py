@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from itertools import groupby
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from bot.rules.domains import (
     ALWAYS_TRUSTED_SUFFIXES,
@@ -247,6 +247,17 @@ _TARGET_PARAM = re.compile(
 )
 
 
+def _decoded(value: str) -> str:
+    """``value`` with the percent-encoding a link copied through another page adds undone (「https%253A%252F%252Fbit.ly」
+    after parse_qs's own decoding is 「https%3A%2F%2Fbit.ly」): the exit page decodes it again before it sends the reader
+    on. Twice at most beyond parse_qs, as a link wrapped three times is."""
+    for _ in range(2):
+        if "%" not in value:
+            break
+        value = unquote(value)
+    return value
+
+
 def _shortened_behind(doc: Document, opts: RuleOptions) -> Iterator[tuple[Url, str, str]]:
     """(link, shortener's domain, shortened link) of each link whose query sends the reader to a shortened link."""
     listed = _domain_lists("shorteners.txt", "shorteners_extra.txt")
@@ -263,6 +274,7 @@ def _shortened_behind(doc: Document, opts: RuleOptions) -> Iterator[tuple[Url, s
             if _TRACKING_PARAM.fullmatch(name):
                 continue
             for value in values:
+                value = _decoded(value)
                 if value.lower().startswith(("https://", "http://", "//")):
                     # 「?url=//bit.ly/abc」: a link without its scheme takes the page's.
                     host = (urlsplit(value if value[0] != "/" else f"https:{value}").hostname or "").rstrip(".")
@@ -417,7 +429,7 @@ def shortener(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「https://bit。ly/…」のようにドットを「。」で書いたものも、ブラウザーは同じ短縮URLを開くので止めます。
     リンクにならないようドットを区切った「bit . ly/abc」「bit[.]ly/abc」「bit(.)ly/abc」「bit。ly/abc」「bit dot ly/abc」も、読む人は
     打ち直して同じ短縮URLを開くので止めます（「「bit . ly/abc123」のようなURLは開かないでください」「例：bit[.]ly/3xYz」のように、詐欺の手口の例として示したものは対象外です）。市のサイトなどのアドレスのクエリで短縮URLへ転送するもの
-    （「https://www.city.joetsu.niigata.jp/jump?url=https://bit.ly/abc」、「?url=bit.ly/abc」のように https:// のないものも）も、行き先が見えないので止めます。転送しないパラメーター（どこから来たかを記録する「?utm_source=t.co/abc」「?ref=buff.ly/abc」や、検索語の「?keyword=…」）と、https:// のない値を url・to・next・redirect・u のような行き先の名前でないパラメーターに書いたものは対象外です。
+    （「https://www.city.joetsu.niigata.jp/jump?url=https://bit.ly/abc」、「?url=bit.ly/abc」のように https:// のないものや、「?url=https%253A%252F%252Fbit.ly%252Fabc」のように二重にエンコードしたものも）も、行き先が見えないので止めます。転送しないパラメーター（どこから来たかを記録する「?utm_source=t.co/abc」「?utm_source=https://bit.ly/abc」「?ref=buff.ly/abc」や、検索語の「?keyword=…」。https:// で始まる値でも読む人はそこへ送られません）と、https:// のない値を url・to・next・redirect・u のような行き先の名前でないパラメーターに書いたものは対象外です。
     そのほかの公式の短縮ドメインは `allow` で許可できます。
     Google の検索結果（google.com/url?q=…）、Facebook・Instagram・YouTube のリンク（l.facebook.com/l.php?u=…）、
     Outlook の安全リンク（….safelinks.protection.outlook.com/?url=…）のように、別のサービスを経由する転送用の
