@@ -297,10 +297,13 @@ _ONLY_NUMBERS = re.compile(r"(?:#\d[\d\u30fb]*番?[\u30fb\u3041-\u3096]*)*#\d[^#
 # #8103 and #8891, 道路緊急ダイヤル #9910, JAF's road service #8139 that winter road posts give) stay phone codes before
 # any word: 「#9110番相談窓口」「#7119番ダイヤル」 are the number and what it is.
 # A short code (着信短縮ダイヤル) is #7000 to #9999 and no other: 「#2024を振り返って」「#0120へ」 are no number to call, and
-# were told to be one.
+# were told to be one. Prefectures and services run more of them than any list keeps (相談ダイヤル of their own), so any short
+# code before 「番」 and a word for a line to call (「#7777番相談」「#7400番ダイヤル」「#7330番窓口」) is the number and what it is,
+# as the known ones are; 「#7777番勝負」「#9000番台」 are still tags meant.
 _PHONE_CODE_TAG = re.compile(
     r"[7-9]\d{3}(?:[\u3041-\u3096]|番(?:通報)?(?![\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005A-Za-z0-9_]))"
     r"|(?:7119|8000|9110|8008|8103|8891|9910|8139)番"
+    r"|[7-9]\d{3}番(?:相談|窓口|ダイヤル|電話|通報|専用|受付|センター)"
 )
 _FOUR_DIGITS = re.compile(r"\d{4}")
 
@@ -330,7 +333,7 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     「#7119・#8000」「#7119と#8000」「#8000番・#7119番」のように電話番号が並ぶものは、タグのつもりではないので対象外です。
     逆に、「#7119へ電話を」「（#8000番）」のように番号の後に空白なしで文や「番」が続くと、番号から後ろまでがハッシュタグになるので
     知らせます（ハッシュタグがリンクにならない LINE では反応しません。「#2024番勝負」「#100番目」のように「番」の後に言葉が続くものは、
-    タグのつもりなので対象外です。ただし「#9110番相談窓口」「#7119番ダイヤル」のように、よく知られた短縮番号の後に続くものは知らせます。短縮番号は「#7000」から「#9999」までなので、「#2024を振り返って」「#0120へ」のような番号は電話番号として知らせません）。
+    タグのつもりなので対象外です。ただし「#9110番相談窓口」「#7119番ダイヤル」のように、よく知られた短縮番号の後に続くものと、「#7777番相談」「#7400番ダイヤル」のように短縮番号の「番」の後に相談・窓口・ダイヤル・電話などが続くものは知らせます。短縮番号は「#7000」から「#9999」までなので、「#2024を振り返って」「#0120へ」のような番号は電話番号として知らせません）。
     """
     platform = ctx.platform.lower()
     if platform == "blog":
