@@ -84,3 +84,26 @@ def test_a_joint_body_named_for_its_towns_is_an_official_source(text: str) -> No
 )
 def test_another_listed_with_a_joint_body_still_warns(text: str) -> None:
     assert findings_of("quote.third_party", text), text
+
+
+# State agencies a city's notices cite (a recall, a fraud, culture, the coast) were not on the list, and the source the
+# government's terms ask for warned as another's content.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "出典：消費者庁",
+        "リコール情報（出典：消費者庁）",
+        "出典：金融庁",
+        "出典：文化庁「国語に関する世論調査」",
+        "出典：海上保安庁",
+        "出典：日本年金機構",
+        "出典：国立感染症研究所",
+    ],
+)
+def test_a_state_agency_cited_as_the_source_is_silent(text: str) -> None:
+    assert not findings_of("quote.third_party", text), text
+
+
+@pytest.mark.parametrize("text", ["出典：消費者庁ファンクラブ", "出典：金融庁OBのブログ", "出典：消費者庁、〇〇新聞"])
+def test_another_hung_on_a_state_agencys_name_still_warns(text: str) -> None:
+    assert findings_of("quote.third_party", text), text
