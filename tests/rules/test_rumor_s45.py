@@ -44,3 +44,27 @@ def test_another_notices_caution_right_after_the_report_does_not_let_it_through(
 )
 def test_the_reports_own_caution_still_lets_it_through(text: str) -> None:
     assert not findings_of("prohibited.rumor", text), text
+
+
+# A safety notice's share request said politely as a sentence of its own (「拡散希望です。」) warned, where 「拡散希望！」
+# 「拡散お願いします。」 after the same notice were silent.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "クマの目撃情報がありました。拡散希望です。",
+        "クマの目撃情報がありました。拡散希望です。付近の方はご注意ください。",
+        "行方不明者を捜索しています。拡散希望です！",
+        "〇〇地区に避難指示を発令しました。拡散希望です。",
+    ],
+)
+def test_a_safety_notices_polite_share_request_is_silent(text: str) -> None:
+    assert not findings_of("prohibited.rumor", text), text
+
+
+# After a guess, a rumour or no safety notice it still warns, as 「拡散希望！」 does.
+@pytest.mark.parametrize(
+    "text",
+    ["〇〇地区で断水しているみたいです。拡散希望です。", "〇〇スーパーが閉店します。拡散希望です。", "新しいゆるキャラができました。拡散希望です！"],
+)
+def test_a_polite_share_request_after_a_guess_or_no_safety_notice_still_warns(text: str) -> None:
+    assert any(f.end - f.start == 4 for f in findings_of("prohibited.rumor", text)), text
