@@ -107,3 +107,23 @@ def test_a_state_agency_cited_as_the_source_is_silent(text: str) -> None:
 @pytest.mark.parametrize("text", ["出典：消費者庁ファンクラブ", "出典：金融庁OBのブログ", "出典：消費者庁、〇〇新聞"])
 def test_another_hung_on_a_state_agencys_name_still_warns(text: str) -> None:
     assert findings_of("quote.third_party", text), text
+
+
+# The city's own account named as 「市公式X」 (no 「の」 between) was read as another's: its own photos shown again warned.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市公式Xの投稿より、写真を再掲します。",
+        "市公式インスタグラムの投稿より、人気の写真を再掲します。",
+        "市公式Facebookの投稿より：先月の講座の様子です。",
+        "町公式LINEの投稿より：今月のお知らせです。",
+        "市公式アカウントの投稿より：",
+    ],
+)
+def test_the_citys_own_official_account_is_silent(text: str) -> None:
+    assert not findings_of("quote.third_party", text), text
+
+
+@pytest.mark.parametrize("text", ["観光協会公式Xの投稿より：", "JR東日本公式Xの投稿より：", "〇〇さん公式Xの投稿より："])
+def test_anothers_official_account_still_warns(text: str) -> None:
+    assert findings_of("quote.third_party", text), text
