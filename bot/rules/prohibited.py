@@ -7035,9 +7035,13 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「〇〇を市長に！」、選挙を話題にして政党を頼む「次の選挙は〇〇党にお願いします」「比例は〇〇党へよろしく」「比例は〇〇党へ。」「比例は〇〇党へ、選挙区は…」（「比例は〇〇党へ1議席」は対象外）
     （「選挙ポスターの撤去を〇〇党にお願いしました」、頼まれたことを伝える「次の選挙は〇〇党にお願いします、と言われました」「…と頼まれても、断ってください」、看板や報道の言葉を伝える「比例は〇〇党へ、という看板が撤去されました」は対象外です）、選挙を話題にしてすぐ後の人名（形態素解析の人名）を頼む「次の選挙では山田太郎さんをよろしくお願いします」「今度の市長選挙は、ぜひ鈴木花子さんにお願いします」「市長選は山田太郎で決まり！」、動詞を略した「次の市議選は、鈴木花子さんを！」「市長選は山田太郎さんに！」「市長選は、現職の中川さんを！」（「市長選は、現職と新人の一騎打ちです！」、「市議選は山田さんを中心に準備を進めています！」「市長選では、投票所の係員の指示に従ってください！」、「選挙では係員の田中さんの指示に従ってください」「選挙の開票作業では山田さんに司会をお願いします」「県議選は田中さんにお願いして、ポスター掲示場を設置しました」「選挙では田中さんにお願いしてください」「選挙の際は、松本さんによろしくお伝えください」は対象外です）、党名のすぐ後で支援・協力・一票を頼む
     「〇〇党へのご支援をお願いします」「〇〇党をよろしくお願いします」「〇〇党にご協力を！」にも反応します（「〇〇党をよろしくお願いしますと言われました。」のように、言われたこととして伝えて文を終えるものは対象外です。次の文で「皆さんもぜひ。」「私からもお願いします。」と続けるものは反応します）。
+    「自民党推し」「国民民主を推してます」「比例は立憲一択」「参政党しか勝たん」「選挙は自民党で決まり！」「立憲民主党はサイコー」「がんばれ自民党！」「推しの政党は共産党です」のように、
+    党名のすぐ前後で推し・一択などのくだけた言葉で支持を表すものや、選挙に触れた文の「次の市長選、中川さん推しです」「市長選は山田さん一択！」も反応します
+    （党が推す人を伝える「自民党が推す山田候補が当選しました」、党名のない「推しの候補者を見つけよう」「雪見温泉一択！」、「最高裁」、
+    言われたこととして伝える「次の選挙は自民党一択、と言われました。」は対象外です）。
     政党名（[parties]）には 2026 年までに結成・改称された中道改革連合・チームみらい・減税日本なども含み、下書きで党名を伏せた
     「△△党を応援しています」「〇〇党に投票しよう」の「〇〇党」「△△党」「××党」も政党名とみなします（どの党名が入っても呼びかけのため）。幸福実現党・再生の道・日本誠真会など、国政選挙に候補者を立てた政党や、都民ファーストの会も含みます。選挙や政治に触れない下書きの「チームみらい」（「子ども会の「チームみらい」を応援しています！」）はチームの名前として、「再生の道」「中道」（中道改革連合の略称）も対象外です。「4月から着任した中道です。中道をよろしくお願いします！」のように同じ名字の人を紹介した下書きの「中道」も対象外です（「次の選挙は中道をよろしくお願いします」「比例は中道へ！」、同じ名字の人を紹介していても選挙に触れた文の「次の衆院選は中道をよろしくお願いします。担当の中道でした。」は反応します）。
-    党の略称（自民・立民・維新・公明・共産・れいわ・参政・社民・国民民主・中道。[short_names]）もこの形と「比例は〇〇へよろしく」
+    党の略称（自民・立民・維新・公明・共産・れいわ・参政・社民・国民民主・中道・N党・N国・都民ファースト、与党の自公。[short_names]）もこの形と「比例は〇〇へよろしく」
     のときだけ党名とみなします（「国民健康保険へのご協力をお願いします」「明治維新」「公明正大」「共産圏」、
     頼んだことを伝える「〇〇党への支援をお願いしました」、党への問い合わせの「〇〇党にお問い合わせください」は対象外です）。選挙管理委員会の「投票に行きましょう」のような呼びかけ単独や、頼まれたことを伝える「「〇〇党に投票して」と頼まれても、投票は自由な意思で行ってください」「「自民党に投票して」と言われました。」（同じ文で「その通り」と認めるもの、次の文で「皆さんもぜひ。」と続けるもの、「…と頼まれたら、ぜひ投票して」は反応します）、すべての政党を指す「自民党・公明党など、どの政党に投票する方も、期日前投票所をご利用いただけます」（その後で一つを頼む「どの政党に投票する方も、最後は自民党を選んでください」や、次の文で「ぜひ参政党へ。」と続けるものは反応します）、
     「中川市長が選手を応援しました」、投票する人・呼びかける人として名前を挙げた「中川市長も投票を呼びかけています」
@@ -7232,6 +7236,23 @@ _PARTY_SUPPORTED = re.compile(
     re.MULTILINE,
 )
 
+# A party backed in a fan's words, right after its name or right before it: 「自民党推し」「国民民主を推してます」「比例は
+# 立憲一択」「参政党しか勝たん」「選挙は自民党で決まり！」「立憲民主党はサイコー」「がんばれ自民党！」「推しの政党は共産党
+# です」. Not a party's own backing (「自民党が推す山田候補」: no が before the word), a judge's court (「最高裁」), nor the
+# fans' word with no party next to it (「推しの候補者を見つけよう」「雪見温泉一択！」).
+_FAN_WORD = (
+    r"(?:推し(?!た)|推す|推せ|推そう|一択|しか(?:勝|か)た(?:ん|ない)|で(?:決まり|きまり|キマリ)(?!ました)"
+    r"|LOVE|[Ll]ove|ラブ|だいすき|大好き|最高|サイコー|さいこー|最強|サイキョー)(?![一-鿿々])"
+)
+_CHEER = r"(?:がんばれ|頑張れ|ガンバレ|ファイト|いけ|行け)"
+_PARTY_FAVOURED = re.compile(
+    # が only before praise: 「参政党が最強！」, not 「自民党が推す山田候補」.
+    rf"({_PARTY_NAMES})(?:さん)?[\s　]*[、,]?[\s　]*(?:を|は|って|が(?=[\s　]*(?:最高|最強|サイコー|大好き)))?[\s　]*"
+    r"(?:(?:やっぱり?|やはり|断然|絶対|一番|いちばん|ガチで?|マジで?|ずっと|もちろん)[\s　、,]*)?"
+    rf"(?:{_FAN_WORD}|{_CHEER}(?=[\s　!！。♪]|$))"
+    rf"|(?:推し(?:の)?(?:政党|党)?(?:は|って)|{_CHEER}[\s　、,!！]*)(?:(?:やっぱり?|断然|もちろん)[\s　、,]*)?({_PARTY_NAMES})",
+    re.MULTILINE,
+)
 
 # The request reported as made of the writer or the reader (「…にお願いします、と言われました」「…と頼まれても、断って
 # ください」), a 選挙管理委員会's warning or a complaint, unless the next sentence passes it on (`_call_passed_on`).
@@ -7310,15 +7331,22 @@ def _call_passed_on(doc: Document, reported_end: int) -> bool:
 def _party_supported(doc: Document, said: list[Hit]) -> Iterator[Hit]:
     """`_PARTY_SUPPORTED` calls that overlap nothing already ``said`` (「自民党に投票を！」 is [calls]' already), and
     are not reported as said to the writer (`_CALL_REPORTED`)."""
-    for m in _PARTY_SUPPORTED.finditer(doc.text):
+    for m in (*_PARTY_SUPPORTED.finditer(doc.text), *_PARTY_FAVOURED.finditer(doc.text)):
         reported = _CALL_REPORTED.match(doc.text, m.end())
         if reported is not None and not _call_passed_on(doc, reported.end()):
+            continue
+        # The fan's words quoted as said to the writer or reported: 「次の選挙は自民党一択、と言われました」.
+        if (
+            m.re is _PARTY_FAVOURED
+            and _ASK_REPORTED.match(doc.text, m.end())
+            and not _call_passed_on(doc, doc.sentence_at(m.start())[1])
+        ):
             continue
         if not any(h.start < m.end() and m.start() < h.end for h in said):
             yield Hit(
                 m.start(),
                 m.end(),
-                f"「{m.group(1)}」への支持・投票の呼びかけと受け取られます。"
+                f"「{m.group(1) or m.group(2)}」への支持・投票の呼びかけと受け取られます。"
                 "公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。",
             )
 
@@ -7676,9 +7704,11 @@ _BARE_CALL = re.compile(
 _SUPPORT_AFTER = re.compile(
     r"[\s　]*(?:(?:候補者?|陣営|さん|氏|議員|先生|様|市長|知事|町長|村長|区長|議長|市議|県議)[\s　]*)?"
     r"(?:を[\s　]*(?:ご)?(?:応援|支援)[\s　]*(?:し(?:よう|ましょう|て(?:ください|下さい|ね|います|ます))|を?(?:よろしく|お願い))"
-    r"|の[\s　]*(?:ご)?(?:応援|支援)を?[\s　]*(?:よろしく|お願い))"
+    r"|の[\s　]*(?:ご)?(?:応援|支援)を?[\s　]*(?:よろしく|お願い)"
+    # In a fan's words: 「次の市長選、中川さん推しです」「市長選は山田さん一択」 (「…で決まり」 is `_PERSON_ASKED`'s).
+    r"|(?:を|は|って)?[\s　]*(?P<fan>推し(?!た)|推す|推せ|一択|しか(?:勝|か)た(?:ん|ない))(?![一-鿿々]))"
 )
-_SUPPORT_WORDS = ("応援", "支援", "支持", "一票")
+_SUPPORT_WORDS = ("応援", "支援", "支持", "一票", "推", "一択", "勝たん", "勝たない", "かたん")
 # 「中川市長をよろしく」: regards asked for a person under an elected office's title or as a candidate,
 # which next to an election or a vote is a candidate's slogan (alone, it greets a new mayor).
 _REGARDS_AFTER = re.compile(
@@ -7783,6 +7813,9 @@ def _campaign_across(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
         for i, j in doc.person_names((a, b)):
             # The title read on the text: the analyser may split 「中川市長を」 as 中川/市/長/を.
             m = _SUPPORT_AFTER.match(doc.text, tokens[j - 1].end, b)
+            # The fan's words quoted from a report: 「市長選は山田さん一択、と報道されています」.
+            if m is not None and m.group("fan") and _ASK_REPORTED.match(doc.text, m.end()):
+                continue
             if m is not None:
                 name = doc.text[tokens[i].start : tokens[j - 1].end]
                 yield Hit(

@@ -1,0 +1,85 @@
+"""Session 45: prohibited.insult, prohibited.illegal and prohibited.political on what the last session left: support for
+a party in slang, a resident's request called rubbish, the writer's own idea run down, a garbage volunteers' rally, and
+the food slang 「デブ活」."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules import check
+from tests.rules.conftest import CITY_POLICY, ctx
+
+
+def _codes(text: str, platform: str = "x") -> list[str]:
+    return [f.code for f in check(text, ctx(platform=platform, policy=CITY_POLICY))]
+
+
+# A party backed in the words of fans (推し・推してます・一択・しか勝たん・で決まり・最高): 上越市 5【前提となる考え方】's
+# 公平・中立性 is broken by a city's account declaring it as much as by 「自民党に投票しよう」.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "自民党推し",
+        "自民党推してます！",
+        "比例は自民党一択",
+        "次の選挙は立憲一択でしょ",
+        "参政党しか勝たん",
+        "れいわ推しの職員です",
+        "維新推しです",
+        "国民民主を推してます",
+        "公明党、推せる！",
+        "推しの政党は共産党です。",
+        "選挙は自民党で決まり！",
+        "立憲民主党はサイコー",
+        "がんばれ自民党！",
+        "〇〇党を推します",
+        "やっぱり参政党が最強！",
+        "中道改革連合LOVE",
+    ],
+)
+def test_party_backed_in_slang_fires(text: str) -> None:
+    assert "prohibited.political" in _codes(text), text
+
+
+# 推し・一択 with no party, a party's own backing reported, and a party's name in another word.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【推し活応援】市内のアニメ聖地巡りスタンプラリー開催中！あなたの推しキャラを探そう。",
+        "新米のおにぎりが絶品！今年の一推しグルメはこれ一択です。",
+        "冬の高田は雪見温泉一択！",
+        "推しの候補者を見つけよう！選挙公報は市ホームページで見られます。",
+        "自民党が推す山田候補が当選しました。",
+        "自民党県連の皆さんに、上越の推しグルメを紹介しました。",
+        "幕末維新、最高のドラマをもう一度。歴史博物館の企画展です。",
+        "明治維新推しの皆さん、高田城址公園の歴史講座へどうぞ。",
+        "自民党は最高裁の判決を受けて声明を出しました。",
+    ],
+)
+def test_fan_words_without_a_party_backed_pass(text: str) -> None:
+    assert "prohibited.political" not in _codes(text), text
+
+
+# A candidate backed in the same words in a draft on the election, and parties by the names voters call them.
+@pytest.mark.parametrize(
+    "text",
+    ["次の市長選、中川さん推しです", "市長選は山田さん一択！", "N党に一票！", "自公に投票を", "都民ファーストに一票を", "N国を応援しよう"],
+)
+def test_candidate_in_slang_or_party_by_its_nickname_fires(text: str) -> None:
+    assert "prohibited.political" in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中川市長推しの郷土料理、笹寿司を紹介します。",
+        "自公政権の政策について、市の考えをまとめました。",
+    ],
+)
+def test_mayor_s_favourite_or_coalition_named_passes(text: str) -> None:
+    assert "prohibited.political" not in _codes(text), text
+
+
+def test_fan_words_quoted_from_a_report_pass() -> None:
+    assert "prohibited.political" not in _codes("市長選は山田さん一択、と報道されています。"), "reported"
+    assert "prohibited.political" not in _codes("次の選挙は自民党一択、と言われました。"), "reported"
