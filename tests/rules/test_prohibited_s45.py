@@ -83,3 +83,42 @@ def test_mayor_s_favourite_or_coalition_named_passes(text: str) -> None:
 def test_fan_words_quoted_from_a_report_pass() -> None:
     assert "prohibited.political" not in _codes("市長選は山田さん一択、と報道されています。"), "reported"
     assert "prohibited.political" not in _codes("次の選挙は自民党一択、と言われました。"), "reported"
+
+
+# What residents ask of the city called rubbish: 茅野市 4(7)① 侮蔑, as an opinion so called was.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "こんな要望はゴミだ",
+        "市民の要望なんてゴミ",
+        "お前の質問はゴミ",
+        "そんな苦情はゴミ同然です",
+        "陳情なんて全部ゴミ",
+        "あいつのアイデアはゴミ",
+        "私の意見に反対する人の意見はゴミ",
+        "「こんな要望はゴミだ」という意見に賛成です",
+        # A person called rubbish in a quote the post agrees with went out too: the quote's close ended no sentence.
+        "「議員なんてゴミ」という声に同感です",
+        "「議員なんてゴミ」と言われても仕方ない",
+    ],
+)
+def test_request_called_rubbish_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+# The writer's own idea called rubbish runs down no one; a request reported as called so, or said not to be, neither.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "私の提案はゴミ",
+        "私の提案はゴミ箱行きでした（笑）",
+        "職員の私が出した企画案は、正直ゴミでした（笑）今回は皆さんの意見で生まれ変わりました。",
+        "僕の考えた案はゴミ同然でしたが、先輩のおかげで形になりました。",
+        "「こんな要望はゴミだ」と言われたことはありませんか？窓口では一つひとつの声を大切にしています。",
+        "あなたの要望はゴミではありません。どんな声でもお寄せください。",
+        "市民から「職員なんてゴミだ」とのお叱りを受けました。",
+        "「議員なんてゴミ」という落書きが見つかりました",
+    ],
+)
+def test_own_idea_or_request_reported_as_rubbish_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
