@@ -122,3 +122,37 @@ def test_request_called_rubbish_fires(text: str) -> None:
 )
 def test_own_idea_or_request_reported_as_rubbish_passes(text: str) -> None:
     assert "prohibited.insult" not in _codes(text), text
+
+
+# A garbage volunteers' rally and the food slang of a gourmet post name no one: the rally's title read as 「ごみ」 before a
+# title, 「デブ活」 as 「デブ」, blocked both.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ごみ市民、大集合！12月7日は市内一斉清掃の日です。",
+        "ごみ市民、大集合！",
+        "ゴミ市民集まれ！河川敷の清掃ボランティアを募集します。",
+        "冬のデブ活にぴったり！上越のご当地ラーメン5選",
+        "デブ活の強い味方、上越名物のとん汁をどうぞ。",
+        "#デブ飯 で検索してね",
+    ],
+)
+def test_rally_or_food_slang_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ゴミ市民は黙れ",
+        "ごみ市民、出ていけ！",
+        "ごみ市民ばかりの町",
+        "ゴミ議員、集まれ（笑）",
+        "デブは運動しろ",
+        "あのデブ議員",
+        "窓口に来たデブのおっさん、態度悪すぎ",
+        "デブ市長は辞めろ",
+    ],
+)
+def test_residents_or_a_person_called_so_fire(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
