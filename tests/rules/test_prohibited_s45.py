@@ -156,3 +156,36 @@ def test_rally_or_food_slang_passes(text: str) -> None:
 )
 def test_residents_or_a_person_called_so_fire(text: str) -> None:
     assert "prohibited.insult" in _codes(text), text
+
+
+# Those who disagree with the city dismissed as knowing nothing (茅野市 4(7)① 侮蔑): last session's draft went out whole.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市長の判断は正しい。反対している人は何も分かっていない。全くもってその通り。",
+        "反対派は何もわかってない",
+        "文句を言う人たちは全然分かっていませんね。",
+        "批判している連中は何一つ理解していない！",
+        "高齢の方は何も分かっていない。",
+        "「反対している人は何も分かっていない」という意見に賛成です",
+    ],
+)
+def test_opponents_said_to_know_nothing_fire(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "初めての人は何も分からなくても大丈夫です。",
+        "参加する人は何も持ってこなくて大丈夫です。",
+        "「反対している人は何も分かっていない」という声もありますが、多様な意見を大切にします。",
+        "反対している人は何も分かっていない、と決めつけず、丁寧に説明します。",
+        "市長の判断で、イベントは中止となりました。ご理解をお願いします。",
+        "何も分かっていない人ほど、詐欺の被害に遭いやすいわけではありません。",
+        "赤ちゃんは何も分かっていないと思われがちですが、実はよく見ています。",
+        "このアプリの使い方は何も分かっていない、という方も大丈夫です。",
+    ],
+)
+def test_knowing_nothing_said_of_no_one_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
