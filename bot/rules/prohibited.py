@@ -7079,7 +7079,9 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     （「〇〇党の政策は素晴らしい」「〇〇党は最低だ」「〇〇党の政策に賛成です」「〇〇党は危険です」のように
     文の結びで評価するもの。[judgements]）も
     支持の表明として反応します（「〜党の県議団が視察し、素晴らしい景色だと…」「〜党などの賛成多数で可決」、
-    党が支持するものを伝える「自民党が支持する法案が可決されました」は対象外です）。
+    党が支持するものを伝える「自民党が支持する法案が可決されました」、党やその議員がした手助けを伝える「公明党の県議が応援に駆けつけました」
+    「立憲民主党から応援職員が派遣されました」「共産党の皆さんも清掃活動を応援してくださいました」（「自民党の応援に行こう！」「自民党は山田候補を応援しています」は反応します）、
+    どれを選んでも同じだと伝える「自民党に投票しても、共産党に投票しても、誰にも分かりません」「どの政党の候補者にも投票できます」は対象外です）。
     政党名のすぐ後の名詞の「推薦」（「無所属・現（自由民主党・公明党推薦）」「〇〇党の推薦」）は、選挙管理委員会の
     立候補届出の一覧のように推薦の事実を伝える記載で、投票の呼びかけではありません。公平・中立性の点から
     警告は残し、公式の届出内容としてすべての候補者を同じ形式で載せているかを確かめるよう伝えます
@@ -7473,7 +7475,11 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
                 party_calls = [
                     m for m in party_calls
                     if not _party_supports_a_thing(doc, m, party_ends, urged) and not voters_counted(m)
+                    and not _party_helps(doc, m, party_ends)
                 ]
+                # 「自民党に投票しても、共産党に投票しても、誰にも分かりません」: every choice the same, two parties or more.
+                if len({p.entry for p in named}) > 1 and all(_EITHER_WAY.match(doc.text, m.end) for m in party_calls):
+                    party_calls = []
             if named:
                 party_calls += [m for m in judgements.find(doc, within=sent) if _ends_sentence(doc, m.end, sent[1])]
                 # A party's candidate called for as a person's would be: 「自民党の候補者をよろしく」.
@@ -7550,6 +7556,9 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
 _ANY_PARTY = re.compile(
     r"(?:どの|いずれの|どちらの|どこの)[ \t　]*(?:政党|党|候補者?)(?:に|を)[ \t　]*(?:投票|支持|応援)(?:する|した|される)[ \t　]*"
     r"(?:方|人|有権者)(?:も|でも)"
+    # 「どの政党の候補者にも投票できます」: the reader's free choice.
+    r"|(?:どの|いずれの|どちらの|どこの)[ \t　]*(?:政党|党)(?:の[ \t　]*候補者?)?[ \t　]*(?:に|へ|を)[ \t　]*も[ \t　]*"
+    r"(?:投票|支持)(?:でき|が?可能|して(?:も|いただけ))"
 )
 # What someone asked the writer or the reader to do, reported after the words (「「〇〇党に投票して」と頼まれても」「…と
 # 言われました」「…などと誘われた場合は」). Not 「…と頼まれたら、ぜひ投票して」, the post's own call.
@@ -7620,6 +7629,44 @@ def _party_supports_a_thing(doc: Document, call: Match, party_ends: set[int], ur
         return False
     gap = _PARTY_AGENT.search(doc.text, max(0, call.start - 4), call.start)
     return gap is not None and gap.start() in party_ends
+
+
+# 応援・支援 done by the party or its people, as help: 「公明党の県議が応援に駆けつけました」「立憲民主党から応援職員が
+# 派遣されました」「自民党の議員が選手を応援しました」「共産党の皆さんも清掃活動を応援してくださいました」. The party (or
+# whoever of it, after の) is the subject, and the help is named as such or given to something else, reported as done.
+# Not 「自民党の応援に行こう！」 (the party is what is supported), nor a candidate backed (「自民党は山田候補を応援しています」).
+_PARTY_AS_HELPER = re.compile(r"(?:の[^。！？!?\n、「」をに]{1,10}?)?[ \t　]*(?:が|も|は|から)[、,]?[ \t　]*")
+_HELP_NAMED = re.compile(
+    r"[ \t　]*(?:職員|要員|部隊|隊|派遣|体制|に[ \t　]*(?:駆け|かけ|来|き|入|参|向か|訪|行っ|いらし|おいで))"
+)
+_HELPED_OBJECT = re.compile(r"([^。！？!?\n]{1,30}?)を[ \t　]*$")
+_HELP_DONE = re.compile(r"(?:し(?:まし)?た|して(?:くださ|下さ|いただ|頂|くれ|もら|い(?:ます|る)))")
+_BACKED_IN_AN_ELECTION = re.compile(r"候補|陣営|党|さん|氏|議員|市長|知事|町長|村長|選挙|[市県町村]議")
+
+
+_EITHER_WAY = re.compile(r"[ \t　]*し(?:て|た)も[、,]")
+
+
+def _party_helps(doc: Document, call: Match, party_ends: set[int]) -> bool:
+    """Whether the 応援・支援 at ``call`` is help the party (or its people) gave, not support for it."""
+    if call.entry not in ("応援", "支援"):
+        return False
+    text = doc.text
+    ends = [e for e in party_ends if e <= call.start and call.start - e <= 48]
+    if not ends:
+        return False
+    party_end = max(ends)
+    subject = _PARTY_AS_HELPER.match(text, party_end, call.start)
+    if subject is None:
+        return False
+    if _HELP_NAMED.match(text, call.end):
+        return True
+    given = _HELPED_OBJECT.fullmatch(text, subject.end(), call.start)
+    return (
+        given is not None
+        and _BACKED_IN_AN_ELECTION.search(given.group(1)) is None
+        and _HELP_DONE.match(text, call.end) is not None
+    )
 
 
 # The voters of a party counted, as a survey or a 選挙管理委員会's report gives them: 「立憲民主党に投票した人の

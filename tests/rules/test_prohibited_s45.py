@@ -189,3 +189,36 @@ def test_opponents_said_to_know_nothing_fire(text: str) -> None:
 )
 def test_knowing_nothing_said_of_no_one_passes(text: str) -> None:
     assert "prohibited.insult" not in _codes(text), text
+
+
+# An election office's notices and a party's people helping, which named a party beside 投票・応援 and warned.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "期日前投票は市役所本庁舎1階で行っています。自民党、立憲民主党、公明党など、どの政党の候補者にも投票できます。",
+        "投票の秘密は守られます。自民党に投票しても、共産党に投票しても、誰にも分かりません。",
+        "立憲民主党の議員が、災害ボランティアとして応援に駆けつけてくださいました。",
+        "公明党の県議が応援に駆けつけました。",
+        "立憲民主党から応援職員が派遣されました。",
+        "自民党の議員が選手を応援しました。",
+        "共産党の皆さんも清掃活動を応援してくださいました。",
+    ],
+)
+def test_free_choice_or_a_party_helping_passes(text: str) -> None:
+    assert "prohibited.political" not in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "自民党の応援に行こう！",
+        "自民党は山田候補を応援しています。",
+        "自民党の皆さんが応援に来てくれたので、自民党を応援しましょう！",
+        "参政党は子育て世代を応援します！",
+        "自民党に投票しても無駄です。共産党に投票しましょう。",
+        "自民党に投票しても、共産党に投票しても同じ、なんてことはありません。共産党に投票しよう。",
+        "どの政党に投票しても自由ですが、自民党に投票しましょう。",
+    ],
+)
+def test_party_supported_beside_them_fires(text: str) -> None:
+    assert "prohibited.political" in _codes(text), text
