@@ -222,3 +222,44 @@ def test_free_choice_or_a_party_helping_passes(text: str) -> None:
 )
 def test_party_supported_beside_them_fires(text: str) -> None:
     assert "prohibited.political" in _codes(text), text
+
+
+# Acts named short, and names for a fool or 「ポンコツ」 before officials, that the lists lacked.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "酒気帯びでもちょっとなら大丈夫",
+        "駐禁の場所でも5分なら平気です",
+        "密猟しても山奥ならバレない",
+        "速度超過も、このあたりなら捕まりません",
+        "白タクなら安く移動できます",
+    ],
+)
+def test_act_named_short_fires(text: str) -> None:
+    assert "prohibited.illegal" in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "酒気帯び運転の検問を実施します。",
+        "酒気帯びでの運転は犯罪です。",
+        "駐禁の標識がある道路では、駐車しないでください。",
+        "無断駐車はおやめください。",
+        "速度超過の取締りを強化します。",
+        "白タク行為は違法です。ご注意ください。",
+        "盗伐の被害が増えています。山林の見回りにご協力ください。",
+    ],
+)
+def test_act_named_short_in_a_warning_passes(text: str) -> None:
+    assert "prohibited.illegal" not in _codes(text), text
+
+
+@pytest.mark.parametrize("text", ["あんぽんたんな市長", "お前はおたんこなすだ", "ポンコツ職員ばかり", "あのポンコツ議員"])
+def test_fool_named_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+@pytest.mark.parametrize("text", ["ポンコツ車でも走れる雪道講習会", "ポンコツ自転車を修理して再利用します。"])
+def test_old_machine_called_ponkotsu_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
