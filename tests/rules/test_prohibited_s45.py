@@ -54,6 +54,8 @@ def test_party_backed_in_slang_fires(text: str) -> None:
         "幕末維新、最高のドラマをもう一度。歴史博物館の企画展です。",
         "明治維新推しの皆さん、高田城址公園の歴史講座へどうぞ。",
         "自民党は最高裁の判決を受けて声明を出しました。",
+        "受験生がんばれ！自民党の議員の皆さんも会場に激励に来てくれました。",
+        "最強寒波に備えましょう。自民党県連から除雪の支援物資が届きました。",
     ],
 )
 def test_fan_words_without_a_party_backed_pass(text: str) -> None:
