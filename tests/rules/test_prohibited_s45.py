@@ -265,3 +265,37 @@ def test_fool_named_fires(text: str) -> None:
 @pytest.mark.parametrize("text", ["ポンコツ車でも走れる雪道講習会", "ポンコツ自転車を修理して再利用します。"])
 def test_old_machine_called_ponkotsu_passes(text: str) -> None:
     assert "prohibited.insult" not in _codes(text), text
+
+
+# Snow pushed onto the road or into a river, and another's land taken from, allowed or urged without the act's name.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "雪は道路に捨てても大丈夫です",
+        "雪は川に投げちゃおう！",
+        "屋根の雪を道路に落としてもOKです",
+        "他人の山でも山菜は採り放題！",
+        "よその畑でも、少しなら取っても平気です",
+        "人の空き家でも、入って写真を撮っちゃおう",
+    ],
+)
+def test_unnamed_snow_dumping_or_taking_fires(text: str) -> None:
+    assert "prohibited.illegal" in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "雪を道路に出さないでください。道路交通法違反になります。",
+        "雪は流雪溝に捨てても大丈夫です。",
+        "雪は雪捨て場へ運んでください。",
+        "雪を道路に出しても大丈夫、と思っていませんか。",
+        "除雪車が道路の雪を寄せた後、雪を道路に戻さないでください。",
+        "雪道に出かけるときは、スタッドレスタイヤで。",
+        "他人の山でも、所有者の許可があれば山菜を採ってもOKです。",
+        "他人の土地に入らないでください。",
+        "雪を川に捨てるのは危険です。",
+    ],
+)
+def test_snow_or_land_warning_passes(text: str) -> None:
+    assert "prohibited.illegal" not in _codes(text), text
