@@ -7494,11 +7494,12 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
             party_calls = calls.find(doc, within=sent) if named else []
             if party_calls:
                 party_ends = {m.end for m in named}
+                sorted_ends = sorted(party_ends)
                 urged, voters_counted = _FirstAfter(_URGED, doc.text, sent[1]), _VotersCounted(doc, party_ends, sent)
                 party_calls = [
                     m for m in party_calls
                     if not _party_supports_a_thing(doc, m, party_ends, urged) and not voters_counted(m)
-                    and not _party_helps(doc, m, party_ends)
+                    and not _party_helps(doc, m, sorted_ends)
                 ]
                 # 「自民党に投票しても、共産党に投票しても、誰にも分かりません」: every choice the same, two parties or more.
                 if len({p.entry for p in named}) > 1 and all(_EITHER_WAY.match(doc.text, m.end) for m in party_calls):
@@ -7670,15 +7671,16 @@ _BACKED_IN_AN_ELECTION = re.compile(r"候補|陣営|党|さん|氏|議員|市長
 _EITHER_WAY = re.compile(r"[ \t　]*し(?:て|た)も[、,]")
 
 
-def _party_helps(doc: Document, call: Match, party_ends: set[int]) -> bool:
-    """Whether the 応援・支援 at ``call`` is help the party (or its people) gave, not support for it."""
+def _party_helps(doc: Document, call: Match, party_ends: list[int]) -> bool:
+    """Whether the 応援・支援 at ``call`` is help the party (or its people) gave, not support for it. ``party_ends`` is
+    sorted: the party before the call is found by bisection, as a sentence may name thousands."""
     if call.entry not in ("応援", "支援"):
         return False
     text = doc.text
-    ends = [e for e in party_ends if e <= call.start and call.start - e <= 48]
-    if not ends:
+    k = bisect_right(party_ends, call.start) - 1
+    if k < 0 or call.start - party_ends[k] > 48:
         return False
-    party_end = max(ends)
+    party_end = party_ends[k]
     subject = _PARTY_AS_HELPER.match(text, party_end, call.start)
     if subject is None:
         return False
