@@ -7297,7 +7297,7 @@ _FAN_WORD = (
     r"|LOVE|[Ll]ove|ラブ|だいすき|大好き|最高|サイコー|さいこー|最強|サイキョー)(?![一-鿿々])"
 )
 _CHEER = r"(?:がんばれ|頑張れ|ガンバレ|ファイト)"
-_PARTY_FAVOURED = re.compile(
+_PARTY_FAVOURED = guard(re.compile(
     # が only before praise: 「参政党が最強！」, not 「自民党が推す山田候補」.
     rf"({_PARTY_NAMES})(?:さん)?[\s　]*[、,]?[\s　]*(?:を|は|って|が(?=[\s　]*(?:最高|最強|サイコー|大好き)))?[\s　]*"
     r"(?:(?:やっぱり?|やはり|断然|絶対|一番|いちばん|ガチで?|マジで?|ずっと|もちろん)[\s　、,]*)?"
@@ -7305,7 +7305,7 @@ _PARTY_FAVOURED = re.compile(
     # Not a cheer ending its own sentence: 「受験生がんばれ！自民党の議員も来ています」.
     rf"|(?:推し(?:の)?(?:政党|党)?(?:は|って)|{_CHEER}[\s　、,]*)(?:(?:やっぱり?|断然|もちろん)[\s　、,]*)?({_PARTY_NAMES})",
     re.MULTILINE,
-)
+))
 
 # The request reported as made of the writer or the reader (「…にお願いします、と言われました」「…と頼まれても、断って
 # ください」), a 選挙管理委員会's warning or a complaint, unless the next sentence passes it on (`_call_passed_on`).
@@ -7808,7 +7808,7 @@ _SUPPORT_AFTER = re.compile(
     # In a fan's words: 「次の市長選、中川さん推しです」「市長選は山田さん一択」 (「…で決まり」 is `_PERSON_ASKED`'s).
     r"|(?:を|は|って)?[\s　]*(?P<fan>推し(?!た)|推す|推せ|一択|しか(?:勝|か)た(?:ん|ない))(?![一-鿿々]))"
 )
-_SUPPORT_WORDS = ("応援", "支援", "支持", "一票", "推", "一択", "勝たん", "勝たない", "かたん")
+_SUPPORT_WORDS = ("応援", "支援", "支持", "一票", "推し", "推す", "推せ", "一択", "勝たん", "勝たない", "かたん")
 # 「中川市長をよろしく」: regards asked for a person under an elected office's title or as a candidate,
 # which next to an election or a vote is a candidate's slogan (alone, it greets a new mayor).
 _REGARDS_AFTER = re.compile(
