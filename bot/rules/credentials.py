@@ -3875,6 +3875,13 @@ _DASH_IN_WORD = re.compile(r"(?<=[A-Za-z0-9_])[‐‑‒–—―−﹣ー](?=[A
 # Digits written as kanji, alone or mixed with Arabic ones (「暗証番号は四八二一です」「暗証番号：４八２１」):
 # a run of four or more, read as the digits (so that 「二〇二六年」 is 「2026年」, a year, not a PIN).
 _KANJI_DIGIT_RUN = re.compile(r"[0-9〇一二三四五六七八九]{4,}")
+# The same typed one digit a box, one space apart (「PIN：四 八 二 一」「暗証番号は 四 八 二 一 です」): the run above is
+# one digit long each time, and the PIN went out unflagged while 「PIN：4 8 2 1」 was flagged. Four to twelve single
+# digits, as _DOTTED_DIGITS reads them, then read by the readers of spaced digits.
+_SPACED_KANJI_DIGITS = re.compile(
+    r"(?<![0-9〇一二三四五六七八九])(?<![0-9〇一二三四五六七八九][ \t\u3000])[〇一二三四五六七八九0-9]"
+    r"(?:[ \t\u3000][〇一二三四五六七八九0-9]){3,11}+(?![0-9〇一二三四五六七八九])(?![ \t\u3000][0-9〇一二三四五六七八九])"
+)
 _KANJI_DIGIT_PROBE = re.compile(r"[〇一二三四五六七八九]")
 _KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
 
@@ -3938,6 +3945,7 @@ def credential_view(norm: str) -> str:
         norm = _DOTTED_DIGITS.sub(_dotted_digits, norm)
     if _KANJI_DIGIT_PROBE.search(norm):
         norm = _KANJI_DIGIT_RUN.sub(_kanji_digits, norm)
+        norm = _SPACED_KANJI_DIGITS.sub(_kanji_digits, norm)
     return norm
 
 
