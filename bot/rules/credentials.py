@@ -535,9 +535,24 @@ def _a_term_listed_before(norm: str, label: int) -> bool:
     return t is not None and (t["colon"] is None or t["item"].lower() in _FIELD_NAMES or not t["item"].isascii())
 
 
+# What a handover says of the value before it (「パスワードはいつもの「kohoka」です」「パスワードは前と同じ joetsukoho です」
+# 「PW：例の Kessai2026!」): that it is the one in use. Read as the value's first word, the password after it went out unflagged.
+_SAME_AS_BEFORE = (
+    r"(?P<same>(?:いつも|前回?|以前|今まで|これまで|従来|例|共通|おなじみ)(?:の|と同じ|とおなじ|どおり|通り)[ \t、,]*+)?+"
+)
+
+
+def _separator_of(m: re.Match[str]) -> str:
+    """The explicit separator a label's value follows, without its spaces and commas nor the words that say the value is the
+    one in use (_SAME_AS_BEFORE): 「は」 in 「パスワードはいつもの kohoka です」."""
+    if m["explicit"] is None:
+        return ""
+    if m["same"]:
+        return (m.string[m.start("explicit") : m.start("same")] + m.string[m.end("same") : m.end("explicit")]).strip(" \t、,")
+    return m["explicit"].strip(" \t、,")
 _EXPLICIT = (
     rf"[ \t]*+(?:は|::?|{_ARROW}|=|】|\]|👉|▶\ufe0f?|►|[≫》»☞]|〜(?![^\n〜~]*+[〜~])|・(?=[ \t]*+[!-~]++[ \t]*+(?:です|。|、|\n|$))|(?:(?<=[Pp][Ww])|(?<=[Pp][Ww][Dd])|(?<=[Pp][Ii][Nn])|(?<=[ァ-ヺー\u3400-\u9fff]))\.(?=[ \t]))"
-    rf"{_DELETED_OLD}{_WHICH_VALUE}{_MARK_CLOSED}[ \t、,]*+{_LENGTH_NOTE}"
+    rf"{_DELETED_OLD}{_WHICH_VALUE}{_MARK_CLOSED}[ \t、,]*+{_SAME_AS_BEFORE}{_LENGTH_NOTE}"
 )
 _ENGLISH = r"[ \t]++(?:is now|is set to|(?:has been |was |is )?changed to|is|was)(?:[ \t]*+:[ \t]++|[ \t]++)"
 # A sentence that announces the value on the next line (「パスワードは以下のとおりです。⏎Kessai2026」), or
@@ -1079,7 +1094,7 @@ def _field_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
     (「パスワード：Sakura!」). ``after``: just past the value."""
     label = m["label"] or ""
     word = value.rstrip(_CLOSING_MARKS)
-    in_a_field = (m["explicit"] or "").strip(" \t、,") in (":", "::", "=", ".")
+    in_a_field = _separator_of(m) in (":", "::", "=", ".")
     # On the line under the label (「パスワード。⏎sakura」「パスワード：⏎Sakura!」), the label closed as a memo's field is, or
     # under an ID and its value (「ID⏎koho01⏎パスワード⏎Hello!」): the form's field written a line down. Not a word the next
     # line goes on from (「パスワード。⏎sakura⏎の花が…」).
@@ -1229,7 +1244,7 @@ def _stated_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
     sentence or the one after calls an example or a bad habit (「よく使われるパスワードは dragon です」「…は sunshine です。
     推測されやすいので避けましょう」). ``after``: just past the value."""
     label = m["label"] or ""
-    separator = (m["explicit"] or "").strip(" \t、,")
+    separator = _separator_of(m)
     if not (
         separator in ("は", ":", "::", "=")
         and (label.lower() != "pass" or label == "PASS")
@@ -1742,7 +1757,7 @@ def _stated_pin(norm: str, m: re.Match[str], end: int, value: str) -> bool:
     before = norm[max(0, m.start() - _PAIR_WINDOW) : m.start()]
     if _MEETING_ID.search(before) and re.fullmatch(r"(?i)パスコード|passcode", label):
         return True
-    separator = (m["explicit"] or "").strip(" \t、,")
+    separator = _separator_of(m)
     if separator == "は" or m["clause"] is not None:
         stated = _STATED_AFTER_WA.match(norm, end)
     elif separator in (":", "=", "::"):

@@ -23,3 +23,26 @@ def test_a_pin_of_spaced_kanji_digits_is_flagged_and_masked(text: str, value: st
 @pytest.mark.parametrize("text", ["体操は 一 二 三 四 のリズムで", "暗証番号：一 二 三 四 のような番号は避けましょう", "暗証番号は 四 桁 です"])
 def test_spaced_kanji_digits_that_are_no_pin_stay_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
+
+
+# A handover's word that the value is the one in use, between the label's separator and the value: read as the value's
+# first word, the password after it went out unflagged, while 「パスワードは「kohoka」です」 was flagged.
+_SAID_TO_BE_THE_SAME = [
+    ("パスワードはいつもの「kohoka」です", "kohoka"), ("パスワードはいつもの kohoka です", "kohoka"),
+    ("パスワードは前と同じ「joetsukoho」です", "joetsukoho"), ("パスワードは以前と同じ「Sakura2026!」です", "Sakura2026!"),
+    ("パスワードはこれまでどおり kohoka2026 です", "kohoka2026"), ("PW：例の Kessai2026!", "Kessai2026!"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _SAID_TO_BE_THE_SAME)
+def test_a_password_said_to_be_the_one_in_use_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "パスワードはいつものように管理してください", "パスワードは前と同じです", "パスワードは前と同じ Windows のものです",
+    "パスワードは前と同じ Google アカウントのものです", "暗証番号はいつもの 4 桁です", "パスワードはいつもの Teams と同じです",
+    "パスワードは前と同じ「password」ではいけません", "パスワードは以前と同じ「英字と数字」の組み合わせです",
+])
+def test_what_is_said_the_same_as_before_with_no_value_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
