@@ -4013,18 +4013,46 @@ def _fraud_example(norm: str, c: Credential) -> bool:
     )
 
 
+# A key or a lock drawn as a label (「🔑 Kessai2026!」「📶 JOETSU-STAFF 🔑 Kessai2026!」「🔐：kohoka2026」): a chat draft's way to
+# write 「PW：」. Read as a decoration (a space) by credential_view, it left no label, and the password went out unflagged.
+# Only a value of one word ending its line, of every kind of character (_strong) or of eight or more with lower-case letters
+# and digits: 「🔑 Key Point：…」「🔑 鍵の受け渡し」「🔑 Step1」 are a heading's, a word of letters alone (「🔑 Welcome」) is a
+# greeting as often as a password, and a room or a code (「🔑 Room305」「🔑 COVID-19」) is where the key is or what it is for.
+_KEY_EMOJI_VALUE = re.compile(
+    r"(?m)(?:^|(?<=[ \t/|]))[\U0001f511\U0001f510\U0001f5dd]\ufe0f?[ \t]*+(?:(?:[:=]|→|->)[ \t]*+)?"
+    r"(?P<value>[!-~]{6,64}+)[ \t]*+$"
+)
+_KEY_EMOJI_PROBE = re.compile("[\U0001f511\U0001f510\U0001f5dd]")
+
+
+def _key_emoji_values(norm: str) -> Iterator[Credential]:
+    """The values _KEY_EMOJI_VALUE reads, on the draft before credential_view makes the emoji a space."""
+    if not _KEY_EMOJI_PROBE.search(norm):
+        return
+    for m in _KEY_EMOJI_VALUE.finditer(norm):
+        value = m["value"].rstrip(_TRAILING)
+        lettered = len(value) >= 8 and any(c.islower() for c in value) and _has_digit(value)
+        if not (lettered or _strong(value)) or any(
+            p.fullmatch(value) for p in (_HEADING, _TECHNICAL, _UNIT_OR_MODEL_WORD, _SERVICE_NAME, _PRODUCT, _VERSION_WORD)
+        ):
+            continue
+        a = m.start("value")
+        yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
+
+
 def find_credentials(norm: str) -> list[Credential]:
     """Every credential in `norm`, one per place (read on `credential_view`).
 
     A token in a known format after a label (「トークン xoxb-…」) is reported once, with the label
     and the token's own kind and public prefix.
     """
+    keyed = list(_key_emoji_values(norm))
     norm = credential_view(norm)
     tokens = [*_tokens(norm), *_signed_urls(norm)]
     found: list[Credential] = [
         *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_address_logins(norm), *_login_blocks(norm), *_service_logins(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm), *_answered(norm), *_kana_pins(norm),
         *_code_messages(norm), *_value_first(norm), *_watchword_logins(norm),
-        *_spaced_values(norm), *_spaced_letters(norm), *_lock_codes(norm), *_pieces(norm), *_halves_and_lines(norm), *_new_and_old(norm), *_corrected(norm),
+        *_spaced_values(norm), *_spaced_letters(norm), *keyed, *_lock_codes(norm), *_pieces(norm), *_halves_and_lines(norm), *_new_and_old(norm), *_corrected(norm),
     ]
     for c in _labelled(norm):
         inner = next((t for t in tokens if t.start < c.value_end and c.value_start < t.end), None)

@@ -46,3 +46,23 @@ def test_a_password_said_to_be_the_one_in_use_is_flagged_and_masked(text: str, v
 ])
 def test_what_is_said_the_same_as_before_with_no_value_stays_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
+
+
+# A key or a lock drawn as the label: read as a decoration (a space), it left no label and the password went out.
+_AFTER_A_KEY = [
+    ("🔑 Kessai2026!", "Kessai2026!"), ("🔐 Kessai2026!", "Kessai2026!"), ("🔑：Kessai2026!", "Kessai2026!"),
+    ("🗝️ Kessai2026!", "Kessai2026!"), ("📶 JOETSU-STAFF 🔑 Kessai2026!", "Kessai2026!"), ("🔑 kohoka2026", "kohoka2026"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _AFTER_A_KEY)
+def test_a_password_after_a_key_emoji_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "🔑 Key Point：冬道の運転はスピードを控えめに。", "🔑 Step1", "🔑 Welcome", "🔑 鍵の受け渡しは窓口で行います。", "🔑 iPhone15",
+    "🔑 Windows11", "🔑 COVID-19", "🔑 Room305", "🔑 Ver2.0", "🔑 https://www.city.joetsu.niigata.jp/",
+])
+def test_a_heading_after_a_key_emoji_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
