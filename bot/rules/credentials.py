@@ -445,12 +445,13 @@ _QUALIFIER = (
     # What an English label is of, before 「is」 or a colon (「The password for the staff Wi-Fi is Kx7pq29z.」
     # 「PIN for the key box: 4821」), as 「キーボックスの暗証番号」 says it first in Japanese: a few words, and the
     # value after it is tested as after 「The password is」. Without it the label stood apart from its value.
-    # Before a colon the words need no article (「Password for guest Wi-Fi: Welcome2026」「PIN for key box: 4821」), as a
-    # notice's field is written; before 「is」 they do, so that 「the password for login is required」 stays a sentence.
+    # The words need no article (「Password for guest Wi-Fi: Welcome2026」「PIN for key box: 4821」「password for login is
+    # Kessai2026」「The Wi-Fi password for staff is Joetsu2026!」): with one required before 「is」, a chat's English went out
+    # unflagged, and the value after 「is」 is tested as ever (「the password for login is required」 stays a sentence).
     # A possessive among them (「the password for the city's X account is …」) is a word of the qualifier too.
     r"|[ \t]++(?:for|of)[ \t]++(?P<english_qualifier>(?:(?P<article>the|our|this|your|each)[ \t]++)?[A-Za-z0-9'’-]++"
     r"(?:[ \t]++(?!(?:is|was)[ \t])[A-Za-z0-9'’-]++){0,2}+)"
-    r"(?=(?(article)[ \t]++(?:is|was)[ \t]|(?!))|[ \t]*+:))?"
+    r"(?=[ \t]++(?:is|was)[ \t]|[ \t]*+:))?"
 )
 # A qualifier that calls the value an example (「パスワード（例）：abc123XYZ!」「パスワード（記入例）：…」), as
 # 「パスワード例：…」 does: a registration guide's sample, not a password in use. 「条例」 is no example.

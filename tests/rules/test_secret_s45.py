@@ -66,3 +66,27 @@ def test_a_password_after_a_key_emoji_is_flagged_and_masked(text: str, value: st
 ])
 def test_a_heading_after_a_key_emoji_stays_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
+
+
+# What the password is for, said in English with no article before 「is」: the qualifier was read only with one, and a
+# chat's or a handover's English went out unflagged.
+_FOR_WHAT_IN_ENGLISH = [
+    ("password for login is Kessai2026", "Kessai2026"), ("The password for login is Kessai2026!", "Kessai2026!"),
+    ("The Wi-Fi password for staff is Joetsu2026!", "Joetsu2026!"), ("The password for staff Wi-Fi is joetsu2026", "joetsu2026"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _FOR_WHAT_IN_ENGLISH)
+def test_a_password_for_something_in_english_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "the password for login is required", "The password for login is case-sensitive.",
+    "The password for Wi-Fi is available at the front desk.", "Password for login is the same as your library card number.",
+    "The PIN for residents is 4 digits.", "The password for login is changed every 90 days.",
+    "The password for guests is printed on your receipt.", "Password for Wi-Fi is not required.",
+    "The password for login is your date of birth (8 digits).", "The password for login is at least 8 characters.",
+])
+def test_an_english_sentence_on_a_password_for_something_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
