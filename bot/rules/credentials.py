@@ -445,9 +445,8 @@ _QUALIFIER = (
     # What an English label is of, before 「is」 or a colon (「The password for the staff Wi-Fi is Kx7pq29z.」
     # 「PIN for the key box: 4821」), as 「キーボックスの暗証番号」 says it first in Japanese: a few words, and the
     # value after it is tested as after 「The password is」. Without it the label stood apart from its value.
-    # The words need no article (「Password for guest Wi-Fi: Welcome2026」「PIN for key box: 4821」「password for login is
-    # Kessai2026」「The Wi-Fi password for staff is Joetsu2026!」): with one required before 「is」, a chat's English went out
-    # unflagged, and the value after 「is」 is tested as ever (「the password for login is required」 stays a sentence).
+    # Before a colon the words need no article (「Password for guest Wi-Fi: Welcome2026」「PIN for key box: 4821」), as a
+    # notice's field is written; before 「is」 they do, so that 「the password for login is required」 stays a sentence.
     # A possessive among them (「the password for the city's X account is …」) is a word of the qualifier too.
     r"|[ \t]++(?:for|of)[ \t]++(?P<english_qualifier>(?:(?P<article>the|our|this|your|each)[ \t]++)?[A-Za-z0-9'’-]++"
     r"(?:[ \t]++(?!(?:is|was)[ \t])[A-Za-z0-9'’-]++){0,2}+)"
@@ -3149,7 +3148,11 @@ def _tables(norm: str) -> Iterator[Credential]:
 # values: after a space a second ID or a year follows as often (「ID: A-123 2026年度」).
 _LOGIN_PAIR = re.compile(
     r"(?P<label>ログイン情報|アカウント情報|認証情報|接続情報|ログイン(?:ID|名)?|アカウント(?:名|ID)?"
-    r"|(?P<bare_id>(?<![A-Za-z0-9ァ-ヺー\u3400-\u9fff々])ID))[ \t]*+[:：]?[ \t]*+"
+    r"|(?P<bare_id>(?<![A-Za-z0-9ァ-ヺー\u3400-\u9fff々])ID)"
+    # The English a memo for a foreign staff member or a chat says it in (「login: joetsu_koho / Sakura2026!」「FYI the
+    # Instagram login is joetsu_koho / Sakura2026!」): with a slash between the two only, as after 「ID」.
+    r"|(?P<english>(?<![A-Za-z])(?i:log[ -]?in|sign[ -]?in)(?:[ \t]++(?i:info|information|details|credentials))?"
+    r"(?:[ \t]++(?:is|are)(?=[ \t]))?))[ \t]*+[:：]?[ \t]*+"
     r"(?P<id>[A-Za-z0-9._@\-]{2,64}+)(?:[ \t]*+(?P<mark>[/／・、,])[ \t]*+|[ \t]++)(?P<value>[!-~]{6,64}+)"
 )
 _HANDLE_LIKE = re.compile(r"[@#]|.*(?:/|@|://)")
@@ -3205,20 +3208,28 @@ def _same_code_shape(first: str, second: str) -> bool:
     )
 
 
+_ENGLISH_LOGIN_PROBE = re.compile(r"(?i)log[ -]?in|sign[ -]?in")
+
+
 def _login_pairs(norm: str) -> Iterator[Credential]:
-    if "ログイン" not in norm and "情報" not in norm and "アカウント" not in norm and "ID" not in norm:
+    if (
+        "ログイン" not in norm and "情報" not in norm and "アカウント" not in norm and "ID" not in norm
+        and not _ENGLISH_LOGIN_PROBE.search(norm)
+    ):
         return
     for m in _LOGIN_PAIR.finditer(norm):
         value = m["value"].rstrip("".join(_TRAILING))
         if not _password_like(value, loose=True):
             continue
-        if m["bare_id"] is not None and (
+        if (m["bare_id"] is not None or m["english"] is not None) and (
             m["mark"] != "/" or m["id"].startswith("@") or _HANDLE_LIKE.match(value) or _siblings(m["id"], value)
             or _same_code_shape(m["id"], value)
         ):
             continue
         if _SERVICE_NAME.fullmatch(m["id"]) and _SIGN_IN_SERVICE.fullmatch(value):
             continue  # 「ログイン：Google / Microsoft365」: the services one logs in with
+        if m["english"] is not None and not any(c.isdigit() or c in "._" for c in m["id"]):
+            continue  # 「Login is required / Wi-Fi2026 available」: an English word of the sentence, no account's ID
         if m["mark"] is None or (m["label"].startswith("アカウント") and not m["label"].endswith("情報")):
             cases = any(c.isupper() for c in value) and any(c.islower() for c in value)
             symbol = any(not c.isalnum() and c not in "._-" for c in value)

@@ -90,3 +90,26 @@ def test_a_password_for_something_in_english_is_flagged_and_masked(text: str, va
 ])
 def test_an_english_sentence_on_a_password_for_something_stays_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
+
+
+# An account's ID and password a slash apart after an English 「login」: read after 「ログイン」 and 「ID」 only, the chat's
+# English went out unflagged.
+_ENGLISH_LOGINS = [
+    ("FYI the Instagram login is joetsu_koho / Sakura2026!", "Sakura2026!"), ("login: joetsu_koho / Sakura2026!", "Sakura2026!"),
+    ("Login: koho01 / Sakura2026!", "Sakura2026!"), ("Sign-in: koho01 / kohoka2026", "kohoka2026"),
+    ("Login info: joetsu_koho / Yuki#2026", "Yuki#2026"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _ENGLISH_LOGINS)
+def test_an_id_and_password_after_an_english_login_are_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Login to the library's website to reserve books.", "Log in with your library card number / PIN.",
+    "Sign in: Google / Microsoft365", "Login: Google / Apple ID", "Sign in with Google / Apple / LINE to join the event.",
+    "Login is required / Wi-Fi2026 available",
+])
+def test_an_english_sentence_on_logging_in_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
