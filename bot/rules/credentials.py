@@ -4025,6 +4025,42 @@ def _fraud_example(norm: str, c: Credential) -> bool:
     )
 
 
+# A sentence about the password, then the value opening the next one, said to be it (「広報Xのパスワードは前任者から変わって
+# いません。Kessai2026! のままです。」「パスワードは先月変更しました。新しいものは Yukiguni2026! です。」): a handover's way to
+# say it, with no label right before the value, and the password went out unflagged. Only a value of every kind of character
+# (_strong), or of eight or more with lower-case letters and digits, closed by 「のまま」「です」 or a verb of the change: 「…。
+# Windows11 です」「…。Step1 です」 name a thing, and a sentence that calls it an example or a bad one is left alone.
+_NEXT_SENTENCE_VALUE = re.compile(
+    r"(?P<label>パスワード|パスコード|暗証番号|(?<![A-Za-z])(?:PW|(?i:password))(?![A-Za-z]))(?P<said>[^。！!？?\n]{0,40}+)[。！!][ \t]*+"
+    r"(?:(?:新しい|今度|現在|今|変更後)の?(?:もの|の)?[ \t]*+は[ \t、,]*+)?[「『\"“]?(?P<value>[!-~]{6,64}?)[」』\"”]?[ \t]*+"
+    r"(?=のまま|です|でした|になりました|に(?:変更|更新|再設定)しました)"
+)
+# A name and its number a hyphen apart (「Covid-19」「Type-2」「Gate-12」), a hashtag, an account or an address: no password.
+_A_NAMES_NUMBER = re.compile(r"[A-Za-z]++-[0-9]{1,3}")
+_NEXT_SENTENCE_PROBE = re.compile(r"(?i)パスワード|パスコード|暗証番号|PW|password")
+_AN_EXAMPLE_SAID = re.compile(r"(?<![条恒慣定])例(?![年外会月祭規])|NG|悪い|危険|弱い|避け|推測|よく使われ|ランキング|しないで|使わない")
+
+
+def _next_sentence_values(norm: str) -> Iterator[Credential]:
+    if not _NEXT_SENTENCE_PROBE.search(norm):
+        return
+    for m in _NEXT_SENTENCE_VALUE.finditer(norm):
+        value = m["value"].rstrip(_TRAILING)
+        lettered = len(value) >= 8 and any(c.islower() for c in value) and _has_digit(value)
+        if (
+            not (lettered or _strong(value))
+            or any(p.fullmatch(value) for p in (_HEADING, _TECHNICAL, _SERVICE_NAME, _PRODUCT, _VERSION_WORD, _A_NAMES_NUMBER))
+            or value[0] in "#@" or "://" in value or value.lower().startswith("www.")
+            or _AN_EXAMPLE_SAID.search(m["said"])
+            or _called_an_example(norm, m.start())
+            or _warned_against(norm, m.end("value"))
+            or _WEAK_AFTER.match(norm, m.end("value"))
+        ):
+            continue
+        a = m.start("value")
+        yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
+
+
 # A key or a lock drawn as a label (「🔑 Kessai2026!」「📶 JOETSU-STAFF 🔑 Kessai2026!」「🔐：kohoka2026」): a chat draft's way to
 # write 「PW：」. Read as a decoration (a space) by credential_view, it left no label, and the password went out unflagged.
 # Only a value of one word ending its line, of every kind of character (_strong) or of eight or more with lower-case letters
@@ -4064,7 +4100,7 @@ def find_credentials(norm: str) -> list[Credential]:
     found: list[Credential] = [
         *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_address_logins(norm), *_login_blocks(norm), *_service_logins(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm), *_answered(norm), *_kana_pins(norm),
         *_code_messages(norm), *_value_first(norm), *_watchword_logins(norm),
-        *_spaced_values(norm), *_spaced_letters(norm), *keyed, *_lock_codes(norm), *_pieces(norm), *_halves_and_lines(norm), *_new_and_old(norm), *_corrected(norm),
+        *_spaced_values(norm), *_spaced_letters(norm), *keyed, *_next_sentence_values(norm), *_lock_codes(norm), *_pieces(norm), *_halves_and_lines(norm), *_new_and_old(norm), *_corrected(norm),
     ]
     for c in _labelled(norm):
         inner = next((t for t in tokens if t.start < c.value_end and c.value_start < t.end), None)

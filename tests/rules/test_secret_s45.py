@@ -113,3 +113,31 @@ def test_an_id_and_password_after_an_english_login_are_flagged_and_masked(text: 
 ])
 def test_an_english_sentence_on_logging_in_stays_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
+
+
+# A handover's sentence about the password, then the value opening the next one: no label stood right before the value,
+# and the password went out unflagged.
+_IN_THE_NEXT_SENTENCE = [
+    ("【引継ぎ】広報Xのパスワードは前任者から変わっていません。Kessai2026! のままです。", "Kessai2026!"),
+    ("パスワードは変わっていません。Kessai2026! です。", "Kessai2026!"),
+    ("パスワードは先月変更しました。新しいものは Yukiguni2026! です。", "Yukiguni2026!"),
+    ("Instagramのパスワードを更新しました。新しいのは「Sakura#2026」です。", "Sakura#2026"),
+    ("PWは前と変わらず。joetsukoho2026 のままです。", "joetsukoho2026"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _IN_THE_NEXT_SENTENCE)
+def test_a_password_in_the_next_sentence_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "パスワードは定期的に変更しましょう。Windows11 です。", "パスワードの変更方法を説明します。Step1 です。",
+    "パスワードの悪い例を紹介します。Password1! です。", "パスワードは英数字を組み合わせましょう。例えば Sakura2026! です。",
+    "パスワードは推測されにくいものにしましょう。Kessai2026! のような文字列がおすすめです。",
+    "パスワードを忘れた方は窓口へ。Room305 です。", "パスワードを変更してください。対象は Office365 です。",
+    "パスワードの再設定はこちら。受付は 9:00-17:00 です。", "パスワードを忘れたら。Covid-19 です",
+    "パスワード管理講座を開催。#joetsu2026 です",
+])
+def test_a_sentence_after_one_about_passwords_naming_a_thing_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
