@@ -3148,11 +3148,7 @@ def _tables(norm: str) -> Iterator[Credential]:
 # values: after a space a second ID or a year follows as often (「ID: A-123 2026年度」).
 _LOGIN_PAIR = re.compile(
     r"(?P<label>ログイン情報|アカウント情報|認証情報|接続情報|ログイン(?:ID|名)?|アカウント(?:名|ID)?"
-    r"|(?P<bare_id>(?<![A-Za-z0-9ァ-ヺー\u3400-\u9fff々])ID)"
-    # The English a memo for a foreign staff member or a chat says it in (「login: joetsu_koho / Sakura2026!」「FYI the
-    # Instagram login is joetsu_koho / Sakura2026!」): with a slash between the two only, as after 「ID」.
-    r"|(?P<english>(?<![A-Za-z])(?i:log[ -]?in|sign[ -]?in)(?:[ \t]++(?i:info|information|details|credentials))?"
-    r"(?:[ \t]++(?:is|are)(?=[ \t]))?))[ \t]*+[:：]?[ \t]*+"
+    r"|(?P<bare_id>(?<![A-Za-z0-9ァ-ヺー\u3400-\u9fff々])ID))[ \t]*+[:：]?[ \t]*+"
     r"(?P<id>[A-Za-z0-9._@\-]{2,64}+)(?:[ \t]*+(?P<mark>[/／・、,])[ \t]*+|[ \t]++)(?P<value>[!-~]{6,64}+)"
 )
 _HANDLE_LIKE = re.compile(r"[@#]|.*(?:/|@|://)")
@@ -3208,28 +3204,49 @@ def _same_code_shape(first: str, second: str) -> bool:
     )
 
 
-_ENGLISH_LOGIN_PROBE = re.compile(r"(?i)log[ -]?in|sign[ -]?in")
+# The same in the English a memo for a foreign staff member or a chat says it in (「login: joetsu_koho / Sakura2026!」「FYI the
+# Instagram login is joetsu_koho / Sakura2026!」): with a slash between the two only, as after 「ID」, and an ID of digits or
+# 「._」 (「Login is required / Wi-Fi2026 available」 is a sentence). Its own pattern, read only where such a word stands: in
+# _LOGIN_PAIR's alternation it was tried at every letter of every draft; here only where the probe finds the word.
+_ENGLISH_LOGIN_PAIR = re.compile(
+    r"(?i)(?P<label>log[ -]?in|sign[ -]?in)(?:[ \t]++(?:info|information|details|credentials))?(?:[ \t]++(?:is|are)(?=[ \t]))?"
+    r"[ \t]*+:?[ \t]*+(?P<id>[A-Za-z0-9._@\-]{2,64}+)[ \t]*+(?P<mark>/)[ \t]*+(?P<value>[!-~]{6,64}+)"
+)
+# Spelt in character classes, one first: a case-insensitive alternation is looked for at every letter (0.02 ms a draft).
+_ENGLISH_LOGIN_PROBE = re.compile(r"[LlSs](?:[Oo][Gg]|[Ii][Gg][Nn])[ -]?[Ii][Nn]")
+
+
+def _english_login_pairs(norm: str) -> Iterator[Credential]:
+    for word in _ENGLISH_LOGIN_PROBE.finditer(norm):
+        before = norm[word.start() - 1 : word.start()]
+        if (before.isascii() and before.isalpha()) or (m := _ENGLISH_LOGIN_PAIR.match(norm, word.start())) is None:
+            continue
+        value = m["value"].rstrip(_TRAILING)
+        if (
+            not _password_like(value, loose=True) or not any(c.isdigit() or c in "._" for c in m["id"])
+            or m["id"].startswith("@") or _HANDLE_LIKE.match(value) or _siblings(m["id"], value)
+            or _same_code_shape(m["id"], value) or _SIGN_IN_SERVICE.fullmatch(value)
+        ):
+            continue
+        a = m.start("value")
+        yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
+
 
 
 def _login_pairs(norm: str) -> Iterator[Credential]:
-    if (
-        "ログイン" not in norm and "情報" not in norm and "アカウント" not in norm and "ID" not in norm
-        and not _ENGLISH_LOGIN_PROBE.search(norm)
-    ):
+    if "ログイン" not in norm and "情報" not in norm and "アカウント" not in norm and "ID" not in norm:
         return
     for m in _LOGIN_PAIR.finditer(norm):
         value = m["value"].rstrip("".join(_TRAILING))
         if not _password_like(value, loose=True):
             continue
-        if (m["bare_id"] is not None or m["english"] is not None) and (
+        if m["bare_id"] is not None and (
             m["mark"] != "/" or m["id"].startswith("@") or _HANDLE_LIKE.match(value) or _siblings(m["id"], value)
             or _same_code_shape(m["id"], value)
         ):
             continue
         if _SERVICE_NAME.fullmatch(m["id"]) and _SIGN_IN_SERVICE.fullmatch(value):
             continue  # 「ログイン：Google / Microsoft365」: the services one logs in with
-        if m["english"] is not None and not any(c.isdigit() or c in "._" for c in m["id"]):
-            continue  # 「Login is required / Wi-Fi2026 available」: an English word of the sentence, no account's ID
         if m["mark"] is None or (m["label"].startswith("アカウント") and not m["label"].endswith("情報")):
             cases = any(c.isupper() for c in value) and any(c.islower() for c in value)
             symbol = any(not c.isalnum() and c not in "._-" for c in value)
@@ -3904,11 +3921,24 @@ _DASH_IN_WORD = re.compile(r"(?<=[A-Za-z0-9_])[‐‑‒–—―−﹣ー](?=[A
 _KANJI_DIGIT_RUN = re.compile(r"[0-9〇一二三四五六七八九]{4,}")
 # The same typed one digit a box, one space apart (「PIN：四 八 二 一」「暗証番号は 四 八 二 一 です」): the run above is
 # one digit long each time, and the PIN went out unflagged while 「PIN：4 8 2 1」 was flagged. Four to twelve single
-# digits, as _DOTTED_DIGITS reads them, then read by the readers of spaced digits.
+# digits, as _DOTTED_DIGITS reads them, then read by the readers of spaced digits. No digit may stand right before the run
+# nor a space before it (_spaced_kanji_digits): checked there, as a look-behind first in the pattern was tried at every letter.
 _SPACED_KANJI_DIGITS = re.compile(
-    r"(?<![0-9〇一二三四五六七八九])(?<![0-9〇一二三四五六七八九][ \t\u3000])[〇一二三四五六七八九0-9]"
-    r"(?:[ \t\u3000][〇一二三四五六七八九0-9]){3,11}+(?![0-9〇一二三四五六七八九])(?![ \t\u3000][0-9〇一二三四五六七八九])"
+    r"[〇一二三四五六七八九0-9](?:[ \t\u3000][〇一二三四五六七八九0-9]){3,11}+(?![0-9〇一二三四五六七八九])"
+    r"(?![ \t\u3000][0-9〇一二三四五六七八九])"
 )
+_DIGITS = frozenset("0123456789〇一二三四五六七八九")
+# Looked for first, a kanji digit then a space and a digit: the run's pattern starts with any digit, as frequent as can be.
+_A_SPACED_KANJI_DIGIT = re.compile(r"[〇一二三四五六七八九][ \t\u3000][0-9〇一二三四五六七八九]")
+
+
+def _spaced_kanji_digits(m: re.Match[str]) -> str:
+    before = m.string[max(0, m.start() - 2) : m.start()]
+    if before[-1:] in _DIGITS or (before[-1:] in (" ", "\t", "\u3000") and before[:1] in _DIGITS):
+        return m.group()
+    return m.group().translate(_KANJI_DIGITS)
+
+
 _KANJI_DIGIT_PROBE = re.compile(r"[〇一二三四五六七八九]")
 _KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
 
@@ -3972,7 +4002,8 @@ def credential_view(norm: str) -> str:
         norm = _DOTTED_DIGITS.sub(_dotted_digits, norm)
     if _KANJI_DIGIT_PROBE.search(norm):
         norm = _KANJI_DIGIT_RUN.sub(_kanji_digits, norm)
-        norm = _SPACED_KANJI_DIGITS.sub(_kanji_digits, norm)
+        if _A_SPACED_KANJI_DIGIT.search(norm):
+            norm = _SPACED_KANJI_DIGITS.sub(_spaced_kanji_digits, norm)
     return norm
 
 
@@ -4031,13 +4062,14 @@ def _fraud_example(norm: str, c: Credential) -> bool:
 # (_strong), or of eight or more with lower-case letters and digits, closed by 「のまま」「です」 or a verb of the change: 「…。
 # Windows11 です」「…。Step1 です」 name a thing, and a sentence that calls it an example or a bad one is left alone.
 _NEXT_SENTENCE_VALUE = re.compile(
-    r"(?P<label>パスワード|パスコード|暗証番号|(?<![A-Za-z])(?:PW|(?i:password))(?![A-Za-z]))(?P<said>[^。！!？?\n]{0,40}+)[。！!][ \t]*+"
+    r"(?P<label>パスワード|パスコード|暗証番号|PW|[Pp]assword|PASSWORD)(?P<said>[^。！!？?\n]{0,40}+)[。！!][ \t]*+"
     r"(?:(?:新しい|今度|現在|今|変更後)の?(?:もの|の)?[ \t]*+は[ \t、,]*+)?[「『\"“]?(?P<value>[!-~]{6,64}?)[」』\"”]?[ \t]*+"
     r"(?=のまま|です|でした|になりました|に(?:変更|更新|再設定)しました)"
 )
 # A name and its number a hyphen apart (「Covid-19」「Type-2」「Gate-12」), a hashtag, an account or an address: no password.
 _A_NAMES_NUMBER = re.compile(r"[A-Za-z]++-[0-9]{1,3}")
-_NEXT_SENTENCE_PROBE = re.compile(r"(?i)パスワード|パスコード|暗証番号|PW|password")
+# Spelt with one character class first, which is looked for fast; an alternation of words is tried at every letter.
+_NEXT_SENTENCE_PROBE = re.compile(r"[パ暗Pp](?:スワード|スコード|証番号|W|ASSWORD|assword)")
 _AN_EXAMPLE_SAID = re.compile(r"(?<![条恒慣定])例(?![年外会月祭規])|NG|悪い|危険|弱い|避け|推測|よく使われ|ランキング|しないで|使わない")
 
 
@@ -4045,6 +4077,8 @@ def _next_sentence_values(norm: str) -> Iterator[Credential]:
     if not _NEXT_SENTENCE_PROBE.search(norm):
         return
     for m in _NEXT_SENTENCE_VALUE.finditer(norm):
+        if m["label"].isascii() and any(c.isascii() and c.isalpha() for c in norm[m.start() - 1 : m.start()] + m["said"][:1]):
+            continue  # 「PWA」「SPW」: no label
         value = m["value"].rstrip(_TRAILING)
         lettered = len(value) >= 8 and any(c.islower() for c in value) and _has_digit(value)
         if (
@@ -4070,12 +4104,11 @@ _KEY_EMOJI_VALUE = re.compile(
     r"(?m)(?:^|(?<=[ \t/|]))[\U0001f511\U0001f510\U0001f5dd]\ufe0f?[ \t]*+(?:(?:[:=]|→|->)[ \t]*+)?"
     r"(?P<value>[!-~]{6,64}+)[ \t]*+$"
 )
-_KEY_EMOJI_PROBE = re.compile("[\U0001f511\U0001f510\U0001f5dd]")
 
 
 def _key_emoji_values(norm: str) -> Iterator[Credential]:
     """The values _KEY_EMOJI_VALUE reads, on the draft before credential_view makes the emoji a space."""
-    if not _KEY_EMOJI_PROBE.search(norm):
+    if "\U0001f511" not in norm and "\U0001f510" not in norm and "\U0001f5dd" not in norm:
         return
     for m in _KEY_EMOJI_VALUE.finditer(norm):
         value = m["value"].rstrip(_TRAILING)
@@ -4098,7 +4131,7 @@ def find_credentials(norm: str) -> list[Credential]:
     norm = credential_view(norm)
     tokens = [*_tokens(norm), *_signed_urls(norm)]
     found: list[Credential] = [
-        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_address_logins(norm), *_login_blocks(norm), *_service_logins(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm), *_answered(norm), *_kana_pins(norm),
+        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_english_login_pairs(norm), *_address_logins(norm), *_login_blocks(norm), *_service_logins(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm), *_answered(norm), *_kana_pins(norm),
         *_code_messages(norm), *_value_first(norm), *_watchword_logins(norm),
         *_spaced_values(norm), *_spaced_letters(norm), *keyed, *_next_sentence_values(norm), *_lock_codes(norm), *_pieces(norm), *_halves_and_lines(norm), *_new_and_old(norm), *_corrected(norm),
     ]
