@@ -3688,7 +3688,8 @@ def _command_passwords(norm: str) -> Iterator[Credential]:
 # logs in to something (「合言葉：Takada2026（管理画面のログインにも使用）」「合言葉は Takada2026 です。共有フォルダの
 # パスワードと同じです」) is a password under another name, and went out unflagged.
 _WATCHWORD = re.compile(
-    r"(?:合言葉|あいことば|合いことば)(?:[ \t]*+(?::|=|→)[ \t]*+|[ \t]*+は[ \t]*+)[「『\"“]?(?P<value>[!-~]{4,64}?)"
+    r"(?:合言葉|あいことば|合いことば)(?:[ \t]*+(?::|=|→)[ \t]*+|[ \t]*+は[ \t]*+)[「『\"“]?"
+    r"(?P<value>[!-~]{4,64}?|(?P<kana>[ぁ-ゖァ-ヺー\u3400-\u9fff々]{3,16}?))"
     r"(?=[」』\"”]?[ \t]*+(?:[(（。、,\n]|です|$))"
 )
 # Said not needed (「ログイン不要」「パスワードはありません」), a login is no use of the word.
@@ -3717,6 +3718,11 @@ _USED_TO_LOG_IN = re.compile(
 # Before the word in its sentence, the staff it is for (「職員用の合言葉は…」「庁内用の合言葉：…」): an office's, not a
 # campaign's, said to no guest.
 _STAFFS = re.compile(r"(?:職員|庁内|課内|所内|スタッフ|担当者|管理者)(?:専用|用|向け)")
+# A word of kana or kanji, or of letters alone, is what an event's guests say at the door (「合言葉は「やまゆり」」「合言葉：
+# yukidaruma」); said to be a login's or the office's (「ログインの合言葉は「やまゆり」です」「職員用の合言葉は「やまゆり」です」
+# 「合言葉：やまゆり（管理画面のログイン用）」) it is a password all the same, and went out unflagged. Not an event's staff or
+# volunteers (「スタッフ用の合言葉は「がんばろう」」): they are told it in public on purpose.
+_OFFICE_STAFFS = re.compile(r"(?:職員|庁内|課内|所内)(?:専用|用|向け)")
 # After the word, its sentence says it is used for the login or is its password (「（ログイン用）」「（管理画面のログインにも使用）」
 # 「（共有フォルダ用）」「（アカウントのパスワード）」);
 # a login or a network only named there is the event's note (「（Wi-Fiもご利用いただけます）」「（会場のWi-Fiとは別です）」
@@ -3729,8 +3735,10 @@ def _watchword_logins(norm: str) -> Iterator[Credential]:
         return
     for m in _WATCHWORD.finditer(norm):
         value = m["value"]
-        if not (_password_like(value, loose=True) or _strong(value)):
-            continue  # 「合言葉：yukidaruma」 is a word an event's guests say; letters and digits make a password's
+        # 「合言葉：yukidaruma」「合言葉は「やまゆり」」 are words an event's guests say; letters and digits make a password's.
+        word = not (_password_like(value, loose=True) or _strong(value))
+        if word and m["kana"] is None and not value.isalpha():
+            continue
         # Its own sentence (a note in brackets after it too), or the next one when it says the two are one (「…と同じです」):
         # where a login is said. Not a sentence or a line beside it: 「合言葉は「Snow2026」です。Wi-Fi もご利用いただけます」
         # tells the guests two things.
@@ -3739,7 +3747,8 @@ def _watchword_logins(norm: str) -> Iterator[Credential]:
         own = _to_sentence_end(rest)
         nxt = _to_sentence_end(rest[len(own) + 1 :]) if rest[len(own) : len(own) + 1] == "。" else ""
         if not (
-            _A_LOGINS_WORDS.search(norm, start, m.start()) or _STAFFS.search(norm, start, m.start())
+            _A_LOGINS_WORDS.search(norm, start, m.start())
+            or (_OFFICE_STAFFS if word else _STAFFS).search(norm, start, m.start())
             or (_A_LOGINS_WORDS.search(own) and _USED_FOR.search(own))
             or (_A_LOGINS_WORDS.search(nxt) and (_ONE_WITH_IT.search(nxt) or _USED_TO_LOG_IN.search(nxt)))
         ):

@@ -141,3 +141,36 @@ def test_a_password_in_the_next_sentence_is_flagged_and_masked(text: str, value:
 ])
 def test_a_sentence_after_one_about_passwords_naming_a_thing_stays_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
+
+
+# A 合言葉 of kana, kanji or letters alone said to be a login's or the office's: only letters and digits were read, and a
+# login's word went out unflagged. An event's word for its guests, staff or volunteers stays theirs.
+_A_LOGINS_WATCHWORDS = [
+    ("合言葉：やまゆり（管理画面のログイン用）", "やまゆり"), ("ログインの合言葉は「やまゆり」です", "やまゆり"),
+    ("職員用の合言葉は「やまゆり」です", "やまゆり"), ("庁内向けの合言葉は「ゆきつばき」です", "ゆきつばき"),
+    ("合言葉は「はるなつ」です。管理画面に入るときに使います。", "はるなつ"), ("ログインの合言葉は yukidaruma です", "yukidaruma"),
+    ("合言葉：雪月花（共有フォルダのログインにも使用）", "雪月花"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _A_LOGINS_WATCHWORDS)
+def test_a_logins_or_the_offices_watchword_in_words_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "合言葉：やまゆり", "合言葉：yukidaruma", "スタンプラリーの合言葉は「ゆきだるま」です。観光案内所でお伝えください。",
+    "市民向け講座の合言葉は「ゆきつばき」です。受付で言ってください。", "市民向け講座の合言葉はKoza2026です。",
+    "スタッフ用の合言葉は「がんばろう」です", "ボランティアスタッフ向けの合言葉は「がんばろう上越」です",
+    "合言葉は「やまゆり」です。Wi-Fiもご利用いただけます。", "合言葉は「やまゆり」です。ログインに使うパスワードとは別です。",
+    "合言葉はアプリでログインして入力してください", "合言葉は「さくら」（公式アカウントにメッセージで送ってください）",
+    "合言葉は「山」と「川」です", "職員向けの研修を行いました。合言葉は「安全第一」です。",
+])
+def test_an_events_watchword_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
+
+
+def test_a_staff_trainings_watchword_of_letters_and_digits_is_flagged() -> None:
+    """「職員向け研修の合言葉はKenshu2026です」: a staff session's passphrase is the office's (上越市 5(4)), and posted, it lets
+    anyone into the session; a training open to residents (「市民向け講座の合言葉はKoza2026です。」) is the event's word."""
+    assert_secret_flagged_and_masked("職員向け研修の合言葉はKenshu2026です", "Kenshu2026")
