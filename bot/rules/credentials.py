@@ -2319,7 +2319,8 @@ _SPACED_VALUE = re.compile(
 )
 _KANA_VALUE = re.compile(
     rf"(?i)(?P<label>{_PASSWORD_LABEL})[\"'」』”’]?{_QUALIFIER}"
-    r"(?:(?P<sep>[ \t]*+(?:(?P<wa>は)|::?|=|→|】)[ \t]*+)(?P<open>[「『\"“])?|[ \t]*+を[ \t]*+(?P<quoted>[「『\"“]))"
+    # In quotes right after the label too (「パスワード『さくらもち』」「パスワード「ゆきつばき」です」): read after を only, it went out.
+    r"(?:(?P<sep>[ \t]*+(?:(?P<wa>は)|::?|=|→|】)[ \t]*+)(?P<open>[「『\"“])?|[ \t]*+(?:を[ \t]*+)?(?P<quoted>[「『\"“]))"
     r"(?P<value>(?:[ぁ-ゖ]|[0-9])++|(?:[ァ-ヺー]|[0-9])++)"
 )
 # A katakana loanword after the label saying what or where the value is (a form's instruction:
@@ -2509,6 +2510,55 @@ _NO_VALUE_LETTERS = re.compile(
     r"不要|無し|なし|ナシ|別途|連絡|未定|未設定|設定|変更|確認|後日|通知|各自|同上|省略|非公開|秘密|任意|個別|記載|参照|下記|上記|"
     r"共通|同じ|本人|登録|入力|発行|配布|^(?:上中下|下中上|大中小|小中大|弱中強|強中弱|高中低|低中高|松竹梅)$|^(?:アイウ|あいう|イロハ|いろは)"
 )
+
+
+# A password of kanji written as one word after its label (「パスワード：春夏秋冬」「PW：雪月花」「パスワードは「春夏秋冬」です」
+# 「PW「桜並木」でログイン」): no reader took kanji, and the password went out unflagged. After a colon, 「=」 or an arrow, three
+# letters or more to the end of the line, 「です」 or 「。」; in quotes after the label, は or を (two or more), closed as a value is
+# (_KANA_QUOTED_END); read after each label _A_KANJI_VALUES_LABEL finds. After 「は」 without quotes a word of kanji is the sentence's (「パスワードは生年月日です」). A note of no
+# value, where or how it is given, a rule of its letters or a name of a thing (_NO_KANJI_VALUE) is prose, and so is a word in a
+# puzzle's or a lesson's post, an example's, or one the sentence calls weak.
+_KANJI_VALUE = re.compile(
+    r"[\"'」』”’]?[ \t]*+"
+    r"(?:(?:[:=]|→)[ \t]*+(?P<open>[「『])?|(?:は|を)?[ \t]*+(?P<quote>[「『]))"
+    r"(?P<value>[\u3400-\u9fff々]{2,12}+)"
+    r"(?=[ \t]*+(?(open)[」』]|(?(quote)[」』]|(?:です|でした|。|\n|$))))"
+)
+_NO_KANJI_VALUE = re.compile(
+    r"番号|生年月日|誕生日|英数|半角|全角|文字|桁|数字|記号|大文字|小文字|受付|窓口|掲示|郵送|送付|案内|会場|当日|事前|現地|館内|"
+    r"初期|自動|担当|管理|事務局|[課係室局]$|必須|推奨|不明|[無非未]|済|要|有|暗号|認証|方式|規格|共有|保存|使用|利用|対応|検討|"
+    r"調整|準備|予定|[中時後前]$|以上|以下|程度|期限|期間|更新|再|忘|紛失|漏|流出|氏名|名前|住所|電話|携帯|職員|本庁|支所|"
+    r"市役所|庁舎|別紙|添付|同一|共用|専用|個人|全員|一律|統一|不可|可能|禁止|口頭|面談|電子|書面|封書|暗証|合言葉|安全|危険|"
+    r"簡単|複雑|推測|定期|厳重|大切|重要|注意|表示|指定|決定|記入|印字|印刷|貼付|裏面|本体|機器|端末|参加|申込|申請|限定|区別|"
+    r"各施設|施設内|各自"
+)
+
+
+def _kanji_values(norm: str) -> Iterator[Credential]:
+    for label in _A_KANJI_VALUES_LABEL.finditer(norm):
+        if label[0].isascii() and norm[label.start() - 1 : label.start()].isascii() and norm[label.start() - 1 : label.start()].isalpha():
+            continue  # 「SPW」: no label
+        if (m := _KANJI_VALUE.match(norm, label.end())) is None:
+            continue
+        value = m["value"]
+        quoted = m["open"] is not None or m["quote"] is not None
+        end = m.end("value")
+        if (
+            (not quoted and len(value) < 3)
+            or (quoted and not _KANA_QUOTED_END.match(norm, end))
+            or _NO_VALUE_LETTERS.search(value) or _NO_KANJI_VALUE.search(value)
+            or _EXAMPLE_AFTER.match(norm, end + quoted)
+            or _WEAK_AFTER.match(norm, end + quoted)
+            or _called_an_example(norm, label.start())
+            or _in_a_game_or_a_lesson(norm, label)
+        ):
+            continue
+        yield Credential(label.start(), end, m.start("value"), end, "パスワード", 0)
+
+
+# The labels a kanji password is written after, spelt with one character class first, which is looked for fast: the whole
+# label alternation was tried at every letter. Not a PIN's (「暗証番号：四桁」), whose digits its own readers read.
+_A_KANJI_VALUES_LABEL = re.compile(r"[パPp](?:スワード|スコード|W(?![A-Za-z])|ASSWORD(?![A-Za-z])|assword(?![A-Za-z]))")
 
 
 # Three letters one space apart, looked for first: the label's pattern read over every draft took 0.36 ms of a 1,000-letter one.
@@ -4142,7 +4192,7 @@ def find_credentials(norm: str) -> list[Credential]:
     found: list[Credential] = [
         *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_english_login_pairs(norm), *_address_logins(norm), *_login_blocks(norm), *_service_logins(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm), *_answered(norm), *_kana_pins(norm),
         *_code_messages(norm), *_value_first(norm), *_watchword_logins(norm),
-        *_spaced_values(norm), *_spaced_letters(norm), *keyed, *_next_sentence_values(norm), *_lock_codes(norm), *_pieces(norm), *_halves_and_lines(norm), *_new_and_old(norm), *_corrected(norm),
+        *_spaced_values(norm), *_spaced_letters(norm), *_kanji_values(norm), *keyed, *_next_sentence_values(norm), *_lock_codes(norm), *_pieces(norm), *_halves_and_lines(norm), *_new_and_old(norm), *_corrected(norm),
     ]
     for c in _labelled(norm):
         inner = next((t for t in tokens if t.start < c.value_end and c.value_start < t.end), None)

@@ -174,3 +174,31 @@ def test_a_staff_trainings_watchword_of_letters_and_digits_is_flagged() -> None:
     """「職員向け研修の合言葉はKenshu2026です」: a staff session's passphrase is the office's (上越市 5(4)), and posted, it lets
     anyone into the session; a training open to residents (「市民向け講座の合言葉はKoza2026です。」) is the event's word."""
     assert_secret_flagged_and_masked("職員向け研修の合言葉はKenshu2026です", "Kenshu2026")
+
+
+# A password of kanji written as one word after its label, and one of kana in quotes right after it: no reader took kanji,
+# and kana in quotes was read after 「は」「：」「を」 only.
+_KANJI_AND_QUOTED_KANA = [
+    ("パスワード：春夏秋冬", "春夏秋冬"), ("PW：雪月花", "雪月花"), ("パスワード：春夏秋冬です", "春夏秋冬"),
+    ("パスワードは「春夏秋冬」です", "春夏秋冬"), ("PW「桜並木」でログイン", "桜並木"), ("パスワード：「雪月花」", "雪月花"),
+    ("ID：koho01\nパスワード：春夏秋冬", "春夏秋冬"), ("Wi-Fiのパスワード：上越高田", "上越高田"),
+    ("パスワード『さくらもち』", "さくらもち"), ("パスワード「ゆきつばき」です", "ゆきつばき"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _KANJI_AND_QUOTED_KANA)
+def test_a_kanji_password_or_a_quoted_kana_one_after_its_label_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "パスワード：不要", "パスワード：別途連絡", "パスワード：受付配布", "パスワード：生年月日", "パスワード：各自設定",
+    "パスワード：半角英数字", "パスワード：会場掲示", "パスワード：当日案内", "パスワード：総務課", "パスワード：事務局",
+    "パスワード：館内表示", "パスワード：参加者限定", "パスワード：上越市役所", "パスワードは生年月日です",
+    "パスワードは「漢字」では設定できません", "パスワード「管理」のコツ", "パスワード＝利用者番号",
+    "パスワード「春夏秋冬」のような熟語は推測されやすいので避けましょう", "パスワードを「春夏秋冬」にするのは危険です",
+    "謎解きの答え\nパスワード：春夏秋冬", "悪い例\nパスワード：春夏秋冬", "暗証番号：四桁",
+    "パスワード「ひらがな」では設定できません", "パスワード「わすれた」ときは", "パスワード「まもる」講座を開催します",
+])
+def test_a_note_or_a_rule_in_kanji_or_kana_after_a_label_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
