@@ -610,17 +610,29 @@ def _add_a_passphrase(text: str, start: int, end: int, spans: list[tuple[int, in
 _NEXT_WORD = re.compile(r"[ \u3000]([^\s、。，．,「」『』（）()【】<>＜＞:：=＝]{1,32}+)(?=[\s、。，．,」』（）()]|$)")
 _A_PARTICLE = frozenset(("が", "を", "に", "で", "は", "と", "へ", "の", "も", "や", "から", "まで", "より", "にて"))
 _MORE_WORDS = 5
+_PARTICLES_FIRST_LETTERS = frozenset(p[0] for p in _A_PARTICLE)
 # A date, a time, a floor or a count written with its unit (「パスワード：さくら 10時 に変更」「さくら
 # 12月1日 変更」「さくら 3階」) ends it too: run on over it, the record lost when and where.
 _A_WORD_WITH_ITS_UNIT = re.compile(r"[0-9０-９]{1,4}(?:[年月日時分秒階回件人名桁台枚号]|文字)")
 
 
 def _with_its_next_words(text: str, end: int) -> int:
+    # Where the run of one-letter words read last began: glued at its end to a word of the sentence (「パスワード：さくら
+    # 春 夏 秋 冬の写真展」), the run is a title spaced out (「春 夏 秋 冬の写真展」), no more of the value, and masked with it, the
+    # report read 「＊＊＊＊（伏せ字） 冬の写真展」.
+    letters_from = None
     for _ in range(_MORE_WORDS):
         m = _NEXT_WORD.match(text, end)
         if (not m or m[1] in _A_PARTICLE or _SAID_OF_THE_PASSWORD.search(m[1]) or _NOT_IN_A_PHRASE.search(m[1])
                 or _A_WORD_WITH_ITS_UNIT.match(m[1])):
+            # Not a particle going on with the sentence (「パスワード：桜 並 木 が漏れました」): the run is the value.
+            if m and letters_from is not None and len(m[1]) > 1 and m[1][0] not in _PARTICLES_FIRST_LETTERS:
+                return letters_from
             break
+        if len(m[1]) > 1:
+            letters_from = None
+        elif letters_from is None:
+            letters_from = end
         end = m.end(1)
     return end
 

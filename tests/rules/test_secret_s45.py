@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot import secret_mask
 from tests.rules.conftest import assert_secret_flagged_and_masked, findings_of
 
 # A PIN in kanji digits typed one digit a box: each digit alone was no run of kanji digits, and 「PIN：4 8 2 1」 was
@@ -202,3 +203,23 @@ def test_a_kanji_password_or_a_quoted_kana_one_after_its_label_is_flagged_and_ma
 ])
 def test_a_note_or_a_rule_in_kanji_or_kana_after_a_label_stays_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
+
+
+# A title spaced letter by letter after a kana password on its line: the report's mask read the one-letter words as more of
+# the value and cut the title (「パスワード：＊＊＊＊（伏せ字） 冬の写真展」). Only the secret may be masked.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("パスワード：さくら 春 夏 秋 冬の写真展", "パスワード：＊＊＊＊（伏せ字） 春 夏 秋 冬の写真展"),
+    ("パスワード：さくら 春 夏 秋 冬の写真展を開催します", "パスワード：＊＊＊＊（伏せ字） 春 夏 秋 冬の写真展を開催します"),
+    ("PW：春 夏 秋 冬の写真展の告知に誤って記載", "PW：春 夏 秋 冬の写真展の告知に誤って記載"),
+])
+def test_a_spaced_title_after_a_password_is_kept_in_the_report(text: str, expected: str) -> None:
+    for about_a_password in (True, False):
+        assert secret_mask.mask_secrets(text, about_a_password=about_a_password)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("パスワード：桜 並 木 が漏れました", "パスワード：＊＊＊＊（伏せ字） が漏れました"), ("PW：春 夏 秋 冬", "PW：＊＊＊＊（伏せ字）"),
+    ("パスワード：さくら もち", "パスワード：＊＊＊＊（伏せ字）"), ("パスワード：さくら 春 夏 秋 冬", "パスワード：＊＊＊＊（伏せ字）"),
+])
+def test_a_password_of_spaced_letters_is_still_masked_whole_in_the_report(text: str, expected: str) -> None:
+    assert secret_mask.mask_secrets(text, about_a_password=True)[0] == expected
