@@ -3569,7 +3569,11 @@ def _address_logins(norm: str) -> Iterator[Credential]:
 # first an ID (a letter first, a digit in it). 「Model01 / Ver2.0-Beta」 stays a name. A network's name after its label
 # needs no digit (「SSID: JOETSU-STAFF / Kessai2026!」, a staff Wi-Fi's memo): the label says it is the network the key is of.
 _BARE_PAIR = re.compile(
-    r"(?m)^[ \t]*+(?:(?P<network>(?i:ssid|wi-?fi|ネットワーク名?))[ \t]*+[:=][ \t]*+)?"
+    # The network's label may say whom it is for (「Wi-Fi for staff: JOETSU-STAFF / Kessai2026!」).
+    r"(?m)^[ \t]*+(?:(?P<network>(?i:ssid|wi-?fi(?:[ \t]++for[ \t]++[A-Za-z]{1,16}+)?|ネットワーク名?))[ \t]*+[:=][ \t]*+"
+    # So may a service's name, as a handover memo lists its accounts (「X：joetsu_koho / Sakura#2026」「Instagram：joetsu.koho /
+    # Yuki@2026」): the ID then needs no digit, as after a network's label (a_service_logged_in_to).
+    r"|(?P<service>[A-Za-z][A-Za-z0-9 ]{0,15}+)[ \t]*+[:=][ \t]*+)?"
     r"(?P<id>[A-Za-z][A-Za-z0-9._\-]{2,31}+)[ \t]*+/[ \t]*+(?P<value>[!-.0-~]{8,64}+)[ \t]*+$"
 )
 
@@ -3584,8 +3588,13 @@ def _bare_pairs(norm: str) -> Iterator[Credential]:
         return
     for m in _BARE_PAIR.finditer(norm):
         value = m["value"]
+        # An account's ID in lower case or with a mark of one (「joetsu_koho」「joetsu.koho」): 「Google: Search / Maps2026!」 names things.
+        service = (
+            m["service"] is not None and a_service_logged_in_to(m["service"].strip())
+            and (m["id"] == m["id"].lower() or any(c in "._" for c in m["id"]))
+        )
         if not (
-            (_has_digit(m["id"]) or m["network"] is not None)
+            (_has_digit(m["id"]) or m["network"] is not None or service)
             and _has_digit(value)
             and any(c.isupper() for c in value)
             and any(c.islower() for c in value)

@@ -223,3 +223,26 @@ def test_a_spaced_title_after_a_password_is_kept_in_the_report(text: str, expect
 ])
 def test_a_password_of_spaced_letters_is_still_masked_whole_in_the_report(text: str, expected: str) -> None:
     assert secret_mask.mask_secrets(text, about_a_password=True)[0] == expected
+
+
+# A handover memo listing its accounts by service, each ID a slash from its password, and a network's label saying whom it
+# is for: the ID needed a digit, or the label was 「SSID」「Wi-Fi」 alone, and the passwords went out unflagged.
+_LISTED_BY_SERVICE = [
+    ("【引継ぎメモ】\nX：joetsu_koho / Sakura#2026\nInstagram：joetsu.koho / Yuki@2026", "Sakura#2026"),
+    ("【引継ぎメモ】\nX：joetsu_koho / Sakura#2026\nInstagram：joetsu.koho / Yuki@2026", "Yuki@2026"),
+    ("Facebook: joetsucity / Momiji#2026", "Momiji#2026"), ("LINE：joetsu_line / Yuki!2026", "Yuki!2026"),
+    ("Wi-Fi for staff: JOETSU-STAFF / Kessai2026!", "Kessai2026!"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _LISTED_BY_SERVICE)
+def test_an_id_and_password_after_a_services_name_are_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "X：@joetsu_city / Instagram：@joetsu_koho", "Instagram: joetsu_koho / Facebook: joetsucity", "Zoom: Meeting / Teams(2026)",
+    "Word: Excel / Word2019(Pro)", "X：joetsu_city / #Joetsu2026", "Google: Search / Maps2026!",
+])
+def test_accounts_and_names_after_a_services_name_stay_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
