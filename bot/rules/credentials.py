@@ -554,7 +554,8 @@ _EXPLICIT = (
     rf"[ \t]*+(?:は|::?|{_ARROW}|=|】|\]|👉|▶\ufe0f?|►|[≫》»☞]|〜(?![^\n〜~]*+[〜~])|・(?=[ \t]*+[!-~]++[ \t]*+(?:です|。|、|\n|$))|(?:(?<=[Pp][Ww])|(?<=[Pp][Ww][Dd])|(?<=[Pp][Ii][Nn])|(?<=[ァ-ヺー\u3400-\u9fff]))\.(?=[ \t]))"
     rf"{_DELETED_OLD}{_WHICH_VALUE}{_MARK_CLOSED}[ \t、,]*+{_SAME_AS_BEFORE}{_LENGTH_NOTE}"
 )
-_ENGLISH = r"[ \t]++(?:is now|is set to|(?:has been |was |is )?changed to|is|was)(?:[ \t]*+:[ \t]++|[ \t]++)"
+# 「is still」: a handover's (「PW is still Kessai2026!」).
+_ENGLISH = r"[ \t]++(?:is now|is still|is set to|(?:has been |was |is )?changed to|is|was)(?:[ \t]*+:[ \t]++|[ \t]++)"
 # A sentence that announces the value on the next line (「パスワードは以下のとおりです。⏎Kessai2026」), or
 # after its 「。」 or a space on the same line, the value then ending the line (「…次のとおりです。Kessai2026」
 # 「パスワードは下記のとおり Kessai2026!」); a
@@ -1194,8 +1195,10 @@ _PROSE_NEXT_LINE = re.compile(r"[ \t]*+\n[ \t]*+[のがをにはとでもや]")
 # After a word of letters (_a_password_word), the copula that closes the sentence on it: 「パスワードは bluesky です」
 # 「PW: correcthorse です」「パスワードは kohoka になりました。」. Only that: a word the sentence goes on after
 # (「パスワードは random に生成されます」) is prose, as are its own forms and the words of a rule.
+# 「のままです」 too: a handover says the value has not changed (「パスワードは kohoka のままです」), as surely as 「です」 says it is.
 _STATED_WORD_END = re.compile(
-    r"[ \t]*+(?:です|でした|になります|となります|に(?:なり|変わり|変更し|設定し)ました)[ \t]*+(?:[。.!！)]|\n|$)"
+    r"[ \t]*+(?:(?:のまま)?です|(?:のまま)?でした|のまま|になります|となります|に(?:なり|変わり|変更し|設定し)ました)"
+    r"[ \t]*+(?:[。.!！)]|\n|$)"
 )
 
 

@@ -246,3 +246,25 @@ def test_an_id_and_password_after_a_services_name_are_flagged_and_masked(text: s
 ])
 def test_accounts_and_names_after_a_services_name_stay_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
+
+
+# A handover's 「のまま」 and 「is still」 after a word of letters: read only before 「です」 and after 「is」「is now」, the password
+# went out unflagged.
+_STILL_THE_SAME = [
+    ("パスワードは kohoka のままです", "kohoka"), ("パスワードは kohoka のまま。", "kohoka"),
+    ("PW is still Kessai2026!", "Kessai2026!"), ("The password is still Kessai2026!", "Kessai2026!"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _STILL_THE_SAME)
+def test_a_password_said_to_be_unchanged_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "パスワードは secret のままです", "パスワードは初期設定のままです", "パスワードは Windows のままです",
+    "The password is still required.", "The password is still the same.", "PW is still valid", "Your password is still safe.",
+    "パスワードは default のままです", "パスワードは「password」のままにしないでください",
+])
+def test_what_is_said_unchanged_with_no_value_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
