@@ -2554,11 +2554,15 @@ def _kanji_values(norm: str) -> Iterator[Credential]:
             or _WEAK_AFTER.match(norm, end + quoted)
             or _called_an_example(norm, label.start())
             or _in_a_game_or_a_lesson(norm, label)
+            or _A_WORD_GAME.search(norm, max(0, label.start() - _GAME_REACH), end + _GAME_REACH)
         ):
             continue
         yield Credential(label.start(), end, m.start("value"), end, "パスワード", 0)
 
 
+# A rally's or a puzzle's post, before or after the word (「パスワードを集めて景品をゲット！パスワード：上越城下」「今月のパスワードは
+# 「春夏秋冬」です！謎解きに挑戦しよう」): a word of kanji is what its players find and say, as a 合言葉 is.
+_A_WORD_GAME = re.compile(r"謎|なぞ|ナゾ|クイズ|正解|答え|景品|ラリー|集め|抽選|応募|プレゼント|キーワード|挑戦")
 # The labels a kanji password is written after, spelt with one character class first, which is looked for fast: the whole
 # label alternation was tried at every letter. Not a PIN's (「暗証番号：四桁」), whose digits its own readers read.
 _A_KANJI_VALUES_LABEL = re.compile(r"[パPp](?:スワード|スコード|W(?![A-Za-z])|ASSWORD(?![A-Za-z])|assword(?![A-Za-z]))")
@@ -3763,6 +3767,8 @@ _A_LOGINS_WORDS = re.compile(
     r"(?![ \t]*+(?:は|が|も)?[ \t]*+(?:不要|なし|無し|いりません|ありません|必要(?:あり|な|ござ)))"
     # A login as the step before the word is entered (「アプリでログインして入力してください」): a campaign's word.
     r"(?![ \t]*+(?:して|した後|後|の後|すると|したら))"
+    # A campaign of an app's logins (「ログインボーナスの合言葉は「ゆきだるま」です」「ログインキャンペーン」): the event's word.
+    r"(?![ \t]*+(?:ボーナス|キャンペーン|スタンプ|特典|ポイント|プレゼント))"
 )
 _WATCHWORD_REACH = 80
 _ONE_WITH_IT = re.compile(r"同じ|共通|兼用|にも使")

@@ -268,3 +268,12 @@ def test_a_password_said_to_be_unchanged_is_flagged_and_masked(text: str, value:
 ])
 def test_what_is_said_unchanged_with_no_value_stays_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
+
+
+# A rally's or a puzzle's word of kanji, and an app's login campaign's 合言葉: the words its players find and say, no login's.
+@pytest.mark.parametrize("text", [
+    "【イベント】パスワードを集めて景品をゲット！パスワード：上越城下", "今月のパスワードは「春夏秋冬」です！謎解きに挑戦しよう",
+    "ログインボーナスの合言葉は「ゆきだるま」です", "ログインキャンペーンの合言葉はSnow2026です",
+])
+def test_a_games_word_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
