@@ -3576,8 +3576,9 @@ def _address_logins(norm: str) -> Iterator[Credential]:
 # first an ID (a letter first, a digit in it). 「Model01 / Ver2.0-Beta」 stays a name. A network's name after its label
 # needs no digit (「SSID: JOETSU-STAFF / Kessai2026!」, a staff Wi-Fi's memo): the label says it is the network the key is of.
 _BARE_PAIR = re.compile(
-    # The network's label may say whom it is for (「Wi-Fi for staff: JOETSU-STAFF / Kessai2026!」).
-    r"(?m)^[ \t]*+(?:(?P<network>(?i:ssid|wi-?fi(?:[ \t]++for[ \t]++[A-Za-z]{1,16}+)?|ネットワーク名?))[ \t]*+[:=][ \t]*+"
+    # The network's label may say whom it is for (「Wi-Fi for staff: JOETSU-STAFF / Kessai2026!」「Guest Wi-Fi: JOETSU-GUEST / …」).
+    r"(?m)^[ \t]*+(?:(?P<network>(?i:ssid|(?:(?:guest|staff|office|free|public|event)[ \t]++)?wi-?fi(?:[ \t]++for[ \t]++[A-Za-z]{1,16}+)?"
+    r"|ネットワーク名?))[ \t]*+[:=][ \t]*+"
     # So may a service's name, as a handover memo lists its accounts (「X：joetsu_koho / Sakura#2026」「Instagram：joetsu.koho /
     # Yuki@2026」): the ID then needs no digit, as after a network's label (a_service_logged_in_to).
     r"|(?P<service>[A-Za-z][A-Za-z0-9 ]{0,15}+)[ \t]*+[:=][ \t]*+)?"

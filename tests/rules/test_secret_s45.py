@@ -277,3 +277,13 @@ def test_what_is_said_unchanged_with_no_value_stays_silent(text: str) -> None:
 ])
 def test_a_games_word_stays_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
+
+
+@pytest.mark.parametrize("text", ["Guest Wi-Fi: JOETSU-GUEST / Welcome#2026", "Staff Wi-Fi: JOETSU-STAFF / Kessai2026!"])
+def test_a_network_and_key_after_a_qualified_wifi_label_are_flagged_and_masked(text: str) -> None:
+    assert_secret_flagged_and_masked(text, text.rsplit(" / ", 1)[1])
+
+
+@pytest.mark.parametrize("text", ["Free Wi-Fi: JOETSU-FREE / No password", "Public Wi-Fi: Station / Library"])
+def test_networks_after_a_qualified_wifi_label_stay_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
