@@ -287,3 +287,11 @@ def test_a_network_and_key_after_a_qualified_wifi_label_are_flagged_and_masked(t
 @pytest.mark.parametrize("text", ["Free Wi-Fi: JOETSU-FREE / No password", "Public Wi-Fi: Station / Library"])
 def test_networks_after_a_qualified_wifi_label_stay_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
+
+
+# Who holds the password and when, in kanji after its colon (a memo's or a report's): the kanji reader took 「総務課長」 for a
+# password, and the report's mask, which reads the rule's values, hid who holds it.
+@pytest.mark.parametrize("text", ["パスワード：総務課長", "パスワード：広報係長", "パスワード：情報政策部長", "パスワード：本日変更"])
+def test_who_holds_a_password_or_when_in_kanji_stays_silent_and_unmasked(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
+    assert secret_mask.mask_secrets(text, about_a_password=True) == (text, 0)
