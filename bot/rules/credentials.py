@@ -2556,7 +2556,11 @@ def _kanji_values(norm: str) -> Iterator[Credential]:
             or _WEAK_AFTER.match(norm, end + quoted)
             or _called_an_example(norm, label.start())
             or _in_a_game_or_a_lesson(norm, label)
-            or _A_WORD_GAME.search(norm, max(0, label.start() - _GAME_REACH), end + _GAME_REACH)
+            or (
+                _A_WORD_GAME.search(norm, max(0, label.start() - _GAME_REACH), end + _GAME_REACH)
+                and not _an_id_above(norm, label)
+                and not _A_SYSTEMS_LOGIN.search(norm, max(0, label.start() - _SYSTEMS_LOGIN_REACH), label.start())
+            )
         ):
             continue
         yield Credential(label.start(), end, m.start("value"), end, "パスワード", 0)
@@ -2565,6 +2569,10 @@ def _kanji_values(norm: str) -> Iterator[Credential]:
 # A rally's or a puzzle's post, before or after the word (「パスワードを集めて景品をゲット！パスワード：上越城下」「今月のパスワードは
 # 「春夏秋冬」です！謎解きに挑戦しよう」): a word of kanji is what its players find and say, as a 合言葉 is.
 _A_WORD_GAME = re.compile(r"謎|なぞ|ナゾ|クイズ|正解|答え|景品|ラリー|集め|抽選|応募|プレゼント|キーワード|挑戦")
+# Unless the password is a system's, under an ID or after a login's words just before it (「プレゼント企画の管理画面⏎ID：koho01⏎
+# パスワード：春夏秋冬」「応募フォームの管理画面のパスワード：雪月花」): the campaign is what the login is for.
+_A_SYSTEMS_LOGIN = re.compile(r"(?i)ログイン|サインイン|管理画面|管理者|共有フォルダ|システム|アカウント|wi-?fi|ssid|login|admin")
+_SYSTEMS_LOGIN_REACH = 40
 # The labels a kanji password is written after, spelt with one character class first, which is looked for fast: the whole
 # label alternation was tried at every letter. Not a PIN's (「暗証番号：四桁」), whose digits its own readers read.
 _A_KANJI_VALUES_LABEL = re.compile(r"[パPp](?:スワード|スコード|W(?![A-Za-z])|ASSWORD(?![A-Za-z])|assword(?![A-Za-z]))")

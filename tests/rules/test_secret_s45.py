@@ -295,3 +295,16 @@ def test_networks_after_a_qualified_wifi_label_stay_silent(text: str) -> None:
 def test_who_holds_a_password_or_when_in_kanji_stays_silent_and_unmasked(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
     assert secret_mask.mask_secrets(text, about_a_password=True) == (text, 0)
+
+
+# A campaign's system's password in kanji: the game's words (プレゼント・応募・抽選) around it left it unflagged, though an ID or a
+# login's words just before it say it is the system's.
+_A_CAMPAIGNS_SYSTEM = [
+    ("プレゼント企画の管理画面\nID：koho01\nパスワード：春夏秋冬", "春夏秋冬"), ("応募フォームの管理画面のパスワード：雪月花", "雪月花"),
+    ("抽選システムのログイン\nパスワード：桜並木", "桜並木"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _A_CAMPAIGNS_SYSTEM)
+def test_a_campaign_systems_kanji_password_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
