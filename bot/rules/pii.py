@@ -552,7 +552,7 @@ def _example_blocks(doc: Document) -> dict[int, _Block]:
 
 def _in_example_block(doc: Document, a: int) -> bool:
     norm = doc.norm
-    start = norm.rfind("\n", 0, a) + 1
+    start = doc.line_start(a, norm=True)
     field = _FIELD_LINE.match(norm, start, a)
     if field is None or _POSTS_OWN_FIELD.search(field[1]):
         return False
@@ -722,11 +722,11 @@ def _header_periods(line: str) -> int:
 def _under_periods(doc: Document, a: int, b: int) -> bool:
     numview = doc.numview
     groups = len(_GROUP.findall(numview, a, b))
-    end = numview.rfind("\n", 0, a)
+    end = doc.line_start(a, norm=True) - 1
     for _ in range(_TABLE_LINES):
         if end < 0:
             return False
-        start = numview.rfind("\n", 0, end) + 1
+        start = doc.line_start(end, norm=True)
         if end - start > _ROW_MAX or not _GROUP.search(numview, start, end):
             return False  # no table's line: the paragraph's start, or words between
         periods = _header_periods(numview[start:end])
@@ -782,7 +782,7 @@ _LIST_LINE = re.compile(r"[ \t]*+(?:[・*●○◆■□◇◎-][ \t]*+)?(?:[0-9
 
 def _listed_under_other_number(doc: Document, a: int) -> bool:
     numview = doc.numview
-    start = numview.rfind("\n", 0, a) + 1
+    start = doc.line_start(a, norm=True)
     if not _LIST_LINE_LEAD.fullmatch(numview, start, a):
         return False  # words before it on its line
     # Each line's answer is kept, so that a list of thousands under one heading is walked once (linear), not once
@@ -801,7 +801,7 @@ def _listed_under_other_number(doc: Document, a: int) -> bool:
         if start == 0:
             break
         end = start - 1
-        start = numview.rfind("\n", 0, end) + 1
+        start = doc.line_start(end, norm=True)
         if end - start > _ROW_MAX:
             break
         if not _LIST_LINE.fullmatch(numview, start, end):
@@ -826,7 +826,7 @@ def _neighbour_item_shapes(doc: Document, a: int) -> list[tuple[int, ...]]:
     (a line of digits only, a bullet before them; blank lines between are passed over)."""
     numview = doc.numview
     shapes: list[tuple[int, ...]] = []
-    start = numview.rfind("\n", 0, a) + 1
+    start = doc.line_start(a, norm=True)
     end = numview.find("\n", a)
     for step in (-1, 1):
         pos = start if step < 0 else end
@@ -835,7 +835,7 @@ def _neighbour_item_shapes(doc: Document, a: int) -> list[tuple[int, ...]]:
                 break
             if step < 0:
                 hi = pos - 1
-                lo = numview.rfind("\n", 0, hi) + 1
+                lo = doc.line_start(hi, norm=True)
             else:
                 lo = pos + 1
                 hi = numview.find("\n", lo)
@@ -859,10 +859,10 @@ _NUMBER_ALONE = re.compile(r"[ \t]*+(?:\n|$)")
 
 def _value_under_reference_label(doc: Document, a: int, b: int) -> bool:
     numview = doc.numview
-    start = numview.rfind("\n", 0, a) + 1
+    start = doc.line_start(a, norm=True)
     if start == 0 or start != a or not _NUMBER_ALONE.match(numview, b):
         return False
-    above = numview.rfind("\n", 0, start - 1) + 1
+    above = doc.line_start(start - 1, norm=True)
     label = doc.folded[above : start - 1]
     return (
         label.strip() != "" and _labelled_as_other_number(doc, start - 1) and not _LIST_HEADING.search(label)
@@ -898,7 +898,7 @@ def _column_header(doc: Document, a: int) -> str | None:
     for _ in range(_HEADER_ROWS):  # the table's first row, within a bound (linear on long drafts)
         if start == 0:
             break
-        above = folded.rfind("\n", 0, start - 1) + 1
+        above = doc.line_start(start - 1, norm=True)
         if folded.find(sep, above, start - 1) < 0:
             break
         start = above
@@ -1410,7 +1410,7 @@ def _card_at(doc: Document, a: int, b: int, named: bool, *, vouched: bool = Fals
         return False
     # A label on the line above is the list's heading (_labelled_as_other_number reads it too: 「$」 matches before
     # the line break), and a list's item is one of the list's shape.
-    starts_line = _LIST_LINE_LEAD.fullmatch(doc.numview, doc.numview.rfind("\n", 0, a) + 1, a) is not None
+    starts_line = _LIST_LINE_LEAD.fullmatch(doc.numview, doc.line_start(a, norm=True), a) is not None
     if not vouched and (
         (not starts_line and _labelled_as_other_number(doc, a)) or _listed_after_other_number(doc, a)
         or _under_other_header(doc, a) or _listed_in_its_shape(doc, a, b)
@@ -2092,7 +2092,7 @@ def _roster_row(doc: Document, a: int) -> bool:
     if header is None or not _ROSTER_ADDRESS_HEADER.fullmatch(header):
         return False
     folded = doc.folded
-    start = folded.rfind("\n", 0, a) + 1
+    start = doc.line_start(a, norm=True)
     end = folded.find("\n", a)
     end = len(folded) if end < 0 else end
     sep = "\t" if folded.find("\t", start, end) >= 0 else ","
@@ -2125,7 +2125,7 @@ def _at_work_beside(doc: Document, a: int, b: int) -> tuple[bool, bool]:
     if _PLACE_ADDRESS_HEADER.fullmatch(header):
         return True, True
     folded = doc.folded
-    start = folded.rfind("\n", 0, a) + 1
+    start = doc.line_start(a, norm=True)
     end = folded.find("\n", a)
     end = len(folded) if end < 0 else end
     sep = "\t" if folded.find("\t", start, end) >= 0 else ","
@@ -2447,7 +2447,7 @@ def _romaji_addresses(doc: Document) -> Iterator[Hit]:
         return
     for m in _ROMAJI_ADDRESS.finditer(text):
         # The sentence may be split at 「Mr.」: read the neighbourhood instead, within its line.
-        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_start = doc.line_start(m.start())
         line_end = text.find("\n", m.end())
         lo = max(line_start, m.start() - _ROMAJI_NEAR)
         hi = min(len(text) if line_end < 0 else line_end, m.end() + _ROMAJI_NEAR)

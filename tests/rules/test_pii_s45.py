@@ -1,0 +1,45 @@
+"""The personal-information rules, session 45: pii.address and pii.phone red-teamed with what a city's 広報 staff post
+(giveaways, hotel welcome boards, history walks, police reports) and the homes and mobiles such a post may give away.
+
+上越市 5(4), 和気町 個人情報: a resident's door given by a flat's room or a street number said with 「の」, or a mobile
+spelled out digit by digit, must be found, while a district after a place's address, a group of guests and a figure
+of history must stay silent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules import check
+from tests.rules.conftest import CITY_POLICY, ctx
+
+PII = ("pii.phone", "pii.email", "pii.my_number", "pii.card_number", "pii.address")
+
+
+def _pii(text: str) -> list[tuple[str, str]]:
+    return [(f.code, f.excerpt) for f in check(text, ctx(platform="x", policy=CITY_POLICY)) if f.code in PII]
+
+
+# The line a finding is on is found from the draft's newlines, found once (Document.line_start), where each finding
+# scanned back over its line: a long one-line paste of the shapes that read a line's start stays linear.
+@pytest.mark.parametrize(
+    ("rule", "shape"),
+    [
+        ("address", "Mr. Taro Yamada, 3-12-5 Minami-Honcho, "),
+        ("address", "氏名,住所,山田花子,本町3-4-5,"),
+        ("card_number", "受付番号 4556 7375 8689 9855 "),
+        ("my_number", "1234 5678 9018 "),
+    ],
+)
+def test_the_line_start_readings_stay_linear_on_a_long_paste(rule: str, shape: str) -> None:
+    from bot.rules import pii
+    from bot.rules.model import RuleOptions
+    from bot.rules.text import Document
+    from tests.conftest import assert_stays_linear, repeated_to
+
+    scan = getattr(pii, rule)
+    docs = {text: Document(text) for text in (repeated_to(shape, n) for n in (10_000, 40_000))}
+    for doc in docs.values():
+        assert doc.tokens  # analysed beforehand: the rule's own scan is timed
+    policy = ctx(platform="x", policy=CITY_POLICY)
+    assert_stays_linear(lambda text: sum(1 for _ in scan(docs[text], policy, RuleOptions())), shape)
