@@ -72,3 +72,18 @@ def test_a_district_after_a_handover_place_is_silent(text: str) -> None:
 )
 def test_a_surname_after_a_handover_place_still_warns(text: str, address: str) -> None:
     assert ("pii.address", address) in _pii(text)
+
+
+# A party under one name on a floor is a hotel's or a hall's guests, as its welcome board gives them (パレス names a hall
+# as often as a flat); one resident named on a flat's floor still warns.
+@pytest.mark.parametrize("text", ["パレス上越 3階の山田様ご一行", "パレス上越 2階の山田様ご一同", "パレス上越 3階 山田様御一行"])
+def test_a_party_on_a_floor_is_silent(text: str) -> None:
+    assert _pii(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["パレス上越 3階の山田様", "ハイツ本町 3階の山田さん宅から出火", "ハイツ本町 3階の山田さん一家", "ハイツ本町 3階の山田様ご一家"],
+)
+def test_a_resident_on_a_floor_still_warns(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == ["pii.address"]
