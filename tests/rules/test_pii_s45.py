@@ -87,3 +87,31 @@ def test_a_party_on_a_floor_is_silent(text: str) -> None:
 )
 def test_a_resident_on_a_floor_still_warns(text: str) -> None:
     assert [c for c, _ in _pii(text)] == ["pii.address"]
+
+
+# A figure's life story tells where they grew up by a period of their life (「20歳のころまで」「幼いころ」): a landmark, as
+# 「かつて」 makes it. A resident of today, given by an age band or bracket, a victim's word, or a name with an honorific
+# right after, still warns.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "作家の坂口安吾が20歳のころまで本町3-4-5に住んでいた",
+        "俳人の中村草田男が幼いころ本町3-4-5に住んでいました。記念碑があります。",
+        "画家の小林古径は若いころ本町3-4-5に住んでいました。",
+    ],
+)
+def test_a_figure_who_lived_there_in_a_period_of_life_is_silent(text: str) -> None:
+    assert _pii(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("幼いころから本町3-4-5に住んでいた山田花子さんが亡くなりました。", "本町3-4-5"),
+        ("20歳のころまで本町3-4-5に住んでいた女性（82）が名乗り出ました。", "本町3-4-5"),
+        ("子どものころから本町3-4-5に住んでいた80代の女性が被害に遭いました。", "本町3-4-5"),
+        ("若いころ本町3-4-5に住んでいた男性が、息子を名乗る男に現金をだまし取られました。", "本町3-4-5"),
+    ],
+)
+def test_a_resident_of_today_beside_a_period_of_life_still_warns(text: str, address: str) -> None:
+    assert ("pii.address", address) in _pii(text)
