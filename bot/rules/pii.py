@@ -2268,7 +2268,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     「五智2丁目3番4号 メゾン五智102」）は、個人の名前がなくても住まいとして反応します（コーポ・ハイツ・アパート・マンション・メゾン・
     レジデンス・ハイム・荘など住まいを示す名前に限ります。「市営住宅」「入居者募集」「空室」や、店・事務所・教室・民泊などの文の部屋、
     「本町ビル101号室」「市民プラザ 201号室」、「ハイツ本町1階」「コーポ上越 2F」のような階（店・医院・事務所などが階で書きます）、「ハイツ本町 2024」のような年は対象外です）。
-    番地がなくても、アパート・マンションの名前と階に個人の名前が続くもの（「ハイツ本町 3階の山田さん」「コーポ上越2Fの佐藤まで」）は、建物の名前から住まいが分かるので知らせます（「ハイツ本町 2階 集会室」「ホテルパレス上越 2階の山田様」「パレス上越 3階の山田様ご一行」「近所のアパートの2階の山田さん」のように、人の名前がないもの、店やホテルなどの階、「ご一行」「ご一同」のような団体、名前のない建物は対象外です）。
+    番地がなくても、アパート・マンションの名前と階や部屋番号に個人の名前が続くもの（「ハイツ本町 3階の山田さん」「コーポ上越2Fの佐藤まで」「ハイツ本町 3階に住む山田さん」「コーポ上越 203 山田さん」「コーポ上越203号室の山田さん」）は、建物の名前から住まいが分かるので知らせます（「ハイツ本町 2024」のような年、「ハイツ本町 2階 集会室」「ホテルパレス上越 2階の山田様」「パレス上越 3階の山田様ご一行」「近所のアパートの2階の山田さん」のように、人の名前がないもの、店やホテルなどの階、「ご一行」「ご一同」のような団体、名前のない建物は対象外です）。
     会場・施設の住所や、「小林古径記念美術館（本城町7-7）」「町家交流館高田小町（本町6-3-5）」のような人名の付いた施設名は対象外です。
     「1日2ー3回」「徒歩3ー4分」「要介護3ー5」「本町1-3丁目」のような回数・程度・丁目の範囲も対象外です。
     「別紙 1-2-3 山田花子様」「整理券 12-3-4 山田様」「締切 12-1-31 山田花子」「第3回 2-1-1 山田花子さん」のように、町名でない語の後に空白を置いて続く数字も住所ではないので対象外です（「旭 1-2-3」「緑 1-2-3」「大手 2-3-4」のような「町」の付かない一文字などの町名や、「住所：」の後の語に続くものは住所として読みます。「図 1-2-3」「表 1-2-3」「班」「席」や季節・曜日の一文字は除きます）。
@@ -2380,16 +2380,24 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
 # A floor alone is no home's (bb14eedb: a shop, a clinic or a hall gives its floor), nor one with no one named on it (「ハイツ
 # 本町 2階 集会室」), nor a title (「山田先生」) or a firm (「山田建設」) after it: a surname with an honorific, 宅 or まで, and
 # not in a sentence on a shop's, a hotel's or a let room (_NOT_A_HOME_FLAT).
+# A room's number there (「コーポ上越 203 山田さん」「コーポ上越203号室の山田さん」) gives the door itself, with no street number
+# before it (_FLAT_ROOM_AFTER's); not a year (「ハイツ本町 2024」) unless 号 makes it a room.
 _FLAT_FLOOR = re.compile(
-    rf"(?:{_DWELLING})(?P<name>[^\s、。,()「」【】<>0-9ぁ-ゖ]{{0,10}}?)[ \t]*[0-9]{{1,2}}(?:階|[Ff](?![A-Za-z0-9]))"
+    rf"(?:{_DWELLING})(?P<name>[^\s、。,()「」【】<>0-9ぁ-ゖ]{{0,10}}?)[ \t]*(?:[0-9]{{1,2}}(?:階|[Ff](?![A-Za-z0-9]))"
+    r"|(?P<room>(?!(?:19|20)[0-9]{2}(?![0-9]|号))[0-9]{2,4}(?:号室|号)?(?![0-9])))"
 )
 # Not a party under one name (「パレス上越 3階の山田様ご一行」「…山田様ご一同」): a hotel's or a hall's welcome board gives the
 # floor its guests meet on, and パレス names a hall as often as a flat.
+# The resident may be said to live there (「ハイツ本町 3階に住む山田さん」「…在住の佐藤様」).
 _FLOOR_RESIDENT = re.compile(
-    r"[ \t]*の?[ \t]*([一-龯々]{1,4}?)(?:さん|様|氏|宅|まで)(?![ \t]*(?:ご|御)?(?:一行|一同))"
+    r"[ \t]*(?:の|に(?:住む|住んでいる|住んでいた|暮らす|暮らしている)|在住の?)?[ \t]*([一-龯々]{1,4}?)(?:さん|様|氏|宅|まで)"
+    r"(?![ \t]*(?:ご|御)?(?:一行|一同))"
 )
 _FLOOR_MESSAGE = (
     "集合住宅の名前と階に個人の名前が並んでいます。本人の了解がない限り、建物の名前や階は掲載しないでください。"
+)
+_ROOM_MESSAGE = (
+    "集合住宅の名前と部屋番号に個人の名前が並んでいます。本人の了解がない限り、建物の名前や部屋番号は掲載しないでください。"
 )
 
 
@@ -2412,7 +2420,7 @@ def _flat_floors(doc: Document) -> Iterator[Hit]:
         sentence = doc.sentence_at(doc.span(start, m.end())[0])
         if _example(doc, start, m.end()) or _sentence_says(doc, _NOT_A_HOME_FLAT, sentence, seen):
             continue
-        yield Hit(*doc.span(start, m.end()), _FLOOR_MESSAGE)
+        yield Hit(*doc.span(start, m.end()), _ROOM_MESSAGE if m["room"] else _FLOOR_MESSAGE)
 
 
 # The same in an English post: a romaji address to the lot (「3-12-5 Minami-Honcho, Joetsu City」「2-4-8 Naka-machi,

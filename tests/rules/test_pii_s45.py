@@ -21,7 +21,8 @@ def _pii(text: str) -> list[tuple[str, str]]:
 
 
 # The line a finding is on is found from the draft's newlines, found once (Document.line_start), where each finding
-# scanned back over its line: a long one-line paste of the shapes that read a line's start stays linear.
+# scanned back over its line: a long one-line paste of the shapes that read a line's start stays linear, and so does one
+# of a flat's room read with no street number (a run of digits after the flat's name).
 @pytest.mark.parametrize(
     ("rule", "shape"),
     [
@@ -29,6 +30,8 @@ def _pii(text: str) -> list[tuple[str, str]]:
         ("address", "氏名,住所,山田花子,本町3-4-5,"),
         ("card_number", "受付番号 4556 7375 8689 9855 "),
         ("my_number", "1234 5678 9018 "),
+        ("address", "コーポ上越 203 山田さん、"),
+        ("address", "コーポ上越20"),
     ],
 )
 def test_the_line_start_readings_stay_linear_on_a_long_paste(rule: str, shape: str) -> None:
@@ -115,3 +118,38 @@ def test_a_figure_who_lived_there_in_a_period_of_life_is_silent(text: str) -> No
 )
 def test_a_resident_of_today_beside_a_period_of_life_still_warns(text: str, address: str) -> None:
     assert ("pii.address", address) in _pii(text)
+
+
+# A flat's name with a room's number and a resident (no street number before it), or a resident said to live on its
+# floor: the household's door. A year after the name, a let or public room, a hotel's room and a party stay silent.
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("ハイツ本町 3階に住む山田さん", "ハイツ本町 3階"),
+        ("ハイツ本町 3階在住の佐藤様", "ハイツ本町 3階"),
+        ("コーポ上越 203 山田さん", "コーポ上越 203"),
+        ("コーポ上越203号室の山田さんが保護しています", "コーポ上越203号室"),
+        ("メゾン五智 102 佐藤様宅", "メゾン五智 102"),
+        ("アパート大手 201号室 鈴木様", "アパート大手 201号室"),
+        ("グランドマンション本町 1203号室に住む鈴木様", "グランドマンション本町 1203号室"),
+    ],
+)
+def test_a_resident_by_a_flats_room_or_floor_warns(text: str, excerpt: str) -> None:
+    assert _pii(text) == [("pii.address", excerpt)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ハイツ本町 2024 山田さん設計",
+        "コーポ上越 203号室 にて相談会（市営住宅の入居者向け）",
+        "【市営住宅入居者募集】ハイツ本町 203号室（2LDK）山田様",
+        "ホテルパレス上越 201号室 山田様",
+        "パレス上越 201 山田様ご一行",
+        "会場：レジデンス本町 101 山田さんの教室",
+        "山田荘 12号室 空室あり 担当 佐藤さん",
+        "近所のアパート 201号室の山田さん",
+    ],
+)
+def test_a_room_that_is_no_residents_door_is_silent(text: str) -> None:
+    assert _pii(text) == []
