@@ -32,6 +32,7 @@ def _pii(text: str) -> list[tuple[str, str]]:
         ("my_number", "1234 5678 9018 "),
         ("address", "コーポ上越 203 山田さん、"),
         ("address", "コーポ上越20"),
+        ("address", "本町3の4の5の山田さん宅、"),
     ],
 )
 def test_the_line_start_readings_stay_linear_on_a_long_paste(rule: str, shape: str) -> None:
@@ -152,4 +153,33 @@ def test_a_resident_by_a_flats_room_or_floor_warns(text: str, excerpt: str) -> N
     ],
 )
 def test_a_room_that_is_no_residents_door_is_silent(text: str) -> None:
+    assert _pii(text) == []
+
+
+# A street number said with 「の」 between its groups (「本町３の４の５」) is the same door; a list's order, an ordinal, a
+# count and an address with no one beside it stay silent.
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("本町３の４の５の山田さん宅", "本町３の４の５"),
+        ("本町3の4の5 山田花子様", "本町3の4の5"),
+        ("当選者：大手町2の3の4 佐藤一郎様", "大手町2の3の4"),
+        ("自宅は本町3の4の5です", "本町3の4の5"),
+    ],
+)
+def test_a_street_number_joined_by_no_warns(text: str, address: str) -> None:
+    assert _pii(text) == [("pii.address", address)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本町3の4の5番地付近は工事のため通行止めです",
+        "4の3の2の順で並んでください",
+        "第1の2の3 山田さん",
+        "高田小3の2の5人が山田先生と",
+        "本町3の4の5番地の市民会館で山田花子さんの講演会",
+    ],
+)
+def test_numbers_joined_by_no_that_are_no_home_are_silent(text: str) -> None:
     assert _pii(text) == []
