@@ -183,3 +183,31 @@ def test_a_street_number_joined_by_no_warns(text: str, address: str) -> None:
 )
 def test_numbers_joined_by_no_that_are_no_home_are_silent(text: str) -> None:
     assert _pii(text) == []
+
+
+# 昭和 and 平成 are towns' names too (上越市昭和町), and read so glued to the numbers: a space between them is no date of
+# the era unless a birthday says so (「昭和 3-4-5生」). 令和's numbers are a date of today.
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("昭和 3-4-5 山田花子様", "昭和 3-4-5"),
+        ("当選者：平成 2-3-4 佐藤一郎様", "平成 2-3-4"),
+        ("住所：昭和 1-2-3 山田花子", "昭和 1-2-3"),
+    ],
+)
+def test_an_eras_name_as_a_town_before_a_space_warns(text: str, address: str) -> None:
+    assert _pii(text) == [("pii.address", address)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "昭和 30-5-1 生まれの方が対象です",
+        "山田花子様（昭和 3-4-5生）",
+        "昭和 3-4-5生 山田花子",
+        "令和 7-12-1 山田花子様より寄付をいただきました",
+        "平成 31-4-30 をもって閉館しました",
+    ],
+)
+def test_an_eras_date_is_silent(text: str) -> None:
+    assert _pii(text) == []
