@@ -211,3 +211,30 @@ def test_an_eras_name_as_a_town_before_a_space_warns(text: str, address: str) ->
 )
 def test_an_eras_date_is_silent(text: str) -> None:
     assert _pii(text) == []
+
+
+# A news report lists a person by commas after the street number (「本町3-4-5在住、無職、山田太郎（70）」): the household, as
+# 「本町3-4-5の無職、山田花子さん（82）」 is. Audiences with a bracket that is no age stay silent.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本町3-4-5在住、無職、山田太郎（70）",
+        "上越市本町3-4-5、無職、山田太郎さん（70）が死亡しました",
+        "本町3-4-5、会社員、山田太郎容疑者（45）を逮捕しました",
+        "本町3-4-5在住、女性（82）",
+    ],
+)
+def test_a_news_listing_by_commas_warns(text: str) -> None:
+    assert [c for c, _ in _pii(text)] == ["pii.address"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会場：本町3-4-5、女性（20〜40代）向けセミナー",
+        "本町3-4-5、高齢者（65歳以上）の方は予約不要です",
+        "本町3-4-5在住、児童（小学生）の皆さんへ",
+    ],
+)
+def test_an_audience_after_a_comma_is_silent(text: str) -> None:
+    assert _pii(text) == []
