@@ -22,7 +22,7 @@ def _pii(text: str) -> list[tuple[str, str]]:
 
 # The line a finding is on is found from the draft's newlines, found once (Document.line_start), where each finding
 # scanned back over its line: a long one-line paste of the shapes that read a line's start stays linear, and so does one
-# of a flat's room read with no street number (a run of digits after the flat's name).
+# of a flat's room read with no street number, a street number joined by 「の」 and spelled digits set apart by dots.
 @pytest.mark.parametrize(
     ("rule", "shape"),
     [
@@ -33,6 +33,7 @@ def _pii(text: str) -> list[tuple[str, str]]:
         ("address", "コーポ上越 203 山田さん、"),
         ("address", "コーポ上越20"),
         ("address", "本町3の4の5の山田さん宅、"),
+        ("phone", "ゼロ・キュウ・"),
     ],
 )
 def test_the_line_start_readings_stay_linear_on_a_long_paste(rule: str, shape: str) -> None:
@@ -237,4 +238,33 @@ def test_a_news_listing_by_commas_warns(text: str) -> None:
     ],
 )
 def test_an_audience_after_a_comma_is_silent(text: str) -> None:
+    assert _pii(text) == []
+
+
+# A mobile's digits spelled out with middle dots between them (「ゼロ・キュウ・ゼロ-1234-5678」), as a number is spelled to
+# be read aloud: the dots are no separators of its groups. Words with ゼロ and dots stay silent.
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("ゼロ・キュウ・ゼロ-1234-5678", "ゼロ・キュウ・ゼロ-1234-5678"),
+        ("連絡先はゼロ・キュウ・ゼロの1234の5678です", "ゼロ・キュウ・ゼロの1234の5678"),
+        ("携帯：ゼロ・ハチ・ゼロ・1234・5678", "ゼロ・ハチ・ゼロ・1234・5678"),
+        ("ゼロ･ナナ･ゼロ-1234-5678", "ゼロ･ナナ･ゼロ-1234-5678"),
+        ("ゼロ・キュー・ゼロ-1234-5678", "ゼロ・キュー・ゼロ-1234-5678"),
+    ],
+)
+def test_a_mobile_spelled_with_middle_dots_stops(text: str, excerpt: str) -> None:
+    assert _pii(text) == [("pii.phone", excerpt)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ゼロ・カーボン・シティ宣言を行いました",
+        "ゼロ・ウェイスト宣言 090-1234 号",
+        "殺処分ゼロ・ゼロ・ゼロ運動 1234-5678",
+        "ゼロ・キュウ・ゼロで始まる番号からの電話に注意",
+    ],
+)
+def test_zero_words_with_middle_dots_are_silent(text: str) -> None:
     assert _pii(text) == []
