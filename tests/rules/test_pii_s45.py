@@ -268,3 +268,16 @@ def test_a_mobile_spelled_with_middle_dots_stops(text: str, excerpt: str) -> Non
 )
 def test_zero_words_with_middle_dots_are_silent(text: str) -> None:
     assert _pii(text) == []
+
+
+# A hall's function on a floor (a wedding's families, a banquet) is no resident's door, パレス naming a wedding hall as
+# often as a flat.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【ご案内】パレス上越 3階 山田様・佐藤様ご両家 結婚披露宴",
+        "パレス上越 3階の山田様 祝賀会",
+    ],
+)
+def test_a_halls_function_on_a_floor_is_silent(text: str) -> None:
+    assert _pii(text) == []
