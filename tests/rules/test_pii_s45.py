@@ -270,6 +270,27 @@ def test_zero_words_with_middle_dots_are_silent(text: str) -> None:
     assert _pii(text) == []
 
 
+# 「の」 between the flat's name and its floor or room, and a wing's letter before the room, give the same door.
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("コーポ上越の203号室に住む山田さん", "コーポ上越の203号室"),
+        ("ハイツ本町の3階の山田さん", "ハイツ本町の3階"),
+        ("メゾン五智 B-102 山田様", "メゾン五智 B-102"),
+        ("メゾン五智 A102号室の佐藤さん", "メゾン五智 A102号室"),
+    ],
+)
+def test_a_flats_room_after_no_or_a_wing_warns(text: str, excerpt: str) -> None:
+    assert _pii(text) == [("pii.address", excerpt)]
+
+
+@pytest.mark.parametrize(
+    "text", ["マンションの101号室の山田さん", "ハイツ本町の2024年度 山田さん", "コーポ上越の 20 周年 山田さん"]
+)
+def test_a_flat_with_no_name_or_no_room_after_no_is_silent(text: str) -> None:
+    assert _pii(text) == []
+
+
 # A hall's function on a floor (a wedding's families, a banquet) is no resident's door, パレス naming a wedding hall as
 # often as a flat.
 @pytest.mark.parametrize(
