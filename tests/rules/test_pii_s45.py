@@ -302,3 +302,16 @@ def test_a_flat_with_no_name_or_no_room_after_no_is_silent(text: str) -> None:
 )
 def test_a_halls_function_on_a_floor_is_silent(text: str) -> None:
     assert _pii(text) == []
+
+
+# A newspaper's style sets the age and the home apart with 「＝」 (「山田太郎さん（78）＝本町3-4-5」), as a 叙勲 list copied
+# from it has them.
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("【叙勲】瑞宝単光章　山田太郎さん（78）＝本町3-4-5", "本町3-4-5"),
+        ("山田太郎さん（78）＝上越市本町3-4-5＝が受章", "上越市本町3-4-5"),
+    ],
+)
+def test_a_home_set_apart_by_an_equals_sign_warns(text: str, address: str) -> None:
+    assert _pii(text) == [("pii.address", address)]
