@@ -2311,7 +2311,21 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     離れた所に施設があるだけのものは反応します）。
     """
     yield from _romaji_addresses(doc)
-    yield from _flat_floors(doc)
+    # A flat's room after a street number is that address's finding already (「本町3-4-5 ハイツ本町102号室 佐藤さん」): one
+    # finding for the door. The street's come in order of their starts.
+    covered: list[tuple[int, int]] = []
+    for hit in _street_addresses(doc):
+        covered.append((hit.start, hit.end))
+        yield hit
+    starts = [a for a, _ in covered]
+    for hit in _flat_floors(doc):
+        k = bisect_right(starts, hit.start) - 1
+        if k < 0 or covered[k][1] < hit.end:
+            yield hit
+
+
+def _street_addresses(doc: Document) -> Iterator[Hit]:
+    """pii.address's findings of a street number (丁目・番地・号, 「1-2-3」) beside a home's marker or a person."""
     # Read where hyphen look-alikes are "-" (offsets are the normalised text's): 「本町3−4−5」 with a
     # minus sign or 「本町3ー4ー5」 with a long vowel mark are as common as 「3-4-5」.
     if not _ADDRESS_HINT.search(doc.numview):

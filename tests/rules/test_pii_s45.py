@@ -315,3 +315,10 @@ def test_a_halls_function_on_a_floor_is_silent(text: str) -> None:
 )
 def test_a_home_set_apart_by_an_equals_sign_warns(text: str, address: str) -> None:
     assert _pii(text) == [("pii.address", address)]
+
+
+# A flat's room after a street number is one door and one finding (the street number's, reaching the room), not a
+# second one on the flat's name and room.
+def test_a_flats_room_after_a_street_number_is_one_finding() -> None:
+    text = "落とし物を拾ってくださった方：本町3-4-5 ハイツ本町102号室 佐藤さん"
+    assert _pii(text) == [("pii.address", "本町3-4-5 ハイツ本町102号室")]
