@@ -1827,7 +1827,8 @@ _LIVES_AT_AFTER = re.compile(
 # household at that door. One word the analyser reads as a name, two characters or more (「牧」 is a place as often); a
 # place's name after the address is more than one (「上越市役所」「高田小学校」「大島区」).
 # The shortest name first: 「山田宛」 is 山田 and 宛, not a name of three.
-_SURNAME_AFTER = re.compile(r"[ \t]+([一-龯々]{2,4}?)[ \t]*(?P<to>まで|宛て?|へ)?[ \t]*(?:[。.!！]|\n|$)")
+# 「宅」 glued to the surname is the household itself (「受取場所：本町3-4-5 佐藤宅」), whatever label is before.
+_SURNAME_AFTER = re.compile(r"[ \t]+([一-龯々]{2,4}?)(?P<to>宅|[ \t]*(?:まで|宛て?|へ))?[ \t]*(?:[。.!！]|\n|$)")
 # But the analyser reads most of a city's districts as surnames too (高田, 直江津, 名立, 柿崎, 板倉…), and a place's line
 # gives its district after the street number (「避難所：中央1-2-3 直江津」「バス停 本町3-4-5 高田」「所在地 本町3-4-5 高田」,
 # a 地区 listing): a surname signs the address only where someone is to be reached or written to there, under a contact's
@@ -2194,13 +2195,13 @@ def _signed_by_surname(
     ):
         return False
     if not (
-        m["to"] in ("まで", "宛", "宛て")
+        (m["to"] or "").lstrip(" \t") in ("まで", "宛", "宛て", "宅")
         or _CONTACT_BEFORE.search(doc.norm, max(0, street - 12), street)
         or _ROOM_IN_ADDRESS.search(doc.numview, street, b)
         or _RESIDENTS_NOTICE.search(doc.norm, max(0, street - _NOTICE_BEFORE), street)
     ):
         return False
-    if m[1] in _DISTRICTS and _HANDOVER_PLACE_BEFORE.search(doc.norm, max(0, street - 12), street):
+    if m["to"] != "宅" and m[1] in _DISTRICTS and _HANDOVER_PLACE_BEFORE.search(doc.norm, max(0, street - 12), street):
         return False
     span = doc.span(*m.span(1))
     toks = [doc.tokens[i] for i in doc.token_range(span)]
@@ -2277,7 +2278,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     番地のない「大字」の住所（「大字土橋1234」）、数字を「の」でつないだ住所（「本町３の４の５の山田さん宅」）も同じです。
     「わたしの実家は本町3-4-5です」「我が家（本町3-4-5）」「うちの住所は」「実家：」のように住所のすぐ前に自分の家と書いたものと、
     「本町3-4-5に住む80代の女性」「本町3-4-5に暮らす80代の夫婦」「本町3-4-5で一人暮らしの80代女性」「本町3-4-5在住の70代女性」のように住所のすぐ後に住んでいると書いたものや「本町3-4-5の70代女性が」「本町3-4-5の女性（82）が」「本町3-4-5の無職、山田花子さん（82）」「本町3-4-5在住、無職、山田太郎（70）」のように年代や年齢と書いたもの、「連絡先：本町3丁目4番5号 山田」「本町3-4-5 佐藤まで」「受取場所：本町3-4-5 佐藤」のように
-    連絡先・送り先や譲る品の受取場所・引き取り場所の住所や「まで」「宛」の前、部屋番号の後、迷子のペットや里親募集・拾得物の知らせで、住所のすぐ後に名字だけを書いて行や文を終えたものも、住まいとして反応します（「我が家の防災講座（会場 本町3-4-5 …）」
+    連絡先・送り先や譲る品の受取場所・引き取り場所の住所や「まで」「宛」の前、「本町3-4-5 佐藤宅」のように名字に「宅」を付けたもの、部屋番号の後、迷子のペットや里親募集・拾得物の知らせで、住所のすぐ後に名字だけを書いて行や文を終えたものも、住まいとして反応します（「我が家の防災講座（会場 本町3-4-5 …）」
     「実家じまい相談会 会場：…」「…付近に住む方」のように住所と結び付いていないもの、「作家の坂口安吾がかつて本町3-4-5に住んでいた」「坂口安吾が20歳のころまで本町3-4-5に住んでいた」のような歴史上の人物の旧居（「本町3-4-5に住んでいた80代の女性が、かつての同僚を名乗る男に」のように年代や年齢、被害に遭った人として書いた今の住人や、「幼いころから本町3-4-5に住んでいた山田花子さん」のように後に「さん」「様」を付けて書いた人は反応します）、「本町3丁目4番に住む皆様へ」「本町3-4-5在住の方は」「本町3-4-5に暮らす高齢者の皆さんへ」「本町3-4-5在住の女性の皆様へ」「本町3-4-5の20代女性向けセミナー」のような知らせや講座の対象、「ご実家」、「グループホームわが家」「お食事処 わが家」「みんなの実家」のような施設や店の名前、空き家・売却・賃貸の投稿、
     「木田1-1-3 上越市役所」のように住所の後が施設の名前のもの、「避難所：中央1-2-3 直江津」「バス停 本町3-4-5 高田」「中央1-2-3 直江津へ」「受取場所：本町3-4-5 高田」のように名字にもある地区の名前を住所の後に書いたもの（「へ」の前の名字は、連絡先の見出しの後や迷子・拾得物の知らせのときに限り反応します。受取場所・引き取り場所などの後では、市内の地区の名前は名字として読みません）、「会場：」の住所や店の案内の住所の後の名字は対象外です）。
     住所のすぐ後に「の住宅」「の民家」と続く場合（「本町3丁目4番5号の住宅に空き巣が入りました」「本町3-4-5の民家で火災」。「住宅展示場」「住宅相談会」

@@ -322,3 +322,17 @@ def test_a_home_set_apart_by_an_equals_sign_warns(text: str, address: str) -> No
 def test_a_flats_room_after_a_street_number_is_one_finding() -> None:
     text = "落とし物を拾ってくださった方：本町3-4-5 ハイツ本町102号室 佐藤さん"
     assert _pii(text) == [("pii.address", "本町3-4-5 ハイツ本町102号室")]
+
+
+# A surname with 「宅」 glued to it after the street number is the household (「受取場所：本町3-4-5 佐藤宅」), under any label
+# and whatever the district a surname may also be; 「帰宅」「在宅」 and a venue's are no one's.
+@pytest.mark.parametrize(
+    "text", ["【譲ります】受取場所：本町3-4-5 佐藤宅", "受取場所：本町3-4-5 高田宅", "本町3-4-5 山田宅"]
+)
+def test_a_surnames_house_after_the_street_number_warns(text: str) -> None:
+    assert _pii(text) == [("pii.address", "本町3-4-5")]
+
+
+@pytest.mark.parametrize("text", ["本町3-4-5 帰宅", "本町3-4-5 在宅", "会場：本町3-4-5 山田宅", "受取場所：本町3-4-5 高田"])
+def test_no_surnames_house_after_the_street_number_is_silent(text: str) -> None:
+    assert _pii(text) == []
