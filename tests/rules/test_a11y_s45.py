@@ -3,9 +3,15 @@ apart letter by letter with 「・」 inside a longer run of text."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
-from tests.rules.conftest import findings_of
+from bot.rules.a11y import spaced_word
+from bot.rules.model import CheckContext, RuleOptions
+from bot.rules.text import Document
+from tests.conftest import assert_stays_linear
+from tests.rules.conftest import JST, findings_of
 
 
 # Each letter an item, read one by one as it should be: the Self-Defense Forces' three services, the school subjects,
@@ -128,3 +134,16 @@ def test_a_dotted_kanji_word_fires(text: str, run: str, fixed: str) -> None:
 ])
 def test_dotted_kanji_items_stay_silent(text: str) -> None:
     assert findings_of("a11y.spaced_word", text) == [], text
+
+
+# Review: each katakana run was tested against every dotted run found before it, so a paste of dotted katakana words
+# took time growing with the square of its length (「セ・ー・ル 」 repeated: 3 s for 40,000 letters, 14 times the 10,000
+# run's). The new runs' shapes, repeated, must stay linear.
+@pytest.mark.parametrize("shape", ["セ・ー・ル ", "冬のセ・ー・ル開催中！", "募・集・中 ", "開・催・決・定 ", "市・町・村 "])
+def test_dotted_runs_are_scanned_in_linear_time(shape: str) -> None:
+    ctx = CheckContext(platform="x", now=datetime(2026, 12, 7, 10, 0, tzinfo=JST))
+
+    def scan(text: str) -> object:
+        return sum(1 for _ in spaced_word(Document(text), ctx, RuleOptions()))
+
+    assert_stays_linear(scan, shape)
