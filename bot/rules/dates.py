@@ -762,7 +762,7 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
             if year is None:
                 year, fiscal = _context_year(doc.norm, contexts, context_ends, m.start(), month, today, last_month)
             own_year = year is not None
-            if year is None and _chains(chain, month, m.start()) and chain is not None:
+            if year is None and _chains(doc.norm, chain, month, m.start()) and chain is not None:
                 year = chain[1] + (month < chain[0])  # 「…⏎11月1日（月）⏎12月6日（月）」: the calendar's next month
             if m.group("d2"):
                 d1, d2 = _number(m.group("d")), _number(m.group("d2"))
@@ -825,7 +825,7 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                     continue
                 # 「12月の休館日：29日（月）」「【12月の開館日】⏎6日（土）」: the month said before, alone.
                 month, year = heading, None
-                if _chains(chain, month, m.start()) and chain is not None:
+                if _chains(doc.norm, chain, month, m.start()) and chain is not None:
                     # 「…⏎11月：1日（月）⏎12月：6日（月）」: the calendar's next month, in its year (the next after
                     # December). A heading out of order or far on is read alone (「1月の…⏎12月の…」).
                     year = chain[1] + (month < chain[0])
@@ -1154,9 +1154,20 @@ _CHAIN_APART = 3
 _CHAIN_WITHIN = 40
 
 
-def _chains(chain: tuple[int, int, int] | None, month: int, pos: int) -> bool:
-    """Whether a date of ``month`` at ``pos`` goes on in the year of the date ``chain`` read just before it."""
-    return chain is not None and 1 <= (month - chain[0]) % 12 <= _CHAIN_APART and pos - chain[2] <= _CHAIN_WITHIN
+# A sentence's end between two dates: the next is of another topic as often as the same list's. 「次回は6月6日（日）に
+# 実施予定です。前回（8月30日（日））は…」, posted in December, is last August's, not the next one's.
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def _chains(norm: str, chain: tuple[int, int, int] | None, month: int, pos: int) -> bool:
+    """Whether a date of ``month`` at ``pos`` goes on in the year of the date ``chain`` read just before it, in the
+    same sentence."""
+    return (
+        chain is not None
+        and 1 <= (month - chain[0]) % 12 <= _CHAIN_APART
+        and pos - chain[2] <= _CHAIN_WITHIN
+        and _SENTENCE_END.search(norm, chain[2], pos) is None
+    )
 
 
 def _right_year(m: re.Match[str], day: tuple[int | None, int, int, str], today: date) -> tuple[int, int] | None:
@@ -1174,6 +1185,8 @@ def _right_year(m: re.Match[str], day: tuple[int | None, int, int, str], today: 
         if d <= monthrange(y, month)[1] and date(y, month, d).weekday() == weekday:
             return month, y
     return None
+
+
 # _month_heading's answer for two months named before the day (「11月、12月の休館日は23日（水）」).
 _TWO_MONTHS = 0
 # The second of two months joined by ・ or ～ (「11月・12月の休館日は」), which _LONE_MONTH does not take.

@@ -231,3 +231,23 @@ NOV_2025 = datetime(2025, 11, 20, 10, 0, tzinfo=JST)
 def test_a_span_read_in_the_other_year_ends_in_that_year(text: str, says: str | None) -> None:
     found = findings_of("date.weekday_mismatch", text, now=NOV_2025)
     assert [f.message[: len(says or "")] for f in found] == ([says] if says else []), [f.message for f in found]
+
+
+# Review: the chain ran over a sentence's end, so a past event named after the next one (「次回は…。前回（…）は」) was
+# read in the next one's year and its right weekday told it was wrong. Within a sentence, and in a calendar's lines, the
+# chain goes on as before.
+@pytest.mark.parametrize(("text", "now", "says"), [
+    ("次回の総合防災訓練は6月6日（日）に実施予定です。前回（8月30日（日））は約500人が参加しました。", DEC, None),
+    ("次回は6月28日（日）に開催予定です。前回（9月12日（金））は大盛況でした。", datetime(2026, 1, 7, 10, 0, tzinfo=JST),
+     None),
+    ("夏祭り（7月19日（日））のボランティアを募集！昨秋（9月12日（金））の様子はこちら",
+     datetime(2026, 1, 7, 10, 0, tzinfo=JST), None),
+    # Read alone, a wrong weekday still fires.
+    ("次回の総合防災訓練は6月6日（日）に実施予定です。前回（9月27日（月））は約500人が参加しました。", DEC,
+     "2026年9月27日は日曜日です"),
+    # In one sentence the chain holds: next summer's span.
+    ("プールの監視員のアルバイトを募集します。期間は7月18日（土）から8月23日（土）まで。", NOV_2025, "2026年8月23日は日曜日です"),
+])
+def test_the_chain_stops_at_a_sentences_end(text: str, now: datetime, says: str | None) -> None:
+    found = findings_of("date.weekday_mismatch", text, now=now)
+    assert [f.message[: len(says or "")] for f in found] == ([says] if says else []), [f.message for f in found]
