@@ -754,7 +754,10 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
     chain: tuple[int, int, int] | None = None  # (month, year, end offset)
     # Whether the last date's year was written or named (and so the days after it that carry it): no calendar's.
     own_year = False
+    # Whether the last date's month was January only by a word for the new year before it (「年明けは4日（月）から」).
+    new_year_day = False
     for m in _DATE.finditer(view):
+        said_new_year = False
         if m.group("m"):
             month = _number(m.group("m"))
             year = _written_year(m)
@@ -790,6 +793,7 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                 own_year = True
             elif (new_year := _new_year_month(doc.norm, m, last_month)) is not None:
                 month, year = new_year  # 「年明けは4日（月）から」「年末年始の休館日：29日（火）～3日（日）」
+                said_new_year = True
             elif _bare_day(doc.norm, m) and (
                 last_month is None or not _BARE_AFTER.search(doc.norm, max(0, m.start() - 24), m.start())
             ):
@@ -852,6 +856,12 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                     month, year = month % 12 + 1, year and year + month // 12
             elif last_month is None or m.start() - last_month[2] > _CARRY_MONTH_WITHIN:
                 continue
+            elif (new_year_day and _SENTENCE_END.search(doc.norm, last_month[2], m.start())
+                  and not m.group(_HOLIDAY_ONLY_GROUP) and not _fits_plain_month(m, last_month[1], 1, today)):
+                # 「年明けは4日（月）から開庁します。年内は28日（月）まで」: no month was written, and a sentence on the day
+                # wrong in January is as likely the posting month's; read alone, as before the word was.
+                yield from _check_day_only(doc, m, today)
+                continue
             else:
                 month, year = last_month[0], last_month[1]
                 day, noted = _number(m.group("d_only")), _NOTE_MARK.search(doc.norm, last_month[2], m.start())
@@ -885,6 +895,7 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                     month, year = _span_month(m, span_from, (month, year), today)
             if m.group(_HOLIDAY_ONLY_GROUP):
                 last_month, last_day = (month, year, m.end()), _number(m.group("d_only"))
+                new_year_day = said_new_year
                 yield from _later_day_not_holiday(doc, m, today, year, month, last_day)
                 continue
             days = [(year, month, _number(m.group("d_only")), _written_group(m, _WD_ONLY_GROUPS))]
@@ -896,6 +907,7 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
         )
         last_month = (days[-1][1], days[-1][0], m.end())
         last_day = days[-1][2]
+        new_year_day = said_new_year
         weekday_hits = list(_check_weekdays(doc, m, today, days, japanese, guessed=days[0][0] is None))
         yield from weekday_hits
         # Only a date read right goes on to the next: a wrong one's year may be the wrong one too.

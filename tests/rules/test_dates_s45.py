@@ -251,3 +251,21 @@ def test_a_span_read_in_the_other_year_ends_in_that_year(text: str, says: str | 
 def test_the_chain_stops_at_a_sentences_end(text: str, now: datetime, says: str | None) -> None:
     found = findings_of("date.weekday_mismatch", text, now=now)
     assert [f.message[: len(says or "")] for f in found] == ([says] if says else []), [f.message for f in found]
+
+
+# Review: after 「年明けは4日（月）」 every later day carried January, so a year-end notice's December day in a sentence of
+# its own (「年内は28日（月）まで」, a Monday in December 2026) was told 2027年1月28日 was a Thursday. Past a sentence's end,
+# a day wrong in January is read alone (this month, the next or the last); a day right in January, or listed in the
+# same sentence, stays January's.
+@pytest.mark.parametrize(("text", "says"), [
+    ("年明けは4日（月）から開庁します。年内は28日（月）まで開庁しています", None),
+    ("年明けは4日（月）から開庁します。なお、28日（月）は午前中のみの業務です", None),
+    ("年始は4日（月）から通常業務。仕事納めの28日（月）は午前のみ", None),
+    ("年明けは4日（月）から開庁します。5日（火）は混雑が予想されます", None),
+    ("年明けは4日（月）から開庁します。年内は28日（火）まで開庁しています", "28日は今月（12月）なら月曜日"),
+    ("年明けの4日（月）、5日（土）は混雑が予想されます", "2027年1月5日は火曜日です"),
+])
+def test_a_day_a_sentence_after_a_new_year_day_is_read_alone_when_wrong_in_january(text: str,
+                                                                                   says: str | None) -> None:
+    found = findings_of("date.weekday_mismatch", text, now=DEC)
+    assert [f.message[: len(says or "")] for f in found] == ([says] if says else []), [f.message for f in found]
