@@ -282,8 +282,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「【12月の開館日】」の次の行の「5日（土）」のように、月だけを見出しのように書いた後の日は、その月として確かめます。
     年間の休館日カレンダーのように、年を書かない日付や見出しの月が1〜3か月ずつ順に続くときは、すぐ前の曜日の合った日付の年から
     続けて読みます（12月の次の1月は翌年。12月に書いた「1月：4日（月）」〜「12月：6日（月）」や、行ごとの「1月4日（月）」〜
-    「12月6日（月）」は、すべて翌年の日です。年を書いた日付や曜日の誤った日付からは続けず、「。」で文が変わるときも続けません：
-    「次回は6月6日（日）に実施予定です。前回（8月30日（日））は」）。
+    「12月6日（月）」は、すべて翌年の日です。年を書いた日付や曜日の誤った日付からは続けません。「。」で文が変わるときは、続けた年で曜日が合うときだけ続けます：
+    「次回は6月6日（日）に実施予定です。前回（8月30日（日））は」は前回の年の日です）。
     「11月、12月の休館日は23日（火）」「11月・12月の」「10、11月の」「10月～12月の」のように月を二つ書いた後の日は、どちらの月か
     分からないため、書かれた曜日がどの月のその日とも、投稿する月と翌月のその日とも合わないときだけ知らせます（「30日（月）と1日（火）、3日（木）」のように続けて並べた日も同じです。二つの月は同じ年の月として読みます。「～3日（日）」のように範囲で戻った日は最後の月の翌月でもよく、月が五つ以上にわたるときは確かめません）。
     外国人住民向けの英語の日付（「Sunday, December 13」「Dec. 5 (Sat)」「DEC.5(SAT)」「Sunday 13 December」
@@ -767,8 +767,8 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
             if year is None:
                 year, fiscal = _context_year(doc.norm, contexts, context_ends, m.start(), month, today, last_month)
             own_year = year is not None
-            if year is None and _chains(doc.norm, chain, month, m.start()) and chain is not None:
-                year = chain[1] + (month < chain[0])  # 「…⏎11月1日（月）⏎12月6日（月）」: the calendar's next month
+            if year is None:  # 「…⏎11月1日（月）⏎12月6日（月）」: the calendar's next month
+                year = _chain_year(doc.norm, chain, m, month, "d", ("pw1",) if m.group("d2") else _WD_GROUPS)
             if m.group("d2"):
                 d1, d2 = _number(m.group("d")), _number(m.group("d2"))
                 # 「30日・1日（月・火）」: the second day is in the next month; 「12月31日・1月1日」 names it.
@@ -831,10 +831,9 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                     continue
                 # 「12月の休館日：29日（月）」「【12月の開館日】⏎6日（土）」: the month said before, alone.
                 month, year = heading, None
-                if _chains(doc.norm, chain, month, m.start()) and chain is not None:
-                    # 「…⏎11月：1日（月）⏎12月：6日（月）」: the calendar's next month, in its year (the next after
-                    # December). A heading out of order or far on is read alone (「1月の…⏎12月の…」).
-                    year = chain[1] + (month < chain[0])
+                # 「…⏎11月：1日（月）⏎12月：6日（月）」: the calendar's next month, in its year (the next after
+                # December). A heading out of order or far on is read alone (「1月の…⏎12月の…」).
+                year = _chain_year(doc.norm, chain, m, month, "d_only", _WD_ONLY_GROUPS)
                 own_year = False
             elif (plain := _plain_date_before(doc.norm, plain_dates, plain_ends, m.start(), last_month)) is not None:
                 # 「12月29日から1月3日まで閉庁し、4日（月）から通常業務」: the date just before has no weekday.
@@ -1168,20 +1167,27 @@ _CHAIN_APART = 3
 _CHAIN_WITHIN = 40
 
 
-# A sentence's end between two dates: the next is of another topic as often as the same list's. 「次回は6月6日（日）に
-# 実施予定です。前回（8月30日（日））は…」, posted in December, is last August's, not the next one's.
+# A sentence's end between two dates: the next is of another topic as often as the same list's (「次回は6月6日（日）に
+# 実施予定です。前回（8月30日（日））は…」, posted in December, is last August's, not the next one's), and as often
+# the calendar's next month (「1月の休館日は4日（月）です。2月の休館日は1日（月）です。」).
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
 
-def _chains(norm: str, chain: tuple[int, int, int] | None, month: int, pos: int) -> bool:
-    """Whether a date of ``month`` at ``pos`` goes on in the year of the date ``chain`` read just before it, in the
-    same sentence."""
-    return (
-        chain is not None
-        and 1 <= (month - chain[0]) % 12 <= _CHAIN_APART
-        and pos - chain[2] <= _CHAIN_WITHIN
-        and _SENTENCE_END.search(norm, chain[2], pos) is None
-    )
+def _chain_year(norm: str, chain: tuple[int, int, int] | None, m: re.Match[str], month: int, day_group: str,
+                weekday_groups: tuple[str, ...]) -> int | None:
+    """The year a date match ``m`` of ``month`` goes on in from the date ``chain`` read just before it, None when it
+    does not. Past a sentence's end only when its weekday (the first one written) is right there: either reading of
+    it may stand then, and the nearest is left to the checks."""
+    if chain is None or not 1 <= (month - chain[0]) % 12 <= _CHAIN_APART or m.start() - chain[2] > _CHAIN_WITHIN:
+        return None
+    year = chain[1] + (month < chain[0])
+    if _SENTENCE_END.search(norm, chain[2], m.start()) is None:
+        return year
+    group = next((g for g in weekday_groups if m.group(g)), None)
+    day = _number(m.group(day_group))
+    fits = (group is not None and day <= monthrange(year, month)[1]
+            and WEEKDAYS[date(year, month, day).weekday()] == _as_kanji(m.group(group)))
+    return year if fits else None
 
 
 def _right_year(m: re.Match[str], day: tuple[int | None, int, int, str], today: date) -> tuple[int, int] | None:

@@ -234,17 +234,22 @@ def test_a_span_read_in_the_other_year_ends_in_that_year(text: str, says: str | 
 
 
 # Review: the chain ran over a sentence's end, so a past event named after the next one (「次回は…。前回（…）は」) was
-# read in the next one's year and its right weekday told it was wrong. Within a sentence, and in a calendar's lines, the
-# chain goes on as before.
+# read in the next one's year and its right weekday told it was wrong. Past a sentence's end the chain's year is taken
+# only when the weekday is right there (a calendar written a month a sentence); within a sentence, and in a calendar's
+# lines, it goes on as before.
 @pytest.mark.parametrize(("text", "now", "says"), [
     ("次回の総合防災訓練は6月6日（日）に実施予定です。前回（8月30日（日））は約500人が参加しました。", DEC, None),
     ("次回は6月28日（日）に開催予定です。前回（9月12日（金））は大盛況でした。", datetime(2026, 1, 7, 10, 0, tzinfo=JST),
      None),
     ("夏祭り（7月19日（日））のボランティアを募集！昨秋（9月12日（金））の様子はこちら",
      datetime(2026, 1, 7, 10, 0, tzinfo=JST), None),
-    # Read alone, a wrong weekday still fires.
-    ("次回の総合防災訓練は6月6日（日）に実施予定です。前回（9月27日（月））は約500人が参加しました。", DEC,
+    # Wrong in both years, it is told in the nearest.
+    ("次回の総合防災訓練は6月6日（日）に実施予定です。前回（9月27日（火））は約500人が参加しました。", DEC,
      "2026年9月27日は日曜日です"),
+    # A calendar a month a sentence, next year's, is read on in its year.
+    ("1月の休館日は4日（月）です。4月の休館日は5日（月）です。7月の休館日は5日（月）です。9月の休館日は6日（月）です。"
+     "11月の休館日は1日（月）です。", DEC, None),
+    ("1月4日（月）は休館です。4月5日（月）は休館です。7月5日（月）は休館です。9月6日（月）は休館です。", DEC, None),
     # In one sentence the chain holds: next summer's span.
     ("プールの監視員のアルバイトを募集します。期間は7月18日（土）から8月23日（土）まで。", NOV_2025, "2026年8月23日は日曜日です"),
 ])
