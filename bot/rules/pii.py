@@ -2229,11 +2229,25 @@ def _town_before_space(doc: Document, street: int, b: int) -> bool:
     if k is None:
         return True  # the word does not end at the space (the analyser joined them): not this form's doubt
     word = doc.tokens[k]
+    if _ADDRESS_LABEL_BEFORE.search(doc.norm, max(0, street - 12), street) is not None:
+        return True
+    if word.surface in ("昭和", "平成"):
+        # A town's name as often as an era's, but a date's word on the line around makes it the date of a life or a
+        # career beside the name (「平成 15-4-1 山田太郎（入庁）」「生年月日：昭和 30-5-1 山田花子」「…様（享年90）」).
+        end = norm.find("\n", b, b + _ERA_DATE_NEAR)
+        lo = max(doc.line_start(street, norm=True), street - _ERA_DATE_NEAR)
+        if _ERA_DATE_WORD.search(norm, lo, b + _ERA_DATE_NEAR if end < 0 else end):
+            return False
     return (
         word.pos2 == "固有名詞" or word.surface.endswith(_TOWN_SUFFIX) or word.surface in _COMMON_NOUN_TOWNS
         or (len(word.surface) == 1 and "一" <= word.surface <= "龯" and word.surface not in _ONE_KANJI_LABELS)
-        or _ADDRESS_LABEL_BEFORE.search(doc.norm, max(0, street - 12), street) is not None
     )
+
+
+_ERA_DATE_WORD = re.compile(
+    r"生年月日|生まれ|誕生|入庁|採用|就任|着任|退任|退職|入社|入学|卒業|享年|没|逝去|死去|永眠|年月日|現在"
+)
+_ERA_DATE_NEAR = 30
 
 
 def _is_range(numview: str, a: int, b: int) -> bool:
@@ -2282,7 +2296,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     番地がなくても、アパート・マンションの名前と階や部屋番号に個人の名前が続くもの（「ハイツ本町 3階の山田さん」「コーポ上越2Fの佐藤まで」「ハイツ本町 3階に住む山田さん」「コーポ上越 203 山田さん」「コーポ上越の203号室の山田さん」「メゾン五智 B-102 山田様」）は、建物の名前から住まいが分かるので知らせます（「ハイツ本町 2024」のような年、「ハイツ本町 2階 集会室」「ホテルパレス上越 2階の山田様」「パレス上越 3階の山田様ご一行」「パレス上越 3階 山田様・佐藤様ご両家 結婚披露宴」「近所のアパートの2階の山田さん」のように、人の名前がないもの、店やホテル・式場などの階、「ご一行」「ご一同」のような団体、名前のない建物は対象外です）。
     会場・施設の住所や、「小林古径記念美術館（本城町7-7）」「町家交流館高田小町（本町6-3-5）」のような人名の付いた施設名は対象外です。
     「1日2ー3回」「徒歩3ー4分」「要介護3ー5」「本町1-3丁目」のような回数・程度・丁目の範囲も対象外です。
-    「別紙 1-2-3 山田花子様」「整理券 12-3-4 山田様」「締切 12-1-31 山田花子」「第3回 2-1-1 山田花子さん」のように、町名でない語の後に空白を置いて続く数字も住所ではないので対象外です（「旭 1-2-3」「緑 1-2-3」「大手 2-3-4」のような「町」の付かない一文字などの町名や、「昭和 3-4-5 山田花子様」「平成 2-3-4」のように町名にもある元号（「昭和 3-4-5生」のような生年月日と、「令和 7-12-1」は日付として除きます）、「住所：」の後の語に続くものは住所として読みます。「図 1-2-3」「表 1-2-3」「班」「席」や季節・曜日の一文字は除きます）。
+    「別紙 1-2-3 山田花子様」「整理券 12-3-4 山田様」「締切 12-1-31 山田花子」「第3回 2-1-1 山田花子さん」のように、町名でない語の後に空白を置いて続く数字も住所ではないので対象外です（「旭 1-2-3」「緑 1-2-3」「大手 2-3-4」のような「町」の付かない一文字などの町名や、「昭和 3-4-5 山田花子様」「平成 2-3-4」のように町名にもある元号（「昭和 3-4-5生」のような生年月日、「平成 15-4-1 山田太郎（入庁）」「生年月日：昭和 30-5-1 山田花子」のように同じ行に入庁・生年月日・享年などの日付の語があるものと、「令和 7-12-1」は日付として除きます）、「住所：」の後の語に続くものは住所として読みます。「図 1-2-3」「表 1-2-3」「班」「席」や季節・曜日の一文字は除きます）。
     「上越市長 中川幹太 様」「担当：山田花子」「健康づくり推進課 山田花子」「教育長」「健康づくり推進課 保健師 山田花子」「高田小学校 校長」「図書館長」のように
     市長・知事・教育長・議長や、課・学校・施設の名前に続く職名の後の氏名（「福祉課 高齢者支援係 主任」のように係をはさんだものや、問い合わせ先のように課・学校の名前を前の行に書いたものも）は職員として扱い、並んだ住所（市役所・学校など勤め先の住所）には反応しません。「やまだ食堂 店主 山田太郎 本町3-4-5」「山田内科医院 院長 山田太郎（本町3-4-5）」
     「やまだ食堂（店主 山田太郎さん）本町3-4-5」のように、店・医院・薬局・会社などの名前に続く店主・店長・院長・オーナー・代表・社長などの後の氏名も、

@@ -33,6 +33,7 @@ def _pii(text: str) -> list[tuple[str, str]]:
         ("address", "コーポ上越 203 山田さん、"),
         ("address", "コーポ上越20"),
         ("address", "本町3の4の5の山田さん宅、"),
+        ("address", "平成 15-4-1 山田太郎（入庁）"),
         ("phone", "ゼロ・キュウ・"),
     ],
 )
@@ -204,6 +205,7 @@ def test_numbers_joined_by_no_that_are_no_home_are_silent(text: str) -> None:
         ("昭和 3-4-5 山田花子様", "昭和 3-4-5"),
         ("当選者：平成 2-3-4 佐藤一郎様", "平成 2-3-4"),
         ("住所：昭和 1-2-3 山田花子", "昭和 1-2-3"),
+        ("住所：昭和 1-2-3 山田花子（昭和30年生まれ）", "昭和 1-2-3"),
     ],
 )
 def test_an_eras_name_as_a_town_before_a_space_warns(text: str, address: str) -> None:
@@ -221,6 +223,21 @@ def test_an_eras_name_as_a_town_before_a_space_warns(text: str, address: str) ->
     ],
 )
 def test_an_eras_date_is_silent(text: str) -> None:
+    assert _pii(text) == []
+
+
+# A staff list's, a form's or an obituary's date of the era beside a name, a date's word on its line (入庁, 生年月日, 享年):
+# the date of a life or a career, not the town.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "平成 15-4-1 山田太郎（入庁）",
+        "平成 2-4-1 採用 佐藤一郎",
+        "生年月日：昭和 30-5-1 山田花子",
+        "昭和 30-5-1 山田花子様（享年90）",
+    ],
+)
+def test_an_eras_date_of_a_life_or_a_career_beside_a_name_is_silent(text: str) -> None:
     assert _pii(text) == []
 
 
