@@ -6205,7 +6205,7 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     情報があります。現在確認中です」、SNS やネットで出回っている「…との情報がSNSで出回っています。現在確認中です」「…との情報がLINEで回っています」「…とのうわさが広まっています」）にも、災害時でも反応します（茅野市 4(7)⑤ の「正否が確認できない情報」です。確認できてから
     伝えてください）。ただし「近づかないでください」「通行の際はご注意ください」「念のため窓を閉めてください」「水道水は煮沸してからお使いください」「2階以上へ移動してください」のように、身を守る呼びかけを添えたもの（「〇〇地区で
     土砂崩れが発生したとの情報があり、現在確認中です。近づかないでください」「クマを目撃したとの情報がありました。…ご注意ください」）は、
-    確認中と明かして安全を呼びかける災害・防犯の投稿なので反応しません（呼びかけは、その情報の文と同じ段落の次の文か、そのすぐ後の1文（空行を挟んでも）にあるものに限ります。段落を分けた別のお知らせの「路面凍結にご注意ください」では対象外になりません。すぐ後の文でも、熱中症・インフルエンザ・詐欺・空き巣・路面凍結・ごみの日のようないつもの注意や、「〜にもご注意ください」と情報にない別のことを加えた注意（「〇〇川が氾濫したとの情報があります。現在確認中です。熱中症にもご注意ください」）は、その情報への呼びかけではないので対象外になりません。SNS・投稿・噂から来た情報や広まっている情報と、食中毒・感染・毒・窃盗団・外国人、殺人・強盗・盗難などの犯罪のように誰かに疑いをかける情報と、「大地震が起きるとの情報」のような地震の予言は、呼びかけがあっても反応します。「有毒ガス」のような危険物や「不審者を見た」という目撃は対象外です）。
+    確認中と明かして安全を呼びかける災害・防犯の投稿なので反応しません（呼びかけは、その情報の文と同じ段落の次の文か、そのすぐ後の1文（空行を挟んでも）にあるものに限ります。段落を分けた別のお知らせの「路面凍結にご注意ください」では対象外になりません。すぐ後の文でも、熱中症・インフルエンザ・詐欺・空き巣・路面凍結・ごみの日のようないつもの注意や、「〜にもご注意ください」と情報にない別のことを加えた注意（「〇〇川が氾濫したとの情報があります。現在確認中です。熱中症にもご注意ください」）は、その情報への呼びかけではないので対象外になりません（停電・断水のときの熱中症や一酸化炭素中毒、事故や立ち往生のときの路面凍結、不審な電話のときの詐欺、クマのときの生ごみ、土砂崩れのときの「今後の雨にも」のように、その情報が招く注意は呼びかけです）。SNS・投稿・噂から来た情報や広まっている情報と、食中毒・感染・毒・窃盗団・外国人、殺人・強盗・盗難などの犯罪のように誰かに疑いをかける情報と、「大地震が起きるとの情報」のような地震の予言は、呼びかけがあっても反応します。「有毒ガス」のような危険物や「不審者を見た」という目撃は対象外です）。
     「…との通報を受け、現地を確認しました」「…との情報が寄せられていますが、事実ではありません」「被害の状況を確認中です」、
     原因を調べていると伝える「「ホームページが見られない」との声が寄せられています。現在、原因を調査中です」と、停電・断水などの話題のない
     連絡や声（「「ごみが収集されていない」との連絡が複数寄せられています」）は対象外です。
@@ -6343,6 +6343,29 @@ _STANDING_CAUTION = re.compile(
     r"|詐欺|空き巣|悪質商法|訪問販売|還付金|路面凍結|ごみ|ゴミ|収集日|交通安全|飲酒運転"
 )
 _NOT_A_WORD_OF_ITS_OWN = frozenset("のにをはがもでとへや、。 　")
+# A standing caution is the report's own when its hazard brings it on: heat stroke, carbon monoxide or the cold where the
+# power or water is out or people have left home (「〇〇地区で停電しているとの情報があり、確認中です。一酸化炭素中毒にご注意
+# ください」), icy roads where a road is blocked or a car has slid, fraud after a suspect call, rubbish after a bear (生ごみ
+# draws it). These are the cautions a city gives with such a report, and were silent before the standing ones counted.
+_CAUTION_IT_BRINGS = (
+    (
+        re.compile(r"停電|断水|避難|被災"),
+        re.compile(r"熱中症|脱水|一酸化炭素|ヒートショック|体調|風邪|かぜ|感染症|ノロ|食中毒"),
+    ),
+    (
+        re.compile(r"事故|スリップ|立ち往生|通行止|渋滞|倒木|冠水|雪|凍結|道路|国道|県道|市道|峠|トンネル"),
+        re.compile(r"路面凍結"),
+    ),
+    (re.compile(r"電話|メール|訪問|名乗|はがき|ハガキ|SMS|業者|請求|勧誘"), re.compile(r"詐欺|悪質商法|訪問販売|還付金")),
+    (re.compile(r"クマ|熊|イノシシ|猪|サル|猿"), re.compile(r"ごみ|ゴミ|収集日")),
+)
+# With 「にも」, what comes on with the report's weather or its water (「今後の雨にもご注意ください」 after a landslide,
+# 「濁り水にもご注意ください」 after the water is back, 「落雪にもご注意ください」 after an avalanche).
+_COMES_WITH_IT = re.compile(r"雨|雪|なだれ|濁り|波|強風|突風")
+
+
+def _brought_on_by(told: str, named: str) -> bool:
+    return any(caution.search(named) and hazard.search(told) for hazard, caution in _CAUTION_IT_BRINGS)
 
 
 def _heeds_the_report(doc: Document, m: re.Match[str], report: tuple[int, int]) -> bool:
@@ -6362,8 +6385,13 @@ def _heeds_the_report(doc: Document, m: re.Match[str], report: tuple[int, int]) 
     ):
         return True
     if _STANDING_CAUTION.search(named):
-        return False
-    return thing.group(2) != "にも" or _NEAR_THE_REPORT.search(named) is not None
+        return _brought_on_by(told, named)
+    return (
+        thing.group(2) != "にも"
+        or _NEAR_THE_REPORT.search(named) is not None
+        or _COMES_WITH_IT.search(named) is not None
+        or _brought_on_by(told, named)
+    )
 
 
 def _reports_being_checked(doc: Document, taken: list[tuple[int, int]]) -> list[Hit]:

@@ -68,3 +68,39 @@ def test_a_safety_notices_polite_share_request_is_silent(text: str) -> None:
 )
 def test_a_polite_share_request_after_a_guess_or_no_safety_notice_still_warns(text: str) -> None:
     assert any(f.end - f.start == 4 for f in findings_of("prohibited.rumor", text)), text
+
+
+# A standing caution the report's own hazard brings on is the report's call to keep safe, as it was before standing
+# cautions counted: a city's disaster post gives these with the report (heat stroke or carbon monoxide where the power
+# is out, icy roads where cars have slid, fraud after a suspect call, rubbish after a bear), and warned.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "〇〇地区で停電しているとの情報があり、確認中です。一酸化炭素中毒にご注意ください。",
+        "〇〇地区で停電しているとの情報があり、確認中です。ヒートショックにご注意ください。",
+        "〇〇地区で断水しているとの情報があり、確認中です。熱中症にご注意ください。",
+        "国道8号でスリップ事故が相次いでいるとの情報があり、確認中です。路面凍結にご注意ください。",
+        "〇〇地区で道路が冠水しているとの情報があり、確認中です。路面凍結にもご注意ください。",
+        "市役所職員を名乗る不審な電話があったとの情報が寄せられています。現在確認中です。還付金詐欺にご注意ください。",
+        "〇〇地区でクマを目撃したとの情報がありました。現在確認中です。生ごみの管理にご注意ください。",
+        "〇〇地区で断水しているとの情報があり、確認中です。濁り水にもご注意ください。",
+        "〇〇地区で土砂崩れがあったとの情報があり、確認中です。今後の雨にもご注意ください。",
+    ],
+)
+def test_a_standing_caution_the_reports_hazard_brings_on_lets_it_through(text: str) -> None:
+    assert not findings_of("prohibited.rumor", text), text
+
+
+# The same cautions after a report that does not bring them on are still another notice's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "〇〇地区で停電しているとの情報があり、確認中です。還付金詐欺にご注意ください。",
+        "〇〇地区でクマを目撃したとの情報がありました。現在確認中です。熱中症にご注意ください。",
+        "国道8号で多重事故があったとの情報があり、確認中です。特殊詐欺にご注意ください。",
+        "〇〇橋が崩落したとの情報があり、確認中です。インフルエンザにもご注意ください。",
+        "〇〇地区で停電しているとのうわさがあります。確認中です。一酸化炭素中毒にご注意ください。",
+    ],
+)
+def test_a_standing_caution_another_hazard_brings_on_still_warns(text: str) -> None:
+    assert findings_of("prohibited.rumor", text), text
