@@ -990,7 +990,7 @@ def portrait(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hi
     「ご本人の承諾のうえで掲載しています」「写真は掲載に同意された方のみです」）には反応しません
     （「同意を得てから掲載してください」「同意を得ていない方の写真は」「※お名前は本人の同意を得て掲載しています」や、
     「博物館の許可を得て撮影しています」「著作権者の許可を得て」のような人以外の許可、同じ文で「同意なく掲載」「掲載の同意は確認中」と
-    するもの、「写真は本人の了解を得たものではありません」「同意を得ているはずです」のように打ち消したりぼかしたりするもの、
+    するもの、「写真は本人の了解を得たものではありません」「同意を得ているはずです」のように打ち消したりぼかしたりするもの、「本人の同意の上で掲載する場合があります」「同意のもと、掲載を検討しています」のようにこれからのことを述べたもの、
     「写真撮影の同意を得ています」のような撮影だけの同意、「広報誌への掲載の同意を得ています」のような別の媒体への同意や、
     「学校が保護者の同意を得ています」「写真は学校の同意を得て掲載しています」のような学校や園の同意には反応します）。
     英語の同じ記載（「Photos are published with the consent of the people shown.」）にも反応しません（「without consent」
@@ -1041,7 +1041,12 @@ _NOT_GIVEN = re.compile(
 _PICTURE_WORD = re.compile(r"写真|画像|動画|映像|撮影|肖像|写って|写り|写る")
 # Consent denied or doubted after it is named (「写真は本人の了解を得たものではありません」「同意を得て掲載していません」
 # 「同意を得ているはずです」「同意を得たものとみなします」「同意を得て掲載しているとは限りません」): no consent given.
-_UNSURE_AFTER = re.compile(r"ません|ない|なかっ|はず|思い|思われ|みなし|みなす|限ら|限り|分から|わから|不明|まだ|予定|別途|後日")
+# Nor what may be done someday (「写真は本人の同意の上で掲載する場合があります」「掲載は同意を得て判断します」「同意のもと、掲載を
+# 検討しています」): the post's pictures are not said to be shown with it.
+_UNSURE_AFTER = re.compile(
+    r"ません|ない|なかっ|はず|思い|思われ|みなし|みなす|限ら|限り|分から|わから|不明|まだ|予定|別途|後日"
+    r"|場合(?:が|も)(?:あ|ござ)|判断(?:し|いた|させ)|検討"
+)
 # Consent to take the picture (「写真撮影の同意を得ています」「同意を得て撮影したものです」) is not to post it; nor consent to
 # print it elsewhere (「写真は広報誌への掲載の同意を得ています」), unless the sentence names the post too.
 _POSTED = re.compile(r"掲載|公開|載せ|投稿|発信|紹介")

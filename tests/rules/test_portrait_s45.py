@@ -43,3 +43,22 @@ def test_consent_stated_as_what_the_pictures_are_posted_under_is_silent(text: st
 )
 def test_consent_not_given_to_post_the_people_shown_still_warns(text: str) -> None:
     assert _warned(text), text
+
+
+# Consent named as what the city may do someday, not what this post's pictures are shown under: still warned (「同意の
+# 上で」 joined 「同意を得て」 in letting them through), while the school's choice among consented pictures is consent given.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "写真は本人の同意の上で掲載する場合があります。",
+        "写真は本人の同意を得て掲載する場合があります。",
+        "写真掲載は本人の同意の上で判断します。",
+        "写真は保護者の同意のもと、掲載を検討しています。",
+    ],
+)
+def test_consent_for_what_may_be_done_someday_still_warns(text: str) -> None:
+    assert _warned(text), text
+
+
+def test_consent_given_with_the_schools_choice_of_pictures_is_silent() -> None:
+    assert not _warned("写真は、保護者の同意を得た上で、学校の判断で選んで掲載しています。")
