@@ -127,3 +127,29 @@ def test_the_citys_own_official_account_is_silent(text: str) -> None:
 @pytest.mark.parametrize("text", ["観光協会公式Xの投稿より：", "JR東日本公式Xの投稿より：", "〇〇さん公式Xの投稿より："])
 def test_anothers_official_account_still_warns(text: str) -> None:
     assert findings_of("quote.third_party", text), text
+
+
+# The city by its own name, which its account's approved hashtags give (「上越市」): its own account's pictures shown on
+# its Instagram are its own, as 「市公式Xより」 are; a neighbour's, its mayor's, its residents' or its assembly's still warn,
+# and with no such hashtag the city's name cannot be told from a neighbour's.
+@pytest.mark.parametrize(
+    "text", ["上越市のXより、写真を紹介します。", "上越市公式Xより、写真を紹介します。", "上越市公式Xの投稿より、写真を紹介します。"]
+)
+def test_the_citys_own_account_by_the_name_its_hashtags_give_is_silent(text: str) -> None:
+    assert not findings_of("quote.third_party", text, platform="instagram", hashtags_allowed=("上越市", "joetsu"))
+    assert not findings_of("quote.third_party", text, platform="instagram", hashtags_allowed=("#上越市",))
+    assert findings_of("quote.third_party", text, platform="instagram"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "妙高市のXより、写真をお借りしました。",
+        "妙高市公式Xより、写真を紹介します。",
+        "上越市長のXより、写真をお借りしました。",
+        "上越市民のXより、写真をお借りしました。",
+        "上越市議会のXより、写真を紹介します。",
+    ],
+)
+def test_another_account_beside_the_citys_own_name_still_warns(text: str) -> None:
+    assert findings_of("quote.third_party", text, platform="instagram", hashtags_allowed=("上越市", "joetsu")), text
