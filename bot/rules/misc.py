@@ -645,7 +645,7 @@ def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     学びました」）は対象外です（「県の投稿をリポストします」「観光協会の投稿をシェアします」は反応します）。出どころを見出しとして示した
     「出典：」「引用元」「写真提供」「【シェア】」や英語の「courtesy of」「reposted from」にも反応します
     （「出典を明記すれば自由に使えます」のような利用条件の説明は対象外です。「出典：気象庁」「（出典：新潟地方気象台）」
-    「出典：地理院タイルを加工して作成」「引用元：総務省統計局」「出典：消費者庁」「出典：日本年金機構」のように国の機関（年金と感染症の監視を受け持つ日本年金機構・国立感染症研究所を含みます）を出典に挙げたものは、その利用規約が求める
+    「出典：地理院タイルを加工して作成」「引用元：総務省統計局」「出典：消費者庁」「出典：日本年金機構」のように国の機関（年金と感染症の監視を受け持つ日本年金機構・国立感染症研究所と、消費者トラブルを集める国民生活センターを含みます）を出典に挙げたものは、その利用規約が求める
     出典の表示なので対象外です。都道府県・市区町村とその警察・消防（「出典：新潟県ホームページ」「出典：上越市統計書」
     「引用元：新潟県防災ポータル」）、その議会（「出典：上越市議会」「出典：新潟県議会」。「出典：上越市議 〇〇」のような議員個人は反応します）と、市町村が共同で設けた一部事務組合・広域連合（「出典：上越地域消防事務組合」「出典：新潟県後期高齢者医療
     広域連合」、ごみ処理や斎場などを受け持つ「出典：〇〇環境衛生組合」「出典：〇〇清掃組合」「出典：〇〇斎場組合」、構成する市町村の名前を「・」で並べた「出典：小平・村山・大和衛生組合」）も、和気町 6 のただし書き「町の関係機関が発信した情報」にあたるので同じです（「出典：新潟県観光協会」「出典：新潟県医師会」「出典：〇〇農業協同組合」
@@ -875,9 +875,10 @@ _OFFICIAL_SOURCE = re.compile(
     r"|文部科学省|環境省|農林水産省|経済産業省|警察庁|法務省|財務省|外務省|防衛省|デジタル庁|こども家庭庁|復興庁|観光庁"
     r"|林野庁|水産庁|国税庁|資源エネルギー庁|政府統計|e-Stat"
     # The rest of the state's agencies a city's notices cite (product recalls and fraud, culture, sport, the coast), and the
-    # bodies that run its pension and its infectious disease watch (「出典：日本年金機構」「出典：国立感染症研究所」).
+    # bodies that run its pension and its infectious disease watch (「出典：日本年金機構」「出典：国立感染症研究所」), and the one
+    # that gathers consumer troubles for 消費者庁 (「出典：国民生活センター「見守り新鮮情報」」, under every fraud warning).
     r"|消費者庁|金融庁|文化庁|スポーツ庁|特許庁|海上保安庁|出入国在留管理庁|原子力規制委員会|個人情報保護委員会|公正取引委員会"
-    r"|日本年金機構|国立感染症研究所|国立健康危機管理研究機構"
+    r"|日本年金機構|国立感染症研究所|国立健康危機管理研究機構|国民生活センター"
     # A prefecture or a municipality, its police or fire service (「出典：新潟県ホームページ」「出典：上越市統計書」「引用元：
     # 新潟県防災ポータル」「出典：新潟県警察」): 和気町 6's proviso leaves out 「町の関係機関が発信した情報」, and their terms ask
     # for the same attribution as the state's (政府標準利用規約). Their associations and committees are no agency (_NOT_AGENCY).

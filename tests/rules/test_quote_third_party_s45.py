@@ -153,3 +153,19 @@ def test_the_citys_own_account_by_the_name_its_hashtags_give_is_silent(text: str
 )
 def test_another_account_beside_the_citys_own_name_still_warns(text: str) -> None:
     assert findings_of("quote.third_party", text, platform="instagram", hashtags_allowed=("上越市", "joetsu")), text
+
+
+# 国民生活センター, which gathers consumer troubles for 消費者庁, is cited under a city's fraud and product warnings as the
+# agency is; a club or a blog under its name, or a paper beside it, still warns.
+@pytest.mark.parametrize(
+    "text", ["出典：国民生活センター", "出典：国民生活センター「見守り新鮮情報」", "（出典：消費者庁、国民生活センター）"]
+)
+def test_the_national_consumer_affairs_center_is_an_official_source(text: str) -> None:
+    assert not findings_of("quote.third_party", text), text
+
+
+@pytest.mark.parametrize(
+    "text", ["出典：国民生活センターOB会", "出典：国民生活センター応援団のブログ", "出典：〇〇新聞、国民生活センター"]
+)
+def test_a_club_or_a_paper_beside_the_consumer_affairs_center_still_warns(text: str) -> None:
+    assert findings_of("quote.third_party", text), text
