@@ -7189,7 +7189,8 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     statements += list(_party_supported(doc, statements))
     # 「市議選では鈴木さんに清き一票を！」 is one call, whichever reads it first; a party's short name that Sudachi
     # takes for a person's (「次の選挙は立民をよろしく」) is the party's call.
-    statements += [h for h in _person_asked(doc) if not any(s.start < h.end and h.start < s.end for s in statements)]
+    said_asking = SpanSet((s.start, s.end) for s in statements)
+    statements += [h for h in _person_asked(doc) if not said_asking.overlaps(h.start, h.end)]
     statements += _in_other_sentences(
         doc, statements, (*_campaign_across(doc, opts), *_vote_again(doc, opts), *_foreign_language_calls(doc))
     )
@@ -7412,6 +7413,8 @@ def _call_passed_on(doc: Document, reported_end: int) -> bool:
 def _party_supported(doc: Document, said: list[Hit]) -> Iterator[Hit]:
     """`_PARTY_SUPPORTED` calls that overlap nothing already ``said`` (「自民党に投票を！」 is [calls]' already), and
     are not reported as said to the writer (`_CALL_REPORTED`)."""
+    # Asked once a match, not compared with every call said: a long paste of 「自民党に一票を！」 said each.
+    said_spans = SpanSet((h.start, h.end) for h in said)
     for m in (*_PARTY_SUPPORTED.finditer(doc.text), *_PARTY_FAVOURED.finditer(doc.text)):
         reported = _CALL_REPORTED.match(doc.text, m.end())
         if reported is not None and not _call_passed_on(doc, reported.end()):
@@ -7423,7 +7426,7 @@ def _party_supported(doc: Document, said: list[Hit]) -> Iterator[Hit]:
             and not _call_passed_on(doc, doc.sentence_at(m.start())[1])
         ):
             continue
-        if not any(h.start < m.end() and m.start() < h.end for h in said):
+        if not said_spans.overlaps(m.start(), m.end()):
             yield Hit(
                 m.start(),
                 m.end(),

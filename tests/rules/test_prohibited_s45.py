@@ -4,13 +4,15 @@ the food slang 「デブ活」."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 import pytest
 
 from bot.rules import check
-from bot.rules.model import RuleOptions
+from bot.rules.model import CheckContext, Hit, RuleOptions
 from bot.rules.prohibited import illegal, insult, political
 from bot.rules.text import Document
-from tests.conftest import assert_stays_linear
+from tests.conftest import assert_stays_linear, repeated_to
 from tests.rules.conftest import CITY_POLICY, ctx
 
 
@@ -312,15 +314,35 @@ def test_snow_or_land_warning_passes(text: str) -> None:
     ["自民党を応援、", "自民党の議員が応援に来て、", "自民党に投票しても、", "自民党推し、", "反対派は何も分かっていない、", "私の提案はゴミ、", "雪は道路に捨てても、"],
 )
 def test_long_paste_of_new_forms_stays_linear(shape: str) -> None:
+    _rules_stay_linear((political, insult, illegal), shape)
+
+
+# A call the sentence's [calls] already said, each in a sentence of its own: every party backed by its pattern
+# (「自民党に一票を」「自民党推し」) and every candidate asked for (「選挙は山田を」) was compared with every call said before
+# it, 1.1 s at 40,000 characters of 「自民党に一票を！」 (0.08 s at 10,000).
+@pytest.mark.parametrize(
+    "shape", ["自民党に一票を！", "自民党に投票しよう！", "自民党に投票しよう、自民党推し！", "公明に一票！選挙は山田を！"]
+)
+def test_long_paste_of_calls_said_stays_linear(shape: str) -> None:
+    _rules_stay_linear((political,), shape)
+
+
+_Rule = Callable[[Document, CheckContext, RuleOptions], Iterator[Hit]]
+
+
+def _rules_stay_linear(rules: tuple[_Rule, ...], shape: str) -> None:
+    """``rules`` over ``shape`` repeated stay linear. Each document is analysed and read by the rules once beforehand,
+    so that only the rules' own reading is timed: a first reading also fills the document's lazy views, which made the
+    10,000 run slow enough that 「自民党に一票を！」, quadratic (0.08 → 1.1 s), passed at 7 times."""
     docs: dict[str, Document] = {}
     for n in (10_000, 40_000):
-        text = (shape * (n // len(shape) + 1))[:n]
+        text = repeated_to(shape, n)
         docs[text] = Document(text)
-        # Analysed beforehand, so that only the rules are timed.
-        assert docs[text].tokens
+        for rule in rules:
+            list(rule(docs[text], ctx(), RuleOptions()))
 
     def scan(text: str) -> None:
-        for rule in (political, insult, illegal):
+        for rule in rules:
             list(rule(docs[text], ctx(), RuleOptions()))
 
     assert_stays_linear(scan, shape)
