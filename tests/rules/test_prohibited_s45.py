@@ -346,3 +346,16 @@ def _rules_stay_linear(rules: tuple[_Rule, ...], shape: str) -> None:
             list(rule(docs[text], ctx(), RuleOptions()))
 
     assert_stays_linear(scan, shape)
+
+
+# 「デブ活」「デブ飯」, silent as food slang, made a person's title: [allow] held the 「デブ」 inside, so it went out unflagged.
+@pytest.mark.parametrize("text", ["デブ活議員はもっと働け", "デブ飯市長", "あのデブ活職員たち", "でぶ活市議"])
+def test_food_slang_as_a_persons_title_fires(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text", ["冬のデブ活女子必見！", "デブ飯メニューが人気です", "#デブ活 #上越グルメ", "デブ活先生のおすすめラーメン"]
+)
+def test_food_slang_of_no_official_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
