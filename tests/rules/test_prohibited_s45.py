@@ -359,3 +359,26 @@ def test_food_slang_as_a_persons_title_fires(text: str) -> None:
 )
 def test_food_slang_of_no_official_passes(text: str) -> None:
     assert "prohibited.insult" not in _codes(text), text
+
+
+# Those most often run down so, the council, officials or 「あいつら」, told they know nothing: d23c5f5a read only
+# 人・者・民・派 and the like before は.
+@pytest.mark.parametrize(
+    "text", ["議員は何も分かってない", "市議会は何も分かっていない。", "あいつらは何も分かっていない", "市長は何も分かってないよね"]
+)
+def test_officials_said_to_know_nothing_fire(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "私たち職員は何も分かっていませんでした。反省しています。",
+        "新任の職員は、最初は何も分かっていない。だから研修があります。",
+        "「市長は何も分かっていない」というご意見をいただきました。",
+        "職員は何も分からなくても大丈夫です。丁寧に教えます。",
+        "市議会は何も分かっていない、という声が寄せられています。",
+    ],
+)
+def test_officials_knowing_nothing_owned_or_reported_passes(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
