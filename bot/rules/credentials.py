@@ -2555,9 +2555,8 @@ def _kanji_values(norm: str) -> Iterator[Credential]:
             or _EXAMPLE_AFTER.match(norm, end + quoted)
             or _WEAK_AFTER.match(norm, end + quoted)
             or _called_an_example(norm, label.start())
-            or _in_a_game_or_a_lesson(norm, label)
             or (
-                _A_WORD_GAME.search(norm, max(0, label.start() - _GAME_REACH), end + _GAME_REACH)
+                (_in_a_game_or_a_lesson(norm, label) or _A_WORD_GAME.search(norm, max(0, label.start() - _GAME_REACH), end + _GAME_REACH))
                 and not _an_id_above(norm, label)
                 and not _A_SYSTEMS_LOGIN.search(norm, max(0, label.start() - _SYSTEMS_LOGIN_REACH), label.start())
             )
@@ -2570,8 +2569,15 @@ def _kanji_values(norm: str) -> Iterator[Credential]:
 # 「春夏秋冬」です！謎解きに挑戦しよう」): a word of kanji is what its players find and say, as a 合言葉 is.
 _A_WORD_GAME = re.compile(r"謎|なぞ|ナゾ|クイズ|正解|答え|景品|ラリー|集め|抽選|応募|プレゼント|キーワード|挑戦")
 # Unless the password is a system's, under an ID or after a login's words just before it (「プレゼント企画の管理画面⏎ID：koho01⏎
-# パスワード：春夏秋冬」「応募フォームの管理画面のパスワード：雪月花」): the campaign is what the login is for.
-_A_SYSTEMS_LOGIN = re.compile(r"(?i)ログイン|サインイン|管理画面|管理者|共有フォルダ|システム|アカウント|wi-?fi|ssid|login|admin")
+# パスワード：春夏秋冬」「応募フォームの管理画面のパスワード：雪月花」「謎解きイベントの運営用ログイン⏎ID：nazo01⏎PW：上越城下」):
+# the campaign is what the login is for; so is a file's (「応募者名簿のファイルのパスワード：雪月花」「景品の在庫管理表の…」),
+# whose names and addresses leak with it. Not a login the players are told to do first (「特設サイトにログインして⏎パスワード：
+# 上越城下」「アプリにログインし、…」) nor the city's public account they follow: the rally's word is given to them all.
+_A_SYSTEMS_LOGIN = re.compile(
+    r"(?i)(?:ログイン|サインイン)(?![ \t]*+(?:して|し[、,]|した後|後|の後|すると|したら|ボーナス|キャンペーン|スタンプ|特典))"
+    r"|管理画面|管理者|管理表|運営(?:用|者|側)|共有フォルダ|フォルダ|ファイル|名簿|システム|(?<!公式)(?<!公式の)アカウント"
+    r"|wi-?fi|ssid|login|admin|zip|excel|エクセル"
+)
 _SYSTEMS_LOGIN_REACH = 40
 # The labels a kanji password is written after, spelt with one character class first, which is looked for fast: the whole
 # label alternation was tried at every letter. Not a PIN's (「暗証番号：四桁」), whose digits its own readers read.

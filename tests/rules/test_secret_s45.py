@@ -308,3 +308,27 @@ _A_CAMPAIGNS_SYSTEM = [
 @pytest.mark.parametrize(("text", "value"), _A_CAMPAIGNS_SYSTEM)
 def test_a_campaign_systems_kanji_password_is_flagged_and_masked(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
+
+
+# Review: a puzzle's or a quiz's word (謎・クイズ) before the label silenced even a system's password under an ID or a
+# login's words, and a file's password (a list of applicants, a stock sheet) was no system's; meanwhile a login the
+# players are told to do first made a rally's public word fire.
+_A_GAMES_SYSTEM_OR_FILE = [
+    ("謎解きイベントの運営用ログイン\nID：nazo01\nPW：上越城下", "上越城下"), ("クイズ大会の管理画面のパスワード：雪月花", "雪月花"),
+    ("応募者名簿のファイルのパスワード：雪月花です", "雪月花"), ("景品の在庫管理表のパスワード：春夏秋冬", "春夏秋冬"),
+    ("抽選結果のファイルにパスワードを付けました。パスワード：春夏秋冬", "春夏秋冬"), ("応募者リストのZIPのパスワード：雪月花", "雪月花"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), _A_GAMES_SYSTEM_OR_FILE)
+def test_a_games_system_or_file_kanji_password_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "スタンプラリー特設サイトにログインして\nパスワード：上越城下", "景品が当たる！特設ページにログインしたら、パスワード：上越城下",
+    "アプリにログインし、スタンプラリーのパスワード：上越城下", "謎解きに挑戦！特設サイトにログインして\nパスワード：上越城下",
+    "景品が当たる！公式アカウントを友だち追加して、パスワード：上越城下",
+])
+def test_a_rallys_word_after_the_login_its_players_do_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
