@@ -610,7 +610,8 @@ def _add_a_passphrase(text: str, start: int, end: int, spans: list[tuple[int, in
 _NEXT_WORD = re.compile(r"[ \u3000]([^\s、。，．,「」『』（）()【】<>＜＞:：=＝]{1,32}+)(?=[\s、。，．,」』（）()]|$)")
 _A_PARTICLE = frozenset(("が", "を", "に", "で", "は", "と", "へ", "の", "も", "や", "から", "まで", "より", "にて"))
 _MORE_WORDS = 5
-_PARTICLES_FIRST_LETTERS = frozenset(p[0] for p in _A_PARTICLE)
+# A one-letter word glued to 「の」 and a noun (「冬の写真展」「秋の音楽会」): the last letter of a title spaced out.
+_A_TITLE_GLUED = re.compile(r"[\u3400-\u9fff々ぁ-ゖァ-ヺ]の[\u3400-\u9fff々ァ-ヺ]")
 # A date, a time, a floor or a count written with its unit (「パスワード：さくら 10時 に変更」「さくら
 # 12月1日 変更」「さくら 3階」) ends it too: run on over it, the record lost when and where.
 _A_WORD_WITH_ITS_UNIT = re.compile(r"[0-9０-９]{1,4}(?:[年月日時分秒階回件人名桁台枚号]|文字)")
@@ -625,8 +626,10 @@ def _with_its_next_words(text: str, end: int) -> int:
         m = _NEXT_WORD.match(text, end)
         if (not m or m[1] in _A_PARTICLE or _SAID_OF_THE_PASSWORD.search(m[1]) or _NOT_IN_A_PHRASE.search(m[1])
                 or _A_WORD_WITH_ITS_UNIT.match(m[1])):
-            # Not a particle going on with the sentence (「パスワード：桜 並 木 が漏れました」): the run is the value.
-            if m and letters_from is not None and len(m[1]) > 1 and m[1][0] not in _PARTICLES_FIRST_LETTERS:
+            # Only a title's 「の」 and its noun glued to the run's last letter (「冬の写真展」) make it a title's: a word of the
+            # report after a space (「パスワード：桜 並 木 本日変更」「…さくら 春 夏 秋 冬 広報課」) or the sentence's end glued
+            # to it (「桜 並 木らしいです」「春 夏 秋 冬とのこと」) leaves the run the value, and kept, the report showed it whole.
+            if m and letters_from is not None and _A_TITLE_GLUED.match(m[1]):
                 return letters_from
             break
         if len(m[1]) > 1:

@@ -332,3 +332,23 @@ def test_a_games_system_or_file_kanji_password_is_flagged_and_masked(text: str, 
 ])
 def test_a_rallys_word_after_the_login_its_players_do_stays_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
+
+
+# Review: 6cda5e86 kept a run of one-letter words whenever a word not a particle stopped it, so a password spaced letter by
+# letter before a word of the report (「本日変更」「広報課」) or the sentence's end glued to it (「らしいです」「とのこと」) went
+# into the report whole; only a title's 「の」 and noun glued to its last letter (「冬の写真展」) keep it now.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("パスワード：桜 並 木 本日変更", "パスワード：＊＊＊＊（伏せ字） 本日変更"),
+    ("パスワード：さくら 春 夏 秋 冬 広報課", "パスワード：＊＊＊＊（伏せ字） 広報課"),
+])
+def test_spaced_letters_before_the_reports_words_are_masked(text: str, expected: str) -> None:
+    for about_a_password in (True, False):
+        assert secret_mask.mask_secrets(text, about_a_password=about_a_password)[0] == expected
+
+
+# The letter glued to the sentence's end is still shown (「＊＊＊＊（伏せ字） 花だと思います」), as before 6cda5e86: a title's
+# first word and a password's last letter read alike; the letters before it are not.
+@pytest.mark.parametrize(("text", "letters"), [("パスワード：雪 月 花だと思います", "雪 月"), ("PW：春 夏 秋 冬とのこと", "春 夏 秋")])
+def test_spaced_letters_before_the_sentences_end_are_masked(text: str, letters: str) -> None:
+    for about_a_password in (True, False):
+        assert letters not in secret_mask.mask_secrets(text, about_a_password=about_a_password)[0]
