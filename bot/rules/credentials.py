@@ -3783,7 +3783,7 @@ _A_LOGINS_WORDS = re.compile(
     r"|(?<!公式)(?<!公式の)アカウント(?![ \t]*+(?:に|へ|を|で|から|の)?[ \t]*+(?:送|フォロー|メッセージ|トーク|DM|友だち|友達|登録|追加)))"
     r"(?![ \t]*+(?:は|が|も)?[ \t]*+(?:不要|なし|無し|いりません|ありません|必要(?:あり|な|ござ)))"
     # A login as the step before the word is entered (「アプリでログインして入力してください」): a campaign's word.
-    r"(?![ \t]*+(?:して|した後|後|の後|すると|したら))"
+    r"(?![ \t]*+(?:して|した(?:後|あと)|後|(?:の)?あと|の後|すると|したら))"
     # A campaign of an app's logins (「ログインボーナスの合言葉は「ゆきだるま」です」「ログインキャンペーン」): the event's word.
     r"(?![ \t]*+(?:ボーナス|キャンペーン|スタンプ|特典|ポイント|プレゼント))"
 )
@@ -3806,8 +3806,10 @@ _STAFFS = re.compile(r"(?:職員|庁内|課内|所内|スタッフ|担当者|管
 # A word of kana or kanji, or of letters alone, is what an event's guests say at the door (「合言葉は「やまゆり」」「合言葉：
 # yukidaruma」); said to be a login's or the office's (「ログインの合言葉は「やまゆり」です」「職員用の合言葉は「やまゆり」です」
 # 「合言葉：やまゆり（管理画面のログイン用）」) it is a password all the same, and went out unflagged. Not an event's staff or
-# volunteers (「スタッフ用の合言葉は「がんばろう」」): they are told it in public on purpose.
-_OFFICE_STAFFS = re.compile(r"(?:職員|庁内|課内|所内)(?:専用|用|向け)")
+# volunteers (「スタッフ用の合言葉は「がんばろう」」): they are told it in public on purpose. Only said of the word itself, right
+# before it: said of an event for the staff between (「職員向け防災訓練の合言葉は「おはしも」です」「庁内向けのイベントの合言葉：
+# ありがとう」), it is the event's slogan, as 合言葉 so often is.
+_OFFICE_STAFFS = re.compile(r"(?:職員|庁内|課内|所内)(?:専用|用|向け)の?[ \t]*+\Z")
 # After the word, its sentence says it is used for the login or is its password (「（ログイン用）」「（管理画面のログインにも使用）」
 # 「（共有フォルダ用）」「（アカウントのパスワード）」);
 # a login or a network only named there is the event's note (「（Wi-Fiもご利用いただけます）」「（会場のWi-Fiとは別です）」
@@ -3833,7 +3835,7 @@ def _watchword_logins(norm: str) -> Iterator[Credential]:
         nxt = _to_sentence_end(rest[len(own) + 1 :]) if rest[len(own) : len(own) + 1] == "。" else ""
         if not (
             _A_LOGINS_WORDS.search(norm, start, m.start())
-            or (_OFFICE_STAFFS if word else _STAFFS).search(norm, start, m.start())
+            or (_OFFICE_STAFFS.search(norm[start : m.start()]) if word else _STAFFS.search(norm, start, m.start()))
             or (_A_LOGINS_WORDS.search(own) and _USED_FOR.search(own))
             or (_A_LOGINS_WORDS.search(nxt) and (_ONE_WITH_IT.search(nxt) or _USED_TO_LOG_IN.search(nxt)))
         ):

@@ -352,3 +352,22 @@ def test_spaced_letters_before_the_reports_words_are_masked(text: str, expected:
 def test_spaced_letters_before_the_sentences_end_are_masked(text: str, letters: str) -> None:
     for about_a_password in (True, False):
         assert letters not in secret_mask.mask_secrets(text, about_a_password=about_a_password)[0]
+
+
+# Review: 85a89eb1 read a word of kana or kanji as the office's wherever 職員向け・庁内向け stood before it in its sentence, so
+# a staff drill's or event's slogan fired (「職員向け防災訓練の合言葉は「おはしも」です」); only said of the word itself now.
+# A login to be done first (「アプリにログインしたあと、合言葉は…」) is a campaign's step, as 「ログインした後」 was.
+@pytest.mark.parametrize("text", [
+    "職員向け防災訓練の合言葉は「おはしも」です", "職員向け研修の合言葉は「やまゆり」です", "庁内向けのイベントの合言葉：ありがとう",
+    "アプリにログインしたあと、合言葉は「ゆきだるま」です", "マイページにログインのあと、合言葉は「ゆきだるま」です",
+])
+def test_a_staff_events_slogan_or_a_campaigns_word_after_its_login_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("職員用の合言葉は「やまゆり」です", "やまゆり"), ("庁内向けの合言葉は「ゆきつばき」です", "ゆきつばき"),
+    ("職員専用の合言葉：やまゆり", "やまゆり"),
+])
+def test_the_offices_own_watchword_in_words_is_still_flagged(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
