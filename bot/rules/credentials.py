@@ -4209,12 +4209,20 @@ def _key_emoji_values(norm: str) -> Iterator[Credential]:
     for m in _KEY_EMOJI_VALUE.finditer(norm):
         value = m["value"].rstrip(_TRAILING)
         lettered = len(value) >= 8 and any(c.islower() for c in value) and _has_digit(value)
-        if not (lettered or _strong(value)) or any(
-            p.fullmatch(value) for p in (_HEADING, _TECHNICAL, _UNIT_OR_MODEL_WORD, _SERVICE_NAME, _PRODUCT, _VERSION_WORD)
+        if (
+            not (lettered or _strong(value))
+            or any(p.fullmatch(value) for p in (_HEADING, _TECHNICAL, _UNIT_OR_MODEL_WORD, _SERVICE_NAME, _PRODUCT, _VERSION_WORD))
+            or value[0] in "#@" or _A_SITES_NAME.search(value)
         ):
             continue
         a = m.start("value")
         yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
+
+
+# After a key drawn as a bullet, a hashtag, an account, a mail address or a site (「🔑 #joetsu2026」「🔑 @joetsu_city2026」
+# 「🔑 koho2026@city.joetsu.lg.jp」「🔑 www.joetsu2026.jp」) is what the post points to, as after the next sentence's start; a
+# password's 「@」 or 「/」 (「🔑 Yuki@2026」) is not.
+_A_SITES_NAME = re.compile(r"(?i)^www\.|://|@[a-z0-9-]++\.[a-z]|\.(?:jp|com|net|org|info|io)$")
 
 
 def find_credentials(norm: str) -> list[Credential]:

@@ -371,3 +371,18 @@ def test_a_staff_events_slogan_or_a_campaigns_word_after_its_login_stays_silent(
 ])
 def test_the_offices_own_watchword_in_words_is_still_flagged(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
+
+
+# Review: 1968c8f6 read whatever ended the line after a key drawn as a bullet, so a hashtag, an account, a mail address or a
+# site there fired as a password; a password's own 「@」 or 「/」 is still one.
+@pytest.mark.parametrize("text", [
+    "🔑 #joetsu2026", "🔑 @joetsu_city2026", "🔑 koho2026@city.joetsu.lg.jp", "🔑 www.joetsu2026.jp", "🔑 joetsu2026.jp",
+    "🔑 https://joetsu2026.example.jp",
+])
+def test_a_hashtag_account_or_site_after_a_key_emoji_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("🔑 Yuki@2026", "Yuki@2026"), ("🔑 Yuki/2026!", "Yuki/2026!")])
+def test_a_password_with_at_or_slash_after_a_key_emoji_is_flagged(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
