@@ -4152,6 +4152,24 @@ def _fraud_example(norm: str, c: Credential) -> bool:
     )
 
 
+# A hashtag, an account, a mail address or a site (「#joetsu2026」「@joetsu_city2026」「koho2026@city.joetsu.lg.jp」
+# 「www.joetsu2026.jp」) is what a post points to after a key drawn as a bullet or at the next sentence's start; a password's
+# 「@」 or 「/」 (「Yuki@2026」) is not.
+_A_SITES_NAME = re.compile(r"(?i)^www\.|://|@[a-z0-9-]++\.[a-z]|\.(?:jp|com|net|org|info|io)$")
+
+
+def _a_bare_password(value: str, names: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether ``value``, read with no label right before it, is a password by its letters alone: of every kind of
+    character (_strong), or of eight or more with lower-case letters and digits, and none of ``names`` nor an address."""
+    lettered = len(value) >= 8 and any(c.islower() for c in value) and _has_digit(value)
+    return (
+        (lettered or _strong(value))
+        and not any(p.fullmatch(value) for p in names)
+        and value[0] not in "#@"
+        and not _A_SITES_NAME.search(value)
+    )
+
+
 # A sentence about the password, then the value opening the next one, said to be it (「広報Xのパスワードは前任者から変わって
 # いません。Kessai2026! のままです。」「パスワードは先月変更しました。新しいものは Yukiguni2026! です。」): a handover's way to
 # say it, with no label right before the value, and the password went out unflagged. Only a value of every kind of character
@@ -4176,11 +4194,8 @@ def _next_sentence_values(norm: str) -> Iterator[Credential]:
         if m["label"].isascii() and any(c.isascii() and c.isalpha() for c in norm[m.start() - 1 : m.start()] + m["said"][:1]):
             continue  # 「PWA」「SPW」: no label
         value = m["value"].rstrip(_TRAILING)
-        lettered = len(value) >= 8 and any(c.islower() for c in value) and _has_digit(value)
         if (
-            not (lettered or _strong(value))
-            or any(p.fullmatch(value) for p in (_HEADING, _TECHNICAL, _SERVICE_NAME, _PRODUCT, _VERSION_WORD, _A_NAMES_NUMBER))
-            or value[0] in "#@" or "://" in value or value.lower().startswith("www.")
+            not _a_bare_password(value, (_HEADING, _TECHNICAL, _SERVICE_NAME, _PRODUCT, _VERSION_WORD, _A_NAMES_NUMBER))
             or _AN_EXAMPLE_SAID.search(m["said"])
             or _called_an_example(norm, m.start())
             or _warned_against(norm, m.end("value"))
@@ -4208,21 +4223,12 @@ def _key_emoji_values(norm: str) -> Iterator[Credential]:
         return
     for m in _KEY_EMOJI_VALUE.finditer(norm):
         value = m["value"].rstrip(_TRAILING)
-        lettered = len(value) >= 8 and any(c.islower() for c in value) and _has_digit(value)
-        if (
-            not (lettered or _strong(value))
-            or any(p.fullmatch(value) for p in (_HEADING, _TECHNICAL, _UNIT_OR_MODEL_WORD, _SERVICE_NAME, _PRODUCT, _VERSION_WORD))
-            or value[0] in "#@" or _A_SITES_NAME.search(value)
-        ):
+        if not _a_bare_password(value, (_HEADING, _TECHNICAL, _UNIT_OR_MODEL_WORD, _SERVICE_NAME, _PRODUCT, _VERSION_WORD)):
             continue
         a = m.start("value")
         yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
 
 
-# After a key drawn as a bullet, a hashtag, an account, a mail address or a site (「🔑 #joetsu2026」「🔑 @joetsu_city2026」
-# 「🔑 koho2026@city.joetsu.lg.jp」「🔑 www.joetsu2026.jp」) is what the post points to, as after the next sentence's start; a
-# password's 「@」 or 「/」 (「🔑 Yuki@2026」) is not.
-_A_SITES_NAME = re.compile(r"(?i)^www\.|://|@[a-z0-9-]++\.[a-z]|\.(?:jp|com|net|org|info|io)$")
 
 
 def find_credentials(norm: str) -> list[Credential]:

@@ -386,3 +386,12 @@ def test_a_hashtag_account_or_site_after_a_key_emoji_stays_silent(text: str) -> 
 @pytest.mark.parametrize(("text", "value"), [("🔑 Yuki@2026", "Yuki@2026"), ("🔑 Yuki/2026!", "Yuki/2026!")])
 def test_a_password_with_at_or_slash_after_a_key_emoji_is_flagged(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
+
+
+# Review: 52666b17's next sentence read a mail address or a site opening it as the password (its check knew 「://」 and
+# 「www.」 only); the key emoji's reader and it share one test of a bare value now.
+@pytest.mark.parametrize("text", [
+    "パスワードを忘れた方はこちらへ。koho2026@city.joetsu.lg.jp です。", "パスワードの再設定はこちら。joetsu-city2026.jp です。",
+])
+def test_an_address_opening_the_next_sentence_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
