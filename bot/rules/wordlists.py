@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -132,13 +132,12 @@ class WordMatcher:
             self._patterns[key] = pat
         return pat
 
-    def _occurring(self, doc: Document) -> list[tuple[str, str, str | None]]:
+    def _occurring(self, doc: Document) -> Iterator[tuple[str, str, str | None]]:
         grams, folded = doc.grams, doc.folded
-        return [probe for head, probe in self._headed if head in grams and probe[0] in folded]
+        return (probe for head, probe in self._headed if head in grams and probe[0] in folded)
 
     def present(self, doc: Document) -> bool:
-        grams, folded = doc.grams, doc.folded
-        return any(head in grams and probe[0] in folded for head, probe in self._headed)
+        return next(self._occurring(doc), None) is not None
 
     def find(self, doc: Document, within: tuple[int, int] | None = None) -> list[Match]:
         """Every morpheme-aligned occurrence of an entry (optionally starting inside an original span).
