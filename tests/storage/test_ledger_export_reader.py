@@ -84,13 +84,16 @@ def test_an_export_to_stdout_whose_connection_is_ended_exits_non_zero_saying_it_
     stdout stopped at a row, which looks like a whole export, and the message asked to check
     DATABASE_URL, as if the database had never been reached."""
     url = ledger_of_2500_entries("postgres", tmp_path)
-    proc = csv_export_to_a_pipe(url)
+    # Named, so that only the export's session is ended: a connection an earlier test on this
+    # worker's database has not closed yet would otherwise be counted (and ended) beside it.
+    proc = csv_export_to_a_pipe(url + ("&" if "?" in url else "?") + "application_name=export-under-test")
     first = proc.stdout.read(1000)  # the child now waits on the full pipe, inside its first thousand entries
     admin = Database(url)
     try:
         with admin.engine.connect() as c:
             ended = c.exec_driver_sql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                                      "WHERE datname = current_database() AND pid <> pg_backend_pid()").scalar()
+                                      "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                                      "AND application_name = 'export-under-test'").scalar()
     finally:
         admin.dispose()
     assert ended == 1
