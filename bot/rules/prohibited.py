@@ -1640,7 +1640,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「Nem todos os estrangeiros…」、問いかけ、「外国人都是罪犯的受害者」、同じ文か次の文で偏见・편견・preconceito・
     định kiến などと指摘するものは対象外です。「这不是偏见」「편견이 아니다」「Não é preconceito」のように打ち消したものは反応します）。
     属性を主題にして（「LGBTの人は」「外国人労働者って」「障がい者なんて」「外国人住民は」「外国人とか、」）、その直後に「生産性がない」「気持ち悪い」
-    「いらない」「甘え」「役に立たない」「邪魔」「マナーが悪い」「民度が低い」など（[verdict]）と決めつけて文を終えるものも反応します（丁寧に言った「外国人の方はマナーが悪いですね」、理由として続ける「女性は感情的なので管理職には向きません」「女性はすぐ感情的になるから管理職に向かない」、怠けていると決めつける「生活保護の人は働かないで遊んでいる」も同じです。「在日はスパイ」「認知症の人は何もわからない」「ホームレスは怠け者」、仕事や土地で一括りにした「派遣社員は使い捨て」「〇〇県民は民度が低い」「東北の人は田舎者ばかり」、名前を伏せた「A市民は民度が低い」「〇〇町の人は民度が低い」、「韓国人は嘘つき」「女性は感情的」、「ひとり親家庭の子は問題を起こしやすい」「外国人は問題を起こしやすい」、命や性のあり方をおとしめる「障害者は生まれてこない方が幸せ」「高齢者は長生きしすぎ」「LGBTは趣味の問題」、制度を食い物にしていると決めつける「在日外国人は生活保護をもらい放題」「生活保護の人はパチンコばかりしている」も同じです（「…という考えは優生思想です」のように、示して退けるものは対象外です）。名前のない「市民は」「市民の皆さまへ」は対象外です）（「同性愛は気持ち悪い」
+    「いらない」「甘え」「役に立たない」「邪魔」「マナーが悪い」「民度が低い」など（[verdict]）と決めつけて文を終えるものも反応します（丁寧に言った「外国人の方はマナーが悪いですね」、理由として続ける「女性は感情的なので管理職には向きません」「女性はすぐ感情的になるから管理職に向かない」、怠けていると決めつける「生活保護の人は働かないで遊んでいる」も同じです。「在日はスパイ」「認知症の人は何もわからない」「ホームレスは怠け者」、仕事や土地で一括りにした「派遣社員は使い捨て」「〇〇県民は民度が低い」「東北の人は田舎者ばかり」、名前を伏せた「A市民は民度が低い」「〇〇町の人は民度が低い」、「韓国人は嘘つき」「女性は感情的」、「ひとり親家庭の子は問題を起こしやすい」「外国人は問題を起こしやすい」、命や性のあり方をおとしめる「障害者は生まれてこない方が幸せ」「高齢者は長生きしすぎ」「LGBTは趣味の問題」、制度を食い物にしていると決めつける「在日外国人は生活保護をもらい放題」「生活保護の人はパチンコばかりしている」も同じです、「外国人は日本のルールを守らない」「ブラジル人はうるさい」も同じです（「…という考えは優生思想です」のように、示して退けるものは対象外です）。「〇〇地区は同和地区です」「被差別部落の場所を教えてください」のように同和地区の所在を示したり尋ねたりする文も反応します（「同和地区の場所を調べることは、部落差別につながります」のように差別だと指摘する文は対象外です）。言い換えが求められている「片親」（「ひとり親」と書いてください）、人を呼ぶ「オネエ系」も反応します。名前のない「市民は」「市民の皆さまへ」は対象外です）（「同性愛は気持ち悪い」
     「生活保護は甘え」「生活保護を受けている人は甘え」。「外国人は本当にいらない」「生活保護はやっぱり甘え」のように、間に強める言葉があっても同じです）。別のものについて言う「生産性がない長時間労働を見直しましょう」「高齢者は予約はいらない」、
     書類の「外国籍の方は不要です」、問いかけの「〜はいらない？」、「同性愛は病気ではありません」は対象外です。
     病気や状態を主題にして（[conditions]: うつ病、発達障害、ひきこもり、不登校、認知症、HIV感染者…）、「甘え」「言い訳」「気の持ちよう」「仮病」「自業自得」「親のせい」など
@@ -1758,7 +1758,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     # written thousands of times is found twice a sentence (`_verdicts`, `_spelled_statements`), and each reading
     # looks at the sentences after it.
     wished = [
-        (h, hinted_if_said) for h in (*_wished_away(doc), *_set_apart(doc), *_shunned(doc), *_advice_reported_taken_up(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc), *_blamed_for_crime(doc), *_en_told_out(doc), *_men_not_hired(doc))
+        (h, hinted_if_said) for h in (*_wished_away(doc), *_set_apart(doc), *_shunned(doc), *_advice_reported_taken_up(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc), *_blamed_for_crime(doc), *_en_told_out(doc), *_men_not_hired(doc), *_places_named(doc))
     ] + [(h, if_said) for h in _turned_away(doc)]
     across = (*_group_statements_across(doc), *_foreign_language_exclusion(doc), *_foreign_language_verdicts(doc), *_unanswered_last(doc))
     others = _kept_in_other_sentences(doc, statements, (*wished, *((h, _as_is) for h in across)))
@@ -4071,6 +4071,42 @@ def _blamed_for_crime(doc: Document) -> Iterator[Hit]:
         if end != sent[1] and _disowned_after(doc, end, sent[1]):
             continue
         yield Hit(g.start, m.end(), message)
+
+
+# A place named or asked for as a 同和地区 (「〇〇地区は同和地区です」「被差別部落の場所を教えてください」「部落はどこ
+# ですか」): the harm of the 部落地名総鑑 that 部落差別解消推進法 answers, said in words each of which a lesson also
+# uses; not in a sentence that opposes it (「同和地区の場所を調べることは、部落差別につながります」) nor quoted.
+_PLACE_NAMED = re.compile(
+    r"(?:(?<=[はが])|(?<=って))(?:同和地区|被差別部落|部落)(?:です|だ|である|らしい|なんです|なの|だそうです)(?![ぁ-ゖ])"
+    r"|(?:同和地区|被差別部落|部落)(?:(?P<list>の(?:場所|所在地|一覧|地名|リスト))|(?:は|って)どこ)"
+)
+# The list or the places named as what someone does, the act then named (「同和地区の所在地を示す情報が掲載される事例が
+# あります」「…の一覧を公開する行為は」): a lesson about the harm, not the post asking or showing.
+_PLACES_AS_ACT = re.compile(r"[^。！？!?\n]{0,16}?(?:こと|行為|情報|書き込み|書込み|事例|事件|問題)")
+
+
+def _places_named(doc: Document) -> Iterator[Hit]:
+    """Sentences that name or ask for where a 同和地区 is (`_PLACE_NAMED`), not quoted nor opposed ([deny])."""
+    if "同和地区" not in doc.text and "部落" not in doc.text:
+        return
+    deny = matcher("discrimination.txt", "deny")
+    found = list(_PLACE_NAMED.finditer(doc.text))
+    named = SpanSet(m.span() for m in found)
+    # Read once a sentence (a paste without a full stop may name thousands), and only over a [deny] word outside the
+    # words themselves: 被差別部落 holds [deny]'s 差別.
+    opposed: dict[tuple[int, int], bool] = {}
+    for m in found:
+        if doc.enclosing_quote(m.start(), m.end(), 40) is not None:
+            continue
+        if m.group("list") and _PLACES_AS_ACT.match(doc.text, m.end()):
+            continue
+        sent = doc.sentence_at(m.start())
+        if sent not in opposed:
+            opposed[sent] = any(not named.covers(d.start, d.end) for d in deny.find(doc, within=sent)) and _opposed(doc, deny, sent, m.start())
+        if opposed[sent]:
+            continue
+        yield Hit(m.start(), m.end(), "同和地区（被差別部落）の所在を示したり尋ねたりすることは、部落差別につながります（部落差別解消推進法）。"
+                  "表現を削除してください。")
 
 
 # 「ガイジ」「ガイジン」 spelled in hiragana, which Sudachi cuts as が + いじ (「あいつはがいじだ」). The same
