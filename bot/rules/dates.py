@@ -282,8 +282,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「【12月の開館日】」の次の行の「5日（土）」のように、月だけを見出しのように書いた後の日は、その月として確かめます。
     年間の休館日カレンダーのように、年を書かない日付や見出しの月が1〜3か月ずつ順に続くときは、すぐ前の曜日の合った日付の年から
     続けて読みます（12月の次の1月は翌年。12月に書いた「1月：4日（月）」〜「12月：6日（月）」や、行ごとの「1月4日（月）」〜
-    「12月6日（月）」は、すべて翌年の日です。年を書いた日付や曜日の誤った日付からは続けません。「。」で文が変わるときは、続けた年で曜日が合うときだけ続けます：
-    「次回は6月6日（日）に実施予定です。前回（8月30日（日））は」は前回の年の日です）。
+    「12月6日（月）」は、すべて翌年の日です。年を書いた日付や曜日の誤った日付からは続けません。「。」で文が変わるときと、同じ文でも「、」「・」「から」などの並びや期間の区切りでなく言葉をはさむときは、
+    続けた年で曜日が合うときだけ続けます：「次回は6月6日（日）に実施予定です。前回（8月30日（日））は」
+    「6月6日（日）の防災訓練に向けて、8月30日（日）の訓練の反省会を」は前回の年の日です）。
     「11月、12月の休館日は23日（火）」「11月・12月の」「10、11月の」「10月～12月の」のように月を二つ書いた後の日は、どちらの月か
     分からないため、書かれた曜日がどの月のその日とも、投稿する月と翌月のその日とも合わないときだけ知らせます（「30日（月）と1日（火）、3日（木）」のように続けて並べた日も同じです。二つの月は同じ年の月として読みます。「～3日（日）」のように範囲で戻った日は最後の月の翌月でもよく、月が五つ以上にわたるときは確かめません）。
     外国人住民向けの英語の日付（「Sunday, December 13」「Dec. 5 (Sat)」「DEC.5(SAT)」「Sunday 13 December」
@@ -1171,17 +1172,25 @@ _CHAIN_WITHIN = 40
 # 実施予定です。前回（8月30日（日））は…」, posted in December, is last August's, not the next one's), and as often
 # the calendar's next month (「1月の休館日は4日（月）です。2月の休館日は1日（月）です。」).
 _SENTENCE_END = re.compile(r"[。！？!?]")
+# Within a sentence, what joins the items of one list or span (「1月4日（月）、2月1日（月）」「7月18日（土）から8月23日（土）まで」),
+# or a line break between a calendar's lines: the next date goes on in the chain's year whatever its weekday. Other
+# words between make the next date another topic of the sentence as often (「6月6日（日）の防災訓練に向けて、8月30日（日）
+# の訓練の反省会を」, posted in December, is last August's), read as past a sentence's end.
+_CHAIN_JOIN = re.compile(r"(?:[\s、,・･/と&~〜～\-‐−–—()\[\]]|から|より|まで|及び|および|や)*+")
 
 
 def _chain_year(norm: str, chain: tuple[int, int, int] | None, m: re.Match[str], month: int, day_group: str,
                 weekday_groups: tuple[str, ...]) -> int | None:
     """The year a date match ``m`` of ``month`` goes on in from the date ``chain`` read just before it, None when it
-    does not. Past a sentence's end only when its weekday (the first one written) is right there: either reading of
-    it may stand then, and the nearest is left to the checks."""
+    does not. Past a sentence's end, or after other words than a list's or a span's joins (_CHAIN_JOIN), only when its
+    weekday (the first one written) is right there: either reading of it may stand then, and the nearest is left to
+    the checks."""
     if chain is None or not 1 <= (month - chain[0]) % 12 <= _CHAIN_APART or m.start() - chain[2] > _CHAIN_WITHIN:
         return None
     year = chain[1] + (month < chain[0])
-    if _SENTENCE_END.search(norm, chain[2], m.start()) is None:
+    if _SENTENCE_END.search(norm, chain[2], m.start()) is None and (
+        "\n" in norm[chain[2] : m.start()] or _CHAIN_JOIN.fullmatch(norm, chain[2], m.start())
+    ):
         return year
     group = next((g for g in weekday_groups if m.group(g)), None)
     day = _number(m.group(day_group))

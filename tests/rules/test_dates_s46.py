@@ -1,0 +1,50 @@
+"""Red team of date.weekday_mismatch (s46): the year chain inside one sentence, a day after a holiday's name, a
+calendar's title year, and a day a sentence after 「年明けは4日（月）から」.
+
+Posted 2026-12-07 (a Monday): 2027-06-06 is a Sunday, 2026-08-30 a Sunday and 2027-08-30 a Monday; 2027-01-04 is a
+Monday, 2027-01-11 (成人の日) a Monday.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from tests.rules.conftest import JST, findings_of
+
+DEC = datetime(2026, 12, 7, 10, 0, tzinfo=JST)
+NOV = datetime(2026, 11, 20, 10, 0, tzinfo=JST)
+NOV_2025 = datetime(2025, 11, 20, 10, 0, tzinfo=JST)
+
+
+def _said(text: str, now: datetime = DEC) -> list[str]:
+    return [f.message for f in findings_of("date.weekday_mismatch", text, now=now)]
+
+
+# Inside one sentence the chain carried the first date's year to a later one whatever stood between, so a past event
+# named after the next one in prose (「6月6日（日）の防災訓練に向けて、8月30日（日）の訓練の反省会」: next June's drill,
+# last August's review) was read in next year and its right Sunday told it was a Monday. Other words than a list's or
+# a span's joins between the dates take the chain's year only when the weekday is right there, as past a sentence's end.
+@pytest.mark.parametrize("text", [
+    "6月6日（日）の防災訓練に向けて、8月30日（日）の訓練の反省会を開きます",
+    "6月6日（日）の総合防災訓練は、8月30日（日）の訓練の結果を踏まえて実施します",
+    "1月4日（月）、2月1日（月）、3月1日（月）は休館します",
+    "1月4日（月）の仕事始め式のあと、2月1日（月）から新庁舎で業務を始めます",
+])
+def test_a_later_date_in_prose_is_not_forced_into_the_earlier_dates_year(text: str) -> None:
+    assert _said(text) == [], text
+
+
+@pytest.mark.parametrize(("text", "now", "says"), [
+    # A list's or a span's dates still go on in the chain's year: last year's weekday copied is told in it.
+    ("7月5日（月）、8月2日（月）、9月6日（月）、10月4日（月）、11月1日（月）、12月6日（日）は休館日です", DEC,
+     "2027年12月6日は月曜日です"),
+    ("1月4日（月）・2月1日（月）・3月1日（月）・4月5日（火）は休館", DEC, "2027年4月5日は月曜日です"),
+    ("期間は7月18日（土）から8月23日（土）まで。", NOV_2025, "2026年8月23日は日曜日です"),
+    # Wrong in both years, the prose's date is told in the nearest.
+    ("6月6日（日）の防災訓練に向けて、8月30日（火）の訓練の反省会を開きます", DEC, "2026年8月30日は日曜日、"),
+    ("1月4日（月）の仕事始め式のあと、2月1日（日）から新庁舎で業務を始めます", DEC, "2027年2月1日は月曜日です"),
+])
+def test_a_wrong_date_after_the_chain_is_still_told(text: str, now: datetime, says: str) -> None:
+    assert [m[: len(says)] for m in _said(text, now)] == [says], _said(text, now)
