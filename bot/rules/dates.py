@@ -285,6 +285,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「12月6日（月）」は、すべて翌年の日です。年を書いた日付や曜日の誤った日付からは続けません。「。」で文が変わるときと、同じ文でも「、」「・」「から」などの並びや期間の区切りでなく言葉をはさむときは、
     続けた年で曜日が合うときだけ続けます：「次回は6月6日（日）に実施予定です。前回（8月30日（日））は」
     「6月6日（日）の防災訓練に向けて、8月30日（日）の訓練の反省会を」は前回の年の日です）。
+    「【2027年 休館日カレンダー】」「令和8年度 休館日」「2027年の行事予定」のように、カレンダーや予定の見出しの行に年を書いた
+    ときは、その下の年を書かない日付をその年（年度なら1〜3月は翌年、12月の後の1月は翌年）の日として確かめます
+    （「2027年もよろしくお願いします」のような、予定の見出しではない行の年は対象外です）。
     「11月、12月の休館日は23日（火）」「11月・12月の」「10、11月の」「10月～12月の」のように月を二つ書いた後の日は、どちらの月か
     分からないため、書かれた曜日がどの月のその日とも、投稿する月と翌月のその日とも合わないときだけ知らせます（「30日（月）と1日（火）、3日（木）」のように続けて並べた日も同じです。二つの月は同じ年の月として読みます。「～3日（日）」のように範囲で戻った日は最後の月の翌月でもよく、月が五つ以上にわたるときは確かめません）。
     外国人住民向けの英語の日付（「Sunday, December 13」「Dec. 5 (Sat)」「DEC.5(SAT)」「Sunday 13 December」
@@ -835,6 +838,9 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                 # 「…⏎11月：1日（月）⏎12月：6日（月）」: the calendar's next month, in its year (the next after
                 # December). A heading out of order or far on is read alone (「1月の…⏎12月の…」).
                 year = _chain_year(doc.norm, chain, m, month, "d_only", _WD_ONLY_GROUPS)
+                if year is None and contexts:  # 「【2027年 休館日カレンダー】⏎…⏎12月：6日（月）」
+                    titled, unsure = _titled_year(doc.norm, contexts, context_ends, m.start(), month, today, last_month)
+                    year = None if unsure else titled
                 own_year = False
             elif (plain := _plain_date_before(doc.norm, plain_dates, plain_ends, m.start(), last_month)) is not None:
                 # 「12月29日から1月3日まで閉庁し、4日（月）から通常業務」: the date just before has no weekday.
@@ -2013,7 +2019,57 @@ def _context_year(
         year = previous[1]
         # Dates in order: 「12月…、1月…」 crosses into the next year.
         return (year + 1 if month < previous[0] else year), False
-    return None, False
+    return _titled_year(norm, contexts, context_ends, pos, month, today, previous)
+
+
+def _titled_year(norm: str, contexts: list[re.Match[str]], context_ends: list[int], pos: int, month: int,
+                 today: date, previous: tuple[int, int | None, int] | None) -> tuple[int | None, bool]:
+    """The year of a date of ``month`` at ``pos`` under a calendar's title that names it (_SCHEDULE_TITLE), if any,
+    and whether it is unsure: past a sentence's end or a blank line after the title, the date may be a note's of
+    another year (「…⏎⏎前回（11月29日（日））の様子」), and either reading may stand."""
+    heading = _heading_of(norm, contexts, context_ends, bisect_right(context_ends, pos) - 1, pos)
+    if heading is None:
+        return None, False
+    unsure = _SENTENCE_END.search(norm, heading.end(), pos) is not None or "\n\n" in norm[heading.end() : pos]
+    year, fiscal = _year_of_context(heading, today)
+    if fiscal:
+        return (year + 1 if month < 4 else year), unsure
+    if previous is not None and previous[1] is not None and previous[2] > heading.end() \
+            and (previous[1], previous[0]) > (year, month):
+        # 「【2026年 年末年始の休館日】⏎12月28日（月）⏎1月4日（月）」: past December the calendar runs into the next year.
+        return previous[1] + (month < previous[0]), unsure
+    return year, unsure
+
+
+# A line that titles a calendar or a schedule with its year (「【2027年 休館日カレンダー】」「令和8年度 行事予定」
+# 「2027年の休館日」): the year of the dates under it that write none, however far down; the nearest year read a 2027
+# calendar's December, posted in December 2026, as this one's and told each right Monday it was a Sunday. Only a
+# schedule's words make the line a title (not 「2027年もよろしくお願いします」), with no date of its own on it and
+# nothing that makes the year a subject (「2030年の完成を目指して」).
+_SCHEDULE_TITLE = re.compile(
+    r"カレンダー|休館日|休業日|休診日|休園日|休場日|開館日|開庁日|閉庁日|開所日|休日|予定|日程|行事|スケジュール|収集日"
+    r"|開催日|当番|一覧|年間"
+)
+_HEADING_LINE_WITHIN = 40
+
+
+def _heading_of(norm: str, contexts: list[re.Match[str]], context_ends: list[int], k: int,
+                pos: int) -> re.Match[str] | None:
+    """The year phrase of the last calendar title (_SCHEDULE_TITLE) on a line above ``pos``, ``k`` the index of the
+    last year phrase ending before it; None when that phrase titles no calendar."""
+    while k >= 0:
+        c = contexts[k]
+        line_start = norm.rfind("\n", 0, c.start()) + 1
+        line_end = norm.find("\n", c.end())
+        if line_end < 0 or line_end >= pos:
+            k -= 1  # on the date's own line: the phrase before it was read above, not as a title
+            continue
+        line = norm[line_start:line_end]
+        if (len(line) > _HEADING_LINE_WITHIN or not _SCHEDULE_TITLE.search(line) or _ANY_DATE.search(line)
+                or _NOT_A_YEAR_OF.search(norm, c.end(), line_end) or _YEAR_AS_SUBJECT.search(norm, c.end(), line_end)):
+            return None
+        return c
+    return None
 
 
 def _fits_nearest_year(m: re.Match[str], days: list[tuple[int | None, int, int, str]], today: date) -> bool:

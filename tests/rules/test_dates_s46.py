@@ -48,3 +48,39 @@ def test_a_later_date_in_prose_is_not_forced_into_the_earlier_dates_year(text: s
 ])
 def test_a_wrong_date_after_the_chain_is_still_told(text: str, now: datetime, says: str) -> None:
     assert [m[: len(says)] for m in _said(text, now)] == [says], _said(text, now)
+
+
+# A calendar's title year (「【2027年 休館日カレンダー】」「令和8年度 休館日」) was read only within a few letters of a
+# date on its own line, so the dates under it went to the year nearest the posting day: posted in December 2026, 2027's
+# 「12月6日（月）」 was told it was a Sunday, and a fiscal year's April posted in December was read as next April. The
+# title's year is the year of the dates under it that write none now (a fiscal year's January to March the next).
+@pytest.mark.parametrize(("text", "now"), [
+    ("【2027年 休館日カレンダー】\n1月4日（月）\n2月1日（月）\n12月6日（月）", DEC),
+    ("【2027年 休館日カレンダー】\n6月7日（月）", datetime(2026, 6, 7, 10, 0, tzinfo=JST)),
+    ("令和9年 休館日カレンダー\n1月4日（月）\n12月6日（月）", DEC),
+    ("【令和8年度 休館日】\n4月6日（月）\n1月4日（月）\n3月1日（月）", DEC),
+    ("【2027年 休館日カレンダー】\n1月：4日（月）、18日（月）\n2月：1日（月）、15日（月）\n12月：6日（月）、20日（月）", DEC),
+    ("【2027年 行事予定】\n1月10日（日）二十歳のつどい\n3月14日（日）植樹祭\n8月21日（土）謙信公祭\n12月5日（日）市民マラソン",
+     DEC),
+    # Past December the calendar runs into the next year.
+    ("【2026年 年末年始のごみ収集日】\n12月28日（月）：燃やせるごみ\n12月30日（水）：資源物\n1月4日（月）から通常収集", DEC),
+    # A line that titles no schedule, or makes the year a subject, leaves the dates in the nearest year.
+    ("2027年もよろしくお願いします\n12月28日（月）まで開館しています", DEC),
+    ("2030年の完成を目指して工事を進めています\n次回の説明会は12月20日（日）です", DEC),
+    # Past a blank line or a sentence's end, a note's date may be of another year: right in the nearest, it is silent.
+    ("【2027年 休館日カレンダー】\n1月4日（月）\n2月1日（月）\n\n前回のイベント（11月29日（日））の様子はこちら", DEC),
+    ("【2027年 休館日カレンダー】\n1月4日（月）\n2月1日（月）\n\n12月6日（月）", DEC),
+])
+def test_a_calendars_title_year_is_the_year_of_the_dates_under_it(text: str, now: datetime) -> None:
+    assert _said(text, now) == [], text
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    # Last year's weekday copied into the titled year's calendar is told in that year.
+    ("【2027年 休館日カレンダー】\n12月6日（日）", "2027年12月6日は月曜日です"),
+    ("令和9年 休館日カレンダー\n1月4日（月）\n12月6日（日）", "2027年12月6日は月曜日です"),
+    ("【令和8年度 休館日】\n4月6日（月）\n1月4日（月）\n3月1日（火）", "2027年3月1日は月曜日です"),
+    ("【2027年 行事予定】\n1月10日（日）二十歳のつどい\n12月6日（日）市民マラソン", "2027年12月6日は月曜日です"),
+])
+def test_a_wrong_weekday_under_a_calendars_title_is_told_in_its_year(text: str, says: str) -> None:
+    assert [m[: len(says)] for m in _said(text)] == [says], _said(text)
