@@ -278,7 +278,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「新年を迎えるしめ縄作りは」「お正月飾り作り教室は」「新年会シーズン、」「年明け実施の説明会は」のように、開庁日や業務の始まり
     ではないことの後の日は対象外です。その後の文の日は、1月の曜日と合わなければ月を書かない日として確かめます：「年明けは4日（月）から開庁します。
     年内は28日（月）まで」）。「年末年始の休館日：29日（火）～3日（日）」
-    「年末年始は28日（月）から」のように年末年始の後の月を書かない日は、15日以降なら12月、14日までなら1月の日として確かめます。「12月の休館日：29日（火）」「12月は5日（土）」
+    「年末年始は28日（月）から」のように年末年始の後の月を書かない日は、15日以降なら12月、14日までなら1月の日として確かめます。
+    「成人の日の11日（月）」「成人の日記念式典は10日（日）」「文化の日の3日（火）」のように祝日の名前のすぐ後の月を書かない日は、
+    その祝日の月（投稿日に最も近い年）の日として確かめます（「海の日に向けて、28日（日）に」は対象外です）。「12月の休館日：29日（火）」「12月は5日（土）」
     「【12月の開館日】」の次の行の「5日（土）」のように、月だけを見出しのように書いた後の日は、その月として確かめます。
     年間の休館日カレンダーのように、年を書かない日付や見出しの月が1〜3か月ずつ順に続くときは、すぐ前の曜日の合った日付の年から
     続けて読みます（12月の次の1月は翌年。12月に書いた「1月：4日（月）」〜「12月：6日（月）」や、行ごとの「1月4日（月）」〜
@@ -800,6 +802,8 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
             elif (new_year := _new_year_month(doc.norm, m, last_month)) is not None:
                 month, year = new_year  # 「年明けは4日（月）から」「年末年始の休館日：29日（火）～3日（日）」
                 said_new_year = True
+            elif (holiday := _holiday_month(doc.norm, m)) is not None:
+                month, year = holiday, None  # 「成人の日の11日（月）は休館」
             elif _bare_day(doc.norm, m) and (
                 last_month is None or not _BARE_AFTER.search(doc.norm, max(0, m.start() - 24), m.start())
             ):
@@ -1146,6 +1150,31 @@ def _new_year_month(norm: str, m: re.Match[str], last: tuple[int, int | None, in
     # The year of the closure a date before it is in: 「12月28日（月）まで。年明けは…」 goes on into the next year.
     closure = last[1] if last[0] >= 7 else last[1] - 1
     return month, closure + (month == 1)
+
+
+# A national holiday's name just before a day without its month (「成人の日の11日（月）は休館」「文化の日の3日（火）」「成人の日
+# 記念式典は10日（日）」): the day is in the holiday's month, whatever month the post is written in (posted in November,
+# 「成人の日の11日（月）」 was read as November's or December's 11th and told it was a Wednesday or a Friday). Between
+# them a particle or a few letters of the day's event (「記念式典は」「のつどいは」), not a span, a goal or a sentence's
+# end (「海の日に向けて、」「成人の日まで」「敬老の日の前に」).
+_HOLIDAY_MONTHS = {
+    "成人の日": 1, "建国記念の日": 2, "天皇誕生日": 2, "春分の日": 3, "昭和の日": 4, "憲法記念日": 5, "みどりの日": 5,
+    "こどもの日": 5, "海の日": 7, "山の日": 8, "敬老の日": 9, "秋分の日": 9, "スポーツの日": 10, "体育の日": 10,
+    "文化の日": 11, "勤労感謝の日": 11,
+}
+_HOLIDAY_BEFORE = re.compile(
+    "(?P<h>" + "|".join(_HOLIDAY_MONTHS) + r")(?P<between>[^0-9。、！？!?\n~〜～にをま前後]{0,6})[、,]?\s*+$"
+)
+_HOLIDAY_WITHIN = 20
+
+
+def _holiday_month(norm: str, m: re.Match[str]) -> int | None:
+    """The month of the holiday named just before the day-only date ``m`` (_HOLIDAY_BEFORE), if one is."""
+    begin = max(0, m.start() - _HOLIDAY_WITHIN)
+    if "日" not in norm[begin : m.start()]:
+        return None
+    found = _HOLIDAY_BEFORE.search(norm, begin, m.start())
+    return _HOLIDAY_MONTHS[found.group("h")] if found is not None else None
 
 
 def _months_from(today: date, k: int) -> tuple[int, int]:

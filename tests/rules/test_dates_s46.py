@@ -84,3 +84,26 @@ def test_a_calendars_title_year_is_the_year_of_the_dates_under_it(text: str, now
 ])
 def test_a_wrong_weekday_under_a_calendars_title_is_told_in_its_year(text: str, says: str) -> None:
     assert [m[: len(says)] for m in _said(text)] == [says], _said(text)
+
+
+# A day after a holiday's name (「成人の日の11日（月）は休館」) was read in this month, the last or the next, so posted in
+# November it was told 11 November and 11 December were a Wednesday and a Friday; it is the holiday's month's now.
+@pytest.mark.parametrize(("text", "now"), [
+    ("成人の日の11日（月）は休館", NOV),
+    ("成人の日記念式典は10日（日）に開催します", NOV),
+    ("成人の日の11日（月）は休館します。12日（火）は振替休館です", DEC),
+    ("文化の日の3日（火）は開館します", datetime(2026, 10, 20, 10, 0, tzinfo=JST)),
+    ("天皇誕生日の23日（火）は休館です", DEC),
+    # Not said of the holiday's own day: read as before, in the posting month (28 June 2026 is a Sunday).
+    ("海の日に向けて、28日（日）に海岸清掃を行います", datetime(2026, 6, 10, 10, 0, tzinfo=JST)),
+])
+def test_a_day_after_a_holidays_name_is_in_its_month(text: str, now: datetime) -> None:
+    assert _said(text, now) == [], text
+
+
+@pytest.mark.parametrize(("text", "now", "says"), [
+    ("成人の日の11日（水）は休館", NOV, "2027年1月11日は月曜日です"),
+    ("文化の日の3日（月）は開館します", datetime(2026, 10, 20, 10, 0, tzinfo=JST), "2026年11月3日は火曜日です"),
+])
+def test_a_wrong_weekday_after_a_holidays_name_is_told_in_its_month(text: str, now: datetime, says: str) -> None:
+    assert [m[: len(says)] for m in _said(text, now)] == [says], _said(text, now)
