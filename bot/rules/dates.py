@@ -276,8 +276,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「来月5日（火）」「今月の5日」は、その月として確かめます。「年明けは4日（月）から開庁します」「年始は」「新年は」
     「仕事始めは」「お正月は」「元日」の後の月を書かない日は、どの月に書いた投稿でも1月の日として確かめます（「新年度は」
     「新年を迎えるしめ縄作りは」「お正月飾り作り教室は」「新年会シーズン、」「年明け実施の説明会は」のように、開庁日や業務の始まり
-    ではないことの後の日は対象外です。その後の文の日は、1月の曜日と合わなければ月を書かない日として確かめます：「年明けは4日（月）から開庁します。
-    年内は28日（月）まで」）。「年末年始の休館日：29日（火）～3日（日）」
+    ではないことの後の日は対象外です。その後の文の日は、1月の曜日と合わず、その1月の日から8日以上離れているか「年内」「本日」「仕事納め」などを書いたときは、
+    月を書かない日として確かめます：「年明けは4日（月）から開庁します。年内は28日（月）まで」。近い日は1月の日です：
+    「年明けは4日（月）から開庁します。5日（土）は混雑が予想されます」は1月5日の曜日の誤りとして知らせます）。「年末年始の休館日：29日（火）～3日（日）」
     「年末年始は28日（月）から」のように年末年始の後の月を書かない日は、15日以降なら12月、14日までなら1月の日として確かめます。
     「成人の日の11日（月）」「成人の日記念式典は10日（日）」「文化の日の3日（火）」のように祝日の名前のすぐ後の月を書かない日は、
     その祝日の月（投稿日に最も近い年）の日として確かめます（「海の日に向けて、28日（日）に」は対象外です）。「12月の休館日：29日（火）」「12月は5日（土）」
@@ -868,10 +869,14 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                     month, year = month % 12 + 1, year and year + month // 12
             elif last_month is None or m.start() - last_month[2] > _CARRY_MONTH_WITHIN:
                 continue
-            elif (new_year_day and _SENTENCE_END.search(doc.norm, last_month[2], m.start())
-                  and not m.group(_HOLIDAY_ONLY_GROUP) and not _fits_plain_month(m, last_month[1], 1, today)):
-                # 「年明けは4日（月）から開庁します。年内は28日（月）まで」: no month was written, and a sentence on the day
-                # wrong in January is as likely the posting month's; read alone, as before the word was.
+            elif (new_year_day and (end := _SENTENCE_END.search(doc.norm, last_month[2], m.start()))
+                  and not m.group(_HOLIDAY_ONLY_GROUP) and not _fits_plain_month(m, last_month[1], 1, today)
+                  and (abs(_number(m.group("d_only")) - last_day) > _NEW_YEAR_DAYS_NEAR
+                       or _THIS_YEAR_WORD.search(doc.norm, end.end(), m.start()))):
+                # 「年明けは4日（月）から開庁します。年内は28日（月）まで」: no month was written, and a sentence on a day
+                # far from the new year's one (or said of this year's end) wrong in January is as likely the posting
+                # month's; read alone, as before the word was. A day a few days from it goes on in its story: 「年明けは
+                # 4日（月）から開庁します。5日（土）は混雑が予想されます」 is 5 January's, and its weekday is told there.
                 yield from _check_day_only(doc, m, today)
                 continue
             else:
@@ -880,7 +885,10 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                 next_month, next_year = month % 12 + 1, year and year + month // 12
                 nearer_next = last_day - day > _days_in(month, year, today) - last_day + day
                 if day < last_day and (
+                    # 「31日（木）～3日（日）」; not the 「から」 of the day before in its own sentence (「年明けは4日（月）から
+                    # 開館します。3日（日）までは休館です」: the 3rd is January's, not February's).
                     _RANGE_MARK.search(doc.norm, last_month[2], m.start())
+                    and not _SENTENCE_END.search(doc.norm, last_month[2], m.start())
                     # 「12月28日（月）～30日（水）、4日（金）から通常開館」: a list running on past the month's end,
                     # the next month's day nearer than this month's; a weekday right only this month is the
                     # calendar's wrong page.
@@ -1111,6 +1119,10 @@ _NEW_YEAR_BEFORE = re.compile(
     r"|元[日旦]\s*+の?\s*+$"
 )
 _NEW_YEAR_WITHIN = 16
+# How many days from such a January day a day in the next sentence may be and still be January's (see _weekday_hits), and
+# the words that put it in this year's end instead (「年内は7日（月）まで」「仕事納めの28日（月）」).
+_NEW_YEAR_DAYS_NEAR = 7
+_THIS_YEAR_WORD = re.compile(r"年内|年末|今年|本年|今月|本日|今日|明日|仕事納め|御用納め|大晦日|大みそか|12月|十二月")
 # 「年末年始の休館日：29日（火）～3日（日）」「年末年始は28日（月）から休館」: the closure over the year end, its days in
 # December from the middle of the month and in January before it, whatever month the post is written in (posted in
 # November, 29 and 3 were read as November's or December's).

@@ -107,3 +107,32 @@ def test_a_day_after_a_holidays_name_is_in_its_month(text: str, now: datetime) -
 ])
 def test_a_wrong_weekday_after_a_holidays_name_is_told_in_its_month(text: str, now: datetime, says: str) -> None:
     assert [m[: len(says)] for m in _said(text, now)] == [says], _said(text, now)
+
+
+# A day a sentence after 「年明けは4日（月）から」 wrong in January was read alone in the posting month, the last or the
+# next, so 「5日（土）は混雑が予想されます」 passed, 5 December being a Saturday, and the wrong weekday went out for
+# 5 January; a day back before it was read as February's over the 「から」 of the sentence before (「3日（日）までは休館」 was
+# told 3 February is a Wednesday). A day within a week of the new year's one goes on in January now; one far from it, or
+# said of this year's end (年内・本日・仕事納め …), is read alone as before.
+@pytest.mark.parametrize(("text", "now", "says"), [
+    ("年明けは4日（月）から開庁します。5日（土）は混雑が予想されます", DEC, "2027年1月5日は火曜日です"),
+    ("年明けは4日（月）から開庁します。5日（土）は混雑が予想されます", NOV, "2027年1月5日は火曜日です"),
+    ("年明けは4日（月）から開館します。8日（火）は休館します", DEC, "2027年1月8日は金曜日です"),
+    ("年明けは4日（月）から開館します。3日（土）までは休館です", DEC, "2027年1月3日は日曜日です"),
+    ("年明けは4日（月）から開庁します。年内は28日（火）まで開庁しています", DEC, "28日は今月（12月）なら月曜日"),
+])
+def test_a_day_a_sentence_after_a_new_year_day_and_near_it_is_januarys(text: str, now: datetime, says: str) -> None:
+    assert [m[: len(says)] for m in _said(text, now)] == [says], _said(text, now)
+
+
+@pytest.mark.parametrize("text", [
+    "年明けは4日（月）から開庁します。5日（火）は混雑が予想されます",
+    "年明けは4日（月）から開館します。3日（日）までは休館です",
+    "年明けは4日（月）から開館します。8日（金）は休館します",
+    "年明けは4日（月）から開庁します。年内は7日（月）まで受け付けます",
+    "年明けは4日（月）から開庁します。本日7日（月）は通常どおりです",
+    "年明けは4日（月）から開庁します。なお、28日（月）は午前中のみの業務です",
+    "年始は4日（月）から通常業務。仕事納めの28日（月）は午前のみ",
+])
+def test_a_day_a_sentence_after_a_new_year_day_right_in_its_month_is_silent(text: str) -> None:
+    assert _said(text) == [], text
