@@ -320,6 +320,9 @@ _ITEM_LISTS = (
     "陸海空", "国数英理社", "産官学金労言", "知徳体", "初中上",
     # The notes of a scale or a chord in a music class's or a concert's post: 「ド レ ミ」「ド・ミ・ソ」.
     "ドレミソラシ",
+    # Idioms made of one-letter items, dotted apart to set each off: the four operations of arithmetic (「加・減・乗・除」),
+    # the feelings, the people of all ages, life's ceremonies, nature's beauties, the siblings.
+    "加減乗除", "喜怒哀楽", "老若男女", "冠婚葬祭", "花鳥風月", "兄弟姉妹",
 )
 # Choices lettered in the order of the kana (「ア イ ウ エ」「あ・い・う」「イ ロ ハ」): three or more in a row.
 _KANA_ORDERS = (
@@ -470,7 +473,8 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     「冬のセ・ー・ル開催中」「カ・フ・ェ営業中」）も、一文字ずつ区切って読まれるので
     見つけます。漢字だけを区切ったものは、「募・集・中」「受・付・中」（「募集」「受付」のような語に「中」）や「開・催・決・定」
     「入・場・無・料」（二文字以上の語が二つ）のように語として読めるものに反応します（「新・発・売」「謹・賀・新・年」のような
-    一語だけのものは、並びと区別できないため対象外です）。カタカナが続く「ア・ラ・カルト」、漢字だけの並び（「市・町・村」「土・日・祝」）、順に並べた選択肢（「ア・イ・ウ」）、音の名前
+    一語だけのものは、並びと区別できないため対象外です。一文字ずつの項目を並べた「加・減・乗・除」「喜・怒・哀・楽」「老・若・男・女」
+    「冠・婚・葬・祭」「兄・弟・姉・妹」も対象外です）。カタカナが続く「ア・ラ・カルト」、漢字だけの並び（「市・町・村」「土・日・祝」）、順に並べた選択肢（「ア・イ・ウ」）、音の名前
     （「ド・レ・ミ」「ド・ミ・ソ」）と、一文字ずつが語の頭文字の標語（「お・か・し・も」「お・は・し・も」
     「い・か・の・お・す・し」「ま・ご・わ・や・さ・し・い」、カタカナの「オ・ハ・シ・モ」「イ・カ・ノ・オ・ス・シ」、空白で区切ったものも）は対象外です。
     """

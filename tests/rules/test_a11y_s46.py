@@ -1,0 +1,33 @@
+"""Red team of a11y.spaced_word (s46): kanji dotted apart, a list of one-letter items or a word spread out."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.conftest import findings_of
+
+
+def _flagged(text: str) -> list[str]:
+    return [text[f.start : f.end] for f in findings_of("a11y.spaced_word", text)]
+
+
+# 「加・減・乗・除」, the four operations of arithmetic, warned as a word (加減 and 乗除 are acts), and the idioms made of
+# one-letter items as well (「喜・怒・哀・楽」「老・若・男・女」 …); each letter is an item, as in 「陸 海 空」, and they are
+# silent now.
+@pytest.mark.parametrize("text", [
+    "算数の加・減・乗・除を復習します",
+    "加・減・乗・除の計算ドリルを配布します",
+    "加 減 乗 除の計算ドリルを配布します",
+    "喜・怒・哀・楽を表現するワークショップ",
+    "老・若・男・女どなたでも参加できます",
+    "冠・婚・葬・祭のマナー講座",
+    "兄・弟・姉・妹で参加できます",
+    "市・町・村の担当者会議",
+    "都・道・府・県の窓口一覧",
+    "陸・海・空の自衛隊が参加します",
+    "心・技・体を鍛える剣道教室",
+    "国・県・市の補助金を活用します",
+    "日・米・中の交流会",
+])
+def test_one_letter_items_dotted_apart_are_a_list(text: str) -> None:
+    assert _flagged(text) == [], text
