@@ -438,7 +438,13 @@ def _dotted_kanji_word(letters: str) -> bool:
         if len(stem) == 1 and stem[0].pos3 == _ACT and stem[0].end - stem[0].start >= 2:
             return True
     words = analyzer.tokenize(letters)
-    return len(words) >= 2 and all(w.end - w.start >= 2 for w in words) and any(w.pos3 == _ACT for w in words)
+    if len(words) >= 2 and all(w.end - w.start >= 2 for w in words) and any(w.pos3 == _ACT for w in words):
+        return True
+    # One word of the dictionary whose shortest units are a word of two letters or more and the rest (「新発売」: 新 and
+    # 発売; 「謹賀新年」: 謹賀 and 新年; 「感謝祭」), spread out to look festive. A list's word is one-letter units
+    # (「市町村」「陸海空」「都道府県」 are one unit each, 「心技体」 心, 技 and 体).
+    units = analyzer.short_units(letters) if len(words) == 1 else None
+    return units is not None and len(units) >= 2 and any(len(u) >= 2 for u in units)
 
 
 @rule(
@@ -472,9 +478,10 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     文字の間に「・」を入れたもの（「お・知・ら・せ」「【セ・ー・ル】」「ご・案・内」、前後に続く文字のあるカタカナの
     「冬のセ・ー・ル開催中」「カ・フ・ェ営業中」）も、一文字ずつ区切って読まれるので
     見つけます。漢字だけを区切ったものは、「募・集・中」「受・付・中」（「募集」「受付」のような語に「中」）や「開・催・決・定」
-    「入・場・無・料」（二文字以上の語が二つ）のように語として読めるものに反応します（「新・発・売」「謹・賀・新・年」のような
-    一語だけのものは、並びと区別できないため対象外です。一文字ずつの項目を並べた「加・減・乗・除」「喜・怒・哀・楽」「老・若・男・女」
-    「冠・婚・葬・祭」「兄・弟・姉・妹」も対象外です）。カタカナが続く「ア・ラ・カルト」、漢字だけの並び（「市・町・村」「土・日・祝」）、順に並べた選択肢（「ア・イ・ウ」）、音の名前
+    「入・場・無・料」（二文字以上の語が二つ）、「新・発・売」「謹・賀・新・年」「感・謝・祭」（辞書で一語になり、「発売」「新年」の
+    ような二文字以上の語を含むもの）のように語として読めるものに反応します（一文字ずつの項目でできた語の「市・町・村」「陸・海・空」
+    「都・道・府・県」と、一文字ずつの項目を並べた「加・減・乗・除」「喜・怒・哀・楽」「老・若・男・女」「冠・婚・葬・祭」
+    「兄・弟・姉・妹」は対象外です）。カタカナが続く「ア・ラ・カルト」、漢字だけの並び（「市・町・村」「土・日・祝」）、順に並べた選択肢（「ア・イ・ウ」）、音の名前
     （「ド・レ・ミ」「ド・ミ・ソ」）と、一文字ずつが語の頭文字の標語（「お・か・し・も」「お・は・し・も」
     「い・か・の・お・す・し」「ま・ご・わ・や・さ・し・い」、カタカナの「オ・ハ・シ・モ」「イ・カ・ノ・オ・ス・シ」、空白で区切ったものも）は対象外です。
     """

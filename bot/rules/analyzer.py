@@ -156,3 +156,14 @@ def tokenize(text: str) -> list[Token]:
         skip = _readings(ms) if any(b in chunk for b in _OPEN) else set()
         tokens.extend(_token(m, base + offset, surface) for k, (offset, m, surface) in enumerate(ms) if k not in skip)
     return tokens
+
+
+def short_units(word: str) -> list[str] | None:
+    """The shortest units (Sudachi's split mode A) of ``word`` when the dictionary reads it whole as one morpheme
+    (「新発売」: 新, 発売; 「市町村」: itself, one unit); None when it is read as several."""
+    from sudachipy import SplitMode
+
+    ms = _get_tokenizer().tokenize(word)
+    if len(ms) != 1:
+        return None
+    return [u.surface() for u in ms[0].split(SplitMode.A)] or [ms[0].surface()]

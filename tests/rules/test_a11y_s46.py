@@ -31,3 +31,19 @@ def _flagged(text: str) -> list[str]:
 ])
 def test_one_letter_items_dotted_apart_are_a_list(text: str) -> None:
     assert _flagged(text) == [], text
+
+
+# 「新・発・売」「謹・賀・新・年」 passed, the dictionary reading each as one word like 「市町村」, while 「開・催・決・定」 warned;
+# read 「しん、はつ、ばい」 they lose their word as much. One word whose shortest units hold a word of two letters or more
+# (新 and 発売, 謹賀 and 新年) is a word spread out now.
+@pytest.mark.parametrize(("text", "spread"), [
+    ("【新・発・売】上越産コシヒカリのパックご飯", "新・発・売"),
+    ("謹・賀・新・年\n本年もよろしくお願いいたします", "謹・賀・新・年"),
+    ("【感・謝・祭】今年も開催します", "感・謝・祭"),
+    ("新・登・場！上越市のオリジナルグッズ", "新・登・場"),
+    ("臨・時・休・業のお知らせ", "臨・時・休・業"),
+    ("年・末・年・始の休館日", "年・末・年・始"),
+    ("開・催・決・定！", "開・催・決・定"),
+])
+def test_one_word_spread_with_dots_warns(text: str, spread: str) -> None:
+    assert _flagged(text) == [spread], text
