@@ -291,6 +291,22 @@ _SPACED_HEADING = re.compile(
 )
 
 
+# A heading's bracket holding two letters spaced apart and nothing else (「【重 要】」「【速 報】」「【注 意】」「【訂 正】」),
+# the label of a disaster or a correction notice, as often as the event's details' 「【会 場】」.
+_OPENERS, _CLOSERS = "【〔［", "】〕］"
+
+
+def _bracketed_word(text: str, m: re.Match[str], word: str) -> bool:
+    """Whether the two spaced letters of a _SPACED_HEADING match are all its bracket holds and one word of the
+    dictionary, not a name (「【林 功】」)."""
+    opener = m.group().lstrip(_GAP_CHARS)[:1]
+    closer = text[m.end(1) : m.end(1) + 4].lstrip(_GAP_CHARS)[:1]
+    if not opener or opener not in _OPENERS or not closer or closer not in _CLOSERS or _one_letter_items(word):
+        return False  # 「【土 日】」: two items
+    words = analyzer.tokenize(word)
+    return len(words) == 1 and words[0].pos in ("名詞", "形状詞") and words[0].pos2 != "固有名詞" and not words[0].oov
+
+
 # やさしい日本語 is written with a space between words (分かち書き), so a particle and a one-letter
 # noun stand alone: 「ごみ の ひ は げつようび です」「あつい ひ は き を つけて」. Such a run is words when
 # each space has a particle on one side and the words around it are spaced too; 「ゆ き が ふります」
@@ -459,7 +475,9 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     """見た目をそろえるために文字の間に入れた空白（「お 知 ら せ」「日　時：」）を見つけます。
     コロンの代わりに空白や【】で区切った見出しや、1行に見出しだけを置いたもの（「■日　時　6月21日」
     「【会　場】市民プラザ」「■日　時」の次の行に日付）も、
-    日時・会場・内容・対象・定員・費用など、お知らせの項目の見出しの語なら見つけます。二つ続けた空白（「お  知  ら  せ」）や、
+    日時・会場・内容・対象・定員・費用など、お知らせの項目の見出しの語なら見つけます。
+    行の初めの括弧に空白で離した二文字だけを入れた見出し（「【重 要】」「【速 報】」「【注 意】」「【訂 正】」）も、一語なら見つけます
+    （名前や地名の「【林 功】」「【上 越】」、項目の「【土 日】」は対象外です）。二つ続けた空白（「お  知  ら  せ」）や、
     ワープロやウェブページから貼り付けると入る空白（ノーブレークスペースなど）も同じです。
 
     美祢市 5(2)イ（ウェブアクセシビリティ）。読み上げソフトは「お、し、ら、せ」と一文字ずつ
@@ -536,7 +554,8 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
                     suggestion=letters,
                 )
     labels = list(_SPACED_LABEL.finditer(doc.text))
-    labels += [m for m in _SPACED_HEADING.finditer(doc.text) if _GAP_RE.sub("", m.group(1)) in _HEADING_WORDS]
+    labels += [m for m in _SPACED_HEADING.finditer(doc.text)
+               if (word := _GAP_RE.sub("", m.group(1))) in _HEADING_WORDS or _bracketed_word(doc.text, m, word)]
     for m in labels:
         if m.start(1) in seen:
             continue

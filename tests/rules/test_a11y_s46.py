@@ -47,3 +47,29 @@ def test_one_letter_items_dotted_apart_are_a_list(text: str) -> None:
 ])
 def test_one_word_spread_with_dots_warns(text: str, spread: str) -> None:
     assert _flagged(text) == [spread], text
+
+
+# A heading's bracket with two letters spaced apart (「【重 要】」「【速 報】」, a disaster or correction notice's label)
+# passed, only the event's detail words (「【会 場】」) being read there; read 「じゅう、よう」, it loses its word as
+# 「お 知 ら せ」 does. One word of the dictionary alone in the bracket warns now; a name, a place or two items do not.
+@pytest.mark.parametrize(("text", "spread"), [
+    ("【重 要】大雨警報が発表されました", "重 要"),
+    ("【速 報】避難所を開設しました", "速 報"),
+    ("【注 意】路面凍結", "注 意"),
+    ("【訂 正】昨日の投稿について", "訂 正"),
+    ("〔重 要〕", "重 要"),
+    ("【 緊 急 】", "緊 急"),
+])
+def test_a_word_spaced_alone_in_a_headings_bracket_warns(text: str, spread: str) -> None:
+    assert _flagged(text) == [spread], text
+
+
+@pytest.mark.parametrize("text", [
+    "【林 功】講演会のお知らせ",
+    "【佐 藤】",
+    "【上 越】",
+    "【土 日】開館",
+    "【月 金】",
+])
+def test_a_name_a_place_or_two_items_in_a_headings_bracket_are_silent(text: str) -> None:
+    assert _flagged(text) == [], text
