@@ -281,7 +281,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「年明けは4日（月）から開庁します。5日（土）は混雑が予想されます」は1月5日の曜日の誤りとして知らせます）。「年末年始の休館日：29日（火）～3日（日）」
     「年末年始は28日（月）から」のように年末年始の後の月を書かない日は、15日以降なら12月、14日までなら1月の日として確かめます。
     「成人の日の11日（月）」「成人の日記念式典は10日（日）」「文化の日の3日（火）」のように祝日の名前のすぐ後の月を書かない日は、
-    その祝日の月（投稿日に最も近い年）の日として確かめます（「海の日に向けて、28日（日）に」は対象外です）。「12月の休館日：29日（火）」「12月は5日（土）」
+    その祝日の月（投稿日に最も近い年）の日として確かめます。「出初式は10日（日）」「七草の7日（木）」「鏡開きの11日（月・祝）」
+    「小正月の15日（金）」「節分の3日（水）」も同じく1月・2月の日です（「海の日に向けて、28日（日）に」「成人の日記念式典の申込は
+    18日（金）まで」「出初式の準備のため、8日（火）は」のような、その日より前のことは対象外です。夏に開く町もある成人式は対象外です）。「12月の休館日：29日（火）」「12月は5日（土）」
     「【12月の開館日】」の次の行の「5日（土）」のように、月だけを見出しのように書いた後の日は、その月として確かめます。
     年間の休館日カレンダーのように、年を書かない日付や見出しの月が1〜3か月ずつ順に続くときは、すぐ前の曜日の合った日付の年から
     続けて読みます（12月の次の1月は翌年。12月に書いた「1月：4日（月）」〜「12月：6日（月）」や、行ごとの「1月4日（月）」〜
@@ -1173,7 +1175,13 @@ _HOLIDAY_MONTHS = {
     "成人の日": 1, "建国記念の日": 2, "天皇誕生日": 2, "春分の日": 3, "昭和の日": 4, "憲法記念日": 5, "みどりの日": 5,
     "こどもの日": 5, "海の日": 7, "山の日": 8, "敬老の日": 9, "秋分の日": 9, "スポーツの日": 10, "体育の日": 10,
     "文化の日": 11, "勤労感謝の日": 11,
+    # The days of the year's customs fixed to their month: the fire brigade's new year parade, 七草 (7 January), 鏡開き
+    # (11 January), 小正月 (15 January), 節分 (3 February). Not 成人式, held in summer in snowy towns.
+    "出初式": 1, "七草": 1, "鏡開き": 1, "小正月": 1, "節分": 2,
 }
+# Between the name and the day, words of something done before the day, in another month as often (「成人の日記念式典の
+# 申込は20日（金）まで」「出初式の準備のため、8日（火）は」).
+_BEFORE_THE_DAY = re.compile(r"申込|申し込|受付|締切|募集|準備|練習|予行|リハーサル|打合|打ち合")
 _HOLIDAY_BEFORE = re.compile(
     "(?P<h>" + "|".join(_HOLIDAY_MONTHS) + r")(?P<between>[^0-9。、！？!?\n~〜～にをま前後]{0,6})[、,]?\s*+$"
 )
@@ -1183,10 +1191,12 @@ _HOLIDAY_WITHIN = 20
 def _holiday_month(norm: str, m: re.Match[str]) -> int | None:
     """The month of the holiday named just before the day-only date ``m`` (_HOLIDAY_BEFORE), if one is."""
     begin = max(0, m.start() - _HOLIDAY_WITHIN)
-    if "日" not in norm[begin : m.start()]:
+    if not any(w in norm[begin : m.start()] for w in ("日", "式", "草", "開", "正月", "節分")):
         return None
     found = _HOLIDAY_BEFORE.search(norm, begin, m.start())
-    return _HOLIDAY_MONTHS[found.group("h")] if found is not None else None
+    if found is None or _BEFORE_THE_DAY.search(found.group("between")):
+        return None
+    return _HOLIDAY_MONTHS[found.group("h")]
 
 
 def _months_from(today: date, k: int) -> tuple[int, int]:

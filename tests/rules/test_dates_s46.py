@@ -136,3 +136,29 @@ def test_a_day_a_sentence_after_a_new_year_day_and_near_it_is_januarys(text: str
 ])
 def test_a_day_a_sentence_after_a_new_year_day_right_in_its_month_is_silent(text: str) -> None:
     assert _said(text) == [], text
+
+
+# The days of January's and February's customs (出初式, 七草, 鏡開き, 小正月, 節分) announced a month or two ahead without
+# their month were read in the posting month, the last or the next: posted in November, 「出初式は10日（日）」 was told
+# 10 November and 10 December were a Tuesday and a Thursday. They are their month's days now, as a holiday's; what is
+# done before the day (an application, the preparations) is read as before.
+@pytest.mark.parametrize(("text", "now"), [
+    ("出初式は10日（日）午前9時から", NOV),
+    ("七草の7日（木）は七草がゆの会", NOV),
+    ("鏡開きの11日（月・祝）はおしるこ会", NOV),
+    ("小正月の15日（金）にどんど焼き", NOV),
+    ("節分の3日（水）は豆まき会", DEC),
+    # December's: 18 December is a Friday, 8 December a Tuesday.
+    ("成人の日記念式典の申込は18日（金）まで", DEC),
+    ("出初式の準備のため、8日（火）は訓練を行います", DEC),
+])
+def test_a_day_after_a_months_custom_is_in_its_month(text: str, now: datetime) -> None:
+    assert _said(text, now) == [], text
+
+
+@pytest.mark.parametrize(("text", "now", "says"), [
+    ("出初式は10日（土）午前9時から", NOV, "2027年1月10日は日曜日です"),
+    ("節分の3日（木）は豆まき会", DEC, "2027年2月3日は水曜日です"),
+])
+def test_a_wrong_weekday_after_a_months_custom_is_told_in_its_month(text: str, now: datetime, says: str) -> None:
+    assert [m[: len(says)] for m in _said(text, now)] == [says], _said(text, now)
