@@ -277,7 +277,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
 
     上越市 5(3) はプライバシー権・個人情報への配慮を求めています。携帯番号は職員個人や住民の
     番号であることが多く、一度公開すると削除できません。ハイフン（ー－‐−― など全角・半角の別を
-    問わず）、ハイフンの代わりの「〜」「～」「_」、ピリオド、スラッシュ、中黒（・）、空白、括弧、区切りなし、全角数字、漢数字（〇九〇－一二三四－…、〇の代わりに○や「零」を使った「零九零-1234-5678」、算用数字と混ぜた「090-一二三四-五六七八」も）、0 を読みどおり「ゼロ」と書いた番号（「ゼロ九ゼロ-1234-5678」「ゼロハチゼロ-1234-5678」、中黒で区切った「ゼロ・キュウ・ゼロ-1234-5678」も。「殺処分ゼロ」「ゼロ歳児」のような語は対象外です）、国番号付き
+    問わず）、ハイフンの代わりの「〜」「～」「_」、ピリオド、スラッシュ、中黒（・）、空白、括弧、区切りなし、全角数字、漢数字（〇九〇－一二三四－…、〇の代わりに○や「零」を使った「零九零-1234-5678」、算用数字と混ぜた「090-一二三四-五六七八」も）、0 を読みどおり「ゼロ」と書いた番号（「ゼロ九ゼロ-1234-5678」「ゼロハチゼロ-1234-5678」、中黒で区切った「ゼロ・キュウ・ゼロ-1234-5678」も。「殺処分ゼロ」「ゼロ歳児」のような語は対象外です）、数字をすべてひらがなやカタカナで読みどおりに書いた番号（「ぜろきゅうぜろ いちにさんよん ごろくななはち」「まるきゅうまる、いちにさんし、ごろくしちはち」「ぜろきゅうぜろ-1234-5678」。ゼロ・れい・まるで始まり、携帯の番号の形になるものに限ります）、国番号付き
     （+81 90-…、(+81) 90-…、「+」を省いた 81-90-…・81 90 …）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）や、PDF から写して2行に分かれた番号（「090-1234」の次の行に「5678」だけ）でも、1桁ずつ枠のある様式から写した番号（「0 9 0 1 2 3 4 5 6 7 8」）でも、表計算ソフトが先頭の0を落とした「携帯」「電話」の列の番号（「9012345678」）でも、ハイフンで区切った番号の1〜2文字を英字で打ち間違えたもの（0 を O、1 を l や I にした「09O-1234-5678」「090-l234-5678」）でも、読み上げたとおりに「の」でつないだ番号（「090の1234の5678」）でも見つけます（1行に1つずつ並べた「090」「1234」「5678」や、「2025の1234の5678」「3の2の1」のように携帯の番号の形でない数の並び、「商品番号 090-1234-5678-01」「品番 080-1234-5678-A1」のように携帯の番号の形の後にハイフンと2〜3桁の数字（または英大文字と数字）が続いて終わる品番は対象外です。電話・携帯・連絡先などの語の後では、「0901-234-5678」「090 12 34 56 78」のように区切り方を誤った携帯の番号（11桁）も見つけます（「受付番号」などの語の後のものや「台」「件」などの単位が続く数は除きます）。「商品番号 090 1234 5678」「型番：080-1234-5678-A」のように商品番号・製品番号・品番・型番の見出しのすぐ後の番号も対象外です。「090-1234-5678－9時～17時」「090-1234-5678-0120-…」のように受付時間や別の番号が続くものは止めます）。
     外国人住民向けの多言語の投稿に書かれる外国の携帯番号も同じく止めます。国番号付き（中国 +86 138…、
     ベトナム +84 90…、ブラジル +55 11 9…、韓国 +82 10…、フィリピン・台湾・ネパール・インドネシアなど
@@ -319,6 +319,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     spans = {m.span() for m in (*_MOBILE.finditer(numbers), *_BOXED_MOBILE.finditer(numbers), *stripped, *read_out)}
     if spoken:
         spans.update(_spoken_mobiles(numbers))
+    spans.update(_kana_mobiles(numbers))
     spans.update(_regrouped_mobiles(doc, numbers))
     spans.update(_foreign_mobiles(numbers, doc.folded))
     # One number each: 「138 1234 5678」 of 「+86 138 1234 5678」 is the same number read in its domestic form.
@@ -431,6 +432,55 @@ def _spoken_mobiles(numbers: str) -> Iterator[tuple[int, int]]:
         a, b = starts[m.start()], ends[m.end() - 1]
         if "ゼロ" in numbers[a:b]:
             yield a, b
+
+
+# A mobile read out over the phone and typed as heard, every digit a word in hiragana or katakana (「ぜろきゅうぜろ
+# いちにさんよん ごろくななはち」「まるきゅうまる、いちにさんし、…」, or its groups in figures after: 「ぜろきゅうぜろ-1234-5678」):
+# hidden from a search as 「ゼロハチゼロ」 is. Kana digit words are every sentence's particles (「に」「ご」「く」「し」), so only
+# a run that starts with a spelled zero and holds a whole mobile (read by _MOBILE and _SAID_MOBILE) is a number. Read in
+# katakana (hiragana shifted, same offsets); 「ー」 is a hyphen in this view, so 「キュー」 is 「キュ-」.
+_KANA_TO_KATAKANA = str.maketrans({chr(c): chr(c + 0x60) for c in range(ord("ぁ"), ord("ゖ") + 1)})
+_KANA_ZERO = r"ゼロ|レイ|マル"
+_KANA_DIGIT = rf"キュウ|キュ-|キュ|{_KANA_ZERO}|イチ|サン|ヨン|シチ|ロク|ナナ|ハチ|ニ|シ|ゴ|ク"
+_KANA_WORD = re.compile(rf"{_KANA_DIGIT}|[0-9]")
+_KANA_RUN = guard(re.compile(rf"(?:{_KANA_ZERO})(?:[ \t・·、,ノ-]{{0,2}}(?:{_KANA_DIGIT}|[0-9]))+"))
+_KANA_VALUE = {
+    "ゼロ": "0", "レイ": "0", "マル": "0", "イチ": "1", "ニ": "2", "サン": "3", "ヨン": "4", "シ": "4", "ゴ": "5",
+    "ロク": "6", "ナナ": "7", "シチ": "7", "ハチ": "8", "キュウ": "9", "キュ-": "9", "キュ": "9", "ク": "9",
+}
+_KANA_HINT = re.compile(r"ぜろ|れい|まる|ゼロ|レイ|マル")
+# Between the words, 「の」 as read out, and a comma as a group's end (「まるきゅうまる、いちにさんし、…」).
+_KANA_GAP = str.maketrans({"ノ": "の", "、": "-", ",": "-"})
+
+
+def _kana_mobiles(numbers: str) -> Iterator[tuple[int, int]]:
+    """Spans (in ``numbers``) of the mobiles whose digits are spelled out as kana words from their zero on."""
+    if not _KANA_HINT.search(numbers):
+        return
+    kana = numbers.translate(_KANA_TO_KATAKANA)
+    for run in _KANA_RUN.finditer(kana):
+        words = [(m.start(), m.end(), _KANA_VALUE.get(m.group(), m.group())) for m in _KANA_WORD.finditer(kana, *run.span())]
+        # The sentence goes on after the number with a particle that is a digit's word too (「…ななはちにお電話ください」
+        # 「…はちまで」 is no digit, but 「に」 is 2): the run is read without its last word or two as well.
+        for last in range(len(words), max(len(words) - 3, 0), -1):
+            read: list[str] = []
+            starts: list[int] = []
+            ends: list[int] = []
+            pos = words[0][0]
+            for start, end, value in words[:last]:
+                read.append(kana[pos:start].translate(_KANA_GAP))
+                starts.extend(range(pos, start))
+                ends.extend(range(pos + 1, start + 1))
+                read.append(value)
+                starts.extend([start] * len(value))
+                ends.extend([end] * len(value))
+                pos = end
+            said = "".join(read)
+            found = [*_MOBILE.finditer(said), *(m for m in _SAID_MOBILE.finditer(said) if "の" in m.group())]
+            for m in found:
+                yield starts[m.start()], ends[m.end() - 1]
+            if found:
+                break
 
 
 # A warning about a scam that quotes the number it calls from (「090-…から市職員を名乗る不審な電話が

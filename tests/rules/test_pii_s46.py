@@ -1,0 +1,73 @@
+"""The personal-information rules, session 46: pii.phone and pii.address red-teamed with what a city's 広報 staff post
+(honours lists, shelters, venues with rooms, recruiting, fire reports, giveaways) and the homes and mobiles such a post
+may give away.
+
+上越市 5(3), 和気町 個人情報: a resident's mobile spelled out word by word in kana, a flat's room with a full name, a street
+number said in kanji joined by 「の」, a giver's name after a handover place and a resident named on a burning flat's
+floor must be found, while an honours list by town, a hall's room and a company's address stay silent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules import check
+from tests.rules.conftest import CITY_POLICY, ctx
+
+PII = ("pii.phone", "pii.email", "pii.my_number", "pii.card_number", "pii.address")
+
+
+def _pii(text: str) -> list[tuple[str, str]]:
+    return [(f.code, f.excerpt) for f in check(text, ctx(platform="x", policy=CITY_POLICY)) if f.code in PII]
+
+
+# A mobile read out over the phone and typed as heard, every digit a word in hiragana or katakana (「ぜろきゅうぜろ
+# いちにさんよん ごろくななはち」), hides it from a search as the ゼロ of 「ゼロハチゼロ-1234-5678」 does: eleven digit words
+# in a mobile's shape are nothing else. 0 is ぜろ, れい or まる; 4 し or よん; 7 しち or なな; 9 く or きゅう.
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("連絡先：ぜろきゅうぜろ いちにさんよん ごろくななはち", "ぜろきゅうぜろ いちにさんよん ごろくななはち"),
+        ("ぜろきゅうぜろ-いちにさんよん-ごろくななはち", "ぜろきゅうぜろ-いちにさんよん-ごろくななはち"),
+        ("ゼロキュウゼロ イチニサンヨン ゴロクナナハチ", "ゼロキュウゼロ イチニサンヨン ゴロクナナハチ"),
+        ("れいはちれい いちにさんよん ごろくななはち までお電話ください", "れいはちれい いちにさんよん ごろくななはち"),
+        ("まるきゅうまる、いちにさんし、ごろくしちはち", "まるきゅうまる、いちにさんし、ごろくしちはち"),
+        ("ぜろきゅうぜろ-1234-5678に電話してね", "ぜろきゅうぜろ-1234-5678"),
+        ("携帯はぜろななぜろのいちにさんよんのごろくななはちです", "ぜろななぜろのいちにさんよんのごろくななはち"),
+        ("ぜろきゅうぜろ いちにさんよん ごろくななはちにお電話ください", "ぜろきゅうぜろ いちにさんよん ごろくななはち"),
+    ],
+)
+def test_a_mobile_spelled_out_in_kana_is_found(text: str, number: str) -> None:
+    found = [f for f in check(text, ctx(platform="x", policy=CITY_POLICY)) if f.code in PII]
+    assert [(f.code, text[f.start : f.end]) for f in found] == [("pii.phone", number)]
+
+
+# Kana digit words are every sentence's particles and words (「に」「ご」「く」「し」): only the whole of a mobile's shape,
+# from its spelled zero, is a number.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ゼロカーボンシティ上越、きゅうきゅう車の適正利用にご協力ください",
+        "まるごと上越、にぎわいのまちづくり",
+        "れいわ7ねん　きゅうにさんがつ",
+        "ぜろさいじ　いちにちごはん",
+        "ゼロキュウゼロ イチニサン",
+        "ぜろきゅうぜろ いちにさんよん ごろくなな",
+        "ぜろきゅうぜろ ぜろにさんよん ごろくななはち",
+    ],
+)
+def test_kana_words_not_in_a_mobiles_shape_are_silent(text: str) -> None:
+    assert _pii(text) == []
+
+
+# A long paste of spelled digits is one run: read once, whatever its length.
+@pytest.mark.parametrize("shape", ["ぜろきゅうぜろ いち", "ぜろ", "まる、", "ぜろきゅうぜろ いちにさんよん ごろくななはちに"])
+def test_spelled_digits_stay_linear_on_a_long_paste(shape: str) -> None:
+    from bot.rules import pii
+    from bot.rules.model import RuleOptions
+    from bot.rules.text import Document
+    from tests.conftest import assert_stays_linear, repeated_to
+
+    docs = {text: Document(text) for text in (repeated_to(shape, n) for n in (10_000, 40_000))}
+    policy = ctx(platform="x", policy=CITY_POLICY)
+    assert_stays_linear(lambda text: sum(1 for _ in pii.phone(docs[text], policy, RuleOptions())), shape)
