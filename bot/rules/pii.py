@@ -2343,7 +2343,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     「五智2丁目3番4号 メゾン五智102」）は、個人の名前がなくても住まいとして反応します（コーポ・ハイツ・アパート・マンション・メゾン・
     レジデンス・ハイム・荘など住まいを示す名前に限ります。「市営住宅」「入居者募集」「空室」や、店・事務所・教室・民泊などの文の部屋、
     「本町ビル101号室」「市民プラザ 201号室」、「ハイツ本町1階」「コーポ上越 2F」のような階（店・医院・事務所などが階で書きます）、「ハイツ本町 2024」のような年は対象外です）。
-    番地がなくても、アパート・マンションの名前と階や部屋番号に個人の名前が続くもの（「ハイツ本町 3階の山田さん」「コーポ上越2Fの佐藤まで」「ハイツ本町 3階に住む山田さん」「コーポ上越 203 山田さん」「コーポ上越の203号室の山田さん」「メゾン五智 B-102 山田様」）は、建物の名前から住まいが分かるので知らせます（「ハイツ本町 2024」のような年、「ハイツ本町 2階 集会室」「ホテルパレス上越 2階の山田様」「パレス上越 3階の山田様ご一行」「パレス上越 3階 山田様・佐藤様ご両家 結婚披露宴」「近所のアパートの2階の山田さん」のように、人の名前がないもの、店やホテル・式場などの階、「ご一行」「ご一同」のような団体、名前のない建物は対象外です）。
+    番地がなくても、アパート・マンションの名前と階や部屋番号に個人の名前が続くもの（「ハイツ本町 3階の山田さん」「コーポ上越2Fの佐藤まで」「ハイツ本町 3階に住む山田さん」「コーポ上越 203 山田さん」「コーポ上越の203号室の山田さん」「メゾン五智 B-102 山田様」、部屋番号の後に敬称なしで姓と名を書いた「コーポ上越 203号 山田太郎」「メゾン五智 102 佐藤花子」）は、建物の名前から住まいが分かるので知らせます（「ハイツ本町 2024」のような年、「ハイツ本町 2階 集会室」「ホテルパレス上越 2階の山田様」「パレス上越 3階の山田様ご一行」「パレス上越 3階 山田様・佐藤様ご両家 結婚披露宴」「近所のアパートの2階の山田さん」「ハイツ本町 3階 山田太郎」「コーポ上越 203号室 山田太郎法律事務所」のように、人の名前がないもの、階の後の敬称のない名前や事務所などの名前、店やホテル・式場などの階、「ご一行」「ご一同」のような団体、名前のない建物は対象外です）。
     会場・施設の住所や、「小林古径記念美術館（本城町7-7）」「町家交流館高田小町（本町6-3-5）」のような人名の付いた施設名は対象外です。
     「1日2ー3回」「徒歩3ー4分」「要介護3ー5」「本町1-3丁目」のような回数・程度・丁目の範囲も対象外です。
     「別紙 1-2-3 山田花子様」「整理券 12-3-4 山田様」「締切 12-1-31 山田花子」「第3回 2-1-1 山田花子さん」のように、町名でない語の後に空白を置いて続く数字も住所ではないので対象外です（「旭 1-2-3」「緑 1-2-3」「大手 2-3-4」のような「町」の付かない一文字などの町名や、「昭和 3-4-5 山田花子様」「平成 2-3-4」のように町名にもある元号（「昭和 3-4-5生」のような生年月日、「平成 15-4-1 山田太郎（入庁）」「生年月日：昭和 30-5-1 山田花子」のように同じ行に入庁・生年月日・享年などの日付の語があるものと、「令和 7-12-1」は日付として除きます）、「住所：」の後の語に続くものは住所として読みます。「図 1-2-3」「表 1-2-3」「班」「席」や季節・曜日の一文字は除きます）。
@@ -2491,17 +2491,40 @@ _ROOM_MESSAGE = (
 )
 
 
+# A room's number with a full name after it and no honorific (「コーポ上越 203号 山田太郎」「メゾン五智 102 佐藤花子」), as a
+# list or an address label gives the resident: the door and who is behind it, as with 「さん」. A floor's is not read so
+# (a shop's or a hall's floor and its staff), nor a full name glued to a noun (「山田太郎税理士事務所」).
+_ROOM_NAME_GAP = re.compile(r"[ \t]*(?:の[ \t]*)?")
+
+
+def _full_name_at(doc: Document, pos: int) -> bool:
+    """Whether a full name (a family and a given name) starts at normalised offset ``pos`` and ends a word there."""
+    k = doc.token_bounds[0].get(doc.span(pos, pos + 1)[0]) if pos < len(doc.norm) else None
+    if k is None:
+        return False
+    for i, j in doc.person_names(doc.span(pos, min(len(doc.norm), pos + 12))):
+        if i != k:
+            continue
+        toks = doc.tokens
+        glued = j < len(toks) and toks[j].pos in ("名詞", "接尾辞") and toks[j].start == toks[j - 1].end
+        return sum(map(is_person_name, toks[i:j])) >= 2 and not glued
+    return False
+
+
 def _flat_floors(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
     seen: _SentenceCache = {}
     for m in _FLAT_FLOOR.finditer(norm):
         who = _FLOOR_RESIDENT.match(norm, m.end())
         if who is None:
-            continue
-        name = doc.span(*who.span(1))
-        toks = [doc.tokens[i] for i in doc.token_range(name)]
-        if not toks or toks[-1].end != name[1] or not all(map(is_person_name, toks)):
-            continue
+            gap = _ROOM_NAME_GAP.match(norm, m.end())
+            if not (m["room"] and gap is not None and _full_name_at(doc, gap.end())):
+                continue
+        else:
+            name = doc.span(*who.span(1))
+            toks = [doc.tokens[i] for i in doc.token_range(name)]
+            if not toks or toks[-1].end != name[1] or not all(map(is_person_name, toks)):
+                continue
         start = m.start()
         while start > 0 and _PLACE_CHAR.match(norm, start - 1):
             start -= 1  # the building's name before its kind (「グランドマンション」「上越ハイツ」)

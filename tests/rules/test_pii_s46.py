@@ -71,3 +71,36 @@ def test_spelled_digits_stay_linear_on_a_long_paste(shape: str) -> None:
     docs = {text: Document(text) for text in (repeated_to(shape, n) for n in (10_000, 40_000))}
     policy = ctx(platform="x", policy=CITY_POLICY)
     assert_stays_linear(lambda text: sum(1 for _ in pii.phone(docs[text], policy, RuleOptions())), shape)
+
+
+# A room's number with a full name after it, no honorific (「コーポ上越 203号 山田太郎」), as a list or an address label
+# gives the resident, is the door and who is behind it, as 「コーポ上越 203 山田さん」 has warned since session 45.
+@pytest.mark.parametrize(
+    ("text", "flat"),
+    [
+        ("コーポ上越 203号 山田太郎", "コーポ上越 203号"),
+        ("コーポ上越 203号室 山田太郎（80）", "コーポ上越 203号室"),
+        ("メゾン五智 102 佐藤花子", "メゾン五智 102"),
+        ("見守り対象：ハイツ本町 201号 佐藤 花子", "ハイツ本町 201号"),
+        ("コーポ上越の203号室 山田太郎", "コーポ上越の203号室"),
+    ],
+)
+def test_a_full_name_after_a_flats_room_warns(text: str, flat: str) -> None:
+    assert _pii(text) == [("pii.address", flat)]
+
+
+# A floor with a name is a shop's, a hall's or an office's as often, and a name glued to a noun is a business; a room let
+# or a hall's room names no resident.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "コーポ上越 2F 山田太郎税理士事務所",
+        "ハイツ本町 3階 山田太郎",
+        "コーポ上越 203号室 山田太郎法律事務所",
+        "【入居者募集】ハイツ本町 201号室 家賃4万円 担当 山田太郎",
+        "市民プラザ 201号室 講師 山田太郎",
+        "コーポ上越 203号 大島",
+    ],
+)
+def test_a_name_after_a_floor_or_a_business_room_is_silent(text: str) -> None:
+    assert _pii(text) == []
