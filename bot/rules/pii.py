@@ -1744,12 +1744,15 @@ _ADDRESS = re.compile(
     # The groups joined by 「の」, as the number is said (「本町3の4の5の山田さん宅」): three of them, after the town's name.
     # Not an ordinal's (「第1の2の3」) nor a count's (「3の2の5人」).
     r"|[一-龯]{1,6}(?<!第)[0-9]{1,2}の[0-9]{1,4}の[0-9]{1,4}(?![0-9]|の[0-9]|[ \t]*(?:人|名|回|組|年|歳|才|位|点))"
+    # The same in kanji digits (「本町三の四の五 山田花子様」), as a number read out is written down.
+    rf"|[一-龯]{{1,6}}(?<!第){_K}{{1,3}}の{_K}{{1,4}}の{_K}{{1,4}}(?!{_K}|の{_K}|[ \t]*(?:人|名|回|組|年|歳|才|位|点))"
     rf"|{_K}+丁目\s*+{_K}+(?:番地?|-)\s*+(?:{_K}+号?)?|{_K}+番地|{_K}+番\s*+{_K}+号)"
 )
 # What every _ADDRESS match contains, found in one cheap pass: most drafts have no address, and
 # _ADDRESS's optional place-name prefix makes it slow to try at every position.
 _ADDRESS_HINT = re.compile(
     rf"[0-9](?:丁目|番)|[一-龯][0-9]+[-の][0-9]|[一-龯][ \t][0-9]{{1,2}}-[0-9]+-[0-9]|大字|{_K}(?:丁目|番地|番\s*+{_K}+号)"
+    rf"|{_K}の{_K}+の{_K}"
 )
 # 「1日2-3回」「徒歩3ー4分」「小学1ー3年生」「要介護3ー5の方」 near 自宅 are ranges of a count or
 # a grade (IMEs type 「ー」 between them as often as 「～」), not a street number.
@@ -2123,11 +2126,16 @@ def _people(doc: Document) -> list[tuple[int, int]]:
 _PLACE_CHAR = re.compile(r"[一-龯々〆ヶァ-ヺー]")
 
 
+_KANJI_SAID_END = re.compile(rf"{_K}{{1,3}}の{_K}{{1,4}}の{_K}{{1,4}}$")
+
+
 def _street(norm: str, a: int, b: int) -> int:
     """Where the address matched at `a`–`b` really starts: the place name (kanji or katakana)
     right before its first number. _ADDRESS's optional prefix also takes the words before it
     (「落とし物は本町…」「レルヒさんが春日山町…」)."""
     first_digit = next((i for i in range(a, b) if norm[i].isdigit()), b)
+    if first_digit == b and (said := _KANJI_SAID_END.search(norm, a, b)) is not None:
+        first_digit = said.start()  # 「本町三の四の五」: the walk back stops at 「の」, so it starts at the first group
     start = first_digit
     if start - 1 > a and norm[start - 1] in " \t" and _PLACE_CHAR.match(norm, start - 2):
         start -= 1  # 「本町 3-4-5」
@@ -2332,7 +2340,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     「山田花子ちゃん（8歳）のおうちは本町3丁目4番5号です」）に反応します。子どもの名前と学年・住まいが分かると、通学路や一人でいる
     時間まで知られるおそれがあるためです（「山田花子さん（高田小6年）の作品は本町3-4-5の市民ギャラリーで」のような会場の住所は対象外です）。
     部屋番号まで書いた住所（「本町3-5-12-101」「本町3丁目5番地12-101」）、番地の後の数字も漢数字で書いた住所（「本町三丁目五番地十二」）、
-    番地のない「大字」の住所（「大字土橋1234」）、数字を「の」でつないだ住所（「本町３の４の５の山田さん宅」）も同じです。
+    番地のない「大字」の住所（「大字土橋1234」）、数字を「の」でつないだ住所（「本町３の４の５の山田さん宅」、漢数字の「本町三の四の五 山田花子様」も。「三の丸」「四の五の言わず」や「第一の二の三」は対象外です）も同じです。
     「わたしの実家は本町3-4-5です」「我が家（本町3-4-5）」「うちの住所は」「実家：」のように住所のすぐ前に自分の家と書いたものと、
     「本町3-4-5に住む80代の女性」「本町3-4-5に暮らす80代の夫婦」「本町3-4-5で一人暮らしの80代女性」「本町3-4-5在住の70代女性」のように住所のすぐ後に住んでいると書いたものや「本町3-4-5の70代女性が」「本町3-4-5の女性（82）が」「本町3-4-5の無職、山田花子さん（82）」「本町3-4-5在住、無職、山田太郎（70）」のように年代や年齢と書いたもの、「連絡先：本町3丁目4番5号 山田」「本町3-4-5 佐藤まで」「受取場所：本町3-4-5 佐藤」のように
     連絡先・送り先や譲る品の受取場所・引き取り場所の住所や「まで」「宛」の前、「本町3-4-5 佐藤宅」のように名字に「宅」を付けたもの、部屋番号の後、迷子のペットや里親募集・拾得物の知らせで、住所のすぐ後に名字だけを書いて行や文を終えたものも、住まいとして反応します（「我が家の防災講座（会場 本町3-4-5 …）」

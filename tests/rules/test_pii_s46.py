@@ -104,3 +104,47 @@ def test_a_full_name_after_a_flats_room_warns(text: str, flat: str) -> None:
 )
 def test_a_name_after_a_floor_or_a_business_room_is_silent(text: str) -> None:
     assert _pii(text) == []
+
+
+# A street number said in kanji digits joined by 「の」 (「本町三の四の五 山田花子様」), as 「本町3の4の5」 has warned: a number
+# read out and written down.
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("本町三の四の五 山田花子様", "本町三の四の五"),
+        ("本町三の四の五の山田さん宅", "本町三の四の五"),
+        ("落とし物は仲町四の五の六の佐藤さん宅でお預かりしています", "仲町四の五の六"),
+        ("当選者：大手町二の十二の三 鈴木一郎様", "大手町二の十二の三"),
+    ],
+)
+def test_a_street_number_in_kanji_joined_by_no_warns(text: str, address: str) -> None:
+    assert _pii(text) == [("pii.address", address)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【歴史】三の丸・二の丸・本丸跡を巡るウォーキング 講師 山田太郎さん",
+        "四の五の言わずに参加しよう！山田さんより",
+        "体操は一の二の三で跳びます。指導：山田花子さん",
+        "第一の二の三 山田花子様",
+        "会場：本町三の四の五 市民プラザ",
+        "本町三の四の五人組 山田さん",
+    ],
+)
+def test_kanji_digits_joined_by_no_that_are_no_home_are_silent(text: str) -> None:
+    assert _pii(text) == []
+
+
+@pytest.mark.parametrize("shape", ["本町三の四の五の山田さん宅、", "三の四の", "コーポ上越 203号 山田太郎、"])
+def test_the_new_address_readings_stay_linear_on_a_long_paste(shape: str) -> None:
+    from bot.rules import pii
+    from bot.rules.model import RuleOptions
+    from bot.rules.text import Document
+    from tests.conftest import assert_stays_linear, repeated_to
+
+    docs = {text: Document(text) for text in (repeated_to(shape, n) for n in (10_000, 40_000))}
+    for doc in docs.values():
+        assert doc.tokens
+    policy = ctx(platform="x", policy=CITY_POLICY)
+    assert_stays_linear(lambda text: sum(1 for _ in pii.address(docs[text], policy, RuleOptions())), shape)
