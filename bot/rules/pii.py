@@ -1897,6 +1897,7 @@ _CONTACT_BEFORE = re.compile(
 # giver's (「受取場所：本町3-4-5 和田」), in whichever city the post is, though a district may bear the same name (上越市's
 # 高田 or 吉川, and 和田・吉川・柿崎 are common surnames elsewhere). The analyser reads most districts' names as places
 # (大島, 春日, 頸城), and those stay silent; no list of one city's districts decides whose home another city's post gives.
+_HANDOVER_BEFORE = re.compile(rf"{_HANDING_OVER}(?:場所|先)(?:は|:|[ \t])*$")
 _ROOM_IN_ADDRESS = re.compile(r"[0-9]+(?:-[0-9]+){3}$|(?:号|番地?)[0-9]*-[0-9]+$")
 _RESIDENTS_NOTICE = re.compile(r"里親|飼い主|迷子|預か(?:って|り)|保護して|拾い|拾った|落とし物|譲ります|譲渡|お心当たり")
 _NOTICE_BEFORE = 80
@@ -2256,7 +2257,15 @@ def _signed_by_surname(
         return False
     span = doc.span(*m.span(1))
     toks = [doc.tokens[i] for i in doc.token_range(span)]
-    return len(toks) == 1 and toks[0].end == span[1] and is_person_name(toks[0])
+    if len(toks) != 1 or toks[0].end != span[1]:
+        return False
+    # Under a handover place's label the word after the address is the giver's, whatever else the analyser takes it for
+    # (「受取場所：中央1-2-3 大島」「引き取り場所：本町3-4-5 春日」): a district is written before the street number, not after.
+    # Not a station's or a town's whole name (「高田駅」「大島区」), one word to the analyser: where to go.
+    return is_person_name(toks[0]) or (
+        toks[0].pos3 == "地名" and not toks[0].surface.endswith((*_TOWN_SUFFIX, "駅"))
+        and _HANDOVER_BEFORE.search(doc.norm, max(0, street - 12), street) is not None
+    )
 
 
 # Number groups set apart from the word before them by a space are an address only after a town's name (「本町 3-4-5」
@@ -2345,7 +2354,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     「本町3-4-5に住む80代の女性」「本町3-4-5に暮らす80代の夫婦」「本町3-4-5で一人暮らしの80代女性」「本町3-4-5在住の70代女性」のように住所のすぐ後に住んでいると書いたものや「本町3-4-5の70代女性が」「本町3-4-5の女性（82）が」「本町3-4-5の無職、山田花子さん（82）」「本町3-4-5在住、無職、山田太郎（70）」のように年代や年齢と書いたもの、「連絡先：本町3丁目4番5号 山田」「本町3-4-5 佐藤まで」「受取場所：本町3-4-5 佐藤」のように
     連絡先・送り先や譲る品の受取場所・引き取り場所の住所や「まで」「宛」の前、「本町3-4-5 佐藤宅」のように名字に「宅」を付けたもの、部屋番号の後、迷子のペットや里親募集・拾得物の知らせで、住所のすぐ後に名字だけを書いて行や文を終えたものも、住まいとして反応します（「我が家の防災講座（会場 本町3-4-5 …）」
     「実家じまい相談会 会場：…」「…付近に住む方」のように住所と結び付いていないもの、「作家の坂口安吾がかつて本町3-4-5に住んでいた」「坂口安吾が20歳のころまで本町3-4-5に住んでいた」のような歴史上の人物の旧居（「本町3-4-5に住んでいた80代の女性が、かつての同僚を名乗る男に」のように年代や年齢、被害に遭った人として書いた今の住人や、「幼いころから本町3-4-5に住んでいた山田花子さん」のように後に「さん」「様」を付けて書いた人は反応します）、「本町3丁目4番に住む皆様へ」「本町3-4-5在住の方は」「本町3-4-5に暮らす高齢者の皆さんへ」「本町3-4-5在住の女性の皆様へ」「本町3-4-5の20代女性向けセミナー」のような知らせや講座の対象、「ご実家」、「グループホームわが家」「お食事処 わが家」「みんなの実家」のような施設や店の名前、空き家・売却・賃貸の投稿、
-    「木田1-1-3 上越市役所」のように住所の後が施設の名前のもの、「避難所：中央1-2-3 直江津」「バス停 本町3-4-5 高田」「中央1-2-3 直江津へ」のように名字にもある地区の名前を住所の後に書いたもの（「へ」の前の名字は、連絡先の見出しの後や迷子・拾得物の知らせのときに限り反応します。受取場所・引き取り場所の住所の後の語は、地区の名前と同じでも名字として反応します）、「会場：」の住所や店の案内の住所の後の名字は対象外です）。
+    「木田1-1-3 上越市役所」のように住所の後が施設の名前のもの、「避難所：中央1-2-3 直江津」「バス停 本町3-4-5 高田」「中央1-2-3 直江津へ」のように名字にもある地区の名前を住所の後に書いたもの（「へ」の前の名字は、連絡先の見出しの後や迷子・拾得物の知らせのときに限り反応します。受取場所・引き取り場所の住所の後の語は、地区の名前と同じでも、「受取場所：中央1-2-3 大島」のように地名と読める名字でも名字として反応します。「高田駅」「大島区」のような駅や町の名前は除きます）、「会場：」の住所や店の案内の住所の後の名字は対象外です）。
     住所のすぐ後に「の住宅」「の民家」と続く場合（「本町3丁目4番5号の住宅に空き巣が入りました」「本町3-4-5の民家で火災」。「住宅展示場」「住宅相談会」
     「住居表示」のような別の語や、「市営住宅」、空き家（特定空家を含みます）、市有の住宅の売却、賃貸やお試し住宅の投稿は除きます）と、住所のすぐ後にアパート・マンションの名前と部屋番号がある場合（「大手町2-3-4 コーポ上越201号」「仲町4-5-6 グランドマンション505号室」
     「五智2丁目3番4号 メゾン五智102」）は、個人の名前がなくても住まいとして反応します（コーポ・ハイツ・アパート・マンション・メゾン・

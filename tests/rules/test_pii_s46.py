@@ -148,3 +148,37 @@ def test_the_new_address_readings_stay_linear_on_a_long_paste(shape: str) -> Non
         assert doc.tokens
     policy = ctx(platform="x", policy=CITY_POLICY)
     assert_stays_linear(lambda text: sum(1 for _ in pii.address(docs[text], policy, RuleOptions())), shape)
+
+
+# Under a handover place's label the word after the address is the giver's surname, though the analyser reads it as a
+# place (大島, 春日, 頸城 are districts of 上越市 and surnames everywhere): a district is written before the street number.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "受取場所：中央1-2-3 大島",
+        "引き取り場所：本町3-4-5 春日",
+        "【譲ります】子ども用自転車。受け渡し場所：仲町4-5-6 大島",
+        "お渡し場所は本町3-4-5 春日",
+    ],
+)
+def test_a_surname_the_analyser_reads_as_a_place_after_a_handover_place_warns(text: str) -> None:
+    assert [code for code, _ in _pii(text)] == ["pii.address"]
+
+
+# Elsewhere a place's name after an address is its district or its landmark, and under a handover label a facility's
+# common noun or a place of more than one word is where to go.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "避難所：中央1-2-3 大島",
+        "受付場所：中央1-2-3 大島",
+        "受取場所：本町3-4-5 市民プラザ",
+        "受取場所：中央1-2-3 公民館",
+        "受取場所：本町3-4-5 高田駅",
+        "受取場所：本町3-4-5 大島区",
+        "受取場所：木田1-1-3 上越市役所",
+        "連絡先：中央1-2-3 大島区総合事務所",
+    ],
+)
+def test_a_place_after_an_address_is_silent(text: str) -> None:
+    assert _pii(text) == []
