@@ -2360,7 +2360,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     「五智2丁目3番4号 メゾン五智102」）は、個人の名前がなくても住まいとして反応します（コーポ・ハイツ・アパート・マンション・メゾン・
     レジデンス・ハイム・荘など住まいを示す名前に限ります。「市営住宅」「入居者募集」「空室」や、店・事務所・教室・民泊などの文の部屋、
     「本町ビル101号室」「市民プラザ 201号室」、「ハイツ本町1階」「コーポ上越 2F」のような階（店・医院・事務所などが階で書きます）、「ハイツ本町 2024」のような年は対象外です）。
-    番地がなくても、アパート・マンションの名前と階や部屋番号に個人の名前が続くもの（「ハイツ本町 3階の山田さん」「コーポ上越2Fの佐藤まで」「ハイツ本町 3階に住む山田さん」「コーポ上越 203 山田さん」「コーポ上越の203号室の山田さん」「メゾン五智 B-102 山田様」、部屋番号の後に敬称なしで姓と名を書いた「コーポ上越 203号 山田太郎」「メゾン五智 102 佐藤花子」）は、建物の名前から住まいが分かるので知らせます（「ハイツ本町 2024」のような年、「ハイツ本町 2階 集会室」「ホテルパレス上越 2階の山田様」「パレス上越 3階の山田様ご一行」「パレス上越 3階 山田様・佐藤様ご両家 結婚披露宴」「近所のアパートの2階の山田さん」「ハイツ本町 3階 山田太郎」「コーポ上越 203号室 山田太郎法律事務所」のように、人の名前がないもの、階の後の敬称のない名前や事務所などの名前、店やホテル・式場などの階、「ご一行」「ご一同」のような団体、名前のない建物は対象外です）。
+    番地がなくても、アパート・マンションの名前と階や部屋番号に個人の名前が続くもの（「ハイツ本町 3階の山田さん」「コーポ上越2Fの佐藤まで」「ハイツ本町 3階に住む山田さん」「コーポ上越 203 山田さん」「コーポ上越の203号室の山田さん」「メゾン五智 B-102 山田様」、部屋番号の後に敬称なしで姓と名を書いた「コーポ上越 203号 山田太郎」「メゾン五智 102 佐藤花子」、火災や救助の知らせで階の後の同じ行に住人・入居者や「この部屋に住む」人として名前を書いた「グランドマンション上越3階で火災、住人の山田さんが救助されました」。「〇〇マンション」のように名前を〇〇にしたものも）は、建物の名前から住まいが分かるので知らせます（「ハイツ本町 2024」のような年、「ハイツ本町 2階 集会室」「ホテルパレス上越 2階の山田様」「パレス上越 3階の山田様ご一行」「パレス上越 3階 山田様・佐藤様ご両家 結婚披露宴」「近所のアパートの2階の山田さん」「マンション3階で火災、住人の方は全員避難しました」「ハイツ本町 1階 集会所で防災講座。入居者の佐藤さんが講師を務めます」「ハイツ本町 3階 山田太郎」「コーポ上越 203号室 山田太郎法律事務所」のように、人の名前がないもの、階の後の敬称のない名前や事務所などの名前、店やホテル・式場などの階、「ご一行」「ご一同」のような団体、名前のない建物は対象外です）。
     会場・施設の住所や、「小林古径記念美術館（本城町7-7）」「町家交流館高田小町（本町6-3-5）」のような人名の付いた施設名は対象外です。
     「1日2ー3回」「徒歩3ー4分」「要介護3ー5」「本町1-3丁目」のような回数・程度・丁目の範囲も対象外です。
     「別紙 1-2-3 山田花子様」「整理券 12-3-4 山田様」「締切 12-1-31 山田花子」「第3回 2-1-1 山田花子さん」のように、町名でない語の後に空白を置いて続く数字も住所ではないので対象外です（「旭 1-2-3」「緑 1-2-3」「大手 2-3-4」のような「町」の付かない一文字などの町名や、「昭和 3-4-5 山田花子様」「平成 2-3-4」のように町名にもある元号（「昭和 3-4-5生」のような生年月日、「平成 15-4-1 山田太郎（入庁）」「生年月日：昭和 30-5-1 山田花子」のように同じ行に入庁・生年月日・享年などの日付の語があるものと、「令和 7-12-1」は日付として除きます）、「住所：」の後の語に続くものは住所として読みます。「図 1-2-3」「表 1-2-3」「班」「席」や季節・曜日の一文字は除きます）。
@@ -2500,6 +2500,17 @@ _FLOOR_RESIDENT = re.compile(
     r"[ \t]*(?:の|に(?:住む|住んでいる|住んでいた|暮らす|暮らしている)|在住の?)?[ \t]*([一-龯々]{1,4}?)(?:さん|様|氏|宅|まで)"
     r"(?![ \t]*(?:ご|御)?(?:一行|一同))"
 )
+# Or named further on as a resident (「グランドマンション上越3階で火災、住人の山田さんが救助されました」「…3階の一室から出火し、
+# この部屋に住む山田太郎さん（80）が搬送されました」), as a fire or a rescue is reported: the building, its floor and a name
+# give the home as 「3階の山田さん宅」 does. Within the line and a sentence or two; a word of residents alone (「住人の方は全員
+# 避難しました」「住民の皆さんは」) names no one.
+_RESIDENT_LATER = re.compile(
+    r"[^\n]{0,40}?(?:(?:住人|住民|居住者|入居者)(?:の|で(?:ある)?|、)?|に住む|に住んでいる|[にで]暮らす)[ \t]*"
+    r"([一-龯々]{1,7}?)(?:さん|様|氏)(?![ \t]*(?:ご|御)?(?:一行|一同))"
+)
+# Unless the floor is given for a room the residents share (「ハイツ本町 1階 集会所で、入居者の佐藤さんが講師を」): a resident
+# named there does not live on it.
+_SHARED_ROOM = re.compile(r"[ \t]*(?:の[ \t]*)?(?:集会|会議|共用|管理|ロビー|ホール|和室|談話|ラウンジ|エントランス|ゲストルーム)")
 _FLOOR_MESSAGE = (
     "集合住宅の名前と階に個人の名前が並んでいます。本人の了解がない限り、建物の名前や階は掲載しないでください。"
 )
@@ -2528,6 +2539,13 @@ def _full_name_at(doc: Document, pos: int) -> bool:
     return False
 
 
+def _surname_at(doc: Document, span: tuple[int, int]) -> bool:
+    """Whether the normalised ``span`` is a name to the analyser, word for word."""
+    name = doc.span(*span)
+    toks = [doc.tokens[i] for i in doc.token_range(name)]
+    return bool(toks) and toks[-1].end == name[1] and all(map(is_person_name, toks))
+
+
 def _flat_floors(doc: Document) -> Iterator[Hit]:
     norm = doc.norm
     seen: _SentenceCache = {}
@@ -2536,15 +2554,16 @@ def _flat_floors(doc: Document) -> Iterator[Hit]:
         if who is None:
             gap = _ROOM_NAME_GAP.match(norm, m.end())
             if not (m["room"] and gap is not None and _full_name_at(doc, gap.end())):
-                continue
-        else:
-            name = doc.span(*who.span(1))
-            toks = [doc.tokens[i] for i in doc.token_range(name)]
-            if not toks or toks[-1].end != name[1] or not all(map(is_person_name, toks)):
-                continue
+                who = None if _SHARED_ROOM.match(norm, m.end()) else _RESIDENT_LATER.match(norm, m.end())
+                if who is None or not _surname_at(doc, who.span(1)):
+                    continue
+        elif not _surname_at(doc, who.span(1)):
+            continue
         start = m.start()
-        while start > 0 and _PLACE_CHAR.match(norm, start - 1):
-            start -= 1  # the building's name before its kind (「グランドマンション」「上越ハイツ」)
+        while start > 0 and (_PLACE_CHAR.match(norm, start - 1) or norm[start - 1] in "〇○"):
+            # The building's name before its kind (「グランドマンション」「上越ハイツ」), or the 「〇〇」 a draft holds it in
+            # until it is filled in (「〇〇マンション3階の山田さん」): a named building either way.
+            start -= 1
         if start == m.start() and not m["name"].strip():
             continue  # a flat with no name (「近所のアパート2階の山田さん」): no door is given
         sentence = doc.sentence_at(doc.span(start, m.end())[0])

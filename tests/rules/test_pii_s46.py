@@ -136,7 +136,9 @@ def test_kanji_digits_joined_by_no_that_are_no_home_are_silent(text: str) -> Non
     assert _pii(text) == []
 
 
-@pytest.mark.parametrize("shape", ["本町三の四の五の山田さん宅、", "三の四の", "コーポ上越 203号 山田太郎、"])
+@pytest.mark.parametrize(
+    "shape", ["本町三の四の五の山田さん宅、", "三の四の", "コーポ上越 203号 山田太郎、", "ハイツ本町3階で火災、住人の山田"]
+)
 def test_the_new_address_readings_stay_linear_on_a_long_paste(shape: str) -> None:
     from bot.rules import pii
     from bot.rules.model import RuleOptions
@@ -181,4 +183,37 @@ def test_a_surname_the_analyser_reads_as_a_place_after_a_handover_place_warns(te
     ],
 )
 def test_a_place_after_an_address_is_silent(text: str) -> None:
+    assert _pii(text) == []
+
+
+# A fire or a rescue on a named flat's floor with a resident named further on (「グランドマンション上越3階で火災、住人の山田さん
+# が救助されました」) gives the home as 「ハイツ本町 3階の山田さん宅から出火」 does: the building, the floor and the name. Decided
+# silent in session 45; it warns now, the approver checking the resident's consent or leaving the name out.
+@pytest.mark.parametrize(
+    ("text", "flat"),
+    [
+        ("グランドマンション上越3階で火災、住人の山田さんが救助されました", "グランドマンション上越3階"),
+        ("〇〇マンション3階で火災、住人の山田さんが救助されました", "〇〇マンション3階"),
+        ("ハイツ本町3階で火災があり、住人の佐藤花子さん（80）が病院に搬送されました", "ハイツ本町3階"),
+        ("コーポ上越2階の一室から出火し、この部屋に住む山田太郎さん（80）が搬送されました", "コーポ上越2階"),
+        ("メゾン五智 4F で火災がありました。入居者の鈴木様が軽いけがをしました。", "メゾン五智 4F"),
+    ],
+)
+def test_a_resident_named_after_a_flats_floor_in_a_report_warns(text: str, flat: str) -> None:
+    assert _pii(text) == [("pii.address", flat)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【火災】マンション3階で火災が発生しました。住人の方は全員避難しました。",
+        "グランドマンション上越3階で火災、住人の方は全員避難し、けが人はいません",
+        "ハイツ本町2階で火災。住民の皆さんと消防署の山田さんが消火にあたりました",
+        "ハイツ本町 1階 集会所で防災講座。入居者の佐藤さんが講師を務めます",
+        "コーポ上越 1階 集会室にて、居住者の皆様向けの説明会を開きます。担当 山田",
+        "ホテルパレス上越 3階で火災報知器が作動。宿泊者の山田様ほか全員避難",
+        "近所のアパートの2階で火災、住人の山田さんが救助されました",
+    ],
+)
+def test_a_floor_with_no_resident_named_or_a_shared_room_is_silent(text: str) -> None:
     assert _pii(text) == []
