@@ -2237,20 +2237,29 @@ def _sentence_says(doc: Document, pattern: re.Pattern[str], sentence: tuple[int,
     return seen[key]
 
 
+_POSTAL_BEFORE = re.compile(r"(?:〒|郵便番号[ \t:]*)[ \t]*[0-9]{3}-?[0-9]{4}[ \t]*$")
+
+
 def _signed_by_surname(
     doc: Document, street: int, b: int, sentence: tuple[int, int], seen: _SentenceCache
 ) -> bool:
     """Whether the address at normalised offsets [street, b) is signed by a surname alone (_SURNAME_AFTER), not a venue's
     or a shop's (「やまだ食堂 本町3-4-5 高田」: a district the analyser reads as a surname)."""
     m = _SURNAME_AFTER.match(doc.norm, b)
+    if m is None:
+        return False
+    # The label is read before a postal code between it and the address (「送り先：〒943-0832 本町3-4-5 佐藤」), as a
+    # LINE post or an address label writes it.
+    postal = _POSTAL_BEFORE.search(doc.norm, max(0, street - 18), street)
+    label_end = street if postal is None else postal.start()
     if (
-        m is None or _VENUE_BEFORE.search(doc.norm, max(0, street - 16), street)
+        _VENUE_BEFORE.search(doc.norm, max(0, label_end - 16), label_end)
         or _sentence_says(doc, _NOT_A_HOME_FLAT, sentence, seen)
     ):
         return False
     if not (
         (m["to"] or "").lstrip(" \t") in ("まで", "宛", "宛て", "宅")
-        or _CONTACT_BEFORE.search(doc.norm, max(0, street - 12), street)
+        or _CONTACT_BEFORE.search(doc.norm, max(0, label_end - 12), label_end)
         or _ROOM_IN_ADDRESS.search(doc.numview, street, b)
         or _RESIDENTS_NOTICE.search(doc.norm, max(0, street - _NOTICE_BEFORE), street)
     ):
@@ -2264,7 +2273,7 @@ def _signed_by_surname(
     # Not a station's or a town's whole name (「高田駅」「大島区」), one word to the analyser: where to go.
     return is_person_name(toks[0]) or (
         toks[0].pos3 == "地名" and not toks[0].surface.endswith((*_TOWN_SUFFIX, "駅"))
-        and _HANDOVER_BEFORE.search(doc.norm, max(0, street - 12), street) is not None
+        and _HANDOVER_BEFORE.search(doc.norm, max(0, label_end - 12), label_end) is not None
     )
 
 
@@ -2351,7 +2360,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     部屋番号まで書いた住所（「本町3-5-12-101」「本町3丁目5番地12-101」）、番地の後の数字も漢数字で書いた住所（「本町三丁目五番地十二」）、
     番地のない「大字」の住所（「大字土橋1234」）、数字を「の」でつないだ住所（「本町３の４の５の山田さん宅」、漢数字の「本町三の四の五 山田花子様」も。「三の丸」「四の五の言わず」や「第一の二の三」は対象外です）も同じです。
     「わたしの実家は本町3-4-5です」「我が家（本町3-4-5）」「うちの住所は」「実家：」のように住所のすぐ前に自分の家と書いたものと、
-    「本町3-4-5に住む80代の女性」「本町3-4-5に暮らす80代の夫婦」「本町3-4-5で一人暮らしの80代女性」「本町3-4-5在住の70代女性」のように住所のすぐ後に住んでいると書いたものや「本町3-4-5の70代女性が」「本町3-4-5の女性（82）が」「本町3-4-5の無職、山田花子さん（82）」「本町3-4-5在住、無職、山田太郎（70）」のように年代や年齢と書いたもの、「連絡先：本町3丁目4番5号 山田」「本町3-4-5 佐藤まで」「受取場所：本町3-4-5 佐藤」のように
+    「本町3-4-5に住む80代の女性」「本町3-4-5に暮らす80代の夫婦」「本町3-4-5で一人暮らしの80代女性」「本町3-4-5在住の70代女性」のように住所のすぐ後に住んでいると書いたものや「本町3-4-5の70代女性が」「本町3-4-5の女性（82）が」「本町3-4-5の無職、山田花子さん（82）」「本町3-4-5在住、無職、山田太郎（70）」のように年代や年齢と書いたもの、「連絡先：本町3丁目4番5号 山田」「本町3-4-5 佐藤まで」「受取場所：本町3-4-5 佐藤」（見出しと住所の間に郵便番号のある「送り先：〒943-0832 本町3-4-5 佐藤」も）のように
     連絡先・送り先や譲る品の受取場所・引き取り場所の住所や「まで」「宛」の前、「本町3-4-5 佐藤宅」のように名字に「宅」を付けたもの、部屋番号の後、迷子のペットや里親募集・拾得物の知らせで、住所のすぐ後に名字だけを書いて行や文を終えたものも、住まいとして反応します（「我が家の防災講座（会場 本町3-4-5 …）」
     「実家じまい相談会 会場：…」「…付近に住む方」のように住所と結び付いていないもの、「作家の坂口安吾がかつて本町3-4-5に住んでいた」「坂口安吾が20歳のころまで本町3-4-5に住んでいた」のような歴史上の人物の旧居（「本町3-4-5に住んでいた80代の女性が、かつての同僚を名乗る男に」のように年代や年齢、被害に遭った人として書いた今の住人や、「幼いころから本町3-4-5に住んでいた山田花子さん」のように後に「さん」「様」を付けて書いた人は反応します）、「本町3丁目4番に住む皆様へ」「本町3-4-5在住の方は」「本町3-4-5に暮らす高齢者の皆さんへ」「本町3-4-5在住の女性の皆様へ」「本町3-4-5の20代女性向けセミナー」のような知らせや講座の対象、「ご実家」、「グループホームわが家」「お食事処 わが家」「みんなの実家」のような施設や店の名前、空き家・売却・賃貸の投稿、
     「木田1-1-3 上越市役所」のように住所の後が施設の名前のもの、「避難所：中央1-2-3 直江津」「バス停 本町3-4-5 高田」「中央1-2-3 直江津へ」のように名字にもある地区の名前を住所の後に書いたもの（「へ」の前の名字は、連絡先の見出しの後や迷子・拾得物の知らせのときに限り反応します。受取場所・引き取り場所の住所の後の語は、地区の名前と同じでも、「受取場所：中央1-2-3 大島」のように地名と読める名字でも名字として反応します。「高田駅」「大島区」のような駅や町の名前は除きます）、「会場：」の住所や店の案内の住所の後の名字は対象外です）。

@@ -218,3 +218,32 @@ def test_a_resident_named_after_a_flats_floor_in_a_report_warns(text: str, flat:
 )
 def test_a_floor_with_no_resident_named_or_a_shared_room_is_silent(text: str) -> None:
     assert _pii(text) == []
+
+
+# A postal code between the contact's or the handover's label and the address (「送り先：〒943-0832 本町3-4-5 佐藤」), as a
+# LINE post or an address label writes it, leaves the label the address's: the surname after it signs the door.
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("送り先：〒943-0832 本町3-4-5 佐藤", "本町3-4-5"),
+        ("送り先：〒943-0832 上越市本町3-4-5 佐藤", "上越市本町3-4-5"),
+        ("連絡先：〒943-0832 本町3丁目4番5号 山田", "本町3丁目4番5号"),
+        ("【譲ります】ベビーベッド。受取場所：〒９４３－０８３２ 本町3-4-5 佐藤", "本町3-4-5"),
+        ("受取場所：郵便番号 943-0832 中央1-2-3 大島", "中央1-2-3"),
+    ],
+)
+def test_a_surname_after_a_postal_code_and_an_address_under_a_contact_label_warns(text: str, address: str) -> None:
+    assert _pii(text) == [("pii.address", address)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会場：〒943-0832 本町3-4-5 高田",
+        "〒943-8601 上越市木田1-1-3 上越市役所 広報対話課",
+        "LINE登録はこちら。〒943-8601 上越市木田1丁目1番3号 上越市役所",
+        "避難所：〒942-0001 中央1-2-3 直江津",
+    ],
+)
+def test_a_postal_code_before_a_places_address_is_silent(text: str) -> None:
+    assert _pii(text) == []
