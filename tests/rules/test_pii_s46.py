@@ -247,3 +247,33 @@ def test_a_surname_after_a_postal_code_and_an_address_under_a_contact_label_warn
 )
 def test_a_postal_code_before_a_places_address_is_silent(text: str) -> None:
     assert _pii(text) == []
+
+
+# A resident named after a floor is tied to it only by a fire, a rescue or a crime reported between them: otherwise the
+# resident is as often at an event held there. And a full name after a room ends its entry: a word after it makes it an
+# exhibition's or a business's title.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "パレス上越 2階 大ホールで、地域住民の山田太郎さんによる講演会を開きます",
+        "パレス上越 2階で、住民の山田さんによる昔話の会",
+        "【地域の茶の間】ハイツ本町 1階の多目的室で開催。住民の山田さんが手作りのお菓子を用意します",
+        "【防災訓練】グランドマンション上越 3階から避難はしごで降りる訓練。住民の山田さんが参加しました",
+        "コーポ上越 1F で町内会の防犯講座。講師は住人の佐藤さん",
+        "ヴィラ上越 101 山田太郎 作品展",
+    ],
+)
+def test_a_resident_at_an_event_on_a_floor_or_a_title_after_a_room_is_silent(text: str) -> None:
+    assert _pii(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flats"),
+    [
+        ("ハイツ本町3階の一室から出火、住人の山田太郎さん（80）が死亡しました", ["ハイツ本町3階"]),
+        ("メゾン五智 102 佐藤花子、ハイツ本町 201 鈴木一郎", ["メゾン五智 102", "ハイツ本町 201"]),
+        ("コーポ上越 203号 山田太郎 宛", ["コーポ上越 203号"]),
+    ],
+)
+def test_a_resident_after_an_incident_or_a_name_ending_its_entry_still_warns(text: str, flats: list[str]) -> None:
+    assert _pii(text) == [("pii.address", flat) for flat in flats]
