@@ -281,3 +281,21 @@ def test_a_resident_at_an_event_on_a_floor_or_a_title_after_a_room_is_silent(tex
 )
 def test_a_resident_after_an_incident_or_a_name_ending_its_entry_still_warns(text: str, flats: list[str]) -> None:
     assert _pii(text) == [("pii.address", flat) for flat in flats]
+
+
+# A given name in katakana after the surname (「山田トメさん」), as an older woman's often is, names the resident of a room or
+# a floor as a kanji one does.
+@pytest.mark.parametrize(
+    ("text", "flat"),
+    [
+        ("【見守り】ハイツ本町 102号室 山田トメさん（85）の安否確認をお願いします", "ハイツ本町 102号室"),
+        ("コーポ上越 3階の佐藤ハナ様", "コーポ上越 3階"),
+    ],
+)
+def test_a_katakana_given_name_on_a_flats_room_or_floor_warns(text: str, flat: str) -> None:
+    assert _pii(text) == [("pii.address", flat)]
+
+
+@pytest.mark.parametrize("text", ["ハイツ本町 2階 ヨガ教室のサトウさん", "コーポ上越 3階のカフェ様"])
+def test_katakana_after_a_floor_that_is_no_name_is_silent(text: str) -> None:
+    assert _pii(text) == []
