@@ -1914,6 +1914,8 @@ _LABEL_GAP = " \t\n:：　（）()【】［］[]"
 # household (「本町3-4-5 佐藤方」).
 # A child is named with ちゃん・くん・君 as often as an adult with さん (「山田花子ちゃん（8歳）のおうちは…」).
 _HONORIFICS = frozenset({"様", "サン", "氏", "殿", "方", "チャン", "クン", "君"})
+# An obituary's 「儀」 after the deceased's name (「故 山田太郎 儀（本町3丁目4番5号）」「父 山田太郎儀 本町3-4-5」) is the name's,
+# as 様 is: a noun glued to the name that makes it no business's.
 # What stands between a name and its address in a record (「山田花子様（本町3-4-5）」, 「氏名 山田花子
 # / 住所 本町3-4-5」, 「本町3-4-5の山田花子様」): spaces, brackets and punctuation, 「の」, and a form's
 # labels. A verb or particle in between (「レルヒさんが春日山町1-1に」) makes it a sentence about a
@@ -1923,7 +1925,7 @@ _BETWEEN = re.compile(
     # An honorific set apart from the name (「山田花子 様 本町3-4-5」, as an address label has it), and
     # the age a record gives with the name (「山田トメさん（85歳）住所：西城町2丁目5番10号」), the 歳 often left out in a
     # list (「避難所名簿：山田トメ（85）本町3-4-5、佐藤花子（78）西城町2-5-10」).
-    rf"{_PUNCT}(?:(?:様|殿|さん|ちゃん|くん|君|の|(?:ご住所|住所|お住まい)は?|所在地|在住の?|氏名|お名前|名前|[0-9]{{1,3}}(?:歳|才)?|"
+    rf"{_PUNCT}(?:(?:様|殿|さん|ちゃん|くん|君|儀|の|(?:ご住所|住所|お住まい)は?|所在地|在住の?|氏名|お名前|名前|[0-9]{{1,3}}(?:歳|才)?|"
     # A family named by its surname (「ホストファミリー：山田さん一家（上越市本町3-4-5）」).
     rf"ご?一家|ご?家族|"
     # A child's school and grade, as a class list or a prize notice gives them with the name (「佐藤健太（3年）の家は
@@ -2123,7 +2125,7 @@ def _people(doc: Document) -> list[tuple[int, int]]:
         elif j < len(toks) and toks[j].surface in _HONORIFICS:
             found.append((toks[i].start, toks[j].end))
         elif sum(map(is_person_name, toks[i:j])) >= 2 and not (
-            j < len(toks) and toks[j].pos == "名詞" and toks[j].start == toks[j - 1].end
+            j < len(toks) and toks[j].pos == "名詞" and toks[j].start == toks[j - 1].end and toks[j].surface != "儀"
         ) and not _FACILITY_GLUED.search(doc.text, max(0, start - 4), start):
             found.append((toks[i].start, toks[j - 1].end))
     return found
@@ -2355,7 +2357,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     個人の氏名（姓と名、または「様・さん・氏・殿」や子どもの「ちゃん・くん・君」の付いた名前、「佐藤方」、家族を名字で呼んだ「佐藤家」。「旧笹川家」「佐藤家住宅」「上杉家の家紋」のような歴史上の家や文化財、「榊原家（本町3-4-5）の門をくぐると…【まち歩き】」「松平家（本町3-4-5）の庭園を散策」のように見学や散策で訪ねる大名家（「上杉家（本町3-4-5）で火災」のような今の家庭の知らせは反応します）、「ラーメン 山田家」「とんかつ山田家」のような店の名前は除きます）とすぐ隣に並んでいる場合
     （「当選者：本町3-4-5 山田花子様」「氏名 山田花子／住所 本町3丁目4番5号」、学年や学校名をはさんだ
     「山田花子（高田小3年、本町3-4-5）」「佐藤健太（3年）の家は本町3-4-5」、年齢をはさんだ
-    「山田トメさん（85歳）住所：西城町2丁目5番10号」（名簿で「歳」を省いた「山田トメ（85）本町3-4-5」や、新聞の書き方の「山田太郎さん（78）＝本町3-4-5」も）、「山田さん一家（本町3-4-5）」、
+    「山田トメさん（85歳）住所：西城町2丁目5番10号」（名簿で「歳」を省いた「山田トメ（85）本町3-4-5」や、新聞の書き方の「山田太郎さん（78）＝本町3-4-5」も）、「山田さん一家（本町3-4-5）」、おくやみの「故 山田太郎 儀（本町3丁目4番5号）」、
     本人についての短い（）書きと「住所：」の見出しをはさんだ「木村花子さん（寝たきり）、住所：中郷区二本木567-8」や、同じ（）の中の
     「山田トメさん（独居、本町3-4-5）」。「山田さん（社協）住所：…」「（上越市社会福祉協議会、本町3-4-5）」のように（）に勤め先を書いたものと、
     「地域包括支援センター（本町3-4-5）の山田花子さん」のように施設の名前の後の（）の住所は除きます）、文の中で住まいとして

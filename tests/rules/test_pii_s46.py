@@ -299,3 +299,38 @@ def test_a_katakana_given_name_on_a_flats_room_or_floor_warns(text: str, flat: s
 @pytest.mark.parametrize("text", ["ハイツ本町 2階 ヨガ教室のサトウさん", "コーポ上越 3階のカフェ様"])
 def test_katakana_after_a_floor_that_is_no_name_is_silent(text: str) -> None:
     assert _pii(text) == []
+
+
+# An obituary's 「儀」 after the deceased's name (「故 山田太郎 儀（本町3丁目4番5号）」) names the household as 様 does.
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("【おくやみ】故 山田太郎 儀（本町3丁目4番5号）", "本町3丁目4番5号"),
+        ("父 山田太郎儀 本町3-4-5 かねてより病気療養中のところ", "本町3-4-5"),
+    ],
+)
+def test_a_deceaseds_name_with_gi_beside_the_address_warns(text: str, address: str) -> None:
+    assert _pii(text) == [("pii.address", address)]
+
+
+# An honours or an obituary list by town, as cities publish it (叙勲・表彰・おくやみ: 「本町　山田太郎さん（80）」), gives no door:
+# the town alone is the district the guideline allows. With the street number it warns.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【叙勲】令和7年秋の叙勲受章者（市内在住）：瑞宝単光章　本町　山田太郎さん（80）",
+        "【表彰】市政功労者 大手町　佐藤一郎さん（75）、寺町２丁目　鈴木次郎さん（70）",
+        "春の褒章受章者：藍綬褒章　本町３丁目　山田太郎さん（72）",
+        "【おくやみ】本町二丁目　山田太郎様（92歳）　喪主　山田一郎様",
+        "【おくやみ】故 山田太郎 儀（本町）",
+    ],
+)
+def test_an_honours_or_obituary_list_by_town_is_silent(text: str) -> None:
+    assert _pii(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["【叙勲】瑞宝単光章　本町3-4-5　山田太郎さん（80）", "【表彰】善行表彰 本町3丁目4番5号 佐藤一郎さん"]
+)
+def test_an_honours_list_with_the_street_number_warns(text: str) -> None:
+    assert [code for code, _ in _pii(text)] == ["pii.address"]
