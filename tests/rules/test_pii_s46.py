@@ -334,3 +334,36 @@ def test_an_honours_or_obituary_list_by_town_is_silent(text: str) -> None:
 )
 def test_an_honours_list_with_the_street_number_warns(text: str) -> None:
     assert [code for code, _ in _pii(text)] == ["pii.address"]
+
+
+# A resident's notice that gives the surname joined to the address by 「の」 and written or called to (「本町3-4-5の佐藤まで
+# ご連絡ください」), or a surname with 「まで」 and the call after it, signs the door as 「本町3-4-5 佐藤まで」 at the line's end
+# does.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【落とし物】財布を拾いました。お心当たりの方は本町3-4-5の佐藤までご連絡ください",
+        "【迷子】猫を保護しています。本町3-4-5 佐藤までご連絡ください",
+        "【里親】子猫。本町3-4-5の山田宛にお送りください",
+        "【落とし物】鍵を預かっています。本町3-4-5の佐藤宅へお越しください",
+    ],
+)
+def test_a_surname_joined_by_no_and_written_to_warns(text: str) -> None:
+    assert [code for code, _ in _pii(text)] == ["pii.address"]
+
+
+# A place or a department joined by 「の」, or a district to go to, is silent.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会場は本町3-4-5の高田までお越しください",
+        "本町3-4-5の高田へ向かう道",
+        "本町3-4-5の高田。",
+        "バスは本町3-4-5の高田までお乗りください",
+        "中央1-2-3の直江津まで徒歩5分",
+        "お問い合わせは市役所（木田1-1-3）の広報対話課までご連絡ください",
+        "落とし物は高田警察署（本城町7-8）の会計課までお問い合わせください",
+    ],
+)
+def test_a_place_joined_by_no_is_silent(text: str) -> None:
+    assert _pii(text) == []
