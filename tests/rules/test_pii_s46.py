@@ -367,3 +367,29 @@ def test_a_surname_joined_by_no_and_written_to_warns(text: str) -> None:
 )
 def test_a_place_joined_by_no_is_silent(text: str) -> None:
     assert _pii(text) == []
+
+
+# Someone said to live in a flat's room (「山田太郎さんはコーポ上越の203号室に住んでいます」) gives the door, as 「本町3-4-5に住んで
+# います」 does; a room let or a floor is not so read.
+@pytest.mark.parametrize(
+    ("text", "flat"),
+    [
+        ("山田太郎さんはコーポ上越の203号室に住んでいます", "コーポ上越の203号室"),
+        ("私はハイツ本町 201号室に住んでいます", "ハイツ本町 201号室"),
+        ("佐藤さんはメゾン五智102にお住まいです", "メゾン五智102"),
+    ],
+)
+def test_someone_living_in_a_flats_room_warns(text: str, flat: str) -> None:
+    assert _pii(text) == [("pii.address", flat)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【移住体験】ハイツ本町 201号室に住んでみませんか。家賃3万円",
+        "市営住宅 コーポ本町 102号室に住んでいる方へ：点検のお知らせ",
+        "ハイツ本町 3階に住んでいます",
+    ],
+)
+def test_a_room_to_let_or_a_floor_lived_on_is_silent(text: str) -> None:
+    assert _pii(text) == []
