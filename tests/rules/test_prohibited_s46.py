@@ -49,3 +49,35 @@ def test_request_called_rubbish_spoken_fires(text: str) -> None:
 )
 def test_requests_and_rubbish_listed_or_answered_stay_silent(text: str) -> None:
     assert "prohibited.insult" not in _codes(text), text
+
+
+# Those who complain or come to the counter dismissed as idlers, the verdict ending the sentence (茅野市 4(7)① 侮蔑).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "クレーム入れてくる奴は暇人",
+        "文句ばっかり言う市民は暇人だね",
+        "苦情の電話をかけてくる人はヒマ人です。",
+        "窓口に来る年寄りは暇人ばっかり",
+        "苦情を言う人は暇人ばかりだ",
+        "クレーム入れてくる奴らって、よっぽど暇なんだね",
+    ],
+)
+def test_complainers_called_idlers_fire(text: str) -> None:
+    assert "prohibited.insult" in _codes(text), text
+
+
+# Idleness as the writer's own, a belief to be corrected, a label called off, or a greeting.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "定年退職した人は暇人だと思われがちですが、実は地域で大活躍しています。",
+        "「クレームを言う人は暇人だ」という決めつけはやめましょう。",
+        "退職したら暇人になると思っていましたが、地域の見守り活動で毎日忙しいです。",
+        "暇人の皆さん、図書館で一緒に本を読みませんか？",
+        "暇人なので、休日は図書館にこもってます（笑）職員おすすめの本を紹介します。",
+        "冬の農家の人は暇なんじゃないかと聞かれますが、雪の下野菜の出荷で大忙しです。",
+    ],
+)
+def test_idleness_not_said_of_complainers_stays_silent(text: str) -> None:
+    assert "prohibited.insult" not in _codes(text), text
