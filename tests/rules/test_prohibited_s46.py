@@ -81,3 +81,75 @@ def test_complainers_called_idlers_fire(text: str) -> None:
 )
 def test_idleness_not_said_of_complainers_stays_silent(text: str) -> None:
     assert "prohibited.insult" not in _codes(text), text
+
+
+# Snow pushed onto the road or into a river in the words people use: a bare comma for は, 流す, and 「…ばいい」 as the
+# way to do it (道路交通法 第76条第3項, 河川法).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "除雪した雪、川に流しちゃえばOK",
+        "屋根の雪は道路に落とせばいいよ",
+        "雪は川に流せばいい",
+        "雪、道路に出しちゃえばいいよ〜",
+        "家の前の雪は車道に捨てればいいよ",
+        "雪は側溝に流せばいいよ",
+    ],
+)
+def test_snow_to_road_or_river_spoken_warns(text: str) -> None:
+    assert "prohibited.illegal" in _codes(text), text
+
+
+# The snow country's own tips that keep the law, a warning, a heavy snow's report and a river that thaws.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "自宅の敷地内に雪を寄せましょう。道路に雪を出すのは禁止です。",
+        "雪は道路に出さなければいいんです。敷地内に寄せましょう。",
+        "雪は道路に出さず、敷地内に落とせばいいですよ。",
+        "雪は流雪溝に流せばいいよ。流雪溝の利用時間を守ってね。",
+        "除雪した雪を川に流すのは危険です。絶対にやめましょう。",
+        "大雪、道路に車を出すときは十分注意しましょう。",
+        "初雪、道路に積もりました！運転に注意してください。",
+        "屋根の雪下ろしをしたら、落とした雪は敷地内に置けばいいよ。",
+        "雪は指定の雪捨て場に捨てればいいですよ。",
+        "雪は川に流れて春を告げます。",
+    ],
+)
+def test_snow_tips_within_the_law_stay_silent(text: str) -> None:
+    assert "prohibited.illegal" not in _codes(text), text
+
+
+# What grows on another's land named as the topic, taken freely (森林法 第197条, 刑法 第235条).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他人の畑の野菜も取り放題",
+        "他人の山のタケノコは掘り放題！",
+        "よその畑のスイカも取っちゃおう",
+        "人の土地の山菜も採ってOK",
+        "人の庭の柿も取り放題",
+        "他人の山林のマツタケも持ち帰っちゃおう",
+    ],
+)
+def test_crops_on_anothers_land_taken_warns(text: str) -> None:
+    assert "prohibited.illegal" in _codes(text), text
+
+
+# The owner's leave, a warning, a friend's field, the land tidied for its owner, and 山菜 rules that keep the law.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他人の山の山菜も、所有者の許可があれば採ってOKです。",
+        "他人の畑の野菜を取るのは窃盗です。",
+        "他人の山の山菜は採らないでください。",
+        "友人の畑の野菜を、好きなだけ取っていいよと言われました。",
+        "他人の敷地の草も取ってあげましょう。",
+        "人の家の庭には入らないでね。",
+        "山菜採りは、山の所有者の許可を得てから楽しみましょう。",
+        "国有林では、決められた場所なら山菜採りOKです。",
+        "いちご狩り、食べ放題！〇〇観光農園で開催中。",
+    ],
+)
+def test_land_and_crops_within_the_law_stay_silent(text: str) -> None:
+    assert "prohibited.illegal" not in _codes(text), text
