@@ -7183,7 +7183,7 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「自民党推し」「国民民主を推してます」「比例は立憲一択」「参政党しか勝たん」「選挙は自民党で決まり！」「立憲民主党はサイコー」「がんばれ自民党！」「推しの政党は共産党です」のように、
     党名のすぐ前後で推し・一択などのくだけた言葉で支持を表すものや、選挙に触れた文の「次の市長選、中川さん推しです」「市長選は山田さん一択！」も反応します
     （党が推す人を伝える「自民党が推す山田候補が当選しました」、党名のない「推しの候補者を見つけよう」「雪見温泉一択！」、「最高裁」、
-    言われたこととして伝える「次の選挙は自民党一択、と言われました。」は対象外です）。
+    言われたこととして伝える「次の選挙は自民党一択、と言われました。」、これまでの様子を伝える「自民党一択の時代は終わったと専門家は指摘しています。」「かつては自民党一択の地域でしたが」、調査の答えの「出口調査では「自民党一択だった」と答えた人が3割でした。」、どの立場の人にも同じことを呼びかける「自民党推しの方もそうでない方も、投票に行きましょう。」「自民党支持の方も、立憲民主党支持の方も、まずは投票所へ。」は対象外です。「自民党一択の時代です！」「自民党推しの方も、ぜひ投票へ！」「自民党推しの方もそうでない方も、自民党に投票しましょう。」は反応します）。
     政党名（[parties]）には 2026 年までに結成・改称された中道改革連合・チームみらい・減税日本なども含み、下書きで党名を伏せた
     「△△党を応援しています」「〇〇党に投票しよう」の「〇〇党」「△△党」「××党」も政党名とみなします（どの党名が入っても呼びかけのため）。幸福実現党・再生の道・日本誠真会など、国政選挙に候補者を立てた政党や、都民ファーストの会も含みます。選挙や政治に触れない下書きの「チームみらい」（「子ども会の「チームみらい」を応援しています！」）はチームの名前として、「再生の道」「中道」（中道改革連合の略称）も対象外です。「4月から着任した中道です。中道をよろしくお願いします！」のように同じ名字の人を紹介した下書きの「中道」も対象外です（「次の選挙は中道をよろしくお願いします」「比例は中道へ！」、同じ名字の人を紹介していても選挙に触れた文の「次の衆院選は中道をよろしくお願いします。担当の中道でした。」は反応します）。
     党の略称（自民・立民・維新・公明・共産・れいわ・参政・社民・国民民主・中道・N党・N国・都民ファースト、与党の自公。[short_names]）もこの形と「比例は〇〇へよろしく」
@@ -7477,15 +7477,57 @@ def _call_passed_on(doc: Document, reported_end: int) -> bool:
     return _CALL_PASSED_ON.search(doc.text, nxt[0], nxt[1]) is not None
 
 
+# A party's fans named with those of other parties or of none, to ask all of them the same (「自民党推しの方もそうでない方
+# も、投票に行きましょう」「自民党支持の方も、立憲民主党支持の方も、まずは投票所へ」), as a 選挙管理委員会 asks the
+# turnout of every side: the party is one example of all voters. Read from the party's end; the span it covers holds the
+# other parties named as examples. Not one side asked (「自民党推しの方も、ぜひ投票へ」).
+_SIDES = r"(?:者|層|方|人|皆さん|皆様|有権者|方々|人たち|人々)"
+_EVERY_SIDE = re.compile(
+    r"[ \t　]*(?:推し|支持|支援|応援|ファン|派|寄り|びいき|贔屓|好き)"
+    rf"(?:(?:者|層)(?:の[ \t　]*{_SIDES})?|の[ \t　]*{_SIDES})(?:も|でも)[、,]?[ \t　]*"
+    r"[^。！？!?\n]{0,16}?(?:そう(?:で|じゃ)(?:は)?ない|違う|ちがう|他の|ほかの|別の|それ以外の|支持しない|推しでない"
+    rf"|推しじゃない|無党派|支持政党|どの|いずれの|{_PARTY_NAMES})[^。！？!?\n]{{0,16}}?{_SIDES}(?:も|でも)"
+)
+
+
+def _every_side(doc: Document, start: int, end: int) -> SpanSet:
+    """The spans in [start, end) of `_EVERY_SIDE`, each from the party it opens on."""
+    return SpanSet(
+        (p.start(), e.end()) for p in _PARTY_NAMED.finditer(doc.text, start, end)
+        if (e := _EVERY_SIDE.match(doc.text, p.end(), end))
+    )
+
+
+# The fan's words describing how things were or are said to be, not backing the party: 「自民党一択の時代は終わったと
+# 専門家は指摘しています」「…一択の構図が崩れた」, or an answer a survey counted (「「自民党一択だった」と答えた人が3割」).
+# Not the era declared (「自民党一択の時代です！」).
+_FAN_TOLD_OF = re.compile(
+    r"の[ \t　]*(?:時代|構図|状況|風潮|流れ|傾向|体制|時期|空気|雰囲気|世論|状態|地域|土地柄)(?:(?:は|が|も)[、,]?"
+    r"[^。！？!?\n]{0,24}?(?:終わ|終焉|崩|変わ|変化|続い|続く|続け|過去|去っ|揺ら|見直|薄れ|指摘|分析|言われ|報じ|とされ|でした|だった)"
+    # 「かつては自民党一択の地域でしたが」; not wished for (「…時代が続いてほしい」「…続きますように」).
+    r"|でした|だった)(?![^。！？!?\n]{0,12}?(?:ように|ほしい|欲しい|願|祈|たい|ましょう|よう[！!。]))"
+    r"|(?:だった|でした|です|だ)?」[ \t　]*(?:と|って)[ \t　]*(?:答え|回答|話し|語|書い|書かれ)"
+)
+
+
 def _party_supported(doc: Document, said: list[Hit]) -> Iterator[Hit]:
     """`_PARTY_SUPPORTED` calls that overlap nothing already ``said`` (「自民党に投票を！」 is [calls]' already), and
     are not reported as said to the writer (`_CALL_REPORTED`)."""
     # Asked once a match, not compared with every call said: a long paste of 「自民党に一票を！」 said each.
     said_spans = SpanSet((h.start, h.end) for h in said)
+    sides: dict[tuple[int, int], SpanSet] = {}  # per sentence, made on first use
     for m in (*_PARTY_SUPPORTED.finditer(doc.text), *_PARTY_FAVOURED.finditer(doc.text)):
         reported = _CALL_REPORTED.match(doc.text, m.end())
         if reported is not None and not _call_passed_on(doc, reported.end()):
             continue
+        if m.re is _PARTY_FAVOURED and m.group(1):
+            if _FAN_TOLD_OF.match(doc.text, m.end()):
+                continue
+            sent = doc.sentence_at(m.start())
+            if sent not in sides:
+                sides[sent] = _every_side(doc, *sent)
+            if sides[sent].covers(m.start(1), m.end(1)):
+                continue
         # The fan's words quoted as said to the writer or reported: 「次の選挙は自民党一択、と言われました」.
         if (
             m.re is _PARTY_FAVOURED
@@ -7586,6 +7628,10 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
                 # 「自民党・公明党など、どの政党に投票する方も、期日前投票所を」: parties as examples of all. Only those
                 # before it: 「どの政党に投票する方も、最後は自民党を選んでください」 asks for one.
                 named = [m for m in named if m.start >= every.end()]
+            if named:
+                # 「自民党推しの方もそうでない方も、投票に行きましょう」: a party's fans as examples of all voters.
+                sides = _every_side(doc, *sent)
+                named = [m for m in named if not sides.covers(m.start, m.end)]
             # A request reported as made of the writer or the reader, which a 選挙管理委員会 warns of: 「「〇〇党に投票して」
             # と頼まれても、投票は自由な意思で行ってください」 (a party within it asks nothing of the post's readers).
             named = [m for m in named if not _request_reported(doc, m.end, sent)]

@@ -153,3 +153,41 @@ def test_crops_on_anothers_land_taken_warns(text: str) -> None:
 )
 def test_land_and_crops_within_the_law_stay_silent(text: str) -> None:
     assert "prohibited.illegal" not in _codes(text), text
+
+
+# A party's fans named to ask every side the same, as a 選挙管理委員会 asks the turnout, or the fan's words describing
+# how things were or what a survey heard: no party is backed (上越市 5 前提となる考え方 公平・中立性 is kept).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "自民党一択の時代は終わったと専門家は指摘しています。",
+        "自民党推しの方もそうでない方も、投票に行きましょう。",
+        "自民党支持の方も、立憲民主党支持の方も、まずは投票所へ。",
+        "自民党支持者も、そうでない人も、期日前投票をご利用ください。",
+        "自民党推しの人も、立憲推しの人も、無党派の人も、18歳になったら投票へ。",
+        "出口調査では「自民党一択だった」と答えた人が3割でした。",
+        "かつては自民党一択の地域でしたが、近年は無党派層が増えています。",
+        "自民党一択の状況が続いています。",
+    ],
+)
+def test_fans_of_every_side_or_a_past_described_stay_silent(text: str) -> None:
+    assert "prohibited.political" not in _codes(text), text
+
+
+# One side asked, a party asked for after all sides are named, or the era declared or wished for.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "自民党推しの方も、ぜひ投票へ！",
+        "自民党推しの方もそうでない方も、自民党に投票しましょう。",
+        "自民党支持の方も、そうでない方も、最後は自民党を選んでください。",
+        "自民党推しの方もそうでない方も、自民党推しになろう！",
+        "立憲支持の方も、公明支持の方も、みんな参政党に一票を！",
+        "自民党一択の時代です！",
+        "自民党一択の時代が来た！",
+        "自民党一択の時代が続いてほしい",
+        "これからも自民党一択の時代が続きますように",
+    ],
+)
+def test_one_party_still_backed_warns(text: str) -> None:
+    assert "prohibited.political" in _codes(text), text
