@@ -51,6 +51,22 @@ def test_requests_and_rubbish_listed_or_answered_stay_silent(text: str) -> None:
     assert "prohibited.insult" not in _codes(text), text
 
 
+# とか and a comma as the topic, with a predicate: 「要望とか、ゴミでしかないよね」 says it as 「要望は…」 does. Not a list
+# of examples, or rubbish as what is asked about.
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("要望とか、ゴミでしかないよね", True),
+        ("議員とか、ゴミだよ", True),
+        ("ご意見とか、ごみの出し方とか、何でも聞いてください。", False),
+        ("質問とか、ごみ", False),
+        ("缶とか瓶とか、ごみ", False),
+    ],
+)
+def test_request_called_rubbish_after_toka(text: str, fires: bool) -> None:
+    assert ("prohibited.insult" in _codes(text)) is fires, text
+
+
 # Those who complain or come to the counter dismissed as idlers, the verdict ending the sentence (茅野市 4(7)① 侮蔑).
 @pytest.mark.parametrize(
     "text",
