@@ -116,6 +116,24 @@ def test_snow_to_road_or_river_spoken_warns(text: str) -> None:
     assert "prohibited.illegal" in _codes(text), text
 
 
+# 雪なんて as the topic, ポイ and 出せば as the act: the same offence said more loosely.
+@pytest.mark.parametrize(
+    ("text", "warns"),
+    [
+        ("雪なんて道路に出しちゃえばいいんだよ", True),
+        ("雪なんて川に捨てちゃえ", True),
+        ("雪は川にポイでOK", True),
+        ("除雪した雪は車道に出せばいいよ", True),
+        ("雪なんて道路に出さなければいいんです。", False),
+        ("雪は川にポイ捨てしないで！", False),
+        ("雪なんて道路に出したらダメだよ", False),
+        ("雪は道路に出せません。敷地内に寄せてください。", False),
+    ],
+)
+def test_snow_to_road_or_river_said_loosely(text: str, warns: bool) -> None:
+    assert ("prohibited.illegal" in _codes(text)) is warns, text
+
+
 # The snow country's own tips that keep the law, a warning, a heavy snow's report and a river that thaws.
 @pytest.mark.parametrize(
     "text",
