@@ -225,3 +225,23 @@ def test_fans_of_every_side_or_a_past_described_stay_silent(text: str) -> None:
 )
 def test_one_party_still_backed_warns(text: str) -> None:
     assert "prohibited.political" in _codes(text), text
+
+
+# A slander found online, quoted with との as with という, and warned against: the city names it to stop it. Agreed
+# with, in the sentence or the next, it is said again.
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("SNSで「職員はクズ」との書き込みが見られますが、職員への誹謗中傷はおやめください。", False),
+        ("SNSで「職員はクズ」との書き込みがありましたが、職員への誹謗中傷はおやめください。", False),
+        ("「市長はバカ」との投稿が拡散されていますが、根拠のない誹謗中傷はやめましょう。", False),
+        ("「市長はバカ」という投稿がありました。このような書き込みは誹謗中傷です。", False),
+        ("「職員はクズ」との書き込みに同感です。", True),
+        ("SNSで「職員はクズ」との書き込みが見られますが、本当にその通りです。", True),
+        ("「市長はバカ」との投稿がありました。まったくその通りだと思います。", True),
+        ("「市長はバカ」という投稿がありました。まったくその通りだと思います。", True),
+        ("「市長はバカ」というSNSの投稿がありました。同感です。", True),
+    ],
+)
+def test_slander_online_quoted_and_warned_against(text: str, fires: bool) -> None:
+    assert ("prohibited.insult" in _codes(text)) is fires, text
