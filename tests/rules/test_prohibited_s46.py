@@ -134,6 +134,29 @@ def test_snow_to_road_or_river_said_loosely(text: str, warns: bool) -> None:
     assert ("prohibited.illegal" in _codes(text)) is warns, text
 
 
+# The road or the river named before the snow, and another's house said よそんち・人んち.
+@pytest.mark.parametrize(
+    ("text", "warns"),
+    [
+        ("国道に雪を捨てても大丈夫", True),
+        ("道路に雪を出しちゃえばいいよ", True),
+        ("川に除雪した雪を捨てても平気です", True),
+        ("用水路に雪を流しちゃおう", True),
+        ("よそんちの柿も取っちゃえばいいよ", True),
+        ("人んちの庭の柿も取り放題", True),
+        ("道路に雪を出さないでください。", False),
+        ("歩道に雪を寄せても大丈夫です。", False),
+        ("道路に雪が積もっても大丈夫なように、冬タイヤに交換しましょう。", False),
+        ("流雪溝に雪を流しても大丈夫です。", False),
+        ("道路に雪を捨てても大丈夫、と思っていませんか？", False),
+        ("北海道に雪を見に行こう！ツアー参加者募集。", False),
+        ("よそんちの雪かきを手伝ってあげましょう。", False),
+    ],
+)
+def test_road_named_first_and_anothers_house(text: str, warns: bool) -> None:
+    assert ("prohibited.illegal" in _codes(text)) is warns, text
+
+
 # The snow country's own tips that keep the law, a warning, a heavy snow's report and a river that thaws.
 @pytest.mark.parametrize(
     "text",
