@@ -268,3 +268,19 @@ def test_one_party_still_backed_warns(text: str) -> None:
 )
 def test_slander_online_quoted_and_warned_against(text: str, fires: bool) -> None:
     assert ("prohibited.insult" in _codes(text)) is fires, text
+
+
+# 2ffff9be's past and survey answers attacked: an answer asked for, and the trend declared to go on, still back the party.
+@pytest.mark.parametrize(
+    ("text", "warns"),
+    [
+        ("世論調査では「自民党一択」と答えましょう！", True),
+        ("電話調査が来たら「自民党一択です」と答えてください。", True),
+        ("自民党一択の流れは変わらない！", True),
+        ("自民党一択の時代が続く！", True),
+        ("アンケートでは「自民党一択です」と答えた方が多くいました。", False),
+        ("自民党一択の構図が崩れたと報じられています。", False),
+    ],
+)
+def test_fans_words_answered_or_kept(text: str, warns: bool) -> None:
+    assert ("prohibited.political" in _codes(text)) is warns, text
