@@ -4,9 +4,15 @@ fans named by a 選挙管理委員会's call to all or by a report of how things
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 import pytest
 
 from bot.rules import check
+from bot.rules.model import CheckContext, Hit, RuleOptions
+from bot.rules.prohibited import illegal, insult, political
+from bot.rules.text import Document
+from tests.conftest import assert_stays_linear, repeated_to
 from tests.rules.conftest import CITY_POLICY, ctx
 
 
@@ -284,3 +290,33 @@ def test_slander_online_quoted_and_warned_against(text: str, fires: bool) -> Non
 )
 def test_fans_words_answered_or_kept(text: str, warns: bool) -> None:
     assert ("prohibited.political" in _codes(text)) is warns, text
+
+
+# This session's readings over a long paste with no full stop: every side's fans read from each party, the comma as a
+# topic, and the snow and the land named in the words people use. Each document is read once beforehand, so that only
+# the rules' own reading is timed (see test_prohibited_s45.py's `_rules_stay_linear`).
+@pytest.mark.parametrize(
+    ("rule", "shape"),
+    [
+        (political, "自民党推しの方もそうでない方も、"),
+        (political, "自民党支持の方も、立憲民主党支持の方も、"),
+        (political, "自民党一択の時代は"),
+        (insult, "要望、"),
+        (insult, "要望とか、ゴミ"),
+        (insult, "「職員はクズ」との書き込み、"),
+        (illegal, "雪、道路に"),
+        (illegal, "国道に雪を"),
+        (illegal, "他人の畑の野菜も"),
+    ],
+)
+def test_long_paste_stays_linear(rule: Callable[[Document, CheckContext, RuleOptions], Iterator[Hit]], shape: str) -> None:
+    docs: dict[str, Document] = {}
+    for n in (10_000, 40_000):
+        text = repeated_to(shape, n)
+        docs[text] = Document(text)
+        list(rule(docs[text], ctx(), RuleOptions()))
+
+    def scan(text: str) -> None:
+        list(rule(docs[text], ctx(), RuleOptions()))
+
+    assert_stays_linear(scan, shape)
