@@ -73,6 +73,20 @@ def test_request_called_rubbish_after_toka(text: str, fires: bool) -> None:
     assert ("prohibited.insult" in _codes(text)) is fires, text
 
 
+# The topic most asked about, given after a comma: residents' requests ranked, not called rubbish.
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("今年いちばん多かった要望、ごみです！", False),
+        ("市民アンケートで多かった質問、ごみです。", False),
+        ("問い合わせの1位の質問、ごみです。", False),
+        ("多すぎる要望、全部ゴミだよ", True),
+    ],
+)
+def test_topic_most_asked_after_a_comma(text: str, fires: bool) -> None:
+    assert ("prohibited.insult" in _codes(text)) is fires, text
+
+
 # Those who complain or come to the counter dismissed as idlers, the verdict ending the sentence (茅野市 4(7)① 侮蔑).
 @pytest.mark.parametrize(
     "text",
