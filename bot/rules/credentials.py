@@ -4217,6 +4217,12 @@ _KEY_EMOJI_VALUE = re.compile(
 )
 
 
+# Title-cased words and a number (「Lesson2026」「KeyBox2026」「StaySafe2026」): a course's, a product's or an event's name, which
+# a key heading its line is a bullet before, as before 「Step1」. A password after the key has a lower-case word or a symbol
+# (「kohoka2026」「Kessai2026!」), or stands after the network's name on its line (「📶 JOETSU-STAFF 🔑 Joetsu2026」).
+_A_TITLES_NAME = re.compile(r"(?:[A-Z][a-z]{2,}+)++[0-9]++")
+
+
 def _key_emoji_values(norm: str) -> Iterator[Credential]:
     """The values _KEY_EMOJI_VALUE reads, on the draft before credential_view makes the emoji a space."""
     if "\U0001f511" not in norm and "\U0001f510" not in norm and "\U0001f5dd" not in norm:
@@ -4225,6 +4231,8 @@ def _key_emoji_values(norm: str) -> Iterator[Credential]:
         value = m["value"].rstrip(_TRAILING)
         if not _a_bare_password(value, (_HEADING, _TECHNICAL, _UNIT_OR_MODEL_WORD, _SERVICE_NAME, _PRODUCT, _VERSION_WORD)):
             continue
+        if _A_TITLES_NAME.fullmatch(value) and not norm[norm.rfind("\n", 0, m.start()) + 1 : m.start()].strip():
+            continue  # 「🔑 Lesson2026」「🔑 KeyBox2026」: a bullet before a course's or a product's name
         a = m.start("value")
         yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
 
