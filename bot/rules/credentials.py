@@ -4176,7 +4176,10 @@ def _a_bare_password(value: str, names: tuple[re.Pattern[str], ...]) -> bool:
 # (_strong), or of eight or more with lower-case letters and digits, closed by 「のまま」「です」 or a verb of the change: 「…。
 # Windows11 です」「…。Step1 です」 name a thing, and a sentence that calls it an example or a bad one is left alone.
 _NEXT_SENTENCE_VALUE = re.compile(
-    r"(?P<label>パスワード|パスコード|暗証番号|PW|[Pp]assword|PASSWORD)(?P<said>[^。！!？?\n]{0,40}+)[。！!][ \t]*+"
+    r"(?P<label>パスワード|パスコード|暗証番号|PW|[Pp]assword|PASSWORD)"
+    # Not the word naming a password manager (「パスワード管理アプリの紹介。1Password2026 です。」): the app's name is what follows.
+    r"(?![ \t]*+(?:管理(?:アプリ|ツール|ソフト|サービス)|マネージャ|(?i:manager)))"
+    r"(?P<said>[^。！!？?\n]{0,40}+)[。！!][ \t]*+"
     r"(?:(?:新しい|今度|現在|今|変更後)の?(?:もの|の)?[ \t]*+は[ \t、,]*+)?[「『\"“]?(?P<value>[!-~]{6,64}?)[」』\"”]?[ \t]*+"
     r"(?=のまま|です|でした|になりました|に(?:変更|更新|再設定)しました)"
 )

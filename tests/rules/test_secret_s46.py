@@ -25,3 +25,22 @@ def test_a_title_after_a_key_emoji_stays_silent(text: str) -> None:
 ])
 def test_a_password_after_a_key_emoji_is_still_flagged(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
+
+
+# A password manager named by the label's word (「パスワード管理アプリの紹介。1Password2026 です。」): the sentence is about the
+# app, not a password, and the app's name opening the next sentence was flagged as the password.
+@pytest.mark.parametrize("text", [
+    "パスワード管理アプリの紹介。1Password2026 です。", "パスワード管理ツールを導入しました。Bitwarden2026 です。",
+    "パスワードマネージャーのおすすめ。Keeper2026pro です。", "Password manager of the month! Dashlane2026 です。",
+])
+def test_a_password_managers_name_in_the_next_sentence_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("パスワード管理表のパスワードは変わっていません。Kessai2026! のままです。", "Kessai2026!"),
+    ("パスワード管理アプリのパスワードは変更しました。新しいものは Yukiguni2026! です。", "Yukiguni2026!"),
+    ("パスワードは変わっていません。Kessai2026! のままです。", "Kessai2026!"),
+])
+def test_a_password_in_the_next_sentence_is_still_flagged(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
