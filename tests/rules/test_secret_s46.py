@@ -44,3 +44,18 @@ def test_a_password_managers_name_in_the_next_sentence_stays_silent(text: str) -
 ])
 def test_a_password_in_the_next_sentence_is_still_flagged(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
+
+
+# Who to ask for the password after its colon (「パスワード：上越市長」), as 「パスワード：総務課長」 is: a title ending in 長, not
+# a password of kanji.
+@pytest.mark.parametrize("text", [
+    "パスワード：上越市長", "パスワード：副市長", "パスワード：図書館長", "パスワード：センター所長", "パスワード：議長",
+])
+def test_a_title_after_the_colon_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("パスワード：上越高田", "上越高田"), ("パスワード：春日山城", "春日山城")])
+def test_a_kanji_password_is_still_flagged(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
