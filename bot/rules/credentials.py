@@ -3829,7 +3829,9 @@ def _watchword_logins(norm: str) -> Iterator[Credential]:
         # Its own sentence (a note in brackets after it too), or the next one when it says the two are one (「…と同じです」):
         # where a login is said. Not a sentence or a line beside it: 「合言葉は「Snow2026」です。Wi-Fi もご利用いただけます」
         # tells the guests two things.
-        start = max(norm.rfind("\n", 0, m.start()), norm.rfind("。", 0, m.start())) + 1
+        # A 「！」 or 「？」 closes one too (「アプリにログイン！合言葉は「ゆきだるま」です」): the login is the step the
+        # citizens are told to take, and the word after it their campaign's.
+        start = max(norm.rfind(c, 0, m.start()) for c in "\n。!?！？") + 1
         rest = norm[m.end("value") : m.end("value") + _WATCHWORD_REACH]
         own = _to_sentence_end(rest)
         nxt = _to_sentence_end(rest[len(own) + 1 :]) if rest[len(own) : len(own) + 1] == "。" else ""

@@ -59,3 +59,20 @@ def test_a_title_after_the_colon_stays_silent(text: str) -> None:
 def test_a_kanji_password_is_still_flagged(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
 
+
+# A sentence that tells the reader to log in to an app, then the campaign's word in the next (「アプリにログイン！合言葉は
+# 「ゆきだるま」です」): the 「！」 closes the first sentence, and the word is the citizens' campaign's, not a login's.
+@pytest.mark.parametrize("text", [
+    "アプリにログイン！合言葉は「ゆきだるま」です", "公式アプリにログイン！ 合言葉は「さくらまつり」です",
+    "マイページにログイン？合言葉は「はるやすみ」です",
+])
+def test_a_campaigns_word_after_a_sentence_on_logging_in_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("ログインの合言葉は「やまゆり」です", "やまゆり"), ("お知らせ！ログインの合言葉は「やまゆり」です", "やまゆり"),
+    ("管理画面にログイン！合言葉は「やまゆり」です（ログイン用）", "やまゆり"),
+])
+def test_a_logins_watchword_is_still_flagged(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
