@@ -195,7 +195,10 @@ _SAID_OF_THE_PASSWORD = re.compile(
     r"午前|午後|曜|[課係室局部班]長?$|さん$|様$|"
     # Whether a form asks for one (「パスワード：必須」「パスワード（全角 8文字以上）：任意」): masked, the reader lost
     # whether the field must be filled in, and read it as a password written there.
-    r"必須|任意|推奨|必要|不問|各自|個別")
+    r"必須|任意|推奨|必要|不問|各自|個別|"
+    # Where it is given (「パスワード：配布資料参照」「パスワード：会場掲示」「パスワード：館内掲示板」), as the rule reads it: no
+    # password, and masked, the reader lost where to find it.
+    r"参照|掲示|配布|資料|会場|受付|窓口|案内|館内|現地|郵送|送付")
 # A word that makes the run a description rather than a phrase: an address, a date or a time.
 _NOT_IN_A_PHRASE = re.compile(r"://|^www\.|^(?:(?:19|20)\d\d[/.\-])?\d{1,2}[/.\-]\d{1,2}$|^\d{1,2}:[0-5]\d$")
 # What a report says about the password rather than the password: when it was changed or leaked
