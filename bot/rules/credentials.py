@@ -3967,12 +3967,14 @@ _KANA_DIGIT = "(?:" + "|".join(
     f"{r}|{r.translate(_HIRAGANA_TO_KATAKANA)}" for r, _ in _KANA_DIGIT_READINGS
 ) + ")"
 _KANA_PIN = re.compile(
-    rf"(?i)(?P<label>{_PASSWORD_LABEL})[\"'」』”’]?[ \t]*+(?:は|::?|=|→)[ \t]*+(?P<quote>[「『\"“])?"
-    rf"(?P<value>{_KANA_DIGIT}{{4,12}})"
+    rf"(?i)(?P<label>{_PASSWORD_LABEL})[\"'」』”’]?(?:[ \t]*+(?:は|::?|=|→)[ \t]*+|[ \t]++)(?P<quote>[「『\"“])?"
+    # One reading a box too, a space or a 「・」 apart (「暗証番号　よん はち に いち」「暗証番号：よん・はち・に・いち」), as a PIN
+    # read out over the phone is noted down: read as a run only, it went out unflagged, and after a space alone too.
+    rf"(?P<value>{_KANA_DIGIT}(?:{_KANA_DIGIT}{{3,11}}|(?:[ \t・]{_KANA_DIGIT}){{3,11}}))"
     r"(?=[ \t]*+(?:です|でした|になります|となります|に(?:なり|変わり|変更し|設定し)ました|[。、.,!」』\"”)]|\n|$))"
 )
 _KANA_DIGIT_READING = re.compile(_KANA_DIGIT)
-_KANA_DIGITS_ONLY = re.compile(rf"{_KANA_DIGIT}+")
+_KANA_DIGITS_ONLY = re.compile(rf"{_KANA_DIGIT}(?:[ \t・]?{_KANA_DIGIT})*+")
 _KANA_DIGIT_OF = dict(_KANA_DIGIT_READINGS)
 
 
