@@ -1085,6 +1085,11 @@ _FIELD_WORDS = frozenset({
 _CLOSING_MARKS = "!#$%&*+?@^~"
 
 
+# A note in Japanese in brackets after the value, ending its line (「パスワード：kohoka（前と同じ）」「PIN：0 9 1 5（キーボックス用）」):
+# a memo's remark on the value, which still ends the field; read as more of the line, the password went out unflagged.
+_A_NOTE_ENDING_THE_LINE = re.compile(r"[ \t]*+\((?=[^()\n]*?[^\x00-\x7f])[^()\n]{1,20}+\)[ \t。.]*+(?:\n|$)")
+
+
 def _field_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
     """A password of letters only, written in its field as a form or a router's sticker has it
     (「パスワード：kohoka」「SSID: joetsu-staff / PASS: joetsustaff」「パスワード. Sakura」): after a colon,
@@ -1119,7 +1124,7 @@ def _field_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
         # 「Day pass: unlimited」「Free pass: included」 are tickets: 「pass」 is a label here in capitals
         # only, as a sticker prints it (「PASS: joetsustaff」).
         and (label.lower() != "pass" or label == "PASS")
-        and _ENDS_LINE.match(norm, after) is not None
+        and (_ENDS_LINE.match(norm, after) is not None or _A_NOTE_ENDING_THE_LINE.match(norm, after) is not None)
         and (6 <= len(word) <= 32 or short_ok)
         and word.isascii()
         and word.isalpha()
@@ -2089,7 +2094,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
             word = value.rstrip(_CLOSING_MARKS)
             if (
                 word.isascii() and word.isalpha() and word[:1].isupper() and word[1:].islower()
-                and not _a_password_word(word) and _ENDS_LINE.match(norm, a + len(value))
+                and not _a_password_word(word)
+                and (_ENDS_LINE.match(norm, a + len(value)) or _A_NOTE_ENDING_THE_LINE.match(norm, a + len(value)))
             ):
                 # A capitalised word a form puts alone in the field, or a name (「Password: Required」「パスワード：Microsoft」
                 # 「パスワード：Unnecessary」): eight letters in two cases made it a password, as its lower-case form is not.
@@ -2406,6 +2412,8 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
         if _ID_AND.search(norm, max(0, m.start() - 16), m.start()):
             continue  # 「IDとパスワード：koho01 Joetsu2026」: two values, read by _labelled as a pair
         value = m["value"].rstrip(_TRAILING)
+        if value[-1:] == "(" and _A_NOTE_ENDING_THE_LINE.match(norm, m.end("value") - 1):
+            value = value[:-1]  # 「暗証番号：〇 九 一 五（キーボックス用）」: the bracket opens the note after the value
         if (url := _URL_AFTER.search(value)) is not None:
             # A value of one word before it is _labelled's (「PW: Kessai2026! https://…」); one of several
             # words is still this function's (「PW: abc 123xyz https://…」 was let through when skipped).

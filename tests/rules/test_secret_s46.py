@@ -115,3 +115,29 @@ def test_a_pin_read_out_in_spaced_kana_is_flagged_and_masked(text: str, value: s
 ])
 def test_kana_after_a_pins_label_that_is_no_pin_stays_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
+
+
+# A memo's note in brackets after the value, ending its line (「パスワード：kohoka（前と同じ）」「暗証番号：〇 九 一 五（キーボッ
+# クス用）」): read as more of the line, the password went out unflagged, while 「パスワード：kohoka」 was flagged.
+@pytest.mark.parametrize(("text", "value"), [
+    ("パスワード：kohoka（前と同じ）", "kohoka"), ("PW：joetsustaff（変更なし）", "joetsustaff"),
+    ("ID：koho01\nパスワード：sakuramochi（旧）\n", "sakuramochi"),
+    ("暗証番号：〇 九 一 五（キーボックス用）", "0 9 1 5"), ("暗証番号：4 8 2 1（キーボックス用）", "4 8 2 1"),
+    ("キーボックスの暗証番号：〇 九 一 五（倉庫）", "0 9 1 5"),
+])
+def test_a_value_before_a_note_in_brackets_is_flagged_and_masked(text: str, value: str) -> None:
+    found = findings_of("confidential.secret", text)
+    assert found, text
+    shown = text if value.isalpha() else text.translate(str.maketrans("〇一二三四五六七八九", "0123456789"))
+    assert any(value in shown[f.start : f.end] for f in found)
+    for about_a_password in (True, False):
+        masked, _ = secret_mask.mask_secrets(text, about_a_password=about_a_password)
+        assert value not in masked.translate(str.maketrans("〇一二三四五六七八九", "0123456789")), masked
+
+
+@pytest.mark.parametrize("text", [
+    "パスワード：required（必須）", "パスワード：optional（任意）", "パスワード：none（なし）", "パスワード：Microsoft（職員用）",
+    "パスワード：未設定（後日お知らせ）", "暗証番号：4 桁（数字のみ）", "パスワード：same（IDと同じ）",
+])
+def test_a_form_word_before_a_note_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
