@@ -655,7 +655,8 @@ _SEPARATOR = (
     # 設定」「パスワードも … です」): loose too, the value asked for letters and digits.
     # What the value is set as or to (「パスワードとして Kessai2026 を設定」「初期パスワードに tanaka1234 を使って
     # ください」): loose too.
-    r"(?P<loose>[ \t]*+(?:を|が|、|欄に|欄へ|には|にも|に|として|も|って|とは)[ \t]*+|[ \t]++(?:[-–—]|\.\.\.)[ \t]++|[ \t]*+))"
+    # After a comma, a handover's word that the value is the one in use (「Instagramのパスワード、いつもの「Sakura2026!」です」).
+    r"(?P<loose>[ \t]*+(?:を|が|、(?:[ \t]*+(?:いつも|前回?|以前|今まで|これまで|従来)(?:の|と同じ|とおなじ|どおり|通り)[ \t、,]*+)?+|欄に|欄へ|には|にも|に|として|も|って|とは)[ \t]*+|[ \t]++(?:[-–—]|\.\.\.)[ \t]++|[ \t]*+))"
 )
 # What a PowerShell variable is assigned that is no password: a cmdlet (「Read-Host」「Get-Content」
 # 「ConvertTo-SecureString」), another variable, a subexpression, a cast or an array.

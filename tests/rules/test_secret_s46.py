@@ -141,3 +141,22 @@ def test_a_value_before_a_note_in_brackets_is_flagged_and_masked(text: str, valu
 ])
 def test_a_form_word_before_a_note_stays_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
+
+
+# A handover's 「いつもの」「前と同じ」 after a comma (「Instagramのパスワード、いつもの「Sakura2026!」です」): read after 「は」 and
+# a colon only, it was taken for the value's first word and the password went out unflagged.
+@pytest.mark.parametrize(("text", "value"), [
+    ("Instagramのパスワード、いつもの「Sakura2026!」です", "Sakura2026!"), ("パスワード、前と同じ Kessai2026! です", "Kessai2026!"),
+    ("Xのパスワード、これまでどおり「joetsu#2026」です", "joetsu#2026"),
+])
+def test_a_password_said_to_be_the_one_in_use_after_a_comma_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "パスワード、いつものように管理してください", "パスワード、前と同じものは使えません", "パスワード、いつもの Windows と同じです",
+    "パスワード、以前と同じ「8文字以上」のルールです",
+])
+def test_a_comma_and_the_same_as_before_with_no_value_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
+
