@@ -4196,6 +4196,13 @@ _NEXT_SENTENCE_VALUE = re.compile(
     r"(?:(?:新しい|今度|現在|今|変更後)の?(?:もの|の)?[ \t]*+は[ \t、,]*+)?[「『\"“]?(?P<value>[!-~]{6,64}?)[」』\"”]?[ \t]*+"
     r"(?=のまま|です|でした|になりました|に(?:変更|更新|再設定)しました)"
 )
+# The same after a comma that says the password is unchanged (「引継ぎ：PW変更なし、Kessai2026!のまま」「パスワードは変わらず、
+# kohoka2026 のままです」): a handover's clause, and the value closing the sentence with 「のまま」 or 「です」.
+_UNCHANGED_VALUE = re.compile(
+    r"(?P<label>パスワード|パスコード|暗証番号|PW|[Pp]assword|PASSWORD)(?P<said>)[ \t]*+(?:は|も)?[ \t]*+"
+    r"(?:変更(?:なし|無し|せず|していません)|変わ(?:らず|りなし|りません|っていません)|据え置き|そのまま)[、,][ \t]*+"
+    r"[「『\"“]?(?P<value>[!-~]{6,64}?)[」』\"”]?[ \t]*+(?=のまま|です|でした)"
+)
 # A name and its number a hyphen apart (「Covid-19」「Type-2」「Gate-12」), a hashtag, an account or an address: no password.
 _A_NAMES_NUMBER = re.compile(r"[A-Za-z]++-[0-9]{1,3}")
 # Spelt with one character class first, which is looked for fast; an alternation of words is tried at every letter.
@@ -4206,7 +4213,7 @@ _AN_EXAMPLE_SAID = re.compile(r"(?<![条恒慣定])例(?![年外会月祭規])|N
 def _next_sentence_values(norm: str) -> Iterator[Credential]:
     if not _NEXT_SENTENCE_PROBE.search(norm):
         return
-    for m in _NEXT_SENTENCE_VALUE.finditer(norm):
+    for m in itertools.chain(_NEXT_SENTENCE_VALUE.finditer(norm), _UNCHANGED_VALUE.finditer(norm)):
         if m["label"].isascii() and any(c.isascii() and c.isalpha() for c in norm[m.start() - 1 : m.start()] + m["said"][:1]):
             continue  # 「PWA」「SPW」: no label
         value = m["value"].rstrip(_TRAILING)

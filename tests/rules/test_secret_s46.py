@@ -160,3 +160,20 @@ def test_a_password_said_to_be_the_one_in_use_after_a_comma_is_flagged_and_maske
 def test_a_comma_and_the_same_as_before_with_no_value_stays_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
 
+
+# A handover's clause that the password is unchanged, then the value after a comma (「引継ぎ：PW変更なし、Kessai2026!のまま」):
+# after a 「。」 it was flagged, after a comma it went out.
+@pytest.mark.parametrize(("text", "value"), [
+    ("引継ぎ：PW変更なし、Kessai2026!のまま", "Kessai2026!"), ("引継ぎ：PW変更なし、Kessai2026! のまま", "Kessai2026!"),
+    ("パスワードは変わらず、kohoka2026 のままです", "kohoka2026"), ("Instagramのパスワードは変更なし、「Sakura#2026」です", "Sakura#2026"),
+])
+def test_a_password_after_a_clause_saying_it_is_unchanged_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "パスワード変更なし、Windows11 のままです", "パスワードは変更なし、Office365 のままです", "PW変更なし、Step1 です",
+    "パスワードは変わらず、8文字以上です", "パスワード変更なし、#joetsu2026 のまま",
+])
+def test_a_thing_named_after_a_clause_saying_it_is_unchanged_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
