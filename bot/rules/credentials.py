@@ -4262,6 +4262,14 @@ def _key_emoji_values(norm: str) -> Iterator[Credential]:
 
 
 
+# Every word one of the readers below needs, looked for once (spelt with one character class first): _kana_pins' labels,
+# _english_login_pairs' 「login」「sign-in」, _kanji_values' and _next_sentence_values' labels and _watchword_logins' 合言葉.
+# Most drafts hold none, and each reader scanning the whole draft for its own word cost 0.02 ms a draft.
+_READERS_CUE = re.compile(
+    r"[パ暗合あPpLlSs](?:スワード|スコード|証|言葉|いことば|[Ii][Nn]|W|ASSWORD|assword|[Oo][Gg][ -]?[Ii][Nn]|[Ii][Gg][Nn][ -]?[Ii][Nn])"
+)
+
+
 def find_credentials(norm: str) -> list[Credential]:
     """Every credential in `norm`, one per place (read on `credential_view`).
 
@@ -4271,10 +4279,11 @@ def find_credentials(norm: str) -> list[Credential]:
     keyed = list(_key_emoji_values(norm))
     norm = credential_view(norm)
     tokens = [*_tokens(norm), *_signed_urls(norm)]
+    cued = _READERS_CUE.search(norm) is not None
     found: list[Credential] = [
-        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_english_login_pairs(norm), *_address_logins(norm), *_login_blocks(norm), *_service_logins(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm), *_answered(norm), *_kana_pins(norm),
-        *_code_messages(norm), *_value_first(norm), *_watchword_logins(norm),
-        *_spaced_values(norm), *_spaced_letters(norm), *_kanji_values(norm), *keyed, *_next_sentence_values(norm), *_lock_codes(norm), *_pieces(norm), *_halves_and_lines(norm), *_new_and_old(norm), *_corrected(norm),
+        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *(_english_login_pairs(norm) if cued else ()), *_address_logins(norm), *_login_blocks(norm), *_service_logins(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm), *_answered(norm), *(_kana_pins(norm) if cued else ()),
+        *_code_messages(norm), *_value_first(norm), *(_watchword_logins(norm) if cued else ()),
+        *_spaced_values(norm), *_spaced_letters(norm), *(_kanji_values(norm) if cued else ()), *keyed, *(_next_sentence_values(norm) if cued else ()), *_lock_codes(norm), *_pieces(norm), *_halves_and_lines(norm), *_new_and_old(norm), *_corrected(norm),
     ]
     for c in _labelled(norm):
         inner = next((t for t in tokens if t.start < c.value_end and c.value_start < t.end), None)
