@@ -3600,9 +3600,14 @@ def _address_logins(norm: str) -> Iterator[Credential]:
 # version or path is, upper and lower case, a digit and a symbol (not a mark of a name: 「._-」), and the
 # first an ID (a letter first, a digit in it). 「Model01 / Ver2.0-Beta」 stays a name. A network's name after its label
 # needs no digit (「SSID: JOETSU-STAFF / Kessai2026!」, a staff Wi-Fi's memo): the label says it is the network the key is of.
+_MEMOS_WORD = r"(?:引き?継ぎ?|申し?送り|共有|メモ|備忘録?|連絡|重要|社外秘|取扱注意|関係者限り|内部用)"
 _BARE_PAIR = re.compile(
     # The network's label may say whom it is for (「Wi-Fi for staff: JOETSU-STAFF / Kessai2026!」「Guest Wi-Fi: JOETSU-GUEST / …」).
-    r"(?m)^[ \t]*+(?:(?P<network>(?i:ssid|(?:(?:guest|staff|office|free|public|event)[ \t]++)?wi-?fi(?:[ \t]++for[ \t]++[A-Za-z]{1,16}+)?"
+    # A memo's heading may open the line (「【引継ぎ】X：joetsu_koho / Sakura#2026」「引継ぎ：X：…」): read from the line's start
+    # only, the first account of the handover went out unflagged while the next line's was flagged.
+    # Only a memo's word: 「日時：Dec01 / Sat10:00am」「【料金】Adult1000 / Child#500yen」 are a notice's fields.
+    rf"(?m)^[ \t]*+(?:(?:[【\[][ \t]*+{_MEMOS_WORD}[ \t]*+[】\]]|{_MEMOS_WORD}[ \t]*+:)[ \t]*+)?"
+    r"(?:(?P<network>(?i:ssid|(?:(?:guest|staff|office|free|public|event)[ \t]++)?wi-?fi(?:[ \t]++for[ \t]++[A-Za-z]{1,16}+)?"
     r"|ネットワーク名?))[ \t]*+[:=][ \t]*+"
     # So may a service's name, as a handover memo lists its accounts (「X：joetsu_koho / Sakura#2026」「Instagram：joetsu.koho /
     # Yuki@2026」): the ID then needs no digit, as after a network's label (a_service_logged_in_to).

@@ -177,3 +177,23 @@ def test_a_password_after_a_clause_saying_it_is_unchanged_is_flagged_and_masked(
 ])
 def test_a_thing_named_after_a_clause_saying_it_is_unchanged_stays_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
+
+
+# A handover memo's heading opening the line of its first account (「【引継ぎ】X：joetsu_koho / Sakura#2026」): the pair was read
+# from the line's start only, and the first account's password went out while the next line's was flagged.
+@pytest.mark.parametrize(("text", "value"), [
+    ("【引継ぎ】X：joetsu_koho / Sakura#2026\nInstagram：joetsu.koho / Yuki@2026", "Sakura#2026"),
+    ("【引継ぎ】X：joetsu_koho / Sakura#2026", "Sakura#2026"), ("引継ぎ：Instagram：joetsu.koho / Yuki@2026", "Yuki@2026"),
+    ("[共有] SSID: JOETSU-STAFF / Kessai2026!", "Kessai2026!"),
+])
+def test_an_account_after_a_memos_heading_on_its_line_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "【公式】X：@joetsu_city / Instagram：@joetsu_koho", "【お知らせ】Google: Search / Maps2026!",
+    "【講座】Word2019 / Excel(2019)", "観光：Covid-19 / Influenza(H3N2)", "日時：Dec01 / Sat10:00am",
+    "【料金】Adult1000 / Child#500yen", "料金：Adult1000 / Child#500yen",
+])
+def test_names_after_a_heading_stay_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
