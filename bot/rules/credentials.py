@@ -2533,7 +2533,9 @@ _NO_VALUE_LETTERS = re.compile(
 _KANJI_VALUE = re.compile(
     r"[\"'」』”’]?[ \t]*+"
     r"(?:(?:[:=]|→)[ \t]*+(?P<open>[「『])?|(?:は|を)?[ \t]*+(?P<quote>[「『]))"
-    r"(?P<value>[\u3400-\u9fff々]{2,12}+)"
+    # A year may close the word (「パスワード：会議室二〇二六」, the kanji digits read as 2026 in this view): a word and a year, as
+    # passwords are so often made.
+    r"(?P<value>[\u3400-\u9fff々]{2,12}+(?:(?:19|20)[0-9]{2}(?![0-9]))?+)"
     r"(?=[ \t]*+(?(open)[」』]|(?(quote)[」』]|(?:です|でした|。|\n|$))))"
 )
 _NO_KANJI_VALUE = re.compile(

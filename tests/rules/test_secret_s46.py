@@ -197,3 +197,21 @@ def test_an_account_after_a_memos_heading_on_its_line_is_flagged_and_masked(text
 ])
 def test_names_after_a_heading_stay_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
+
+
+# A kanji word closed by a year, in kanji digits or not (「パスワード：会議室二〇二六」): the kanji reader took kanji alone, and
+# the password went out unflagged while 「パスワード：春夏秋冬」 was flagged.
+@pytest.mark.parametrize(("text", "value"), [
+    ("パスワード：会議室二〇二六", "会議室二〇二六"), ("パスワード：会議室2026", "会議室2026"), ("PW：春夏秋冬２０２６", "春夏秋冬２０２６"),
+    ("パスワードは「雪月花二〇二六」です", "雪月花二〇二六"),
+])
+def test_a_kanji_word_and_a_year_after_the_label_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "パスワード：会場2026", "パスワード：会議室1201", "パスワード：二〇二六年度", "パスワード：年度2026",
+    "パスワード：受付二〇二六", "パスワード：当日2026",
+])
+def test_a_place_a_room_or_a_year_after_the_label_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
