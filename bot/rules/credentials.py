@@ -437,8 +437,10 @@ _APP_PASSWORD = re.compile(r"[a-z]{4}(?: [a-z]{4}){3}(?![A-Za-z0-9])")
 # in quotes only before a separator (「パスワード「旧」：…」), as 「パスワード「yuki2025」でログイン」 quotes the value.
 _QUALIFIER_SEPARATOR = r"[ \t]*+(?::|=|→|->|=>|⇒)"
 _QUALIFIER = (
-    r"(?:\((?P<qualifier>[^)\n]{0,12})\)"
-    rf"|\((?P<long_qualifier>[^()\n]{{13,32}}+)\)(?={_QUALIFIER_SEPARATOR}|[ \t]*+は)"
+    # A space before a note in round brackets that a separator closes (「PIN (key box): 4821」「パスワード (職員用)：Kessai2026!」):
+    # read as no qualifier, the label stood apart from its value and the password went out unflagged.
+    rf"(?:(?:[ \t]++(?=\([^()\n]{{1,32}}+\){_QUALIFIER_SEPARATOR}))?+\((?P<qualifier>[^)\n]{{0,12}})\)"
+    rf"|(?:[ \t]++(?=\([^()\n]{{1,32}}+\){_QUALIFIER_SEPARATOR}))?+\((?P<long_qualifier>[^()\n]{{13,32}}+)\)(?={_QUALIFIER_SEPARATOR}|[ \t]*+は)"
     r"|[\[【〔《〈](?P<bracket_qualifier>[^\[\]【】〔〕《》〈〉\n]{1,32}+)[\]】〕》〉]"
     rf"(?={_QUALIFIER_SEPARATOR}|[ \t]*+(?:[!-~]|は|、))"
     rf"|[「『](?P<quote_qualifier>[^「」『』\n]{{1,16}}+)[」』](?={_QUALIFIER_SEPARATOR})"

@@ -215,3 +215,21 @@ def test_a_kanji_word_and_a_year_after_the_label_is_flagged_and_masked(text: str
 ])
 def test_a_place_a_room_or_a_year_after_the_label_stays_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
+
+
+# A space between the label and its note in round brackets before the colon (「PIN (key box): 4821」「パスワード (職員用)：
+# Kessai2026!」): read as no note, the label stood apart from its value and the password went out unflagged, while
+# 「PIN(key box): 4821」 was flagged.
+@pytest.mark.parametrize(("text", "value"), [
+    ("PIN (key box): 4821", "4821"), ("PIN (キーボックス)：4821", "4821"), ("パスワード (職員用)：Kessai2026!", "Kessai2026!"),
+])
+def test_a_value_after_a_spaced_note_on_the_label_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "パスワード (例)：Kessai2026!", "PIN (4 digits): required", "パスワード (8文字以上)：必須", "PW (abc123)",
+])
+def test_an_example_or_a_rule_after_a_spaced_note_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
+
