@@ -69,7 +69,10 @@ _LABEL = (
     # stands before 「@」, and read as a label, the host after it went under the mask.
     r"(?![.．][A-Za-z]++(?![0-9])|[?#&@＠]|(?<=[A-Za-z])[-_][A-Za-z]++(?![0-9]))"
     # A note on the password before its value (「パスワード（仮）：abc123」「PINコード(初期)：0000」).
-    r"(?:[（(][^（）()\s]{1,8}+[）)]"
+    # A space before it, before its colon only (「PIN (key box): 4821」「パスワード (職員用)：Kessai2026!」): read as the value,
+    # 「(key」 went under the mask and the PIN after the colon went out as typed.
+    r"(?:[ \t\u3000]++[（(][^（）()\r\n]{1,32}+[）)](?=[ \t\u3000]*+[:：=＝])"
+    r"|[（(][^（）()\s]{1,8}+[）)]"
     # With a space in it (「パスワード（11/30 変更）：abc123」「PW(2026/11/30 変更)は abc123」), only before its colon
     # or は: not read as the label's, the password after it went out as typed.
     # Or before an arrow, a comma, the line's end or a space and the value (「パスワード（11/30 変更） abc123」

@@ -233,3 +233,11 @@ def test_a_value_after_a_spaced_note_on_the_label_is_flagged_and_masked(text: st
 def test_an_example_or_a_rule_after_a_spaced_note_stays_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
 
+
+@pytest.mark.parametrize(("text", "masked"), [
+    ("PIN (key box): 4821", "PIN (key box): ＊＊＊＊（伏せ字）"),
+    ("パスワード (職員用)：Kessai2026!", "パスワード (職員用)：＊＊＊＊（伏せ字）"),
+])
+def test_the_report_keeps_a_spaced_note_on_the_label_and_masks_the_value(text: str, masked: str) -> None:
+    for about_a_password in (True, False):
+        assert secret_mask.mask_secrets(text, about_a_password=about_a_password)[0] == masked
