@@ -1131,6 +1131,8 @@ def _field_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
         and (6 <= len(word) <= 32 or short_ok)
         and word.isascii()
         and word.isalpha()
+        # One letter over and over is a form's placeholder (「パスワード：xxxxxxxx」), as _password_like reads it.
+        and len(set(word.lower())) > 1
         and (word.islower() or (word[1:].islower() and _a_password_word(word)))
         and word.lower() not in _FAMOUS_EXAMPLES
         and word.lower() not in _PROSE_WORDS

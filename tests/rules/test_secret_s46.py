@@ -241,3 +241,15 @@ def test_an_example_or_a_rule_after_a_spaced_note_stays_silent(text: str) -> Non
 def test_the_report_keeps_a_spaced_note_on_the_label_and_masks_the_value(text: str, masked: str) -> None:
     for about_a_password in (True, False):
         assert secret_mask.mask_secrets(text, about_a_password=about_a_password)[0] == masked
+
+
+# One letter over and over after the label (「パスワード：xxxxxxxx」): a form's or a guide's placeholder, flagged as a password
+# of letters while 「パスワード：XXXXXXXX」「パスワード：********」 were silent.
+@pytest.mark.parametrize("text", ["パスワード：xxxxxxxx", "パスワード：xxxxxx", "PW：aaaaaaaa", "Password: xxxxxxxx", "パスワード：ｘｘｘｘｘｘｘｘ"])
+def test_a_placeholder_of_one_letter_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("パスワード：xxyyzzkk", "xxyyzzkk"), ("パスワード：kohoka", "kohoka")])
+def test_a_password_of_letters_is_still_flagged(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
