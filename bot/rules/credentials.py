@@ -2540,7 +2540,8 @@ _KANJI_VALUE = re.compile(
     # A year may close the word (「パスワード：会議室二〇二六」, the kanji digits read as 2026 in this view): a word and a year, as
     # passwords are so often made.
     r"(?P<value>[\u3400-\u9fff々]{2,12}+(?:(?:19|20)[0-9]{2}(?![0-9]))?+)"
-    r"(?=[ \t]*+(?(open)[」』]|(?(quote)[」』]|(?:です|でした|。|\n|$))))"
+    # A memo's note in brackets may close the line after it (「パスワード：春夏秋冬（前と同じ）」), as after a word of letters.
+    r"(?=[ \t]*+(?(open)[」』]|(?(quote)[」』]|(?:です|でした|。|\n|$|\((?=[^()\n]*?[^\x00-\x7f])[^()\n]{1,20}+\)[ \t。.]*+(?:\n|$)))))"
 )
 _NO_KANJI_VALUE = re.compile(
     r"番号|生年月日|誕生日|英数|半角|全角|文字|桁|数字|記号|大文字|小文字|受付|窓口|掲示|郵送|送付|案内|会場|当日|事前|現地|館内|"

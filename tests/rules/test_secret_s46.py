@@ -253,3 +253,16 @@ def test_a_placeholder_of_one_letter_stays_silent(text: str) -> None:
 @pytest.mark.parametrize(("text", "value"), [("パスワード：xxyyzzkk", "xxyyzzkk"), ("パスワード：kohoka", "kohoka")])
 def test_a_password_of_letters_is_still_flagged(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
+
+
+# A kanji password before a memo's note in brackets (「パスワード：春夏秋冬（前と同じ）」), as a word of letters is read before one.
+@pytest.mark.parametrize(("text", "value"), [
+    ("パスワード：春夏秋冬（前と同じ）", "春夏秋冬"), ("ID：koho01\nPW：雪月花（変更なし）", "雪月花"),
+])
+def test_a_kanji_password_before_a_note_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+@pytest.mark.parametrize("text", ["パスワード：受付配布（当日）", "パスワード：総務課（内線123）", "パスワード：上越市長（確認中）"])
+def test_where_or_who_before_a_note_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
