@@ -1,0 +1,69 @@
+"""quote.third_party, session 46's red team: the state's regional offices cited as a source, and a private group named
+after an agency."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.conftest import findings_of
+
+
+# The coast guard's, the rivers' and roads', the labour and tax offices' notices are the state's own as 海上保安庁's
+# are; a city citing them warned as if they were a newspaper.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "出典：第九管区海上保安本部",
+        "出典：第九管区海上保安本部「海の安全情報」",
+        "（出典：新潟海上保安部）",
+        "出典：北陸地方整備局",
+        "出典：北陸地方整備局高田河川国道事務所",
+        "（出典：北陸地方整備局、新潟県）",
+        "出典：東京管区気象台",
+        "出典：北陸信越運輸局",
+        "出典：新潟労働局",
+        "出典：上越労働基準監督署",
+        "出典：ハローワーク上越",
+        "出典：関東財務局新潟財務事務所",
+        "出典：新潟地方法務局",
+        "出典：高田税務署",
+        "出典：関東信越国税局",
+        "出典：自衛隊新潟地方協力本部",
+        "出典：北陸農政局",
+        "出典：関東森林管理局",
+        "第九管区海上保安本部のXより：海水浴場での事故にご注意ください。",
+        "北陸地方整備局のXより：国道8号の通行止め情報です。",
+    ],
+)
+def test_a_regional_office_of_the_state_is_an_official_source(text: str) -> None:
+    assert not findings_of("quote.third_party", text), text
+
+
+# A private group under an agency's or a place's name is no office: its word is another's to be checked.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "出典：消費者庁応援団",
+        "出典：気象庁応援団「てんきの会」",
+        "出典：消防庁サポーターズ",
+        "（出典：国土交通省ボランティア）",
+        "出典：新潟県応援隊",
+        "出典：上越市応援本部",
+        "出典：高田まちづくり応援本部",
+        "出典：上越市商店街振興局",
+        "出典：第九管区海上保安本部ファンクラブ",
+        "出典：新潟地方法務局OB会",
+        "出典：新潟労働局、〇〇新聞",
+        "第九管区海上保安本部のXより、写真をお借りしました。",
+    ],
+)
+def test_a_private_group_named_after_an_agency_still_warns(text: str) -> None:
+    assert findings_of("quote.third_party", text), text
+
+
+# What the agency itself published, a title with such a word in it, stays its own.
+@pytest.mark.parametrize(
+    "text", ["出典：総務省「応援職員派遣制度の概要」", "出典：厚生労働省「ボランティア休暇制度について」"]
+)
+def test_a_title_naming_supporters_is_still_the_agencys(text: str) -> None:
+    assert not findings_of("quote.third_party", text), text
