@@ -832,6 +832,26 @@ def _host_after(norm: str, pos: int) -> str:
 
 
 # An address in brackets after the scheme (and any user name), which only an IPv6 address may be.
+# An address no browser opens however it is tapped: a port beyond 65535 or not a number (「…lg.jp:99999/」), or a domain with
+# an empty part between its dots (「https://www..city.example.jp」「https://.city.example.jp」), a slip of the keyboard.
+_AUTHORITY = re.compile(r"(?i)^(?:https?://)?(?:[^/?#@]*@)?([^/?#]*)")
+_MAX_PORT = 65535
+
+
+def _broken_authority(url: Url) -> tuple[str, str | None] | None:
+    """What makes ``url``'s host or port unusable, and the address put right where that can be known."""
+    m = _AUTHORITY.match(url.url)
+    if m is None or m.group(1).startswith("["):
+        return None  # an IPv6 address's brackets are read by _BRACKET_HOST
+    host, colon, port = m.group(1).partition(":")
+    if colon and port and (not port.isascii() or not port.isdigit() or int(port) > _MAX_PORT):
+        return f"ポート番号の「:{port}」が正しくない", None
+    if host.startswith(".") or ".." in host:
+        fixed = re.sub(r"\.{2,}", ".", host).lstrip(".")
+        return "ドメインに余分な点（.）がある", url.url[: m.start(1)] + fixed + url.url[m.end(1) - len(colon + port) :]
+    return None
+
+
 _BRACKET_HOST = re.compile(r"(?i)(?<![A-Za-z0-9])https?://(?:[^\s/?#@\[\]]*+@)?(?P<host>\[[^\s/?#\[\]]*+\]?)")
 
 
@@ -900,6 +920,9 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     の手口です（茅野市 5(3) のセキュリティを脅かす情報にも当たります）。英字に直した URL を提案します。
     IPv6 アドレスを書く「[ ]」の中がアドレスになっていない URL（`https://[zzzz]/`、閉じ括弧のないもの）も、
     リンクにならないので止めます。
+    ポート番号が使えない番号のもの（「https://city.example.lg.jp:99999/」「…jp:abc/」。0〜65535 の数字だけが使えます）と、
+    ドメインの点が重なったり点で始まったりするもの（「https://www..city.example.jp」「https://.city.example.jp」）も、
+    どう押してもページが開かないので止めます（点を一つにした URL を提案します）。
     画面に省略して表示された URL を写したもの（「https://www.city.joetsu.niigata.jp/site/eve…」のように名前の途中で
     「…」や「...」が続くもの）も、リンクが「…」の手前で切れるので止めます（「/」の後の「…」や、
     「…で始まるURL」「…のようなURL」のように書き方の例として示したものは対象外です）。
@@ -988,6 +1011,13 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
                 "見た目は同じでも別のサイトにつながり、なりすましに使われる書き方です。"
                 "公開されているページから URL をコピーし直すか、英字で打ち直してください。",
                 suggestion=None if _LOOKALIKE.search(latin) else latin,
+            )
+        if (broken := _broken_authority(url)) is not None:
+            yield Hit(
+                url.start,
+                url.path_start,
+                f"URL の{broken[0]}ため、ページが開きません。公開されているページから URL をコピーし直してください。",
+                suggestion=broken[1],
             )
         if (japanese := _japanese_in_path(doc, url)) is not None:
             yield japanese
