@@ -1191,7 +1191,7 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
     工事や休館のお知らせの「We apologize for the inconvenience」（日本語の「ご迷惑をおかけします」にあたるもの）と、
     噂やデマを打ち消す「〜という情報は誤りです」は、市の投稿を訂正するものではないので対象外です。同じく、断水・運休・
     システム障害などで「ご迷惑（ご不便）をおかけし、お詫び申し上げます」とだけ伝えるお知らせ（「…遅れ、ご迷惑をおかけしました。お詫び申し上げます。」
-    のように前の文で伝えたものも）と、読む人が自分の書類や届出を
+    のように前の文で伝えたものも、「【お詫び】システム障害によるサービス停止について」「申込サイトの不具合のお詫び」「運休のお詫び：」のように見出しにしたものも）と、読む人が自分の書類や届出を
     直す手続きの案内（「訂正印を押してください」「確定申告書の訂正は、税務署にご相談ください」「戸籍の訂正手続き」
     「提出後に誤りに気づいた場合の訂正方法」「登記の誤りを訂正したい場合は法務局へ」「氏名の誤りの訂正は、窓口で受け付けます」）も対象外です（誤り・間違い・訂正や、前の投稿・お知らせに触れたお詫び、「対象地区が
     抜けておりました」「お知らせを削除しました」「職員の不適切な対応」のように市の落ち度を伝えるお詫びは対象です）。
@@ -1302,6 +1302,15 @@ _MISTAKE_SAID = re.compile(
     r"|不適切|不手際|手違い|紛失|漏えい|漏洩|不祥事|ミス(?![トタ])"
 )
 _APOLOGY_WORDS = (fold("お詫び"), fold("おわび"), fold("お詫"))
+# The apology as a service notice's heading (「【お詫び】システム障害によるサービス停止について」「申込サイトの不具合のお詫び」
+# 「運休のお詫び：」「【おわび】断水について」), which seldom says ご迷惑 as a sentence would.
+_APOLOGY_HEADING_BEFORE = re.compile(r"[【［\[〔■◆●]|(?<=[^\Wお])の")
+# ...not when it names what the city published (「【お詫び】広報じょうえつ12月号の休館日の記載について」): a correction unsaid.
+_PUBLISHED = re.compile(
+    r"記載|掲載|広報|投稿|ポスト|ツイート|記事|チラシ|パンフレット|カレンダー|冊子|ガイドブック|マップ|通知|(?<!と)お知らせ|案内"
+    r"|表示(?!され(?:ない|ず|にく|づら)|でき)"
+)
+_APOLOGY_HEADING_AFTER = re.compile(r"[】］\]〕：:]|[ \t\u3000]*(?:\n|$)|と(?:お知らせ|ご案内|お願い)")
 
 
 class _InconvenienceApology:
@@ -1322,6 +1331,11 @@ class _InconvenienceApology:
             self.inconvenience = [m.start() for m in _INCONVENIENCE.finditer(doc.text)]
         if not self.service_only:
             return False
+        if (
+            _APOLOGY_HEADING_BEFORE.match(doc.text, max(0, hit.start - 1), hit.start)
+            or _APOLOGY_HEADING_AFTER.match(doc.text, hit.end)
+        ) and not _PUBLISHED.search(doc.text):
+            return True  # 「【お詫び】システム障害について」「運休のお詫び：」: the notice's heading, no inconvenience said
         a, b = doc.sentence_at(hit.start)
         if a > 0:  # the inconvenience said in the sentence before: 「…遅れ、ご迷惑をおかけしました。お詫び申し上げます。」
             a = doc.sentence_at(a - 1)[0]
