@@ -892,11 +892,27 @@ def fullwidth_alnum(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iter
     直した URL とともに知らせるので、ここでは重ねて知らせません。電話番号や時刻
     （「０９０－１２３４－５６７８」「１０：３０」）と、同じ文の中で近くにあるもの
     （「１２月５日（土）１０時」）はまとめて一つの指摘にします。
+    メールアドレスの「＠」や「．」を全角で書いたもの（「kouhou＠city.joetsu.niigata.jp」）も、メールアプリがアドレスと
+    読まず、コピーしても届かないので知らせます（「（＠を半角に置き換えてください）」のように、わざと全角にしたと
+    書いたものと、「＠joetsu_city」のようなアカウント名は対象外です）。
     """
+    addresses = _wide_signed_addresses(doc)
+    for a, b in addresses:
+        written = doc.text[a:b]
+        fixed = unicodedata.normalize("NFKC", written)
+        wide = list(dict.fromkeys(c for c in written if "\uff01" <= c <= "\uff5e"))
+        shown = "".join(f"「{c}」" for c in wide[:3]) + ("など" if len(wide) > 3 else "")
+        yield Hit(
+            a,
+            b,
+            f"メールアドレス「{written}」の{shown}が全角のため、タップしてもメールが開けず、コピーしても送れません。"
+            f"半角の「{fixed}」にしてください。",
+            suggestion=fixed,
+        )
     runs = [
         (a, b)
         for a, b in (m.span() for m in _FULLWIDTH_ALNUM.finditer(doc.text))
-        if (u := doc.url_at(a)) is None or b > u.end
+        if ((u := doc.url_at(a)) is None or b > u.end) and not any(x <= a < y for x, y in addresses)
     ]
     for group in _nearby(doc.text, runs):
         a, b = group[0][0], group[-1][1]
@@ -911,6 +927,29 @@ def fullwidth_alnum(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iter
 
 
 _FULLWIDTH_ALNUM_CHARS = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+# A mail address with its 「＠」 or a dot typed full-width (「kouhou＠city.joetsu.niigata.jp」「info@city．joetsu.lg.jp」):
+# no app takes it for an address, and pasted into a mail it bounces. An account's 「＠joetsu_city」 has no local part
+# before it and is left alone (X reads a full-width 「＠」 as a mention).
+_MAIL_ADDRESS = re.compile(
+    r"(?<![A-Za-z0-9._%+\-\uff10-\uff19\uff21-\uff3a\uff41-\uff5a．＿－])"
+    rf"[A-Za-z0-9._%+\-{_FULLWIDTH_ALNUM_CHARS}．＿－]+[@＠][A-Za-z0-9\-{_FULLWIDTH_ALNUM_CHARS}－]+"
+    rf"(?:[.．][A-Za-z0-9\-{_FULLWIDTH_ALNUM_CHARS}－]+)+"
+)
+# The full-width sign written so on purpose, against address harvesting: 「（＠を半角に置き換えてください）」.
+_WIDE_ON_PURPOSE = re.compile(r"半角に|半角の|半角で|全角の[「]?＠")
+
+
+def _wide_signed_addresses(doc: Document) -> list[tuple[int, int]]:
+    if "＠" not in doc.text and "．" not in doc.text:
+        return []
+    found = [
+        m.span()
+        for m in _MAIL_ADDRESS.finditer(doc.text)
+        if ("＠" in m.group() or "．" in m.group()) and not m.group().endswith("．")
+    ]
+    if found and _WIDE_ON_PURPOSE.search(doc.text):
+        return []
+    return found
 _FULLWIDTH_ALNUM = re.compile(f"[{_FULLWIDTH_ALNUM_CHARS}]+")
 # Full-width signs inside a number or an address written full-width: 「０９０－１２３４－５６７８」
 # 「１０：３０」「１２／５」「３．５」 are one stretch to retype, not three.
