@@ -221,6 +221,25 @@ _WORD_RUN = re.compile(rf"{WORD_LETTER}{{2}}")
 _HALFWIDTH_WORD = re.compile(r"[\uff66-\uff9d][\uff9e\uff9f]?[\uff66-\uff9d]")
 
 
+# The sparkles strung around a heading (「ﾟ･*:.｡..｡.:*･ﾟ 新年のご挨拶 ﾟ･*:.｡..｡.:*･ﾟ」「☆ﾟ.*･｡ﾟ」): the half-width 「｡」「･」「ﾟ」
+# are dots of glitter among the 「*」「:」「.」, which full-width ones would not draw. A run of those alone (「｡」「･ﾟ」)
+# with no other glitter beside it is a half-width stop or mark still.
+_GLITTER_KANA = frozenset("｡･ﾟ ")
+_GLITTER = frozenset("｡･ﾟ゜*:.+☆★✧✦⋆♪♡♥°・ \u3000")
+
+
+def _sparkles(text: str, a: int, b: int) -> bool:
+    if not _GLITTER_KANA.issuperset(text[a:b]):
+        return False
+    start, end = a, b
+    while start > 0 and a - start < 16 and text[start - 1] in _GLITTER:
+        start -= 1
+    while end < len(text) and end - b < 16 and text[end] in _GLITTER:
+        end += 1
+    glitter = [c for c in text[start:end] if not c.isspace()]
+    return len(glitter) >= 3 and any(c not in _GLITTER_KANA for c in glitter)
+
+
 # The combining voiced and semi-voiced marks NFKC makes of 「ﾞ」「ﾟ」, and the visible marks.
 _COMBINING_VOICE = {"\u3099": "\u309b", "\u309a": "\u309c"}
 
@@ -239,7 +258,8 @@ def halfwidth_kana(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     美祢市 5(2)イ（ウェブアクセシビリティ）。半角カナは読み上げや検索で正しく扱われないことが
     あり、濁点が別の文字として数えられます。空白をはさんで続く半角カナ（「ｲﾍﾞﾝﾄ ｶｲｻｲ」）は
     一つの指摘にまとめます。顔文字の目や腕に使った半角の「｡」「ﾉ」「ﾟ」（「(｡•̀ᴗ-)✧」「(ﾉ´ヮ`)ﾉ*: ･ﾟ」）は、
-    全角にすると顔文字が崩れるので対象外です。
+    全角にすると顔文字が崩れるので対象外です。見出しを飾るきらきらの「ﾟ･*:.｡..｡.:*･ﾟ」「☆ﾟ.*･｡ﾟ」の「｡」「･」「ﾟ」も
+    同じです（「*」「:」「.」などの飾りと並ばない「晴れ｡」や「ｲﾍﾞﾝﾄ☆」のカナは反応します）。
     """
     faces: list[tuple[int, int]] | None = None
     for m in _HALFWIDTH_KANA.finditer(doc.text):
@@ -250,6 +270,8 @@ def halfwidth_kana(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
         k = bisect_right(faces, (a, len(doc.text))) - 1
         if k >= 0 and b <= faces[k][1]:
             continue  # the eye or arm of a face: 「(｡•̀ᴗ-)✧」「(ﾉ´ヮ`)ﾉ*: ･ﾟ」
+        if _sparkles(doc.text, a, b):
+            continue  # a line of sparkles: 「ﾟ･*:.｡..｡.:*･ﾟ」
         fixed = unicodedata.normalize("NFKC", run)
         if fixed[0] in _COMBINING_VOICE:
             # A leading 「ﾞ」「ﾟ」 is NFKC's combining mark, shown as nothing or a stray mark: one

@@ -42,3 +42,35 @@ def test_a_mail_address_with_a_full_width_sign_is_told(text: str, address: str, 
 )
 def test_a_half_width_address_or_an_account_is_not_told(text: str) -> None:
     assert not findings_of("a11y.fullwidth_alnum", text, policy=CITY_POLICY), text
+
+
+# The glitter strung around a heading was told to be made full-width, a finding per dot, though full-width ones would
+# not draw it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ﾟ･*:.｡..｡.:*･ﾟ 新年のご挨拶 ﾟ･*:.｡..｡.:*･ﾟ",
+        "☆ﾟ.*･｡ﾟ 雪まつり開催 ☆ﾟ.*･｡ﾟ",
+        ".｡.:*･ﾟ☆ 合格おめでとう ☆ﾟ･*:.｡.",
+        "*･゜ﾟ･*:.｡..｡.:*･゜ﾟ･* 成人式 *･゜ﾟ･*:.｡..｡.:*･゜ﾟ･*",
+        "ﾟ+.ﾟ(´▽`人)ﾟ+.ﾟ",
+        "✧*｡ 桜が満開です ✧*｡",
+    ],
+)
+def test_half_width_glitter_around_a_heading_is_not_half_width_kana(text: str) -> None:
+    assert not findings_of("a11y.halfwidth_kana", text), text
+
+
+# A half-width stop or mark without glitter around it, and kana beside glitter, are still told.
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("本日は晴れ｡", ["｡"]),
+        ("本日は晴れ｡*", ["｡"]),
+        ("ありがとう･ﾟ", ["･ﾟ"]),
+        ("☆ｲﾍﾞﾝﾄ☆", ["ｲﾍﾞﾝﾄ"]),
+        ("ｵｼﾗｾ*:.｡", ["ｵｼﾗｾ"]),
+    ],
+)
+def test_a_half_width_stop_or_kana_beside_glitter_is_still_told(text: str, told: list[str]) -> None:
+    assert [text[f.start : f.end] for f in findings_of("a11y.halfwidth_kana", text)] == told
