@@ -957,6 +957,7 @@ _MAIL_ADDRESS = re.compile(
     rf"[A-Za-z0-9._%+\-{_FULLWIDTH_ALNUM_CHARS}．＿－]+[@＠][A-Za-z0-9\-{_FULLWIDTH_ALNUM_CHARS}－]+"
     rf"(?:[.．][A-Za-z0-9\-{_FULLWIDTH_ALNUM_CHARS}－]+)+"
 )
+_HALF_WIDTH_ALNUM = re.compile(r"[A-Za-z0-9]")
 # The full-width sign written so on purpose, against address harvesting: 「（＠を半角に置き換えてください）」.
 _WIDE_ON_PURPOSE = re.compile(r"半角に|半角の|半角で|全角の[「]?＠")
 
@@ -967,7 +968,10 @@ def _wide_signed_addresses(doc: Document) -> list[tuple[int, int]]:
     found = [
         m.span()
         for m in _MAIL_ADDRESS.finditer(doc.text)
-        if ("＠" in m.group() or "．" in m.group()) and not m.group().endswith("．")
+        if ("＠" in m.group() or "．" in m.group())
+        and not m.group().endswith("．")
+        # Typed all full-width (「ｋｏｈｏ＠ｃｉｔｙ．ｊｐ」), it is a run of full-width letters, told with those around it.
+        and _HALF_WIDTH_ALNUM.search(m.group())
     ]
     if found and _WIDE_ON_PURPOSE.search(doc.text):
         return []

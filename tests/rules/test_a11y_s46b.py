@@ -74,3 +74,10 @@ def test_half_width_glitter_around_a_heading_is_not_half_width_kana(text: str) -
 )
 def test_a_half_width_stop_or_kana_beside_glitter_is_still_told(text: str, told: list[str]) -> None:
     assert [text[f.start : f.end] for f in findings_of("a11y.halfwidth_kana", text)] == told
+
+
+# Typed all full-width with its label, the address is one run of full-width letters, told once with the label.
+def test_an_address_typed_all_full_width_is_told_with_its_label() -> None:
+    text = "ＭＡＩＬ：ｋｏｈｏ＠ｃｉｔｙ．ｊｏｅｔｓｕ．ｎｉｉｇａｔａ．ｊｐ"
+    found = findings_of("a11y.fullwidth_alnum", text)
+    assert [(f.start, f.end, f.suggestion) for f in found] == [(0, len(text), "MAIL:koho@city.joetsu.niigata.jp")]
