@@ -67,3 +67,28 @@ def test_a_private_group_named_after_an_agency_still_warns(text: str) -> None:
 )
 def test_a_title_naming_supporters_is_still_the_agencys(text: str) -> None:
     assert not findings_of("quote.third_party", text), text
+
+
+# A fan, a shop of an agency's goods, or one of its staff by name is a person's or a trader's word, not the agency's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "出典：気象庁マニア",
+        "出典：自衛隊マニアの山田",
+        "出典：消防庁グッズ専門店",
+        "出典：新潟県職員の山田",
+        "出典：気象庁職員の山田",
+        "出典：自衛隊員のSNS",
+    ],
+)
+def test_a_fan_a_shop_or_a_staff_member_named_after_an_agency_warns(text: str) -> None:
+    assert findings_of("quote.third_party", text), text
+
+
+# The agency's own papers about its staff, and the state's personnel and audit boards, are the state's.
+@pytest.mark.parametrize(
+    "text",
+    ["出典：新潟県職員研修資料", "出典：総務省「地方公務員の職員数」", "出典：人事院「国家公務員の職員の給与」", "出典：会計検査院"],
+)
+def test_an_agencys_papers_about_its_staff_are_still_its_own(text: str) -> None:
+    assert not findings_of("quote.third_party", text), text
