@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import assert_stays_linear
 from tests.rules.conftest import CITY_POLICY, findings_of
 
 
@@ -81,3 +82,45 @@ def test_an_address_typed_all_full_width_is_told_with_its_label() -> None:
     text = "ＭＡＩＬ：ｋｏｈｏ＠ｃｉｔｙ．ｊｏｅｔｓｕ．ｎｉｉｇａｔａ．ｊｐ"
     found = findings_of("a11y.fullwidth_alnum", text)
     assert [(f.start, f.end, f.suggestion) for f in found] == [(0, len(text), "MAIL:koho@city.joetsu.niigata.jp")]
+
+
+# Short lines closed with an emoji and a space, as posts on SNS are written, were read as one sentence of 116 letters.
+def test_an_emoji_and_a_space_close_a_sentence() -> None:
+    text = (
+        "🎉雪まつり開催🎉 2月7日（土）・8日（日） 高田城址公園 雪像コンテスト・屋台・ステージイベントなど盛りだくさん⛄ "
+        "夜はライトアップも✨ 皆さんのお越しをお待ちしています🙌 駐車場に限りがありますので公共交通機関をご利用ください🚌"
+    )
+    assert not findings_of("a11y.long_sentence", text)
+
+
+# A long sentence before or after such a stop, or with emoji glued between its words, is still told.
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        (
+            "本日午前6時に発表された大雨警報に伴い、市では災害対策本部を設置し、土砂災害警戒区域にお住まいの方に対して避難指示を"
+            "発令しましたので、直ちに近くの指定避難所または安全な親戚・知人宅などへ避難してください⚠️ 詳しくは市ホームページをご覧ください。",
+            "本日午前6時",
+        ),
+        (
+            "⚠️ 本日午前6時に発表された大雨警報に伴い、市では災害対策本部を設置し、土砂災害警戒区域にお住まいの方に対して避難指示を"
+            "発令しましたので、直ちに近くの指定避難所または安全な親戚・知人宅などへ避難してください。",
+            "本日午前6時",
+        ),
+        (
+            "🎉雪まつり開催🎉2月7日（土）・8日（日）高田城址公園で雪像コンテスト・屋台・ステージイベントなど盛りだくさん⛄夜はライトアップも✨"
+            "皆さんのお越しをお待ちしています🙌駐車場に限りがありますので公共交通機関をご利用ください🚌",
+            "🎉雪まつり",
+        ),
+    ],
+)
+def test_a_long_sentence_around_an_emoji_stop_is_still_told(text: str, told: str) -> None:
+    found = findings_of("a11y.long_sentence", text)
+    assert [text[f.start : f.start + len(told)] for f in found] == [told], text
+
+
+# The emoji before a space is read back from the space: read forward from each emoji, a long ZWJ fragment was read to
+# its end again at each member (quadratic).
+@pytest.mark.parametrize("shape", ["\U0001f468\u200d", "🎉 ", "\U0001f468\u200d "])
+def test_an_emoji_stop_is_found_in_linear_time(shape: str) -> None:
+    assert_stays_linear(lambda text: findings_of("a11y.long_sentence", text), shape)
