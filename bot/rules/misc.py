@@ -1325,6 +1325,7 @@ class _InconvenienceApology:
         self.doc = doc
         self.service_only: bool | None = None  # a service stopped is told, and no mistake
         self.inconvenience: list[int] = []  # where ご迷惑, ご不便… start
+        self.published = False  # what the city published is named (記載, 掲載, お知らせ …)
 
     def __call__(self, hit: Hit) -> bool:
         doc = self.doc
@@ -1332,13 +1333,14 @@ class _InconvenienceApology:
             return False
         if self.service_only is None:
             self.service_only = _SERVICE_STOPPED.search(doc.text) is not None and _MISTAKE_SAID.search(doc.text) is None
+            self.published = _PUBLISHED.search(doc.text) is not None
             self.inconvenience = [m.start() for m in _INCONVENIENCE.finditer(doc.text)]
         if not self.service_only:
             return False
         if (
             _APOLOGY_HEADING_BEFORE.match(doc.text, max(0, hit.start - 1), hit.start)
             or _APOLOGY_HEADING_AFTER.match(doc.text, hit.end)
-        ) and not _PUBLISHED.search(doc.text):
+        ) and not self.published:
             return True  # 「【お詫び】システム障害について」「運休のお詫び：」: the notice's heading, no inconvenience said
         a, b = doc.sentence_at(hit.start)
         if a > 0:  # the inconvenience said in the sentence before: 「…遅れ、ご迷惑をおかけしました。お詫び申し上げます。」

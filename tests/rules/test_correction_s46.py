@@ -46,3 +46,10 @@ def test_a_service_notice_headed_with_an_apology_is_not_a_correction(text: str) 
 )
 def test_a_mistake_or_a_publication_under_the_heading_is_still_a_correction(text: str) -> None:
     assert findings_of("correction.notice", text), text
+
+
+# Whether the post names what the city published is read once, however many apology headings a long paste holds.
+def test_many_apology_headings_are_read_in_linear_time() -> None:
+    from tests.conftest import assert_stays_linear
+
+    assert_stays_linear(lambda text: findings_of("correction.notice", text), "【お詫び】システム障害について\n")
