@@ -1,0 +1,77 @@
+"""Session 46 (helper): stereotypes a staff member could type that were silent — a people of a place called slack or
+gloomy, people with a mental illness called unpredictable, people with dementia sent away, a childless woman called
+less than whole, 在日 said to hide crime under a 通名, and a 同和地区 asked for after a disclaimer (「差別するつもりは
+ありませんが、」) whose 差別 read as opposing it. Each fires as the post's own word; quoted to be questioned, reported
+as prejudice, or said of something else, it does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules import check
+from tests.rules.conftest import CITY_POLICY, ctx
+
+
+def _said(text: str) -> list[str]:
+    found = check(text, ctx(platform="x", policy=CITY_POLICY))
+    return [text[f.start : f.end] for f in found if f.code == "prohibited.discrimination"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "差別するつもりはありませんが、被差別部落の場所を教えてください。",
+        "差別する気はないけど、同和地区はどこですか。",
+        "差別はいけませんが、被差別部落の場所を教えてください。",
+    ],
+)
+def test_a_place_asked_for_after_a_disclaimer_fires(text: str) -> None:
+    assert _said(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "差別するつもりはなかった、という言い訳は通用しません。",
+        "同和地区の場所を調べたり、公表したりすることは、部落差別につながります。",
+        "差別するつもりはなくても、同和地区の場所を調べることは部落差別につながります。",
+    ],
+)
+def test_a_disclaimer_named_to_answer_it_stays_silent(text: str) -> None:
+    assert _said(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "沖縄の人は時間にルーズ。",
+        "東北の人は暗い。",
+        "精神障害者は何をするかわからない。",
+        "認知症の人は施設に入れるべきです。",
+        "子どもがいない女性は一人前じゃない。",
+        "在日の人たちは通名を使って犯罪を隠している。",
+    ],
+)
+def test_a_verdict_on_a_people_fires(text: str) -> None:
+    assert _said(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "高齢者は夜道が暗いので、反射材を身につけましょう。",
+        "冬の東北は日が短く、夕方4時には暗いです。",
+        "高齢者は暗いうちからの散歩は控えましょう。",
+        "沖縄の人は時間にルーズ、というのは本当でしょうか？",
+        "「東北の人は暗い」なんて思い込みはありませんか。",
+        "「精神障害者は何をするかわからない」という偏見が、当事者を苦しめています。",
+        "認知症の人は施設に入れるべき、という考え方を見直しませんか。",
+        "認知症の人は施設に入れるべきか、在宅で支えるべきか。家族で話し合ってみませんか。",
+        "「子どもがいない女性は一人前じゃない」という言葉に傷つく人がいます。",
+        "在日の人たちは通名を使って犯罪を隠している、というデマがネット上で拡散しています。",
+        "新人職員は、最初はまだ一人前ではありません。先輩がしっかりサポートします。",
+        "沖縄の人は、旧暦の行事を大切にしています。",
+    ],
+)
+def test_the_verdict_questioned_or_said_of_something_else_stays_silent(text: str) -> None:
+    assert _said(text) == []
