@@ -75,3 +75,42 @@ def test_a_verdict_on_a_people_fires(text: str) -> None:
 )
 def test_the_verdict_questioned_or_said_of_something_else_stays_silent(text: str) -> None:
     assert _said(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "女に管理職は無理。",
+        "女性に管理職は向いていません。",
+        "女は管理職に向いていない。",
+        "女性に消防士は務まらない。",
+        "看護師は女性の仕事です。",
+        "保育士は女の仕事だ。",
+        "男性保育士って、ちょっと心配ですよね。",
+        "男の看護師なんて、気持ち悪い。",
+    ],
+)
+def test_a_post_or_trade_given_or_kept_by_sex_fires(text: str) -> None:
+    assert _said(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "女性に管理職として活躍してもらうための研修です。",
+        "女性には管理職を目指してほしいと考えています。",
+        "女性に管理職は無理、という思い込みをなくしましょう。",
+        "女性に管理職は向いていない？そんなことはありません。",
+        "女性に運転手はできない、なんてことはありません。女性ドライバーを募集しています。",
+        "妊娠中の女性に力仕事は無理をさせないでください。",
+        "看護師は女性の仕事と思われがちですが、男性看護師も増えています。",
+        "保育士は女性の職業と見られがちですが、男性保育士も活躍中です。",
+        "看護師は、女性の仕事というイメージがありましたが、今は男性も多く活躍しています。",
+        "女性は管理職に向いていないと思っている人が、まだ多いのが現状です。",
+        "男性保育士って、実は増えているんです。",
+        "男性保育士は、不安を抱える保護者に寄り添っています。",
+        "女性に管理職はできないのでしょうか？",
+    ],
+)
+def test_roles_questioned_or_offered_stay_silent(text: str) -> None:
+    assert _said(text) == []
