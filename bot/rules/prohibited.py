@@ -1780,7 +1780,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     # written thousands of times is found twice a sentence (`_verdicts`, `_spelled_statements`), and each reading
     # looks at the sentences after it.
     wished = [
-        (h, hinted_if_said) for h in (*_wished_away(doc), *_set_apart(doc), *_shunned(doc), *_advice_reported_taken_up(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc), *_blamed_for_crime(doc), *_en_told_out(doc), *_men_not_hired(doc), *_places_named(doc))
+        (h, hinted_if_said) for h in (*_wished_away(doc), *_set_apart(doc), *_shunned(doc), *_advice_reported_taken_up(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc), *_blamed_for_crime(doc), *_troubled_by(doc), *_en_told_out(doc), *_men_not_hired(doc), *_places_named(doc))
     ] + [(h, if_said) for h in _turned_away(doc)]
     across = (*_group_statements_across(doc), *_foreign_language_exclusion(doc), *_foreign_language_verdicts(doc), *_unanswered_last(doc))
     others = _kept_in_other_sentences(doc, statements, (*wished, *((h, _as_is) for h in across)))
@@ -4093,6 +4093,61 @@ def _blamed_for_crime(doc: Document) -> Iterator[Hit]:
         if end != sent[1] and _disowned_after(doc, end, sent[1]):
             continue
         yield Hit(g.start, m.end(), message)
+
+
+# A people's coming or manners said to be a trouble (「最近、中国の人が増えて困っています」「中国人観光客のマナーの悪さ
+# には困ったものです」), and sexual minorities blamed for the falling birth rate (「LGBTの人が増えると少子化が進みます」):
+# each ending its sentence, as `_BLAMED`. Not 「外国人観光客が増えて、市内はにぎわっています」, nor a few of them
+# (「一部の観光客のマナーの悪さに困っています」: 観光客 alone is no group), nor 「女性が働き続けられないと少子化が進みます」.
+_TROUBLED = re.compile(
+    r"(?:住民|観光客|労働者|居住者|移住者|旅行者)?[ \t　]*(?:の(?:方|人|人々)(?:たち|達)?)?(?:たち|達)?"
+    r"(?:(?:が|も)[ \t　]*(?:増えて|増加して|多くて|来て|住みついて|住み着いて)[、,]?"
+    r"|の[ \t　]*(?:マナーの悪さ|マナー違反|マナーの低さ|民度の低さ)(?:に|には|は|にも)[、,]?)"
+    r"[ \t　]*(?:本当に|ほんとうに|ホントに|とても|すごく|ちょっと|少し|ほとほと|いつも)?[ \t　]*"
+    r"(?:困(?:っています|っている|ってる|ってます|ります|る|ったものです|ったものだ|ったもの|りました|った)|うんざり(?:です|だ|しています|する)?)"
+)
+_SHRINKING = re.compile(
+    r"(?:を[ \t　]*認め(?:ると|たら|れば)|(?:の(?:方|人|人々)(?:たち|達)?)?(?:たち|達)?(?:が|は|も)[ \t　]*"
+    r"(?:増え(?:ると|たら|れば|たから|たので|たせいで)|増加(?:すると|したら|すれば)|認められると|認めると|認めたら))[ \t　]*[、,]?[ \t　]*"
+    r"(?:日本の|この国の|社会の)?少子化が(?:進(?:みます|む|んでいます|んでいる|んだ)|加速(?:します|する|した)|進行(?:します|する|した)|ますます進(?:みます|む))"
+)
+_SEXUAL_MINORITIES = frozenset(
+    ("LGBT", "LGBTQ", "同性愛", "同性愛者", "ゲイ", "レズビアン", "性的少数者", "性的マイノリティ", "トランスジェンダー", "どうせいあい", "どうせいあいしゃ")
+)
+
+
+def _troubled_by(doc: Document) -> Iterator[Hit]:
+    """Sentences that call a people's coming or manners a trouble (`_TROUBLED`), or blame sexual minorities for the
+    falling birth rate (`_SHRINKING`), ending there and not opposed ([deny]); read once a sentence."""
+    troubled = "困" in doc.text or "うんざり" in doc.text
+    if not troubled and "少子化" not in doc.text:
+        return
+    deny = matcher("discrimination.txt", "deny")
+    seen: set[tuple[int, int]] = set()
+    groups = sorted((*matcher("discrimination.txt", "groups").find(doc), *_place_people(doc)), key=lambda g: g.start)
+    for g in groups:
+        group = doc.text[g.start : g.end]
+        if troubled and (m := _TROUBLED.match(doc.text, g.end)) is not None:
+            message = f"{_people(group)}を迷惑な存在として一括りにし、差別する表現と受け取られます。{_REWRITE}"
+        elif group in _SEXUAL_MINORITIES and (m := _SHRINKING.match(doc.text, g.end)) is not None:
+            message = f"{_people(group)}を少子化の原因とし、差別する表現と受け取られます。{_REWRITE}"
+        else:
+            continue
+        sent = _said_sentence(doc, g.start)
+        if sent in seen:
+            continue
+        seen.add(sent)
+        quote = doc.enclosing_quote(g.start, m.end(), 40)
+        end = quote[1] if quote is not None and quote[0] < g.start else sent[1]
+        ends = end - m.end() <= _VERDICT_TAIL_REACH and _VERDICT_TAIL.fullmatch(doc.text, m.end(), end)
+        replied = Hit(g.start, m.end(), message)
+        if not ends and (quote is not None or _reply(doc, replied) is not False) and not _defended_after(doc, replied):
+            continue
+        if _opposed(doc, deny, sent, g.start):
+            continue
+        if end != sent[1] and _disowned_after(doc, end, sent[1]):
+            continue
+        yield replied
 
 
 # A place named or asked for as a 同和地区 (「〇〇地区は同和地区です」「被差別部落の場所を教えてください」「部落はどこ

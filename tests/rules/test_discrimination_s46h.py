@@ -9,6 +9,10 @@ from __future__ import annotations
 import pytest
 
 from bot.rules import check
+from bot.rules.model import RuleOptions
+from bot.rules.prohibited import discrimination
+from bot.rules.text import Document
+from tests.conftest import assert_stays_linear, repeated_to
 from tests.rules.conftest import CITY_POLICY, ctx
 
 
@@ -114,3 +118,51 @@ def test_a_post_or_trade_given_or_kept_by_sex_fires(text: str) -> None:
 )
 def test_roles_questioned_or_offered_stay_silent(text: str) -> None:
     assert _said(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "最近、中国の人が増えて困っています。",
+        "外国人が増えて本当に困っています。",
+        "中国人観光客のマナーの悪さには困ったものです。",
+        "外国人観光客のマナーの悪さにはうんざりです。",
+        "LGBTの人が増えると少子化が進みます。",
+        "同性愛を認めると少子化が進みます。",
+    ],
+)
+def test_a_people_called_a_trouble_or_blamed_for_the_birth_rate_fires(text: str) -> None:
+    assert _said(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外国人観光客が増えて困っている事業者の方へ、多言語対応の補助金があります。",
+        "外国人が増えて困っていること、ありませんか？多言語相談窓口にご相談ください。",
+        "外国人観光客が増えて、市内の飲食店はにぎわっています。",
+        "一部の観光客のマナーの悪さに、地域住民が困っています。",
+        "最近、カラスが増えて困っています。ごみネットをご活用ください。",
+        "中国人観光客のマナーの悪さ、というイメージは偏見です。",
+        "LGBTの人が増えると少子化が進む、というデマが広がっています。",
+        "女性が働きにくいと少子化が進みます。",
+        "外国人の方が困っていたら、やさしい日本語で話しかけてください。",
+    ],
+)
+def test_a_trouble_of_others_or_the_claim_questioned_stays_silent(text: str) -> None:
+    assert _said(text) == []
+
+
+@pytest.mark.parametrize("shape", ["中国の人が増えて困っています、", "LGBTの人が増えると少子化が進みます、"])
+def test_a_paste_of_troubles_stays_linear(shape: str) -> None:
+    """Each sentence is read once, however many groups it names."""
+    docs: dict[str, Document] = {}
+    for n in (10_000, 40_000):
+        text = repeated_to(shape, n)
+        docs[text] = Document(text)
+        list(discrimination(docs[text], ctx(), RuleOptions()))
+
+    def scan(text: str) -> None:
+        list(discrimination(docs[text], ctx(), RuleOptions()))
+
+    assert_stays_linear(scan, shape)
