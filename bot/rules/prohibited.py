@@ -3958,6 +3958,9 @@ def _place_people(doc: Document) -> Iterator[Match]:
             yield Match(t.start, tokens[j].end, doc.text[t.start : tokens[j].end], i, j)
 
 
+_IN_THE_PAST = re.compile(r"でした|だった|かった")
+
+
 def _verdicts(doc: Document) -> Iterator[Hit]:
     """Sentences that say what a group is, with the group as the topic right before the verdict
     ([verdict]) and the verdict ending the sentence: 「LGBTの人は生産性がない」「同性愛は気持ち悪い」
@@ -3973,6 +3976,14 @@ def _verdicts(doc: Document) -> Iterator[Hit]:
     if verdict.present(doc):
         found = tuple(matcher("discrimination.txt", "conditions").find(doc))
         yield from _verdicts_on(doc, verdict, found, "「{group}」の当事者への偏見を助長する表現と受け取られます。")
+    # A people said to exist no more (「アイヌ民族なんてもういない」): its own verdicts, as 「アイヌ語を話せる人はもう
+    # いません」 is history.
+    verdict = matcher("discrimination.txt", "existence_verdict")
+    if verdict.present(doc):
+        found = tuple(matcher("discrimination.txt", "existence_groups").find(doc))
+        said = _verdicts_on(doc, verdict, found, "{people}の存在を否定する表現と受け取られます（アイヌ施策推進法）。")
+        # 「この地域には、アイヌの人たちはいませんでした」: a place's past, not a people denied.
+        yield from (h for h in said if not _IN_THE_PAST.match(doc.text, h.end))
 
 
 def _verdicts_on(doc: Document, verdict: WordMatcher, groups: Iterable[Match], said_of: str) -> Iterator[Hit]:

@@ -166,3 +166,28 @@ def test_a_paste_of_troubles_stays_linear(shape: str) -> None:
         list(discrimination(docs[text], ctx(), RuleOptions()))
 
     assert_stays_linear(scan, shape)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["アイヌ民族なんてもういない。", "アイヌはもう存在しない。", "アイヌの人たちなんて、もういませんよ。"],
+)
+def test_a_people_said_to_exist_no_more_fires(text: str) -> None:
+    assert _said(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "アイヌ民族は、今も北海道を中心に暮らしています。",
+        "アイヌ語を話せる人は、もういません。",
+        "「アイヌ民族なんてもういない」という発言は、差別です。",
+        "アイヌ民族はもういない、という誤った認識を改めましょう。",
+        "アイヌ民族はもういない、と思っていませんか？",
+        "この地域には、アイヌの人たちはいませんでした。",
+        "アイヌ文化に詳しい講師はいません。",
+        "アイヌ民族の伝統工芸を体験しよう！",
+    ],
+)
+def test_the_people_s_life_told_or_the_denial_questioned_stays_silent(text: str) -> None:
+    assert _said(text) == []
