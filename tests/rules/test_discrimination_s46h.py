@@ -191,3 +191,20 @@ def test_a_people_said_to_exist_no_more_fires(text: str) -> None:
 )
 def test_the_people_s_life_told_or_the_denial_questioned_stays_silent(text: str) -> None:
     assert _said(text) == []
+
+
+@pytest.mark.parametrize("text", ["あの人、ちょっと障害者っぽいよね。", "あいつ障がい者っぽい"])
+def test_disability_made_a_put_down_fires(text: str) -> None:
+    assert _said(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「障害者っぽい」という言葉で、誰かを傷つけていませんか。",
+        "「障害者っぽい」などの言葉は、障害のある人への差別です。",
+        "障害者の方っぽいお客様への声かけは、「何かお手伝いしましょうか」が基本です。",
+    ],
+)
+def test_the_put_down_named_as_a_wrong_stays_silent(text: str) -> None:
+    assert _said(text) == []
