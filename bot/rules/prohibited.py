@@ -4184,23 +4184,21 @@ def _places_named(doc: Document) -> Iterator[Hit]:
     # Read once a sentence (a paste without a full stop may name thousands), and only over a [deny] word outside the
     # words themselves: 被差別部落 holds [deny]'s 差別.
     # A disclaimer conceded before the request (「差別するつもりはありませんが、被差別部落の場所を教えてください」)
-    # opposes nothing, as before any statement (`_conceded_until`).
-    opposed: dict[tuple[tuple[int, int], int], bool] = {}
-    concessions: dict[tuple[int, int], list[int]] = {}
+    # opposes nothing, as before any statement (`_conceded_until`); read from the sentence's first request, as
+    # `_opposed` reads the concessions again each time it is asked.
+    opposed: dict[tuple[int, int], bool] = {}
     for m in found:
         if doc.enclosing_quote(m.start(), m.end(), 40) is not None:
             continue
         if m.group("list") and _PLACES_AS_ACT.match(doc.text, m.end()):
             continue
         sent = doc.sentence_at(m.start())
-        if sent not in concessions:
-            concessions[sent] = _concessions(doc, sent)
-        conceded = _conceded_until(doc, sent, m.start(), concessions[sent])
-        if (sent, conceded) not in opposed:
-            opposed[sent, conceded] = any(
+        if sent not in opposed:
+            conceded = _conceded_until(doc, sent, m.start())
+            opposed[sent] = any(
                 d.start >= conceded and not named.covers(d.start, d.end) for d in deny.find(doc, within=sent)
             ) and _opposed(doc, deny, sent, m.start())
-        if opposed[sent, conceded]:
+        if opposed[sent]:
             continue
         yield Hit(m.start(), m.end(), "同和地区（被差別部落）の所在を示したり尋ねたりすることは、部落差別につながります（部落差別解消推進法）。"
                   "表現を削除してください。")
