@@ -1158,7 +1158,7 @@ _AN_EXAMPLES_HEADING = re.compile(
     r"(?i)(?:(?<![条恒慣定事通前実比判])例|NG|ダメ|だめ|駄目|×|ワースト[0-9]*+|悪い|危険|弱い)"
     r"[ \t\u3000]*+[】\]）)」』]?[ \t\u3000]*+[:：]?[ \t\u3000]*+$"
 )
-_HEADING_REACH = 40
+_EXAMPLES_HEADING_REACH = 40
 
 
 def _called_an_example(norm: str, label_start: int) -> bool:
@@ -1166,7 +1166,7 @@ def _called_an_example(norm: str, label_start: int) -> bool:
     end = label_start
     for _ in range(3):
         start = norm.rfind("\n", 0, end) + 1
-        if _AN_EXAMPLES_HEADING.search(norm, max(start, end - _HEADING_REACH), end):
+        if _AN_EXAMPLES_HEADING.search(norm, max(start, end - _EXAMPLES_HEADING_REACH), end):
             return True
         if start == 0:
             return False

@@ -6524,7 +6524,7 @@ _STANDING_CAUTION = re.compile(
 )
 _NOT_A_WORD_OF_ITS_OWN = frozenset("のにをはがもでとへや、。 　")
 # Where the report is said to be (「〇〇地区で」「春日山町で」「市内で」), which a call to its people shares whatever it is about.
-_PLACE_NAMED = re.compile(
+_REPORT_PLACE = re.compile(
     r"[一-龥々〇ヶケァ-ヺー]{0,8}(?:地区|地域|地内|町内|集落|方面|全域|市内|区内|町|村|区|丁目)"
 )
 # A standing caution is the report's own when its hazard brings it on: heat stroke, carbon monoxide or the cold where the
@@ -6564,7 +6564,7 @@ def _heeds_the_report(doc: Document, m: re.Match[str], report: tuple[int, int]) 
     told = doc.text[report[0] : min(report[1], thing.start())] + doc.text[max(report[0], thing.end()) : report[1]]
     # The report's place is not its matter: a caution to the people there (「〇〇地区の皆さんは年末の飲酒運転に」) may be
     # any notice's.
-    told = _PLACE_NAMED.sub("\0", told)
+    told = _REPORT_PLACE.sub("\0", told)
     if any(
         named[i : i + 2] in told
         for i in range(len(named) - 1)
