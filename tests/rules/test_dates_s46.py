@@ -162,3 +162,33 @@ def test_a_day_after_a_months_custom_is_in_its_month(text: str, now: datetime) -
 ])
 def test_a_wrong_weekday_after_a_months_custom_is_told_in_its_month(text: str, now: datetime, says: str) -> None:
     assert [m[: len(says)] for m in _said(text, now)] == [says], _said(text, now)
+
+
+# Review (s46): under a calendar's title year every date went to that year, so the notes of this year's days under a
+# next year's calendar, posted in December, were told their right weekdays were wrong: the year-end closure (「※年末年始は
+# 12月28日（月）から1月3日（日）まで休館」), the calendar's handing out (「【令和9年 ごみ収集カレンダー】を配布します⏎12月14日
+# （月）から各世帯に配布します」), a fiscal year's calendar posted in March with this March's note. A date that is no
+# calendar's row (words before it, or a sentence said of it), or under a title line that says something, may be either
+# year's now; a weekday wrong in both is still told.
+@pytest.mark.parametrize(("text", "now"), [
+    ("【2027年 休館日カレンダー】\n1月4日（月）\n※年末年始は12月28日（月）から1月3日（日）まで休館します", DEC),
+    ("【2027年 休館日カレンダー】\n※12月29日（火）～1月3日（日）は年末年始のため休館\n1月18日（月）", DEC),
+    ("【令和9年 ごみ収集カレンダー】を配布します\n12月14日（月）から各世帯に配布します", DEC),
+    ("2027年 行事予定表を公開しました\n12月20日（日）まで市役所でも配布しています", DEC),
+    ("【2027年 カレンダー配布】\n配布期間：12月8日（火）～12月25日（金）", DEC),
+    ("2027年の休館日のお知らせ\n本日12月7日（月）から窓口で配布しています", DEC),
+    ("【2027年 休館日】\n毎週月曜日（祝日の場合は翌日）\n12月21日（月）は臨時休館します", DEC),
+    ("【2027年 休館日カレンダー】\n1月4日（月）\n1月18日（月）\nお問い合わせは12月25日（金）まで受け付けます", DEC),
+    ("【令和8年度 休館日】\n4月6日（月）\n3月29日（日）は年度末の点検のため臨時休館します",
+     datetime(2026, 3, 20, 10, 0, tzinfo=JST)),
+])
+def test_a_note_of_this_years_day_under_a_calendars_title_is_silent(text: str, now: datetime) -> None:
+    assert _said(text, now) == [], text
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("【2027年 休館日カレンダー】\n1月4日（月）\n※年末年始は12月28日（水）から休館します", "2027年12月28日は火曜日"),
+    ("【令和9年 ごみ収集カレンダー】を配布します\n12月14日（火）から各世帯に配布します", "2026年12月14日は月曜日です"),
+])
+def test_a_notes_weekday_wrong_in_both_years_under_a_calendars_title_is_told(text: str, says: str) -> None:
+    assert [m[: len(says)] for m in _said(text)] == [says], _said(text)
