@@ -874,11 +874,15 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
             elif (new_year_day and (end := _SENTENCE_END.search(doc.norm, last_month[2], m.start()))
                   and not m.group(_HOLIDAY_ONLY_GROUP) and not _fits_plain_month(m, last_month[1], 1, today)
                   and (abs(_number(m.group("d_only")) - last_day) > _NEW_YEAR_DAYS_NEAR
-                       or _THIS_YEAR_WORD.search(doc.norm, end.end(), m.start()))):
+                       or _THIS_YEAR_WORD.search(doc.norm, end.end(), m.start())
+                       or _number(m.group("d_only")) >= today.day
+                       and _fits_plain_month(m, today.year, today.month, today))):
                 # 「年明けは4日（月）から開庁します。年内は28日（月）まで」: no month was written, and a sentence on a day
                 # far from the new year's one (or said of this year's end) wrong in January is as likely the posting
-                # month's; read alone, as before the word was. A day a few days from it goes on in its story: 「年明けは
-                # 4日（月）から開庁します。5日（土）は混雑が予想されます」 is 5 January's, and its weekday is told there.
+                # month's; read alone, as before the word was. So is a day still to come this month and right there
+                # (「…。10日（木）までに申請してください」, posted on 7 December). A day a few days from it goes on in its
+                # story: 「年明けは4日（月）から開庁します。5日（土）は混雑が予想されます」, posted on 7 December, is 5 January's,
+                # and its weekday is told there.
                 yield from _check_day_only(doc, m, today)
                 continue
             else:
