@@ -217,3 +217,18 @@ def test_a_day_to_come_this_month_right_there_after_a_new_year_day_is_silent(tex
 ])
 def test_a_day_wrong_this_month_after_a_new_year_day_is_still_told(text: str, says: str) -> None:
     assert [m[: len(says)] for m in _said(text)] == [says], _said(text)
+
+
+# Review (s46): a day after a holiday's or a custom's name went to its month over more than its own day: 「秋の七草」
+# (September's flowers) to January, the hand-in or the delivery before the day, the photo show after it, and a day the
+# month has not was told it was no date (「敬老の日のお祝い品は31日（月）から配送」: 「9月31日という日付はありません」).
+# They are read as before now, in the posting month, the last or the next.
+@pytest.mark.parametrize(("text", "now"), [
+    ("秋の七草観察会は20日（日）に開催します", datetime(2026, 9, 10, 10, 0, tzinfo=JST)),
+    ("文化の日展の搬入は30日（金）です", datetime(2026, 10, 20, 10, 0, tzinfo=JST)),
+    ("文化の日展の出品は30日（金）まで", datetime(2026, 10, 20, 10, 0, tzinfo=JST)),
+    ("敬老の日のお祝い品は31日（月）から配送", datetime(2026, 8, 20, 10, 0, tzinfo=JST)),
+    ("出初式の写真展は15日（火）まで開催中", DEC),
+])
+def test_a_day_not_the_holidays_own_after_its_name_is_read_as_before(text: str, now: datetime) -> None:
+    assert _said(text, now) == [], text
