@@ -292,7 +292,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「6月6日（日）の防災訓練に向けて、8月30日（日）の訓練の反省会を」は前回の年の日です）。
     「【2027年 休館日カレンダー】」「令和8年度 休館日」「2027年の行事予定」のように、カレンダーや予定の見出しの行に年を書いた
     ときは、その下の年を書かない日付をその年（年度なら1〜3月は翌年、12月の後の1月は翌年）の日として確かめます
-    （「2027年もよろしくお願いします」のような、予定の見出しではない行の年は対象外です。カレンダーの行ではない注記の日付（「※年末年始は12月28日（月）から」「12月14日（月）から配布します」）や、「【令和9年 ごみ収集カレンダー】を配布します」の下の日付は、どちらの年の日としても確かめます）。
+    （「2027年もよろしくお願いします」のような、予定の見出しではない行の年は対象外です。カレンダーの行ではない注記の日付（「※年末年始は12月28日（月）から」「12月14日（月）から配布します」）や、「【令和9年 ごみ収集カレンダー】を配布します」の下の日付は、投稿する月とその前後の月なら、空行や「。」の後の注記の日付はどの月でも、どちらの年の日としても確かめます。「・謙信公祭：8月21日（金）」のような離れた月の日付は見出しの年の日です）。
     「11月、12月の休館日は23日（火）」「11月・12月の」「10、11月の」「10月～12月の」のように月を二つ書いた後の日は、どちらの月か
     分からないため、書かれた曜日がどの月のその日とも、投稿する月と翌月のその日とも合わないときだけ知らせます（「30日（月）と1日（火）、3日（木）」のように続けて並べた日も同じです。二つの月は同じ年の月として読みます。「～3日（日）」のように範囲で戻った日は最後の月の翌月でもよく、月が五つ以上にわたるときは確かめません）。
     外国人住民向けの英語の日付（「Sunday, December 13」「Dec. 5 (Sat)」「DEC.5(SAT)」「Sunday 13 December」
@@ -2088,13 +2088,21 @@ def _context_year(
 def _titled_year(norm: str, contexts: list[re.Match[str]], context_ends: list[int], pos: int, month: int,
                  today: date, previous: tuple[int, int | None, int] | None) -> tuple[int | None, bool]:
     """The year of a date of ``month`` at ``pos`` under a calendar's title that names it (_SCHEDULE_TITLE), if any,
-    and whether it is unsure: past a sentence's end or a blank line after the title, the date may be a note's of
-    another year (「…⏎⏎前回（11月29日（日））の様子」), and either reading may stand."""
+    and whether it is unsure, either reading standing then. A note's date (not a calendar's row, or under a title that
+    says something: 「【令和9年 ごみ収集カレンダー】を配布します」) is as likely this year's when its month is the posting
+    day's or next to it (「※年末年始は12月28日（月）から」「配布期間：12月8日（火）～」, posted in December); past a
+    sentence's end or a blank line after the title, a note's date of any month (「…⏎⏎前回（8月30日（日））の様子」) or a
+    row's of those months. A row far from the posting day is the calendar's (「・謙信公祭：8月21日（金）」 with last
+    year's weekday is told in the title's year)."""
     heading = _heading_of(norm, contexts, context_ends, bisect_right(context_ends, pos) - 1, pos)
     if heading is None:
         return None, False
-    unsure = (_SENTENCE_END.search(norm, heading.end(), pos) is not None or "\n\n" in norm[heading.end() : pos]
-              or not _calendar_row(norm, pos))
+    line_start = norm.rfind("\n", 0, heading.start()) + 1
+    line_end = norm.find("\n", heading.end())
+    note = not _calendar_row(norm, pos) or _SAYS_SOMETHING.search(norm, line_start, line_end) is not None
+    apart = _SENTENCE_END.search(norm, heading.end(), pos) is not None or "\n\n" in norm[heading.end() : pos]
+    near_now = (month - today.month) % 12 in (0, 1, 11)
+    unsure = (apart and (note or near_now)) or (note and near_now)
     year, fiscal = _year_of_context(heading, today)
     if fiscal:
         return (year + 1 if month < 4 else year), unsure
@@ -2116,12 +2124,12 @@ _SCHEDULE_TITLE = re.compile(
 )
 _HEADING_LINE_WITHIN = 40
 # A line that says something rather than names a calendar or a day of it: the notice of the calendar's handing out
-# (「【令和9年 ごみ収集カレンダー】を配布します」「2027年 行事予定表を公開しました」), or a note under the calendar on a
-# day of this year's (「12月14日（月）から各世帯に配布します」「12月21日（月）は臨時休館します」).
+# (「【令和9年 ごみ収集カレンダー】を配布します」「2027年 行事予定表を公開しました」), or a note under the calendar, as
+# likely on a day of this year's (「12月14日（月）から各世帯に配布します」「12月21日（月）は臨時休館します」).
 _SAYS_SOMETHING = re.compile(r"(?:ます|ました|ません|です|でした|ください)[。!?！？)）」\s]*+$")
 # What a calendar's row holds before its date: a bullet, the month's label (「1月：4日（月）、18日（月）」) or the row's
-# dates before it. Any other words are a note's (「※年末年始は12月28日（月）から」「配布期間：12月8日（火）」「本日12月7日」
-# 「前回は1月12日（月）に」), the date as likely this year's as the calendar's.
+# dates before it. Any other words may be a note's (「※年末年始は12月28日（月）から」「配布期間：12月8日（火）」「本日12月7日」),
+# the date as likely this year's as the calendar's near the posting day.
 _ROW_BEFORE_DATE = re.compile(r"[\s・■□◆◇●○◎★☆▼▽\-*]*+(?:\d{1,2}月\s*+[:]?\s*+)?(?:.*\)\s*+[、,・]\s*+)?")
 
 
@@ -2147,7 +2155,6 @@ def _heading_of(norm: str, contexts: list[re.Match[str]], context_ends: list[int
             continue
         line = norm[line_start:line_end]
         if (len(line) > _HEADING_LINE_WITHIN or not _SCHEDULE_TITLE.search(line) or _ANY_DATE.search(line)
-                or _SAYS_SOMETHING.search(line)
                 or _NOT_A_YEAR_OF.search(norm, c.end(), line_end) or _YEAR_AS_SUBJECT.search(norm, c.end(), line_end)):
             return None
         return c

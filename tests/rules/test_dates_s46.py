@@ -188,9 +188,21 @@ def test_a_note_of_this_years_day_under_a_calendars_title_is_silent(text: str, n
 
 @pytest.mark.parametrize(("text", "says"), [
     ("【2027年 休館日カレンダー】\n1月4日（月）\n※年末年始は12月28日（水）から休館します", "2027年12月28日は火曜日"),
-    ("【令和9年 ごみ収集カレンダー】を配布します\n12月14日（火）から各世帯に配布します", "2026年12月14日は月曜日です"),
+    ("【令和9年 ごみ収集カレンダー】を配布します\n12月14日（水）から各世帯に配布します", "2027年12月14日は火曜日です"),
 ])
 def test_a_notes_weekday_wrong_in_both_years_under_a_calendars_title_is_told(text: str, says: str) -> None:
+    assert [m[: len(says)] for m in _said(text)] == [says], _said(text)
+
+
+# A note's or a row's date far from the posting day is still the calendar's: last year's weekday copied is told in the
+# title's year, written after the event's name, in a sentence, or under a title that says something.
+@pytest.mark.parametrize(("text", "says"), [
+    ("2027年 行事予定\n・謙信公祭：8月21日（金）", "2027年8月21日は土曜日です"),
+    ("【2027年 行事予定】\n8月21日（金）に謙信公祭を開催します", "2027年8月21日は土曜日です"),
+    ("2027年の行事予定をお知らせします\n8月21日（金）謙信公祭", "2027年8月21日は土曜日です"),
+    ("【2027年 行事予定】\n1月10日（日）二十歳のつどい\n\n8月21日（金）謙信公祭", "2027年8月21日は土曜日です"),
+])
+def test_a_date_far_from_the_posting_day_under_a_calendars_title_is_its_years(text: str, says: str) -> None:
     assert [m[: len(says)] for m in _said(text)] == [says], _said(text)
 
 
