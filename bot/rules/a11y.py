@@ -308,14 +308,15 @@ _HEADING_WORDS = frozenset((
 # Possessive: a line of nothing but spaces (a pasted table's padding) was tried at each split between the two runs
 # of them, in time growing with the square of the line.
 _SPACED_HEADING = re.compile(
-    rf"(?m)^{_GAP}*+[【■●◆◇□○・〔［]?{_GAP}*+({_WORDCH}{_GAP}++{_WORDCH})"
-    rf"(?={_GAP}++[^{_GAP_CHARS}\n]|[】〕］]|{_GAP}*+$)"
+    rf"(?m)^{_GAP}*+[【■●◆◇□○・〔［＜《≪〈\[]?{_GAP}*+({_WORDCH}{_GAP}++{_WORDCH})"
+    rf"(?={_GAP}++[^{_GAP_CHARS}\n]|[】〕］＞》≫〉\]]|{_GAP}*+$)"
 )
 
 
 # A heading's bracket holding two letters spaced apart and nothing else (「【重 要】」「【速 報】」「【注 意】」「【訂 正】」),
 # the label of a disaster or a correction notice, as often as the event's details' 「【会 場】」.
-_OPENERS, _CLOSERS = "【〔［", "】〕］"
+# The same in the other brackets a heading is set in (「＜重 要＞」「《速 報》」「[重 要]」).
+_OPENERS, _CLOSERS = "【〔［＜《≪〈[", "】〕］＞》≫〉]"
 
 
 def _bracketed_word(text: str, m: re.Match[str], word: str) -> bool:
@@ -498,7 +499,7 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     コロンの代わりに空白や【】で区切った見出しや、1行に見出しだけを置いたもの（「■日　時　6月21日」
     「【会　場】市民プラザ」「■日　時」の次の行に日付）も、
     日時・会場・内容・対象・定員・費用など、お知らせの項目の見出しの語なら見つけます。
-    行の初めの括弧に空白で離した二文字だけを入れた見出し（「【重 要】」「【速 報】」「【注 意】」「【訂 正】」）も、一語なら見つけます
+    行の初めの括弧に空白で離した二文字だけを入れた見出し（「【重 要】」「【速 報】」「【注 意】」「【訂 正】」、「＜重 要＞」「《速 報》」「[重 要]」も）も、一語なら見つけます
     （名前や地名の「【林 功】」「【上 越】」、項目の「【土 日】」は対象外です）。二つ続けた空白（「お  知  ら  せ」）や、
     ワープロやウェブページから貼り付けると入る空白（ノーブレークスペースなど）も同じです。
 

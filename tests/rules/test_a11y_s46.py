@@ -73,3 +73,21 @@ def test_a_word_spaced_alone_in_a_headings_bracket_warns(text: str, spread: str)
 ])
 def test_a_name_a_place_or_two_items_in_a_headings_bracket_are_silent(text: str) -> None:
     assert _flagged(text) == [], text
+
+
+# Review (s46): the same heading in the other brackets a post sets its label in (「＜重 要＞」「《速 報》」「[重 要]」) passed,
+# read 「じゅう、よう」 all the same; it warns now, and a name, a place or two items in them stay silent.
+@pytest.mark.parametrize(("text", "spread"), [
+    ("＜重 要＞大雨警報が発表されました", "重 要"),
+    ("《速 報》避難所を開設しました", "速 報"),
+    ("[重 要]大雨警報", "重 要"),
+    ("≪注 意≫路面凍結", "注 意"),
+    ("《会 場》市民プラザ", "会 場"),
+])
+def test_a_word_spaced_alone_in_other_brackets_warns(text: str, spread: str) -> None:
+    assert _flagged(text) == [spread], text
+
+
+@pytest.mark.parametrize("text", ["[林 功]講演会", "《上 越》", "＜土 日＞開館"])
+def test_a_name_a_place_or_two_items_in_other_brackets_are_silent(text: str) -> None:
+    assert _flagged(text) == [], text
