@@ -287,9 +287,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「【12月の開館日】」の次の行の「5日（土）」のように、月だけを見出しのように書いた後の日は、その月として確かめます。
     年間の休館日カレンダーのように、年を書かない日付や見出しの月が1〜3か月ずつ順に続くときは、すぐ前の曜日の合った日付の年から
     続けて読みます（12月の次の1月は翌年。12月に書いた「1月：4日（月）」〜「12月：6日（月）」や、行ごとの「1月4日（月）」〜
-    「12月6日（月）」は、すべて翌年の日です。年を書いた日付や曜日の誤った日付からは続けません。「。」で文が変わるときと、同じ文でも「、」「・」「から」などの並びや期間の区切りでなく言葉をはさむときは、
+    「12月6日（月）」は、すべて翌年の日です。年を書いた日付や曜日の誤った日付からは続けません。「。」で文が変わるときと、同じ文でも「、」「・」「から」などの並びや期間の区切りでなく言葉をはさみ、「反省会」「結果」「行った」のように過ぎたことの日とするときは、
     続けた年で曜日が合うときだけ続けます：「次回は6月6日（日）に実施予定です。前回（8月30日（日））は」
-    「6月6日（日）の防災訓練に向けて、8月30日（日）の訓練の反省会を」は前回の年の日です）。
+    「6月6日（日）の防災訓練に向けて、8月30日（日）の訓練の反省会を」は前回の年の日です。「6月6日（日）に防災訓練を、8月30日（日）に水防訓練を実施します」は同じ年の日です）。
     「【2027年 休館日カレンダー】」「令和8年度 休館日」「2027年の行事予定」のように、カレンダーや予定の見出しの行に年を書いた
     ときは、その下の年を書かない日付をその年（年度なら1〜3月は翌年、12月の後の1月は翌年）の日として確かめます
     （「2027年もよろしくお願いします」のような、予定の見出しではない行の年は対象外です。カレンダーの行ではない注記の日付（「※年末年始は12月28日（月）から」「12月14日（月）から配布します」）や、「【令和9年 ごみ収集カレンダー】を配布します」の下の日付は、投稿する月とその前後の月なら、空行や「。」の後の注記の日付はどの月でも、どちらの年の日としても確かめます。「・謙信公祭：8月21日（金）」のような離れた月の日付は見出しの年の日です）。
@@ -1248,17 +1248,35 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 _CHAIN_JOIN = re.compile(r"(?:[\s、,・･/と&~〜～\-‐−–—()\[\]]|から|より|まで|及び|および|や)*+")
 
 
+# Within a sentence, words that make a later date a past event's (「6月6日（日）の防災訓練に向けて、8月30日（日）の訓練の
+# 反省会を」「…は、8月30日（日）の訓練の結果を踏まえて」) rather than the next item of the schedule (「6月6日（日）に防災訓練を、
+# 8月30日（日）に水防訓練を実施します」, next August's, where last year's weekday copied is the error to tell).
+_PAST_TOPIC = re.compile(
+    r"前回|昨年|去年|先日|先般|反省|振り返|振返|行った|行われた|実施した|実施された|開催した|開催された|様子|結果|実績|報告"
+)
+_PAST_TOPIC_WITHIN = 30
+
+
+def _sentence_stop(norm: str, pos: int) -> int:
+    """Where the words said of a date ending at ``pos`` stop for _PAST_TOPIC: its sentence's end, within a few words."""
+    limit = min(len(norm), pos + _PAST_TOPIC_WITHIN)
+    end = _SENTENCE_END.search(norm, pos, limit)
+    line = norm.find("\n", pos, limit)
+    return min(end.start() if end else limit, line if line >= 0 else limit)
+
+
 def _chain_year(norm: str, chain: tuple[int, int, int] | None, m: re.Match[str], month: int, day_group: str,
                 weekday_groups: tuple[str, ...]) -> int | None:
     """The year a date match ``m`` of ``month`` goes on in from the date ``chain`` read just before it, None when it
-    does not. Past a sentence's end, or after other words than a list's or a span's joins (_CHAIN_JOIN), only when its
-    weekday (the first one written) is right there: either reading of it may stand then, and the nearest is left to
-    the checks."""
+    does not. Past a sentence's end, or after other words than a list's or a span's joins (_CHAIN_JOIN) that make it a
+    past event's (_PAST_TOPIC), only when its weekday (the first one written) is right there: either reading of it may
+    stand then, and the nearest is left to the checks."""
     if chain is None or not 1 <= (month - chain[0]) % 12 <= _CHAIN_APART or m.start() - chain[2] > _CHAIN_WITHIN:
         return None
     year = chain[1] + (month < chain[0])
     if _SENTENCE_END.search(norm, chain[2], m.start()) is None and (
         "\n" in norm[chain[2] : m.start()] or _CHAIN_JOIN.fullmatch(norm, chain[2], m.start())
+        or not _PAST_TOPIC.search(norm, chain[2], _sentence_stop(norm, m.end()))
     ):
         return year
     group = next((g for g in weekday_groups if m.group(g)), None)

@@ -244,3 +244,24 @@ def test_a_day_wrong_this_month_after_a_new_year_day_is_still_told(text: str, sa
 ])
 def test_a_day_not_the_holidays_own_after_its_name_is_read_as_before(text: str, now: datetime) -> None:
     assert _said(text, now) == [], text
+
+
+# Review (s46): inside one sentence a later date after other words than a list's joins went on in the chain's year only
+# when its weekday was right there, so next year's schedule in prose with last year's weekday copied passed:
+# 「6月6日（日）に防災訓練を、8月30日（日）に水防訓練を実施します」, posted in December (30 August 2026 a Sunday, 2027 a
+# Monday). It goes on in the chain's year again unless the words around it make it a past event's (反省会, 結果, 行った …).
+@pytest.mark.parametrize("text", [
+    "6月6日（日）に防災訓練を、8月30日（日）に水防訓練を実施します",
+    "6月6日（日）の防災訓練に続き、8月30日（日）に水防訓練を実施します",
+    "6月6日（日）は防災訓練、8月30日（日）は水防訓練です",
+])
+def test_a_later_date_of_the_same_schedule_in_prose_is_told_in_the_chains_year(text: str) -> None:
+    assert [m[:26] for m in _said(text)] == ["2027年8月30日は月曜日です（「日」と書かれています）"[:26]], _said(text)
+
+
+@pytest.mark.parametrize("text", [
+    "6月6日（日）の防災訓練では、8月30日（日）に行った訓練の課題を確認します",
+    "6月6日（日）の総合防災訓練は、前回8月30日（日）の訓練を踏まえて実施します",
+])
+def test_a_later_date_of_a_past_event_in_prose_is_silent(text: str) -> None:
+    assert _said(text) == [], text
