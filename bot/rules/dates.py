@@ -283,7 +283,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「成人の日の11日（月）」「成人の日記念式典は10日（日）」「文化の日の3日（火）」のように祝日の名前のすぐ後の月を書かない日は、
     その祝日の月（投稿日に最も近い年）の日として確かめます。「出初式は10日（日）」「七草の7日（木）」「鏡開きの11日（月・祝）」
     「小正月の15日（金）」「節分の3日（水）」も同じく1月・2月の日です（「海の日に向けて、28日（日）に」「成人の日記念式典の申込は
-    18日（金）まで」「出初式の準備のため、8日（火）は」「文化の日展の搬入は30日（金）」「出初式の写真展は15日（火）まで」のような、その日のことではないものと、「秋の七草」は対象外です。夏に開く町もある成人式は対象外です）。「12月の休館日：29日（火）」「12月は5日（土）」
+    18日（金）まで」「出初式の準備のため、8日（火）は」「文化の日展の搬入は30日（金）」「出初式の写真展は15日（火）まで」のような、その日のことではないものと、「秋の七草」、「節分の3日（月）に行った豆まき」のような過ぎた日は対象外です。夏に開く町もある成人式は対象外です）。「12月の休館日：29日（火）」「12月は5日（土）」
     「【12月の開館日】」の次の行の「5日（土）」のように、月だけを見出しのように書いた後の日は、その月として確かめます。
     年間の休館日カレンダーのように、年を書かない日付や見出しの月が1〜3か月ずつ順に続くときは、すぐ前の曜日の合った日付の年から
     続けて読みます（12月の次の1月は翌年。12月に書いた「1月：4日（月）」〜「12月：6日（月）」や、行ごとの「1月4日（月）」〜
@@ -1204,6 +1204,9 @@ def _holiday_month(norm: str, m: re.Match[str]) -> int | None:
         return None
     found = _HOLIDAY_BEFORE.search(norm, begin, m.start())
     if found is None or _BEFORE_THE_DAY.search(found.group("between")):
+        return None
+    if _PAST_TOPIC.search(norm, m.end(), _sentence_stop(norm, m.end())):
+        # 「節分の3日（月）に行った豆まきの写真」, posted in December: last February's, not the nearest one's.
         return None
     month = _HOLIDAY_MONTHS[found.group("h")]
     # A day the holiday's month has not (「敬老の日の…31日（月）」) is another month's: read as before, not told 9月31日 is

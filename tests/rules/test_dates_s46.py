@@ -265,3 +265,14 @@ def test_a_later_date_of_the_same_schedule_in_prose_is_told_in_the_chains_year(t
 ])
 def test_a_later_date_of_a_past_event_in_prose_is_silent(text: str) -> None:
     assert _said(text) == [], text
+
+
+# Review (s46): a custom's day said of a past one went to the nearest year's: 「節分の3日（月）に行った豆まきの写真を展示して
+# います」, posted in December 2025 (3 February 2025 a Monday), was told 2026年2月3日 is a Tuesday. A day the words after
+# make a past event's is read as before now.
+@pytest.mark.parametrize(("text", "now"), [
+    ("節分の3日（月）に行った豆まきの写真を展示しています", datetime(2025, 12, 5, 10, 0, tzinfo=JST)),
+    ("節分の3日（月）に開催した豆まき会の様子です", datetime(2025, 12, 5, 10, 0, tzinfo=JST)),
+])
+def test_a_customs_day_said_of_a_past_one_is_read_as_before(text: str, now: datetime) -> None:
+    assert _said(text, now) == [], text
