@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from calendar import monthrange
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from itertools import accumulate
 from zoneinfo import ZoneInfo
 
@@ -2121,7 +2122,9 @@ def _titled_year(norm: str, contexts: list[re.Match[str]], context_ends: list[in
     line_start = norm.rfind("\n", 0, heading.start()) + 1
     line_end = norm.find("\n", heading.end())
     note = not _calendar_row(norm, pos) or _SAYS_SOMETHING.search(norm, line_start, line_end) is not None
-    apart = _SENTENCE_END.search(norm, heading.end(), pos) is not None or "\n\n" in norm[heading.end() : pos]
+    breaks = _breaks(norm)
+    k = bisect_left(breaks, heading.end())
+    apart = k < len(breaks) and breaks[k] < pos
     near_now = (month - today.month) % 12 in (0, 1, 11)
     unsure = (apart and (note or near_now)) or (note and near_now)
     year, fiscal = _year_of_context(heading, today)
@@ -2154,10 +2157,24 @@ _SAYS_SOMETHING = re.compile(r"(?:ます|ました|ません|です|でした|�
 _ROW_BEFORE_DATE = re.compile(r"[\s・■□◆◇●○◎★☆▼▽\-*]*+(?:\d{1,2}月\s*+[:]?\s*+)?(?:.*\)\s*+[、,・]\s*+)?")
 
 
+_ROW_WITHIN = 80
+# A sentence's end or a blank line (_titled_year's 「apart」), found once for a draft: searched between the title and each
+# date under it, a long paste under one title took time growing with the square of its length.
+_BREAK = re.compile(r"[。！？!?]|\n(?=\n)")
+
+
+@lru_cache(maxsize=4)
+def _breaks(norm: str) -> list[int]:
+    return [m.start() for m in _BREAK.finditer(norm)]
+
+
 def _calendar_row(norm: str, pos: int) -> bool:
-    """Whether the date at ``pos`` is a calendar's row (_ROW_BEFORE_DATE) that says nothing (_SAYS_SOMETHING)."""
-    line_start = norm.rfind("\n", 0, pos) + 1
-    line_end = norm.find("\n", pos)
+    """Whether the date at ``pos`` is a calendar's row (_ROW_BEFORE_DATE) that says nothing (_SAYS_SOMETHING); a line
+    longer than _ROW_WITHIN either side of it is not (and is not read to its ends again for each of its dates)."""
+    line_start = norm.rfind("\n", max(0, pos - _ROW_WITHIN), pos) + 1
+    line_end = norm.find("\n", pos, pos + _ROW_WITHIN)
+    if (line_start == 0 and pos > _ROW_WITHIN) or (line_end < 0 and pos + _ROW_WITHIN < len(norm)):
+        return False
     line_end = len(norm) if line_end < 0 else line_end
     return (_ROW_BEFORE_DATE.fullmatch(norm, line_start, pos) is not None
             and _SAYS_SOMETHING.search(norm, pos, line_end) is None)

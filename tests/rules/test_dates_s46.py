@@ -11,6 +11,10 @@ from datetime import datetime
 
 import pytest
 
+from bot.rules.dates import weekday_mismatch
+from bot.rules.model import CheckContext, RuleOptions
+from bot.rules.text import Document
+from tests.conftest import assert_stays_linear
 from tests.rules.conftest import JST, findings_of
 
 DEC = datetime(2026, 12, 7, 10, 0, tzinfo=JST)
@@ -276,3 +280,15 @@ def test_a_later_date_of_a_past_event_in_prose_is_silent(text: str) -> None:
 ])
 def test_a_customs_day_said_of_a_past_one_is_read_as_before(text: str, now: datetime) -> None:
     assert _said(text, now) == [], text
+
+
+# Review (s46): each date under a calendar's title was searched back to the title for a sentence's end or a blank line,
+# so a long paste under one title took time growing with the square of its length.
+@pytest.mark.parametrize("shape", ["12月6日（月）\n", "※12月28日（月）から\n", "1月4日（月）、"])
+def test_a_long_calendar_under_one_title_stays_linear(shape: str) -> None:
+    ctx = CheckContext(platform="x", now=DEC)
+
+    def scan(pasted: str) -> object:
+        return sum(1 for _ in weekday_mismatch(Document("【2027年 休館日カレンダー】\n" + pasted), ctx, RuleOptions()))
+
+    assert_stays_linear(scan, shape)
