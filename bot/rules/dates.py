@@ -1191,9 +1191,10 @@ _BEFORE_THE_DAY = re.compile(
     r"申込|申し込|受付|締切|締め切|〆切|募集|準備|練習|予行|リハーサル|打合|打ち合|搬入|出品|応募|提出|予約|発送|配送|配布"
     r"|お祝い品|写真|展"
 )
-# 「秋の七草」 are September's flowers, not 7 January's (「秋の七草観察会は20日（日）」).
+# 「秋の七草」 are September's flowers, not 7 January's (「秋の七草観察会は20日（日）」), and a name's 日 may begin another
+# word (「伝統文化の日本舞踊教室」「こどもの日本語教室」「雪山の日帰りツアー」「海の日曜教室」).
 _HOLIDAY_BEFORE = re.compile(
-    "(?<!秋の)(?P<h>" + "|".join(_HOLIDAY_MONTHS) + r")(?P<between>[^0-9。、！？!?\n~〜～にをま前後]{0,6})[、,]?\s*+$"
+    "(?<!秋の)(?P<h>" + "|".join(_HOLIDAY_MONTHS) + r")(?![本帰曜常])(?P<between>[^0-9。、！？!?\n~〜～にをま前後]{0,6})[、,]?\s*+$"
 )
 _HOLIDAY_WITHIN = 20
 

@@ -245,6 +245,10 @@ def test_a_day_wrong_this_month_after_a_new_year_day_is_still_told(text: str, sa
     ("文化の日展の出品は30日（金）まで", datetime(2026, 10, 20, 10, 0, tzinfo=JST)),
     ("敬老の日のお祝い品は31日（月）から配送", datetime(2026, 8, 20, 10, 0, tzinfo=JST)),
     ("出初式の写真展は15日（火）まで開催中", DEC),
+    # The name's 日 beginning another word: 日本舞踊, 日本語, 日帰り.
+    ("伝統文化の日本舞踊教室は20日（土）に開催します", datetime(2026, 6, 5, 10, 0, tzinfo=JST)),
+    ("こどもの日本語教室は25日（土）に開講します", datetime(2026, 4, 10, 10, 0, tzinfo=JST)),
+    ("雪山の日帰りツアーは23日（土）", datetime(2026, 5, 10, 10, 0, tzinfo=JST)),
 ])
 def test_a_day_not_the_holidays_own_after_its_name_is_read_as_before(text: str, now: datetime) -> None:
     assert _said(text, now) == [], text
