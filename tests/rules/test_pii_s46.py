@@ -393,3 +393,20 @@ def test_someone_living_in_a_flats_room_warns(text: str, flat: str) -> None:
 )
 def test_a_room_to_let_or_a_floor_lived_on_is_silent(text: str) -> None:
     assert _pii(text) == []
+
+
+# A fire or a rescue only practised or guarded against on the floor (a drill, a talk on prevention, an alarm's check) ties
+# no resident to it: the residents who take part are at an event held there, as at 「…避難はしごで降りる訓練」.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "レジデンス上越 5階で救助訓練、住民の山田さんも参加しました",
+        "ハイツ本町 3階で火災を想定した避難訓練を行い、住民の佐藤さんが通報役を務めました",
+        "コーポ上越 2階で火災予防の講習会。講師は住民の山田さん",
+        "グランドマンション上越 1階で火災報知器の点検、住人の山田さんが立ち会いました",
+        "コーポ上越3階で火災が起きたらどうするか、住人の山田さんと考えました",
+        "マンション上越 3階で火災想定訓練、入居者の山田さんら20人が参加",
+    ],
+)
+def test_a_drill_or_a_talk_on_a_flats_floor_with_a_resident_is_silent(text: str) -> None:
+    assert _pii(text) == []
