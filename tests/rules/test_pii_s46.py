@@ -410,3 +410,31 @@ def test_a_room_to_let_or_a_floor_lived_on_is_silent(text: str) -> None:
 )
 def test_a_drill_or_a_talk_on_a_flats_floor_with_a_resident_is_silent(text: str) -> None:
     assert _pii(text) == []
+
+
+# A firm's name right before the address gives the employer's, as a job's post does: the surname after it, called or
+# written to, is its staff. A neighbourhood's or a club's contact is at home and still warns.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【求人】応募は履歴書を株式会社上越 本町3-4-5の山田宛にお送りください",
+        "【求人】介護職員募集。社会福祉法人上越福祉会 本町3-4-5の佐藤までお電話ください",
+        "【求人】上越運送 本町3-4-5 佐藤までご連絡ください",
+        "（有）上越商事 本町3-4-5の佐藤までご連絡ください",
+        "【求人】株式会社上越 本町3-4-5 山田宛",
+    ],
+)
+def test_a_surname_after_a_firms_address_is_silent(text: str) -> None:
+    assert _pii(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上越町内会 本町3-4-5の佐藤までご連絡ください",
+        "老人会 本町3-4-5の佐藤までご連絡ください",
+        "会社員の佐藤です。連絡先：本町3-4-5 佐藤まで",
+    ],
+)
+def test_a_surname_after_a_neighbourhoods_address_still_warns(text: str) -> None:
+    assert [code for code, _ in _pii(text)] == ["pii.address"]
