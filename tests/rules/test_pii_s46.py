@@ -438,3 +438,21 @@ def test_a_surname_after_a_firms_address_is_silent(text: str) -> None:
 )
 def test_a_surname_after_a_neighbourhoods_address_still_warns(text: str) -> None:
     assert [code for code, _ in _pii(text)] == ["pii.address"]
+
+
+# An honorific set apart from the full name after a room, as an address label spaces it, ends the entry as 宛 does; a
+# party's (「ご一行」) at a hall does not.
+@pytest.mark.parametrize(
+    ("text", "flat"),
+    [
+        ("コーポ上越 203号 山田太郎 様", "コーポ上越 203号"),
+        ("コーポ上越 203号 山田 太郎 様", "コーポ上越 203号"),
+        ("ハイツ本町 101 佐藤花子 さん", "ハイツ本町 101"),
+    ],
+)
+def test_a_full_name_and_a_spaced_honorific_after_a_flats_room_warn(text: str, flat: str) -> None:
+    assert _pii(text) == [("pii.address", flat)]
+
+
+def test_a_partys_name_after_a_halls_room_is_silent() -> None:
+    assert _pii("パレス上越 201 山田太郎 様 ご一行") == []
