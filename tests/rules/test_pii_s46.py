@@ -456,3 +456,18 @@ def test_a_full_name_and_a_spaced_honorific_after_a_flats_room_warn(text: str, f
 
 def test_a_partys_name_after_a_halls_room_is_silent() -> None:
     assert _pii("パレス上越 201 山田太郎 様 ご一行") == []
+
+
+# A fire report names the resident as the news does: with an occupation or an age group before the name, or a katakana
+# given name, on the floor the fire was on.
+@pytest.mark.parametrize(
+    ("text", "flat"),
+    [
+        ("ハイツ本町 3階で火災、住人の山田トメさん（85）が救助されました", "ハイツ本町 3階"),
+        ("ハイツ本町3階で火災、住人で80代の山田さんが搬送されました", "ハイツ本町3階"),
+        ("ハイツ本町3階で火災が発生。消防によると、この部屋に住む無職の山田太郎さん（80）が死亡", "ハイツ本町3階"),
+        ("コーポ上越2階で火災、この部屋に住んでいた佐藤花子さん（80）が搬送されました", "コーポ上越2階"),
+    ],
+)
+def test_a_resident_named_as_the_news_does_after_a_fire_on_a_flats_floor_warns(text: str, flat: str) -> None:
+    assert _pii(text) == [("pii.address", flat)]
