@@ -471,3 +471,20 @@ def test_a_partys_name_after_a_halls_room_is_silent() -> None:
 )
 def test_a_resident_named_as_the_news_does_after_a_fire_on_a_flats_floor_warns(text: str, flat: str) -> None:
     assert _pii(text) == [("pii.address", flat)]
+
+
+# A notice for whoever lives in a room names no one, as 「本町3-4-5在住の方は」 does not; a resident named there still warns.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上越荘 201号室にお住まいの皆様へ",
+        "コーポ上越の102号室にお住まいの方へ：給水管の点検を行います",
+        "ハイツ本町 201号室に住んでいる方は点検にご協力ください",
+    ],
+)
+def test_a_notice_for_a_flats_rooms_residents_is_silent(text: str) -> None:
+    assert _pii(text) == []
+
+
+def test_a_resident_named_as_living_in_a_flats_room_still_warns() -> None:
+    assert _pii("コーポ上越の102号室にお住まいの山田さんから相談がありました") == [("pii.address", "コーポ上越の102号室")]
