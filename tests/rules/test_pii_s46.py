@@ -142,7 +142,17 @@ def test_kanji_digits_joined_by_no_that_are_no_home_are_silent(text: str) -> Non
 
 
 @pytest.mark.parametrize(
-    "shape", ["本町三の四の五の山田さん宅、", "三の四の", "コーポ上越 203号 山田太郎、", "ハイツ本町3階で火災、住人の山田"]
+    "shape",
+    [
+        "本町三の四の五の山田さん宅、",
+        "三の四の",
+        "コーポ上越 203号 山田太郎、",
+        "ハイツ本町3階で火災、住人の山田",
+        "ハイツ本町3階で救助訓練、住人の無職の山田",
+        "株式会社上越 本町3-4-5の山田宛、",
+        "上越荘 201号室にお住まいの皆様へ",
+        "コーポ上越 203号 山田太郎 様 ",
+    ],
 )
 def test_the_new_address_readings_stay_linear_on_a_long_paste(shape: str) -> None:
     from bot.rules import pii
