@@ -334,3 +334,19 @@ def test_long_paste_stays_linear(rule: Callable[[Document, CheckContext, RuleOpt
         list(rule(docs[text], ctx(), RuleOptions()))
 
     assert_stays_linear(scan, shape)
+
+
+# Every side named, then one party named again as what they are all asked for: the sides are the call's audience, not
+# examples of all voters (reviewer's attack on 47d56cb0, which let these go out unwarned).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "自民党推しの方もそうでない方も、自民党へ！",
+        "自民党推しの方もそうでない方も、比例は自民党で！",
+        "立憲推しの人も、自民推しの人も、最後は自民党！",
+        "自民党支持の方も、公明党支持の方も、自公でいこう！",
+        "自民党推しの皆さんも、そうでない皆さんも、自民党推し仲間になりましょう",
+    ],
+)
+def test_every_side_then_one_party_named_warns(text: str) -> None:
+    assert "prohibited.political" in _codes(text), text
