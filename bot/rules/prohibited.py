@@ -113,7 +113,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「市長なんかいらない」「職員なんていらない」、皇室への不敬な「天皇なんかいらない」「皇室なんて不要」、隣の自治体を笑う
     「お隣の〇〇町は田舎すぎて笑える」「隣町のイベントはしょぼくてウケる」、同じ文に悪質・理不尽などがあっても市民や保護者を
     ひとまとめにする「悪質なクレーマーの市民ばかりで困ります」「理不尽なモンスターペアレントだらけです」も反応します
-    （書き手が自分の案を笑う「私の提案はゴミ」「職員の私が出した企画案は、正直ゴミでした（笑）」、「ゴミのように捨てられる命」「ゴミのような扱いを受けてきた動物たち」「くず野菜みたいな切れ端」、量や材料をたとえる「くずみたいな端材から作品を作ります」「カスみたいな量のごみでも分別を」（「カスみたいな対応」、人のする仕事や使う物の「クズみたいな量の仕事しかしない職員」「あの業者はクズみたいな材料しか使わない」は反応します）、「ごみ市民会議」「ごみ減量市民の会」「ごみ市民サポーター」「ごみ市民・事業者説明会」、清掃活動の呼びかけの「ごみ市民、大集合！」、「皆さんのご意見は、ごみの減量に役立てます」、読点で並べた「要望、苦情、ご相談は市民相談室へ」「ご要望、ごみ収集に関するお問い合わせは環境課まで」、多かった要望の話題を伝える「今年いちばん多かった要望、ごみです！」、「スマホが苦手な人は、
+    （書き手が自分の案を笑う「私の提案はゴミ」「職員の私が出した企画案は、正直ゴミでした（笑）」、「ゴミのように捨てられる命」「ゴミのような扱いを受けてきた動物たち」「くず野菜みたいな切れ端」、量や材料をたとえる「くずみたいな端材から作品を作ります」「カスみたいな量のごみでも分別を」（「カスみたいな対応」、人のする仕事や使う物の「クズみたいな量の仕事しかしない職員」「あの業者はクズみたいな材料しか使わない」は反応します）、「ごみ市民会議」「ごみ減量市民の会」「ごみ市民サポーター」「ごみ市民・事業者説明会」、清掃活動の呼びかけの「ごみ市民、大集合！」、「皆さんのご意見は、ごみの減量に役立てます」、読点で並べた「要望、苦情、ご相談は市民相談室へ」「ご要望、ごみ収集に関するお問い合わせは環境課まで」、多かった要望や質問の話題を伝える「今年いちばん多かった要望、ごみです！」「今月の質問、ごみです。」「市民からの要望、ごみです！」（「こんな意見、ごみです」「市民の意見、全部ゴミです」は反応します）、「スマホが苦手な人は、
     アプリの登録が面倒くさいですよね」のように手続きを面倒と言うもの、「頭を空っぽにして踊ろう」、「クマに食べられたものでは
     なく」、作り手のない「渋柿は、そのままでは渋くて食べられたものではありませんが…」、「カスタマーハラスメント研修では、
     クレーマーばかりで困ったときの対応を学びました」のような研修や対策の文、「遠慮なんかいらない」「天皇誕生日」「天皇制の歴史を学ぶ講演会」、「「市長なんかいらない」という声もいただきましたが」「「天皇なんかいらない」という落書きが見つかりました」
@@ -199,12 +199,18 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
                 and _OWN_WORK.search(doc.text, max(doc.sentence_at(a)[0], m.start() - _OWN_WORK_REACH), m.start())
             ):
                 continue
-            if (
-                pattern is _TRASH_LIKE
-                and m.group("comma")
-                and _MOST_ASKED.search(doc.text, max(doc.sentence_at(a)[0], m.start() - _OWN_WORK_REACH), m.start())
-            ):
-                continue
+            if pattern is _TRASH_LIKE and m.group("comma"):
+                before = max(doc.sentence_at(a)[0], m.start() - _OWN_WORK_REACH)
+                if _MOST_ASKED.search(doc.text, before, m.start()):
+                    continue
+                # A request's topic given after a comma with a bare copula (「今月の質問、ごみです。」「市民からの要望、
+                # ごみです！」) unless the request is pointed at or all of it dismissed, or the copula scorns.
+                if (
+                    _VOICE_BEFORE_COMMA.search(doc.text, before, m.start("comma"))
+                    and not _SCORN_POINTED.search(doc.text, before, m.start("comma"))
+                    and not _SCORN_SAID.search(doc.text, m.end("comma"), m.end())
+                ):
+                    continue
             # Quoted as a voice received or a scrawl found: 「「天皇なんかいらない」という落書きが見つかりました」.
             said = (
                 _NAMED_ONLY.match(doc.text, m.end() + 1)
@@ -459,6 +465,15 @@ _OWN_WORK_REACH = 24
 # The requests counted, before a comma that gives the topic most asked about: 「今年いちばん多かった要望、ごみです！」
 # 「市民アンケートで多かった質問、ごみです。」 rank what residents asked about; they call nothing rubbish.
 _MOST_ASKED = re.compile(r"多(?:かった|い|く)|一番|いちばん|最も|もっとも|トップ|[1１]位|ランキング|ナンバーワン|No\.?[1１]")
+# A request or a voice before the comma, which has a topic the comma may give (「今週の市民の声、ごみです。」); a person
+# has none (「あの議員、ゴミだよ」).
+_VOICE_BEFORE_COMMA = re.compile(
+    r"(?:意見|考え|発言|提案|主張|の声|要望|質問|苦情|陳情|請願|要求|クレーム|アイデア|アイディア|企画|案)$"
+)
+# The request pointed at with scorn (「こんな要望、ゴミだよ」「あいつの提案、ごみです」), or 「とか」 as its topic.
+_SCORN_POINTED = re.compile(r"こんな|そんな|あんな|こういう|そういう|ああいう|あいつ|こいつ|そいつ|お前|おまえ|てめえ|どうせ|とか$")
+# All of them dismissed, or the copula that scorns: 「全部ゴミだよ」「ゴミ以下」「ゴミでしかない」「ゴミじゃん」「ゴミでしょ」.
+_SCORN_SAID = re.compile(r"全員|みんな|皆|どれも|全部|同然|以下|クズ|くず|でしか|にすぎ|に過ぎ|じゃん|でしょ(?!う)|だわ")
 
 # Residents or parents all labelled for asking (茅野市 4(7)① 侮蔑), whatever the sentence also says of the demands:
 # 「悪質なクレーマーの市民ばかりで困ります」, where 悪質 ([everyday]) would read it as a policy's words. Not 「悪質な

@@ -350,3 +350,29 @@ def test_long_paste_stays_linear(rule: Callable[[Document, CheckContext, RuleOpt
 )
 def test_every_side_then_one_party_named_warns(text: str) -> None:
     assert "prohibited.political" in _codes(text), text
+
+
+# A request's topic given after a bare comma with a plain copula, as a city's post on ごみ gives it: silent. Pointed at
+# (こんな・あいつの), all of it dismissed (全部), とか as its topic or a scornful copula (でしかない・じゃん・でしょ) still
+# call it rubbish (reviewer's attack on 0c1704ae).
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("今月の質問、ごみです。", False),
+        ("今週の市民の声、ごみです。", False),
+        ("市民からの要望、ごみです！収集日を増やしてほしいという声が多数。", False),
+        ("今日の質問、ごみだよ！分別クイズに挑戦しよう。", False),
+        ("出前講座のテーマ案、ごみでしょう。", False),
+        ("案、ごみです。", False),
+        ("こんな意見、ごみです。", True),
+        ("あいつの提案、ごみだよ", True),
+        ("市民の意見、全部ゴミです。", True),
+        ("要望とか、ごみだよ", True),
+        ("市民の要望、ゴミでしかない", True),
+        ("議員の質問、ゴミでしょ", True),
+        ("住民の苦情、ゴミじゃん", True),
+        ("あの議員、ゴミです。", True),
+    ],
+)
+def test_request_topic_after_a_comma(text: str, fires: bool) -> None:
+    assert ("prohibited.insult" in _codes(text)) is fires, text
