@@ -376,3 +376,17 @@ def test_every_side_then_one_party_named_warns(text: str) -> None:
 )
 def test_request_topic_after_a_comma(text: str, fires: bool) -> None:
     assert ("prohibited.insult" in _codes(text)) is fires, text
+
+
+# The idlers' verdict agreed on with だよね・ですよね, as 「…暇人だね」 is (reviewer's attack on e45e4c82); asked with a
+# question mark it is not said.
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("文句言う市民って暇人だよね", True),
+        ("クレーム入れてくる奴は暇人ですよね。", True),
+        ("参加する人は暇人だよね？いいえ、地域の担い手です。", False),
+    ],
+)
+def test_idlers_agreed_on(text: str, fires: bool) -> None:
+    assert ("prohibited.insult" in _codes(text)) is fires, text
