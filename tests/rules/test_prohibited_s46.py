@@ -390,3 +390,21 @@ def test_request_topic_after_a_comma(text: str, fires: bool) -> None:
 )
 def test_idlers_agreed_on(text: str, fires: bool) -> None:
     assert ("prohibited.insult" in _codes(text)) is fires, text
+
+
+# A harvest the farmer hosts, the farmer named as 地元の人・農家の人 or the event as 収穫体験: the land is lent, not
+# another's taken from (reviewer's attack on 373ed71c). Someone else's (ほかの人・隣の人) still warns.
+@pytest.mark.parametrize(
+    ("text", "warns"),
+    [
+        ("地元の人の畑の野菜も取り放題！収穫体験ツアー参加者募集", False),
+        ("農家の人の畑の野菜も取り放題！夏の収穫体験", False),
+        ("地域の人の畑のトマトも取り放題です！", False),
+        ("人の畑の野菜も収穫体験で取り放題！", False),
+        ("ほかの人の畑の野菜も取り放題！", True),
+        ("隣の人の畑の野菜も取っちゃえ", True),
+        ("他人の畑の野菜も取り放題", True),
+    ],
+)
+def test_harvest_hosted_by_the_farmer(text: str, warns: bool) -> None:
+    assert ("prohibited.illegal" in _codes(text)) is warns, text
