@@ -4252,10 +4252,34 @@ _KEY_EMOJI_VALUE = re.compile(
 )
 
 
-# Title-cased words and a number (「Lesson2026」「KeyBox2026」「StaySafe2026」): a course's, a product's or an event's name, which
-# a key heading its line is a bullet before, as before 「Step1」. A password after the key has a lower-case word or a symbol
-# (「kohoka2026」「Kessai2026!」), or stands after the network's name on its line (「📶 JOETSU-STAFF 🔑 Joetsu2026」).
+# Title-cased words and a number (「Lesson2026」「KeyBox2026」「StaySafe2026」) may be a course's, a product's or an event's name
+# a key heading its line is a bullet before, but are the most common shape of a password too (「🔑 Sakura2026」「🔑 Joetsu2026」),
+# and a key is a password's label far more often than a title's decoration: a missed password costs more than a warning. Only
+# the next line naming what it is the title of (「🔑 StaySafe2026⏎キャンペーン実施中！」「…⏎冬のイベントのご案内です。」) makes it
+# a title, and a password's or a network's word on the line before or after (「【セミナー会場Wi-Fi】⏎🔑 Sakura2026」「…⏎ゲスト
+# Wi-Fiのパスワードです。」) keeps it a password.
 _A_TITLES_NAME = re.compile(r"(?:[A-Z][a-z]{2,}+)++[0-9]++")
+_A_TITLES_WORD = re.compile(
+    r"展|講座|講習|セミナー|キャンペーン|レッスン|教室|イベント|フェア|フェス|ツアー|まつり|祭|大会|説明会|研修|ワークショップ|体験会|"
+    r"コンテスト|プロジェクト|シリーズ|プログラム"
+)
+_A_CREDENTIALS_WORD = re.compile(r"(?i)パス|PW|暗証|キー|wi-?fi|ssid|ネットワーク|接続|ログイン|入力|利用|使用|ご使用|login")
+
+
+def _a_titles_bullet(norm: str, start: int, end: int) -> bool:
+    """The key at `start` heads its line, and the next line names what the name ending the line at `end` is the title of,
+    with no password's or network's word on it or on the line before."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    if norm[line_start:start].strip():
+        return False
+    before = norm[norm.rfind("\n", 0, max(0, line_start - 1)) + 1 : line_start]
+    after_end = norm.find("\n", end + 1)
+    after = norm[end + 1 : after_end if after_end >= 0 else len(norm)]
+    return (
+        _A_TITLES_WORD.search(after) is not None
+        and _A_CREDENTIALS_WORD.search(after) is None
+        and _A_CREDENTIALS_WORD.search(before) is None
+    )
 
 
 def _key_emoji_values(norm: str) -> Iterator[Credential]:
@@ -4266,8 +4290,8 @@ def _key_emoji_values(norm: str) -> Iterator[Credential]:
         value = m["value"].rstrip(_TRAILING)
         if not _a_bare_password(value, (_HEADING, _TECHNICAL, _UNIT_OR_MODEL_WORD, _SERVICE_NAME, _PRODUCT, _VERSION_WORD)):
             continue
-        if _A_TITLES_NAME.fullmatch(value) and not norm[norm.rfind("\n", 0, m.start()) + 1 : m.start()].strip():
-            continue  # 「🔑 Lesson2026」「🔑 KeyBox2026」: a bullet before a course's or a product's name
+        if _A_TITLES_NAME.fullmatch(value) and _a_titles_bullet(norm, m.start(), m.end()):
+            continue  # 「🔑 StaySafe2026⏎キャンペーン実施中！」: a bullet before a campaign's name
         a = m.start("value")
         yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
 

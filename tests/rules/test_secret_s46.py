@@ -9,14 +9,27 @@ from bot import secret_mask
 from tests.rules.conftest import assert_secret_flagged_and_masked, findings_of
 
 
-# A key drawn before a course's, a product's or an event's name of title-cased words and a number (「🔑 Lesson2026」
-# 「🔑 KeyBox2026」): a bullet, as before 「Step1」, and was flagged as a password. A password after the key has a lower-case
-# word, a symbol, or stands after the network's name on its line.
+# A key drawn before a course's, a product's or an event's name of title-cased words and a number, with the next line naming
+# what it is the title of (「🔑 StaySafe2026⏎キャンペーン実施中！」): a bullet, as before 「Step1」. The same name alone on its
+# line (「🔑 Sakura2026」「🔑 Lesson2026」) is a password, a key being a password's label far more often than a title's bullet,
+# and so is one beside a password's or a network's word.
 @pytest.mark.parametrize("text", [
-    "🔑 Lesson2026", "🔑 KeyBox2026", "🔑 StaySafe2026", "🔑 SmartLock2026", "🔑 Welcome2026\n冬のイベントのご案内です。",
+    "🔑 StaySafe2026\nキャンペーン実施中！", "🔑 Welcome2026\n冬のイベントのご案内です。", "🔑 Lesson2026\n冬の講座のご案内です。",
+    "🔑 SmartLock2026\n展示会を開催します。", "🔑 Lesson2026 講座のご案内", "🔑『Lesson2026』", "🔑 Stay Safe 2026",
 ])
 def test_a_title_after_a_key_emoji_stays_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("🔑 Sakura2026", "Sakura2026"), ("🔑 Joetsu2026", "Joetsu2026"), ("🔑 Lesson2026", "Lesson2026"),
+    ("🔑 KeyBox2026", "KeyBox2026"), ("📶 JOETSU-STAFF\n🔑 Joetsu2026", "Joetsu2026"),
+    ("Wi-Fi：JOETSU-GUEST\n🔑 Sakura2026", "Sakura2026"), ("🔑 Sakura2026\nゲストWi-Fiのパスワードです。", "Sakura2026"),
+    ("【セミナー会場Wi-Fi】\n🔑 Sakura2026", "Sakura2026"), ("🔑 Sakura2026\nセミナー会場でご利用ください", "Sakura2026"),
+    ("冬の講座のご案内\n🔑 Lesson2026", "Lesson2026"), ("🔑 Sakura2026\n\nイベントのご案内", "Sakura2026"),
+])
+def test_a_title_cased_name_alone_after_a_key_emoji_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
 
 
 @pytest.mark.parametrize(("text", "value"), [
