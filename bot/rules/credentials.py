@@ -3809,6 +3809,9 @@ _A_LOGINS_WORDS = re.compile(
     r"(?![ \t]*+(?:ボーナス|キャンペーン|スタンプ|特典|ポイント|プレゼント))"
 )
 _WATCHWORD_REACH = 80
+# What only the office logs in to (a screen, a network, a shared folder), unlike the app or the page a campaign asks citizens to
+# log in to: a watchword after it is the login's, past a 「！」 too.
+_A_PRIVATE_LOGINS_WORD = re.compile(r"(?i)管理画面|管理者|職員|庁内|共有フォルダ|パスワード|暗証番号|wi-?fi|ssid|admin|password")
 _ONE_WITH_IT = re.compile(r"同じ|共通|兼用|にも使")
 # The next sentence saying, of the word, that it is what one logs in or goes in with (「管理画面に入るときに使います」
 # 「ログインに使います」「共有フォルダを開くときに入力します」): a login's, as 「（ログイン用）」 says. Right after the verb only:
@@ -3851,8 +3854,14 @@ def _watchword_logins(norm: str) -> Iterator[Credential]:
         # where a login is said. Not a sentence or a line beside it: 「合言葉は「Snow2026」です。Wi-Fi もご利用いただけます」
         # tells the guests two things.
         # A 「！」 or 「？」 closes one too (「アプリにログイン！合言葉は「ゆきだるま」です」): the login is the step the
-        # citizens are told to take, and the word after it their campaign's.
-        start = max(norm.rfind(c, 0, m.start()) for c in "\n。!?！？") + 1
+        # citizens are told to take, and the word after it their campaign's. Only for a word guests say, after a login
+        # anyone makes: letters with digits or symbols (「ログイン！合言葉は「Yuki#2026」です」) and a word after the office's
+        # screen or network (「管理画面にログイン！合言葉は「やまゆり」です」) were read as the login's before, and are still.
+        start = max(norm.rfind(c, 0, m.start()) for c in "\n。") + 1
+        if word:
+            closed = max(norm.rfind(c, start, m.start()) for c in "!?！？") + 1
+            if closed and not _A_PRIVATE_LOGINS_WORD.search(norm, start, closed):
+                start = closed
         rest = norm[m.end("value") : m.end("value") + _WATCHWORD_REACH]
         own = _to_sentence_end(rest)
         nxt = _to_sentence_end(rest[len(own) + 1 :]) if rest[len(own) : len(own) + 1] == "。" else ""

@@ -92,6 +92,17 @@ def test_a_logins_watchword_is_still_flagged(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
 
 
+# Past a 「！」, letters with digits or symbols, and a word after the office's screen or network, are still the login's: c8a87c84
+# let them out as the campaign's word.
+@pytest.mark.parametrize(("text", "value"), [
+    ("アプリにログイン！合言葉は「Yuki#2026」です", "Yuki#2026"), ("職員ポータルにログイン！合言葉は yukidaruma2026 です", "yukidaruma2026"),
+    ("管理画面にログイン！合言葉は「やまゆり」です", "やまゆり"), ("Wi-Fiにログイン！合言葉は「ゆきだるま」です", "ゆきだるま"),
+    ("職員ポータルにログイン！合言葉は「やまゆり」です", "やまゆり"),
+])
+def test_a_logins_password_past_an_exclamation_is_still_flagged(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
 # Where the password is given, after its colon (「パスワード：配布資料参照」「パスワード：会場掲示」): no password, and the rule
 # says nothing of it, but the incident report masked it, and the reader lost where the password is.
 @pytest.mark.parametrize("text", [
