@@ -4211,12 +4211,15 @@ def _a_bare_password(value: str, names: tuple[re.Pattern[str], ...]) -> bool:
 # Windows11 です」「…。Step1 です」 name a thing, and a sentence that calls it an example or a bad one is left alone.
 _NEXT_SENTENCE_VALUE = re.compile(
     r"(?P<label>パスワード|パスコード|暗証番号|PW|[Pp]assword|PASSWORD)"
-    # Not the word naming a password manager (「パスワード管理アプリの紹介。1Password2026 です。」): the app's name is what follows.
-    r"(?![ \t]*+(?:管理(?:アプリ|ツール|ソフト|サービス)|マネージャ|(?i:manager)))"
     r"(?P<said>[^。！!？?\n]{0,40}+)[。！!][ \t]*+"
     r"(?:(?:新しい|今度|現在|今|変更後)の?(?:もの|の)?[ \t]*+は[ \t、,]*+)?[「『\"“]?(?P<value>[!-~]{6,64}?)[」』\"”]?[ \t]*+"
     r"(?=のまま|です|でした|になりました|に(?:変更|更新|再設定)しました)"
 )
+# The word naming a password manager (「パスワード管理アプリの紹介。1Password2026 です。」): the app's name may be what the next
+# sentence names. Only a value of every kind of character is a password there (「パスワード管理アプリに登録してください。
+# Kessai2026! です。」), an app's name having no symbol; another label in the sentence speaks of a password again.
+_A_PASSWORD_MANAGER = re.compile(r"[ \t]*+(?:管理(?:アプリ|ツール|ソフト|サービス)|マネージャ|(?i:manager))")
+_A_LABEL_AGAIN = re.compile(r"パスワード|パスコード|暗証番号|PW|[Pp]assword|PASSWORD")
 # The same after a comma that says the password is unchanged (「引継ぎ：PW変更なし、Kessai2026!のまま」「パスワードは変わらず、
 # kohoka2026 のままです」): a handover's clause, and the value closing the sentence with 「のまま」 or 「です」.
 _UNCHANGED_VALUE = re.compile(
@@ -4240,6 +4243,11 @@ def _next_sentence_values(norm: str) -> Iterator[Credential]:
         value = m["value"].rstrip(_TRAILING)
         if (
             not _a_bare_password(value, (_HEADING, _TECHNICAL, _SERVICE_NAME, _PRODUCT, _VERSION_WORD, _A_NAMES_NUMBER))
+            or (
+                _A_PASSWORD_MANAGER.match(norm, m.end("label"))
+                and not _strong(value)
+                and not _A_LABEL_AGAIN.search(m["said"], 2)
+            )
             or _AN_EXAMPLE_SAID.search(m["said"])
             or _called_an_example(norm, m.start())
             or _warned_against(norm, m.end("value"))

@@ -55,6 +55,11 @@ def test_a_password_managers_name_in_the_next_sentence_stays_silent(text: str) -
     ("パスワード管理表のパスワードは変わっていません。Kessai2026! のままです。", "Kessai2026!"),
     ("パスワード管理アプリのパスワードは変更しました。新しいものは Yukiguni2026! です。", "Yukiguni2026!"),
     ("パスワードは変わっていません。Kessai2026! のままです。", "Kessai2026!"),
+    # A password after the manager's sentence is of every kind of character, as no app's name is: e4f7ca1c let it out.
+    ("パスワード管理アプリに登録してください。Kessai2026! です。", "Kessai2026!"),
+    ("パスワードマネージャーに登録済み。Kessai2026! のままです。", "Kessai2026!"),
+    ("パスワード管理ツールの設定。Kessai2026! です。", "Kessai2026!"),
+    ("パスワード管理アプリのパスワードは変更しました。新しいものは kohoka2026x です。", "kohoka2026x"),
 ])
 def test_a_password_in_the_next_sentence_is_still_flagged(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
