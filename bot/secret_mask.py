@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from bot.incidents import SECRET_MASK
 from bot.rules import card_number_spans, my_number_spans, secret_value_spans
 from bot.rules.credentials import (
+    A_CHIEFS_TITLE,
     PASSWORD_LABEL,
     RESCAN_LIMIT,
     SPELT_OUT_LABEL,
@@ -195,7 +196,7 @@ _SAID_OF_THE_PASSWORD = re.compile(
     # When, and who: 「パスワード：本日 10:00 に変更」「パスワード：広報課 山田 が管理」「パスワード：山田さん」
     # are the report's words, and masked, the record lost the day and the office that holds it.
     r"本日|今日|昨日|明日|先日|前日|当日|翌日|毎日|今朝|昨夜|今夜|[今先来毎]週|[今先来毎]月|[今昨去来]年|年度|"
-    r"午前|午後|曜|[課係室局部班]長?$|さん$|様$|"
+    r"午前|午後|曜|[課係室局部班]長?$|" + A_CHIEFS_TITLE + r"|さん$|様$|"
     # Whether a form asks for one (「パスワード：必須」「パスワード（全角 8文字以上）：任意」): masked, the reader lost
     # whether the field must be filled in, and read it as a password written there.
     r"必須|任意|推奨|必要|不問|各自|個別|"
