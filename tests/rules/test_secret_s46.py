@@ -160,6 +160,7 @@ def test_kana_after_a_pins_label_that_is_no_pin_stays_silent(text: str) -> None:
 # クス用）」): read as more of the line, the password went out unflagged, while 「パスワード：kohoka」 was flagged.
 @pytest.mark.parametrize(("text", "value"), [
     ("パスワード：kohoka（前と同じ）", "kohoka"), ("PW：joetsustaff（変更なし）", "joetsustaff"),
+    ("パスワード：kohoka（定例会用）", "kohoka"),
     ("ID：koho01\nパスワード：sakuramochi（旧）\n", "sakuramochi"),
     ("暗証番号：〇 九 一 五（キーボックス用）", "0 9 1 5"), ("暗証番号：4 8 2 1（キーボックス用）", "4 8 2 1"),
     ("キーボックスの暗証番号：〇 九 一 五（倉庫）", "0 9 1 5"),
@@ -177,6 +178,9 @@ def test_a_value_before_a_note_in_brackets_is_flagged_and_masked(text: str, valu
 @pytest.mark.parametrize("text", [
     "パスワード：required（必須）", "パスワード：optional（任意）", "パスワード：none（なし）", "パスワード：Microsoft（職員用）",
     "パスワード：未設定（後日お知らせ）", "暗証番号：4 桁（数字のみ）", "パスワード：same（IDと同じ）",
+    # An example's note (94d7cab6 and 8fd93b21 took it for a memo's): a guide's bad or sample password, silent before.
+    "パスワード：sakura（悪い例）", "パスワード：abcdefgh（例）", "パスワード：yamada（ダメな例）", "パスワード：sakura（記入例）",
+    "パスワード：春夏秋冬（悪い例）", "パスワード：春夏秋冬（例）", "暗証番号：1 2 3 4（悪い例）",
 ])
 def test_a_form_word_before_a_note_stays_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
