@@ -3816,6 +3816,7 @@ _A_LOGINS_WORDS = re.compile(
     r"(?![ \t]*+(?:ボーナス|キャンペーン|スタンプ|特典|ポイント|プレゼント))"
 )
 _WATCHWORD_REACH = 80
+_WATCHWORD_BACK = 200
 # What only the office logs in to (a screen, a network, a shared folder), unlike the app or the page a campaign asks citizens to
 # log in to: a watchword after it is the login's, past a 「！」 too.
 _A_PRIVATE_LOGINS_WORD = re.compile(r"(?i)管理画面|管理者|職員|庁内|共有フォルダ|パスワード|暗証番号|wi-?fi|ssid|admin|password")
@@ -3864,10 +3865,13 @@ def _watchword_logins(norm: str) -> Iterator[Credential]:
         # citizens are told to take, and the word after it their campaign's. Only for a word guests say, after a login
         # anyone makes: letters with digits or symbols (「ログイン！合言葉は「Yuki#2026」です」) and a word after the office's
         # screen or network (「管理画面にログイン！合言葉は「やまゆり」です」) were read as the login's before, and are still.
-        start = max(norm.rfind(c, 0, m.start()) for c in "\n。") + 1
+        # Looked for within _WATCHWORD_BACK letters only: each of a long paste's watchwords looking back over all of it for the
+        # marks was quadratic (1.4 s for 40,000 letters of 「アプリにログイン！合言葉は「ゆきだるま」です」 with no 「。」).
+        floor = max(0, m.start() - _WATCHWORD_BACK)
+        start = max(floor - 1, *(norm.rfind(c, floor, m.start()) for c in "\n。")) + 1
         if word:
-            closed = max(norm.rfind(c, start, m.start()) for c in "!?！？") + 1
-            if closed and not _A_PRIVATE_LOGINS_WORD.search(norm, start, closed):
+            closed = max(start - 1, *(norm.rfind(c, start, m.start()) for c in "!?！？")) + 1
+            if closed > start and not _A_PRIVATE_LOGINS_WORD.search(norm, start, closed):
                 start = closed
         rest = norm[m.end("value") : m.end("value") + _WATCHWORD_REACH]
         own = _to_sentence_end(rest)

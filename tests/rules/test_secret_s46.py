@@ -3,9 +3,13 @@ password is given rather than the password."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from bot import secret_mask
+from bot.rules.credentials import find_credentials
+from tests.conftest import assert_stays_linear
 from tests.rules.conftest import assert_secret_flagged_and_masked, findings_of
 
 
@@ -309,3 +313,12 @@ def test_a_kanji_password_before_a_note_is_flagged_and_masked(text: str, value: 
 @pytest.mark.parametrize("text", ["パスワード：受付配布（当日）", "パスワード：総務課（内線123）", "パスワード：上越市長（確認中）"])
 def test_where_or_who_before_a_note_stays_silent(text: str) -> None:
     assert findings_of("confidential.secret", text) == []
+
+
+# Each of a long paste's watchwords looked back over all of it for the sentence's marks after c8a87c84 (1.4 s for 40,000
+# letters of this shape with no 「。」); they look back a sentence's reach now.
+@pytest.mark.parametrize("shape", [
+    "アプリにログイン！合言葉は「ゆきだるま」です ", "管理画面にログイン！合言葉は「やまゆり」です、", "ログインの合言葉は「やまゆり」です、",
+])
+def test_watchwords_after_an_exclamation_stay_linear(shape: str) -> None:
+    assert_stays_linear(lambda text: find_credentials(unicodedata.normalize("NFKC", text)), shape)
