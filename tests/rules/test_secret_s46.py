@@ -8,6 +8,7 @@ import unicodedata
 import pytest
 
 from bot import secret_mask
+from bot.rules import credentials
 from bot.rules.credentials import find_credentials
 from tests.conftest import assert_stays_linear
 from tests.rules.conftest import assert_secret_flagged_and_masked, findings_of
@@ -322,3 +323,43 @@ def test_where_or_who_before_a_note_stays_silent(text: str) -> None:
 ])
 def test_watchwords_after_an_exclamation_stay_linear(shape: str) -> None:
     assert_stays_linear(lambda text: find_credentials(unicodedata.normalize("NFKC", text)), shape)
+
+
+# 16dfab33 looks for all five readers' words in one scan and skips the readers when none is there: each reader, given a draft
+# whose only such word is its own (spelt every way it reads it), still reads it, and find_credentials keeps what it reads.
+@pytest.mark.parametrize(("reader", "text"), [
+    ("_kana_pins", "暗証番号はよんはちにいち"), ("_kana_pins", "PIN：よんはちにいち"),
+    ("_kana_pins", "パスコードは ぜろきゅういちご です"), ("_kana_pins", "キーボックスの暗証番号 ぜろ きゅう いち ご"),
+    ("_english_login_pairs", "The Instagram login is joetsu_koho / Kessai2026!"),
+    ("_english_login_pairs", "LOG-IN: joetsu_koho / Kessai2026!"), ("_english_login_pairs", "Sign in: joetsu_koho / Kessai2026!"),
+    ("_english_login_pairs", "sign-in: koho01 / Yuki#2026"), ("_english_login_pairs", "SIGNIN: koho01 / Yuki#2026"),
+    ("_kanji_values", "パスワード：春夏秋冬"), ("_kanji_values", "PW：雪月花"), ("_kanji_values", "Password：春夏秋冬"),
+    ("_kanji_values", "PASSWORD：春夏秋冬"), ("_kanji_values", "パスコード：春夏秋冬"),
+    ("_next_sentence_values", "パスワードは変わっていません。Kessai2026! のままです。"),
+    ("_next_sentence_values", "PWは先月変更しました。新しいものは Yukiguni2026! です。"),
+    ("_next_sentence_values", "暗証番号は変わっていません。Kessai2026! のままです。"),
+    ("_next_sentence_values", "Password は変更しました。新しいものは Yukiguni2026! です。"),
+    ("_next_sentence_values", "PASSWORD は変更しました。新しいものは Yukiguni2026! です。"),
+    ("_next_sentence_values", "引継ぎ：PW変更なし、Kessai2026!のまま"),
+    ("_watchword_logins", "ログインの合言葉は「やまゆり」です"), ("_watchword_logins", "ログインのあいことば：yamayuri"),
+    ("_watchword_logins", "職員用の合いことばは「やまゆり」です"),
+])
+def test_a_reader_is_not_skipped_when_its_word_is_there(reader: str, text: str) -> None:
+    norm = unicodedata.normalize("NFKC", text)
+    read = list(getattr(credentials, reader)(credentials.credential_view(norm)))
+    assert read, (reader, text)
+    kept = {(c.value_start, c.value_end) for c in find_credentials(norm)}
+    assert all((c.value_start, c.value_end) in kept for c in read), (reader, text)
+
+
+# Each reader this session added or widened, over a long paste with no full stop.
+@pytest.mark.parametrize("shape", [
+    "暗証番号 よん はち に いち よん はち に いち ", "暗証番号：よん・はち・に・いち・", "パスワード：kohoka(前と同じ(",
+    "パスワード：kohoka（前と同じ）", "PW変更なし、Kessai2026!", "パスワード、いつもの 「", "パスワード、前と同じ、",
+    "【引継ぎ】引継ぎ：X：joetsu_koho / ", "パスワード：春夏秋冬2026(前と同じ ", "パスワード：春夏秋冬（悪い例）",
+    "PIN (key box (key box ", "PIN (key box) PIN (key box)", "🔑 Sakura2026\n", "🔑 StaySafe2026\nキャンペーン",
+    "パスワード管理アプリの紹介、1Password2026 です、", "パスワード：上越市長長長",
+])
+def test_this_sessions_readers_stay_linear(shape: str) -> None:
+    assert_stays_linear(lambda text: find_credentials(unicodedata.normalize("NFKC", text)), shape)
+    assert_stays_linear(lambda text: secret_mask.mask_secrets(text, about_a_password=True), shape)
