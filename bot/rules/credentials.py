@@ -1091,8 +1091,14 @@ _CLOSING_MARKS = "!#$%&*+?@^~"
 # A note in Japanese in brackets after the value, ending its line (「パスワード：kohoka（前と同じ）」「PIN：0 9 1 5（キーボックス用）」):
 # a memo's remark on the value, which still ends the field; read as more of the line, the password went out unflagged.
 # Not a note calling it an example (「パスワード：sakura（悪い例）」「パスワード：abcdefgh（例）」): a guide's, silent before.
-_NOTE_ENDING_THE_LINE = (
-    r"\((?![^()\n]*?(?:(?<![条恒慣定通])例|NG|ダメ|だめ|駄目|悪い|危険|見本|サンプル))(?=[^()\n]*?[^\x00-\x7f])[^()\n]{1,20}+\)[ \t。.]*+(?:\n|$)"
+_NOT_AN_EXAMPLES_NOTE = r"(?![^()\n]*?(?:(?<![条恒慣定通])例|NG|ダメ|だめ|駄目|悪い|危険|見本|サンプル))"
+_NOTES_REST = r"(?=[^()\n]*?[^\x00-\x7f])[^()\n]{1,20}+\)[ \t。.]*+(?:\n|$)"
+_NOTE_ENDING_THE_LINE = r"\(" + _NOT_AN_EXAMPLES_NOTE + _NOTES_REST
+# Nor, after kanji, a note saying where it is given or who gives it (「パスワード：会議室2026（当日配布）」「パスワード：山田太郎
+# （総務課）」「パスワード：上越太郎（担当）」): the kanji are the place or the person, as 「パスワード：総務課（内線123）」 is.
+_NOTE_AFTER_KANJI_ENDING_THE_LINE = (
+    r"\(" + _NOT_AN_EXAMPLES_NOTE
+    + r"(?![^()\n]*?(?:配布|掲示|参照|案内|連絡|お知らせ|問い?合わ?せ|担当|[課係]|内線|まで|確認))" + _NOTES_REST
 )
 _A_NOTE_ENDING_THE_LINE = re.compile(r"[ \t]*+" + _NOTE_ENDING_THE_LINE)
 
@@ -2545,7 +2551,7 @@ _KANJI_VALUE = re.compile(
     # passwords are so often made.
     r"(?P<value>[\u3400-\u9fff々]{2,12}+(?:(?:19|20)[0-9]{2}(?![0-9]))?+)"
     # A memo's note in brackets may close the line after it (「パスワード：春夏秋冬（前と同じ）」), as after a word of letters.
-    r"(?=[ \t]*+(?(open)[」』]|(?(quote)[」』]|(?:です|でした|。|\n|$|" + _NOTE_ENDING_THE_LINE + r"))))"
+    r"(?=[ \t]*+(?(open)[」』]|(?(quote)[」』]|(?:です|でした|。|\n|$|" + _NOTE_AFTER_KANJI_ENDING_THE_LINE + r"))))"
 )
 # A chief's title, who to ask for the password (「パスワード：上越市長」「パスワード：図書館長」「パスワード：センター所長」): an office's
 # word before 長. Not any word ending in 長: 「パスワード：織田信長」「パスワード：春日山城長」 are passwords of kanji.
