@@ -4018,7 +4018,9 @@ _KANA_PIN = re.compile(
     # One reading a box too, a space or a 「・」 apart (「暗証番号　よん はち に いち」「暗証番号：よん・はち・に・いち」), as a PIN
     # read out over the phone is noted down: read as a run only, it went out unflagged, and after a space alone too.
     rf"(?P<value>{_KANA_DIGIT}(?:{_KANA_DIGIT}{{3,11}}|(?:[ \t・]{_KANA_DIGIT}){{3,11}}))"
-    r"(?=[ \t]*+(?:です|でした|になります|となります|に(?:なり|変わり|変更し|設定し)ました|[。、.,!」』\"”)]|\n|$))"
+    # Or a memo's note ending the line (「暗証番号 よん はち に いち（キーボックス）」), as after a PIN of figures.
+    r"(?=[ \t]*+(?:です|でした|になります|となります|に(?:なり|変わり|変更し|設定し)ました|[。、.,!」』\"”)]|\n|$|"
+    + _NOTE_ENDING_THE_LINE + "))"
 )
 _KANA_DIGIT_READING = re.compile(_KANA_DIGIT)
 _KANA_DIGITS_ONLY = re.compile(rf"{_KANA_DIGIT}(?:[ \t・]?{_KANA_DIGIT})*+")

@@ -148,6 +148,10 @@ def test_a_kana_or_kanji_password_is_still_masked_in_the_report(text: str, value
     ("暗証番号　よん はち に いち", "よん はち に いち"), ("暗証番号：よん・はち・に・いち", "よん・はち・に・いち"),
     ("暗証番号は よん はち に いち です", "よん はち に いち"), ("キーボックスの暗証番号 ぜろ きゅう いち ご", "ぜろ きゅう いち ご"),
     ("暗証番号はよんはちにいち", "よんはちにいち"),
+    # Before a memo's note ending the line, as a PIN of figures or kanji is read (94d7cab6): the report masked the first
+    # reading alone and showed 「に いち」.
+    ("暗証番号 よん はち に いち（キーボックス）", "よん はち に いち"), ("暗証番号：よん・はち・に・いち（倉庫用）", "よん・はち・に・いち"),
+    ("暗証番号は よんはちにいち（前と同じ）", "よんはちにいち"),
 ])
 def test_a_pin_read_out_in_spaced_kana_is_flagged_and_masked(text: str, value: str) -> None:
     assert_secret_flagged_and_masked(text, value)
