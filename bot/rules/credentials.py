@@ -4277,6 +4277,34 @@ def _next_sentence_values(norm: str) -> Iterator[Credential]:
         yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
 
 
+# Where the password is given after its colon, then the password itself beside it (「パスワード：会場掲示（Sakura2026）」「パスワード：
+# 配布資料参照 kohoka2026」「パスワード：会場掲示、Sakura2026」): the pointer is no value and left the line unread, and the
+# password went out unflagged, in the incident report too. Only a value of every kind of character or of eight or more with
+# lower-case letters and digits (_a_bare_password), ending the line: 「パスワード：会場掲示（2026年度）」 is a year.
+_POINTER_THEN_VALUE = re.compile(
+    r"(?P<label>パスワード|パスコード|暗証番号|PW|[Pp]assword|PASSWORD)[ \t]*+[:=][ \t]*+"
+    r"[^\x00-\x7f\n]{0,12}?(?:掲示|配布|参照|案内|記載)[^\x00-\x7f\n(]{0,6}?[ \t]*+[(、,]?[ \t]*+"
+    r"(?P<value>[!-~]{6,64}?)\)?[ \t。.]*+(?=\n|$)"
+)
+_POINTER_PROBES = ("掲示", "配布", "参照", "案内", "記載")
+# A room, a hall or a page where it is given (「…（Room2026）」「…（Hall-B12）」「…（Page12）」).
+_A_PLACES_NAME = re.compile(r"(?i)(?:room|hall|floor|gate|area|zone|booth|desk|counter|page)[-.]?[0-9]++[A-Za-z]?")
+
+
+def _pointer_then_values(norm: str) -> Iterator[Credential]:
+    if not any(p in norm for p in _POINTER_PROBES):
+        return
+    for m in _POINTER_THEN_VALUE.finditer(norm):
+        if m["label"].isascii() and norm[m.start() - 1 : m.start()].isascii() and norm[m.start() - 1 : m.start()].isalpha():
+            continue  # 「SPW」: no label
+        value = m["value"].rstrip(_TRAILING)
+        names = (_HEADING, _TECHNICAL, _UNIT_OR_MODEL_WORD, _SERVICE_NAME, _PRODUCT, _VERSION_WORD, _A_NAMES_NUMBER, _A_PLACES_NAME)
+        if not _a_bare_password(value, names):
+            continue  # 「パスワード：案内所にて配布（Room2026）」: where
+        a = m.start("value")
+        yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
+
+
 # A key or a lock drawn as a label (「🔑 Kessai2026!」「📶 JOETSU-STAFF 🔑 Kessai2026!」「🔐：kohoka2026」): a chat draft's way to
 # write 「PW：」. Read as a decoration (a space) by credential_view, it left no label, and the password went out unflagged.
 # Only a value of one word ending its line, of every kind of character (_strong) or of eight or more with lower-case letters
@@ -4355,7 +4383,7 @@ def find_credentials(norm: str) -> list[Credential]:
     found: list[Credential] = [
         *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *(_english_login_pairs(norm) if cued else ()), *_address_logins(norm), *_login_blocks(norm), *_service_logins(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm), *_answered(norm), *(_kana_pins(norm) if cued else ()),
         *_code_messages(norm), *_value_first(norm), *(_watchword_logins(norm) if cued else ()),
-        *_spaced_values(norm), *_spaced_letters(norm), *(_kanji_values(norm) if cued else ()), *keyed, *(_next_sentence_values(norm) if cued else ()), *_lock_codes(norm), *_pieces(norm), *_halves_and_lines(norm), *_new_and_old(norm), *_corrected(norm),
+        *_spaced_values(norm), *_spaced_letters(norm), *(_kanji_values(norm) if cued else ()), *keyed, *(_next_sentence_values(norm) if cued else ()), *(_pointer_then_values(norm) if cued else ()), *_lock_codes(norm), *_pieces(norm), *_halves_and_lines(norm), *_new_and_old(norm), *_corrected(norm),
     ]
     for c in _labelled(norm):
         inner = next((t for t in tokens if t.start < c.value_end and c.value_start < t.end), None)

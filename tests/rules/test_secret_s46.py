@@ -372,3 +372,28 @@ def test_a_reader_is_not_skipped_when_its_word_is_there(reader: str, text: str) 
 def test_this_sessions_readers_stay_linear(shape: str) -> None:
     assert_stays_linear(lambda text: find_credentials(unicodedata.normalize("NFKC", text)), shape)
     assert_stays_linear(lambda text: secret_mask.mask_secrets(text, about_a_password=True), shape)
+
+
+# Where the password is given, then the password beside it (「パスワード：会場掲示（Sakura2026）」): c2e1f3e7 left the pointer visible
+# in the report, and the value after it went out unflagged and unmasked, the pointer leaving the line unread.
+@pytest.mark.parametrize(("text", "value"), [
+    ("パスワード：会場掲示（Sakura2026）", "Sakura2026"), ("パスワード：会場掲示 Sakura2026", "Sakura2026"),
+    ("パスワード：会場掲示、Sakura2026", "Sakura2026"), ("パスワード：配布資料参照（kohoka2026）", "kohoka2026"),
+    ("パスワード：受付にて配布（Kessai2026!）", "Kessai2026!"), ("パスワード：館内掲示板（Joetsu#2026）", "Joetsu#2026"),
+])
+def test_a_password_beside_where_it_is_given_is_flagged_and_masked(text: str, value: str) -> None:
+    assert_secret_flagged_and_masked(text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "パスワード：会場掲示（2026年度）", "パスワード：会場掲示（Wi-Fi6）", "パスワード：配布資料参照（p.12）",
+    "パスワード：配布資料参照（Windows11）", "パスワード：会場掲示 https://joetsu.example.jp", "パスワード：会場掲示（JOETSU-FREE）",
+    "パスワード：受付にて配布（10:00〜）", "パスワード：案内所にて配布（Room2026）",
+])
+def test_a_name_a_year_or_a_page_beside_where_it_is_given_stays_silent(text: str) -> None:
+    assert findings_of("confidential.secret", text) == []
+
+
+@pytest.mark.parametrize("shape", ["パスワード：会場掲示（Sakura2026 ", "PW：会場掲示、", "パスワード：配布配布配布"])
+def test_a_password_beside_where_it_is_given_stays_linear(shape: str) -> None:
+    assert_stays_linear(lambda text: find_credentials(unicodedata.normalize("NFKC", text)), shape)
