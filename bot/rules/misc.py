@@ -1195,7 +1195,7 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
     工事や休館のお知らせの「We apologize for the inconvenience」（日本語の「ご迷惑をおかけします」にあたるもの）と、
     噂やデマを打ち消す「〜という情報は誤りです」は、市の投稿を訂正するものではないので対象外です。同じく、断水・運休・
     システム障害などで「ご迷惑（ご不便）をおかけし、お詫び申し上げます」とだけ伝えるお知らせ（「…遅れ、ご迷惑をおかけしました。お詫び申し上げます。」
-    のように前の文で伝えたものも、「【お詫び】システム障害によるサービス停止について」「申込サイトの不具合のお詫び」「運休のお詫び：」のように見出しにしたものも）と、読む人が自分の書類や届出を
+    のように前の文で伝えたものも、「【お詫び】システム障害によるサービス停止について」「申込サイトの不具合のお詫び」「運休のお詫び：」のように見出しにしたものも。ただし「二重に引き落としが行われました」「税額が正しく計算されていませんでした」のように止まったこと以外の落ち度を伝えるものは対象です）と、読む人が自分の書類や届出を
     直す手続きの案内（「訂正印を押してください」「確定申告書の訂正は、税務署にご相談ください」「戸籍の訂正手続き」
     「提出後に誤りに気づいた場合の訂正方法」「登記の誤りを訂正したい場合は法務局へ」「氏名の誤りの訂正は、窓口で受け付けます」）も対象外です（誤り・間違い・訂正や、前の投稿・お知らせに触れたお詫び、「対象地区が
     抜けておりました」「お知らせを削除しました」「職員の不適切な対応」のように市の落ち度を伝えるお詫びは対象です）。
@@ -1315,6 +1315,13 @@ _PUBLISHED = re.compile(
     r"|表示(?!され(?:ない|ず|にく|づら)|でき)"
 )
 _APOLOGY_HEADING_AFTER = re.compile(r"[】］\]〕：:]|[ \t\u3000]*(?:\n|$)|と(?:お知らせ|ご案内|お願い)")
+# ...nor when the post tells what went wrong for someone beyond the stop (「【お詫び】システム障害により、一部の方に二重に
+# 引き落としが行われました」「…税額が正しく計算されていませんでした」「…受付順が入れ替わっていました」「収集漏れ」「市の管理不足」
+# 「先日お伝えした日程」): the city's mishap, which a heading alone does not make a service notice.
+_FAULT_TOLD = re.compile(
+    r"二重|過大|過少|正しく|(?:情報|データ)[がの]?流出|入れ替わ|取り違|(?<![水雨スガ])漏れ|書い|書き(?!込)|お伝えし"
+    r"|(?:確認|管理|説明|周知)(?:が)?不足|不十分|不備"
+)
 
 
 class _InconvenienceApology:
@@ -1325,7 +1332,7 @@ class _InconvenienceApology:
         self.doc = doc
         self.service_only: bool | None = None  # a service stopped is told, and no mistake
         self.inconvenience: list[int] = []  # where ご迷惑, ご不便… start
-        self.published = False  # what the city published is named (記載, 掲載, お知らせ …)
+        self.published = False  # what the city published (記載, 掲載, お知らせ …) or a fault beyond the stop is named
 
     def __call__(self, hit: Hit) -> bool:
         doc = self.doc
@@ -1333,7 +1340,7 @@ class _InconvenienceApology:
             return False
         if self.service_only is None:
             self.service_only = _SERVICE_STOPPED.search(doc.text) is not None and _MISTAKE_SAID.search(doc.text) is None
-            self.published = _PUBLISHED.search(doc.text) is not None
+            self.published = _PUBLISHED.search(doc.text) is not None or _FAULT_TOLD.search(doc.text) is not None
             self.inconvenience = [m.start() for m in _INCONVENIENCE.finditer(doc.text)]
         if not self.service_only:
             return False

@@ -53,3 +53,22 @@ def test_many_apology_headings_are_read_in_linear_time() -> None:
     from tests.conftest import assert_stays_linear
 
     assert_stays_linear(lambda text: findings_of("correction.notice", text), "【お詫び】システム障害について\n")
+
+
+# Reviewer 5: a heading over a service stopped hid what went wrong for someone beyond the stop, with no 誤り said.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【お詫び】システム障害により、一部の方に二重に引き落としが行われました",
+        "【お詫び】システム障害により、一部の方の税額が正しく計算されていませんでした",
+        "【お詫び】システム障害により、一部の方の税額が過大に計算されていました",
+        "【お詫び】システム障害により、個人情報が流出しました",
+        "【お詫び】申込サイトの不具合で受付順が入れ替わっていました。抽選をやり直します",
+        "【お詫び】ごみ収集の遅れについて\n委託業者の収集漏れがありました。",
+        "【お詫び】工事のため通行止めの日を1日早く書いてしまいました",
+        "【お詫び】停電について：市の管理不足により、市役所の電源が停止しました",
+        "【お詫び】イベント中止について\n先日お伝えした日程が変更になりました",
+    ],
+)
+def test_a_fault_told_under_a_service_heading_is_still_a_correction(text: str) -> None:
+    assert findings_of("correction.notice", text), text
