@@ -92,3 +92,34 @@ def test_a_fan_a_shop_or_a_staff_member_named_after_an_agency_warns(text: str) -
 )
 def test_an_agencys_papers_about_its_staff_are_still_its_own(text: str) -> None:
     assert not findings_of("quote.third_party", text), text
+
+
+# Reviewer 5: 430abc67 read any 「職員の」「隊員の」 as one of the staff by name, so the body's own papers about its staff
+# warned; a fan's diary or a shop hung on a state office's name went out silent.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "出典：上越市 職員の給与",
+        "出典：新潟県 職員の給与等に関する報告",
+        "出典：新潟県ホームページ（県職員の健康づくり）",
+        "出典：上越市消防本部救急隊員の手引き",
+        "出典：新潟県警察本部 警察職員の採用案内",
+    ],
+)
+def test_a_paper_about_the_bodys_staff_is_its_own(text: str) -> None:
+    assert not findings_of("quote.third_party", text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "出典：ハローワーク通いの日記",
+        "出典：自衛隊カレーの店",
+        "出典：海上自衛隊カレー研究家",
+        "出典：上越税務署前のパン屋",
+        "出典：新潟県職員の山田",
+        "出典：自衛隊員のSNS",
+    ],
+)
+def test_a_fans_diary_or_a_shop_by_an_offices_name_still_warns(text: str) -> None:
+    assert findings_of("quote.third_party", text), text
