@@ -1014,6 +1014,9 @@ _MAX_SENTENCE = 100
 _SPACES = re.compile(r"[ \u3000]+")
 _EMOJI_BEFORE = re.compile(rf"(?:{EMOJI.pattern})$")
 _EMOJI_REACH = 16
+# No sentence begins with a particle or a comma (「…雪まつり🎉 の初日で」).
+_NO_SENTENCE_START = frozenset("のをが、，,")
+_WITHIN_SENTENCE = re.compile(r"(?:(?<!ち|ん)は|[がをでやのへと、，,])[ \u3000]*$")
 
 
 def _phrases(doc: Document) -> Iterator[tuple[int, int]]:
@@ -1022,9 +1025,13 @@ def _phrases(doc: Document) -> Iterator[tuple[int, int]]:
         if b - a <= _MAX_SENTENCE // 2:
             continue
         for m in _SPACES.finditer(text, a, b):
-            if a < m.start() and m.end() < b and _EMOJI_BEFORE.search(text, max(a, m.start() - _EMOJI_REACH), m.start()):
-                yield a, m.start()
-                a = m.end()
+            if a < m.start() and m.end() < b and text[m.end()] not in _NO_SENTENCE_START:
+                emoji = _EMOJI_BEFORE.search(text, max(a, m.start() - _EMOJI_REACH), m.start())
+                # After a particle or a comma it decorates a word inside the sentence (「明日は 🎉 雪まつり…」「会場では 🍢
+                # おでんや 🍙 おにぎり、🍲 豚汁など…」), not the end of one; 「こんにちは 🎉」 is a greeting's end.
+                if emoji and not _WITHIN_SENTENCE.search(text, max(a, emoji.start() - 8), emoji.start()):
+                    yield a, m.start()
+                    a = m.end()
         yield a, b
 # A sentence in English (or another language that spaces its words, written in Latin letters) is
 # measured in words: 100 characters are only some 18 English words. Plain-language guides aim for
@@ -1109,7 +1116,8 @@ def long_sentence(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     100文字が20語ほどにしかならないので語数で数え、25語を超えるときに知らせます（英国政府のウェブ文章の
     指針が目安とする長さです）。ベトナム語は音節ごとに区切るので文字数のままです。
     絵文字のすぐ後に空白を入れたところ（「…開催🎉 2月7日…盛りだくさん⛄ 夜は…」）は、SNS の書き方で文の区切りなので、
-    そこで文が終わるものとして数えます。
+    そこで文が終わるものとして数えます（「会場では 🍢 おでんや 🍙 おにぎり…」「雪まつり🎉 の初日で…」のように助詞や読点の前後に
+    置いた絵文字は文の途中の飾りなので、区切りにしません）。
     """
     tags: list[tuple[int, int, str]] | None = None
     for a, b in _phrases(doc):

@@ -124,3 +124,28 @@ def test_a_long_sentence_around_an_emoji_stop_is_still_told(text: str, told: str
 @pytest.mark.parametrize("shape", ["\U0001f468\u200d", "🎉 ", "\U0001f468\u200d "])
 def test_an_emoji_stop_is_found_in_linear_time(shape: str) -> None:
     assert_stays_linear(lambda text: findings_of("a11y.long_sentence", text), shape)
+
+
+# Reviewer 5: an emoji after a particle or before one decorates a word inside the sentence; b31332ff ended the sentence
+# there and a long one went out untold.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "高田城址公園の観桜会の期間中、夜には三重櫓と約4000本の桜のライトアップが行われ、三重櫓前の広場では 🍢 おでんや焼きそば、"
+        "チョコバナナなど、地元商店街の皆さんによる屋台がずらりと並びますので、ぜひご家族やご友人とお誘い合わせのうえお越しください",
+        "明日は雪まつり🎉 の初日で、会場の高田城址公園では雪像コンテストや屋台、ステージイベント、スノーモービル体験、かまくらづくり体験"
+        "など、子どもから大人まで楽しめる催しが盛りだくさんとなっておりますので、ぜひお越しください",
+    ],
+)
+def test_an_emoji_inside_a_sentence_does_not_end_it(text: str) -> None:
+    assert findings_of("a11y.long_sentence", text), text
+
+
+# Short lines closed by an emoji set apart by spaces on both sides, and a greeting's 「こんにちは 🎉」, still end there.
+def test_an_emoji_between_spaces_after_a_lines_end_closes_it() -> None:
+    text = (
+        "こんにちは 🎉 2月7日（土）・8日（日）は高田城址公園で雪まつりを開催します ⛄ 雪像コンテスト・屋台・ステージイベントなど"
+        "盛りだくさん 🙌 夜はライトアップも楽しめます ✨ 皆さんのお越しをお待ちしています 🚌 駐車場に限りがありますので"
+        "公共交通機関をご利用ください"
+    )
+    assert not findings_of("a11y.long_sentence", text)
