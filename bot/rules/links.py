@@ -831,7 +831,6 @@ def _host_after(norm: str, pos: int) -> str:
     return host.group() if host else ""
 
 
-# An address in brackets after the scheme (and any user name), which only an IPv6 address may be.
 # An address no browser opens however it is tapped: a port beyond 65535 or not a number (「…lg.jp:99999/」), or a domain with
 # an empty part between its dots (「https://www..city.example.jp」「https://.city.example.jp」), a slip of the keyboard.
 _AUTHORITY = re.compile(r"(?i)^(?:https?://)?(?:[^/?#@]*@)?([^/?#]*)")
@@ -852,6 +851,7 @@ def _broken_authority(url: Url) -> tuple[str, str | None] | None:
     return None
 
 
+# An address in brackets after the scheme (and any user name), which only an IPv6 address may be.
 _BRACKET_HOST = re.compile(r"(?i)(?<![A-Za-z0-9])https?://(?:[^\s/?#@\[\]]*+@)?(?P<host>\[[^\s/?#\[\]]*+\]?)")
 
 
