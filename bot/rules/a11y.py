@@ -959,8 +959,13 @@ _MAIL_ADDRESS = re.compile(
     rf"(?:[.．][A-Za-z0-9\-{_FULLWIDTH_ALNUM_CHARS}－]+)+"
 )
 _HALF_WIDTH_ALNUM = re.compile(r"[A-Za-z0-9]")
-# The full-width sign written so on purpose, against address harvesting: 「（＠を半角に置き換えてください）」.
-_WIDE_ON_PURPOSE = re.compile(r"半角に|半角の|半角で|全角の[「]?＠")
+# The full-width sign written so on purpose, against address harvesting: 「（＠を半角に置き換えてください）」「※迷惑メール
+# 対策のため＠を全角にしています」. Said of the 「＠」 itself: another field's 「半角で入力してください」 is no such note.
+_SIGN_ALONE = r"(?:[＠@](?![A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a])|アットマーク)"
+_WIDE_ON_PURPOSE = re.compile(
+    rf"{_SIGN_ALONE}[^。\n]{{0,12}}(?:半角|全角)|(?:半角|全角)[^。\n]{{0,12}}{_SIGN_ALONE}"
+    r"|＠[」』]?\s*(?:→|⇒|を|は)\s*[「『]?@(?![A-Za-z0-9])"  # 「（＠→@に変えてください）」
+)
 
 
 def _wide_signed_addresses(doc: Document) -> list[tuple[int, int]]:

@@ -149,3 +149,28 @@ def test_an_emoji_between_spaces_after_a_lines_end_closes_it() -> None:
         "公共交通機関をご利用ください"
     )
     assert not findings_of("a11y.long_sentence", text)
+
+
+# Reviewer 5: e6618a2d took any 「半角で」「半角の」 in the post for a note that the 「＠」 was left full-width on purpose, so an
+# address that bounces went out untold beside another field's input rule.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申込みはメール（kouhou＠city.joetsu.niigata.jp）で。フォームの電話番号は半角で入力してください。",
+        "問合せ：kouhou＠city.joetsu.niigata.jp（件名は半角の英数字でお願いします）",
+    ],
+)
+def test_another_fields_half_width_rule_is_no_note_on_the_sign(text: str) -> None:
+    assert findings_of("a11y.fullwidth_alnum", text, policy=CITY_POLICY), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kouhou＠city.joetsu.niigata.jp（迷惑メール対策のため＠を全角にしています。半角に直して送信してください）",
+        "kouhou＠city.joetsu.niigata.jp（送信の際は＠→@に変えてください）",
+        "kouhou＠city.joetsu.niigata.jp ※アットマークは半角に置き換えてください",
+    ],
+)
+def test_a_note_on_the_sign_itself_still_spares_the_address(text: str) -> None:
+    assert not findings_of("a11y.fullwidth_alnum", text, policy=CITY_POLICY), text
