@@ -615,12 +615,14 @@ def test_remind_leaves_a_long_rate_limit_to_a_later_run_and_says_so(
     from bot.sandbox.server import LocalSlack
 
     with LocalSlack() as slack:
-        _cron_slack_knobs(monkeypatch, slack)
+        # A budget of 8 s ran out before the first 429 on a host at load average 12 (the run's own work took
+        # longer), and the run rightly said so instead; 30 s still leaves the 120 s wait beyond it.
+        _cron_slack_knobs(monkeypatch, slack, budget=30.0)
         slack.inject("chat.postMessage", status=429, retry_after=120, times=10**6)
         slack.inject("conversations.open", status=429, retry_after=120, times=10**6)
         started = time.monotonic()
         assert main(["remind", "--now", "2026-11-24T12:00"]) == 0
-        assert time.monotonic() - started < 30  # the 120 s not waited out
+        assert time.monotonic() - started < 90  # the 120 s not waited out
         out = capsys.readouterr()
         waiting = _outbox(env).count("pending")
         assert waiting and "120 秒待つように" in out.out and f"残りの {waiting} 件は送信待ち" in out.out, out.out
