@@ -527,6 +527,11 @@ def _presentation(doc: Document, hit: Hit) -> bool:
 _AHEAD_WORD = re.compile(r"会見で(?:正式に?)?(?:発表|公表|お知らせ)|会見前|まだ(?:発表|公表)されていない")
 _ONLY_ANNOUNCED = re.compile(
     r"(?:予定|見込み)(?:です|となっています|となります)|(?:お答え|お伝え|回答|お知らせ)(?:でき|いたしかね|しかね)"
+    # Conceded only to say where it is watched or read: 「本日14時から記者会見で発表しますが、ライブ配信もご覧いただけます」
+    # 「…発表しますが、詳細は市ホームページでもご覧いただけます」. Nothing told between (no other clause, no quote), to the
+    # sentence's end: 「…発表しますが、名前は「うみてらす」で、完成図はホームページでご覧いただけます」 keeps the check.
+    r"|(?:ます|る)が、?[^。！？!?\n、「」『』]{0,20}?(?:配信|中継|ホームページ|サイト|YouTube|ユーチューブ|チャンネル)"
+    r"[^。！？!?\n、「」『』]{0,8}?(?:ご覧|ご視聴|視聴)(?:いただけます|になれます|ください)[。！!\s]*$"
 )
 _TOLD_FIRST = re.compile(r"ひと足早く|一足早く|いち早く|先行して|先取り|特別に|こっそり|ちょっとだけ|少しだけ|ですが|ですけど")
 

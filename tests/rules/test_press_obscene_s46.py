@@ -55,3 +55,26 @@ def test_sexual_slang_is_stopped(text: str) -> None:
 )
 def test_everyday_words_that_share_letters_are_silent(text: str) -> None:
     assert _said(text, "prohibited.obscene") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本日14時から記者会見で発表しますが、ライブ配信もご覧いただけます。",
+        "明日の記者会見で発表しますが、詳細は市ホームページでもご覧いただけます。",
+        "明日の記者会見で正式に発表しますが、会見の様子はYouTubeでご視聴いただけます。",
+    ],
+)
+def test_a_conference_conceded_only_to_say_where_it_is_watched_is_silent(text: str) -> None:
+    assert _said(text, "press.embargo") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "明日の記者会見で発表しますが、名前は「うみてらす」で、完成図はホームページでご覧いただけます。",
+        "明日の記者会見で発表しますが、新施設は駅前です。ライブ配信もご覧いただけます。",
+    ],
+)
+def test_a_decision_told_before_where_it_is_watched_still_asks(text: str) -> None:
+    assert _said(text, "press.embargo")
