@@ -1,0 +1,70 @@
+"""Session 46 (review): the denial of アイヌ said politely (「アイヌ民族はもう絶滅しました」), people with dementia sent
+away as advice (「認知症の人は施設に入れた方がいい」), and a verdict quoted as a false post seen online, as the
+法務省's notices on online rights abuses report it (「「アイヌ民族はもう存在しない」という誤った書き込みが見られます」)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules import check
+from tests.rules.conftest import CITY_POLICY, ctx
+
+
+def _said(text: str) -> list[str]:
+    found = check(text, ctx(platform="x", policy=CITY_POLICY))
+    return [text[f.start : f.end] for f in found if f.code == "prohibited.discrimination"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "アイヌ民族はもう絶滅しました。",
+        "アイヌはもう滅びました。",
+        "アイヌ民族はもう存在していません。",
+        "アイヌはもう同化しました。",
+        "アイヌ民族はもう残っていません。",
+        "認知症の人は施設に入れた方がいい。",
+        "認知症の人は施設に入れたほうがいいです。",
+    ],
+)
+def test_a_people_denied_or_sent_away_politely_fires(text: str) -> None:
+    assert _said(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "アイヌ語を話せる人は、もう残っていません。",
+        "この辺りには、アイヌの集落はもう残っていません。",
+        "アイヌ民族は明治以降、日本人に同化しました。",
+        "エゾオオカミは明治時代に絶滅しました。",
+        "認知症の人は施設に入れた方がいい、という思い込みはありませんか。",
+        "施設に入れたほうがいいか迷ったら、地域包括支援センターへ。",
+    ],
+)
+def test_speakers_places_history_and_the_question_stay_silent(text: str) -> None:
+    assert _said(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「アイヌ民族はもう存在しない」という誤った書き込みが見られます。",
+        "「アイヌ民族はもういない」という書き込みが見られます。",
+        "「沖縄の人は時間にルーズ」という誤った書き込みが見られます。",
+        "SNSで「外国人はルールを守らない」との誤った情報が拡散しています。",
+    ],
+)
+def test_a_verdict_reported_as_a_false_post_online_is_silent(text: str) -> None:
+    assert _said(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「外国人はルールを守らない」という書き込みに同感です。",
+        "外国人はルールを守らない。誤ったごみの出し方ばかりです。",
+    ],
+)
+def test_a_post_agreed_with_or_an_error_in_the_next_sentence_still_fires(text: str) -> None:
+    assert _said(text)
