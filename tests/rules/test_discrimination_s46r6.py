@@ -68,3 +68,20 @@ def test_a_verdict_reported_as_a_false_post_online_is_silent(text: str) -> None:
 )
 def test_a_post_agreed_with_or_an_error_in_the_next_sentence_still_fires(text: str) -> None:
     assert _said(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "女性に管理職は無理、なんて言わせない。女性リーダー研修を開きます。",
+        "看護師は女性の仕事、なんて言わせない。男性看護師、募集中です。",
+        "男に保育士は無理、などと言わせない。市内の保育園で12人が活躍しています。",
+    ],
+)
+def test_a_role_refused_its_say_is_silent(text: str) -> None:
+    assert _said(text) == []
+
+
+@pytest.mark.parametrize("text", ["女性に管理職は無理、文句は言わせない。", "女性に管理職は無理。文句は言わせない。"])
+def test_a_role_said_with_no_say_left_to_others_still_fires(text: str) -> None:
+    assert _said(text)
