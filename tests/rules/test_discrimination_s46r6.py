@@ -85,3 +85,30 @@ def test_a_role_refused_its_say_is_silent(text: str) -> None:
 @pytest.mark.parametrize("text", ["女性に管理職は無理、文句は言わせない。", "女性に管理職は無理。文句は言わせない。"])
 def test_a_role_said_with_no_say_left_to_others_still_fires(text: str) -> None:
     assert _said(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "精神障害のある人は何をするかわからない。",
+        "障害のある人は邪魔です。",
+        "在日は通名で犯罪を隠してる。",
+        "在日の人は通名を使って犯罪を隠してる。",
+    ],
+)
+def test_a_verdict_on_people_with_a_disability_said_as_人_or_said_casually_fires(text: str) -> None:
+    assert _said(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "障害のある人もない人も、共に暮らせるまちへ。",
+        "障害のある人は、手帳を提示すると入館料が無料です。",
+        "発達障害のある人は、光や音に敏感なことがあります。会場は照明を暗くしています。",
+        "障害のある人はいませんか。避難所で配慮が必要な方はお知らせください。",
+        "障害のある人は、ルールを守らないわけではありません。",
+    ],
+)
+def test_people_with_a_disability_named_in_a_notice_stay_silent(text: str) -> None:
+    assert _said(text) == []
